@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PayPlan",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PayPlan", targets: ["PayPlan"]),
+        .library(name: "PayPlanREPL", targets: ["PayPlanREPL"]),
+        .executable(name: "payplan", targets: ["payplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // MARK: Model, language and engine (no I/O but scenario files)
+        .target(name: "PayPlan", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
+        // MARK: Session, commands, rendering, help (no terminal)
+        .target(name: "PayPlanREPL", dependencies: ["PayPlan"]),
+        // MARK: Executable: arguments and the main loop
+        .executableTarget(
+            name: "payplan",
+            dependencies: [
+                "PayPlanREPL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // MARK: Tests
+        .testTarget(name: "PayPlanTests", dependencies: ["PayPlan"]),
+        .testTarget(name: "PayPlanREPLTests", dependencies: ["PayPlanREPL", "PayPlan"]),
+    ]
+)

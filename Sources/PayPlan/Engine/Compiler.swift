@@ -1,0 +1,490 @@
+/// An expression with every name resolved: what the engine evaluates.
+///
+/// The compiler checks, once, that each name exists and that each reference
+/// makes sense for the rule's dimension (a half-year rule cannot read a
+/// monthly figure directly, only through `sum(… over half)`), so evaluation
+/// never meets an unknown name.
+public indirect enum CExpr: Equatable, Sendable {
+    case constant(Value)
+    /// A figure at the same coordinates (its containing period when it is
+    /// coarser), moved `shift` periods of its own grain (`prev`: −1).
+    case ref(rule: Int, shift: Int)
+    /// A figure at a fixed period.
+    case at(rule: Int, period: Period)
+    /// A quarter/half/year figure in the last month of its period, else 0.
+    case paid(rule: Int)
+    /// An agent attribute, with the plan's default when the agent has none.
+    case attribute(String, defaultValue: CExpr?)
+    case builtin(Builtin)
+    case negate(CExpr)
+    case not(CExpr)
+    case arithmetic(ArithmeticOp, CExpr, CExpr)
+    case compare(CompareOp, CExpr, CExpr)
+    case and(CExpr, CExpr)
+    case or(CExpr, CExpr)
+    case ifThen(CExpr, CExpr, CExpr)
+    case function(Function, [CExpr])
+    /// A tier lookup; `rows` are the table's rows compiled for this place.
+    case table(TableOp, table: String, sides: TierSides, arg: CExpr, rows: [CRow])
+    /// An aggregation over the months (or quarters, halves) of the containing `scope` period.
+    case periodAggregate(AggregateOp, scope: Grain, iteration: Grain, value: CExpr?, filter: CExpr?)
+    /// Reads a team cell that aggregates over agents.
+    case teamAggregate(rule: Int)
+    /// This agent's competition rank (1 = highest, ties share, next skipped) in a ranking cell; 0 when filtered out.
+    case rank(rule: Int, own: CExpr, filter: CExpr?)
+}
+
+public struct CRow: Equatable, Sendable {
+    public let threshold: CExpr
+    public let value: CExpr
+}
+
+public enum Builtin: String, Sendable {
+    /// The amount being looked up, inside a table row.
+    case x
+    /// Months of employment: 1 in the hire month, 0 before it (C1, C4).
+    case tenure
+    /// Employed on any day of the period.
+    case active
+    case periodStart = "period_start"
+    case periodEnd = "period_end"
+}
+
+public enum ArithmeticOp: String, Sendable { case add = "+", subtract = "-", multiply = "*", divide = "/" }
+public enum CompareOp: String, Sendable { case eq = "=", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">=" }
+public enum Function: String, Sendable { case round, floor, ceil, abs, min, max, iferror, ifmissing }
+public enum TableOp: String, Sendable {
+    /// The value of the tier the amount falls in (its row, with `x` = the amount).
+    case lookup
+    /// Σ row value × the slice of the amount inside each tier (超额累进).
+    case marginal
+    /// The tier's rate applied to the whole amount (全额累进): `lookup × amount`.
+    case retroactive
+}
+public enum AggregateOp: String, Sendable { case sum, avg, min, max, count }
+
+/// What a compiled rule computes for each of its cells.
+public enum RuleKind: Equatable, Sendable {
+    /// An input: the stored value, else the default, else `#MISSING`.
+    case input(defaultValue: CExpr?)
+    case parameter(CExpr)
+    case formula(CExpr)
+    /// A team cell aggregating `value` over the agents that pass `filter`.
+    case agentAggregate(AggregateOp, value: CExpr?, filter: CExpr?)
+    /// A team cell holding the sorted values that `rank` reads.
+    case ranking(value: CExpr, filter: CExpr?)
+}
+
+/// A rule, input or parameter after compiling: one row of cells per agent (or one for the team).
+public struct CompiledRule: Equatable, Sendable {
+    public let name: String
+    public let label: String?
+    public let dimension: Dimension
+    public let kind: RuleKind
+    /// False for the hidden team cells the compiler makes for aggregations over agents.
+    public let visible: Bool
+}
+
+/// A plan with every name resolved.
+public struct CompiledPlan: Sendable {
+    public private(set) var rules: [CompiledRule] = []
+    public private(set) var ruleIndex: [String: Int] = [:]
+    /// Attribute name → compiled default (nil when none is declared).
+    public fileprivate(set) var attributes: [String: CExpr?] = [:]
+    public private(set) var reportColumns: [String] = []
+    public private(set) var total: String? = nil
+
+    /// Compiles `plan` for agents carrying `agentAttributes` (extra attribute keys).
+    ///
+    /// - Throws: `CompileError` naming the definition and the place of the first
+    ///   unknown name, wrong dimension or misuse of a table, or a cycle between
+    ///   rules (`pay → bonus → pay`).
+    public init(plan: Plan, agentAttributes: Set<String>) throws {
+        var columns: [String] = []
+        var total: String? = nil
+        // Declare every name first so rules may refer to ones defined later.
+        var tables: [String: (TierSides, [TableRow], Definition)] = [:]
+        var attributeDefaults: [String: Expr?] = [:]
+        for a in Agent.standardAttributes { attributeDefaults[a] = .some(nil) }
+        for a in agentAttributes { attributeDefaults[a] = .some(nil) }
+        var bodies: [(Int, Definition)] = []
+        for d in plan.definitions {
+            switch d.statement {
+            case .param(let n, let l, _):
+                bodies.append((declare(n, l, .parameter, .parameter(.constant(.number(0)))), d))
+            case .input(let dim, let n, let l, _):
+                bodies.append((declare(n, l, dim, .input(defaultValue: nil)), d))
+            case .rule(let dim, let n, let l, _):
+                bodies.append((declare(n, l, dim, .formula(.constant(.number(0)))), d))
+            case .table(let n, _, let sides, let rows):
+                tables[n] = (sides, rows, d)
+            case .attribute(let n, _, let def):
+                attributeDefaults[n] = .some(def)
+            case .reportColumns(let c): columns = c
+            case .reportTotal(let t): total = t
+            }
+        }
+        self.reportColumns = columns
+        self.total = total ?? (ruleIndex["pay"] != nil ? "pay" : columns.last)
+
+        var compiler = ExprCompiler(plan: self, tables: tables, attributeNames: Set(attributeDefaults.keys))
+        for (name, def) in attributeDefaults {
+            guard let e = def ?? nil else { attributes[name] = .some(nil); continue }
+            let d = plan.definition(named: name)!
+            attributes[name] = try compiler.compile(e, in: Dimension(grain: .none, perAgent: true), definition: d)
+        }
+        compiler.plan.attributes = attributes
+        for (index, d) in bodies {
+            let r = rules[index]
+            let kind: RuleKind
+            switch d.statement {
+            case .param(_, _, let e): kind = .parameter(try compiler.compile(e, in: .parameter, definition: d))
+            case .input(let dim, _, _, let def): kind = .input(defaultValue: try def.map { try compiler.compile($0, in: dim, definition: d) })
+            case .rule(let dim, _, _, let e): kind = .formula(try compiler.compile(e, in: dim, definition: d))
+            default: continue
+            }
+            rules[index] = CompiledRule(name: r.name, label: r.label, dimension: r.dimension, kind: kind, visible: true)
+        }
+        // Hidden team cells made while compiling.
+        rules.append(contentsOf: compiler.synthetic)
+        for c in columns where ruleIndex[c] == nil {
+            let d = plan.definition(named: "report columns")!
+            throw CompileError(definition: d.name, error: SourceError("report columns: no figure named '\(c)'", at: nil, in: d.source))
+        }
+        if let t = total ?? nil, ruleIndex[t] == nil {
+            let d = plan.definition(named: "report total")!
+            throw CompileError(definition: d.name, error: SourceError("report total: no figure named '\(t)'", at: nil, in: d.source))
+        }
+        try checkRuleCycles()
+    }
+
+    private mutating func declare(_ name: String, _ label: String?, _ dim: Dimension, _ kind: RuleKind) -> Int {
+        rules.append(CompiledRule(name: name, label: label, dimension: dim, kind: kind, visible: true))
+        ruleIndex[name] = rules.count - 1
+        return rules.count - 1
+    }
+
+    /// Refuses cycles among rules that read each other at the same period
+    /// (a `prev` or fixed-period reference does not close a cycle here; the
+    /// engine checks those cell by cell).
+    func checkRuleCycles() throws {
+        var edges: [[Int]] = Array(repeating: [], count: rules.count)
+        for (i, r) in rules.enumerated() {
+            var refs: [Int] = []
+            switch r.kind {
+            case .input(let d): d.map { CExpr.sameTimeRefs($0, into: &refs) }
+            case .parameter(let e), .formula(let e): CExpr.sameTimeRefs(e, into: &refs)
+            case .agentAggregate(_, let v, let f):
+                v.map { CExpr.sameTimeRefs($0, into: &refs) }; f.map { CExpr.sameTimeRefs($0, into: &refs) }
+            case .ranking(let v, let f):
+                CExpr.sameTimeRefs(v, into: &refs); f.map { CExpr.sameTimeRefs($0, into: &refs) }
+            }
+            edges[i] = refs
+        }
+        if let cycle = Graph.findCycle(nodeCount: rules.count, edges: { edges[$0] }) {
+            let names = cycle.map { rules[$0].visible ? rules[$0].name : "(\(rules[$0].name))" }
+            let first = rules[cycle[0]].name
+            throw CycleError(path: names, definition: first)
+        }
+    }
+}
+
+extension CExpr {
+    /// Rules this expression reads at the same time coordinate (for the rule-level cycle check).
+    static func sameTimeRefs(_ e: CExpr, into out: inout [Int]) {
+        switch e {
+        case .ref(let r, let shift): if shift == 0 { out.append(r) }
+        case .paid(let r), .teamAggregate(let r): out.append(r)
+        case .at: break
+        case .constant, .builtin: break
+        case .attribute(_, let d): d.map { sameTimeRefs($0, into: &out) }
+        case .negate(let a), .not(let a): sameTimeRefs(a, into: &out)
+        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
+            sameTimeRefs(a, into: &out); sameTimeRefs(b, into: &out)
+        case .ifThen(let a, let b, let c): sameTimeRefs(a, into: &out); sameTimeRefs(b, into: &out); sameTimeRefs(c, into: &out)
+        case .function(_, let args): args.forEach { sameTimeRefs($0, into: &out) }
+        case .table(_, _, _, let arg, let rows):
+            sameTimeRefs(arg, into: &out)
+            rows.forEach { sameTimeRefs($0.threshold, into: &out); sameTimeRefs($0.value, into: &out) }
+        case .periodAggregate(_, _, _, let v, let f):
+            v.map { sameTimeRefs($0, into: &out) }; f.map { sameTimeRefs($0, into: &out) }
+        case .rank(let r, let own, let f):
+            out.append(r); sameTimeRefs(own, into: &out); f.map { sameTimeRefs($0, into: &out) }
+        }
+    }
+}
+
+/// A compile error inside one definition.
+public struct CompileError: Error, CustomStringConvertible {
+    public let definition: String
+    public let error: SourceError
+    public var description: String { "in '\(definition)': \(error.message)" }
+}
+
+/// Rules that depend on each other in a circle; nothing was changed.
+public struct CycleError: Error, CustomStringConvertible {
+    /// The rule names around the cycle, first repeated at the end: `["pay", "bonus", "pay"]`.
+    public let path: [String]
+    public let definition: String
+    public var description: String { "circular reference: \(path.joined(separator: " → "))" }
+}
+
+/// Resolves names and checks dimensions for one plan.
+struct ExprCompiler {
+    var plan: CompiledPlan
+    let tables: [String: (TierSides, [TableRow], Definition)]
+    let attributeNames: Set<String>
+    var synthetic: [CompiledRule] = []
+    var definition: Definition!
+    var inTable = false
+
+    init(plan: CompiledPlan, tables: [String: (TierSides, [TableRow], Definition)], attributeNames: Set<String>) {
+        self.plan = plan; self.tables = tables; self.attributeNames = attributeNames
+    }
+
+    func fail(_ message: String, _ e: Expr) -> CompileError {
+        CompileError(definition: definition.name, error: SourceError(message, at: e.range, in: definition.source))
+    }
+
+    mutating func compile(_ e: Expr, in dim: Dimension, definition d: Definition) throws -> CExpr {
+        definition = d
+        return try compile(e, dim)
+    }
+
+    static let builtinNames: [String: Builtin] = [
+        "tenure": .tenure, "active": .active, "period_start": .periodStart, "period_end": .periodEnd,
+    ]
+
+    func describe(_ g: Grain) -> String {
+        switch g { case .month: "monthly"; case .quarter: "quarterly"; case .half: "half-yearly"; case .year: "yearly"; case .none: "a parameter" }
+    }
+
+    /// Checks that a cell of `dim` may read rule `r` at the same coordinates.
+    func checkReference(_ r: Int, from dim: Dimension, _ e: Expr) throws {
+        let t = plan.rules[r]
+        let n = t.name
+        if t.dimension.perAgent && !dim.perAgent {
+            throw fail("'\(n)' is per agent; a team rule or parameter must aggregate it, e.g. sum(\(n) over agents)", e)
+        }
+        if t.dimension.grain != .none && dim.grain == .none {
+            throw fail("'\(n)' is \(describe(t.dimension.grain)); a parameter or attribute cannot depend on it", e)
+        }
+        if t.dimension.grain != .none && t.dimension.grain < dim.grain {
+            throw fail("'\(n)' is \(describe(t.dimension.grain)); in a \(dim.grain.keyword) rule use sum(\(n) over \(dim.grain.keyword)) or avg(\(n) over \(dim.grain.keyword))", e)
+        }
+    }
+
+    mutating func compile(_ e: Expr, _ dim: Dimension) throws -> CExpr {
+        switch e.kind {
+        case .number(let n): return .constant(.number(n))
+        case .text(let s): return .constant(.text(s))
+        case .bool(let b): return .constant(.bool(b))
+        case .date(let d): return .constant(.date(d))
+        case .name(let n):
+            if n == "x" {
+                guard inTable else { throw fail("'x' stands for the amount looked up and can only be used in a table's rows", e) }
+                return .builtin(.x)
+            }
+            if let r = plan.ruleIndex[n] {
+                try checkReference(r, from: dim, e)
+                return .ref(rule: r, shift: 0)
+            }
+            if let b = ExprCompiler.builtinNames[n] {
+                guard dim.perAgent, dim.grain != .none || b == .periodStart || b == .periodEnd else {
+                    throw fail("'\(n)' describes an agent in a period; it cannot be used in a \(dim.perAgent ? "parameter" : "team rule")", e)
+                }
+                return .builtin(b)
+            }
+            if attributeNames.contains(n) {
+                guard dim.perAgent else { throw fail("'\(n)' is an agent attribute; a team rule or parameter has no agent", e) }
+                return .attribute(n, defaultValue: plan.attributes[n] ?? nil)
+            }
+            if tables[n] != nil {
+                throw fail("'\(n)' is a rate table: use lookup(\(n), amount), marginal(\(n), amount) or retroactive(\(n), amount)", e)
+            }
+            throw fail("unknown name '\(n)'\(suggestion(n))", e)
+        case .at(let n, let period):
+            guard let r = plan.ruleIndex[n] else { throw fail("unknown name '\(n)'\(suggestion(n))", e) }
+            let t = plan.rules[r]
+            if t.dimension.perAgent && !dim.perAgent {
+                throw fail("'\(n)' is per agent; a team rule must aggregate it over agents", e)
+            }
+            guard period.grain == t.dimension.grain else {
+                throw fail("'\(n)' is \(describe(t.dimension.grain)); \(period) is a \(period.grain.keyword)", e)
+            }
+            return .at(rule: r, period: period)
+        case .unary(let op, let a):
+            let c = try compile(a, dim)
+            return op == "not" ? .not(c) : .negate(c)
+        case .binary(let op, let a, let b):
+            let l = try compile(a, dim), r = try compile(b, dim)
+            switch op {
+            case "and": return .and(l, r)
+            case "or": return .or(l, r)
+            default:
+                if let a = ArithmeticOp(rawValue: op) { return .arithmetic(a, l, r) }
+                return .compare(CompareOp(rawValue: op)!, l, r)
+            }
+        case .ifThen(let c, let a, let b):
+            return .ifThen(try compile(c, dim), try compile(a, dim), try compile(b, dim))
+        case .call(let name, let args):
+            return try compileCall(name, args, e, dim)
+        case .aggregate(let fn, let value, let scope, let filter):
+            return try compileAggregate(fn, value, scope, filter, e, dim)
+        }
+    }
+
+    mutating func compileCall(_ name: String, _ args: [Expr], _ e: Expr, _ dim: Dimension) throws -> CExpr {
+        func arity(_ range: ClosedRange<Int>, _ usage: String) throws {
+            guard range.contains(args.count) else { throw fail("\(name) takes \(usage)", e) }
+        }
+        switch name {
+        case "round", "floor", "ceil":
+            try arity(1...2, "an amount and optionally the decimals to keep: \(name)(x) keeps 2 (to the fen), \(name)(x, 0) whole yuan")
+            var c = [try compile(args[0], dim)]
+            if args.count == 2 {
+                guard case .number(let d) = args[1].kind, d >= 0, d <= 12, d.rounded(toDigits: 0) == d else {
+                    throw fail("the decimals to keep must be a whole number from 0 to 12", args[1])
+                }
+                c.append(.constant(.number(d)))
+            }
+            return .function(Function(rawValue: name)!, c)
+        case "abs":
+            try arity(1...1, "one amount")
+            return .function(.abs, [try compile(args[0], dim)])
+        case "min", "max":
+            try arity(2...64, "two or more amounts (or use \(name)(x over half) to aggregate)")
+            return .function(Function(rawValue: name)!, try args.map { try compile($0, dim) })
+        case "iferror", "ifmissing":
+            try arity(2...2, "a value and what to use instead: \(name)(sales, 0)")
+            return .function(Function(rawValue: name)!, [try compile(args[0], dim), try compile(args[1], dim)])
+        case "lookup", "marginal", "retroactive":
+            try arity(2...2, "a table and an amount: \(name)(commission_tiers, revenue)")
+            guard case .name(let t) = args[0].kind, let table = tables[t] else {
+                throw fail("the first argument of \(name) must be a table's name\(tableSuggestion(args[0]))", args[0])
+            }
+            let arg = try compile(args[1], dim)
+            let saved = definition, savedIn = inTable
+            definition = table.2
+            var rows: [CRow] = []
+            for row in table.1 {
+                inTable = false
+                let th = try compile(row.threshold, dim)
+                inTable = true
+                let v = try compile(row.value, dim)
+                rows.append(CRow(threshold: th, value: v))
+            }
+            definition = saved; inTable = savedIn
+            return .table(TableOp(rawValue: name)!, table: t, sides: table.0, arg: arg, rows: rows)
+        case "prev":
+            try arity(1...2, "a figure and optionally how many periods back: prev(revenue), prev(revenue, 3)")
+            guard case .name(let n) = args[0].kind, let r = plan.ruleIndex[n] else {
+                throw fail("prev needs the name of a figure, as in prev(revenue)", args[0])
+            }
+            try checkReference(r, from: dim, args[0])
+            var k = 1
+            if args.count == 2 {
+                guard case .number(let d) = args[1].kind, d >= 1, d <= 1200, d.rounded(toDigits: 0) == d else {
+                    throw fail("how many periods back must be a whole number from 1", args[1])
+                }
+                k = Int(d.raw / Fixed.scale)
+            }
+            return .ref(rule: r, shift: -k)
+        case "paid":
+            try arity(1...1, "a quarterly, half-yearly or yearly figure: paid(half_bonus)")
+            guard case .name(let n) = args[0].kind, let r = plan.ruleIndex[n] else {
+                throw fail("paid needs the name of a quarterly, half-yearly or yearly figure, as in paid(half_bonus)", args[0])
+            }
+            let t = plan.rules[r]
+            guard t.dimension.grain != .none, dim.grain != .none, t.dimension.grain > dim.grain else {
+                throw fail("paid(\(n)) pays a longer period's figure in its last \(dim.grain.keyword); '\(n)' is \(describe(t.dimension.grain))", e)
+            }
+            try checkReference(r, from: dim, args[0])
+            return .paid(rule: r)
+        default:
+            throw fail("unknown function '\(name)'; functions are round, floor, ceil, abs, min, max, lookup, marginal, retroactive, prev, paid, iferror, ifmissing, sum, avg, count, rank", e)
+        }
+    }
+
+    mutating func compileAggregate(_ fn: String, _ value: Expr?, _ scope: Scope, _ filter: Expr?, _ e: Expr, _ dim: Dimension) throws -> CExpr {
+        switch scope {
+        case .period(let g):
+            guard dim.grain != .none else { throw fail("a parameter has no period to aggregate over", e) }
+            guard g >= dim.grain else {
+                throw fail("over \(g.keyword) in a \(dim.grain.keyword) rule: a \(dim.grain.keyword) is longer than a \(g.keyword); use over \(dim.grain.keyword) or a longer period", e)
+            }
+            guard fn != "rank" else { throw fail("rank compares agents: write rank(x over agents)", e) }
+            // Iterate at the finest grain the aggregated expression reads.
+            var grains: [Grain] = []
+            value.map { finestGrains($0, into: &grains) }; filter.map { finestGrains($0, into: &grains) }
+            let iteration = grains.filter { $0 != .none && $0 <= g }.min() ?? .month
+            let inner = Dimension(grain: iteration, perAgent: dim.perAgent)
+            let v = try value.map { try compile($0, inner) }
+            let f = try filter.map { try compile($0, inner) }
+            return .periodAggregate(AggregateOp(rawValue: fn)!, scope: g, iteration: iteration, value: v, filter: f)
+        case .agents:
+            let inner = Dimension(grain: dim.grain, perAgent: true)
+            let v = try value.map { try compile($0, inner) }
+            let f = try filter.map { try compile($0, inner) }
+            let teamDim = Dimension(grain: dim.grain, perAgent: false)
+            let text = String(Array(definition.source)[e.range])
+            if fn == "rank" {
+                let rule = syntheticRule(CompiledRule(name: text, label: nil, dimension: teamDim, kind: .ranking(value: v!, filter: f), visible: false))
+                guard dim.perAgent else { throw fail("rank gives one agent's place; use it in a per-agent rule", e) }
+                return .rank(rule: rule, own: v!, filter: f)
+            }
+            let rule = syntheticRule(CompiledRule(name: text, label: nil, dimension: teamDim,
+                                                  kind: .agentAggregate(AggregateOp(rawValue: fn)!, value: v, filter: f), visible: false))
+            return .teamAggregate(rule: rule)
+        }
+    }
+
+    /// Reuses an identical hidden team cell, or adds one.
+    mutating func syntheticRule(_ r: CompiledRule) -> Int {
+        let base = plan.rules.count
+        if let i = synthetic.firstIndex(where: { $0.kind == r.kind && $0.dimension == r.dimension }) { return base + i }
+        synthetic.append(r)
+        return base + synthetic.count - 1
+    }
+
+    func finestGrains(_ e: Expr, into out: inout [Grain]) {
+        switch e.kind {
+        case .name(let n), .at(let n, _):
+            if let r = plan.ruleIndex[n] { out.append(plan.rules[r].dimension.grain) }
+        case .unary(_, let a): finestGrains(a, into: &out)
+        case .binary(_, let a, let b): finestGrains(a, into: &out); finestGrains(b, into: &out)
+        case .ifThen(let a, let b, let c): finestGrains(a, into: &out); finestGrains(b, into: &out); finestGrains(c, into: &out)
+        case .call(_, let args): args.forEach { finestGrains($0, into: &out) }
+        case .aggregate(_, let v, _, let f): v.map { finestGrains($0, into: &out) }; f.map { finestGrains($0, into: &out) }
+        default: break
+        }
+    }
+
+    func suggestion(_ n: String) -> String {
+        let names = Array(plan.ruleIndex.keys) + Array(attributeNames) + Array(tables.keys) + Array(ExprCompiler.builtinNames.keys)
+        if let best = names.min(by: { editDistance($0, n) < editDistance($1, n) }), editDistance(best, n) <= max(1, n.count / 3) {
+            return " (did you mean '\(best)'?)"
+        }
+        return ""
+    }
+
+    func tableSuggestion(_ e: Expr) -> String {
+        tables.isEmpty ? "; this plan has no tables yet" : "; tables: " + tables.keys.sorted().joined(separator: ", ")
+    }
+}
+
+/// Levenshtein distance between two names, for "did you mean" hints.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var prev = Array(0...b.count)
+    for i in 1...a.count {
+        var cur = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            cur[j] = Swift.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        prev = cur
+    }
+    return prev[b.count]
+}

@@ -1,0 +1,88 @@
+/// A parsed expression of the pay language, with its place in the source.
+public struct Expr: Equatable, Sendable {
+    public indirect enum Kind: Equatable, Sendable {
+        case number(Fixed)
+        case text(String)
+        case bool(Bool)
+        case date(Day)
+        /// A name: a rule, input, parameter, attribute, table, or a built-in such as `tenure`.
+        case name(String)
+        /// `revenue[2026-03]`: a figure at a fixed period.
+        case at(name: String, period: Period)
+        case unary(op: String, Expr)
+        case binary(op: String, Expr, Expr)
+        case ifThen(Expr, Expr, Expr)
+        /// `round(x)`, `lookup(T, x)`, `prev(x)`, `paid(x)`, `min(a, b)` …
+        case call(name: String, args: [Expr])
+        /// `sum(revenue over half where …)`, `count(agents where active)`, `rank(x over agents where …)`.
+        case aggregate(function: String, value: Expr?, scope: Scope, filter: Expr?)
+    }
+    public let kind: Kind
+    public let range: SourceRange
+    public init(_ kind: Kind, _ range: SourceRange) { self.kind = kind; self.range = range }
+}
+
+/// What an aggregation runs over.
+public enum Scope: Equatable, Sendable {
+    /// The months (or other sub-periods) of the quarter, half or year that
+    /// contains the cell being computed.
+    case period(Grain)
+    /// Every agent, in the same period.
+    case agents
+}
+
+/// The dimensions a rule is written for: a grain of period, and whether it
+/// is per agent (`month pay`) or for the whole team (`team month pool`).
+public struct Dimension: Hashable, Sendable, CustomStringConvertible {
+    public var grain: Grain
+    public var perAgent: Bool
+    public init(grain: Grain, perAgent: Bool) { self.grain = grain; self.perAgent = perAgent }
+    public static let parameter = Dimension(grain: .none, perAgent: false)
+    public var description: String {
+        (perAgent ? "" : "team ") + (grain == .none ? "" : grain.keyword)
+    }
+}
+
+/// Which side of a tier's boundaries is inclusive.
+public enum TierSides: String, Equatable, Sendable, Codable {
+    /// `[lo, hi)`: a tier starts at its threshold (inclusive) and runs up to the next (exclusive). The default.
+    case lowerInclusive = "[lo, hi)"
+    /// `(lo, hi]`: a tier runs from above its threshold up to and including the next (Chinese 以内).
+    case upperInclusive = "(lo, hi]"
+}
+
+/// One statement of a plan.
+public enum Statement: Equatable, Sendable {
+    case param(name: String, label: String?, value: Expr)
+    case input(dimension: Dimension, name: String, label: String?, defaultValue: Expr?)
+    case attribute(name: String, label: String?, defaultValue: Expr?)
+    case table(name: String, label: String?, sides: TierSides, rows: [TableRow])
+    case rule(dimension: Dimension, name: String, label: String?, formula: Expr)
+    /// `report columns revenue, deduction, pay`: the figures a report shows.
+    case reportColumns([String])
+    /// `report total pay`: the figure whose changes are listed after every edit.
+    case reportTotal(String)
+
+    /// The name a statement defines (`report …` statements define `report columns`/`report total`).
+    public var name: String {
+        switch self {
+        case .param(let n, _, _), .input(_, let n, _, _), .attribute(let n, _, _),
+             .table(let n, _, _, _), .rule(_, let n, _, _): n
+        case .reportColumns: "report columns"
+        case .reportTotal: "report total"
+        }
+    }
+    public var label: String? {
+        switch self {
+        case .param(_, let l, _), .input(_, _, let l, _), .attribute(_, let l, _),
+             .table(_, let l, _, _), .rule(_, _, let l, _): l
+        default: nil
+        }
+    }
+}
+
+/// A tier: its threshold and the value of the tier, which may use `x`, the amount looked up.
+public struct TableRow: Equatable, Sendable {
+    public let threshold: Expr
+    public let value: Expr
+}

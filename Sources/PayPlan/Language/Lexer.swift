@@ -1,0 +1,156 @@
+/// Splits pay-language text into tokens.
+///
+/// Owners type the way they write: `12万`, `1.5万`, `40k`, `40,000`, `¥40000`,
+/// `3000元`, `2%`, full-width brackets from a Chinese input method, `×` and `÷`,
+/// `≤`. Grouping commas are taken only when exactly three digits follow and
+/// no space: `max(1, 100)` is two arguments, `1,000` is one thousand.
+/// `2026-03-15` is a date, `2026-03`, `2026-Q1`, `2026-H2` are periods
+/// (so subtraction between bare numbers needs spaces: `2026 - 1`).
+///
+/// - Throws: `SourceError` for a malformed number (`12x`), an unknown
+///   character or an unterminated string.
+public struct Lexer {
+    let chars: [Character]
+    let source: String
+    var i = 0
+
+    public init(_ source: String) {
+        self.source = source
+        self.chars = source.map(Lexer.normalise)
+    }
+
+    /// Full-width ASCII forms (U+FF01…U+FF5E) become ASCII; the ideographic space a space.
+    static func normalise(_ c: Character) -> Character {
+        guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return c }
+        if s.value >= 0xFF01 && s.value <= 0xFF5E && s.value != 0xFFE5 {
+            return Character(Unicode.Scalar(s.value - 0xFEE0)!)
+        }
+        if s.value == 0x3000 { return " " }
+        return c
+    }
+
+    public static func tokenize(_ source: String) throws -> [Token] {
+        var lexer = Lexer(source)
+        var out: [Token] = []
+        while true {
+            let t = try lexer.next()
+            out.append(t)
+            if t.kind == .end { return out }
+        }
+    }
+
+    static func isIdentStart(_ c: Character) -> Bool {
+        c == "_" || (c.isLetter && c != "万" && c != "亿" && c != "元")
+    }
+    static func isIdentPart(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
+    static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+
+    func peek(_ k: Int = 0) -> Character? { i + k < chars.count ? chars[i + k] : nil }
+
+    func error(_ msg: String, _ r: SourceRange) -> SourceError { SourceError(msg, at: r, in: source) }
+
+    public mutating func next() throws -> Token {
+        // Skip spaces, newlines and comments.
+        while let c = peek() {
+            if c.isWhitespace { i += 1; continue }
+            if c == "#" { while let d = peek(), d != "\n" { i += 1; _ = d }; continue }
+            break
+        }
+        let start = i
+        guard let c = peek() else { return Token(kind: .end, range: i..<i) }
+
+        if Lexer.isDigit(c) { return try number(start: start, currency: false) }
+        if (c == "¥" || c == "￥"), let d = peek(1), Lexer.isDigit(d) { i += 1; return try number(start: start, currency: true) }
+        if c == "." , let d = peek(1), Lexer.isDigit(d) { return try number(start: start, currency: false) }
+        if c == "\"" || c == "“" || c == "「" {
+            let close: Character = c == "\"" ? "\"" : (c == "“" ? "”" : "」")
+            i += 1
+            var text = ""
+            while let d = peek(), d != close { text.append(d); i += 1 }
+            guard peek() == close else { throw error("this text has no closing \(close)", start..<i) }
+            i += 1
+            return Token(kind: .string(text), range: start..<i)
+        }
+        if Lexer.isIdentStart(c) {
+            while let d = peek(), Lexer.isIdentPart(d) { i += 1 }
+            return Token(kind: .identifier(String(chars[start..<i])), range: start..<i)
+        }
+        // Symbols, longest first.
+        let two = peek(1).map { String([c, $0]) } ?? ""
+        for s in ["->", "<=", ">=", "!=", "<>", "=="] where two == s {
+            i += 2
+            let norm = s == "<>" ? "!=" : (s == "==" ? "=" : s)
+            return Token(kind: .symbol(norm), range: start..<i)
+        }
+        let singles: [Character: String] = [
+            "+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "/": "/", "÷": "/",
+            "(": "(", ")": ")", "[": "[", "]": "]", ",": ",", "、": ",", ":": ":",
+            "=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "≠": "!=", ".": ".",
+            "→": "->", "\\": "\\",
+        ]
+        if let s = singles[c] {
+            i += 1
+            return Token(kind: .symbol(s), range: start..<i)
+        }
+        throw error("unexpected character '\(c)'", start..<(start + 1))
+    }
+
+    /// Reads a number, date or period starting at `i`.
+    mutating func number(start: Int, currency: Bool) throws -> Token {
+        // Dates and periods: exactly four digits then '-'.
+        if !currency, i + 4 < chars.count, chars[i..<(i + 4)].allSatisfy(Lexer.isDigit), chars[i + 4] == "-",
+           let after = peek(5), Lexer.isDigit(after) || "QqHh".contains(after) {
+            var j = i + 5
+            while j < chars.count, Lexer.isIdentPart(chars[j]) || chars[j] == "-" { j += 1 }
+            let text = String(chars[i..<j])
+            if let d = Day(text: text), text.filter({ $0 == "-" }).count == 2 {
+                i = j; return Token(kind: .date(d), range: start..<i)
+            }
+            if let p = Period(text: text) {
+                i = j; return Token(kind: .period(p), range: start..<i)
+            }
+            throw error("'\(text)' is neither a date (2026-03-15) nor a period (2026-03, 2026-Q1, 2026-H1)", start..<j)
+        }
+        var digits = ""
+        while let c = peek() {
+            if Lexer.isDigit(c) { digits.append(c); i += 1; continue }
+            // A grouping comma: exactly three digits follow, then no further digit.
+            if c == ",", !digits.isEmpty, !digits.contains("."),
+               let a = peek(1), let b = peek(2), let d = peek(3),
+               Lexer.isDigit(a), Lexer.isDigit(b), Lexer.isDigit(d), !(peek(4).map(Lexer.isDigit) ?? false) {
+                i += 1; continue
+            }
+            if c == ".", !digits.contains("."), let n = peek(1), Lexer.isDigit(n) { digits.append(c); i += 1; continue }
+            break
+        }
+        guard var value = Fixed(decimalText: digits) else {
+            throw error("'\(digits)' is not a number this tool can hold exactly (at most 12 decimals)", start..<i)
+        }
+        // Unit suffix.
+        if let c = peek() {
+            var multiplier: Fixed? = nil
+            switch c {
+            case "万": multiplier = Fixed(10_000)
+            case "亿": multiplier = Fixed(100_000_000)
+            case "k", "K":
+                if !(peek(1).map(Lexer.isIdentPart) ?? false) { multiplier = Fixed(1_000) }
+            case "%": multiplier = Fixed(raw: Fixed.scale / 100)
+            case "元": multiplier = Fixed.one
+            default: break
+            }
+            if let m = multiplier {
+                i += 1
+                guard let v = Fixed.checkedMultiply(value, m) else { throw error("this number is too large", start..<i) }
+                value = v
+                if c == "万" || c == "亿", peek() == "元" { i += 1 }
+            }
+        }
+        if let c = peek(), Lexer.isIdentPart(c) || c == "." {
+            var j = i
+            while j < chars.count, Lexer.isIdentPart(chars[j]) || chars[j] == "." { j += 1 }
+            let text = String(chars[start..<j])
+            throw error("'\(text)' is not a number: write amounts like 12万, 1.5万, 40k, 40,000, ¥40000 or 2%", start..<j)
+        }
+        return Token(kind: .number(value), range: start..<i)
+    }
+}

@@ -1,0 +1,365 @@
+/// Parses statements and expressions of the pay language.
+///
+/// The grammar, loosest binding first (see `docs/language.md` for examples):
+///
+///     statement  := "param" NAME [TEXT] "=" expr
+///                 | "input" dimension NAME [TEXT] ["default" expr]
+///                 | "attribute" NAME [TEXT] ["default" expr]
+///                 | "table" NAME [TEXT] ["[lo, hi)" | "(lo, hi]"] ":" row ("," row)*
+///                 | dimension NAME [TEXT] "=" expr
+///                 | "report" "columns" NAME ("," NAME)* | "report" "total" NAME
+///     dimension  := ["team"] ("month" | "quarter" | "half" | "year") | "team"
+///     row        := expr "->" expr
+///     expr       := "if" expr "then" expr "else" expr | or
+///     or         := and ("or" and)*        and := not ("and" not)*
+///     not        := "not" not | comparison
+///     comparison := sum [("=" | "!=" | "<" | "<=" | ">" | ">=") sum]
+///     sum        := product (("+" | "-") product)*
+///     product    := unary (("*" | "/") unary)*
+///     unary      := "-" unary | primary
+///     primary    := NUMBER | TEXT | DATE | "yes" | "no" | "(" expr ")"
+///                 | NAME ["[" PERIOD "]"] | NAME "(" arguments ")"
+///
+/// - Throws: `SourceError` at the first token that does not fit, with a
+///   message that says what was expected.
+public struct Parser {
+    var tokens: [Token]
+    var p = 0
+    let source: String
+
+    /// Words that cannot name a rule, input, parameter or table.
+    public static let reserved: Set<String> = [
+        "if", "then", "else", "and", "or", "not", "over", "where", "true", "false", "yes", "no",
+        "param", "input", "attribute", "table", "team", "month", "quarter", "half", "year", "default", "report", "x",
+    ]
+    static let grainWords: [String: Grain] = ["month": .month, "quarter": .quarter, "half": .half, "year": .year]
+    static let aggregates: Set<String> = ["sum", "avg", "average", "min", "max", "count", "rank"]
+
+    public init(_ source: String) throws {
+        self.source = source
+        self.tokens = try Lexer.tokenize(source)
+    }
+
+    /// Parses one whole statement (a definition).
+    public static func statement(_ source: String) throws -> Statement {
+        var parser = try Parser(source)
+        let s = try parser.parseStatement()
+        try parser.expectEnd()
+        return s
+    }
+
+    /// Parses one whole expression.
+    public static func expression(_ source: String) throws -> Expr {
+        var parser = try Parser(source)
+        let e = try parser.parseExpr()
+        try parser.expectEnd()
+        return e
+    }
+
+    /// True when `source` starts with a word that begins a definition.
+    public static func startsDefinition(_ source: String) -> Bool {
+        guard let first = (try? Lexer.tokenize(source))?.first?.identifier else { return false }
+        if first == "report" {
+            let second = (try? Lexer.tokenize(source))?.dropFirst().first?.identifier
+            return second == "columns" || second == "total"
+        }
+        return ["param", "input", "attribute", "table", "team"].contains(first) || grainWords[first] != nil
+    }
+
+    // MARK: Helpers
+
+    var current: Token { tokens[p] }
+    mutating func advance() -> Token { let t = tokens[p]; if p < tokens.count - 1 { p += 1 }; return t }
+
+    func fail(_ message: String, _ t: Token? = nil) -> SourceError {
+        let tok = t ?? current
+        let r = tok.kind == .end ? (max(0, tok.range.lowerBound)..<(tok.range.lowerBound + 1)) : tok.range
+        return SourceError(message, at: r, in: source)
+    }
+
+    func describe(_ t: Token) -> String {
+        switch t.kind {
+        case .end: "the end of the line"
+        case .identifier(let s): "'\(s)'"
+        case .symbol(let s): "'\(s)'"
+        case .number(let n): "the number \(n)"
+        case .string(let s): "the text \"\(s)\""
+        case .date(let d): "the date \(d)"
+        case .period(let p): "the period \(p)"
+        }
+    }
+
+    mutating func expectSymbol(_ s: String, _ what: String? = nil) throws {
+        guard current.isSymbol(s) else { throw fail("expected '\(s)'\(what.map { " " + $0 } ?? "") but found \(describe(current))") }
+        _ = advance()
+    }
+    mutating func expectKeyword(_ s: String, _ hint: String = "") throws {
+        guard current.isKeyword(s) else { throw fail("expected '\(s)' but found \(describe(current))\(hint)") }
+        _ = advance()
+    }
+    mutating func expectEnd() throws {
+        guard current.kind == .end else { throw fail("unexpected \(describe(current)) after a complete statement") }
+    }
+
+    mutating func name(_ what: String) throws -> String {
+        guard let n = current.identifier else { throw fail("expected \(what) but found \(describe(current))") }
+        if Parser.reserved.contains(n) { throw fail("'\(n)' is a reserved word and cannot be \(what)") }
+        _ = advance()
+        return n
+    }
+
+    mutating func optionalLabel() -> String? {
+        if case .string(let s) = current.kind { _ = advance(); return s }
+        return nil
+    }
+
+    // MARK: Statements
+
+    mutating func parseDimension() throws -> Dimension? {
+        var perAgent = true
+        if current.isKeyword("team") { _ = advance(); perAgent = false }
+        if let w = current.identifier, let g = Parser.grainWords[w] { _ = advance(); return Dimension(grain: g, perAgent: perAgent) }
+        return perAgent ? nil : Dimension(grain: .none, perAgent: false)
+    }
+
+    public mutating func parseStatement() throws -> Statement {
+        guard let word = current.identifier else { throw fail("expected a definition (param, input, table, month, quarter, half, year, team …) but found \(describe(current))") }
+        switch word {
+        case "param":
+            _ = advance()
+            let n = try name("a parameter name")
+            let label = optionalLabel()
+            try expectSymbol("=")
+            return .param(name: n, label: label, value: try parseExpr())
+        case "attribute":
+            _ = advance()
+            let n = try name("an attribute name")
+            let label = optionalLabel()
+            var def: Expr? = nil
+            if current.isKeyword("default") { _ = advance(); def = try parseExpr() }
+            return .attribute(name: n, label: label, defaultValue: def)
+        case "input":
+            _ = advance()
+            guard let dim = try parseDimension() else { throw fail("expected the input's period after 'input': month, quarter, half, year, or team") }
+            let n = try name("an input name")
+            let label = optionalLabel()
+            var def: Expr? = nil
+            if current.isKeyword("default") { _ = advance(); def = try parseExpr() }
+            return .input(dimension: dim, name: n, label: label, defaultValue: def)
+        case "table":
+            _ = advance()
+            let n = try name("a table name")
+            let label = optionalLabel()
+            var sides = TierSides.lowerInclusive
+            if current.isSymbol("[") || current.isSymbol("(") {
+                let open = advance()
+                try expectKeyword("lo"); try expectSymbol(","); try expectKeyword("hi")
+                let close = advance()
+                switch (open.kind, close.kind) {
+                case (.symbol("["), .symbol(")")): sides = .lowerInclusive
+                case (.symbol("("), .symbol("]")): sides = .upperInclusive
+                default: throw fail("write the tier sides as [lo, hi) or (lo, hi]", close)
+                }
+            }
+            try expectSymbol(":", "after the table name")
+            var rows: [TableRow] = []
+            repeat {
+                if current.kind == .end && !rows.isEmpty { break }
+                let t = try parseExpr()
+                try expectSymbol("->", "between a tier's threshold and its value")
+                let v = try parseExpr()
+                rows.append(TableRow(threshold: t, value: v))
+            } while current.isSymbol(",") && { _ = advance(); return true }()
+            return .table(name: n, label: label, sides: sides, rows: rows)
+        case "report":
+            _ = advance()
+            if current.isKeyword("total") { _ = advance(); return .reportTotal(try name("a figure name")) }
+            try expectKeyword("columns", " (write 'report columns a, b, c' or 'report total pay')")
+            var names = [try name("a figure name")]
+            while current.isSymbol(",") { _ = advance(); names.append(try name("a figure name")) }
+            return .reportColumns(names)
+        default:
+            guard let dim = try parseDimension() else {
+                throw fail("expected a definition (param, input, table, month, quarter, half, year, team …) but found \(describe(current))")
+            }
+            let n = try name("a rule name")
+            let label = optionalLabel()
+            try expectSymbol("=", "after the rule's name")
+            return .rule(dimension: dim, name: n, label: label, formula: try parseExpr())
+        }
+    }
+
+    // MARK: Expressions
+
+    public mutating func parseExpr() throws -> Expr {
+        if current.isKeyword("if") {
+            let start = advance().range.lowerBound
+            let c = try parseExpr()
+            try expectKeyword("then", " after the condition of 'if'")
+            let a = try parseExpr()
+            guard current.isKeyword("else") else {
+                throw fail("expected 'else' but found \(describe(current)): every 'if' needs an 'else' (write 'else 0' if nothing is paid)")
+            }
+            _ = advance()
+            let b = try parseExpr()
+            return Expr(.ifThen(c, a, b), start..<b.range.upperBound)
+        }
+        return try parseOr()
+    }
+
+    mutating func parseOr() throws -> Expr {
+        var l = try parseAnd()
+        while current.isKeyword("or") { _ = advance(); let r = try parseAnd(); l = Expr(.binary(op: "or", l, r), l.range.lowerBound..<r.range.upperBound) }
+        return l
+    }
+    mutating func parseAnd() throws -> Expr {
+        var l = try parseNot()
+        while current.isKeyword("and") { _ = advance(); let r = try parseNot(); l = Expr(.binary(op: "and", l, r), l.range.lowerBound..<r.range.upperBound) }
+        return l
+    }
+    mutating func parseNot() throws -> Expr {
+        if current.isKeyword("not") {
+            let s = advance().range.lowerBound
+            let e = try parseNot()
+            return Expr(.unary(op: "not", e), s..<e.range.upperBound)
+        }
+        return try parseComparison()
+    }
+    mutating func parseComparison() throws -> Expr {
+        let l = try parseSum()
+        for op in ["=", "!=", "<", "<=", ">", ">="] where current.isSymbol(op) {
+            _ = advance()
+            let r = try parseSum()
+            return Expr(.binary(op: op, l, r), l.range.lowerBound..<r.range.upperBound)
+        }
+        return l
+    }
+    mutating func parseSum() throws -> Expr {
+        var l = try parseProduct()
+        while current.isSymbol("+") || current.isSymbol("-") {
+            guard case .symbol(let op) = advance().kind else { break }
+            let r = try parseProduct()
+            l = Expr(.binary(op: op, l, r), l.range.lowerBound..<r.range.upperBound)
+        }
+        return l
+    }
+    mutating func parseProduct() throws -> Expr {
+        var l = try parseUnary()
+        while current.isSymbol("*") || current.isSymbol("/") {
+            guard case .symbol(let op) = advance().kind else { break }
+            let r = try parseUnary()
+            l = Expr(.binary(op: op, l, r), l.range.lowerBound..<r.range.upperBound)
+        }
+        return l
+    }
+    mutating func parseUnary() throws -> Expr {
+        if current.isSymbol("-") {
+            let s = advance().range.lowerBound
+            let e = try parseUnary()
+            return Expr(.unary(op: "-", e), s..<e.range.upperBound)
+        }
+        return try parsePrimary()
+    }
+
+    mutating func parsePrimary() throws -> Expr {
+        let t = current
+        switch t.kind {
+        case .number(let n): _ = advance(); return Expr(.number(n), t.range)
+        case .string(let s): _ = advance(); return Expr(.text(s), t.range)
+        case .date(let d): _ = advance(); return Expr(.date(d), t.range)
+        case .period(let p): throw fail("a period such as \(p) can only stand inside [ ] after a figure, as in revenue[\(p)]")
+        case .symbol("("):
+            _ = advance()
+            let e = try parseExpr()
+            guard current.isSymbol(")") else { throw fail("expected ')' to close the '(' opened here", t) }
+            let end = advance().range.upperBound
+            return Expr(e.kind, t.range.lowerBound..<end)
+        case .identifier(let n):
+            if n == "yes" || n == "true" { _ = advance(); return Expr(.bool(true), t.range) }
+            if n == "no" || n == "false" { _ = advance(); return Expr(.bool(false), t.range) }
+            if n == "if" { return try parseExpr() }
+            if Parser.reserved.contains(n) && n != "x" && Parser.grainWords[n] == nil {
+                throw fail("expected a value but found the word '\(n)'")
+            }
+            _ = advance()
+            if current.isSymbol("(") { return try parseCall(n, t) }
+            if current.isSymbol("[") {
+                _ = advance()
+                let pt = current
+                var period: Period
+                switch pt.kind {
+                case .period(let per): period = per
+                case .number(let y) where y.fen != nil && y >= 1000 && y <= 9999 && y.rounded(toDigits: 0) == y:
+                    period = Period(grain: .year, start: Month(year: Int(y.raw / Fixed.scale), month: 1))
+                default: throw fail("expected a period such as 2026-03, 2026-Q1, 2026-H1 or 2026 inside [ ]", pt)
+                }
+                _ = advance()
+                guard current.isSymbol("]") else { throw fail("expected ']' after the period") }
+                let end = advance().range.upperBound
+                return Expr(.at(name: n, period: period), t.range.lowerBound..<end)
+            }
+            return Expr(.name(n), t.range)
+        case .end:
+            throw fail("the formula ends too early: a value is missing here")
+        default:
+            throw fail("expected a value but found \(describe(t))")
+        }
+    }
+
+    mutating func parseCall(_ n: String, _ nameToken: Token) throws -> Expr {
+        _ = advance() // (
+        let start = nameToken.range.lowerBound
+        func close() throws -> Int {
+            guard current.isSymbol(")") else { throw fail("expected ')' to close \(n)( but found \(describe(current))") }
+            return advance().range.upperBound
+        }
+        if Parser.aggregates.contains(n) {
+            let fn = n == "average" ? "avg" : n
+            // count(agents where …), count(half where …)
+            if fn == "count", let w = current.identifier, let scope = scopeWord(w),
+               tokens[p + 1].isKeyword("where") || tokens[p + 1].isSymbol(")") {
+                _ = advance()
+                let filter = try parseWhere()
+                return Expr(.aggregate(function: fn, value: nil, scope: scope, filter: filter), start..<(try close()))
+            }
+            let value = try parseExpr()
+            if current.isKeyword("over") {
+                _ = advance()
+                guard let w = current.identifier, let scope = scopeWord(w) else {
+                    throw fail("expected what to run over: agents, quarter, half or year")
+                }
+                _ = advance()
+                let filter = try parseWhere()
+                return Expr(.aggregate(function: fn, value: value, scope: scope, filter: filter), start..<(try close()))
+            }
+            if fn == "rank" {
+                let filter = try parseWhere()
+                return Expr(.aggregate(function: fn, value: value, scope: .agents, filter: filter), start..<(try close()))
+            }
+            if fn == "min" || fn == "max" {
+                var args = [value]
+                while current.isSymbol(",") { _ = advance(); args.append(try parseExpr()) }
+                return Expr(.call(name: fn, args: args), start..<(try close()))
+            }
+            throw fail("\(n)(…) needs 'over': for example \(n)(revenue over half) or \(n)(sales over agents)")
+        }
+        var args: [Expr] = []
+        if !current.isSymbol(")") {
+            args.append(try parseExpr())
+            while current.isSymbol(",") { _ = advance(); args.append(try parseExpr()) }
+        }
+        return Expr(.call(name: n, args: args), start..<(try close()))
+    }
+
+    func scopeWord(_ w: String) -> Scope? {
+        if w == "agents" || w == "team" { return .agents }
+        if let g = Parser.grainWords[w], g != .month { return .period(g) }
+        return nil
+    }
+
+    mutating func parseWhere() throws -> Expr? {
+        guard current.isKeyword("where") else { return nil }
+        _ = advance()
+        return try parseExpr()
+    }
+}

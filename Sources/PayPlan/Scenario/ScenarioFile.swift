@@ -1,0 +1,235 @@
+import Foundation
+
+/// Reads and writes scenarios (方案) as JSON.
+///
+/// The file holds the plan as its source lines (so a reader sees each rule
+/// as written), the agents, their inputs and the scenario's years. Money is
+/// written as decimal strings (`"3000.10"`) and read back exactly. Keys are
+/// sorted and the text pretty-printed, so a scenario diffs well in git.
+///
+/// ```json
+/// { "format": "payplan-scenario", "version": 1, "name": "electronics-sales",
+///   "years": "2026", "plan": ["param base_salary = 3000", "…"],
+///   "agents": [{ "name": "李雷", "id": "S01", "hired": "2025-06-01", "base": "3000" }],
+///   "inputs": { "李雷": { "sales": { "2026-03": "120000" } } } }
+/// ```
+public enum ScenarioFile {
+    /// The format version this build writes; it reads this and older ones.
+    public static let version = 1
+    public static let formatName = "payplan-scenario"
+
+    struct Header: Decodable {
+        let format: String?
+        let version: Int?
+    }
+
+    struct AgentRecord: Codable {
+        var name: String
+        var id: String?
+        var role: String?
+        var hired: String?
+        var left: String?
+        var base: Fixed?
+        var attributes: [String: AttributeValue]?
+    }
+
+    struct Body: Codable {
+        var format: String
+        var version: Int
+        var name: String
+        var description: String?
+        var years: String
+        var plan: [String]
+        var agents: [AgentRecord]
+        var inputs: [String: [String: [String: Fixed]]]
+        var team_inputs: [String: [String: Fixed]]?
+    }
+
+    /// Encodes a workspace as scenario JSON (UTF-8, sorted keys, pretty-printed, final newline).
+    public static func encode(_ w: Workspace, description: String? = nil) throws -> Data {
+        var inputs: [String: [String: [String: Fixed]]] = [:]
+        for (agent, byName) in w.inputs {
+            for (name, series) in byName where !series.isEmpty {
+                for (p, v) in series { inputs[agent, default: [:]][name, default: [:]][p.description] = v }
+            }
+        }
+        var team: [String: [String: Fixed]] = [:]
+        for (name, series) in w.teamInputs where !series.isEmpty {
+            for (p, v) in series { team[name, default: [:]][p.description] = v }
+        }
+        let body = Body(
+            format: formatName, version: version, name: w.name, description: description,
+            years: w.years.count == 1 ? "\(w.years.lowerBound)" : "\(w.years.lowerBound)-\(w.years.upperBound)",
+            plan: w.plan.sourceText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+            agents: w.agents.map {
+                AgentRecord(name: $0.name, id: $0.id, role: $0.role, hired: $0.hired?.description, left: $0.left?.description,
+                            base: $0.base, attributes: $0.extra.isEmpty ? nil : $0.extra)
+            },
+            inputs: inputs, team_inputs: team.isEmpty ? nil : team)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(body)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Decodes scenario JSON into a workspace and checks that its plan compiles.
+    ///
+    /// - Throws: `ScenarioError` naming the place: a JSON syntax error with its
+    ///   line and column, a field with the wrong type by its path
+    ///   (`agents[2].hired`), a plan mistake by plan line, a newer format.
+    public static func decode(_ data: Data) throws -> (workspace: Workspace, description: String?) {
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: data)
+        } catch {
+            throw ScenarioError(describe(error))
+        }
+        if let f = header.format, f != formatName {
+            throw ScenarioError("this is not a payplan scenario (format is \"\(f)\", expected \"\(formatName)\")")
+        }
+        guard let v = header.version else { throw ScenarioError("the field \"version\" is missing") }
+        if v > version {
+            throw ScenarioError("this scenario was written in format version \(v), newer than this payplan reads (\(version)); install a newer payplan to open it")
+        }
+        let body: Body
+        do {
+            body = try JSONDecoder().decode(Body.self, from: data)
+        } catch {
+            throw ScenarioError(describe(error))
+        }
+        var w = Workspace(name: body.name)
+        let yearParts = body.years.split(separator: "-").compactMap { Int($0) }
+        guard (1...2).contains(yearParts.count), let y0 = yearParts.first, let y1 = yearParts.last, y0 <= y1, y0 >= 1900, y1 < 3000 else {
+            throw ScenarioError("years: expected a year such as \"2026\" or a range such as \"2026-2027\", found \"\(body.years)\"")
+        }
+        w.years = y0...y1
+        do {
+            w.plan = try Plan.parse(lines: body.plan)
+        } catch let e as PlanSourceError {
+            throw ScenarioError(e.description)
+        }
+        var names = Set<String>()
+        for (i, r) in body.agents.enumerated() {
+            guard !r.name.isEmpty, names.insert(r.name).inserted else {
+                throw ScenarioError("agents[\(i)]: the name \"\(r.name)\" is empty or used twice")
+            }
+            var a = Agent(name: r.name, id: r.id, role: r.role, base: r.base, extra: r.attributes ?? [:])
+            for (key, text) in [("hired", r.hired), ("left", r.left)] {
+                guard let text else { continue }
+                guard let d = Day(text: text) else { throw ScenarioError("agents[\(i)].\(key): \"\(text)\" is not a date such as 2025-06-01") }
+                if key == "hired" { a.hired = d } else { a.left = d }
+            }
+            w.agents.append(a)
+        }
+        for (agent, byName) in body.inputs {
+            guard names.contains(agent) else { throw ScenarioError("inputs: \"\(agent)\" is not one of the agents") }
+            for (name, series) in byName {
+                for (ptext, value) in series {
+                    guard let p = Period(text: ptext) else {
+                        throw ScenarioError("inputs.\(agent).\(name): \"\(ptext)\" is not a period such as 2026-03")
+                    }
+                    w.inputs[agent, default: [:]][name, default: [:]][p] = value
+                }
+            }
+        }
+        for (name, series) in body.team_inputs ?? [:] {
+            for (ptext, value) in series {
+                guard let p = Period(text: ptext) else { throw ScenarioError("team_inputs.\(name): \"\(ptext)\" is not a period") }
+                w.teamInputs[name, default: [:]][p] = value
+            }
+        }
+        return (w, body.description)
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let c):
+            let path = pathText(c.codingPath)
+            var message = c.debugDescription
+            if let underlying = c.underlyingError as NSError? {
+                let d = underlying.userInfo[NSDebugDescriptionErrorKey] as? String ?? underlying.localizedDescription
+                message = d
+            }
+            return path.isEmpty ? "not valid JSON: \(message)" : "\(path): \(message)"
+        case DecodingError.keyNotFound(let key, let c):
+            let path = pathText(c.codingPath)
+            return "\(path.isEmpty ? "" : path + ": ")the field \"\(key.stringValue)\" is missing"
+        case DecodingError.typeMismatch(let type, let c):
+            return "\(pathText(c.codingPath)): expected \(type == String.self || type == Fixed.self ? "text" : "\(type)") here"
+        case DecodingError.valueNotFound(_, let c):
+            return "\(pathText(c.codingPath)): a value is missing"
+        default:
+            return "\(error)"
+        }
+    }
+
+    static func pathText(_ path: [CodingKey]) -> String {
+        var s = ""
+        for k in path {
+            if let i = k.intValue { s += "[\(i)]" } else { s += s.isEmpty ? k.stringValue : ".\(k.stringValue)" }
+        }
+        return s
+    }
+
+    /// Reads and decodes a scenario file.
+    /// - Throws: `ScenarioError` with the file name and the place of the problem.
+    public static func load(path: String) throws -> (workspace: Workspace, description: String?) {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ScenarioError("cannot read \(path): \(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")")
+        }
+        do { return try decode(data) } catch let e as ScenarioError {
+            throw ScenarioError("\(path): \(e.message)")
+        }
+    }
+
+    /// Writes a scenario safely: to a temporary file beside the target, flushed
+    /// to disk, then renamed over the old file, so a failure never leaves a
+    /// half-written scenario and the old one stays intact until the new one is complete.
+    /// - Throws: `ScenarioError` when the folder is not writable or the disk is full.
+    public static func save(_ w: Workspace, description: String? = nil, path: String) throws {
+        let data = try encode(w, description: description)
+        try AtomicFile.write(data, to: path)
+    }
+}
+
+/// A scenario that could not be read or written; the workspace is unchanged.
+public struct ScenarioError: Error, CustomStringConvertible, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Whole-file writes that never leave a partial file behind.
+public enum AtomicFile {
+    /// Writes `data` to `path` through a temporary file, `fsync` and `rename`.
+    /// - Throws: `ScenarioError` describing the failing step; the old file is untouched.
+    public static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw ScenarioError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        var ok = true
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { ok = false; return }
+                offset += n
+            }
+        }
+        let err = errno
+        if !ok || fsync(fd) != 0 {
+            close(fd); unlink(tmp)
+            throw ScenarioError("cannot write \(path): \(String(cString: strerror(ok ? errno : err)))")
+        }
+        close(fd)
+        guard rename(tmp, path) == 0 else {
+            let e = errno
+            unlink(tmp)
+            throw ScenarioError("cannot replace \(path): \(String(cString: strerror(e)))")
+        }
+    }
+}

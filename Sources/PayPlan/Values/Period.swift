@@ -1,0 +1,150 @@
+import Foundation
+
+/// A calendar day (proleptic Gregorian), such as a hire date or an order date.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int, month: Int, day: Int
+
+    /// A validated day; `nil` for `2026-02-30` and other impossible dates.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
+        self.year = year; self.month = month; self.day = day
+    }
+
+    /// Parses `2026-03-15`, `2026/3/15` and `2026-3-15` (a time after a space is ignored).
+    public init?(text: String) {
+        let datePart = text.split(separator: " ").first.map(String.init) ?? text
+        let parts = datePart.split(whereSeparator: { $0 == "-" || $0 == "/" })
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              parts[0].count == 4 else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    public static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before), for date arithmetic.
+    public var ordinal: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// The day `ordinal` days after 1970-01-01.
+    public init(ordinal z0: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0); self.month = m; self.day = d
+    }
+
+    /// Day of the week, 1 = Monday … 7 = Sunday.
+    public var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 + 1 }
+
+    public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
+    public var monthValue: Month { Month(year: year, month: month) }
+
+    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+}
+
+/// A calendar month, the grain of most pay rules.
+public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// `year × 12 + (month − 1)`.
+    public let index: Int
+    public init(index: Int) { self.index = index }
+    public init(year: Int, month: Int) { self.index = year * 12 + month - 1 }
+    public var year: Int { index / 12 }
+    public var month: Int { index % 12 + 1 }
+    public var firstDay: Day { Day(year: year, month: month, day: 1)! }
+    public var lastDay: Day { Day(year: year, month: month, day: Day.daysIn(year: year, month: month))! }
+    public static func < (a: Month, b: Month) -> Bool { a.index < b.index }
+    public var description: String { String(format: "%04d-%02d", year, month) }
+}
+
+/// How long a period is. Rules are written for one grain (`month revenue = …`,
+/// `half half_bonus = …`); `.none` is the whole workspace (parameters).
+public enum Grain: Int, Comparable, Sendable, CaseIterable {
+    case month = 1, quarter = 3, half = 6, year = 12
+    case none = 0
+
+    /// Months in one period of this grain (0 for `.none`).
+    public var months: Int { rawValue }
+    public static func < (a: Grain, b: Grain) -> Bool { a.order < b.order }
+    private var order: Int { self == .none ? 100 : rawValue }
+
+    /// The keyword used in the pay language and in period text.
+    public var keyword: String {
+        switch self {
+        case .month: "month"; case .quarter: "quarter"; case .half: "half"; case .year: "year"; case .none: "workspace"
+        }
+    }
+}
+
+/// A period of some grain: `2026-03`, `2026-Q1`, `2026-H1`, `2026`.
+public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let grain: Grain
+    /// The period's first month.
+    public let start: Month
+
+    public init(grain: Grain, start: Month) { self.grain = grain; self.start = start }
+    public static func month(_ m: Month) -> Period { Period(grain: .month, start: m) }
+    /// The period of `grain` that contains month `m`.
+    public static func containing(_ m: Month, grain: Grain) -> Period {
+        let y = m.year, i = (m.month - 1) / grain.months
+        return Period(grain: grain, start: Month(year: y, month: i * grain.months + 1))
+    }
+
+    public var months: [Month] { (0..<grain.months).map { Month(index: start.index + $0) } }
+    public var lastMonth: Month { Month(index: start.index + grain.months - 1) }
+    public var firstDay: Day { start.firstDay }
+    public var lastDay: Day { lastMonth.lastDay }
+    public static func < (a: Period, b: Period) -> Bool { (a.start, a.grain.months) < (b.start, b.grain.months) }
+
+    public var description: String {
+        let y = String(format: "%04d", start.year)
+        switch grain {
+        case .month: return start.description
+        case .quarter: return "\(y)-Q\((start.month - 1) / 3 + 1)"
+        case .half: return "\(y)-H\((start.month - 1) / 6 + 1)"
+        case .year: return y
+        case .none: return "-"
+        }
+    }
+
+    /// Parses `2026-03`, `2026-3`, `2026-Q1`, `2026-H2`, `2026` (case-insensitive q/h).
+    public init?(text: String) {
+        let t = text.uppercased()
+        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, first.count == 4, let y = Int(first), y >= 1 else { return nil }
+        if parts.count == 1 { self.init(grain: .year, start: Month(year: y, month: 1)); return }
+        guard parts.count == 2 else { return nil }
+        let p = parts[1]
+        if p.hasPrefix("Q"), let q = Int(p.dropFirst()), (1...4).contains(q) {
+            self.init(grain: .quarter, start: Month(year: y, month: (q - 1) * 3 + 1)); return
+        }
+        if p.hasPrefix("H"), let h = Int(p.dropFirst()), (1...2).contains(h) {
+            self.init(grain: .half, start: Month(year: y, month: (h - 1) * 6 + 1)); return
+        }
+        if (1...2).contains(p.count), p.allSatisfy(\.isNumber), let m = Int(p), (1...12).contains(m) {
+            self.init(grain: .month, start: Month(year: y, month: m)); return
+        }
+        return nil
+    }
+}

@@ -1,0 +1,51 @@
+/// What a cell holds: a number (money in CNY, a rate as a fraction, a count),
+/// a yes/no flag, a date, a piece of text, or an error value that flows on
+/// through every formula that uses it, like a spreadsheet's `#DIV/0!`.
+public enum Value: Hashable, Sendable {
+    case number(Fixed)
+    case bool(Bool)
+    case date(Day)
+    case text(String)
+    indirect case error(EvalError)
+    /// The sorted values of an agent ranking (descending), internal to `rank(…)`.
+    case ranking([Fixed])
+
+    public var number: Fixed? { if case .number(let n) = self { n } else { nil } }
+    public var isError: Bool { if case .error = self { true } else { false } }
+
+    /// Display text: money with two decimals and grouping (`5,600.00`), more
+    /// decimals when a value has them (`0.015`), `yes`/`no`, ISO dates,
+    /// and the error code for errors (`#DIV/0!`).
+    public var displayText: String {
+        switch self {
+        case .number(let n): n.moneyText
+        case .bool(let b): b ? "yes" : "no"
+        case .date(let d): d.description
+        case .text(let s): s
+        case .error(let e): e.code
+        case .ranking(let r): "ranking of \(r.count)"
+        }
+    }
+}
+
+/// An error value: what went wrong and, for `explain`, the cell where it started.
+public struct EvalError: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        case divisionByZero = "#DIV/0!"
+        case missing = "#MISSING"
+        case overflow = "#OVERFLOW"
+        case type = "#TYPE"
+        case outOfRange = "#RANGE"
+    }
+    public let kind: Kind
+    /// A one-line explanation in plain words, e.g. `no sales for 李雷 in 2026-03`.
+    public let message: String
+    /// Where the error started, as `agent.rule[period]` text (empty until the engine stamps it).
+    public var origin: String
+
+    public init(_ kind: Kind, _ message: String, origin: String = "") {
+        self.kind = kind; self.message = message; self.origin = origin
+    }
+    public var code: String { kind.rawValue }
+    public var description: String { origin.isEmpty ? "\(code) \(message)" : "\(code) \(message) (from \(origin))" }
+}

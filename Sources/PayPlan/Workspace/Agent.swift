@@ -1,0 +1,84 @@
+/// A participant (业务员, 客服): a person paid by the plan.
+///
+/// The standard attributes have fields; anything else an owner records
+/// (`team=north`, `account=main`) is kept in `extra`. Every attribute can be
+/// read in a formula by its name: `base`, `hired`, `left`, `role`, `id`, `name`.
+public struct Agent: Hashable, Sendable {
+    /// Display name, unique in the workspace (`李雷`).
+    public var name: String
+    /// Employee ID (工号), e.g. `S01`.
+    public var id: String?
+    /// Role, e.g. `sales`, `after-sales`.
+    public var role: String?
+    /// Hire date; the hire month is month 1 of `tenure`.
+    public var hired: Day?
+    /// Leave date, if the agent has left.
+    public var left: Day?
+    /// Monthly base salary in CNY.
+    public var base: Fixed?
+    /// Other attributes, as typed (`key=value`): numbers, dates and text.
+    public var extra: [String: AttributeValue]
+
+    public init(name: String, id: String? = nil, role: String? = nil, hired: Day? = nil, left: Day? = nil,
+                base: Fixed? = nil, extra: [String: AttributeValue] = [:]) {
+        self.name = name; self.id = id; self.role = role; self.hired = hired; self.left = left
+        self.base = base; self.extra = extra
+    }
+
+    /// The attribute called `key` as a value, or `nil` when the agent has none.
+    public func attribute(_ key: String) -> Value? {
+        switch key {
+        case "name": return .text(name)
+        case "id": return id.map(Value.text)
+        case "role": return role.map(Value.text)
+        case "hired": return hired.map(Value.date)
+        case "left": return left.map(Value.date)
+        case "base": return base.map(Value.number)
+        default: return extra[key]?.value
+        }
+    }
+
+    /// The names of the standard attributes.
+    public static let standardAttributes = ["name", "id", "role", "hired", "left", "base"]
+
+    /// Sets an attribute from text as typed in `agent add 李雷 base=3000 hired=2025-06-01`.
+    ///
+    /// - Throws: `SourceError` when a date or amount does not parse.
+    public mutating func set(_ key: String, text: String) throws {
+        switch key {
+        case "name": name = text
+        case "id": id = text
+        case "role": role = text
+        case "hired", "left":
+            guard let d = Day(text: text) else { throw SourceError("\(key)=\(text): expected a date such as 2025-06-01") }
+            if key == "hired" { hired = d } else { left = d }
+        case "base":
+            guard let v = try? Parser.expression(text), case .number(let n) = v.kind else {
+                throw SourceError("base=\(text): expected an amount such as 3000, 3k or 0.3万")
+            }
+            base = n
+        default:
+            extra[key] = AttributeValue(text: text)
+        }
+    }
+}
+
+/// An extra attribute's value: a number, a date, or text.
+public enum AttributeValue: Hashable, Sendable, Codable {
+    case number(Fixed), date(Day), text(String)
+
+    /// Reads typed text: amounts (`3000`, `1.5万`) become numbers, `2025-06-01` a date, the rest text.
+    public init(text: String) {
+        if let d = Day(text: text), text.contains("-") { self = .date(d); return }
+        if let e = try? Parser.expression(text), case .number(let n) = e.kind { self = .number(n); return }
+        self = .text(text)
+    }
+    public var value: Value {
+        switch self { case .number(let n): .number(n); case .date(let d): .date(d); case .text(let s): .text(s) }
+    }
+    public var text: String {
+        switch self { case .number(let n): n.description; case .date(let d): d.description; case .text(let s): s }
+    }
+    public init(from decoder: Decoder) throws { self.init(text: try decoder.singleValueContainer().decode(String.self)) }
+    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(text) }
+}

@@ -1,0 +1,44 @@
+/// Everything an owner edits: the plan, the agents and their inputs.
+///
+/// A value type: copying a workspace is how forks and undo work, and the
+/// copies share storage until one of them changes. Computed figures live in
+/// an `Engine` built from a workspace.
+public struct Workspace: Equatable, Sendable {
+    /// The scenario's name (shown in the prompt and reports).
+    public var name: String
+    public var plan: Plan
+    /// Agents in the order they were added (reports list them in this order).
+    public var agents: [Agent]
+    /// Per-agent inputs: agent name → input name → period → amount (CNY or count).
+    public var inputs: [String: [String: [Period: Fixed]]]
+    /// Team inputs (for `input team month …`): input name → period → amount.
+    public var teamInputs: [String: [Period: Fixed]]
+    /// The years the scenario covers; cells exist for every period in them.
+    public var years: ClosedRange<Int>
+
+    public init(name: String = "untitled", plan: Plan = Plan(), agents: [Agent] = [],
+                inputs: [String: [String: [Period: Fixed]]] = [:], teamInputs: [String: [Period: Fixed]] = [:],
+                years: ClosedRange<Int> = 2026...2026) {
+        self.name = name; self.plan = plan; self.agents = agents; self.inputs = inputs
+        self.teamInputs = teamInputs; self.years = years
+    }
+
+    public func agentIndex(named name: String) -> Int? { agents.firstIndex { $0.name == name } }
+
+    /// The stored input, or `nil` when none was entered.
+    public func input(_ name: String, agent: String?, period: Period) -> Fixed? {
+        if let a = agent { return inputs[a]?[name]?[period] }
+        return teamInputs[name]?[period]
+    }
+
+    /// Stores (or with `nil`, clears) an input, widening `years` when the period lies outside.
+    public mutating func setInput(_ name: String, agent: String?, period: Period, value: Fixed?) {
+        if let a = agent {
+            inputs[a, default: [:]][name, default: [:]][period] = value
+        } else {
+            teamInputs[name, default: [:]][period] = value
+        }
+        let y = period.start.year
+        if !years.contains(y) { years = min(years.lowerBound, y)...max(years.upperBound, y) }
+    }
+}

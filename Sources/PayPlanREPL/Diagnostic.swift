@@ -1,0 +1,62 @@
+import PayPlan
+
+/// An error to show the user: the message, and the text with a caret under
+/// the offending part when there is one.
+public struct Diagnostic: Equatable, Sendable {
+    public var message: String
+    /// The text the caret points into (a command line or a definition).
+    public var source: String?
+    /// Character range in `source`.
+    public var range: SourceRange?
+
+    public init(_ message: String, source: String? = nil, range: SourceRange? = nil) {
+        self.message = message; self.source = source; self.range = range
+    }
+
+    init(_ e: SourceError, offset: Int = 0, commandLine: String? = nil) {
+        message = e.message
+        if let line = commandLine {
+            source = line
+            range = e.range.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+        } else {
+            source = e.source.isEmpty ? nil : e.source
+            range = e.range
+        }
+    }
+
+    /// `error: <where>: message`, then the source line and a caret line
+    /// (`^~~~`) aligned by display width, Chinese included.
+    public func render(location: String? = nil) -> [String] {
+        var out = ["error: " + (location.map { "\($0): " } ?? "") + message]
+        guard let source, let range else { return out }
+        let chars = Array(source)
+        let lo = min(max(0, range.lowerBound), chars.count)
+        // The line of the source that holds the range start.
+        var lineStart = lo
+        while lineStart > 0 && chars[lineStart - 1] != "\n" { lineStart -= 1 }
+        var lineEnd = lo
+        while lineEnd < chars.count && chars[lineEnd] != "\n" { lineEnd += 1 }
+        let line = String(chars[lineStart..<lineEnd])
+        let before = DisplayWidth.of(String(chars[lineStart..<lo]))
+        let hi = min(max(lo + 1, range.upperBound), lineEnd)
+        let width = max(1, DisplayWidth.of(String(chars[lo..<min(hi, chars.count)])))
+        out.append("  " + line)
+        out.append("  " + String(repeating: " ", count: before) + "^" + String(repeating: "~", count: width - 1))
+        return out
+    }
+}
+
+/// What one command printed.
+public struct Output: Equatable, Sendable {
+    /// Lines for standard output.
+    public var lines: [String] = []
+    /// Errors, for standard error; any error means the command changed nothing.
+    public var errors: [Diagnostic] = []
+    public var failed: Bool { !errors.isEmpty }
+
+    public init(lines: [String] = [], errors: [Diagnostic] = []) { self.lines = lines; self.errors = errors }
+    static func error(_ d: Diagnostic) -> Output { Output(errors: [d]) }
+    static func error(_ message: String) -> Output { Output(errors: [Diagnostic(message)]) }
+    /// All text, errors rendered, for tests and transcripts.
+    public var text: String { (lines + errors.flatMap { $0.render() }).joined(separator: "\n") }
+}

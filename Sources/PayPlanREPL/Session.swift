@@ -1,0 +1,477 @@
+import Foundation
+import PayPlan
+
+/// The command layer: takes one complete command and returns what to print.
+///
+/// No terminal here: the interactive editor, pipes, scripts and `-e` all go
+/// through `execute`, so every feature is scriptable and testable. A command
+/// either succeeds or changes nothing (the workspace and files stay as they were).
+public final class Session {
+    public private(set) var workspace: Workspace
+    public private(set) var engine: Engine
+    /// The scenario file `save` writes to by default.
+    public private(set) var path: String?
+    public private(set) var scenarioDescription: String?
+    /// True when the workspace differs from the file last loaded or saved.
+    public private(set) var isDirty = false
+    /// How many changed pay lines an edit prints before summarising the rest.
+    public var changeLimit = 20
+
+    struct Snapshot { let workspace: Workspace; let label: String }
+    var undoStack: [Snapshot] = []
+    var redoStack: [Snapshot] = []
+
+    /// A session on `workspace` (an empty one by default).
+    /// - Throws: `CompileError`, `CycleError` when the workspace's plan is broken.
+    public init(workspace: Workspace = Workspace()) throws {
+        self.workspace = workspace
+        self.engine = try Engine(workspace: workspace)
+    }
+
+    /// A session on the scenario file at `path`.
+    /// - Throws: `ScenarioError` naming the place of the problem.
+    public convenience init(path: String) throws {
+        let (w, d) = try ScenarioFile.load(path: path)
+        do { try self.init(workspace: w) } catch { throw ScenarioError("\(path): \(Session.describe(error))") }
+        self.path = path
+        self.scenarioDescription = d
+    }
+
+    /// True when `text` is not a whole command yet (an open bracket, a line
+    /// ending in `:`, `,`, `\`, an operator, `then`/`else`): the caller
+    /// should read another line and append it.
+    public static func needsContinuation(_ text: String) -> Bool { StatementText.needsContinuation(text) }
+
+    /// Runs one complete command (possibly several lines).
+    public func execute(_ input: String) -> Output {
+        let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty || text.hasPrefix("#") { return Output() }
+        let word = String(text.prefix { !$0.isWhitespace })
+        let rest = String(text.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+        if Parser.startsDefinition(text) { return define(text) }
+        switch word {
+        case "help", "?": return Output(lines: Help.text(topic: rest.isEmpty ? nil : rest))
+        case "agent": return agentCommand(rest, line: text)
+        case "agents": return listAgents()
+        case "report": return report(rest, line: text)
+        case "load": return load(rest)
+        case "save": return save(rest)
+        case "undo": return undo()
+        case "redo": return redo()
+        case "plan", "rules": return Output(lines: workspace.plan.sourceText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        case "show": return show(rest)
+        case "drop": return drop(rest)
+        default: return cellCommand(text)
+        }
+    }
+
+    // MARK: Changing the workspace
+
+    /// Builds an engine for `new`; on success makes it current, records undo and
+    /// returns the pay lines that changed. On failure nothing changes.
+    func commit(_ new: Workspace, label: String, message: [String] = []) -> Output {
+        let newEngine: Engine
+        do { newEngine = try Engine(workspace: new) } catch {
+            return .error(Session.diagnostic(error))
+        }
+        let before = totals(engine)
+        undoStack.append(Snapshot(workspace: workspace, label: label))
+        redoStack.removeAll()
+        workspace = new
+        engine = newEngine
+        isDirty = true
+        return Output(lines: message + changeLines(before: before, after: totals(newEngine)))
+    }
+
+    static func diagnostic(_ error: Error) -> Diagnostic {
+        switch error {
+        case let e as CompileError: Diagnostic("in '\(e.definition)': \(e.error.message)", source: e.error.source, range: e.error.range)
+        case let e as CycleError: Diagnostic("circular reference: \(e.path.joined(separator: " → ")); nothing was changed")
+        case let e as SourceError: Diagnostic(e)
+        default: Diagnostic(describe(error))
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case let e as CompileError: "in '\(e.definition)': \(e.error.message)"
+        case let e as CycleError: e.description
+        default: "\(error)"
+        }
+    }
+
+    /// The pay figure (the plan's `report total`) of every agent and period, by cell name.
+    func totals(_ e: Engine) -> [String: Value] {
+        guard let t = e.plan.total, let r = e.plan.ruleIndex[t] else { return [:] }
+        let d = e.plan.rules[r].dimension
+        var out: [String: Value] = [:]
+        for a in 0..<(d.perAgent ? e.agents.count : 1) {
+            for p in 0..<e.periodCount(d.grain) {
+                let c = e.cell(rule: r, agent: a, period: e.period(d.grain, p))!
+                out[e.name(ofCell: c)] = e.value(ofCell: c)
+            }
+        }
+        return out
+    }
+
+    func changeLines(before: [String: Value], after: [String: Value]) -> [String] {
+        var changes: [(String, String)] = []
+        for (k, v) in after where before[k] != v {
+            changes.append((k, "\(k): \(before[k]?.displayText ?? "—") → \(v.displayText)"))
+        }
+        for (k, v) in before where after[k] == nil {
+            changes.append((k, "\(k): \(v.displayText) → —"))
+        }
+        return summarise(changes.sorted { $0.0 < $1.0 }.map(\.1))
+    }
+
+    func summarise(_ lines: [String]) -> [String] {
+        if lines.count <= changeLimit { return lines }
+        return Array(lines.prefix(changeLimit)) + ["… and \(lines.count - changeLimit) more pay figures changed"]
+    }
+
+    func define(_ text: String) -> Output {
+        let source = StatementText.dedent(text)
+        let def: Definition
+        do { def = try Definition(source: source) } catch let e as SourceError {
+            return .error(Diagnostic(e))
+        } catch { return .error(Session.diagnostic(error)) }
+        var new = workspace
+        let old = new.plan.define(def)
+        let verb = old == nil ? "defined" : "redefined"
+        return commit(new, label: "\(verb) \(def.name)", message: ["\(verb) \(def.name)"])
+    }
+
+    func drop(_ name: String) -> Output {
+        var new = workspace
+        guard new.plan.remove(name) != nil else { return .error("nothing named '\(name)' to drop") }
+        return commit(new, label: "dropped \(name)", message: ["dropped \(name)"])
+    }
+
+    func show(_ name: String) -> Output {
+        guard let d = workspace.plan.definition(named: name) else {
+            return .error("nothing named '\(name)' in the plan (type 'plan' to list it)")
+        }
+        return Output(lines: d.comment.map { "# " + $0 } + d.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    }
+
+    func undo() -> Output {
+        guard let s = undoStack.popLast() else { return .error("nothing to undo") }
+        return restore(s, to: &redoStack, verb: "undid")
+    }
+
+    func redo() -> Output {
+        guard let s = redoStack.popLast() else { return .error("nothing to redo") }
+        return restore(s, to: &undoStack, verb: "redid")
+    }
+
+    func restore(_ s: Snapshot, to other: inout [Snapshot], verb: String) -> Output {
+        guard let e = try? Engine(workspace: s.workspace) else { return .error("cannot \(verb.dropLast(1)) \(s.label)") }
+        let before = totals(engine)
+        other.append(Snapshot(workspace: workspace, label: s.label))
+        workspace = s.workspace
+        engine = e
+        isDirty = true
+        return Output(lines: ["\(verb) \(s.label)"] + changeLines(before: before, after: totals(e)))
+    }
+
+    // MARK: Agents
+
+    func agentCommand(_ rest: String, line: String) -> Output {
+        let parts = rest.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let sub = parts.first else { return .error("agent what? write agent add NAME key=value…, agent set NAME key=value…, or agent rm NAME") }
+        guard parts.count >= 2 else { return .error("agent \(sub) needs an agent's name") }
+        let name = parts[1]
+        var new = workspace
+        switch sub {
+        case "add":
+            guard Session.isValidAgentName(name) else {
+                return .error("'\(name)' cannot name an agent: use letters, digits, '_' or '-' (no dots, brackets or spaces)")
+            }
+            guard new.agentIndex(named: name) == nil else { return .error("there is already an agent named \(name)") }
+            var a = Agent(name: name)
+            if let e = applyAttributes(parts.dropFirst(2), to: &a) { return e }
+            new.agents.append(a)
+            return commit(new, label: "agent add \(name)", message: ["added \(name)"])
+        case "set":
+            guard let i = new.agentIndex(named: name) else { return .error(unknownAgent(name)) }
+            guard parts.count > 2 else { return .error("agent set \(name) needs key=value, e.g. base=3500") }
+            if let e = applyAttributes(parts.dropFirst(2), to: &new.agents[i]) { return e }
+            if new.agents[i].name != name {
+                let renamed = new.agents[i].name
+                guard Session.isValidAgentName(renamed), new.agentIndex(named: renamed) == i else {
+                    return .error("cannot rename \(name) to '\(renamed)'")
+                }
+                new.inputs[renamed] = new.inputs.removeValue(forKey: name)
+            }
+            return commit(new, label: "agent set \(name)", message: ["updated \(name)"])
+        case "rm", "remove":
+            guard let i = new.agentIndex(named: name) else { return .error(unknownAgent(name)) }
+            new.agents.remove(at: i)
+            new.inputs[name] = nil
+            return commit(new, label: "agent rm \(name)", message: ["removed \(name) and their inputs (undo brings them back)"])
+        default:
+            return .error("unknown agent command '\(sub)': use add, set or rm")
+        }
+    }
+
+    static func isValidAgentName(_ s: String) -> Bool {
+        guard let f = s.first, f.isLetter || f == "_" else { return false }
+        return s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+    }
+
+    func applyAttributes(_ pairs: ArraySlice<String>, to agent: inout Agent) -> Output? {
+        for pair in pairs {
+            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                return .error("'\(pair)': attributes are written key=value, e.g. base=3000 hired=2025-06-01")
+            }
+            let key = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
+            do { try agent.set(key, text: value) } catch let e as SourceError { return .error(e.message) } catch {
+                return .error("\(error)")
+            }
+        }
+        return nil
+    }
+
+    func unknownAgent(_ name: String) -> String {
+        let names = workspace.agents.map(\.name)
+        return "no agent named '\(name)'" + (names.isEmpty ? " (there are no agents yet: agent add NAME)" : " (agents: \(names.prefix(12).joined(separator: ", "))\(names.count > 12 ? ", …" : ""))")
+    }
+
+    func listAgents() -> Output {
+        let extras = Array(Set(workspace.agents.flatMap { $0.extra.keys })).sorted()
+        var t = TextTable(header: ["name", "id", "role", "hired", "left", "base"] + extras,
+                          rightAligned: [false, false, false, false, false, true] + extras.map { _ in false })
+        for a in workspace.agents {
+            t.add([a.name, a.id ?? "", a.role ?? "", a.hired?.description ?? "", a.left?.description ?? "",
+                   a.base?.moneyText ?? ""] + extras.map { a.extra[$0]?.text ?? "" })
+        }
+        return Output(lines: t.render() + ["\(workspace.agents.count) agents"])
+    }
+
+    // MARK: Cells
+
+    /// `李雷.sales[2026-03] = 12万`, `李雷.pay[2026-03]`, `pool[2026-03]`, `base_salary`.
+    func cellCommand(_ line: String) -> Output {
+        let chars = Array(line)
+        var lhsEnd = chars.count
+        var rhsStart: Int? = nil
+        var depth = 0
+        for (i, c) in chars.enumerated() {
+            if c == "[" { depth += 1 } else if c == "]" { depth -= 1 }
+            if c == "=" && depth == 0 { lhsEnd = i; rhsStart = i + 1; break }
+        }
+        let lhs = String(chars[0..<lhsEnd]).trimmingCharacters(in: .whitespaces)
+        // agent . rule [ period ]
+        var agentName: String? = nil
+        var rest = Substring(lhs)
+        var restOffset = 0
+        if let dot = lhs.firstIndex(of: "."), !lhs[..<dot].contains("[") {
+            agentName = String(lhs[..<dot])
+            rest = lhs[lhs.index(after: dot)...]
+            restOffset = lhs.distance(from: lhs.startIndex, to: dot) + 1
+        }
+        var ruleName = String(rest)
+        var periodText: String? = nil
+        var periodOffset = 0
+        if let open = rest.firstIndex(of: "[") {
+            guard rest.hasSuffix("]") else {
+                return .error(Diagnostic("expected ']' after the period", source: line, range: lhsEnd - 1..<lhsEnd))
+            }
+            ruleName = String(rest[..<open]).trimmingCharacters(in: .whitespaces)
+            periodText = String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]).trimmingCharacters(in: .whitespaces)
+            periodOffset = restOffset + rest.distance(from: rest.startIndex, to: open) + 1
+        }
+        let firstWordRange = 0..<max(1, lhs.prefix { !$0.isWhitespace }.count)
+        guard !ruleName.isEmpty, ruleName.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            let w = lhs.prefix { !$0.isWhitespace }
+            return .error(Diagnostic("unknown command '\(w)'; type 'help' for the list of commands", source: line, range: firstWordRange))
+        }
+        guard let r = engine.plan.ruleIndex[ruleName], engine.plan.rules[r].visible else {
+            if agentName == nil && periodText == nil && rhsStart == nil {
+                return .error(Diagnostic("unknown command or name '\(ruleName)'; type 'help' for the list of commands", source: line, range: firstWordRange))
+            }
+            let names = engine.plan.rules.filter(\.visible).map(\.name)
+            let hint = names.min { editDistance($0, ruleName) < editDistance($1, ruleName) }.flatMap { editDistance($0, ruleName) <= max(1, ruleName.count / 3) ? " (did you mean '\($0)'?)" : nil } ?? ""
+            return .error(Diagnostic("unknown name '\(ruleName)'\(hint)", source: line, range: restOffset..<(restOffset + ruleName.count)))
+        }
+        let rule = engine.plan.rules[r]
+        var agentIndex = 0
+        if rule.dimension.perAgent {
+            guard let an = agentName else {
+                return .error(Diagnostic("'\(ruleName)' is per agent: write AGENT.\(ruleName)[PERIOD], e.g. \(workspace.agents.first?.name ?? "李雷").\(ruleName)[\(engine.period(.month, 0))]", source: line, range: 0..<ruleName.count))
+            }
+            guard let i = workspace.agentIndex(named: an) else {
+                return .error(Diagnostic(unknownAgent(an), source: line, range: 0..<an.count))
+            }
+            agentIndex = i
+        } else if let an = agentName {
+            return .error(Diagnostic("'\(ruleName)' is a team figure, not per agent: write \(ruleName)\(rule.dimension.grain == .none ? "" : "[PERIOD]")", source: line, range: 0..<an.count))
+        }
+        var period: Period? = nil
+        if let pt = periodText {
+            guard let p = Period(text: pt) else {
+                return .error(Diagnostic("'\(pt)' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026", source: line, range: periodOffset..<(periodOffset + max(1, pt.count))))
+            }
+            period = p
+        } else if rule.dimension.grain != .none {
+            return .error(Diagnostic("which period? write \(line.trimmingCharacters(in: .whitespaces))[2026-03] (or a quarter 2026-Q1, half 2026-H1, year 2026)", source: line, range: 0..<lhs.count))
+        }
+        let label = lhs.replacingOccurrences(of: " ", with: "")
+        if let rs = rhsStart {
+            return setInput(rule: r, agent: agentIndex, period: period, line: line, rhsStart: rs, label: label, periodRange: periodOffset..<(periodOffset + (periodText?.count ?? 0)))
+        }
+        // A query.
+        let p = period ?? Period(grain: .none, start: engine.startMonth)
+        guard let v = valueOf(rule: r, agent: agentIndex, period: p) else {
+            return .error(Diagnostic("\(p) is outside this scenario's years (\(workspace.years.lowerBound)–\(workspace.years.upperBound))", source: line, range: periodOffset..<(periodOffset + (periodText?.count ?? 1))))
+        }
+        var out = Output(lines: ["\(label) = \(v.displayText)"])
+        if case .error(let e) = v { out.lines.append("  \(e.message)\(e.origin.isEmpty || e.origin == label ? "" : " (from \(e.origin))")") }
+        return out
+    }
+
+    /// A figure at a period: the cell itself, or for a finer rule the sum over
+    /// the period (yes/no figures count the yes). `nil` outside the scenario.
+    public func valueOf(rule r: Int, agent: Int, period p: Period) -> Value? {
+        let g = engine.plan.rules[r].dimension.grain
+        if g == .none || g == p.grain {
+            guard let c = engine.cell(rule: r, agent: agent, period: p) else { return nil }
+            return engine.value(ofCell: c)
+        }
+        if g > p.grain { return nil }
+        var sum = Fixed.zero
+        for m in stride(from: p.start.index, to: p.start.index + p.grain.months, by: g.months) {
+            guard let c = engine.cell(rule: r, agent: agent, period: Period(grain: g, start: Month(index: m))) else { return nil }
+            switch engine.value(ofCell: c) {
+            case .number(let n): sum = sum + n
+            case .bool(let b): if b { sum = sum + Fixed.one }
+            case let other: return other
+            }
+        }
+        return .number(sum)
+    }
+
+    func setInput(rule r: Int, agent: Int, period: Period?, line: String, rhsStart: Int, label: String, periodRange: SourceRange) -> Output {
+        let rule = engine.plan.rules[r]
+        guard case .input = rule.kind else {
+            let inputs = engine.plan.rules.filter { if case .input = $0.kind { return true } else { return false } }.map(\.name)
+            let what: String
+            if case .parameter = rule.kind { what = "'\(rule.name)' is a parameter: change it with param \(rule.name) = VALUE" } else {
+                what = "'\(rule.name)' is computed by a rule, so it cannot be set; inputs are: \(inputs.joined(separator: ", "))"
+            }
+            return .error(Diagnostic(what, source: line, range: 0..<(rhsStart - 1)))
+        }
+        if let p = period, p.grain != rule.dimension.grain {
+            return .error(Diagnostic("'\(rule.name)' is entered per \(rule.dimension.grain.keyword); \(p) is a \(p.grain.keyword)", source: line, range: periodRange))
+        }
+        let rhs = String(Array(line)[rhsStart...])
+        let value: Fixed
+        do {
+            let e = try Parser.expression(rhs)
+            value = try Session.constantAmount(e)
+        } catch let e as SourceError {
+            return .error(Diagnostic(e, offset: rhsStart, commandLine: line))
+        } catch { return .error("\(error)") }
+        let agentName = rule.dimension.perAgent ? workspace.agents[agent].name : nil
+        let p = period ?? Period(grain: .none, start: engine.startMonth)
+        var new = workspace
+        new.setInput(rule.name, agent: agentName, period: p, value: value)
+        // Outside the scenario's years: widen them and rebuild.
+        guard new.years == workspace.years, let c = engine.cell(rule: r, agent: agent, period: p) else {
+            return commit(new, label: "\(label) = \(value.moneyText)")
+        }
+        undoStack.append(Snapshot(workspace: workspace, label: "\(label) = \(value.moneyText)"))
+        redoStack.removeAll()
+        workspace = new
+        isDirty = true
+        let changed = engine.setInput(cell: c, value: value)
+        guard let t = engine.plan.total, let totalRule = engine.plan.ruleIndex[t] else { return Output() }
+        let pay = changed.filter { engine.coordinates(ofCell: $0.cell).rule == totalRule }
+        if pay.isEmpty { return Output(lines: ["(no pay figure changed)"]) }
+        return Output(lines: summarise(pay.sorted { $0.cell < $1.cell }.map {
+            "\(engine.name(ofCell: $0.cell)): \($0.old.displayText) → \(engine.value(ofCell: $0.cell).displayText)"
+        }))
+    }
+
+    /// An amount written as a constant expression: `12万`, `40,000`, `1.5万 + 800`, `-500`.
+    static func constantAmount(_ e: Expr) throws -> Fixed {
+        switch e.kind {
+        case .number(let n): return n
+        case .unary("-", let a): return -(try constantAmount(a))
+        case .binary(let op, let a, let b) where ["+", "-", "*", "/"].contains(op):
+            let x = try constantAmount(a), y = try constantAmount(b)
+            if case .number(let r) = Engine.arithmetic(ArithmeticOp(rawValue: op)!, .number(x), .number(y)) { return r }
+            throw SourceError("this amount cannot be computed (division by zero or too large)", at: e.range)
+        default:
+            throw SourceError("an input must be an amount such as 12万, 40k, 40,000 or ¥40000", at: e.range)
+        }
+    }
+
+    // MARK: Reports
+
+    func report(_ rest: String, line: String) -> Output {
+        guard !rest.isEmpty else { return .error("report which period? e.g. report 2026-03, report 2026-Q1, report 2026-H1, report 2026") }
+        guard let p = Period(text: rest) else {
+            return .error(Diagnostic("'\(rest)' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026", source: line, range: 7..<(7 + rest.count)))
+        }
+        guard engine.index(of: p) != nil else {
+            return .error("\(p) is outside this scenario's years (\(workspace.years.lowerBound)–\(workspace.years.upperBound))")
+        }
+        var columns = engine.plan.reportColumns
+        if columns.isEmpty {
+            columns = engine.plan.rules.filter { r in
+                if !r.visible || !r.dimension.perAgent { return false }
+                if case .formula = r.kind { return true } else { return false }
+            }.map(\.name)
+        }
+        let ids = columns.compactMap { engine.plan.ruleIndex[$0] }
+        let usable = ids.filter { engine.plan.rules[$0].dimension.grain <= p.grain || engine.plan.rules[$0].dimension.grain == .none }
+        var t = TextTable(header: ["agent"] + usable.map { engine.plan.rules[$0].name }, rightAligned: [false] + usable.map { _ in true })
+        var totals = [Fixed?](repeating: .zero, count: usable.count)
+        for (a, agent) in workspace.agents.enumerated() {
+            var row = [agent.name]
+            for (j, r) in usable.enumerated() {
+                let v = valueOf(rule: r, agent: a, period: p) ?? .text("")
+                row.append(v.displayText)
+                switch v {
+                case .number(let n): totals[j] = totals[j].flatMap { Fixed.checkedAdd($0, n) }
+                case .bool(let b): totals[j] = totals[j].map { b ? $0 + Fixed.one : $0 }
+                default: totals[j] = nil
+                }
+            }
+            t.add(row)
+        }
+        t.separatorBefore = [workspace.agents.count]
+        t.add(["total"] + totals.map { $0?.moneyText ?? "" })
+        return Output(lines: ["\(workspace.name) — \(p)"] + t.render())
+    }
+
+    // MARK: Files
+
+    func load(_ rest: String) -> Output {
+        let file = rest.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+        guard !file.isEmpty else { return .error("load which file? e.g. load scenarios/electronics-sales.json") }
+        let loaded: (workspace: Workspace, description: String?)
+        do { loaded = try ScenarioFile.load(path: file) } catch {
+            return .error("\(error); nothing was changed")
+        }
+        let out = commit(loaded.workspace, label: "load \(file)", message: ["loaded \(file): \(loaded.workspace.agents.count) agents, \(loaded.workspace.plan.definitions.count) definitions"])
+        if out.failed { return Output(errors: out.errors.map { var d = $0; d.message = "\(file): \(d.message); nothing was changed"; return d }) }
+        path = file
+        scenarioDescription = loaded.description
+        isDirty = false
+        return out
+    }
+
+    func save(_ rest: String) -> Output {
+        let file = rest.isEmpty ? path : rest.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+        guard let file else { return .error("save where? this workspace has no file yet: save FILE.json") }
+        do { try ScenarioFile.save(workspace, description: scenarioDescription, path: file) } catch {
+            return .error("\(error); the workspace is unchanged and no file was replaced")
+        }
+        path = file
+        isDirty = false
+        return Output(lines: ["saved \(file)"])
+    }
+}
