@@ -18,11 +18,15 @@ let package = Package(
         .target(name: "PayPlan", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
         // MARK: Session, commands, rendering, help (no terminal)
         .target(name: "PayPlanREPL", dependencies: ["PayPlan"]),
+        // MARK: Line editing: BSD libedit (Debian: libedit-dev) and a thin Swift adapter
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "LineEditing", dependencies: ["CEditLine"]),
         // MARK: Executable: arguments and the main loop
         .executableTarget(
             name: "payplan",
             dependencies: [
                 "PayPlanREPL",
+                "LineEditing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
