@@ -69,9 +69,14 @@ public final class Session {
 
     /// Builds an engine for `new`; on success makes it current, records undo and
     /// returns the pay lines that changed. On failure nothing changes.
-    func commit(_ new: Workspace, label: String, message: [String] = []) -> Output {
+    func commit(_ new: Workspace, label: String, message: [String] = [], focus: String? = nil) -> Output {
         let newEngine: Engine
-        do { newEngine = try Engine(workspace: new) } catch {
+        do { newEngine = try Engine(workspace: new) } catch let e as CycleError {
+            // Start the cycle at the rule just entered: pay → bonus → pay.
+            var path = Array(e.path.dropLast())
+            if let f = focus, let i = path.firstIndex(of: f) { path = Array(path[i...] + path[..<i]) }
+            return .error(Diagnostic("circular reference: \((path + [path[0]]).joined(separator: " → ")); nothing was changed"))
+        } catch {
             return .error(Session.diagnostic(error))
         }
         let before = totals(engine)
@@ -139,7 +144,7 @@ public final class Session {
         var new = workspace
         let old = new.plan.define(def)
         let verb = old == nil ? "defined" : "redefined"
-        return commit(new, label: "\(verb) \(def.name)", message: ["\(verb) \(def.name)"])
+        return commit(new, label: "\(verb) \(def.name)", message: ["\(verb) \(def.name)"], focus: def.name)
     }
 
     func drop(_ name: String) -> Output {

@@ -1,1 +1,192 @@
+import Foundation
 import Testing
+import PayPlan
+@testable import PayPlanREPL
+
+/// The session's commands, and one test per kind of error: each asserts the
+/// message and that the workspace did not change.
+@Suite struct SessionTests {
+    func tempDir() -> String {
+        let d = NSTemporaryDirectory() + "payplan-test-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+        return d
+    }
+
+    /// Runs a failing command and checks the workspace and plan are exactly as before.
+    func expectRefused(_ s: Session, _ command: String, _ message: String, sourceLine: String? = nil) {
+        let before = s.workspace
+        let out = s.execute(command)
+        #expect(out.failed, "\(command) should fail")
+        #expect(out.errors.first?.message.contains(message) == true, "got: \(out.text)")
+        if let sourceLine { #expect(out.errors.first?.render().dropFirst().first == sourceLine) }
+        #expect(s.workspace == before)
+    }
+
+    @Test func editsPrintTheChangedPayLines() throws {
+        let s = try Session()
+        run(s, "input month sales default 0", "month pay = 3000 + 2% * sales",
+            "agent add 李雷 id=S01 base=3000 hired=2025-06-01")
+        let lines = run(s, "李雷.sales[2026-03] = 12万")
+        #expect(lines == ["李雷.pay[2026-03]: 3,000.00 → 5,400.00"])
+        #expect(query(s, "李雷.pay[2026-03]") == "5,400.00")
+        #expect(s.execute("李雷.pay[2026-03]").lines == ["李雷.pay[2026-03] = 5,400.00"])
+        // A rule edit lists every pay figure it moves.
+        let changed = run(s, "month pay = 3000 + 3% * sales")
+        #expect(changed == ["redefined pay", "李雷.pay[2026-03]: 5,400.00 → 6,600.00"])
+        #expect(run(s, "李雷.sales[2026-03] = 120000") == ["(no pay figure changed)"])
+    }
+
+    @Test func manyChangesAreCapped() throws {
+        let s = try Session()
+        run(s, "param rate = 1%", "input month sales default 100", "month pay = rate * sales")
+        for i in 0..<3 { run(s, "agent add A\(i)") }
+        s.changeLimit = 5
+        let lines = run(s, "param rate = 2%")
+        #expect(lines.count == 1 + 5 + 1)
+        #expect(lines.last == "… and 31 more pay figures changed") // 3 agents × 12 months = 36
+    }
+
+    @Test func undoAndRedo() throws {
+        let s = try Session()
+        run(s, "input month sales default 0", "month pay = sales * 10%", "agent add 甲")
+        run(s, "甲.sales[2026-01] = 1000")
+        #expect(run(s, "undo") == ["undid 甲.sales[2026-01] = 1,000.00", "甲.pay[2026-01]: 100.00 → 0.00"])
+        #expect(query(s, "甲.pay[2026-01]") == "0.00")
+        #expect(run(s, "redo").last == "甲.pay[2026-01]: 0.00 → 100.00")
+        run(s, "agent rm 甲")
+        #expect(s.workspace.agents.isEmpty)
+        run(s, "undo")
+        #expect(query(s, "甲.pay[2026-01]") == "100.00")
+    }
+
+    @Test func unknownName() throws {
+        let s = try Session(path: electronics)
+        expectRefused(s, "month bonus2 = revnue * 2", "in 'bonus2': unknown name 'revnue' (did you mean 'revenue'?)")
+        expectRefused(s, "李雷.revnue[2026-03]", "unknown name 'revnue' (did you mean 'revenue'?)")
+        expectRefused(s, "李蕾.sales[2026-03] = 5", "no agent named '李蕾'")
+    }
+
+    @Test func cycle() throws {
+        let s = try Session(path: electronics)
+        expectRefused(s, "month monthly_bonus = pay * 1%", "circular reference: monthly_bonus → pay → monthly_bonus; nothing was changed")
+    }
+
+    @Test func divisionByZeroIsAValueNotAFailure() throws {
+        let s = try Session(path: electronics)
+        run(s, "month expense_ratio = expenses / sales")
+        #expect(query(s, "李雷.expense_ratio[2026-01]") == "0.004838709677") // 300 / 62,000
+        run(s, "agent add 空 hired=2020-01-01")
+        let out = s.execute("空.expense_ratio[2026-01]")
+        #expect(out.lines.first == "空.expense_ratio[2026-01] = #DIV/0!")
+        #expect(out.lines.dropFirst().first?.contains("division by zero") == true)
+    }
+
+    @Test func badPeriod() throws {
+        let s = try Session(path: electronics)
+        expectRefused(s, "李雷.sales[2026-13] = 5", "'2026-13' is not a period")
+        expectRefused(s, "report 2026-Q5", "'2026-Q5' is not a period")
+        expectRefused(s, "李雷.sales[2026-Q1] = 5", "'sales' is entered per month; 2026-Q1 is a quarter")
+    }
+
+    @Test func badMoneyLiteral() throws {
+        let s = try Session(path: electronics)
+        expectRefused(s, "李雷.sales[2026-03] = 12x万", "'12x万' is not a number", sourceLine: "  李雷.sales[2026-03] = 12x万")
+        // The caret sits under the bad literal, counting Chinese characters as two columns:
+        // "李雷" is 4 columns and ".sales[2026-03] = " 18 more; "12x万" is 5 columns wide.
+        let out = s.execute("李雷.sales[2026-03] = 12x万")
+        #expect(out.errors[0].render()[2] == "  " + String(repeating: " ", count: 22) + "^~~~~")
+        expectRefused(s, "李雷.sales[2026-03] = sales", "an input must be an amount")
+    }
+
+    @Test func malformedJSON() throws {
+        let s = try Session(path: electronics)
+        let dir = tempDir()
+        let bad = dir + "/bad.json"
+        try Data("{\n  \"format\": \"payplan-scenario\",\n  \"version\": 1,\n  \"name\": \n}".utf8).write(to: URL(fileURLWithPath: bad))
+        expectRefused(s, "load \(bad)", "bad.json: not valid JSON")
+        #expect(s.path == electronics)
+    }
+
+    @Test func newerFormat() throws {
+        let s = try Session(path: electronics)
+        let dir = tempDir()
+        let newer = dir + "/newer.json"
+        try Data(#"{"format": "payplan-scenario", "version": 99, "name": "x"}"#.utf8).write(to: URL(fileURLWithPath: newer))
+        expectRefused(s, "load \(newer)", "format version 99, newer than this payplan reads (1)")
+    }
+
+    @Test func badPlanInAFileSaysWhere() throws {
+        let s = try Session(path: electronics)
+        let dir = tempDir()
+        var text = try String(contentsOfFile: electronics, encoding: .utf8)
+        text = text.replacingOccurrences(of: "month revenue \\\"营业总额\\\" = sales - expenses", with: "month revenue = sales - expensez")
+        let broken = dir + "/broken.json"
+        try text.write(toFile: broken, atomically: true, encoding: .utf8)
+        expectRefused(s, "load \(broken)", "unknown name 'expensez' (did you mean 'expenses'?)")
+        // A wrong type in a field names its path.
+        let typed = dir + "/typed.json"
+        try Data(#"{"format": "payplan-scenario", "version": 1, "name": "x", "years": "2026", "plan": [], "agents": [{"name": 5}], "inputs": {}}"#.utf8).write(to: URL(fileURLWithPath: typed))
+        expectRefused(s, "load \(typed)", "agents[0].name: expected text here")
+    }
+
+    @Test func moneyRoundTripsThroughAScenarioFile() throws {
+        let s = try Session()
+        run(s, "input month sales", "agent add 甲 base=3000.10")
+        let amounts = ["0.1", "0.691", "5.02", "3000.10", "12345678901234.56"]
+        for (i, a) in amounts.enumerated() { run(s, "甲.sales[2026-0\(i + 1)] = \(a)") }
+        let path = tempDir() + "/money.json"
+        run(s, "save \(path)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        for a in ["\"0.1\"", "\"0.691\"", "\"5.02\"", "\"3000.1\"", "\"12345678901234.56\""] { #expect(text.contains(a)) }
+        let back = try Session(path: path)
+        #expect(back.workspace == s.workspace)
+        #expect(query(back, "甲.sales[2026-05]") == "12,345,678,901,234.56")
+        // Saving twice gives the same bytes (stable key order).
+        run(back, "save")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+    }
+
+    @Test func failedSaveKeepsTheOldFile() throws {
+        let s = try Session(path: electronics)
+        let dir = tempDir()
+        let out = s.execute("save \(dir)/no-such-folder/x.json")
+        #expect(out.failed)
+        #expect(out.errors[0].message.contains("cannot write"))
+        #expect(s.path == electronics)
+        // Saving over an existing file replaces it whole; no temporary file is left behind.
+        let target = dir + "/copy.json"
+        try "old".write(toFile: target, atomically: false, encoding: .utf8)
+        run(s, "save \(target)")
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("{"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["copy.json"])
+    }
+
+    @Test func loadReplacesTheWorkspaceAndUndoBringsItBack() throws {
+        let s = try Session()
+        run(s, "input month sales default 0", "agent add 甲")
+        run(s, "load \(electronics)")
+        #expect(s.workspace.agents.count == 4)
+        #expect(!s.isDirty)
+        run(s, "undo")
+        #expect(s.workspace.agents.map(\.name) == ["甲"])
+    }
+
+    @Test func agentsTableAlignsChineseNames() throws {
+        let s = try Session(path: electronics)
+        let lines = run(s, "agents")
+        // Every row is padded to the same display width up to the base column.
+        let widths = lines.dropLast().filter { !$0.hasPrefix("─") }.map { DisplayWidth.of($0) }
+        #expect(Set(widths).count == 1, "\(lines)")
+        #expect(DisplayWidth.of("12三四56") == 8)
+        #expect("12三四56".count == 6)
+    }
+
+    @Test func helpTeaches() throws {
+        let s = try Session()
+        #expect(run(s, "help").count == Help.topics.count + 1)
+        #expect(run(s, "help tables").contains { $0.contains("marginal(T, amount)") })
+        // The example in 'help tables' runs as written: marginal 1% on 10,000 + 2% on 5,000 = 200.
+        run(s, "table t [lo, hi): 0 -> 1%, 1万 -> 2%", "param demo = marginal(t, 15000)")
+        #expect(query(s, "demo") == "200.00")
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import PayPlan
+@testable import PayPlanREPL
+
+let repositoryRoot: String = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+let electronics = repositoryRoot + "/scenarios/electronics-sales.json"
+
+/// Runs commands that must succeed; returns their output lines.
+@discardableResult
+func run(_ s: Session, _ commands: String...) -> [String] {
+    var lines: [String] = []
+    for c in commands {
+        let out = s.execute(c)
+        #expect(out.errors.isEmpty, "\(c): \(out.text)")
+        lines += out.lines
+    }
+    return lines
+}
+
+/// The value a query prints, e.g. "5,600.00".
+func query(_ s: Session, _ cell: String) -> String {
+    let out = s.execute(cell)
+    let line = out.lines.first ?? out.text
+    guard let r = line.range(of: " = ") else { return line }
+    return String(line[r.upperBound...])
+}
+
+/// Plan C (rules.md C1–C4, C8, C9) through the shipped scenario, with figures worked by hand.
+@Suite struct PlanCTests {
+    /// The shipped scenario plus a salesperson hired long ago (not on probation), base 3000.
+    func session() throws -> Session {
+        let s = try Session(path: electronics)
+        run(s, "agent add 测试 id=T01 base=3000 hired=2020-01-01")
+        return s
+    }
+
+    /// The worked checks under C9 in rules.md, one row each: sales, expenses → R, deduction, commission, bonus, pay.
+    @Test(arguments: [
+        ("0", "0", "0.00", "900.00", "0.00", "0.00", "2,100.00"),
+        ("10000", "0", "10,000.00", "600.00", "100.00", "0.00", "2,500.00"),
+        ("15000", "200", "14,800.00", "600.00", "148.00", "0.00", "2,548.00"),
+        ("30000", "0", "30,000.00", "0.00", "450.00", "0.00", "3,450.00"),
+        ("40000", "400", "39,600.00", "0.00", "594.00", "0.00", "3,594.00"),
+        ("100000", "0", "100,000.00", "0.00", "2,000.00", "0.00", "5,000.00"),
+        ("150000", "1000", "149,000.00", "0.00", "3,470.00", "0.00", "6,470.00"),
+        ("200000", "0", "200,000.00", "0.00", "6,000.00", "500.00", "9,500.00"),
+        ("300000", "2999", "297,001.00", "0.00", "0.00", "500.00", "3,500.00"),
+    ])
+    func rulesMdWorkedChecks(_ row: (String, String, String, String, String, String, String)) throws {
+        let s = try session()
+        run(s, "测试.sales[2026-03] = \(row.0)", "测试.expenses[2026-03] = \(row.1)")
+        #expect(query(s, "测试.revenue[2026-03]") == row.2)
+        #expect(query(s, "测试.deduction[2026-03]") == row.3)
+        #expect(query(s, "测试.commission[2026-03]") == row.4)
+        #expect(query(s, "测试.monthly_bonus[2026-03]") == row.5)
+        #expect(query(s, "测试.pay[2026-03]") == row.6)
+    }
+
+    /// C1: a probation month with no sales deducts 40% of B: deduction 1,200.00, pay 1,800.00.
+    @Test func probationMonthWithNoSales() throws {
+        let s = try session()
+        run(s, "agent add 新人 base=3000 hired=2026-03-01")
+        #expect(query(s, "新人.probation[2026-03]") == "yes")
+        #expect(query(s, "新人.deduction[2026-03]") == "1,200.00")
+        #expect(query(s, "新人.pay[2026-03]") == "1,800.00")
+        // Month 4 is past probation: no sales deducts 30% (900.00) like anyone else.
+        #expect(query(s, "新人.probation[2026-06]") == "no")
+        #expect(query(s, "新人.deduction[2026-06]") == "900.00")
+        // Before the hire month nothing is paid.
+        #expect(query(s, "新人.pay[2026-02]") == "0.00")
+        // C4: in the first 6 months R < 30,000 flags dismissable.
+        #expect(query(s, "新人.dismissable[2026-08]") == "yes")
+        #expect(query(s, "新人.dismissable[2026-09]") == "no")
+    }
+
+    /// Boundary cases worked by hand from C3 and C3.1.
+    @Test func tierBoundaries() throws {
+        let s = try session()
+        // R just below 1万: 30% deducted, no commission: 3000 − 900 = 2,100.00.
+        run(s, "测试.sales[2026-01] = 9999.99")
+        #expect(query(s, "测试.pay[2026-01]") == "2,100.00")
+        // R = 39,999.99: 1.5% = 599.99985 → 600.00; pay 3,600.00.
+        run(s, "测试.sales[2026-02] = 39999.99")
+        #expect(query(s, "测试.commission[2026-02]") == "600.00")
+        // Sales 40,500 with 500 expenses: R = 40,000 and 500 > 1% × 40,000 → no commission; pay 3,000.00.
+        run(s, "测试.sales[2026-04] = 40500", "测试.expenses[2026-04] = 500")
+        #expect(query(s, "测试.pay[2026-04]") == "3,000.00")
+        // One fen less of sales: R = 39,999.99, below 4万: 1.5% → 600.00; pay 3,600.00 (the cliff).
+        run(s, "测试.sales[2026-05] = 40499.99", "测试.expenses[2026-05] = 500")
+        #expect(query(s, "测试.pay[2026-05]") == "3,600.00")
+        // R = 199,999.99: 2,000 + 3% × 99,999.99 = 4,999.9997 → 5,000.00, bonus 500: 8,500.00 (then 9,500.00 at 20万).
+        run(s, "测试.sales[2026-07] = 199999.99")
+        #expect(query(s, "测试.pay[2026-07]") == "8,500.00")
+        // The switch C3.1: limited to 4万–10万, a 15万 month with high expenses keeps its commission.
+        run(s, "测试.sales[2026-08] = 150000", "测试.expenses[2026-08] = 2000",
+            "param expense_limit_all_tiers = no")
+        // R = 148,000: 2,000 + 3% × 48,000 = 3,440.00.
+        #expect(query(s, "测试.commission[2026-08]") == "3,440.00")
+    }
+
+    /// C8: half-year and annual bonuses paid in June and December.
+    @Test func halfAndAnnualBonuses() throws {
+        let s = try session()
+        // 125,000 a month all year: commission 2,000 + 3% × 25,000 = 2,750; avg 125,000 ≥ 10万 → 1,500 per half;
+        // year 1,500,000 ≥ 150万 → 5,000.
+        for m in 1...12 { run(s, String(format: "测试.sales[2026-%02d] = 12.5万", m)) }
+        #expect(query(s, "测试.half_bonus[2026-H1]") == "1,500.00")
+        #expect(query(s, "测试.annual_bonus[2026]") == "5,000.00")
+        #expect(query(s, "测试.pay[2026-05]") == "5,750.00")
+        #expect(query(s, "测试.pay[2026-06]") == "7,250.00")
+        #expect(query(s, "测试.pay[2026-12]") == "12,250.00")
+        // The year's pay: 12 × 5,750 + 2 × 1,500 + 5,000 = 77,000.00.
+        #expect(query(s, "测试.pay[2026]") == "77,000.00")
+        #expect(query(s, "测试.train_ticket[2026-H2]") == "yes")
+    }
+
+    @Test func reportOfTheYearHasARowPerAgentAndATotal() throws {
+        let s = try Session(path: electronics)
+        let lines = run(s, "report 2026")
+        #expect(lines.count == 1 + 2 + 4 + 2) // title, header and rule, 4 agents, rule and total
+        #expect(lines[1].hasPrefix("agent"))
+        #expect(lines.last!.hasPrefix("total"))
+        // The total of pay equals the sum of the four agents' yearly pay.
+        var sum = Fixed.zero
+        for a in ["李雷", "韩梅梅", "王芳", "赵强"] { sum = sum + Fixed(decimalText: query(s, "\(a).pay[2026]").replacingOccurrences(of: ",", with: ""))! }
+        #expect(lines.last!.hasSuffix(sum.moneyText))
+    }
+}
