@@ -33,5 +33,6 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "PayPlanTests", dependencies: ["PayPlan"]),
         .testTarget(name: "PayPlanREPLTests", dependencies: ["PayPlanREPL", "PayPlan"]),
+        .testTarget(name: "PayPlanCLITests", dependencies: ["payplan"]),
     ]
 )

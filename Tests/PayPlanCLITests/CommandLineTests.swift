@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// Runs the real `payplan` binary as a script or CI would: `-e` commands and piped input.
+@Suite struct CommandLineTests {
+    static let root = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+
+    /// The binary built beside this test bundle.
+    static var binary: String {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("payplan").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root + "/.build/debug/payplan"
+    }
+
+    struct Result { var stdout: String; var stderr: String; var status: Int32 }
+
+    func payplan(_ args: [String], stdin: String? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: CommandLineTests.root)
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out; p.standardError = err; p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), status: p.terminationStatus)
+    }
+
+    @Test func quickStartReportsTheYear() throws {
+        let r = try payplan(["scenarios/electronics-sales.json", "-e", "report 2026"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("electronics-sales — 2026\n"))
+        #expect(r.stdout.contains("韩梅梅"))
+        #expect(r.stdout.split(separator: "\n").last!.hasPrefix("total"))
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test func pipedScriptReportsChangedPayAndErrorsWithLineNumbers() throws {
+        // 李雷's March: sales 12万, expenses 900 → R 119,100; commission 2,000 + 3% × 19,100 = 2,573; pay 5,573.
+        // Setting sales to 15万 → R 149,100: 2,000 + 1,473 = 3,473; pay 6,473.
+        let script = """
+            # a comment
+            李雷.pay[2026-03]
+            李雷.sales[2026-03] = 15万
+            month pay2 = revnue
+            李雷.sales[2026-13] = 1
+            table t [lo, hi):
+              0 -> 1%,
+              1万 -> 2%
+            param demo = marginal(t, 15000)
+            demo
+            """
+        let r = try payplan(["scenarios/electronics-sales.json"], stdin: script)
+        #expect(r.status == 1)
+        #expect(r.stdout.components(separatedBy: "\n") == [
+            "李雷.pay[2026-03] = 5,573.00",
+            "李雷.pay[2026-03]: 5,573.00 → 6,473.00",
+            "defined t",
+            "defined demo",
+            "demo = 200.00",
+            "",
+        ])
+        let errors = r.stderr.components(separatedBy: "\n")
+        #expect(errors[0] == "error: line 4: in 'pay2': unknown name 'revnue' (did you mean 'revenue'?)")
+        #expect(errors[1] == "  month pay2 = revnue")
+        #expect(errors[2] == "               ^~~~~~")
+        #expect(errors[3].hasPrefix("error: line 5: '2026-13' is not a period"))
+        // No prompt and no colour codes on a pipe.
+        #expect(!r.stdout.contains("\u{1B}["))
+        #expect(!r.stdout.contains(">"))
+    }
+
+    @Test func missingScenarioFileIsAClearError() throws {
+        let r = try payplan(["scenarios/no-such.json", "-e", "report 2026"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "error: cannot read scenarios/no-such.json: no such file\n")
+    }
+}
