@@ -105,29 +105,32 @@ public final class Session {
         }
     }
 
-    /// The pay figure (the plan's `report total`) of every agent and period, by cell name.
-    func totals(_ e: Engine) -> [String: Value] {
-        guard let t = e.plan.total, let r = e.plan.ruleIndex[t] else { return [:] }
+    /// The pay figure (the plan's `report total`) of every agent and period, by
+    /// cell name, in report order (agents as listed, periods in time order).
+    func totals(_ e: Engine) -> [(name: String, value: Value)] {
+        guard let t = e.plan.total, let r = e.plan.ruleIndex[t] else { return [] }
         let d = e.plan.rules[r].dimension
-        var out: [String: Value] = [:]
+        var out: [(name: String, value: Value)] = []
         for a in 0..<(d.perAgent ? e.agents.count : 1) {
             for p in 0..<e.periodCount(d.grain) {
                 let c = e.cell(rule: r, agent: a, period: e.period(d.grain, p))!
-                out[e.name(ofCell: c)] = e.value(ofCell: c)
+                out.append((e.name(ofCell: c), e.value(ofCell: c)))
             }
         }
         return out
     }
 
-    func changeLines(before: [String: Value], after: [String: Value]) -> [String] {
-        var changes: [(String, String)] = []
-        for (k, v) in after where before[k] != v {
-            changes.append((k, "\(k): \(before[k]?.displayText ?? "—") → \(v.displayText)"))
+    func changeLines(before: [(name: String, value: Value)], after: [(name: String, value: Value)]) -> [String] {
+        let old = Dictionary(before, uniquingKeysWith: { a, _ in a })
+        let new = Dictionary(after, uniquingKeysWith: { a, _ in a })
+        var changes: [String] = []
+        for (k, v) in after where old[k] != v {
+            changes.append("\(k): \(old[k]?.displayText ?? "—") → \(v.displayText)")
         }
-        for (k, v) in before where after[k] == nil {
-            changes.append((k, "\(k): \(v.displayText) → —"))
+        for (k, v) in before where new[k] == nil {
+            changes.append("\(k): \(v.displayText) → —")
         }
-        return summarise(changes.sorted { $0.0 < $1.0 }.map(\.1))
+        return summarise(changes)
     }
 
     func summarise(_ lines: [String]) -> [String] {
