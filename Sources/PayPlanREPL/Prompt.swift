@@ -1,0 +1,95 @@
+import Foundation
+
+/// The interactive shell's prompts.
+public enum Prompt {
+    /// `electronics-sales> `, with `*` before `>` when there are unsaved changes.
+    public static func main(name: String, isDirty: Bool) -> String {
+        name + (isDirty ? "*" : "") + "> "
+    }
+
+    /// Shown while a command continues on the next line (open bracket, trailing operator or `\`).
+    public static let continuation = "...> "
+}
+
+/// Where the interactive history is kept.
+public enum History {
+    /// `$XDG_STATE_HOME/payplan/history`, else `~/.local/state/payplan/history`;
+    /// `nil` without a usable `XDG_STATE_HOME` (it must be absolute) or `HOME`.
+    public static func filePath(environment: [String: String]) -> String? {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            return state + "/payplan/history"
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            return home + "/.local/state/payplan/history"
+        }
+        return nil
+    }
+
+    /// A command as one history line: continued lines joined with spaces
+    /// (trailing `\` markers removed), so Up recalls it whole and it runs again as is.
+    public static func entry(_ text: String) -> String {
+        text.split(separator: "\n").map { line in
+            var s = line.trimmingCharacters(in: .whitespaces)
+            if s.hasSuffix("\\") { s.removeLast() }
+            return s.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
+
+/// Leaving (Ctrl-D or `quit`) never loses changes silently: with unsaved
+/// changes it asks `save changes to FILE? [y/n/c]` and, when the workspace
+/// has no file yet, for a file name. A pure state machine; the shell reads
+/// the answers and runs the saves.
+public enum LeaveDialog {
+    /// A question the shell asks, reading the answer on one line.
+    public enum Question: Equatable, Sendable {
+        /// Save before leaving? `file` is the workspace's file, if it has one.
+        case saveChanges(file: String?)
+        /// Which file to save to (the workspace has none).
+        case fileName
+
+        /// The prompt to read the answer with.
+        public var prompt: String {
+            switch self {
+            case .saveChanges(let file?): "save changes to \(file)? [y/n/c] "
+            case .saveChanges(nil): "save changes to a new file? [y/n/c] "
+            case .fileName: "save as (a .json file; empty line cancels): "
+            }
+        }
+    }
+
+    /// What the shell does next.
+    public enum Step: Equatable, Sendable {
+        /// Leave the program.
+        case leave
+        /// Ask this question (after printing `message` when there is one).
+        case ask(Question, message: String?)
+        /// Run `save FILE`; leave if it succeeds, else stay (its error says why).
+        case save(file: String)
+        /// Back to the prompt, with nothing lost.
+        case stay(message: String)
+    }
+
+    /// The first step when the user asks to leave.
+    public static func start(isDirty: Bool, file: String?) -> Step {
+        isDirty ? .ask(.saveChanges(file: file), message: nil) : .leave
+    }
+
+    /// The step after `answer` to `question`; `nil` means the answer was
+    /// cut short (Ctrl-C or Ctrl-D), which cancels rather than loses anything.
+    public static func next(after question: Question, answer: String?) -> Step {
+        let cancelled = Step.stay(message: "not left; the changes are still here (save, or quit to be asked again)")
+        guard let answer = answer?.trimmingCharacters(in: .whitespaces) else { return cancelled }
+        switch question {
+        case .saveChanges(let file):
+            switch answer.lowercased() {
+            case "y", "yes": return file.map { .save(file: $0) } ?? .ask(.fileName, message: nil)
+            case "n", "no": return .leave
+            case "c", "cancel": return cancelled
+            default: return .ask(question, message: "answer y to save and leave, n to leave without saving, c to stay")
+            }
+        case .fileName:
+            return answer.isEmpty ? cancelled : .save(file: answer)
+        }
+    }
+}
