@@ -23,12 +23,13 @@ public enum LineEditorEvent: Equatable, Sendable {
 public final class LineEditor {
     /// Completion source: given the whole line and the cursor (a UTF-8 byte
     /// offset), returns the UTF-8 offset from which text up to the cursor is
-    /// replaced, and the candidates that may replace it.
+    /// replaced, the candidates that may replace it, and an ASCII character
+    /// to type after a unique candidate (`nil` for none).
     public typealias Completer = (_ line: String, _ cursorUTF8Offset: Int)
-        -> (replaceFrom: Int, candidates: [String])
+        -> (replaceFrom: Int, candidates: [String], append: Character?)
 
     private static let interruptFlag = Atomic<Bool>(false)
-    nonisolated(unsafe) private static var completer: Completer = { _, cursor in (cursor, []) }
+    nonisolated(unsafe) private static var completer: Completer = { _, cursor in (cursor, [], nil) }
 
     /// Set by the SIGINT handler (Ctrl-C). A host running long work polls it
     /// to cancel, then calls `clearInterrupt()`; `readLine` clears it itself.
@@ -43,7 +44,10 @@ public final class LineEditor {
     ///   - historyFile: history file, created (mode 0600, with parent
     ///     directories) if missing; `nil` keeps history in memory only.
     ///   - maxHistory: entries kept in memory and in the file.
-    public init(historyFile: String?, maxHistory: Int = 1000, completer: @escaping Completer) {
+    ///   - wordBreakCharacters: where libedit's word (the text it lists
+    ///     candidates relative to) starts; the completer's `replaceFrom` may differ.
+    public init(historyFile: String?, maxHistory: Int = 1000, wordBreakCharacters: String = " \t\n",
+                completer: @escaping Completer) {
         Self.useUTF8Locale()  // before rl_initialize: libedit picks its charset there
         Self.installInterruptHandler()
         Self.completer = completer
@@ -58,7 +62,7 @@ public final class LineEditor {
         for byte in 0o200...0o237 { rl_parse_and_bind("bind '\\\(String(byte, radix: 8))' ed-insert") }
         // libedit finds the word to complete with these (it ignores
         // rl_completer_word_break_characters); `complete` re-bases candidates.
-        rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n"))
+        rl_basic_word_break_characters = UnsafePointer(strdup(wordBreakCharacters))
         rl_attempted_completion_function = { _, wordStart, cursor in
             LineEditor.complete(wordStart: Int(wordStart), cursor: Int(cursor))
         }
@@ -100,18 +104,6 @@ public final class LineEditor {
             index += 1
         }
         return entries
-    }
-
-    /// `$XDG_STATE_HOME/payplan/history`, else `~/.local/state/payplan/history`;
-    /// `nil` without a usable `XDG_STATE_HOME` or `HOME`.
-    public static func historyFilePath(environment: [String: String]) -> String? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return state + "/payplan/history"
-        }
-        if let home = environment["HOME"], !home.isEmpty {
-            return home + "/.local/state/payplan/history"
-        }
-        return nil
     }
 
     // MARK: - Pure rules (unit-tested)
@@ -161,7 +153,9 @@ public final class LineEditor {
             scalars.prefix(characters).reduce(0) { $0 + UTF8.width($1) }
         }
         let cursorByte = utf8Offset(cursor)
-        let (replaceFrom, candidates) = completer(line, cursorByte)
+        let (replaceFrom, candidates, append) = completer(line, cursorByte)
+        // Read by libedit after this returns, when there is a single match.
+        rl_completion_append_character = Int32(append?.asciiValue ?? 0)
         let from = min(max(replaceFrom, 0), cursorByte)
         var seen = Set<String>()
         let matches = wordRelative(candidates, line: line, wordStart: utf8Offset(wordStart), replaceFrom: from)

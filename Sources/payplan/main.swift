@@ -33,6 +33,12 @@ struct PayPlanCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
+        if e.isEmpty && isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
+            let environment = ProcessInfo.processInfo.environment
+            let colour = Colour(enabled: Colour.wanted(isTerminal: true, noColorFlag: noColor, environment: environment))
+            Shell(session: session, colour: colour, historyFile: History.filePath(environment: environment)).run()
+            return
+        }
         var failed = false
         if !e.isEmpty {
             for (i, command) in e.enumerated() {
