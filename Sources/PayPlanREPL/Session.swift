@@ -61,6 +61,7 @@ public final class Session {
         case "plan", "rules": return Output(lines: workspace.plan.sourceText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         case "show": return show(rest)
         case "drop": return drop(rest)
+        case "explain": return explain(rest)
         default: return cellCommand(text)
         }
     }
@@ -414,6 +415,43 @@ public final class Session {
         default:
             throw SourceError("an input must be an amount such as 12万, 40k, 40,000 or ¥40000", at: e.range)
         }
+    }
+
+    // MARK: Explain
+
+    /// `explain 李雷.pay[2026-03] [--depth N]`: the derivation as a tree.
+    func explain(_ rest: String) -> Output {
+        var words = rest.split(separator: " ").map(String.init)
+        var depth = 2
+        if let i = words.firstIndex(of: "--depth") {
+            guard i + 1 < words.count, let d = Int(words[i + 1]), d >= 0 else { return .error("--depth needs a number, e.g. --depth 3") }
+            depth = d
+            words.removeSubrange(i...(i + 1))
+        }
+        guard words.count == 1 else { return .error("explain which figure? e.g. explain 李雷.pay[2026-03]") }
+        let ref = words[0]
+        var agentName: String? = nil
+        var rest = Substring(ref)
+        if let dot = ref.firstIndex(of: ".") { agentName = String(ref[..<dot]); rest = ref[ref.index(after: dot)...] }
+        var ruleName = String(rest), period: Period? = nil
+        if let open = rest.firstIndex(of: "["), rest.hasSuffix("]") {
+            ruleName = String(rest[..<open])
+            guard let p = Period(text: String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])) else {
+                return .error("'\(ref)': the period must be like 2026-03, 2026-Q1, 2026-H1 or 2026")
+            }
+            period = p
+        }
+        guard let r = engine.plan.ruleIndex[ruleName], engine.plan.rules[r].visible else { return .error("unknown name '\(ruleName)'") }
+        var agent = 0
+        if engine.plan.rules[r].dimension.perAgent {
+            guard let an = agentName, let i = workspace.agentIndex(named: an) else { return .error(unknownAgent(agentName ?? "")) }
+            agent = i
+        }
+        let p = period ?? Period(grain: .none, start: engine.startMonth)
+        guard let c = engine.cell(rule: r, agent: agent, period: p) else {
+            return .error("'\(ref)': \(ruleName) is per \(engine.plan.rules[r].dimension.grain.keyword); give a period of that kind inside the scenario's years")
+        }
+        return Output(lines: engine.explain(cell: c, plan: workspace.plan, depth: depth).lines())
     }
 
     // MARK: Reports

@@ -1,0 +1,135 @@
+/// The derivation of a figure, for `explain`: the rule as written, each
+/// figure it read with its value, the tier a lookup hit and which side of
+/// it is inclusive, and the same for each figure read, to a depth.
+public struct Explanation: Equatable, Sendable {
+    /// `李雷.pay[2026-03] = 5,573.00`, with the label when the rule has one.
+    public var headline: String
+    /// The definition as written, when the figure is computed by a rule.
+    public var rule: String?
+    /// Facts that are not figures: attributes, built-ins, tiers hit, aggregations.
+    public var notes: [String]
+    /// The figures the rule read, explained in turn (empty past the depth).
+    public var parts: [Explanation]
+
+    /// The explanation as an indented tree of lines.
+    public func lines(indent: String = "") -> [String] {
+        var out = [indent + headline]
+        let inner = indent + "  "
+        if let rule {
+            for (i, line) in rule.split(separator: "\n").enumerated() {
+                out.append(inner + (i == 0 ? "rule: " : "      ") + line.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        out += notes.map { inner + "· " + $0 }
+        for p in parts { out += p.lines(indent: inner) }
+        return out
+    }
+}
+
+extension Engine {
+    /// Explains cell `c` to `depth` levels of figures read (1 = only the figures the rule reads directly).
+    ///
+    /// Inputs say whether they were entered or defaulted; an error value's
+    /// explanation follows the figures read to where it started.
+    public func explain(cell c: Int, plan: Plan, depth: Int = 3) -> Explanation {
+        var seen = Set<Int>()
+        return explain(c, plan, depth, &seen)
+    }
+
+    private func explain(_ c: Int, _ source: Plan, _ depth: Int, _ seen: inout Set<Int>) -> Explanation {
+        let (r, k) = coordinates(ofCell: c)
+        let rule = plan.rules[r]
+        let value = values[c]
+        var headline = "\(name(ofCell: c)) = \(value.displayText)"
+        if let l = rule.label { headline += "  \(l)" }
+        var ex = Explanation(headline: headline, rule: nil, notes: [], parts: [])
+        if case .error(let e) = value { ex.notes.append("\(e.message)\(e.origin == name(ofCell: c) ? "" : " (from \(e.origin))")") }
+        switch rule.kind {
+        case .input(let d):
+            ex.notes.append(stored[c] != nil ? "entered" : (d != nil ? "not entered: the plan's default" : "not entered"))
+            return ex
+        case .parameter(let e), .formula(let e):
+            ex.rule = source.definition(named: rule.name)?.source
+            var reads: [Int] = []
+            var notes: [String] = []
+            describe(e, k, source, &notes, &reads)
+            for n in notes where !ex.notes.contains(n) { ex.notes.append(n) }
+            seen.insert(c)
+            if depth > 0 {
+                for d in reads where !seen.contains(d) {
+                    seen.insert(d)
+                    ex.parts.append(explain(d, source, depth - 1, &seen))
+                }
+            } else if !reads.isEmpty {
+                ex.notes.append("reads \(reads.count) more figure\(reads.count == 1 ? "" : "s") (explain with --depth to see them)")
+            }
+        case .agentAggregate, .ranking:
+            ex.notes.append("an aggregation over all agents")
+        }
+        return ex
+    }
+
+    /// Notes what `e` reads at `k`: cells go to `reads`, other facts to `notes`.
+    private func describe(_ e: CExpr, _ k: Coordinates, _ source: Plan, _ notes: inout [String], _ reads: inout [Int]) {
+        func add(_ c: Int?) { if let c, !reads.contains(c) { reads.append(c) } }
+        switch e {
+        case .constant: break
+        case .ref(let r, let shift):
+            if let c = mapRef(r, shift, k) { add(c) } else { notes.append("prev(\(plan.rules[r].name)) before the scenario's first period = 0") }
+        case .at(let r, let p):
+            if let i = index(of: p) { add(cell(r, k.agent, i)) }
+        case .paid(let r):
+            if let c = paidCell(r, k) { add(c) } else {
+                notes.append("paid(\(plan.rules[r].name)) = 0: this is not the last \(k.grain.keyword) of the \(plan.rules[r].dimension.grain.keyword)")
+            }
+        case .teamAggregate(let r): add(mapRef(r, 0, k))
+        case .attribute(let n, let d):
+            let a = agents[k.agent]
+            if let v = a.attribute(n) { notes.append("\(n) = \(v.displayText) (attribute of \(a.name))") } else {
+                notes.append("\(n) = \(eval(.attribute(n, defaultValue: d), k).displayText) (the plan's default; \(a.name) has none)")
+            }
+        case .builtin(let b):
+            if b != .x { notes.append("\(b.rawValue) = \(builtin(b, k).displayText)") }
+        case .negate(let a), .not(let a): describe(a, k, source, &notes, &reads)
+        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
+            describe(a, k, source, &notes, &reads); describe(b, k, source, &notes, &reads)
+        case .ifThen(let c, let a, let b):
+            describe(c, k, source, &notes, &reads)
+            let taken = eval(c, k)
+            if case .bool(let t) = taken { describe(t ? a : b, k, source, &notes, &reads) } else { describe(a, k, source, &notes, &reads); describe(b, k, source, &notes, &reads) }
+        case .function(let f, let args):
+            args.forEach { describe($0, k, source, &notes, &reads) }
+            if f == .round || f == .floor || f == .ceil, case .number(let before) = eval(args[0], k),
+               case .number(let after) = eval(e, k), before != after {
+                notes.append("\(f.rawValue): \(before.format(minimumFractionDigits: 2)) → \(after.moneyText)")
+            }
+        case .table(let op, let name, let sides, let arg, let rows):
+            describe(arg, k, source, &notes, &reads)
+            let hit = table(op, name, sides, arg, rows, k)
+            guard let amount = hit.amount else { break }
+            if let t = hit.tier {
+                let lo = hit.thresholds[t].moneyText
+                let hi = t + 1 < hit.thresholds.count ? hit.thresholds[t + 1].moneyText : "∞"
+                let interval = sides == .lowerInclusive ? "[\(lo), \(hi))" : "(\(lo), \(hi)]"
+                var row = ""
+                if let d = source.definition(named: name), case .table(_, _, _, let rs) = d.statement, t < rs.count {
+                    row = " (" + String(Array(d.source)[rs[t].value.range]) + ", x = \(amount.moneyText))"
+                }
+                notes.append("\(name): \(amount.moneyText) falls in the tier \(interval) → \(hit.value.displayText)\(row)")
+            } else {
+                notes.append("\(name): marginal over \(amount.moneyText) = \(hit.value.displayText)")
+            }
+        case .periodAggregate(let op, let scope, let iteration, let v, let f):
+            let scopeIndex = k.period * k.grain.months / scope.months
+            notes.append("\(op.rawValue) over \(period(scope, scopeIndex)) = \(eval(e, k).displayText)")
+            for sub in subPeriods(scope, iteration, k) {
+                if let v { describe(v, sub, source, &notes, &reads) }
+                if let f { describe(f, sub, source, &notes, &reads) }
+            }
+        case .rank(let r, let own, let f):
+            add(mapRef(r, 0, k))
+            describe(own, k, source, &notes, &reads)
+            if let f { describe(f, k, source, &notes, &reads) }
+        }
+    }
+}
