@@ -9,11 +9,12 @@ public enum Help {
             "NAME.INPUT[PERIOD] = AMOUNT set an input: 李雷.sales[2026-03] = 12万",
             "NAME.FIGURE[PERIOD]         print a figure: 李雷.pay[2026-03]",
             "report PERIOD               a table per agent: report 2026-03, report 2026-Q1, report 2026",
+            "explain FIGURE [--depth N]  how a figure was reached: explain 李雷.pay[2026-03]",
             "param / input / table / month / quarter / half / year …   define or redefine (help language)",
             "plan                        print the whole plan;  show NAME  one definition;  drop NAME  remove it",
             "undo, redo                  step back and forth through every change",
             "load FILE, save [FILE]      open or write a scenario (help scenarios)",
-            "help TOPIC                  topics: " + ["language", "tables", "report", "inputs", "agents", "scenarios", "errors"].joined(separator: ", "),
+            "help TOPIC                  topics: " + ["language", "tables", "report", "explain", "inputs", "agents", "scenarios", "errors"].joined(separator: ", "),
         ]),
         ("language", "how rules are written", [
             "A rule is written once for its period and applies to every agent:",
@@ -46,6 +47,12 @@ public enum Help {
             "report 2026-03   one month;  report 2026-Q1, report 2026-H1, report 2026   monthly figures summed",
             "Columns come from the plan's 'report columns a, b, c'; the changes listed after each edit",
             "are those of 'report total pay'. Try: load scenarios/electronics-sales.json, then report 2026",
+        ]),
+        ("explain", "how a figure was reached", [
+            "explain 李雷.pay[2026-03] prints the rule as written, each figure it read with its value,",
+            "the tier a lookup hit (with which side is inclusive), roundings, and where an error value began.",
+            "--depth N follows the figures read N levels down (default 2).",
+            "Try: load scenarios/electronics-sales.json, then explain 李雷.commission[2026-03]",
         ]),
         ("inputs", "entering figures", [
             "Inputs are declared in the plan (input month sales default 0) and set per agent and period:",
