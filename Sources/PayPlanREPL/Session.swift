@@ -44,15 +44,23 @@ public final class Session {
 
     /// Runs one complete command (possibly several lines).
     public func execute(_ input: String) -> Output {
-        let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = Session.normalise(input).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty || text.hasPrefix("#") { return Output() }
+        if Parser.startsDefinition(text) { return define(text) }
+        text = Session.withoutComment(text)
         let word = String(text.prefix { !$0.isWhitespace })
         let rest = String(text.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
-        if Parser.startsDefinition(text) { return define(text) }
         switch word {
-        case "help", "?": return Output(lines: Help.text(topic: rest.isEmpty ? nil : rest))
+        case "help", "?":
+            if !rest.isEmpty && !Help.topics.contains(where: { $0.name == rest }) {
+                return .error("no help on '\(rest)'; topics: " + Help.topics.map(\.name).joined(separator: ", "))
+            }
+            return Output(lines: Help.text(topic: rest.isEmpty ? nil : rest))
         case "agent": return agentCommand(rest, line: text)
-        case "agents": return listAgents()
+        case "agents":
+            guard rest.isEmpty else { return .error("agents takes nothing after it (agent add/set/rm change agents)") }
+            return listAgents()
+        case "years": return setYears(rest)
         case "report": return report(rest, line: text)
         case "load": return load(rest)
         case "save": return save(rest)
@@ -64,6 +72,45 @@ public final class Session {
         case "explain": return explain(rest)
         default: return cellCommand(text)
         }
+    }
+
+    /// Full-width ASCII forms typed with a Chinese input method (`（`, `［`,
+    /// `＝`, `，`, `１２`) become ASCII, outside quoted text.
+    static func normalise(_ text: String) -> String {
+        var out = ""
+        var quoted = false
+        for c in text {
+            if c == "\"" { quoted.toggle() }
+            if !quoted, let s = c.unicodeScalars.first, c.unicodeScalars.count == 1, s.value >= 0xFF01, s.value <= 0xFF5E {
+                out.append(Character(Unicode.Scalar(s.value - 0xFEE0)!))
+            } else if !quoted && c == "\u{3000}" {
+                out.append(" ")
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A command without its trailing `# comment` (outside quoted text).
+    static func withoutComment(_ text: String) -> String {
+        var quoted = false
+        for (i, c) in text.enumerated() {
+            if c == "\"" { quoted.toggle() }
+            if c == "#" && !quoted { return String(text.prefix(i)).trimmingCharacters(in: .whitespaces) }
+        }
+        return text
+    }
+
+    /// `years 2026-2027`: the years the scenario covers.
+    func setYears(_ rest: String) -> Output {
+        let parts = rest.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard (1...2).contains(parts.count), let a = parts.first, let b = parts.last, a <= b, a >= 1900, b < 3000, b - a < 50 else {
+            return .error("years takes a year or a range of at most 50 years, e.g. years 2026 or years 2026-2027 (now \(workspace.years.lowerBound)–\(workspace.years.upperBound))")
+        }
+        var new = workspace
+        new.years = a...b
+        return commit(new, label: "years \(rest)", message: ["this scenario now covers \(a == b ? "\(a)" : "\(a)–\(b)")"])
     }
 
     // MARK: Changing the workspace
@@ -201,7 +248,9 @@ public final class Session {
             var a = Agent(name: name)
             if let e = applyAttributes(parts.dropFirst(2), to: &a) { return e }
             new.agents.append(a)
-            return commit(new, label: "agent add \(name)", message: ["added \(name)"])
+            var out = commit(new, label: "agent add \(name)", message: ["added \(name)"])
+            if !out.failed, let note = firstError(agent: new.agents.count - 1) { out.lines.append("note: \(name)'s pay cannot be computed yet: \(note)") }
+            return out
         case "set":
             guard let i = new.agentIndex(named: name) else { return .error(unknownAgent(name)) }
             guard parts.count > 2 else { return .error("agent set \(name) needs key=value, e.g. base=3500") }
@@ -222,6 +271,18 @@ public final class Session {
         default:
             return .error("unknown agent command '\(sub)': use add, set or rm")
         }
+    }
+
+    /// The first error value among an agent's pay figures, as a message.
+    func firstError(agent a: Int) -> String? {
+        guard let t = engine.plan.total, let r = engine.plan.ruleIndex[t] else { return nil }
+        let g = engine.plan.rules[r].dimension.grain
+        for p in 0..<engine.periodCount(g) {
+            if let c = engine.cell(rule: r, agent: a, period: engine.period(g, p)), case .error(let e) = engine.value(ofCell: c) {
+                return e.message
+            }
+        }
+        return nil
     }
 
     static func isValidAgentName(_ s: String) -> Bool {
@@ -332,6 +393,10 @@ public final class Session {
         }
         // A query.
         let p = period ?? Period(grain: .none, start: engine.startMonth)
+        if rule.dimension.grain > p.grain && rule.dimension.grain != .none {
+            let example = Period.containing(p.start, grain: rule.dimension.grain)
+            return .error(Diagnostic("'\(ruleName)' is per \(rule.dimension.grain.keyword): give a \(rule.dimension.grain.keyword) such as \(example)", source: line, range: periodRange(periodOffset, periodText)))
+        }
         guard let v = valueOf(rule: r, agent: agentIndex, period: p) else {
             return .error(Diagnostic("\(p) is outside this scenario's years (\(workspace.years.lowerBound)–\(workspace.years.upperBound))", source: line, range: periodOffset..<(periodOffset + (periodText?.count ?? 1))))
         }
@@ -339,6 +404,8 @@ public final class Session {
         if case .error(let e) = v { out.lines.append("  \(e.message)\(e.origin.isEmpty || e.origin == label ? "" : " (from \(e.origin))")") }
         return out
     }
+
+    func periodRange(_ offset: Int, _ text: String?) -> SourceRange { offset..<(offset + max(1, text?.count ?? 1)) }
 
     /// A figure at a period: the cell itself, or for a finer rule the sum over
     /// the period (yes/no figures count the yes). `nil` outside the scenario.
@@ -384,12 +451,12 @@ public final class Session {
         } catch { return .error("\(error)") }
         let agentName = rule.dimension.perAgent ? workspace.agents[agent].name : nil
         let p = period ?? Period(grain: .none, start: engine.startMonth)
+        guard let c = engine.cell(rule: r, agent: agent, period: p) else {
+            let y = workspace.years
+            return .error(Diagnostic("\(p) is outside this scenario's years (\(y.lowerBound)–\(y.upperBound)); to plan further, first widen them: years \(min(y.lowerBound, p.start.year))-\(max(y.upperBound, p.start.year))", source: line, range: periodRange))
+        }
         var new = workspace
         new.setInput(rule.name, agent: agentName, period: p, value: value)
-        // Outside the scenario's years: widen them and rebuild.
-        guard new.years == workspace.years, let c = engine.cell(rule: r, agent: agent, period: p) else {
-            return commit(new, label: "\(label) = \(value.moneyText)")
-        }
         undoStack.append(Snapshot(workspace: workspace, label: "\(label) = \(value.moneyText)"))
         redoStack.removeAll()
         workspace = new
@@ -475,6 +542,7 @@ public final class Session {
         let usable = ids.filter { engine.plan.rules[$0].dimension.grain <= p.grain || engine.plan.rules[$0].dimension.grain == .none }
         var t = TextTable(header: ["agent"] + usable.map { engine.plan.rules[$0].name }, rightAligned: [false] + usable.map { _ in true })
         var totals = [Fixed?](repeating: .zero, count: usable.count)
+        var errorCodes: [Int: String] = [:]
         for (a, agent) in workspace.agents.enumerated() {
             var row = [agent.name]
             for (j, r) in usable.enumerated() {
@@ -483,13 +551,13 @@ public final class Session {
                 switch v {
                 case .number(let n): totals[j] = totals[j].flatMap { Fixed.checkedAdd($0, n) }
                 case .bool(let b): totals[j] = totals[j].map { b ? $0 + Fixed.one : $0 }
-                default: totals[j] = nil
+                default: totals[j] = nil; if case .error(let e) = v { errorCodes[j] = e.code }
                 }
             }
             t.add(row)
         }
         t.separatorBefore = [workspace.agents.count]
-        t.add(["total"] + totals.map { $0?.moneyText ?? "" })
+        t.add(["total"] + totals.enumerated().map { $1?.moneyText ?? errorCodes[$0] ?? "" })
         return Output(lines: ["\(workspace.name) — \(p)"] + t.render())
     }
 

@@ -53,24 +53,39 @@ struct PayPlanCommand: ParsableCommand {
 
 /// Feeds commands to a session and prints what they return.
 enum Runner {
-    /// Runs one command; returns true when it failed.
-    static func run(_ session: Session, _ command: String, location: String) -> Bool {
+    /// Runs one command; returns true when it failed. `firstLine` (1-based)
+    /// places errors in a script: a caret on the command's third line is
+    /// reported at `firstLine + 2`.
+    static func run(_ session: Session, _ command: String, location: String, firstLine: Int? = nil) -> Bool {
         let out = session.execute(command)
         if !out.lines.isEmpty { print(out.lines.joined(separator: "\n")) }
+        // Keep stdout and stderr in order when both go to one place (2>&1).
+        fflush(nil)
         for d in out.errors {
-            FileHandle.standardError.write(Data((d.render(location: location).joined(separator: "\n") + "\n").utf8))
+            var place = location
+            if let firstLine, let r = d.range, let src = d.source {
+                place = "line \(firstLine + src.prefix(r.lowerBound).filter { $0 == "\n" }.count)"
+            }
+            FileHandle.standardError.write(Data((d.render(location: place).joined(separator: "\n") + "\n").utf8))
         }
         return out.failed
     }
 
-    /// Reads commands line by line (an indented line, or a line after an
-    /// incomplete one, continues the command); returns true when any failed.
+    /// Reads commands line by line (a definition continues on indented lines
+    /// or after an incomplete line; any command after a trailing `\`);
+    /// returns true when any failed.
     static func runScript(_ session: Session, lines: AnyIterator<String>) -> Bool {
         var failed = false
         StatementText.group(lines) { chunk in
             guard let text = chunk.text else { return true }
             if text == "quit" || text == "exit" { return false }
-            failed = run(session, text, location: "line \(chunk.line + 1)") || failed
+            if chunk.incomplete {
+                let message = "error: line \(chunk.line + 1): the input ended in the middle of this definition; nothing was changed\n"
+                FileHandle.standardError.write(Data(message.utf8))
+                failed = true
+                return true
+            }
+            failed = run(session, text, location: "line \(chunk.line + 1)", firstLine: chunk.line + 1) || failed
             return true
         }
         return failed

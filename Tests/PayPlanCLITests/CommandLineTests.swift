@@ -84,3 +84,43 @@ import Testing
         #expect(r.stderr == "error: cannot read scenarios/no-such.json: no such file\n")
     }
 }
+
+/// Scripts that end early or continue lines: commands are never swallowed.
+@Suite struct ScriptShapeTests {
+    let cli = CommandLineTests()
+
+    @Test func anIncompleteCommandDoesNotSwallowTheNext() throws {
+        let r = try cli.payplan(["scenarios/electronics-sales.json"], stdin: "李雷.sales[2026-03] = 5 +\n李雷.pay[2026-03]\n")
+        #expect(r.status == 1)
+        #expect(r.stdout == "李雷.pay[2026-03] = 5,573.00\n")
+        #expect(r.stderr.hasPrefix("error: line 1: the formula ends too early"))
+    }
+
+    @Test func inputEndingInsideADefinitionChangesNothing() throws {
+        let r = try cli.payplan(["scenarios/electronics-sales.json"], stdin: "table deduction_rate [lo, hi):\n  0 -> 30%,\n  1万 -> 20%,\n")
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "error: line 1: the input ended in the middle of this definition; nothing was changed\n")
+    }
+
+    @Test func errorsInALongDefinitionNameTheirLine() throws {
+        let r = try cli.payplan(["scenarios/electronics-sales.json"], stdin: "李雷.pay[2026-03]\nmonth extra = 1 +\n  2 +\n  revnue\n")
+        #expect(r.stderr.hasPrefix("error: line 4: in 'extra': unknown name 'revnue'"))
+    }
+
+    @Test func outputAndErrorsStayInOrderOnOneStream() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
+        p.arguments = ["scenarios/electronics-sales.json", "-e", "李雷.pay[2026-03]", "-e", "nonsense", "-e", "李雷.pay[2026-04]"]
+        p.currentDirectoryURL = URL(fileURLWithPath: CommandLineTests.root)
+        let both = Pipe()
+        p.standardOutput = both; p.standardError = both
+        try p.run()
+        let text = String(decoding: both.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.first == "李雷.pay[2026-03] = 5,573.00")
+        #expect(lines.dropFirst().first?.hasPrefix("error: -e 2: unknown command") == true)
+        #expect(lines.last?.hasPrefix("李雷.pay[2026-04] = ") == true)
+    }
+}

@@ -44,5 +44,5 @@ doc = {
     "inputs": inputs,
 }
 out = root / "electronics-sales.json"
-out.write_text(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+out.write_text(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True, separators=(",", " : ")) + "\n", encoding="utf-8")
 print("wrote", out)

@@ -149,11 +149,11 @@ public struct CompiledPlan: Sendable {
         rules.append(contentsOf: compiler.synthetic)
         for c in columns where ruleIndex[c] == nil {
             let d = plan.definition(named: "report columns")!
-            throw CompileError(definition: d.name, error: SourceError("report columns: no figure named '\(c)'", at: nil, in: d.source))
+            throw CompileError(definition: d.name, error: SourceError("no figure named '\(c)'", at: nil, in: d.source))
         }
         if let t = total ?? nil, ruleIndex[t] == nil {
             let d = plan.definition(named: "report total")!
-            throw CompileError(definition: d.name, error: SourceError("report total: no figure named '\(t)'", at: nil, in: d.source))
+            throw CompileError(definition: d.name, error: SourceError("no figure named '\(t)'", at: nil, in: d.source))
         }
         try checkRuleCycles()
     }

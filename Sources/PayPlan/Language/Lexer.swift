@@ -121,10 +121,19 @@ public struct Lexer {
                 i += 1; continue
             }
             if c == ".", !digits.contains("."), let n = peek(1), Lexer.isDigit(n) { digits.append(c); i += 1; continue }
+            // A comma glued to digits that are not a group of three: `1,00`.
+            if c == ",", !digits.isEmpty, let a = peek(1), Lexer.isDigit(a) {
+                var j = i + 1
+                while j < chars.count, Lexer.isDigit(chars[j]) { j += 1 }
+                throw error("'\(String(chars[start..<j]))': a comma groups exactly three digits (1,000); between arguments put a space after the comma", start..<j)
+            }
             break
         }
         guard var value = Fixed(decimalText: digits) else {
-            throw error("'\(digits)' is not a number this tool can hold exactly (at most 12 decimals)", start..<i)
+            let decimals = digits.split(separator: ".").dropFirst().first?.count ?? 0
+            throw error(decimals > Fixed.fractionDigits
+                ? "'\(digits)' has more than \(Fixed.fractionDigits) decimals"
+                : "'\(digits)' is too large (amounts go up to about 10²⁶)", start..<i)
         }
         // Unit suffix.
         if let c = peek() {

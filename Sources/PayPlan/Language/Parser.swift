@@ -26,6 +26,14 @@ public struct Parser {
     var tokens: [Token]
     var p = 0
     let source: String
+    var depth = 0
+
+    mutating func enter() throws {
+        depth += 1
+        if depth > Parser.maximumDepth {
+            throw fail("this formula nests more than \(Parser.maximumDepth) levels deep; split it into several rules")
+        }
+    }
 
     /// Words that cannot name a rule, input, parameter or table.
     public static let reserved: Set<String> = [
@@ -58,13 +66,16 @@ public struct Parser {
 
     /// True when `source` starts with a word that begins a definition.
     public static func startsDefinition(_ source: String) -> Bool {
-        guard let first = (try? Lexer.tokenize(source))?.first?.identifier else { return false }
-        if first == "report" {
-            let second = (try? Lexer.tokenize(source))?.dropFirst().first?.identifier
-            return second == "columns" || second == "total"
-        }
+        let words = source.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).prefix(2).map(String.init)
+        guard let first = words.first, source.trimmingCharacters(in: .whitespaces).hasPrefix(first) else { return false }
+        if first == "report" { return words.count > 1 && (words[1] == "columns" || words[1] == "total") }
         return ["param", "input", "attribute", "table", "team"].contains(first) || grainWords[first] != nil
     }
+
+    /// How deeply a formula may nest (brackets, signs, chains of operators)
+    /// before it is refused: deeper formulas are better split into rules,
+    /// and the limit keeps evaluation's recursion far from the stack's end.
+    public static let maximumDepth = 200
 
     // MARK: Helpers
 
@@ -82,10 +93,10 @@ public struct Parser {
         case .end: "the end of the line"
         case .identifier(let s): "'\(s)'"
         case .symbol(let s): "'\(s)'"
-        case .number(let n): "the number \(n)"
-        case .string(let s): "the text \"\(s)\""
-        case .date(let d): "the date \(d)"
-        case .period(let p): "the period \(p)"
+        case .number(let n): "number \(n)"
+        case .string(let s): "text \"\(s)\""
+        case .date(let d): "date \(d)"
+        case .period(let p): "period \(p)"
         }
     }
 
@@ -98,7 +109,7 @@ public struct Parser {
         _ = advance()
     }
     mutating func expectEnd() throws {
-        guard current.kind == .end else { throw fail("unexpected \(describe(current)) after a complete statement") }
+        guard current.kind == .end else { throw fail("unexpected \(describe(current)) after a complete statement (is an operator or a comma missing before it?)") }
     }
 
     mutating func name(_ what: String) throws -> String {
@@ -170,6 +181,17 @@ public struct Parser {
                 let v = try parseExpr()
                 rows.append(TableRow(threshold: t, value: v))
             } while current.isSymbol(",") && { _ = advance(); return true }()
+            if current.kind != .end {
+                throw fail("expected ',' between the table's tiers, or the end of the table, but found \(describe(current))")
+            }
+            var previous: Fixed? = nil
+            for row in rows {
+                guard case .number(let t) = row.threshold.kind else { previous = nil; continue }
+                if let prev = previous, t <= prev {
+                    throw SourceError("thresholds must rise from tier to tier: \(t.moneyText) comes after \(prev.moneyText)", at: row.threshold.range, in: source)
+                }
+                previous = t
+            }
             return .table(name: n, label: label, sides: sides, rows: rows)
         case "report":
             _ = advance()
@@ -192,6 +214,8 @@ public struct Parser {
     // MARK: Expressions
 
     public mutating func parseExpr() throws -> Expr {
+        try enter()
+        defer { depth -= 1 }
         if current.isKeyword("if") {
             let start = advance().range.lowerBound
             let c = try parseExpr()
@@ -209,16 +233,22 @@ public struct Parser {
 
     mutating func parseOr() throws -> Expr {
         var l = try parseAnd()
-        while current.isKeyword("or") { _ = advance(); let r = try parseAnd(); l = Expr(.binary(op: "or", l, r), l.range.lowerBound..<r.range.upperBound) }
+        let saved = depth
+        defer { depth = saved }
+        while current.isKeyword("or") { try enter(); _ = advance(); let r = try parseAnd(); l = Expr(.binary(op: "or", l, r), l.range.lowerBound..<r.range.upperBound) }
         return l
     }
     mutating func parseAnd() throws -> Expr {
         var l = try parseNot()
-        while current.isKeyword("and") { _ = advance(); let r = try parseNot(); l = Expr(.binary(op: "and", l, r), l.range.lowerBound..<r.range.upperBound) }
+        let saved = depth
+        defer { depth = saved }
+        while current.isKeyword("and") { try enter(); _ = advance(); let r = try parseNot(); l = Expr(.binary(op: "and", l, r), l.range.lowerBound..<r.range.upperBound) }
         return l
     }
     mutating func parseNot() throws -> Expr {
         if current.isKeyword("not") {
+            try enter()
+            defer { depth -= 1 }
             let s = advance().range.lowerBound
             let e = try parseNot()
             return Expr(.unary(op: "not", e), s..<e.range.upperBound)
@@ -236,7 +266,10 @@ public struct Parser {
     }
     mutating func parseSum() throws -> Expr {
         var l = try parseProduct()
+        let saved = depth
+        defer { depth = saved }
         while current.isSymbol("+") || current.isSymbol("-") {
+            try enter()
             guard case .symbol(let op) = advance().kind else { break }
             let r = try parseProduct()
             l = Expr(.binary(op: op, l, r), l.range.lowerBound..<r.range.upperBound)
@@ -245,7 +278,10 @@ public struct Parser {
     }
     mutating func parseProduct() throws -> Expr {
         var l = try parseUnary()
+        let saved = depth
+        defer { depth = saved }
         while current.isSymbol("*") || current.isSymbol("/") {
+            try enter()
             guard case .symbol(let op) = advance().kind else { break }
             let r = try parseUnary()
             l = Expr(.binary(op: op, l, r), l.range.lowerBound..<r.range.upperBound)
@@ -253,6 +289,8 @@ public struct Parser {
         return l
     }
     mutating func parseUnary() throws -> Expr {
+        try enter()
+        defer { depth -= 1 }
         if current.isSymbol("-") {
             let s = advance().range.lowerBound
             let e = try parseUnary()

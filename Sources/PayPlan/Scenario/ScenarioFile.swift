@@ -80,6 +80,9 @@ public enum ScenarioFile {
     ///   (`agents[2].hired`), a plan mistake by plan line, a newer format.
     public static func decode(_ data: Data) throws -> (workspace: Workspace, description: String?) {
         let header: Header
+        if let place = JSONSyntax.firstError(in: data) {
+            throw ScenarioError("not valid JSON: \(place)")
+        }
         do {
             header = try JSONDecoder().decode(Header.self, from: data)
         } catch {
@@ -205,12 +208,32 @@ public struct ScenarioError: Error, CustomStringConvertible, Equatable {
 public enum AtomicFile {
     /// Writes `data` to `path` through a temporary file, `fsync` and `rename`.
     /// - Throws: `ScenarioError` describing the failing step; the old file is untouched.
-    public static func write(_ data: Data, to path: String) throws {
+    ///
+    /// A symbolic link is written through (its target is replaced, the link
+    /// stays); an existing file keeps its permissions; anything that is not a
+    /// regular file (a device, a folder) is refused.
+    public static func write(_ data: Data, to requested: String) throws {
+        var path = requested
+        var info = stat()
+        var mode: mode_t = 0o644
+        if lstat(requested, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFLNK, let resolved = realpath(requested, nil) {
+                path = String(cString: resolved)
+                free(resolved)
+            }
+            if stat(path, &info) == 0 {
+                guard (info.st_mode & S_IFMT) == S_IFREG else {
+                    throw ScenarioError("cannot write \(requested): it is not a regular file")
+                }
+                mode = info.st_mode & 0o7777
+            }
+        }
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL, 0o600)
         guard fd >= 0 else { throw ScenarioError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        fchmod(fd, mode)
         var ok = true
         data.withUnsafeBytes { raw in
             var offset = 0
@@ -231,5 +254,87 @@ public enum AtomicFile {
             unlink(tmp)
             throw ScenarioError("cannot replace \(path): \(String(cString: strerror(e)))")
         }
+    }
+}
+
+/// Finds where a JSON text goes wrong, for messages that name the line and
+/// column (Foundation's decoder on Linux does not say where).
+enum JSONSyntax {
+    /// `line 4, column 11: expected a value` for the first syntax error, or `nil` when the text is well-formed JSON.
+    static func firstError(in data: Data) -> String? {
+        let b = [UInt8](data)
+        var i = 0
+        func place(_ message: String) -> String {
+            var line = 1, column = 1
+            for k in 0..<min(i, b.count) {
+                if b[k] == 0x0A { line += 1; column = 1 } else if b[k] & 0xC0 != 0x80 { column += 1 }
+            }
+            return "line \(line), column \(column): \(message)"
+        }
+        func ws() { while i < b.count, [0x20, 0x0A, 0x0D, 0x09].contains(b[i]) { i += 1 } }
+        func literal(_ word: String) -> Bool {
+            let w = Array(word.utf8)
+            guard i + w.count <= b.count, Array(b[i..<(i + w.count)]) == w else { return false }
+            i += w.count; return true
+        }
+        func string() -> String? {
+            guard i < b.count, b[i] == 0x22 else { return "expected a string in double quotes" }
+            i += 1
+            while i < b.count {
+                if b[i] == 0x5C { i += 2; continue }
+                if b[i] == 0x22 { i += 1; return nil }
+                if b[i] < 0x20 { return "a control character (such as a line break) inside a string" }
+                i += 1
+            }
+            return "a string is not closed"
+        }
+        func number() -> String? {
+            let start = i
+            if i < b.count, b[i] == 0x2D { i += 1 }
+            while i < b.count, (0x30...0x39).contains(b[i]) || [0x2E, 0x65, 0x45, 0x2B, 0x2D].contains(b[i]) { i += 1 }
+            return i > start ? nil : "expected a value"
+        }
+        func value(_ depth: Int) -> String? {
+            guard depth < 512 else { return "nested too deeply" }
+            ws()
+            guard i < b.count else { return "the text ends where a value is expected" }
+            switch b[i] {
+            case 0x7B: // {
+                i += 1; ws()
+                if i < b.count, b[i] == 0x7D { i += 1; return nil }
+                while true {
+                    ws()
+                    if let e = string() { return e }
+                    ws()
+                    guard i < b.count, b[i] == 0x3A else { return "expected ':' after a key" }
+                    i += 1
+                    if let e = value(depth + 1) { return e }
+                    ws()
+                    guard i < b.count else { return "the text ends inside an object: a '}' is missing" }
+                    if b[i] == 0x2C { i += 1; continue }
+                    if b[i] == 0x7D { i += 1; return nil }
+                    return "expected ',' or '}'"
+                }
+            case 0x5B: // [
+                i += 1; ws()
+                if i < b.count, b[i] == 0x5D { i += 1; return nil }
+                while true {
+                    if let e = value(depth + 1) { return e }
+                    ws()
+                    guard i < b.count else { return "the text ends inside a list: a ']' is missing" }
+                    if b[i] == 0x2C { i += 1; continue }
+                    if b[i] == 0x5D { i += 1; return nil }
+                    return "expected ',' or ']'"
+                }
+            case 0x22: return string()
+            case 0x74: return literal("true") ? nil : "expected a value"
+            case 0x66: return literal("false") ? nil : "expected a value"
+            case 0x6E: return literal("null") ? nil : "expected a value"
+            default: return number()
+            }
+        }
+        if let e = value(0) { return place(e) }
+        ws()
+        return i < b.count ? place("unexpected text after the end") : nil
     }
 }

@@ -5,8 +5,10 @@ import Foundation
 public struct Definition: Equatable, Sendable {
     /// The statement as written (may span lines).
     public var source: String
+    /// The blank and comment lines written just above it, kept as written.
+    public var leading: [String]
     /// Comment lines written just above it (without `#`), shown as its description.
-    public var comment: [String]
+    public var comment: [String] { StatementText.comment(of: leading) }
     /// The parsed statement.
     public var statement: Statement
 
@@ -14,9 +16,9 @@ public struct Definition: Equatable, Sendable {
 
     /// Parses `source`.
     /// - Throws: `SourceError` with the place of the first mistake.
-    public init(source: String, comment: [String] = []) throws {
+    public init(source: String, leading: [String] = []) throws {
         self.source = source
-        self.comment = comment
+        self.leading = leading
         self.statement = try Parser.statement(source)
     }
 }
@@ -25,6 +27,8 @@ public struct Definition: Equatable, Sendable {
 /// order they were written.
 public struct Plan: Equatable, Sendable {
     public private(set) var definitions: [Definition] = []
+    /// Blank and comment lines after the last definition, kept as written.
+    public var trailing: [String] = []
 
     public init(definitions: [Definition] = []) {
         for d in definitions { define(d) }
@@ -40,7 +44,7 @@ public struct Plan: Equatable, Sendable {
         if let i = definitions.firstIndex(where: { $0.name == d.name }) {
             let old = definitions[i]
             var new = d
-            if new.comment.isEmpty { new.comment = old.comment }
+            if new.leading.isEmpty { new.leading = old.leading }
             definitions[i] = new
             return old
         }
@@ -55,9 +59,10 @@ public struct Plan: Equatable, Sendable {
         return definitions.remove(at: i)
     }
 
-    /// The plan as source text, one definition after another with their comments.
+    /// The plan as source text: each definition with the blank and comment
+    /// lines above it, as written.
     public var sourceText: String {
-        definitions.map { d in (d.comment.map { "# " + $0 } + [d.source]).joined(separator: "\n") }.joined(separator: "\n")
+        (definitions.flatMap { $0.leading + [$0.source] } + trailing).joined(separator: "\n")
     }
 
     /// Parses a whole plan written as text: definitions separated by lines; a
@@ -69,9 +74,10 @@ public struct Plan: Equatable, Sendable {
     public static func parse(lines: [String]) throws -> Plan {
         var plan = Plan()
         for chunk in StatementText.group(lines) {
-            guard let text = chunk.text else { continue }
+            guard let text = chunk.text else { plan.trailing = chunk.leading; continue }
             do {
-                let def = try Definition(source: text, comment: chunk.comment)
+                if chunk.incomplete { throw SourceError("the plan ends in the middle of this definition") }
+                let def = try Definition(source: text, leading: chunk.leading)
                 if plan.definition(named: def.name) != nil {
                     throw SourceError("'\(def.name)' is defined twice in this plan")
                 }
@@ -130,15 +136,35 @@ public enum StatementText {
     /// A statement gathered from lines: where it starts (0-based), its text
     /// (`nil` for a run of comments with no statement), and the comments just above it.
     public struct Chunk: Equatable {
+        /// The 0-based line where the statement starts.
         public var line: Int
+        /// The statement's text, or `nil` for lines after the last statement.
         public var text: String?
-        public var comment: [String]
+        /// The blank and comment lines just before it, as written.
+        public var leading: [String]
+        /// True when the input ended while the statement still expected more.
+        public var incomplete: Bool
+
+        /// The comment lines directly above the statement, without `#`.
+        public var comment: [String] { StatementText.comment(of: leading) }
     }
 
-    /// Groups lines into statements. A statement continues on the next line
-    /// when that line is indented, or when `needsContinuation` says the text
-    /// so far is incomplete. `#` lines at the start of a line are comments
-    /// and attach to the statement below them; a blank line detaches them.
+    /// The run of `#` lines at the end of `leading`, without the `#`.
+    public static func comment(of leading: [String]) -> [String] {
+        var out: [String] = []
+        for line in leading.reversed() {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard t.hasPrefix("#") else { break }
+            out.insert(String(t.dropFirst()).trimmingCharacters(in: .whitespaces), at: 0)
+        }
+        return out
+    }
+
+    /// Groups lines into statements. A definition (`param`, `table`,
+    /// `month` …) continues on the next line when that line is indented or
+    /// when `needsContinuation` says the text so far is incomplete; any
+    /// command continues after a line ending in `\`. Blank and `#` lines
+    /// between statements are kept as the next statement's `leading` lines.
     public static func group<S: Sequence>(_ lines: S) -> [Chunk] where S.Element == String {
         var out: [Chunk] = []
         group(lines) { out.append($0); return true }
@@ -148,33 +174,38 @@ public enum StatementText {
     /// Streams statements to `body` as soon as each is complete (the line
     /// after it has been read); `body` returns false to stop.
     public static func group<S: Sequence>(_ lines: S, _ body: (Chunk) -> Bool) where S.Element == String {
-        var comment: [String] = []
+        var leading: [String] = []
         var stop = false
         var buffer: [String] = []
         var start = 0
-        func flush() {
+        func expectsMore(_ line: String?) -> Bool {
+            let text = buffer.joined(separator: "\n")
+            if text.hasSuffix("\\") { return true }
+            guard Parser.startsDefinition(text) else { return false }
+            if let line, line.first?.isWhitespace == true, !line.trimmingCharacters(in: .whitespaces).isEmpty,
+               !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") { return true }
+            return needsContinuation(text)
+        }
+        func flush(incomplete: Bool) {
             if !buffer.isEmpty && !stop {
-                stop = !body(Chunk(line: start, text: dedent(buffer.joined(separator: "\n")), comment: comment))
-                comment = []
+                stop = !body(Chunk(line: start, text: dedent(buffer.joined(separator: "\n")), leading: leading, incomplete: incomplete))
+                leading = []
             }
             buffer = []
         }
         for (index, line) in lines.enumerated() {
             if stop { return }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
             if !buffer.isEmpty {
-                let indented = line.first?.isWhitespace == true && !trimmed.isEmpty && !trimmed.hasPrefix("#")
-                if indented || needsContinuation(buffer.joined(separator: "\n")) {
-                    buffer.append(line); continue
-                }
-                flush()
+                if expectsMore(line) { buffer.append(line); continue }
+                flush(incomplete: false)
             }
-            if trimmed.isEmpty { comment = []; continue }
-            if trimmed.hasPrefix("#") { comment.append(String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)); continue }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { leading.append(line); continue }
             start = index
             buffer = [line]
         }
-        flush()
+        flush(incomplete: !buffer.isEmpty && expectsMore(nil))
+        if !leading.isEmpty && !stop { _ = body(Chunk(line: start, text: nil, leading: leading, incomplete: false)) }
     }
 
     /// Joins continuation lines: removes trailing `\` markers and the common indentation.
