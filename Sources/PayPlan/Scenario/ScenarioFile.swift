@@ -43,6 +43,8 @@ public enum ScenarioFile {
         var agents: [AgentRecord]
         var inputs: [String: [String: [String: Fixed]]]
         var team_inputs: [String: [String: Fixed]]?
+        /// What-if forks saved with the scenario: name → the same body (see ScenarioFile+Forks).
+        var forks: [String: Body]? = nil
     }
 
     /// Encodes a workspace as scenario JSON (UTF-8, sorted keys, pretty-printed, final newline).

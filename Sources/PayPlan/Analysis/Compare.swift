@@ -1,0 +1,121 @@
+/// Comparing two workspaces (what-if forks): figures side by side, and what
+/// differs between them. Amounts are CNY as `Fixed`.
+extension Engine {
+    /// A figure at a period: the cell itself, or for a finer rule the sum over
+    /// the period (yes/no figures count the yes); `nil` when the rule, agent or
+    /// period does not exist here.
+    public func figure(rule name: String, agent: String?, period p: Period) -> Value? {
+        guard let r = plan.ruleIndex[name] else { return nil }
+        let d = plan.rules[r].dimension
+        var a = 0
+        if d.perAgent {
+            guard let an = agent, let i = agents.firstIndex(where: { $0.name == an }) else { return nil }
+            a = i
+        }
+        let g = d.grain
+        if g == .none || g == p.grain {
+            guard let c = cell(rule: r, agent: a, period: p) else { return nil }
+            return value(ofCell: c)
+        }
+        if g > p.grain { return nil }
+        var sum = Fixed.zero
+        for m in stride(from: p.start.index, to: p.start.index + p.grain.months, by: g.months) {
+            guard let c = cell(rule: r, agent: a, period: Period(grain: g, start: Month(index: m))) else { return nil }
+            switch value(ofCell: c) {
+            case .number(let n): guard let s = Fixed.checkedAdd(sum, n) else { return nil }; sum = s
+            case .bool(let b): if b { sum = sum + Fixed.one }
+            case let other: return other
+            }
+        }
+        return .number(sum)
+    }
+
+    /// The report's columns (the plan's `report columns`, else every visible per-agent rule).
+    public var reportFigures: [String] {
+        if !plan.reportColumns.isEmpty { return plan.reportColumns }
+        return plan.rules.filter { r in
+            if !r.visible || !r.dimension.perAgent { return false }
+            if case .formula = r.kind { return true } else { return false }
+        }.map(\.name)
+    }
+}
+
+/// What differs between two workspaces: definitions, agents and inputs.
+public struct WorkspaceDiff: Sendable {
+    /// Definitions present in both with different text: name, source in A, source in B.
+    public var changed: [(name: String, a: String, b: String)] = []
+    public var onlyInA: [String] = [], onlyInB: [String] = []
+    /// Agents in only one of them, or with different attributes.
+    public var agents: [String] = []
+    /// Inputs that differ: `李雷.sales[2026-03]`, value in A, value in B (nil: not entered).
+    public var inputs: [(name: String, a: Fixed?, b: Fixed?)] = []
+
+    public var isEmpty: Bool { changed.isEmpty && onlyInA.isEmpty && onlyInB.isEmpty && agents.isEmpty && inputs.isEmpty }
+
+    public init(_ a: Workspace, _ b: Workspace) {
+        for d in a.plan.definitions {
+            if let e = b.plan.definition(named: d.name) {
+                if e.source != d.source { changed.append((d.name, d.source, e.source)) }
+            } else { onlyInA.append(d.name) }
+        }
+        onlyInB = b.plan.definitions.map(\.name).filter { a.plan.definition(named: $0) == nil }
+        for x in a.agents {
+            if let y = b.agents.first(where: { $0.name == x.name }) {
+                if x != y { agents.append("\(x.name): attributes differ") }
+            } else { agents.append("\(x.name): only in the first") }
+        }
+        for y in b.agents where !a.agents.contains(where: { $0.name == y.name }) { agents.append("\(y.name): only in the second") }
+        var keys = Set<String>()
+        var found: [(String, Fixed?, Fixed?)] = []
+        for (agent, byName) in a.inputs.merging(b.inputs, uniquingKeysWith: { x, _ in x }) {
+            let names = Set((a.inputs[agent] ?? [:]).keys).union((b.inputs[agent] ?? [:]).keys)
+            for n in names {
+                let pa = a.inputs[agent]?[n] ?? [:], pb = b.inputs[agent]?[n] ?? [:]
+                for p in Set(pa.keys).union(pb.keys) where pa[p] != pb[p] {
+                    let k = "\(agent).\(n)[\(p)]"
+                    if keys.insert(k).inserted { found.append((k, pa[p], pb[p])) }
+                }
+            }
+            _ = byName
+        }
+        for n in Set(a.teamInputs.keys).union(b.teamInputs.keys) {
+            let pa = a.teamInputs[n] ?? [:], pb = b.teamInputs[n] ?? [:]
+            for p in Set(pa.keys).union(pb.keys) where pa[p] != pb[p] { found.append(("\(n)[\(p)]", pa[p], pb[p])) }
+        }
+        inputs = found.sorted { $0.0 < $1.0 }
+        if a.years != b.years { agents.append("years: \(a.years.lowerBound)–\(a.years.upperBound) vs \(b.years.lowerBound)–\(b.years.upperBound)") }
+    }
+}
+
+extension Engine {
+    /// The figures cell `c` reads, directly or not (itself first), in the order
+    /// met walking back from `c`, with their names.
+    public func upstream(ofCell c: Int, limit: Int = 5000) -> [Int] {
+        var seen: Set<Int> = [c], out = [c], i = 0
+        while i < out.count && out.count < limit {
+            for d in dependencies(ofCell: out[i]) where seen.insert(d).inserted { out.append(d) }
+            i += 1
+        }
+        return out
+    }
+
+    /// The cell named like `李雷.pay[2026-03]` (as `name(ofCell:)` writes it), if it exists here.
+    public func cell(named text: String) -> Int? {
+        var agent: String? = nil
+        var rest = Substring(text)
+        if let dot = text.firstIndex(of: "."), !text[..<dot].contains("[") { agent = String(text[..<dot]); rest = text[text.index(after: dot)...] }
+        var ruleName = String(rest), p = Period(grain: .none, start: startMonth)
+        if let open = rest.firstIndex(of: "["), rest.hasSuffix("]") {
+            ruleName = String(rest[..<open])
+            guard let q = Period(text: String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])) else { return nil }
+            p = q
+        }
+        guard let r = plan.ruleIndex[ruleName] else { return nil }
+        var a = 0
+        if plan.rules[r].dimension.perAgent {
+            guard let an = agent, let i = agents.firstIndex(where: { $0.name == an }) else { return nil }
+            a = i
+        } else if agent != nil { return nil }
+        return cell(rule: r, agent: a, period: p)
+    }
+}

@@ -1,0 +1,390 @@
+/// What-if analysis of one input: sweeps, goal seek and the cliff finder.
+///
+/// Everything here works on a private `Engine` built from a copy of the
+/// workspace, and changes one input cell with the engine's incremental
+/// `setInput`; the user's workspace is never touched. Amounts are CNY as
+/// `Fixed`, and the input is moved in whole fen (0.01 CNY).
+///
+/// The figures of a plan are piecewise: between two *change points* — where
+/// a tier lookup moves to another tier, a comparison flips, or `min`/`max`
+/// picks another argument — a figure is a fixed combination of sums,
+/// products and roundings of the input, which for pay plans is monotone.
+/// `InputProbe.changePoints` finds those points to the fen (a scan, then
+/// bisection of every interval whose ends differ), and `solve` and `cliffs`
+/// reason piece by piece. A change that starts and ends between two scan
+/// points goes unseen; the scan is dense enough (2,000 points plus a
+/// logarithmic grid near the start) for the shipped plans.
+public final class InputProbe {
+    public let engine: Engine
+    public let inputCell: Int
+    /// The cells of the figures asked about, in the order asked.
+    public let targets: [Int]
+    /// Cells that depend on the input and that the targets read (targets included).
+    let watched: [Int]
+    /// One label per signature entry: a table name or the rule holding a comparison.
+    public private(set) var signatureLabels: [String] = []
+    /// Whether each signature entry is a table's tier (true) or a condition (false).
+    public private(set) var signatureIsTable: [Bool] = []
+    private var cache: [Int128: (values: [Value], signature: [Int])] = [:]
+
+    /// One fen in raw `Fixed` units.
+    public static let fenRaw: Int128 = Fixed.scale / 100
+
+    /// A probe of `input` for agent index `agent` at month-or-other `period`,
+    /// watching `figures` (rule names) at the period that contains `period`.
+    /// - Throws: `WhatIfError` naming an unknown or unusable name.
+    public init(workspace: Workspace, input: String, agent: Int, period: Period, figures: [String]) throws {
+        let e = try Engine(workspace: workspace)
+        engine = e
+        guard let r = e.plan.ruleIndex[input], e.plan.rules[r].visible else {
+            throw WhatIfError("unknown input '\(input)'; inputs are: \(InputProbe.inputNames(e).joined(separator: ", "))")
+        }
+        guard case .input = e.plan.rules[r].kind else {
+            throw WhatIfError("'\(input)' is computed by a rule, not entered; inputs are: \(InputProbe.inputNames(e).joined(separator: ", "))")
+        }
+        let d = e.plan.rules[r].dimension
+        let ip = d.grain == .none ? Period(grain: .none, start: e.startMonth) : Period.containing(period.start, grain: d.grain)
+        guard let ic = e.cell(rule: r, agent: agent, period: ip) else {
+            throw WhatIfError("\(period) is outside this scenario's years (\(e.years.lowerBound)–\(e.years.upperBound))")
+        }
+        inputCell = ic
+        var ts: [Int] = []
+        for f in figures {
+            guard let fr = e.plan.ruleIndex[f], e.plan.rules[fr].visible else {
+                throw WhatIfError("unknown figure '\(f)'")
+            }
+            let g = e.plan.rules[fr].dimension.grain
+            let fp = g == .none ? Period(grain: .none, start: e.startMonth) : Period.containing(period.start, grain: g)
+            guard let c = e.cell(rule: fr, agent: agent, period: fp) else {
+                throw WhatIfError("'\(f)' has no figure at \(period)")
+            }
+            ts.append(c)
+        }
+        targets = ts
+        // Downstream of the input ∩ upstream of the targets.
+        var down = Set<Int>([ic]), stack = [ic]
+        while let c = stack.popLast() { for d in e.dependents(ofCell: c) where down.insert(d).inserted { stack.append(d) } }
+        var up = Set<Int>(), order: [Int] = []
+        stack = ts
+        for t in ts { up.insert(t) }
+        while let c = stack.popLast() {
+            if down.contains(c) { order.append(c) }
+            for d in e.dependencies(ofCell: c) where up.insert(d).inserted { stack.append(d) }
+        }
+        watched = order.sorted()
+        var labels: [String] = [], isTable: [Bool] = []
+        _ = signature(labels: &labels, isTable: &isTable)
+        signatureLabels = labels
+        signatureIsTable = isTable
+    }
+
+    static func inputNames(_ e: Engine) -> [String] {
+        e.plan.rules.filter { if case .input = $0.kind { return $0.visible } else { return false } }.map(\.name)
+    }
+
+    /// The name of the input cell, e.g. `李雷.sales[2026-03]`.
+    public var inputName: String { engine.name(ofCell: inputCell) }
+    /// The names of the target cells.
+    public var targetNames: [String] { targets.map { engine.name(ofCell: $0) } }
+
+    /// The targets' values with the input at `fen` fen.
+    public func values(atFen fen: Int128) -> [Value] { evaluate(fen).values }
+
+    /// The first target as a number (yes = 1, no = 0), or `nil` for an error value.
+    public func figure(atFen fen: Int128) -> Fixed? { InputProbe.number(evaluate(fen).values[0]) }
+
+    public static func number(_ v: Value) -> Fixed? {
+        switch v {
+        case .number(let n): return n
+        case .bool(let b): return b ? .one : .zero
+        default: return nil
+        }
+    }
+
+    func evaluate(_ fen: Int128) -> (values: [Value], signature: [Int]) {
+        if let c = cache[fen] { return c }
+        _ = engine.setInput(cell: inputCell, value: Fixed(raw: fen * InputProbe.fenRaw))
+        var l: [String] = [], t: [Bool] = []
+        let r = (targets.map { engine.value(ofCell: $0) }, signature(labels: &l, isTable: &t))
+        if cache.count > 200_000 { cache.removeAll() }
+        cache[fen] = r
+        return r
+    }
+
+    /// The discrete state of every watched formula: tiers hit, comparisons, min/max choices.
+    private func signature(labels: inout [String], isTable: inout [Bool]) -> [Int] {
+        var out: [Int] = []
+        for c in watched {
+            let (r, k) = engine.coordinates(ofCell: c)
+            let rule = engine.plan.rules[r]
+            switch rule.kind {
+            case .formula(let e), .parameter(let e), .input(defaultValue: .some(let e)):
+                walk(e, k, rule.name, &out, &labels, &isTable)
+            case .agentAggregate(_, _, let f?):
+                for a in engine.agents.indices { walk(f, Coordinates(agent: a, grain: k.grain, period: k.period), rule.name, &out, &labels, &isTable) }
+            case .ranking(let v, _):
+                _ = v
+                out.append(engine.value(ofCell: c).hashValue); labels.append(rule.name); isTable.append(false)
+            default: break
+            }
+        }
+        return out
+    }
+
+    private func walk(_ e: CExpr, _ k: Coordinates, _ owner: String, _ out: inout [Int], _ labels: inout [String], _ isTable: inout [Bool]) {
+        func rec(_ x: CExpr, _ kk: Coordinates = k) { walk(x, kk, owner, &out, &labels, &isTable) }
+        switch e {
+        case .constant, .builtin, .ref, .at, .paid, .teamAggregate, .attribute: break
+        case .negate(let a), .not(let a): rec(a)
+        case .arithmetic(_, let a, let b), .and(let a, let b), .or(let a, let b): rec(a); rec(b)
+        case .compare(_, let a, let b):
+            rec(a); rec(b)
+            let v = engine.eval(e, k)
+            out.append(v == .bool(true) ? 1 : (v == .bool(false) ? 0 : -1)); labels.append(owner); isTable.append(false)
+        case .ifThen(let c, let a, let b): rec(c); rec(a); rec(b)
+        case .function(let f, let args):
+            args.forEach { rec($0) }
+            if f == .min || f == .max {
+                let nums = args.map { engine.eval($0, k).number }
+                var best = -1
+                if nums.allSatisfy({ $0 != nil }), let m = (f == .min ? nums.map { $0! }.min() : nums.map { $0! }.max()) {
+                    best = nums.firstIndex { $0 == m } ?? -1
+                }
+                out.append(best); labels.append(owner); isTable.append(false)
+            }
+        case .table(let op, let name, let sides, let arg, let rows):
+            rec(arg)
+            let hit = engine.table(op, name, sides, arg, rows, k)
+            var tier = -1
+            if let t = hit.tier { tier = t } else if let a = hit.amount {
+                tier = hit.thresholds.filter { $0 < a }.count
+            }
+            out.append(tier); labels.append(name); isTable.append(true)
+        case .periodAggregate(_, let scope, let iteration, let v, let f):
+            for sub in engine.subPeriods(scope, iteration, k) {
+                if let v { rec(v, sub) }
+                if let f { rec(f, sub) }
+            }
+        case .rank:
+            out.append(engine.eval(e, k).hashValue); labels.append(owner); isTable.append(false)
+        }
+    }
+
+    /// A place where the discrete state changes: the input at `fen` is the
+    /// first value of the new state; `labels` name what changed there.
+    public struct ChangePoint: Equatable, Sendable {
+        public var fen: Int128
+        /// Tables whose tier changed, then rules whose condition flipped.
+        public var tables: [String]
+        public var conditions: [String]
+    }
+
+    /// Every change point in (`from`, `to`], found to the fen: a scan at
+    /// `scanPoints` even steps plus a logarithmic grid, then bisection of every
+    /// interval whose ends differ.
+    public func changePoints(fromFen a: Int128, toFen b: Int128, scanPoints: Int = 2000) -> [ChangePoint] {
+        guard b > a else { return [] }
+        var grid = Set<Int128>([a, b])
+        let n = Int128(max(1, scanPoints))
+        for i in 0...n { grid.insert(a + (b - a) * i / n) }
+        // 1, 2, 5 × 10^k fen above a, for changes near the start.
+        var p: Int128 = 1
+        while a + p < b { for m: Int128 in [1, 2, 5] where a + p * m < b { grid.insert(a + p * m) }; p *= 10 }
+        let points = grid.sorted()
+        var found: [Int128] = []
+        func refine(_ lo: Int128, _ slo: [Int], _ hi: Int128, _ shi: [Int]) {
+            if hi - lo <= 1 { found.append(hi); return }
+            let mid = lo + (hi - lo) / 2
+            let sm = evaluate(mid).signature
+            if sm != slo { refine(lo, slo, mid, sm) }
+            if sm != shi { refine(mid, sm, hi, shi) }
+        }
+        var prev = evaluate(points[0]).signature
+        for i in 1..<points.count {
+            let s = evaluate(points[i]).signature
+            if s != prev { refine(points[i - 1], prev, points[i], s) }
+            prev = s
+        }
+        return found.map { f in
+            let before = evaluate(f - 1).signature, after = evaluate(f).signature
+            var tables: [String] = [], conds: [String] = []
+            for i in before.indices where i < after.count && before[i] != after[i] {
+                let l = signatureLabels[i]
+                if signatureIsTable[i] { if !tables.contains(l) { tables.append(l) } } else if !conds.contains(l) { conds.append(l) }
+            }
+            return ChangePoint(fen: f, tables: tables, conditions: conds)
+        }
+    }
+}
+
+/// A what-if request that cannot be answered; nothing was changed.
+public struct WhatIfError: Error, CustomStringConvertible, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension Fixed {
+    /// The amount in whole fen, rounded half away from zero.
+    public var roundedFen: Int128 { rounded(toDigits: 2).raw / InputProbe.fenRaw }
+    /// `fen` fen as an amount in CNY.
+    public init(fen: Int128) { self.init(raw: fen * InputProbe.fenRaw) }
+}
+
+// MARK: - Sweep
+
+/// A table of figures against an input.
+public struct SweepResult: Sendable {
+    public var inputName: String
+    public var figureNames: [String]
+    /// Input values (CNY) and the figures there, one row per step.
+    public var rows: [(input: Fixed, values: [Value])]
+    /// Where a tier of a table the figures read begins (or a condition flips), inside the range.
+    public var boundaries: [InputProbe.ChangePoint]
+}
+
+extension InputProbe {
+    /// Sets the input to `from`, `from + step`, … up to `to` (inclusive) and
+    /// reads the figures; also finds the tier boundaries crossed.
+    /// - Throws: `WhatIfError` when the step is not positive or there are more than `maxPoints` steps.
+    public func sweep(from: Fixed, to: Fixed, step: Fixed, maxPoints: Int = 10_000) throws -> SweepResult {
+        let a = from.roundedFen, b = to.roundedFen, s = step.roundedFen
+        guard s > 0 else { throw WhatIfError("the step must be at least 0.01") }
+        guard b >= a else { throw WhatIfError("'to' (\(to.moneyText)) must not be below 'from' (\(from.moneyText))") }
+        guard (b - a) / s + 1 <= Int128(maxPoints) else {
+            throw WhatIfError("that is \((b - a) / s + 1) steps; at most \(maxPoints) (use a larger step)")
+        }
+        var rows: [(input: Fixed, values: [Value])] = []
+        var x = a
+        while x <= b { rows.append((Fixed(fen: x), values(atFen: x))); x += s }
+        return SweepResult(inputName: inputName, figureNames: targetNames, rows: rows, boundaries: changePoints(fromFen: a, toFen: b))
+    }
+}
+
+// MARK: - Goal seek
+
+/// The answer of `solve`.
+public enum SolveResult: Equatable, Sendable {
+    /// The least input (CNY) at which the figure reaches the target; `before`
+    /// is the figure one fen lower (nil at the start of the range).
+    case reached(input: Fixed, value: Fixed, before: Fixed?)
+    /// No input in the range reaches it; the most the figure gets to and where.
+    case unreachable(best: Fixed, at: Fixed)
+}
+
+extension InputProbe {
+    /// The least input in [`from`, `to`], to the fen, at which the first figure is ≥ `target`.
+    ///
+    /// Figures are not monotone (cliffs where pay falls), so "least" is exact:
+    /// the range is cut into pieces at every change point, and the first piece
+    /// that reaches the target is bisected to the fen (inside a piece the figure
+    /// is monotone). A piece that starts at or above the target was reached by a jump.
+    public func solve(target: Fixed, from: Fixed = .zero, to: Fixed = Fixed(1_000_000_000)) throws -> SolveResult {
+        let a = from.roundedFen, b = to.roundedFen
+        guard b >= a else { throw WhatIfError("'to' must not be below 'from'") }
+        let starts = [a] + changePoints(fromFen: a, toFen: b).map(\.fen)
+        var best: (Fixed, Int128)? = nil
+        func f(_ x: Int128) throws -> Fixed {
+            guard let v = figure(atFen: x) else {
+                throw WhatIfError("\(targetNames[0]) is \(values(atFen: x)[0].displayText) at \(Fixed(fen: x).moneyText): it is not an amount")
+            }
+            if best == nil || v > best!.0 { best = (v, x) }
+            return v
+        }
+        for (i, s) in starts.enumerated() {
+            let e = i + 1 < starts.count ? starts[i + 1] - 1 : b
+            let fs = try f(s)
+            if fs >= target { return .reached(input: Fixed(fen: s), value: fs, before: s > a ? try f(s - 1) : nil) }
+            guard e > s else { continue }
+            let fe = try f(e)
+            if fe >= target {
+                var lo = s, hi = e
+                while hi - lo > 1 {
+                    let mid = lo + (hi - lo) / 2
+                    if try f(mid) >= target { hi = mid } else { lo = mid }
+                }
+                return .reached(input: Fixed(fen: hi), value: try f(hi), before: try f(hi - 1))
+            }
+        }
+        return .unreachable(best: best!.0, at: Fixed(fen: best!.1))
+    }
+}
+
+// MARK: - Cliffs
+
+/// A place where one more fen of input changes the figure by more than the threshold.
+public struct Cliff: Equatable, Sendable {
+    /// The input one fen below the cliff and at it (CNY).
+    public var from: Fixed, to: Fixed
+    /// The figure at `from` and at `to`.
+    public var before: Fixed, after: Fixed
+    /// Tables whose tier changes here, and rules whose condition flips.
+    public var tables: [String], conditions: [String]
+    public var change: Fixed { after - before }
+}
+
+/// A range of input over which more input pays less than at its start.
+public struct FallingRange: Equatable, Sendable {
+    /// First and last input of the range (CNY).
+    public var from: Fixed, to: Fixed
+    /// The figure just before the range; inside the range it is lower.
+    public var reference: Fixed
+    /// The input where the figure stands just before the range.
+    public var referenceInput: Fixed
+    /// True when the figure never gets back to `reference` inside the scanned range.
+    public var openEnded: Bool
+}
+
+extension InputProbe {
+    /// Every cliff larger than `threshold` (CNY, in absolute value) of the first
+    /// figure between `from` and `to`, and every range where more input pays less.
+    public func cliffs(from: Fixed, to: Fixed, threshold: Fixed, scanPoints: Int = 2000) throws -> (cliffs: [Cliff], falling: [FallingRange]) {
+        let a = from.roundedFen, b = to.roundedFen
+        guard b > a else { throw WhatIfError("'to' must be above 'from'") }
+        var cliffs: [Cliff] = []
+        var falling: [FallingRange] = []
+        func f(_ x: Int128) throws -> Fixed {
+            guard let v = figure(atFen: x) else {
+                throw WhatIfError("\(targetNames[0]) is \(values(atFen: x)[0].displayText) at \(Fixed(fen: x).moneyText): it is not an amount")
+            }
+            return v
+        }
+        let points = changePoints(fromFen: a, toFen: b, scanPoints: scanPoints)
+        for p in points {
+            let before = try f(p.fen - 1), after = try f(p.fen)
+            let d = after - before
+            if d.magnitude > threshold {
+                cliffs.append(Cliff(from: Fixed(fen: p.fen - 1), to: Fixed(fen: p.fen), before: before, after: after, tables: p.tables, conditions: p.conditions))
+            }
+        }
+        // Ranges that pay less than the point before them: after every drop
+        // (a cliff of any size, or a piece that slopes down), until the figure
+        // is back at the level it fell from.
+        let starts = [a] + points.map(\.fen)
+        var i = 0
+        var covered: Int128 = a - 1
+        while i < starts.count {
+            let s = starts[i]
+            let e = i + 1 < starts.count ? starts[i + 1] - 1 : b
+            i += 1
+            if s <= covered { continue }
+            var dropAt: Int128? = nil
+            if s > a, try f(s) < f(s - 1) { dropAt = s } else if e > s, try f(e) < f(s) {
+                // Falls inside the piece: find where it first goes below f(s).
+                let fs = try f(s)
+                var lo = s, hi = e
+                while hi - lo > 1 { let mid = lo + (hi - lo) / 2; if try f(mid) < fs { hi = mid } else { lo = mid } }
+                dropAt = hi
+            }
+            guard let d = dropAt else { continue }
+            let ref = try f(d - 1)
+            // The least input after d that gets back to ref.
+            var back: Int128? = nil
+            if d < b, case .reached(let x, _, _) = try solve(target: ref, from: Fixed(fen: d), to: Fixed(fen: b)) { back = x.roundedFen }
+            let end = (back ?? (b + 1)) - 1
+            falling.append(FallingRange(from: Fixed(fen: d), to: Fixed(fen: end), reference: ref, referenceInput: Fixed(fen: d - 1), openEnded: back == nil))
+            covered = end
+        }
+        return (cliffs, falling)
+    }
+}
