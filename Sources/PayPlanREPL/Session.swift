@@ -17,7 +17,11 @@ public final class Session {
     /// How many changed pay lines an edit prints before summarising the rest.
     public var changeLimit = 20
 
-    struct Snapshot { let workspace: Workspace; let label: String }
+    struct Snapshot { let workspace: Workspace; let label: String; var forkState: ForkState? = nil }
+    /// What-if forks other than the current workspace, by name (Session+WhatIf.swift).
+    var forks: [String: Workspace] = [:]
+    /// The current workspace's name among the forks; "main" is the scenario as loaded.
+    var forkName = "main"
     var undoStack: [Snapshot] = []
     var redoStack: [Snapshot] = []
 
@@ -31,8 +35,9 @@ public final class Session {
     /// A session on the scenario file at `path`.
     /// - Throws: `ScenarioError` naming the place of the problem.
     public convenience init(path: String) throws {
-        let (w, d) = try ScenarioFile.load(path: path)
+        let (w, d, f) = try ScenarioFile.loadWithForks(path: path)
         do { try self.init(workspace: w) } catch { throw ScenarioError("\(path): \(Session.describe(error))") }
+        self.forks = f
         self.path = path
         self.scenarioDescription = d
     }
@@ -69,7 +74,15 @@ public final class Session {
         case "plan", "rules": return Output(lines: workspace.plan.sourceText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         case "show": return show(rest)
         case "drop": return drop(rest)
-        case "explain": return explain(rest)
+        case "explain": return rest.contains(" vs ") ? explainVersus(rest) : explain(rest)
+        case "fork": return fork(rest)
+        case "switch": return switchFork(rest)
+        case "scenarios", "forks": return listForks(rest)
+        case "compare": return compare(rest)
+        case "sweep": return sweep(rest)
+        case "solve": return solve(rest)
+        case "cliffs": return cliffs(rest)
+        case "statement": return statement(rest)
         default: return cellCommand(text)
         }
     }
@@ -224,8 +237,9 @@ public final class Session {
     func restore(_ s: Snapshot, to other: inout [Snapshot], verb: String) -> Output {
         guard let e = try? Engine(workspace: s.workspace) else { return .error("cannot \(verb.dropLast(1)) \(s.label)") }
         let before = totals(engine)
-        other.append(Snapshot(workspace: workspace, label: s.label))
+        other.append(Snapshot(workspace: workspace, label: s.label, forkState: s.forkState == nil ? nil : currentForkState))
         workspace = s.workspace
+        if let f = s.forkState { forks = f.forks; forkName = f.current }
         engine = e
         isDirty = true
         return Output(lines: ["\(verb) \(s.label)"] + changeLines(before: before, after: totals(e)))
@@ -566,12 +580,14 @@ public final class Session {
     func load(_ rest: String) -> Output {
         let file = rest.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
         guard !file.isEmpty else { return .error("load which file? e.g. load scenarios/electronics-sales.json") }
-        let loaded: (workspace: Workspace, description: String?)
-        do { loaded = try ScenarioFile.load(path: file) } catch {
+        let loaded: (workspace: Workspace, description: String?, forks: [String: Workspace])
+        do { loaded = try ScenarioFile.loadWithForks(path: file) } catch {
             return .error("\(error); nothing was changed")
         }
         let out = commit(loaded.workspace, label: "load \(file)", message: ["loaded \(file): \(loaded.workspace.agents.count) agents, \(loaded.workspace.plan.definitions.count) definitions"])
         if out.failed { return Output(errors: out.errors.map { var d = $0; d.message = "\(file): \(d.message); nothing was changed"; return d }) }
+        undoStack[undoStack.count - 1].forkState = currentForkState
+        (forks, forkName) = (loaded.forks, "main")
         path = file
         scenarioDescription = loaded.description
         isDirty = false
@@ -581,7 +597,7 @@ public final class Session {
     func save(_ rest: String) -> Output {
         let file = rest.isEmpty ? path : rest.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
         guard let file else { return .error("save where? this workspace has no file yet: save FILE.json") }
-        do { try ScenarioFile.save(workspace, description: scenarioDescription, path: file) } catch {
+        do { try saveWithForks(path: file) } catch {
             return .error("\(error); the workspace is unchanged and no file was replaced")
         }
         path = file

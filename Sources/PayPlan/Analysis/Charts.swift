@@ -112,7 +112,7 @@ public enum Chart {
         func n(_ v: Double) -> String { String(Int((v * 10).rounded())).withDecimal }
         let colours = ["#1f5fbf", "#d9480f", "#2b8a3e", "#862e9c", "#e67700"]
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\" font-size=\"12\">\n"
+        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif\" font-size=\"12\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         s += "<text x=\"\(n(W / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">\(xmlEscape(title))</text>\n"
         // Grid and ticks.
@@ -132,7 +132,8 @@ public enum Chart {
         for (i, m) in markers.enumerated() {
             let x = sx(d(m.x))
             s += "<g class=\"tier\"><line x1=\"\(n(x))\" y1=\"\(n(mt))\" x2=\"\(n(x))\" y2=\"\(n(H - mb))\" stroke=\"#888\" stroke-dasharray=\"5 4\"/>\n"
-            s += "<text x=\"\(n(x + 3))\" y=\"\(n(mt + 12 + Double(i % 3) * 13))\" font-size=\"10\" fill=\"#555\">\(xmlEscape(m.label))</text></g>\n"
+            let anchorEnd = x > W - mr - 160
+            s += "<text x=\"\(n(anchorEnd ? x - 3 : x + 3))\" y=\"\(n(mt + 12 + Double(i % 5) * 13))\" font-size=\"10\" fill=\"#555\"\(anchorEnd ? " text-anchor=\"end\"" : "")>\(xmlEscape(m.label))</text></g>\n"
         }
         // Series, drawn as steps so cliffs show as vertical lines.
         for (i, se) in series.enumerated() {

@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+import PayPlan
+@testable import PayPlanREPL
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Forks, compare, sweep, solve and cliffs on plan C, with figures worked by hand.
+@Suite struct WhatIfTests {
+    /// The shipped scenario plus 测试: hired long ago (not on probation), base 3000, no expenses.
+    func session() throws -> Session {
+        let s = try Session(path: electronics)
+        run(s, "agent add 测试 id=T01 base=3000 hired=2020-01-01")
+        return s
+    }
+
+    // MARK: solve
+
+    /// Pay 9,000 needs sales of 200,000.00: at 199,999.99 commission is 2% × 10万 + 3% × 99,999.99 = 4,999.9997 → 5,000.00,
+    /// pay = 3,000 + 5,000.00 + 500 (R ≥ 15万) = 8,500.00; at 200,000.00 it is 3% × 20万 = 6,000, pay 9,500.00.
+    @Test func solveAcrossAJump() throws {
+        let s = try session()
+        let out = run(s, "solve sales for pay = 9000 for 测试 in 2026-03")
+        #expect(out[0] == "测试.sales[2026-03] = 200,000.00 is the least that gives 测试.pay[2026-03] ≥ 9,000.00")
+        #expect(out[1].contains("pay goes from 8,500.00 at 199,999.99 to 9,500.00 at 200,000.00"))
+        #expect(out[1].contains("never paid"))
+    }
+
+    /// Pay 5,000 needs 99,999.75: 2% × 99,999.75 = 1,999.995 → 2,000.00 (half away from zero); 99,999.74 gives 1,999.9948 → 1,999.99.
+    @Test func solveToTheFen() throws {
+        let s = try session()
+        let out = run(s, "solve sales for pay = 5000 for 测试 in 2026-03")
+        #expect(out[0] == "测试.sales[2026-03] = 99,999.75 is the least that gives 测试.pay[2026-03] ≥ 5,000.00 (pay = 5,000.00; at 99,999.74 it is 4,999.99)")
+    }
+
+    /// Sales up to 10⁹ pay at most 3,000 + 3% × 10⁹ + 1,000 = 30,004,000.00, so 10⁸ is unreachable.
+    @Test func solveUnreachable() throws {
+        let s = try session()
+        let out = run(s, "solve sales for pay = 100000000 for 测试 in 2026-03")
+        #expect(out[0] == "unreachable: 测试.pay[2026-03] ≥ 100,000,000.00 is not reached for sales from 0.00 to 1,000,000,000.00; the most is 30,004,000.00 at 1,000,000,000.00")
+    }
+
+    /// The library answer, and the workspace is never touched.
+    @Test func probeSolveLeavesWorkspaceAlone() throws {
+        let s = try session()
+        let before = s.workspace
+        let i = s.workspace.agentIndex(named: "测试")!
+        let p = try InputProbe(workspace: s.workspace, input: "sales", agent: i, period: Period(text: "2026-03")!, figures: ["pay"])
+        #expect(try p.solve(target: Fixed(9000)) == .reached(input: Fixed(200_000), value: Fixed(9500), before: Fixed(8500)))
+        #expect(try p.solve(target: Fixed(2100)) == .reached(input: .zero, value: Fixed(2100), before: nil))
+        run(s, "sweep sales from 0 to 30万 step 1万 show pay for 测试 in 2026-03", "solve sales for pay = 9000 for 测试 in 2026-03")
+        #expect(s.workspace == before)
+        #expect(query(s, "测试.pay[2026-03]") == "2,100.00")
+    }
+
+    // MARK: cliffs
+
+    /// Jumps by hand (no expenses): at 1万 deduction 900 → 600 and commission 0 → 100 (+400); at 2万 deduction 600 → 300 (+300);
+    /// at 3万 deduction 300 → 0 and commission 300 → 450 (+450); at 4万 600 → 800 (+200); at 15万 the bonus 500;
+    /// at 20万 commission 5,000 → 6,000 (+1,000); at 30万 the bonus 500 → 1,000. At 10万 the tiers meet (2,000 both sides): no jump.
+    @Test func cliffsOfPlanC() throws {
+        let s = try session()
+        let out = run(s, "cliffs pay over sales from 0 to 40万 for 测试 in 2026-03")
+        let jumps = out.filter { $0.hasPrefix("  sales ") }
+        #expect(jumps == [
+            "  sales 9,999.99 → 10,000.00: pay 2,100.00 → 2,500.00 (+400.00)  deduction_rate, commission_tiers",
+            "  sales 19,999.99 → 20,000.00: pay 2,600.00 → 2,900.00 (+300.00)  deduction_rate",
+            "  sales 29,999.99 → 30,000.00: pay 3,000.00 → 3,450.00 (+450.00)  deduction_rate, commission_tiers",
+            "  sales 39,999.99 → 40,000.00: pay 3,600.00 → 3,800.00 (+200.00)  commission_tiers, commission",
+            "  sales 149,999.99 → 150,000.00: pay 6,500.00 → 7,000.00 (+500.00)  monthly_bonus",
+            "  sales 199,999.99 → 200,000.00: pay 8,500.00 → 9,500.00 (+1,000.00)  commission_tiers",
+            "  sales 299,999.99 → 300,000.00: pay 12,500.00 → 13,000.00 (+500.00)  monthly_bonus",
+        ])
+        #expect(!out.contains { $0.contains("pays less") })
+    }
+
+    /// With 500 of expenses, sales 40,500.00 make R = 40,000 and 500 > 1% × 40,000 = 400: no commission (C3.1).
+    /// At 40,499.99, R = 39,999.99 and commission = 1.5% × 39,999.99 = 599.99985 → 600.00: pay falls by 600.00,
+    /// and stays below 3,600.00 until R = 50,000 (sales 50,500.00), where 500 ≤ 1% × R again.
+    @Test func cliffWherePayFalls() throws {
+        let s = try session()
+        run(s, "测试.expenses[2026-03] = 500")
+        let out = run(s, "cliffs pay over sales from 0 to 40万 for 测试 in 2026-03")
+        #expect(out.contains("  sales 40,499.99 → 40,500.00: pay 3,600.00 → 3,000.00 (falls by 600.00)  commission_tiers, commission"))
+        #expect(out.contains("  sales 50,499.99 → 50,500.00: pay 3,000.00 → 4,000.00 (+1,000.00)  commission"))
+        #expect(out.contains("where more sales pays less:"))
+        #expect(out.contains("  sales from 40,500.00 to 50,499.99: pay is below 3,600.00, what 40,499.99 pays"))
+    }
+
+    // MARK: sweep
+
+    @Test func sweepTableChartAndSVG() throws {
+        let s = try session()
+        let file = NSTemporaryDirectory() + "payplan-sweep-\(UUID().uuidString).svg"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let out = run(s, "sweep sales from 0 to 35万 step 5万 show pay, commission for 测试 in 2026-03 --svg \(file)")
+        // Rows by hand: 0 → 2,100 / 0; 5万 → 3,000 + 2% × 5万 = 4,000 / 1,000; 15万 → 3,000 + 3,500 + 500 = 7,000 / 3,500;
+        // 35万 → 3,000 + 10,500 + 1,000 = 14,500 / 10,500.
+        #expect(out.contains("      0.00   2,100.00        0.00"))
+        #expect(out.contains(" 50,000.00   4,000.00    1,000.00"))
+        #expect(out.contains("150,000.00   7,000.00    3,500.00"))
+        #expect(out.contains("350,000.00  14,500.00   10,500.00"))
+        #expect(out.contains { $0.contains("⠀") && $0.contains("┤") })
+        #expect(out.contains { $0.hasPrefix("tiers and conditions change at: 10,000.00 (deduction_rate, commission_tiers), 20,000.00 (deduction_rate)") })
+        let svg = try String(contentsOfFile: file, encoding: .utf8)
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse(), "the SVG is well-formed XML")
+        // Tier boundaries: 1万, 2万, 3万, 4万, 10万 and 20万 from the tables, 15万 and 30万 where the bonus condition jumps.
+        #expect(svg.components(separatedBy: "stroke-dasharray").count - 1 == 8)
+        #expect(svg.contains(">200,000 commission_tiers</text>"))
+        #expect(svg.contains(">sales (CNY)</text>"))
+    }
+
+    @Test func badInputChangesNothing() throws {
+        let s = try session()
+        let before = s.workspace
+        for bad in ["sweep sales from 0 to 10万 step 0 show pay", "sweep nothing from 0 to 10 step 1 show pay",
+                    "sweep pay from 0 to 10 step 1 show pay", "sweep sales from 0 to 10万 step 1万 show nope",
+                    "sweep sales from 0 to 10万 step 1万", "sweep sales from 10万 to 0 step 1 show pay",
+                    "sweep sales from 0 to 10万 step 1 show pay", "sweep sales from 0 to 1万 step 1000 show pay for 无名",
+                    "sweep sales from 0 to 1万 step 1000 show pay in 2030-01", "solve sales for pay 9000",
+                    "solve sales for pay = abc", "cliffs pay over sales from 0", "cliffs pay over sales from 0 to 1万 threshold -5",
+                    "compare main", "compare main nope", "switch nope", "fork", "fork a.b", "explain 李雷.pay[2026-03] in main vs nope",
+                    "sweep sales from 0 to 1万 step 1000 show pay --svg /nonexistent-dir/x.svg"] {
+            let out = s.execute(bad)
+            #expect(out.failed, "\(bad) should fail")
+            #expect(!out.errors.isEmpty && !out.errors[0].message.isEmpty)
+        }
+        #expect(s.workspace == before)
+        #expect(s.forkNames == ["main"])
+    }
+
+    // MARK: forks
+
+    /// The what-if session of issue 7: fork, change the 2% tier to 1.8%, compare 2026, undo.
+    /// By hand, 李雷 in February: R = 48,000 − 450 = 47,550, in the 4万 tier: 2% → 951.00, 1.8% → 855.90 (−95.10, −10.0%).
+    @Test func forkChangeCompareUndo() throws {
+        let s = try Session(path: electronics)
+        run(s, "fork lower")
+        #expect(s.currentFork == "lower")
+        run(s, "table commission_tiers \"提成阶梯\" [lo, hi): 0 -> 0, 1万 -> 1% * x, 3万 -> 1.5% * x, 4万 -> 1.8% * x, 10万 -> 1.8% * 10万 + 3% * (x - 10万), 20万 -> 3% * x")
+        let feb = run(s, "compare main lower 2026-02")
+        #expect(feb.contains("李雷    sales                     48,000.00   48,000.00        0.00    0.0%"))
+        #expect(feb.contains("        commission                   951.00      855.90      -95.10  -10.0%"))
+        // 韩梅梅: R = 158,800 pays 2% (now 1.8%) of the first 10万: −200.00; 王芳's R = 34,700 is in the 1.5% tier: unchanged.
+        #expect(feb.contains("        commission                 3,764.00    3,564.00     -200.00   -5.3%"))
+        #expect(feb.last == "total   pay (cost to the owner)   14,735.50   14,440.40     -295.10   -2.0%")
+        let year = run(s, "compare main lower 2026")
+        #expect(year[0] == "main vs lower — 2026")
+        #expect(year.last == "total   pay (cost to the owner)    267,346.75    263,731.25   -3,615.50  -1.4%")
+        #expect(run(s, "scenarios").contains("*  lower     1 definition"))
+        let why = run(s, "explain 李雷.pay[2026-02] in main vs lower")
+        #expect(why[0] == "李雷.pay[2026-02] = 3,951.00 in main, 3,855.90 in lower (-95.10, -2.4%)")
+        #expect(why.contains("  commission_tiers (read by this figure)"))
+        #expect(why.contains("  李雷.commission[2026-02]: 951.00 in main, 855.90 in lower"))
+        // Undo the rule change, then the fork.
+        run(s, "undo")
+        #expect(query(s, "李雷.commission[2026-02]") == "951.00")
+        run(s, "undo")
+        #expect(s.currentFork == "main" && s.forkNames == ["main"])
+        run(s, "redo")
+        #expect(s.currentFork == "lower" && s.forkNames == ["main", "lower"])
+    }
+
+    @Test func switchAndUndoSwitch() throws {
+        let s = try Session(path: electronics)
+        run(s, "fork high", "李雷.sales[2026-03] = 20万")
+        #expect(query(s, "李雷.sales[2026-03]") == "200,000.00")
+        run(s, "switch main")
+        #expect(query(s, "李雷.sales[2026-03]") == "120,000.00")
+        run(s, "undo")
+        #expect(s.currentFork == "high")
+        #expect(query(s, "李雷.sales[2026-03]") == "200,000.00")
+        run(s, "switch main")
+        #expect(s.execute("switch main").failed)
+    }
+
+    @Test func forksAreSavedAndLoaded() throws {
+        let s = try Session(path: electronics)
+        run(s, "fork high", "李雷.sales[2026-03] = 20万", "switch main")
+        let file = NSTemporaryDirectory() + "payplan-forks-\(UUID().uuidString).json"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        run(s, "save \(file)")
+        let json = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(json.contains("\"forks\""))
+        let t = try Session(path: file)
+        #expect(t.forkNames == ["main", "high"])
+        #expect(query(t, "李雷.sales[2026-03]") == "120,000.00")
+        run(t, "switch high")
+        #expect(query(t, "李雷.sales[2026-03]") == "200,000.00")
+        // Saving while on a fork keeps main as the scenario.
+        run(t, "save")
+        let u = try Session(path: file)
+        #expect(query(u, "李雷.sales[2026-03]") == "120,000.00")
+        // load replaces the forks, and undo brings the old ones back.
+        let v = try Session(path: electronics)
+        run(v, "fork other", "load \(file)")
+        #expect(v.forkNames == ["main", "high"])
+        run(v, "undo")
+        #expect(v.forkNames == ["main", "other"] && v.currentFork == "other")
+    }
+}
