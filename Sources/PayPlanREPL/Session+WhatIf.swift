@@ -452,5 +452,48 @@ extension Session {
 }
 
 extension Session {
-    func statement(_ rest: String) -> Output { .error("statement is not built yet") }
+    /// `statement AGENT PERIOD [--format text|md|html|csv] [--out FILE]`: a pay statement (工资条).
+    func statement(_ rest: String) -> Output {
+        let usage = "write statement AGENT PERIOD [--format text|md|html|csv] [--out FILE], e.g. statement 李雷 2026-03 --format html --out 李雷.html"
+        let (head, c, repeated) = Session.clauses(rest.split(whereSeparator: \.isWhitespace).map(String.init), keywords: ["--format", "--out"])
+        if let r = repeated { return .error("'\(r)' is given twice; \(usage)") }
+        guard head.count == 2 else { return .error(usage) }
+        guard let a = workspace.agentIndex(named: head[0]) else { return .error(unknownAgent(head[0])) }
+        guard let p = Period(text: head[1]) else {
+            return .error("'\(head[1])' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026")
+        }
+        guard engine.index(of: p) != nil else {
+            return .error("\(p) is outside this scenario's years (\(workspace.years.lowerBound)–\(workspace.years.upperBound))")
+        }
+        let format = c["--format"]?.first ?? (c["--out"]?.first.map { f in
+            f.hasSuffix(".html") || f.hasSuffix(".htm") ? "html" : f.hasSuffix(".md") ? "md" : f.hasSuffix(".csv") ? "csv" : "text" } ?? "text")
+        guard c["--format"].map({ $0.count == 1 }) ?? true, ["text", "md", "html", "csv"].contains(format) else {
+            return .error("--format takes one of text, md, html, csv")
+        }
+        if let o = c["--out"], o.count != 1 { return .error("--out takes one file name") }
+        let st = PayStatement(engine: engine, plan: workspace.plan, scenario: forkName == "main" ? workspace.name : "\(workspace.name) / \(forkName)", agent: a, period: p)
+        let body: String
+        switch format {
+        case "md": body = st.markdown()
+        case "html": body = st.html()
+        case "csv": body = st.csv()
+        default:
+            var t = TextTable(header: ["component", "amount", "how"], rightAligned: [false, true, false])
+            for r in st.rows { t.add(r) }
+            if let tl = st.total {
+                t.separatorBefore = [t.rows.count]
+                t.add([tl.label.map { "\($0) \(tl.name)" } ?? tl.name, tl.value.displayText, tl.note])
+            }
+            var lines = [st.title] + t.render()
+            if !st.nextTiers.isEmpty { lines.append("to reach the next tier:"); lines += st.nextTiers.map { "  " + $0 } }
+            body = lines.joined(separator: "\n") + "\n"
+        }
+        if let file = c["--out"]?.first {
+            do { try AtomicFile.write(Data(body.utf8), to: file) } catch { return .error("\(error); no statement was written") }
+            return Output(lines: ["wrote \(file) (\(format))"])
+        }
+        var lines = body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return Output(lines: lines)
+    }
 }
