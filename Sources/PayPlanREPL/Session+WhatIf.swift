@@ -200,8 +200,9 @@ extension Session {
             lines.append("definitions that differ:")
             for c in diff.changed {
                 lines.append("  \(c.name)\(used(c.name) ? " (read by this figure)" : "")")
-                lines.append("    \(a): " + c.a.replacingOccurrences(of: "\n", with: " "))
-                lines.append("    \(b): " + c.b.replacingOccurrences(of: "\n", with: " "))
+                let oneLine = { (t: String) in t.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+                lines.append("    \(a): " + oneLine(c.a))
+                lines.append("    \(b): " + oneLine(c.b))
             }
             for n in diff.onlyInA { lines.append("  \(n): only in \(a)\(used(n) ? " (read by this figure)" : "")") }
             for n in diff.onlyInB { lines.append("  \(n): only in \(b)") }

@@ -9,7 +9,7 @@ public enum Chart {
 
     /// A braille line plot `width` characters by `height` lines (each braille
     /// character is 2 × 4 dots), with the y range on the left and the x range
-    /// underneath. Jumps are drawn as vertical strokes.
+    /// underneath. Points are joined by straight segments.
     public static func braille(_ s: Series, width: Int = 60, height: Int = 15) -> [String] {
         guard let first = s.first, let last = s.last else { return ["(no points)"] }
         let ys = s.map(\.y)
@@ -23,9 +23,12 @@ public enum Chart {
         for p in s {
             let (cx, cy) = (px(p.x), py(p.y))
             if let (lx, ly) = prev {
-                // Fill the columns between with the previous level, then a vertical stroke.
-                if cx > lx + 1 { for x in (lx + 1)..<cx { dots[ly][x] = true } }
-                for y in min(ly, cy)...max(ly, cy) { dots[y][cx] = true }
+                // A straight segment; the points either side of a cliff make it vertical.
+                let steps = max(abs(cx - lx), abs(cy - ly), 1)
+                for i in 0...steps {
+                    let x = lx + (cx - lx) * i / steps, y = ly + (cy - ly) * i / steps
+                    dots[y][x] = true
+                }
             }
             dots[cy][cx] = true
             prev = (cx, cy)
