@@ -66,6 +66,10 @@ public final class Session {
             guard rest.isEmpty else { return .error("agents takes nothing after it (agent add/set/rm change agents)") }
             return listAgents()
         case "years": return setYears(rest)
+        case "order": return orderCommand(rest)
+        case "orders": return listOrders(rest)
+        case "calendar": return calendarCommand(rest)
+        case "as", "asof": return setAsOf(rest)
         case "report": return report(rest, line: text)
         case "load": return load(rest)
         case "save": return save(rest)
@@ -380,6 +384,14 @@ public final class Session {
             return .error(Diagnostic("unknown name '\(ruleName)'\(hint)", source: line, range: restOffset..<(restOffset + ruleName.count)))
         }
         let rule = engine.plan.rules[r]
+        if rule.dimension.perOrder {
+            guard let id = agentName, periodText == nil, rhsStart == nil else {
+                return .error(Diagnostic("'\(ruleName)' is per order: write ORDER.\(ruleName), e.g. \(workspace.orders.first?.id ?? "O1").\(ruleName) (change an order with order set)", source: line, range: 0..<lhs.count))
+            }
+            let (c, err) = orderCell(orderID: id, rule: r)
+            guard let c else { return .error(Diagnostic(err ?? "no order \(id)", source: line, range: 0..<id.count)) }
+            return Output(lines: ["\(id).\(ruleName) = \(engine.value(ofCell: c).displayText)"])
+        }
         var agentIndex = 0
         if rule.dimension.perAgent {
             guard let an = agentName else {
@@ -523,6 +535,11 @@ public final class Session {
             period = p
         }
         guard let r = engine.plan.ruleIndex[ruleName], engine.plan.rules[r].visible else { return .error("unknown name '\(ruleName)'") }
+        if engine.plan.rules[r].dimension.perOrder {
+            let (c, err) = orderCell(orderID: agentName ?? "", rule: r)
+            guard let c else { return .error(err ?? "no order") }
+            return Output(lines: engine.explain(cell: c, plan: workspace.plan, depth: depth).lines())
+        }
         var agent = 0
         if engine.plan.rules[r].dimension.perAgent {
             guard let an = agentName, let i = workspace.agentIndex(named: an) else { return .error(unknownAgent(agentName ?? "")) }

@@ -65,6 +65,8 @@ extension Engine {
             }
         case .agentAggregate, .ranking:
             ex.notes.append("an aggregation over all agents")
+        case .allocation(_, _, let overOrders):
+            ex.notes.append(overOrders ? "shares among the month's orders, to the fen" : "shares among the agents, to the fen")
         }
         return ex
     }
@@ -130,6 +132,22 @@ extension Engine {
             add(mapRef(r, 0, k))
             describe(own, k, source, &notes, &reads)
             if let f { describe(f, k, source, &notes, &reads) }
+        case .orderField(let n, let d):
+            let o = orders[k.order]
+            if let v = o.field(n) { notes.append("\(n) = \(v.displayText) (order \(o.id))") } else {
+                notes.append("\(n) = \(eval(.orderField(n, defaultValue: d), k).displayText) (the plan's default; order \(o.id) has none)")
+            }
+        case .orderAggregate(let op, let v, let f, let g, let perAgent):
+            let booked = ordersBooked(g, k, perAgent: perAgent)
+            notes.append("\(op.rawValue) over \(booked.count) order\(booked.count == 1 ? "" : "s") = \(eval(e, k).displayText)")
+            for o in booked {
+                let ko = orderCoordinates(Int(o))
+                if let f, eval(f, ko) != .bool(true) { continue }
+                if let v { describe(v, ko, source, &notes, &reads) }
+            }
+        case .share(let r, let overOrders):
+            add(mapRef(r, 0, k))
+            notes.append(overOrders ? "this order's share of the month's figure, to the fen" : "this agent's share, to the fen")
         }
     }
 }

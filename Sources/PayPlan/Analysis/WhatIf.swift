@@ -134,7 +134,7 @@ public final class InputProbe {
     private func walk(_ e: CExpr, _ k: Coordinates, _ owner: String, _ out: inout [Int], _ labels: inout [String], _ isTable: inout [Bool]) {
         func rec(_ x: CExpr, _ kk: Coordinates = k) { walk(x, kk, owner, &out, &labels, &isTable) }
         switch e {
-        case .constant, .builtin, .ref, .at, .paid, .teamAggregate, .attribute: break
+        case .constant, .builtin, .ref, .at, .paid, .teamAggregate, .attribute, .orderField, .orderAggregate, .share: break
         case .negate(let a), .not(let a): rec(a)
         case .arithmetic(_, let a, let b), .and(let a, let b), .or(let a, let b): rec(a); rec(b)
         case .compare(_, let a, let b):

@@ -32,6 +32,14 @@ public indirect enum CExpr: Equatable, Sendable {
     case teamAggregate(rule: Int)
     /// This agent's competition rank (1 = highest, ties share, next skipped) in a ranking cell; 0 when filtered out.
     case rank(rule: Int, own: CExpr, filter: CExpr?)
+    /// An order's field, with the plan's default when the order has none.
+    case orderField(String, defaultValue: CExpr?)
+    /// An aggregation over the orders booked in the period (grouping 0: by their
+    /// date; others: by the month of `CompiledPlan.groupings[i]`), the agent's
+    /// own or, when `perAgent` is false, everyone's.
+    case orderAggregate(AggregateOp, value: CExpr?, filter: CExpr?, grouping: Int, perAgent: Bool)
+    /// This order's (or agent's) share in an allocation cell.
+    case share(rule: Int, overOrders: Bool)
 }
 
 public struct CRow: Equatable, Sendable {
@@ -48,11 +56,23 @@ public enum Builtin: String, Sendable {
     case active
     case periodStart = "period_start"
     case periodEnd = "period_end"
+    /// What is known on this day: the scenario's as-of date.
+    case asOf = "as_of"
 }
 
 public enum ArithmeticOp: String, Sendable { case add = "+", subtract = "-", multiply = "*", divide = "/" }
 public enum CompareOp: String, Sendable { case eq = "=", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">=" }
-public enum Function: String, Sendable { case round, floor, ceil, abs, min, max, iferror, ifmissing }
+public enum Function: String, Sendable {
+    case round, floor, ceil, abs, min, max, iferror, ifmissing
+    /// `missing(paid)`: yes when the value is `#MISSING` (an order not paid yet).
+    case missing
+    /// `workdays_after(date, 2)`: the second working day after `date` (the scenario's calendar).
+    case workdaysAfter = "workdays_after"
+    /// `workdays_between(a, b)`: working days after `a` up to and including `b`.
+    case workdaysBetween = "workdays_between"
+    /// `days_between(a, b)`: calendar days from `a` to `b` (`b − a`).
+    case daysBetween = "days_between"
+}
 public enum TableOp: String, Sendable {
     /// The value of the tier the amount falls in (its row, with `x` = the amount).
     case lookup
@@ -73,6 +93,9 @@ public enum RuleKind: Equatable, Sendable {
     case agentAggregate(AggregateOp, value: CExpr?, filter: CExpr?)
     /// A team cell holding the sorted values that `rank` reads.
     case ranking(value: CExpr, filter: CExpr?)
+    /// Shares of `total` (evaluated at the cell) in proportion to `weight`
+    /// (evaluated for each order of the agent's month, or each agent), to the fen.
+    case allocation(total: CExpr, weight: CExpr, overOrders: Bool)
 }
 
 /// A rule, input or parameter after compiling: one row of cells per agent (or one for the team).
@@ -91,6 +114,14 @@ public struct CompiledPlan: Sendable {
     public private(set) var ruleIndex: [String: Int] = [:]
     /// Attribute name → compiled default (nil when none is declared).
     public fileprivate(set) var attributes: [String: CExpr?] = [:]
+    /// Order field name → compiled default (nil when none is declared).
+    public fileprivate(set) var fields: [String: CExpr?] = [:]
+    /// The dates orders are grouped by in `over orders by …`; entry 0 (`nil`) is the order's own date.
+    public fileprivate(set) var groupings: [CExpr?] = [nil]
+    /// Rules whose values depend only on data that change by rebuilding
+    /// (parameters, order fields, attributes): computed before the cell graph
+    /// is built, so orders can be grouped by them.
+    public fileprivate(set) var staticRules: Set<Int> = []
     public private(set) var reportColumns: [String] = []
     public private(set) var total: String? = nil
 
@@ -99,7 +130,7 @@ public struct CompiledPlan: Sendable {
     /// - Throws: `CompileError` naming the definition and the place of the first
     ///   unknown name, wrong dimension or misuse of a table, or a cycle between
     ///   rules (`pay → bonus → pay`).
-    public init(plan: Plan, agentAttributes: Set<String>) throws {
+    public init(plan: Plan, agentAttributes: Set<String>, orderFields: Set<String> = []) throws {
         var columns: [String] = []
         var total: String? = nil
         // Declare every name first so rules may refer to ones defined later.
@@ -107,6 +138,9 @@ public struct CompiledPlan: Sendable {
         var attributeDefaults: [String: Expr?] = [:]
         for a in Agent.standardAttributes { attributeDefaults[a] = .some(nil) }
         for a in agentAttributes { attributeDefaults[a] = .some(nil) }
+        var fieldDefaults: [String: Expr?] = [:]
+        for f in Order.standardFields { fieldDefaults[f] = .some(nil) }
+        for f in orderFields { fieldDefaults[f] = .some(nil) }
         var bodies: [(Int, Definition)] = []
         for d in plan.definitions {
             switch d.statement {
@@ -120,6 +154,8 @@ public struct CompiledPlan: Sendable {
                 tables[n] = (sides, rows, d)
             case .attribute(let n, _, let def):
                 attributeDefaults[n] = .some(def)
+            case .field(let n, _, let def):
+                fieldDefaults[n] = .some(def)
             case .reportColumns(let c): columns = c
             case .reportTotal(let t): total = t
             }
@@ -127,13 +163,19 @@ public struct CompiledPlan: Sendable {
         self.reportColumns = columns
         self.total = total ?? (ruleIndex["pay"] != nil ? "pay" : columns.last)
 
-        var compiler = ExprCompiler(plan: self, tables: tables, attributeNames: Set(attributeDefaults.keys))
+        var compiler = ExprCompiler(plan: self, tables: tables, attributeNames: Set(attributeDefaults.keys), fieldNames: Set(fieldDefaults.keys))
         for (name, def) in attributeDefaults {
             guard let e = def ?? nil else { attributes[name] = .some(nil); continue }
             let d = plan.definition(named: name)!
             attributes[name] = try compiler.compile(e, in: Dimension(grain: .none, perAgent: true), definition: d)
         }
         compiler.plan.attributes = attributes
+        for (name, def) in fieldDefaults {
+            guard let e = def ?? nil else { fields[name] = .some(nil); continue }
+            let d = plan.definition(named: name)!
+            fields[name] = try compiler.compile(e, in: .order, definition: d)
+        }
+        compiler.plan.fields = fields
         for (index, d) in bodies {
             let r = rules[index]
             let kind: RuleKind
@@ -147,6 +189,14 @@ public struct CompiledPlan: Sendable {
         }
         // Hidden team cells made while compiling.
         rules.append(contentsOf: compiler.synthetic)
+        groupings = compiler.plan.groupings
+        staticRules = CompiledPlan.findStatic(rules)
+        for (i, g) in groupings.enumerated() {
+            guard let g, !CompiledPlan.isStatic(g, staticRules) else { continue }
+            let (d, range) = compiler.groupingSources[i]
+            throw CompileError(definition: d.name, error: SourceError(
+                "an order's month (after 'by') may use only its fields, parameters, attributes and order rules made of those, not figures that change with inputs", at: range, in: d.source))
+        }
         for c in columns where ruleIndex[c] == nil {
             let d = plan.definition(named: "report columns")!
             throw CompileError(definition: d.name, error: SourceError("no figure named '\(c)'", at: nil, in: d.source))
@@ -178,6 +228,8 @@ public struct CompiledPlan: Sendable {
                 v.map { CExpr.sameTimeRefs($0, into: &refs) }; f.map { CExpr.sameTimeRefs($0, into: &refs) }
             case .ranking(let v, let f):
                 CExpr.sameTimeRefs(v, into: &refs); f.map { CExpr.sameTimeRefs($0, into: &refs) }
+            case .allocation(let t, let w, _):
+                CExpr.sameTimeRefs(t, into: &refs); CExpr.sameTimeRefs(w, into: &refs)
             }
             edges[i] = refs
         }
@@ -185,6 +237,44 @@ public struct CompiledPlan: Sendable {
             let names = cycle.map { rules[$0].visible ? rules[$0].name : "(\(rules[$0].name))" }
             let first = rules[cycle[0]].name
             throw CycleError(path: names, definition: first)
+        }
+    }
+}
+
+extension CompiledPlan {
+    /// The rules computable from data alone (see `staticRules`): a fixpoint over the rules.
+    static func findStatic(_ rules: [CompiledRule]) -> Set<Int> {
+        var result = Set<Int>()
+        var changed = true
+        while changed {
+            changed = false
+            for (i, r) in rules.enumerated() where !result.contains(i) {
+                let ok: Bool
+                switch r.kind {
+                case .parameter(let e): ok = isStatic(e, result)
+                case .formula(let e) where r.dimension.perOrder: ok = isStatic(e, result)
+                default: ok = false
+                }
+                if ok { result.insert(i); changed = true }
+            }
+        }
+        return result
+    }
+
+    /// True when `e` reads nothing but constants, fields, attributes, built-ins and rules in `known`.
+    static func isStatic(_ e: CExpr, _ known: Set<Int>) -> Bool {
+        switch e {
+        case .constant, .builtin: return true
+        case .ref(let r, _), .at(let r, _): return known.contains(r)
+        case .paid, .teamAggregate, .rank, .orderAggregate, .share, .periodAggregate: return false
+        case .attribute(_, let d), .orderField(_, let d): return d.map { isStatic($0, known) } ?? true
+        case .negate(let a), .not(let a): return isStatic(a, known)
+        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
+            return isStatic(a, known) && isStatic(b, known)
+        case .ifThen(let a, let b, let c): return isStatic(a, known) && isStatic(b, known) && isStatic(c, known)
+        case .function(_, let args): return args.allSatisfy { isStatic($0, known) }
+        case .table(_, _, _, let arg, let rows):
+            return isStatic(arg, known) && rows.allSatisfy { isStatic($0.threshold, known) && isStatic($0.value, known) }
         }
     }
 }
@@ -210,6 +300,10 @@ extension CExpr {
             v.map { sameTimeRefs($0, into: &out) }; f.map { sameTimeRefs($0, into: &out) }
         case .rank(let r, let own, let f):
             out.append(r); sameTimeRefs(own, into: &out); f.map { sameTimeRefs($0, into: &out) }
+        case .orderField(_, let d): d.map { sameTimeRefs($0, into: &out) }
+        case .orderAggregate(_, let v, let f, _, _):
+            v.map { sameTimeRefs($0, into: &out) }; f.map { sameTimeRefs($0, into: &out) }
+        case .share(let r, _): out.append(r)
         }
     }
 }
@@ -234,12 +328,16 @@ struct ExprCompiler {
     var plan: CompiledPlan
     let tables: [String: (TierSides, [TableRow], Definition)]
     let attributeNames: Set<String>
+    let fieldNames: Set<String>
     var synthetic: [CompiledRule] = []
+    /// Where each grouping (`by …`) was written, for errors.
+    var groupingSources: [(Definition, SourceRange)] = []
     var definition: Definition!
     var inTable = false
 
-    init(plan: CompiledPlan, tables: [String: (TierSides, [TableRow], Definition)], attributeNames: Set<String>) {
-        self.plan = plan; self.tables = tables; self.attributeNames = attributeNames
+    init(plan: CompiledPlan, tables: [String: (TierSides, [TableRow], Definition)], attributeNames: Set<String>, fieldNames: Set<String>) {
+        self.plan = plan; self.tables = tables; self.attributeNames = attributeNames; self.fieldNames = fieldNames
+        groupingSources = [(try! Definition(source: "param none = 0"), 0..<0)]
     }
 
     func fail(_ message: String, _ e: Expr) -> CompileError {
@@ -252,7 +350,7 @@ struct ExprCompiler {
     }
 
     static let builtinNames: [String: Builtin] = [
-        "tenure": .tenure, "active": .active, "period_start": .periodStart, "period_end": .periodEnd,
+        "tenure": .tenure, "active": .active, "period_start": .periodStart, "period_end": .periodEnd, "as_of": .asOf,
     ]
 
     func describe(_ g: Grain) -> String {
@@ -263,6 +361,10 @@ struct ExprCompiler {
     func checkReference(_ r: Int, from dim: Dimension, _ e: Expr) throws {
         let t = plan.rules[r]
         let n = t.name
+        if t.dimension.perOrder && !dim.perOrder {
+            throw fail("'\(n)' is per order; add it up over the orders, e.g. sum(\(n) over orders)", e)
+        }
+        if t.dimension.perOrder { return }
         if t.dimension.perAgent && !dim.perAgent {
             throw fail("'\(n)' is per agent; a team rule or parameter must aggregate it, e.g. sum(\(n) over agents)", e)
         }
@@ -289,8 +391,11 @@ struct ExprCompiler {
                 try checkReference(r, from: dim, e)
                 return .ref(rule: r, shift: 0)
             }
+            if dim.perOrder, fieldNames.contains(n) {
+                return .orderField(n, defaultValue: plan.fields[n] ?? nil)
+            }
             if let b = ExprCompiler.builtinNames[n] {
-                guard dim.perAgent, dim.grain != .none || b == .periodStart || b == .periodEnd else {
+                guard b == .asOf || (dim.perAgent && (dim.grain != .none || b == .periodStart || b == .periodEnd)) else {
                     throw fail("'\(n)' describes an agent in a period; it cannot be used in a \(dim.perAgent ? "parameter" : "team rule")", e)
                 }
                 return .builtin(b)
@@ -301,6 +406,9 @@ struct ExprCompiler {
             }
             if tables[n] != nil {
                 throw fail("'\(n)' is a rate table: use lookup(\(n), amount), marginal(\(n), amount) or retroactive(\(n), amount)", e)
+            }
+            if fieldNames.contains(n) {
+                throw fail("'\(n)' is an order field; use it in an order rule (order x = \(n) …) or add it up: sum(\(n) over orders)", e)
             }
             throw fail("unknown name '\(n)'\(suggestion(n))", e)
         case .at(let n, let period):
@@ -331,6 +439,8 @@ struct ExprCompiler {
             return try compileCall(name, args, e, dim)
         case .aggregate(let fn, let value, let scope, let filter):
             return try compileAggregate(fn, value, scope, filter, e, dim)
+        case .allocate(let total, let weight, let scope):
+            return try compileAllocate(total, weight, scope, e, dim)
         }
     }
 
@@ -357,6 +467,12 @@ struct ExprCompiler {
             return .function(Function(rawValue: name)!, try args.map { try compile($0, dim) })
         case "iferror", "ifmissing":
             try arity(2...2, "a value and what to use instead: \(name)(sales, 0)")
+            return .function(Function(rawValue: name)!, [try compile(args[0], dim), try compile(args[1], dim)])
+        case "missing":
+            try arity(1...1, "one value: missing(paid) is yes when an order has no payment date")
+            return .function(.missing, [try compile(args[0], dim)])
+        case "workdays_after", "workdays_between", "days_between":
+            try arity(2...2, name == "workdays_after" ? "a date and a number of working days: workdays_after(date, 2)" : "two dates: \(name)(date, paid)")
             return .function(Function(rawValue: name)!, [try compile(args[0], dim), try compile(args[1], dim)])
         case "lookup", "marginal", "retroactive":
             try arity(2...2, "a table and an amount: \(name)(commission_tiers, revenue)")
@@ -422,7 +538,25 @@ struct ExprCompiler {
             let v = try value.map { try compile($0, inner) }
             let f = try filter.map { try compile($0, inner) }
             return .periodAggregate(AggregateOp(rawValue: fn)!, scope: g, iteration: iteration, value: v, filter: f)
+        case .orders(let by):
+            guard dim.grain != .none, !dim.perOrder else {
+                throw fail(dim.perOrder ? "an order rule cannot add up other orders; write this in a month rule" : "a parameter has no period to gather orders in", e)
+            }
+            guard fn != "rank" else { throw fail("rank compares agents: write rank(x over agents)", e) }
+            let v = try value.map { try compile($0, .order) }
+            let f = try filter.map { try compile($0, .order) }
+            var grouping = 0
+            if let by {
+                let g = try compile(by, .order)
+                if let i = plan.groupings.firstIndex(of: g) { grouping = i } else {
+                    plan.groupings.append(g)
+                    groupingSources.append((definition, by.range))
+                    grouping = plan.groupings.count - 1
+                }
+            }
+            return .orderAggregate(AggregateOp(rawValue: fn)!, value: v, filter: f, grouping: grouping, perAgent: dim.perAgent)
         case .agents:
+            guard !dim.perOrder else { throw fail("an order rule cannot aggregate over agents; write this in a month rule", e) }
             let inner = Dimension(grain: dim.grain, perAgent: true)
             let v = try value.map { try compile($0, inner) }
             let f = try filter.map { try compile($0, inner) }
@@ -436,6 +570,28 @@ struct ExprCompiler {
             let rule = syntheticRule(CompiledRule(name: text, label: nil, dimension: teamDim,
                                                   kind: .agentAggregate(AggregateOp(rawValue: fn)!, value: v, filter: f), visible: false))
             return .teamAggregate(rule: rule)
+        }
+    }
+
+    mutating func compileAllocate(_ total: Expr, _ weight: Expr, _ scope: Scope, _ e: Expr, _ dim: Dimension) throws -> CExpr {
+        let text = String(Array(definition.source)[e.range])
+        switch scope {
+        case .orders:
+            guard dim.perOrder else { throw fail("allocate(total, weight) shares a month's figure among its orders: use it in an order rule, or write allocate(total, weight over agents)", e) }
+            let t = try compile(total, Dimension(grain: .month, perAgent: true))
+            let w = try compile(weight, .order)
+            let r = syntheticRule(CompiledRule(name: text, label: nil, dimension: Dimension(grain: .month, perAgent: true),
+                                               kind: .allocation(total: t, weight: w, overOrders: true), visible: false))
+            return .share(rule: r, overOrders: true)
+        case .agents:
+            guard dim.perAgent, !dim.perOrder, dim.grain != .none else { throw fail("allocate(total, weight over agents) gives each agent a share; use it in a per-agent rule", e) }
+            let t = try compile(total, Dimension(grain: dim.grain, perAgent: false))
+            let w = try compile(weight, dim)
+            let r = syntheticRule(CompiledRule(name: text, label: nil, dimension: Dimension(grain: dim.grain, perAgent: false),
+                                               kind: .allocation(total: t, weight: w, overOrders: false), visible: false))
+            return .share(rule: r, overOrders: false)
+        case .period:
+            throw fail("allocate shares among orders or agents", e)
         }
     }
 

@@ -8,8 +8,10 @@ public struct Coordinates: Sendable, Equatable {
     public var period: Int
     /// The amount being looked up, inside a table row.
     public var x: Fixed?
-    public init(agent: Int, grain: Grain, period: Int, x: Fixed? = nil) {
-        self.agent = agent; self.grain = grain; self.period = period; self.x = x
+    /// The order, for order rules (−1 elsewhere).
+    public var order: Int
+    public init(agent: Int, grain: Grain, period: Int, x: Fixed? = nil, order: Int = -1) {
+        self.agent = agent; self.grain = grain; self.period = period; self.x = x; self.order = order
     }
 }
 
@@ -29,6 +31,18 @@ public final class Engine {
     /// January of the scenario's first year.
     public let startMonth: Month
     public let years: ClosedRange<Int>
+    /// The workspace's orders, in ID order; order cells are numbered the same way.
+    public let orders: [Order]
+    /// Each order's credited agent (index), or −1.
+    let orderAgent: [Int]
+    /// Each order's month, as an index from `startMonth` (may lie outside the years).
+    let orderMonth: [Int]
+    let calendar: WorkCalendar
+    /// The as-of date (`as_of`).
+    public let asOf: Day
+    /// Per grouping: (agent + 1) × months + month → the orders booked there, in ID order
+    /// (agent 0 of the key is "all agents").
+    private(set) var buckets: [[Int: [Int32]]] = []
     let offsets: [Int]
     public private(set) var values: [Value]
     var stored: [Int: Fixed]
@@ -45,13 +59,24 @@ public final class Engine {
     public init(workspace: Workspace) throws {
         var extraKeys = Set<String>()
         for a in workspace.agents { extraKeys.formUnion(a.extra.keys) }
-        self.plan = try CompiledPlan(plan: workspace.plan, agentAttributes: extraKeys)
+        var fieldKeys = Set<String>()
+        for o in workspace.orders { fieldKeys.formUnion(o.fields.keys) }
+        self.plan = try CompiledPlan(plan: workspace.plan, agentAttributes: extraKeys, orderFields: fieldKeys)
         self.agents = workspace.agents
         self.years = workspace.years
         self.startMonth = Month(year: workspace.years.lowerBound, month: 1)
+        self.orders = workspace.orders
+        self.calendar = workspace.calendar
+        self.asOf = workspace.knownOn
+        var agentByName: [String: Int] = [:]
+        for (i, a) in workspace.agents.enumerated() { agentByName[a.name] = i }
+        orderAgent = workspace.orders.map { $0.agent.flatMap { agentByName[$0] } ?? -1 }
+        let start = startMonth
+        orderMonth = workspace.orders.map { $0.date.monthValue.index - start.index }
         let yearCount = workspace.years.count
         var offsets = [0]
         for r in plan.rules {
+            if r.dimension.perOrder { offsets.append(offsets.last! + workspace.orders.count); continue }
             let periods = Engine.periodCount(r.dimension.grain, years: yearCount)
             offsets.append(offsets.last! + periods * (r.dimension.perAgent ? workspace.agents.count : 1))
         }
@@ -60,9 +85,7 @@ public final class Engine {
         values = Array(repeating: .number(.zero), count: total)
         stored = [:]
         // Stored inputs.
-        var nameToAgent: [String: Int] = [:]
-        for (i, a) in workspace.agents.enumerated() { nameToAgent[a.name] = i }
-        let start = startMonth
+        let nameToAgent = agentByName
         func periodIndex(_ p: Period) -> Int? {
             guard p.grain != .none else { return 0 }
             let i = (p.start.index - start.index) / p.grain.months
@@ -91,8 +114,17 @@ public final class Engine {
         self.dependents = CSRGraph(offsets: [], targets: [])
         self.order = []
         self.position = []
+        computeStaticRules()
+        buildBuckets()
         for r in plan.rules.indices {
             let rule = plan.rules[r]
+            if rule.dimension.perOrder {
+                for o in orders.indices {
+                    collectCellDependencies(rule, orderCoordinates(o), &depTargets)
+                    depOffsets.append(Int32(depTargets.count))
+                }
+                continue
+            }
             let periods = Engine.periodCount(rule.dimension.grain, years: yearCount)
             let agentSlots = rule.dimension.perAgent ? agents.count : 1
             for a in 0..<agentSlots {
@@ -164,6 +196,24 @@ public final class Engine {
         return offsets[rule] + (d.perAgent ? agent : 0) * periodCount(d.grain) + period
     }
 
+    /// The coordinates order rules are evaluated at for order `o`: its agent and month.
+    func orderCoordinates(_ o: Int) -> Coordinates {
+        Coordinates(agent: orderAgent[o], grain: .month, period: orderMonth[o], order: o)
+    }
+
+    /// The cell of order rule `rule` for the order with index `o`.
+    public func cell(rule: Int, order o: Int) -> Int? {
+        guard plan.rules[rule].dimension.perOrder, orders.indices.contains(o) else { return nil }
+        return offsets[rule] + o
+    }
+
+    /// The index of the order with `id`, or `nil`.
+    public func orderIndex(id: String) -> Int? {
+        var lo = 0, hi = orders.count
+        while lo < hi { let m = (lo + hi) / 2; if Order.idPrecedes(orders[m].id, id) { lo = m + 1 } else { hi = m } }
+        return lo < orders.count && orders[lo].id == id ? lo : nil
+    }
+
     static func ruleOf(_ offsets: [Int], _ cell: Int) -> Int {
         var lo = 0, hi = offsets.count - 1
         while lo + 1 < hi {
@@ -177,6 +227,7 @@ public final class Engine {
     public func coordinates(ofCell c: Int) -> (rule: Int, coordinates: Coordinates) {
         let r = Engine.ruleOf(offsets, c)
         let d = plan.rules[r].dimension
+        if d.perOrder { return (r, orderCoordinates(c - offsets[r])) }
         let n = periodCount(d.grain)
         let rem = c - offsets[r]
         return (r, Coordinates(agent: rem / n, grain: d.grain, period: rem % n))
@@ -198,6 +249,7 @@ public final class Engine {
     public func name(ofCell c: Int) -> String {
         let (r, k) = coordinates(ofCell: c)
         let rule = plan.rules[r]
+        if rule.dimension.perOrder { return "\(orders[k.order].id).\(rule.name)" }
         var s = rule.dimension.perAgent ? "\(agents[k.agent].name).\(rule.name)" : rule.name
         if rule.dimension.grain != .none { s += "[\(period(rule.dimension.grain, k.period))]" }
         return s
@@ -207,7 +259,7 @@ public final class Engine {
     /// or `nil` when the period is outside the scenario or of another grain.
     public func cell(rule: Int, agent: Int, period: Period) -> Int? {
         let d = plan.rules[rule].dimension
-        guard d.grain == period.grain || d.grain == .none, let i = index(of: period) else { return nil }
+        guard !d.perOrder, d.grain == period.grain || d.grain == .none, let i = index(of: period) else { return nil }
         guard !d.perAgent || agents.indices.contains(agent) else { return nil }
         return cell(rule, agent, d.grain == .none ? 0 : i)
     }
@@ -307,6 +359,8 @@ public final class Engine {
                 }
             }
             v = .ranking(all.sorted(by: >))
+        case .allocation(let total, let weight, let overOrders):
+            v = allocate(total, weight, overOrders, k)
         }
         if case .error(let e) = v, e.origin.isEmpty { return .error(stamp(e, c)) }
         return v
@@ -334,6 +388,13 @@ public final class Engine {
                 let ka = Coordinates(agent: a, grain: k.grain, period: k.period)
                 collect(v, ka, &out)
                 if let f { collect(f, ka, &out) }
+            }
+        case .allocation(let total, let weight, let overOrders):
+            collect(total, k, &out)
+            if overOrders {
+                for o in bucket(0, agent: k.agent, month: k.period) { collect(weight, orderCoordinates(Int(o)), &out) }
+            } else {
+                for a in agents.indices { collect(weight, Coordinates(agent: a, grain: k.grain, period: k.period), &out) }
             }
         }
     }
@@ -366,7 +427,95 @@ public final class Engine {
             if let c = mapRef(r, 0, k) { out.append(Int32(c)) }
             collect(own, k, &out)
             if let f { collect(f, k, &out) }
+        case .orderField(_, let d): if let d { collect(d, k, &out) }
+        case .orderAggregate(_, let v, let f, let g, let perAgent):
+            for o in ordersBooked(g, k, perAgent: perAgent) {
+                let ko = orderCoordinates(Int(o))
+                if let v { collect(v, ko, &out) }
+                if let f { collect(f, ko, &out) }
+            }
+        case .share(let r, _):
+            if let c = mapRef(r, 0, k) { out.append(Int32(c)) }
         }
+    }
+
+    // MARK: Orders
+
+    /// The orders of grouping `g` booked in month `m` for agent `a` (−1: everyone's).
+    func bucket(_ g: Int, agent a: Int, month m: Int) -> [Int32] {
+        let months = periodCount(.month)
+        guard m >= 0 && m < months else { return [] }
+        return buckets[g][(a + 1) * months + m] ?? []
+    }
+
+    /// The orders booked in the period of `k` (all its months), the agent's own or everyone's.
+    func ordersBooked(_ g: Int, _ k: Coordinates, perAgent: Bool) -> [Int32] {
+        let first = k.period * k.grain.months
+        if k.grain == .month { return bucket(g, agent: perAgent ? k.agent : -1, month: first) }
+        return (first..<(first + k.grain.months)).flatMap { bucket(g, agent: perAgent ? k.agent : -1, month: $0) }
+    }
+
+    /// Computes parameters and the order rules made only of data, before the
+    /// graph is built (orders are grouped by them).
+    func computeStaticRules() {
+        var done = Set<Int>()
+        func visit(_ r: Int) {
+            guard plan.staticRules.contains(r), !done.contains(r) else { return }
+            done.insert(r)
+            var refs: [Int] = []
+            switch plan.rules[r].kind {
+            case .parameter(let e), .formula(let e): CExpr.sameTimeRefs(e, into: &refs)
+            default: break
+            }
+            for d in refs { visit(d) }
+            let count = plan.rules[r].dimension.perOrder ? orders.count : 1
+            for i in 0..<count { values[offsets[r] + i] = compute(offsets[r] + i) }
+        }
+        for r in plan.staticRules.sorted() { visit(r) }
+    }
+
+    /// Groups the orders by agent and month for each grouping of the plan.
+    func buildBuckets() {
+        let months = periodCount(.month)
+        buckets = plan.groupings.map { g in
+            var out: [Int: [Int32]] = [:]
+            for o in orders.indices {
+                let m: Int
+                if let g {
+                    guard case .date(let d) = eval(g, orderCoordinates(o)) else { continue }
+                    m = d.monthValue.index - startMonth.index
+                } else {
+                    m = orderMonth[o]
+                }
+                guard m >= 0 && m < months else { continue }
+                out[m, default: []].append(Int32(o))
+                if orderAgent[o] >= 0 { out[(orderAgent[o] + 1) * months + m, default: []].append(Int32(o)) }
+            }
+            return out
+        }
+    }
+
+    /// Shares of `total` in proportion to the weights, to the fen, adding up exactly:
+    /// each share is rounded down, and the fen left over go one each to the largest
+    /// remainders, ties to the lower order ID (or the agent listed first).
+    func allocate(_ total: CExpr, _ weight: CExpr, _ overOrders: Bool, _ k: Coordinates) -> Value {
+        let tv = eval(total, k)
+        guard case .number(let t) = tv else { return tv.isError ? tv : .error(EvalError(.type, "allocate needs an amount to share")) }
+        let members: [Coordinates] = overOrders
+            ? bucket(0, agent: k.agent, month: k.period).map { orderCoordinates(Int($0)) }
+            : agents.indices.map { Coordinates(agent: $0, grain: k.grain, period: k.period) }
+        var weights: [Fixed] = []
+        for m in members {
+            switch eval(weight, m) {
+            case .number(let w) where !w.isNegative: weights.append(w)
+            case .error(let e): return .error(e)
+            default: return .error(EvalError(.type, "allocate needs weights of zero or more"))
+            }
+        }
+        guard let shares = Allocation.largestRemainder(total: t, weights: weights) else {
+            return .error(EvalError(.divisionByZero, "allocate: \(t.moneyText) to share but every weight is 0"))
+        }
+        return .ranking(shares)
     }
 
     // MARK: Evaluation
@@ -375,6 +524,8 @@ public final class Engine {
     /// `nil` when that lies outside the scenario's years.
     @inline(__always) func mapRef(_ r: Int, _ shift: Int, _ k: Coordinates) -> Int? {
         let d = plan.rules[r].dimension
+        if d.perOrder { return k.order >= 0 ? offsets[r] + k.order : nil }
+        if d.perAgent && k.agent < 0 { return nil }
         let agentSlot = d.perAgent ? k.agent : 0
         if d.grain == .none { return offsets[r] + agentSlot }
         let n = periodCount(d.grain)
@@ -403,7 +554,7 @@ public final class Engine {
         switch e {
         case .constant(let v): return v
         case .ref(let r, let shift):
-            guard let c = mapRef(r, shift, k) else { return .number(.zero) }
+            guard let c = mapRef(r, shift, k) else { return shift != 0 ? .number(.zero) : unreachable(r, k) }
             return values[c]
         case .at(let r, let p):
             guard let i = index(of: p) else {
@@ -414,7 +565,41 @@ public final class Engine {
             guard let c = paidCell(r, k) else { return .number(.zero) }
             return values[c]
         case .teamAggregate(let r):
-            return values[mapRef(r, 0, k)!]
+            guard let c = mapRef(r, 0, k) else { return unreachable(r, k) }
+            return values[c]
+        case .orderField(let name, let d):
+            if let v = orders[k.order].field(name) { return v }
+            if let d { return eval(d, k) }
+            return .error(EvalError(.missing, "order \(orders[k.order].id) has no \(name)"))
+        case .orderAggregate(let op, let value, let filter, let g, let perAgent):
+            var acc = Accumulator(op)
+            for o in ordersBooked(g, k, perAgent: perAgent) {
+                let ko = orderCoordinates(Int(o))
+                if let f = filter {
+                    switch eval(f, ko) {
+                    case .bool(true): break
+                    case .bool(false): continue
+                    case .error(let e): return .error(e)
+                    default: return .error(EvalError(.type, "a 'where' condition must be yes or no"))
+                    }
+                }
+                if let e = acc.add(value.map { eval($0, ko) }) { return .error(e) }
+            }
+            return acc.result
+        case .share(let r, let overOrders):
+            guard let c = mapRef(r, 0, k) else { return unreachable(r, k) }
+            guard case .ranking(let shares) = values[c] else { return values[c] }
+            let position: Int?
+            if overOrders {
+                let list = bucket(0, agent: k.agent, month: k.period)
+                var lo = 0, hi = list.count
+                while lo < hi { let m = (lo + hi) / 2; if Int(list[m]) < k.order { lo = m + 1 } else { hi = m } }
+                position = lo < list.count && Int(list[lo]) == k.order ? lo : nil
+            } else {
+                position = k.agent
+            }
+            guard let i = position, i < shares.count else { return .number(.zero) }
+            return .number(shares[i])
         case .attribute(let name, let d):
             if let v = agents[k.agent].attribute(name) { return v }
             if let d { return eval(d, k) }
@@ -493,6 +678,17 @@ public final class Engine {
         }
     }
 
+    /// The error for a reference with nowhere to go: an order with no agent, or a month outside the years.
+    func unreachable(_ r: Int, _ k: Coordinates) -> Value {
+        if k.order >= 0 && k.agent < 0 && plan.rules[r].dimension.perAgent {
+            return .error(EvalError(.missing, "order \(orders[k.order].id) is credited to no agent"))
+        }
+        if k.order >= 0 {
+            return .error(EvalError(.outOfRange, "order \(orders[k.order].id) is dated \(orders[k.order].date), outside this scenario's years \(years.lowerBound)–\(years.upperBound)"))
+        }
+        return .error(EvalError(.outOfRange, "outside this scenario's years \(years.lowerBound)–\(years.upperBound)"))
+    }
+
     static func requireBool(_ v: Value, _ op: String) -> Value {
         switch v {
         case .bool, .error: return v
@@ -504,6 +700,16 @@ public final class Engine {
         guard case .number(let x) = a, case .number(let y) = b else {
             if case .error(let e) = a { return .error(e) }
             if case .error(let e) = b { return .error(e) }
+            // Dates: date ± days, days + date, date − date (in days).
+            switch (op, a, b) {
+            case (.add, .date(let d), .number(let n)), (.add, .number(let n), .date(let d)):
+                if let days = n.wholeNumber { return .date(d.adding(days: days)) }
+            case (.subtract, .date(let d), .number(let n)):
+                if let days = n.wholeNumber { return .date(d.adding(days: -days)) }
+            case (.subtract, .date(let d1), .date(let d2)):
+                return .number(Fixed(d1.ordinal - d2.ordinal))
+            default: break
+            }
             return .error(EvalError(.type, "'\(op.rawValue)' needs amounts on both sides, not \(a.displayText) and \(b.displayText)"))
         }
         let r: Fixed?
@@ -545,6 +751,7 @@ public final class Engine {
         let p = k.grain == .none ? nil : period(k.grain, k.period)
         switch b {
         case .x: return k.x.map(Value.number) ?? .error(EvalError(.type, "x is only defined inside a table row"))
+        case .asOf: return .date(asOf)
         case .periodStart: return p.map { .date($0.firstDay) } ?? .error(EvalError(.type, "no period here"))
         case .periodEnd: return p.map { .date($0.lastDay) } ?? .error(EvalError(.type, "no period here"))
         case .tenure:
@@ -571,6 +778,25 @@ public final class Engine {
             let v = eval(args[0], k)
             if case .error(let e) = v, e.kind == .missing { return eval(args[1], k) }
             return v
+        case .missing:
+            if case .error(let e) = eval(args[0], k) { return e.kind == .missing ? .bool(true) : .error(e) }
+            return .bool(false)
+        case .workdaysAfter, .workdaysBetween, .daysBetween:
+            let a = eval(args[0], k), b = eval(args[1], k)
+            if case .error = a { return a }
+            if case .error = b { return b }
+            switch (f, a, b) {
+            case (.workdaysAfter, .date(let d), .number(let n)):
+                guard let days = n.wholeNumber, days >= 0, days < 100_000 else { break }
+                return .date(calendar.workdays(after: d, days))
+            case (.workdaysBetween, .date(let d1), .date(let d2)):
+                guard abs(d1.ordinal - d2.ordinal) < 1_000_000 else { break }
+                return .number(Fixed(calendar.workdays(from: d1, to: d2)))
+            case (.daysBetween, .date(let d1), .date(let d2)):
+                return .number(Fixed(d2.ordinal - d1.ordinal))
+            default: break
+            }
+            return .error(EvalError(.type, "\(f.rawValue) needs \(f == .workdaysAfter ? "a date and a whole number of days" : "two dates")"))
         default: break
         }
         var nums: [Fixed] = []
@@ -588,7 +814,7 @@ public final class Engine {
         case .abs: return .number(nums[0].magnitude)
         case .min: return .number(nums.min()!)
         case .max: return .number(nums.max()!)
-        case .iferror, .ifmissing: fatalError("handled above")
+        case .iferror, .ifmissing, .missing, .workdaysAfter, .workdaysBetween, .daysBetween: fatalError("handled above")
         }
     }
 

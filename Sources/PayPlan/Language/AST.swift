@@ -14,8 +14,13 @@ public struct Expr: Equatable, Sendable {
         case ifThen(Expr, Expr, Expr)
         /// `round(x)`, `lookup(T, x)`, `prev(x)`, `paid(x)`, `min(a, b)` …
         case call(name: String, args: [Expr])
-        /// `sum(revenue over half where …)`, `count(agents where active)`, `rank(x over agents where …)`.
+        /// `sum(revenue over half where …)`, `count(agents where active)`, `rank(x over agents where …)`,
+        /// `sum(amount over orders by paid where counted)`.
         case aggregate(function: String, value: Expr?, scope: Scope, filter: Expr?)
+        /// `allocate(total, weight)` among the orders of the agent's month, or
+        /// `allocate(total, weight over agents)` among the agents: shares to the fen
+        /// that add up exactly to the total (largest remainder, ties to the lower ID).
+        case allocate(total: Expr, weight: Expr, scope: Scope)
     }
     public let kind: Kind
     public let range: SourceRange
@@ -29,6 +34,9 @@ public enum Scope: Equatable, Sendable {
     case period(Grain)
     /// Every agent, in the same period.
     case agents
+    /// The orders credited to the agent (or, in a team rule, all orders) booked in
+    /// the period: by their date, or by the month of the date `by` gives.
+    case orders(by: Expr?)
 }
 
 /// The dimensions a rule is written for: a grain of period, and whether it
@@ -36,10 +44,16 @@ public enum Scope: Equatable, Sendable {
 public struct Dimension: Hashable, Sendable, CustomStringConvertible {
     public var grain: Grain
     public var perAgent: Bool
-    public init(grain: Grain, perAgent: Bool) { self.grain = grain; self.perAgent = perAgent }
+    /// One cell per order (`order margin = …`); such a rule reads its agent's
+    /// figures of the order's month, so `grain` is `.month` and `perAgent` true.
+    public var perOrder: Bool
+    public init(grain: Grain, perAgent: Bool, perOrder: Bool = false) {
+        self.grain = grain; self.perAgent = perAgent; self.perOrder = perOrder
+    }
     public static let parameter = Dimension(grain: .none, perAgent: false)
+    public static let order = Dimension(grain: .month, perAgent: true, perOrder: true)
     public var description: String {
-        (perAgent ? "" : "team ") + (grain == .none ? "" : grain.keyword)
+        perOrder ? "order" : (perAgent ? "" : "team ") + (grain == .none ? "" : grain.keyword)
     }
 }
 
@@ -56,6 +70,8 @@ public enum Statement: Equatable, Sendable {
     case param(name: String, label: String?, value: Expr)
     case input(dimension: Dimension, name: String, label: String?, defaultValue: Expr?)
     case attribute(name: String, label: String?, defaultValue: Expr?)
+    /// `field paid "回款日期"`: an order field, with a default for orders that lack it.
+    case field(name: String, label: String?, defaultValue: Expr?)
     case table(name: String, label: String?, sides: TierSides, rows: [TableRow])
     case rule(dimension: Dimension, name: String, label: String?, formula: Expr)
     /// `report columns revenue, deduction, pay`: the figures a report shows.
@@ -66,7 +82,7 @@ public enum Statement: Equatable, Sendable {
     /// The name a statement defines (`report …` statements define `report columns`/`report total`).
     public var name: String {
         switch self {
-        case .param(let n, _, _), .input(_, let n, _, _), .attribute(let n, _, _),
+        case .param(let n, _, _), .input(_, let n, _, _), .attribute(let n, _, _), .field(let n, _, _),
              .table(let n, _, _, _), .rule(_, let n, _, _): n
         case .reportColumns: "report columns"
         case .reportTotal: "report total"
@@ -74,7 +90,7 @@ public enum Statement: Equatable, Sendable {
     }
     public var label: String? {
         switch self {
-        case .param(_, let l, _), .input(_, _, let l, _), .attribute(_, let l, _),
+        case .param(_, let l, _), .input(_, _, let l, _), .attribute(_, let l, _), .field(_, let l, _),
              .table(_, let l, _, _), .rule(_, _, let l, _): l
         default: nil
         }

@@ -39,6 +39,7 @@ public struct Parser {
     public static let reserved: Set<String> = [
         "if", "then", "else", "and", "or", "not", "over", "where", "true", "false", "yes", "no",
         "param", "input", "attribute", "table", "team", "month", "quarter", "half", "year", "default", "report", "x",
+        "order", "field", "by",
     ]
     static let grainWords: [String: Grain] = ["month": .month, "quarter": .quarter, "half": .half, "year": .year]
     static let aggregates: Set<String> = ["sum", "avg", "average", "min", "max", "count", "rank"]
@@ -69,7 +70,8 @@ public struct Parser {
         let words = source.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).prefix(2).map(String.init)
         guard let first = words.first, source.trimmingCharacters(in: .whitespaces).hasPrefix(first) else { return false }
         if first == "report" { return words.count > 1 && (words[1] == "columns" || words[1] == "total") }
-        return ["param", "input", "attribute", "table", "team"].contains(first) || grainWords[first] != nil
+        if first == "order" && words.count > 1 && ["add", "set", "rm", "remove"].contains(words[1]) { return false }
+        return ["param", "input", "attribute", "field", "table", "team", "order"].contains(first) || grainWords[first] != nil
     }
 
     /// How deeply a formula may nest (brackets, signs, chains of operators)
@@ -127,6 +129,7 @@ public struct Parser {
     // MARK: Statements
 
     mutating func parseDimension() throws -> Dimension? {
+        if current.isKeyword("order") { _ = advance(); return .order }
         var perAgent = true
         if current.isKeyword("team") { _ = advance(); perAgent = false }
         if let w = current.identifier, let g = Parser.grainWords[w] { _ = advance(); return Dimension(grain: g, perAgent: perAgent) }
@@ -142,16 +145,16 @@ public struct Parser {
             let label = optionalLabel()
             try expectSymbol("=")
             return .param(name: n, label: label, value: try parseExpr())
-        case "attribute":
+        case "attribute", "field":
             _ = advance()
-            let n = try name("an attribute name")
+            let n = try name("a\(word == "field" ? " field" : "n attribute") name")
             let label = optionalLabel()
             var def: Expr? = nil
             if current.isKeyword("default") { _ = advance(); def = try parseExpr() }
-            return .attribute(name: n, label: label, defaultValue: def)
+            return word == "field" ? .field(name: n, label: label, defaultValue: def) : .attribute(name: n, label: label, defaultValue: def)
         case "input":
             _ = advance()
-            guard let dim = try parseDimension() else { throw fail("expected the input's period after 'input': month, quarter, half, year, or team") }
+            guard let dim = try parseDimension(), !dim.perOrder else { throw fail("expected the input's period after 'input': month, quarter, half, year, or team (an order's data are fields: field NAME)") }
             let n = try name("an input name")
             let label = optionalLabel()
             var def: Expr? = nil
@@ -363,10 +366,11 @@ public struct Parser {
             let value = try parseExpr()
             if current.isKeyword("over") {
                 _ = advance()
-                guard let w = current.identifier, let scope = scopeWord(w) else {
-                    throw fail("expected what to run over: agents, quarter, half or year")
+                guard let w = current.identifier, var scope = scopeWord(w) else {
+                    throw fail("expected what to run over: agents, orders, quarter, half or year")
                 }
                 _ = advance()
+                if case .orders = scope, current.isKeyword("by") { _ = advance(); scope = .orders(by: try parseExpr()) }
                 let filter = try parseWhere()
                 return Expr(.aggregate(function: fn, value: value, scope: scope, filter: filter), start..<(try close()))
             }
@@ -381,6 +385,22 @@ public struct Parser {
             }
             throw fail("\(n)(…) needs 'over': for example \(n)(revenue over half) or \(n)(sales over agents)")
         }
+        if n == "allocate" {
+            let total = try parseExpr()
+            try expectSymbol(",", "between the total and the weight: allocate(commission, amount)")
+            let weight = try parseExpr()
+            var scope = Scope.orders(by: nil)
+            if current.isKeyword("over") {
+                _ = advance()
+                guard let w = current.identifier, let sc = scopeWord(w), sc != .period(.quarter), sc != .period(.half), sc != .period(.year) else {
+                    throw fail("allocate shares among orders or agents: allocate(pool, 1 over agents)")
+                }
+                if case .orders(let by) = sc, by != nil { throw fail("allocate shares among the orders of the month") }
+                _ = advance()
+                scope = sc
+            }
+            return Expr(.allocate(total: total, weight: weight, scope: scope), start..<(try close()))
+        }
         var args: [Expr] = []
         if !current.isSymbol(")") {
             args.append(try parseExpr())
@@ -391,6 +411,7 @@ public struct Parser {
 
     func scopeWord(_ w: String) -> Scope? {
         if w == "agents" || w == "team" { return .agents }
+        if w == "orders" { return .orders(by: nil) }
         if let g = Parser.grainWords[w], g != .month { return .period(g) }
         return nil
     }

@@ -33,6 +33,20 @@ public enum ScenarioFile {
         var attributes: [String: AttributeValue]?
     }
 
+    struct OrderRecord: Codable {
+        var id: String
+        var agent: String?
+        var date: String
+        var fields: [String: AttributeValue]?
+    }
+
+    struct CalendarRecord: Codable {
+        /// Weekday numbers not worked, 1 = Monday … 7 = Sunday.
+        var weekend: [Int]
+        var holidays: [String]
+        var workdays: [String]
+    }
+
     struct Body: Codable {
         var format: String
         var version: Int
@@ -45,6 +59,9 @@ public enum ScenarioFile {
         var team_inputs: [String: [String: Fixed]]?
         /// What-if forks saved with the scenario: name → the same body (see ScenarioFile+Forks).
         var forks: [String: Body]? = nil
+        var orders: [OrderRecord]? = nil
+        var calendar: CalendarRecord? = nil
+        var as_of: String? = nil
     }
 
     /// Encodes a workspace as scenario JSON (UTF-8, sorted keys, pretty-printed, final newline).
@@ -67,7 +84,14 @@ public enum ScenarioFile {
                 AgentRecord(name: $0.name, id: $0.id, role: $0.role, hired: $0.hired?.description, left: $0.left?.description,
                             base: $0.base, attributes: $0.extra.isEmpty ? nil : $0.extra)
             },
-            inputs: inputs, team_inputs: team.isEmpty ? nil : team)
+            inputs: inputs, team_inputs: team.isEmpty ? nil : team,
+            orders: w.orders.isEmpty ? nil : w.orders.map {
+                OrderRecord(id: $0.id, agent: $0.agent, date: $0.date.description, fields: $0.fields.isEmpty ? nil : $0.fields)
+            },
+            calendar: w.calendar == WorkCalendar() ? nil : CalendarRecord(
+                weekend: w.calendar.weekend.sorted(), holidays: w.calendar.holidays.sorted().map(\.description),
+                workdays: w.calendar.workdays.sorted().map(\.description)),
+            as_of: w.asOf?.description)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(body)
@@ -137,6 +161,29 @@ public enum ScenarioFile {
                     w.inputs[agent, default: [:]][name, default: [:]][p] = value
                 }
             }
+        }
+        var orderIDs = Set<String>()
+        for (i, r) in (body.orders ?? []).enumerated() {
+            guard !r.id.isEmpty, orderIDs.insert(r.id).inserted else { throw ScenarioError("orders[\(i)]: the ID \"\(r.id)\" is empty or used twice") }
+            guard let d = Day(text: r.date) else { throw ScenarioError("orders[\(i)].date: \"\(r.date)\" is not a date such as 2026-03-02") }
+            if let a = r.agent, !names.contains(a) { throw ScenarioError("orders[\(i)].agent: \"\(a)\" is not one of the agents") }
+            w.upsert(Order(id: r.id, agent: r.agent, date: d, fields: r.fields ?? [:]))
+        }
+        if let c = body.calendar {
+            var cal = WorkCalendar()
+            guard c.weekend.allSatisfy({ (1...7).contains($0) }) else { throw ScenarioError("calendar.weekend: weekdays are 1 (Monday) to 7 (Sunday)") }
+            cal.weekend = Set(c.weekend)
+            for (key, list) in [("holidays", c.holidays), ("workdays", c.workdays)] {
+                for t in list {
+                    guard let d = Day(text: t) else { throw ScenarioError("calendar.\(key): \"\(t)\" is not a date") }
+                    if key == "holidays" { cal.holidays.insert(d) } else { cal.workdays.insert(d) }
+                }
+            }
+            w.calendar = cal
+        }
+        if let a = body.as_of {
+            guard let d = Day(text: a) else { throw ScenarioError("as_of: \"\(a)\" is not a date such as 2026-06-30") }
+            w.asOf = d
         }
         for (name, series) in body.team_inputs ?? [:] {
             for (ptext, value) in series {

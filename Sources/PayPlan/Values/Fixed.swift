@@ -123,6 +123,13 @@ public struct Fixed: Hashable, Comparable, Sendable {
 
     public static prefix func - (x: Fixed) -> Fixed { Fixed(raw: -x.raw) }
 
+    /// The value as an `Int` when it is a whole number that fits, else `nil`.
+    public var wholeNumber: Int? {
+        guard raw % Fixed.scale == 0 else { return nil }
+        let q = raw / Fixed.scale
+        return q >= Int128(Int.min) && q <= Int128(Int.max) ? Int(q) : nil
+    }
+
     /// Whole fen (0.01 CNY units) when the value is a whole number of fen, else `nil`.
     public var fen: Int128? {
         let unit = Fixed.scale / 100

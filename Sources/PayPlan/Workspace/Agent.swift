@@ -63,21 +63,25 @@ public struct Agent: Hashable, Sendable {
     }
 }
 
-/// An extra attribute's value: a number, a date, or text.
+/// An attribute's or order field's value: a number, a date, yes/no, or text.
 public enum AttributeValue: Hashable, Sendable, Codable {
-    case number(Fixed), date(Day), text(String)
+    case number(Fixed), date(Day), text(String), flag(Bool)
 
-    /// Reads typed text: amounts (`3000`, `1.5万`) become numbers, `2025-06-01` a date, the rest text.
+    /// Reads typed text: amounts (`3000`, `1.5万`) become numbers, `2025-06-01`
+    /// a date, `yes`/`no` a flag, the rest text.
     public init(text: String) {
-        if let d = Day(text: text), text.contains("-") { self = .date(d); return }
+        if text == "yes" || text == "no" { self = .flag(text == "yes"); return }
+        if let d = Day(text: text), text.contains("-") || text.contains("/") { self = .date(d); return }
         if let e = try? Parser.expression(text), case .number(let n) = e.kind { self = .number(n); return }
         self = .text(text)
     }
     public var value: Value {
-        switch self { case .number(let n): .number(n); case .date(let d): .date(d); case .text(let s): .text(s) }
+        switch self { case .number(let n): .number(n); case .date(let d): .date(d); case .text(let s): .text(s); case .flag(let b): .bool(b) }
     }
     public var text: String {
-        switch self { case .number(let n): n.description; case .date(let d): d.description; case .text(let s): s }
+        switch self {
+        case .number(let n): n.description; case .date(let d): d.description; case .text(let s): s; case .flag(let b): b ? "yes" : "no"
+        }
     }
     public init(from decoder: Decoder) throws { self.init(text: try decoder.singleValueContainer().decode(String.self)) }
     public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(text) }

@@ -15,6 +15,36 @@ public struct Workspace: Equatable, Sendable {
     public var teamInputs: [String: [Period: Fixed]]
     /// The years the scenario covers; cells exist for every period in them.
     public var years: ClosedRange<Int>
+    /// Transactions, sorted by ID (see `Order.idPrecedes`).
+    public private(set) var orders: [Order] = []
+    /// Working days, for collection deadlines.
+    public var calendar = WorkCalendar()
+    /// What is known on this day (`as_of` in rules); `nil` means the last day of the scenario's years.
+    public var asOf: Day?
+
+    /// The effective as-of date.
+    public var knownOn: Day { asOf ?? Day(year: years.upperBound, month: 12, day: 31)! }
+
+    /// Adds an order or replaces the one with the same ID; returns the replaced one.
+    @discardableResult
+    public mutating func upsert(_ o: Order) -> Order? {
+        var lo = 0, hi = orders.count
+        while lo < hi { let m = (lo + hi) / 2; if Order.idPrecedes(orders[m].id, o.id) { lo = m + 1 } else { hi = m } }
+        if lo < orders.count && orders[lo].id == o.id {
+            let old = orders[lo]; orders[lo] = o; return old
+        }
+        orders.insert(o, at: lo)
+        return nil
+    }
+
+    /// Removes the order with `id`; returns it.
+    @discardableResult
+    public mutating func removeOrder(_ id: String) -> Order? {
+        guard let i = orders.firstIndex(where: { $0.id == id }) else { return nil }
+        return orders.remove(at: i)
+    }
+
+    public func order(_ id: String) -> Order? { orders.first { $0.id == id } }
 
     public init(name: String = "untitled", plan: Plan = Plan(), agents: [Agent] = [],
                 inputs: [String: [String: [Period: Fixed]]] = [:], teamInputs: [String: [Period: Fixed]] = [:],

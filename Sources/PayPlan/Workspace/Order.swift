@@ -1,0 +1,79 @@
+/// A transaction (订单): one sale, credited to an agent, with the fields a
+/// plan reads (`amount`, `profit`, `terms`, `paid`, `costs`, …).
+///
+/// Orders are data, like agent attributes: their fields are read by `order`
+/// rules by name, and changing an order rebuilds the engine.
+public struct Order: Hashable, Sendable {
+    /// The order number, unique in the workspace (订单编号). Orders are kept sorted by it.
+    public var id: String
+    /// The credited agent's name, or `nil` for an order nobody is credited with (a silent order, 闷拍).
+    public var agent: String?
+    /// The booking date: the order counts in this date's month (plan C: the day the customer signed).
+    public var date: Day
+    /// Other fields: amounts (CNY), dates, yes/no, text.
+    public var fields: [String: AttributeValue]
+
+    public init(id: String, agent: String?, date: Day, fields: [String: AttributeValue] = [:]) {
+        self.id = id; self.agent = agent; self.date = date; self.fields = fields
+    }
+
+    /// The names every order has.
+    public static let standardFields = ["id", "agent", "date"]
+
+    /// The field called `key` as a value, or `nil` when the order has none.
+    public func field(_ key: String) -> Value? {
+        switch key {
+        case "id": return .text(id)
+        case "agent": return agent.map(Value.text)
+        case "date": return .date(date)
+        default: return fields[key]?.value
+        }
+    }
+
+    /// Compares order numbers the way people read them: `O2` before `O10`,
+    /// equal-length digit strings by value, otherwise as text.
+    public static func idPrecedes(_ a: String, _ b: String) -> Bool {
+        if a.count != b.count, a.allSatisfy(\.isNumber) == b.allSatisfy(\.isNumber) {
+            let pa = a.prefix { !$0.isNumber }, pb = b.prefix { !$0.isNumber }
+            if pa == pb, let na = Int(a.dropFirst(pa.count)), let nb = Int(b.dropFirst(pb.count)) { return na < nb }
+        }
+        return a < b
+    }
+}
+
+/// Working days for collection deadlines (C5.1): weekends, public holidays,
+/// and the weekend days that are worked instead (调休).
+public struct WorkCalendar: Hashable, Sendable {
+    /// Weekday numbers (1 = Monday … 7 = Sunday) that are not worked.
+    public var weekend: Set<Int> = [6, 7]
+    /// Days off that would otherwise be working days (e.g. 2026-10-01).
+    public var holidays: Set<Day> = []
+    /// Weekend days that are worked (调休), e.g. a Saturday before a holiday week.
+    public var workdays: Set<Day> = []
+
+    public init() {}
+
+    public func isWorkday(_ d: Day) -> Bool {
+        if holidays.contains(d) { return false }
+        if workdays.contains(d) { return true }
+        return !weekend.contains(d.weekday)
+    }
+
+    /// The `n`-th working day after `d` (`n` ≥ 0; 0 gives `d` itself).
+    public func workdays(after d: Day, _ n: Int) -> Day {
+        var day = d, left = n
+        while left > 0 {
+            day = day.adding(days: 1)
+            if isWorkday(day) { left -= 1 }
+        }
+        return day
+    }
+
+    /// Working days after `a` up to and including `b` (negative when `b` is before `a`).
+    public func workdays(from a: Day, to b: Day) -> Int {
+        if b < a { return -workdays(from: b, to: a) }
+        var n = 0, day = a
+        while day < b { day = day.adding(days: 1); if isWorkday(day) { n += 1 } }
+        return n
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import PayPlan
+
+/// Orders, the working-day calendar and the as-of date (issue 4).
+extension Session {
+    /// `order add ID agent=NAME date=2026-03-02 amount=30000 …`, `order set ID key=value …`, `order rm ID`.
+    func orderCommand(_ rest: String) -> Output {
+        let parts = rest.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard parts.count >= 2 else {
+            return .error("write order add ID agent=NAME date=2026-03-02 amount=30000 …, order set ID key=value …, or order rm ID")
+        }
+        let (sub, id) = (parts[0], parts[1])
+        var new = workspace
+        switch sub {
+        case "add", "set":
+            let existing = workspace.order(id)
+            if sub == "add" && existing != nil { return .error("there is already an order \(id) (order set \(id) key=value changes it)") }
+            if sub == "set" && existing == nil { return .error("no order \(id)") }
+            var o = existing ?? Order(id: id, agent: nil, date: Day(year: workspace.years.lowerBound, month: 1, day: 1)!)
+            var dated = existing != nil
+            for pair in parts.dropFirst(2) {
+                guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                    return .error("'\(pair)': order fields are written key=value, e.g. amount=30000 paid=2026-03-03")
+                }
+                let key = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
+                switch key {
+                case "id": return .error("an order's ID cannot change; remove it and add it again")
+                case "agent":
+                    if value.isEmpty { o.agent = nil; continue }
+                    guard workspace.agentIndex(named: value) != nil else { return .error(unknownAgent(value)) }
+                    o.agent = value
+                case "date":
+                    guard let d = Day(text: value) else { return .error("date=\(value): expected a date such as 2026-03-02") }
+                    o.date = d; dated = true
+                default:
+                    if value.isEmpty { o.fields[key] = nil } else { o.fields[key] = AttributeValue(text: value) }
+                }
+            }
+            guard dated else { return .error("order add \(id) needs date=…, the day it counts from (e.g. the day the customer signed)") }
+            new.upsert(o)
+            return commit(new, label: "order \(sub) \(id)", message: ["\(sub == "add" ? "added" : "updated") order \(id)"])
+        case "rm", "remove":
+            guard new.removeOrder(id) != nil else { return .error("no order \(id)") }
+            return commit(new, label: "order rm \(id)", message: ["removed order \(id)"])
+        default:
+            return .error("unknown order command '\(sub)': use add, set or rm")
+        }
+    }
+
+    /// `orders [AGENT] [PERIOD]`: the orders with their fields and order figures.
+    func listOrders(_ rest: String) -> Output {
+        var agent: String? = nil, period: Period? = nil
+        for w in rest.split(separator: " ").map(String.init) {
+            if let p = Period(text: w) { period = p } else if workspace.agentIndex(named: w) != nil { agent = w } else {
+                return .error("orders takes an agent and/or a period, e.g. orders 李雷 2026-03; '\(w)' is neither")
+            }
+        }
+        let chosen = workspace.orders.enumerated().filter { (_, o) in
+            (agent == nil || o.agent == agent) && (period == nil || (o.date >= period!.firstDay && o.date <= period!.lastDay))
+        }
+        let fieldNames = Array(Set(chosen.flatMap { $0.element.fields.keys })).sorted()
+        let figures = engine.plan.rules.indices.filter { engine.plan.rules[$0].visible && engine.plan.rules[$0].dimension.perOrder }
+        var t = TextTable(header: ["order", "agent", "date"] + fieldNames + figures.map { engine.plan.rules[$0].name },
+                          rightAligned: [false, false, false] + fieldNames.map { _ in true } + figures.map { _ in true })
+        for (i, o) in chosen {
+            let figureTexts = figures.map { r in engine.cell(rule: r, order: i).map { engine.value(ofCell: $0).displayText } ?? "" }
+            t.add([o.id, o.agent ?? "—", o.date.description] + fieldNames.map { o.fields[$0]?.text ?? "" } + figureTexts)
+        }
+        return Output(lines: t.render() + ["\(chosen.count) order\(chosen.count == 1 ? "" : "s")"])
+    }
+
+    /// `calendar`, `calendar holiday 2026-10-01..2026-10-07`, `calendar workday 2026-10-10`, `calendar clear DATE`.
+    func calendarCommand(_ rest: String) -> Output {
+        let parts = rest.split(separator: " ").map(String.init)
+        guard let sub = parts.first else {
+            let c = workspace.calendar
+            let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+            return Output(lines: [
+                "weekend: " + c.weekend.sorted().map { names[$0 - 1] }.joined(separator: ", "),
+                "holidays: " + (c.holidays.isEmpty ? "none" : c.holidays.sorted().map(\.description).joined(separator: ", ")),
+                "worked weekend days (调休): " + (c.workdays.isEmpty ? "none" : c.workdays.sorted().map(\.description).joined(separator: ", ")),
+            ])
+        }
+        guard parts.count == 2 else { return .error("write calendar holiday DATE[..DATE], calendar workday DATE or calendar clear DATE[..DATE]") }
+        let ends = parts[1].components(separatedBy: "..")
+        guard (1...2).contains(ends.count), let a = Day(text: ends[0]), let b = Day(text: ends.last!), a <= b, b.ordinal - a.ordinal < 366 else {
+            return .error("'\(parts[1])': expected a date such as 2026-10-01 or a range 2026-10-01..2026-10-07 (at most a year)")
+        }
+        let days = (0...(b.ordinal - a.ordinal)).map { a.adding(days: $0) }
+        var new = workspace
+        switch sub {
+        case "holiday": for d in days { new.calendar.holidays.insert(d); new.calendar.workdays.remove(d) }
+        case "workday": for d in days { new.calendar.workdays.insert(d); new.calendar.holidays.remove(d) }
+        case "clear": for d in days { new.calendar.holidays.remove(d); new.calendar.workdays.remove(d) }
+        default: return .error("unknown calendar command '\(sub)': use holiday, workday or clear")
+        }
+        return commit(new, label: "calendar \(rest)", message: ["calendar: \(sub) \(parts[1])"])
+    }
+
+    /// `as of 2026-06-30`: what is known on that day (collections, clawbacks).
+    func setAsOf(_ rest: String) -> Output {
+        let text = rest.hasPrefix("of ") ? String(rest.dropFirst(3)).trimmingCharacters(in: .whitespaces) : rest
+        if text.isEmpty { return Output(lines: ["as of \(workspace.knownOn)\(workspace.asOf == nil ? " (the end of the scenario's years)" : "")"]) }
+        guard let d = Day(text: text) else { return .error("as of what day? e.g. as of 2026-06-30") }
+        var new = workspace
+        new.asOf = d
+        return commit(new, label: "as of \(d)", message: ["as of \(d)"])
+    }
+
+    /// `O1.c3_share` or `explain O1.c3_share`: an order figure's cell.
+    func orderCell(orderID: String, rule r: Int) -> (cell: Int?, error: String?) {
+        guard let i = engine.orderIndex(id: orderID) else { return (nil, "no order \(orderID)") }
+        return (engine.cell(rule: r, order: i), nil)
+    }
+}
