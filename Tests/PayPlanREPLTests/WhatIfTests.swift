@@ -67,7 +67,7 @@ import FoundationXML
             "  sales 9,999.99 → 10,000.00: pay 2,100.00 → 2,500.00 (+400.00)  deduction_rate, commission_tiers",
             "  sales 19,999.99 → 20,000.00: pay 2,600.00 → 2,900.00 (+300.00)  deduction_rate",
             "  sales 29,999.99 → 30,000.00: pay 3,000.00 → 3,450.00 (+450.00)  deduction_rate, commission_tiers",
-            "  sales 39,999.99 → 40,000.00: pay 3,600.00 → 3,800.00 (+200.00)  commission_tiers, commission",
+            "  sales 39,999.99 → 40,000.00: pay 3,600.00 → 3,800.00 (+200.00)  commission_tiers, tier_commission",
             "  sales 149,999.99 → 150,000.00: pay 6,500.00 → 7,000.00 (+500.00)  monthly_bonus",
             "  sales 199,999.99 → 200,000.00: pay 8,500.00 → 9,500.00 (+1,000.00)  commission_tiers",
             "  sales 299,999.99 → 300,000.00: pay 12,500.00 → 13,000.00 (+500.00)  monthly_bonus",
@@ -82,8 +82,8 @@ import FoundationXML
         let s = try session()
         run(s, "测试.expenses[2026-03] = 500")
         let out = run(s, "cliffs pay over sales from 0 to 40万 for 测试 in 2026-03")
-        #expect(out.contains("  sales 40,499.99 → 40,500.00: pay 3,600.00 → 3,000.00 (falls by 600.00)  commission_tiers, commission"))
-        #expect(out.contains("  sales 50,499.99 → 50,500.00: pay 3,000.00 → 4,000.00 (+1,000.00)  commission"))
+        #expect(out.contains("  sales 40,499.99 → 40,500.00: pay 3,600.00 → 3,000.00 (falls by 600.00)  commission_tiers, tier_commission"))
+        #expect(out.contains("  sales 50,499.99 → 50,500.00: pay 3,000.00 → 4,000.00 (+1,000.00)  tier_commission"))
         #expect(out.contains("where more sales pays less:"))
         #expect(out.contains("  sales from 40,500.00 to 50,499.99: pay is below 3,600.00, what 40,499.99 pays"))
     }

@@ -128,7 +128,7 @@ extension Engine {
                 if let v { describe(v, sub, source, &notes, &reads) }
                 if let f { describe(f, sub, source, &notes, &reads) }
             }
-        case .rank(let r, let own, let f):
+        case .rank(let r, let own, let f, _):
             add(mapRef(r, 0, k))
             describe(own, k, source, &notes, &reads)
             if let f { describe(f, k, source, &notes, &reads) }

@@ -42,6 +42,8 @@ public struct PayStatement: Sendable {
                     let k = e.coordinates(ofCell: c).coordinates
                     var hits: [(String, Engine.TierHit, String, TierSides)] = []
                     PayStatement.tableHits(x, k, e, &hits)
+                    // A component built on another figure (commission = tier_commission − …) shows that figure's tier.
+                    if hits.isEmpty { PayStatement.tableHitsOfFirstTerm(x, k, e, &hits) }
                     var parts: [String] = []
                     for (t, hit, argName, sides) in hits {
                         guard let amount = hit.amount else { continue }
@@ -72,6 +74,16 @@ public struct PayStatement: Sendable {
             let line = Line(name: name, label: rule.label, value: v, note: note)
             if name == totalName { total = line } else { lines.append(line) }
         }
+    }
+
+    /// The tier hits of the first figure `x` reads, when that figure looks a
+    /// table up itself (commission = tier_commission − … shows tier_commission's tier).
+    static func tableHitsOfFirstTerm(_ x: CExpr, _ k: Coordinates, _ e: Engine, _ out: inout [(String, Engine.TierHit, String, TierSides)]) {
+        var refs: [Int] = []
+        CExpr.sameTimeRefs(x, into: &refs)
+        guard let r = refs.first, e.plan.rules[r].visible, e.plan.rules[r].dimension == Dimension(grain: k.grain, perAgent: true),
+              case .formula(let f) = e.plan.rules[r].kind else { return }
+        tableHits(f, k, e, &out)
     }
 
     static func tableHits(_ x: CExpr, _ k: Coordinates, _ e: Engine, _ out: inout [(String, Engine.TierHit, String, TierSides)]) {

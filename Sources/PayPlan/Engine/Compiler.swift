@@ -30,8 +30,9 @@ public indirect enum CExpr: Equatable, Sendable {
     case periodAggregate(AggregateOp, scope: Grain, iteration: Grain, value: CExpr?, filter: CExpr?)
     /// Reads a team cell that aggregates over agents.
     case teamAggregate(rule: Int)
-    /// This agent's competition rank (1 = highest, ties share, next skipped) in a ranking cell; 0 when filtered out.
-    case rank(rule: Int, own: CExpr, filter: CExpr?)
+    /// This agent's competition rank (1 = highest, ties share, next skipped) in a ranking cell;
+    /// with `ties`, how many agents share this agent's value. 0 when filtered out.
+    case rank(rule: Int, own: CExpr, filter: CExpr?, ties: Bool)
     /// An order's field, with the plan's default when the order has none.
     case orderField(String, defaultValue: CExpr?)
     /// An aggregation over the orders booked in the period (grouping 0: by their
@@ -281,7 +282,7 @@ extension CompiledPlan {
 
 extension CExpr {
     /// Rules this expression reads at the same time coordinate (for the rule-level cycle check).
-    static func sameTimeRefs(_ e: CExpr, into out: inout [Int]) {
+    public static func sameTimeRefs(_ e: CExpr, into out: inout [Int]) {
         switch e {
         case .ref(let r, let shift): if shift == 0 { out.append(r) }
         case .paid(let r), .teamAggregate(let r): out.append(r)
@@ -298,7 +299,7 @@ extension CExpr {
             rows.forEach { sameTimeRefs($0.threshold, into: &out); sameTimeRefs($0.value, into: &out) }
         case .periodAggregate(_, _, _, let v, let f):
             v.map { sameTimeRefs($0, into: &out) }; f.map { sameTimeRefs($0, into: &out) }
-        case .rank(let r, let own, let f):
+        case .rank(let r, let own, let f, _):
             out.append(r); sameTimeRefs(own, into: &out); f.map { sameTimeRefs($0, into: &out) }
         case .orderField(_, let d): d.map { sameTimeRefs($0, into: &out) }
         case .orderAggregate(_, let v, let f, _, _):
@@ -529,7 +530,7 @@ struct ExprCompiler {
             guard g >= dim.grain else {
                 throw fail("over \(g.keyword) in a \(dim.grain.keyword) rule: a \(dim.grain.keyword) is longer than a \(g.keyword); use over \(dim.grain.keyword) or a longer period", e)
             }
-            guard fn != "rank" else { throw fail("rank compares agents: write rank(x over agents)", e) }
+            guard fn != "rank" && fn != "ties" else { throw fail("\(fn) compares agents: write \(fn)(x over agents)", e) }
             // Iterate at the finest grain the aggregated expression reads.
             var grains: [Grain] = []
             value.map { finestGrains($0, into: &grains) }; filter.map { finestGrains($0, into: &grains) }
@@ -542,7 +543,7 @@ struct ExprCompiler {
             guard dim.grain != .none, !dim.perOrder else {
                 throw fail(dim.perOrder ? "an order rule cannot add up other orders; write this in a month rule" : "a parameter has no period to gather orders in", e)
             }
-            guard fn != "rank" else { throw fail("rank compares agents: write rank(x over agents)", e) }
+            guard fn != "rank" && fn != "ties" else { throw fail("\(fn) compares agents: write \(fn)(x over agents)", e) }
             let v = try value.map { try compile($0, .order) }
             let f = try filter.map { try compile($0, .order) }
             var grouping = 0
@@ -562,10 +563,10 @@ struct ExprCompiler {
             let f = try filter.map { try compile($0, inner) }
             let teamDim = Dimension(grain: dim.grain, perAgent: false)
             let text = String(Array(definition.source)[e.range])
-            if fn == "rank" {
+            if fn == "rank" || fn == "ties" {
                 let rule = syntheticRule(CompiledRule(name: text, label: nil, dimension: teamDim, kind: .ranking(value: v!, filter: f), visible: false))
-                guard dim.perAgent else { throw fail("rank gives one agent's place; use it in a per-agent rule", e) }
-                return .rank(rule: rule, own: v!, filter: f)
+                guard dim.perAgent else { throw fail("\(fn) gives one agent's place; use it in a per-agent rule", e) }
+                return .rank(rule: rule, own: v!, filter: f, ties: fn == "ties")
             }
             let rule = syntheticRule(CompiledRule(name: text, label: nil, dimension: teamDim,
                                                   kind: .agentAggregate(AggregateOp(rawValue: fn)!, value: v, filter: f), visible: false))

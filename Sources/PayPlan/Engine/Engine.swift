@@ -423,7 +423,7 @@ public final class Engine {
                 if let v { collect(v, sub, &out) }
                 if let f { collect(f, sub, &out) }
             }
-        case .rank(let r, let own, let f):
+        case .rank(let r, let own, let f, _):
             if let c = mapRef(r, 0, k) { out.append(Int32(c)) }
             collect(own, k, &out)
             if let f { collect(f, k, &out) }
@@ -660,7 +660,7 @@ public final class Engine {
                 if let e = acc.add(value.map { eval($0, sub) }) { return .error(e) }
             }
             return acc.result
-        case .rank(let r, let own, let filter):
+        case .rank(let r, let own, let filter, let ties):
             if let f = filter {
                 switch eval(f, k) {
                 case .bool(false): return .number(.zero)
@@ -671,9 +671,14 @@ public final class Engine {
             }
             guard case .number(let mine) = eval(own, k) else { return .error(EvalError(.type, "rank needs an amount")) }
             guard case .ranking(let sorted) = values[mapRef(r, 0, k)!] else { return values[mapRef(r, 0, k)!] }
-            // Competition ranking: 1 + how many are strictly higher.
+            // Competition ranking: 1 + how many are strictly higher; ties: how many are equal.
             var lo = 0, hi = sorted.count
             while lo < hi { let m = (lo + hi) / 2; if sorted[m] > mine { lo = m + 1 } else { hi = m } }
+            if ties {
+                var end = lo
+                while end < sorted.count && sorted[end] == mine { end += 1 }
+                return .number(Fixed(end - lo))
+            }
             return .number(Fixed(lo + 1))
         }
     }

@@ -42,7 +42,7 @@ public struct Parser {
         "order", "field", "by",
     ]
     static let grainWords: [String: Grain] = ["month": .month, "quarter": .quarter, "half": .half, "year": .year]
-    static let aggregates: Set<String> = ["sum", "avg", "average", "min", "max", "count", "rank"]
+    static let aggregates: Set<String> = ["sum", "avg", "average", "min", "max", "count", "rank", "ties"]
 
     public init(_ source: String) throws {
         self.source = source
@@ -374,7 +374,7 @@ public struct Parser {
                 let filter = try parseWhere()
                 return Expr(.aggregate(function: fn, value: value, scope: scope, filter: filter), start..<(try close()))
             }
-            if fn == "rank" {
+            if fn == "rank" || fn == "ties" {
                 let filter = try parseWhere()
                 return Expr(.aggregate(function: fn, value: value, scope: .agents, filter: filter), start..<(try close()))
             }
