@@ -17,7 +17,9 @@ public enum Help {
             "fork NAME, switch NAME, scenarios, compare A B [PERIOD]   what-if copies side by side (help what-if)",
             "sweep, solve, cliffs        figures against an input, goal seek, jumps (help sweep, help solve)",
             "statement AGENT PERIOD      a pay statement 工资条 as text, md, html or csv (help statement)",
-            "help TOPIC                  topics: " + ["language", "tables", "report", "explain", "inputs", "agents", "scenarios", "errors", "what-if", "sweep", "solve", "statement"].joined(separator: ", "),
+            "order add ID agent=NAME date=DATE field=value…   add a transaction; order set / order rm; orders [AGENT] [PERIOD] lists them",
+            "calendar [holiday|workday|clear DATE[..DATE]]   working days (调休); as of DATE   what is known on that day",
+            "help TOPIC                  topics: " + ["language", "tables", "orders", "report", "explain", "inputs", "agents", "scenarios", "errors", "what-if", "sweep", "solve", "statement"].joined(separator: ", "),
         ]),
         ("language", "how rules are written", [
             "A rule is written once for its period and applies to every agent:",
@@ -50,6 +52,16 @@ public enum Help {
             "report 2026-03   one month;  report 2026-Q1, report 2026-H1, report 2026   monthly figures summed",
             "Columns come from the plan's 'report columns a, b, c'; the changes listed after each edit",
             "are those of 'report total pay'. Try: load scenarios/electronics-sales.json, then report 2026",
+        ]),
+        ("orders", "transactions (订单), per-order rules, the calendar", [
+            "order add O1 agent=李雷 date=2026-03-02 terms=cash amount=30000 profit=4500 paid=2026-03-03",
+            "An order counts in its date's month. Fields are read by order rules: order margin = profit / amount.",
+            "A month rule adds orders up: sum(amount over orders where counted); 'by paid' books by another date.",
+            "allocate(commission, amount) in an order rule shares a month figure among its orders, to the fen.",
+            "orders 李雷 2026-03 lists them with every order figure; O1.share prints one; explain O1.share shows why.",
+            "calendar workday 2026-10-10 marks a worked Saturday (调休); calendar holiday 2026-10-01..2026-10-07.",
+            "as of 2026-06-30: payments recorded after that day are not known yet (clawbacks wait for it).",
+            "Try: load scenarios/electronics-sales.json, then the order add line above, then orders 李雷 2026-03",
         ]),
         ("explain", "how a figure was reached", [
             "explain 李雷.pay[2026-03] prints the rule as written, each figure it read with its value,",
