@@ -133,6 +133,13 @@ import Testing
         #expect(throws: CompileError.self) { try Engine(workspace: try workspace(["input month r default 0", "team month t = r"])) }
     }
 
+    @Test func dateParts() throws {
+        let e = try Engine(workspace: try workspace(["month m = month_of(period_start)", "month y = year_of(period_end) + day_of(period_end)"]))
+        #expect(value(e, "m", "2026-01") == n("1"))
+        #expect(value(e, "m", "2026-12") == n("12"))
+        #expect(value(e, "y", "2026-02") == n("2054")) // 2026 + 28
+    }
+
     @Test func tenureAndActive() throws {
         let agents = [Agent(name: "新", hired: Day(year: 2026, month: 3, day: 20)!, left: Day(year: 2026, month: 10, day: 31)!)]
         let e = try Engine(workspace: try workspace(["month t = tenure", "month on = active"], agents: agents))

@@ -73,6 +73,8 @@ public enum Function: String, Sendable {
     case workdaysBetween = "workdays_between"
     /// `days_between(a, b)`: calendar days from `a` to `b` (`b − a`).
     case daysBetween = "days_between"
+    /// `month_of(date)`, `year_of(date)`, `day_of(date)`: parts of a date (`month_of(period_start)` is 1 in January).
+    case monthOf = "month_of", yearOf = "year_of", dayOf = "day_of"
 }
 public enum TableOp: String, Sendable {
     /// The value of the tier the amount falls in (its row, with `x` = the amount).
@@ -472,6 +474,9 @@ struct ExprCompiler {
         case "missing":
             try arity(1...1, "one value: missing(paid) is yes when an order has no payment date")
             return .function(.missing, [try compile(args[0], dim)])
+        case "month_of", "year_of", "day_of":
+            try arity(1...1, "a date: \(name)(period_start)")
+            return .function(Function(rawValue: name)!, [try compile(args[0], dim)])
         case "workdays_after", "workdays_between", "days_between":
             try arity(2...2, name == "workdays_after" ? "a date and a number of working days: workdays_after(date, 2)" : "two dates: \(name)(date, paid)")
             return .function(Function(rawValue: name)!, [try compile(args[0], dim), try compile(args[1], dim)])
@@ -519,7 +524,7 @@ struct ExprCompiler {
             try checkReference(r, from: dim, args[0])
             return .paid(rule: r)
         default:
-            throw fail("unknown function '\(name)'; functions are round, floor, ceil, abs, min, max, lookup, marginal, retroactive, prev, paid, iferror, ifmissing, sum, avg, count, rank", e)
+            throw fail("unknown function '\(name)'; functions are round, floor, ceil, abs, min, max, lookup, marginal, retroactive, prev, paid, iferror, ifmissing, missing, allocate, days_between, workdays_after, workdays_between, month_of, year_of, day_of, sum, avg, count, rank, ties", e)
         }
     }
 

@@ -786,6 +786,12 @@ public final class Engine {
         case .missing:
             if case .error(let e) = eval(args[0], k) { return e.kind == .missing ? .bool(true) : .error(e) }
             return .bool(false)
+        case .monthOf, .yearOf, .dayOf:
+            switch eval(args[0], k) {
+            case .date(let d): return .number(Fixed(f == .monthOf ? d.month : f == .yearOf ? d.year : d.day))
+            case .error(let e): return .error(e)
+            default: return .error(EvalError(.type, "\(f.rawValue) needs a date"))
+            }
         case .workdaysAfter, .workdaysBetween, .daysBetween:
             let a = eval(args[0], k), b = eval(args[1], k)
             if case .error = a { return a }
@@ -819,7 +825,8 @@ public final class Engine {
         case .abs: return .number(nums[0].magnitude)
         case .min: return .number(nums.min()!)
         case .max: return .number(nums.max()!)
-        case .iferror, .ifmissing, .missing, .workdaysAfter, .workdaysBetween, .daysBetween: fatalError("handled above")
+        case .iferror, .ifmissing, .missing, .workdaysAfter, .workdaysBetween, .daysBetween, .monthOf, .yearOf, .dayOf:
+            fatalError("handled above")
         }
     }
 
