@@ -25,6 +25,8 @@ public enum Completion {
     public static let commands = [
         "agent", "agents", "report", "load", "save", "help", "undo", "redo", "plan", "show", "drop",
         "param", "input", "table", "month", "quarter", "half", "year", "team", "quit",
+        "explain", "statement", "fork", "switch", "scenarios", "compare", "sweep", "solve", "cliffs",
+        "order", "orders", "calendar", "years",
     ]
 
     /// Functions of the pay language, offered inside formulas.
@@ -36,7 +38,8 @@ public enum Completion {
     /// The candidates for a Tab press with the cursor at `cursor` in `line`:
     /// commands and names at the start; figure and input names after
     /// `NAME.`; periods inside `[`; files after `load`/`save`; topics after
-    /// `help`; rule, parameter, table and function names inside a formula.
+    /// `help`; rule, parameter, table and function names inside a formula;
+    /// agent and team names as arguments (`explain 李` → `explain 李雷`).
     public static func candidates(line: String, cursor: Int, session: Session) -> Result {
         let head = Array(line.prefix(max(0, cursor)))
         let end = head.count
@@ -96,23 +99,22 @@ public enum Completion {
             return Result(replaceFrom: result.replaceFrom, candidates: result.candidates, append: periodic ? "[" : nil)
         }
 
-        // At the start: commands, agents, and team figures and parameters.
-        if atFirstWord {
-            let team = engine.plan.rules.filter { $0.visible && !$0.dimension.perAgent }.map(\.name)
-            let result = matching(commands + session.workspace.agents.map(\.name) + team, head, from: from)
-            let isCommand = result.candidates.count == 1 && commands.contains(result.candidates[0])
-            return Result(replaceFrom: result.replaceFrom, candidates: result.candidates, append: isCommand ? " " : nil)
-        }
-
         // In a definition's formula (after `=` or a table's `:`): names it may use.
-        if Parser.startsDefinition(String(head)), head.contains("=") || head.contains(":") {
+        if Parser.startsDefinition(String(head)) {
+            guard head.contains("=") || head.contains(":") else { return Result(replaceFrom: end, candidates: []) }
             let rules = engine.plan.rules.filter(\.visible).map(\.name)
             let tables = session.workspace.plan.definitions.compactMap { d -> String? in
                 if case .table = d.statement { return d.name } else { return nil }
             }
             return matching(rules + tables + functions, head, from: from)
         }
-        return Result(replaceFrom: end, candidates: [])
+
+        // A word of its own: agents and team figures (`explain 李雷.pay[…]`), and commands at the start.
+        guard from == 0 || head[from - 1].isWhitespace, !head.contains("=") else { return Result(replaceFrom: end, candidates: []) }
+        let team = engine.plan.rules.filter { $0.visible && !$0.dimension.perAgent }.map(\.name)
+        let result = matching((atFirstWord ? commands : []) + session.workspace.agents.map(\.name) + team, head, from: from)
+        let isCommand = atFirstWord && result.candidates.count == 1 && commands.contains(result.candidates[0])
+        return Result(replaceFrom: result.replaceFrom, candidates: result.candidates, append: isCommand ? " " : nil)
     }
 
     /// Letters (Chinese included), digits, `_` and `-`: what names are made of.

@@ -8,6 +8,8 @@ import PayPlanREPL
 final class Shell {
     let session: Session
     let colour: Colour
+    /// Set while reading a file name for the leave dialog: Tab completes paths.
+    static nonisolated(unsafe) var readingFileName = false
     let editor: LineEditor
 
     /// - Parameter historyFile: where history is kept; `nil` keeps it in memory.
@@ -23,8 +25,8 @@ final class Shell {
     /// Reads and runs commands until the user leaves.
     func run() {
         let w = session.workspace
-        print("\(w.name): \(w.agents.count) agents, years \(w.years.lowerBound)–\(w.years.upperBound). "
-            + "Tab completes; 'help' lists topics; Ctrl-D leaves.")
+        let years = w.years.count == 1 ? "\(w.years.lowerBound)" : "\(w.years.lowerBound)–\(w.years.upperBound)"
+        print("\(w.name): \(w.agents.count) agents, \(years). Tab completes; 'help' lists topics; Ctrl-D leaves.")
         var pending: [String] = []  // the lines of a command that continues
         while true {
             let prompt = pending.isEmpty
@@ -48,7 +50,8 @@ final class Shell {
             case .endOfInput:
                 print()
                 if !pending.isEmpty {
-                    pending = []  // Ctrl-D inside a continued command drops it
+                    pending = []
+                    print("(the unfinished command was dropped)")
                 } else if leave() {
                     return
                 }
@@ -80,6 +83,8 @@ final class Shell {
             case .ask(let question, let message):
                 if let message { print(message) }
                 let answer: String?
+                Shell.readingFileName = question == .fileName
+                defer { Shell.readingFileName = false }
                 if case .line(let text) = editor.readLine(prompt: question.prompt) { answer = text } else {
                     print()
                     answer = nil
@@ -89,11 +94,13 @@ final class Shell {
         }
     }
 
-    /// Adapts `Completion` (Character offsets) to `LineEditor` (UTF-8 offsets).
+    /// Adapts `Completion` (Character offsets) to `LineEditor` (UTF-8
+    /// offsets); a file name being read completes as the argument of `save`.
     static func complete(line: String, cursorByte: Int, session: Session) -> (replaceFrom: Int, candidates: [String], append: Character?) {
+        let lead = readingFileName ? "save " : ""
         let head = String(decoding: line.utf8.prefix(cursorByte), as: UTF8.self)
-        let result = Completion.candidates(line: line, cursor: head.count, session: session)
-        let fromByte = line.prefix(result.replaceFrom).utf8.count
+        let result = Completion.candidates(line: lead + line, cursor: lead.count + head.count, session: session)
+        let fromByte = line.prefix(max(0, result.replaceFrom - lead.count)).utf8.count
         return (fromByte, result.candidates, result.append)
     }
 }

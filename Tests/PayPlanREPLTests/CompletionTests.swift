@@ -29,6 +29,7 @@ import PayPlan
         #expect(complete("rep") == .init(replaceFrom: 0, candidates: ["report"], append: " "))
         #expect(complete("agent").candidates == ["agent", "agents"])
         #expect(complete("qu").candidates == ["quarter", "quit"])
+        #expect(complete("expl") == .init(replaceFrom: 0, candidates: ["explain"], append: " "))
         #expect(complete("").candidates.starts(with: Completion.commands))
     }
 
@@ -41,6 +42,8 @@ import PayPlan
         #expect(complete("agent set 李") == .init(replaceFrom: 10, candidates: ["李雷", "李梅"]))
         #expect(complete("agent rm 王") == .init(replaceFrom: 9, candidates: ["王芳"], append: " "))
         #expect(complete("agent s") == .init(replaceFrom: 6, candidates: ["set"], append: " "))
+        #expect(complete("explain 王") == .init(replaceFrom: 8, candidates: ["王芳"]))
+        #expect(complete("explain 李雷.p") == .init(replaceFrom: 11, candidates: ["pay"], append: "["))
     }
 
     @Test func figuresAfterAgentName() {
