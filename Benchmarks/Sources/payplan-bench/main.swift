@@ -20,6 +20,8 @@ struct Options {
     var scenario = "../scenarios/electronics-sales.json"
     var agents = 10_000
     var edits = 1_000
+    /// Orders for a separate orders phase (0: skip).
+    var orders = 0
     var seed: UInt64 = 0x5EED_2026
     /// Skip the JSON round trip (for profiling the engine alone).
     var json = true
@@ -39,10 +41,11 @@ struct Options {
             case "--scenario": o.scenario = value()
             case "--agents": guard let n = Int(value()), n > 0 else { fail("--agents needs a positive number") }; o.agents = n
             case "--edits": guard let n = Int(value()), n > 0 else { fail("--edits needs a positive number") }; o.edits = n
+            case "--orders": guard let n = Int(value()), n >= 0 else { fail("--orders needs a number") }; o.orders = n
             case "--seed": guard let n = UInt64(value()) else { fail("--seed needs a number") }; o.seed = n
             case "--no-json": o.json = false
             case "-h", "--help":
-                print("usage: payplan-bench [--scenario PATH] [--agents N (10000)] [--edits N (1000)] [--seed S] [--no-json]")
+                print("usage: payplan-bench [--scenario PATH] [--agents N (10000)] [--edits N (1000)] [--orders N (0)] [--seed S] [--no-json]")
                 exit(0)
             default: fail("unknown option \(args[i]) (try --help)")
             }
@@ -352,8 +355,56 @@ func run() throws -> Int32 {
         print("FAILED: \(wrong) figure(s) disagree with plan C computed by hand; the timings above measured wrong work")
         return 1
     }
+    if o.orders > 0 { try ordersPhase(workspace, o, &rng) }
     print(missed ? "result: figures correct; at least one target MISSED" : "result: figures correct; all targets met")
     return 0
+}
+
+/// The orders phase: the same agents with `o.orders` random orders over 2026
+/// (a mix of cash and credit terms, most paid, a few late or written off),
+/// timing a full build and one input edit. Figures are not checked by hand here
+/// (the order rules are checked in the tests); this measures scale.
+func ordersPhase(_ base: Workspace, _ o: Options, _ rng: inout SplitMix64) throws {
+    var workspace = base
+    let terms = ["cash", "cash", "cash", "net30", "net60", "net90"]
+    var list: [Order] = []
+    list.reserveCapacity(o.orders)
+    for i in 0..<o.orders {
+        let agent = workspace.agents[Int.random(in: 0..<workspace.agents.count, using: &rng)].name
+        let date = Day(year: 2026, month: Int.random(in: 1...12, using: &rng), day: Int.random(in: 1...28, using: &rng))!
+        let amountFen = Int.random(in: 50_000...5_000_000, using: &rng)
+        let marginPct = Int.random(in: 3...45, using: &rng)
+        var fields: [String: AttributeValue] = [
+            "amount": .number(fixed(fen: amountFen)), "profit": .number(fixed(fen: amountFen * marginPct / 100)),
+            "terms": .text(terms[Int.random(in: 0..<terms.count, using: &rng)]),
+            "costs": .number(fixed(fen: amountFen / Int.random(in: 50...200, using: &rng))),
+        ]
+        if Int.random(in: 0..<10, using: &rng) > 0 { fields["paid"] = .date(date.adding(days: Int.random(in: 0...100, using: &rng))) }
+        if Int.random(in: 0..<200, using: &rng) == 0 { fields["written_off"] = .date(date.adding(days: 150)); fields["resale"] = .number(fixed(fen: amountFen / 4)) }
+        list.append(Order(id: String(format: "O%07d", i + 1), agent: agent, date: date, fields: fields))
+    }
+    workspace.setOrders(list)
+    print("orders phase: \(o.orders) orders for \(workspace.agents.count) agents")
+    let rssBefore = procStatusKB("VmRSS")
+    var t = now()
+    let engine = try Engine(workspace: workspace)
+    let buildNs = now() - t
+    line("orders: cells / edges", "\(engine.cellCount) / \(engine.edgeCount)")
+    line("orders: load and fully compute", String(format: "%.0f ms", ms(buildNs)))
+    line("orders: RSS before / after the engine", "\(mib(rssBefore)) / \(mib(procStatusKB("VmRSS")))")
+    let sales = engine.plan.ruleIndex["sales"]!
+    var times: [Double] = []
+    for _ in 0..<200 {
+        let a = Int.random(in: 0..<workspace.agents.count, using: &rng)
+        let c = engine.cell(rule: sales, agent: a, period: .month(Month(year: 2026, month: Int.random(in: 1...12, using: &rng))))!
+        t = now()
+        _ = engine.setInput(cell: c, value: fixed(fen: Int.random(in: 0...30_000_000, using: &rng)))
+        times.append(ms(now() - t) * 1000)
+    }
+    times.sort()
+    line("orders: input edit median / p99", String(format: "%.1f µs / %.1f µs", percentile(times, 0.5), percentile(times, 0.99)))
+    line("orders: peak memory (VmHWM)", mib(procStatusKB("VmHWM")))
+    withExtendedLifetime(engine) {}
 }
 
 do {

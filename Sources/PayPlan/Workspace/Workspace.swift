@@ -21,6 +21,8 @@ public struct Workspace: Equatable, Sendable {
     public var calendar = WorkCalendar()
     /// What is known on this day (`as_of` in rules); `nil` means the last day of the scenario's years.
     public var asOf: Day?
+    /// Saved column mappings for `orders import`: mapping name → CSV column → order field (`id`, `agent`, `date`, or a field).
+    public var importMaps: [String: [String: String]] = [:]
 
     /// The effective as-of date.
     public var knownOn: Day { asOf ?? Day(year: years.upperBound, month: 12, day: 31)! }
@@ -35,6 +37,14 @@ public struct Workspace: Equatable, Sendable {
         }
         orders.insert(o, at: lo)
         return nil
+    }
+
+    /// Replaces all orders at once (sorted once: for imports and benchmarks).
+    /// Later orders with an ID already seen replace earlier ones.
+    public mutating func setOrders(_ list: [Order]) {
+        var byID: [String: Order] = [:]
+        for o in list { byID[o.id] = o }
+        orders = byID.values.sorted { Order.idPrecedes($0.id, $1.id) }
     }
 
     /// Removes the order with `id`; returns it.
