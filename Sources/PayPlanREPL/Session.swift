@@ -47,8 +47,19 @@ public final class Session {
     /// should read another line and append it.
     public static func needsContinuation(_ text: String) -> Bool { StatementText.needsContinuation(text) }
 
-    /// Runs one complete command (possibly several lines).
+    /// The language of messages, help and reports (`set lang zh|en`).
+    public var language: DisplayLanguage = .en
+
+    /// Runs one complete command (possibly several lines), answering in `language`.
     public func execute(_ input: String) -> Output {
+        var out = perform(input)
+        guard language == .zh else { return out }
+        out.lines = out.lines.map(ChineseText.translate)
+        out.errors = out.errors.map { var d = $0; d.message = ChineseText.translate(d.message); return d }
+        return out
+    }
+
+    func perform(_ input: String) -> Output {
         var text = Session.normalise(input).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty || text.hasPrefix("#") { return Output() }
         if Parser.startsDefinition(text) { return define(text) }
@@ -60,12 +71,17 @@ public final class Session {
             if !rest.isEmpty && !Help.topics.contains(where: { $0.name == rest }) {
                 return .error("no help on '\(rest)'; topics: " + Help.topics.map(\.name).joined(separator: ", "))
             }
-            return Output(lines: Help.text(topic: rest.isEmpty ? nil : rest))
+            return Output(lines: Help.text(topic: rest.isEmpty ? nil : rest, language: language))
         case "agent": return agentCommand(rest, line: text)
         case "agents":
             guard rest.isEmpty else { return .error("agents takes nothing after it (agent add/set/rm change agents)") }
             return listAgents()
         case "years": return setYears(rest)
+        case "set" where rest.hasPrefix("lang"), "lang":
+            let code = rest.replacingOccurrences(of: "lang", with: "").trimmingCharacters(in: .whitespaces)
+            guard let l = DisplayLanguage(rawValue: code) else { return .error("write set lang zh or set lang en (now \(language.rawValue))") }
+            language = l
+            return Output(lines: [l == .zh ? "已切换为中文" : "language: English"])
         case "order": return orderCommand(rest)
         case "orders": return listOrders(rest)
         case "calendar": return calendarCommand(rest)
@@ -456,6 +472,10 @@ public final class Session {
 
     func setInput(rule r: Int, agent: Int, period: Period?, line: String, rhsStart: Int, label: String, periodRange: SourceRange) -> Output {
         let rule = engine.plan.rules[r]
+        if case .parameter = rule.kind, period == nil {
+            // `rate = 2%` for a parameter: the same as `param rate = 2%`.
+            return define("param \(rule.name) = " + String(Array(line)[rhsStart...]).trimmingCharacters(in: .whitespaces))
+        }
         guard case .input = rule.kind else {
             let inputs = engine.plan.rules.filter { if case .input = $0.kind { return true } else { return false } }.map(\.name)
             let what: String
@@ -571,7 +591,9 @@ public final class Session {
         }
         let ids = columns.compactMap { engine.plan.ruleIndex[$0] }
         let usable = ids.filter { engine.plan.rules[$0].dimension.grain <= p.grain || engine.plan.rules[$0].dimension.grain == .none }
-        var t = TextTable(header: ["agent"] + usable.map { engine.plan.rules[$0].name }, rightAligned: [false] + usable.map { _ in true })
+        let zh = language == .zh
+        var t = TextTable(header: [zh ? ChineseText.agent : "agent"] + usable.map { zh ? (engine.plan.rules[$0].label ?? engine.plan.rules[$0].name) : engine.plan.rules[$0].name },
+                          rightAligned: [false] + usable.map { _ in true })
         var totals = [Fixed?](repeating: .zero, count: usable.count)
         var errorCodes: [Int: String] = [:]
         for (a, agent) in workspace.agents.enumerated() {
@@ -588,7 +610,7 @@ public final class Session {
             t.add(row)
         }
         t.separatorBefore = [workspace.agents.count]
-        t.add(["total"] + totals.enumerated().map { $1?.moneyText ?? errorCodes[$0] ?? "" })
+        t.add([zh ? ChineseText.total : "total"] + totals.enumerated().map { $1?.moneyText ?? errorCodes[$0] ?? "" })
         return Output(lines: ["\(workspace.name) — \(p)"] + t.render())
     }
 

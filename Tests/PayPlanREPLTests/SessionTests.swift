@@ -36,6 +36,20 @@ import PayPlan
         #expect(run(s, "李雷.sales[2026-03] = 120000") == ["(no pay figure changed)"])
     }
 
+    @Test func parametersChangeByNameAndKeepTheirLabels() throws {
+        let s = try Session()
+        run(s, "param rate \"提成比例\" = 1%", "input month sales default 100", "month pay = rate * sales", "agent add 甲")
+        run(s, "rate = 2%")
+        #expect(query(s, "甲.pay[2026-01]") == "2.00")
+        run(s, "param rate = 3%")
+        #expect(s.workspace.plan.definition(named: "rate")?.source == "param rate \"提成比例\" = 3%")
+        #expect(query(s, "甲.pay[2026-01]") == "3.00")
+        // Membership: the same as a chain of '='.
+        run(s, "agent add 乙 role=after-sales", "month is_sales = role in (\"sales\", \"presales\")", "agent set 甲 role=sales")
+        #expect(query(s, "甲.is_sales[2026-01]") == "yes")
+        #expect(query(s, "乙.is_sales[2026-01]") == "no")
+    }
+
     @Test func manyChangesAreCapped() throws {
         let s = try Session()
         run(s, "param rate = 1%", "input month sales default 100", "month pay = rate * sales")

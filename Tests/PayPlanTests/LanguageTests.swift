@@ -75,6 +75,16 @@ import Testing
         }
     }
 
+    @Test func inListIsAChainOfEquals() throws {
+        let e = try Parser.expression("product in (\"seo\", \"vi\")")
+        guard case .binary("or", let a, let b) = e.kind, case .binary("=", _, _) = a.kind, case .binary("=", _, _) = b.kind else {
+            Issue.record("\(e)"); return
+        }
+        let n = try Parser.expression("x not in (1, 2)")
+        guard case .unary("not", _) = n.kind else { Issue.record("\(n)"); return }
+        #expect(throws: SourceError.self) { try Parser.expression("x in 1, 2") }
+    }
+
     @Test func continuationRules() {
         #expect(StatementText.needsContinuation("table t [lo, hi):"))
         #expect(StatementText.needsContinuation("month a = round(1 +"))

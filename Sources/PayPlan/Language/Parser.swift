@@ -39,7 +39,7 @@ public struct Parser {
     public static let reserved: Set<String> = [
         "if", "then", "else", "and", "or", "not", "over", "where", "true", "false", "yes", "no",
         "param", "input", "attribute", "table", "team", "month", "quarter", "half", "year", "default", "report", "x",
-        "order", "field", "by",
+        "order", "field", "by", "in",
     ]
     static let grainWords: [String: Grain] = ["month": .month, "quarter": .quarter, "half": .half, "year": .year]
     static let aggregates: Set<String> = ["sum", "avg", "average", "min", "max", "count", "rank", "ties"]
@@ -260,6 +260,23 @@ public struct Parser {
     }
     mutating func parseComparison() throws -> Expr {
         let l = try parseSum()
+        // `product in ("seo", "vi")`: the same as product = "seo" or product = "vi".
+        if current.isKeyword("in") || (current.isKeyword("not") && tokens[p + 1].isKeyword("in")) {
+            let negated = current.isKeyword("not")
+            if negated { _ = advance() }
+            _ = advance()
+            guard current.isSymbol("(") else { throw fail("write the choices in brackets: \(negated ? "not in" : "in") (\"a\", \"b\")") }
+            _ = advance()
+            var choices = [try parseSum()]
+            while current.isSymbol(",") { _ = advance(); choices.append(try parseSum()) }
+            guard current.isSymbol(")") else { throw fail("expected ')' after the choices") }
+            let end = advance().range.upperBound
+            var e = Expr(.binary(op: "=", l, choices[0]), l.range.lowerBound..<end)
+            for c in choices.dropFirst() {
+                e = Expr(.binary(op: "or", e, Expr(.binary(op: "=", l, c), l.range.lowerBound..<end)), l.range.lowerBound..<end)
+            }
+            return negated ? Expr(.unary(op: "not", e), l.range.lowerBound..<end) : e
+        }
         for op in ["=", "!=", "<", "<=", ">", ">="] where current.isSymbol(op) {
             _ = advance()
             let r = try parseSum()

@@ -14,6 +14,13 @@ public struct Definition: Equatable, Sendable {
 
     public var name: String { statement.name }
 
+    /// `source` with `"label"` written after the first occurrence of `name` (the defined name).
+    static func inserting(label: String, into source: String, after name: String) -> String {
+        guard let r = source.range(of: " " + name) else { return source }
+        let escaped = label.replacingOccurrences(of: "\"", with: "")
+        return source.replacingCharacters(in: r, with: " \(name) \"\(escaped)\"")
+    }
+
     /// Parses `source`.
     /// - Throws: `SourceError` with the place of the first mistake.
     public init(source: String, leading: [String] = []) throws {
@@ -45,6 +52,11 @@ public struct Plan: Equatable, Sendable {
             let old = definitions[i]
             var new = d
             if new.leading.isEmpty { new.leading = old.leading }
+            // A redefinition that gives no label keeps the old one: `param rate = 2%` keeps "提成比例".
+            if new.statement.label == nil, let label = old.statement.label,
+               let relabelled = try? Definition(source: Definition.inserting(label: label, into: new.source, after: new.name), leading: new.leading) {
+                new = relabelled
+            }
             definitions[i] = new
             return old
         }

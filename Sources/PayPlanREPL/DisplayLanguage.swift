@@ -1,0 +1,91 @@
+import Foundation
+
+/// The language payplan speaks to the user: messages, help, explain, reports.
+/// Plan rules keep the names their author gave them; in Chinese, reports and
+/// statements show the rules' labels (`"提成"`) where the plan gives them.
+public enum DisplayLanguage: String, Sendable, CaseIterable {
+    case en, zh
+
+    /// Chinese when the locale says so (`LC_ALL`, `LC_MESSAGES` or `LANG` starting with `zh`), else English.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> DisplayLanguage {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let v = env[key], !v.isEmpty { return v.lowercased().hasPrefix("zh") ? .zh : .en }
+        }
+        return .en
+    }
+}
+
+/// Chinese wording of payplan's messages, kept in one place: each English
+/// message template is matched as a pattern and rewritten, so commands are
+/// written once, in English, and every message has its Chinese form here.
+/// A message with no entry stays in English.
+public enum ChineseText {
+    /// (English pattern, Chinese template); `$1`… are the pattern's groups. Longest, most specific first.
+    static let rules: [(String, String)] = [
+        // Edits and files.
+        (#"^defined (\S+)$"#, "已定义 $1"),
+        (#"^redefined (\S+)$"#, "已重新定义 $1"),
+        (#"^dropped (\S+)$"#, "已删除 $1"),
+        (#"^added order (\S+)$"#, "已添加订单 $1"),
+        (#"^updated order (\S+)$"#, "已修改订单 $1"),
+        (#"^removed order (\S+)$"#, "已删除订单 $1"),
+        (#"^added (\S+)$"#, "已添加 $1"),
+        (#"^updated (\S+)$"#, "已修改 $1"),
+        (#"^removed (\S+) and their inputs \(undo brings them back\)$"#, "已删除 $1 及其录入数据（undo 可恢复）"),
+        (#"^\(no pay figure changed\)$"#, "（没有工资数字变化）"),
+        (#"^… and (\d+) more pay figures changed$"#, "……另有 $1 个工资数字变化"),
+        (#"^undid (.+)$"#, "已撤销：$1"),
+        (#"^redid (.+)$"#, "已重做：$1"),
+        (#"^saved (.+)$"#, "已保存 $1"),
+        (#"^loaded (.+): (\d+) agents, (\d+) definitions$"#, "已载入 $1：$2 名员工，$3 条定义"),
+        (#"^this scenario now covers (.+)$"#, "方案年份现为 $1"),
+        (#"^(\d+) agents$"#, "共 $1 名员工"),
+        (#"^(\d+) orders?$"#, "共 $1 笔订单"),
+        (#"^note: (\S+)'s pay cannot be computed yet: (.+)$"#, "注意：$1 的工资暂时无法计算：$2"),
+        // Explain.
+        (#"^(\s*)rule: (.*)$"#, "$1规则：$2"),
+        (#"^(\s*)· entered$"#, "$1· 已录入"),
+        (#"^(\s*)· not entered: the plan's default$"#, "$1· 未录入：使用方案默认值"),
+        (#"^(\s*)· not entered$"#, "$1· 未录入"),
+        (#"^(\s*)· (\S+) = (.+) \(attribute of (\S+)\)$"#, "$1· $2 = $3（$4 的属性）"),
+        (#"^(\s*)· (\S+) = (.+) \(the plan's default; (\S+) has none\)$"#, "$1· $2 = $3（方案默认值；$4 未设置）"),
+        (#"^(\s*)· (\S+): (\S+) falls in the tier (\S+, \S+) → (.+)$"#, "$1· $2：$3 落在档位 $4 → $5"),
+        (#"^(\s*)· paid\((\S+)\) = 0: this is not the last month of the (\S+)$"#, "$1· paid($2) = 0：本月不是该期间的最后一个月"),
+        (#"^(\s*)· reads (\d+) more figures? \(explain with --depth to see them\)$"#, "$1· 还读取 $2 个数字（用 --depth 查看）"),
+        (#"^(\s*)· (round|floor|ceil): (.+)$"#, "$1· 舍入 $2：$3"),
+        (#"^(\s*)· (sum|avg|min|max|count) over (\d+) orders? = (.+)$"#, "$1· 对 $3 笔订单求 $2 = $4"),
+        // Errors.
+        (#"^unknown name '([^']+)' \(did you mean '([^']+)'\?\)$"#, "未知名称 '$1'（是否想写 '$2'？）"),
+        (#"^in '([^']+)': unknown name '([^']+)' \(did you mean '([^']+)'\?\)$"#, "在 '$1' 中：未知名称 '$2'（是否想写 '$3'？）"),
+        (#"^in '([^']+)': unknown name '([^']+)'$"#, "在 '$1' 中：未知名称 '$2'"),
+        (#"^unknown name '([^']+)'$"#, "未知名称 '$1'"),
+        (#"^circular reference: (.+); nothing was changed$"#, "循环引用：$1；未做任何更改"),
+        (#"^no agent named '([^']+)' \(agents: (.+)\)$"#, "没有名为 '$1' 的员工（员工：$2）"),
+        (#"^no agent named '([^']+)'(.*)$"#, "没有名为 '$1' 的员工$2"),
+        (#"^'([^']+)' is not a period: (.+)$"#, "'$1' 不是期间：请写月份 2026-03、季度 2026-Q1、半年 2026-H1 或年份 2026"),
+        (#"^'([^']+)' is not a number: (.+)$"#, "'$1' 不是数字：金额可写作 12万、1.5万、40k、40,000、¥40000 或 2%"),
+        (#"^(\S+) is outside this scenario's years \((.+)\)(.*)$"#, "$1 不在本方案的年份内（$2）$3"),
+        (#"^unknown command '([^']+)'; type 'help' for the list of commands$"#, "未知命令 '$1'；输入 help 查看命令列表"),
+        (#"^unknown command or name '([^']+)'; type 'help' for the list of commands$"#, "未知命令或名称 '$1'；输入 help 查看命令列表"),
+        (#"^nothing to undo$"#, "没有可撤销的操作"),
+        (#"^nothing to redo$"#, "没有可重做的操作"),
+        (#"^no order (\S+)$"#, "没有订单 $1"),
+        (#"^no help on '([^']+)'; topics: (.+)$"#, "没有关于 '$1' 的帮助；主题：$2"),
+        (#"^the formula ends too early: a value is missing here$"#, "公式提前结束：这里缺少一个值"),
+        (#"^(.+); nothing was changed$"#, "$1；未做任何更改"),
+    ]
+
+    static let compiled: [(NSRegularExpression, String)] = rules.map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+
+    /// The Chinese form of one line of output or one error message.
+    public static func translate(_ line: String) -> String {
+        let range = NSRange(line.startIndex..., in: line)
+        for (re, template) in compiled where re.firstMatch(in: line, range: range) != nil {
+            return re.stringByReplacingMatches(in: line, range: range, withTemplate: template)
+        }
+        return line
+    }
+
+    /// Report and table words.
+    public static let agent = "员工", total = "合计"
+}

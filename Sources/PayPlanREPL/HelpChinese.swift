@@ -1,0 +1,102 @@
+/// The help topics in Chinese (see `Help.topics` for the English); a topic
+/// missing here is shown in English.
+enum HelpChinese {
+    static let topics: [String: (summary: String, body: [String])] = [
+        "commands": ("全部命令", [
+            "agent add 姓名 key=value…    添加员工：agent add 李雷 id=S01 base=3000 hired=2025-06-01",
+            "agent set 姓名 key=value…    修改属性：agent set 李雷 base=3500；agent rm 姓名 删除员工",
+            "agents                       员工列表",
+            "姓名.录入项[期间] = 金额      录入：李雷.sales[2026-03] = 12万",
+            "姓名.数字[期间]               查看：李雷.pay[2026-03]",
+            "report 期间                  报表：report 2026-03、report 2026-Q1、report 2026",
+            "explain 数字 [--depth N]     说明一个数字的来历：explain 李雷.pay[2026-03]",
+            "param / input / table / month / quarter / half / year / order …   定义或重新定义规则（help language）",
+            "plan 显示整个方案；show 名称 显示一条定义；drop 名称 删除定义",
+            "undo、redo                   撤销、重做每一次修改",
+            "load 文件、save [文件]        打开或保存方案（help scenarios）",
+            "fork、switch、scenarios、compare A B [期间]   假设分析：复制方案并对比（help what-if）",
+            "sweep、solve、cliffs          随录入变化的曲线、反推目标、找断崖（help sweep、help solve）",
+            "statement 员工 期间           工资条：文本、md、html 或 csv（help statement）",
+            "order add 编号 agent=姓名 date=日期 字段=值…   添加订单；order set / order rm；orders [员工] [期间] 列表",
+            "calendar [holiday|workday|clear 日期]   工作日与调休；as of 日期   以某日为准的已知信息",
+            "set lang zh|en               切换中文 / 英文",
+        ]),
+        "language": ("规则怎么写", [
+            "规则按期间写一次，对每位员工都适用：",
+            "  month revenue = sales - expenses",
+            "  month commission \"提成\" = round(lookup(commission_tiers, revenue))",
+            "  half half_bonus = if avg(revenue over half) >= 20万 then 3500",
+            "                    else if avg(revenue over half) >= 10万 then 1500 else 0",
+            "  month pay = base - deduction + commission + paid(half_bonus)",
+            "金额：12万  1.5万  40k  40,000  ¥40000  2%。日期 2026-03-15。期间 2026-03、2026-Q1、2026-H1、2026。",
+            "运算：+ - * /（也可用 × ÷），= != < <= > >=（也可用 ≤ ≥），and、or、not、if … then … else …",
+            "函数：round(x) 四舍五入到分，round(x, 0) 到元；floor、ceil、abs、min、max；",
+            "  prev(revenue) 上一期；paid(half_bonus) 在期末月份发放；",
+            "  sum/avg/min/max/count(x over quarter|half|year|agents|orders [where …])；rank(x over agents where …)。",
+            "员工属性：base、hired、left、role、id、name、tenure（入职当月为 1）、active。",
+            "完整说明与示例：docs/language.md",
+        ]),
+        "tables": ("阶梯表：超额累进与全额累进", [
+            "表按门槛列出各档。[lo, hi)（默认）表示含下限、不含上限；(lo, hi] 表示含上限（以内）。例如：",
+            "  table deduction_rate [lo, hi):",
+            "    0 -> 30%,",
+            "    1万 -> 20%,",
+            "    3万 -> 0%",
+            "lookup(T, 金额)        金额所在档的值（行里的 x 代表金额）",
+            "retroactive(T, 金额)   该档比例乘以全部金额（全额累进）",
+            "marginal(T, 金额)      每档比例乘以落在该档的部分（超额累进）",
+            "试试：table t [lo, hi): 0 -> 1%, 1万 -> 2%   然后   param demo = marginal(t, 15000)   然后   demo",
+        ]),
+        "orders": ("订单、订单规则与工作日", [
+            "order add O1 agent=李雷 date=2026-03-02 terms=cash amount=30000 profit=4500 paid=2026-03-03",
+            "订单计入其日期所在的月份。订单规则读取字段：order margin = profit / amount。",
+            "月度规则汇总订单：sum(amount over orders where counted)；by paid 表示按回款日期入账。",
+            "订单规则里的 allocate(commission, amount) 把月度数字按金额分到各订单，精确到分。",
+            "orders 李雷 2026-03 列出订单及各项数字；O1.share 查看一项；explain O1.share 说明来历。",
+            "calendar workday 2026-10-10 标记调休上班的周六；calendar holiday 2026-10-01..2026-10-07 标记假期。",
+            "as of 2026-06-30：之后才记录的回款视为尚未得知（追回要等到那时）。",
+        ]),
+        "report": ("按员工列出的报表", [
+            "report 2026-03 一个月；report 2026-Q1、report 2026-H1、report 2026 为各月数字之和",
+            "列由方案的 report columns a, b, c 决定；每次修改后列出的是 report total pay 的变化。",
+            "试试：load scenarios/electronics-sales.json，然后 report 2026",
+        ]),
+        "explain": ("一个数字是怎么来的", [
+            "explain 李雷.pay[2026-03] 显示规则原文、读取的每个数字及其值、命中的档位（含哪一侧）、舍入，",
+            "以及错误值从哪里开始。--depth N 向下展开 N 层（默认 2）。",
+            "试试：load scenarios/electronics-sales.json，然后 explain 李雷.commission[2026-03]",
+        ]),
+        "inputs": ("录入数字", [
+            "录入项在方案中声明（input month sales default 0），按员工和期间录入：",
+            "  李雷.sales[2026-03] = 12万",
+            "每次修改后列出变化的工资数字：李雷.pay[2026-03]: 5,000.00 → 5,600.00",
+        ]),
+        "agents": ("员工", [
+            "agent add 李雷 id=S01 role=sales base=3000 hired=2025-06-01",
+            "其他 key=value 也会保存，可在规则中按名称使用（agent add 王芳 team=north）。",
+        ]),
+        "scenarios": ("方案文件", [
+            "load 文件.json 读取方案；save 写回（save 其他.json 另存）。",
+            "保存时先写临时文件再改名，任何失败都不会损坏原文件。",
+            "载入失败的文件不会改变当前工作区，并指出文件哪里有错。",
+        ]),
+        "errors": ("错误值与错误信息", [
+            "无法计算的公式得到错误值，并像电子表格一样向下传递：",
+            "#DIV/0! 除以零，#MISSING 缺少录入或属性，#TYPE 值的类型不对，#OVERFLOW 数值过大，#RANGE 期间超出方案。",
+            "会形成循环的规则（pay → bonus → pay）会被拒绝，工作区保持不变。",
+        ]),
+    ]
+}
+
+extension Help {
+    /// The overview or one topic, in `language`.
+    public static func text(topic: String?, language: DisplayLanguage) -> [String] {
+        guard language == .zh else { return text(topic: topic) }
+        guard let topic else {
+            return ["payplan —— 看得懂的工资方案表。主题（help 主题）："] + topics.map {
+                "  " + DisplayWidth.padded($0.name, to: 10) + (HelpChinese.topics[$0.name]?.summary ?? $0.summary)
+            }
+        }
+        return HelpChinese.topics[topic]?.body ?? text(topic: topic)
+    }
+}
