@@ -25,6 +25,9 @@ struct PayPlanCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colour (also NO_COLOR=1).")
     var noColor = false
 
+    @Option(name: .customLong("lang"), help: "Language of messages, help and reports: zh or en (default: from the locale, zh_CN… gives zh).")
+    var lang: String?
+
     mutating func run() throws {
         let session: Session
         do {
@@ -32,6 +35,15 @@ struct PayPlanCommand: ParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
+        }
+        if let lang {
+            guard let l = DisplayLanguage(rawValue: lang) else {
+                FileHandle.standardError.write(Data("error: --lang takes zh or en, not '\(lang)'\n".utf8))
+                throw ExitCode(2)
+            }
+            session.language = l
+        } else {
+            session.language = DisplayLanguage.fromEnvironment()
         }
         if e.isEmpty && isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
             let environment = ProcessInfo.processInfo.environment

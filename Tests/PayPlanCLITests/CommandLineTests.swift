@@ -78,6 +78,18 @@ import Testing
         #expect(!r.stdout.contains(">"))
     }
 
+    @Test func chineseByFlag() throws {
+        let r = try payplan(["scenarios/electronics-sales.json", "--lang", "zh", "-e", "李雷.sales[2026-03] = 15万", "-e", "undo", "-e", "nonsense"])
+        #expect(r.stdout.components(separatedBy: "\n") == [
+            "李雷.pay[2026-03]: 5,573.00 → 6,473.00",
+            "已撤销：李雷.sales[2026-03] = 150,000.00",
+            "李雷.pay[2026-03]: 6,473.00 → 5,573.00",
+            "",
+        ])
+        #expect(r.stderr.hasPrefix("error: -e 3: 未知命令或名称 'nonsense'；输入 help 查看命令列表"))
+        #expect(try payplan(["--lang", "fr", "-e", "help"]).status == 2)
+    }
+
     @Test func missingScenarioFileIsAClearError() throws {
         let r = try payplan(["scenarios/no-such.json", "-e", "report 2026"])
         #expect(r.status == 2)
