@@ -84,6 +84,7 @@ public final class Session {
             return Output(lines: [l == .zh ? "已切换为中文" : "language: English"])
         case "order": return orderCommand(rest)
         case "orders": return listOrders(rest)
+        case "attribution": return attributionReport(rest)
         case "calendar": return calendarCommand(rest)
         case "as", "asof": return setAsOf(rest)
         case "report": return report(rest, line: text)

@@ -1,0 +1,94 @@
+import Foundation
+import PayPlan
+
+/// Attribution of orders by seller note (plan A, rule A2): the `attribution` report.
+extension Session {
+    /// A parameter's text value (`param attribution_mode = "first"`), or `nil` when the plan has none.
+    func parameterText(_ name: String) -> String? {
+        guard let r = engine.plan.ruleIndex[name], let c = engine.cell(rule: r, agent: 0, period: engine.period(.month, 0)) else { return nil }
+        switch engine.value(ofCell: c) {
+        case .text(let s): return s
+        case let v: return v.displayText
+        }
+    }
+
+    /// The scenario's attribution settings, from the parameters `attribution_match` (`id`, `name`,
+    /// `id or name`, `pattern`), `attribution_pattern` and `attribution_mode` (`first`, `last`, `split`);
+    /// ID matching and `first` when the plan sets none.
+    func attributionSettings() -> (match: Attribution.Match, mode: Attribution.Mode, description: String)? {
+        let m = parameterText("attribution_match") ?? "id", p = parameterText("attribution_pattern")
+        let modeText = parameterText("attribution_mode") ?? "first"
+        guard let match = Attribution.Match(setting: m, pattern: p), let mode = Attribution.Mode(rawValue: modeText) else { return nil }
+        let how = if case .pattern(let p) = match { "pattern \(p)" } else { m }
+        return (match, mode, "match \(how), mode \(mode.rawValue)")
+    }
+
+    /// The people attribution knows: the workspace's agents, by ID (so leftover fen of a split go to the lowest ID).
+    var attributionPeople: [Attribution.Person] {
+        Attribution.Person.of(workspace.agents).sorted { ($0.id ?? "\u{10FFFF}") < ($1.id ?? "\u{10FFFF}") }
+    }
+
+    /// `attribution [PERIOD]`: orders credited per agent, silent orders, and every order whose seller
+    /// note names an unknown ID or conflicting sales agents, or is credited otherwise than its note says.
+    func attributionReport(_ rest: String) -> Output {
+        var period: Period? = nil
+        if !rest.isEmpty {
+            guard let p = Period(text: rest) else { return .error("attribution takes a period, e.g. attribution 2026-03; '\(rest)' is not one") }
+            period = p
+        }
+        guard let settings = attributionSettings() else {
+            return .error("the scenario's attribution settings are not valid: attribution_match must be \"id\", \"name\", \"id or name\" or \"pattern\" (with attribution_pattern a regular expression), attribution_mode \"first\", \"last\" or \"split\"")
+        }
+        let people = attributionPeople
+        let creditedRule = engine.plan.ruleIndex["credited"].flatMap { engine.plan.rules[$0].dimension.perOrder ? $0 : nil }
+        var count: [String: Int] = [:], sum: [String: Fixed] = [:]
+        var silent = 0, silentSum = Fixed.zero, duplicates = 0, afterSales = 0
+        var problems: [(String, String, String, String)] = []
+        var seen = Set<String>()
+        for (i, o) in workspace.orders.enumerated() {
+            if let p = period, o.date < p.firstDay || o.date > p.lastDay { continue }
+            let amount: Fixed = creditedRule.flatMap { r in engine.cell(rule: r, order: i) }.flatMap {
+                if case .number(let n) = engine.value(ofCell: $0) { n } else { nil }
+            } ?? { if case .number(let n)? = o.field("amount") { n } else { .zero } }()
+            if let a = o.agent { count[a, default: 0] += 1; sum[a] = (sum[a] ?? .zero) + amount } else { silent += 1; silentSum = silentSum + amount }
+            // Split parts (ID#CS01) share one note: read it once.
+            let base = o.id.split(separator: "#").first.map(String.init) ?? o.id
+            guard seen.insert(base).inserted else { continue }
+            let note = o.fields["note"]?.text ?? ""
+            let r = Attribution.attribute(note: note, agents: people, match: settings.match, mode: settings.mode)
+            var found: [String] = []
+            for f in r.findings {
+                switch f {
+                case .unknownID, .conflict: found.append(f.description)
+                case .duplicate: duplicates += 1
+                case .afterSales: afterSales += 1
+                case .silent: break
+                }
+            }
+            let stored = workspace.orders.filter { $0.id == base || $0.id.hasPrefix(base + "#") }.compactMap(\.agent)
+            if Set(stored) != Set(r.credited) {
+                found.append("credited to \(stored.isEmpty ? "nobody" : stored.joined(separator: ", ")), the note says \(r.credited.isEmpty ? "nobody" : r.credited.joined(separator: ", "))")
+            }
+            if !found.isEmpty { problems.append((base, o.agent ?? "—", note, found.joined(separator: "; "))) }
+        }
+        var lines = ["attribution\(period.map { " — \($0)" } ?? "") (\(settings.description))"]
+        var t = TextTable(header: ["agent", "ID", "role", "orders", "credited"], rightAligned: [false, false, false, true, true])
+        for a in workspace.agents {
+            t.add([a.name, a.id ?? "", a.role ?? "", "\(count[a.name] ?? 0)", (sum[a.name] ?? .zero).moneyText])
+        }
+        t.add(["silent (闷拍)", "", "", "\(silent)", silentSum.moneyText])
+        lines += t.render()
+        if problems.isEmpty {
+            lines.append("no order names an unknown ID or conflicting sales agents")
+        } else {
+            lines.append("orders to check (\(problems.count)):")
+            var p = TextTable(header: ["order", "agent", "note", "finding"], rightAligned: [false, false, false, false])
+            for row in problems { p.add([row.0, row.1, row.2, row.3]) }
+            lines += p.render()
+        }
+        if duplicates > 0 || afterSales > 0 {
+            lines.append("\(duplicates) note\(duplicates == 1 ? "" : "s") name the same agent twice (credited once); \(afterSales) name an after-sales agent (no credit)")
+        }
+        return Output(lines: lines)
+    }
+}
