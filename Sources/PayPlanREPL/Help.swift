@@ -17,6 +17,7 @@ public enum Help {
             "fork NAME, switch NAME, scenarios, compare A B [PERIOD]   what-if copies side by side (help what-if)",
             "sweep, solve, cliffs        figures against an input, goal seek, jumps (help sweep, help solve)",
             "statement AGENT PERIOD      a pay statement 工资条 as text, md, html or csv (help statement)",
+            "offer sales 3万 6万 10万     a candidate's pay month by month at each sales level (help offer)",
             "order add ID agent=NAME date=DATE field=value…   add a transaction; order set / order rm; orders [AGENT] [PERIOD] lists them",
             "calendar [holiday|workday|clear DATE[..DATE]]   working days (调休); as of DATE   what is known on that day",
             "help TOPIC                  topics: " + ["language", "tables", "orders", "report", "explain", "inputs", "agents", "scenarios", "errors", "what-if", "sweep", "solve", "statement"].joined(separator: ", "),
@@ -52,6 +53,12 @@ public enum Help {
             "report 2026-03   one month;  report 2026-Q1, report 2026-H1, report 2026   monthly figures summed",
             "Columns come from the plan's 'report columns a, b, c'; the changes listed after each edit",
             "are those of 'report total pay'. Try: load scenarios/electronics-sales.json, then report 2026",
+        ]),
+        ("offer", "what a new hire takes home, month by month", [
+            "offer sales 3万 6万 10万 [base=3500] [from 2026-03]",
+            "A candidate joins on the first day of the month (default: the scenario's first month) and sells",
+            "the same amount every month; one column per amount (low, expected, high), probation marked,",
+            "the year's total last. Nothing in the workspace changes. Try it on scenarios/electronics-sales.json.",
         ]),
         ("orders", "transactions (订单), per-order rules, the calendar", [
             "order add O1 agent=李雷 date=2026-03-02 terms=cash amount=30000 profit=4500 paid=2026-03-03",

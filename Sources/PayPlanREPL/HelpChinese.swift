@@ -56,6 +56,11 @@ enum HelpChinese {
             "calendar workday 2026-10-10 标记调休上班的周六；calendar holiday 2026-10-01..2026-10-07 标记假期。",
             "as of 2026-06-30：之后才记录的回款视为尚未得知（追回要等到那时）。",
         ]),
+        "offer": ("新员工每月能拿多少", [
+            "offer sales 3万 6万 10万 [base=3500] [from 2026-03]",
+            "候选人在该月 1 日入职（默认方案第一个月），每月销售额相同；每个金额一列（偏低、预期、偏高），",
+            "标出试用期，最后一行是全年合计。工作区不会改变。可在 scenarios/electronics-sales.json 上试用。",
+        ]),
         "report": ("按员工列出的报表", [
             "report 2026-03 一个月；report 2026-Q1、report 2026-H1、report 2026 为各月数字之和",
             "列由方案的 report columns a, b, c 决定；每次修改后列出的是 report total pay 的变化。",

@@ -95,6 +95,7 @@ public final class Session {
         case "plan", "rules": return Output(lines: workspace.plan.sourceText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         case "show": return show(rest)
         case "drop": return drop(rest)
+        case "offer": return offer(rest)
         case "explain": return rest.contains(" vs ") ? explainVersus(rest) : explain(rest)
         case "fork": return fork(rest)
         case "switch": return switchFork(rest)

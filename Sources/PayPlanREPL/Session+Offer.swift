@@ -1,0 +1,77 @@
+import PayPlan
+
+/// Offers to a candidate (issue 7): what a new hire takes home month by month,
+/// through probation and after, at a few levels of monthly sales.
+extension Session {
+    /// `offer sales 3万 6万 10万 [base=3500] [from 2026-03]`: a one-agent what-if on a
+    /// copy of the workspace (nothing changes). The candidate joins on the first
+    /// day of the `from` month (default: the first month of the scenario) and
+    /// sells the same amount every month; one column per amount, with the year's total.
+    func offer(_ rest: String) -> Output {
+        let words = rest.split(separator: " ").map(String.init)
+        let usage = "write offer INPUT AMOUNT… [key=value…] [from PERIOD], e.g. offer sales 3万 6万 10万 base=3500 from 2026-03"
+        guard let inputName = words.first else { return .error(usage) }
+        guard let r = engine.plan.ruleIndex[inputName], case .input = engine.plan.rules[r].kind,
+              engine.plan.rules[r].dimension == Dimension(grain: .month, perAgent: true) else {
+            let inputs = engine.plan.rules.filter { if case .input = $0.kind { $0.dimension == Dimension(grain: .month, perAgent: true) } else { false } }.map(\.name)
+            return .error("'\(inputName)' is not a monthly input; monthly inputs: \(inputs.joined(separator: ", ")). \(usage)")
+        }
+        guard let total = engine.plan.total, let totalRule = engine.plan.ruleIndex[total] else {
+            return .error("this plan has no pay figure (report total …) to show")
+        }
+        var amounts: [Fixed] = [], attributes: [String] = []
+        var start = engine.startMonth
+        var i = 1
+        while i < words.count {
+            let w = words[i]
+            if w == "from" {
+                guard i + 1 < words.count, let p = Period(text: words[i + 1]), p.grain == .month, engine.index(of: p) != nil else {
+                    return .error("from needs a month inside the scenario's years, e.g. from \(engine.startMonth)")
+                }
+                start = p.start; i += 2; continue
+            }
+            if w.contains("=") { attributes.append(w); i += 1; continue }
+            guard let e = try? Parser.expression(w), let v = try? Session.constantAmount(e) else {
+                return .error("'\(w)' is not an amount. \(usage)")
+            }
+            amounts.append(v); i += 1
+        }
+        guard (1...6).contains(amounts.count) else { return .error("give one to six amounts. \(usage)") }
+        // The candidate, on a copy.
+        var name = "候选人"
+        while workspace.agentIndex(named: name) != nil { name += "_" }
+        var candidate = Agent(name: name, role: "sales", hired: start.firstDay)
+        if let e = applyAttributes(ArraySlice(attributes), to: &candidate) { return e }
+        let last = Month(year: workspace.years.upperBound, month: 12)
+        let months = (start.index...last.index).map(Month.init(index:))
+        var columns: [[Value]] = []
+        var probation: [Bool] = []
+        for (k, amount) in amounts.enumerated() {
+            var w = workspace
+            w.agents.append(candidate)
+            for m in months { w.setInput(inputName, agent: name, period: .month(m), value: amount) }
+            let e: Engine
+            do { e = try Engine(workspace: w) } catch { return .error(Session.diagnostic(error)) }
+            let a = w.agents.count - 1
+            columns.append(months.map { m in e.cell(rule: totalRule, agent: a, period: .month(m)).map { e.value(ofCell: $0) } ?? .text("") })
+            if k == 0, let pr = e.plan.ruleIndex["probation"] {
+                probation = months.map { m in e.cell(rule: pr, agent: a, period: .month(m)).map { e.value(ofCell: $0) == .bool(true) } ?? false }
+            }
+        }
+        let names = amounts.count == 3 ? ["low", "expected", "high"] : amounts.map { _ in "" }
+        let zh = language == .zh
+        let headers = zip(names, amounts).map { n, a in (n.isEmpty ? "" : (zh ? ["low": "偏低", "expected": "预期", "high": "偏高"][n]! : n) + " ") + a.moneyText }
+        var t = TextTable(header: [zh ? "月份" : "month", ""] + headers, rightAligned: [false, false] + amounts.map { _ in true })
+        for (j, m) in months.enumerated() {
+            let mark = j < probation.count && probation[j] ? (zh ? "试用期" : "probation") : ""
+            t.add([m.description, mark] + columns.map { $0[j].displayText })
+        }
+        t.separatorBefore = [months.count]
+        let sums = columns.map { col in col.reduce(Fixed.zero) { acc, v in v.number.map { acc + $0 } ?? acc } }
+        t.add([zh ? "合计" : "total", ""] + sums.map(\.moneyText))
+        let title = zh
+            ? "录用测算：\(start) 入职，每月\(engine.plan.rules[r].label ?? inputName)分别为 \(amounts.map(\.moneyText).joined(separator: " / "))（工作区未改变）"
+            : "offer: joining \(start), \(inputName) each month of \(amounts.map(\.moneyText).joined(separator: " / ")) (the workspace is unchanged)"
+        return Output(lines: [title] + t.render())
+    }
+}
