@@ -12,12 +12,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // MARK: Model, language and engine (no I/O but scenario files)
         .target(name: "PayPlan", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
+        // MARK: Order import from CSV files (UTF-8 or GB18030), kept apart so the engine has no CSV dependency
+        .target(name: "PayPlanImport", dependencies: ["PayPlan", .product(name: "CSV", package: "CSV.swift")]),
         // MARK: Session, commands, rendering, help (no terminal)
-        .target(name: "PayPlanREPL", dependencies: ["PayPlan"]),
+        .target(name: "PayPlanREPL", dependencies: ["PayPlan", "PayPlanImport"]),
         // MARK: Line editing: BSD libedit (Debian: libedit-dev) and a thin Swift adapter
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditing", dependencies: ["CEditLine"]),
@@ -33,6 +36,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "PayPlanTests", dependencies: ["PayPlan"]),
         .testTarget(name: "PayPlanREPLTests", dependencies: ["PayPlanREPL", "PayPlan"]),
+        .testTarget(name: "PayPlanImportTests", dependencies: ["PayPlanImport", "PayPlanREPL", "PayPlan"]),
         .testTarget(name: "PayPlanCLITests", dependencies: ["payplan"]),
     ]
 )

@@ -3,9 +3,11 @@
 Run from the repository root: python3 scenarios/src/build_electronics.py
 The figures are invented but realistic for a small electronics trading company.
 """
-import json, pathlib
+import json, pathlib, sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(root / "src"))
+import electronics_orders  # the sample orders, also written to scenarios/electronics-orders.csv
 plan = (root / "src" / "electronics-sales.plan").read_text(encoding="utf-8").rstrip("\n").split("\n")
 
 agents = [
@@ -26,6 +28,13 @@ expenses = {
     "王芳":   [200, 300, 350, 500, 400, 300, 250, 700, 300, 450, 600, 500],
     "赵强":   [0, 0, 0, 0, 100, 200, 300, 300, 250, 600, 300, 400],
 }
+# From April the orders are itemised: the monthly sales input keeps what the counted orders do not cover
+# (counter sales), so every month's revenue R is the same as before.
+order_rows = electronics_orders.orders()
+for name, months in electronics_orders.counted_by_month(order_rows).items():
+    for m, amount in months.items():
+        assert 0 < amount < sales[name][m - 1], (name, m)
+        sales[name][m - 1] -= amount
 inputs = {}
 for a in agents:
     n = a["name"]
@@ -42,6 +51,8 @@ doc = {
     "plan": plan,
     "agents": agents,
     "inputs": inputs,
+    "orders": electronics_orders.scenario_records(order_rows),
+    "import_maps": {"electronics": electronics_orders.MAPPING},
 }
 out = root / "electronics-sales.json"
 out.write_text(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True, separators=(",", " : ")) + "\n", encoding="utf-8")

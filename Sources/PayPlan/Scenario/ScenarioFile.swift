@@ -62,6 +62,8 @@ public enum ScenarioFile {
         var orders: [OrderRecord]? = nil
         var calendar: CalendarRecord? = nil
         var as_of: String? = nil
+        /// Column mappings for `orders import`, by name: CSV column → order field.
+        var import_maps: [String: [String: String]]? = nil
     }
 
     /// Encodes a workspace as scenario JSON (UTF-8, sorted keys, pretty-printed, final newline).
@@ -91,7 +93,8 @@ public enum ScenarioFile {
             calendar: w.calendar == WorkCalendar() ? nil : CalendarRecord(
                 weekend: w.calendar.weekend.sorted(), holidays: w.calendar.holidays.sorted().map(\.description),
                 workdays: w.calendar.workdays.sorted().map(\.description)),
-            as_of: w.asOf?.description)
+            as_of: w.asOf?.description,
+            import_maps: w.importMaps.isEmpty ? nil : w.importMaps)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(body)
@@ -185,6 +188,7 @@ public enum ScenarioFile {
             guard let d = Day(text: a) else { throw ScenarioError("as_of: \"\(a)\" is not a date such as 2026-06-30") }
             w.asOf = d
         }
+        w.importMaps = body.import_maps ?? [:]
         for (name, series) in body.team_inputs ?? [:] {
             for (ptext, value) in series {
                 guard let p = Period(text: ptext) else { throw ScenarioError("team_inputs.\(name): \"\(ptext)\" is not a period") }

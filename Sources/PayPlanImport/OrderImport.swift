@@ -1,0 +1,311 @@
+import CSV
+import Foundation
+import PayPlan
+
+/// A row that cannot be imported: its spreadsheet row number (the header is row 1),
+/// the column, and why.
+public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
+    public let row: Int
+    public let column: String?
+    public let reason: String
+    public init(row: Int, column: String?, reason: String) { self.row = row; self.column = column; self.reason = reason }
+    public var description: String { "row \(row)\(column.map { ", column \($0)" } ?? ""): \(reason)" }
+}
+
+/// What reading an order file found, before anything is changed.
+public struct OrderFile: Sendable {
+    /// The encoding the file was read as (`UTF-8`, `UTF-8 with BOM`, `GB18030`, `UTF-16`).
+    public var encoding: String
+    /// Data rows read (blank rows not counted).
+    public var rowsRead = 0
+    /// The good rows as orders, with their row numbers, in file order.
+    public var orders: [(row: Int, order: Order)] = []
+    /// The bad rows: each with the first problem found in it.
+    public var problems: [ImportProblem] = []
+    /// Each column of the file and the order field it fills (`nil`: ignored).
+    public var columns: [(header: String, target: String?)] = []
+}
+
+/// How many orders an import added, replaced with different data, and found unchanged.
+public struct MergeCounts: Equatable, Sendable {
+    public var added = 0, replaced = 0, unchanged = 0
+}
+
+/// Reads orders (订单) from spreadsheet exports: CSV in UTF-8 (with or without
+/// a byte-order mark) or GB18030/GBK, with a column mapping.
+///
+/// A mapping sends a column (by its header) to `id`, `agent`, `date` or an
+/// order field (`amount`, `paid`, …); `-` ignores a column. Columns not in the
+/// mapping are matched by name or by the label of a `field` in the plan
+/// (`field amount "金额"` takes a column 金额), the rest are ignored.
+///
+/// Values are cleaned the way exports write them: `="2026030212345"` (an
+/// order number kept as text by Excel), `¥12,345.00`, `12,345元`, `(1,200.00)`,
+/// `2026/3/2 9:05`, `2026年3月2日`, `是`/`否`. Money stays exact (`Fixed`).
+public enum OrderImport {
+    /// The order's own targets; every other target is a field.
+    public static let standardTargets = ["id", "agent", "date"]
+
+    /// The kind of value a field holds, from its default in the plan (`field amount default 0`).
+    enum Kind { case number, date, flag, text, any }
+
+    /// Reads `data` with `mapping` (column header → target) against the workspace's agents, plan and years.
+    /// - Throws: `ImportError` when the file as a whole cannot be read: its encoding,
+    ///   no header, a mapping that names no `id` or `date` column, two columns for one field.
+    public static func read(_ data: Data, mapping: [String: String], workspace w: Workspace) throws -> OrderFile {
+        let (text, encoding) = try TextDecoding.decode(data)
+        var file = OrderFile(encoding: encoding)
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        let delimiter: UnicodeScalar = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
+        let reader: CSVReader
+        do { reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter) } catch {
+            throw ImportError("the file cannot be read as CSV: \(error)")
+        }
+        // The header: the first row that is not blank.
+        var rowNumber = 0
+        var header: [String] = []
+        while let row = reader.next() {
+            rowNumber += 1
+            if !isBlank(row) { header = row.map(cleanHeader); break }
+        }
+        guard !header.isEmpty else { throw ImportError("the file is empty: expected a header row such as 订单编号,业务员,签收日期,金额") }
+
+        // Columns to targets.
+        let kinds = fieldKinds(w.plan)
+        let labels = fieldLabels(w.plan)
+        let cleanedMapping = Dictionary(mapping.map { (cleanHeader($0.key), $0.value) }, uniquingKeysWith: { _, b in b })
+        var targets: [String?] = []
+        var used: [String: String] = [:]
+        for h in header {
+            var t: String? = cleanedMapping[h]
+            if t == nil, !h.isEmpty {
+                let auto = standardTargets.contains(h) || kinds[h] != nil ? h : labels[h]
+                if let a = auto, !cleanedMapping.values.contains(a) { t = a }
+            }
+            if t == "-" || t == "" { t = nil }
+            if let target = t {
+                guard isValidTarget(target) else {
+                    throw ImportError("--map \(h)=\(target): a column maps to id, agent, date or a field name such as amount (letters, digits, _)")
+                }
+                if let other = used[target] { throw ImportError("the columns \(other) and \(h) both map to \(target); map one of them to - to ignore it") }
+                used[target] = h
+            }
+            targets.append(t)
+        }
+        file.columns = zip(header, targets).map { ($0, $1) }
+        for required in ["id", "date"] where used[required] == nil {
+            let what = required == "id" ? "the order number (e.g. --map 订单编号=id)" : "the day the order counts from (e.g. --map 签收日期=date)"
+            throw ImportError("no column maps to \(required), \(what); the file's columns are: \(header.joined(separator: ", "))")
+        }
+
+        // Rows.
+        var seen: [String: Int] = [:]
+        var agentByKey: [String: String] = [:]
+        for a in w.agents {
+            if let id = a.id { agentByKey[id] = a.name }
+        }
+        for a in w.agents { agentByKey[a.name] = a.name }
+        rows: while let row = reader.next() {
+            rowNumber += 1
+            if isBlank(row) { continue }
+            file.rowsRead += 1
+            var id: String? = nil, agent: String? = nil, date: Day? = nil
+            var fields: [String: AttributeValue] = [:]
+            for (i, target) in targets.enumerated() {
+                guard let target else { continue }
+                let column = header[i]
+                let raw = i < row.count ? row[i] : ""
+                let v = cleanCell(raw)
+                func bad(_ reason: String) -> ImportProblem { ImportProblem(row: rowNumber, column: column, reason: reason) }
+                switch target {
+                case "id":
+                    if v.isEmpty { file.problems.append(bad("the order number is empty")); continue rows }
+                    if v.range(of: #"^\d(\.\d+)?[eE]\+\d+$"#, options: .regularExpression) != nil {
+                        file.problems.append(bad("'\(v)' is an order number the spreadsheet shortened to a number; format the column as text and export again"))
+                        continue rows
+                    }
+                    if let earlier = seen[v] { file.problems.append(bad("the order number \(v) is also on row \(earlier)")); continue rows }
+                    id = v
+                case "agent":
+                    if v.isEmpty { continue }
+                    guard let name = agentByKey[v] else {
+                        let known = w.agents.map { a in a.id.map { "\(a.name) (\($0))" } ?? a.name }
+                        file.problems.append(bad("no agent named or with the ID '\(v)' (agents: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", …" : ""))"))
+                        continue rows
+                    }
+                    agent = name
+                case "date":
+                    if v.isEmpty { file.problems.append(bad("the date is empty")); continue rows }
+                    guard let d = day(v) else { file.problems.append(bad("'\(v)' is not a date such as 2026-03-02 or 2026/3/2")); continue rows }
+                    guard w.years.contains(d.year) else {
+                        let y = w.years
+                        file.problems.append(bad("\(d) is outside the scenario's years (\(y.lowerBound == y.upperBound ? "\(y.lowerBound)" : "\(y.lowerBound)–\(y.upperBound)"))"))
+                        continue rows
+                    }
+                    date = d
+                default:
+                    if v.isEmpty { continue }
+                    switch value(v, kind: kinds[target] ?? .any) {
+                    case .success(let a): fields[target] = a
+                    case .failure(let e): file.problems.append(bad(e.message)); continue rows
+                    }
+                }
+            }
+            guard let id, let date else { continue }
+            seen[id] = rowNumber
+            file.orders.append((rowNumber, Order(id: id, agent: agent, date: date, fields: fields)))
+        }
+        if let e = reader.error { throw ImportError("the file cannot be read after row \(rowNumber): \(e)") }
+        return file
+    }
+
+    /// Adds the orders to the workspace, replacing those with the same ID.
+    public static func merge(_ orders: [Order], into w: inout Workspace) -> MergeCounts {
+        var c = MergeCounts()
+        for o in orders {
+            if let old = w.upsert(o) { if old == o { c.unchanged += 1 } else { c.replaced += 1 } } else { c.added += 1 }
+        }
+        return c
+    }
+
+    /// Parses `订单编号=id,业务员=agent,金额=amount` (also with `，` and `＝`).
+    /// - Throws: `ImportError` for a pair without `=`.
+    public static func parseMapping(_ text: String) throws -> [String: String] {
+        var m: [String: String] = [:]
+        for pair in text.split(whereSeparator: { $0 == "," || $0 == "，" }) {
+            let p = pair.replacingOccurrences(of: "＝", with: "=")
+            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
+                throw ImportError("--map \(pair): write COLUMN=FIELD pairs separated by commas, e.g. --map 订单编号=id,业务员=agent,签收日期=date")
+            }
+            m[cleanHeader(String(p[..<eq]))] = String(p[p.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+        }
+        return m
+    }
+
+    // MARK: Cleaning values
+
+    /// A cell as exported: without surrounding spaces, and without the `="…"`
+    /// that spreadsheets write to keep a long number as text.
+    public static func cleanCell(_ raw: String) -> String {
+        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}\u{3000}")))
+        if s.hasPrefix("=\""), s.hasSuffix("\""), s.count >= 3 { s = String(s.dropFirst(2).dropLast()) }
+        else if s.hasPrefix("'"), s.dropFirst().first?.isNumber == true { s = String(s.dropFirst()) }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A header without a byte-order mark, stray spaces or quotes.
+    public static func cleanHeader(_ raw: String) -> String {
+        cleanCell(raw.replacingOccurrences(of: "\u{FEFF}", with: "")).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    }
+
+    /// An amount as written in exports: `12345.6`, `12,345.60`, `¥12,345`, `￥12345`, `12,345元`,
+    /// `RMB 12345`, `-1,200`, `(1,200.00)`, `1.5万`; full-width digits too. Exact, never floating point.
+    public static func amount(_ text: String) -> Fixed? {
+        var s = String(text.unicodeScalars.map { u -> Character in
+            (0xFF01...0xFF5E).contains(u.value) ? Character(Unicode.Scalar(u.value - 0xFEE0)!) : Character(u)
+        })
+        s = s.replacingOccurrences(of: " ", with: "")
+        var negative = false
+        if s.hasPrefix("("), s.hasSuffix(")") { negative = true; s = String(s.dropFirst().dropLast()) }
+        if s.hasPrefix("-") { negative.toggle(); s = String(s.dropFirst()) } else if s.hasPrefix("+") { s = String(s.dropFirst()) }
+        for prefix in ["¥", "￥", "RMB", "CNY"] where s.hasPrefix(prefix) { s = String(s.dropFirst(prefix.count)) }
+        if s.hasPrefix("-") { negative.toggle(); s = String(s.dropFirst()) }
+        for suffix in ["元", "RMB", "CNY"] where s.hasSuffix(suffix) { s = String(s.dropLast(suffix.count)) }
+        var multiplier: Fixed = 1
+        if s.hasSuffix("万") { multiplier = 10000; s = String(s.dropLast()) }
+        // Thousands separators: every group after the first has three digits.
+        let whole = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            s = s.replacingOccurrences(of: ",", with: "")
+        }
+        guard let v = Fixed(decimalText: s), let scaled = Fixed.checkedMultiply(v, multiplier) else { return nil }
+        return negative ? -scaled : scaled
+    }
+
+    /// A date as written in exports: `2026-03-02`, `2026/3/2`, `2026/3/2 9:05`, `2026-03-02T09:05:00`,
+    /// `2026.3.2`, `2026年3月2日`. A time of day is ignored.
+    public static func day(_ text: String) -> Day? {
+        var s = text.trimmingCharacters(in: .whitespaces)
+        if let t = s.firstIndex(where: { $0 == " " || $0 == "T" }) { s = String(s[..<t]) }
+        s = s.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-")
+            .replacingOccurrences(of: "日", with: "").replacingOccurrences(of: ".", with: "-")
+        guard s.range(of: #"^\d{4}[-/]\d{1,2}[-/]\d{1,2}$"#, options: .regularExpression) != nil else { return nil }
+        return Day(text: s)
+    }
+
+    /// Yes or no: `yes`/`no`, `是`/`否`, `Y`/`N`, `true`/`false`, `1`/`0`, `√`/`×`, `已审批`/`未审批`.
+    public static func flag(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "yes", "y", "true", "1", "是", "有", "√", "已审批", "已批": return true
+        case "no", "n", "false", "0", "否", "无", "×", "未审批", "未批": return false
+        default: return nil
+        }
+    }
+
+    static func looksLikeDate(_ s: String) -> Bool {
+        s.range(of: #"^\d{4}\s*[-/.年]\s*\d{1,2}"#, options: .regularExpression) != nil
+    }
+
+    /// A field's value, checked against the kind the plan gives it.
+    static func value(_ v: String, kind: Kind) -> Result<AttributeValue, ImportError> {
+        switch kind {
+        case .number:
+            guard let n = amount(v) else { return .failure(ImportError("'\(v)' is not an amount such as 12345.60, ¥12,345 or 12,345元")) }
+            return .success(.number(n))
+        case .date:
+            guard let d = day(v) else { return .failure(ImportError("'\(v)' is not a date such as 2026-03-02 or 2026/3/2")) }
+            return .success(.date(d))
+        case .flag:
+            guard let b = flag(v) else { return .failure(ImportError("'\(v)' is not yes or no (是/否, Y/N)")) }
+            return .success(.flag(b))
+        case .text:
+            return .success(.text(v))
+        case .any:
+            if looksLikeDate(v) {
+                guard let d = day(v) else { return .failure(ImportError("'\(v)' is not a valid date")) }
+                return .success(.date(d))
+            }
+            if let b = flag(v), !v.allSatisfy(\.isNumber) { return .success(.flag(b)) }
+            if let n = amount(v) { return .success(.number(n)) }
+            return .success(.text(v))
+        }
+    }
+
+    /// The kind of each `field` of the plan, from its default (no default: any kind).
+    static func fieldKinds(_ plan: Plan) -> [String: Kind] {
+        var kinds: [String: Kind] = [:]
+        for d in plan.definitions {
+            guard case .field(let name, _, let def) = d.statement else { continue }
+            var kind = Kind.any
+            switch def?.kind {
+            case .number?, .unary?: kind = .number
+            case .date?: kind = .date
+            case .bool?: kind = .flag
+            case .text?: kind = .text
+            default: break
+            }
+            kinds[name] = kind
+        }
+        return kinds
+    }
+
+    /// Field labels (`field amount "金额"`) → field names, for columns named like the plan's labels.
+    static func fieldLabels(_ plan: Plan) -> [String: String] {
+        var labels: [String: String] = [:]
+        for d in plan.definitions {
+            if case .field(let name, let label?, _) = d.statement { labels[label] = name }
+        }
+        return labels
+    }
+
+    static func isValidTarget(_ t: String) -> Bool {
+        guard let f = t.first, f.isLetter || f == "_" else { return false }
+        return t.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    static func isBlank(_ row: [String]) -> Bool {
+        row.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    }
+}

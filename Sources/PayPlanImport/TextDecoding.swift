@@ -1,0 +1,78 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns the bytes of a spreadsheet export into text.
+///
+/// Files saved on Chinese Windows are GB18030/GBK (Excel's "CSV" there);
+/// newer tools write UTF-8, often with a byte-order mark. The rule is the
+/// usual sniff: bytes that are valid UTF-8 are UTF-8 (GBK text of any length
+/// is almost never valid UTF-8); anything else is converted from GB18030, a
+/// superset of GBK and GB2312, with iconv. Excel's "Unicode text" (UTF-16
+/// with a byte-order mark) is read too.
+public enum TextDecoding {
+    /// The text and the name of the encoding it was read as.
+    /// - Throws: `ImportError` when the bytes are neither UTF-8 nor GB18030.
+    public static func decode(_ data: Data) throws -> (text: String, encoding: String) {
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard let s = String(validating: bytes.dropFirst(3), as: UTF8.self) else {
+                throw ImportError("the file starts with a UTF-8 byte-order mark but is not valid UTF-8 text")
+            }
+            return (s, "UTF-8 with BOM")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            guard let s = String(data: Data(bytes.dropFirst(2)), encoding: little ? .utf16LittleEndian : .utf16BigEndian) else {
+                throw ImportError("the file starts with a UTF-16 byte-order mark but is not valid UTF-16")
+            }
+            return (s, "UTF-16")
+        }
+        if let s = String(validating: bytes, as: UTF8.self) { return (s, "UTF-8") }
+        switch gb18030(bytes) {
+        case .success(let s): return (s, "GB18030")
+        case .failure(let e): throw e
+        }
+    }
+
+    /// Converts GB18030 (GBK, GB2312) bytes to a string with iconv.
+    static func gb18030(_ bytes: [UInt8]) -> Result<String, ImportError> {
+        let cd = iconv_open("UTF-8", "GB18030")
+        guard cd != iconv_t(bitPattern: -1) else {
+            return .failure(ImportError("the file is not UTF-8, and GB18030 conversion is not available on this system (iconv: \(String(cString: strerror(errno))))"))
+        }
+        defer { iconv_close(cd) }
+        var input = bytes
+        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+        let total = input.count
+        var inLeft = input.count, outLeft = output.count
+        let result: Int = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                return iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+            }
+        }
+        if result == -1 {
+            let at = total - inLeft
+            return .failure(ImportError("the file is neither UTF-8 nor GB18030/GBK text: the bytes at offset \(at) (\(hex(bytes, at))) are not a character in either; save it from the spreadsheet as \"CSV UTF-8\""))
+        }
+        let produced = output.count - outLeft
+        guard let s = String(validating: output[0..<produced], as: UTF8.self) else {
+            return .failure(ImportError("the file could not be converted from GB18030"))
+        }
+        return .success(s)
+    }
+
+    static func hex(_ bytes: [UInt8], _ at: Int) -> String {
+        bytes[at..<min(bytes.count, at + 4)].map { String(format: "%02X", $0) }.joined(separator: " ")
+    }
+}
+
+/// A file that cannot be imported at all (unreadable, wrong encoding, no ID column); nothing was changed.
+public struct ImportError: Error, CustomStringConvertible, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
