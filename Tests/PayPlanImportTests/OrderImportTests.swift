@@ -215,3 +215,15 @@ func gb18030(_ text: String) -> Data {
         #expect(value(s, "赵强.commission[2026-07]") == "404.40")
     }
 }
+
+@Suite struct ImportHelpTests {
+    /// The example in `help import` runs as written on the shipped scenario.
+    @Test func helpExampleRuns() throws {
+        let s = try Session(path: electronics)
+        let help = ok(s, "help import")
+        #expect(help.last == "  orders import scenarios/electronics-orders.csv --map-name electronics --dry-run")
+        let out = ok(s, help.last!.trimmingCharacters(in: .whitespaces))
+        #expect(out[0].hasSuffix("285 rows read, 0 orders added, 0 replaced, 285 unchanged, 0 skipped; nothing was changed (--dry-run)"))
+        #expect(out[1].hasSuffix("; ignored: 备注"))
+    }
+}
