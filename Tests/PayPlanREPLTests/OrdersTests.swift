@@ -135,6 +135,21 @@ import PayPlan
         #expect(query(back, "甲.pay[2026-03]") == "5,549.07")
     }
 
+    /// An order credited to nobody (a silent order) that a rule asks an agent's fact of gives an
+    /// error value naming the order; nothing crashes, and the agents' figures are unaffected.
+    @Test func silentOrdersNeverCrash() throws {
+        let s = try Session(path: electronics)
+        run(s, "as of 2026-06-30", "order add S1 date=2026-01-15 terms=net30 amount=20000 profit=4000")
+        // Unpaid 90 days after its due date 02-14: the 10%-of-base rule needs an agent's base.
+        let out = s.execute("S1.base_penalty")
+        #expect(out.lines.first == "S1.base_penalty = #MISSING")
+        #expect(run(s, "S1.counted") == ["S1.counted = yes"])
+        #expect(run(s, "S1.share") == ["S1.share = #MISSING"])
+        #expect(query(s, "李雷.pay[2026-03]") == "5,573.00")
+        run(s, "team month silent_sales = sum(amount over orders where missing(agent))")
+        #expect(query(s, "silent_sales[2026-01]") == "20,000.00")
+    }
+
     @Test func badOrderInput() throws {
         let s = try session()
         let before = s.workspace

@@ -86,6 +86,7 @@ extension Engine {
             }
         case .teamAggregate(let r): add(mapRef(r, 0, k))
         case .attribute(let n, let d):
+            guard k.agent >= 0 else { notes.append("\(n): \(eval(e, k).displayText)"); break }
             let a = agents[k.agent]
             if let v = a.attribute(n) { notes.append("\(n) = \(v.displayText) (attribute of \(a.name))") } else {
                 notes.append("\(n) = \(eval(.attribute(n, defaultValue: d), k).displayText) (the plan's default; \(a.name) has none)")

@@ -601,6 +601,7 @@ public final class Engine {
             guard let i = position, i < shares.count else { return .number(.zero) }
             return .number(shares[i])
         case .attribute(let name, let d):
+            guard k.agent >= 0 else { return noAgent(k) }
             if let v = agents[k.agent].attribute(name) { return v }
             if let d { return eval(d, k) }
             return .error(EvalError(.missing, "\(agents[k.agent].name) has no \(name) (set it with: agent set \(agents[k.agent].name) \(name)=…)"))
@@ -683,6 +684,11 @@ public final class Engine {
         }
     }
 
+    /// The error for an agent's fact asked of an order credited to nobody.
+    func noAgent(_ k: Coordinates) -> Value {
+        .error(EvalError(.missing, k.order >= 0 ? "order \(orders[k.order].id) is credited to no agent" : "no agent here"))
+    }
+
     /// The error for a reference with nowhere to go: an order with no agent, or a month outside the years.
     func unreachable(_ r: Int, _ k: Coordinates) -> Value {
         if k.order >= 0 && k.agent < 0 && plan.rules[r].dimension.perAgent {
@@ -760,12 +766,14 @@ public final class Engine {
         case .periodStart: return p.map { .date($0.firstDay) } ?? .error(EvalError(.type, "no period here"))
         case .periodEnd: return p.map { .date($0.lastDay) } ?? .error(EvalError(.type, "no period here"))
         case .tenure:
+            guard k.agent >= 0 else { return noAgent(k) }
             let a = agents[k.agent]
             guard let p, let h = a.hired else {
                 return .error(EvalError(.missing, "\(a.name) has no hire date (set it with: agent set \(a.name) hired=2025-06-01)"))
             }
             return .number(Fixed(max(0, p.lastMonth.index - h.monthValue.index + 1)))
         case .active:
+            guard k.agent >= 0 else { return noAgent(k) }
             let a = agents[k.agent]
             guard let p else { return .bool(true) }
             let hiredOK = a.hired.map { $0 <= p.lastDay } ?? true
