@@ -52,23 +52,13 @@ public enum OrderImport {
     /// Reads `data` with `mapping` (column header → target) against the workspace's agents, plan and years.
     /// - Throws: `ImportError` when the file as a whole cannot be read: its encoding,
     ///   no header, a mapping that names no `id` or `date` column, two columns for one field.
-    public static func read(_ data: Data, mapping: [String: String], workspace w: Workspace) throws -> OrderFile {
-        let (text, encoding) = try TextDecoding.decode(data)
+    /// - Parameter dateFallback: a column (by header) whose date is used when the `date` column's cell
+    ///   is empty (the Taobao preset: 订单付款时间, else 订单创建时间).
+    public static func read(_ data: Data, mapping: [String: String], workspace w: Workspace, dateFallback: String? = nil) throws -> OrderFile {
+        let (encoding, reader, firstRow, header) = try open(data)
         var file = OrderFile(encoding: encoding)
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-        let delimiter: UnicodeScalar = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
-        let reader: CSVReader
-        do { reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter) } catch {
-            throw ImportError("the file cannot be read as CSV: \(error)")
-        }
-        // The header: the first row that is not blank.
-        var rowNumber = 0
-        var header: [String] = []
-        while let row = reader.next() {
-            rowNumber += 1
-            if !isBlank(row) { header = row.map(cleanHeader); break }
-        }
-        guard !header.isEmpty else { throw ImportError("the file is empty: expected a header row such as 订单编号,业务员,签收日期,金额") }
+        var rowNumber = firstRow
+        let fallbackIndex = dateFallback.flatMap { header.firstIndex(of: cleanHeader($0)) }
 
         // Columns to targets.
         let kinds = fieldKinds(w.plan)
@@ -135,6 +125,8 @@ public enum OrderImport {
                     }
                     agent = name
                 case "date":
+                    var v = v
+                    if v.isEmpty, let f = fallbackIndex, f < row.count { v = cleanCell(row[f]) }
                     if v.isEmpty { file.problems.append(bad("the date is empty")); continue rows }
                     guard let d = day(v) else { file.problems.append(bad("'\(v)' is not a date such as 2026-03-02 or 2026/3/2")); continue rows }
                     guard w.years.contains(d.year) else {
@@ -158,6 +150,29 @@ public enum OrderImport {
         if let e = reader.error { throw ImportError("the file cannot be read after row \(rowNumber): \(e)") }
         return file
     }
+
+    /// Decodes `data`, and reads up to its header: the first row that is not blank.
+    /// - Returns: the encoding, the reader positioned after the header, the header's row number, the cleaned header.
+    static func open(_ data: Data) throws -> (encoding: String, reader: CSVReader, headerRow: Int, header: [String]) {
+        let (text, encoding) = try TextDecoding.decode(data)
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        let delimiter: UnicodeScalar = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
+        let reader: CSVReader
+        do { reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter) } catch {
+            throw ImportError("the file cannot be read as CSV: \(error)")
+        }
+        var rowNumber = 0
+        var header: [String] = []
+        while let row = reader.next() {
+            rowNumber += 1
+            if !isBlank(row) { header = row.map(cleanHeader); break }
+        }
+        guard !header.isEmpty else { throw ImportError("the file is empty: expected a header row such as 订单编号,业务员,签收日期,金额") }
+        return (encoding, reader, rowNumber, header)
+    }
+
+    /// The cleaned header of a file (its first row that is not blank).
+    public static func header(of data: Data) throws -> [String] { try open(data).header }
 
     /// Adds the orders to the workspace, replacing those with the same ID.
     public static func merge(_ orders: [Order], into w: inout Workspace) -> MergeCounts {

@@ -26,7 +26,7 @@ public enum Completion {
         "agent", "agents", "report", "load", "save", "help", "undo", "redo", "plan", "show", "drop",
         "param", "input", "table", "month", "quarter", "half", "year", "team", "quit",
         "explain", "statement", "fork", "switch", "scenarios", "compare", "sweep", "solve", "cliffs",
-        "order", "orders", "calendar", "years",
+        "order", "orders", "calendar", "years", "performance", "attribution",
     ]
 
     /// Functions of the pay language, offered inside formulas.

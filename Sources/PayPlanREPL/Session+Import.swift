@@ -5,10 +5,15 @@ import PayPlanImport
 /// `orders import FILE.csv [--map COL=field,…] [--map-name NAME] [--save-map NAME] [--skip-bad] [--dry-run]`.
 extension Session {
     func importOrders(_ rest: String) -> Output {
-        let usage = "write orders import FILE.csv [--map 订单编号=id,业务员=agent,签收日期=date,…] [--map-name NAME] [--save-map NAME] [--skip-bad] [--dry-run]"
+        let usage = "write orders import FILE.csv [--format taobao] [--map 订单编号=id,业务员=agent,签收日期=date,…] [--map-name NAME] [--save-map NAME] [--refunds-known DATE] [--skip-bad] [--dry-run]"
         var words = Session.importWords(rest)
         guard !words.isEmpty, words.removeFirst() == "import" else { return .error(usage) }
+        if let f = words.firstIndex(of: "--format"), f + 1 < words.count, words[f + 1] == "performance" {
+            words.removeSubrange(f...(f + 1))
+            return importPerformance((["import"] + words).map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " "))
+        }
         var file: String? = nil, mapText: String? = nil, mapName: String? = nil, saveName: String? = nil
+        var format: String? = nil, refundsKnown: Day? = nil
         var skipBad = false, dryRun = false
         var i = 0
         while i < words.count {
@@ -17,9 +22,19 @@ extension Session {
             switch w {
             case "--skip-bad": skipBad = true
             case "--dry-run": dryRun = true
-            case "--map", "--map-name", "--save-map":
+            case "--map", "--map-name", "--save-map", "--format", "--refunds-known":
                 guard let v = value() else { return .error("\(w) needs a value; \(usage)") }
-                if w == "--map" { mapText = v } else if w == "--map-name" { mapName = v } else { saveName = v }
+                switch w {
+                case "--map": mapText = v
+                case "--map-name": mapName = v
+                case "--save-map": saveName = v
+                case "--format":
+                    guard v == "taobao" || v == "tmall" else { return .error("--format \(v): the formats are taobao (the Taobao/Tmall seller order report) and performance (a customer-service performance file)") }
+                    format = "taobao"
+                default:
+                    guard let d = OrderImport.day(v) else { return .error("--refunds-known \(v): give the day the refunds became known, e.g. --refunds-known 2026-04-03") }
+                    refundsKnown = d
+                }
                 i += 1
             default:
                 if w.hasPrefix("--") { return .error("unknown option \(w); \(usage)") }
@@ -29,6 +44,7 @@ extension Session {
             i += 1
         }
         guard let file else { return .error(usage) }
+        if refundsKnown != nil && format == nil { return .error("--refunds-known goes with --format taobao (a refund that grew since the last import); \(usage)") }
 
         // The mapping: a saved one, then --map on top.
         var mapping: [String: String] = [:]
@@ -45,18 +61,38 @@ extension Session {
             }
         }
 
-        // The file: as given, else beside the scenario file.
-        var path = file
-        if !FileManager.default.fileExists(atPath: path), !path.hasPrefix("/"), let scenario = self.path {
-            let beside = URL(fileURLWithPath: scenario).deletingLastPathComponent().appendingPathComponent(file).path
-            if FileManager.default.fileExists(atPath: beside) { path = beside }
-        }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            return .error("cannot read \(file): \(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"); nothing was imported")
+        switch readImportFile(file) {
+        case .success(let d): data = d
+        case .failure(let e): return .error(e.message)
         }
-        let read: OrderFile
-        do { read = try OrderImport.read(data, mapping: mapping, workspace: workspace) } catch let e as ImportError {
+        var read: OrderFile
+        var taobao: TaobaoImport.Result? = nil
+        var attributionLine: String? = nil
+        do {
+            if format == "taobao" {
+                guard let settings = attributionSettings() else {
+                    return .error("\(file): the scenario's attribution settings are not valid (see help attribution); nothing was imported")
+                }
+                let preset = TaobaoImport.mapping(header: try OrderImport.header(of: data))
+                mapping = preset.mapping.merging(mapping) { _, given in given }
+                read = try OrderImport.read(data, mapping: mapping, workspace: workspace, dateFallback: preset.dateFallback)
+                if read.columns.contains(where: { $0.target == "agent" }) {
+                    return .error("\(file): --format taobao credits orders by their note (help attribution); map no column to agent; nothing was imported")
+                }
+                let t = TaobaoImport.credit(read, workspace: workspace, people: attributionPeople, match: settings.match, mode: settings.mode, refundsKnown: refundsKnown)
+                read.problems += t.problems
+                read.problems.sort { $0.row < $1.row }
+                taobao = t
+                let silent = t.groups.filter { $0.attribution.isSilent }.count
+                let split = t.groups.filter { $0.parts.count > 1 }.count
+                let check = t.groups.filter { g in g.attribution.findings.contains { if case .unknownID = $0 { true } else if case .conflict = $0 { true } else { false } } }.count
+                attributionLine = "credited by the note (\(settings.description)): \(t.groups.count - silent) to agents\(split > 0 ? " (\(split) split)" : ""), \(silent) silent (闷拍)"
+                    + (check > 0 ? ", \(check) naming an unknown ID or conflicting agents (see attribution)" : "")
+            } else {
+                read = try OrderImport.read(data, mapping: mapping, workspace: workspace)
+            }
+        } catch let e as ImportError {
             return .error("\(file): \(e.message); nothing was imported")
         } catch { return .error("\(file): \(error); nothing was imported") }
 
@@ -70,7 +106,8 @@ extension Session {
             return Output(errors: [Diagnostic("\(file): \(n) bad row\(n == 1 ? "" : "s") of \(read.rowsRead); nothing was imported (--skip-bad imports the other rows):\n" + problemLines.joined(separator: "\n"))])
         }
         var new = workspace
-        let counts = OrderImport.merge(read.orders.map(\.order), into: &new)
+        let counts = if let t = taobao { TaobaoImport.merge(t.groups, into: &new) } else { OrderImport.merge(read.orders.map(\.order), into: &new) }
+        if let a = attributionLine { info.append(a) }
         if let s = saveName { new.importMaps[s] = mapping.isEmpty ? Dictionary(uniqueKeysWithValues: read.columns.compactMap { c in c.target.map { (c.header, $0) } }) : mapping }
         let summary = "\(dryRun ? "would import" : "imported") \(file) (\(read.encoding)): \(read.rowsRead) row\(read.rowsRead == 1 ? "" : "s") read, "
             + "\(counts.added) order\(counts.added == 1 ? "" : "s") added, \(counts.replaced) replaced, \(counts.unchanged) unchanged, \(read.problems.count) skipped"
@@ -81,6 +118,76 @@ extension Session {
             return Output(lines: [summary + "; nothing changed"] + info)
         }
         return commit(new, label: "orders import \(file)", message: [summary] + info)
+    }
+
+    /// The bytes of an import file: as given, else beside the scenario file.
+    func readImportFile(_ file: String) -> Result<Data, ImportError> {
+        var path = file
+        if !FileManager.default.fileExists(atPath: path), !path.hasPrefix("/"), let scenario = self.path {
+            let beside = URL(fileURLWithPath: scenario).deletingLastPathComponent().appendingPathComponent(file).path
+            if FileManager.default.fileExists(atPath: beside) { path = beside }
+        }
+        do { return .success(try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
+            return .failure(ImportError("cannot read \(file): \(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"); nothing was imported"))
+        }
+    }
+
+    /// `performance import FILE.csv [--month 2026-03] [--skip-bad] [--dry-run]`: a customer-service
+    /// performance file (客服, 询单人数, 最终付款人数, 首次响应时间, 平均响应时间, …) into the plan's monthly inputs.
+    func importPerformance(_ rest: String) -> Output {
+        let usage = "write performance import FILE.csv [--month 2026-03] [--skip-bad] [--dry-run]"
+        var words = Session.importWords(rest)
+        guard !words.isEmpty, words.removeFirst() == "import" else { return .error(usage) }
+        var file: String? = nil, month: Period? = nil, skipBad = false, dryRun = false
+        var i = 0
+        while i < words.count {
+            let w = words[i]
+            switch w {
+            case "--skip-bad": skipBad = true
+            case "--dry-run": dryRun = true
+            case "--month":
+                guard i + 1 < words.count, let p = PerformanceImport.monthPeriod(words[i + 1]) else { return .error("--month needs a month such as 2026-03; \(usage)") }
+                month = p; i += 1
+            default:
+                if w.hasPrefix("--") { return .error("unknown option \(w); \(usage)") }
+                guard file == nil else { return .error("one file at a time ('\(file!)' and '\(w)'); \(usage)") }
+                file = w
+            }
+            i += 1
+        }
+        guard let file else { return .error(usage) }
+        let data: Data
+        switch readImportFile(file) {
+        case .success(let d): data = d
+        case .failure(let e): return .error(e.message)
+        }
+        let read: PerformanceFile
+        do { read = try PerformanceImport.read(data, workspace: workspace, month: month) } catch let e as ImportError {
+            return .error("\(file): \(e.message); nothing was imported")
+        } catch { return .error("\(file): \(error); nothing was imported") }
+
+        let mapped = read.columns.compactMap { c in c.target.map { "\(c.header)→\($0)" } }
+        let ignored = read.columns.filter { $0.target == nil && !$0.header.isEmpty }.map(\.header)
+        var info = ["columns: " + mapped.joined(separator: ", ") + (ignored.isEmpty ? "" : "; ignored: " + ignored.joined(separator: ", "))]
+        let problemLines = read.problems.prefix(20).map { "  \($0)" } + (read.problems.count > 20 ? ["  … and \(read.problems.count - 20) more"] : [])
+        if !read.problems.isEmpty && !skipBad {
+            let n = read.problems.count
+            return Output(errors: [Diagnostic("\(file): \(n) bad row\(n == 1 ? "" : "s") of \(read.rowsRead); nothing was imported (--skip-bad imports the other rows):\n" + problemLines.joined(separator: "\n"))])
+        }
+        var new = workspace
+        var changed = 0, unchanged = 0
+        for v in read.values {
+            if new.input(v.input, agent: v.agent, period: v.period) == v.value { unchanged += 1; continue }
+            new.setInput(v.input, agent: v.agent, period: v.period, value: v.value)
+            changed += 1
+        }
+        let agents = Set(read.values.map(\.agent)).count, months = Set(read.values.map(\.period)).sorted().map(\.description)
+        let summary = "\(dryRun ? "would import" : "imported") \(file) (\(read.encoding)): \(read.rowsRead) row\(read.rowsRead == 1 ? "" : "s") read, "
+            + "\(agents) agent\(agents == 1 ? "" : "s") in \(months.isEmpty ? "no month" : months.joined(separator: ", ")), \(changed) figure\(changed == 1 ? "" : "s") set, \(unchanged) unchanged, \(read.problems.count) skipped"
+        if !read.problems.isEmpty { info += ["skipped:"] + problemLines }
+        if dryRun { return Output(lines: [summary + "; nothing was changed (--dry-run)"] + info) }
+        if changed == 0 { return Output(lines: [summary + "; nothing changed"] + info) }
+        return commit(new, label: "performance import \(file)", message: [summary] + info)
     }
 
     /// Splits the command into words, keeping "quoted file names" whole.

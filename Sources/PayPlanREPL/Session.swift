@@ -84,6 +84,7 @@ public final class Session {
             return Output(lines: [l == .zh ? "已切换为中文" : "language: English"])
         case "order": return orderCommand(rest)
         case "orders" where rest.hasPrefix("import"): return importOrders(rest)
+        case "performance" where rest.hasPrefix("import"): return importPerformance(rest)
         case "orders": return listOrders(rest)
         case "attribution": return attributionReport(rest)
         case "calendar": return calendarCommand(rest)

@@ -75,6 +75,9 @@ public enum Function: String, Sendable {
     case daysBetween = "days_between"
     /// `month_of(date)`, `year_of(date)`, `day_of(date)`: parts of a date (`month_of(period_start)` is 1 in January).
     case monthOf = "month_of", yearOf = "year_of", dayOf = "day_of"
+    /// `error("commission_mode must be individual or pool")`: an error value (`#ERROR`) with that message,
+    /// for a plan to reject a setting it does not know instead of quietly computing something.
+    case error
 }
 public enum TableOp: String, Sendable {
     /// The value of the tier the amount falls in (its row, with `x` = the amount).
@@ -471,6 +474,9 @@ struct ExprCompiler {
         case "iferror", "ifmissing":
             try arity(2...2, "a value and what to use instead: \(name)(sales, 0)")
             return .function(Function(rawValue: name)!, [try compile(args[0], dim), try compile(args[1], dim)])
+        case "error":
+            try arity(1...1, "a message: error(\"commission_mode must be individual or pool\")")
+            return .function(.error, [try compile(args[0], dim)])
         case "missing":
             try arity(1...1, "one value: missing(paid) is yes when an order has no payment date")
             return .function(.missing, [try compile(args[0], dim)])
@@ -524,7 +530,7 @@ struct ExprCompiler {
             try checkReference(r, from: dim, args[0])
             return .paid(rule: r)
         default:
-            throw fail("unknown function '\(name)'; functions are round, floor, ceil, abs, min, max, lookup, marginal, retroactive, prev, paid, iferror, ifmissing, missing, allocate, days_between, workdays_after, workdays_between, month_of, year_of, day_of, sum, avg, count, rank, ties", e)
+            throw fail("unknown function '\(name)'; functions are round, floor, ceil, abs, min, max, lookup, marginal, retroactive, prev, paid, iferror, ifmissing, missing, error, allocate, days_between, workdays_after, workdays_between, month_of, year_of, day_of, sum, avg, count, rank, ties", e)
         }
     }
 

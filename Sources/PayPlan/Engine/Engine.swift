@@ -44,8 +44,10 @@ public final class Engine {
     /// (agent 0 of the key is "all agents").
     private(set) var buckets: [[Int: [Int32]]] = []
     let offsets: [Int]
+    /// Months in the scenario's years (12 × years).
+    let monthCount: Int
     public private(set) var values: [Value]
-    var stored: [Int: Fixed]
+    var stored: InputStore
     private(set) var dependencies: CSRGraph
     private(set) var dependents: CSRGraph
     private(set) var order: [Int32]
@@ -83,7 +85,8 @@ public final class Engine {
         self.offsets = offsets
         let total = offsets.last!
         values = Array(repeating: .number(.zero), count: total)
-        stored = [:]
+        monthCount = yearCount * 12
+        stored = InputStore(plan: plan, offsets: offsets)
         // Stored inputs.
         let nameToAgent = agentByName
         func periodIndex(_ p: Period) -> Int? {
@@ -185,7 +188,7 @@ public final class Engine {
     public static func periodCount(_ grain: Grain, years: Int) -> Int {
         grain == .none ? 1 : years * 12 / grain.months
     }
-    public func periodCount(_ grain: Grain) -> Int { Engine.periodCount(grain, years: years.count) }
+    @inline(__always) public func periodCount(_ grain: Grain) -> Int { grain == .none ? 1 : monthCount / grain.months }
 
     static func cell(_ offsets: [Int], _ rule: Int, _ agent: Int, _ period: Int, _ grain: Grain, _ years: Int) -> Int {
         offsets[rule] + agent * periodCount(grain, years: years) + period
@@ -316,11 +319,11 @@ public final class Engine {
 
     func compute(_ c: Int) -> Value {
         let (r, k) = coordinates(ofCell: c)
-        let rule = plan.rules[r]
         var v: Value
-        switch rule.kind {
+        switch plan.rules[r].kind {
         case .input(let def):
             if let s = stored[c] { return .number(s) }
+            let rule = plan.rules[r]
             if let d = def { v = eval(d, k) } else {
                 let who = rule.dimension.perAgent ? " for \(agents[k.agent].name)" : ""
                 let when = rule.dimension.grain == .none ? "" : " in \(period(rule.dimension.grain, k.period))"
@@ -794,6 +797,10 @@ public final class Engine {
         case .missing:
             if case .error(let e) = eval(args[0], k) { return e.kind == .missing ? .bool(true) : .error(e) }
             return .bool(false)
+        case .error:
+            let m = eval(args[0], k)
+            if case .error = m { return m }
+            return .error(EvalError(.raised, m.displayText))
         case .monthOf, .yearOf, .dayOf:
             switch eval(args[0], k) {
             case .date(let d): return .number(Fixed(f == .monthOf ? d.month : f == .yearOf ? d.year : d.day))
@@ -833,7 +840,7 @@ public final class Engine {
         case .abs: return .number(nums[0].magnitude)
         case .min: return .number(nums.min()!)
         case .max: return .number(nums.max()!)
-        case .iferror, .ifmissing, .missing, .workdaysAfter, .workdaysBetween, .daysBetween, .monthOf, .yearOf, .dayOf:
+        case .iferror, .ifmissing, .missing, .error, .workdaysAfter, .workdaysBetween, .daysBetween, .monthOf, .yearOf, .dayOf:
             fatalError("handled above")
         }
     }
@@ -888,6 +895,32 @@ public final class Engine {
             }
             return TierHit(value: .number(total), tier: nil, thresholds: thresholds, amount: amount)
         }
+    }
+}
+
+/// The inputs entered, stored densely per input rule (cells of a rule are contiguous).
+struct InputStore {
+    /// (first cell, end cell, first slot) per input rule.
+    private var ranges: [(start: Int, end: Int, slot: Int)] = []
+    private var slots: [Fixed?] = []
+
+    init(plan: CompiledPlan, offsets: [Int]) {
+        for (r, rule) in plan.rules.enumerated() {
+            guard case .input = rule.kind, offsets[r + 1] > offsets[r] else { continue }
+            ranges.append((offsets[r], offsets[r + 1], slots.count))
+            slots.append(contentsOf: repeatElement(nil, count: offsets[r + 1] - offsets[r]))
+        }
+    }
+
+    @inline(__always) private func slot(_ c: Int) -> Int? {
+        for range in ranges where c >= range.start && c < range.end { return range.slot + c - range.start }
+        return nil
+    }
+
+    /// The amount entered for input cell `c`, or `nil`; setting a cell that is not an input's does nothing.
+    subscript(_ c: Int) -> Fixed? {
+        get { slot(c).flatMap { slots[$0] } }
+        set { if let i = slot(c) { slots[i] = newValue } }
     }
 }
 

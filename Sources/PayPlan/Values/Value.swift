@@ -36,6 +36,8 @@ public struct EvalError: Hashable, Sendable, CustomStringConvertible {
         case overflow = "#OVERFLOW"
         case type = "#TYPE"
         case outOfRange = "#RANGE"
+        /// Raised by the plan itself: `error("commission_mode must be individual or pool")`.
+        case raised = "#ERROR"
     }
     public let kind: Kind
     /// A one-line explanation in plain words, e.g. `no sales for 李雷 in 2026-03`.

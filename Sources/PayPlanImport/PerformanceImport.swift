@@ -1,0 +1,160 @@
+import Foundation
+import PayPlan
+
+/// What a customer-service performance file holds: one figure per agent, month and input.
+public struct PerformanceFile: Sendable {
+    public var encoding: String
+    public var rowsRead = 0
+    /// The figures, in file order: the agent's name, the plan's input, the month and the value.
+    public var values: [(row: Int, agent: String, input: String, period: Period, value: Fixed)] = []
+    public var problems: [ImportProblem] = []
+    /// Each column of the file and what it fills (`agent`, `month`, an input's name; `nil`: ignored).
+    public var columns: [(header: String, target: String?)] = []
+}
+
+/// Reads a customer-service performance export (客服绩效, e.g. 千牛/赤兔 per agent and month) into the
+/// plan's monthly per-agent inputs: `performance import FILE.csv [--month 2026-03]`.
+///
+/// Columns: 客服 (also 客服昵称, 旺旺, 子账号, 姓名, 工号) names the agent by name or employee ID
+/// (`茶语轩:小美` is read as 小美); 月份 or 日期 gives the month, else `--month`; every other column
+/// named like a monthly input of the plan, or its label (询单人数 for `input month inquiries "询单人数"`,
+/// 首次响应时间 for the label 首次响应时间(秒)), fills that input. Times may be written `12`, `12s`,
+/// `12秒`, `1分30秒`, `1m30s` or `1:30` and are stored in seconds. Rows naming 合计/总计 are totals and
+/// are passed over. Same encodings and cleaning as `OrderImport`.
+public enum PerformanceImport {
+    public static let agentHeaders = ["客服", "客服昵称", "客服名称", "客服旺旺", "旺旺", "子账号", "旺旺昵称", "姓名", "工号", "agent"]
+    public static let monthHeaders = ["月份", "日期", "统计日期", "统计月份", "月", "month"]
+    static let totalRows: Set<String> = ["合计", "总计", "汇总", "平均", "均值", "total"]
+
+    /// - Parameter month: the month of rows without a month column (`--month`).
+    /// - Throws: `ImportError` when the file cannot be read, names no agent column, or has no month.
+    public static func read(_ data: Data, workspace w: Workspace, month: Period?) throws -> PerformanceFile {
+        let (encoding, reader, firstRow, header) = try OrderImport.open(data)
+        var file = PerformanceFile(encoding: encoding)
+        let inputs = monthlyInputs(w.plan)
+        var targets: [String?] = []
+        var used: [String: String] = [:]
+        for h in header {
+            var t: String? = nil
+            if agentHeaders.contains(h) { t = "agent" } else if monthHeaders.contains(h) { t = "month" } else { t = inputs[h] ?? inputs[bare(h)] }
+            if let target = t {
+                if let other = used[target] {
+                    throw ImportError("the columns \(other) and \(h) both give \(target); keep one of them")
+                }
+                used[target] = h
+            }
+            targets.append(t)
+        }
+        file.columns = zip(header, targets).map { ($0, $1) }
+        guard used["agent"] != nil else {
+            throw ImportError("no column names the agent (客服, or 客服昵称, 旺旺, 姓名, 工号); the file's columns are: \(header.joined(separator: ", "))")
+        }
+        guard used["month"] != nil || month != nil else {
+            throw ImportError("the file has no 月份 or 日期 column: give the month with --month 2026-03")
+        }
+        guard used.keys.contains(where: { $0 != "agent" && $0 != "month" }) else {
+            let names = Set(inputs.values).sorted()
+            throw ImportError("no column fills a monthly input of the plan (\(names.joined(separator: ", "))); the file's columns are: \(header.joined(separator: ", "))")
+        }
+
+        var byKey: [String: String] = [:]
+        for a in w.agents { byKey[a.name] = a.name; if let id = a.id { byKey[id.uppercased()] = a.name } }
+        var seen: [String: Int] = [:]
+        var rowNumber = firstRow
+        rows: while let row = reader.next() {
+            rowNumber += 1
+            if OrderImport.isBlank(row) { continue }
+            func cell(_ i: Int) -> String { i < row.count ? OrderImport.cleanCell(row[i]) : "" }
+            func bad(_ column: String, _ reason: String) { file.problems.append(ImportProblem(row: rowNumber, column: column, reason: reason)) }
+            // The agent.
+            let ai = targets.firstIndex(of: "agent")!
+            let who = cell(ai)
+            if totalRows.contains(who.lowercased()) { continue }
+            file.rowsRead += 1
+            if who.isEmpty { bad(header[ai], "the agent is empty"); continue }
+            let short = who.split(whereSeparator: { $0 == ":" || $0 == "：" }).last.map(String.init) ?? who
+            guard let agent = byKey[who] ?? byKey[who.uppercased()] ?? byKey[short] ?? byKey[short.uppercased()] else {
+                let known = w.agents.map { a in a.id.map { "\(a.name) (\($0))" } ?? a.name }
+                bad(header[ai], "no agent named or with the ID '\(who)' (agents: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", …" : ""))")
+                continue
+            }
+            // The month.
+            var period = month
+            if let mi = targets.firstIndex(of: "month"), !cell(mi).isEmpty {
+                guard let p = monthPeriod(cell(mi)) else { bad(header[mi], "'\(cell(mi))' is not a month such as 2026-03, 2026/3 or 2026年3月"); continue }
+                period = p
+            }
+            guard let period else { bad(used["month"] ?? "月份", "the month is empty (give --month 2026-03)"); continue }
+            guard w.years.contains(period.start.year) else {
+                bad(used["month"] ?? "--month", "\(period) is outside the scenario's years (\(w.years.lowerBound)–\(w.years.upperBound))"); continue
+            }
+            let key = "\(agent)|\(period)"
+            if let earlier = seen[key] { bad(header[ai], "\(agent) in \(period) is also on row \(earlier)"); continue }
+            // The figures.
+            var found: [(String, Fixed)] = []
+            for (i, t) in targets.enumerated() {
+                guard let input = t, input != "agent", input != "month" else { continue }
+                let v = cell(i)
+                if v.isEmpty || v == "-" || v == "—" { continue }
+                guard let n = OrderImport.amount(v) ?? seconds(v) else {
+                    bad(header[i], "'\(v)' is not a number or a time such as 12, 12s, 1分30秒 or 1:30"); continue rows
+                }
+                guard n >= .zero else { bad(header[i], "'\(v)' is negative"); continue rows }
+                found.append((input, n))
+            }
+            seen[key] = rowNumber
+            for (input, n) in found { file.values.append((rowNumber, agent, input, period, n)) }
+        }
+        if let e = reader.error { throw ImportError("the file cannot be read after row \(rowNumber): \(e)") }
+        return file
+    }
+
+    /// Header → input name, for every per-agent monthly input of the plan: by name, label and bare label.
+    static func monthlyInputs(_ plan: Plan) -> [String: String] {
+        var m: [String: String] = [:]
+        for d in plan.definitions {
+            guard case .input(let dim, let name, let label, _) = d.statement, dim.perAgent, dim.grain == .month, !dim.perOrder else { continue }
+            m[name] = name
+            if let l = label { m[l] = name; m[bare(l)] = name }
+        }
+        return m
+    }
+
+    /// A header or label without a unit in brackets: 首次响应时间(秒) → 首次响应时间.
+    static func bare(_ s: String) -> String {
+        s.replacingOccurrences(of: #"\s*[(（][^)）]*[)）]\s*$"#, with: "", options: .regularExpression)
+    }
+
+    /// A month as exports write it: 2026-03, 2026/3, 2026.03, 2026年3月, 202603, or a day in it.
+    public static func monthPeriod(_ text: String) -> Period? {
+        let s = text.trimmingCharacters(in: .whitespaces)
+        if let d = OrderImport.day(s) { return .month(d.monthValue) }
+        if s.count == 6, s.allSatisfy(\.isNumber), let y = Int(s.prefix(4)), let m = Int(s.suffix(2)), (1...12).contains(m) {
+            return .month(Month(year: y, month: m))
+        }
+        let t = s.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "")
+            .replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".", with: "-")
+        guard let p = Period(text: t), p.grain == .month else { return nil }
+        return p
+    }
+
+    /// A duration in seconds: `12s`, `12秒`, `1分30秒`, `1分钟`, `1m30s`, `2min`, `1:30`, `1小时5分`.
+    public static func seconds(_ text: String) -> Fixed? {
+        let s = text.lowercased().replacingOccurrences(of: " ", with: "")
+        if s.range(of: #"^\d+:\d{1,2}(:\d{1,2})?$"#, options: .regularExpression) != nil {
+            let parts = s.split(separator: ":").compactMap { Int($0) }
+            return Fixed(parts.reduce(0) { $0 * 60 + $1 })
+        }
+        let re = try! NSRegularExpression(pattern: #"(\d+(?:\.\d+)?)(小时|时|h|分钟|分|min|m|秒钟|秒|sec|s)"#)
+        let ns = s as NSString
+        var total = Fixed.zero, covered = 0
+        for m in re.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
+            guard m.range.location == covered, let n = Fixed(decimalText: ns.substring(with: m.range(at: 1))) else { return nil }
+            let unit = ns.substring(with: m.range(at: 2))
+            let factor: Fixed = ["小时", "时", "h"].contains(unit) ? 3600 : ["分钟", "分", "min", "m"].contains(unit) ? 60 : 1
+            total = total + n * factor
+            covered = m.range.location + m.range.length
+        }
+        return covered == ns.length && covered > 0 ? total : nil
+    }
+}
