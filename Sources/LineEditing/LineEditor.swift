@@ -184,14 +184,18 @@ public final class LineEditor {
     /// reading, libedit's own handler (installed without SA_RESTART) runs
     /// first, restores the terminal, puts this one back and re-raises with
     /// kill(0, SIGINT) (the whole process group); its read() then fails with
-    /// EINTR and readline() returns NULL.
+    /// EINTR and readline() returns NULL. When Ctrl-C lands while libedit is
+    /// between reads (busy echoing fast typing), libedit goes back to read()
+    /// with this handler in place; without SA_RESTART the next Ctrl-C still
+    /// ends that read. The cost: a Ctrl-C during a long command may cut its
+    /// output short (write() fails with EINTR), which is what Ctrl-C asks for.
     private static func installInterruptHandler() {
         _ = interruptFlag.load(ordering: .relaxed)  // initialise outside the handler
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
             LineEditor.interruptFlag.store(true, ordering: .relaxed)
         }
-        action.sa_flags = SA_RESTART  // host I/O during long work is not disturbed
+        action.sa_flags = 0  // no SA_RESTART: see above
         sigemptyset(&action.sa_mask)
         sigaction(SIGINT, &action, nil)
     }

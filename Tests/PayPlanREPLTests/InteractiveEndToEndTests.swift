@@ -45,8 +45,7 @@ struct InteractiveEndToEndTests {
         // Ctrl-C drops the line and the REPL stays.
         tmux.keys("abandoned")
         try tmux.waitFor("electronics-sales*> abandoned")  // ^C makes the tty drop unread input
-        tmux.keys("C-c")
-        try tmux.waitFor("abandoned^C")
+        try tmux.interrupt(showing: "abandoned^C")
         tmux.keys("help tables", "Enter")
         try tmux.waitFor("retroactive(T, amount)")
         #expect(!tmux.screen().contains("error:"))
@@ -71,7 +70,8 @@ struct InteractiveEndToEndTests {
         try tmux.waitFor("electronics-sales>")  // capture-pane trims trailing blanks
         tmux.keys("Up", "Up")
         try tmux.waitFor("electronics-sales> 李雷.sales[2026-03]")
-        tmux.keys("C-c", "C-d")
+        try tmux.interrupt(showing: "electronics-sales> 李雷.sales[2026-03]^C")
+        tmux.keys("C-d")
         #expect(try tmux.waitForExit() == 0, "a clean workspace leaves without asking")
     }
 }
@@ -94,12 +94,16 @@ struct TmuxSession {
     init(directory: String) { self.directory = directory }
 
     /// Starts `command` in a 120×40 UTF-8 pane with a private HOME and
-    /// XDG_STATE_HOME under `directory`; the pane stays after it exits.
+    /// XDG_STATE_HOME under `directory`; the shell around it writes its exit
+    /// status to a file, and the pane stays after it exits.
     func start(_ command: String) throws {
+        try? FileManager.default.removeItem(atPath: statusFile)
         let env = "env -i HOME=\(directory) XDG_STATE_HOME=\(directory)/state TERM=xterm-256color LANG=C.UTF-8"
-        _ = try run(["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "\(env) \(command)",
+        _ = try run(["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "\(env) \(command); echo $? > \(statusFile)",
                      ";", "set-option", "-t", "e2e", "remain-on-exit", "on"])
     }
+
+    var statusFile: String { directory + "/exit-status" }
 
     /// Ends the tmux server and whatever runs in it.
     func stop() { _ = try? run(["kill-server"]) }
@@ -112,6 +116,20 @@ struct TmuxSession {
     /// The visible screen, trailing blank lines removed.
     func screen(escapes: Bool = false) -> String {
         (try? run(["capture-pane", "-p", "-t", "e2e"] + (escapes ? ["-e"] : []))) ?? ""
+    }
+
+    /// Presses Ctrl-C and waits for `text`. A Ctrl-C that lands while
+    /// libedit is busy echoing (not in read()) only sets the interrupt flag,
+    /// so a second press may be needed, as it would be for a person.
+    func interrupt(showing text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        keys("C-c")
+        let deadline = Date().addingTimeInterval(2)
+        while Date() < deadline {
+            if screen().contains(text) { return }
+            usleep(50_000)
+        }
+        keys("C-c")
+        try waitFor(text, sourceLocation: sourceLocation)
     }
 
     /// Waits until `text` shows on the screen.
@@ -131,12 +149,15 @@ struct TmuxSession {
         throw CancellationError()
     }
 
-    /// Waits for the program to end; returns its exit status.
+    /// Waits for the program to end; returns its exit status. Read from the
+    /// file the pane's shell writes: tmux was seen to leave the exited
+    /// program unreaped (the pane not marked dead) for many seconds.
     func waitForExit() throws -> Int? {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
-            let state = try run(["display-message", "-p", "-t", "e2e", "#{pane_dead}:#{pane_dead_status}"])
-            if state.hasPrefix("1:") { return Int(state.dropFirst(2).trimmingCharacters(in: .whitespacesAndNewlines)) }
+            if let text = try? String(contentsOfFile: statusFile, encoding: .utf8), text.hasSuffix("\n") {
+                return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
             usleep(50_000)
         }
         Issue.record("payplan did not exit; the screen was:\n\(screen())")
