@@ -165,7 +165,7 @@ public enum Help {
     public static func text(topic: String?) -> [String] {
         guard let topic else {
             return ["payplan — pay plans as a spreadsheet you can read. Topics (help TOPIC):"] +
-                topics.map { "  " + DisplayWidth.padded($0.name, to: 10) + $0.summary }
+                topics.map { "  " + DisplayWidth.padded($0.name, to: 13) + $0.summary }
         }
         if let t = topics.first(where: { $0.name == topic }) { return t.body }
         return ["no help on '\(topic)'; topics: " + topics.map(\.name).joined(separator: ", ")]

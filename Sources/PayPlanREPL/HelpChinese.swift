@@ -99,7 +99,7 @@ extension Help {
         guard language == .zh else { return text(topic: topic) }
         guard let topic else {
             return ["payplan —— 看得懂的工资方案表。主题（help 主题）："] + topics.map {
-                "  " + DisplayWidth.padded($0.name, to: 10) + (HelpChinese.topics[$0.name]?.summary ?? $0.summary)
+                "  " + DisplayWidth.padded($0.name, to: 13) + (HelpChinese.topics[$0.name]?.summary ?? $0.summary)
             }
         }
         return HelpChinese.topics[topic]?.body ?? text(topic: topic)

@@ -40,6 +40,15 @@ public final class Session {
         self.forks = f
         self.path = path
         self.scenarioDescription = d
+        markSaved()
+    }
+
+    /// The state last loaded or saved, so that undoing back to it clears the unsaved mark.
+    var savedState: (workspace: Workspace, forks: [String: Workspace], fork: String)?
+
+    func markSaved() {
+        savedState = (workspace, forks, forkName)
+        isDirty = false
     }
 
     /// True when `text` is not a whole command yet (an open bracket, a line
@@ -265,7 +274,7 @@ public final class Session {
         workspace = s.workspace
         if let f = s.forkState { forks = f.forks; forkName = f.current }
         engine = e
-        isDirty = true
+        isDirty = !(savedState.map { $0.workspace == workspace && $0.forks == forks && $0.fork == forkName } ?? false)
         return Output(lines: ["\(verb) \(s.label)"] + changeLines(before: before, after: totals(e)))
     }
 
@@ -376,6 +385,8 @@ public final class Session {
         var restOffset = 0
         if let dot = lhs.firstIndex(of: "."), !lhs[..<dot].contains("[") {
             agentName = String(lhs[..<dot])
+            // "T002#CS01".credited: quotes keep a # (a split order's part) from starting a comment.
+            if let a = agentName, a.count > 2, a.hasPrefix("\""), a.hasSuffix("\"") { agentName = String(a.dropFirst().dropLast()) }
             rest = lhs[lhs.index(after: dot)...]
             restOffset = lhs.distance(from: lhs.startIndex, to: dot) + 1
         }
@@ -633,7 +644,7 @@ public final class Session {
         (forks, forkName) = (loaded.forks, "main")
         path = file
         scenarioDescription = loaded.description
-        isDirty = false
+        markSaved()
         return out
     }
 
@@ -644,7 +655,7 @@ public final class Session {
             return .error("\(error); the workspace is unchanged and no file was replaced")
         }
         path = file
-        isDirty = false
+        markSaved()
         return Output(lines: ["saved \(file)"])
     }
 }

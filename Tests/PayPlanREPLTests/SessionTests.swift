@@ -175,6 +175,17 @@ import PayPlan
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["copy.json"])
     }
 
+    @Test func undoingBackToTheSavedStateClearsTheUnsavedMark() throws {
+        let s = try Session(path: electronics)
+        #expect(!s.isDirty)
+        run(s, "李雷.sales[2026-03] = 15万")
+        #expect(s.isDirty)
+        run(s, "undo")
+        #expect(!s.isDirty)
+        run(s, "redo")
+        #expect(s.isDirty)
+    }
+
     @Test func loadReplacesTheWorkspaceAndUndoBringsItBack() throws {
         let s = try Session()
         run(s, "input month sales default 0", "agent add 甲")
