@@ -6,21 +6,13 @@ import PayPlan
 /// Bad input of every kind a first user tried: each gets a clear message
 /// naming the problem, never a crash, and leaves the workspace unchanged.
 @Suite struct BadInputTests {
-    func refused(_ s: Session, _ command: String, _ message: String) {
-        let before = s.workspace
-        let out = s.execute(command)
-        #expect(out.failed, "\(command) should fail")
-        #expect(out.errors.first?.message.contains(message) == true, "\(command): got \(out.text)")
-        #expect(s.workspace == before)
-    }
-
     @Test func formulasTooDeepAreRefusedNotCrashed() throws {
         let s = try Session(path: electronics)
         let sum = "param y = " + Array(repeating: "1", count: 1000).joined(separator: "+")
-        refused(s, sum, "nests more than 200 levels")
-        refused(s, "param y = " + String(repeating: "(", count: 1000) + "1" + String(repeating: ")", count: 1000), "nests more than 200 levels")
-        refused(s, "param y = " + String(repeating: "-", count: 100_000) + "1", "nests more than 200 levels")
-        refused(s, "param y = " + Array(repeating: "yes", count: 500).joined(separator: " and "), "nests more than 200 levels")
+        expectRefused(s, sum, "nests more than 200 levels")
+        expectRefused(s, "param y = " + String(repeating: "(", count: 1000) + "1" + String(repeating: ")", count: 1000), "nests more than 200 levels")
+        expectRefused(s, "param y = " + String(repeating: "-", count: 100_000) + "1", "nests more than 200 levels")
+        expectRefused(s, "param y = " + Array(repeating: "yes", count: 500).joined(separator: " and "), "nests more than 200 levels")
         // 150 terms are fine: 150 × 1 = 150.
         run(s, "param y = " + Array(repeating: "1", count: 150).joined(separator: "+"))
         #expect(query(s, "y") == "150.00")
@@ -28,16 +20,16 @@ import PayPlan
 
     @Test func tableThresholdsMustRiseWhenDefined() throws {
         let s = try Session(path: electronics)
-        refused(s, "table t [lo, hi): 0 -> 1, 2万 -> 2, 1万 -> 3", "thresholds must rise from tier to tier: 10,000.00 comes after 20,000.00")
-        refused(s, "table t [lo, hi): 0 -> 1, 1万 -> 2, 1万 -> 3", "thresholds must rise")
-        refused(s, "table t [lo, hi): 0 -> 1 1万 -> 2", "expected ',' between the table's tiers")
+        expectRefused(s, "table t [lo, hi): 0 -> 1, 2万 -> 2, 1万 -> 3", "thresholds must rise from tier to tier: 10,000.00 comes after 20,000.00")
+        expectRefused(s, "table t [lo, hi): 0 -> 1, 1万 -> 2, 1万 -> 3", "thresholds must rise")
+        expectRefused(s, "table t [lo, hi): 0 -> 1 1万 -> 2", "expected ',' between the table's tiers")
     }
 
     @Test func periodsOutsideTheScenarioAreRefusedUntilYearsAreWidened() throws {
         let s = try Session(path: electronics)
-        refused(s, "李雷.sales[9999-12] = 5", "9999-12 is outside this scenario's years (2026–2026); to plan further, first widen them: years 2026-9999")
-        refused(s, "李雷.sales[2025-12] = 5", "outside this scenario's years")
-        refused(s, "years 2026-9999", "at most 50 years")
+        expectRefused(s, "李雷.sales[9999-12] = 5", "9999-12 is outside this scenario's years (2026–2026); to plan further, first widen them: years 2026-9999")
+        expectRefused(s, "李雷.sales[2025-12] = 5", "outside this scenario's years")
+        expectRefused(s, "years 2026-9999", "at most 50 years")
         run(s, "years 2026-2027")
         run(s, "李雷.sales[2027-01] = 5万")
         // 5万, no expenses, not on probation: 1,000 commission at 2%; pay 4,000.00.
@@ -46,15 +38,15 @@ import PayPlan
 
     @Test func clearerMessages() throws {
         let s = try Session(path: electronics)
-        refused(s, "param y \"abc = 5", "this text has no closing \"")
-        refused(s, "李雷.half_bonus[2026-03]", "'half_bonus' is per half: give a half such as 2026-H1")
-        refused(s, "李雷.sales[2026-03] = 99999999999999999999999999999", "is too large")
-        refused(s, "李雷.sales[2026-03] = 1,00", "a comma groups exactly three digits")
+        expectRefused(s, "param y \"abc = 5", "this text has no closing \"")
+        expectRefused(s, "李雷.half_bonus[2026-03]", "'half_bonus' is per half: give a half such as 2026-H1")
+        expectRefused(s, "李雷.sales[2026-03] = 99999999999999999999999999999", "is too large")
+        expectRefused(s, "李雷.sales[2026-03] = 1,00", "a comma groups exactly three digits")
         let small = try Session()
         run(small, "month a = 1", "report columns a")
-        refused(small, "drop a", "in 'report columns': no figure named 'a'")
-        refused(s, "help nonsense", "no help on 'nonsense'")
-        refused(s, "agents extra", "agents takes nothing after it")
+        expectRefused(small, "drop a", "in 'report columns': no figure named 'a'")
+        expectRefused(s, "help nonsense", "no help on 'nonsense'")
+        expectRefused(s, "agents extra", "agents takes nothing after it")
         #expect(!small.execute("drop a").errors[0].message.contains("report columns: no figure"))
     }
 

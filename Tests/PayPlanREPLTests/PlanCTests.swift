@@ -18,6 +18,17 @@ func run(_ s: Session, _ commands: String...) -> [String] {
     return lines
 }
 
+/// Runs a command that must fail: checks the message and that the workspace is exactly as before.
+func expectRefused(_ s: Session, _ command: String, _ message: String, sourceLine: String? = nil,
+                   sourceLocation: SourceLocation = #_sourceLocation) {
+    let before = s.workspace
+    let out = s.execute(command)
+    #expect(out.failed, "\(command) should fail", sourceLocation: sourceLocation)
+    #expect(out.errors.first?.message.contains(message) == true, "\(command): got \(out.text)", sourceLocation: sourceLocation)
+    if let sourceLine { #expect(out.errors.first?.render().dropFirst().first == sourceLine, sourceLocation: sourceLocation) }
+    #expect(s.workspace == before, sourceLocation: sourceLocation)
+}
+
 /// The value a query prints, e.g. "5,600.00".
 func query(_ s: Session, _ cell: String) -> String {
     let out = s.execute(cell)

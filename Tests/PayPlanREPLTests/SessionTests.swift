@@ -12,16 +12,6 @@ import PayPlan
         return d
     }
 
-    /// Runs a failing command and checks the workspace and plan are exactly as before.
-    func expectRefused(_ s: Session, _ command: String, _ message: String, sourceLine: String? = nil) {
-        let before = s.workspace
-        let out = s.execute(command)
-        #expect(out.failed, "\(command) should fail")
-        #expect(out.errors.first?.message.contains(message) == true, "got: \(out.text)")
-        if let sourceLine { #expect(out.errors.first?.render().dropFirst().first == sourceLine) }
-        #expect(s.workspace == before)
-    }
-
     @Test func editsPrintTheChangedPayLines() throws {
         let s = try Session()
         run(s, "input month sales default 0", "month pay = 3000 + 2% * sales",

@@ -575,20 +575,7 @@ public final class Engine {
             if let d { return eval(d, k) }
             return .error(EvalError(.missing, "order \(orders[k.order].id) has no \(name)"))
         case .orderAggregate(let op, let value, let filter, let g, let perAgent):
-            var acc = Accumulator(op)
-            for o in ordersBooked(g, k, perAgent: perAgent) {
-                let ko = orderCoordinates(Int(o))
-                if let f = filter {
-                    switch eval(f, ko) {
-                    case .bool(true): break
-                    case .bool(false): continue
-                    case .error(let e): return .error(e)
-                    default: return .error(EvalError(.type, "a 'where' condition must be yes or no"))
-                    }
-                }
-                if let e = acc.add(value.map { eval($0, ko) }) { return .error(e) }
-            }
-            return acc.result
+            return aggregate(op, value, filter, ordersBooked(g, k, perAgent: perAgent).lazy.map { self.orderCoordinates(Int($0)) })
         case .share(let r, let overOrders):
             guard let c = mapRef(r, 0, k) else { return unreachable(r, k) }
             guard case .ranking(let shares) = values[c] else { return values[c] }
@@ -651,19 +638,7 @@ public final class Engine {
         case .table(let op, let name, let sides, let arg, let rows):
             return table(op, name, sides, arg, rows, k).value
         case .periodAggregate(let op, let scope, let iteration, let value, let filter):
-            var acc = Accumulator(op)
-            for sub in subPeriods(scope, iteration, k) {
-                if let f = filter {
-                    switch eval(f, sub) {
-                    case .bool(true): break
-                    case .bool(false): continue
-                    case .error(let e): return .error(e)
-                    default: return .error(EvalError(.type, "a 'where' condition must be yes or no"))
-                    }
-                }
-                if let e = acc.add(value.map { eval($0, sub) }) { return .error(e) }
-            }
-            return acc.result
+            return aggregate(op, value, filter, subPeriods(scope, iteration, k))
         case .rank(let r, let own, let filter, let ties):
             if let f = filter {
                 switch eval(f, k) {
@@ -685,6 +660,23 @@ public final class Engine {
             }
             return .number(Fixed(lo + 1))
         }
+    }
+
+    /// Aggregates `value` over the coordinates that pass `filter` (sum, avg, min, max, count).
+    func aggregate<S: Sequence>(_ op: AggregateOp, _ value: CExpr?, _ filter: CExpr?, _ members: S) -> Value where S.Element == Coordinates {
+        var acc = Accumulator(op)
+        for k in members {
+            if let f = filter {
+                switch eval(f, k) {
+                case .bool(true): break
+                case .bool(false): continue
+                case .error(let e): return .error(e)
+                default: return .error(EvalError(.type, "a 'where' condition must be yes or no"))
+                }
+            }
+            if let e = acc.add(value.map { eval($0, k) }) { return .error(e) }
+        }
+        return acc.result
     }
 
     /// The error for an agent's fact asked of an order credited to nobody.
