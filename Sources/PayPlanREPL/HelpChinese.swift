@@ -87,7 +87,7 @@ enum HelpChinese {
         ]),
         "errors": ("错误值与错误信息", [
             "无法计算的公式得到错误值，并像电子表格一样向下传递：",
-            "#DIV/0! 除以零，#MISSING 缺少录入或属性，#TYPE 值的类型不对，#OVERFLOW 数值过大，#RANGE 期间超出方案。",
+            "#DIV/0! 除以零，#MISSING 缺少录入或属性，#TYPE 值的类型不对，#OVERFLOW 数值过大，#RANGE 期间超出方案，#ERROR 方案用 error(\"…\") 给出的错误。",
             "会形成循环的规则（pay → bonus → pay）会被拒绝，工作区保持不变。",
         ]),
     ]

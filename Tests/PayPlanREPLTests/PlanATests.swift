@@ -173,6 +173,18 @@ let onlineShop = repositoryRoot + "/scenarios/online-shop-cs.json"
         #expect(!s.execute("attribution").errors.isEmpty)
     }
 
+    /// A mistyped switch is an error value naming the allowed words, not a silent fallback.
+    @Test func mistypedSwitchesAreErrorValues() throws {
+        let s = try february()
+        run(s, "param commission_mode = \"poool\"")
+        #expect(query(s, "小美.commission[2026-02]") == "#ERROR")
+        #expect(s.execute("小美.pay[2026-02]").lines.contains { $0.contains("commission_mode must be individual or pool") })
+        run(s, "param commission_mode = \"pool\"", "param silent_mode = \"splitt\"")
+        #expect(s.execute("阿杰.pay[2026-02]").lines.contains { $0.contains("silent_mode must be split, exclude or rotate") })
+        run(s, "param silent_mode = \"split\"")
+        #expect(query(s, "小美.commission[2026-02]") == "76.67")
+    }
+
     @Test func shippedScenarioSavesBackByteForByte() throws {
         let s = try Session(path: onlineShop)
         let path = NSTemporaryDirectory() + "payplan-resave-\(UUID().uuidString).json"

@@ -140,6 +140,30 @@ import Testing
         #expect(value(e, "y", "2026-02") == n("2054")) // 2026 + 28
     }
 
+    /// `error("…")` is an error value (#ERROR) with the plan's own message; it flows on like any error
+    /// and only where its branch is taken.
+    @Test func errorFunctionRaisesAnErrorValue() throws {
+        func plan(_ mode: String) throws -> Workspace {
+            var w = try workspace([
+                "param mode = \"\(mode)\"",
+                "input month r default 0",
+                "month checked = if mode in (\"individual\", \"pool\") then r * 2 else error(\"mode must be individual or pool\")",
+                "month pay = checked + 1",
+                "month safe = iferror(pay, 0)",
+            ])
+            set(&w, "r", "2026-01", "10")
+            return w
+        }
+        #expect(value(try Engine(workspace: plan("pool")), "pay", "2026-01") == n("21"))
+        let e = try Engine(workspace: plan("pol"))
+        for rule in ["checked", "pay"] {
+            guard case .error(let x) = value(e, rule, "2026-01") else { Issue.record("\(rule) is not an error value"); continue }
+            #expect(x.code == "#ERROR" && x.message == "mode must be individual or pool")
+        }
+        #expect(value(e, "safe", "2026-01") == n("0"))
+        #expect(throws: (any Error).self) { try Engine(workspace: try self.workspace(["month bad = error()"])) }
+    }
+
     @Test func tenureAndActive() throws {
         let agents = [Agent(name: "新", hired: Day(year: 2026, month: 3, day: 20)!, left: Day(year: 2026, month: 10, day: 31)!)]
         let e = try Engine(workspace: try workspace(["month t = tenure", "month on = active"], agents: agents))
