@@ -36,6 +36,9 @@ extension Session {
             guard let p = Period(text: rest) else { return .error("attribution takes a period, e.g. attribution 2026-03; '\(rest)' is not one") }
             period = p
         }
+        guard workspace.orders.contains(where: { $0.fields["note"] != nil }) else {
+            return .error("no order here has a seller note (note): attribution credits orders by the employee ID in their notes, as plan A does; this plan's orders are credited as entered")
+        }
         guard let settings = attributionSettings() else {
             return .error("the scenario's attribution settings are not valid: attribution_match must be \"id\", \"name\", \"id or name\" or \"pattern\" (with attribution_pattern a regular expression), attribution_mode \"first\", \"last\" or \"split\"")
         }

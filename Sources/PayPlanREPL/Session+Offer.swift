@@ -14,7 +14,7 @@ extension Session {
         guard let r = engine.plan.ruleIndex[inputName], case .input = engine.plan.rules[r].kind,
               engine.plan.rules[r].dimension == Dimension(grain: .month, perAgent: true) else {
             let inputs = engine.plan.rules.filter { if case .input = $0.kind { $0.dimension == Dimension(grain: .month, perAgent: true) } else { false } }.map(\.name)
-            return .error("'\(inputName)' is not a monthly input; monthly inputs: \(inputs.joined(separator: ", ")). \(usage)")
+            return .error("'\(inputName)' is not a monthly input; " + (inputs.isEmpty ? "this plan has none (its figures come from orders): offer needs a monthly input such as sales" : "monthly inputs: \(inputs.joined(separator: ", ")). \(usage)"))
         }
         guard let total = engine.plan.total, let totalRule = engine.plan.ruleIndex[total] else {
             return .error("this plan has no pay figure (report total …) to show")

@@ -37,6 +37,10 @@ extension Session {
                 }
             }
             guard dated else { return .error("order add \(id) needs date=…, the day it counts from (e.g. the day the customer signed)") }
+            guard workspace.years.contains(o.date.year) else {
+                let y = workspace.years
+                return .error("date \(o.date) is outside this scenario's years (\(y.lowerBound == y.upperBound ? "\(y.lowerBound)" : "\(y.lowerBound)–\(y.upperBound)")); widen them first with years \(min(y.lowerBound, o.date.year))-\(max(y.upperBound, o.date.year))")
+            }
             new.upsert(o)
             return commit(new, label: "order \(sub) \(id)", message: ["\(sub == "add" ? "added" : "updated") order \(id)"])
         case "rm", "remove":

@@ -495,7 +495,7 @@ public final class Session {
             let inputs = engine.plan.rules.filter { if case .input = $0.kind { return true } else { return false } }.map(\.name)
             let what: String
             if case .parameter = rule.kind { what = "'\(rule.name)' is a parameter: change it with param \(rule.name) = VALUE" } else {
-                what = "'\(rule.name)' is computed by a rule, so it cannot be set; inputs are: \(inputs.joined(separator: ", "))"
+                what = "'\(rule.name)' is computed by a rule, so it cannot be set; " + (inputs.isEmpty ? "this plan has no inputs" : "inputs are: \(inputs.joined(separator: ", "))")
             }
             return .error(Diagnostic(what, source: line, range: 0..<(rhsStart - 1)))
         }
@@ -532,18 +532,7 @@ public final class Session {
     }
 
     /// An amount written as a constant expression: `12万`, `40,000`, `1.5万 + 800`, `-500`.
-    static func constantAmount(_ e: Expr) throws -> Fixed {
-        switch e.kind {
-        case .number(let n): return n
-        case .unary("-", let a): return -(try constantAmount(a))
-        case .binary(let op, let a, let b) where ["+", "-", "*", "/"].contains(op):
-            let x = try constantAmount(a), y = try constantAmount(b)
-            if case .number(let r) = Engine.arithmetic(ArithmeticOp(rawValue: op)!, .number(x), .number(y)) { return r }
-            throw SourceError("this amount cannot be computed (division by zero or too large)", at: e.range)
-        default:
-            throw SourceError("an input must be an amount such as 12万, 40k, 40,000 or ¥40000", at: e.range)
-        }
-    }
+    static func constantAmount(_ e: Expr) throws -> Fixed { try e.constantAmount() }
 
     // MARK: Explain
 

@@ -14,11 +14,12 @@ import PayPlan
         #expect(lines[1] == "  rule: month pay \"应发工资\" = pay_before_damage - damage_deducted")
         #expect(lines[2] == "  测试.pay_before_damage[2026-03] = 5,600.00  扣赔偿前工资")
         #expect(lines[3] == "    rule: month pay_before_damage \"扣赔偿前工资\" = if not active then 0")
-        #expect(lines.contains("    · base = 3,000.00 (attribute of 测试)"))
+        #expect(lines.contains("    测试.base_pay[2026-03] = 3,000.00  底薪"))
+        #expect(lines.contains("      · base = 3,000.00 (attribute of 测试)"))
         #expect(lines.contains("    测试.deduction[2026-03] = 0.00  扣款"))
         #expect(lines.contains("    测试.commission[2026-03] = 2,600.00  提成"))
         #expect(lines.contains("        · commission_tiers: 120,000.00 falls in the tier [100,000.00, 200,000.00) → 2,600.00 (2% * 10万 + 3% * (x - 10万), x = 120,000.00)"))
-        #expect(lines.contains("    · paid(half_bonus) = 0: this is not the last month of the half"))
+        #expect(lines.contains("      · paid(half_bonus) = 0: this is not the last month of the half"))
     }
 
     @Test func errorValueLeadsToItsOrigin() throws {

@@ -150,6 +150,26 @@ import PayPlan
         #expect(query(s, "silent_sales[2026-01]") == "20,000.00")
     }
 
+    /// Odd orders a first user entered: a zero amount (margin 0, refused as a cash order under 5%,
+    /// nothing else changes), negative amounts (numbers, not text), a date outside the years (refused).
+    @Test func oddOrders() throws {
+        let s = try Session(path: electronics)
+        run(s, "order add Z1 agent=李雷 date=2026-03-05 terms=cash amount=0 profit=0 paid=2026-03-05")
+        #expect(run(s, "Z1.margin") == ["Z1.margin = 0.00"])
+        #expect(run(s, "Z1.refused") == ["Z1.refused = yes"])
+        #expect(query(s, "李雷.pay[2026-03]") == "5,573.00")
+        #expect(query(s, "李雷.pay[2026-12]") != "#DIV/0!")
+        // A return booked as a negative cash order: −5,000 with −1,000 profit is a 20% margin, counted:
+        // March revenue 119,100 − 5,000 = 114,100; commission 2,000 + 3% × 14,100 = 2,423.00; pay 5,423.00.
+        run(s, "order add Z2 agent=李雷 date=2026-03-06 terms=cash amount=-5000 profit=-1000 paid=2026-03-06")
+        #expect(run(s, "Z2.margin") == ["Z2.margin = 0.20"])
+        #expect(query(s, "李雷.revenue[2026-03]") == "114,100.00")
+        #expect(query(s, "李雷.pay[2026-03]") == "5,423.00")
+        expectRefused(s, "order add Z3 agent=李雷 date=1999-03-05 amount=100", "date 1999-03-05 is outside this scenario's years (2026); widen them first with years 1999-2026")
+        // Attribution needs seller notes; plan C's orders have none.
+        expectRefused(s, "attribution", "no order here has a seller note")
+    }
+
     @Test func badOrderInput() throws {
         let s = try session()
         let before = s.workspace

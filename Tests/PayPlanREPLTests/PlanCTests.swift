@@ -126,6 +126,22 @@ func query(_ s: Session, _ cell: String) -> String {
         #expect(query(s, "测试.train_ticket[2026-H2]") == "yes")
     }
 
+    /// A statement adds up (rules.md conventions): 韩梅梅's June — R 194,900 with 3,100 of expenses (over
+    /// 1% of R: no commission, C3.1), R ≥ 15万: bonus 500; H1 average of R (183,500 + 158,800 + 238,000 +
+    /// 203,200 + 307,400 + 194,900) / 6 = 214,300 ≥ 20万: half-year bonus 3,500, paid in June.
+    /// 3,000 − 0 + 0 + 500 + 3,500 − 0 = 7,000.00.
+    @Test func statementLinesAddUpToPay() throws {
+        let s = try Session(path: electronics)
+        let lines = run(s, "statement 韩梅梅 2026-06")
+        #expect(row(lines, "底薪 base_pay").first == "3,000.00")
+        #expect(row(lines, "扣款 deduction").first == "0.00")
+        #expect(row(lines, "提成 commission").first == "0.00")
+        #expect(row(lines, "月奖金 monthly_bonus").first == "500.00")
+        #expect(row(lines, "发放奖金 bonuses_paid").first == "3,500.00")
+        #expect(row(lines, "扣罚 penalties").first == "0.00")
+        #expect(row(lines, "应发工资 pay").first == "7,000.00")
+    }
+
     @Test func reportOfTheYearHasARowPerAgentAndATotal() throws {
         let s = try Session(path: electronics)
         let lines = run(s, "report 2026")

@@ -14,6 +14,14 @@
 /// reason piece by piece. A change that starts and ends between two scan
 /// points goes unseen; the scan is dense enough (2,000 points plus a
 /// logarithmic grid near the start) for the shipped plans.
+extension InputProbe {
+    /// "inputs are: sales, expenses", or that the plan has none (its figures come from orders).
+    static func inputList(_ e: Engine) -> String {
+        let names = inputNames(e)
+        return names.isEmpty ? "this plan has no inputs to vary (its figures come from orders and parameters)" : "inputs are: " + names.joined(separator: ", ")
+    }
+}
+
 public final class InputProbe {
     public let engine: Engine
     public let inputCell: Int
@@ -37,10 +45,10 @@ public final class InputProbe {
         let e = try Engine(workspace: workspace)
         engine = e
         guard let r = e.plan.ruleIndex[input], e.plan.rules[r].visible else {
-            throw WhatIfError("unknown input '\(input)'; inputs are: \(InputProbe.inputNames(e).joined(separator: ", "))")
+            throw WhatIfError("unknown input '\(input)'; \(InputProbe.inputList(e))")
         }
         guard case .input = e.plan.rules[r].kind else {
-            throw WhatIfError("'\(input)' is computed by a rule, not entered; inputs are: \(InputProbe.inputNames(e).joined(separator: ", "))")
+            throw WhatIfError("'\(input)' is computed by a rule, not entered; \(InputProbe.inputList(e))")
         }
         let d = e.plan.rules[r].dimension
         let ip = d.grain == .none ? Period(grain: .none, start: e.startMonth) : Period.containing(period.start, grain: d.grain)

@@ -27,6 +27,25 @@ public struct Expr: Equatable, Sendable {
     public init(_ kind: Kind, _ range: SourceRange) { self.kind = kind; self.range = range }
 }
 
+extension Expr {
+    /// The amount a constant expression stands for: `12万`, `-5000`, `1.5万 + 800`.
+    ///
+    /// - Throws: `SourceError` at the part that is not an amount (a name, text) or
+    ///   cannot be computed (division by zero, too large).
+    public func constantAmount() throws -> Fixed {
+        switch kind {
+        case .number(let n): return n
+        case .unary("-", let a): return -(try a.constantAmount())
+        case .binary(let op, let a, let b) where ["+", "-", "*", "/"].contains(op):
+            let x = try a.constantAmount(), y = try b.constantAmount()
+            if case .number(let r) = Engine.arithmetic(ArithmeticOp(rawValue: op)!, .number(x), .number(y)) { return r }
+            throw SourceError("this amount cannot be computed (division by zero or too large)", at: range)
+        default:
+            throw SourceError("an input must be an amount such as 12万, 40k, 40,000 or ¥40000", at: range)
+        }
+    }
+}
+
 /// What an aggregation runs over.
 public enum Scope: Equatable, Sendable {
     /// The months (or other sub-periods) of the quarter, half or year that

@@ -7,7 +7,7 @@ public enum Value: Hashable, Sendable {
     case date(Day)
     case text(String)
     indirect case error(EvalError)
-    /// The sorted values of an agent ranking (descending), internal to `rank(…)`.
+    /// A list of amounts, internal: the sorted values `rank(…)` reads, or the shares of an `allocate(…)`.
     case ranking([Fixed])
 
     public var number: Fixed? { if case .number(let n) = self { n } else { nil } }
@@ -23,7 +23,7 @@ public enum Value: Hashable, Sendable {
         case .date(let d): d.description
         case .text(let s): s
         case .error(let e): e.code
-        case .ranking(let r): "ranking of \(r.count)"
+        case .ranking(let r): "(\(r.count) values: " + r.prefix(6).map(\.moneyText).joined(separator: ", ") + (r.count > 6 ? ", …)" : ")")
         }
     }
 }

@@ -53,7 +53,7 @@ public struct Agent: Hashable, Sendable {
             guard let d = Day(text: text) else { throw SourceError("\(key)=\(text): expected a date such as 2025-06-01") }
             if key == "hired" { hired = d } else { left = d }
         case "base":
-            guard let v = try? Parser.expression(text), case .number(let n) = v.kind else {
+            guard let n = try? Parser.expression(text).constantAmount() else {
                 throw SourceError("base=\(text): expected an amount such as 3000, 3k or 0.3万")
             }
             base = n
@@ -72,7 +72,14 @@ public enum AttributeValue: Hashable, Sendable, Codable {
     public init(text: String) {
         if text == "yes" || text == "no" { self = .flag(text == "yes"); return }
         if let d = Day(text: text), text.contains("-") || text.contains("/") { self = .date(d); return }
-        if let e = try? Parser.expression(text), case .number(let n) = e.kind { self = .number(n); return }
+        // A single amount, possibly negative (`-5000`, `¥1,200`, `1.5万`); `138-1234-5678` stays text.
+        if let e = try? Parser.expression(text) {
+            switch e.kind {
+            case .number(let n): self = .number(n); return
+            case .unary("-", let a): if case .number(let n) = a.kind { self = .number(-n); return }
+            default: break
+            }
+        }
         self = .text(text)
     }
     public var value: Value {
