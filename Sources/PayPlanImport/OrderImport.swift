@@ -85,7 +85,9 @@ public enum OrderImport {
         file.columns = zip(header, targets).map { ($0, $1) }
         for required in ["id", "date"] where used[required] == nil {
             let what = required == "id" ? "the order number (e.g. --map 订单编号=id)" : "the day the order counts from (e.g. --map 签收日期=date)"
-            throw ImportError("no column maps to \(required), \(what); the file's columns are: \(header.joined(separator: ", "))")
+            let saved = w.importMaps.keys.sorted()
+            let hint = saved.isEmpty ? "" : "; or use a mapping saved in the scenario: " + saved.map { "--map-name \($0)" }.joined(separator: ", ")
+            throw ImportError("no column maps to \(required), \(what); the file's columns are: \(header.joined(separator: ", "))\(hint)")
         }
 
         // Rows.

@@ -87,6 +87,9 @@ extension Session {
         }
         guard parts.count == 2 else { return .error("write calendar holiday DATE[..DATE], calendar workday DATE or calendar clear DATE[..DATE]") }
         let ends = parts[1].components(separatedBy: "..")
+        if ends.count == 2, let a = Day(text: ends[0]), let b = Day(text: ends[1]), b < a {
+            return .error("'\(parts[1])': the range is reversed; write the earlier day first: \(b)..\(a)")
+        }
         guard (1...2).contains(ends.count), let a = Day(text: ends[0]), let b = Day(text: ends.last!), a <= b, b.ordinal - a.ordinal < 366 else {
             return .error("'\(parts[1])': expected a date such as 2026-10-01 or a range 2026-10-01..2026-10-07 (at most a year)")
         }
@@ -105,7 +108,7 @@ extension Session {
     func setAsOf(_ rest: String) -> Output {
         let text = rest.hasPrefix("of ") ? String(rest.dropFirst(3)).trimmingCharacters(in: .whitespaces) : rest
         if text.isEmpty { return Output(lines: ["as of \(workspace.knownOn)\(workspace.asOf == nil ? " (the end of the scenario's years)" : "")"]) }
-        guard let d = Day(text: text) else { return .error("as of what day? e.g. as of 2026-06-30") }
+        guard let d = Day(text: text) else { return .error("'\(text)' is not a date: as of what day? e.g. as of 2026-06-30") }
         var new = workspace
         new.asOf = d
         return commit(new, label: "as of \(d)", message: ["as of \(d)"])

@@ -166,6 +166,10 @@ import PayPlan
         #expect(query(s, "李雷.revenue[2026-03]") == "114,100.00")
         #expect(query(s, "李雷.pay[2026-03]") == "5,423.00")
         expectRefused(s, "order add Z3 agent=李雷 date=1999-03-05 amount=100", "date 1999-03-05 is outside this scenario's years (2026); widen them first with years 1999-2026")
+        expectRefused(s, "calendar holiday 2026-10-07..2026-10-01", "the range is reversed; write the earlier day first: 2026-10-01..2026-10-07")
+        expectRefused(s, "as of 2026-02-30", "'2026-02-30' is not a date")
+        // An import without a mapping points at the one saved in the scenario.
+        expectRefused(s, "orders import \(repositoryRoot)/scenarios/electronics-orders.csv", "or use a mapping saved in the scenario: --map-name electronics")
         // Attribution needs seller notes; plan C's orders have none.
         expectRefused(s, "attribution", "no order here has a seller note")
     }
