@@ -54,6 +54,17 @@ public enum ChineseText {
         (#"^(\s*)· reads (\d+) more figures? \(explain with --depth to see them\)$"#, "$1· 还读取 $2 个数字（用 --depth 查看）"),
         (#"^(\s*)· (round|floor|ceil): (.+)$"#, "$1· 舍入 $2：$3"),
         (#"^(\s*)· (sum|avg|min|max|count) over (\d+) orders? = (.+)$"#, "$1· 对 $3 笔订单求 $2 = $4"),
+        // Statements, what-if.
+        (#"^pay statement 工资条 — (\S+), (\S+) \((.+)\)$"#, "工资条 — $1，$2（$3）"),
+        (#"^to reach the next tier:$"#, "到下一档还需要："),
+        (#"^  (.+) \((\S+)\): (\S+) more (.+) would reach the tier from (\S+)$"#, "  $1（$2）：$4 再多 $3 即可达到从 $5 起的档位"),
+        (#"^(\S+) = (\S+) is the least that gives (\S+) ≥ (\S+)$"#, "$1 = $2 是使 $3 ≥ $4 的最小值"),
+        (#"^it is crossed by a jump: (\S+) goes from (\S+) at (\S+) to (\S+) at (\S+), so exactly (\S+) is never paid$"#, "目标被跳变越过：$1 在 $3 时为 $2，在 $5 时为 $4，恰好 $6 不会出现"),
+        (#"^where more (\S+) pays less:$"#, "$1 越多反而越少的区间："),
+        (#"^forked (\S+) as (\S+); now on (\S+) \(switch (\S+) goes back, compare (.+) shows the difference\)$"#, "已把 $1 复制为 $2，当前为 $3（switch $4 返回，compare $5 查看差异）"),
+        (#"^switched to (\S+)$"#, "已切换到 $1"),
+        (#"^offer: joining (\S+), (\S+) each month of (.+) \(the workspace is unchanged\)$"#, "录用测算：$1 入职，每月 $2 为 $3（工作区未改变）"),
+        (#"^wrote (.+)$"#, "已写入 $1"),
         // Errors.
         (#"^unknown name '([^']+)' \(did you mean '([^']+)'\?\)$"#, "未知名称 '$1'（是否想写 '$2'？）"),
         (#"^in '([^']+)': unknown name '([^']+)' \(did you mean '([^']+)'\?\)$"#, "在 '$1' 中：未知名称 '$2'（是否想写 '$3'？）"),

@@ -600,6 +600,7 @@ public final class Session {
                           rightAligned: [false] + usable.map { _ in true })
         var totals = [Fixed?](repeating: .zero, count: usable.count)
         var errorCodes: [Int: String] = [:]
+        var flagColumns = Set<Int>()
         for (a, agent) in workspace.agents.enumerated() {
             var row = [agent.name]
             for (j, r) in usable.enumerated() {
@@ -607,14 +608,17 @@ public final class Session {
                 row.append(v.displayText)
                 switch v {
                 case .number(let n): totals[j] = totals[j].flatMap { Fixed.checkedAdd($0, n) }
-                case .bool(let b): totals[j] = totals[j].map { b ? $0 + Fixed.one : $0 }
+                case .bool(let b): totals[j] = totals[j].map { b ? $0 + Fixed.one : $0 }; flagColumns.insert(j)
                 default: totals[j] = nil; if case .error(let e) = v { errorCodes[j] = e.code }
                 }
             }
             t.add(row)
         }
         t.separatorBefore = [workspace.agents.count]
-        t.add([zh ? ChineseText.total : "total"] + totals.enumerated().map { $1?.moneyText ?? errorCodes[$0] ?? "" })
+        // A yes/no column totals to how many said yes.
+        t.add([zh ? ChineseText.total : "total"] + totals.enumerated().map { j, v in
+            v.map { flagColumns.contains(j) ? $0.format(minimumFractionDigits: 0) : $0.moneyText } ?? errorCodes[j] ?? ""
+        })
         return Output(lines: ["\(workspace.name) — \(p)"] + t.render())
     }
 

@@ -40,6 +40,25 @@ import PayPlan
         #expect(query(s, "乙.is_sales[2026-01]") == "no")
     }
 
+    /// Ratios show six decimals; the value keeps twelve: 1/3 × 3 is 0.999999999999, shown as 1.00.
+    @Test func displayRoundsButValuesStayExact() throws {
+        let s = try Session()
+        run(s, "param third = 1 / 3", "param back = third * 3")
+        #expect(query(s, "third") == "0.333333")
+        #expect(query(s, "back") == "1.00")
+        let r = s.engine.plan.ruleIndex["back"]!
+        #expect(s.engine.value(ofCell: s.engine.cell(rule: r, agent: 0, period: Period(text: "2026")!)!) == .number(Fixed(decimalText: "0.999999999999")!))
+    }
+
+    @Test func reportTotalsCountYesFlags() throws {
+        let s = try Session()
+        run(s, "input month sales default 0", "month big = sales > 100", "report columns sales, big",
+            "agent add 甲", "agent add 乙", "甲.sales[2026-01] = 500", "乙.sales[2026-01] = 50")
+        let lines = run(s, "report 2026-01")
+        #expect(row(lines, "total") == ["550.00", "1"])
+        #expect(row(lines, "甲") == ["500.00", "yes"])
+    }
+
     @Test func manyChangesAreCapped() throws {
         let s = try Session()
         run(s, "param rate = 1%", "input month sales default 100", "month pay = rate * sales")
@@ -78,7 +97,7 @@ import PayPlan
     @Test func divisionByZeroIsAValueNotAFailure() throws {
         let s = try Session(path: electronics)
         run(s, "month expense_ratio = expenses / sales")
-        #expect(query(s, "李雷.expense_ratio[2026-01]") == "0.004838709677") // 300 / 62,000
+        #expect(query(s, "李雷.expense_ratio[2026-01]") == "0.004839") // 300 / 62,000 = 0.00483870…, shown to 6 decimals
         run(s, "agent add 空 hired=2020-01-01")
         let out = s.execute("空.expense_ratio[2026-01]")
         #expect(out.lines.first == "空.expense_ratio[2026-01] = #DIV/0!")

@@ -14,11 +14,12 @@ public enum Value: Hashable, Sendable {
     public var isError: Bool { if case .error = self { true } else { false } }
 
     /// Display text: money with two decimals and grouping (`5,600.00`), more
-    /// decimals when a value has them (`0.015`), `yes`/`no`, ISO dates,
-    /// and the error code for errors (`#DIV/0!`).
+    /// decimals when a value has them (`0.015`) up to six (a ratio such as
+    /// 1/3 shows as `0.333333`; the value itself keeps 12), `yes`/`no`, ISO
+    /// dates, and the error code for errors (`#DIV/0!`).
     public var displayText: String {
         switch self {
-        case .number(let n): n.moneyText
+        case .number(let n): n.rounded(toDigits: 6).moneyText
         case .bool(let b): b ? "yes" : "no"
         case .date(let d): d.description
         case .text(let s): s
