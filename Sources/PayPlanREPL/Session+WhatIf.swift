@@ -466,6 +466,9 @@ extension Session {
         guard engine.index(of: p) != nil else {
             return .error("\(p) is outside this scenario's years (\(workspace.years.lowerBound)–\(workspace.years.upperBound))")
         }
+        let person = workspace.agents[a]
+        if let h = person.hired, h > p.lastDay { return .error("\(person.name) was not employed in \(p) (hired \(h))") }
+        if let l = person.left, l < p.firstDay { return .error("\(person.name) was not employed in \(p) (left \(l))") }
         let format = c["--format"]?.first ?? (c["--out"]?.first.map { f in
             f.hasSuffix(".html") || f.hasSuffix(".htm") ? "html" : f.hasSuffix(".md") ? "md" : f.hasSuffix(".csv") ? "csv" : "text" } ?? "text")
         guard c["--format"].map({ $0.count == 1 }) ?? true, ["text", "md", "html", "csv"].contains(format) else {

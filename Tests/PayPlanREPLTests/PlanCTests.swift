@@ -142,6 +142,12 @@ func query(_ s: Session, _ cell: String) -> String {
         #expect(row(lines, "应发工资 pay").first == "7,000.00")
     }
 
+    @Test func noStatementBeforeTheHireDate() throws {
+        let s = try Session(path: electronics)
+        expectRefused(s, "statement 赵强 2026-03", "赵强 was not employed in 2026-03 (hired 2026-04-01)")
+        #expect(row(run(s, "statement 赵强 2026-04"), "底薪 base_pay").first == "3,000.00")
+    }
+
     @Test func reportOfTheYearHasARowPerAgentAndATotal() throws {
         let s = try Session(path: electronics)
         let lines = run(s, "report 2026")
