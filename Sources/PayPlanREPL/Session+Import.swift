@@ -96,14 +96,11 @@ extension Session {
             return .error("\(file): \(e.message); nothing was imported")
         } catch { return .error("\(file): \(error); nothing was imported") }
 
-        let mapped = read.columns.compactMap { c in c.target.map { "\(c.header)→\($0)" } }
-        let ignored = read.columns.filter { $0.target == nil && !$0.header.isEmpty }.map(\.header)
-        var info = ["columns: " + mapped.joined(separator: ", ") + (ignored.isEmpty ? "" : "; ignored: " + ignored.joined(separator: ", "))]
-        let problemLines = read.problems.prefix(20).map { "  \($0)" } + (read.problems.count > 20 ? ["  … and \(read.problems.count - 20) more"] : [])
+        var info = [Session.columnsLine(read.columns)]
+        let problemLines = Session.problemLines(read.problems)
 
         if !read.problems.isEmpty && !skipBad {
-            let n = read.problems.count
-            return Output(errors: [Diagnostic("\(file): \(n) bad row\(n == 1 ? "" : "s") of \(read.rowsRead); nothing was imported (--skip-bad imports the other rows):\n" + problemLines.joined(separator: "\n"))])
+            return Session.badRows(file, read.problems.count, of: read.rowsRead, problemLines)
         }
         var new = workspace
         let counts = if let t = taobao { TaobaoImport.merge(t.groups, into: &new) } else { OrderImport.merge(read.orders.map(\.order), into: &new) }
@@ -166,13 +163,10 @@ extension Session {
             return .error("\(file): \(e.message); nothing was imported")
         } catch { return .error("\(file): \(error); nothing was imported") }
 
-        let mapped = read.columns.compactMap { c in c.target.map { "\(c.header)→\($0)" } }
-        let ignored = read.columns.filter { $0.target == nil && !$0.header.isEmpty }.map(\.header)
-        var info = ["columns: " + mapped.joined(separator: ", ") + (ignored.isEmpty ? "" : "; ignored: " + ignored.joined(separator: ", "))]
-        let problemLines = read.problems.prefix(20).map { "  \($0)" } + (read.problems.count > 20 ? ["  … and \(read.problems.count - 20) more"] : [])
+        var info = [Session.columnsLine(read.columns)]
+        let problemLines = Session.problemLines(read.problems)
         if !read.problems.isEmpty && !skipBad {
-            let n = read.problems.count
-            return Output(errors: [Diagnostic("\(file): \(n) bad row\(n == 1 ? "" : "s") of \(read.rowsRead); nothing was imported (--skip-bad imports the other rows):\n" + problemLines.joined(separator: "\n"))])
+            return Session.badRows(file, read.problems.count, of: read.rowsRead, problemLines)
         }
         var new = workspace
         var changed = 0, unchanged = 0
@@ -202,5 +196,22 @@ extension Session {
         }
         if any || !current.isEmpty { words.append(current) }
         return words
+    }
+
+    /// `columns: 订单编号→id, …; ignored: 备注`: how a file's columns were read.
+    static func columnsLine(_ columns: [(header: String, target: String?)]) -> String {
+        let mapped = columns.compactMap { c in c.target.map { "\(c.header)→\($0)" } }
+        let ignored = columns.filter { $0.target == nil && !$0.header.isEmpty }.map(\.header)
+        return "columns: " + mapped.joined(separator: ", ") + (ignored.isEmpty ? "" : "; ignored: " + ignored.joined(separator: ", "))
+    }
+
+    /// The first 20 bad rows, indented, and how many more.
+    static func problemLines<T>(_ problems: [T]) -> [String] {
+        problems.prefix(20).map { "  \($0)" } + (problems.count > 20 ? ["  … and \(problems.count - 20) more"] : [])
+    }
+
+    /// The error for a file with bad rows imported without --skip-bad: nothing was imported.
+    static func badRows(_ file: String, _ n: Int, of rowsRead: Int, _ lines: [String]) -> Output {
+        Output(errors: [Diagnostic("\(file): \(n) bad row\(n == 1 ? "" : "s") of \(rowsRead); nothing was imported (--skip-bad imports the other rows):\n" + lines.joined(separator: "\n"))])
     }
 }
