@@ -230,6 +230,7 @@ func run() throws -> Int32 {
         inputs[name] = ["sales": sales, "expenses": expenses]
     }
     workspace.agents = agents
+    workspace.setOrders([]) // the shipped orders belong to the shipped agents; the orders phase makes its own
     workspace.inputs = inputs
     workspace.teamInputs = [:]
 

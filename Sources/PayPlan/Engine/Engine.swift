@@ -42,7 +42,7 @@ public final class Engine {
     public let asOf: Day
     /// Per grouping: (agent + 1) × months + month → the orders booked there, in ID order
     /// (agent 0 of the key is "all agents").
-    private(set) var buckets: [[Int: [Int32]]] = []
+    private(set) var buckets: [[[Int32]]] = []
     let offsets: [Int]
     /// Months in the scenario's years (12 × years).
     let monthCount: Int
@@ -130,6 +130,30 @@ public final class Engine {
             }
             let periods = Engine.periodCount(rule.dimension.grain, years: yearCount)
             let agentSlots = rule.dimension.perAgent ? agents.count : 1
+            if rule.dimension.perAgent && agentSlots > 1 && Engine.sameShapeForEveryAgent(rule.kind) {
+                // The cells read by agent a's cell are agent 0's, moved by a rows in each per-agent rule.
+                var template: [(first: Int32, count: Int32)] = []
+                var shifted: [(cell: Int32, step: Int32)] = []
+                for p in 0..<periods {
+                    let start = depTargets.count
+                    collectCellDependencies(rule, Coordinates(agent: 0, grain: rule.dimension.grain, period: p), &depTargets)
+                    template.append((Int32(shifted.count), Int32(depTargets.count - start)))
+                    for d in depTargets[start...] {
+                        let target = plan.rules[Engine.ruleOf(offsets, Int(d))].dimension
+                        shifted.append((d, target.perAgent && !target.perOrder ? Int32(Engine.periodCount(target.grain, years: yearCount)) : 0))
+                    }
+                    depOffsets.append(Int32(depTargets.count))
+                }
+                for a in 1..<agentSlots {
+                    let a32 = Int32(a)
+                    for p in 0..<periods {
+                        let (first, count) = template[p]
+                        for k in Int(first)..<Int(first + count) { depTargets.append(shifted[k].cell + a32 * shifted[k].step) }
+                        depOffsets.append(Int32(depTargets.count))
+                    }
+                }
+                continue
+            }
             for a in 0..<agentSlots {
                 for p in 0..<periods {
                     collectCellDependencies(rule, Coordinates(agent: a, grain: rule.dimension.grain, period: p), &depTargets)
@@ -145,11 +169,18 @@ public final class Engine {
         var topo = [Int32](); topo.reserveCapacity(total)
         for c in 0..<total where indegree[c] == 0 { topo.append(Int32(c)) }
         var head = 0
-        while head < topo.count {
-            let c = Int(topo[head]); head += 1
-            for d in backward.neighbours(c) {
-                indegree[Int(d)] -= 1
-                if indegree[Int(d)] == 0 { topo.append(d) }
+        backward.offsets.withUnsafeBufferPointer { offs in
+            backward.targets.withUnsafeBufferPointer { targets in
+                indegree.withUnsafeMutableBufferPointer { indeg in
+                    while head < topo.count {
+                        let c = Int(topo[head]); head += 1
+                        for k in Int(offs[c])..<Int(offs[c + 1]) {
+                            let d = Int(targets[k])
+                            indeg[d] -= 1
+                            if indeg[d] == 0 { topo.append(Int32(d)) }
+                        }
+                    }
+                }
             }
         }
         if topo.count < total {
@@ -442,13 +473,38 @@ public final class Engine {
         }
     }
 
+    /// True when a per-agent rule reads the same cells for every agent, one row
+    /// apart (no orders, whose buckets differ by agent), so its dependencies can
+    /// be worked out for agent 0 and moved.
+    static func sameShapeForEveryAgent(_ kind: RuleKind) -> Bool {
+        func plain(_ e: CExpr) -> Bool {
+            switch e {
+            case .orderAggregate, .share, .orderField: return false
+            case .constant, .builtin, .ref, .at, .paid, .teamAggregate: return true
+            case .attribute(_, let d): return d.map(plain) ?? true
+            case .negate(let a), .not(let a): return plain(a)
+            case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b): return plain(a) && plain(b)
+            case .ifThen(let a, let b, let c): return plain(a) && plain(b) && plain(c)
+            case .function(_, let args): return args.allSatisfy(plain)
+            case .table(_, _, _, let arg, let rows): return plain(arg) && rows.allSatisfy { plain($0.threshold) && plain($0.value) }
+            case .periodAggregate(_, _, _, let v, let f): return (v.map(plain) ?? true) && (f.map(plain) ?? true)
+            case .rank(_, let own, let f, _): return plain(own) && (f.map(plain) ?? true)
+            }
+        }
+        switch kind {
+        case .input(let d): return d.map(plain) ?? true
+        case .parameter(let e), .formula(let e): return plain(e)
+        case .agentAggregate, .ranking, .allocation: return false
+        }
+    }
+
     // MARK: Orders
 
     /// The orders of grouping `g` booked in month `m` for agent `a` (−1: everyone's).
     func bucket(_ g: Int, agent a: Int, month m: Int) -> [Int32] {
-        let months = periodCount(.month)
-        guard m >= 0 && m < months else { return [] }
-        return buckets[g][(a + 1) * months + m] ?? []
+        let months = monthCount
+        guard m >= 0 && m < months, !buckets[g].isEmpty else { return [] }
+        return buckets[g][(a + 1) * months + m]
     }
 
     /// The orders booked in the period of `k` (all its months), the agent's own or everyone's.
@@ -480,8 +536,9 @@ public final class Engine {
     /// Groups the orders by agent and month for each grouping of the plan.
     func buildBuckets() {
         let months = periodCount(.month)
+        let slots = (agents.count + 1) * months
         buckets = plan.groupings.map { g in
-            var out: [Int: [Int32]] = [:]
+            var out = [[Int32]](repeating: [], count: orders.isEmpty ? 0 : slots)
             for o in orders.indices {
                 let m: Int
                 if let g {
@@ -491,8 +548,8 @@ public final class Engine {
                     m = orderMonth[o]
                 }
                 guard m >= 0 && m < months else { continue }
-                out[m, default: []].append(Int32(o))
-                if orderAgent[o] >= 0 { out[(orderAgent[o] + 1) * months + m, default: []].append(Int32(o)) }
+                out[m].append(Int32(o))
+                if orderAgent[o] >= 0 { out[(orderAgent[o] + 1) * months + m].append(Int32(o)) }
             }
             return out
         }
