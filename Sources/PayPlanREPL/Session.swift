@@ -139,11 +139,15 @@ public final class Session {
     }
 
     /// A command without its trailing `# comment` (outside quoted text).
+    /// A comment starts with `#` at the start or after a space, so an order
+    /// number such as `T002#CS01` (a split part) is not cut.
     static func withoutComment(_ text: String) -> String {
         var quoted = false
+        var previous: Character = " "
         for (i, c) in text.enumerated() {
             if c == "\"" { quoted.toggle() }
-            if c == "#" && !quoted { return String(text.prefix(i)).trimmingCharacters(in: .whitespaces) }
+            if c == "#" && !quoted && previous.isWhitespace { return String(text.prefix(i)).trimmingCharacters(in: .whitespaces) }
+            previous = c
         }
         return text
     }

@@ -170,6 +170,11 @@ import PayPlan
         expectRefused(s, "as of 2026-02-30", "'2026-02-30' is not a date")
         // An import without a mapping points at the one saved in the scenario.
         expectRefused(s, "orders import \(repositoryRoot)/scenarios/electronics-orders.csv", "or use a mapping saved in the scenario: --map-name electronics")
+        // A split part's number keeps its '#': only '#' after a space starts a comment.
+        run(s, "order add P7#S01 agent=李雷 date=2026-05-02 terms=cash amount=1000 profit=200 paid=2026-05-02 # a part")
+        #expect(run(s, "P7#S01.counted # check") == ["P7#S01.counted = yes"])
+        run(s, "order set P7#S01 amount=2000")
+        #expect(run(s, "P7#S01.margin") == ["P7#S01.margin = 0.10"])
         // Attribution needs seller notes; plan C's orders have none.
         expectRefused(s, "attribution", "no order here has a seller note")
     }
