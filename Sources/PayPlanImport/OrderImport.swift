@@ -102,6 +102,8 @@ public enum OrderImport {
             if isBlank(row) { continue }
             file.rowsRead += 1
             var id: String? = nil, agent: String? = nil, date: Day? = nil
+            // Every bad cell of a row is reported, not only the first.
+            var rowBad = false
             var fields: [String: AttributeValue] = [:]
             for (i, target) in targets.enumerated() {
                 guard let target else { continue }
@@ -111,40 +113,41 @@ public enum OrderImport {
                 func bad(_ reason: String) -> ImportProblem { ImportProblem(row: rowNumber, column: column, reason: reason) }
                 switch target {
                 case "id":
-                    if v.isEmpty { file.problems.append(bad("the order number is empty")); continue rows }
+                    if v.isEmpty { file.problems.append(bad("the order number is empty")); rowBad = true; continue }
                     if v.range(of: #"^\d(\.\d+)?[eE]\+\d+$"#, options: .regularExpression) != nil {
                         file.problems.append(bad("'\(v)' is an order number the spreadsheet shortened to a number; format the column as text and export again"))
-                        continue rows
+                        rowBad = true; continue
                     }
-                    if let earlier = seen[v] { file.problems.append(bad("the order number \(v) is also on row \(earlier)")); continue rows }
+                    if let earlier = seen[v] { file.problems.append(bad("the order number \(v) is also on row \(earlier)")); rowBad = true; continue }
                     id = v
                 case "agent":
                     if v.isEmpty { continue }
                     guard let name = agentByKey[v] else {
                         let known = w.agents.map { a in a.id.map { "\(a.name) (\($0))" } ?? a.name }
                         file.problems.append(bad("no agent named or with the ID '\(v)' (agents: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", …" : ""))"))
-                        continue rows
+                        rowBad = true; continue
                     }
                     agent = name
                 case "date":
                     var v = v
                     if v.isEmpty, let f = fallbackIndex, f < row.count { v = cleanCell(row[f]) }
-                    if v.isEmpty { file.problems.append(bad("the date is empty")); continue rows }
-                    guard let d = day(v) else { file.problems.append(bad("'\(v)' is not a date such as 2026-03-02 or 2026/3/2")); continue rows }
+                    if v.isEmpty { file.problems.append(bad("the date is empty")); rowBad = true; continue }
+                    guard let d = day(v) else { file.problems.append(bad("'\(v)' is not a date such as 2026-03-02 or 2026/3/2")); rowBad = true; continue }
                     guard w.years.contains(d.year) else {
                         let y = w.years
                         file.problems.append(bad("\(d) is outside the scenario's years (\(y.lowerBound == y.upperBound ? "\(y.lowerBound)" : "\(y.lowerBound)–\(y.upperBound)"))"))
-                        continue rows
+                        rowBad = true; continue
                     }
                     date = d
                 default:
                     if v.isEmpty { continue }
                     switch value(v, kind: kinds[target] ?? .any) {
                     case .success(let a): fields[target] = a
-                    case .failure(let e): file.problems.append(bad(e.message)); continue rows
+                    case .failure(let e): file.problems.append(bad(e.message)); rowBad = true; continue
                     }
                 }
             }
+            if rowBad { continue rows }
             guard let id, let date else { continue }
             seen[id] = rowNumber
             file.orders.append((rowNumber, Order(id: id, agent: agent, date: date, fields: fields)))

@@ -100,14 +100,14 @@ extension Session {
         let problemLines = Session.problemLines(read.problems)
 
         if !read.problems.isEmpty && !skipBad {
-            return Session.badRows(file, read.problems.count, of: read.rowsRead, problemLines)
+            return Session.badRows(file, Set(read.problems.map(\.row)).count, of: read.rowsRead, problemLines)
         }
         var new = workspace
         let counts = if let t = taobao { TaobaoImport.merge(t.groups, into: &new) } else { OrderImport.merge(read.orders.map(\.order), into: &new) }
         if let a = attributionLine { info.append(a) }
         if let s = saveName { new.importMaps[s] = mapping.isEmpty ? Dictionary(uniqueKeysWithValues: read.columns.compactMap { c in c.target.map { (c.header, $0) } }) : mapping }
         let summary = "\(dryRun ? "would import" : "imported") \(file) (\(read.encoding)): \(read.rowsRead) row\(read.rowsRead == 1 ? "" : "s") read, "
-            + "\(counts.added) order\(counts.added == 1 ? "" : "s") added, \(counts.replaced) replaced, \(counts.unchanged) unchanged, \(read.problems.count) skipped"
+            + "\(counts.added) order\(counts.added == 1 ? "" : "s") added, \(counts.replaced) replaced, \(counts.unchanged) unchanged, \(Set(read.problems.map(\.row)).count) skipped"
         if !read.problems.isEmpty { info += ["skipped:"] + problemLines }
         if let s = saveName, !dryRun { info.append("saved the mapping as '\(s)' (orders import FILE --map-name \(s))") }
         if dryRun { return Output(lines: [summary + "; nothing was changed (--dry-run)"] + info) }
@@ -166,7 +166,7 @@ extension Session {
         var info = [Session.columnsLine(read.columns)]
         let problemLines = Session.problemLines(read.problems)
         if !read.problems.isEmpty && !skipBad {
-            return Session.badRows(file, read.problems.count, of: read.rowsRead, problemLines)
+            return Session.badRows(file, Set(read.problems.map(\.row)).count, of: read.rowsRead, problemLines)
         }
         var new = workspace
         var changed = 0, unchanged = 0
@@ -177,7 +177,7 @@ extension Session {
         }
         let agents = Set(read.values.map(\.agent)).count, months = Set(read.values.map(\.period)).sorted().map(\.description)
         let summary = "\(dryRun ? "would import" : "imported") \(file) (\(read.encoding)): \(read.rowsRead) row\(read.rowsRead == 1 ? "" : "s") read, "
-            + "\(agents) agent\(agents == 1 ? "" : "s") in \(months.isEmpty ? "no month" : months.joined(separator: ", ")), \(changed) figure\(changed == 1 ? "" : "s") set, \(unchanged) unchanged, \(read.problems.count) skipped"
+            + "\(agents) agent\(agents == 1 ? "" : "s") in \(months.isEmpty ? "no month" : months.joined(separator: ", ")), \(changed) figure\(changed == 1 ? "" : "s") set, \(unchanged) unchanged, \(Set(read.problems.map(\.row)).count) skipped"
         if !read.problems.isEmpty { info += ["skipped:"] + problemLines }
         if dryRun { return Output(lines: [summary + "; nothing was changed (--dry-run)"] + info) }
         if changed == 0 { return Output(lines: [summary + "; nothing changed"] + info) }
