@@ -65,6 +65,8 @@ public enum ChineseText {
         (#"^switched to (\S+)$"#, "已切换到 $1"),
         (#"^offer: joining (\S+), (\S+) each month of (.+) \(the workspace is unchanged\)$"#, "录用测算：$1 入职，每月 $2 为 $3（工作区未改变）"),
         (#"^wrote (.+)$"#, "已写入 $1"),
+        (#"^(.+\S)(\s+)entered$"#, "$1$2已录入"),
+        (#"^(.+\S)(\s+)entered \(sum of the months\)$"#, "$1$2已录入（各月合计）"),
         // Errors.
         (#"^unknown name '([^']+)' \(did you mean '([^']+)'\?\)$"#, "未知名称 '$1'（是否想写 '$2'？）"),
         (#"^in '([^']+)': unknown name '([^']+)' \(did you mean '([^']+)'\?\)$"#, "在 '$1' 中：未知名称 '$2'（是否想写 '$3'？）"),

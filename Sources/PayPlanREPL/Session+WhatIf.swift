@@ -482,7 +482,7 @@ extension Session {
         case "html": body = st.html()
         case "csv": body = st.csv()
         default:
-            var t = TextTable(header: ["component", "amount", "how"], rightAligned: [false, true, false])
+            var t = TextTable(header: language == .zh ? ["项目", "金额", "说明"] : ["component", "amount", "how"], rightAligned: [false, true, false])
             for r in st.rows { t.add(r) }
             if let tl = st.total {
                 t.separatorBefore = [t.rows.count]

@@ -31,6 +31,17 @@ import PayPlan
         #expect(run(s, "month x3 = 1") == ["defined x3"])
     }
 
+    @Test func statementInChinese() throws {
+        let s = try Session(path: electronics)
+        run(s, "set lang zh")
+        let lines = run(s, "statement 李雷 2026-03")
+        #expect(lines[0] == "工资条 — 李雷，2026-03（electronics-sales）")
+        #expect(lines[1].hasPrefix("项目"))
+        #expect(row(lines, "销售额 sales") == ["120,000.00", "已录入"])
+        #expect(row(lines, "应发工资 pay").first == "5,573.00")
+        #expect(lines.contains("到下一档还需要："))
+    }
+
     @Test func explainInChinese() throws {
         let s = try Session(path: electronics)
         run(s, "set lang zh", "agent add 测试 base=3000 hired=2020-01-01", "测试.sales[2026-03] = 12万")
