@@ -85,6 +85,49 @@ func query(_ s: Session, _ cell: String) -> String {
         #expect(query(s, "新人.dismissable[2026-09]") == "no")
     }
 
+    /// C1 reads "no sales at all": order revenue is a sale (issue 12's worked example).
+    @Test func probationMonthWithOnlyOrderSalesHasNoNoSalesDeduction() throws {
+        let s = try session()
+        run(s, "agent add 新单 id=N01 base=3000 hired=2026-03-01",
+            "order add E1A agent=新单 date=2026-03-10 terms=cash amount=50000 profit=10000 paid=2026-03-10")
+        // Margin 20% ≥ 10%: counted, R = 50,000 → C3 deduction 0%; commission 2% × 50,000 = 1,000.00
+        // (paid the same day, within 2 working days); pay 3,000 − 0 + 1,000 = 4,000.00.
+        #expect(query(s, "新单.probation[2026-03]") == "yes")
+        #expect(query(s, "新单.revenue[2026-03]") == "50,000.00")
+        #expect(query(s, "新单.deduction[2026-03]") == "0.00")
+        #expect(query(s, "新单.pay[2026-03]") == "4,000.00")
+    }
+
+    /// C1 with orders that are not counted in R: a low-margin cash order is still a sale (C6.2), a refused one is not (C6.1).
+    @Test func probationMonthWithUncountedOrders() throws {
+        let s = try session()
+        run(s, "agent add 低毛 base=3000 hired=2026-03-01", "agent add 拒单 base=3000 hired=2026-03-01",
+            "order add L1 agent=低毛 date=2026-03-10 terms=cash amount=10000 profit=800 paid=2026-03-10",
+            "order add L2 agent=拒单 date=2026-03-10 terms=cash amount=10000 profit=200 paid=2026-03-10")
+        // 低毛: margin 8% → not in R (R = 0), 1% commission 100.00; there were sales, so C3's 30% applies:
+        // 900.00 deducted; pay 3,000 − 900 + 100 = 2,200.00.
+        #expect(query(s, "低毛.revenue[2026-03]") == "0.00")
+        #expect(query(s, "低毛.deduction[2026-03]") == "900.00")
+        #expect(query(s, "低毛.pay[2026-03]") == "2,200.00")
+        // 拒单: margin 2% < 5% → refused, counts nowhere: no sales at all, 40% = 1,200.00; pay 1,800.00.
+        #expect(query(s, "拒单.deduction[2026-03]") == "1,200.00")
+        #expect(query(s, "拒单.pay[2026-03]") == "1,800.00")
+    }
+
+    /// C7 with C5.3's "known on the as-of date": a write-off dated after `as of` is not booked yet.
+    @Test func writeOffFollowsAsOf() throws {
+        let s = try session()
+        run(s, "as of 2026-06-05",
+            "order add W1 agent=测试 date=2026-06-01 terms=net30 amount=20000 profit=4000 written_off=2026-06-10 resale=5000")
+        // Not known on 06-05: nothing borne.
+        #expect(query(s, "W1.write_off_penalty") == "0.00")
+        #expect(query(s, "测试.damage[2026-06]") == "0.00")
+        // Known from 06-10: 40% × (20,000 − 5,000) = 6,000.00, in June.
+        run(s, "as of 2026-06-10")
+        #expect(query(s, "W1.write_off_penalty") == "6,000.00")
+        #expect(query(s, "测试.damage[2026-06]") == "6,000.00")
+    }
+
     /// Boundary cases worked by hand from C3 and C3.1.
     @Test func tierBoundaries() throws {
         let s = try session()
