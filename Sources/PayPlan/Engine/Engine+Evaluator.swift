@@ -1,0 +1,261 @@
+/// The evaluator: computes one cell from the current values of the cells it
+/// reads, by walking its compiled formula at the cell's coordinates.
+extension Engine {
+    /// The value of cell `c` from the current values of the cells it reads;
+    /// an error value is stamped with the cell it started in.
+    ///
+    /// - Complexity: O(formula size), times the members of any aggregation in it.
+    func compute(_ c: Int) -> Value {
+        let (r, k) = coordinates(ofCell: c)
+        var v: Value
+        switch plan.rules[r].kind {
+        case .input(let def):
+            if let s = stored[c] { return .number(s) }
+            let rule = plan.rules[r]
+            if let d = def { v = eval(d, k) } else {
+                let who = rule.dimension.perAgent ? " for \(agents[k.agent].name)" : ""
+                let when = rule.dimension.grain == .none ? "" : " in \(period(rule.dimension.grain, k.period))"
+                v = .error(EvalError(.missing, "no \(rule.name)\(who)\(when)"))
+            }
+        case .parameter(let e), .formula(let e):
+            v = eval(e, k)
+        case .agentAggregate(let op, let value, let filter):
+            var acc = Accumulator(op)
+            for a in agents.indices {
+                let ka = Coordinates(agent: a, grain: k.grain, period: k.period)
+                if let f = filter {
+                    switch eval(f, ka) {
+                    case .bool(true): break
+                    case .bool(false): continue
+                    case .error(let e): return .error(stamp(e, c))
+                    default: return .error(stamp(EvalError(.type, "a 'where' condition must be yes or no"), c))
+                    }
+                }
+                if let e = acc.add(value.map { eval($0, ka) }) { return .error(stamp(e, c)) }
+            }
+            v = acc.result
+        case .ranking(let value, let filter):
+            var all: [Fixed] = []
+            for a in agents.indices {
+                let ka = Coordinates(agent: a, grain: k.grain, period: k.period)
+                if let f = filter {
+                    let fv = eval(f, ka)
+                    if case .error(let e) = fv { return .error(stamp(e, c)) }
+                    guard case .bool(true) = fv else { continue }
+                }
+                switch eval(value, ka) {
+                case .number(let n): all.append(n)
+                case .error(let e): return .error(stamp(e, c))
+                default: return .error(stamp(EvalError(.type, "rank needs amounts"), c))
+                }
+            }
+            v = .ranking(all.sorted(by: >))
+        case .allocation(let total, let weight, let overOrders):
+            v = allocate(total, weight, overOrders, k)
+        }
+        if case .error(let e) = v, e.origin.isEmpty { return .error(stamp(e, c)) }
+        return v
+    }
+
+    func stamp(_ e: EvalError, _ c: Int) -> EvalError {
+        guard e.origin.isEmpty else { return e }
+        var s = e; s.origin = name(ofCell: c); return s
+    }
+
+    /// Shares of `total` in proportion to the weights, to the fen, adding up exactly:
+    /// each share is rounded down, and the fen left over go one each to the largest
+    /// remainders, ties to the lower order ID (or the agent listed first).
+    func allocate(_ total: CExpr, _ weight: CExpr, _ overOrders: Bool, _ k: Coordinates) -> Value {
+        let tv = eval(total, k)
+        guard case .number(let t) = tv else { return tv.isError ? tv : .error(EvalError(.type, "allocate needs an amount to share")) }
+        let members: [Coordinates] = overOrders
+            ? bucket(0, agent: k.agent, month: k.period).map { orderCoordinates(Int($0)) }
+            : agents.indices.map { Coordinates(agent: $0, grain: k.grain, period: k.period) }
+        var weights: [Fixed] = []
+        for m in members {
+            switch eval(weight, m) {
+            case .number(let w) where !w.isNegative: weights.append(w)
+            case .error(let e): return .error(e)
+            default: return .error(EvalError(.type, "allocate needs weights of zero or more"))
+            }
+        }
+        guard let shares = Allocation.largestRemainder(total: t, weights: weights) else {
+            return .error(EvalError(.divisionByZero, "allocate: \(t.moneyText) to share but every weight is 0"))
+        }
+        return .ranking(shares)
+    }
+
+    /// The cell of rule `r` that coordinates `k` read, moved `shift` periods;
+    /// `nil` when that lies outside the scenario's years.
+    @inline(__always) func mapRef(_ r: Int, _ shift: Int, _ k: Coordinates) -> Int? {
+        let d = plan.rules[r].dimension
+        if d.perOrder { return k.order >= 0 ? offsets[r] + k.order : nil }
+        if d.perAgent && k.agent < 0 { return nil }
+        let agentSlot = d.perAgent ? k.agent : 0
+        if d.grain == .none { return offsets[r] + agentSlot }
+        let n = periodCount(d.grain)
+        let i = k.period * k.grain.months / d.grain.months + shift
+        guard i >= 0 && i < n else { return nil }
+        return offsets[r] + agentSlot * n + i
+    }
+
+    /// For `paid(r)`: the containing cell when `k` is the last sub-period of it.
+    func paidCell(_ r: Int, _ k: Coordinates) -> Int? {
+        let g = plan.rules[r].dimension.grain
+        guard ((k.period + 1) * k.grain.months) % g.months == 0 else { return nil }
+        return mapRef(r, 0, k)
+    }
+
+    func subPeriods(_ scope: Grain, _ iteration: Grain, _ k: Coordinates) -> [Coordinates] {
+        let scopeIndex = k.period * k.grain.months / scope.months
+        let first = scopeIndex * scope.months / iteration.months
+        return (0..<(scope.months / iteration.months)).map {
+            Coordinates(agent: k.agent, grain: iteration, period: first + $0)
+        }
+    }
+
+    /// Evaluates a compiled expression at coordinates `k` from the current cell values.
+    ///
+    /// - Complexity: O(expression size), times the members of any aggregation in it.
+    public func eval(_ e: CExpr, _ k: Coordinates) -> Value {
+        switch e {
+        case .constant(let v): return v
+        case .ref(let r, let shift):
+            guard let c = mapRef(r, shift, k) else { return shift != 0 ? .number(.zero) : unreachable(r, k) }
+            return values[c]
+        case .at(let r, let p):
+            guard let i = index(of: p) else {
+                return .error(EvalError(.outOfRange, "\(p) is outside this scenario's years \(years.lowerBound)–\(years.upperBound)"))
+            }
+            return values[cell(r, k.agent, i)]
+        case .paid(let r):
+            guard let c = paidCell(r, k) else { return .number(.zero) }
+            return values[c]
+        case .teamAggregate(let r):
+            guard let c = mapRef(r, 0, k) else { return unreachable(r, k) }
+            return values[c]
+        case .orderField(let name, let d):
+            if let v = orders[k.order].field(name) { return v }
+            if let d { return eval(d, k) }
+            return .error(EvalError(.missing, "order \(orders[k.order].id) has no \(name)"))
+        case .orderAggregate(let op, let value, let filter, let g, let perAgent):
+            return aggregate(op, value, filter, ordersBooked(g, k, perAgent: perAgent).lazy.map { self.orderCoordinates(Int($0)) })
+        case .share(let r, let overOrders):
+            guard let c = mapRef(r, 0, k) else { return unreachable(r, k) }
+            guard case .ranking(let shares) = values[c] else { return values[c] }
+            let position: Int?
+            if overOrders {
+                let list = bucket(0, agent: k.agent, month: k.period)
+                var lo = 0, hi = list.count
+                while lo < hi { let m = (lo + hi) / 2; if Int(list[m]) < k.order { lo = m + 1 } else { hi = m } }
+                position = lo < list.count && Int(list[lo]) == k.order ? lo : nil
+            } else {
+                position = k.agent
+            }
+            guard let i = position, i < shares.count else { return .number(.zero) }
+            return .number(shares[i])
+        case .attribute(let name, let d):
+            guard k.agent >= 0 else { return noAgent(k) }
+            if let v = agents[k.agent].attribute(name) { return v }
+            if let d { return eval(d, k) }
+            return .error(EvalError(.missing, "\(agents[k.agent].name) has no \(name) (set it with: agent set \(agents[k.agent].name) \(name)=…)"))
+        case .builtin(let b): return builtin(b, k)
+        case .negate(let a):
+            switch eval(a, k) {
+            case .number(let n): return .number(-n)
+            case .error(let e): return .error(e)
+            default: return .error(EvalError(.type, "'-' needs an amount"))
+            }
+        case .not(let a):
+            switch eval(a, k) {
+            case .bool(let b): return .bool(!b)
+            case .error(let e): return .error(e)
+            default: return .error(EvalError(.type, "'not' needs yes or no"))
+            }
+        case .arithmetic(let op, let a, let b):
+            return Engine.arithmetic(op, eval(a, k), eval(b, k))
+        case .compare(let op, let a, let b):
+            return Engine.compare(op, eval(a, k), eval(b, k))
+        case .and(let a, let b):
+            switch eval(a, k) {
+            case .bool(false): return .bool(false)
+            case .bool(true): return Engine.requireBool(eval(b, k), "and")
+            case .error(let e): return .error(e)
+            default: return .error(EvalError(.type, "'and' needs yes or no on both sides"))
+            }
+        case .or(let a, let b):
+            switch eval(a, k) {
+            case .bool(true): return .bool(true)
+            case .bool(false): return Engine.requireBool(eval(b, k), "or")
+            case .error(let e): return .error(e)
+            default: return .error(EvalError(.type, "'or' needs yes or no on both sides"))
+            }
+        case .ifThen(let c, let a, let b):
+            switch eval(c, k) {
+            case .bool(true): return eval(a, k)
+            case .bool(false): return eval(b, k)
+            case .error(let e): return .error(e)
+            default: return .error(EvalError(.type, "the condition after 'if' must be yes or no"))
+            }
+        case .function(let f, let args):
+            return function(f, args, k)
+        case .table(let op, let name, let sides, let arg, let rows):
+            return table(op, name, sides, arg, rows, k).value
+        case .periodAggregate(let op, let scope, let iteration, let value, let filter):
+            return aggregate(op, value, filter, subPeriods(scope, iteration, k))
+        case .rank(let r, let own, let filter, let ties):
+            if let f = filter {
+                switch eval(f, k) {
+                case .bool(false): return .number(.zero)
+                case .bool(true): break
+                case .error(let e): return .error(e)
+                default: return .error(EvalError(.type, "a 'where' condition must be yes or no"))
+                }
+            }
+            guard case .number(let mine) = eval(own, k) else { return .error(EvalError(.type, "rank needs an amount")) }
+            guard case .ranking(let sorted) = values[mapRef(r, 0, k)!] else { return values[mapRef(r, 0, k)!] }
+            // Competition ranking: 1 + how many are strictly higher; ties: how many are equal.
+            var lo = 0, hi = sorted.count
+            while lo < hi { let m = (lo + hi) / 2; if sorted[m] > mine { lo = m + 1 } else { hi = m } }
+            if ties {
+                var end = lo
+                while end < sorted.count && sorted[end] == mine { end += 1 }
+                return .number(Fixed(end - lo))
+            }
+            return .number(Fixed(lo + 1))
+        }
+    }
+
+    /// Aggregates `value` over the coordinates that pass `filter` (sum, avg, min, max, count).
+    func aggregate<S: Sequence>(_ op: AggregateOp, _ value: CExpr?, _ filter: CExpr?, _ members: S) -> Value where S.Element == Coordinates {
+        var acc = Accumulator(op)
+        for k in members {
+            if let f = filter {
+                switch eval(f, k) {
+                case .bool(true): break
+                case .bool(false): continue
+                case .error(let e): return .error(e)
+                default: return .error(EvalError(.type, "a 'where' condition must be yes or no"))
+                }
+            }
+            if let e = acc.add(value.map { eval($0, k) }) { return .error(e) }
+        }
+        return acc.result
+    }
+
+    /// The error for an agent's fact asked of an order credited to nobody.
+    func noAgent(_ k: Coordinates) -> Value {
+        .error(EvalError(.missing, k.order >= 0 ? "order \(orders[k.order].id) is credited to no agent" : "no agent here"))
+    }
+
+    /// The error for a reference with nowhere to go: an order with no agent, or a month outside the years.
+    func unreachable(_ r: Int, _ k: Coordinates) -> Value {
+        if k.order >= 0 && k.agent < 0 && plan.rules[r].dimension.perAgent {
+            return .error(EvalError(.missing, "order \(orders[k.order].id) is credited to no agent"))
+        }
+        if k.order >= 0 {
+            return .error(EvalError(.outOfRange, "order \(orders[k.order].id) is dated \(orders[k.order].date), outside this scenario's years \(years.lowerBound)–\(years.upperBound)"))
+        }
+        return .error(EvalError(.outOfRange, "outside this scenario's years \(years.lowerBound)–\(years.upperBound)"))
+    }
+}

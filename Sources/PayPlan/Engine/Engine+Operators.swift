@@ -1,0 +1,198 @@
+/// The operators, built-in values, functions and tier lookups the evaluator
+/// applies to values: arithmetic and comparison with error values flowing
+/// through, dates, and tables.
+extension Engine {
+    static func requireBool(_ v: Value, _ op: String) -> Value {
+        switch v {
+        case .bool, .error: return v
+        default: return .error(EvalError(.type, "'\(op)' needs yes or no on both sides"))
+        }
+    }
+
+    public static func arithmetic(_ op: ArithmeticOp, _ a: Value, _ b: Value) -> Value {
+        guard case .number(let x) = a, case .number(let y) = b else {
+            if case .error(let e) = a { return .error(e) }
+            if case .error(let e) = b { return .error(e) }
+            // Dates: date ± days, days + date, date − date (in days).
+            switch (op, a, b) {
+            case (.add, .date(let d), .number(let n)), (.add, .number(let n), .date(let d)):
+                if let days = n.wholeNumber { return .date(d.adding(days: days)) }
+            case (.subtract, .date(let d), .number(let n)):
+                if let days = n.wholeNumber { return .date(d.adding(days: -days)) }
+            case (.subtract, .date(let d1), .date(let d2)):
+                return .number(Fixed(d1.ordinal - d2.ordinal))
+            default: break
+            }
+            return .error(EvalError(.type, "'\(op.rawValue)' needs amounts on both sides, not \(a.displayText) and \(b.displayText)"))
+        }
+        let r: Fixed?
+        switch op {
+        case .add: r = Fixed.checkedAdd(x, y)
+        case .subtract: r = Fixed.checkedSubtract(x, y)
+        case .multiply: r = Fixed.checkedMultiply(x, y)
+        case .divide:
+            if y.isZero { return .error(EvalError(.divisionByZero, "division by zero: \(x.moneyText) / 0")) }
+            r = Fixed.checkedDivide(x, y)
+        }
+        guard let r else { return .error(EvalError(.overflow, "the result of \(x) \(op.rawValue) \(y) is too large")) }
+        return .number(r)
+    }
+
+    static func compare(_ op: CompareOp, _ a: Value, _ b: Value) -> Value {
+        if case .error(let e) = a { return .error(e) }
+        if case .error(let e) = b { return .error(e) }
+        let ordering: Int
+        switch (a, b) {
+        case (.number(let x), .number(let y)): ordering = x < y ? -1 : (x == y ? 0 : 1)
+        case (.date(let x), .date(let y)): ordering = x < y ? -1 : (x == y ? 0 : 1)
+        case (.text(let x), .text(let y)) where op == .eq || op == .ne: ordering = x == y ? 0 : 1
+        case (.bool(let x), .bool(let y)) where op == .eq || op == .ne: ordering = x == y ? 0 : 1
+        default:
+            return .error(EvalError(.type, "cannot compare \(a.displayText) with \(b.displayText) using \(op.rawValue)"))
+        }
+        switch op {
+        case .eq: return .bool(ordering == 0)
+        case .ne: return .bool(ordering != 0)
+        case .lt: return .bool(ordering < 0)
+        case .le: return .bool(ordering <= 0)
+        case .gt: return .bool(ordering > 0)
+        case .ge: return .bool(ordering >= 0)
+        }
+    }
+
+    func builtin(_ b: Builtin, _ k: Coordinates) -> Value {
+        let p = k.grain == .none ? nil : period(k.grain, k.period)
+        switch b {
+        case .x: return k.x.map(Value.number) ?? .error(EvalError(.type, "x is only defined inside a table row"))
+        case .asOf: return .date(asOf)
+        case .periodStart: return p.map { .date($0.firstDay) } ?? .error(EvalError(.type, "no period here"))
+        case .periodEnd: return p.map { .date($0.lastDay) } ?? .error(EvalError(.type, "no period here"))
+        case .tenure:
+            guard k.agent >= 0 else { return noAgent(k) }
+            let a = agents[k.agent]
+            guard let p, let h = a.hired else {
+                return .error(EvalError(.missing, "\(a.name) has no hire date (set it with: agent set \(a.name) hired=2025-06-01)"))
+            }
+            return .number(Fixed(max(0, p.lastMonth.index - h.monthValue.index + 1)))
+        case .active:
+            guard k.agent >= 0 else { return noAgent(k) }
+            let a = agents[k.agent]
+            guard let p else { return .bool(true) }
+            let hiredOK = a.hired.map { $0 <= p.lastDay } ?? true
+            let leftOK = a.left.map { $0 >= p.firstDay } ?? true
+            return .bool(hiredOK && leftOK)
+        }
+    }
+
+    func function(_ f: Function, _ args: [CExpr], _ k: Coordinates) -> Value {
+        switch f {
+        case .iferror:
+            let v = eval(args[0], k)
+            return v.isError ? eval(args[1], k) : v
+        case .ifmissing:
+            let v = eval(args[0], k)
+            if case .error(let e) = v, e.kind == .missing { return eval(args[1], k) }
+            return v
+        case .missing:
+            if case .error(let e) = eval(args[0], k) { return e.kind == .missing ? .bool(true) : .error(e) }
+            return .bool(false)
+        case .error:
+            let m = eval(args[0], k)
+            if case .error = m { return m }
+            return .error(EvalError(.raised, m.displayText))
+        case .monthOf, .yearOf, .dayOf:
+            switch eval(args[0], k) {
+            case .date(let d): return .number(Fixed(f == .monthOf ? d.month : f == .yearOf ? d.year : d.day))
+            case .error(let e): return .error(e)
+            default: return .error(EvalError(.type, "\(f.rawValue) needs a date"))
+            }
+        case .workdaysAfter, .workdaysBetween, .daysBetween:
+            let a = eval(args[0], k), b = eval(args[1], k)
+            if case .error = a { return a }
+            if case .error = b { return b }
+            switch (f, a, b) {
+            case (.workdaysAfter, .date(let d), .number(let n)):
+                guard let days = n.wholeNumber, days >= 0, days < 100_000 else { break }
+                return .date(calendar.workdays(after: d, days))
+            case (.workdaysBetween, .date(let d1), .date(let d2)):
+                guard abs(d1.ordinal - d2.ordinal) < 1_000_000 else { break }
+                return .number(Fixed(calendar.workdays(from: d1, to: d2)))
+            case (.daysBetween, .date(let d1), .date(let d2)):
+                return .number(Fixed(d2.ordinal - d1.ordinal))
+            default: break
+            }
+            return .error(EvalError(.type, "\(f.rawValue) needs \(f == .workdaysAfter ? "a date and a whole number of days" : "two dates")"))
+        default: break
+        }
+        var nums: [Fixed] = []
+        for a in args {
+            switch eval(a, k) {
+            case .number(let n): nums.append(n)
+            case .error(let e): return .error(e)
+            case let other: return .error(EvalError(.type, "\(f.rawValue) needs amounts, not \(other.displayText)"))
+            }
+        }
+        switch f {
+        case .round: return .number(nums[0].rounded(toDigits: nums.count > 1 ? Int(nums[1].raw / Fixed.scale) : 2))
+        case .floor: return .number(nums[0].floored(toDigits: nums.count > 1 ? Int(nums[1].raw / Fixed.scale) : 0))
+        case .ceil: return .number(nums[0].ceiled(toDigits: nums.count > 1 ? Int(nums[1].raw / Fixed.scale) : 0))
+        case .abs: return .number(nums[0].magnitude)
+        case .min: return .number(nums.min()!)
+        case .max: return .number(nums.max()!)
+        case .iferror, .ifmissing, .missing, .error, .workdaysAfter, .workdaysBetween, .daysBetween, .monthOf, .yearOf, .dayOf:
+            fatalError("handled above")
+        }
+    }
+
+    /// The outcome of a tier lookup: the value and, for `explain`, the tier hit.
+    public struct TierHit {
+        public var value: Value
+        /// Index of the tier the amount fell in (for `lookup`/`retroactive`), or `nil`.
+        public var tier: Int?
+        public var thresholds: [Fixed]
+        public var amount: Fixed?
+    }
+
+    /// Evaluates a tier lookup (see `TableOp`). Amounts below the first
+    /// threshold fall in the first tier.
+    public func table(_ op: TableOp, _ name: String, _ sides: TierSides, _ arg: CExpr, _ rows: [CRow], _ k: Coordinates) -> TierHit {
+        func fail(_ v: Value) -> TierHit { TierHit(value: v, tier: nil, thresholds: [], amount: nil) }
+        let av = eval(arg, k)
+        guard case .number(let amount) = av else {
+            return fail(av.isError ? av : .error(EvalError(.type, "\(op.rawValue)(\(name), …) needs an amount")))
+        }
+        var thresholds: [Fixed] = []
+        for row in rows {
+            switch eval(row.threshold, k) {
+            case .number(let t):
+                if let last = thresholds.last, t <= last {
+                    return fail(.error(EvalError(.type, "the thresholds of table \(name) must rise from row to row")))
+                }
+                thresholds.append(t)
+            case .error(let e): return fail(.error(e))
+            default: return fail(.error(EvalError(.type, "table \(name) has a threshold that is not an amount")))
+            }
+        }
+        var inner = k; inner.x = amount
+        func rowValue(_ i: Int) -> Value { eval(rows[i].value, inner) }
+        switch op {
+        case .lookup, .retroactive:
+            var tier = 0
+            for (i, t) in thresholds.enumerated() where sides == .lowerInclusive ? t <= amount : t < amount { tier = i }
+            var v = rowValue(tier)
+            if op == .retroactive { v = Engine.arithmetic(.multiply, v, .number(amount)) }
+            return TierHit(value: v, tier: tier, thresholds: thresholds, amount: amount)
+        case .marginal:
+            var total = Fixed.zero
+            for i in thresholds.indices where thresholds[i] < amount {
+                let upper = i + 1 < thresholds.count ? min(amount, thresholds[i + 1]) : amount
+                let slice = upper - thresholds[i]
+                let part = Engine.arithmetic(.multiply, rowValue(i), .number(slice))
+                let sum = Engine.arithmetic(.add, .number(total), part)
+                guard case .number(let s) = sum else { return fail(sum) }
+                total = s
+            }
+            return TierHit(value: .number(total), tier: nil, thresholds: thresholds, amount: amount)
+        }
+    }
+}

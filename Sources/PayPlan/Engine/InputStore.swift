@@ -1,0 +1,56 @@
+/// The inputs entered, stored densely per input rule (cells of a rule are contiguous).
+struct InputStore {
+    /// (first cell, end cell, first slot) per input rule.
+    private var ranges: [(start: Int, end: Int, slot: Int)] = []
+    private var slots: [Fixed?] = []
+
+    init(plan: CompiledPlan, offsets: [Int]) {
+        for (r, rule) in plan.rules.enumerated() {
+            guard case .input = rule.kind, offsets[r + 1] > offsets[r] else { continue }
+            ranges.append((offsets[r], offsets[r + 1], slots.count))
+            slots.append(contentsOf: repeatElement(nil, count: offsets[r + 1] - offsets[r]))
+        }
+    }
+
+    @inline(__always) private func slot(_ c: Int) -> Int? {
+        for range in ranges where c >= range.start && c < range.end { return range.slot + c - range.start }
+        return nil
+    }
+
+    /// The amount entered for input cell `c`, or `nil`; setting a cell that is not an input's does nothing.
+    subscript(_ c: Int) -> Fixed? {
+        get { slot(c).flatMap { slots[$0] } }
+        set { if let i = slot(c) { slots[i] = newValue } }
+    }
+}
+
+extension InputStore {
+    /// Stores the workspace's inputs (per agent and for the team) in their cells;
+    /// inputs of another grain or outside the scenario's years are left out.
+    ///
+    /// - Complexity: O(inputs entered).
+    mutating func load(_ workspace: Workspace, plan: CompiledPlan, offsets: [Int], agentByName nameToAgent: [String: Int]) {
+        let start = Month(year: workspace.years.lowerBound, month: 1)
+        let yearCount = workspace.years.count
+        func periodIndex(_ p: Period) -> Int? {
+            guard p.grain != .none else { return 0 }
+            let i = (p.start.index - start.index) / p.grain.months
+            return i >= 0 && i < Engine.periodCount(p.grain, years: yearCount) ? i : nil
+        }
+        for (r, rule) in plan.rules.enumerated() {
+            guard case .input = rule.kind else { continue }
+            if rule.dimension.perAgent {
+                for (agentName, byInput) in workspace.inputs {
+                    guard let a = nameToAgent[agentName], let series = byInput[rule.name] else { continue }
+                    for (p, v) in series where p.grain == rule.dimension.grain {
+                        if let i = periodIndex(p) { self[Engine.cell(offsets, r, a, i, rule.dimension.grain, yearCount)] = v }
+                    }
+                }
+            } else if let series = workspace.teamInputs[rule.name] {
+                for (p, v) in series where p.grain == rule.dimension.grain {
+                    if let i = periodIndex(p) { self[Engine.cell(offsets, r, 0, i, rule.dimension.grain, yearCount)] = v }
+                }
+            }
+        }
+    }
+}
