@@ -34,9 +34,11 @@ let package = Package(
             ]
         ),
         // MARK: Tests
-        .testTarget(name: "PayPlanTests", dependencies: ["PayPlan"]),
-        .testTarget(name: "PayPlanREPLTests", dependencies: ["PayPlanREPL", "PayPlan"]),
-        .testTarget(name: "PayPlanImportTests", dependencies: ["PayPlanImport", "PayPlanREPL", "PayPlan"]),
-        .testTarget(name: "PayPlanCLITests", dependencies: ["payplan"]),
+        // Helpers shared by the test targets (repository root, run/query/expectRefused, SplitMix, temporary files)
+        .target(name: "TestSupport", dependencies: ["PayPlan", "PayPlanREPL"], path: "Tests/TestSupport"),
+        .testTarget(name: "PayPlanTests", dependencies: ["PayPlan", "TestSupport"]),
+        .testTarget(name: "PayPlanREPLTests", dependencies: ["PayPlanREPL", "PayPlan", "TestSupport"]),
+        .testTarget(name: "PayPlanImportTests", dependencies: ["PayPlanImport", "PayPlanREPL", "PayPlan", "TestSupport"]),
+        .testTarget(name: "PayPlanCLITests", dependencies: ["payplan", "TestSupport"]),
     ]
 )

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the real `payplan` binary as a script or CI would: `-e` commands and piped input.
 @Suite struct CommandLineTests {
-    static let root = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+    static let root = repositoryRoot
 
     /// The binary built beside this test bundle.
     static var binary: String {

@@ -3,36 +3,10 @@ import Foundation
 import Glibc
 #endif
 import Testing
+import TestSupport
 import PayPlan
 @testable import PayPlanImport
 @testable import PayPlanREPL
-
-let repositoryRoot: String = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
-let electronics = repositoryRoot + "/scenarios/electronics-sales.json"
-
-/// Runs a command that must succeed; returns its lines.
-@discardableResult
-func ok(_ s: Session, _ command: String) -> [String] {
-    let out = s.execute(command)
-    #expect(out.errors.isEmpty, "\(command): \(out.text)")
-    return out.lines
-}
-
-/// The value a query prints, e.g. "5,600.00".
-func value(_ s: Session, _ cell: String) -> String {
-    let line = s.execute(cell).lines.first ?? ""
-    guard let r = line.range(of: " = ") else { return line }
-    return String(line[r.upperBound...])
-}
-
-/// Writes `bytes` to a new temporary file and returns its path.
-func tempFile(_ bytes: Data, _ name: String = "orders.csv") throws -> String {
-    let dir = NSTemporaryDirectory() + "payplan-import-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let path = dir + "/" + name
-    try bytes.write(to: URL(fileURLWithPath: path))
-    return path
-}
 
 /// `text` encoded as GB18030 (what Excel on Chinese Windows saves), through iconv.
 func gb18030(_ text: String) -> Data {
@@ -59,7 +33,7 @@ func gb18030(_ text: String) -> Data {
 @Suite struct OrderImportTests {
     func session() throws -> Session {
         let s = try Session(path: electronics)
-        ok(s, "agent add 甲 id=E01 base=3000 hired=2020-01-01")
+        run(s, "agent add 甲 id=E01 base=3000 hired=2020-01-01")
         return s
     }
 
@@ -73,18 +47,18 @@ func gb18030(_ text: String) -> Data {
         #expect(String(validating: [UInt8](data), as: UTF8.self) == nil) // really not UTF-8
         let s = try session()
         let path = try tempFile(data)
-        let out = ok(s, "orders import \(path) \(map),备注=note")
+        let out = run(s, "orders import \(path) \(map),备注=note")
         #expect(out[0] == "imported \(path) (GB18030): 2 rows read, 2 orders added, 0 replaced, 0 unchanged, 0 skipped")
         #expect(s.workspace.order("G2")?.agent == "甲") // by employee ID
         #expect(s.workspace.order("G2")?.fields["note"] == .text("月结客户\n分两批发货"))
         #expect(s.workspace.order("G1")?.fields["note"] == .text("现金，当天送货"))
         // R = 30,000 + 40,000 = 70,000 → 2% = 1,400.00; G2's margin 35% ≥ 2 × 15% adds 1 point of 40,000 = 400.00;
         // G2 paid 04-01, 8 days before its due date 04-09: no early bonus. Pay 3,000 + 1,800.00.
-        #expect(value(s, "甲.order_sales[2026-03]") == "70,000.00")
-        #expect(value(s, "甲.commission[2026-03]") == "1,800.00")
-        #expect(value(s, "甲.pay[2026-03]") == "4,800.00")
+        #expect(query(s, "甲.order_sales[2026-03]") == "70,000.00")
+        #expect(query(s, "甲.commission[2026-03]") == "1,800.00")
+        #expect(query(s, "甲.pay[2026-03]") == "4,800.00")
         // One undoable change.
-        #expect(ok(s, "undo").first == "undid orders import \(path)")
+        #expect(run(s, "undo").first == "undid orders import \(path)")
         #expect(s.workspace.order("G1") == nil && s.workspace.order("G2") == nil)
     }
 
@@ -96,7 +70,7 @@ func gb18030(_ text: String) -> Data {
             + "\r\n"
         let s = try session()
         let path = try tempFile(Data(text.utf8))
-        let out = ok(s, "orders import \(path) \(map)")
+        let out = run(s, "orders import \(path) \(map)")
         #expect(out[0] == "imported \(path) (UTF-8 with BOM): 2 rows read, 2 orders added, 0 replaced, 0 unchanged, 0 skipped")
         let a = try #require(s.workspace.order("2026030212345"))
         #expect(a.date == Day(year: 2026, month: 3, day: 2))
@@ -105,7 +79,7 @@ func gb18030(_ text: String) -> Data {
         #expect(b.date == Day(year: 2026, month: 3, day: 5))
         #expect(b.fields["amount"] == .number(12000) && b.fields["profit"] == .number(1800))
         // Both cash, margins 16.2% and 15%: counted. 1,234.50 + 12,000 = 13,234.50.
-        #expect(value(s, "甲.order_sales[2026-03]") == "13,234.50")
+        #expect(query(s, "甲.order_sales[2026-03]") == "13,234.50")
     }
 
     /// Rows 3 and 4 are bad; the header is row 1.
@@ -125,7 +99,7 @@ func gb18030(_ text: String) -> Data {
         #expect(out.text.contains("row 3, column 金额: '12,34x' is not an amount such as 12345.60, ¥12,345 or 12,345元"))
         #expect(out.text.contains("row 4, column 业务员: no agent named or with the ID 'S99'"))
         #expect(s.workspace == before)
-        #expect(value(s, "甲.order_sales[2026-03]") == "0.00")
+        #expect(query(s, "甲.order_sales[2026-03]") == "0.00")
     }
 
     /// A row with two bad cells reports both, and counts as one bad row.
@@ -141,13 +115,13 @@ func gb18030(_ text: String) -> Data {
     @Test func skipBadImportsTheRestAndListsTheSkipped() throws {
         let s = try session()
         let path = try tempFile(Data(withBadRows.utf8))
-        let out = ok(s, "orders import \(path) \(map) --skip-bad")
+        let out = run(s, "orders import \(path) \(map) --skip-bad")
         #expect(out[0] == "imported \(path) (UTF-8): 4 rows read, 2 orders added, 0 replaced, 0 unchanged, 2 skipped")
         #expect(out.contains("skipped:"))
         #expect(out.contains("  row 3, column 金额: '12,34x' is not an amount such as 12345.60, ¥12,345 or 12,345元"))
         #expect(out.contains { $0.hasPrefix("  row 4, column 业务员: no agent named or with the ID 'S99'") })
         // B1 and B4 (a time on the last day still counts in March): 10,000 + 8,000.
-        #expect(value(s, "甲.order_sales[2026-03]") == "18,000.00")
+        #expect(query(s, "甲.order_sales[2026-03]") == "18,000.00")
         #expect(s.workspace.order("B2") == nil && s.workspace.order("B3") == nil)
     }
 
@@ -155,25 +129,25 @@ func gb18030(_ text: String) -> Data {
         let s = try session()
         let first = try tempFile(Data("订单编号,业务员,签收日期,金额,利润\nR1,甲,2026/3/2,10000,2000\nR2,甲,2026/3/9,20000,4000\n".utf8))
         let second = try tempFile(Data("订单编号,业务员,签收日期,金额,利润\nR2,甲,2026/3/9,25000,5000\nR3,甲,2026/3/16,15000,3000\n".utf8))
-        ok(s, "orders import \(first) \(map)")
-        #expect(value(s, "甲.order_sales[2026-03]") == "30,000.00")
-        let out = ok(s, "orders import \(second) \(map)")
+        run(s, "orders import \(first) \(map)")
+        #expect(query(s, "甲.order_sales[2026-03]") == "30,000.00")
+        let out = run(s, "orders import \(second) \(map)")
         #expect(out[0] == "imported \(second) (UTF-8): 2 rows read, 1 order added, 1 replaced, 0 unchanged, 0 skipped")
         // R1 10,000 + R2 as amended 25,000 + R3 15,000 = 50,000, not 75,000.
-        #expect(value(s, "甲.order_sales[2026-03]") == "50,000.00")
+        #expect(query(s, "甲.order_sales[2026-03]") == "50,000.00")
         #expect(s.workspace.orders.filter { $0.agent == "甲" }.count == 3)
         // The same file again changes nothing.
-        #expect(ok(s, "orders import \(second) \(map)")[0].hasSuffix("0 orders added, 0 replaced, 2 unchanged, 0 skipped; nothing changed"))
+        #expect(run(s, "orders import \(second) \(map)")[0].hasSuffix("0 orders added, 0 replaced, 2 unchanged, 0 skipped; nothing changed"))
         // Undo takes back the second import whole.
-        ok(s, "undo")
-        #expect(value(s, "甲.order_sales[2026-03]") == "30,000.00")
+        run(s, "undo")
+        #expect(query(s, "甲.order_sales[2026-03]") == "30,000.00")
     }
 
     @Test func dryRunChangesNothing() throws {
         let s = try session()
         let before = s.workspace
         let path = try tempFile(Data("订单编号,业务员,签收日期,金额\nD1,甲,2026/3/2,10000\n".utf8))
-        #expect(ok(s, "orders import \(path) \(map) --dry-run")[0].hasSuffix("1 order added, 0 replaced, 0 unchanged, 0 skipped; nothing was changed (--dry-run)"))
+        #expect(run(s, "orders import \(path) \(map) --dry-run")[0].hasSuffix("1 order added, 0 replaced, 0 unchanged, 0 skipped; nothing was changed (--dry-run)"))
         #expect(s.workspace == before)
     }
 
@@ -195,34 +169,34 @@ func gb18030(_ text: String) -> Data {
     @Test func savedMappingIsKeptInTheScenario() throws {
         let s = try session()
         let path = try tempFile(Data("单号,销售员,日期,金额\nM1,甲,2026/3/2,10000\n".utf8))
-        ok(s, "orders import \(path) --map 单号=id,销售员=agent,日期=date --save-map shop")
+        run(s, "orders import \(path) --map 单号=id,销售员=agent,日期=date --save-map shop")
         let file = NSTemporaryDirectory() + "payplan-import-\(UUID().uuidString).json"
         defer { try? FileManager.default.removeItem(atPath: file) }
-        ok(s, "save \(file)")
+        run(s, "save \(file)")
         let t = try Session(path: file)
         #expect(t.workspace.importMaps["shop"] == ["单号": "id", "销售员": "agent", "日期": "date"])
         #expect(t.workspace.importMaps["electronics"]?["订单编号"] == "id")
         let again = try tempFile(Data("单号,销售员,日期,金额\nM2,甲,2026/3/3,5000\n".utf8))
-        #expect(ok(t, "orders import \(again) --map-name shop")[0].contains("1 order added"))
+        #expect(run(t, "orders import \(again) --map-name shop")[0].contains("1 order added"))
     }
 
     /// The shipped sample is what the shipped scenario holds, and its hand-worked orders.
     @Test func shippedSampleMatchesTheScenario() throws {
         let s = try Session(path: electronics)
-        let out = ok(s, "orders import \(repositoryRoot)/scenarios/electronics-orders.csv --map-name electronics")
+        let out = run(s, "orders import \(repositoryRoot)/scenarios/electronics-orders.csv --map-name electronics")
         #expect(out[0].hasSuffix("(UTF-8 with BOM): 285 rows read, 0 orders added, 0 replaced, 285 unchanged, 0 skipped; nothing changed"))
         // 王芳's only April order, net30, 8,000.00, never paid: R = 38,500 − 500 = 38,000 → 1.5% = 570.00;
         // share = 570.00 × 8,000 / 38,500 = 118.44; clawed back on 06-16, 10% of base on 08-15;
         // written off 09-10 with goods worth 6,500 back: 40% × 1,500 = 600.00, under 20% of 3,874.00.
         let wf = try #require(s.workspace.orders.first { $0.agent == "王芳" && $0.date == Day(year: 2026, month: 4, day: 16) })
-        #expect(value(s, "\(wf.id).share") == "118.44")
-        #expect(value(s, "王芳.commission[2026-04]") == "570.00")
-        #expect(value(s, "\(wf.id).clawback_day") == "2026-06-16")
-        #expect(value(s, "王芳.overdue_penalty[2026-08]") == "300.00")
-        #expect(value(s, "王芳.damage_deducted[2026-09]") == "600.00")
+        #expect(query(s, "\(wf.id).share") == "118.44")
+        #expect(query(s, "王芳.commission[2026-04]") == "570.00")
+        #expect(query(s, "\(wf.id).clawback_day") == "2026-06-16")
+        #expect(query(s, "王芳.overdue_penalty[2026-08]") == "300.00")
+        #expect(query(s, "王芳.damage_deducted[2026-09]") == "600.00")
         // 赵强's only July order, cash 6,800 paid two days late: R = 34,000 − 300 = 33,700 → 1.5% = 505.50;
         // its share 505.50 × 6,800 / 34,000 = 101.10 is cancelled: 404.40.
-        #expect(value(s, "赵强.commission[2026-07]") == "404.40")
+        #expect(query(s, "赵强.commission[2026-07]") == "404.40")
     }
 }
 
@@ -230,9 +204,9 @@ func gb18030(_ text: String) -> Data {
     /// The example in `help import` runs as written on the shipped scenario.
     @Test func helpExampleRuns() throws {
         let s = try Session(path: electronics)
-        let help = ok(s, "help import")
+        let help = run(s, "help import")
         #expect(help.last == "  orders import scenarios/electronics-orders.csv --map-name electronics --dry-run")
-        let out = ok(s, help.last!.trimmingCharacters(in: .whitespaces))
+        let out = run(s, help.last!.trimmingCharacters(in: .whitespaces))
         #expect(out[0].hasSuffix("285 rows read, 0 orders added, 0 replaced, 285 unchanged, 0 skipped; nothing was changed (--dry-run)"))
         #expect(out[1].hasSuffix("; ignored: 备注"))
     }

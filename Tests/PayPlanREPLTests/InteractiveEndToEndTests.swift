@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Drives the real `payplan` binary in tmux the way a person would: Chinese
 /// input with Tab completion, an edit and its changed pay line, Up to recall,

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 import PayPlan
 @testable import PayPlanREPL
 
-let onlineShop = repositoryRoot + "/scenarios/online-shop-cs.json"
 
 /// Plan A (rules.md A1–A8, issue 5) through the shipped scenario, every figure worked out by hand.
 /// February 2026 has no shipped orders and three sales agents on staff (大伟, CS04, joins in March).

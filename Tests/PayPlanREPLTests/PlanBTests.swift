@@ -1,9 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 import PayPlan
 @testable import PayPlanREPL
 
-let webAgency = repositoryRoot + "/scenarios/web-agency.json"
 
 /// Plan B (rules.md B1–B3) through the shipped scenario, on the worked checks of issue 6.
 /// Every figure is worked out by hand from rules.md.

@@ -1,41 +1,8 @@
 import Foundation
 import Testing
+import TestSupport
 import PayPlan
 @testable import PayPlanREPL
-
-let repositoryRoot: String = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
-let electronics = repositoryRoot + "/scenarios/electronics-sales.json"
-
-/// Runs commands that must succeed; returns their output lines.
-@discardableResult
-func run(_ s: Session, _ commands: String...) -> [String] {
-    var lines: [String] = []
-    for c in commands {
-        let out = s.execute(c)
-        #expect(out.errors.isEmpty, "\(c): \(out.text)")
-        lines += out.lines
-    }
-    return lines
-}
-
-/// Runs a command that must fail: checks the message and that the workspace is exactly as before.
-func expectRefused(_ s: Session, _ command: String, _ message: String, sourceLine: String? = nil,
-                   sourceLocation: SourceLocation = #_sourceLocation) {
-    let before = s.workspace
-    let out = s.execute(command)
-    #expect(out.failed, "\(command) should fail", sourceLocation: sourceLocation)
-    #expect(out.errors.first?.message.contains(message) == true, "\(command): got \(out.text)", sourceLocation: sourceLocation)
-    if let sourceLine { #expect(out.errors.first?.render().dropFirst().first == sourceLine, sourceLocation: sourceLocation) }
-    #expect(s.workspace == before, sourceLocation: sourceLocation)
-}
-
-/// The value a query prints, e.g. "5,600.00".
-func query(_ s: Session, _ cell: String) -> String {
-    let out = s.execute(cell)
-    let line = out.lines.first ?? out.text
-    guard let r = line.range(of: " = ") else { return line }
-    return String(line[r.upperBound...])
-}
 
 /// Plan C (rules.md C1–C4, C8, C9) through the shipped scenario, with figures worked by hand.
 @Suite struct PlanCTests {

@@ -1,17 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 import PayPlan
 @testable import PayPlanREPL
 
 /// The session's commands, and one test per kind of error: each asserts the
 /// message and that the workspace did not change.
 @Suite struct SessionTests {
-    func tempDir() -> String {
-        let d = NSTemporaryDirectory() + "payplan-test-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }
-
     @Test func editsPrintTheChangedPayLines() throws {
         let s = try Session()
         run(s, "input month sales default 0", "month pay = 3000 + 2% * sales",

@@ -1,13 +1,8 @@
 import Foundation
 import Testing
+import TestSupport
 import PayPlan
 @testable import PayPlanREPL
-
-/// The cells after `name` on a text statement's line (split on runs of two or more spaces).
-func row(_ lines: [String], _ name: String) -> [String] {
-    guard let line = lines.first(where: { $0.hasPrefix(name + " ") }) else { return [] }
-    return line.dropFirst(name.count).components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-}
 
 /// Pay statements (工资条) on plan C, figures worked by hand.
 @Suite struct StatementTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PayPlan
 
 /// Plan A rule A2: crediting an order by the employee ID or name in its seller note.

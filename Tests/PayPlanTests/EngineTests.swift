@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PayPlan
 
 /// The engine: tier tables, aggregation, error values, cycles and incremental recompute.
@@ -216,21 +217,3 @@ import Testing
         #expect(changed2[2].old == n("200"))
     }
 }
-
-/// Deterministic random numbers for tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
-
-let repositoryRoot: String = {
-    var url = #filePath.split(separator: "/").dropLast(3)
-    return "/" + url.joined(separator: "/")
-}()

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PayPlan
 
 /// Exact decimal arithmetic: the money type every figure uses.

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PayPlan
 
 /// The lexer and parser: literals as owners type them, and errors with their place.

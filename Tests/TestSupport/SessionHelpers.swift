@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import PayPlan
+import PayPlanREPL
+
+/// Runs commands that must succeed; returns their output lines.
+@discardableResult
+public func run(_ s: Session, _ commands: String..., sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+    var lines: [String] = []
+    for c in commands {
+        let out = s.execute(c)
+        #expect(out.errors.isEmpty, "\(c): \(out.text)", sourceLocation: sourceLocation)
+        lines += out.lines
+    }
+    return lines
+}
+
+/// Runs a command that must fail: checks that the first error's message contains `message`, the source
+/// line under it (when given), and that the workspace, its forks and the scenario path are exactly as before.
+public func expectRefused(_ s: Session, _ command: String, _ message: String, sourceLine: String? = nil,
+                          sourceLocation: SourceLocation = #_sourceLocation) {
+    let before = s.workspace
+    let forks = s.forkNames
+    let path = s.path
+    let out = s.execute(command)
+    #expect(out.failed, "\(command) should fail", sourceLocation: sourceLocation)
+    #expect(out.errors.first?.message.contains(message) == true, "\(command): got \(out.text)", sourceLocation: sourceLocation)
+    if let sourceLine { #expect(out.errors.first?.render().dropFirst().first == sourceLine, sourceLocation: sourceLocation) }
+    #expect(s.workspace == before, sourceLocation: sourceLocation)
+    #expect(s.forkNames == forks, sourceLocation: sourceLocation)
+    #expect(s.path == path, sourceLocation: sourceLocation)
+}
+
+/// The value a query prints, e.g. "5,600.00" for `李雷.pay[2026-03] = 5,600.00`; the whole first line
+/// (or the error text) when there is no ` = `.
+public func query(_ s: Session, _ cell: String) -> String {
+    let out = s.execute(cell)
+    let line = out.lines.first ?? out.text
+    guard let r = line.range(of: " = ") else { return line }
+    return String(line[r.upperBound...])
+}
+
+/// The cells after `name` on a report or statement line (split on runs of two or more spaces).
+public func row(_ lines: [String], _ name: String) -> [String] {
+    guard let line = lines.first(where: { $0.hasPrefix(name + " ") }) else { return [] }
+    return line.dropFirst(name.count).components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
