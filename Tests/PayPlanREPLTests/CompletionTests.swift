@@ -31,7 +31,13 @@ import PayPlan
         #expect(complete("agent").candidates == ["agent", "agents"])
         #expect(complete("qu").candidates == ["quarter", "quit"])
         #expect(complete("expl") == .init(replaceFrom: 0, candidates: ["explain"], append: " "))
-        #expect(complete("").candidates.starts(with: Completion.commands))
+        // An empty line offers every command that `help commands` teaches, not only a prefix of them.
+        let offered = Set(complete("").candidates)
+        for command in ["agent", "agents", "report", "explain", "param", "input", "table", "month", "plan", "show", "drop",
+                        "undo", "redo", "load", "save", "fork", "switch", "scenarios", "compare", "sweep", "solve", "cliffs",
+                        "statement", "order", "orders", "attribution", "calendar", "help", "quit"] {
+            #expect(offered.contains(command), "\(command) is not offered on an empty line")
+        }
     }
 
     @Test func chineseAgentNames() {
@@ -68,7 +74,15 @@ import PayPlan
 
     @Test func helpTopicsAndDefinitions() {
         #expect(complete("help ta") == .init(replaceFrom: 5, candidates: ["tables"]))
-        #expect(complete("help ").candidates == Help.topics.map(\.name))
+        // The topics offered after `help ` are the ones the `help` command lists (its indented first words),
+        // and each of them opens a page of its own.
+        let listed = session.execute("help").lines.dropFirst().compactMap { $0.hasPrefix("  ") ? $0.split(separator: " ").first.map(String.init) : nil }
+        #expect(listed.count >= 15 && listed.contains("tables") && listed.contains("what-if"), "\(listed)")
+        #expect(complete("help ").candidates == listed)
+        for topic in listed {
+            let page = session.execute("help \(topic)")
+            #expect(!page.failed && page.lines.count > 1 && page.lines != session.execute("help").lines, "help \(topic)")
+        }
         #expect(complete("show ti").candidates == ["tiers"])
         #expect(complete("drop r").candidates == ["rate", "revenue"])
     }

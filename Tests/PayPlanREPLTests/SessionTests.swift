@@ -212,7 +212,14 @@ import PayPlan
 
     @Test func helpTeaches() throws {
         let s = try Session()
-        #expect(run(s, "help").count == Help.topics.count + 1)
+        // One title line, then one indented line per topic, each naming a topic that `help TOPIC` opens.
+        let index = run(s, "help")
+        #expect(index.first?.hasPrefix("payplan — ") == true)
+        for line in index.dropFirst() {
+            #expect(line.hasPrefix("  "), "\(line)")
+            let topic = String(line.split(separator: " ").first ?? "")
+            #expect(!s.execute("help \(topic)").failed, "help \(topic)")
+        }
         #expect(run(s, "help tables").contains { $0.contains("marginal(T, amount)") })
         // The example in 'help tables' runs as written: marginal 1% on 10,000 + 2% on 5,000 = 200.
         run(s, "table t [lo, hi): 0 -> 1%, 1万 -> 2%", "param demo = marginal(t, 15000)")

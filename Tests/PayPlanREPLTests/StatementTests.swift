@@ -41,9 +41,14 @@ import PayPlan
     @Test func quarterStatementAndErrors() throws {
         let s = try Session(path: electronics)
         #expect(row(run(s, "statement 李雷 2026-Q1"), "应发工资 pay").first == "13,758.00")
-        for bad in ["statement", "statement 无名 2026-03", "statement 李雷 2026-13", "statement 李雷 2030-01",
-                    "statement 李雷 2026-03 --format pdf", "statement 李雷 2026-03 --out /nonexistent-dir/x.html"] {
-            #expect(s.execute(bad).failed, "\(bad)")
-        }
+        let cases: [(String, String)] = [
+            ("statement", "write statement AGENT PERIOD [--format text|md|html|csv] [--out FILE]"),
+            ("statement 无名 2026-03", "no agent named '无名' (agents: 李雷, 韩梅梅, 王芳, 赵强)"),
+            ("statement 李雷 2026-13", "'2026-13' is not a period"),
+            ("statement 李雷 2030-01", "2030-01 is outside this scenario's years (2026–2026)"),
+            ("statement 李雷 2026-03 --format pdf", "--format takes one of text, md, html, csv"),
+            ("statement 李雷 2026-03 --out /nonexistent-dir/x.html", "cannot write /nonexistent-dir/x.html: No such file or directory; no statement was written"),
+        ]
+        for (bad, message) in cases { expectRefused(s, bad, message) }
     }
 }

@@ -113,23 +113,36 @@ import FoundationXML
         #expect(svg.contains(">sales (CNY)</text>"))
     }
 
+    /// Each bad what-if command is refused with a message naming the problem, and changes nothing.
+    /// 0 to 10万 in steps of 1 is 100,000 / 1 + 1 = 100,001 steps, over the limit of 10,000.
     @Test func badInputChangesNothing() throws {
         let s = try session()
-        let before = s.workspace
-        for bad in ["sweep sales from 0 to 10万 step 0 show pay", "sweep nothing from 0 to 10 step 1 show pay",
-                    "sweep pay from 0 to 10 step 1 show pay", "sweep sales from 0 to 10万 step 1万 show nope",
-                    "sweep sales from 0 to 10万 step 1万", "sweep sales from 10万 to 0 step 1 show pay",
-                    "sweep sales from 0 to 10万 step 1 show pay", "sweep sales from 0 to 1万 step 1000 show pay for 无名",
-                    "sweep sales from 0 to 1万 step 1000 show pay in 2030-01", "solve sales for pay 9000",
-                    "solve sales for pay = abc", "cliffs pay over sales from 0", "cliffs pay over sales from 0 to 1万 threshold -5",
-                    "compare main", "compare main nope", "switch nope", "fork", "fork a.b", "explain 李雷.pay[2026-03] in main vs nope",
-                    "sweep sales from 0 to 1万 step 1000 show pay --svg /nonexistent-dir/x.svg"] {
-            let out = s.execute(bad)
-            #expect(out.failed, "\(bad) should fail")
-            #expect(!out.errors.isEmpty && !out.errors[0].message.isEmpty)
-        }
-        #expect(s.workspace == before)
+        let cases: [(String, String)] = [
+            ("sweep sales from 0 to 10万 step 0 show pay", "the step must be at least 0.01"),
+            ("sweep nothing from 0 to 10 step 1 show pay", "unknown input 'nothing'; inputs are: sales, expenses"),
+            ("sweep pay from 0 to 10 step 1 show pay", "'pay' is computed by a rule, not entered; inputs are: sales, expenses"),
+            ("sweep sales from 0 to 10万 step 1万 show nope", "unknown figure 'nope'"),
+            ("sweep sales from 0 to 10万 step 1万", "sweep needs show FIGURE; write sweep INPUT from X to Y step S show FIGURE"),
+            ("sweep sales from 10万 to 0 step 1 show pay", "'to' (0.00) must not be below 'from' (100,000.00)"),
+            ("sweep sales from 0 to 10万 step 1 show pay", "that is 100001 steps; at most 10000 (use a larger step)"),
+            ("sweep sales from 0 to 1万 step 1000 show pay for 无名", "no agent named '无名' (agents: 李雷, 韩梅梅, 王芳, 赵强, 测试)"),
+            ("sweep sales from 0 to 1万 step 1000 show pay in 2030-01", "2030-01 is outside this scenario's years (2026–2026)"),
+            ("solve sales for pay 9000", "write solve INPUT for FIGURE = TARGET [for AGENT] [in MONTH] [from X] [to Y]"),
+            ("solve sales for pay = abc", "the target 'abc': an input must be an amount"),
+            ("cliffs pay over sales from 0", "to needs an amount, e.g. 30万 or 300000"),
+            ("cliffs pay over sales from 0 to 1万 threshold -5", "the threshold must not be negative"),
+            ("compare main", "compare needs two scenarios and optionally a period: compare main lower_tier 2026"),
+            ("compare main nope", "no scenario named 'nope' (scenarios: main; make one with fork NAME)"),
+            ("switch nope", "no scenario named 'nope' (scenarios: main; make one with fork NAME)"),
+            ("fork", "fork needs a name: fork lower_tier"),
+            ("fork a.b", "'a.b' cannot name a scenario: use letters, digits, '_' or '-' (no spaces or dots)"),
+            ("explain 李雷.pay[2026-03] in main vs nope", "no scenario named 'nope' (scenarios: main; make one with fork NAME)"),
+            ("sweep sales from 0 to 1万 step 1000 show pay --svg /nonexistent-dir/x.svg",
+             "cannot write /nonexistent-dir/x.svg: No such file or directory; no chart was written"),
+        ]
+        for (bad, message) in cases { expectRefused(s, bad, message) }
         #expect(s.forkNames == ["main"])
+        #expect(!FileManager.default.fileExists(atPath: "/nonexistent-dir/x.svg"))
     }
 
     // MARK: forks
@@ -179,7 +192,7 @@ import FoundationXML
         #expect(s.currentFork == "high")
         #expect(query(s, "李雷.sales[2026-03]") == "200,000.00")
         run(s, "switch main")
-        #expect(s.execute("switch main").failed)
+        expectRefused(s, "switch main", "already on 'main'")
     }
 
     @Test func forksAreSavedAndLoaded() throws {

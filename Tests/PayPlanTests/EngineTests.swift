@@ -110,28 +110,29 @@ import TestSupport
 
     @Test func cyclesAreRefusedWithTheirPath() throws {
         let w = try workspace(["month pay = bonus + 1", "month bonus = pay * 10%"])
-        #expect(throws: CycleError.self) { try Engine(workspace: w) }
-        do { _ = try Engine(workspace: w) } catch let e as CycleError {
-            #expect(e.path == ["pay", "bonus", "pay"])
-        }
+        let cycle = try #require(throws: CycleError.self) { try Engine(workspace: w) }
+        #expect(cycle.path == ["pay", "bonus", "pay"])
         // prev() does not close a cycle…
         let ok = try workspace(["input month r default 1", "month carried = prev(carried) + r"])
         let e = try Engine(workspace: ok)
         #expect(value(e, "carried", "2026-12") == n("12"))
         // …but reading a later month through a quarter does.
         let bad = try workspace(["month a = sum(b over quarter)", "month b = prev(a)"])
-        #expect(throws: CycleError.self) { try Engine(workspace: bad) }
+        let through = try #require(throws: CycleError.self) { try Engine(workspace: bad) }
+        #expect(through.path == ["a", "b", "a"])
     }
 
     @Test func unknownNamesAndWrongDimensionsAreCompileErrors() throws {
-        do { _ = try Engine(workspace: try workspace(["input month revenue default 0", "month pay = revnue + 1"])) } catch let e as CompileError {
-            #expect(e.error.message == "unknown name 'revnue' (did you mean 'revenue'?)")
-            #expect(e.error.range == 12..<18)
-        }
-        do { _ = try Engine(workspace: try workspace(["input month r default 0", "half h = r"])) } catch let e as CompileError {
-            #expect(e.error.message.contains("'r' is monthly"))
-        }
-        #expect(throws: CompileError.self) { try Engine(workspace: try workspace(["input month r default 0", "team month t = r"])) }
+        let unknown = try workspace(["input month revenue default 0", "month pay = revnue + 1"])
+        let typo = try #require(throws: CompileError.self) { try Engine(workspace: unknown) }
+        #expect(typo.error.message == "unknown name 'revnue' (did you mean 'revenue'?)")
+        #expect(typo.error.range == 12..<18) // "month pay = " is 12 characters, "revnue" the next 6
+        let grain = try workspace(["input month r default 0", "half h = r"])
+        let wrongGrain = try #require(throws: CompileError.self) { try Engine(workspace: grain) }
+        #expect(wrongGrain.error.message.contains("'r' is monthly"), "\(wrongGrain.error.message)")
+        let team = try workspace(["input month r default 0", "team month t = r"])
+        let perAgent = try #require(throws: CompileError.self) { try Engine(workspace: team) }
+        #expect(perAgent.error.message == "'r' is per agent; a team rule or parameter must aggregate it, e.g. sum(r over agents)")
     }
 
     @Test func dateParts() throws {
@@ -162,7 +163,9 @@ import TestSupport
             #expect(x.code == "#ERROR" && x.message == "mode must be individual or pool")
         }
         #expect(value(e, "safe", "2026-01") == n("0"))
-        #expect(throws: (any Error).self) { try Engine(workspace: try self.workspace(["month bad = error()"])) }
+        let noMessage = try self.workspace(["month bad = error()"])
+        let bare = try #require(throws: CompileError.self) { try Engine(workspace: noMessage) }
+        #expect(bare.error.message == "error takes a message: error(\"commission_mode must be individual or pool\")")
     }
 
     @Test func tenureAndActive() throws {

@@ -30,12 +30,13 @@ import TestSupport
         #expect(args.count == 2)
     }
 
-    @Test func badMoneyLiteralNamesTheToken() {
-        #expect(throws: SourceError.self) { try Parser.expression("12x万") }
-        do { _ = try Parser.expression("sales + 12x") } catch let e as SourceError {
-            #expect(e.range == 8..<11)
-            #expect(e.message.contains("'12x' is not a number"))
-        } catch { Issue.record("wrong error") }
+    @Test func badMoneyLiteralNamesTheToken() throws {
+        let wan = try #require(throws: SourceError.self) { try Parser.expression("12x万") }
+        #expect(wan.message == "'12x万' is not a number: write amounts like 12万, 1.5万, 40k, 40,000, ¥40000 or 2%")
+        #expect(wan.range == 0..<4)
+        let e = try #require(throws: SourceError.self) { try Parser.expression("sales + 12x") }
+        #expect(e.range == 8..<11) // "sales + " is 8 characters, "12x" the next 3
+        #expect(e.message.contains("'12x' is not a number"), "\(e.message)")
     }
 
     @Test func datesAndPeriods() throws {
@@ -44,8 +45,12 @@ import TestSupport
         #expect(t[1].kind == .period(Period(text: "2026-03")!))
         #expect(t[2].kind == .period(Period(grain: .quarter, start: Month(year: 2026, month: 1))))
         #expect(t[3].kind == .period(Period(grain: .half, start: Month(year: 2026, month: 7))))
-        #expect(throws: SourceError.self) { try Lexer.tokenize("2026-13") }
-        #expect(throws: SourceError.self) { try Lexer.tokenize("2026-02-30") }
+        // Month 13 and 30 February do not exist (2026 is not a leap year).
+        for bad in ["2026-13", "2026-02-30"] {
+            let e = try #require(throws: SourceError.self) { try Lexer.tokenize(bad) }
+            #expect(e.message == "'\(bad)' is neither a date (2026-03-15) nor a period (2026-03, 2026-Q1, 2026-H1)")
+            #expect(e.range == 0..<bad.count)
+        }
     }
 
     @Test func fullWidthPunctuationFromAChineseInputMethod() throws {
@@ -70,10 +75,8 @@ import TestSupport
         let r = try Parser.statement("team month pool = sum(sales over agents where active)")
         guard case .rule(let dim, "pool", nil, _) = r else { Issue.record("\(r)"); return }
         #expect(dim == Dimension(grain: .month, perAgent: false))
-        #expect(throws: SourceError.self) { try Parser.statement("month pay = if sales > 0 then 1") }
-        do { _ = try Parser.statement("month pay = if sales > 0 then 1") } catch let e as SourceError {
-            #expect(e.message.contains("else 0"))
-        }
+        let noElse = try #require(throws: SourceError.self) { try Parser.statement("month pay = if sales > 0 then 1") }
+        #expect(noElse.message.contains("else 0"), "\(noElse.message)")
     }
 
     @Test func inListIsAChainOfEquals() throws {
@@ -83,7 +86,8 @@ import TestSupport
         }
         let n = try Parser.expression("x not in (1, 2)")
         guard case .unary("not", _) = n.kind else { Issue.record("\(n)"); return }
-        #expect(throws: SourceError.self) { try Parser.expression("x in 1, 2") }
+        let bare = try #require(throws: SourceError.self) { try Parser.expression("x in 1, 2") }
+        #expect(bare.message == "write the choices in brackets: in (\"a\", \"b\")")
     }
 
     @Test func continuationRules() {
