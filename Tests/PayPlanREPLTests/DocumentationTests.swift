@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The README and docs link only to files inside the repository (a clone has nothing beside it),
 /// and docs/plans.md explains every rule number the tests cite.
