@@ -21,13 +21,8 @@ public enum Completion {
         }
     }
 
-    /// Words that start a command or a definition.
-    public static let commands = [
-        "agent", "agents", "report", "load", "save", "help", "undo", "redo", "plan", "show", "drop",
-        "param", "input", "table", "month", "quarter", "half", "year", "team", "quit",
-        "explain", "statement", "fork", "switch", "scenarios", "compare", "sweep", "solve", "cliffs",
-        "order", "orders", "calendar", "years", "performance", "attribution",
-    ]
+    /// Words that start a command or a definition (from `CommandTable`).
+    public static var commands: [String] { CommandTable.firstWords }
 
     /// Functions of the pay language, offered inside formulas.
     public static let functions = [
@@ -62,17 +57,26 @@ public enum Completion {
             }
         }
 
+        // An option of the command (`report 2026 --c` → --csv).
+        if !atFirstWord, let last = words.last, last.hasPrefix("--"), head.last?.isWhitespace != true {
+            return matching(CommandTable.options(for: words), head, from: end - last.count, append: " ")
+        }
+
         // The second word of a command that takes an argument.
         if words.count == (head.last?.isWhitespace == true ? 1 : 2) && !atFirstWord {
             let from = end - (head.last?.isWhitespace == true ? 0 : words[1].count)
             switch first {
             case "load", "save": return files(String(head[from...]), from: from)
+            case "source": return files(String(head[from...]), from: from, extensions: [".txt", ".payplan", ".sh"])
             case "help", "?": return matching(Help.topics.map(\.name), head, from: from)
             case "show", "drop": return matching(session.workspace.plan.definitions.map(\.name), head, from: from)
-            case "report": return matching(allPeriods(engine), head, from: from)
-            case "agent": return matching(["add", "set", "rm"], head, from: from, append: " ")
             case "team": return matching(["month", "quarter", "half", "year"], head, from: from, append: " ")
-            default: break
+            case "report", "attribution": return matching(allPeriods(engine), head, from: from)
+            case "orders":
+                return matching(CommandTable.secondWords(after: first) + session.workspace.agents.map(\.name) + allPeriods(engine), head, from: from)
+            default:
+                let second = CommandTable.secondWords(after: first)
+                if !second.isEmpty { return matching(second, head, from: from, append: " ") }
             }
         }
         if first == "agent", ["set", "rm"].contains(words.dropFirst().first), words.count == (head.last?.isWhitespace == true ? 2 : 3) {
@@ -136,9 +140,9 @@ public enum Completion {
         }
     }
 
-    /// Directories and scenario files (`.json`) whose path starts with
-    /// `typed`; directories end in `/`. Hidden entries only when asked for.
-    static func files(_ typed: String, from: Int) -> Result {
+    /// Directories and files ending in one of `extensions` (scenario files, `.json`, by default) whose
+    /// path starts with `typed`; directories end in `/`. Hidden entries only when asked for.
+    static func files(_ typed: String, from: Int, extensions: [String] = [".json"]) -> Result {
         let slash = typed.lastIndex(of: "/")
         let directory = slash.map { String(typed[...$0]) } ?? ""
         let base = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
@@ -149,7 +153,7 @@ public enum Completion {
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: (expanded.isEmpty ? "" : expanded) + entry, isDirectory: &isDirectory)
             if isDirectory.boolValue { candidates.append(directory + entry + "/") }
-            else if entry.hasSuffix(".json") { candidates.append(directory + entry) }
+            else if extensions.contains(where: { entry.hasSuffix($0) }) { candidates.append(directory + entry) }
         }
         return Result(replaceFrom: from, candidates: candidates)
     }

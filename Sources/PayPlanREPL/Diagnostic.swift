@@ -53,6 +53,8 @@ public struct Output: Equatable, Sendable {
     /// Errors, for standard error; any error means the command changed nothing.
     public var errors: [Diagnostic] = []
     public var failed: Bool { !errors.isEmpty }
+    /// True after `quit`/`exit`: the shell leaves (asking first about unsaved changes), a script ends.
+    public var leave = false
 
     public init(lines: [String] = [], errors: [Diagnostic] = []) { self.lines = lines; self.errors = errors }
     static func error(_ d: Diagnostic) -> Output { Output(errors: [d]) }

@@ -1,29 +1,8 @@
 /// The help text: a list of topics, and a short lesson with a runnable example per topic.
 public enum Help {
     public static let topics: [(name: String, summary: String, body: [String])] = [
-        ("commands", "every command in one list", [
-            "agent add NAME key=value…   add a person: agent add 李雷 id=S01 base=3000 hired=2025-06-01",
-            "agent set NAME key=value…   change attributes: agent set 李雷 base=3500",
-            "agent rm NAME               remove a person and their inputs",
-            "agents                      list the people",
-            "NAME.INPUT[PERIOD] = AMOUNT set an input: 李雷.sales[2026-03] = 12万",
-            "NAME.FIGURE[PERIOD]         print a figure: 李雷.pay[2026-03]",
-            "report PERIOD               a table per agent: report 2026-03, report 2026-Q1, report 2026",
-            "explain FIGURE [--depth N]  how a figure was reached: explain 李雷.pay[2026-03]",
-            "param / input / table / month / quarter / half / year …   define or redefine (help language)",
-            "plan                        print the whole plan;  show NAME  one definition;  drop NAME  remove it",
-            "undo, redo                  step back and forth through every change",
-            "load FILE, save [FILE]      open or write a scenario (help scenarios)",
-            "fork NAME, switch NAME, scenarios, compare A B [PERIOD]   what-if copies side by side (help what-if)",
-            "sweep, solve, cliffs        figures against an input, goal seek, jumps (help sweep, help solve)",
-            "statement AGENT PERIOD      a pay statement 工资条 as text, md, html or csv (help statement)",
-            "offer sales 3万 6万 10万     a candidate's pay month by month at each sales level (help offer)",
-            "order add ID agent=NAME date=DATE field=value…   add a transaction; order set / order rm; orders [AGENT] [PERIOD] lists them",
-            "attribution [PERIOD]        orders credited per agent by the seller note, silent orders, notes to check (help attribution)",
-            "calendar [holiday|workday|clear DATE[..DATE]]   working days (调休); as of DATE   what is known on that day",
-            "orders import FILE.csv [--map COL=field,…] [--map-name NAME] [--skip-bad] [--dry-run]   read orders from a spreadsheet (help import)",
-            "help TOPIC                  topics: " + ["language", "tables", "orders", "import", "attribution", "report", "explain", "inputs", "agents", "scenarios", "errors", "what-if", "sweep", "solve", "statement"].joined(separator: ", "),
-        ]),
+        // Generated from `CommandTable` (`text(topic:)`), so no command is missing.
+        ("commands", "every command in one list", []),
         ("language", "how rules are written", [
             "A rule is written once for its period and applies to every agent:",
             "  month revenue = sales - expenses",
@@ -179,6 +158,7 @@ public enum Help {
             return ["payplan — pay plans as a spreadsheet you can read. Topics (help TOPIC):"] +
                 topics.map { "  " + DisplayWidth.padded($0.name, to: 13) + $0.summary }
         }
+        if topic == "commands" { return CommandTable.helpLines(language: .en) }
         if let t = topics.first(where: { $0.name == topic }) { return t.body }
         return ["no help on '\(topic)'; topics: " + topics.map(\.name).joined(separator: ", ")]
     }

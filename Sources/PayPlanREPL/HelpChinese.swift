@@ -2,25 +2,7 @@
 /// missing here is shown in English.
 enum HelpChinese {
     static let topics: [String: (summary: String, body: [String])] = [
-        "commands": ("全部命令", [
-            "agent add 姓名 key=value…    添加员工：agent add 李雷 id=S01 base=3000 hired=2025-06-01",
-            "agent set 姓名 key=value…    修改属性：agent set 李雷 base=3500；agent rm 姓名 删除员工",
-            "agents                       员工列表",
-            "姓名.录入项[期间] = 金额      录入：李雷.sales[2026-03] = 12万",
-            "姓名.数字[期间]               查看：李雷.pay[2026-03]",
-            "report 期间                  报表：report 2026-03、report 2026-Q1、report 2026",
-            "explain 数字 [--depth N]     说明一个数字的来历：explain 李雷.pay[2026-03]",
-            "param / input / table / month / quarter / half / year / order …   定义或重新定义规则（help language）",
-            "plan 显示整个方案；show 名称 显示一条定义；drop 名称 删除定义",
-            "undo、redo                   撤销、重做每一次修改",
-            "load 文件、save [文件]        打开或保存方案（help scenarios）",
-            "fork、switch、scenarios、compare A B [期间]   假设分析：复制方案并对比（help what-if）",
-            "sweep、solve、cliffs          随录入变化的曲线、反推目标、找断崖（help sweep、help solve）",
-            "statement 员工 期间           工资条：文本、md、html 或 csv（help statement）",
-            "order add 编号 agent=姓名 date=日期 字段=值…   添加订单；order set / order rm；orders [员工] [期间] 列表",
-            "calendar [holiday|workday|clear 日期]   工作日与调休；as of 日期   以某日为准的已知信息",
-            "set lang zh|en               切换中文 / 英文",
-        ]),
+        "commands": ("全部命令", []),  // generated from `CommandTable`
         "language": ("规则怎么写", [
             "规则按期间写一次，对每位员工都适用：",
             "  month revenue = sales - expenses",
@@ -143,6 +125,7 @@ extension Help {
                 "  " + DisplayWidth.padded($0.name, to: 13) + (HelpChinese.topics[$0.name]?.summary ?? $0.summary)
             }
         }
+        if topic == "commands" { return CommandTable.helpLines(language: .zh) }
         return HelpChinese.topics[topic]?.body ?? text(topic: topic)
     }
 }

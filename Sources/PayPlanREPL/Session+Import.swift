@@ -6,43 +6,28 @@ import PayPlanImport
 extension Session {
     func importOrders(_ rest: String) -> Output {
         let usage = "write orders import FILE.csv [--format taobao] [--map 订单编号=id,业务员=agent,签收日期=date,…] [--map-name NAME] [--save-map NAME] [--refunds-known DATE] [--skip-bad] [--dry-run]"
-        var words = Session.importWords(rest)
-        guard !words.isEmpty, words.removeFirst() == "import" else { return .error(usage) }
-        if let f = words.firstIndex(of: "--format"), f + 1 < words.count, words[f + 1] == "performance" {
-            words.removeSubrange(f...(f + 1))
-            return importPerformance((["import"] + words).map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " "))
-        }
-        var file: String? = nil, mapText: String? = nil, mapName: String? = nil, saveName: String? = nil
+        guard rest.hasPrefix("import") else { return .error(usage) }
+        let args: CommandArguments
+        do {
+            args = try CommandArguments.parse(String(rest.dropFirst("import".count)),
+                                              options: ["--map", "--map-name", "--save-map", "--format", "--refunds-known", "--month"],
+                                              flags: ["--skip-bad", "--dry-run"])
+        } catch { return .error("\(error.message); \(usage)") }
+        if args["--format"] == "performance" { return importPerformance(args) }
+        if args["--month"] != nil { return .error("--month goes with performance import (or --format performance); \(usage)") }
+        let mapText = args["--map"], mapName = args["--map-name"], saveName = args["--save-map"]
+        let skipBad = args.has("--skip-bad"), dryRun = args.has("--dry-run")
         var format: String? = nil, refundsKnown: Day? = nil
-        var skipBad = false, dryRun = false
-        var i = 0
-        while i < words.count {
-            let w = words[i]
-            func value() -> String? { i + 1 < words.count && !words[i + 1].hasPrefix("--") ? words[i + 1] : nil }
-            switch w {
-            case "--skip-bad": skipBad = true
-            case "--dry-run": dryRun = true
-            case "--map", "--map-name", "--save-map", "--format", "--refunds-known":
-                guard let v = value() else { return .error("\(w) needs a value; \(usage)") }
-                switch w {
-                case "--map": mapText = v
-                case "--map-name": mapName = v
-                case "--save-map": saveName = v
-                case "--format":
-                    guard v == "taobao" || v == "tmall" else { return .error("--format \(v): the formats are taobao (the Taobao/Tmall seller order report) and performance (a customer-service performance file)") }
-                    format = "taobao"
-                default:
-                    guard let d = OrderImport.day(v) else { return .error("--refunds-known \(v): give the day the refunds became known, e.g. --refunds-known 2026-04-03") }
-                    refundsKnown = d
-                }
-                i += 1
-            default:
-                if w.hasPrefix("--") { return .error("unknown option \(w); \(usage)") }
-                guard file == nil else { return .error("one file at a time ('\(file!)' and '\(w)'); \(usage)") }
-                file = w
-            }
-            i += 1
+        if let v = args["--format"] {
+            guard v == "taobao" || v == "tmall" else { return .error("--format \(v): the formats are taobao (the Taobao/Tmall seller order report) and performance (a customer-service performance file)") }
+            format = "taobao"
         }
+        if let v = args["--refunds-known"] {
+            guard let d = OrderImport.day(v) else { return .error("--refunds-known \(v): give the day the refunds became known, e.g. --refunds-known 2026-04-03") }
+            refundsKnown = d
+        }
+        guard args.positional.count <= 1 else { return .error("one file at a time ('\(args.positional[0])' and '\(args.positional[1])'); \(usage)") }
+        let file = args.positional.first
         guard let file else { return .error(usage) }
         if refundsKnown != nil && format == nil { return .error("--refunds-known goes with --format taobao (a refund that grew since the last import); \(usage)") }
 
@@ -132,26 +117,29 @@ extension Session {
     /// `performance import FILE.csv [--month 2026-03] [--skip-bad] [--dry-run]`: a customer-service
     /// performance file (客服, 询单人数, 最终付款人数, 首次响应时间, 平均响应时间, …) into the plan's monthly inputs.
     func importPerformance(_ rest: String) -> Output {
-        let usage = "write performance import FILE.csv [--month 2026-03] [--skip-bad] [--dry-run]"
-        var words = Session.importWords(rest)
-        guard !words.isEmpty, words.removeFirst() == "import" else { return .error(usage) }
-        var file: String? = nil, month: Period? = nil, skipBad = false, dryRun = false
-        var i = 0
-        while i < words.count {
-            let w = words[i]
-            switch w {
-            case "--skip-bad": skipBad = true
-            case "--dry-run": dryRun = true
-            case "--month":
-                guard i + 1 < words.count, let p = PerformanceImport.monthPeriod(words[i + 1]) else { return .error("--month needs a month such as 2026-03; \(usage)") }
-                month = p; i += 1
-            default:
-                if w.hasPrefix("--") { return .error("unknown option \(w); \(usage)") }
-                guard file == nil else { return .error("one file at a time ('\(file!)' and '\(w)'); \(usage)") }
-                file = w
-            }
-            i += 1
+        let usage = Session.performanceUsage
+        guard rest.hasPrefix("import") else { return .error(usage) }
+        do {
+            return importPerformance(try CommandArguments.parse(String(rest.dropFirst("import".count)),
+                                                                options: ["--month", "--format"], flags: ["--skip-bad", "--dry-run"]))
+        } catch { return .error("\(error.message); \(usage)") }
+    }
+
+    static let performanceUsage = "write performance import FILE.csv [--month 2026-03] [--skip-bad] [--dry-run]"
+
+    /// `performance import` with its words read.
+    func importPerformance(_ args: CommandArguments) -> Output {
+        let usage = Session.performanceUsage
+        let skipBad = args.has("--skip-bad"), dryRun = args.has("--dry-run")
+        var month: Period? = nil
+        if let m = args["--month"] {
+            guard let p = PerformanceImport.monthPeriod(m) else { return .error("--month needs a month such as 2026-03; \(usage)") }
+            month = p
         }
+        for o in ["--map-name", "--save-map", "--refunds-known"] where args[o] != nil { return .error("\(o) goes with orders import; \(usage)") }
+        if args["--map"] != nil { return .error("--map is not read by performance import yet; name the columns like the plan's monthly inputs or their labels; \(usage)") }
+        guard args.positional.count <= 1 else { return .error("one file at a time ('\(args.positional[0])' and '\(args.positional[1])'); \(usage)") }
+        let file = args.positional.first
         guard let file else { return .error(usage) }
         let data: Data
         switch readImportFile(file) {
@@ -182,20 +170,6 @@ extension Session {
         if dryRun { return Output(lines: [summary + "; nothing was changed (--dry-run)"] + info) }
         if changed == 0 { return Output(lines: [summary + "; nothing changed"] + info) }
         return commit(new, label: "performance import \(file)", message: [summary] + info)
-    }
-
-    /// Splits the command into words, keeping "quoted file names" whole.
-    static func importWords(_ text: String) -> [String] {
-        var words: [String] = [], current = "", quoted = false, any = false
-        for c in text {
-            if c == "\"" { quoted.toggle(); any = true; continue }
-            if c.isWhitespace && !quoted {
-                if any || !current.isEmpty { words.append(current) }
-                current = ""; any = false
-            } else { current.append(c) }
-        }
-        if any || !current.isEmpty { words.append(current) }
-        return words
     }
 
     /// `columns: 订单编号→id, …; ignored: 备注`: how a file's columns were read.

@@ -16,6 +16,10 @@ public final class Session {
     public private(set) var isDirty = false
     /// How many changed pay lines an edit prints before summarising the rest.
     public var changeLimit = 20
+    /// Stop a script (`source`, `-f`, piped input) at its first failing command (`--bail`).
+    public var bail = false
+    /// How many `source` commands are running inside each other (Session+Source.swift).
+    var sourceDepth = 0
 
     struct Snapshot { let workspace: Workspace; let label: String; var forkState: ForkState? = nil }
     /// What-if forks other than the current workspace, by name (Session+WhatIf.swift).
@@ -40,6 +44,25 @@ public final class Session {
         self.forks = f
         self.path = path
         self.scenarioDescription = d
+        markSaved()
+    }
+
+    /// A new, empty scenario that `save` writes to `path` (a file that does not exist yet), named after it.
+    /// - Throws: `ScenarioError` when `path` does not end in `.json` (a mistyped name of an existing
+    ///   scenario should not start an empty one) or its folder does not exist.
+    public convenience init(newFile path: String) throws {
+        guard path.hasSuffix(".json") else {
+            throw ScenarioError("\(path): no such file (a new scenario needs a name ending in .json, e.g. \(path).json)")
+        }
+        let given = (path as NSString).deletingLastPathComponent
+        let folder = given.isEmpty ? "." : given
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ScenarioError("\(path): no such folder \(folder), so a new scenario could not be saved there")
+        }
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        try self.init(workspace: Workspace(name: name))
+        self.path = path
         markSaved()
     }
 
@@ -100,6 +123,10 @@ public final class Session {
         case "as", "asof": return setAsOf(rest)
         case "report": return report(rest, line: text)
         case "load": return load(rest)
+        case "source": return source(rest)
+        case "quit", "exit":
+            guard rest.isEmpty else { return .error("\(word) takes nothing after it") }
+            var out = Output(); out.leave = true; return out
         case "save": return save(rest)
         case "undo": return undo()
         case "redo": return redo()
@@ -542,12 +569,13 @@ public final class Session {
 
     /// `explain 李雷.pay[2026-03] [--depth N]`: the derivation as a tree.
     func explain(_ rest: String) -> Output {
-        var words = rest.split(separator: " ").map(String.init)
+        let args: CommandArguments
+        do { args = try CommandArguments.parse(rest, options: ["--depth"]) } catch { return .error("\(error.message); write explain FIGURE [--depth N], e.g. explain 李雷.pay[2026-03] --depth 3") }
+        let words = args.positional
         var depth = 2
-        if let i = words.firstIndex(of: "--depth") {
-            guard i + 1 < words.count, let d = Int(words[i + 1]), d >= 0 else { return .error("--depth needs a number, e.g. --depth 3") }
+        if let v = args["--depth"] {
+            guard let d = Int(v), d >= 0 else { return .error("--depth needs a number, e.g. --depth 3") }
             depth = d
-            words.removeSubrange(i...(i + 1))
         }
         guard words.count == 1 else { return .error("explain which figure? e.g. explain 李雷.pay[2026-03]") }
         let ref = words[0]

@@ -38,12 +38,9 @@ final class Shell {
                 if Session.needsContinuation(text) { continue }
                 pending = []
                 editor.addHistory(History.entry(text))
-                let command = text.trimmingCharacters(in: .whitespaces)
-                if command == "quit" || command == "exit" {
-                    if leave() { return }
-                } else {
-                    show(session.execute(text))
-                }
+                let output = session.execute(text)
+                show(output)
+                if output.leave, leave() { return }
             case .interrupted:
                 print("^C")
                 pending = []

@@ -3,8 +3,9 @@ import Foundation
 import PayPlan
 import PayPlanREPL
 
-/// `payplan [SCENARIO.json] [-e COMMAND]…`: runs commands from `-e`, from a
-/// pipe or file on standard input, or interactively on a terminal.
+/// `payplan [SCENARIO.json] [-e COMMAND]… [-f SCRIPT]… [--bail]`: runs commands from `-e` and `-f`
+/// (in that order), from a pipe or file on standard input, or interactively on a terminal. A scenario
+/// file that does not exist yet starts an empty scenario that `save` writes there.
 struct PayPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payplan",
@@ -13,14 +14,23 @@ struct PayPlanCommand: ParsableCommand {
             Examples:
               payplan scenarios/electronics-sales.json -e 'report 2026'
               payplan scenarios/electronics-sales.json < edits.txt
+              payplan scenarios/electronics-sales.json -f edits.txt --bail
+              payplan new-plan.json          (a new, empty scenario; save writes new-plan.json)
             Type 'help' inside payplan for the commands and the pay language.
-            """)
+            """,
+        version: "payplan " + PayPlanVersion.text)
 
-    @Argument(help: "A scenario file (JSON) to open.")
+    @Argument(help: "A scenario file (JSON) to open; a name ending in .json that does not exist yet starts an empty scenario saved there.")
     var scenario: String?
 
     @Option(name: .short, help: "Run a command and exit (repeatable).")
     var e: [String] = []
+
+    @Option(name: .short, help: "Run the commands of a script file and exit (repeatable; after any -e).")
+    var f: [String] = []
+
+    @Flag(name: .customLong("bail"), help: "Stop at the first command that fails (nothing after it runs, so no later save).")
+    var bail = false
 
     @Flag(name: .customLong("no-color"), help: "No colour (also NO_COLOR=1).")
     var noColor = false
@@ -30,12 +40,20 @@ struct PayPlanCommand: ParsableCommand {
 
     mutating func run() throws {
         let session: Session
+        var isNew = false
         do {
-            session = try scenario.map { try Session(path: $0) } ?? Session()
+            if let scenario, !FileManager.default.fileExists(atPath: scenario) {
+                session = try Session(newFile: scenario)
+                isNew = true
+            } else {
+                session = try scenario.map { try Session(path: $0) } ?? Session()
+            }
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
+        session.bail = bail
+        let newNote = "\(scenario ?? ""): a new, empty scenario (the file does not exist yet); save writes it there"
         if let lang {
             guard let l = DisplayLanguage(rawValue: lang) else {
                 FileHandle.standardError.write(Data("error: --lang takes zh or en, not '\(lang)'\n".utf8))
@@ -45,19 +63,34 @@ struct PayPlanCommand: ParsableCommand {
         } else {
             session.language = DisplayLanguage.fromEnvironment()
         }
-        if e.isEmpty && isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
+        if e.isEmpty && f.isEmpty && isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
+            if isNew { print(newNote) }
             let environment = ProcessInfo.processInfo.environment
             let colour = Colour(enabled: Colour.wanted(isTerminal: true, noColorFlag: noColor, environment: environment))
             Shell(session: session, colour: colour, historyFile: History.filePath(environment: environment)).run()
             return
         }
+        // On standard error, so that standard output stays the figures (`-e 'report 2026 --csv' > x.csv`).
+        if isNew { FileHandle.standardError.write(Data((newNote + "\n").utf8)) }
         var failed = false
-        if !e.isEmpty {
+        if !e.isEmpty || !f.isEmpty {
             for (i, command) in e.enumerated() {
-                failed = Runner.run(session, command, location: "-e \(i + 1)") || failed
+                let out = Runner.run(session, command, location: "-e \(i + 1)")
+                failed = out.failed || failed
+                if out.leave || (out.failed && bail) { throw ExitCode(failed ? 1 : 0) }
+            }
+            for file in f {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    FileHandle.standardError.write(Data("error: -f \(file): cannot read it (no such file, or not UTF-8 text)\n".utf8))
+                    throw ExitCode(2)
+                }
+                let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                let r = Runner.runScript(session, lines: AnyIterator(lines.makeIterator()), name: file)
+                failed = r.failed || failed
+                if r.stop { break }
             }
         } else {
-            failed = Runner.runScript(session, lines: AnyIterator { readLine(strippingNewline: true) })
+            failed = Runner.runScript(session, lines: AnyIterator { readLine(strippingNewline: true) }).failed
         }
         if failed { throw ExitCode(1) }
     }
@@ -68,7 +101,7 @@ enum Runner {
     /// Runs one command; returns true when it failed. `firstLine` (1-based)
     /// places errors in a script: a caret on the command's third line is
     /// reported at `firstLine + 2`.
-    static func run(_ session: Session, _ command: String, location: String, firstLine: Int? = nil) -> Bool {
+    static func run(_ session: Session, _ command: String, location: String, firstLine: Int? = nil, name: String? = nil) -> Output {
         let out = session.execute(command)
         if !out.lines.isEmpty { print(out.lines.joined(separator: "\n")) }
         // Keep stdout and stderr in order when both go to one place (2>&1).
@@ -76,31 +109,42 @@ enum Runner {
         for d in out.errors {
             var place = location
             if let firstLine, let r = d.range, let src = d.source {
-                place = "line \(firstLine + src.prefix(r.lowerBound).filter { $0 == "\n" }.count)"
+                place = (name.map { "\($0) " } ?? "") + "line \(firstLine + src.prefix(r.lowerBound).filter { $0 == "\n" }.count)"
             }
             FileHandle.standardError.write(Data((d.render(location: place).joined(separator: "\n") + "\n").utf8))
         }
-        return out.failed
+        return out
     }
 
     /// Reads commands line by line (a definition continues on indented lines
-    /// or after an incomplete line; any command after a trailing `\`);
-    /// returns true when any failed.
-    static func runScript(_ session: Session, lines: AnyIterator<String>) -> Bool {
-        var failed = false
+    /// or after an incomplete line; any command after a trailing `\`). Errors are placed at
+    /// `line N` (`FILE line N` for a named script). Under `session.bail` the first failing command
+    /// stops the script; `quit` ends it.
+    /// - Returns: whether any command failed, and whether the run should stop (bail or quit).
+    static func runScript(_ session: Session, lines: AnyIterator<String>, name: String? = nil) -> (failed: Bool, stop: Bool) {
+        var failed = false, stop = false
+        let prefix = name.map { "\($0) " } ?? ""
         StatementText.group(lines) { chunk in
             guard let text = chunk.text else { return true }
-            if text == "quit" || text == "exit" { return false }
+            if text == "quit" || text == "exit" { stop = true; return false }
             if chunk.incomplete {
-                let message = "error: line \(chunk.line + 1): the input ended in the middle of this definition; nothing was changed\n"
+                let message = "error: \(prefix)line \(chunk.line + 1): the input ended in the middle of this definition; nothing was changed\n"
                 FileHandle.standardError.write(Data(message.utf8))
                 failed = true
-                return true
+                stop = session.bail
+                return !stop
             }
-            failed = run(session, text, location: "line \(chunk.line + 1)", firstLine: chunk.line + 1) || failed
+            let out = run(session, text, location: "\(prefix)line \(chunk.line + 1)", firstLine: chunk.line + 1, name: name)
+            failed = out.failed || failed
+            if out.leave { stop = true; return false }
+            if out.failed && session.bail {
+                FileHandle.standardError.write(Data("stopped at \(prefix)line \(chunk.line + 1) (--bail): the commands after it were not run\n".utf8))
+                stop = true
+                return false
+            }
             return true
         }
-        return failed
+        return (failed, stop)
     }
 }
 

@@ -91,10 +91,89 @@ import TestSupport
         #expect(try payplan(["--lang", "fr", "-e", "help"]).status == 2)
     }
 
-    @Test func missingScenarioFileIsAClearError() throws {
-        let r = try payplan(["scenarios/no-such.json", "-e", "report 2026"])
+    @Test func aMissingScenarioFileStartsAnEmptyOneAndSaysSo() throws {
+        let dir = try temporaryFolder()
+        let file = dir + "/new-plan.json"
+        let r = try payplan([file, "-e", "agents", "-e", "agent add 李雷 base=3000", "-e", "save"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr == "\(file): a new, empty scenario (the file does not exist yet); save writes it there\n")
+        #expect(r.stdout.hasSuffix("added 李雷\nsaved \(file)\n"))
+        // The file written opens again, with the agent and the name taken from the file.
+        let again = try payplan([file, "-e", "agents"])
+        #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
+        #expect(again.stdout.contains("李雷"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("\"name\" : \"new-plan\""))
+    }
+
+    @Test func aMissingFileThatCannotBeANewScenarioIsAClearError() throws {
+        // A mistyped folder or a name without .json would only start an empty scenario by accident.
+        let r = try payplan(["no-such-folder/plan.json", "-e", "report 2026"])
         #expect(r.status == 2)
-        #expect(r.stderr == "error: cannot read scenarios/no-such.json: no such file\n")
+        #expect(r.stderr == "error: no-such-folder/plan.json: no such folder no-such-folder, so a new scenario could not be saved there\n")
+        let t = try payplan(["scenarios/electronics-sales", "-e", "report 2026"])
+        #expect(t.status == 2)
+        #expect(t.stderr == "error: scenarios/electronics-sales: no such file (a new scenario needs a name ending in .json, e.g. scenarios/electronics-sales.json)\n")
+        #expect(!FileManager.default.fileExists(atPath: CommandLineTests.root + "/no-such-folder"))
+    }
+
+    @Test func versionNamesTheBuildAndTheScenarioFormat() throws {
+        let r = try payplan(["--version"])
+        #expect(r.status == 0)
+        // The scenario files this build reads and writes are format version 1 (ScenarioFile.version).
+        #expect(r.stdout.hasPrefix("payplan 0."))
+        #expect(r.stdout.hasSuffix(" (scenario format 1)\n"))
+    }
+
+    @Test func scriptFilesRunAfterCommandsAndNameTheirLines() throws {
+        let dir = try temporaryFolder()
+        let script = dir + "/edits.txt"
+        // 李雷's March under plan C: sales 12万 → pay 5,573.00; 15万 → 6,473.00 (README tour, rules C1–C3).
+        try "李雷.sales[2026-03] = 15万\nnonsense here\n李雷.pay[2026-03]\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let r = try payplan(["scenarios/electronics-sales.json", "-e", "李雷.pay[2026-03]", "-f", script])
+        #expect(r.status == 1)
+        #expect(r.stdout == "李雷.pay[2026-03] = 5,573.00\n李雷.pay[2026-03]: 5,573.00 → 6,473.00\n李雷.pay[2026-03] = 6,473.00\n")
+        #expect(r.stderr.hasPrefix("error: \(script) line 2: unknown command"))
+        let missing = try payplan(["scenarios/electronics-sales.json", "-f", dir + "/none.txt"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "error: -f \(dir)/none.txt: cannot read it (no such file, or not UTF-8 text)\n")
+    }
+
+    @Test func bailStopsBeforeTheSaveThatWouldFollowAFailure() throws {
+        let dir = try temporaryFolder()
+        let file = dir + "/plan.json", script = dir + "/script.txt"
+        try "agent add 王芳\nagent add 王芳\nsave\n".write(toFile: script, atomically: true, encoding: .utf8)
+        // From a script file.
+        let r = try payplan([file, "-f", script, "--bail"])
+        #expect(r.status == 1)
+        #expect(r.stdout == "added 王芳\n")
+        #expect(r.stderr.contains("error: \(script) line 2: there is already an agent named 王芳\n"))
+        #expect(r.stderr.hasSuffix("stopped at \(script) line 2 (--bail): the commands after it were not run\n"))
+        #expect(!FileManager.default.fileExists(atPath: file))
+        // From -e and from a pipe, the same.
+        let e = try payplan([file, "--bail", "-e", "agent add 王芳", "-e", "agent add 王芳", "-e", "save"])
+        #expect(e.status == 1 && e.stdout == "added 王芳\n")
+        #expect(!FileManager.default.fileExists(atPath: file))
+        let piped = try payplan([file, "--bail"], stdin: "agent add 王芳\nagent add 王芳\nsave\n")
+        #expect(piped.status == 1 && piped.stdout == "added 王芳\n")
+        #expect(!FileManager.default.fileExists(atPath: file))
+        // Without --bail the script goes on and saves: the failure is still the exit status.
+        let on = try payplan([file, "-f", script])
+        #expect(on.status == 1)
+        #expect(on.stdout == "added 王芳\nsaved \(file)\n")
+        #expect(FileManager.default.fileExists(atPath: file))
+    }
+
+    @Test func quitEndsAScript() throws {
+        let r = try payplan(["scenarios/electronics-sales.json", "-e", "李雷.pay[2026-03]", "-e", "quit", "-e", "nonsense"])
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        #expect(r.stdout == "李雷.pay[2026-03] = 5,573.00\n")
+    }
+
+    /// A fresh folder under the system's temporary folder.
+    func temporaryFolder() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("payplan-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
     }
 }
 

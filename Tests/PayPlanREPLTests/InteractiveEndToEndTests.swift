@@ -77,6 +77,39 @@ struct InteractiveEndToEndTests {
     }
 }
 
+/// A new scenario typed from scratch: the banner says the file is new, Tab completes the commands that
+/// completion used to miss (set lang, source, years), and `exit` asks before leaving unsaved work.
+@Suite(.enabled(if: TmuxSession.tmux != nil, "tmux is not installed: the interactive end-to-end test is skipped"))
+struct NewScenarioEndToEndTests {
+    @Test func newFileCompletionAndExit() throws {
+        let binary = try #require(TmuxSession.payplanBinary(), "payplan binary not found next to the test bundle; run swift build first")
+        let dir = NSTemporaryDirectory() + "payplan-e2e-new-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tmux = TmuxSession(directory: dir)
+        defer { tmux.stop() }
+        try tmux.start("\(binary) \(dir)/shop.json")
+        try tmux.waitFor("shop.json: a new, empty scenario (the file does not exist yet)")  // the line wraps in 120 columns
+        try tmux.waitFor("shop>")
+        tmux.keys("set la", "Tab")
+        try tmux.waitFor("shop> set lang")
+        tmux.keys("en", "Enter")
+        try tmux.waitFor("language: English")
+        tmux.keys("agent add 王芳", "Enter")
+        try tmux.waitFor("added 王芳")
+        tmux.keys("years", "Tab", "2026-2027", "Enter")
+        try tmux.waitFor("this scenario now covers 2026–2027")
+        tmux.keys("sou", "Tab", "none.txt", "Enter")
+        try tmux.waitFor("error: cannot read none.txt: no such file; nothing was run")
+        tmux.keys("exi", "Tab", "Enter")
+        try tmux.waitFor("save changes to \(dir)/shop.json? [y/n/c]")
+        tmux.keys("y", "Enter")
+        try tmux.waitFor("saved \(dir)/shop.json")
+        #expect(try tmux.waitForExit() == 0)
+        #expect(try String(contentsOfFile: dir + "/shop.json", encoding: .utf8).contains("王芳"))
+    }
+}
+
 /// One program in a private tmux server (its socket in the test's directory).
 struct TmuxSession {
     /// The tmux executable on `PATH`, or `nil`.

@@ -1,0 +1,73 @@
+/// The one reading of a command's words that every command with `--options` shares:
+/// words split at spaces, `"quoted words"` kept whole (file names with spaces),
+/// `--flag`, `--option VALUE` or `--option=VALUE`, and the remaining positional words in order.
+///
+/// Errors read `unknown option --x`, `--out needs a value`, `--out is given twice`; the caller
+/// appends its usage line. Nothing here knows a command: each passes the options it takes.
+struct CommandArguments: Equatable {
+    /// The words that are not options or option values, in order.
+    var positional: [String] = []
+    /// `--option` → its value.
+    var values: [String: String] = [:]
+    /// The `--flag`s given.
+    var flags: Set<String> = []
+
+    /// What went wrong reading the words; `message` names the option.
+    struct Problem: Error, Equatable { var message: String }
+
+    /// The value of `--name`, if given.
+    subscript(_ name: String) -> String? { values[name] }
+    /// True when `--name` was given.
+    func has(_ name: String) -> Bool { flags.contains(name) }
+
+    /// Reads `text`.
+    /// - Parameters:
+    ///   - options: the options that take a value (`"--out"`).
+    ///   - flags: the options that take none (`"--csv"`).
+    /// - Throws: `Problem` for an unknown option, a missing value, or an option given twice.
+    /// - Complexity: O(n) in the length of `text`.
+    static func parse(_ text: String, options: Set<String> = [], flags: Set<String> = []) throws(Problem) -> CommandArguments {
+        var out = CommandArguments()
+        let words = Self.words(text)
+        var i = 0
+        while i < words.count {
+            let (w, quoted) = words[i]
+            i += 1
+            guard !quoted, w.hasPrefix("--"), w.count > 2 else { out.positional.append(w); continue }
+            var name = w, inline: String? = nil
+            if let eq = w.firstIndex(of: "=") { name = String(w[..<eq]); inline = String(w[w.index(after: eq)...]) }
+            if flags.contains(name) {
+                guard inline == nil else { throw Problem(message: "\(name) takes no value") }
+                guard out.flags.insert(name).inserted else { throw Problem(message: "\(name) is given twice") }
+            } else if options.contains(name) {
+                let value: String
+                if let inline { value = inline } else {
+                    guard i < words.count, words[i].quoted || !words[i].text.hasPrefix("--") else { throw Problem(message: "\(name) needs a value") }
+                    value = words[i].text
+                    i += 1
+                }
+                guard out.values[name] == nil else { throw Problem(message: "\(name) is given twice") }
+                out.values[name] = value
+            } else {
+                let known = (options.union(flags)).sorted()
+                throw Problem(message: "unknown option \(name)" + (known.isEmpty ? " (this command takes none)" : " (options: \(known.joined(separator: ", ")))"))
+            }
+        }
+        return out
+    }
+
+    /// The words of `text`: split at unquoted white space, quotes removed, each marked when it was quoted.
+    /// - Complexity: O(n).
+    static func words(_ text: String) -> [(text: String, quoted: Bool)] {
+        var words: [(text: String, quoted: Bool)] = [], current = "", quoted = false, wasQuoted = false
+        for c in text {
+            if c == "\"" { quoted.toggle(); wasQuoted = true; continue }
+            if c.isWhitespace && !quoted {
+                if wasQuoted || !current.isEmpty { words.append((current, wasQuoted)) }
+                current = ""; wasQuoted = false
+            } else { current.append(c) }
+        }
+        if wasQuoted || !current.isEmpty { words.append((current, wasQuoted)) }
+        return words
+    }
+}

@@ -1,0 +1,137 @@
+/// Every command of the REPL in one table: `help commands` (English and Chinese) and tab completion
+/// (command words, second words, `--options`) are generated from it, so a command cannot be missing
+/// from one of them. A test checks that every entry is understood by `Session` and that every word
+/// `Session` dispatches on is here.
+public enum CommandTable {
+    /// One command (or one form of a command).
+    public struct Entry: Sendable {
+        /// The words that start it: `["orders", "import"]`; empty for forms without a command word
+        /// (`NAME.INPUT[PERIOD] = AMOUNT`).
+        public let words: [String]
+        /// Other words that start it the same way (`?` for `help`, `exit` for `quit`).
+        public let aliases: [String]
+        /// How it is written, in English and in Chinese.
+        public let usage: String, usageZh: String
+        /// What it does, in English and in Chinese.
+        public let summary: String, summaryZh: String
+        /// The `--options` it takes (offered by Tab after the command words).
+        public let options: [String]
+
+        init(_ words: [String], aliases: [String] = [], _ usage: String, _ summary: String,
+             zh usageZh: String? = nil, _ summaryZh: String, options: [String] = []) {
+            self.words = words; self.aliases = aliases; self.usage = usage; self.usageZh = usageZh ?? usage
+            self.summary = summary; self.summaryZh = summaryZh; self.options = options
+        }
+    }
+
+    /// The keywords that start a definition (`help language`).
+    public static let definitionWords = ["param", "input", "attribute", "field", "table", "month", "quarter", "half", "year", "team"]
+
+    /// The figure formats of `report`, `compare`, `attribution` and `orders` (`ReportFormat`).
+    static let figureOptions: [String] = []
+
+    /// The commands, in the order `help commands` lists them.
+    public static let entries: [Entry] = [
+        Entry(["agent", "add"], "agent add NAME key=value…", "add a person: agent add 李雷 id=S01 base=3000 hired=2025-06-01",
+              zh: "agent add 姓名 key=value…", "添加员工：agent add 李雷 id=S01 base=3000 hired=2025-06-01"),
+        Entry(["agent", "set"], "agent set NAME key=value…", "change attributes: agent set 李雷 base=3500",
+              zh: "agent set 姓名 key=value…", "修改属性：agent set 李雷 base=3500"),
+        Entry(["agent", "rm"], "agent rm NAME", "remove a person and their inputs", zh: "agent rm 姓名", "删除员工及其录入"),
+        Entry(["agents"], "agents", "list the people", "员工列表"),
+        Entry([], "NAME.INPUT[PERIOD] = AMOUNT", "set an input: 李雷.sales[2026-03] = 12万",
+              zh: "姓名.录入项[期间] = 金额", "录入：李雷.sales[2026-03] = 12万"),
+        Entry([], "NAME.FIGURE[PERIOD]", "print a figure: 李雷.pay[2026-03]", zh: "姓名.数字[期间]", "查看：李雷.pay[2026-03]"),
+        Entry(["report"], "report PERIOD",
+              "a table per agent: report 2026-03, report 2026-Q1, report 2026 (help report)",
+              zh: "report 期间", "报表：report 2026-03、report 2026-Q1、report 2026（help report）",
+              options: figureOptions),
+        Entry(["explain"], "explain FIGURE [--depth N]", "how a figure was reached: explain 李雷.pay[2026-03]; explain FIGURE in A vs B",
+              zh: "explain 数字 [--depth N]", "说明一个数字的来历：explain 李雷.pay[2026-03]；explain 数字 in A vs B", options: ["--depth"]),
+        Entry(definitionWords, "param / input / attribute / field / table / month / quarter / half / year / team / order …",
+              "define or redefine (help language)", "定义或重新定义规则（help language）"),
+        Entry(["plan"], aliases: ["rules"], "plan", "print the whole plan", "显示整个方案"),
+        Entry(["show"], "show NAME", "print one definition", zh: "show 名称", "显示一条定义"),
+        Entry(["drop"], "drop NAME", "remove a definition", zh: "drop 名称", "删除一条定义"),
+        Entry(["undo"], "undo", "step back through every change", "撤销上一次修改"),
+        Entry(["redo"], "redo", "step forth again", "重做"),
+        Entry(["load"], "load FILE", "open a scenario (help scenarios)", zh: "load 文件", "打开方案（help scenarios）"),
+        Entry(["save"], "save [FILE]", "write the scenario (to its file, or FILE)", zh: "save [文件]", "保存方案（原文件或指定文件）"),
+        Entry(["source"], "source FILE [--bail]", "run the commands of a script file, one per line (--bail: stop at the first that fails)",
+              zh: "source 文件 [--bail]", "逐行运行脚本文件中的命令（--bail：遇到第一条失败即停止）", options: ["--bail"]),
+        Entry(["years"], "years 2026[-2027]", "the years the scenario covers", zh: "years 2026[-2027]", "方案覆盖的年份"),
+        Entry(["fork"], "fork NAME", "copy the workspace as a what-if fork (help what-if)", zh: "fork 名称", "复制当前方案做假设分析（help what-if）"),
+        Entry(["switch"], "switch NAME", "go to another fork", zh: "switch 名称", "切换到另一个副本"),
+        Entry(["scenarios"], aliases: ["forks"], "scenarios", "list the forks", "列出副本"),
+        Entry(["compare"], "compare A B [PERIOD]", "two forks side by side with the cost to the owner",
+              zh: "compare A B [期间]", "两个副本并排对比及老板总成本", options: figureOptions),
+        Entry(["sweep"], "sweep INPUT from X to Y step S show FIGURE…", "figures against an input: table, chart, SVG (help sweep)",
+              zh: "sweep 录入项 from X to Y step S show 数字…", "随录入变化的表格与曲线（help sweep）", options: ["--svg"]),
+        Entry(["solve"], "solve INPUT for FIGURE = TARGET", "goal seek: the least input that reaches a figure (help solve)",
+              zh: "solve 录入项 for 数字 = 目标", "反推：达到目标所需的最少录入（help solve）"),
+        Entry(["cliffs"], "cliffs FIGURE over INPUT from X to Y", "every jump, and every range where more pays less",
+              zh: "cliffs 数字 over 录入项 from X to Y", "找断崖：跳变点与多卖反而少拿的区间"),
+        Entry(["statement"], "statement AGENT PERIOD [--format text|md|html|csv] [--out FILE]", "a pay statement 工资条 (help statement)",
+              zh: "statement 员工 期间 [--format text|md|html|csv] [--out 文件]", "工资条（help statement）", options: ["--format", "--out"]),
+        Entry(["offer"], "offer sales 3万 6万 10万 [base=3500] [from 2026-03]", "a candidate's pay month by month at each sales level (help offer)",
+              "新员工在各销售额下每月到手多少（help offer）"),
+        Entry(["order", "add"], "order add ID agent=NAME date=DATE field=value…", "add a transaction (help orders)",
+              zh: "order add 编号 agent=姓名 date=日期 字段=值…", "添加订单（help orders）"),
+        Entry(["order", "set"], "order set ID field=value…", "change an order", zh: "order set 编号 字段=值…", "修改订单"),
+        Entry(["order", "rm"], "order rm ID", "remove an order", zh: "order rm 编号", "删除订单"),
+        Entry(["orders"], "orders [AGENT] [PERIOD]", "list orders with every order figure",
+              zh: "orders [员工] [期间]", "订单列表及各项订单数字", options: figureOptions),
+        Entry(["orders", "import"], "orders import FILE.csv [--format taobao] [--map COL=field,…] [--dry-run]",
+              "read orders from a platform export or spreadsheet (help import)",
+              zh: "orders import 文件.csv [--format taobao] [--map 列=字段,…] [--dry-run]", "从平台导出或表格读入订单（help import）",
+              options: ["--format", "--map", "--map-name", "--save-map", "--refunds-known", "--skip-bad", "--dry-run"]),
+        Entry(["performance", "import"], "performance import FILE.csv [--month 2026-03]",
+              "customer-service performance (赤兔/千牛) into the monthly inputs (help import)",
+              zh: "performance import 文件.csv [--month 2026-03]", "客服绩效（赤兔/千牛）读入月度录入（help import）",
+              options: ["--month", "--skip-bad", "--dry-run"]),
+        Entry(["attribution"], "attribution [PERIOD]",
+              "orders credited per agent by the seller note, silent orders, notes to check (help attribution)",
+              zh: "attribution [期间]", "按卖家备注归属的订单、闷拍订单、待核对备注（help attribution）",
+              options: figureOptions),
+        Entry(["calendar"], "calendar [holiday|workday|clear DATE[..DATE]]", "working days (调休)", zh: "calendar [holiday|workday|clear 日期]", "工作日与调休"),
+        Entry(["as", "of"], aliases: ["asof"], "as of DATE", "what is known on that day", zh: "as of 日期", "以某日为准的已知信息"),
+        Entry(["set", "lang"], aliases: ["lang"], "set lang zh|en", "answer in Chinese or English", "切换中文 / 英文"),
+        Entry(["help"], aliases: ["?"], "help [TOPIC]", "the topics, or a short lesson", zh: "help [主题]", "帮助主题或一节短课"),
+        Entry(["quit"], aliases: ["exit"], "quit, exit", "leave (asking first when there are unsaved changes)", "退出（有未保存的修改时先询问）"),
+    ]
+
+    /// The words Tab offers at the start of a line: each entry's first word and aliases, in table order, once.
+    public static var firstWords: [String] {
+        var seen = Set<String>(), out: [String] = []
+        for e in entries { for w in e.words.prefix(e.words == definitionWords ? definitionWords.count : 1) + e.aliases.filter({ $0 != "?" }) where seen.insert(w).inserted { out.append(w) } }
+        return out
+    }
+
+    /// The second words after `first` (`agent` → add, set, rm; `set` → lang).
+    public static func secondWords(after first: String) -> [String] {
+        entries.filter { $0.words.count > 1 && $0.words[0] == first && $0.words != definitionWords }.map { $0.words[1] }
+    }
+
+    /// The `--options` of the command that `words` (the words typed so far) starts.
+    public static func options(for words: [String]) -> [String] {
+        // The longest entry whose words the line starts with (`orders import` before `orders`).
+        let candidates = entries.filter { !$0.words.isEmpty && $0.words != definitionWords }
+        let hit = candidates.filter { e in
+            words.count >= e.words.count && Array(words.prefix(e.words.count)) == e.words
+                || (e.aliases.contains(words.first ?? "") && e.words.count == 1)
+        }.max { $0.words.count < $1.words.count }
+        return hit?.options ?? []
+    }
+
+    /// `help commands`: one line per entry, usage padded to a column, in `language`.
+    public static func helpLines(language: DisplayLanguage) -> [String] {
+        let zh = language == .zh
+        var lines = entries.map { e -> String in
+            let usage = zh ? e.usageZh : e.usage
+            let summary = zh ? e.summaryZh : e.summary
+            return DisplayWidth.of(usage) < 29 ? DisplayWidth.padded(usage, to: 29) + summary : usage + "   " + summary
+        }
+        lines.append((zh ? "help 主题                    主题：" : "help TOPIC                   topics: ")
+            + Help.topics.map(\.name).filter { $0 != "commands" }.joined(separator: ", "))
+        return lines
+    }
+}

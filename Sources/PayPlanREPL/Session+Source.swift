@@ -1,0 +1,58 @@
+import Foundation
+import PayPlan
+
+/// `source FILE [--bail]`: the commands of a script file, run one after another as if typed.
+extension Session {
+    /// How deeply `source` may nest: a script that sources itself stops here with an error.
+    static let maximumSourceDepth = 16
+
+    /// Runs the commands of `FILE` (grouped as a piped script is: a definition continues on indented
+    /// lines or after an incomplete line, any command after a trailing `\`). Each command is its own
+    /// undo step. Errors carry `FILE line N:`; under `--bail` (or the session's `bail`) the first
+    /// failing command stops the script and nothing after it runs. `quit` ends the script and the session.
+    /// - Complexity: O(lines of the file) plus the commands themselves.
+    func source(_ rest: String) -> Output {
+        let usage = "write source FILE [--bail], e.g. source edits.txt"
+        let args: CommandArguments
+        do { args = try CommandArguments.parse(rest, flags: ["--bail"]) } catch { return .error("\(error.message); \(usage)") }
+        guard args.positional.count == 1, let file = args.positional.first, !file.isEmpty else { return .error(usage) }
+        guard sourceDepth < Session.maximumSourceDepth else {
+            return .error("source \(file): scripts nest more than \(Session.maximumSourceDepth) deep (does a script source itself?); stopped")
+        }
+        let data: Data
+        switch readImportFile(file) {
+        case .success(let d): data = d
+        case .failure: return .error("cannot read \(file): \(FileManager.default.fileExists(atPath: file) ? "permission denied or not a file" : "no such file"); nothing was run")
+        }
+        guard var text = String(data: data, encoding: .utf8) else { return .error("\(file) is not UTF-8 text; nothing was run") }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let bail = args.has("--bail") || self.bail
+        sourceDepth += 1
+        defer { sourceDepth -= 1 }
+        var out = Output()
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        StatementText.group(lines) { chunk in
+            guard let command = chunk.text else { return true }
+            if chunk.incomplete {
+                out.errors.append(Diagnostic("\(file) line \(chunk.line + 1): the file ended in the middle of this definition; it was not run"))
+                return false
+            }
+            let trimmed = command.trimmingCharacters(in: .whitespaces)
+            if trimmed == "quit" || trimmed == "exit" { out.leave = true; return false }
+            let r = perform(command)
+            out.lines += r.lines
+            for var d in r.errors {
+                let line = chunk.line + 1 + (d.range.flatMap { range in d.source.map { $0.prefix(range.lowerBound).filter { $0 == "\n" }.count } } ?? 0)
+                d.message = "\(file) line \(line): " + d.message
+                out.errors.append(d)
+            }
+            if r.leave { out.leave = true; return false }
+            if r.failed && bail {
+                out.lines.append("stopped at \(file) line \(chunk.line + 1) (--bail): the commands after it were not run")
+                return false
+            }
+            return true
+        }
+        return out
+    }
+}
