@@ -113,7 +113,7 @@ public enum PerformanceImport {
     static func monthlyInputs(_ plan: Plan) -> [String: String] {
         var m: [String: String] = [:]
         for d in plan.definitions {
-            guard case .input(let dim, let name, let label, _) = d.statement, dim.perAgent, dim.grain == .month, !dim.perOrder else { continue }
+            guard case .input(let dim, let name, let label, _, _) = d.statement, dim.perAgent, dim.grain == .month, !dim.perOrder else { continue }
             m[name] = name
             if let l = label { m[l] = name; m[bare(l)] = name }
         }

@@ -85,6 +85,14 @@ public enum ChineseText {
         (#"^no order (\S+)$"#, "没有订单 $1"),
         (#"^no help on '([^']+)'; topics: (.+)$"#, "没有关于 '$1' 的帮助；主题：$2"),
         (#"^the formula ends too early: a value is missing here$"#, "公式提前结束：这里缺少一个值"),
+        // Bad agent data (issue 12).
+        (#"^removed (\d+) agents \((.+)\) and their inputs \(undo brings them back\)$"#, "已删除 $1 名员工（$2）及其录入数据（undo 可恢复）"),
+        (#"^no agent named (.+); nothing was removed(.*)$"#, "没有名为 $1 的员工；未删除任何员工$2"),
+        (#"^'([^']+)' cannot name an agent: a name starts with a letter or '_' .*$"#, "'$1' 不能作员工名：名字须以字母、汉字或 '_' 开头（之后可用字母、数字、'_' 或 '-'），例如 张三、S01_李雷"),
+        (#"^'([^']+)' cannot name an agent: '(.)' is not allowed in a name .*$"#, "'$1' 不能作员工名：名字中不能有 '$2'（只能用字母、汉字、数字、'_' 和 '-'，不能有点、括号或空格）"),
+        (#"^'([^']+)' cannot name an agent: it is a word of the pay language, .*; choose another name, e\.g\. (\S+)$"#, "'$1' 不能作员工名：它是规则语言的关键字，$1.sales[2026-03] 无法识别；请换一个名字，例如 $2"),
+        (#"^left=(\S+) is before hired=(\S+): an agent cannot leave before being hired; nothing was changed$"#, "离职日 left=$1 早于入职日 hired=$2：不能在入职前离职；未做任何更改"),
+        (#"^(\S+)=(\S+) is outside the range the plan declares for (\S+) \((\S*)\); nothing was changed$"#, "$1=$2 超出方案为 $3 规定的范围（$4）；未做任何更改"),
         (#"^(.+); nothing was changed$"#, "$1；未做任何更改"),
     ]
 

@@ -319,9 +319,7 @@ public final class Session {
         var new = workspace
         switch sub {
         case "add":
-            guard Session.isValidAgentName(name) else {
-                return .error("'\(name)' cannot name an agent: use letters, digits, '_' or '-' (no dots, brackets or spaces)")
-            }
+            if let problem = Session.agentNameProblem(name) { return .error(problem) }
             guard new.agentIndex(named: name) == nil else { return .error("there is already an agent named \(name)") }
             var a = Agent(name: name)
             if let e = applyAttributes(parts.dropFirst(2), to: &a) { return e }
@@ -335,17 +333,30 @@ public final class Session {
             if let e = applyAttributes(parts.dropFirst(2), to: &new.agents[i]) { return e }
             if new.agents[i].name != name {
                 let renamed = new.agents[i].name
-                guard Session.isValidAgentName(renamed), new.agentIndex(named: renamed) == i else {
-                    return .error("cannot rename \(name) to '\(renamed)'")
+                if let problem = Session.agentNameProblem(renamed) { return .error(problem) }
+                guard new.agentIndex(named: renamed) == i else {
+                    return .error("cannot rename \(name) to '\(renamed)': there is already an agent named \(renamed)")
                 }
                 new.inputs[renamed] = new.inputs.removeValue(forKey: name)
             }
             return commit(new, label: "agent set \(name)", message: ["updated \(name)"])
         case "rm", "remove":
-            guard let i = new.agentIndex(named: name) else { return .error(unknownAgent(name)) }
-            new.agents.remove(at: i)
-            new.inputs[name] = nil
-            return commit(new, label: "agent rm \(name)", message: ["removed \(name) and their inputs (undo brings them back)"])
+            // Several names: all are removed, or none when one is unknown (or named twice).
+            let names = Array(parts.dropFirst())
+            let unknown = names.filter { new.agentIndex(named: $0) == nil }
+            if !unknown.isEmpty {
+                let known = workspace.agents.map(\.name)
+                return .error("no agent named \(unknown.map { "'\($0)'" }.joined(separator: ", ")); nothing was removed"
+                              + (known.isEmpty ? "" : " (agents: \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", …" : ""))"))
+            }
+            if Set(names).count != names.count { return .error("an agent is named twice in agent rm; nothing was removed") }
+            for n in names {
+                new.agents.remove(at: new.agentIndex(named: n)!)
+                new.inputs[n] = nil
+            }
+            let message = names.count == 1 ? "removed \(name) and their inputs (undo brings them back)"
+                : "removed \(names.count) agents (\(names.joined(separator: ", "))) and their inputs (undo brings them back)"
+            return commit(new, label: "agent rm \(names.joined(separator: " "))", message: [message])
         default:
             return .error("unknown agent command '\(sub)': use add, set or rm")
         }
@@ -363,9 +374,24 @@ public final class Session {
         return nil
     }
 
-    static func isValidAgentName(_ s: String) -> Bool {
-        guard let f = s.first, f.isLetter || f == "_" else { return false }
-        return s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+    static func isValidAgentName(_ s: String) -> Bool { agentNameProblem(s) == nil }
+
+    /// Why `s` cannot name an agent, or `nil` when it can: a name must be usable in a
+    /// reference such as `李雷.sales[2026-03]`, so it starts with a letter or `_`, goes on with
+    /// letters, digits, `_` or `-`, and is not a word of the pay language (`month.sales[…]`
+    /// would read as a definition).
+    static func agentNameProblem(_ s: String) -> String? {
+        guard let f = s.first else { return "an agent needs a name" }
+        guard f.isLetter || f == "_" else {
+            return "'\(s)' cannot name an agent: a name starts with a letter or '_' (then letters, digits, '_' or '-'), e.g. 张三, S01_李雷"
+        }
+        if let bad = s.first(where: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
+            return "'\(s)' cannot name an agent: '\(bad)' is not allowed in a name (only letters, digits, '_' and '-'; no dots, brackets or spaces)"
+        }
+        if Parser.reserved.contains(s) || ["agents", "orders"].contains(s) {
+            return "'\(s)' cannot name an agent: it is a word of the pay language, so \(s).sales[2026-03] could not be read; choose another name, e.g. \(s)_1"
+        }
+        return nil
     }
 
     func applyAttributes(_ pairs: ArraySlice<String>, to agent: inout Agent) -> Output? {
@@ -377,6 +403,14 @@ public final class Session {
             do { try agent.set(key, text: value) } catch let e as SourceError { return .error(e.message) } catch {
                 return .error("\(error)")
             }
+            // A range the plan declares for the attribute: `attribute base default 3000 range 0..`.
+            if case .attribute(_, _, _, let range?)? = workspace.plan.definition(named: key)?.statement,
+               case .number(let n)? = agent.attribute(key), !range.contains(n) {
+                return .error("\(key)=\(value) is outside the range the plan declares for \(key) (\(range)); nothing was changed")
+            }
+        }
+        if let h = agent.hired, let l = agent.left, l < h {
+            return .error("left=\(l) is before hired=\(h): an agent cannot leave before being hired; nothing was changed")
         }
         return nil
     }

@@ -152,13 +152,13 @@ public struct CompiledPlan: Sendable {
             switch d.statement {
             case .param(let n, let l, _):
                 bodies.append((declare(n, l, .parameter, .parameter(.constant(.number(0)))), d))
-            case .input(let dim, let n, let l, _):
+            case .input(let dim, let n, let l, _, _):
                 bodies.append((declare(n, l, dim, .input(defaultValue: nil)), d))
             case .rule(let dim, let n, let l, _):
                 bodies.append((declare(n, l, dim, .formula(.constant(.number(0)))), d))
             case .table(let n, _, let sides, let rows):
                 tables[n] = (sides, rows, d)
-            case .attribute(let n, _, let def):
+            case .attribute(let n, _, let def, _):
                 attributeDefaults[n] = .some(def)
             case .field(let n, _, let def):
                 fieldDefaults[n] = .some(def)
@@ -187,7 +187,7 @@ public struct CompiledPlan: Sendable {
             let kind: RuleKind
             switch d.statement {
             case .param(_, _, let e): kind = .parameter(try compiler.compile(e, in: .parameter, definition: d))
-            case .input(let dim, _, _, let def): kind = .input(defaultValue: try def.map { try compiler.compile($0, in: dim, definition: d) })
+            case .input(let dim, _, _, let def, _): kind = .input(defaultValue: try def.map { try compiler.compile($0, in: dim, definition: d) })
             case .rule(let dim, _, _, let e): kind = .formula(try compiler.compile(e, in: dim, definition: d))
             default: continue
             }

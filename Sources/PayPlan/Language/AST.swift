@@ -33,15 +33,20 @@ extension Expr {
     /// - Throws: `SourceError` at the part that is not an amount (a name, text) or
     ///   cannot be computed (division by zero, too large).
     public func constantAmount() throws -> Fixed {
+        try constantAmount(in: "")
+    }
+
+    /// `constantAmount()`, with errors placed in `source` (the statement the expression came from).
+    public func constantAmount(in source: String) throws -> Fixed {
         switch kind {
         case .number(let n): return n
-        case .unary("-", let a): return -(try a.constantAmount())
+        case .unary("-", let a): return -(try a.constantAmount(in: source))
         case .binary(let op, let a, let b) where ["+", "-", "*", "/"].contains(op):
-            let x = try a.constantAmount(), y = try b.constantAmount()
+            let x = try a.constantAmount(in: source), y = try b.constantAmount(in: source)
             if case .number(let r) = Engine.arithmetic(ArithmeticOp(rawValue: op)!, .number(x), .number(y)) { return r }
-            throw SourceError("this amount cannot be computed (division by zero or too large)", at: range)
+            throw SourceError("this amount cannot be computed (division by zero or too large)", at: range, in: source)
         default:
-            throw SourceError("an input must be an amount such as 12万, 40k, 40,000 or ¥40000", at: range)
+            throw SourceError("an input must be an amount such as 12万, 40k, 40,000 or ¥40000", at: range, in: source)
         }
     }
 }
@@ -87,8 +92,10 @@ public enum TierSides: String, Equatable, Sendable, Codable {
 /// One statement of a plan.
 public enum Statement: Equatable, Sendable {
     case param(name: String, label: String?, value: Expr)
-    case input(dimension: Dimension, name: String, label: String?, defaultValue: Expr?)
-    case attribute(name: String, label: String?, defaultValue: Expr?)
+    /// `input month sales default 0 range 0..`: an entered figure; a value outside `range` is warned about.
+    case input(dimension: Dimension, name: String, label: String?, defaultValue: Expr?, range: AmountRange? = nil)
+    /// `attribute base default 3000 range 0..`: an agent attribute; a value outside `range` is refused.
+    case attribute(name: String, label: String?, defaultValue: Expr?, range: AmountRange? = nil)
     /// `field paid "回款日期"`: an order field, with a default for orders that lack it.
     case field(name: String, label: String?, defaultValue: Expr?)
     case table(name: String, label: String?, sides: TierSides, rows: [TableRow])
@@ -101,7 +108,7 @@ public enum Statement: Equatable, Sendable {
     /// The name a statement defines (`report …` statements define `report columns`/`report total`).
     public var name: String {
         switch self {
-        case .param(let n, _, _), .input(_, let n, _, _), .attribute(let n, _, _), .field(let n, _, _),
+        case .param(let n, _, _), .input(_, let n, _, _, _), .attribute(let n, _, _, _), .field(let n, _, _),
              .table(let n, _, _, _), .rule(_, let n, _, _): n
         case .reportColumns: "report columns"
         case .reportTotal: "report total"
@@ -109,7 +116,7 @@ public enum Statement: Equatable, Sendable {
     }
     public var label: String? {
         switch self {
-        case .param(_, let l, _), .input(_, _, let l, _), .attribute(_, let l, _), .field(_, let l, _),
+        case .param(_, let l, _), .input(_, _, let l, _, _), .attribute(_, let l, _, _), .field(_, let l, _),
              .table(_, let l, _, _), .rule(_, _, let l, _): l
         default: nil
         }
@@ -120,4 +127,22 @@ public enum Statement: Equatable, Sendable {
 public struct TableRow: Equatable, Sendable {
     public let threshold: Expr
     public let value: Expr
+}
+
+/// The amounts a plan declares acceptable for an input or attribute: `range 0..` (no negative
+/// sales), `range 0..100`, `range ..5万`. Both ends are inclusive; a missing end is unbounded.
+public struct AmountRange: Equatable, Sendable, CustomStringConvertible {
+    /// The smallest acceptable amount (CNY or count), or `nil` for no lower bound.
+    public var lower: Fixed?
+    /// The largest acceptable amount, or `nil` for no upper bound.
+    public var upper: Fixed?
+    public init(lower: Fixed?, upper: Fixed?) { self.lower = lower; self.upper = upper }
+    /// True when `value` lies inside both ends.
+    public func contains(_ value: Fixed) -> Bool {
+        (lower.map { value >= $0 } ?? true) && (upper.map { value <= $0 } ?? true)
+    }
+    /// As written in a plan: `0..`, `0..100`, `..5万` (amounts in plain digits).
+    public var description: String {
+        (lower?.description ?? "") + ".." + (upper?.description ?? "")
+    }
 }

@@ -77,7 +77,7 @@ public struct Lexer {
         }
         // Symbols, longest first.
         let two = peek(1).map { String([c, $0]) } ?? ""
-        for s in ["->", "<=", ">=", "!=", "<>", "=="] where two == s {
+        for s in ["->", "<=", ">=", "!=", "<>", "==", ".."] where two == s {
             i += 2
             let norm = s == "<>" ? "!=" : (s == "==" ? "=" : s)
             return Token(kind: .symbol(norm), range: start..<i)
@@ -154,7 +154,8 @@ public struct Lexer {
                 if c == "万" || c == "亿", peek() == "元" { i += 1 }
             }
         }
-        if let c = peek(), Lexer.isIdentPart(c) || c == "." {
+        // `0..100` (a range): the number ends before `..`.
+        if let c = peek(), Lexer.isIdentPart(c) || (c == "." && peek(1) != ".") {
             var j = i
             while j < chars.count, Lexer.isIdentPart(chars[j]) || chars[j] == "." { j += 1 }
             let text = String(chars[start..<j])

@@ -27,6 +27,8 @@ public struct Parser {
     var p = 0
     let source: String
     var depth = 0
+    /// Where the defined name stands in `source` (the first name a statement reads).
+    var definedName: SourceRange? = nil
 
     mutating func enter() throws {
         depth += 1
@@ -55,6 +57,17 @@ public struct Parser {
         let s = try parser.parseStatement()
         try parser.expectEnd()
         return s
+    }
+
+    /// Parses one whole statement and says where its defined name stands
+    /// (`nil` for `report` statements, which define no name of their own).
+    public static func statementWithNameRange(_ source: String) throws -> (Statement, SourceRange?) {
+        var parser = try Parser(source)
+        let s = try parser.parseStatement()
+        try parser.expectEnd()
+        if case .reportColumns = s { return (s, nil) }
+        if case .reportTotal = s { return (s, nil) }
+        return (s, parser.definedName)
     }
 
     /// Parses one whole expression.
@@ -117,6 +130,7 @@ public struct Parser {
     mutating func name(_ what: String) throws -> String {
         guard let n = current.identifier else { throw fail("expected \(what) but found \(describe(current))") }
         if Parser.reserved.contains(n) { throw fail("'\(n)' is a reserved word and cannot be \(what)") }
+        if definedName == nil { definedName = current.range }
         _ = advance()
         return n
     }
@@ -149,17 +163,20 @@ public struct Parser {
             _ = advance()
             let n = try name("a\(word == "field" ? " field" : "n attribute") name")
             let label = optionalLabel()
-            var def: Expr? = nil
-            if current.isKeyword("default") { _ = advance(); def = try parseExpr() }
-            return word == "field" ? .field(name: n, label: label, defaultValue: def) : .attribute(name: n, label: label, defaultValue: def)
+            if word == "field" {
+                var def: Expr? = nil
+                if current.isKeyword("default") { _ = advance(); def = try parseExpr() }
+                return .field(name: n, label: label, defaultValue: def)
+            }
+            let (def, range) = try parseDefaultAndRange()
+            return .attribute(name: n, label: label, defaultValue: def, range: range)
         case "input":
             _ = advance()
             guard let dim = try parseDimension(), !dim.perOrder else { throw fail("expected the input's period after 'input': month, quarter, half, year, or team (an order's data are fields: field NAME)") }
             let n = try name("an input name")
             let label = optionalLabel()
-            var def: Expr? = nil
-            if current.isKeyword("default") { _ = advance(); def = try parseExpr() }
-            return .input(dimension: dim, name: n, label: label, defaultValue: def)
+            let (def, range) = try parseDefaultAndRange()
+            return .input(dimension: dim, name: n, label: label, defaultValue: def, range: range)
         case "table":
             _ = advance()
             let n = try name("a table name")
@@ -211,6 +228,44 @@ public struct Parser {
             let label = optionalLabel()
             try expectSymbol("=", "after the rule's name")
             return .rule(dimension: dim, name: n, label: label, formula: try parseExpr())
+        }
+    }
+
+    /// `default EXPR` and `range LO..HI`, in either order, each at most once.
+    mutating func parseDefaultAndRange() throws -> (Expr?, AmountRange?) {
+        var def: Expr? = nil
+        var range: AmountRange? = nil
+        while true {
+            if current.isKeyword("default") && def == nil { _ = advance(); def = try parseExpr(); continue }
+            if current.isKeyword("range") && range == nil { _ = advance(); range = try parseRange(); continue }
+            return (def, range)
+        }
+    }
+
+    /// `0..`, `0..100`, `..5万`, `-100..100`: amounts written as constants.
+    mutating func parseRange() throws -> AmountRange {
+        let start = current
+        var lower: Fixed? = nil, upper: Fixed? = nil
+        if !current.isSymbol("..") {
+            lower = try rangeEnd(try parseSum())
+        }
+        guard current.isSymbol("..") else {
+            throw fail("write a range as LO..HI, LO.. or ..HI, e.g. range 0.. (no negative amounts)")
+        }
+        _ = advance()
+        if current.kind != .end && !current.isKeyword("default") {
+            upper = try rangeEnd(try parseSum())
+        }
+        if lower == nil && upper == nil { throw fail("a range needs at least one end, e.g. range 0..", start) }
+        if let l = lower, let u = upper, l > u {
+            throw fail("this range is empty: \(l.moneyText) is above \(u.moneyText)", start)
+        }
+        return AmountRange(lower: lower, upper: upper)
+    }
+
+    func rangeEnd(_ e: Expr) throws -> Fixed {
+        do { return try e.constantAmount(in: source) } catch {
+            throw SourceError("a range's ends are amounts written out, such as 0, 5万 or -100", at: e.range, in: source)
         }
     }
 

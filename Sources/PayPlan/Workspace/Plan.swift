@@ -14,11 +14,16 @@ public struct Definition: Equatable, Sendable {
 
     public var name: String { statement.name }
 
-    /// `source` with `"label"` written after the first occurrence of `name` (the defined name).
-    static func inserting(label: String, into source: String, after name: String) -> String {
-        guard let r = source.range(of: " " + name) else { return source }
-        let escaped = label.replacingOccurrences(of: "\"", with: "")
-        return source.replacingCharacters(in: r, with: " \(name) \"\(escaped)\"")
+    /// This definition with `"label"` written just after its defined name, found by
+    /// parsing (so `input month m` is labelled after `m`, not inside `month`);
+    /// `nil` when the statement has no name to label.
+    func labelled(_ label: String) -> Definition? {
+        guard let (_, r) = try? Parser.statementWithNameRange(source), let r else { return nil }
+        let chars = Array(source)
+        let quoted = label.contains("\"") ? "「\(label)」" : "\"\(label)\""
+        let text = String(chars[..<r.upperBound]) + " " + quoted + String(chars[r.upperBound...])
+        guard let d = try? Definition(source: text, leading: leading), d.statement.label == label else { return nil }
+        return d
     }
 
     /// Parses `source`.
@@ -53,8 +58,7 @@ public struct Plan: Equatable, Sendable {
             var new = d
             if new.leading.isEmpty { new.leading = old.leading }
             // A redefinition that gives no label keeps the old one: `param rate = 2%` keeps "提成比例".
-            if new.statement.label == nil, let label = old.statement.label,
-               let relabelled = try? Definition(source: Definition.inserting(label: label, into: new.source, after: new.name), leading: new.leading) {
+            if new.statement.label == nil, let label = old.statement.label, let relabelled = new.labelled(label) {
                 new = relabelled
             }
             definitions[i] = new
