@@ -180,10 +180,11 @@ public enum OrderImport {
     public static func header(of data: Data) throws -> [String] { try open(data).header }
 
     /// Adds the orders to the workspace, replacing those with the same ID.
+    /// - Complexity: O(n + m log m) for n stored and m new orders.
     public static func merge(_ orders: [Order], into w: inout Workspace) -> MergeCounts {
         var c = MergeCounts()
-        for o in orders {
-            if let old = w.upsert(o) { if old == o { c.unchanged += 1 } else { c.replaced += 1 } } else { c.added += 1 }
+        for (o, old) in zip(orders, w.merge(orders)) {
+            if let old { if old == o { c.unchanged += 1 } else { c.replaced += 1 } } else { c.added += 1 }
         }
         return c
     }

@@ -67,12 +67,14 @@ public enum TaobaoImport {
                               match: Attribution.Match, mode: Attribution.Mode, refundsKnown: Day?) -> Result {
         var out = Result()
         let stored = storedParts(w)
+        let attributor = Attribution.Attributor(agents: people, match: match, mode: mode)
+        let personByName = Dictionary(people.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for (row, order) in file.orders {
             var o = order
             o.agent = nil
             setNumber(&o, "refund", number(o, "refund"))
             let note = o.fields["note"]?.text ?? ""
-            let r = Attribution.attribute(note: note, agents: people, match: match, mode: mode)
+            let r = attributor.attribute(note: note)
             // Refunds against the last import.
             switch reconcileRefund(&o, old: stored[o.id] ?? [], refundsKnown: refundsKnown) {
             case .some(let reason):
@@ -89,7 +91,7 @@ public enum TaobaoImport {
                 let earlier = r.shares(of: number(o, "refund_earlier"), agents: people)
                 parts = amounts.indices.map { i in
                     let agent = amounts[i].agent
-                    let person = people.first { $0.name == agent }
+                    let person = personByName[agent]
                     var p = o
                     p.id = o.id + "#" + (person?.id ?? agent)
                     p.agent = agent
@@ -106,15 +108,18 @@ public enum TaobaoImport {
 
     /// Stores the groups: each order's old parts (`ID`, `ID#…`) give way to its new ones.
     /// Counts are per order of the file (an order split in parts counts once).
+    /// - Complexity: O(n + m log m) for n stored and m new orders (one merge, one sort).
     public static func merge(_ groups: [Group], into w: inout Workspace) -> MergeCounts {
         var c = MergeCounts()
         let stored = storedParts(w)
+        var removing = Set<String>(), parts: [Order] = []
         for g in groups {
             let old = stored[g.base] ?? []
             if old.isEmpty { c.added += 1 } else if Set(old) == Set(g.parts) { c.unchanged += 1; continue } else { c.replaced += 1 }
-            for o in old where !g.parts.contains(where: { $0.id == o.id }) { w.removeOrder(o.id) }
-            for p in g.parts { w.upsert(p) }
+            for o in old where !g.parts.contains(where: { $0.id == o.id }) { removing.insert(o.id) }
+            parts += g.parts
         }
+        w.merge(parts, removing: removing)
         return c
     }
 

@@ -48,6 +48,13 @@ extension Session {
         var silent = 0, silentSum = Fixed.zero, duplicates = 0, afterSales = 0
         var problems: [(String, String, String, String)] = []
         var seen = Set<String>()
+        let attributor = Attribution.Attributor(agents: people, match: settings.match, mode: settings.mode)
+        // The agents credited with each order number's parts (`ID`, `ID#CS01`, …), gathered in one pass.
+        var creditedByBase: [String: [String]] = [:]
+        for o in workspace.orders {
+            let base = o.id.split(separator: "#").first.map(String.init) ?? o.id
+            if let a = o.agent { creditedByBase[base, default: []].append(a) } else if creditedByBase[base] == nil { creditedByBase[base] = [] }
+        }
         for (i, o) in workspace.orders.enumerated() {
             if let p = period, o.date < p.firstDay || o.date > p.lastDay { continue }
             let amount: Fixed = creditedRule.flatMap { r in engine.cell(rule: r, order: i) }.flatMap {
@@ -58,7 +65,7 @@ extension Session {
             let base = o.id.split(separator: "#").first.map(String.init) ?? o.id
             guard seen.insert(base).inserted else { continue }
             let note = o.fields["note"]?.text ?? ""
-            let r = Attribution.attribute(note: note, agents: people, match: settings.match, mode: settings.mode)
+            let r = attributor.attribute(note: note)
             var found: [String] = []
             for f in r.findings {
                 switch f {
@@ -68,7 +75,7 @@ extension Session {
                 case .silent: break
                 }
             }
-            let stored = workspace.orders.filter { $0.id == base || $0.id.hasPrefix(base + "#") }.compactMap(\.agent)
+            let stored = creditedByBase[base] ?? []
             if Set(stored) != Set(r.credited) {
                 found.append("credited to \(stored.isEmpty ? "nobody" : stored.joined(separator: ", ")), the note says \(r.credited.isEmpty ? "nobody" : r.credited.joined(separator: ", "))")
             }

@@ -118,16 +118,41 @@ public enum Attribution {
     struct Mention { var offset: Int; var person: Int?; var text: String }
 
     /// Credits the note to sales agents by `match` and `mode`.
+    /// - Complexity: O(agents) to index the agents, then as `Attributor.attribute(note:)`;
+    ///   for many notes build one `Attributor` and reuse it.
     public static func attribute(note: String, agents: [Person], match: Match = .id, mode: Mode = .first) -> Result {
+        Attributor(agents: agents, match: match, mode: mode).attribute(note: note)
+    }
+
+    /// The agents indexed once for crediting many notes (an import, the `attribution` report).
+    public struct Attributor {
+        public let agents: [Person]
+        public let match: Match
+        public let mode: Mode
+        let idIndex: [String: Int]
+        let nameIndex: [String: Int]
+        /// The letters that start known IDs (`CS` of `CS01`), for unknown IDs shaped like them.
+        let prefixes: Set<String>
+        let regex: NSRegularExpression?
+
+        /// - Complexity: O(agents).
+        public init(agents: [Person], match: Match = .id, mode: Mode = .first) {
+            self.agents = agents; self.match = match; self.mode = mode
+            idIndex = Dictionary(agents.enumerated().compactMap { (i, p) in p.id.map { ($0.uppercased(), i) } }, uniquingKeysWith: { a, _ in a })
+            nameIndex = Dictionary(agents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+            prefixes = Set(agents.compactMap { $0.id.map { String($0.uppercased().prefix { $0.isLetter }) } }.filter { !$0.isEmpty })
+            if case .pattern(let p) = match { regex = try? NSRegularExpression(pattern: p) } else { regex = nil }
+        }
+
+        /// Credits one note.
+        /// - Complexity: O(note length) for `id` matching; O(note length × agents) when names are matched.
+        public func attribute(note: String) -> Result {
         let chars = Array(note)
         var mentions: [Mention] = []
-        let idIndex = Dictionary(agents.enumerated().compactMap { (i, p) in p.id.map { ($0.uppercased(), i) } }, uniquingKeysWith: { a, _ in a })
-        let nameIndex = Dictionary(agents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
 
         switch match {
         case .id, .idOrName:
             // ASCII letter-digit tokens; known IDs, and unknown ones shaped like them.
-            let prefixes = Set(agents.compactMap { $0.id.map { String($0.uppercased().prefix { $0.isLetter }) } }.filter { !$0.isEmpty })
             var i = 0
             while i < chars.count {
                 guard isASCIIWord(chars[i]) else { i += 1; continue }
@@ -147,8 +172,8 @@ public enum Attribution {
             if match == .idOrName { mentions += nameMentions(chars, agents) }
         case .name:
             mentions = nameMentions(chars, agents)
-        case .pattern(let p):
-            guard let re = try? NSRegularExpression(pattern: p) else { break }
+        case .pattern:
+            guard let re = regex else { break }
             let ns = note as NSString
             for m in re.matches(in: note, range: NSRange(location: 0, length: ns.length)) {
                 let text = ns.substring(with: m.range)
@@ -184,6 +209,7 @@ public enum Attribution {
         if sales.count > 1 && mode != .split { add(.conflict(sales.map { agents[$0].name })) }
         if credited.isEmpty { findings.insert(.silent, at: 0) }
         return Result(credited: credited.map { agents[$0].name }, findings: findings)
+        }
     }
 
     static func nameMentions(_ chars: [Character], _ agents: [Person]) -> [Mention] {

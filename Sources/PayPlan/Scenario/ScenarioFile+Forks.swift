@@ -9,33 +9,19 @@ import Foundation
 extension ScenarioFile {
     /// Encodes `main` with `forks` (name → workspace) beside it.
     public static func encode(_ main: Workspace, forks: [String: Workspace], description: String? = nil) throws -> Data {
-        let data = try encode(main, description: description)
-        guard !forks.isEmpty else { return data }
-        var body = try JSONDecoder().decode(Body.self, from: data)
-        var out: [String: Body] = [:]
-        for (name, w) in forks {
-            out[name] = try JSONDecoder().decode(Body.self, from: try encode(w))
-        }
-        body.forks = out
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var result = try encoder.encode(body)
-        result.append(0x0A)
-        return result
+        var body = body(of: main, description: description)
+        if !forks.isEmpty { body.forks = forks.mapValues { self.body(of: $0) } }
+        return try encode(body)
     }
 
-    /// Decodes a scenario and its forks.
+    /// Decodes a scenario and its forks, parsing the bytes once.
     /// - Throws: `ScenarioError` naming the place, `forks.NAME: …` for a fork.
     public static func decodeWithForks(_ data: Data) throws -> (workspace: Workspace, description: String?, forks: [String: Workspace]) {
-        let (w, d) = try decode(data)
-        let body: Body
-        do { body = try JSONDecoder().decode(Body.self, from: data) } catch { throw ScenarioError(describe(error)) }
+        let body = try decodeBody(data)
+        let (w, d) = try workspace(from: body)
         var forks: [String: Workspace] = [:]
-        let encoder = JSONEncoder()
         for (name, f) in body.forks ?? [:] {
-            var fb = f
-            fb.forks = nil
-            do { forks[name] = try decode(try encoder.encode(fb)).workspace } catch let e as ScenarioError {
+            do { forks[name] = try workspace(from: f).workspace } catch let e as ScenarioError {
                 throw ScenarioError("forks.\(name): \(e.message)")
             }
         }

@@ -18,11 +18,6 @@ public enum ScenarioFile {
     public static let version = 1
     public static let formatName = "payplan-scenario"
 
-    struct Header: Decodable {
-        let format: String?
-        let version: Int?
-    }
-
     struct AgentRecord: Codable {
         var name: String
         var id: String?
@@ -64,10 +59,58 @@ public enum ScenarioFile {
         var as_of: String? = nil
         /// Column mappings for `orders import`, by name: CSV column → order field.
         var import_maps: [String: [String: String]]? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case format, version, name, description, years, plan, agents, inputs, team_inputs, forks, orders, calendar, as_of, import_maps
+        }
+
+        init(format: String, version: Int, name: String, description: String?, years: String, plan: [String],
+             agents: [AgentRecord], inputs: [String: [String: [String: Fixed]]], team_inputs: [String: [String: Fixed]]?,
+             forks: [String: Body]? = nil, orders: [OrderRecord]?, calendar: CalendarRecord?, as_of: String?,
+             import_maps: [String: [String: String]]?) {
+            self.format = format; self.version = version; self.name = name; self.description = description
+            self.years = years; self.plan = plan; self.agents = agents; self.inputs = inputs; self.team_inputs = team_inputs
+            self.forks = forks; self.orders = orders; self.calendar = calendar; self.as_of = as_of; self.import_maps = import_maps
+        }
+
+        /// Decodes in one pass: the format and version are checked before any other field is read,
+        /// so a newer file is refused for its version, not for a field this build does not know.
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let place = ScenarioFile.pathText(decoder.codingPath)
+            let prefix = place.isEmpty ? "" : place + ": "
+            let f = try c.decodeIfPresent(String.self, forKey: .format)
+            if let f, f != ScenarioFile.formatName {
+                throw ScenarioError("\(prefix)this is not a payplan scenario (format is \"\(f)\", expected \"\(ScenarioFile.formatName)\")")
+            }
+            guard let v = try c.decodeIfPresent(Int.self, forKey: .version) else { throw ScenarioError("\(prefix)the field \"version\" is missing") }
+            if v > ScenarioFile.version {
+                throw ScenarioError("\(prefix)this scenario was written in format version \(v), newer than this payplan reads (\(ScenarioFile.version)); install a newer payplan to open it")
+            }
+            format = f ?? ScenarioFile.formatName
+            version = v
+            name = try c.decode(String.self, forKey: .name)
+            description = try c.decodeIfPresent(String.self, forKey: .description)
+            years = try c.decode(String.self, forKey: .years)
+            plan = try c.decode([String].self, forKey: .plan)
+            agents = try c.decode([AgentRecord].self, forKey: .agents)
+            inputs = try c.decode([String: [String: [String: Fixed]]].self, forKey: .inputs)
+            team_inputs = try c.decodeIfPresent([String: [String: Fixed]].self, forKey: .team_inputs)
+            forks = try c.decodeIfPresent([String: Body].self, forKey: .forks)
+            orders = try c.decodeIfPresent([OrderRecord].self, forKey: .orders)
+            calendar = try c.decodeIfPresent(CalendarRecord.self, forKey: .calendar)
+            as_of = try c.decodeIfPresent(String.self, forKey: .as_of)
+            import_maps = try c.decodeIfPresent([String: [String: String]].self, forKey: .import_maps)
+        }
     }
 
     /// Encodes a workspace as scenario JSON (UTF-8, sorted keys, pretty-printed, final newline).
     public static func encode(_ w: Workspace, description: String? = nil) throws -> Data {
+        try encode(body(of: w, description: description))
+    }
+
+    /// The body of a workspace as the file stores it.
+    static func body(of w: Workspace, description: String? = nil) -> Body {
         var inputs: [String: [String: [String: Fixed]]] = [:]
         for (agent, byName) in w.inputs {
             for (name, series) in byName where !series.isEmpty {
@@ -78,7 +121,7 @@ public enum ScenarioFile {
         for (name, series) in w.teamInputs where !series.isEmpty {
             for (p, v) in series { team[name, default: [:]][p.description] = v }
         }
-        let body = Body(
+        return Body(
             format: formatName, version: version, name: w.name, description: description,
             years: w.years.count == 1 ? "\(w.years.lowerBound)" : "\(w.years.lowerBound)-\(w.years.upperBound)",
             plan: w.plan.sourceText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
@@ -95,6 +138,10 @@ public enum ScenarioFile {
                 workdays: w.calendar.workdays.sorted().map(\.description)),
             as_of: w.asOf?.description,
             import_maps: w.importMaps.isEmpty ? nil : w.importMaps)
+    }
+
+    /// A body as file bytes: sorted keys, pretty-printed, a final newline.
+    static func encode(_ body: Body) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(body)
@@ -108,28 +155,26 @@ public enum ScenarioFile {
     ///   line and column, a field with the wrong type by its path
     ///   (`agents[2].hired`), a plan mistake by plan line, a newer format.
     public static func decode(_ data: Data) throws -> (workspace: Workspace, description: String?) {
-        let header: Header
-        if let place = JSONSyntax.firstError(in: data) {
-            throw ScenarioError("not valid JSON: \(place)")
-        }
+        try workspace(from: decodeBody(data))
+    }
+
+    /// Parses the file's bytes once into its body (forks included).
+    /// - Throws: `ScenarioError`: a syntax error with its line and column, a wrong field by its path, a newer format.
+    static func decodeBody(_ data: Data) throws -> Body {
         do {
-            header = try JSONDecoder().decode(Header.self, from: data)
+            return try JSONDecoder().decode(Body.self, from: data)
+        } catch let e as ScenarioError {
+            throw e
         } catch {
+            // Foundation does not say where a syntax error is: find it (only on failure, so a good file is read once).
+            if let place = JSONSyntax.firstError(in: data) { throw ScenarioError("not valid JSON: \(place)") }
             throw ScenarioError(describe(error))
         }
-        if let f = header.format, f != formatName {
-            throw ScenarioError("this is not a payplan scenario (format is \"\(f)\", expected \"\(formatName)\")")
-        }
-        guard let v = header.version else { throw ScenarioError("the field \"version\" is missing") }
-        if v > version {
-            throw ScenarioError("this scenario was written in format version \(v), newer than this payplan reads (\(version)); install a newer payplan to open it")
-        }
-        let body: Body
-        do {
-            body = try JSONDecoder().decode(Body.self, from: data)
-        } catch {
-            throw ScenarioError(describe(error))
-        }
+    }
+
+    /// The workspace a decoded body describes, checked (names, dates, periods, the plan compiles).
+    /// - Throws: `ScenarioError` naming the place.
+    static func workspace(from body: Body) throws -> (workspace: Workspace, description: String?) {
         var w = Workspace(name: body.name)
         let yearParts = body.years.split(separator: "-").compactMap { Int($0) }
         guard (1...2).contains(yearParts.count), let y0 = yearParts.first, let y1 = yearParts.last, y0 <= y1, y0 >= 1900, y1 < 3000 else {
@@ -166,12 +211,15 @@ public enum ScenarioFile {
             }
         }
         var orderIDs = Set<String>()
+        var orders: [Order] = []
+        orders.reserveCapacity(body.orders?.count ?? 0)
         for (i, r) in (body.orders ?? []).enumerated() {
             guard !r.id.isEmpty, orderIDs.insert(r.id).inserted else { throw ScenarioError("orders[\(i)]: the ID \"\(r.id)\" is empty or used twice") }
             guard let d = Day(text: r.date) else { throw ScenarioError("orders[\(i)].date: \"\(r.date)\" is not a date such as 2026-03-02") }
             if let a = r.agent, !names.contains(a) { throw ScenarioError("orders[\(i)].agent: \"\(a)\" is not one of the agents") }
-            w.upsert(Order(id: r.id, agent: r.agent, date: d, fields: r.fields ?? [:]))
+            orders.append(Order(id: r.id, agent: r.agent, date: d, fields: r.fields ?? [:]))
         }
+        w.merge(orders)
         if let c = body.calendar {
             var cal = WorkCalendar()
             guard c.weekend.allSatisfy({ (1...7).contains($0) }) else { throw ScenarioError("calendar.weekend: weekdays are 1 (Monday) to 7 (Sunday)") }

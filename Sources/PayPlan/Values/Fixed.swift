@@ -147,32 +147,61 @@ extension Fixed: CustomStringConvertible {
     /// value needs them (up to 12), optionally grouping thousands with commas:
     /// `5600 → "5,600.00"`, `0.015 → "0.015"`.
     public func format(minimumFractionDigits: Int = 2, grouping: Bool = true) -> String {
+        // 40 integer digits, 13 commas, a sign, a point and 12 fraction digits fit in 72 bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { buf in
+            let n = write(into: buf.baseAddress!, minimumFractionDigits: minimumFractionDigits, grouping: grouping)
+            return String(decoding: UnsafeBufferPointer(start: buf.baseAddress!, count: n), as: UTF8.self)
+        }
+    }
+
+    /// Writes the text of `format(minimumFractionDigits:grouping:)` as ASCII bytes at `out`
+    /// (at least 80 bytes of room); returns the number of bytes written.
+    /// - Complexity: O(digits), no allocation.
+    public func write(into out: UnsafeMutablePointer<UInt8>, minimumFractionDigits: Int = 0, grouping: Bool = false) -> Int {
+        let minimumFractionDigits = min(max(0, minimumFractionDigits), Fixed.fractionDigits)
         let negative = raw < 0
         let m = raw.magnitude
         let intPart = m / UInt128(Fixed.scale)
-        var frac = m % UInt128(Fixed.scale)
-        var fracDigits: [Character] = []
-        if frac != 0 {
-            var s = String(frac)
-            s = String(repeating: "0", count: Fixed.fractionDigits - s.count) + s
-            while s.last == "0" { s.removeLast() }
-            fracDigits = Array(s)
-            frac = 0
-        }
-        while fracDigits.count < minimumFractionDigits { fracDigits.append("0") }
-        var intText = String(intPart)
-        if grouping && intText.count > 3 {
-            var grouped = ""
-            for (i, c) in intText.enumerated() {
-                if i > 0 && (intText.count - i) % 3 == 0 { grouped.append(",") }
-                grouped.append(c)
+        let frac = UInt64(m % UInt128(Fixed.scale))
+        // Integer digits, least significant first.
+        var digits: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { raw in
+            let d = raw.bindMemory(to: UInt8.self)
+            if intPart <= UInt128(UInt64.max) {
+                var v = UInt64(intPart)
+                repeat { d[count] = UInt8(v % 10) &+ 0x30; v /= 10; count += 1 } while v > 0
+            } else {
+                var v = intPart
+                repeat { d[count] = UInt8(v % 10) &+ 0x30; v /= 10; count += 1 } while v > 0
             }
-            intText = grouped
         }
-        var out = negative ? "-" : ""
-        out += intText
-        if !fracDigits.isEmpty { out += "." + String(fracDigits) }
-        return out
+        var k = 0
+        if negative { out[k] = 0x2D; k += 1 }
+        withUnsafeBytes(of: &digits) { raw in
+            for j in stride(from: count - 1, through: 0, by: -1) {
+                out[k] = raw[j]; k += 1
+                if grouping && j > 0 && j % 3 == 0 { out[k] = 0x2C; k += 1 }
+            }
+        }
+        var fracCount = 0
+        if frac != 0 {
+            // Twelve digits, then drop trailing zeros.
+            var v = frac
+            var f = (UInt64(0), UInt64(0))
+            withUnsafeMutableBytes(of: &f) { raw in
+                for j in stride(from: Fixed.fractionDigits - 1, through: 0, by: -1) { raw[j] = UInt8(v % 10) &+ 0x30; v /= 10 }
+                fracCount = Fixed.fractionDigits
+                while fracCount > 0 && raw[fracCount - 1] == 0x30 { fracCount -= 1 }
+                out[k] = 0x2E; k += 1
+                for j in 0..<fracCount { out[k] = raw[j]; k += 1 }
+            }
+        }
+        if fracCount < minimumFractionDigits {
+            if fracCount == 0 { out[k] = 0x2E; k += 1 }
+            for _ in fracCount..<minimumFractionDigits { out[k] = 0x30; k += 1 }
+        }
+        return k
     }
 
     /// Money text: two decimals, thousands grouped (`5,600.00`), more decimals
@@ -183,34 +212,49 @@ extension Fixed: CustomStringConvertible {
     /// to 12 digits (`"3000.10"`, `"-0.691"`, `"12345678901234.56"`). Returns
     /// `nil` for anything else; `MoneyLiteral` handles `万`, `k`, `%`, `¥` and grouping.
     public init?(decimalText text: String) {
-        var s = Substring(text)
+        var text = text
+        guard let v = text.withUTF8({ Fixed.parseDecimal($0) }) else { return nil }
+        self = v
+    }
+
+    /// Parses plain decimal text from UTF-8 bytes (the grammar of `init(decimalText:)`):
+    /// ASCII digits only, no Unicode classification, no allocation.
+    /// - Returns: `nil` for anything else, more than 12 fractional digits, or a value out of range.
+    /// - Complexity: O(n) in the number of bytes.
+    @inlinable public static func parseDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Fixed? {
+        var i = 0
+        let n = b.count
         var negative = false
-        if s.first == "-" || s.first == "+" { negative = s.first == "-"; s = s.dropFirst() }
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty || parts.count == 2 else { return nil }
-        let fraction = parts.count == 2 ? parts[1] : ""
-        guard whole.allSatisfy({ $0.isASCII && $0.isNumber }),
-              fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
-              fraction.count <= Fixed.fractionDigits,
-              !(whole.isEmpty && fraction.isEmpty) else { return nil }
-        var value: Int128 = 0
-        for c in whole {
-            let (m, o1) = value.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(Int128(c.wholeNumberValue!))
+        if i < n, b[i] == 0x2D || b[i] == 0x2B { negative = b[i] == 0x2D; i += 1 }
+        var whole: Int128 = 0
+        var wholeDigits = 0
+        while i < n, b[i] &- 0x30 < 10 {
+            let (m, o1) = whole.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int128(b[i] &- 0x30))
             if o1 || o2 { return nil }
-            value = a
+            whole = a
+            wholeDigits += 1
+            i += 1
         }
-        let (scaled, o) = value.multipliedReportingOverflow(by: Fixed.scale)
-        if o { return nil }
         var fracRaw: Int128 = 0
+        var fracDigits = 0
         var unit = Fixed.scale
-        for c in fraction {
-            unit /= 10
-            fracRaw += Int128(c.wholeNumberValue!) * unit
+        if i < n, b[i] == 0x2E {
+            i += 1
+            while i < n, b[i] &- 0x30 < 10 {
+                fracDigits += 1
+                if fracDigits > Fixed.fractionDigits { return nil }
+                unit /= 10
+                fracRaw += Int128(b[i] &- 0x30) * unit
+                i += 1
+            }
         }
+        guard i == n, wholeDigits + fracDigits > 0 else { return nil }
+        let (scaled, o) = whole.multipliedReportingOverflow(by: Fixed.scale)
+        if o { return nil }
         let (total, o3) = scaled.addingReportingOverflow(fracRaw)
         if o3 { return nil }
-        self.raw = negative ? -total : total
+        return Fixed(raw: negative ? -total : total)
     }
 }
 

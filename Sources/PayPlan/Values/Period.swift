@@ -13,11 +13,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `2026-03-15`, `2026/3/15` and `2026-3-15` (a time after a space is ignored).
     public init?(text: String) {
+        // Fast path: `YYYY-MM-DD` in ASCII, as scenario files write it.
+        var t = text
+        if let fast = t.withUTF8({ Day.parseISO($0) }) { self = fast; return }
         let datePart = text.split(separator: " ").first.map(String.init) ?? text
         let parts = datePart.split(whereSeparator: { $0 == "-" || $0 == "/" })
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               parts[0].count == 4 else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD` from UTF-8 bytes, exactly ten ASCII bytes; `nil` for any other shape or an impossible day.
+    /// - Complexity: O(1), no allocation.
+    public static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        func digit(_ k: Int) -> Int? { let d = b[k] &- 0x30; return d < 10 ? Int(d) : nil }
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+              let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
+        return Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
     }
 
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
@@ -61,7 +74,29 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var monthValue: Month { Month(year: year, month: month) }
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buf in
+            var k = Day.writeYear(year, buf.baseAddress!)
+            buf[k] = 0x2D; buf[k + 1] = UInt8(0x30 + month / 10); buf[k + 2] = UInt8(0x30 + month % 10)
+            buf[k + 3] = 0x2D; buf[k + 4] = UInt8(0x30 + day / 10); buf[k + 5] = UInt8(0x30 + day % 10)
+            k += 6
+            return String(decoding: UnsafeBufferPointer(start: buf.baseAddress!, count: k), as: UTF8.self)
+        }
+    }
+
+    /// Writes `year` with at least four digits (as `%04d`); returns the bytes written (at most 12).
+    static func writeYear(_ year: Int, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard year >= 0 && year <= 9999 else {
+            let s = Array(String(year).utf8)
+            let pad = max(0, 4 - s.count)
+            for i in 0..<pad { out[i] = 0x30 }
+            for (i, c) in s.enumerated() { out[pad + i] = c }
+            return pad + s.count
+        }
+        out[0] = UInt8(0x30 + year / 1000); out[1] = UInt8(0x30 + year / 100 % 10)
+        out[2] = UInt8(0x30 + year / 10 % 10); out[3] = UInt8(0x30 + year % 10)
+        return 4
+    }
 }
 
 /// A calendar month, the grain of most pay rules.
@@ -75,7 +110,14 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var firstDay: Day { Day(year: year, month: month, day: 1)! }
     public var lastDay: Day { Day(year: year, month: month, day: Day.daysIn(year: year, month: month))! }
     public static func < (a: Month, b: Month) -> Bool { a.index < b.index }
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public var description: String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buf in
+            var k = Day.writeYear(year, buf.baseAddress!)
+            buf[k] = 0x2D; buf[k + 1] = UInt8(0x30 + month / 10); buf[k + 2] = UInt8(0x30 + month % 10)
+            k += 3
+            return String(decoding: UnsafeBufferPointer(start: buf.baseAddress!, count: k), as: UTF8.self)
+        }
+    }
 }
 
 /// How long a period is. Rules are written for one grain (`month revenue = …`,
@@ -118,7 +160,10 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func < (a: Period, b: Period) -> Bool { (a.start, a.grain.months) < (b.start, b.grain.months) }
 
     public var description: String {
-        let y = String(format: "%04d", start.year)
+        if grain == .month { return start.description }
+        let y = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buf in
+            String(decoding: UnsafeBufferPointer(start: buf.baseAddress!, count: Day.writeYear(start.year, buf.baseAddress!)), as: UTF8.self)
+        }
         switch grain {
         case .month: return start.description
         case .quarter: return "\(y)-Q\((start.month - 1) / 3 + 1)"
@@ -128,8 +173,25 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// `YYYY-MM` from UTF-8 bytes (seven ASCII bytes, month 01–12, year ≥ 1); `nil` for any other shape.
+    /// - Complexity: O(1), no allocation.
+    public static func parseMonth(_ b: UnsafeBufferPointer<UInt8>) -> Period? {
+        guard b.count == 7, b[4] == 0x2D else { return nil }
+        var y = 0, m = 0
+        for k in 0..<7 where k != 4 {
+            let d = b[k] &- 0x30
+            guard d < 10 else { return nil }
+            if k < 4 { y = y * 10 + Int(d) } else { m = m * 10 + Int(d) }
+        }
+        guard y >= 1, (1...12).contains(m) else { return nil }
+        return .month(Month(year: y, month: m))
+    }
+
     /// Parses `2026-03`, `2026-3`, `2026-Q1`, `2026-H2`, `2026` (case-insensitive q/h).
     public init?(text: String) {
+        // Fast path: `YYYY-MM` in ASCII, as scenario files write it.
+        var bytes = text
+        if let fast = bytes.withUTF8({ Period.parseMonth($0) }) { self = fast; return }
         let t = text.uppercased()
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, first.count == 4, let y = Int(first), y >= 1 else { return nil }

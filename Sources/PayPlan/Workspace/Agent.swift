@@ -69,18 +69,63 @@ public enum AttributeValue: Hashable, Sendable, Codable {
 
     /// Reads typed text: amounts (`3000`, `1.5万`) become numbers, `2025-06-01`
     /// a date, `yes`/`no` a flag, the rest text.
+    ///
+    /// The shapes scenario files and exports write most (`3000.1`, `-5`, `2026-03-02`,
+    /// `cash`) are classified from the bytes; anything else goes through the
+    /// pay-language parser, with the same result either way.
+    /// - Complexity: O(n) in the text's UTF-8 bytes.
     public init(text: String) {
-        if text == "yes" || text == "no" { self = .flag(text == "yes"); return }
-        if let d = Day(text: text), text.contains("-") || text.contains("/") { self = .date(d); return }
+        var t = text
+        if let fast = t.withUTF8({ AttributeValue.classify($0, text) }) { self = fast; return }
+        self = AttributeValue.parsed(text)
+    }
+
+    /// The byte-level classification of `init(text:)`: a constructor for the value, or
+    /// `nil` when the text needs the parser.
+    static func classify(_ b: UnsafeBufferPointer<UInt8>, _ text: String) -> AttributeValue? {
+        if b.count == 3, b[0] == 0x79, b[1] == 0x65, b[2] == 0x73 { return .flag(true) }   // yes
+        if b.count == 2, b[0] == 0x6E, b[1] == 0x6F { return .flag(false) }                 // no
+        if let d = Day.parseISO(b) { return .date(d) }
+        // Plain decimals: -?digits(.digits)?, as the lexer reads them.
+        var i = 0
+        if i < b.count, b[i] == 0x2D { i += 1 }
+        let digitsStart = i
+        while i < b.count, b[i] &- 0x30 < 10 { i += 1 }
+        if i > digitsStart {
+            var plain = i == b.count
+            if !plain, b[i] == 0x2E {
+                let f = i + 1
+                var j = f
+                while j < b.count, b[j] &- 0x30 < 10 { j += 1 }
+                plain = j == b.count && j > f
+            }
+            if plain, let n = Fixed.parseDecimal(b) { return .number(n) }
+            return nil
+        }
+        // No digit at all (ASCII, or full-width ０–９ = EF BC 90–99): the lexer makes no number of it, and no date.
+        var k = 0
+        while k < b.count {
+            let c = b[k]
+            if c &- 0x30 < 10 { return nil }
+            if c == 0xEF, k + 2 < b.count, b[k + 1] == 0xBC, b[k + 2] &- 0x90 < 10 { return nil }
+            k += 1
+        }
+        return .text(text)
+    }
+
+    /// `init(text:)` through the pay-language parser (the general case).
+    static func parsed(_ text: String) -> AttributeValue {
+        if text == "yes" || text == "no" { return .flag(text == "yes") }
+        if let d = Day(text: text), text.contains("-") || text.contains("/") { return .date(d) }
         // A single amount, possibly negative (`-5000`, `¥1,200`, `1.5万`); `138-1234-5678` stays text.
         if let e = try? Parser.expression(text) {
             switch e.kind {
-            case .number(let n): self = .number(n); return
-            case .unary("-", let a): if case .number(let n) = a.kind { self = .number(-n); return }
+            case .number(let n): return .number(n)
+            case .unary("-", let a): if case .number(let n) = a.kind { return .number(-n) }
             default: break
             }
         }
-        self = .text(text)
+        return .text(text)
     }
     public var value: Value {
         switch self { case .number(let n): .number(n); case .date(let d): .date(d); case .text(let s): .text(s); case .flag(let b): .bool(b) }

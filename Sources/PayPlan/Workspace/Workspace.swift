@@ -39,6 +39,45 @@ public struct Workspace: Equatable, Sendable {
         return nil
     }
 
+    /// Adds `list` and replaces the orders with the same IDs, after removing the orders whose IDs
+    /// are in `removing`, sorting once (for imports: one `upsert` per order would be quadratic).
+    /// An ID twice in `list`: the later one replaces the earlier.
+    /// - Returns: for each order of `list`, the order it replaced (`nil`: it was added).
+    /// - Complexity: O(n + m log m) for n stored and m new orders (O(n + m) when `list` is sorted).
+    @discardableResult
+    public mutating func merge(_ list: [Order], removing: Set<String> = []) -> [Order?] {
+        var kept = removing.isEmpty ? orders : orders.filter { !removing.contains($0.id) }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(kept.count)
+        for (i, o) in kept.enumerated() { index[o.id] = i }
+        var replaced: [Order?] = []
+        replaced.reserveCapacity(list.count)
+        var added: [Order] = []
+        var addedIndex: [String: Int] = [:]
+        for o in list {
+            if let i = index[o.id] {
+                replaced.append(kept[i]); kept[i] = o
+            } else if let j = addedIndex[o.id] {
+                replaced.append(added[j]); added[j] = o
+            } else {
+                addedIndex[o.id] = added.count; added.append(o); replaced.append(nil)
+            }
+        }
+        guard !added.isEmpty else { orders = kept; return replaced }
+        added.sort { Order.idPrecedes($0.id, $1.id) }
+        // One merge of two sorted lists; a new order goes before stored ones it does not follow (as `upsert` places it).
+        var out: [Order] = []
+        out.reserveCapacity(kept.count + added.count)
+        var a = 0, b = 0
+        while a < kept.count && b < added.count {
+            if Order.idPrecedes(kept[a].id, added[b].id) { out.append(kept[a]); a += 1 } else { out.append(added[b]); b += 1 }
+        }
+        out.append(contentsOf: kept[a...])
+        out.append(contentsOf: added[b...])
+        orders = out
+        return replaced
+    }
+
     /// Replaces all orders at once (sorted once: for imports and benchmarks).
     /// Later orders with an ID already seen replace earlier ones.
     public mutating func setOrders(_ list: [Order]) {

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import PayPlan
+
+/// The byte-level readers and writers behind scenario files and imports (issue 10):
+/// each is checked against an independent reference (Int128 arithmetic, `String(format:)`,
+/// the pay-language parser, `Character`-wise comparison), not against its own output.
+@Suite struct ByteParsingTests {
+    /// SplitMix64, so the random cases are the same on every run.
+    struct Random: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func decimalTextIsExact() {
+        // raw = value × 10¹², worked out by hand.
+        #expect(Fixed(decimalText: "0.1")?.raw == 100_000_000_000)
+        #expect(Fixed(decimalText: "0.2")?.raw == 200_000_000_000)
+        #expect(Fixed(decimalText: "12345678901234.56")?.raw == 12_345_678_901_234_560_000_000_000)
+        #expect(Fixed(decimalText: "-0.691")?.raw == -691_000_000_000)
+        #expect(Fixed(decimalText: "+5")?.raw == 5_000_000_000_000)
+        #expect(Fixed(decimalText: "1.")?.raw == 1_000_000_000_000)
+        #expect(Fixed(decimalText: ".5")?.raw == 500_000_000_000)
+        #expect(Fixed(decimalText: "0.000000000001")?.raw == 1)
+        // 0.1 + 0.2 is 0.3 exactly, and reads back as written.
+        #expect((Fixed(decimalText: "0.1")! + Fixed(decimalText: "0.2")!).description == "0.3")
+    }
+
+    @Test func decimalTextRefusesEverythingElse() {
+        for bad in ["", "-", "+", ".", "-.", "1.2.3", "1e5", "1,000", " 1", "1 ", "１２", "٣", "0x10", "--1",
+                    "0.0000000000001", // 13 decimals
+                    "1" + String(repeating: "0", count: 30)] { // beyond ±1.7 × 10²⁶
+            #expect(Fixed(decimalText: bad) == nil, "\(bad)")
+        }
+    }
+
+    /// The reference: integer and fraction parts by Int128 division, padded and trimmed as text.
+    func reference(_ x: Fixed, minimum: Int, grouping: Bool) -> String {
+        let m = x.raw.magnitude
+        var intText = String(m / 1_000_000_000_000)
+        if grouping {
+            var g = ""
+            for (i, c) in intText.enumerated() {
+                if i > 0 && (intText.count - i) % 3 == 0 { g.append(",") }
+                g.append(c)
+            }
+            intText = g
+        }
+        var frac = String(m % 1_000_000_000_000)
+        frac = String(repeating: "0", count: 12 - frac.count) + frac
+        while frac.hasSuffix("0") { frac.removeLast() }
+        while frac.count < minimum { frac += "0" }
+        return (x.raw < 0 ? "-" : "") + intText + (frac.isEmpty ? "" : "." + frac)
+    }
+
+    @Test func formattingMatchesTheReference() {
+        var rng = Random(state: 2026)
+        var values: [Fixed] = [.zero, Fixed(raw: 1), Fixed(raw: -1), Fixed(raw: Int128.max), Fixed(raw: Int128.min + 1),
+                               Fixed(decimalText: "12345678901234.56")!, Fixed(decimalText: "-999.995")!]
+        for _ in 0..<2000 {
+            let digits = Int.random(in: 1...38, using: &rng)
+            var raw: Int128 = 0
+            for _ in 0..<digits { raw = raw * 10 + Int128(Int.random(in: 0...9, using: &rng)) }
+            values.append(Fixed(raw: Bool.random(using: &rng) ? raw : -raw))
+        }
+        for v in values {
+            #expect(v.description == reference(v, minimum: 0, grouping: false))
+            #expect(v.moneyText == reference(v, minimum: 2, grouping: true))
+            #expect(v.format(minimumFractionDigits: 1, grouping: false) == reference(v, minimum: 1, grouping: false))
+            // And the text reads back to the same value.
+            #expect(Fixed(decimalText: v.description) == v)
+        }
+    }
+
+    @Test func daysAndPeriodsMatchTheirFormatText() {
+        // Every day of 1999–2101 and of a few odd years, against String(format:).
+        for year in Array(1999...2101) + [1, 999, 9999] {
+            for month in 1...12 {
+                let m = Month(year: year, month: month)
+                let text = String(format: "%04d-%02d", year, month)
+                #expect(m.description == text)
+                #expect(Period(text: text) == .month(m))
+                for day in 1...Day.daysIn(year: year, month: month) {
+                    let d = Day(year: year, month: month, day: day)!
+                    let t = String(format: "%04d-%02d-%02d", year, month, day)
+                    #expect(d.description == t)
+                    #expect(Day(text: t) == d)
+                }
+            }
+            #expect(Period(grain: .quarter, start: Month(year: year, month: 4)).description == String(format: "%04d-Q2", year))
+            #expect(Period(grain: .year, start: Month(year: year, month: 1)).description == String(format: "%04d", year))
+        }
+        // Shapes the fast path leaves to the general reader, and impossible days.
+        #expect(Day(text: "2026/3/2") == Day(year: 2026, month: 3, day: 2))
+        #expect(Day(text: "2026-03-02 09:05") == Day(year: 2026, month: 3, day: 2))
+        #expect(Day(text: "2026-02-30") == nil)
+        #expect(Day(text: "2026-13-01") == nil)
+        #expect(Period(text: "2026-00") == nil)
+        #expect(Period(text: "2026-13") == nil)
+        #expect(Period(text: "0000-03") == nil)
+        #expect(Period(text: "2026-3") == .month(Month(year: 2026, month: 3)))
+        #expect(Period(text: "2026-q1") == Period(grain: .quarter, start: Month(year: 2026, month: 1)))
+    }
+
+    /// The byte classifier gives what the pay-language parser gives, on every shape files and exports hold.
+    @Test func attributeValuesAreTypedAsTheParserTypesThem() {
+        let texts = ["3000", "3000.1", "-5", "-0", "007", "0.000000000001", "0.0000000000001", "5.", ".5", "-.5", "1.5万", "¥1,200",
+                     "1,200", "12k", "2%", "138-1234-5678", "2026-03-02", "2026-3-2", "2026/3/2", "2026-02-30", "2026-03", "2026",
+                     "2026-Q1", "yes", "no", "Yes", "cash", "net30", "net 30", "李雷", "小美3.5", "１２", "１２万", "", "-", "--5",
+                     "1e5", "+5", " 5", "5 ", "(5)", "2*3", "true", "¥", "万", "#1", "O0000001", "T002#CS01",
+                     "1" + String(repeating: "0", count: 30), "99999999999999999999999999"]
+        for t in texts {
+            #expect(AttributeValue(text: t) == AttributeValue.parsed(t), "\(t)")
+        }
+        // Worked by hand: the fast path's answers.
+        #expect(AttributeValue(text: "3000.10") == .number(Fixed(raw: 3_000_100_000_000_000)))
+        #expect(AttributeValue(text: "2026-03-02") == .date(Day(year: 2026, month: 3, day: 2)!))
+        #expect(AttributeValue(text: "cash") == .text("cash"))
+        #expect(AttributeValue(text: "no") == .flag(false))
+    }
+
+    @Test func orderNumbersCompareAsByCharacters() {
+        var rng = Random(state: 7)
+        let alphabet = Array("AO019#-x")
+        var ids = ["", "1", "01", "O2", "O10", "O010", "A9", "AB1", "O1a", "O" + String(repeating: "9", count: 25), "O9"]
+        for _ in 0..<400 {
+            ids.append(String((0..<Int.random(in: 0...6, using: &rng)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }))
+        }
+        for a in ids { for b in ids { #expect(Order.idPrecedes(a, b) == Order.idPrecedesByCharacters(a, b), "\(a) \(b)") } }
+        // By hand: digits by value when the prefixes agree.
+        #expect(Order.idPrecedes("O2", "O10"))
+        #expect(!Order.idPrecedes("O10", "O2"))
+        #expect(Order.idPrecedes("订单2", "订单10"))
+    }
+
+    /// `merge` leaves the same orders, in the same order, as one `upsert` per order.
+    @Test func mergeEqualsUpsertOneByOne() {
+        var rng = Random(state: 11)
+        let day = Day(year: 2026, month: 3, day: 2)!
+        func order(_ n: Int, _ amount: Int) -> Order {
+            Order(id: "O\(n)", agent: nil, date: day, fields: ["amount": .number(Fixed(amount))])
+        }
+        for round in 0..<20 {
+            var base = Workspace()
+            for _ in 0..<Int.random(in: 0...50, using: &rng) { base.upsert(order(Int.random(in: 0...120, using: &rng), 1)) }
+            let incoming = (0..<Int.random(in: 0...80, using: &rng)).map { _ in order(Int.random(in: 0...120, using: &rng), round) }
+            var oneByOne = base
+            let expected = incoming.map { oneByOne.upsert($0) }
+            var merged = base
+            let replaced = merged.merge(incoming)
+            #expect(merged.orders == oneByOne.orders)
+            #expect(replaced == expected)
+        }
+        // Removing and adding in one step.
+        var w = Workspace()
+        w.merge([order(1, 1), order(2, 1), order(3, 1)])
+        w.merge([order(4, 1)], removing: ["O2"])
+        #expect(w.orders.map(\.id) == ["O1", "O3", "O4"])
+    }
+}
