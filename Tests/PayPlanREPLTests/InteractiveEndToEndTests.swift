@@ -171,9 +171,10 @@ struct TmuxSession {
         try waitFor(sourceLocation: sourceLocation) { $0.contains { $0.contains(text) } }
     }
 
-    /// Polls the screen (its non-empty lines) until `condition` holds, for up to ten seconds.
+    /// Polls the screen (its non-empty lines) until `condition` holds, for up to thirty seconds
+    /// (it returns as soon as it holds; the margin is for a loaded machine).
     func waitFor(sourceLocation: SourceLocation = #_sourceLocation, _ condition: ([String]) -> Bool) throws {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             let lines = screen().split(separator: "\n").map(String.init)
             if condition(lines) { return }
@@ -187,7 +188,7 @@ struct TmuxSession {
     /// file the pane's shell writes: tmux was seen to leave the exited
     /// program unreaped (the pane not marked dead) for many seconds.
     func waitForExit() throws -> Int? {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: statusFile, encoding: .utf8), text.hasSuffix("\n") {
                 return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
