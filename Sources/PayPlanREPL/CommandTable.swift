@@ -49,6 +49,8 @@ public enum CommandTable {
               zh: "explain 数字 [--depth N]", "说明一个数字的来历：explain 李雷.pay[2026-03]；explain 数字 in A vs B", options: ["--depth"]),
         Entry(definitionWords, "param / input / attribute / field / table / month / quarter / half / year / team / order …",
               "define or redefine (help language)", "定义或重新定义规则（help language）"),
+        Entry(["use"], "use takehome [on FIGURE]", "bring in the shared take-home part: 社保, 公积金, 个税, 实发, 雇主成本 (help takehome)",
+              zh: "use takehome [on 数字]", "加入共用的实发工资部件：社保、公积金、个税、实发、雇主成本（help takehome）"),
         Entry(["plan"], aliases: ["rules"], "plan", "print the whole plan", "显示整个方案"),
         Entry(["show"], "show NAME", "print one definition", zh: "show 名称", "显示一条定义"),
         Entry(["drop"], "drop NAME", "remove a definition", zh: "drop 名称", "删除一条定义"),

@@ -3,6 +3,22 @@
 enum HelpChinese {
     static let topics: [String: (summary: String, body: [String])] = [
         "commands": ("全部命令", []),  // generated from `CommandTable`
+        "takehome": ("实发工资：use takehome —— 社保、公积金、个税、年终奖、雇主成本", [
+            "use takehome            把共用的“实发工资”部件加入方案（一行；方案文件只存这一行，部件修正后所有方案都生效）",
+            "use takehome on wages   以 wages 作为应发工资（默认 pay）",
+            "每人每月：social_insurance 社保个人、housing_fund 公积金个人、taxable_income 应纳税所得额、",
+            "  tax 个税（工资个税 + 年终奖个税）、net_pay 实发工资 = 应发 − 社保 − 公积金 − 个税、employer_cost 雇主成本、bonus_tax 年终奖个税",
+            "每年：year_tax_separate 单独计税全年税额、year_tax_combined 合并计税全年税额、cheaper_bonus_taxation 更省的计税方式",
+            "员工属性：si_base 社保缴费基数（默认底薪，在上下限之间）、hf_rate 公积金比例（默认 5%）、",
+            "  bonus_taxation=separate|combined 年终奖计税方式、prev_year_low_income=yes 上年收入不超过6万（1月起扣除6万）",
+            "每月录入：special_deduction 专项附加扣除、other_deduction 其他扣除（默认 0）",
+            "参数（均可重新定义）：pension_rate、medical_rate、unemployment_rate、si_base_floor、si_base_cap、",
+            "  hf_base_floor、hf_base_cap、employer_*_rate、contribution_rounding（fen 分 | jiao 角 | yuan 元）、minimum_wage",
+            "  自带的城市数字是示例值，请改为所在城市公布的数字。",
+            "个税按累计预扣法（国家税务总局公告2018年第61号）与个人所得税法附表一计算；上年收入不超过6万见公告2020年第19号；",
+            "  年终奖单独计税按月换算税率表（财税〔2018〕164号，公告2023年第30号延续）。",
+            "试试：years 2026 / month pay = 12000 / use takehome / agent add a hf_rate=7% / a.net_pay[2026-01]",
+        ]),
         "language": ("规则怎么写", [
             "规则按期间写一次，对每位员工都适用：",
             "  month revenue = sales - expenses",

@@ -277,6 +277,9 @@ public final class Session {
 
     func drop(_ name: String) -> Output {
         var new = workspace
+        if let part = new.plan.definition(named: name)?.part {
+            return .error("'\(name)' comes from the \(part) part: redefine it to change it, or drop 'use \(part)'")
+        }
         guard new.plan.remove(name) != nil else { return .error("nothing named '\(name)' to drop") }
         return commit(new, label: "dropped \(name)", message: ["dropped \(name)"])
     }
@@ -285,7 +288,8 @@ public final class Session {
         guard let d = workspace.plan.definition(named: name) else {
             return .error("nothing named '\(name)' in the plan (type 'plan' to list it)")
         }
-        return Output(lines: d.comment.map { "# " + $0 } + d.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        let origin = d.part.map { ["# from the \($0) part (use \($0)); redefine it here to change it for this plan"] } ?? []
+        return Output(lines: d.comment.map { "# " + $0 } + origin + d.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 
     func undo() -> Output {

@@ -49,7 +49,9 @@ extension Engine {
             ex.notes.append(stored[c] != nil ? "entered" : (d != nil ? "not entered: the plan's default" : "not entered"))
             return ex
         case .parameter(let e), .formula(let e):
-            ex.rule = source.definition(named: rule.name)?.source
+            let definition = source.definition(named: rule.name)
+            ex.rule = definition?.source
+            if let part = definition?.part { ex.notes.append("from the \(part) part (use \(part))") }
             var reads: [Int] = []
             var notes: [String] = []
             describe(e, k, source, &notes, &reads)

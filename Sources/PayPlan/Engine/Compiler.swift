@@ -164,6 +164,7 @@ public struct CompiledPlan: Sendable {
                 fieldDefaults[n] = .some(def)
             case .reportColumns(let c): columns = c
             case .reportTotal(let t): total = t
+            case .use: break  // the part's definitions follow it in the plan
             }
         }
         self.reportColumns = columns

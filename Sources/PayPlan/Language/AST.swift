@@ -104,6 +104,9 @@ public enum Statement: Equatable, Sendable {
     case reportColumns([String])
     /// `report total pay`: the figure whose changes are listed after every edit.
     case reportTotal(String)
+    /// `use takehome` or `use takehome on total_pay`: brings a shared plan part (`PlanPart`) into the
+    /// plan; `gross` names the plan's gross pay figure the part reads (`nil`: `pay`).
+    case use(part: String, gross: String?)
 
     /// The name a statement defines (`report …` statements define `report columns`/`report total`).
     public var name: String {
@@ -112,6 +115,7 @@ public enum Statement: Equatable, Sendable {
              .table(let n, _, _, _), .rule(_, let n, _, _): n
         case .reportColumns: "report columns"
         case .reportTotal: "report total"
+        case .use(let part, _): "use \(part)"
         }
     }
     public var label: String? {

@@ -8,6 +8,7 @@
 ///                 | "table" NAME [TEXT] ["[lo, hi)" | "(lo, hi]"] ":" row ("," row)*
 ///                 | dimension NAME [TEXT] "=" expr
 ///                 | "report" "columns" NAME ("," NAME)* | "report" "total" NAME
+///                 | "use" NAME ["on" NAME]
 ///     dimension  := ["team"] ("month" | "quarter" | "half" | "year") | "team"
 ///     row        := expr "->" expr
 ///     expr       := "if" expr "then" expr "else" expr | or
@@ -84,6 +85,7 @@ public struct Parser {
         guard let first = words.first, source.trimmingCharacters(in: .whitespaces).hasPrefix(first) else { return false }
         if first == "report" { return words.count > 1 && (words[1] == "columns" || words[1] == "total") }
         if first == "order" && words.count > 1 && ["add", "set", "rm", "remove"].contains(words[1]) { return false }
+        if first == "use" { return words.count > 1 }
         return ["param", "input", "attribute", "field", "table", "team", "order"].contains(first) || grainWords[first] != nil
     }
 
@@ -213,6 +215,13 @@ public struct Parser {
                 previous = t
             }
             return .table(name: n, label: label, sides: sides, rows: rows)
+        case "use":
+            _ = advance()
+            guard let part = current.identifier else { throw fail("expected the name of a plan part after 'use', as in use takehome") }
+            _ = advance()
+            var gross: String? = nil
+            if current.isKeyword("on") { _ = advance(); gross = try name("the plan's gross pay figure (use takehome on pay)") }
+            return .use(part: part, gross: gross)
         case "report":
             _ = advance()
             if current.isKeyword("total") { _ = advance(); return .reportTotal(try name("a figure name")) }

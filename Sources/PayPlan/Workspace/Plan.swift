@@ -11,6 +11,10 @@ public struct Definition: Equatable, Sendable {
     public var comment: [String] { StatementText.comment(of: leading) }
     /// The parsed statement.
     public var statement: Statement
+    /// The shared plan part this definition came from (`takehome` for one brought in by
+    /// `use takehome`), or `nil` for the plan's own. A part's definitions are not saved with
+    /// the scenario: the `use` line is, and the part comes from the library when it is read.
+    public var part: String? = nil
 
     public var name: String { statement.name }
 
@@ -26,12 +30,18 @@ public struct Definition: Equatable, Sendable {
         return d
     }
 
-    /// Parses `source`.
-    /// - Throws: `SourceError` with the place of the first mistake.
-    public init(source: String, leading: [String] = []) throws {
+    /// Parses `source`; `part` names the shared plan part it belongs to.
+    /// - Throws: `SourceError` with the place of the first mistake, or naming an unknown plan part.
+    public init(source: String, leading: [String] = [], part: String? = nil) throws {
         self.source = source
         self.leading = leading
+        self.part = part
         self.statement = try Parser.statement(source)
+        if case .use(let name, _) = statement, PlanPart.named(name) == nil {
+            let start = source.distance(from: source.startIndex, to: source.range(of: name)?.lowerBound ?? source.startIndex)
+            throw SourceError("no plan part named '\(name)'; parts: \(PlanPart.all.map(\.name).joined(separator: ", "))",
+                              at: start..<(start + name.count), in: source)
+        }
     }
 }
 
@@ -51,12 +61,26 @@ public struct Plan: Equatable, Sendable {
 
     /// Adds a definition, or replaces the one with the same name in place.
     /// Returns the definition it replaced.
+    ///
+    /// `use PART` adds the part's definitions just after it, except those the plan
+    /// defines itself (the plan's own definition wins, wherever it is written); a
+    /// definition of the plan's own replaces a part's definition of that name in place.
     @discardableResult
     public mutating func define(_ d: Definition) -> Definition? {
+        if case .use(let partName, let gross) = d.statement, let part = PlanPart.named(partName) {
+            let old = definitions.firstIndex(where: { $0.name == d.name }).map { definitions[$0] }
+            // A repeated `use` (say with another gross figure) brings the part in afresh.
+            definitions.removeAll { $0.name == d.name || $0.part == partName }
+            let own = Set(definitions.map(\.name))
+            definitions.append(d)
+            definitions += part.definitions(gross: gross).filter { !own.contains($0.name) }
+            return old
+        }
         if let i = definitions.firstIndex(where: { $0.name == d.name }) {
             let old = definitions[i]
             var new = d
-            if new.leading.isEmpty { new.leading = old.leading }
+            // (A part's comments stay with the part: they are not written into the plan.)
+            if new.leading.isEmpty && old.part == nil { new.leading = old.leading }
             // A redefinition that gives no label keeps the old one: `param rate = 2%` keeps "提成比例".
             if new.statement.label == nil, let label = old.statement.label, let relabelled = new.labelled(label) {
                 new = relabelled
@@ -69,16 +93,39 @@ public struct Plan: Equatable, Sendable {
     }
 
     /// Removes the definition named `name`; returns it, or `nil` if there was none.
+    ///
+    /// Removing `use PART` removes the part's definitions too (the plan's own stay).
+    /// Removing the plan's own definition of a name the part also defines brings the
+    /// part's definition back in its place.
     @discardableResult
     public mutating func remove(_ name: String) -> Definition? {
         guard let i = definitions.firstIndex(where: { $0.name == name }) else { return nil }
-        return definitions.remove(at: i)
+        let removed = definitions.remove(at: i)
+        if case .use(let partName, _) = removed.statement {
+            definitions.removeAll { $0.part == partName }
+        } else if removed.part == nil {
+            for case .use(let partName, let gross) in definitions.map(\.statement) {
+                if let back = PlanPart.named(partName)?.definitions(gross: gross).first(where: { $0.name == name }) {
+                    definitions.insert(back, at: i)
+                    break
+                }
+            }
+        }
+        return removed
+    }
+
+    /// The shared part a plan uses, by the `use` line (`takehome`), with the gross figure it reads.
+    public var parts: [(part: String, gross: String)] {
+        definitions.compactMap { d in
+            if case .use(let p, let g) = d.statement { (p, g ?? "pay") } else { nil }
+        }
     }
 
     /// The plan as source text: each definition with the blank and comment
-    /// lines above it, as written.
+    /// lines above it, as written. A part's definitions are not written out:
+    /// the `use` line stands for them.
     public var sourceText: String {
-        (definitions.flatMap { $0.leading + [$0.source] } + trailing).joined(separator: "\n")
+        (definitions.filter { $0.part == nil }.flatMap { $0.leading + [$0.source] } + trailing).joined(separator: "\n")
     }
 
     /// Parses a whole plan written as text: definitions separated by lines; a
@@ -94,7 +141,7 @@ public struct Plan: Equatable, Sendable {
             do {
                 if chunk.incomplete { throw SourceError("the plan ends in the middle of this definition") }
                 let def = try Definition(source: text, leading: chunk.leading)
-                if plan.definition(named: def.name) != nil {
+                if let existing = plan.definition(named: def.name), existing.part == nil {
                     throw SourceError("'\(def.name)' is defined twice in this plan")
                 }
                 plan.define(def)

@@ -1,0 +1,161 @@
+extension PlanPart {
+    /// `use takehome`: take-home pay (实发工资) from the plan's gross pay (应发) — the employee's
+    /// social insurance (社保) and housing fund (公积金), individual income tax (个税) withheld by
+    /// the cumulative method (累计预扣法), the annual one-time bonus (全年一次性奖金) taxed
+    /// separately or with the wages, and the employer's cost (雇主成本). Amounts in CNY,
+    /// rates as fractions; every figure is rounded to the fen where it is computed.
+    ///
+    /// Sources of the figures (named again in the part's comments and in `help takehome`):
+    /// - 个人所得税法 (2018 amendment), 附表一: the annual comprehensive-income brackets;
+    /// - 国家税务总局公告2018年第61号 (个人所得税扣缴申报管理办法（试行）) art. 6 and 附件
+    ///   预扣率表一: cumulative withholding, 5,000 a month employed at this employer;
+    /// - 国家税务总局公告2020年第19号: previous-year income ≤ 60,000 at the same employer →
+    ///   60,000 deducted in full from January;
+    /// - 财税〔2018〕164号 art. 1(1), extended to 2027-12-31 by 财政部 税务总局公告2023年第30号:
+    ///   the annual bonus taxed separately by the monthly-converted table (按月换算后的综合所得税率表);
+    /// - 社会保险法 and 国办发〔2019〕13号: employee 8% / 2% / 0.5%, employer pension 16%;
+    /// - 住房公积金管理条例 art. 16–18 and 建金〔2005〕5号: housing fund 5%–12%, the employer pays the same.
+    public static let takehome = PlanPart(
+        name: "takehome",
+        summary: "take-home pay (实发): social insurance, housing fund, income tax by cumulative withholding, the annual bonus, employer cost",
+        source: takehomeSource,
+        grossRule: "gross_pay")
+
+    static let takehomeSource = #"""
+# The plan's gross pay (应发) that take-home pay is worked out from. `use takehome on NAME` reads NAME instead.
+month gross_pay "应发" = pay
+# The part of gross pay that is the annual one-time bonus (全年一次性奖金), in the month it is paid.
+# 0 unless the plan says, e.g. month year_end_bonus = paid(annual_bonus).
+month year_end_bonus "全年一次性奖金" = 0
+
+# City figures: EXAMPLE VALUES (示例值), not one city's published 2026 figures (none was found when this
+# part was written; 2025 figures of large cities are near these). Override them with your city's:
+# param si_base_floor = 7460
+param si_base_floor "社保基数下限" = 7460
+param si_base_cap "社保基数上限" = 37302
+param hf_base_floor "公积金基数下限" = 2740
+param hf_base_cap "公积金基数上限" = 37302
+# The city's monthly minimum wage (最低工资), EXAMPLE VALUE: a flag on gross pay, no pay effect.
+param minimum_wage "当地最低工资" = 2740
+
+# Employee rates (个人缴费比例), 社会保险法 and the usual city rules: pension 8%, medical 2%, unemployment 0.5%.
+param pension_rate "养老保险个人比例" = 8%
+param medical_rate "医疗保险个人比例" = 2%
+param unemployment_rate "失业保险个人比例" = 0.5%
+# Employer rates (单位缴费比例): pension 16% (国办发〔2019〕13号); medical (with maternity), unemployment and
+# work injury differ by city and trade: EXAMPLE VALUES.
+param employer_pension_rate "养老保险单位比例" = 16%
+param employer_medical_rate "医疗保险单位比例" = 9%
+param employer_unemployment_rate "失业保险单位比例" = 0.5%
+param employer_injury_rate "工伤保险单位比例" = 0.2%
+# How each contribution is rounded (cities differ): "fen" to the fen (四舍五入到分), "jiao" to 0.1, "yuan" to 1.
+param contribution_rounding "缴费舍入" = "fen"
+
+# The contribution base (缴费基数), fixed for the year: by law last year's average monthly wage, which a
+# scenario rarely has, so the agent's si_base when given (agent set 李雷 si_base=8000), else the base
+# salary (底薪, the attribute base; the floor when there is none), within the city's floor and cap.
+attribute si_base "社保缴费基数"
+# The housing fund rate (公积金比例), 5%–12% (住房公积金管理条例 art. 18, 建金〔2005〕5号); the employer pays the same.
+attribute hf_rate "公积金比例" default 5%
+year declared_base "申报基数" = ifmissing(si_base, ifmissing(base, 0))
+year contribution_base "社保缴费基数(核定)" = min(max(declared_base, si_base_floor), si_base_cap)
+year hf_base "公积金缴费基数" = min(max(declared_base, hf_base_floor), hf_base_cap)
+
+month pension_exact = contribution_base * pension_rate
+month medical_exact = contribution_base * medical_rate
+month unemployment_exact = contribution_base * unemployment_rate
+month housing_fund_exact = hf_base * hf_rate
+month pension "养老保险个人" = if not active then 0 else if contribution_rounding = "fen" then round(pension_exact)
+    else if contribution_rounding = "jiao" then round(pension_exact, 1) else if contribution_rounding = "yuan" then round(pension_exact, 0)
+    else error("contribution_rounding must be fen, jiao or yuan")
+month medical "医疗保险个人" = if not active then 0 else if contribution_rounding = "fen" then round(medical_exact)
+    else if contribution_rounding = "jiao" then round(medical_exact, 1) else if contribution_rounding = "yuan" then round(medical_exact, 0)
+    else error("contribution_rounding must be fen, jiao or yuan")
+month unemployment "失业保险个人" = if not active then 0 else if contribution_rounding = "fen" then round(unemployment_exact)
+    else if contribution_rounding = "jiao" then round(unemployment_exact, 1) else if contribution_rounding = "yuan" then round(unemployment_exact, 0)
+    else error("contribution_rounding must be fen, jiao or yuan")
+month social_insurance "社保个人" = pension + medical + unemployment
+month housing_fund "公积金个人" = if not active then 0 else if contribution_rounding = "fen" then round(housing_fund_exact)
+    else if contribution_rounding = "jiao" then round(housing_fund_exact, 1) else if contribution_rounding = "yuan" then round(housing_fund_exact, 0)
+    else error("contribution_rounding must be fen, jiao or yuan")
+
+# Special additional deductions (专项附加扣除: 子女教育, 赡养老人, 住房贷款利息 or 住房租金, 婴幼儿照护, 继续教育)
+# as one monthly total; a plan may break it down: month special_deduction = child_education + elderly_care.
+input month special_deduction "专项附加扣除" default 0
+# Other deductions allowed by law (其他扣除: 企业年金, 商业健康保险, 个人养老金 …), a monthly total.
+input month other_deduction "其他扣除" default 0
+
+# The annual bonus: "separate" taxes it alone (单独计税, 财税〔2018〕164号), "combined" adds it to the month's wages.
+attribute bonus_taxation "年终奖计税方式" default "separate"
+# Previous-year income at this employer ≤ 60,000 (国家税务总局公告2020年第19号): yes deducts 60,000 from January.
+attribute prev_year_low_income "上年收入不超过6万" default no
+param basic_deduction "减除费用(每月)" = 5000
+param low_income_deduction "低收入全年减除费用" = 60000
+
+month bonus_separate "年终奖单独计税" = if bonus_taxation = "separate" then yes else if bonus_taxation = "combined" then no
+    else error("bonus_taxation must be separate or combined")
+month new_tax_year = month_of(period_start) = 1
+# Income taxed as wages this month: gross pay, less the annual bonus when it is taxed separately; nothing outside employment.
+month wage_income "工资薪金收入" = if not active then 0 else gross_pay - (if bonus_separate then year_end_bonus else 0)
+month months_employed "本年任职月数" = (if new_tax_year then 0 else prev(months_employed)) + (if active then 1 else 0)
+month ytd_income "累计收入" = (if new_tax_year then 0 else prev(ytd_income)) + wage_income
+month ytd_contributions "累计专项扣除" = (if new_tax_year then 0 else prev(ytd_contributions)) + social_insurance + housing_fund
+month ytd_basic_deduction "累计减除费用" = if prev_year_low_income and months_employed > 0 then low_income_deduction
+    else basic_deduction * months_employed
+month ytd_other_deductions "累计专项附加及其他扣除" = (if new_tax_year then 0 else prev(ytd_other_deductions))
+    + (if active then special_deduction + other_deduction else 0)
+# 累计预扣预缴应纳税所得额 = 累计收入 − 累计减除费用 − 累计专项扣除 − 累计专项附加扣除 − 累计其他扣除 (61号公告 art. 6).
+month ytd_taxable_raw = ytd_income - ytd_basic_deduction - ytd_contributions - ytd_other_deductions
+month ytd_taxable "累计应纳税所得额" = max(0, ytd_taxable_raw)
+# The month's taxable income: how much the cumulative figure grew this month (may be negative).
+month taxable_income "应纳税所得额" = ytd_taxable_raw - (if new_tax_year then 0 else prev(ytd_taxable_raw))
+
+# 预扣率表一 = 个人所得税法 附表一 (annual comprehensive income), tiers up to and including each figure.
+table income_tax_rate "预扣率" (lo, hi]:
+  0 -> 3%, 36000 -> 10%, 144000 -> 20%, 300000 -> 25%, 420000 -> 30%, 660000 -> 35%, 960000 -> 45%
+table income_tax_quick_deduction "速算扣除数" (lo, hi]:
+  0 -> 0, 36000 -> 2520, 144000 -> 16920, 300000 -> 31920, 420000 -> 52920, 660000 -> 85920, 960000 -> 181920
+month ytd_tax "累计应纳税额" = round(ytd_taxable * lookup(income_tax_rate, ytd_taxable) - lookup(income_tax_quick_deduction, ytd_taxable))
+# The month's withholding: the cumulative tax less what was withheld earlier this year, never below 0
+# (an over-payment comes back at the annual settlement, 汇算清缴, not in withholding).
+month wage_tax "工资个税" = max(0, ytd_tax - (if new_tax_year then 0 else prev(ytd_withheld)))
+month ytd_withheld "累计已预扣税额" = (if new_tax_year then 0 else prev(ytd_withheld)) + wage_tax
+
+# The annual bonus taxed separately: bonus ÷ 12 picks the rate of the monthly-converted table (按月换算后的
+# 综合所得税率表, 财税〔2018〕164号), tax = bonus × rate − quick deduction. Tiers up to and including each figure.
+table bonus_tax_rate "年终奖税率" (lo, hi]:
+  0 -> 3%, 3000 -> 10%, 12000 -> 20%, 25000 -> 25%, 35000 -> 30%, 55000 -> 35%, 80000 -> 45%
+table bonus_quick_deduction "年终奖速算扣除数" (lo, hi]:
+  0 -> 0, 3000 -> 210, 12000 -> 1410, 25000 -> 2660, 35000 -> 4410, 55000 -> 7160, 80000 -> 15160
+month bonus_tax "年终奖个税" = if not active or not bonus_separate or year_end_bonus <= 0 then 0
+    else round(year_end_bonus * lookup(bonus_tax_rate, year_end_bonus / 12) - lookup(bonus_quick_deduction, year_end_bonus / 12))
+month tax "个税" = wage_tax + bonus_tax
+month net_pay "实发工资" = gross_pay - social_insurance - housing_fund - tax
+
+# Which way of taxing the annual bonus costs this person less over the year, as the annual settlement
+# works it out: the year's wages with the bonus alone, or everything together.
+year year_bonus "全年一次性奖金合计" = sum(year_end_bonus over year where active)
+year year_taxable_without_bonus = sum(gross_pay over year where active) - year_bonus
+    - sum(social_insurance + housing_fund over year) - sum(special_deduction + other_deduction over year where active)
+    - (if prev_year_low_income then low_income_deduction else basic_deduction * max(months_employed over year))
+year year_taxable_with_bonus = max(0, year_taxable_without_bonus + year_bonus)
+year year_tax_combined "合并计税全年税额" = round(year_taxable_with_bonus * lookup(income_tax_rate, year_taxable_with_bonus)
+    - lookup(income_tax_quick_deduction, year_taxable_with_bonus))
+year year_wage_taxable = max(0, year_taxable_without_bonus)
+year year_tax_separate "单独计税全年税额" = round(year_wage_taxable * lookup(income_tax_rate, year_wage_taxable)
+    - lookup(income_tax_quick_deduction, year_wage_taxable))
+    + (if year_bonus <= 0 then 0 else round(year_bonus * lookup(bonus_tax_rate, year_bonus / 12) - lookup(bonus_quick_deduction, year_bonus / 12)))
+year cheaper_bonus_taxation "更省的年终奖计税方式" = if year_tax_separate <= year_tax_combined then "separate" else "combined"
+year bonus_taxation_saving "年终奖计税节省" = abs(year_tax_combined - year_tax_separate)
+
+# The employer's part (单位缴费) and what the person costs the owner (雇主成本).
+month employer_social_insurance "社保单位" = if not active then 0
+    else round(contribution_base * employer_pension_rate) + round(contribution_base * employer_medical_rate)
+        + round(contribution_base * employer_unemployment_rate) + round(contribution_base * employer_injury_rate)
+month employer_housing_fund "公积金单位" = housing_fund
+month employer_cost "雇主成本" = gross_pay + employer_social_insurance + employer_housing_fund
+
+# Minimum wage (最低工资): a flag on gross pay, no pay effect.
+month below_minimum_wage "低于最低工资" = active and gross_pay < minimum_wage
+"""#
+}
