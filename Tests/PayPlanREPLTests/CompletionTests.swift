@@ -73,7 +73,8 @@ import PayPlan
     }
 
     @Test func helpTopicsAndDefinitions() {
-        #expect(complete("help ta") == .init(replaceFrom: 5, candidates: ["tables"]))
+        #expect(complete("help ta") == .init(replaceFrom: 5, candidates: ["tables", "takehome"]))
+        #expect(complete("help tab") == .init(replaceFrom: 5, candidates: ["tables"]))
         // The topics offered after `help ` are the ones the `help` command lists (its indented first words),
         // and each of them opens a page of its own.
         let listed = session.execute("help").lines.dropFirst().compactMap { $0.hasPrefix("  ") ? $0.split(separator: " ").first.map(String.init) : nil }

@@ -1,6 +1,7 @@
 import Testing
 import PayPlan
 @testable import PayPlanREPL
+import TestSupport
 
 /// `use takehome` (issue 16): social insurance, housing fund, income tax by cumulative withholding,
 /// the annual bonus, employer cost — in a plan written from scratch. Every plan here sets its own
