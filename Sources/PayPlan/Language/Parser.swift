@@ -85,7 +85,7 @@ public struct Parser {
         guard let first = words.first, source.trimmingCharacters(in: .whitespaces).hasPrefix(first) else { return false }
         if first == "report" { return words.count > 1 && (words[1] == "columns" || words[1] == "total") }
         if first == "order" && words.count > 1 && ["add", "set", "rm", "remove"].contains(words[1]) { return false }
-        if first == "use" { return words.count > 1 }
+        if first == "use" { return true }
         return ["param", "input", "attribute", "field", "table", "team", "order"].contains(first) || grainWords[first] != nil
     }
 
