@@ -46,13 +46,17 @@ extension Session {
         let months = (start.index...last.index).map(Month.init(index:))
         var columns: [[Value]] = []
         var probation: [Bool] = []
+        // One private engine with the candidate; each further amount is an input edit on it.
+        var w = workspace
+        w.agents.append(candidate)
+        let a = w.agents.count - 1
+        for m in months { w.setInput(inputName, agent: name, period: .month(m), value: amounts[0]) }
+        let e: Engine
+        do { e = try Engine(workspace: w) } catch { return .error(Session.diagnostic(error)) }
         for (k, amount) in amounts.enumerated() {
-            var w = workspace
-            w.agents.append(candidate)
-            for m in months { w.setInput(inputName, agent: name, period: .month(m), value: amount) }
-            let e: Engine
-            do { e = try Engine(workspace: w) } catch { return .error(Session.diagnostic(error)) }
-            let a = w.agents.count - 1
+            if k > 0, let ir = e.plan.ruleIndex[inputName] {
+                _ = e.setInputs(months.compactMap { m in e.cell(rule: ir, agent: a, period: .month(m)).map { ($0, amount) } })
+            }
             columns.append(months.map { m in e.cell(rule: totalRule, agent: a, period: .month(m)).map { e.value(ofCell: $0) } ?? .text("") })
             if k == 0, let pr = e.plan.ruleIndex["probation"] {
                 probation = months.map { m in e.cell(rule: pr, agent: a, period: .month(m)).map { e.value(ofCell: $0) == .bool(true) } ?? false }

@@ -42,7 +42,14 @@ extension Session {
                 return .error("date \(o.date) is outside this scenario's years (\(y.lowerBound == y.upperBound ? "\(y.lowerBound)" : "\(y.lowerBound)–\(y.upperBound)")); widen them first with years \(min(y.lowerBound, o.date.year))-\(max(y.upperBound, o.date.year))")
             }
             new.upsert(o)
-            return commit(new, label: "order \(sub) \(id)", message: ["\(sub == "add" ? "added" : "updated") order \(id)"])
+            // A change of an order's field values is made in place (Engine.replaceOrder).
+            var edits: EngineEdits? = nil
+            if let was = existing {
+                let now = o
+                edits = EngineEdits(forward: { e in e.orderIndex(id: id).flatMap { e.replaceOrder(at: $0, with: now) } },
+                                    back: { e in e.orderIndex(id: id).flatMap { e.replaceOrder(at: $0, with: was) } })
+            }
+            return commit(new, label: "order \(sub) \(id)", message: ["\(sub == "add" ? "added" : "updated") order \(id)"], edits: edits)
         case "rm", "remove":
             guard new.removeOrder(id) != nil else { return .error("no order \(id)") }
             return commit(new, label: "order rm \(id)", message: ["removed order \(id)"])
@@ -101,7 +108,9 @@ extension Session {
         case "clear": for d in days { new.calendar.holidays.remove(d); new.calendar.workdays.remove(d) }
         default: return .error("unknown calendar command '\(sub)': use holiday, workday or clear")
         }
-        return commit(new, label: "calendar \(rest)", message: ["calendar: \(sub) \(parts[1])"])
+        let (before, after) = (workspace.calendar, new.calendar)
+        return commit(new, label: "calendar \(rest)", message: ["calendar: \(sub) \(parts[1])"],
+                      edits: EngineEdits(forward: { $0.setCalendar(after) }, back: { $0.setCalendar(before) }))
     }
 
     /// `as of 2026-06-30`: what is known on that day (collections, clawbacks).
@@ -111,7 +120,9 @@ extension Session {
         guard let d = Day(text: text) else { return .error("'\(text)' is not a date: as of what day? e.g. as of 2026-06-30") }
         var new = workspace
         new.asOf = d
-        return commit(new, label: "as of \(d)", message: ["as of \(d)"])
+        let (before, after) = (workspace.knownOn, new.knownOn)
+        return commit(new, label: "as of \(d)", message: ["as of \(d)"],
+                      edits: EngineEdits(forward: { $0.setAsOf(after) }, back: { $0.setAsOf(before) }))
     }
 
     /// `O1.c3_share` or `explain O1.c3_share`: an order figure's cell.

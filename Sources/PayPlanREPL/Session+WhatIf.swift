@@ -24,10 +24,15 @@ extension Session {
 
     func workspace(named name: String) -> Workspace? { name == forkName ? workspace : forks[name] }
 
+    /// The engine of fork `name`: the current one, or one kept for that fork
+    /// (built the first time it is asked for, then kept while the fork is unchanged).
     func engine(named name: String) throws -> Engine {
         if name == forkName { return engine }
         guard let w = forks[name] else { throw WhatIfError(unknownFork(name)) }
-        return try Engine(workspace: w)
+        if let kept = forkEngines[name], kept.workspace == w { return kept.engine }
+        let e = try Engine(workspace: w)
+        forkEngines[name] = (w, e)
+        return e
     }
 
     func unknownFork(_ name: String) -> String {
@@ -55,9 +60,10 @@ extension Session {
             return .error("'\(name)' cannot name a scenario: use letters, digits, '_' or '-' (no spaces or dots)")
         }
         guard workspace(named: name) == nil else { return .error("there is already a scenario named '\(name)' (switch \(name) goes to it)") }
-        undoStack.append(Snapshot(workspace: workspace, label: "fork \(name)", forkState: currentForkState))
-        redoStack.removeAll()
+        pushUndo(Snapshot(workspace: workspace, label: "fork \(name)", forkState: currentForkState))
         forks[forkName] = workspace
+        // The fork left behind keeps a copy of the engine; the current one goes on being edited.
+        forkEngines[forkName] = (workspace, Engine(copying: engine))
         let from = forkName
         forkName = name
         return Output(lines: ["forked \(from) as \(name); now on \(name) (switch \(from) goes back, compare \(from) \(name) shows the difference)"])
@@ -69,13 +75,16 @@ extension Session {
         guard !name.isEmpty else { return .error("switch to which scenario? \(forkNames.joined(separator: ", "))") }
         if name == forkName { return .error("already on '\(name)'") }
         guard let target = forks[name] else { return .error(unknownFork(name)) }
-        let before = currentForkState, old = workspace
-        let out = commit(target, label: "switch \(name)")
+        let before = currentForkState, old = workspace, oldEngine = engine
+        let kept = forkEngines[name].flatMap { $0.workspace == target ? $0.engine : nil }
+        let out = commit(target, label: "switch \(name)", built: kept)
         if out.failed { return Output(errors: out.errors.map { var d = $0; d.message = "cannot switch to '\(name)': \(d.message)"; return d }) }
         undoStack[undoStack.count - 1].forkState = before
         forks[before.current] = old
         forks[name] = nil
         forkName = name
+        forkEngines[name] = nil
+        forkEngines[before.current] = (old, oldEngine)
         return Output(lines: ["now on \(name)"])
     }
 
@@ -314,7 +323,7 @@ extension Session {
             let (agent, period, note) = try agentAndPeriod(c)
             let svgPath = c["--svg"]
             if let s = svgPath, s.count != 1 { throw WhatIfError("--svg takes one file name") }
-            let probe = try InputProbe(workspace: workspace, input: head[0], agent: agent, period: period, figures: figures)
+            let probe = try InputProbe(engine: Engine(copying: engine), input: head[0], agent: agent, period: period, figures: figures)
             let result = try probe.sweep(from: from, to: to, step: step)
             var lines = ["sweep of \(probe.inputName) from \(from.moneyText) to \(to.moneyText) step \(step.moneyText); the workspace is not changed" + (note.map { " " + $0 } ?? "")]
             var t = TextTable(header: [head[0]] + figures, rightAligned: Array(repeating: true, count: figures.count + 1))
@@ -391,7 +400,7 @@ extension Session {
             let from = c["from"] == nil ? Fixed.zero : try amount(c["from"], "from")
             let to = c["to"] == nil ? Fixed(1_000_000_000) : try amount(c["to"], "to")
             let (agent, period, note) = try agentAndPeriod(c)
-            let probe = try InputProbe(workspace: workspace, input: input, agent: agent, period: period, figures: [figure])
+            let probe = try InputProbe(engine: Engine(copying: engine), input: input, agent: agent, period: period, figures: [figure])
             let goal = "\(probe.targetNames[0]) ≥ \(target.moneyText)"
             var lines: [String] = []
             switch try probe.solve(target: target, from: from, to: to) {
@@ -429,7 +438,7 @@ extension Session {
             let threshold = c["threshold"] == nil ? Fixed(100) : try amount(c["threshold"], "threshold")
             guard !threshold.isNegative else { throw WhatIfError("the threshold must not be negative") }
             let (agent, period, note) = try agentAndPeriod(c)
-            let probe = try InputProbe(workspace: workspace, input: over[0], agent: agent, period: period, figures: [head[0]])
+            let probe = try InputProbe(engine: Engine(copying: engine), input: over[0], agent: agent, period: period, figures: [head[0]])
             let (found, falling) = try probe.cliffs(from: from, to: to, threshold: threshold)
             var lines = ["\(probe.targetNames[0]) over \(probe.inputName) from \(from.moneyText) to \(to.moneyText): where one fen more changes it by more than \(threshold.moneyText)"]
             if found.isEmpty { lines.append("  no cliffs") }

@@ -21,7 +21,29 @@ public final class Session {
     /// How many `source` commands are running inside each other (Session+Source.swift).
     var sourceDepth = 0
 
-    struct Snapshot { let workspace: Workspace; let label: String; var forkState: ForkState? = nil }
+    /// An undo or redo step: the workspace as it was, and (for edits the engine
+    /// makes in place) how to bring the engine there and back without a rebuild.
+    struct Snapshot {
+        let workspace: Workspace
+        let label: String
+        var forkState: ForkState? = nil
+        var edits: EngineEdits? = nil
+        /// Which state this is, to tell whether undo or redo came back to the saved one.
+        var generation = 0
+    }
+    /// A change the engine makes in place (`Engine+Edits`), both ways: from the
+    /// snapshot's workspace to the one after it, and back. Each returns the
+    /// changed cells, or `nil` when the engine must be built again instead.
+    struct EngineEdits {
+        var forward: (Engine) -> [Engine.Change]?
+        var back: (Engine) -> [Engine.Change]?
+        var reversed: EngineEdits { EngineEdits(forward: back, back: forward) }
+    }
+    /// Engines of the forks other than the current one, with the workspace each was
+    /// built from (used only while that is still the fork's workspace).
+    var forkEngines: [String: (workspace: Workspace, engine: Engine)] = [:]
+    /// The current state's number (each edit makes a new one) and the saved state's.
+    var generation = 0, lastGeneration = 0, savedGeneration = 0
     /// What-if forks other than the current workspace, by name (Session+WhatIf.swift).
     var forks: [String: Workspace] = [:]
     /// The current workspace's name among the forks; "main" is the scenario as loaded.
@@ -71,7 +93,18 @@ public final class Session {
 
     func markSaved() {
         savedState = (workspace, forks, forkName)
+        savedGeneration = generation
         isDirty = false
+    }
+
+    /// Records an undo step from the current state (the redo stack is cleared) and starts a new state.
+    func pushUndo(_ s: Snapshot) {
+        var s = s
+        s.generation = generation
+        undoStack.append(s)
+        redoStack.removeAll()
+        lastGeneration += 1
+        generation = lastGeneration
     }
 
     /// True when `text` is not a whole command yet (an open bracket, a line
@@ -194,9 +227,18 @@ public final class Session {
 
     /// Builds an engine for `new`; on success makes it current, records undo and
     /// returns the pay lines that changed. On failure nothing changes.
-    func commit(_ new: Workspace, label: String, message: [String] = [], focus: String? = nil) -> Output {
+    /// With `edits`, the engine changes in place when it can (the figures are
+    /// the same as a new engine's); `built` is an engine already built for `new`.
+    func commit(_ new: Workspace, label: String, message: [String] = [], focus: String? = nil,
+                edits: EngineEdits? = nil, built: Engine? = nil) -> Output {
+        if let edits, let changed = edits.forward(engine) {
+            pushUndo(Snapshot(workspace: workspace, label: label, edits: edits))
+            workspace = new
+            isDirty = true
+            return Output(lines: message + payChangeLines(changed))
+        }
         let newEngine: Engine
-        do { newEngine = try Engine(workspace: new) } catch let e as CycleError {
+        do { newEngine = try built ?? Engine(workspace: new) } catch let e as CycleError {
             // Start the cycle at the rule just entered: pay → bonus → pay.
             var path = Array(e.path.dropLast())
             if let f = focus, let i = path.firstIndex(of: f) { path = Array(path[i...] + path[..<i]) }
@@ -205,8 +247,7 @@ public final class Session {
             return .error(Session.diagnostic(error))
         }
         let before = totals(engine)
-        undoStack.append(Snapshot(workspace: workspace, label: label))
-        redoStack.removeAll()
+        pushUndo(Snapshot(workspace: workspace, label: label, edits: edits))
         workspace = new
         engine = newEngine
         isDirty = true
@@ -243,6 +284,16 @@ public final class Session {
             }
         }
         return out
+    }
+
+    /// The pay figures among `changed` cells, in report order, as `cell: old → new`
+    /// (the same lines `changeLines` gives for an engine built again).
+    func payChangeLines(_ changed: [Engine.Change]) -> [String] {
+        guard let t = engine.plan.total, let totalRule = engine.plan.ruleIndex[t] else { return [] }
+        let pay = changed.filter { engine.coordinates(ofCell: $0.cell).rule == totalRule }
+        return summarise(pay.sorted { $0.cell < $1.cell }.map {
+            "\(engine.name(ofCell: $0.cell)): \($0.old.displayText) → \(engine.value(ofCell: $0.cell).displayText)"
+        })
     }
 
     func changeLines(before: [(name: String, value: Value)], after: [(name: String, value: Value)]) -> [String] {
@@ -303,13 +354,30 @@ public final class Session {
     }
 
     func restore(_ s: Snapshot, to other: inout [Snapshot], verb: String) -> Output {
-        guard let e = try? Engine(workspace: s.workspace) else { return .error("cannot \(verb.dropLast(1)) \(s.label)") }
+        // An edit the engine made in place is taken back in place.
+        if s.forkState == nil, let edits = s.edits, let changed = edits.back(engine) {
+            other.append(Snapshot(workspace: workspace, label: s.label, edits: edits.reversed, generation: generation))
+            workspace = s.workspace
+            generation = s.generation
+            isDirty = generation != savedGeneration
+            return Output(lines: ["\(verb) \(s.label)"] + payChangeLines(changed))
+        }
+        let outgoing = (name: forkName, workspace: workspace, engine: engine)
+        let cached = s.forkState == nil ? nil : forkEngines.values.first { $0.workspace == s.workspace }?.engine
+        guard let e = cached ?? (try? Engine(workspace: s.workspace)) else { return .error("cannot \(verb.dropLast(1)) \(s.label)") }
         let before = totals(engine)
-        other.append(Snapshot(workspace: workspace, label: s.label, forkState: s.forkState == nil ? nil : currentForkState))
+        other.append(Snapshot(workspace: workspace, label: s.label, forkState: s.forkState == nil ? nil : currentForkState,
+                              edits: s.edits?.reversed, generation: generation))
         workspace = s.workspace
-        if let f = s.forkState { forks = f.forks; forkName = f.current }
+        if let f = s.forkState {
+            forks = f.forks; forkName = f.current
+            // Keep the engine of the fork left behind, for compare and switch.
+            forkEngines = forkEngines.filter { $0.value.engine !== e && forks[$0.key] != nil }
+            if forks[outgoing.name] != nil { forkEngines[outgoing.name] = (outgoing.workspace, outgoing.engine) }
+        }
         engine = e
-        isDirty = !(savedState.map { $0.workspace == workspace && $0.forks == forks && $0.fork == forkName } ?? false)
+        generation = s.generation
+        isDirty = generation != savedGeneration
         return Output(lines: ["\(verb) \(s.label)"] + changeLines(before: before, after: totals(e)))
     }
 
@@ -587,17 +655,16 @@ public final class Session {
         }
         var new = workspace
         new.setInput(rule.name, agent: agentName, period: p, value: value)
-        undoStack.append(Snapshot(workspace: workspace, label: "\(label) = \(value.moneyText)"))
-        redoStack.removeAll()
+        // Undo and redo store the input back in place: no new engine.
+        let old = engine.storedInput(cell: c)
+        let edits = EngineEdits(forward: { $0.setInputs([(c, value)]) }, back: { $0.setInputs([(c, old)]) })
+        pushUndo(Snapshot(workspace: workspace, label: "\(label) = \(value.moneyText)", edits: edits))
         workspace = new
         isDirty = true
         let changed = engine.setInput(cell: c, value: value)
-        guard let t = engine.plan.total, let totalRule = engine.plan.ruleIndex[t] else { return Output() }
-        let pay = changed.filter { engine.coordinates(ofCell: $0.cell).rule == totalRule }
-        if pay.isEmpty { return Output(lines: ["(no pay figure changed)"]) }
-        return Output(lines: summarise(pay.sorted { $0.cell < $1.cell }.map {
-            "\(engine.name(ofCell: $0.cell)): \($0.old.displayText) → \(engine.value(ofCell: $0.cell).displayText)"
-        }))
+        guard engine.plan.total.flatMap({ engine.plan.ruleIndex[$0] }) != nil else { return Output() }
+        let lines = payChangeLines(changed)
+        return Output(lines: lines.isEmpty ? ["(no pay figure changed)"] : lines)
     }
 
     /// An amount written as a constant expression: `12万`, `40,000`, `1.5万 + 800`, `-500`.
@@ -705,6 +772,7 @@ public final class Session {
         if out.failed { return Output(errors: out.errors.map { var d = $0; d.message = "\(file): \(d.message); nothing was changed"; return d }) }
         undoStack[undoStack.count - 1].forkState = currentForkState
         (forks, forkName) = (loaded.forks, "main")
+        forkEngines = [:]
         path = file
         scenarioDescription = loaded.description
         markSaved()

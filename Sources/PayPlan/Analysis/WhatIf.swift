@@ -41,8 +41,14 @@ public final class InputProbe {
     /// A probe of `input` for agent index `agent` at month-or-other `period`,
     /// watching `figures` (rule names) at the period that contains `period`.
     /// - Throws: `WhatIfError` naming an unknown or unusable name.
-    public init(workspace: Workspace, input: String, agent: Int, period: Period, figures: [String]) throws {
-        let e = try Engine(workspace: workspace)
+    public convenience init(workspace: Workspace, input: String, agent: Int, period: Period, figures: [String]) throws {
+        try self.init(engine: Engine(workspace: workspace), input: input, agent: agent, period: period, figures: figures)
+    }
+
+    /// A probe that edits `engine` (give it a private one, e.g. `Engine(copying:)`:
+    /// each point is an input edit on it, never a new engine).
+    /// - Throws: `WhatIfError` naming an unknown or unusable name.
+    public init(engine e: Engine, input: String, agent: Int, period: Period, figures: [String]) throws {
         engine = e
         guard let r = e.plan.ruleIndex[input], e.plan.rules[r].visible else {
             throw WhatIfError("unknown input '\(input)'; \(InputProbe.inputList(e))")

@@ -4,7 +4,9 @@ import HeapModule
 /// `Engine+CellLayout` (where cells live), `InputStore` (inputs entered),
 /// `Engine+OrderIndex` (orders by agent and month), `Engine+Dependencies`
 /// (the cell graph), `Engine+Schedule` (topological order, recomputation),
-/// `Engine+Evaluator` (one cell from its formula) and `Engine+Operators`.
+/// `Engine+Evaluator` (one cell from its formula), `Engine+Operators`, and
+/// `Engine+Edits` (changes made in place: inputs, as-of date, calendar, order fields).
+///
 /// The computed figures of one workspace: a dense cell array, a dependency
 /// graph over the cells, and the topological order to recompute them in.
 ///
@@ -13,8 +15,9 @@ import HeapModule
 /// scenario's years. Dependencies are read off the compiled formulas, all
 /// branches included, so they do not change with the data: an input edit
 /// recomputes only the cells downstream of it, in topological order, and
-/// stops where a value comes out unchanged. Structural changes (rules,
-/// tables, agents, years) build a new engine.
+/// stops where a value comes out unchanged. The as-of date, the calendar and
+/// an order's fields change in place too (`Engine+Edits`); other structural
+/// changes (rules, tables, agents, years, orders added or removed) build a new engine.
 public final class Engine {
     public let plan: CompiledPlan
     public let agents: [Agent]
@@ -22,14 +25,14 @@ public final class Engine {
     public let startMonth: Month
     public let years: ClosedRange<Int>
     /// The workspace's orders, in ID order; order cells are numbered the same way.
-    public let orders: [Order]
+    public internal(set) var orders: [Order]
     /// Each order's credited agent (index), or −1.
     let orderAgent: [Int]
     /// Each order's month, as an index from `startMonth` (may lie outside the years).
     let orderMonth: [Int]
-    let calendar: WorkCalendar
+    internal(set) var calendar: WorkCalendar
     /// The as-of date (`as_of`).
-    public let asOf: Day
+    public internal(set) var asOf: Day
     /// Per grouping: (agent + 1) × months + month → the orders booked there, in ID order
     /// (agent 0 of the key is "all agents").
     internal(set) var buckets: [[[Int32]]] = []
@@ -48,6 +51,18 @@ public final class Engine {
     internal(set) var order: [Int32]
     /// Cell → its index in `order`.
     internal(set) var position: [Int32]
+
+    /// An independent engine with the same figures: later edits to either leave
+    /// the other alone (what-if probes and forks edit a copy).
+    ///
+    /// - Complexity: O(1) now; the first edit of the copy copies its values, O(cells).
+    public init(copying e: Engine) {
+        plan = e.plan; agents = e.agents; startMonth = e.startMonth; years = e.years
+        orders = e.orders; orderAgent = e.orderAgent; orderMonth = e.orderMonth
+        calendar = e.calendar; asOf = e.asOf; buckets = e.buckets; offsets = e.offsets
+        monthCount = e.monthCount; values = e.values; stored = e.stored
+        dependencies = e.dependencies; dependents = e.dependents; order = e.order; position = e.position
+    }
 
     /// Compiles the workspace's plan, builds the cell graph and computes every cell.
     ///

@@ -1,0 +1,224 @@
+/// Edits made in place: the engine's data changes and only the cells that can
+/// see the change are recomputed (in topological order, stopping where a value
+/// comes out unchanged), without compiling the plan or building the graph again.
+///
+/// Each edit either applies in full or, when it would change the engine's
+/// structure (cells, dependencies, order buckets), changes nothing and returns
+/// `nil`: the caller then builds a new engine. The figures after an edit are
+/// those of a fresh engine of the edited workspace, cell for cell (the debug
+/// build checks it in the tests: `_checkInvariants(against:)`).
+extension Engine {
+    /// One change of a cell's value: the cell and its value before.
+    public typealias Change = (cell: Int, old: Value)
+
+    /// Stores several inputs (`nil` clears one) and recomputes what depends on them, once.
+    ///
+    /// - Returns: the cells whose value changed with their old values, in the
+    ///   order they were recomputed.
+    /// - Complexity: O(affected cells × log affected cells).
+    public func setInputs(_ edits: [(cell: Int, value: Fixed?)]) -> [Change] {
+        for e in edits { stored[e.cell] = e.value }
+        return recompute(from: edits.map(\.cell))
+    }
+
+    /// Changes the as-of date (`as_of` in rules).
+    ///
+    /// - Returns: the changed cells, or `nil` when a `by` date of an order
+    ///   aggregation reads `as_of` (the orders would regroup: build a new engine).
+    /// - Complexity: O(cells of the rules that read `as_of`, and their dependents,
+    ///   × log of that).
+    public func setAsOf(_ day: Day) -> [Change]? {
+        if day == asOf { return [] }
+        let reads: (CExpr) -> Bool = { if case .builtin(.asOf) = $0 { return true } else { return false } }
+        guard let seeds = cellsReading(reads) else { return nil }
+        asOf = day
+        return recompute(from: seeds)
+    }
+
+    /// Changes the working-day calendar (`workdays_after`, `workdays_between`).
+    ///
+    /// - Returns: the changed cells, or `nil` when a `by` date reads the calendar.
+    /// - Complexity: as `setAsOf`, for the rules that count working days.
+    public func setCalendar(_ c: WorkCalendar) -> [Change]? {
+        if c == calendar { return [] }
+        let reads: (CExpr) -> Bool = {
+            if case .function(let f, _) = $0, f == .workdaysAfter || f == .workdaysBetween { return true }
+            return false
+        }
+        guard let seeds = cellsReading(reads) else { return nil }
+        calendar = c
+        return recompute(from: seeds)
+    }
+
+    /// Replaces the order at index `o` with `new`, which keeps its ID, agent,
+    /// date and set of field names (only field values change).
+    ///
+    /// - Returns: the changed cells, or `nil` (nothing changed) when the order
+    ///   is not like that, or when it would move to another bucket of a `by` date.
+    /// - Complexity: O(static order rules) to check the buckets, then
+    ///   O(affected cells × log affected cells): the order's cells and the
+    ///   aggregates of its buckets.
+    public func replaceOrder(at o: Int, with new: Order) -> [Change]? {
+        guard orders.indices.contains(o) else { return nil }
+        let old = orders[o]
+        guard old.id == new.id, old.agent == new.agent, old.date == new.date,
+              Set(old.fields.keys) == Set(new.fields.keys) else { return nil }
+        if old == new { return [] }
+        let orderRules = plan.rules.indices.filter { plan.rules[$0].dimension.perOrder }
+        // The static order rules decide the `by` dates: the order must stay in its buckets.
+        let staticCells = staticRuleOrder().filter { plan.rules[$0].dimension.perOrder }.map { offsets[$0] + o }
+        let groupingMonths = { () -> [Int?] in
+            self.plan.groupings.map { g in
+                guard let g else { return nil }
+                guard case .date(let d) = self.eval(g, self.orderCoordinates(o)) else { return Int.min }
+                return d.monthValue.index
+            }
+        }
+        let monthsBefore = groupingMonths()
+        let savedStatic = staticCells.map { values[$0] }
+        orders[o] = new
+        for c in staticCells { values[c] = compute(c) }
+        let monthsAfter = groupingMonths()
+        for (c, v) in zip(staticCells, savedStatic) { values[c] = v }
+        guard monthsBefore == monthsAfter else { orders[o] = old; return nil }
+        // The order's own cells, and the cells that aggregate over its buckets (an
+        // aggregation may read a field of the order directly, with no cell between).
+        let months = plan.groupings.indices.map { g in
+            g == 0 || monthsBefore[g] == nil ? orderMonth[o] : monthsBefore[g]! == Int.min ? -1 : monthsBefore[g]! - startMonth.index
+        }
+        return recompute(from: orderRules.map { offsets[$0] + o } + bucketReaders(agent: orderAgent[o], months: months))
+    }
+
+    /// The cells whose formulas aggregate over a bucket holding an order of
+    /// agent `agent` (−1: none) booked, per grouping, in month index `months[g]`.
+    ///
+    /// - Complexity: O(plan size + the cells returned).
+    func bucketReaders(agent a: Int, months: [Int]) -> [Int] {
+        var out: [Int] = []
+        for (r, rule) in plan.rules.enumerated() {
+            var nodes: [(grouping: Int, perAgent: Bool)] = []
+            var allocates = false
+            if case .allocation(_, _, true) = rule.kind { allocates = true }
+            for e in rule.kind.expressions {
+                _ = e.contains { n in
+                    if case .orderAggregate(_, _, _, let g, let p) = n { nodes.append((g, p)) }
+                    return false
+                }
+            }
+            if nodes.isEmpty && !allocates { continue }
+            let d = rule.dimension
+            let all = Array(offsets[r]..<offsets[r + 1])
+            if allocates && !(d.perAgent && !d.perOrder && d.grain == .month) { out += all; continue }
+            if allocates { nodes.append((0, true)) }
+            if d.grain == .none && !d.perOrder { out += all; continue }
+            for (g, perAgent) in nodes {
+                let m = months[g]
+                guard m >= 0 && m < monthCount else { continue }
+                if d.perOrder {
+                    // Order p reads the orders of grouping g booked in p's own month: its
+                    // agent's, or everyone's (also when p is credited to nobody).
+                    for p in bucket(0, agent: -1, month: m) {
+                        let b = orderAgent[Int(p)]
+                        if !perAgent || b < 0 || b == a { out.append(offsets[r] + Int(p)) }
+                    }
+                    continue
+                }
+                if perAgent && a < 0 { continue }
+                if d.perAgent {
+                    let i = m / d.grain.months
+                    if perAgent { out.append(cell(r, a, i)) } else { out += agents.indices.map { cell(r, $0, i) } }
+                } else {
+                    out.append(cell(r, 0, m / d.grain.months))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Every cell of the rules whose formulas contain a node that `reads`, or
+    /// `nil` when a `by` date of an order aggregation may depend on such a node.
+    ///
+    /// - Complexity: O(plan size + those cells).
+    func cellsReading(_ reads: (CExpr) -> Bool) -> [Int]? {
+        var affected = Set(plan.rules.indices.filter { plan.rules[$0].kind.expressions.contains { $0.contains(where: reads) } })
+        // Static rules reading affected static rules are affected too (the `by` dates are made of them).
+        var grew = true
+        while grew {
+            grew = false
+            for r in plan.staticRules where !affected.contains(r) {
+                let refs = plan.rules[r].kind.expressions.contains { $0.contains { e in
+                    if case .ref(let d, _) = e { return affected.contains(d) }
+                    if case .at(let d, _) = e { return affected.contains(d) }
+                    return false
+                } }
+                if refs { affected.insert(r); grew = true }
+            }
+        }
+        for g in plan.groupings {
+            guard let g else { continue }
+            let touched = g.contains { e in
+                if reads(e) { return true }
+                if case .ref(let d, _) = e { return affected.contains(d) }
+                if case .at(let d, _) = e { return affected.contains(d) }
+                return false
+            }
+            if touched { return nil }
+        }
+        return affected.sorted().flatMap { offsets[$0]..<offsets[$0 + 1] }
+    }
+
+    /// The static rules in an order where each comes after the static rules it reads.
+    ///
+    /// - Complexity: O(static rules × formula size).
+    func staticRuleOrder() -> [Int] {
+        var done = Set<Int>(), out: [Int] = []
+        func visit(_ r: Int) {
+            guard plan.staticRules.contains(r), done.insert(r).inserted else { return }
+            var refs: [Int] = []
+            switch plan.rules[r].kind {
+            case .parameter(let e), .formula(let e): CExpr.sameTimeRefs(e, into: &refs)
+            default: break
+            }
+            for d in refs { visit(d) }
+            out.append(r)
+        }
+        for r in plan.staticRules.sorted() { visit(r) }
+        return out
+    }
+}
+
+extension RuleKind {
+    /// The compiled expressions of the rule (its formula, default, value and filter, …).
+    var expressions: [CExpr] {
+        switch self {
+        case .input(let d): return d.map { [$0] } ?? []
+        case .parameter(let e), .formula(let e): return [e]
+        case .agentAggregate(_, let v, let f): return [v, f].compactMap { $0 }
+        case .ranking(let v, let f): return [v] + (f.map { [$0] } ?? [])
+        case .allocation(let t, let w, _): return [t, w]
+        }
+    }
+}
+
+extension CExpr {
+    /// True when this expression or any part of it (table rows and defaults included) satisfies `pred`.
+    ///
+    /// - Complexity: O(expression size).
+    func contains(where pred: (CExpr) -> Bool) -> Bool {
+        if pred(self) { return true }
+        switch self {
+        case .constant, .ref, .at, .paid, .builtin, .teamAggregate, .share: return false
+        case .attribute(_, let d), .orderField(_, let d): return d?.contains(where: pred) ?? false
+        case .negate(let a), .not(let a): return a.contains(where: pred)
+        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
+            return a.contains(where: pred) || b.contains(where: pred)
+        case .ifThen(let a, let b, let c): return a.contains(where: pred) || b.contains(where: pred) || c.contains(where: pred)
+        case .function(_, let args): return args.contains { $0.contains(where: pred) }
+        case .table(_, _, _, let arg, let rows):
+            return arg.contains(where: pred) || rows.contains { $0.threshold.contains(where: pred) || $0.value.contains(where: pred) }
+        case .periodAggregate(_, _, _, let v, let f): return (v?.contains(where: pred) ?? false) || (f?.contains(where: pred) ?? false)
+        case .rank(_, let own, let f, _): return own.contains(where: pred) || (f?.contains(where: pred) ?? false)
+        case .orderAggregate(_, let v, let f, _, _): return (v?.contains(where: pred) ?? false) || (f?.contains(where: pred) ?? false)
+        }
+    }
+}
