@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PayPlan
+@testable import PayPlanREPL
+
+/// Edits the engine makes in place (issue 10, point 4), and the debug-build
+/// invariant checks (issue 11, point 9): each edit's figures are worked out by
+/// hand from rules.md, the engine is the same object afterwards (it was not
+/// built again), and the result equals a fresh engine of the workspace cell for cell.
+@Suite struct IncrementalEditTests {
+    /// The shipped plan C with agent 甲 and the six orders of issue 4's first worked check (OrdersTests).
+    func session() throws -> Session {
+        let s = try Session(path: electronics)
+        run(s, "agent add 甲 base=3000 hired=2020-01-01", "as of 2026-06-30", "甲.expenses[2026-03] = 900",
+            "order add O1 agent=甲 date=2026-03-02 terms=cash amount=30000 profit=4500 paid=2026-03-03",
+            "order add O2 agent=甲 date=2026-03-05 terms=cash amount=10000 profit=800 costs=50 paid=2026-03-06",
+            "order add O3 agent=甲 date=2026-03-10 terms=net30 amount=40000 profit=14000 paid=2026-04-30",
+            "order add O4 agent=甲 date=2026-03-20 terms=cash amount=5000 profit=200 paid=2026-03-20",
+            "order add O5 agent=甲 date=2026-03-25 terms=net60 amount=30000 profit=5400 approved=yes paid=2026-03-28",
+            "order add O6 agent=甲 date=2026-03-06 terms=cash amount=8000 profit=1600 paid=2026-03-11")
+        return s
+    }
+
+    func expectConsistent(_ s: Session, sourceLocation: SourceLocation = #_sourceLocation) {
+        let problems = s._checkInvariants()
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))", sourceLocation: sourceLocation)
+    }
+
+    @Test func undoAndRedoOfAnInputEditAreInPlace() throws {
+        let s = try session()
+        let engine = s.engine
+        // C3: March R = 107,100 (OrdersTests); 5,000 more direct sales → R 112,100:
+        // 2% × 100,000 + 3% × 12,100 = 2,363.00 (was 2,213.00). The orders' part is
+        // 2,363 × 108,000 / 113,000 = 2,258.44, shared by amount (largest remainder, in fen:
+        // O6 gets 225,844 × 8,000 / 108,000 = 16,729.19 → 167.29), and O6 is paid late (C5):
+        // commission 2,363.00 − 167.29 + 100.00 + 400.00 − 300.00 + 300.00 = 2,695.71; pay 5,695.71.
+        #expect(run(s, "甲.sales[2026-03] = 5000") == ["甲.pay[2026-03]: 5,549.07 → 5,695.71"])
+        #expect(run(s, "undo") == ["undid 甲.sales[2026-03] = 5,000.00", "甲.pay[2026-03]: 5,695.71 → 5,549.07"])
+        #expect(query(s, "甲.tier_commission[2026-03]") == "2,213.00")
+        #expect(run(s, "redo") == ["redid 甲.sales[2026-03] = 5,000.00", "甲.pay[2026-03]: 5,549.07 → 5,695.71"])
+        #expect(query(s, "甲.tier_commission[2026-03]") == "2,363.00")
+        #expect(s.engine === engine)
+        expectConsistent(s)
+    }
+
+    @Test func anOrderFieldEditIsInPlaceAndUndoes() throws {
+        let s = try session()
+        let engine = s.engine
+        // O6 paid on its due day 03-10 (two working days after Friday 03-06) is no longer late (C5),
+        // so its share 163.93 is no longer taken back: commission 2,549.07 + 163.93 = 2,713.00.
+        run(s, "order set O6 paid=2026-03-10")
+        #expect(query(s, "O6.cash_late") == "no")
+        #expect(query(s, "甲.commission[2026-03]") == "2,713.00")
+        #expect(query(s, "甲.pay[2026-03]") == "5,713.00")
+        // O4 with profit 600 has a margin of 12%: not refused, not low-margin, counted (C2):
+        // order sales 108,000 + 5,000 = 113,000.00 (a field read straight by a month aggregation).
+        run(s, "order set O4 profit=600")
+        #expect(query(s, "甲.order_sales[2026-03]") == "113,000.00")
+        #expect(s.engine === engine)
+        expectConsistent(s)
+        run(s, "undo", "undo")
+        #expect(query(s, "甲.order_sales[2026-03]") == "108,000.00")
+        #expect(query(s, "甲.commission[2026-03]") == "2,549.07")
+        #expect(s.engine === engine)
+        expectConsistent(s)
+    }
+
+    @Test func anOrderMovingToAnotherMonthBucketBuildsAgain() throws {
+        let s = try session()
+        let engine = s.engine
+        // Paid in April: `by paid` groups it into April, so the engine is built again; still late (C5).
+        run(s, "order set O6 paid=2026-04-02")
+        #expect(s.engine !== engine)
+        #expect(query(s, "O6.cash_late") == "yes")
+        expectConsistent(s)
+    }
+
+    @Test func asOfIsInPlace() throws {
+        let s = try session()
+        let engine = s.engine
+        // As of 03-10, O6's payment on 03-11 is not known yet, and 03-10 is not after its due day 03-10: not late.
+        run(s, "as of 2026-03-10")
+        #expect(query(s, "O6.cash_late") == "no")
+        #expect(s.engine === engine)
+        expectConsistent(s)
+        run(s, "undo")
+        #expect(query(s, "O6.cash_late") == "yes")
+        #expect(s.engine === engine)
+        expectConsistent(s)
+    }
+
+    @Test func forksKeepTheirEngines() throws {
+        let s = try session()
+        run(s, "fork f", "甲.sales[2026-03] = 5000")
+        let onF = s.engine
+        // compare: main 5,549.07, f 5,695.71 (the C3 figures above), 146.64 more.
+        let lines = run(s, "compare main f 2026-03")
+        #expect(lines.contains { $0.contains("5,549.07") && $0.contains("5,695.71") && $0.contains("146.64") })
+        run(s, "switch main")
+        #expect(query(s, "甲.pay[2026-03]") == "5,549.07")
+        expectConsistent(s)
+        run(s, "switch f")
+        #expect(s.engine === onF)
+        #expect(query(s, "甲.pay[2026-03]") == "5,695.71")
+        run(s, "undo")  // back on main
+        #expect(query(s, "甲.pay[2026-03]") == "5,549.07")
+        expectConsistent(s)
+    }
+
+    @Test func theInvariantCheckFindsAWrongCell() throws {
+        let s = try session()
+        #expect(s._checkInvariants().isEmpty)
+        let c = s.engine.cell(rule: s.engine.plan.ruleIndex["pay"]!, agent: s.workspace.agentIndex(named: "甲")!, period: Period(text: "2026-03")!)!
+        s.engine.values[c] = .number(Fixed(1))
+        let problems = s.engine._checkInvariants(against: s.workspace)
+        #expect(problems.contains("甲.pay[2026-03] holds 1.00 but computes to 5,549.07"))
+        #expect(problems.contains("甲.pay[2026-03] is 1.00 here, 5,549.07 in a fresh engine"))
+    }
+
+    /// Random edits of every kind, then the incremental result equals a fresh compute, cell for cell.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func randomEditsEqualAFreshCompute(seed: UInt64) throws {
+        var rng = SplitMix(seed: seed)
+        let s = try session()
+        run(s, "agent add 乙 base=3500 hired=2026-02-01",
+            "order add P1 agent=乙 date=2026-01-15 terms=net30 amount=20000 profit=4000 written_off=2026-06-10 resale=5000")
+        let agents = ["甲", "乙"]
+        var orderIDs = ["O1", "O2", "O3", "O4", "O5", "O6", "P1"]
+        func day(_ m: Int) -> String { String(format: "2026-%02d-%02d", m, Int.random(in: 1...28, using: &rng)) }
+        for step in 0..<40 {
+            let m = Int.random(in: 1...12, using: &rng)
+            let command: String
+            switch Int.random(in: 0..<12, using: &rng) {
+            case 0, 1: command = "\(agents.randomElement(using: &rng)!).sales[2026-\(String(format: "%02d", m))] = \(Int.random(in: 0...40, using: &rng) * 10000)"
+            case 2: command = "order set \(orderIDs.randomElement(using: &rng)!) profit=\(Int.random(in: 0...20000, using: &rng))"
+            case 3: command = "order set \(orderIDs.randomElement(using: &rng)!) paid=\(day(m))"
+            case 4:
+                let id = "R\(step)"
+                orderIDs.append(id)
+                command = "order add \(id) agent=\(agents.randomElement(using: &rng)!) date=\(day(m)) terms=\(["cash", "net30", "net60"].randomElement(using: &rng)!) amount=\(Int.random(in: 1...50, using: &rng) * 1000) profit=\(Int.random(in: 0...8000, using: &rng))"
+            case 5: command = "as of \(day(m))"
+            case 6: command = "calendar holiday \(day(m))"
+            case 7: command = "param probation_months = \(Int.random(in: 1...4, using: &rng))"
+            case 8: command = "agent set 乙 base=\(Int.random(in: 2500...5000, using: &rng))"
+            case 9, 10: command = Bool.random(using: &rng) ? "undo" : "redo"
+            default: command = s.currentFork == "main" ? (s.forkNames.contains("f") ? "switch f" : "fork f") : "switch main"
+            }
+            _ = s.execute(command)  // undo/redo may have nothing to do
+            let problems = s._checkInvariants()
+            #expect(problems.isEmpty, "seed \(seed), step \(step), after \(command): \(problems.joined(separator: "; "))")
+            if !problems.isEmpty { break }
+        }
+    }
+}
