@@ -20,7 +20,9 @@ let package = Package(
         // MARK: Order import from CSV files (UTF-8 or GB18030), kept apart so the engine has no CSV dependency
         .target(name: "PayPlanImport", dependencies: ["PayPlan", .product(name: "CSV", package: "CSV.swift")]),
         // MARK: Session, commands, rendering, help (no terminal)
-        .target(name: "PayPlanREPL", dependencies: ["PayPlan", "PayPlanImport"]),
+        .target(name: "PayPlanREPL", dependencies: ["PayPlan", "PayPlanImport", "CXLSXWriter"]),
+        // MARK: Excel workbooks: libxlsxwriter (Debian: libxlsxwriter-dev), for report … --xlsx
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // MARK: Line editing: BSD libedit (Debian: libedit-dev) and a thin Swift adapter
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditing", dependencies: ["CEditLine"]),

@@ -28,7 +28,7 @@ public enum CommandTable {
     public static let definitionWords = ["param", "input", "attribute", "field", "table", "month", "quarter", "half", "year", "team"]
 
     /// The figure formats of `report`, `compare`, `attribution` and `orders` (`ReportFormat`).
-    static let figureOptions: [String] = []
+    static let figureOptions = ["--csv", "--json", "--md", "--xlsx", "--out"]
 
     /// The commands, in the order `help commands` lists them.
     public static let entries: [Entry] = [
@@ -41,9 +41,9 @@ public enum CommandTable {
         Entry([], "NAME.INPUT[PERIOD] = AMOUNT", "set an input: 李雷.sales[2026-03] = 12万",
               zh: "姓名.录入项[期间] = 金额", "录入：李雷.sales[2026-03] = 12万"),
         Entry([], "NAME.FIGURE[PERIOD]", "print a figure: 李雷.pay[2026-03]", zh: "姓名.数字[期间]", "查看：李雷.pay[2026-03]"),
-        Entry(["report"], "report PERIOD",
+        Entry(["report"], "report PERIOD [--csv|--json|--md|--xlsx FILE] [--out FILE]",
               "a table per agent: report 2026-03, report 2026-Q1, report 2026 (help report)",
-              zh: "report 期间", "报表：report 2026-03、report 2026-Q1、report 2026（help report）",
+              zh: "report 期间 [--csv|--json|--md|--xlsx 文件] [--out 文件]", "报表：report 2026-03、report 2026-Q1、report 2026（help report）",
               options: figureOptions),
         Entry(["explain"], "explain FIGURE [--depth N]", "how a figure was reached: explain 李雷.pay[2026-03]; explain FIGURE in A vs B",
               zh: "explain 数字 [--depth N]", "说明一个数字的来历：explain 李雷.pay[2026-03]；explain 数字 in A vs B", options: ["--depth"]),
@@ -64,8 +64,8 @@ public enum CommandTable {
         Entry(["fork"], "fork NAME", "copy the workspace as a what-if fork (help what-if)", zh: "fork 名称", "复制当前方案做假设分析（help what-if）"),
         Entry(["switch"], "switch NAME", "go to another fork", zh: "switch 名称", "切换到另一个副本"),
         Entry(["scenarios"], aliases: ["forks"], "scenarios", "list the forks", "列出副本"),
-        Entry(["compare"], "compare A B [PERIOD]", "two forks side by side with the cost to the owner",
-              zh: "compare A B [期间]", "两个副本并排对比及老板总成本", options: figureOptions),
+        Entry(["compare"], "compare A B [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]", "two forks side by side with the cost to the owner",
+              zh: "compare A B [期间] [--csv|--json|--md|--xlsx 文件] [--out 文件]", "两个副本并排对比及老板总成本", options: figureOptions),
         Entry(["sweep"], "sweep INPUT from X to Y step S show FIGURE…", "figures against an input: table, chart, SVG (help sweep)",
               zh: "sweep 录入项 from X to Y step S show 数字…", "随录入变化的表格与曲线（help sweep）", options: ["--svg"]),
         Entry(["solve"], "solve INPUT for FIGURE = TARGET", "goal seek: the least input that reaches a figure (help solve)",
@@ -80,8 +80,8 @@ public enum CommandTable {
               zh: "order add 编号 agent=姓名 date=日期 字段=值…", "添加订单（help orders）"),
         Entry(["order", "set"], "order set ID field=value…", "change an order", zh: "order set 编号 字段=值…", "修改订单"),
         Entry(["order", "rm"], "order rm ID", "remove an order", zh: "order rm 编号", "删除订单"),
-        Entry(["orders"], "orders [AGENT] [PERIOD]", "list orders with every order figure",
-              zh: "orders [员工] [期间]", "订单列表及各项订单数字", options: figureOptions),
+        Entry(["orders"], "orders [AGENT] [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]", "list orders with every order figure",
+              zh: "orders [员工] [期间] [--csv|--json|--md|--xlsx 文件] [--out 文件]", "订单列表及各项订单数字", options: figureOptions),
         Entry(["orders", "import"], "orders import FILE.csv [--format taobao] [--map COL=field,…] [--dry-run]",
               "read orders from a platform export or spreadsheet (help import)",
               zh: "orders import 文件.csv [--format taobao] [--map 列=字段,…] [--dry-run]", "从平台导出或表格读入订单（help import）",
@@ -90,9 +90,9 @@ public enum CommandTable {
               "customer-service performance (赤兔/千牛) into the monthly inputs (help import)",
               zh: "performance import 文件.csv [--month 2026-03]", "客服绩效（赤兔/千牛）读入月度录入（help import）",
               options: ["--month", "--skip-bad", "--dry-run"]),
-        Entry(["attribution"], "attribution [PERIOD]",
+        Entry(["attribution"], "attribution [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]",
               "orders credited per agent by the seller note, silent orders, notes to check (help attribution)",
-              zh: "attribution [期间]", "按卖家备注归属的订单、闷拍订单、待核对备注（help attribution）",
+              zh: "attribution [期间] [--csv|--json|--md|--xlsx 文件] [--out 文件]", "按卖家备注归属的订单、闷拍订单、待核对备注（help attribution）",
               options: figureOptions),
         Entry(["calendar"], "calendar [holiday|workday|clear DATE[..DATE]]", "working days (调休)", zh: "calendar [holiday|workday|clear 日期]", "工作日与调休"),
         Entry(["as", "of"], aliases: ["asof"], "as of DATE", "what is known on that day", zh: "as of 日期", "以某日为准的已知信息"),

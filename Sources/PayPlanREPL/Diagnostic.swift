@@ -55,6 +55,8 @@ public struct Output: Equatable, Sendable {
     public var failed: Bool { !errors.isEmpty }
     /// True after `quit`/`exit`: the shell leaves (asking first about unsaved changes), a script ends.
     public var leave = false
+    /// True for machine-read output (CSV, JSON, Markdown): printed exactly, never translated.
+    public var verbatim = false
 
     public init(lines: [String] = [], errors: [Diagnostic] = []) { self.lines = lines; self.errors = errors }
     static func error(_ d: Diagnostic) -> Output { Output(errors: [d]) }

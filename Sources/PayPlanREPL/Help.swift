@@ -34,6 +34,10 @@ public enum Help {
             "report 2026-03   one month;  report 2026-Q1, report 2026-H1, report 2026   monthly figures summed",
             "Columns come from the plan's 'report columns a, b, c'; the changes listed after each edit",
             "are those of 'report total pay'. Try: load scenarios/electronics-sales.json, then report 2026",
+            "For a spreadsheet: --csv (UTF-8 with BOM, plain numbers, Chinese headers under set lang zh), --json, --md",
+            "print to the screen or to --out FILE; --xlsx FILE writes an Excel workbook (numbers as numbers, money",
+            "to two decimals, the header frozen; a sheet for the period and one per month in it). compare,",
+            "attribution and orders take the same options. Try: report 2026 --xlsx 2026.xlsx, report 2026-03 --csv",
         ]),
         ("offer", "what a new hire takes home, month by month", [
             "offer sales 3万 6万 10万 [base=3500] [from 2026-03]",

@@ -63,6 +63,9 @@ enum HelpChinese {
             "report 2026-03 一个月；report 2026-Q1、report 2026-H1、report 2026 为各月数字之和",
             "列由方案的 report columns a, b, c 决定；每次修改后列出的是 report total pay 的变化。",
             "试试：load scenarios/electronics-sales.json，然后 report 2026",
+            "导出到表格：--csv（UTF-8 带 BOM，数字不带千分位，set lang zh 时表头为中文）、--json、--md 显示在屏幕上或写入 --out 文件；",
+            "--xlsx 文件 写出 Excel 工作簿（数字即数字，金额两位小数，冻结表头；该期间一张表，另每月一张）。",
+            "compare、attribution、orders 同样可用。试试：report 2026 --xlsx 2026.xlsx、report 2026-03 --csv",
         ]),
         "explain": ("一个数字是怎么来的", [
             "explain 李雷.pay[2026-03] 显示规则原文、读取的每个数字及其值、命中的档位（含哪一侧）、舍入，",

@@ -31,9 +31,14 @@ extension Session {
     /// `attribution [PERIOD]`: orders credited per agent, silent orders, and every order whose seller
     /// note names an unknown ID or conflicting sales agents, or is credited otherwise than its note says.
     func attributionReport(_ rest: String) -> Output {
+        let args: CommandArguments, format: FigureFormat
+        do {
+            args = try CommandArguments.parse(rest, options: FigureFormat.options, flags: FigureFormat.flags)
+            format = try FigureFormat(args)
+        } catch { return .error("\(error.message); write attribution [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]") }
         var period: Period? = nil
-        if !rest.isEmpty {
-            guard let p = Period(text: rest) else { return .error("attribution takes a period, e.g. attribution 2026-03; '\(rest)' is not one") }
+        if let text = args.positional.first {
+            guard args.positional.count == 1, let p = Period(text: text) else { return .error("attribution takes a period, e.g. attribution 2026-03; '\(args.positional.joined(separator: " "))' is not one") }
             period = p
         }
         guard workspace.orders.contains(where: { $0.fields["note"] != nil }) else {
@@ -81,24 +86,28 @@ extension Session {
             }
             if !found.isEmpty { problems.append((base, o.agent ?? "—", note, found.joined(separator: "; "))) }
         }
-        var lines = ["attribution\(period.map { " — \($0)" } ?? "") (\(settings.description))"]
-        var t = TextTable(header: ["agent", "ID", "role", "orders", "credited"], rightAligned: [false, false, false, true, true])
+        let title = "attribution\(period.map { " — \($0)" } ?? "") (\(settings.description))"
+        var t = FigureTable(name: period?.description ?? "attribution", title: title, header: ["agent", "ID", "role", "orders", "credited"],
+                            rightAligned: [false, false, false, true, true])
         for a in workspace.agents {
-            t.add([a.name, a.id ?? "", a.role ?? "", "\(count[a.name] ?? 0)", (sum[a.name] ?? .zero).moneyText])
+            t.add([.text(a.name), .text(a.id ?? ""), .text(a.role ?? ""), .count(count[a.name] ?? 0), .money(sum[a.name] ?? .zero)])
         }
-        t.add(["silent (闷拍)", "", "", "\(silent)", silentSum.moneyText])
-        lines += t.render()
-        if problems.isEmpty {
-            lines.append("no order names an unknown ID or conflicting sales agents")
-        } else {
-            lines.append("orders to check (\(problems.count)):")
-            var p = TextTable(header: ["order", "agent", "note", "finding"], rightAligned: [false, false, false, false])
-            for row in problems { p.add([row.0, row.1, row.2, row.3]) }
-            lines += p.render()
+        t.add([.text("silent (闷拍)"), .text(""), .text(""), .count(silent), .money(silentSum)])
+        var check = FigureTable(name: "orders to check", title: "orders to check (\(problems.count))", header: ["order", "agent", "note", "finding"],
+                                rightAligned: [false, false, false, false])
+        for row in problems { check.add([.text(row.0), .text(row.1), .text(row.2), .text(row.3)]) }
+        return emit(problems.isEmpty ? [t] : [t, check], as: format) {
+            var lines = [title] + t.textLines()
+            if problems.isEmpty {
+                lines.append("no order names an unknown ID or conflicting sales agents")
+            } else {
+                lines.append("orders to check (\(problems.count)):")
+                lines += check.textLines()
+            }
+            if duplicates > 0 || afterSales > 0 {
+                lines.append("\(duplicates) note\(duplicates == 1 ? "" : "s") name the same agent twice (credited once); \(afterSales) name an after-sales agent (no credit)")
+            }
+            return lines
         }
-        if duplicates > 0 || afterSales > 0 {
-            lines.append("\(duplicates) note\(duplicates == 1 ? "" : "s") name the same agent twice (credited once); \(afterSales) name an after-sales agent (no credit)")
-        }
-        return Output(lines: lines)
     }
 }

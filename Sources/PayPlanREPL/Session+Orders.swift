@@ -60,8 +60,13 @@ extension Session {
 
     /// `orders [AGENT] [PERIOD]`: the orders with their fields and order figures.
     func listOrders(_ rest: String) -> Output {
+        let args: CommandArguments, format: FigureFormat
+        do {
+            args = try CommandArguments.parse(rest, options: FigureFormat.options, flags: FigureFormat.flags)
+            format = try FigureFormat(args)
+        } catch { return .error("\(error.message); write orders [AGENT] [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]") }
         var agent: String? = nil, period: Period? = nil
-        for w in rest.split(separator: " ").map(String.init) {
+        for w in args.positional {
             if let p = Period(text: w) { period = p } else if workspace.agentIndex(named: w) != nil { agent = w } else {
                 return .error("orders takes an agent and/or a period, e.g. orders 李雷 2026-03; '\(w)' is neither")
             }
@@ -71,13 +76,19 @@ extension Session {
         }
         let fieldNames = Array(Set(chosen.flatMap { $0.element.fields.keys })).sorted()
         let figures = engine.plan.rules.indices.filter { engine.plan.rules[$0].visible && engine.plan.rules[$0].dimension.perOrder }
-        var t = TextTable(header: ["order", "agent", "date"] + fieldNames + figures.map { engine.plan.rules[$0].name },
-                          rightAligned: [false, false, false] + fieldNames.map { _ in true } + figures.map { _ in true })
+        var t = FigureTable(name: [agent, period?.description].compactMap { $0 }.joined(separator: " ").isEmpty ? "orders" : [agent, period?.description].compactMap { $0 }.joined(separator: " "),
+                            title: "orders", header: ["order", "agent", "date"] + fieldNames + figures.map { engine.plan.rules[$0].name },
+                            rightAligned: [false, false, false] + fieldNames.map { _ in true } + figures.map { _ in true })
         for (i, o) in chosen {
-            let figureTexts = figures.map { r in engine.cell(rule: r, order: i).map { engine.value(ofCell: $0).displayText } ?? "" }
-            t.add([o.id, o.agent ?? "—", o.date.description] + fieldNames.map { o.fields[$0]?.text ?? "" } + figureTexts)
+            let figureCells = figures.map { r in engine.cell(rule: r, order: i).map { FigureTable.Cell.value(engine.value(ofCell: $0)) } ?? .text("") }
+            let fieldCells = fieldNames.map { name -> FigureTable.Cell in
+                guard let v = o.fields[name] else { return .text("") }
+                if case .number(let n) = v { return .money(n, shown: v.text) }
+                return .text(v.text)
+            }
+            t.add([.text(o.id), .text(o.agent ?? "—"), .text(o.date.description)] + fieldCells + figureCells)
         }
-        return Output(lines: t.render() + ["\(chosen.count) order\(chosen.count == 1 ? "" : "s")"])
+        return emit([t], as: format) { t.textLines() + ["\(chosen.count) order\(chosen.count == 1 ? "" : "s")"] }
     }
 
     /// `calendar`, `calendar holiday 2026-10-01..2026-10-07`, `calendar workday 2026-10-10`, `calendar clear DATE`.

@@ -114,10 +114,14 @@ extension Session {
     /// `compare A B [PERIOD]`: each report figure per agent in A and B, the
     /// difference and percentage, and the plan's total cost to the owner.
     func compare(_ rest: String) -> Output {
-        let words = rest.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard words.count == 2 || words.count == 3 else {
-            return .error("compare needs two scenarios and optionally a period: compare main lower_tier 2026")
-        }
+        let usage = "compare needs two scenarios and optionally a period: compare main lower_tier 2026 [--csv|--json|--md|--xlsx FILE] [--out FILE]"
+        let args: CommandArguments, format: FigureFormat
+        do {
+            args = try CommandArguments.parse(rest, options: FigureFormat.options, flags: FigureFormat.flags)
+            format = try FigureFormat(args)
+        } catch { return .error("\(error.message); \(usage)") }
+        let words = args.positional
+        guard words.count == 2 || words.count == 3 else { return .error(usage) }
         let (a, b) = (words[0], words[1])
         guard let wa = workspace(named: a) else { return .error(unknownFork(a)) }
         guard let wb = workspace(named: b) else { return .error(unknownFork(b)) }
@@ -138,13 +142,12 @@ extension Session {
         let totalName = ea.plan.total ?? eb.plan.total
         var agents = wa.agents.map(\.name)
         for n in wb.agents.map(\.name) where !agents.contains(n) { agents.append(n) }
-        var t = TextTable(header: ["agent", "figure", a, b, "difference", "%"], rightAligned: [false, false, true, true, true, true])
+        var t = FigureTable(name: "\(a) vs \(b)", title: "\(a) vs \(b) — \(p)", header: ["agent", "figure", a, b, "difference", "%"], rightAligned: [false, false, true, true, true, true])
         var sumA = Fixed.zero, sumB = Fixed.zero, totalsOK = true
         for agent in agents {
             for (i, f) in figures.enumerated() {
                 let va = ea.figure(rule: f, agent: agent, period: p), vb = eb.figure(rule: f, agent: agent, period: p)
-                let (diff, pct) = Session.difference(va, vb)
-                t.add([i == 0 ? agent : "", f, va?.displayText ?? "—", vb?.displayText ?? "—", diff, pct])
+                t.add([.text(i == 0 ? agent : ""), .text(f), va.map { .value($0) } ?? .text("—"), vb.map { .value($0) } ?? .text("—")] + Session.differenceCells(va, vb))
                 if f == totalName {
                     if case .number(let x)? = va, case .number(let y)? = vb { sumA = sumA + x; sumB = sumB + y }
                     else if va != nil || vb != nil { totalsOK = false }
@@ -154,13 +157,35 @@ extension Session {
         t.separatorBefore = [t.rows.count]
         if let tn = totalName {
             if totalsOK {
-                let (diff, pct) = Session.difference(.number(sumA), .number(sumB))
-                t.add(["total", "\(tn) (cost to the owner)", sumA.moneyText, sumB.moneyText, diff, pct])
+                t.add([.text("total"), .text("\(tn) (cost to the owner)"), .money(sumA), .money(sumB)] + Session.differenceCells(.number(sumA), .number(sumB)))
             } else {
-                t.add(["total", "\(tn) (cost to the owner)", "#", "#", "", ""])
+                t.add([.text("total"), .text("\(tn) (cost to the owner)"), .text("#"), .text("#"), .text(""), .text("")])
             }
         }
-        return Output(lines: ["\(a) vs \(b) — \(p)"] + t.render())
+        var tables = [t]
+        // A workbook also holds each fork's report of the period, one sheet per fork.
+        if format.kind == .xlsx {
+            for (name, e) in [(a, ea), (b, eb)] where e.index(of: p) != nil {
+                var sheet = reportTable(p, engine: e, workspace: name == a ? wa : wb)
+                sheet.name = name
+                sheet.title = "\(name) — \(p)"
+                tables.append(sheet)
+            }
+        }
+        return emit(tables, as: format) { [t.title] + t.textLines() }
+    }
+
+    /// The difference B − A and its percentage of A as cells: numbers for machine formats (the
+    /// percentage as a plain number of percent), the signed text the terminal shows.
+    static func differenceCells(_ a: Value?, _ b: Value?) -> [FigureTable.Cell] {
+        let (diff, pct) = difference(a, b)
+        guard case .number(let x)? = a, case .number(let y)? = b else { return [.text(diff), .text(pct)] }
+        let d = y - x
+        var cells: [FigureTable.Cell] = [.money(d, shown: diff), .text(pct)]
+        if !x.isZero, let q = Fixed.checkedDivide(d * Fixed(100), x.magnitude) {
+            cells[1] = FigureTable.Cell(text: pct, number: q.rounded(toDigits: 1), kind: .count)
+        }
+        return cells
     }
 
     /// The difference B − A and its percentage of A, as text (`+540.00`, `+4.2%`).

@@ -119,7 +119,7 @@ public final class Session {
     public func execute(_ input: String) -> Output {
         var out = perform(input)
         guard language == .zh else { return out }
-        out.lines = out.lines.map(ChineseText.translate)
+        if !out.verbatim { out.lines = out.lines.map(ChineseText.translate) }
         out.errors = out.errors.map { var d = $0; d.message = ChineseText.translate(d.message); return d }
         return out
     }
@@ -603,7 +603,10 @@ public final class Session {
 
     /// A figure at a period: the cell itself, or for a finer rule the sum over
     /// the period (yes/no figures count the yes). `nil` outside the scenario.
-    public func valueOf(rule r: Int, agent: Int, period p: Period) -> Value? {
+    public func valueOf(rule r: Int, agent: Int, period p: Period) -> Value? { Session.value(rule: r, agent: agent, period: p, in: engine) }
+
+    /// `valueOf` in any engine (a fork's).
+    static func value(rule r: Int, agent: Int, period p: Period, in engine: Engine) -> Value? {
         let g = engine.plan.rules[r].dimension.grain
         if g == .none || g == p.grain {
             guard let c = engine.cell(rule: r, agent: agent, period: p) else { return nil }
@@ -715,14 +718,37 @@ public final class Session {
 
     // MARK: Reports
 
+    /// `report PERIOD [--csv|--json|--md|--xlsx FILE] [--out FILE]`: the report columns per agent and
+    /// their total. A workbook holds the period's sheet and, for a longer period, one sheet per month.
     func report(_ rest: String, line: String) -> Output {
-        guard !rest.isEmpty else { return .error("report which period? e.g. report 2026-03, report 2026-Q1, report 2026-H1, report 2026") }
-        guard let p = Period(text: rest) else {
-            return .error(Diagnostic("'\(rest)' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026", source: line, range: 7..<(7 + rest.count)))
+        let usage = "write report PERIOD [--csv|--json|--md|--xlsx FILE] [--out FILE], e.g. report 2026-03 or report 2026 --xlsx 2026.xlsx"
+        let args: CommandArguments, format: FigureFormat
+        do {
+            args = try CommandArguments.parse(rest, options: FigureFormat.options, flags: FigureFormat.flags)
+            format = try FigureFormat(args)
+        } catch { return .error("\(error.message); \(usage)") }
+        guard let text = args.positional.first else { return .error("report which period? e.g. report 2026-03, report 2026-Q1, report 2026-H1, report 2026") }
+        guard args.positional.count == 1 else { return .error("report takes one period ('\(args.positional[1])' is one word too many); \(usage)") }
+        guard let p = Period(text: text) else {
+            let at = line.range(of: text).map { line.distance(from: line.startIndex, to: $0.lowerBound) } ?? 7
+            return .error(Diagnostic("'\(text)' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026", source: line, range: at..<(at + text.count)))
         }
         guard engine.index(of: p) != nil else {
             return .error("\(p) is outside this scenario's years (\(workspace.years.lowerBound)–\(workspace.years.upperBound))")
         }
+        let table = reportTable(p)
+        var tables = [table]
+        if format.kind == .xlsx && p.grain != .month {
+            tables += (0..<p.grain.months).map { reportTable(Period(grain: .month, start: Month(index: p.start.index + $0))) }
+        }
+        return emit(tables, as: format) { [table.title] + table.textLines() }
+    }
+
+    /// The report of one period: a row per agent with the plan's report columns (labels under zh),
+    /// then the total row (a yes/no column totals to how many said yes).
+    /// - Complexity: O(agents × columns × months in the period).
+    func reportTable(_ p: Period, engine: Engine? = nil, workspace: Workspace? = nil) -> FigureTable {
+        let engine = engine ?? self.engine, workspace = workspace ?? self.workspace
         var columns = engine.plan.reportColumns
         if columns.isEmpty {
             columns = engine.plan.rules.filter { r in
@@ -733,16 +759,17 @@ public final class Session {
         let ids = columns.compactMap { engine.plan.ruleIndex[$0] }
         let usable = ids.filter { engine.plan.rules[$0].dimension.grain <= p.grain || engine.plan.rules[$0].dimension.grain == .none }
         let zh = language == .zh
-        var t = TextTable(header: [zh ? ChineseText.agent : "agent"] + usable.map { zh ? (engine.plan.rules[$0].label ?? engine.plan.rules[$0].name) : engine.plan.rules[$0].name },
-                          rightAligned: [false] + usable.map { _ in true })
+        var t = FigureTable(name: p.description, title: "\(workspace.name) — \(p)",
+                            header: [zh ? ChineseText.agent : "agent"] + usable.map { zh ? (engine.plan.rules[$0].label ?? engine.plan.rules[$0].name) : engine.plan.rules[$0].name },
+                            rightAligned: [false] + usable.map { _ in true })
         var totals = [Fixed?](repeating: .zero, count: usable.count)
         var errorCodes: [Int: String] = [:]
         var flagColumns = Set<Int>()
         for (a, agent) in workspace.agents.enumerated() {
-            var row = [agent.name]
+            var row: [FigureTable.Cell] = [.text(agent.name)]
             for (j, r) in usable.enumerated() {
-                let v = valueOf(rule: r, agent: a, period: p) ?? .text("")
-                row.append(v.displayText)
+                let v = Session.value(rule: r, agent: a, period: p, in: engine) ?? .text("")
+                row.append(.value(v))
                 switch v {
                 case .number(let n): totals[j] = totals[j].flatMap { Fixed.checkedAdd($0, n) }
                 case .bool(let b): totals[j] = totals[j].map { b ? $0 + Fixed.one : $0 }; flagColumns.insert(j)
@@ -752,11 +779,11 @@ public final class Session {
             t.add(row)
         }
         t.separatorBefore = [workspace.agents.count]
-        // A yes/no column totals to how many said yes.
-        t.add([zh ? ChineseText.total : "total"] + totals.enumerated().map { j, v in
-            v.map { flagColumns.contains(j) ? $0.format(minimumFractionDigits: 0) : $0.moneyText } ?? errorCodes[j] ?? ""
+        t.add([.text(zh ? ChineseText.total : "total")] + totals.enumerated().map { j, v -> FigureTable.Cell in
+            guard let v else { return .text(errorCodes[j] ?? "") }
+            return flagColumns.contains(j) ? FigureTable.Cell(text: v.format(minimumFractionDigits: 0), number: v, kind: .count) : .money(v)
         })
-        return Output(lines: ["\(workspace.name) — \(p)"] + t.render())
+        return t
     }
 
     // MARK: Files

@@ -1,0 +1,2 @@
+// libxlsxwriter (Debian: libxlsxwriter-dev): writes real .xlsx workbooks.
+#include <xlsxwriter.h>

@@ -1,0 +1,63 @@
+import Foundation
+import PayPlan
+
+/// How `report`, `compare`, `attribution`, `orders` (and any other table of figures) are given out:
+/// `--csv`, `--json`, `--md` print to standard output (or to `--out FILE`); `--xlsx FILE` writes a
+/// workbook; `--out FILE` alone takes the format from the extension (`.csv`, `.json`, `.md`, `.xlsx`,
+/// anything else: the text table).
+struct FigureFormat: Equatable {
+    enum Kind: String { case text, csv, json, md, xlsx }
+    var kind: Kind = .text
+    /// The file to write, or `nil` for standard output.
+    var file: String?
+
+    /// The options every figure command takes, for `CommandArguments.parse`.
+    static let options: Set<String> = ["--xlsx", "--out"]
+    static let flags: Set<String> = ["--csv", "--json", "--md"]
+
+    /// The format the words ask for.
+    /// - Throws: `CommandArguments.Problem` when two formats are asked for, or xlsx without a file.
+    init(_ args: CommandArguments) throws(CommandArguments.Problem) {
+        var kinds: [Kind] = []
+        if args.has("--csv") { kinds.append(.csv) }
+        if args.has("--json") { kinds.append(.json) }
+        if args.has("--md") { kinds.append(.md) }
+        if args["--xlsx"] != nil { kinds.append(.xlsx) }
+        guard kinds.count <= 1 else { throw .init(message: "one format at a time (" + kinds.map { "--" + $0.rawValue }.joined(separator: " and ") + ")") }
+        if let x = args["--xlsx"], let o = args["--out"], x != o { throw .init(message: "--xlsx names the file already; --out \(o) is one file too many") }
+        file = args["--xlsx"] ?? args["--out"]
+        if let k = kinds.first { kind = k } else if let f = file?.lowercased() {
+            kind = f.hasSuffix(".csv") ? .csv : f.hasSuffix(".json") ? .json : f.hasSuffix(".md") ? .md : f.hasSuffix(".xlsx") ? .xlsx : .text
+        }
+        if kind == .xlsx, let f = file, !f.lowercased().hasSuffix(".xlsx") { throw .init(message: "--xlsx \(f): an Excel workbook's name ends in .xlsx") }
+    }
+
+    init() {}
+}
+
+extension Session {
+    /// Gives `tables` out in `format`: the terminal text (`text()`), a printed CSV/JSON/Markdown
+    /// (verbatim, never translated), or a file written atomically (`wrote FILE (csv, 2 tables)`).
+    func emit(_ tables: [FigureTable], as format: FigureFormat, text: () -> [String]) -> Output {
+        let body: String
+        switch format.kind {
+        case .text: body = text().joined(separator: "\n") + "\n"
+        case .csv: body = FigureTable.csv(tables)
+        case .json: body = FigureTable.json(tables)
+        case .md: body = FigureTable.markdown(tables)
+        case .xlsx:
+            guard let file = format.file else { return .error("--xlsx needs a file name, e.g. --xlsx report.xlsx") }
+            do { try FigureTable.writeXLSX(tables, to: file) } catch { return .error("\(error); nothing was written") }
+            return Output(lines: ["wrote \(file) (xlsx, \(tables.count) sheet\(tables.count == 1 ? "" : "s"): \(tables.map(\.name).joined(separator: ", ")))"])
+        }
+        if let file = format.file {
+            do { try AtomicFile.write(Data(body.utf8), to: file) } catch { return .error("\(error); nothing was written") }
+            return Output(lines: ["wrote \(file) (\(format.kind.rawValue))"])
+        }
+        if format.kind == .text { return Output(lines: text()) }
+        var out = Output(lines: body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        if out.lines.last == "" { out.lines.removeLast() }
+        out.verbatim = true
+        return out
+    }
+}

@@ -1,0 +1,70 @@
+import CXLSXWriter
+import Foundation
+import PayPlan
+
+/// Real `.xlsx` workbooks through libxlsxwriter (Debian: libxlsxwriter-dev).
+extension FigureTable {
+    /// Writes `tables` as a workbook at `path`, one sheet per table (named after it: a period, a fork),
+    /// the header row bold and frozen, numbers as numbers, money with two decimals (`#,##0.00`),
+    /// counts without (`0`), text as text. The workbook is written beside `path` and renamed into
+    /// place, so a failure leaves any old file as it was.
+    ///
+    /// A cell's number goes to the file as the nearest binary double of its exact decimal text, as
+    /// every spreadsheet stores numbers; amounts below 10¹³ CNY with two decimals read back exactly.
+    /// - Throws: `ScenarioError` naming the file and libxlsxwriter's reason.
+    /// - Complexity: O(cells).
+    public static func writeXLSX(_ tables: [FigureTable], to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid()).xlsx").path
+        guard access(url.deletingLastPathComponent().path, W_OK) == 0 else {
+            throw ScenarioError("cannot write \(path): the folder does not exist or is not writable")
+        }
+        guard let book = workbook_new(tmp) else { throw ScenarioError("cannot write \(path): the folder does not exist or is not writable") }
+        let bold = workbook_add_format(book), money = workbook_add_format(book), count = workbook_add_format(book)
+        format_set_bold(bold)
+        format_set_num_format(money, "#,##0.00")
+        format_set_num_format(count, "0")
+        var used = Set<String>()
+        for t in tables {
+            var name = sheetName(t.name), n = 2
+            while !used.insert(name.lowercased()).inserted { name = sheetName(t.name, suffix: " (\(n))"); n += 1 }
+            guard let sheet = workbook_add_worksheet(book, name) else {
+                workbook_close(book); unlink(tmp)
+                throw ScenarioError("cannot write \(path): sheet '\(name)' was refused")
+            }
+            for (c, h) in t.header.enumerated() {
+                worksheet_write_string(sheet, 0, lxw_col_t(c), h, bold)
+                let widest = ([h] + t.rows.compactMap { $0.count > c ? $0[c].text : nil }).map(DisplayWidth.of).max() ?? 8
+                worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), Double(min(60, widest + 2)), nil)
+            }
+            for (r, row) in t.rows.enumerated() {
+                for (c, cell) in row.enumerated() {
+                    let at = (lxw_row_t(r + 1), lxw_col_t(c))
+                    if let plain = cell.plainNumber, let d = Double(plain) {
+                        worksheet_write_number(sheet, at.0, at.1, d, cell.kind == .money ? money : count)
+                    } else if !cell.text.isEmpty {
+                        worksheet_write_string(sheet, at.0, at.1, cell.text, nil)
+                    }
+                }
+            }
+            worksheet_freeze_panes(sheet, 1, 0)
+        }
+        let status = workbook_close(book)
+        guard status == LXW_NO_ERROR else {
+            unlink(tmp)
+            throw ScenarioError("cannot write \(path): \(String(cString: lxw_strerror(status)))")
+        }
+        guard rename(tmp, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(tmp)
+            throw ScenarioError("cannot write \(path): \(reason)")
+        }
+    }
+
+    /// A legal sheet name: at most 31 characters, none of `[]:*?/\`.
+    static func sheetName(_ s: String, suffix: String = "") -> String {
+        let clean = String(s.map { "[]:*?/\\".contains($0) ? "-" : $0 })
+        let body = clean.isEmpty ? "Sheet" : clean
+        return String(body.prefix(31 - suffix.count)) + suffix
+    }
+}
