@@ -31,14 +31,11 @@ extension Session {
     /// `attribution [PERIOD]`: orders credited per agent, silent orders, and every order whose seller
     /// note names an unknown ID or conflicting sales agents, or is credited otherwise than its note says.
     func attributionReport(_ rest: String) -> Output {
-        let args: CommandArguments, format: FigureFormat
-        do {
-            args = try CommandArguments.parse(rest, options: FigureFormat.options, flags: FigureFormat.flags)
-            format = try FigureFormat(args)
-        } catch { return .error("\(error.message); write attribution [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]") }
+        let words: [String], format: FigureFormat
+        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error("\(error.message); write attribution [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]") }
         var period: Period? = nil
-        if let text = args.positional.first {
-            guard args.positional.count == 1, let p = Period(text: text) else { return .error("attribution takes a period, e.g. attribution 2026-03; '\(args.positional.joined(separator: " "))' is not one") }
+        if let text = words.first {
+            guard words.count == 1, let p = Period(text: text) else { return .error("attribution takes a period, e.g. attribution 2026-03; '\(words.joined(separator: " "))' is not one") }
             period = p
         }
         guard workspace.orders.contains(where: { $0.fields["note"] != nil }) else {

@@ -60,13 +60,10 @@ extension Session {
 
     /// `orders [AGENT] [PERIOD]`: the orders with their fields and order figures.
     func listOrders(_ rest: String) -> Output {
-        let args: CommandArguments, format: FigureFormat
-        do {
-            args = try CommandArguments.parse(rest, options: FigureFormat.options, flags: FigureFormat.flags)
-            format = try FigureFormat(args)
-        } catch { return .error("\(error.message); write orders [AGENT] [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]") }
+        let words: [String], format: FigureFormat
+        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error("\(error.message); write orders [AGENT] [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]") }
         var agent: String? = nil, period: Period? = nil
-        for w in args.positional {
+        for w in words {
             if let p = Period(text: w) { period = p } else if workspace.agentIndex(named: w) != nil { agent = w } else {
                 return .error("orders takes an agent and/or a period, e.g. orders 李雷 2026-03; '\(w)' is neither")
             }

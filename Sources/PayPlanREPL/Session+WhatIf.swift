@@ -115,12 +115,8 @@ extension Session {
     /// difference and percentage, and the plan's total cost to the owner.
     func compare(_ rest: String) -> Output {
         let usage = "compare needs two scenarios and optionally a period: compare main lower_tier 2026 [--csv|--json|--md|--xlsx FILE] [--out FILE]"
-        let args: CommandArguments, format: FigureFormat
-        do {
-            args = try CommandArguments.parse(rest, options: FigureFormat.options, flags: FigureFormat.flags)
-            format = try FigureFormat(args)
-        } catch { return .error("\(error.message); \(usage)") }
-        let words = args.positional
+        let words: [String], format: FigureFormat
+        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error("\(error.message); \(usage)") }
         guard words.count == 2 || words.count == 3 else { return .error(usage) }
         let (a, b) = (words[0], words[1])
         guard let wa = workspace(named: a) else { return .error(unknownFork(a)) }

@@ -722,13 +722,10 @@ public final class Session {
     /// their total. A workbook holds the period's sheet and, for a longer period, one sheet per month.
     func report(_ rest: String, line: String) -> Output {
         let usage = "write report PERIOD [--csv|--json|--md|--xlsx FILE] [--out FILE], e.g. report 2026-03 or report 2026 --xlsx 2026.xlsx"
-        let args: CommandArguments, format: FigureFormat
-        do {
-            args = try CommandArguments.parse(rest, options: FigureFormat.options, flags: FigureFormat.flags)
-            format = try FigureFormat(args)
-        } catch { return .error("\(error.message); \(usage)") }
-        guard let text = args.positional.first else { return .error("report which period? e.g. report 2026-03, report 2026-Q1, report 2026-H1, report 2026") }
-        guard args.positional.count == 1 else { return .error("report takes one period ('\(args.positional[1])' is one word too many); \(usage)") }
+        let words: [String], format: FigureFormat
+        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error("\(error.message); \(usage)") }
+        guard let text = words.first else { return .error("report which period? e.g. report 2026-03, report 2026-Q1, report 2026-H1, report 2026") }
+        guard words.count == 1 else { return .error("report takes one period ('\(words[1])' is one word too many); \(usage)") }
         guard let p = Period(text: text) else {
             let at = line.range(of: text).map { line.distance(from: line.startIndex, to: $0.lowerBound) } ?? 7
             return .error(Diagnostic("'\(text)' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026", source: line, range: at..<(at + text.count)))

@@ -33,6 +33,13 @@ struct FigureFormat: Equatable {
     }
 
     init() {}
+
+    /// The words of a figure command (`report 2026 --csv`): its positional words and the format.
+    /// - Throws: `CommandArguments.Problem` as `CommandArguments.parse` and `init(_:)` do.
+    static func parse(_ rest: String) throws(CommandArguments.Problem) -> (words: [String], format: FigureFormat) {
+        let args = try CommandArguments.parse(rest, options: options, flags: flags)
+        return (args.positional, try FigureFormat(args))
+    }
 }
 
 extension Session {
