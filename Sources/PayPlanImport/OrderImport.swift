@@ -114,7 +114,7 @@ public enum OrderImport {
                 switch target {
                 case "id":
                     if v.isEmpty { file.problems.append(bad("the order number is empty")); rowBad = true; continue }
-                    if v.range(of: #"^\d(\.\d+)?[eE]\+\d+$"#, options: .regularExpression) != nil {
+                    if v.utf8.contains(0x2B), v.range(of: #"^\d(\.\d+)?[eE]\+\d+$"#, options: .regularExpression) != nil { // only with a '+'
                         file.problems.append(bad("'\(v)' is an order number the spreadsheet shortened to a number; format the column as text and export again"))
                         rowBad = true; continue
                     }
@@ -207,7 +207,23 @@ public enum OrderImport {
 
     /// A cell as exported: without surrounding spaces, and without the `="…"`
     /// that spreadsheets write to keep a long number as text.
+    /// - Complexity: O(1) for a cell with nothing to clean at either end (the usual case); else O(n).
     public static func cleanCell(_ raw: String) -> String {
+        let scalars = raw.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return raw }
+        if !trimmable(first) && !trimmable(last) && first != "=" && first != "'" { return raw }
+        return cleanCellInFull(raw)
+    }
+
+    /// True for what `cleanCell` trims from the ends: white space and line breaks (Unicode White_Space,
+    /// the same set as `CharacterSet.whitespacesAndNewlines`), the byte-order mark, the ideographic space.
+    static func trimmable(_ u: Unicode.Scalar) -> Bool {
+        if u.value < 0x80 { return u.value == 0x20 || (0x09...0x0D).contains(u.value) }
+        return u.properties.isWhitespace || u.value == 0xFEFF
+    }
+
+    /// `cleanCell` the long way, through Foundation's trimming (the definition).
+    static func cleanCellInFull(_ raw: String) -> String {
         var s = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}\u{3000}")))
         if s.hasPrefix("=\""), s.hasSuffix("\""), s.count >= 3 { s = String(s.dropFirst(2).dropLast()) }
         else if s.hasPrefix("'"), s.dropFirst().first?.isNumber == true { s = String(s.dropFirst()) }
@@ -222,6 +238,14 @@ public enum OrderImport {
     /// An amount as written in exports: `12345.6`, `12,345.60`, `¥12,345`, `￥12345`, `12,345元`,
     /// `RMB 12345`, `-1,200`, `(1,200.00)`, `1.5万`; full-width digits too. Exact, never floating point.
     public static func amount(_ text: String) -> Fixed? {
+        // Plain decimals (`12345.60`, `-5`), as most exports write them: straight from the bytes.
+        var t = text
+        if let v = t.withUTF8({ Fixed.parseDecimal($0) }) { return v }
+        return amountInFull(text)
+    }
+
+    /// `amount` the long way: full-width forms, signs, currency marks, 万 and grouping (the definition).
+    static func amountInFull(_ text: String) -> Fixed? {
         var s = String(text.unicodeScalars.map { u -> Character in
             (0xFF01...0xFF5E).contains(u.value) ? Character(Unicode.Scalar(u.value - 0xFEE0)!) : Character(u)
         })
@@ -248,12 +272,55 @@ public enum OrderImport {
     /// A date as written in exports: `2026-03-02`, `2026/3/2`, `2026/3/2 9:05`, `2026-03-02T09:05:00`,
     /// `2026.3.2`, `2026年3月2日`. A time of day is ignored.
     public static func day(_ text: String) -> Day? {
+        var t = text
+        switch t.withUTF8({ exportDay($0) }) {
+        case .day(let d): return d
+        case .notADay: return nil
+        case .ask: return dayInFull(text)
+        }
+    }
+
+    /// `day` the long way: clean-up, then the shape checked with a regular expression (the definition).
+    static func dayInFull(_ text: String) -> Day? {
         var s = text.trimmingCharacters(in: .whitespaces)
         if let t = s.firstIndex(where: { $0 == " " || $0 == "T" }) { s = String(s[..<t]) }
         s = s.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-")
             .replacingOccurrences(of: "日", with: "").replacingOccurrences(of: ".", with: "-")
-        guard s.range(of: #"^\d{4}[-/]\d{1,2}[-/]\d{1,2}$"#, options: .regularExpression) != nil else { return nil }
+        guard dayShape.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil else { return nil }
         return Day(text: s)
+    }
+
+    /// The shape `day` accepts after its clean-up, compiled once.
+    nonisolated(unsafe) static let dayShape = try! NSRegularExpression(pattern: #"^\d{4}[-/]\d{1,2}[-/]\d{1,2}$"#)
+    /// The start of a date (`looksLikeDate`), compiled once.
+    nonisolated(unsafe) static let dateStart = try! NSRegularExpression(pattern: #"^\d{4}\s*[-/.年]\s*\d{1,2}"#)
+
+    /// What the byte reader makes of a date cell.
+    enum ByteDay { case day(Day), notADay, ask }
+
+    /// The usual date cells from their bytes: `2026-03-02`, `2026/3/2`, `2026.3.2`, `2026年3月2日`, each
+    /// optionally followed by a space or `T` and a time. `.notADay` for that shape with an impossible day
+    /// (`2026-02-30`); `.ask` for anything else, which `day` reads the long way.
+    /// - Complexity: O(1) (the bytes after the date are not read).
+    static func exportDay(_ b: UnsafeBufferPointer<UInt8>) -> ByteDay {
+        var i = 0
+        func digits(_ lo: Int, _ hi: Int) -> Int? {
+            var v = 0, n = 0
+            while i < b.count, n < hi, b[i] &- 0x30 < 10 { v = v * 10 + Int(b[i] &- 0x30); i += 1; n += 1 }
+            return n >= lo ? v : nil
+        }
+        /// `-`, `/`, `.`, or the character at bytes `cjk` (年 or 月).
+        func separator(_ cjk: (UInt8, UInt8, UInt8)) -> Bool {
+            guard i < b.count else { return false }
+            if b[i] == 0x2D || b[i] == 0x2F || b[i] == 0x2E { i += 1; return true }
+            if i + 2 < b.count, b[i] == cjk.0, b[i + 1] == cjk.1, b[i + 2] == cjk.2 { i += 3; return true }
+            return false
+        }
+        guard let y = digits(4, 4), separator((0xE5, 0xB9, 0xB4)), let m = digits(1, 2), separator((0xE6, 0x9C, 0x88)),
+              let d = digits(1, 2) else { return .ask }
+        if i + 2 < b.count, b[i] == 0xE6, b[i + 1] == 0x97, b[i + 2] == 0xA5 { i += 3 } // 日
+        guard i == b.count || b[i] == 0x20 || b[i] == 0x54 else { return .ask } // the end, a space or T
+        return Day(year: y, month: m, day: d).map(ByteDay.day) ?? .notADay
     }
 
     /// Yes or no: `yes`/`no`, `是`/`否`, `Y`/`N`, `true`/`false`, `1`/`0`, `√`/`×`, `已审批`/`未审批`.
@@ -266,7 +333,7 @@ public enum OrderImport {
     }
 
     static func looksLikeDate(_ s: String) -> Bool {
-        s.range(of: #"^\d{4}\s*[-/.年]\s*\d{1,2}"#, options: .regularExpression) != nil
+        dateStart.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
     }
 
     /// A field's value, checked against the kind the plan gives it.
@@ -327,6 +394,6 @@ public enum OrderImport {
     }
 
     static func isBlank(_ row: [String]) -> Bool {
-        row.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        row.allSatisfy { cell in cell.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
     }
 }

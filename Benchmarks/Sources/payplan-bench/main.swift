@@ -4,7 +4,9 @@
 // peak memory; and checks every pay figure against an independent hand
 // computation of plan C so that it never times wrong work.
 //
-//     cd Benchmarks && swift run -c release payplan-bench [--agents N] [--scenario PATH] [--edits N] [--seed S] [--no-json]
+//     cd Benchmarks && swift run -c release payplan-bench [--phases engine,files,open,import] [--agents N] …
+//
+// The phases live in Harness.swift (`Phase.all`); each is a function over a `Context`.
 
 #if canImport(Glibc)
 import Glibc
@@ -25,6 +27,14 @@ struct Options {
     var seed: UInt64 = 0x5EED_2026
     /// Skip the JSON round trip (for profiling the engine alone).
     var json = true
+    /// The phases to run (`--phases`; default: every phase marked by default in `Phase.all`).
+    var phases: [String] = Phase.all.filter(\.byDefault).map(\.phase.name)
+    /// The payplan executable for whole-process phases (default: the root package's release build).
+    var payplan: String? = nil
+    /// Row counts for the import phase.
+    var importRows = [100_000, 1_000_000]
+    /// The Python interpreter for the peer script (`--python`; empty: skip the peer).
+    var python = "python3"
 
     static func parse(_ args: [String]) -> Options {
         var o = Options()
@@ -44,8 +54,23 @@ struct Options {
             case "--orders": guard let n = Int(value()), n >= 0 else { fail("--orders needs a number") }; o.orders = n
             case "--seed": guard let n = UInt64(value()) else { fail("--seed needs a number") }; o.seed = n
             case "--no-json": o.json = false
+            case "--phases":
+                let names = value().split(separator: ",").map(String.init)
+                for n in names where !Phase.all.contains(where: { $0.phase.name == n }) {
+                    fail("--phases: no phase \(n) (phases: \(Phase.all.map(\.phase.name).joined(separator: ", ")))")
+                }
+                o.phases = names
+            case "--payplan": o.payplan = value()
+            case "--python": o.python = value()
+            case "--import-rows":
+                let rows = value().split(separator: ",").compactMap { Int($0) }
+                guard !rows.isEmpty, rows.allSatisfy({ $0 > 0 }) else { fail("--import-rows needs positive numbers, e.g. 100000,1000000") }
+                o.importRows = rows
             case "-h", "--help":
-                print("usage: payplan-bench [--scenario PATH] [--agents N (10000)] [--edits N (1000)] [--orders N (0)] [--seed S] [--no-json]")
+                print("usage: payplan-bench [--phases P,Q] [--scenario PATH] [--agents N (10000)] [--edits N (1000)] [--orders N (0)] [--seed S] [--no-json]")
+                print("                     [--payplan PATH (../.build/release/payplan)] [--import-rows N,M (100000,1000000)] [--python PATH (python3; '' skips)]")
+                print("phases:")
+                for (p, d) in Phase.all { print("  \(p.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(p.summary)\(d ? "" : " (not by default)")") }
                 exit(0)
             default: fail("unknown option \(args[i]) (try --help)")
             }
@@ -161,7 +186,7 @@ func procStatusKB(_ field: String) -> Int? {
 }
 func mib(_ kb: Int?) -> String { kb.map { String(format: "%.1f MiB", Double($0) / 1024) } ?? "n/a" }
 
-func line(_ label: String, _ value: String, target: String? = nil, ok: Bool? = nil) {
+func printLine(_ label: String, _ value: String, target: String? = nil, ok: Bool? = nil) {
     var s = label.padding(toLength: 44, withPad: " ", startingAt: 0) + value
     if let target, let ok {
         s = s.padding(toLength: 66, withPad: " ", startingAt: 0) + "target \(target)".padding(toLength: 18, withPad: " ", startingAt: 0)
@@ -200,42 +225,20 @@ func checkPay(_ engine: Engine, _ hired: [Day], _ sales: [Int], _ expenses: [Int
     return wrong
 }
 
-func run() throws -> Int32 {
-    let o = Options.parse(CommandLine.arguments)
-    var rng = SplitMix64(seed: o.seed)
-    var missed = false
-
-    // 1. The plan from the shipped scenario, N generated agents, random inputs.
-    var workspace = try ScenarioFile.load(path: o.scenario).workspace
-    workspace.years = 2026...2026
-    var hired: [Day] = []
-    var salesFen = [Int](), expensesFen = [Int]()
-    salesFen.reserveCapacity(o.agents * 12); expensesFen.reserveCapacity(o.agents * 12)
-    var agents: [Agent] = []
-    var inputs: [String: [String: [Period: Fixed]]] = [:]
-    for i in 0..<o.agents {
-        let name = String(format: "A%05d", i + 1)
-        // One in ten joins during 2026 (probation runs); the rest between 2018 and 2025.
-        let year = Int.random(in: 0..<10, using: &rng) == 0 ? 2026 : Int.random(in: 2018...2025, using: &rng)
-        let day = Day(year: year, month: Int.random(in: 1...12, using: &rng), day: Int.random(in: 1...28, using: &rng))!
-        hired.append(day)
-        agents.append(Agent(name: name, id: String(format: "E%05d", i + 1), role: "sales", hired: day, base: Fixed(3000)))
-        var sales: [Period: Fixed] = [:], expenses: [Period: Fixed] = [:]
-        for m in 1...12 {
-            let p = Period.month(Month(year: 2026, month: m))
-            let s = randomSalesFen(&rng), e = randomExpensesFen(&rng)
-            salesFen.append(s); expensesFen.append(e)
-            sales[p] = fixed(fen: s); expenses[p] = fixed(fen: e)
-        }
-        inputs[name] = ["sales": sales, "expenses": expenses]
+/// The engine phase: full compute, input edits (checked incrementally and against a fresh compute), a rule edit, memory.
+func enginePhase(_ c: Context) throws {
+    let o = c.options
+    var workspace = c.generated.workspace
+    let agents = c.generated.agents, hired = c.generated.hired
+    var salesFen = c.generated.salesFen
+    let expensesFen = c.generated.expensesFen
+    func line(_ label: String, _ value: String, target: String? = nil, ok: Bool? = nil) {
+        if let target, let ok { c.target(label, value, target: target, ok: ok) } else { c.line(label, value) }
     }
-    workspace.agents = agents
-    workspace.setOrders([]) // the shipped orders belong to the shipped agents; the orders phase makes its own
-    workspace.inputs = inputs
-    workspace.teamInputs = [:]
+    var missed = false
+    var wrong = 0
+    defer { c.missed = c.missed || missed; c.wrong += wrong }
 
-    print("payplan-bench: plan C from \(o.scenario), \(o.agents) agents × 12 months of 2026, seed \(o.seed), "
-          + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
 
     // 2a. Load and fully compute: compile, build the graph, compute every cell.
     let rssBefore = procStatusKB("VmRSS")
@@ -254,7 +257,7 @@ func run() throws -> Int32 {
     let loadPeak = procStatusKB("VmHWM")
     line("peak memory after load (VmHWM)", mib(loadPeak))
 
-    var wrong = checkPay(engine, hired, salesFen, expensesFen, label: "full compute")
+    wrong = checkPay(engine, hired, salesFen, expensesFen, label: "full compute")
     line("pay cells checked against plan C by hand", "\(o.agents * 12), \(wrong) wrong")
 
     // 2b. Scenario JSON round trip of the big workspace (after the engine, so the
@@ -277,13 +280,13 @@ func run() throws -> Int32 {
     var times: [Double] = [], changedCounts: [Int] = []
     times.reserveCapacity(o.edits)
     for _ in 0..<o.edits {
-        let a = Int.random(in: 0..<o.agents, using: &rng), m = Int.random(in: 1...12, using: &rng)
-        guard let c = engine.cell(rule: salesRule, agent: a, period: .month(Month(year: 2026, month: m))) else { fail("no sales cell") }
-        let fen = randomSalesFen(&rng)
+        let a = Int.random(in: 0..<o.agents, using: &c.rng), m = Int.random(in: 1...12, using: &c.rng)
+        guard let cell = engine.cell(rule: salesRule, agent: a, period: .month(Month(year: 2026, month: m))) else { fail("no sales cell") }
+        let fen = randomSalesFen(&c.rng)
         salesFen[a * 12 + m - 1] = fen
         workspace.setInput("sales", agent: agents[a].name, period: .month(Month(year: 2026, month: m)), value: fixed(fen: fen))
         let t0 = now()
-        let changed = engine.setInput(cell: c, value: fixed(fen: fen))
+        let changed = engine.setInput(cell: cell, value: fixed(fen: fen))
         let dt = now() - t0
         times.append(Double(dt) / 1e3)
         changedCounts.append(changed.count)
@@ -352,12 +355,21 @@ func run() throws -> Int32 {
     line("peak memory (VmHWM)", mib(peak), target: "≤ 1024 MiB", ok: memOK)
     withExtendedLifetime((engine, ruleEngine)) {}
 
-    if wrong > 0 {
-        print("FAILED: \(wrong) figure(s) disagree with plan C computed by hand; the timings above measured wrong work")
-        return 1
+}
+
+func run() throws -> Int32 {
+    let o = Options.parse(CommandLine.arguments)
+    print("payplan-bench: plan C from \(o.scenario), \(o.agents) agents × 12 months of 2026, seed \(o.seed), "
+          + "\(ProcessInfo.processInfo.activeProcessorCount) cores; phases \(o.phases.joined(separator: ", "))")
+    let c = try Context(options: o)
+    for (p, _) in Phase.all where o.phases.contains(p.name) {
+        try p.run(c)
+        if c.wrong > 0 {
+            print("FAILED: \(c.wrong) figure(s) disagree with their independent check; the timings above measured wrong work")
+            return 1
+        }
     }
-    if o.orders > 0 { try ordersPhase(workspace, o, &rng) }
-    print(missed ? "result: figures correct; at least one target MISSED" : "result: figures correct; all targets met")
+    print(c.missed ? "result: figures correct; at least one target MISSED" : "result: figures correct; all targets met")
     return 0
 }
 
@@ -365,25 +377,12 @@ func run() throws -> Int32 {
 /// (a mix of cash and credit terms, most paid, a few late or written off),
 /// timing a full build and one input edit. Figures are not checked by hand here
 /// (the order rules are checked in the tests); this measures scale.
-func ordersPhase(_ base: Workspace, _ o: Options, _ rng: inout SplitMix64) throws {
-    var workspace = base
-    let terms = ["cash", "cash", "cash", "net30", "net60", "net90"]
-    var list: [Order] = []
-    list.reserveCapacity(o.orders)
-    for i in 0..<o.orders {
-        let agent = workspace.agents[Int.random(in: 0..<workspace.agents.count, using: &rng)].name
-        let date = Day(year: 2026, month: Int.random(in: 1...12, using: &rng), day: Int.random(in: 1...28, using: &rng))!
-        let amountFen = Int.random(in: 50_000...5_000_000, using: &rng)
-        let marginPct = Int.random(in: 3...45, using: &rng)
-        var fields: [String: AttributeValue] = [
-            "amount": .number(fixed(fen: amountFen)), "profit": .number(fixed(fen: amountFen * marginPct / 100)),
-            "terms": .text(terms[Int.random(in: 0..<terms.count, using: &rng)]),
-            "costs": .number(fixed(fen: amountFen / Int.random(in: 50...200, using: &rng))),
-        ]
-        if Int.random(in: 0..<10, using: &rng) > 0 { fields["paid"] = .date(date.adding(days: Int.random(in: 0...100, using: &rng))) }
-        if Int.random(in: 0..<200, using: &rng) == 0 { fields["written_off"] = .date(date.adding(days: 150)); fields["resale"] = .number(fixed(fen: amountFen / 4)) }
-        list.append(Order(id: String(format: "O%07d", i + 1), agent: agent, date: date, fields: fields))
-    }
+func ordersPhase(_ c: Context) throws {
+    let o = c.options
+    guard o.orders > 0 else { return }
+    var workspace = c.generated.workspace
+    func line(_ label: String, _ value: String) { c.line(label, value) }
+    let list = randomOrders(o.orders, agents: workspace.agents, &c.rng)
     workspace.setOrders(list)
     print("orders phase: \(o.orders) orders for \(workspace.agents.count) agents")
     let rssBefore = procStatusKB("VmRSS")
@@ -396,10 +395,10 @@ func ordersPhase(_ base: Workspace, _ o: Options, _ rng: inout SplitMix64) throw
     let sales = engine.plan.ruleIndex["sales"]!
     var times: [Double] = []
     for _ in 0..<200 {
-        let a = Int.random(in: 0..<workspace.agents.count, using: &rng)
-        let c = engine.cell(rule: sales, agent: a, period: .month(Month(year: 2026, month: Int.random(in: 1...12, using: &rng))))!
+        let a = Int.random(in: 0..<workspace.agents.count, using: &c.rng)
+        let cell = engine.cell(rule: sales, agent: a, period: .month(Month(year: 2026, month: Int.random(in: 1...12, using: &c.rng))))!
         t = now()
-        _ = engine.setInput(cell: c, value: fixed(fen: Int.random(in: 0...30_000_000, using: &rng)))
+        _ = engine.setInput(cell: cell, value: fixed(fen: Int.random(in: 0...30_000_000, using: &c.rng)))
         times.append(ms(now() - t) * 1000)
     }
     times.sort()
