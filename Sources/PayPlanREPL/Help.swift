@@ -159,7 +159,7 @@ public enum Help {
             "  hf_rate (default 5%), bonus_taxation=separate|combined, prev_year_low_income=yes (60,000 from January).",
             "Monthly inputs: special_deduction 专项附加扣除, other_deduction 其他扣除 (default 0).",
             "Parameters (override any: param pension_rate = 8%): pension_rate, medical_rate, unemployment_rate,",
-            "  si_base_floor, si_base_cap, hf_base_floor, hf_base_cap, employer_*_rate, contribution_rounding fen|jiao|yuan,",
+            "  si_base_floor, si_base_cap, hf_base_floor, hf_base_cap, employer_*_rate, contribution_rounding 0.01|0.1|1 (fen, jiao, yuan),",
             "  minimum_wage. The city figures shipped are EXAMPLE VALUES: set your city's.",
             "The annual bonus: month year_end_bonus = paid(annual_bonus) says which part of gross pay it is.",
             "Tax: cumulative withholding (累计预扣法, 国家税务总局公告2018年第61号) with the annual table of the",

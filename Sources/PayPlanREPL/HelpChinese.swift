@@ -13,7 +13,7 @@ enum HelpChinese {
             "  bonus_taxation=separate|combined 年终奖计税方式、prev_year_low_income=yes 上年收入不超过6万（1月起扣除6万）",
             "每月录入：special_deduction 专项附加扣除、other_deduction 其他扣除（默认 0）",
             "参数（均可重新定义）：pension_rate、medical_rate、unemployment_rate、si_base_floor、si_base_cap、",
-            "  hf_base_floor、hf_base_cap、employer_*_rate、contribution_rounding（fen 分 | jiao 角 | yuan 元）、minimum_wage",
+            "  hf_base_floor、hf_base_cap、employer_*_rate、contribution_rounding（0.01 分 | 0.1 角 | 1 元）、minimum_wage",
             "  自带的城市数字是示例值，请改为所在城市公布的数字。",
             "个税按累计预扣法（国家税务总局公告2018年第61号）与个人所得税法附表一计算；上年收入不超过6万见公告2020年第19号；",
             "  年终奖单独计税按月换算税率表（财税〔2018〕164号，公告2023年第30号延续）。",

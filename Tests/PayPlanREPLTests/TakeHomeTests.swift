@@ -118,16 +118,13 @@ import TestSupport
         #expect(query(s, "over_cap.contribution_base[2026]") == "37,302.00")
         #expect(query(s, "given.social_insurance[2026-01]") == "1,050.00")
         #expect(query(s, "given.housing_fund[2026-01]") == "500.00")
-        // Rounding switch: base 7,460.01 × 0.5% = 37.30005; to the jiao 37.3, to the yuan 37.
-        run(s, "param contribution_rounding = \"yuan\"")
+        // Rounding unit: to the yuan (1) and to the jiao (0.1) instead of the fen (0.01).
+        run(s, "param contribution_rounding = 1")
         #expect(query(s, "low.pension[2026-01]") == "597.00")       // 596.80 → 597
         #expect(query(s, "low.unemployment[2026-01]") == "37.00")   // 37.30 → 37
-        run(s, "param contribution_rounding = \"jiao\"")
+        run(s, "param contribution_rounding = 0.1")
         #expect(query(s, "low.pension[2026-01]") == "596.80")
         #expect(query(s, "over_cap.medical[2026-01]") == "746.00")  // 746.04 → 746.0
-        // A mistyped switch is an error value that names the switch, not a silent fen.
-        run(s, "param contribution_rounding = \"cents\"")
-        #expect(s.execute("low.pension[2026-01]").lines.contains { $0.contains("contribution_rounding must be fen, jiao or yuan") })
     }
 
     /// A month with negative gross (a clawback larger than pay): no negative tax. Special 1,000 a month.
@@ -296,5 +293,33 @@ import TestSupport
         let t = try Session()
         run(t, "years 2026", "month wages = 1000")
         expectRefused(t, "use takehome", "unknown name 'pay'")
+    }
+
+    /// The three shipped scenarios bring the part in by reference (with the part's example city figures:
+    /// floor 7,460, housing fund floor 2,740, employer 16% + 9% + 0.5% + 0.2%).
+    /// Plan C, 李雷 in January: R = 62,000 − 300 = 61,700 → 2% = 1,234.00, pay 4,234.00; base 3,000 is below the
+    /// floor, so social insurance is on 7,460: 596.80 + 149.20 + 37.30 = 783.30; housing fund 3,000 × 5% = 150.00;
+    /// taxable 4,234 − 933.30 − 5,000 < 0 → no tax; net 4,234 − 933.30 = 3,300.70. Employer 1,193.60 + 671.40 +
+    /// 37.30 + 14.92 = 1,917.22 + 150 → cost 6,301.22. 韩梅梅's annual bonus (C8.2) of 5,000 in December is taxed
+    /// separately: 5,000 ÷ 12 ≤ 3,000 → 3% = 150.00.
+    /// Plan B, 甲 in March: pay 800.00 (B1), no base salary → both bases at their floors: 783.30 and 2,740 × 5% =
+    /// 137.00; net 800 − 920.30 = −120.30.
+    @Test func shippedScenariosUseThePart() throws {
+        for path in [electronics, repositoryRoot + "/scenarios/online-shop-cs.json", repositoryRoot + "/scenarios/web-agency.json"] {
+            let s = try Session(path: path)
+            #expect(s.workspace.plan.parts.map(\.part) == ["takehome"], "\(path)")
+            #expect(!s.workspace.plan.sourceText.contains("month net_pay"), "\(path)")
+        }
+        let c = try Session(path: electronics)
+        #expect(query(c, "李雷.pay[2026-01]") == "4,234.00")
+        #expect(query(c, "李雷.social_insurance[2026-01]") == "783.30")
+        #expect(query(c, "李雷.housing_fund[2026-01]") == "150.00")
+        #expect(query(c, "李雷.tax[2026-01]") == "0.00")
+        #expect(query(c, "李雷.net_pay[2026-01]") == "3,300.70")
+        #expect(query(c, "李雷.employer_cost[2026-01]") == "6,301.22")
+        #expect(query(c, "韩梅梅.bonus_tax[2026-12]") == "150.00")
+        let b = try Session(path: repositoryRoot + "/scenarios/web-agency.json")
+        #expect(query(b, "甲.pay[2026-03]") == "800.00")
+        #expect(query(b, "甲.net_pay[2026-03]") == "-120.30")
     }
 }

@@ -48,8 +48,9 @@ param employer_pension_rate "养老保险单位比例" = 16%
 param employer_medical_rate "医疗保险单位比例" = 9%
 param employer_unemployment_rate "失业保险单位比例" = 0.5%
 param employer_injury_rate "工伤保险单位比例" = 0.2%
-# How each contribution is rounded (cities differ): "fen" to the fen (四舍五入到分), "jiao" to 0.1, "yuan" to 1.
-param contribution_rounding "缴费舍入" = "fen"
+# How each contribution is rounded, half away from zero (四舍五入), as the city does: to this unit in yuan —
+# 0.01 to the fen (the default), 0.1 to the jiao, 1 to the yuan.
+param contribution_rounding "缴费舍入单位" = 0.01
 
 # The contribution base (缴费基数), fixed for the year: by law last year's average monthly wage, which a
 # scenario rarely has, so the agent's si_base when given (agent set 李雷 si_base=8000), else the base
@@ -65,19 +66,15 @@ month pension_exact = contribution_base * pension_rate
 month medical_exact = contribution_base * medical_rate
 month unemployment_exact = contribution_base * unemployment_rate
 month housing_fund_exact = hf_base * hf_rate
-month pension "养老保险个人" = if not active then 0 else if contribution_rounding = "fen" then round(pension_exact)
-    else if contribution_rounding = "jiao" then round(pension_exact, 1) else if contribution_rounding = "yuan" then round(pension_exact, 0)
-    else error("contribution_rounding must be fen, jiao or yuan")
-month medical "医疗保险个人" = if not active then 0 else if contribution_rounding = "fen" then round(medical_exact)
-    else if contribution_rounding = "jiao" then round(medical_exact, 1) else if contribution_rounding = "yuan" then round(medical_exact, 0)
-    else error("contribution_rounding must be fen, jiao or yuan")
-month unemployment "失业保险个人" = if not active then 0 else if contribution_rounding = "fen" then round(unemployment_exact)
-    else if contribution_rounding = "jiao" then round(unemployment_exact, 1) else if contribution_rounding = "yuan" then round(unemployment_exact, 0)
-    else error("contribution_rounding must be fen, jiao or yuan")
+month pension "养老保险个人" = if not active then 0
+    else round(pension_exact / contribution_rounding, 0) * contribution_rounding
+month medical "医疗保险个人" = if not active then 0
+    else round(medical_exact / contribution_rounding, 0) * contribution_rounding
+month unemployment "失业保险个人" = if not active then 0
+    else round(unemployment_exact / contribution_rounding, 0) * contribution_rounding
 month social_insurance "社保个人" = pension + medical + unemployment
-month housing_fund "公积金个人" = if not active then 0 else if contribution_rounding = "fen" then round(housing_fund_exact)
-    else if contribution_rounding = "jiao" then round(housing_fund_exact, 1) else if contribution_rounding = "yuan" then round(housing_fund_exact, 0)
-    else error("contribution_rounding must be fen, jiao or yuan")
+month housing_fund "公积金个人" = if not active then 0
+    else round(housing_fund_exact / contribution_rounding, 0) * contribution_rounding
 
 # Special additional deductions (专项附加扣除: 子女教育, 赡养老人, 住房贷款利息 or 住房租金, 婴幼儿照护, 继续教育)
 # as one monthly total; a plan may break it down: month special_deduction = child_education + elderly_care.

@@ -65,8 +65,11 @@ public struct Plan: Equatable, Sendable {
     /// `use PART` adds the part's definitions just after it, except those the plan
     /// defines itself (the plan's own definition wins, wherever it is written); a
     /// definition of the plan's own replaces a part's definition of that name in place.
+    ///
+    /// With `relabel` (the default) a redefinition that gives no label keeps the old one, written
+    /// into its source; reading a plan file passes `false`, so the file's text is kept exactly.
     @discardableResult
-    public mutating func define(_ d: Definition) -> Definition? {
+    public mutating func define(_ d: Definition, relabel: Bool = true) -> Definition? {
         if case .use(let partName, let gross) = d.statement, let part = PlanPart.named(partName) {
             let old = definitions.firstIndex(where: { $0.name == d.name }).map { definitions[$0] }
             // A repeated `use` (say with another gross figure) brings the part in afresh.
@@ -82,7 +85,7 @@ public struct Plan: Equatable, Sendable {
             // (A part's comments stay with the part: they are not written into the plan.)
             if new.leading.isEmpty && old.part == nil { new.leading = old.leading }
             // A redefinition that gives no label keeps the old one: `param rate = 2%` keeps "提成比例".
-            if new.statement.label == nil, let label = old.statement.label, let relabelled = new.labelled(label) {
+            if relabel, new.statement.label == nil, let label = old.statement.label, let relabelled = new.labelled(label) {
                 new = relabelled
             }
             definitions[i] = new
@@ -144,7 +147,7 @@ public struct Plan: Equatable, Sendable {
                 if let existing = plan.definition(named: def.name), existing.part == nil {
                     throw SourceError("'\(def.name)' is defined twice in this plan")
                 }
-                plan.define(def)
+                plan.define(def, relabel: false)
             } catch let e as SourceError {
                 throw PlanSourceError(line: chunk.line, error: e, text: text)
             }
