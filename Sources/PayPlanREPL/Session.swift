@@ -115,6 +115,13 @@ public final class Session {
     /// The language of messages, help and reports (`set lang zh|en`).
     public var language: DisplayLanguage = .en
 
+    /// Polled by long commands (forecast, review) between steps: true stops them
+    /// cleanly (the interactive shell answers with Ctrl-C's flag).
+    public var interruptCheck: () -> Bool = { false }
+    /// Shows a progress line of a long command (the shell overwrites one line on
+    /// standard error when it is a terminal); an empty text clears it.
+    public var progressLine: (String) -> Void = { _ in }
+
     /// Runs one complete command (possibly several lines), answering in `language`.
     public func execute(_ input: String) -> Output {
         var out = perform(input)
@@ -176,6 +183,8 @@ public final class Session {
         case "solve": return solve(rest)
         case "cliffs": return cliffs(rest)
         case "statement": return statement(rest)
+        case "review": return review(rest)
+        case "forecast": return forecast(rest)
         default: return cellCommand(text)
         }
     }

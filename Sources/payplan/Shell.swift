@@ -20,6 +20,11 @@ final class Shell {
         editor = LineEditor(historyFile: historyFile, maxHistory: 1000, wordBreakCharacters: " \t\n.[(,=+*/:<>") { line, cursorByte in
             Shell.complete(line: line, cursorByte: cursorByte, session: session)
         }
+        // Long commands poll Ctrl-C's flag and show one progress line on standard error.
+        session.interruptCheck = { LineEditor.interruptRequested }
+        session.progressLine = { text in
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        }
     }
 
     /// Reads and runs commands until the user leaves.
@@ -38,7 +43,9 @@ final class Shell {
                 if Session.needsContinuation(text) { continue }
                 pending = []
                 editor.addHistory(History.entry(text))
+                LineEditor.clearInterrupt()
                 let output = session.execute(text)
+                LineEditor.clearInterrupt()
                 show(output)
                 if output.leave, leave() { return }
             case .interrupted:
