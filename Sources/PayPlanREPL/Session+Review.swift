@@ -11,6 +11,7 @@ extension Session {
     /// A signed difference in CNY with its percentage of `a`: `−3,456.00 (−2.8%)`.
     static func signedChange(_ a: Fixed?, _ b: Fixed?) -> String {
         guard let a, let b, let d = Fixed.checkedSubtract(b, a) else { return "" }
+        if d.isZero { return "0.00" }
         let text = d.isNegative ? "−" + d.magnitude.moneyText : "+" + d.moneyText
         guard !a.isZero, let r = Fixed.checkedDivide(Fixed.checkedMultiply(d, Fixed(100)) ?? d, a.magnitude) else { return text }
         let pct = r.rounded(toDigits: 1)

@@ -98,7 +98,7 @@ public struct Forecast: Sendable {
         let costName = plan.ruleIndex["employer_cost"] != nil ? "employer_cost" : total
         // Bonus figures: per-agent formulas of quarter, half or year grain, and monthly ones named *bonus*.
         let bonusRules = plan.rules.enumerated().filter { (_, r) in
-            guard case .formula = r.kind, r.visible, r.dimension.perAgent else { return false }
+            guard case .formula = r.kind, r.visible, r.dimension.perAgent, !r.dimension.perOrder else { return false }
             return r.dimension.grain == .quarter || r.dimension.grain == .half || r.dimension.grain == .year
                 || (r.dimension.grain == .month && r.name.hasSuffix("bonus"))
         }.map(\.offset)
@@ -142,17 +142,19 @@ public struct Forecast: Sendable {
         let payCells: [[Int]] = agents.indices.map { a in targetMonths.compactMap { engine.cell(rule: totalRule, agent: a, period: .month($0)) } }
         for run in 0..<runs {
             if shouldStop() { stopped = true; break }
-            // One shop-wide draw per simulated month, then each person's month.
+            // One shop-wide draw per simulated month, then each person's month; applied in one recompute.
+            var edits: [(cell: Int, value: Fixed?)] = []
             for m in targetMonths {
                 let shop = shopMonths[Int(rng.next() % UInt64(shopMonths.count))]
                 for (a, agent) in agents.enumerated() where !history[a].isEmpty && employed(agent, m) {
                     let source = history[a].contains(shop) ? shop : history[a][Int(rng.next() % UInt64(history[a].count))]
                     for k in inputRules.indices {
                         guard let c = inputCell(a, k, m) else { continue }
-                        _ = engine.setInput(cell: c, value: stored[a][k][source])
+                        edits.append((c, stored[a][k][source]))
                     }
                 }
             }
+            engine.setInputs(edits)
             var runPay = Fixed.zero, runCost = Fixed.zero, ok = true
             for (a, _) in agents.enumerated() {
                 guard case .number(let p)? = engine.figure(rule: total, agent: agents[a].name, period: period),
@@ -169,8 +171,12 @@ public struct Forecast: Sendable {
                     let g = plan.rules[b].dimension.grain
                     let paid = stride(from: 0, to: targetMonths.count, by: g.months).contains { i in
                         let p = Period.containing(targetMonths[i], grain: g)
-                        guard let c = engine.cell(rule: b, agent: a, period: p), case .number(let v) = engine.value(ofCell: c) else { return false }
-                        return v > .zero
+                        guard let c = engine.cell(rule: b, agent: a, period: p) else { return false }
+                        switch engine.value(ofCell: c) {
+                        case .number(let v): return v > .zero
+                        case .bool(let yes): return yes
+                        default: return false
+                        }
                     }
                     if paid { people[a].bonusPaidRuns[name, default: 0] += 1 }
                 }
