@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PayPlan
 @testable import PayPlanREPL
+import TestSupport
 
 /// The words of a rendered table row, split at spaces.
 func cells(_ line: String) -> [String] {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PayPlan
+import TestSupport
 
 /// `Engine.setInputs` (one recompute for many edits) against one edit at a time
 /// and against a fresh engine built from the edited workspace, cell for cell.
