@@ -154,7 +154,8 @@ public enum Help {
             "It prints per person and in total the P10, median and P90 of pay over the period (nearest rank),",
             "the chance of a month under minimum_wage, and the chance of each bonus (quarter, half and year",
             "figures, and monthly ones named …bonus) being paid; with two forks, both on the same draws and the",
-            "difference of their totals. The same --seed gives the same numbers; Ctrl-C stops with the runs so far.",
+            "difference of their totals. Orders stay as entered: only monthly inputs are drawn. The same --seed",
+            "gives the same numbers; Ctrl-C stops with the runs so far.",
             "Try: forecast main 2026 --runs 1000 --seed 1",
         ]),
         ("sweep", "a figure against an input: table, chart, SVG", [
