@@ -154,7 +154,7 @@ public struct Forecast: Sendable {
                     }
                 }
             }
-            engine.setInputs(edits)
+            _ = engine.setInputs(edits)
             var runPay = Fixed.zero, runCost = Fixed.zero, ok = true
             for (a, _) in agents.enumerated() {
                 guard case .number(let p)? = engine.figure(rule: total, agent: agents[a].name, period: period),

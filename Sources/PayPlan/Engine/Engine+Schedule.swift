@@ -67,18 +67,6 @@ extension Engine {
         return recompute(from: [c])
     }
 
-    /// Stores several inputs at once (nil clears one) and recomputes what depends
-    /// on any of them in one pass, so a cell downstream of many edits (a year's
-    /// total, a team sum) is computed once, not once per edit. Used by forecast runs.
-    ///
-    /// - Returns: the cells whose value changed with their old values.
-    /// - Complexity: O(affected cells × log affected cells).
-    @discardableResult
-    public func setInputs(_ edits: [(cell: Int, value: Fixed?)]) -> [(cell: Int, old: Value)] {
-        for e in edits { stored[e.cell] = e.value }
-        return recompute(from: edits.map(\.cell))
-    }
-
     /// The stored input of an input cell, if one was entered.
     public func storedInput(cell c: Int) -> Fixed? { stored[c] }
 
