@@ -13,7 +13,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "payplan-bench",
-            dependencies: [.product(name: "PayPlan", package: "PayPlan")]
+            dependencies: [.product(name: "PayPlan", package: "PayPlan"), .product(name: "PayPlanREPL", package: "PayPlan")]
         ),
     ]
 )

@@ -77,7 +77,7 @@ extension Session {
         guard let target = forks[name] else { return .error(unknownFork(name)) }
         let before = currentForkState, old = workspace, oldEngine = engine
         let kept = forkEngines[name].flatMap { $0.workspace == target ? $0.engine : nil }
-        let out = commit(target, label: "switch \(name)", built: kept)
+        let out = commit(target, label: "switch \(name)", built: kept, reportChanges: false)
         if out.failed { return Output(errors: out.errors.map { var d = $0; d.message = "cannot switch to '\(name)': \(d.message)"; return d }) }
         undoStack[undoStack.count - 1].forkState = before
         forks[before.current] = old
@@ -137,7 +137,8 @@ extension Session {
         for f in eb.reportFigures where !figures.contains(f) { figures.append(f) }
         let totalName = ea.plan.total ?? eb.plan.total
         var agents = wa.agents.map(\.name)
-        for n in wb.agents.map(\.name) where !agents.contains(n) { agents.append(n) }
+        let inA = Set(agents)
+        for n in wb.agents.map(\.name) where !inA.contains(n) { agents.append(n) }
         var t = FigureTable(name: "\(a) vs \(b)", title: "\(a) vs \(b) — \(p)", header: ["agent", "figure", a, b, "difference", "%"], rightAligned: [false, false, true, true, true, true])
         var sumA = Fixed.zero, sumB = Fixed.zero, totalsOK = true
         for agent in agents {

@@ -239,7 +239,7 @@ public final class Session {
     /// With `edits`, the engine changes in place when it can (the figures are
     /// the same as a new engine's); `built` is an engine already built for `new`.
     func commit(_ new: Workspace, label: String, message: [String] = [], focus: String? = nil,
-                edits: EngineEdits? = nil, built: Engine? = nil) -> Output {
+                edits: EngineEdits? = nil, built: Engine? = nil, reportChanges: Bool = true) -> Output {
         if let edits, let changed = edits.forward(engine) {
             pushUndo(Snapshot(workspace: workspace, label: label, edits: edits))
             workspace = new
@@ -255,12 +255,12 @@ public final class Session {
         } catch {
             return .error(Session.diagnostic(error))
         }
-        let before = totals(engine)
+        let before = reportChanges ? totals(engine) : []
         pushUndo(Snapshot(workspace: workspace, label: label, edits: edits))
         workspace = new
         engine = newEngine
         isDirty = true
-        return Output(lines: message + changeLines(before: before, after: totals(newEngine)))
+        return Output(lines: message + (reportChanges ? changeLines(before: before, after: totals(newEngine)) : []))
     }
 
     static func diagnostic(_ error: Error) -> Diagnostic {
@@ -332,7 +332,10 @@ public final class Session {
         var new = workspace
         let old = new.plan.define(def)
         let verb = old == nil ? "defined" : "redefined"
-        return commit(new, label: "\(verb) \(def.name)", message: ["\(verb) \(def.name)"], focus: def.name)
+        // A redefinition that keeps every rule's cells and dependencies is made in place.
+        let (before, after) = (workspace.plan, new.plan)
+        return commit(new, label: "\(verb) \(def.name)", message: ["\(verb) \(def.name)"], focus: def.name,
+                      edits: EngineEdits(forward: { $0.redefine(after) }, back: { $0.redefine(before) }))
     }
 
     func drop(_ name: String) -> Output {

@@ -108,6 +108,32 @@ import TestSupport
         expectConsistent(s)
     }
 
+    @Test func aRuleEditKeepingItsDependenciesIsInPlace() throws {
+        let s = try session()
+        let engine = s.engine
+        // January: 20,000 of direct sales, no orders: R = 20,000, 10% of base deducted (300.00),
+        // 1% commission 200.00 (C3): pay 3,000 − 300 + 200 = 2,900.00.
+        run(s, "甲.sales[2026-01] = 20000")
+        #expect(query(s, "甲.pay[2026-01]") == "2,900.00")
+        // The 1万 row at 1.2%: commission 240.00, pay 2,940.00; the table reads the same cells.
+        let table = s.workspace.plan.definition(named: "commission_tiers")!.source
+        let edited = table.replacingOccurrences(of: "1万 -> 1% * x", with: "1万 -> 1.2% * x")
+        #expect(edited != table)
+        #expect(run(s, edited).contains("甲.pay[2026-01]: 2,900.00 → 2,940.00"))
+        #expect(query(s, "甲.commission[2026-01]") == "240.00")
+        #expect(s.engine === engine)
+        expectConsistent(s)
+        run(s, "undo")
+        #expect(query(s, "甲.pay[2026-01]") == "2,900.00")
+        #expect(s.engine === engine)
+        // A rule that now reads another figure (sales) gets a new engine: the monthly bonus (C3.2)
+        // paid as 1% of direct sales, 200.00 in January: pay 3,100.00.
+        run(s, "month monthly_bonus = sales * 1%")
+        #expect(s.engine !== engine)
+        #expect(query(s, "甲.pay[2026-01]") == "3,100.00")
+        expectConsistent(s)
+    }
+
     @Test func theInvariantCheckFindsAWrongCell() throws {
         let s = try session()
         #expect(s._checkInvariants().isEmpty)
@@ -141,7 +167,8 @@ import TestSupport
                 command = "order add \(id) agent=\(agents.randomElement(using: &rng)!) date=\(day(m)) terms=\(["cash", "net30", "net60"].randomElement(using: &rng)!) amount=\(Int.random(in: 1...50, using: &rng) * 1000) profit=\(Int.random(in: 0...8000, using: &rng))"
             case 5: command = "as of \(day(m))"
             case 6: command = "calendar holiday \(day(m))"
-            case 7: command = "param probation_months = \(Int.random(in: 1...4, using: &rng))"
+            case 7: command = Bool.random(using: &rng) ? "param probation_months = \(Int.random(in: 1...4, using: &rng))"
+                : "month monthly_bonus = if revenue >= \(Int.random(in: 1...30, using: &rng))万 then 1000 else 0"
             case 8: command = "agent set 乙 base=\(Int.random(in: 2500...5000, using: &rng))"
             case 9, 10: command = Bool.random(using: &rng) ? "undo" : "redo"
             default: command = s.currentFork == "main" ? (s.forkNames.contains("f") ? "switch f" : "fork f") : "switch main"

@@ -23,6 +23,7 @@ struct Phase: Sendable {
     /// Every phase, in the order they run. The default `--phases` runs those with `byDefault`.
     static let all: [(phase: Phase, byDefault: Bool)] = [
         (Phase(name: "engine", summary: "full compute, input edits, rule edit, memory, checked against plan C by hand", run: enginePhase), true),
+        (Phase(name: "session", summary: "as typed at the prompt: open, undo of an input edit, rule edit, compare of two forks, switch, 100-point sweep", run: sessionPhase), true),
         (Phase(name: "orders", summary: "the engine with --orders N random orders (N > 0)", run: ordersPhase), true),
         (Phase(name: "files", summary: "save / open of the 10,000-agent scenario in-process (encode, write, read, decode)", run: filesPhase), true),
         (Phase(name: "open", summary: "whole process: open the saved scenario and print the year's report; the Python peer beside it", run: openPhase), true),

@@ -403,6 +403,7 @@ func ordersPhase(_ c: Context) throws {
     }
     times.sort()
     line("orders: input edit median / p99", String(format: "%.1f µs / %.1f µs", percentile(times, 0.5), percentile(times, 0.99)))
+    try orderEditPhases(engine, workspace, c)
     line("orders: peak memory (VmHWM)", mib(procStatusKB("VmHWM")))
     withExtendedLifetime(engine) {}
 }

@@ -9,7 +9,7 @@ extension Engine {
         let d = plan.rules[r].dimension
         var a = 0
         if d.perAgent {
-            guard let an = agent, let i = agents.firstIndex(where: { $0.name == an }) else { return nil }
+            guard let an = agent, let i = agentIndex(named: an) else { return nil }
             a = i
         }
         let g = d.grain
@@ -113,7 +113,7 @@ extension Engine {
         guard let r = plan.ruleIndex[ruleName] else { return nil }
         var a = 0
         if plan.rules[r].dimension.perAgent {
-            guard let an = agent, let i = agents.firstIndex(where: { $0.name == an }) else { return nil }
+            guard let an = agent, let i = agentIndex(named: an) else { return nil }
             a = i
         } else if agent != nil { return nil }
         return cell(rule: r, agent: a, period: p)

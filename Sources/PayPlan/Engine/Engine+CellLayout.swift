@@ -43,6 +43,11 @@ extension Engine {
         return offsets[rule] + o
     }
 
+    /// The index of the agent called `name`, or `nil`.
+    ///
+    /// - Complexity: O(1) (a dictionary built with the engine).
+    public func agentIndex(named name: String) -> Int? { agentByName[name] }
+
     /// The index of the order with `id`, or `nil`.
     ///
     /// - Complexity: O(log orders) (binary search in ID order).

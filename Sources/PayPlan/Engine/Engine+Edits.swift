@@ -135,13 +135,51 @@ extension Engine {
         return out
     }
 
-    /// Every cell of the rules whose formulas contain a node that `reads`, or
-    /// `nil` when a `by` date of an order aggregation may depend on such a node.
+    /// Replaces the plan with `newPlan` (a rule, table or parameter redefined)
+    /// when its rules keep their names, kinds of cell and dependencies: only the
+    /// cells of the rules whose compiled formula changed are recomputed, with
+    /// what depends on them.
     ///
-    /// - Complexity: O(plan size + those cells).
-    func cellsReading(_ reads: (CExpr) -> Bool) -> [Int]? {
-        var affected = Set(plan.rules.indices.filter { plan.rules[$0].kind.expressions.contains { $0.contains(where: reads) } })
-        // Static rules reading affected static rules are affected too (the `by` dates are made of them).
+    /// - Returns: the changed cells, or `nil` (nothing changed) when the plan does
+    ///   not compile (build a new engine to get the error), when rules were added,
+    ///   removed or changed dimension, when a changed rule reads other cells than
+    ///   before, or when the orders would regroup.
+    /// - Complexity: O(plan size) to compile, O(cells of the changed rules ×
+    ///   their dependencies) to compare the dependencies, then the recomputation.
+    public func redefine(_ newPlan: Plan) -> [Change]? {
+        guard let new = try? CompiledPlan(plan: newPlan, agentAttributes: attributeKeys, orderFields: fieldKeys) else { return nil }
+        let old = plan
+        guard new.rules.count == old.rules.count, new.groupings == old.groupings, new.staticRules == old.staticRules,
+              new.total == old.total, new.reportColumns == old.reportColumns else { return nil }
+        func isInput(_ k: RuleKind) -> Bool { if case .input = k { return true } else { return false } }
+        var changed: [Int] = []
+        for (a, b) in zip(old.rules, new.rules) {
+            guard a.name == b.name, a.dimension == b.dimension, a.visible == b.visible, isInput(a.kind) == isInput(b.kind) else { return nil }
+        }
+        for r in new.rules.indices where new.rules[r].kind != old.rules[r].kind { changed.append(r) }
+        plan = new
+        if changed.isEmpty { return [] }
+        // The orders' buckets stay as they are only if no `by` date reads a changed static rule.
+        guard groupingsUnaffected(by: Set(changed), reads: { _ in false }) else { plan = old; return nil }
+        // The changed rules must read the same cells as before, cell for cell.
+        var fresh: [Int32] = []
+        for r in changed {
+            for c in offsets[r]..<offsets[r + 1] {
+                fresh.removeAll(keepingCapacity: true)
+                collectCellDependencies(plan.rules[r], coordinates(ofCell: c).coordinates, &fresh)
+                let stored = dependencies.neighbours(c)
+                if fresh.count != stored.count || fresh.sorted() != stored.sorted() { plan = old; return nil }
+            }
+        }
+        return recompute(from: changed.flatMap { offsets[$0]..<offsets[$0 + 1] })
+    }
+
+    /// True when no `by` date of an order aggregation reads a node that `reads`,
+    /// a rule in `affected`, or a static rule that reads those (transitively).
+    ///
+    /// - Complexity: O(plan size × static rules).
+    func groupingsUnaffected(by affected: Set<Int>, reads: (CExpr) -> Bool) -> Bool {
+        var affected = affected
         var grew = true
         while grew {
             grew = false
@@ -162,8 +200,18 @@ extension Engine {
                 if case .at(let d, _) = e { return affected.contains(d) }
                 return false
             }
-            if touched { return nil }
+            if touched { return false }
         }
+        return true
+    }
+
+    /// Every cell of the rules whose formulas contain a node that `reads`, or
+    /// `nil` when a `by` date of an order aggregation may depend on such a node.
+    ///
+    /// - Complexity: O(plan size + those cells).
+    func cellsReading(_ reads: (CExpr) -> Bool) -> [Int]? {
+        let affected = Set(plan.rules.indices.filter { plan.rules[$0].kind.expressions.contains { $0.contains(where: reads) } })
+        guard groupingsUnaffected(by: affected, reads: reads) else { return nil }
         return affected.sorted().flatMap { offsets[$0]..<offsets[$0 + 1] }
     }
 

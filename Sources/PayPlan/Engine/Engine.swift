@@ -19,8 +19,12 @@ import HeapModule
 /// an order's fields change in place too (`Engine+Edits`); other structural
 /// changes (rules, tables, agents, years, orders added or removed) build a new engine.
 public final class Engine {
-    public let plan: CompiledPlan
+    public internal(set) var plan: CompiledPlan
+    /// The agents' extra attribute names and the orders' field names the plan was compiled with.
+    let attributeKeys: Set<String>, fieldKeys: Set<String>
     public let agents: [Agent]
+    /// Agent name → index in `agents`.
+    let agentByName: [String: Int]
     /// January of the scenario's first year.
     public let startMonth: Month
     public let years: ClosedRange<Int>
@@ -57,7 +61,7 @@ public final class Engine {
     ///
     /// - Complexity: O(1) now; the first edit of the copy copies its values, O(cells).
     public init(copying e: Engine) {
-        plan = e.plan; agents = e.agents; startMonth = e.startMonth; years = e.years
+        plan = e.plan; attributeKeys = e.attributeKeys; fieldKeys = e.fieldKeys; agents = e.agents; agentByName = e.agentByName; startMonth = e.startMonth; years = e.years
         orders = e.orders; orderAgent = e.orderAgent; orderMonth = e.orderMonth
         calendar = e.calendar; asOf = e.asOf; buckets = e.buckets; offsets = e.offsets
         monthCount = e.monthCount; values = e.values; stored = e.stored
@@ -75,6 +79,8 @@ public final class Engine {
         var fieldKeys = Set<String>()
         for o in workspace.orders { fieldKeys.formUnion(o.fields.keys) }
         self.plan = try CompiledPlan(plan: workspace.plan, agentAttributes: extraKeys, orderFields: fieldKeys)
+        self.attributeKeys = extraKeys
+        self.fieldKeys = fieldKeys
         self.agents = workspace.agents
         self.years = workspace.years
         self.startMonth = Month(year: workspace.years.lowerBound, month: 1)
@@ -83,6 +89,7 @@ public final class Engine {
         self.asOf = workspace.knownOn
         var agentByName: [String: Int] = [:]
         for (i, a) in workspace.agents.enumerated() { agentByName[a.name] = i }
+        self.agentByName = agentByName
         orderAgent = workspace.orders.map { $0.agent.flatMap { agentByName[$0] } ?? -1 }
         let start = startMonth
         orderMonth = workspace.orders.map { $0.date.monthValue.index - start.index }
