@@ -193,7 +193,7 @@ public enum Help {
             "Tax: cumulative withholding (累计预扣法, 国家税务总局公告2018年第61号) with the annual table of the",
             "  individual income tax law (个人所得税法 附表一); the ≤60,000 switch 公告2020年第19号; the annual bonus",
             "  taxed separately by the monthly-converted table (财税〔2018〕164号, extended by 公告2023年第30号).",
-            "Try: years 2026 / month pay = 12000 / use takehome / agent add a hf_rate=7% / a.net_pay[2026-01]",
+            "Try: years 2026 / month pay = base / use takehome / agent add a base=12000 hf_rate=7% / a.net_pay[2026-01] (9,753.00)",
             "Full description: docs/language.md, 'Shared plan parts'. show NAME shows any of its rules.",
         ]),
         ("statement", "a pay statement (工资条) for one person", [

@@ -17,7 +17,7 @@ enum HelpChinese {
             "  自带的城市数字是示例值，请改为所在城市公布的数字。",
             "个税按累计预扣法（国家税务总局公告2018年第61号）与个人所得税法附表一计算；上年收入不超过6万见公告2020年第19号；",
             "  年终奖单独计税按月换算税率表（财税〔2018〕164号，公告2023年第30号延续）。",
-            "试试：years 2026 / month pay = 12000 / use takehome / agent add a hf_rate=7% / a.net_pay[2026-01]",
+            "试试：years 2026 / month pay = base / use takehome / agent add a base=12000 hf_rate=7% / a.net_pay[2026-01] (9,753.00)",
         ]),
         "language": ("规则怎么写", [
             "规则按期间写一次，对每位员工都适用：",

@@ -53,25 +53,40 @@ extension Session {
         for m in months { w.setInput(inputName, agent: name, period: .month(m), value: amounts[0]) }
         let e: Engine
         do { e = try Engine(workspace: w) } catch { return .error(Session.diagnostic(error)) }
+        // `net_pay` (实发) of the take-home part, per agent and month, shown beside each gross column.
+        let netRule = e.plan.ruleIndex["net_pay"].flatMap { i in
+            e.plan.rules[i].dimension == Dimension(grain: .month, perAgent: true) && i != totalRule ? i : nil
+        }
+        var netColumns: [[Value]] = []
         for (k, amount) in amounts.enumerated() {
             if k > 0, let ir = e.plan.ruleIndex[inputName] {
                 _ = e.setInputs(months.compactMap { m in e.cell(rule: ir, agent: a, period: .month(m)).map { ($0, amount) } })
             }
             columns.append(months.map { m in e.cell(rule: totalRule, agent: a, period: .month(m)).map { e.value(ofCell: $0) } ?? .text("") })
+            // Take-home pay beside it when the plan has it (use takehome).
+            if let nr = netRule {
+                netColumns.append(months.map { m in e.cell(rule: nr, agent: a, period: .month(m)).map { e.value(ofCell: $0) } ?? .text("") })
+            }
             if k == 0, let pr = e.plan.ruleIndex["probation"] {
                 probation = months.map { m in e.cell(rule: pr, agent: a, period: .month(m)).map { e.value(ofCell: $0) == .bool(true) } ?? false }
             }
         }
         let names = amounts.count == 3 ? ["low", "expected", "high"] : amounts.map { _ in "" }
         let zh = language == .zh
-        let headers = zip(names, amounts).map { n, a in (n.isEmpty ? "" : (zh ? ["low": "偏低", "expected": "预期", "high": "偏高"][n]! : n) + " ") + a.moneyText }
-        var t = TextTable(header: [zh ? "月份" : "month", ""] + headers, rightAligned: [false, false] + amounts.map { _ in true })
+        var headers = zip(names, amounts).map { n, a in (n.isEmpty ? "" : (zh ? ["low": "偏低", "expected": "预期", "high": "偏高"][n]! : n) + " ") + a.moneyText }
+        // With take-home pay: each amount's gross (应发) column, then its take-home (实发) column.
+        var shown = columns
+        if !netColumns.isEmpty {
+            headers = headers.flatMap { [$0 + (zh ? " 应发" : " gross"), zh ? "实发" : "take-home"] }
+            shown = zip(columns, netColumns).flatMap { [$0, $1] }
+        }
+        var t = TextTable(header: [zh ? "月份" : "month", ""] + headers, rightAligned: [false, false] + shown.map { _ in true })
         for (j, m) in months.enumerated() {
             let mark = j < probation.count && probation[j] ? (zh ? "试用期" : "probation") : ""
-            t.add([m.description, mark] + columns.map { $0[j].displayText })
+            t.add([m.description, mark] + shown.map { $0[j].displayText })
         }
         t.separatorBefore = [months.count]
-        let sums = columns.map { col in col.reduce(Fixed.zero) { acc, v in v.number.map { acc + $0 } ?? acc } }
+        let sums = shown.map { col in col.reduce(Fixed.zero) { acc, v in v.number.map { acc + $0 } ?? acc } }
         t.add([zh ? "合计" : "total", ""] + sums.map(\.moneyText))
         let title = zh
             ? "录用测算：\(start) 入职，每月\(engine.plan.rules[r].label ?? inputName)分别为 \(amounts.map(\.moneyText).joined(separator: " / "))（工作区未改变）"

@@ -519,6 +519,11 @@ extension Session {
                 t.separatorBefore = [t.rows.count]
                 t.add([tl.label.map { "\($0) \(tl.name)" } ?? tl.name, tl.value.displayText, tl.note])
             }
+            // Take-home (use takehome): each deduction, then 实发 below a rule of its own.
+            for l in st.takeHome {
+                if l.name == "net_pay" { t.separatorBefore.insert(t.rows.count) }
+                t.add([l.label.map { "\($0) \(l.name)" } ?? l.name, l.value.displayText, l.note])
+            }
             var lines = [st.title] + t.render()
             if !st.nextTiers.isEmpty { lines.append("to reach the next tier:"); lines += st.nextTiers.map { "  " + $0 } }
             body = lines.joined(separator: "\n") + "\n"

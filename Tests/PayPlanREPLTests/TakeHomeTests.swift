@@ -322,4 +322,32 @@ import TestSupport
         #expect(query(b, "甲.pay[2026-03]") == "800.00")
         #expect(query(b, "甲.net_pay[2026-03]") == "-120.30")
     }
+
+    /// The statement shows 应发, each deduction and 实发: October of the worked figures — social insurance
+    /// 960 + 240 + 60 = 1,260.00 on 12,000, housing fund 840.00, tax 327.00 (cumulative 39,000 → 3,900 − 2,520 =
+    /// 1,380.00 − 9 × 117 = 1,053.00 withheld before), net 12,000 − 2,100 − 327 = 9,573.00.
+    /// A statement row whose first column is `LABEL name`: the columns after it.
+    func labelled(_ lines: [String], _ name: String) -> [String] {
+        guard let line = lines.first(where: { $0.contains(" \(name) ") }), let r = line.range(of: " \(name) ") else { return [] }
+        return line[r.upperBound...].components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    @Test func statementShowsEachDeductionAndNetPay() throws {
+        let s = try session(agent: "agent add a hf_rate=7%", extra: ["report columns wage, pay"])
+        for m in months() { run(s, "a.special_deduction[\(m)] = 1000") }
+        let lines = run(s, "statement a 2026-10")
+        #expect(labelled(lines, "social_insurance").prefix(1) == ["1,260.00"], "\(lines)")
+        #expect(labelled(lines, "social_insurance").joined(separator: " ").contains("pension 960.00 + medical 240.00 + unemployment 60.00 on base 12,000.00"))
+        #expect(labelled(lines, "housing_fund").prefix(1) == ["840.00"])
+        #expect(labelled(lines, "tax").prefix(1) == ["327.00"])
+        #expect(labelled(lines, "tax").joined(separator: " ").contains("taxable 39,000.00 → 1,380.00 − 1,053.00 already withheld"))
+        #expect(labelled(lines, "net_pay").prefix(1) == ["9,573.00"])
+        // Its order: gross first, net last.
+        let order = [lines.firstIndex { $0.hasPrefix("pay  ") }] + [" social_insurance ", " housing_fund ", " tax ", " net_pay "].map { n in lines.firstIndex { $0.contains(n) } }
+        #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "\(lines)")
+        let csv = run(s, "statement a 2026-10 --format csv").joined(separator: "\n")
+        #expect(csv.contains("net_pay,实发工资,9573.00,"))
+        let md = run(s, "statement a 2026-10 --format md").joined(separator: "\n")
+        #expect(md.contains("| 个税 tax | 327.00 |"))
+    }
 }

@@ -18,6 +18,9 @@ public struct PayStatement: Sendable {
     public var total: Line?
     /// "to reach the next tier" hints, one per table read.
     public var nextTiers: [String]
+    /// After the total (应发): the take-home part's deductions and 实发 (`net_pay`), when the plan has them
+    /// (`PayStatement+TakeHome.swift`).
+    public var takeHome: [Line] = []
 
     /// Builds the statement of agent index `agent` at `period` from `engine`
     /// (`plan` gives the rules as written and the tables' labels).
@@ -74,6 +77,7 @@ public struct PayStatement: Sendable {
             let line = Line(name: name, label: rule.label, value: v, note: note)
             if name == totalName { total = line } else { lines.append(line) }
         }
+        takeHome = PayStatement.takeHomeLines(e, agent: agent, period: p, shown: Set(lines.map(\.name) + (total.map { [$0.name] } ?? [])))
     }
 
     /// The tier hits of the first figure `x` reads, when that figure looks a
@@ -121,6 +125,7 @@ public struct PayStatement: Sendable {
         func esc(_ t: String) -> String { t.replacingOccurrences(of: "|", with: "\\|") }
         for l in lines { s += "| \(esc(display(l))) | \(l.value.displayText) | \(esc(l.note)) |\n" }
         if let t = total { s += "| **\(esc(display(t)))** | **\(t.value.displayText)** | \(esc(t.note)) |\n" }
+        for l in takeHome { s += "| \(esc(display(l))) | \(l.value.displayText) | \(esc(l.note)) |\n" }
         if !nextTiers.isEmpty { s += "\n## Next tier\n\n" + nextTiers.map { "- \(esc($0))\n" }.joined() }
         return s
     }
@@ -130,7 +135,7 @@ public struct PayStatement: Sendable {
         func q(_ t: String) -> String { t.contains(where: { ",\"\n".contains($0) }) ? "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : t }
         func amount(_ v: Value) -> String { if case .number(let n) = v { return n.rounded(toDigits: 2).format(minimumFractionDigits: 2, grouping: false) }; return v.displayText }
         var s = "component,label,amount,note\r\n"
-        for l in lines + (total.map { [$0] } ?? []) { s += [l.name, l.label ?? "", amount(l.value), l.note].map(q).joined(separator: ",") + "\r\n" }
+        for l in lines + (total.map { [$0] } ?? []) + takeHome { s += [l.name, l.label ?? "", amount(l.value), l.note].map(q).joined(separator: ",") + "\r\n" }
         for n in nextTiers { s += ["next_tier", "", "", n].map(q).joined(separator: ",") + "\r\n" }
         return s
     }
@@ -160,6 +165,9 @@ public struct PayStatement: Sendable {
         }
         if let t = total {
             s += "<tr class=\"total\"><td>\(h(display(t)))</td><td class=\"amt\">\(h(t.value.displayText))</td><td class=\"note\">\(h(t.note))</td></tr>\n"
+        }
+        for l in takeHome {
+            s += "<tr class=\"\(l.name == "net_pay" ? "total" : "takehome")\"><td>\(h(display(l)))</td><td class=\"amt\">\(h(l.value.displayText))</td><td class=\"note\">\(h(l.note))</td></tr>\n"
         }
         s += "</tbody></table>\n"
         if !nextTiers.isEmpty {
