@@ -93,6 +93,16 @@ public enum ChineseText {
         (#"^'([^']+)' cannot name an agent: it is a word of the pay language, .*; choose another name, e\.g\. (\S+)$"#, "'$1' 不能作员工名：它是规则语言的关键字，$1.sales[2026-03] 无法识别；请换一个名字，例如 $2"),
         (#"^left=(\S+) is before hired=(\S+): an agent cannot leave before being hired; nothing was changed$"#, "离职日 left=$1 早于入职日 hired=$2：不能在入职前离职；未做任何更改"),
         (#"^(\S+)=(\S+) is outside the range the plan declares for (\S+) \((\S*)\); nothing was changed$"#, "$1=$2 超出方案为 $3 规定的范围（$4）；未做任何更改"),
+        // Files (load, save).
+        (#"^there are unsaved changes(?: to (.+))?: save them first, or write load! (.+) to load without them \(undo brings them back\)$"#, "有未保存的更改（$1）：请先保存，或写 load! $2 放弃这些更改并载入（undo 可恢复）"),
+        (#"^(.+) changed on disk since payplan last read or wrote it \(another program wrote it\); save! overwrites it, or save OTHER.json keeps both; nothing was written$"#, "$1 在 payplan 上次读写之后被其他程序修改过；save! 覆盖它，或 save 其他文件.json 两者都保留；未写入任何文件"),
+        (#"^cannot write (.+): the file is read-only \(chmod u\+w makes it writable, or save to another file\); the workspace is unchanged and no file was replaced$"#, "无法写入 $1：文件是只读的（chmod u+w 可使其可写，或另存为其他文件）；工作区未改变，没有替换任何文件"),
+        (#"^cannot write (.+): permission denied \(the file belongs to user (\d+)\); save to another file; the workspace is unchanged and no file was replaced$"#, "无法写入 $1：没有权限（文件属于用户 $2）；请另存为其他文件；工作区未改变，没有替换任何文件"),
+        (#"^cannot write (.+): it is a loop of symbolic links \(or a chain of more than 32\); nothing was written; the workspace is unchanged and no file was replaced$"#, "无法写入 $1：符号链接形成循环（或链接超过 32 层）；未写入任何文件"),
+        (#"^(.+); the workspace is unchanged and no file was replaced$"#, "$1；工作区未改变，没有替换任何文件"),
+        (#"^save needs a file name, not an empty one: save FILE.json$"#, "save 需要文件名，不能为空：save 文件名.json"),
+        (#"^the total of (\S+) is not known: (\S+)'s (\S+) is (\S+) \((.+)\)$"#, "$1 的合计无法得出：$2 的 $3 为 $4（$5）"),
+        (#"^the total of (\S+) is too large to add up$"#, "$1 的合计过大，无法相加"),
         (#"^(.+); nothing was changed$"#, "$1；未做任何更改"),
     ]
 

@@ -110,6 +110,10 @@ public enum Help {
             "load FILE.json reads a scenario; save writes it back (save OTHER.json writes elsewhere).",
             "Saving writes a temporary file and renames it, so the old file survives any failure.",
             "A file that fails to load changes nothing and the message says where it is wrong.",
+            "load over unsaved changes asks first (a script refuses: load! FILE or --force loads anyway);",
+            "undo after load goes back to the old workspace and its file, so save writes there.",
+            "save refuses a read-only file or one you may not write, keeps a file's owner and mode, writes",
+            "through symbolic links, and asks (save! in a script) when another program changed the file.",
         ]),
         ("errors", "error values and messages", [
             "A formula that cannot be computed gives an error value that flows on, like a spreadsheet:",

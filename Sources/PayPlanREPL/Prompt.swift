@@ -47,6 +47,10 @@ public enum LeaveDialog {
         case saveChanges(file: String?)
         /// Which file to save to (the workspace has none).
         case fileName
+        /// Save before `load` replaces the workspace? `file` as above, `loading` the file to load.
+        case saveBeforeLoading(file: String?, loading: String)
+        /// Overwrite a file another program changed since payplan read or wrote it? [y/n]
+        case overwrite(file: String)
 
         /// The prompt to read the answer with.
         public var prompt: String {
@@ -54,6 +58,9 @@ public enum LeaveDialog {
             case .saveChanges(let file?): "save changes to \(file)? [y/n/c] "
             case .saveChanges(nil): "save changes to a new file? [y/n/c] "
             case .fileName: "save as (a .json file; empty line cancels): "
+            case .saveBeforeLoading(let file?, let loading): "save changes to \(file) before loading \(loading)? [y/n/c] "
+            case .saveBeforeLoading(nil, let loading): "save changes to a new file before loading \(loading)? [y/n/c] "
+            case .overwrite(let file): "overwrite \(file) with this workspace? [y/n] "
             }
         }
     }
@@ -75,18 +82,32 @@ public enum LeaveDialog {
         isDirty ? .ask(.saveChanges(file: file), message: nil) : .leave
     }
 
+    /// The first step of `load FILE` over the workspace: `.leave` means go on and load.
+    public static func startLoading(_ loading: String, isDirty: Bool, file: String?) -> Step {
+        isDirty ? .ask(.saveBeforeLoading(file: file, loading: loading), message: nil) : .leave
+    }
+
     /// The step after `answer` to `question`; `nil` means the answer was
     /// cut short (Ctrl-C or Ctrl-D), which cancels rather than loses anything.
     public static func next(after question: Question, answer: String?) -> Step {
-        let cancelled = Step.stay(message: "not left; the changes are still here (save, or quit to be asked again)")
+        var cancelled = Step.stay(message: "not left; the changes are still here (save, or quit to be asked again)")
+        if case .saveBeforeLoading(_, let loading) = question { cancelled = .stay(message: "\(loading) was not loaded; the changes are still here") }
+        if case .overwrite(let file) = question { cancelled = .stay(message: "\(file) was not overwritten; the changes are still here (save OTHER.json keeps both)") }
         guard let answer = answer?.trimmingCharacters(in: .whitespaces) else { return cancelled }
         switch question {
-        case .saveChanges(let file):
+        case .saveChanges(let file), .saveBeforeLoading(let file, _):
+            let then = if case .saveBeforeLoading = question { "load" } else { "leave" }
             switch answer.lowercased() {
             case "y", "yes": return file.map { .save(file: $0) } ?? .ask(.fileName, message: nil)
             case "n", "no": return .leave
             case "c", "cancel": return cancelled
-            default: return .ask(question, message: "answer y to save and leave, n to leave without saving, c to stay")
+            default: return .ask(question, message: "answer y to save and \(then), n to \(then) without saving, c to stay")
+            }
+        case .overwrite:
+            switch answer.lowercased() {
+            case "y", "yes": return .leave
+            case "n", "no", "c", "cancel": return cancelled
+            default: return .ask(question, message: "answer y to overwrite it, n to keep it")
             }
         case .fileName:
             return answer.isEmpty ? cancelled : .save(file: answer)

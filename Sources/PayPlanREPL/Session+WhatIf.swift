@@ -140,24 +140,36 @@ extension Session {
         let inA = Set(agents)
         for n in wb.agents.map(\.name) where !inA.contains(n) { agents.append(n) }
         var t = FigureTable(name: "\(a) vs \(b)", title: "\(a) vs \(b) — \(p)", header: ["agent", "figure", a, b, "difference", "%"], rightAligned: [false, false, true, true, true, true])
-        var sumA = Fixed.zero, sumB = Fixed.zero, totalsOK = true
+        // Each side's cost is the sum of its own agents' pay: an agent only in
+        // one scenario costs nothing in the other. An error value (or an
+        // overflow) makes that side's total the error, named below the table.
+        var sumA = Value.number(.zero), sumB = Value.number(.zero)
+        var notes: [String] = []
+        func add(_ v: Value?, to sum: inout Value, agent: String, side: String) {
+            guard let v, case .number(let s) = sum else { return }
+            switch v {
+            case .number(let x):
+                sum = Fixed.checkedAdd(s, x).map(Value.number) ?? .error(EvalError(.overflow, "the total is too large"))
+                if case .error = sum { notes.append("the total of \(side) is too large to add up") }
+            case .error(let e):
+                sum = v
+                notes.append("the total of \(side) is not known: \(agent)'s \(totalName ?? "pay") is \(e.code) (\(e.message))")
+            default: break
+            }
+        }
         for agent in agents {
             for (i, f) in figures.enumerated() {
                 let va = ea.figure(rule: f, agent: agent, period: p), vb = eb.figure(rule: f, agent: agent, period: p)
                 t.add([.text(i == 0 ? agent : ""), .text(f), va.map { .value($0) } ?? .text("—"), vb.map { .value($0) } ?? .text("—")] + Session.differenceCells(va, vb))
                 if f == totalName {
-                    if case .number(let x)? = va, case .number(let y)? = vb { sumA = sumA + x; sumB = sumB + y }
-                    else if va != nil || vb != nil { totalsOK = false }
+                    add(va, to: &sumA, agent: agent, side: a)
+                    add(vb, to: &sumB, agent: agent, side: b)
                 }
             }
         }
         t.separatorBefore = [t.rows.count]
         if let tn = totalName {
-            if totalsOK {
-                t.add([.text("total"), .text("\(tn) (cost to the owner)"), .money(sumA), .money(sumB)] + Session.differenceCells(.number(sumA), .number(sumB)))
-            } else {
-                t.add([.text("total"), .text("\(tn) (cost to the owner)"), .text("#"), .text("#"), .text(""), .text("")])
-            }
+            t.add([.text("total"), .text("\(tn) (cost to the owner)"), .value(sumA), .value(sumB)] + Session.differenceCells(sumA, sumB))
         }
         var tables = [t]
         // A workbook also holds each fork's report of the period, one sheet per fork.
@@ -169,7 +181,7 @@ extension Session {
                 tables.append(sheet)
             }
         }
-        return emit(tables, as: format) { [t.title] + t.textLines() }
+        return emit(tables, as: format) { [t.title] + t.textLines() + notes }
     }
 
     /// The difference B − A and its percentage of A as cells: numbers for machine formats (the

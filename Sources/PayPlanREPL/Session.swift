@@ -7,13 +7,21 @@ import PayPlan
 /// through `execute`, so every feature is scriptable and testable. A command
 /// either succeeds or changes nothing (the workspace and files stay as they were).
 public final class Session {
-    public private(set) var workspace: Workspace
+    public private(set) var workspace: Workspace { didSet { changeCount &+= 1 } }
     public private(set) var engine: Engine
     /// The scenario file `save` writes to by default.
-    public private(set) var path: String?
+    public private(set) var path: String? { didSet { changeCount &+= 1 } }
     public private(set) var scenarioDescription: String?
     /// True when the workspace differs from the file last loaded or saved.
     public private(set) var isDirty = false
+    /// Counts changes to the workspace, the forks or the file: a caller that
+    /// keeps a journal of edits records a command when this moved.
+    public private(set) var changeCount = 0
+    /// When true, `load` replaces unsaved changes without asking (`--force`);
+    /// otherwise only `load! FILE` does.
+    public var forceLoad = false
+    /// The file as it was when last loaded or saved here, to notice another program's change.
+    var fileStamp: FileStamp?
     /// How many changed pay lines an edit prints before summarising the rest.
     public var changeLimit = 20
     /// Stop a script (`source`, `-f`, piped input) at its first failing command (`--bail`).
@@ -27,6 +35,8 @@ public final class Session {
         let workspace: Workspace
         let label: String
         var forkState: ForkState? = nil
+        /// The file before a `load`, so that undoing it goes back to that file too.
+        var file: FileState? = nil
         var edits: EngineEdits? = nil
         /// Which state this is, to tell whether undo or redo came back to the saved one.
         var generation = 0
@@ -44,8 +54,21 @@ public final class Session {
     var forkEngines: [String: (workspace: Workspace, engine: Engine)] = [:]
     /// The current state's number (each edit makes a new one) and the saved state's.
     var generation = 0, lastGeneration = 0, savedGeneration = 0
+    /// The file a workspace belongs to, kept in the undo snapshot of `load`:
+    /// undoing a load goes back to the old file too, so `save` never writes
+    /// the old workspace over the file that was loaded.
+    struct FileState {
+        var path: String?
+        var description: String?
+        var saved: (workspace: Workspace, forks: [String: Workspace], fork: String)?
+        var savedGeneration: Int
+        var stamp: FileStamp?
+    }
+    var currentFileState: FileState {
+        FileState(path: path, description: scenarioDescription, saved: savedState, savedGeneration: savedGeneration, stamp: fileStamp)
+    }
     /// What-if forks other than the current workspace, by name (Session+WhatIf.swift).
-    var forks: [String: Workspace] = [:]
+    var forks: [String: Workspace] = [:] { didSet { changeCount &+= 1 } }
     /// The current workspace's name among the forks; "main" is the scenario as loaded.
     var forkName = "main"
     var undoStack: [Snapshot] = []
@@ -66,6 +89,7 @@ public final class Session {
         self.forks = f
         self.path = path
         self.scenarioDescription = d
+        self.fileStamp = FileStamp.of(path)
         markSaved()
     }
 
@@ -162,12 +186,14 @@ public final class Session {
         case "calendar": return calendarCommand(rest)
         case "as", "asof": return setAsOf(rest)
         case "report": return report(rest, line: text)
-        case "load": return load(rest)
+        case "load": return load(rest, force: forceLoad)
+        case "load!": return load(rest, force: true)
         case "source": return source(rest)
         case "quit", "exit":
             guard rest.isEmpty else { return .error("\(word) takes nothing after it") }
             var out = Output(); out.leave = true; return out
-        case "save": return save(rest)
+        case "save": return save(rest, force: false)
+        case "save!": return save(rest, force: true)
         case "undo": return undo()
         case "redo": return redo()
         case "plan", "rules": return Output(lines: workspace.plan.sourceText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
@@ -379,8 +405,11 @@ public final class Session {
         guard let e = cached ?? (try? Engine(workspace: s.workspace)) else { return .error("cannot \(verb.dropLast(1)) \(s.label)") }
         let before = totals(engine)
         other.append(Snapshot(workspace: workspace, label: s.label, forkState: s.forkState == nil ? nil : currentForkState,
-                              edits: s.edits?.reversed, generation: generation))
+                              file: s.file == nil ? nil : currentFileState, edits: s.edits?.reversed, generation: generation))
         workspace = s.workspace
+        if let f = s.file {
+            (path, scenarioDescription, savedState, savedGeneration, fileStamp) = (f.path, f.description, f.saved, f.savedGeneration, f.stamp)
+        }
         if let f = s.forkState {
             forks = f.forks; forkName = f.current
             // Keep the engine of the fork left behind, for compare and switch.
@@ -797,31 +826,58 @@ public final class Session {
 
     // MARK: Files
 
-    func load(_ rest: String) -> Output {
+    /// `load FILE`: replaces the workspace with a scenario file. Undo goes back
+    /// to the workspace and the file before (so a later `save` writes there).
+    /// Over unsaved changes it refuses unless `force` (`load! FILE`, `--force`);
+    /// the interactive shell asks first, as `quit` does.
+    func load(_ rest: String, force: Bool) -> Output {
         let file = rest.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
         guard !file.isEmpty else { return .error("load which file? e.g. load scenarios/electronics-sales.json") }
+        if isDirty && !force {
+            return .error("there are unsaved changes\(path.map { " to \($0)" } ?? ""): save them first, or write load! \(file) to load without them (undo brings them back)")
+        }
         let loaded: (workspace: Workspace, description: String?, forks: [String: Workspace])
         do { loaded = try ScenarioFile.loadWithForks(path: file) } catch {
             return .error("\(error); nothing was changed")
         }
+        let before = currentFileState
         let out = commit(loaded.workspace, label: "load \(file)", message: ["loaded \(file): \(loaded.workspace.agents.count) agents, \(loaded.workspace.plan.definitions.count) definitions"])
         if out.failed { return Output(errors: out.errors.map { var d = $0; d.message = "\(file): \(d.message); nothing was changed"; return d }) }
         undoStack[undoStack.count - 1].forkState = currentForkState
+        undoStack[undoStack.count - 1].file = before
         (forks, forkName) = (loaded.forks, "main")
         forkEngines = [:]
         path = file
         scenarioDescription = loaded.description
+        fileStamp = FileStamp.of(file)
         markSaved()
         return out
     }
 
-    func save(_ rest: String) -> Output {
+    /// Why `save` to `file` should ask first, or `nil`: the file was loaded or
+    /// saved here and another program has changed it since (its size,
+    /// modification time or inode differ).
+    public func saveConflict(_ rest: String) -> String? {
+        let file = rest.isEmpty ? path : rest.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+        guard let file, !file.isEmpty, file == path, let was = fileStamp, let now = FileStamp.of(file), now != was else { return nil }
+        return "\(file) changed on disk since payplan last read or wrote it (another program wrote it)"
+    }
+
+    /// `save [FILE]`: writes the scenario with its forks (see `AtomicFile.write`
+    /// for read-only files, owners, links). A file changed on disk since it was
+    /// loaded or saved is not overwritten unless `force` (`save! [FILE]`).
+    func save(_ rest: String, force: Bool) -> Output {
         let file = rest.isEmpty ? path : rest.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
         guard let file else { return .error("save where? this workspace has no file yet: save FILE.json") }
+        guard !file.isEmpty else { return .error("save needs a file name, not an empty one: save FILE.json") }
+        if !force, let conflict = saveConflict(rest) {
+            return .error("\(conflict); save! overwrites it, or save OTHER.json keeps both; nothing was written")
+        }
         do { try saveWithForks(path: file) } catch {
             return .error("\(error); the workspace is unchanged and no file was replaced")
         }
         path = file
+        fileStamp = FileStamp.of(file)
         markSaved()
         return Output(lines: ["saved \(file)"])
     }

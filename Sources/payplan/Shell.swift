@@ -43,11 +43,13 @@ final class Shell {
                 if Session.needsContinuation(text) { continue }
                 pending = []
                 editor.addHistory(History.entry(text))
-                LineEditor.clearInterrupt()
-                let output = session.execute(text)
-                LineEditor.clearInterrupt()
-                show(output)
-                if output.leave, leave() { return }
+                if let run = settle(text) {
+                    LineEditor.clearInterrupt()
+                    let output = session.execute(run)
+                    LineEditor.clearInterrupt()
+                    show(output)
+                    if output.leave, leave() { return }
+                }
             case .interrupted:
                 print("^C")
                 pending = []
@@ -71,7 +73,30 @@ final class Shell {
 
     /// Runs the leave dialog; true when the program should end.
     func leave() -> Bool {
-        var step = LeaveDialog.start(isDirty: session.isDirty, file: session.path)
+        dialog(LeaveDialog.start(isDirty: session.isDirty, file: session.path))
+    }
+
+    /// Asks before a command that would lose work, as leaving does: `load FILE`
+    /// over unsaved changes (offering to save them first), `save` over a file
+    /// another program changed. Returns the command to run (`load! FILE`,
+    /// `save! …`), or `nil` when the user stayed.
+    func settle(_ text: String) -> String? {
+        let command = text.trimmingCharacters(in: .whitespaces)
+        let word = command.prefix { !$0.isWhitespace }
+        let rest = command.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+        if word == "load", !rest.isEmpty, session.isDirty {
+            return dialog(LeaveDialog.startLoading(rest, isDirty: true, file: session.path)) ? "load! " + rest : nil
+        }
+        if word == "save", let conflict = session.saveConflict(rest) {
+            print(conflict)
+            return dialog(.ask(.overwrite(file: rest.isEmpty ? session.path ?? rest : rest), message: nil)) ? "save! " + rest : nil
+        }
+        return text
+    }
+
+    /// Runs a dialog from `first`; true when it ends in `.leave` (go on).
+    func dialog(_ first: LeaveDialog.Step) -> Bool {
+        var step = first
         while true {
             switch step {
             case .leave:

@@ -35,6 +35,9 @@ struct PayPlanCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colour (also NO_COLOR=1).")
     var noColor = false
 
+    @Flag(name: .customLong("force"), help: "In a script, let load replace unsaved changes (as load! does).")
+    var force = false
+
     @Option(name: .customLong("lang"), help: "Language of messages, help and reports: zh or en (default: from the locale, zh_CN… gives zh).")
     var lang: String?
 
@@ -63,6 +66,7 @@ struct PayPlanCommand: ParsableCommand {
         } else {
             session.language = DisplayLanguage.fromEnvironment()
         }
+        session.forceLoad = force
         if e.isEmpty && f.isEmpty && isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
             if isNew { print(newNote) }
             let environment = ProcessInfo.processInfo.environment

@@ -305,59 +305,6 @@ public struct ScenarioError: Error, CustomStringConvertible, Equatable {
     public var description: String { message }
 }
 
-/// Whole-file writes that never leave a partial file behind.
-public enum AtomicFile {
-    /// Writes `data` to `path` through a temporary file, `fsync` and `rename`.
-    /// - Throws: `ScenarioError` describing the failing step; the old file is untouched.
-    ///
-    /// A symbolic link is written through (its target is replaced, the link
-    /// stays); an existing file keeps its permissions; anything that is not a
-    /// regular file (a device, a folder) is refused.
-    public static func write(_ data: Data, to requested: String) throws {
-        var path = requested
-        var info = stat()
-        var mode: mode_t = 0o644
-        if lstat(requested, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFLNK, let resolved = realpath(requested, nil) {
-                path = String(cString: resolved)
-                free(resolved)
-            }
-            if stat(path, &info) == 0 {
-                guard (info.st_mode & S_IFMT) == S_IFREG else {
-                    throw ScenarioError("cannot write \(requested): it is not a regular file")
-                }
-                mode = info.st_mode & 0o7777
-            }
-        }
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
-        let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL, 0o600)
-        guard fd >= 0 else { throw ScenarioError("cannot write \(path): \(String(cString: strerror(errno)))") }
-        fchmod(fd, mode)
-        var ok = true
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { ok = false; return }
-                offset += n
-            }
-        }
-        let err = errno
-        if !ok || fsync(fd) != 0 {
-            close(fd); unlink(tmp)
-            throw ScenarioError("cannot write \(path): \(String(cString: strerror(ok ? errno : err)))")
-        }
-        close(fd)
-        guard rename(tmp, path) == 0 else {
-            let e = errno
-            unlink(tmp)
-            throw ScenarioError("cannot replace \(path): \(String(cString: strerror(e)))")
-        }
-    }
-}
-
 /// Finds where a JSON text goes wrong, for messages that name the line and
 /// column (Foundation's decoder on Linux does not say where).
 enum JSONSyntax {

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+import TestSupport
+import PayPlan
+@testable import PayPlanREPL
+
+/// Files as the user sees them (issue 11, problems 1 and 5): load, undo and
+/// save never write one scenario over another; save takes the file system's
+/// word (read-only files, owners, links, another program's change); a killed
+/// save's temporary file is cleaned up by the next save.
+@Suite struct FileSafetyTests {
+    let dir: String
+    let shop: String, agency: String
+
+    init() throws {
+        dir = NSTemporaryDirectory() + "payplan-files-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        shop = dir + "/t.json"
+        agency = dir + "/w.json"
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/scenarios/online-shop-cs.json", toPath: shop)
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/scenarios/web-agency.json", toPath: agency)
+    }
+
+    func bytes(_ path: String) -> Data { FileManager.default.contents(atPath: path) ?? Data() }
+
+    /// The reproduction of problem 1: edit, load another file, undo, save.
+    /// Undo restores the file path with the workspace, so save writes the
+    /// shop's file, and plan B's file keeps its bytes.
+    @Test func loadThenUndoThenSaveWritesTheFileTheWorkspaceCameFrom() throws {
+        let agencyBytes = bytes(agency)
+        let s = try Session(path: shop)
+        run(s, "小美.inquiries[2026-04] = 900")
+        #expect(s.isDirty)
+        // A script does not load over unsaved changes (the shell asks, see InteractiveEndToEndTests).
+        expectRefused(s, "load \(agency)", "there are unsaved changes to \(shop): save them first, or write load! \(agency) to load without them (undo brings them back)")
+        #expect(s.path == shop)
+        #expect(run(s, "load! \(agency)").first?.hasPrefix("loaded \(agency): 4 agents, ") == true)
+        #expect(s.path == agency && !s.isDirty)
+        #expect(run(s, "undo").first == "undid load \(agency)")
+        #expect(s.path == shop, "undo goes back to the shop's file")
+        #expect(s.isDirty, "the edit to the shop is still unsaved")
+        #expect(run(s, "save") == ["saved \(shop)"])
+        #expect(bytes(agency) == agencyBytes, "plan B's file is untouched")
+        let reopened = try Session(path: shop)
+        #expect(query(reopened, "小美.inquiries[2026-04]") == "900.00")
+        // Redo goes forward to the agency's file, unchanged since it was loaded.
+        run(s, "redo")
+        #expect(s.path == agency && !s.isDirty)
+    }
+
+    @Test func loadOverUnsavedChangesIsRefusedInChineseToo() throws {
+        let s = try Session(path: shop)
+        s.language = .zh
+        run(s, "小美.inquiries[2026-04] = 900")
+        let out = s.execute("load \(agency)")
+        #expect(out.errors.map(\.message) == ["有未保存的更改（\(shop)）：请先保存，或写 load! \(agency) 放弃这些更改并载入（undo 可恢复）"])
+        #expect(s.path == shop)
+    }
+
+    /// `--force` (Session.forceLoad) lets a script load over unsaved changes, as load! does.
+    @Test func forceLoadLoadsOverUnsavedChanges() throws {
+        let s = try Session(path: shop)
+        s.forceLoad = true
+        run(s, "小美.inquiries[2026-04] = 900", "load \(agency)")
+        #expect(s.path == agency)
+    }
+
+    @Test func saveRefusesAReadOnlyFileAndKeepsItsMode() throws {
+        let s = try Session(path: shop)
+        run(s, "小美.inquiries[2026-04] = 900")
+        chmod(shop, 0o444)
+        let before = bytes(shop)
+        expectRefused(s, "save", "cannot write \(shop): the file is read-only (chmod u+w makes it writable, or save to another file); the workspace is unchanged and no file was replaced")
+        #expect(bytes(shop) == before)
+        var info = stat()
+        stat(shop, &info)
+        #expect(info.st_mode & 0o7777 == 0o444)
+        s.language = .zh
+        #expect(s.execute("save").errors.map(\.message) == ["无法写入 \(shop)：文件是只读的（chmod u+w 可使其可写，或另存为其他文件）；工作区未改变，没有替换任何文件"])
+        #expect(s.isDirty)
+    }
+
+    /// A file of another user: the saved file keeps its owner, group and
+    /// mode (here as root, which may set them); see the command-line test for
+    /// a user who may not write it.
+    @Test(.enabled(if: geteuid() == 0, "needs root to make a file of another user"))
+    func saveKeepsAnotherUsersOwnershipAndMode() throws {
+        let s = try Session(path: shop)
+        run(s, "小美.inquiries[2026-04] = 900")
+        chown(shop, 65534, 65534)
+        chmod(shop, 0o664)
+        run(s, "save")
+        var info = stat()
+        stat(shop, &info)
+        #expect(info.st_uid == 65534 && info.st_gid == 65534 && info.st_mode & 0o7777 == 0o664)
+        #expect(query(try Session(path: shop), "小美.inquiries[2026-04]") == "900.00")
+    }
+
+    /// A link is written through; a dangling link creates its target; a loop is refused.
+    @Test func symbolicLinksAreWrittenThroughNeverReplaced() throws {
+        let fm = FileManager.default
+        let link = dir + "/link.json"
+        try fm.createSymbolicLink(atPath: link, withDestinationPath: "t.json")
+        let s = try Session(path: link)
+        run(s, "小美.inquiries[2026-04] = 900", "save")
+        #expect(try fm.destinationOfSymbolicLink(atPath: link) == "t.json", "the link is still a link")
+        #expect(query(try Session(path: shop), "小美.inquiries[2026-04]") == "900.00", "its target was written")
+
+        let dangling = dir + "/dangling.json"
+        try fm.createSymbolicLink(atPath: dangling, withDestinationPath: dir + "/new-target.json")
+        #expect(run(s, "save \(dangling)") == ["saved \(dangling)"])
+        #expect(try fm.destinationOfSymbolicLink(atPath: dangling) == dir + "/new-target.json")
+        #expect(query(try Session(path: dir + "/new-target.json"), "小美.inquiries[2026-04]") == "900.00")
+
+        let a = dir + "/a.json", b = dir + "/b.json"
+        try fm.createSymbolicLink(atPath: a, withDestinationPath: b)
+        try fm.createSymbolicLink(atPath: b, withDestinationPath: a)
+        let out = s.execute("save \(a)")
+        #expect(out.errors.map(\.message) == ["cannot write \(a): it is a loop of symbolic links (or a chain of more than 32); nothing was written; the workspace is unchanged and no file was replaced"])
+        #expect(try fm.destinationOfSymbolicLink(atPath: a) == b)
+        #expect(try fm.destinationOfSymbolicLink(atPath: b) == a)
+        #expect(s.path == dir + "/dangling.json", "a failed save keeps the file it had")
+    }
+
+    /// A save killed mid-write leaves `.t.json.tmp-PID`; the next save of t.json
+    /// removes it when its process is gone, and leaves a live process's alone.
+    @Test func theNextSaveRemovesATemporaryFileLeftByAKilledSave() throws {
+        let dead = try deadProcessID()
+        let left = dir + "/.t.json.tmp-\(dead)"
+        let live = dir + "/.t.json.tmp-1"  // pid 1 always runs
+        let other = dir + "/.w.json.tmp-\(dead)"  // another file's: not this save's business
+        for f in [left, live, other] { FileManager.default.createFile(atPath: f, contents: bytes(shop)) }
+        let s = try Session(path: shop)
+        run(s, "小美.inquiries[2026-04] = 900", "save")
+        #expect(!FileManager.default.fileExists(atPath: left))
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(FileManager.default.fileExists(atPath: other))
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".tmp-") }.sorted()
+        #expect(names == [".t.json.tmp-1", ".w.json.tmp-\(dead)"], "the save's own temporary file is gone too")
+    }
+
+    /// The ID of a process that has ended (spawned, then reaped).
+    func deadProcessID() throws -> pid_t {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/true")
+        try p.run()
+        p.waitUntilExit()
+        return p.processIdentifier
+    }
+
+    /// Another program writes the file after it was loaded: save refuses
+    /// (the shell asks), save! overwrites; after a save the next save goes through.
+    @Test func saveNoticesTheFileChangedOnDisk() throws {
+        let s = try Session(path: shop)
+        run(s, "小美.inquiries[2026-04] = 900")
+        var theirs = bytes(shop)
+        theirs.append(contentsOf: Array(" \n".utf8))  // another editor's save: one more line
+        try theirs.write(to: URL(fileURLWithPath: shop))
+        #expect(s.saveConflict("") == "\(shop) changed on disk since payplan last read or wrote it (another program wrote it)")
+        expectRefused(s, "save", "\(shop) changed on disk since payplan last read or wrote it (another program wrote it); save! overwrites it, or save OTHER.json keeps both; nothing was written")
+        #expect(bytes(shop) == theirs)
+        s.language = .zh
+        #expect(s.execute("save").errors.map(\.message) == ["\(shop) 在 payplan 上次读写之后被其他程序修改过；save! 覆盖它，或 save 其他文件.json 两者都保留；未写入任何文件"])
+        s.language = .en
+        #expect(run(s, "save!") == ["saved \(shop)"])
+        run(s, "小美.inquiries[2026-04] = 901")
+        #expect(s.saveConflict("") == nil)
+        #expect(run(s, "save") == ["saved \(shop)"])
+        #expect(query(try Session(path: shop), "小美.inquiries[2026-04]") == "901.00")
+    }
+
+    @Test func saveToAnEmptyNameSaysSo() throws {
+        let s = try Session(path: shop)
+        for command in ["save ''", "save \"\""] {
+            expectRefused(s, command, "save needs a file name, not an empty one: save FILE.json")
+        }
+        s.language = .zh
+        #expect(s.execute("save ''").errors.map(\.message) == ["save 需要文件名，不能为空：save 文件名.json"])
+    }
+}
