@@ -1,23 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PayPlan
 
 /// The byte-level readers and writers behind scenario files and imports (issue 10):
 /// each is checked against an independent reference (Int128 arithmetic, `String(format:)`,
 /// the pay-language parser, `Character`-wise comparison), not against its own output.
 @Suite struct ByteParsingTests {
-    /// SplitMix64, so the random cases are the same on every run.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func decimalTextIsExact() {
         // raw = value × 10¹², worked out by hand.
         #expect(Fixed(decimalText: "0.1")?.raw == 100_000_000_000)
@@ -60,7 +49,7 @@ import Testing
     }
 
     @Test func formattingMatchesTheReference() {
-        var rng = Random(state: 2026)
+        var rng = SplitMix(seed: 2026)
         var values: [Fixed] = [.zero, Fixed(raw: 1), Fixed(raw: -1), Fixed(raw: Int128.max), Fixed(raw: Int128.min + 1),
                                Fixed(decimalText: "12345678901234.56")!, Fixed(decimalText: "-999.995")!]
         for _ in 0..<2000 {
@@ -126,7 +115,7 @@ import Testing
     }
 
     @Test func orderNumbersCompareAsByCharacters() {
-        var rng = Random(state: 7)
+        var rng = SplitMix(seed: 7)
         let alphabet = Array("AO019#-x")
         var ids = ["", "1", "01", "O2", "O10", "O010", "A9", "AB1", "O1a", "O" + String(repeating: "9", count: 25), "O9"]
         for _ in 0..<400 {
@@ -141,7 +130,7 @@ import Testing
 
     /// `merge` leaves the same orders, in the same order, as one `upsert` per order.
     @Test func mergeEqualsUpsertOneByOne() {
-        var rng = Random(state: 11)
+        var rng = SplitMix(seed: 11)
         let day = Day(year: 2026, month: 3, day: 2)!
         func order(_ n: Int, _ amount: Int) -> Order {
             Order(id: "O\(n)", agent: nil, date: day, fields: ["amount": .number(Fixed(amount))])

@@ -1,0 +1,228 @@
+import Foundation
+
+/// Reading a scenario file's body with `JSONReader`, by the schema of `ScenarioFile.Body`.
+///
+/// The same document as the `Codable` conformance reads (which stays as the reference
+/// the tests compare with), with the same messages: a field by its path, a missing
+/// field, a wrong kind, an amount that is not exact. Unknown keys are skipped, so a
+/// file with an optional key added by a later build still loads.
+///
+/// A key added to `Body` or its records must be read here and written in
+/// `ScenarioFile+Writing.swift`; `ScenarioFileReaderTests` fails until it is.
+extension ScenarioFile {
+    /// Parses the bytes into a body: one pass, no tree, money from its bytes.
+    /// - Throws: `ScenarioError`: `not valid JSON: line L, column C: …`, `PATH: …`, a newer format.
+    /// - Complexity: O(n) in the file's bytes.
+    static func readBody(_ data: Data) throws -> Body {
+        let result: Result<Body, JSONReadError> = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var r = JSONReader(bytes)
+            do {
+                let body = try readBody(&r)
+                try r.end()
+                return .success(body)
+            } catch let e as JSONReadError {
+                return .failure(e)
+            } catch {
+                return .failure(.field(path: "", message: "\(error)"))
+            }
+        }
+        switch result {
+        case .success(let body):
+            try checkHeader(body.format, body.version, place: "")
+            return body
+        case .failure(let e):
+            // A syntax error anywhere comes first (as it always has), then the header, then the field.
+            if let place = JSONSyntax.firstError(in: data) { throw ScenarioError("not valid JSON: \(place)") }
+            switch e {
+            case .syntax(let offset, let message):
+                throw ScenarioError("not valid JSON: \(JSONSyntax.place(offset, in: data)): \(message)")
+            case .field(let path, let message):
+                try checkHeader(in: data)
+                throw ScenarioError(path.isEmpty ? message : "\(path): \(message)")
+            }
+        }
+    }
+
+    /// Refuses another format or a newer version.
+    static func checkHeader(_ format: String?, _ version: Int?, place: String) throws {
+        let prefix = place.isEmpty ? "" : place + ": "
+        if let f = format, f != formatName {
+            throw ScenarioError("\(prefix)this is not a payplan scenario (format is \"\(f)\", expected \"\(formatName)\")")
+        }
+        guard let v = version else { throw ScenarioError("\(prefix)the field \"version\" is missing") }
+        if v > ScenarioFile.version {
+            throw ScenarioError("\(prefix)this scenario was written in format version \(v), newer than this payplan reads (\(ScenarioFile.version)); install a newer payplan to open it")
+        }
+    }
+
+    /// The header of a file whose body could not be read: a newer version explains a field this build does not know.
+    static func checkHeader(in data: Data) throws {
+        let header: (String?, Int?)? = data.withUnsafeBytes { raw in
+            var r = JSONReader(raw.bindMemory(to: UInt8.self))
+            var format: String?, version: Int?
+            do {
+                try r.object { r, key in
+                    switch key {
+                    case "format": format = try r.optionalString()
+                    case "version": version = try r.null() ? nil : try r.int()
+                    default: try r.skip()
+                    }
+                }
+            } catch { return nil }
+            return (format, version)
+        }
+        if let (f, v) = header {
+            if let f, f != formatName { try checkHeader(f, v, place: "") }
+            if let v, v > ScenarioFile.version { try checkHeader(f, v, place: "") }
+        }
+    }
+
+    static func readBody(_ r: inout JSONReader) throws -> Body {
+        var format: String?, version: Int?, name: String?, description: String?, years: String?
+        var plan: [String]?, agents: [AgentRecord]?, inputs: [String: [String: [String: Fixed]]]?
+        var team: [String: [String: Fixed]]?, forks: [String: Body]?, orders: [OrderRecord]?
+        var calendar: CalendarRecord?, asOf: String?, maps: [String: [String: String]]?
+        let place = JSONPathItem.text(r.path)
+        try r.object { r, key in
+            switch key {
+            case "format": format = try r.optionalString()
+            case "version": version = try r.null() ? nil : try r.int()
+            case "name": name = try r.string()
+            case "description": description = try r.optionalString()
+            case "years": years = try r.string()
+            case "plan": plan = try r.strings()
+            case "agents":
+                var list: [AgentRecord] = []
+                try r.array { r, _ in list.append(try readAgent(&r)) }
+                agents = list
+            case "inputs":
+                var all: [String: [String: [String: Fixed]]] = [:]
+                try r.object { r, agent in all[agent] = try r.seriesByName() }
+                inputs = all
+            case "team_inputs": team = try r.null() ? nil : try r.seriesByName()
+            case "forks":
+                if try r.null() { forks = nil; return }
+                var all: [String: Body] = [:]
+                try r.object { r, name in all[name] = try readBody(&r) }
+                forks = all
+            case "orders":
+                if try r.null() { orders = nil; return }
+                var list: [OrderRecord] = []
+                try r.array { r, _ in list.append(try readOrder(&r)) }
+                orders = list
+            case "calendar": calendar = try r.null() ? nil : try readCalendar(&r)
+            case "as_of": asOf = try r.optionalString()
+            case "import_maps":
+                if try r.null() { maps = nil; return }
+                var all: [String: [String: String]] = [:]
+                try r.object { r, name in all[name] = try r.stringsByKey() }
+                maps = all
+            default: try r.skip()
+            }
+        }
+        if !place.isEmpty { try checkHeader(format, version, place: place) }
+        func missing(_ key: String) -> JSONReadError { .field(path: place, message: "the field \"\(key)\" is missing") }
+        guard let version else { throw missing("version") }
+        guard let name else { throw missing("name") }
+        guard let years else { throw missing("years") }
+        guard let plan else { throw missing("plan") }
+        guard let agents else { throw missing("agents") }
+        guard let inputs else { throw missing("inputs") }
+        return Body(format: format ?? formatName, version: version, name: name, description: description, years: years, plan: plan,
+                    agents: agents, inputs: inputs, team_inputs: team, forks: forks, orders: orders, calendar: calendar,
+                    as_of: asOf, import_maps: maps)
+    }
+
+    static func readAgent(_ r: inout JSONReader) throws -> AgentRecord {
+        var name: String?, id: String?, role: String?, hired: String?, left: String?, base: Fixed?
+        var attributes: [String: AttributeValue]?
+        let place = JSONPathItem.text(r.path)
+        try r.object { r, key in
+            switch key {
+            case "name": name = try r.string()
+            case "id": id = try r.optionalString()
+            case "role": role = try r.optionalString()
+            case "hired": hired = try r.optionalString()
+            case "left": left = try r.optionalString()
+            case "base": base = try r.null() ? nil : try r.fixed()
+            case "attributes": attributes = try r.null() ? nil : try r.attributes()
+            default: try r.skip()
+            }
+        }
+        guard let name else { throw JSONReadError.field(path: place, message: "the field \"name\" is missing") }
+        return AgentRecord(name: name, id: id, role: role, hired: hired, left: left, base: base, attributes: attributes)
+    }
+
+    static func readOrder(_ r: inout JSONReader) throws -> OrderRecord {
+        var id: String?, agent: String?, date: String?, fields: [String: AttributeValue]?
+        let place = JSONPathItem.text(r.path)
+        try r.object { r, key in
+            switch key {
+            case "id": id = try r.string()
+            case "agent": agent = try r.optionalString()
+            case "date": date = try r.string()
+            case "fields": fields = try r.null() ? nil : try r.attributes()
+            default: try r.skip()
+            }
+        }
+        guard let id else { throw JSONReadError.field(path: place, message: "the field \"id\" is missing") }
+        guard let date else { throw JSONReadError.field(path: place, message: "the field \"date\" is missing") }
+        return OrderRecord(id: id, agent: agent, date: date, fields: fields)
+    }
+
+    static func readCalendar(_ r: inout JSONReader) throws -> CalendarRecord {
+        var weekend: [Int]?, holidays: [String]?, workdays: [String]?
+        let place = JSONPathItem.text(r.path)
+        try r.object { r, key in
+            switch key {
+            case "weekend":
+                var list: [Int] = []
+                try r.array { r, _ in list.append(try r.int()) }
+                weekend = list
+            case "holidays": holidays = try r.strings()
+            case "workdays": workdays = try r.strings()
+            default: try r.skip()
+            }
+        }
+        func missing(_ key: String) -> JSONReadError { .field(path: place, message: "the field \"\(key)\" is missing") }
+        guard let weekend else { throw missing("weekend") }
+        guard let holidays else { throw missing("holidays") }
+        guard let workdays else { throw missing("workdays") }
+        return CalendarRecord(weekend: weekend, holidays: holidays, workdays: workdays)
+    }
+}
+
+extension JSONReader {
+    /// A list of strings.
+    mutating func strings() throws -> [String] {
+        var list: [String] = []
+        try array { r, _ in list.append(try r.string()) }
+        return list
+    }
+
+    /// An object of strings.
+    mutating func stringsByKey() throws -> [String: String] {
+        var all: [String: String] = [:]
+        try object { r, key in all[key] = try r.string() }
+        return all
+    }
+
+    /// Input name → period text → amount.
+    mutating func seriesByName() throws -> [String: [String: Fixed]] {
+        var all: [String: [String: Fixed]] = [:]
+        try object { r, name in
+            var series: [String: Fixed] = [:]
+            try r.object { r, period in series[period] = try r.fixed() }
+            all[name] = series
+        }
+        return all
+    }
+
+    /// Attribute or field name → value, typed from its text (`AttributeValue.init(text:)`).
+    mutating func attributes() throws -> [String: AttributeValue] {
+        var all: [String: AttributeValue] = [:]
+        try object { r, key in all[key] = AttributeValue(text: try r.string()) }
+        return all
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+
+/// Writing a scenario file's body as bytes, without Foundation's `JSONEncoder`.
+///
+/// The output is byte for byte what `JSONEncoder` with `[.prettyPrinted, .sortedKeys,
+/// .withoutEscapingSlashes]` writes for the `Codable` body (the reference the tests
+/// compare with, and the form every saved scenario already has): two-space indent,
+/// `"key" : value`, keys sorted, empty lists as `[`, a blank line, `]`.
+///
+/// A key added to `Body` or its records must be written here and read in
+/// `ScenarioFile+Reading.swift`.
+extension ScenarioFile {
+    /// The file's bytes for a body, with a final newline.
+    /// - Complexity: O(n log n) in the values written (keys are sorted).
+    static func write(_ body: Body) -> Data {
+        var w = JSONWriter()
+        w.out.reserveCapacity(1 << 16)
+        write(body, &w)
+        w.out.append(0x0A)
+        return Data(w.out)
+    }
+
+    static func write(_ body: Body, _ w: inout JSONWriter) {
+        w.open(0x7B)
+        w.member("agents"); w.open(0x5B)
+        for a in body.agents { w.element(); write(a, &w) }
+        w.close(0x5D)
+        if let v = body.as_of { w.member("as_of"); w.string(v) }
+        if let c = body.calendar {
+            w.member("calendar"); w.open(0x7B)
+            w.member("holidays"); w.strings(c.holidays)
+            w.member("weekend"); w.open(0x5B)
+            for d in c.weekend { w.element(); w.int(d) }
+            w.close(0x5D)
+            w.member("workdays"); w.strings(c.workdays)
+            w.close(0x7D)
+        }
+        if let v = body.description { w.member("description"); w.string(v) }
+        if let forks = body.forks {
+            w.member("forks"); w.open(0x7B)
+            for name in forks.keys.sorted() { w.member(name); write(forks[name]!, &w) }
+            w.close(0x7D)
+        }
+        w.member("format"); w.string(body.format)
+        if let maps = body.import_maps {
+            w.member("import_maps"); w.open(0x7B)
+            for name in maps.keys.sorted() {
+                w.member(name); w.open(0x7B)
+                let m = maps[name]!
+                for k in m.keys.sorted() { w.member(k); w.string(m[k]!) }
+                w.close(0x7D)
+            }
+            w.close(0x7D)
+        }
+        w.member("inputs"); w.open(0x7B)
+        for agent in body.inputs.keys.sorted() { w.member(agent); w.seriesByName(body.inputs[agent]!) }
+        w.close(0x7D)
+        w.member("name"); w.string(body.name)
+        if let orders = body.orders {
+            w.member("orders"); w.open(0x5B)
+            for o in orders {
+                w.element(); w.open(0x7B)
+                if let a = o.agent { w.member("agent"); w.string(a) }
+                w.member("date"); w.string(o.date)
+                if let f = o.fields { w.member("fields"); w.attributes(f) }
+                w.member("id"); w.string(o.id)
+                w.close(0x7D)
+            }
+            w.close(0x5D)
+        }
+        w.member("plan"); w.strings(body.plan)
+        if let t = body.team_inputs { w.member("team_inputs"); w.seriesByName(t) }
+        w.member("version"); w.int(body.version)
+        w.member("years"); w.string(body.years)
+        w.close(0x7D)
+    }
+
+    static func write(_ a: AgentRecord, _ w: inout JSONWriter) {
+        w.open(0x7B)
+        if let v = a.attributes { w.member("attributes"); w.attributes(v) }
+        if let v = a.base { w.member("base"); w.fixed(v) }
+        if let v = a.hired { w.member("hired"); w.string(v) }
+        if let v = a.id { w.member("id"); w.string(v) }
+        if let v = a.left { w.member("left"); w.string(v) }
+        w.member("name"); w.string(a.name)
+        if let v = a.role { w.member("role"); w.string(v) }
+        w.close(0x7D)
+    }
+}
+
+/// A pretty-printing JSON writer into a byte buffer, in `JSONEncoder`'s layout.
+struct JSONWriter {
+    var out: [UInt8] = []
+    /// Nesting level (two spaces each).
+    var level = 0
+    /// Whether the innermost open object or list has no member yet.
+    var first = true
+
+    /// Opens an object (`{`) or a list (`[`).
+    mutating func open(_ bracket: UInt8) {
+        out.append(bracket)
+        out.append(0x0A)
+        level += 1
+        first = true
+    }
+
+    /// Closes the innermost object (`}`) or list (`]`).
+    mutating func close(_ bracket: UInt8) {
+        level -= 1
+        out.append(0x0A)
+        indent()
+        out.append(bracket)
+        first = false
+    }
+
+    mutating func indent() {
+        for _ in 0..<level { out.append(0x20); out.append(0x20) }
+    }
+
+    mutating func separate() {
+        if !first { out.append(0x2C); out.append(0x0A) }
+        first = false
+        indent()
+    }
+
+    /// Starts an object member: `"key" : `.
+    mutating func member(_ key: String) {
+        separate()
+        string(key)
+        out.append(0x20); out.append(0x3A); out.append(0x20)
+    }
+
+    /// Starts a list element.
+    mutating func element() { separate() }
+
+    /// A string, escaped as `JSONEncoder` escapes (`"`, `\`, control characters; `/` as is).
+    mutating func string(_ s: String) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { b in
+            var start = 0
+            for k in 0..<b.count {
+                let c = b[k]
+                guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<k]))
+                start = k + 1
+                out.append(0x5C)
+                switch c {
+                case 0x22: out.append(0x22)
+                case 0x5C: out.append(0x5C)
+                case 0x08: out.append(0x62)
+                case 0x0C: out.append(0x66)
+                case 0x0A: out.append(0x6E)
+                case 0x0D: out.append(0x72)
+                case 0x09: out.append(0x74)
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(0x75); out.append(0x30); out.append(0x30)
+                    out.append(hex[Int(c >> 4)]); out.append(hex[Int(c & 0x0F)])
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<b.count]))
+        }
+        out.append(0x22)
+    }
+
+    /// An amount as a string of plain decimal text (`"3000.1"`).
+    mutating func fixed(_ v: Fixed) {
+        out.append(0x22)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { buf in
+            let n = v.write(into: buf.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(start: buf.baseAddress!, count: n))
+        }
+        out.append(0x22)
+    }
+
+    mutating func int(_ n: Int) { out.append(contentsOf: String(n).utf8) }
+
+    mutating func strings(_ list: [String]) {
+        open(0x5B)
+        for s in list { element(); string(s) }
+        close(0x5D)
+    }
+
+    /// Input name → period text → amount, keys sorted.
+    mutating func seriesByName(_ all: [String: [String: Fixed]]) {
+        open(0x7B)
+        for name in all.keys.sorted() {
+            member(name)
+            open(0x7B)
+            let series = all[name]!
+            for p in series.keys.sorted() { member(p); fixed(series[p]!) }
+            close(0x7D)
+        }
+        close(0x7D)
+    }
+
+    mutating func attributes(_ all: [String: AttributeValue]) {
+        open(0x7B)
+        for k in all.keys.sorted() { member(k); string(all[k]!.text) }
+        close(0x7D)
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PayPlan
+
+/// The hand-written scenario reader and writer (issue 10) against Foundation's `JSONDecoder` /
+/// `JSONEncoder` on the `Codable` body (the reference), the messages they give for bad files
+/// (kind, path, line and column worked out by hand), and files written by earlier builds.
+@Suite struct ScenarioFileReaderTests {
+    static let shipped = [electronics, onlineShop, webAgency]
+
+    /// Strings that exercise every escape and ordering rule of the writer.
+    static let awkward = ["", "plain", "李雷", "韩梅梅", "A10", "A9", "a9", "B", "_x", "2026-10", "2026-9", "q\"uote", "back\\slash",
+                          "sl/ash", "tab\there", "line\nbreak", "cr\rx", "\u{8}bs", "\u{C}ff", "\u{1}x", "\u{1F}", "\u{7F}del",
+                          "\u{2028}ls", "emoji😀", "é", "#1", "T002#CS01"]
+
+    /// A body with every field set (a field added to `Body` and not set here fails `everyFieldIsSet`).
+    static func fullBody() -> ScenarioFile.Body {
+        let a = awkward
+        var agents: [ScenarioFile.AgentRecord] = []
+        for (i, s) in a.enumerated() {
+            agents.append(.init(name: "n\(i)\(s)", id: s, role: s, hired: "2025-06-01", left: "2026-01-31", base: Fixed(raw: Int128(i) * 1_000_000_007),
+                                attributes: Dictionary(uniqueKeysWithValues: a.map { ($0, AttributeValue.text($0)) })))
+        }
+        agents.append(.init(name: "bare", id: nil, role: nil, hired: nil, left: nil, base: nil, attributes: nil))
+        agents.append(.init(name: "empty", id: nil, role: nil, hired: nil, left: nil, base: nil, attributes: [:]))
+        let series = Dictionary(uniqueKeysWithValues: a.enumerated().map { ($1, Fixed(raw: Int128($0) * 123_456_789_012_345)) })
+        var body = ScenarioFile.Body(
+            format: ScenarioFile.formatName, version: ScenarioFile.version, name: "n\"ame", description: "d\\esc\n", years: "2026-2027",
+            plan: a + [""], agents: agents,
+            inputs: Dictionary(uniqueKeysWithValues: a.map { ($0, ["sales": series, "": [:], "x": ["2026-01": Fixed(decimalText: "0.1")!]]) }),
+            team_inputs: ["team": series, "none": [:]],
+            orders: a.enumerated().map { i, s in
+                .init(id: "O\(i)\(s)", agent: i % 2 == 0 ? s : nil, date: "2026-03-02", fields: i % 3 == 0 ? nil : ["amount": .number(Fixed(i)), s: .text(s)])
+            },
+            calendar: .init(weekend: [6, 7], holidays: ["2026-10-01", "2026-10-02"], workdays: []),
+            as_of: "2026-06-30", import_maps: ["taobao": Dictionary(uniqueKeysWithValues: a.map { ($0, $0) }), "none": [:]])
+        var fork = body
+        fork.description = nil
+        body.forks = ["what-if": fork, "李": fork]
+        return body
+    }
+
+    @Test func everyFieldIsSet() {
+        for (label, value) in Mirror(reflecting: Self.fullBody()).children {
+            if case Optional<Any>.none = value as Any? { Issue.record("field \(label ?? "?") is nil") }
+            let m = Mirror(reflecting: value)
+            if m.displayStyle == .optional && m.children.isEmpty { Issue.record("Body.\(label ?? "?") is not set in fullBody(): read and write it in ScenarioFile+Reading/Writing") }
+        }
+    }
+
+    @Test func writerGivesFoundationsBytes() throws {
+        let body = Self.fullBody()
+        let mine = ScenarioFile.write(body)
+        let reference = try ScenarioFile.encodeWithFoundation(body)
+        #expect(mine == reference)
+        if mine != reference {
+            let i = zip(mine, reference).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(mine.count, reference.count)
+            Issue.record("first difference at byte \(i): \(String(decoding: mine[max(0, i - 40)..<min(mine.count, i + 40)], as: UTF8.self))")
+        }
+    }
+
+    @Test func readerReadsWhatFoundationReads() throws {
+        let data = try ScenarioFile.encodeWithFoundation(Self.fullBody())
+        let mine = try ScenarioFile.readBody(data)
+        let reference = try ScenarioFile.decodeBodyWithFoundation(data)
+        // Equal bodies write equal bytes (the writer is checked against Foundation above).
+        #expect(try ScenarioFile.encodeWithFoundation(mine) == ScenarioFile.encodeWithFoundation(reference))
+        #expect(try ScenarioFile.encodeWithFoundation(mine) == data)
+    }
+
+    @Test func shippedScenariosReadAndWriteAsWithFoundation() throws {
+        for path in Self.shipped {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let mine = try ScenarioFile.decodeWithForks(data)
+            let reference = try ScenarioFile.workspace(from: ScenarioFile.decodeBodyWithFoundation(data))
+            #expect(mine.workspace == reference.workspace, "\(path)")
+            #expect(mine.description == reference.description)
+            #expect(ScenarioFile.write(ScenarioFile.body(of: mine.workspace, description: mine.description)) == data, "\(path)")
+        }
+    }
+
+    @Test func moneyRoundTripsExactly() throws {
+        var w = Workspace(name: "money")
+        w.agents = [Agent(name: "甲", base: Fixed(decimalText: "3000.10")!)]
+        // raw = value × 10¹², by hand.
+        let amounts: [(String, Int128)] = [("0.1", 100_000_000_000), ("0.2", 200_000_000_000),
+                                          ("12345678901234.56", 12_345_678_901_234_560_000_000_000), ("-0.000000000001", -1)]
+        for (i, (text, _)) in amounts.enumerated() { w.setInput("sales", agent: "甲", period: .month(Month(year: 2026, month: i + 1)), value: Fixed(decimalText: text)!) }
+        let data = try ScenarioFile.encode(w)
+        let text = String(decoding: data, as: UTF8.self)
+        for (t, _) in amounts { #expect(text.contains("\"\(t)\"")) }
+        let back = try ScenarioFile.decode(data).workspace
+        for (i, (_, raw)) in amounts.enumerated() {
+            #expect(back.inputs["甲"]?["sales"]?[.month(Month(year: 2026, month: i + 1))]?.raw == raw)
+        }
+        #expect(back.agents[0].base?.raw == 3_000_100_000_000_000)
+    }
+
+    func message(_ text: String) -> String {
+        do { _ = try ScenarioFile.decodeWithForks(Data(text.utf8)); return "loaded" } catch let e as ScenarioError { return e.message } catch { return "\(error)" }
+    }
+    func message(_ bytes: [UInt8]) -> String {
+        do { _ = try ScenarioFile.decodeWithForks(Data(bytes)); return "loaded" } catch let e as ScenarioError { return e.message } catch { return "\(error)" }
+    }
+    static let head = #"{"format": "payplan-scenario", "version": 1, "name": "x", "years": "2026", "plan": [], "#
+
+    @Test func syntaxErrorsSayLineAndColumn() {
+        // Columns count characters: 名 is one column.
+        #expect(message("{\n  \"a\": 1,\n  \"b\" 2\n}") == "not valid JSON: line 3, column 7: expected ':' after a key")
+        #expect(message("{\"a\": [1, 2}") == "not valid JSON: line 1, column 12: expected ',' or ']'")
+        #expect(message("{\"名\": \"x\",\n \"v\": tru}") == "not valid JSON: line 2, column 7: expected a value")
+        #expect(message("") == "not valid JSON: line 1, column 1: the text ends where a value is expected")
+        #expect(message("{\"a\": \"x\n\"}") == "not valid JSON: line 1, column 9: a control character (such as a line break) inside a string")
+        #expect(message("{\"a\": 1} x") == "not valid JSON: line 1, column 10: unexpected text after the end")
+        // What only the reader sees: `{"name": "a\q"}` has its backslash at column 12.
+        #expect(message(#"{"name": "a\q"}"#) == #"not valid JSON: line 1, column 12: an unknown escape after '\' in a string (use \", \\, \/, \b, \f, \n, \r, \t or \uXXXX)"#)
+        // A string that is not UTF-8: its opening quote is at column 10.
+        #expect(message(Array(#"{"name": ""#.utf8) + [0xFF, 0x22, 0x7D]) == "not valid JSON: line 1, column 10: this text is not UTF-8")
+        #expect(message(#"{"name": "\uD83D"}"#) == "not valid JSON: line 1, column 11: a \\u escape is half of a pair (a lone surrogate)")
+    }
+
+    @Test func fieldErrorsNameTheirPath() {
+        let cases: [(String, String)] = [
+            (Self.head + #""agents": [{"name": 5}], "inputs": {}}"#, "agents[0].name: expected text here"),
+            (Self.head + #""agents": [{"name": null}], "inputs": {}}"#, "agents[0].name: a value is missing"),
+            (Self.head + #""agents": [{"id": "S01"}], "inputs": {}}"#, "agents[0]: the field \"name\" is missing"),
+            (Self.head + #""agents": [], "inputs": {"甲": {"sales": {"2026-03": "12x"}}}}"#,
+             "inputs.甲.sales.2026-03: '12x' is not an exact decimal amount (write it as a string such as \"3000.10\")"),
+            (Self.head + #""agents": [], "inputs": {"甲": {"sales": {"2026-03": 120}}}}"#, "inputs.甲.sales.2026-03: expected text here"),
+            (Self.head + #""agents": []}"#, "the field \"inputs\" is missing"),
+            (#"{"format": "payplan-scenario", "version": 1}"#, "the field \"name\" is missing"),
+            (#"{"format": "other", "version": 1}"#, "this is not a payplan scenario (format is \"other\", expected \"payplan-scenario\")"),
+            (#"{"format": "payplan-scenario", "name": "x"}"#, "the field \"version\" is missing"),
+            (#"{"agents": 5, "format": "payplan-scenario", "version": 99, "name": "x"}"#,
+             "this scenario was written in format version 99, newer than this payplan reads (\(ScenarioFile.version)); install a newer payplan to open it"),
+            (Self.head + #""agents": [], "inputs": {}, "orders": [{"id": "O1"}]}"#, "orders[0]: the field \"date\" is missing"),
+            (Self.head + #""agents": [], "inputs": {}, "calendar": {"weekend": ["sat"], "holidays": [], "workdays": []}}"#,
+             "calendar.weekend[0]: expected a whole number here"),
+            (Self.head + #""agents": [], "inputs": {}, "forks": {"f": {"format": "payplan-scenario", "version": 1, "name": "f"}}}"#,
+             "forks.f: the field \"years\" is missing"),
+        ]
+        for (text, expected) in cases {
+            #expect(message(text) == expected, "\(text)")
+        }
+        // Where Foundation's decoder names the same problem, both say the same.
+        for (text, expected) in cases.prefix(10) {
+            let reference: String
+            do { _ = try ScenarioFile.decodeBodyWithFoundation(Data(text.utf8)); reference = "loaded" } catch let e as ScenarioError { reference = e.message } catch { reference = "\(error)" }
+            #expect(reference == expected, "Foundation: \(text)")
+        }
+    }
+
+    /// Files written by earlier builds (version 1: no orders, forks, calendar or maps yet) and by later
+    /// builds that added an optional key this one does not know still load.
+    @Test func olderAndWiderFilesLoad() throws {
+        let first = #"""
+        {
+          "agents" : [
+            {
+              "base" : "3000",
+              "hired" : "2025-06-01",
+              "id" : "S01",
+              "name" : "李雷"
+            }
+          ],
+          "format" : "payplan-scenario",
+          "inputs" : {
+            "李雷" : {
+              "sales" : {
+                "2026-03" : "120000.5"
+              }
+            }
+          },
+          "name" : "first",
+          "plan" : [
+            "input month sales",
+            "month pay = base + sales * 1%"
+          ],
+          "version" : 1,
+          "years" : "2026"
+        }
+        """#
+        let w = try ScenarioFile.decode(Data(first.utf8)).workspace
+        #expect(w.agents == [Agent(name: "李雷", id: "S01", hired: Day(year: 2025, month: 6, day: 1), base: Fixed(3000))])
+        #expect(w.inputs["李雷"]?["sales"]?[.month(Month(year: 2026, month: 3))] == Fixed(decimalText: "120000.5"))
+        #expect(w.orders.isEmpty && w.calendar == WorkCalendar() && w.asOf == nil)
+        // And it saves back to the same bytes (plus the final newline the writer adds).
+        #expect(String(decoding: try ScenarioFile.encode(w), as: UTF8.self) == first + "\n")
+        // A key from a later build (an optional one, say "notes") is skipped.
+        let wider = first.replacingOccurrences(of: #""name" : "first","#, with: #""name" : "first", "notes" : {"a": [1, {"b": null}], "c": "\u00e9"},"#)
+        #expect(try ScenarioFile.decode(Data(wider.utf8)).workspace == w)
+    }
+}
