@@ -225,6 +225,8 @@ public enum OrderImport {
     /// `cleanCell` the long way, through Foundation's trimming (the definition).
     static func cleanCellInFull(_ raw: String) -> String {
         var s = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}\u{3000}")))
+        // A lone dash is how Douyin and many exports write an empty cell.
+        if s == "-" || s == "--" { return "" }
         if s.hasPrefix("=\""), s.hasSuffix("\""), s.count >= 3 { s = String(s.dropFirst(2).dropLast()) }
         else if s.hasPrefix("'"), s.dropFirst().first?.isNumber == true { s = String(s.dropFirst()) }
         return s.trimmingCharacters(in: .whitespaces)

@@ -28,15 +28,26 @@ public enum PerformanceImport {
 
     /// - Parameter month: the month of rows without a month column (`--month`).
     /// - Throws: `ImportError` when the file cannot be read, names no agent column, or has no month.
-    public static func read(_ data: Data, workspace w: Workspace, month: Period?) throws -> PerformanceFile {
+    ///   - mapping: `--map` pairs, column → `agent`, `month`, a monthly input's name, or `-` to ignore it;
+    ///     they take precedence over the names read from the header.
+    public static func read(_ data: Data, workspace w: Workspace, month: Period?, mapping: [String: String] = [:]) throws -> PerformanceFile {
         let (encoding, reader, firstRow, header) = try OrderImport.open(data)
         var file = PerformanceFile(encoding: encoding)
         let inputs = monthlyInputs(w.plan)
+        let names = Set(inputs.values)
+        for (column, target) in mapping where target != "-" && target != "agent" && target != "month" && !names.contains(target) {
+            throw ImportError("--map \(column)=\(target): \(target) is not a monthly input of the plan; map a column to agent, month, - or one of \(names.sorted().joined(separator: ", "))")
+        }
+        for column in mapping.keys where !header.contains(column) {
+            throw ImportError("--map \(column)=…: the file has no column \(column); its columns are: \(header.joined(separator: ", "))")
+        }
         var targets: [String?] = []
         var used: [String: String] = [:]
         for h in header {
             var t: String? = nil
-            if agentHeaders.contains(h) { t = "agent" } else if monthHeaders.contains(h) { t = "month" } else { t = inputs[h] ?? inputs[bare(h)] }
+            if let m = mapping[h] { t = m == "-" ? nil : m }
+            else if agentHeaders.contains(h) { t = "agent" } else if monthHeaders.contains(h) { t = "month" }
+            else { t = inputs[h] ?? inputs[bare(h)] ?? chituNames[h].flatMap { inputs[$0] } }
             if let target = t {
                 if let other = used[target] {
                     throw ImportError("the columns \(other) and \(h) both give \(target); keep one of them")
@@ -108,6 +119,15 @@ public enum PerformanceImport {
         if let e = reader.error { throw ImportError("the file cannot be read after row \(rowNumber): \(e)") }
         return file
     }
+
+    /// 赤兔/千牛 customer-service report columns → the label (bare, without its unit) they fill:
+    /// 询单->最终付款人数 is the count of inquiring buyers who finally paid (最终付款人数), 首次响应(秒) and
+    /// 平均响应(秒) the first and average response times in seconds.
+    public static let chituNames: [String: String] = [
+        "询单->最终付款人数": "最终付款人数", "询单→最终付款人数": "最终付款人数", "询单->付款人数": "最终付款人数",
+        "首次响应(秒)": "首次响应时间", "首次响应时长(秒)": "首次响应时间", "首响时间(秒)": "首次响应时间",
+        "平均响应(秒)": "平均响应时间", "平均响应时长(秒)": "平均响应时间", "咨询人数": "询单人数",
+    ]
 
     /// Header → input name, for every per-agent monthly input of the plan: by name, label and bare label.
     static func monthlyInputs(_ plan: Plan) -> [String: String] {

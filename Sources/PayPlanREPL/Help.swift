@@ -1,3 +1,5 @@
+import PayPlanImport
+
 /// The help text: a list of topics, and a short lesson with a runnable example per topic.
 public enum Help {
     public static let topics: [(name: String, summary: String, body: [String])] = [
@@ -81,13 +83,23 @@ public enum Help {
             "A bad row stops the import with its row, column and reason, and nothing is imported; --skip-bad",
             "imports the rest and lists what it skipped; --dry-run only checks. Orders are keyed by their number:",
             "importing an overlapping file again replaces them, never counts them twice. undo takes the import back.",
-            "--format taobao reads a Taobao/Tmall seller order report with no mapping: 订单编号, 买家会员名,",
-            "买家实际支付金额, 订单状态, 订单备注/卖家备注/商家备注, 订单付款时间 (else 订单创建时间), 退款金额, 退款时间;",
-            "the agent comes from the note (help attribution). A refund that grew since the last import, in a file",
+            "--format NAME reads a platform's export with no mapping, each order credited by its seller note (help",
+            "attribution); statuses are read into paid / unpaid / closed / refunded and stored in Taobao's words:",
+        ] + PlatformPreset.all.map { p in
+            "  \(p.name)\(p.aliases.isEmpty ? "" : " (" + p.aliases.joined(separator: ", ") + ")"): \(p.title); note "
+                + (p.columns.first { $0.target == "note" }?.headers.joined(separator: "/") ?? "—") + "; " + p.notes
+        } + [
+            "Before anything changes it prints what it understood: rows, orders, paid, refunded, orders per status,",
+            "orders and sales per credited agent, the silent share, the columns used and ignored. It refuses, naming",
+            "the fix, when no column gives the amount or the date, when there is no seller-note column (--note COLUMN",
+            "names it, for any format, with or without a preset; --note none imports every order as silent), and when",
+            "the refunds look already netted (paid + 退款金额 = 总金额 on every refunded row: use --format tmall-report).",
+            "A status the preset does not know is a bad row. A refund that grew since the last import, in a file",
             "without 退款时间, needs --refunds-known 2026-04-03: the increase is clawed back in that month.",
             "performance import FILE.csv [--month 2026-03] (or orders import … --format performance): per agent",
             "(客服: name or 工号) and month (月份/日期 column or --month), columns named like a monthly input or its",
-            "label (询单人数, 最终付款人数, 首次响应时间, 平均响应时间; times as 12, 12s, 1分30秒, 1:30) set those inputs.",
+            "label (询单人数, 最终付款人数, 首次响应时间, 平均响应时间; times as 12, 12s, 1分30秒, 1:30) set those inputs;",
+            "赤兔/千牛's 询单->最终付款人数, 首次响应(秒), 平均响应(秒) are understood, --map COLUMN=input (or =-) does the rest.",
             "Try: load scenarios/electronics-sales.json, then",
             "  orders import scenarios/electronics-orders.csv --map-name electronics --dry-run",
         ]),

@@ -5,23 +5,28 @@ import PayPlanImport
 /// `orders import FILE.csv [--map COL=field,…] [--map-name NAME] [--save-map NAME] [--skip-bad] [--dry-run]`.
 extension Session {
     func importOrders(_ rest: String) -> Output {
-        let usage = "write orders import FILE.csv [--format taobao] [--map 订单编号=id,业务员=agent,签收日期=date,…] [--map-name NAME] [--save-map NAME] [--refunds-known DATE] [--skip-bad] [--dry-run]"
+        let usage = "write orders import FILE.csv [--format \(PlatformPreset.names.replacingOccurrences(of: ", ", with: "|"))] [--note COLUMN|none] [--map 订单编号=id,业务员=agent,签收日期=date,…] [--map-name NAME] [--save-map NAME] [--refunds-known DATE] [--skip-bad] [--dry-run]"
         guard rest.hasPrefix("import") else { return .error(usage) }
         let args: CommandArguments
         do {
             args = try CommandArguments.parse(String(rest.dropFirst("import".count)),
-                                              options: ["--map", "--map-name", "--save-map", "--format", "--refunds-known", "--month"],
+                                              options: ["--map", "--map-name", "--save-map", "--format", "--refunds-known", "--month", "--note"],
                                               flags: ["--skip-bad", "--dry-run"])
         } catch { return .error("\(error.message); \(usage)") }
         if args["--format"] == "performance" { return importPerformance(args) }
         if args["--month"] != nil { return .error("--month goes with performance import (or --format performance); \(usage)") }
         let mapText = args["--map"], mapName = args["--map-name"], saveName = args["--save-map"]
         let skipBad = args.has("--skip-bad"), dryRun = args.has("--dry-run")
-        var format: String? = nil, refundsKnown: Day? = nil
+        var preset: PlatformPreset? = nil, refundsKnown: Day? = nil
         if let v = args["--format"] {
-            guard v == "taobao" || v == "tmall" else { return .error("--format \(v): the formats are taobao (the Taobao/Tmall seller order report) and performance (a customer-service performance file)") }
-            format = "taobao"
+            guard let p = PlatformPreset.named(v) else {
+                return .error("--format \(v): the formats are " + PlatformPreset.all.map { "\($0.name) (\($0.title))" }.joined(separator: ", ") + " and performance (a customer-service performance file)")
+            }
+            preset = p
         }
+        // --note COLUMN credits by that column under any format; --note none imports without a note on purpose.
+        let noteColumn = args["--note"].map(OrderImport.cleanHeader)
+        let byNote = preset != nil || (noteColumn != nil && noteColumn != "none")
         if let v = args["--refunds-known"] {
             guard let d = OrderImport.day(v) else { return .error("--refunds-known \(v): give the day the refunds became known, e.g. --refunds-known 2026-04-03") }
             refundsKnown = d
@@ -29,7 +34,7 @@ extension Session {
         guard args.positional.count <= 1 else { return .error("one file at a time ('\(args.positional[0])' and '\(args.positional[1])'); \(usage)") }
         let file = args.positional.first
         guard let file else { return .error(usage) }
-        if refundsKnown != nil && format == nil { return .error("--refunds-known goes with --format taobao (a refund that grew since the last import); \(usage)") }
+        if refundsKnown != nil && !byNote { return .error("--refunds-known goes with --format taobao (a refund that grew since the last import); \(usage)") }
 
         // The mapping: a saved one, then --map on top.
         var mapping: [String: String] = [:]
@@ -53,18 +58,40 @@ extension Session {
         }
         var read: OrderFile
         var taobao: TaobaoImport.Result? = nil
+        var understood: PlatformImport.Summary? = nil
         var attributionLine: String? = nil
         do {
-            if format == "taobao" {
+            if byNote {
                 guard let settings = attributionSettings() else {
                     return .error("\(file): the scenario's attribution settings are not valid (see help attribution); nothing was imported")
                 }
-                let preset = TaobaoImport.mapping(header: try OrderImport.header(of: data))
-                mapping = preset.mapping.merging(mapping) { _, given in given }
-                read = try OrderImport.read(data, mapping: mapping, workspace: workspace, dateFallback: preset.dateFallback)
-                if read.columns.contains(where: { $0.target == "agent" }) {
-                    return .error("\(file): --format taobao credits orders by their note (help attribution); map no column to agent; nothing was imported")
+                let header = try OrderImport.header(of: data)
+                let used = preset ?? PlatformPreset.generic
+                var auto = preset?.mapping(header: header) ?? (mapping: [:], dateFallback: nil)
+                if let n = noteColumn {
+                    for (h, t) in auto.mapping where t == "note" { auto.mapping[h] = "-" }
+                    if n != "none" {
+                        guard header.contains(n) else {
+                            return .error("\(file): --note \(n): the file has no such column; its columns are: \(header.joined(separator: ", ")); nothing was imported")
+                        }
+                        auto.mapping[n] = "note"
+                    }
                 }
+                mapping = auto.mapping.merging(mapping) { _, given in given }
+                read = try OrderImport.read(data, mapping: mapping, workspace: workspace, dateFallback: auto.dateFallback)
+                if read.columns.contains(where: { $0.target == "agent" }) {
+                    return .error("\(file): --format \(used.name) credits orders by their note (help attribution); map no column to agent; nothing was imported")
+                }
+                if used.grossAmount, let n = PlatformImport.nettedRefunds(read) {
+                    let amountColumn = read.columns.first { $0.target == "amount" }?.header ?? "amount"
+                    let totalColumn = read.columns.first { $0.target == "total" }?.header ?? "总金额"
+                    return .error("\(file): the refunds look already netted: \(amountColumn) + 退款金额 = \(totalColumn) on all \(n) refunded row\(n == 1 ? "" : "s"), "
+                        + "so subtracting 退款金额 again would count each refund twice; read it with --format tmall-report (or --map \(totalColumn)=amount,\(amountColumn)=-); nothing was imported")
+                }
+                if let refusal = Session.presetRefusal(used, columns: read.columns, note: noteColumn) {
+                    return .error("\(file): \(refusal); nothing was imported")
+                }
+                understood = PlatformImport.normalise(&read, preset: used)
                 let t = TaobaoImport.credit(read, workspace: workspace, people: attributionPeople, match: settings.match, mode: settings.mode, refundsKnown: refundsKnown)
                 read.problems += t.problems
                 read.problems.sort { $0.row < $1.row }
@@ -90,6 +117,7 @@ extension Session {
         var new = workspace
         let counts = if let t = taobao { TaobaoImport.merge(t.groups, into: &new) } else { OrderImport.merge(read.orders.map(\.order), into: &new) }
         if let a = attributionLine { info.append(a) }
+        if let u = understood, let t = taobao { info += Session.understoodLines(u, groups: t.groups) }
         if let s = saveName { new.importMaps[s] = mapping.isEmpty ? Dictionary(uniqueKeysWithValues: read.columns.compactMap { c in c.target.map { (c.header, $0) } }) : mapping }
         let summary = "\(dryRun ? "would import" : "imported") \(file) (\(read.encoding)): \(read.rowsRead) row\(read.rowsRead == 1 ? "" : "s") read, "
             + "\(counts.added) order\(counts.added == 1 ? "" : "s") added, \(counts.replaced) replaced, \(counts.unchanged) unchanged, \(Set(read.problems.map(\.row)).count) skipped"
@@ -121,11 +149,11 @@ extension Session {
         guard rest.hasPrefix("import") else { return .error(usage) }
         do {
             return importPerformance(try CommandArguments.parse(String(rest.dropFirst("import".count)),
-                                                                options: ["--month", "--format"], flags: ["--skip-bad", "--dry-run"]))
+                                                                options: ["--month", "--format", "--map"], flags: ["--skip-bad", "--dry-run"]))
         } catch { return .error("\(error.message); \(usage)") }
     }
 
-    static let performanceUsage = "write performance import FILE.csv [--month 2026-03] [--skip-bad] [--dry-run]"
+    static let performanceUsage = "write performance import FILE.csv [--month 2026-03] [--map COLUMN=input,…] [--skip-bad] [--dry-run]"
 
     /// `performance import` with its words read.
     func importPerformance(_ args: CommandArguments) -> Output {
@@ -137,7 +165,10 @@ extension Session {
             month = p
         }
         for o in ["--map-name", "--save-map", "--refunds-known"] where args[o] != nil { return .error("\(o) goes with orders import; \(usage)") }
-        if args["--map"] != nil { return .error("--map is not read by performance import yet; name the columns like the plan's monthly inputs or their labels; \(usage)") }
+        var mapping: [String: String] = [:]
+        if let m = args["--map"] {
+            do { mapping = try OrderImport.parseMapping(m) } catch let e as ImportError { return .error(e.message) } catch { return .error("\(error)") }
+        }
         guard args.positional.count <= 1 else { return .error("one file at a time ('\(args.positional[0])' and '\(args.positional[1])'); \(usage)") }
         let file = args.positional.first
         guard let file else { return .error(usage) }
@@ -147,7 +178,7 @@ extension Session {
         case .failure(let e): return .error(e.message)
         }
         let read: PerformanceFile
-        do { read = try PerformanceImport.read(data, workspace: workspace, month: month) } catch let e as ImportError {
+        do { read = try PerformanceImport.read(data, workspace: workspace, month: month, mapping: mapping) } catch let e as ImportError {
             return .error("\(file): \(e.message); nothing was imported")
         } catch { return .error("\(file): \(error); nothing was imported") }
 

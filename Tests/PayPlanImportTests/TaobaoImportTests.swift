@@ -173,7 +173,7 @@ import PayPlan
     @Test func formatOptionErrors() throws {
         let s = try Session(path: onlineShop)
         let path = try tempFile(gb18030(Self.february))
-        #expect(s.execute("orders import \(path) --format jd").text.contains("the formats are taobao"))
+        #expect(s.execute("orders import \(path) --format amazon").text.contains("the formats are taobao"))
         #expect(s.execute("orders import \(path) --format taobao --refunds-known soon").text.contains("--refunds-known soon: give the day"))
         #expect(s.execute("orders import \(path) --format taobao --map 买家会员名=agent").text.contains("map no column to agent"))
         #expect(s.workspace.order("T001") == nil)

@@ -1,0 +1,125 @@
+import Foundation
+import PayPlan
+
+/// A platform export read with its preset (`PlatformPreset`): statuses read into what they mean for pay,
+/// refunds in full, sub-order rows merged, and the checks that keep an import from being silently wrong.
+public enum PlatformImport {
+    /// What an import understood of a file, printed before anything changes.
+    public struct Summary: Sendable {
+        public var rows = 0
+        public var orders = 0
+        /// Sub-order rows merged into their orders (rows − orders for Douyin).
+        public var mergedRows = 0
+        /// The orders' amounts (CNY) and refunds of paid orders, as the plan will read them.
+        public var paid = Fixed.zero, refunded = Fixed.zero
+        public var byOutcome: [PlatformPreset.Outcome: Int] = [:]
+        /// The platform's status texts and how many orders had each, in order of first appearance.
+        public var byStatus: [(text: String, count: Int)] = []
+    }
+
+    /// Reads statuses, refunds and sub-orders of `file` as `preset` says. Unknown statuses are bad rows.
+    /// The helper targets (`total`, `after_sale`, `parent`) are not kept on the orders.
+    /// - Complexity: O(rows).
+    public static func normalise(_ file: inout OrderFile, preset: PlatformPreset) -> Summary {
+        var s = Summary()
+        s.rows = file.orders.count
+        var statusIndex: [String: Int] = [:]
+        var kept: [(row: Int, order: Order)] = []
+        var outcomes: [PlatformPreset.Outcome] = []
+        for (row, order) in file.orders {
+            var o = order
+            let status = o.fields["status"]?.text ?? ""
+            var outcome: PlatformPreset.Outcome
+            if status.isEmpty, case .number(let net)? = o.fields["net_paid"], net == .zero {
+                outcome = number(o, "refund") > .zero ? .refunded : .unpaid
+            } else if status.isEmpty { outcome = .paid } else if let known = preset.outcome(status: status) { outcome = known } else {
+                let known = preset.statuses.map(\.text).joined(separator: ", ")
+                file.problems.append(ImportProblem(row: row, column: "订单状态", reason: "'\(status)' is not a status --format \(preset.name) knows (\(known)); nothing is guessed"))
+                continue
+            }
+            // A refund after payment (售后 退款成功) refunds the order in full, whether the platform then shows it paid or closed.
+            if let a = o.fields["after_sale"]?.text, preset.refunds(afterSale: a), outcome == .paid || outcome == .closed { outcome = .refunded }
+            if outcome == .refunded { o.fields["refund"] = o.fields["amount"] }
+            // Taobao's own words stay as exported (the shipped plan reads them); others are stored in them.
+            if (preset.name != PlatformPreset.taobao.name && !preset.statuses.isEmpty) || status.isEmpty { o.fields["status"] = .text(outcome.storedStatus) }
+            for helper in ["total", "after_sale", "net_paid"] { o.fields[helper] = nil }
+            if statusIndex[status] == nil { statusIndex[status] = s.byStatus.count; s.byStatus.append((status, 0)) }
+            s.byStatus[statusIndex[status]!].count += 1
+            kept.append((row, o))
+            outcomes.append(outcome)
+        }
+        let readable = kept.count
+        if preset.rows == .subOrders { (kept, outcomes) = mergeSubOrders(kept, outcomes) }
+        s.mergedRows = readable - kept.count
+        for ((_, o), outcome) in zip(kept, outcomes) {
+            s.byOutcome[outcome, default: 0] += 1
+            guard outcome == .paid || outcome == .refunded else { continue }
+            s.paid = s.paid + number(o, "amount")
+            s.refunded = s.refunded + min(number(o, "refund"), number(o, "amount"))
+        }
+        s.orders = kept.count
+        file.orders = kept
+        return s
+    }
+
+    /// Merges sub-order rows into orders by their `parent` (主订单编号): the order takes the parent's number,
+    /// the first row's date, note and buyer, the sum of the amounts and refunds; it is refunded in full when
+    /// every sub-order is, unpaid or closed when every one is.
+    static func mergeSubOrders(_ rows: [(row: Int, order: Order)], _ outcomes: [PlatformPreset.Outcome])
+        -> ([(row: Int, order: Order)], [PlatformPreset.Outcome]) {
+        var index: [String: Int] = [:]
+        var out: [(row: Int, order: Order)] = []
+        var parts: [[PlatformPreset.Outcome]] = []
+        for ((row, o), outcome) in zip(rows, outcomes) {
+            let parent = o.fields["parent"]?.text ?? o.id
+            var sub = o
+            sub.fields["parent"] = nil
+            if let i = index[parent] {
+                var merged = out[i].order
+                for key in ["amount", "refund"] {
+                    let total = number(merged, key) + number(sub, key)
+                    merged.fields[key] = total == .zero && merged.fields[key] == nil ? nil : .number(total)
+                }
+                if merged.fields["note"]?.text.isEmpty ?? true, let n = sub.fields["note"] { merged.fields["note"] = n }
+                out[i].order = merged
+                parts[i].append(outcome)
+            } else {
+                index[parent] = out.count
+                sub.id = parent
+                out.append((row, sub))
+                parts.append([outcome])
+            }
+        }
+        var outcomesOut: [PlatformPreset.Outcome] = []
+        for i in out.indices {
+            let p = parts[i]
+            let outcome: PlatformPreset.Outcome = p.allSatisfy { $0 == .refunded } ? .refunded
+                : p.contains(.paid) || p.contains(.refunded) ? .paid : p.allSatisfy { $0 == .unpaid } ? .unpaid : .closed
+            out[i].order.fields["status"] = .text(outcome.storedStatus)
+            // A paid order's refunded sub-orders are its refund; a fully refunded one's refund is its amount.
+            if outcome == .refunded { out[i].order.fields["refund"] = out[i].order.fields["amount"] }
+            outcomesOut.append(outcome)
+        }
+        return (out, outcomesOut)
+    }
+
+    /// When every refunded row of `file` has amount + refund = total (the export's paid amount is already net
+    /// of its refund), how many such rows there are; `nil` when the file has no total or no refund, or any
+    /// refunded row does not add up that way.
+    /// - Complexity: O(rows).
+    public static func nettedRefunds(_ file: OrderFile) -> Int? {
+        var n = 0
+        for (_, o) in file.orders {
+            let refund = number(o, "refund")
+            guard refund > .zero else { continue }
+            guard case .number(let total)? = o.fields["total"] else { return nil }
+            guard number(o, "amount") + refund == total else { return nil }
+            n += 1
+        }
+        return n > 0 ? n : nil
+    }
+
+    static func number(_ o: Order, _ key: String) -> Fixed {
+        if case .number(let n)? = o.fields[key] { n } else { .zero }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import PayPlan
+import PayPlanImport
+
+/// What a platform import understood, and the refusals that keep it from being silently wrong.
+extension Session {
+    /// Why a file read with `preset` must not be imported, with the option that fixes it; `nil` when it may.
+    /// Refused: no column for the amount; no seller-note column when orders are credited by note
+    /// (every order would come in silent) unless `--note none` says so.
+    static func presetRefusal(_ preset: PlatformPreset, columns: [(header: String, target: String?)], note: String?) -> String? {
+        let mapped = Set(columns.compactMap(\.target))
+        let names = columns.map(\.header).filter { !$0.isEmpty }.joined(separator: ", ")
+        let known = { (target: String) in preset.columns.first { $0.target == target }?.headers ?? [] }
+        if !mapped.contains("amount") {
+            let tried = known("amount")
+            return "no column gives the amount paid" + (tried.isEmpty ? "" : " (--format \(preset.name) looks for \(tried.joined(separator: ", ")))")
+                + "; the file's columns are: \(names); give the one that holds it, e.g. --map 实付金额=amount"
+        }
+        if !mapped.contains("note") && note != "none" {
+            let tried = known("note")
+            return "no seller-note column" + (tried.isEmpty ? "" : " (--format \(preset.name) looks for \(tried.joined(separator: ", ")))")
+                + ", so every order would come in silent (闷拍) and credit nobody; the file's columns are: \(names); "
+                + "give the seller's note column with --note COLUMN, or --note none to import every order as silent"
+        }
+        return nil
+    }
+
+    /// The lines that say what the import understood: rows and orders, amounts paid and refunded, orders
+    /// per status, credited sales per agent, the silent share.
+    static func understoodLines(_ u: PlatformImport.Summary, groups: [TaobaoImport.Group]) -> [String] {
+        var lines: [String] = []
+        let merged = u.mergedRows > 0 ? " (\(u.mergedRows) sub-order rows merged)" : ""
+        lines.append("understood: \(u.rows) rows, \(u.orders) orders\(merged); paid \(u.paid.moneyText), refunded \(u.refunded.moneyText), counted \((u.paid - u.refunded).moneyText)")
+        let outcomes = PlatformPreset.Outcome.allCases.map { "\($0.rawValue) \(u.byOutcome[$0] ?? 0)" }.joined(separator: ", ")
+        lines.append("statuses: \(outcomes) (" + u.byStatus.map { "\($0.text.isEmpty ? "none" : $0.text) \($0.count)" }.joined(separator: ", ") + ")")
+        var credited: [String: (orders: Int, amount: Fixed)] = [:], order: [String] = []
+        var silent = (orders: 0, amount: Fixed.zero), total = Fixed.zero
+        for g in groups {
+            for p in g.parts {
+                let closed = p.fields["status"]?.text == "交易关闭" || p.fields["status"]?.text == "等待买家付款"
+                let counted = closed ? Fixed.zero : max(.zero, number(p, "amount") - number(p, "refund"))
+                total = total + counted
+                if let a = p.agent {
+                    if credited[a] == nil { order.append(a); credited[a] = (0, .zero) }
+                    credited[a]!.orders += 1; credited[a]!.amount = credited[a]!.amount + counted
+                } else { silent.orders += 1; silent.amount = silent.amount + counted }
+            }
+        }
+        let ratio = Fixed.checkedMultiply(silent.amount, Fixed(100)).flatMap { Fixed.checkedDivide($0, total) }
+        let share = (total.isZero ? Fixed.zero : ratio ?? .zero).rounded(toDigits: 1).format(minimumFractionDigits: 1) + "%"
+        lines.append("credited: " + (order.map { "\($0) \(credited[$0]!.orders) (\(credited[$0]!.amount.moneyText))" } + ["silent (闷拍) \(silent.orders) (\(silent.amount.moneyText))"]).joined(separator: ", ")
+            + "; silent share \(share) of \(total.moneyText) counted")
+        return lines
+    }
+
+    static func number(_ o: Order, _ key: String) -> Fixed {
+        if case .number(let n)? = o.fields[key] { n } else { .zero }
+    }
+}
