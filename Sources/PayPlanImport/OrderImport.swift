@@ -211,6 +211,8 @@ public enum OrderImport {
     public static func cleanCell(_ raw: String) -> String {
         let scalars = raw.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return raw }
+        // A lone dash is how Douyin and many exports write an empty cell.
+        if first == "-" && (raw == "-" || raw == "--") { return "" }
         if !trimmable(first) && !trimmable(last) && first != "=" && first != "'" { return raw }
         return cleanCellInFull(raw)
     }
