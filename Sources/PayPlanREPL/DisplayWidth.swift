@@ -17,6 +17,8 @@ public enum DisplayWidth {
 
     /// Number of terminal columns `s` occupies.
     public static func of(_ s: String) -> Int {
+        // Printable ASCII (most figures and names in a big table): one column a byte.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
         let previous = uselocale(utf8Locale)
         defer { uselocale(previous) }
         return s.unicodeScalars.reduce(0) { sum, scalar in

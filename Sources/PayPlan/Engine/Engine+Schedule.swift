@@ -72,7 +72,12 @@ extension Engine {
 
     /// Recomputes `seeds` and everything downstream in topological order,
     /// stopping where a value is unchanged.
+    ///
+    /// - Complexity: O(affected cells × log affected cells) through a heap for a
+    ///   few seeds; for many (a rule's every cell) a sweep of the topological
+    ///   order from the first seed, O(cells after it + affected cells × their dependents).
     func recompute(from seeds: [Int]) -> [(cell: Int, old: Value)] {
+        if seeds.count > sweepAbove { return sweep(from: seeds) }
         var heap = Heap<Int32>()
         var queued = Set<Int32>()
         for s in seeds where queued.insert(position[s]).inserted { heap.insert(position[s]) }
@@ -86,6 +91,26 @@ extension Engine {
             for d in dependents.neighbours(c) where queued.insert(position[Int(d)]).inserted {
                 heap.insert(position[Int(d)])
             }
+        }
+        return changed
+    }
+
+    /// `recompute` for many seeds: marks them, then walks the topological order
+    /// once from the first, computing the marked cells and marking the dependents
+    /// of each cell whose value changed.
+    func sweep(from seeds: [Int]) -> [(cell: Int, old: Value)] {
+        var dirty = [Bool](repeating: false, count: values.count)
+        var first = Int32.max
+        for s in seeds { dirty[Int(position[s])] = true; first = min(first, position[s]) }
+        var changed: [(cell: Int, old: Value)] = []
+        guard first != .max else { return changed }
+        for p in Int(first)..<order.count where dirty[p] {
+            let c = Int(order[p])
+            let new = compute(c)
+            if new == values[c] { continue }
+            changed.append((c, values[c]))
+            values[c] = new
+            for d in dependents.neighbours(c) { dirty[Int(position[Int(d)])] = true }
         }
         return changed
     }

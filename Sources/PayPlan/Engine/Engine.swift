@@ -55,6 +55,8 @@ public final class Engine {
     internal(set) var order: [Int32]
     /// Cell → its index in `order`.
     internal(set) var position: [Int32]
+    /// Above this many seeds, `recompute` sweeps the topological order instead of using a heap.
+    var sweepAbove = 4096
 
     /// An independent engine with the same figures: later edits to either leave
     /// the other alone (what-if probes and forks edit a copy).
