@@ -104,9 +104,11 @@ public enum Help {
             "  orders import scenarios/electronics-orders.csv --map-name electronics --dry-run",
         ]),
         ("explain", "how a figure was reached", [
-            "explain 李雷.pay[2026-03] prints the rule as written, each figure it read with its value,",
-            "the tier a lookup hit (with which side is inclusive), roundings, and where an error value began.",
-            "--depth N follows the figures read N levels down (default 2).",
+            "explain 李雷.pay[2026-03] says in sentences how the figure was reached, with the numbers filled in:",
+            "each figure by its name, the tier hit and which of its sides is inclusive, each rounding once, and",
+            "for figures built from orders how many orders (--orders lists them). The figures it read follow,",
+            "--depth N levels down (default 1). --rules prints the tree instead: each rule as written, each",
+            "figure read with its value, and where an error value began (default depth 2).",
             "Try: load scenarios/electronics-sales.json, then explain 李雷.commission[2026-03]",
         ]),
         ("inputs", "entering figures", [
@@ -213,11 +215,16 @@ public enum Help {
             "Full description: docs/language.md, 'Shared plan parts'. show NAME shows any of its rules.",
         ]),
         ("statement", "a pay statement (工资条) for one person", [
-            "statement AGENT PERIOD [--format text|md|html|csv] [--out FILE]",
-            "every component of the report with the tier it hit, the total, and how much more would reach",
-            "the next tier. --out writes a file (the format follows the extension: .html, .md, .csv). Try:",
+            "statement AGENT PERIOD [--format text|md|html|csv] [--out FILE]   (or --html FILE, --md, --csv, --text)",
+            "earnings (应发) and 应发合计, deductions (扣款) and 扣款合计, the pay figure, take-home pay when the",
+            "plan has it, and KPIs and flags apart; each line says how it was reached. The plan says which",
+            "figure goes where: payslip earnings base_pay, commission / payslip deductions deduction /",
+            "payslip info revenue, dismissable (without them the pay rule's terms are used). CSV files start",
+            "with a UTF-8 BOM for Excel/WPS. statement all PERIOD --html DIR writes one file per person and",
+            "an index (--md DIR, --text DIR alike); statement all PERIOD --csv FILE one row per person. Try:",
             "  statement 李雷 2026-03",
-            "  statement 李雷 2026-03 --out 李雷-2026-03.html",
+            "  statement 李雷 2026-03 --html 李雷-2026-03.html",
+            "  statement all 2026-03 --html 工资条-2026-03",
         ]),
     ]
 

@@ -68,8 +68,9 @@ enum HelpChinese {
             "compare、attribution、orders 同样可用。试试：report 2026 --xlsx 2026.xlsx、report 2026-03 --csv",
         ]),
         "explain": ("一个数字是怎么来的", [
-            "explain 李雷.pay[2026-03] 显示规则原文、读取的每个数字及其值、命中的档位（含哪一侧）、舍入，",
-            "以及错误值从哪里开始。--depth N 向下展开 N 层（默认 2）。",
+            "explain 李雷.pay[2026-03] 用句子说明数字的来历，数字都已填好：每个数字用方案里的名称，落在哪一档、",
+            "含不含边界，舍入说一次；由订单算出的数字说明订单笔数（--orders 逐笔列出）。其后是它读取的数字，",
+            "--depth N 向下展开 N 层（默认 1）。--rules 改为显示规则原文的推导树（默认 2 层），以及错误值从哪里开始。",
             "试试：load scenarios/electronics-sales.json，然后 explain 李雷.commission[2026-03]",
         ]),
         "inputs": ("录入数字", [
@@ -137,9 +138,14 @@ enum HelpChinese {
             "无法达到时也会说明。试试：solve sales for pay = 9000 for 李雷 in 2026-03",
         ]),
         "statement": ("工资条", [
-            "statement 员工 期间 [--format text|md|html|csv] [--out 文件]",
-            "列出报表的每一项及其命中的档位、合计，以及到下一档还差多少。--out 写入文件（格式随扩展名）。试试：",
+            "statement 员工 期间 [--format text|md|html|csv] [--out 文件]（或 --html 文件、--md、--csv、--text）",
+            "列出应发项目与应发合计、扣款项目与扣款合计、工资数字、（方案有时）社保公积金个税与实发，",
+            "以及单列的考核指标；每行都说明怎么算的。哪一项放在哪一栏由方案写明：payslip earnings base_pay, commission／",
+            "payslip deductions deduction／payslip info revenue（未写明时按工资规则的加减项）。CSV 带 UTF-8 BOM，",
+            "Excel、WPS 可直接打开。statement all 期间 --html 目录 为每人写一个文件并生成索引；",
+            "statement all 期间 --csv 文件 每人一行。试试：",
             "  statement 李雷 2026-03",
+            "  statement all 2026-03 --html 工资条-2026-03",
         ]),
         "import": ("导入订单表（CSV，UTF-8 或 GBK）", [
             "orders import 文件.csv --map 订单编号=id,业务员=agent,签收日期=date,金额=amount,…",

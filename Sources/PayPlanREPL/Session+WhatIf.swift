@@ -77,7 +77,7 @@ extension Session {
         guard let target = forks[name] else { return .error(unknownFork(name)) }
         let before = currentForkState, old = workspace, oldEngine = engine
         let kept = forkEngines[name].flatMap { $0.workspace == target ? $0.engine : nil }
-        let out = commit(target, label: "switch \(name)", built: kept, reportChanges: false)
+        let out = commit(target, label: "switch \(name)", built: kept)
         if out.failed { return Output(errors: out.errors.map { var d = $0; d.message = "cannot switch to '\(name)': \(d.message)"; return d }) }
         undoStack[undoStack.count - 1].forkState = before
         forks[before.current] = old
@@ -137,8 +137,7 @@ extension Session {
         for f in eb.reportFigures where !figures.contains(f) { figures.append(f) }
         let totalName = ea.plan.total ?? eb.plan.total
         var agents = wa.agents.map(\.name)
-        let inA = Set(agents)
-        for n in wb.agents.map(\.name) where !inA.contains(n) { agents.append(n) }
+        for n in wb.agents.map(\.name) where !agents.contains(n) { agents.append(n) }
         var t = FigureTable(name: "\(a) vs \(b)", title: "\(a) vs \(b) — \(p)", header: ["agent", "figure", a, b, "difference", "%"], rightAligned: [false, false, true, true, true, true])
         // Each side's cost is the sum of its own agents' pay: an agent only in
         // one scenario costs nothing in the other. An error value (or an
@@ -492,60 +491,5 @@ extension Session {
         } catch let e as WhatIfError {
             return .error(e.message)
         } catch { return .error(Session.describe(error)) }
-    }
-}
-
-extension Session {
-    /// `statement AGENT PERIOD [--format text|md|html|csv] [--out FILE]`: a pay statement (工资条).
-    func statement(_ rest: String) -> Output {
-        let usage = "write statement AGENT PERIOD [--format text|md|html|csv] [--out FILE], e.g. statement 李雷 2026-03 --format html --out 李雷.html"
-        let (head, c, repeated) = Session.clauses(rest.split(whereSeparator: \.isWhitespace).map(String.init), keywords: ["--format", "--out"])
-        if let r = repeated { return .error("'\(r)' is given twice; \(usage)") }
-        guard head.count == 2 else { return .error(usage) }
-        guard let a = workspace.agentIndex(named: head[0]) else { return .error(unknownAgent(head[0])) }
-        guard let p = Period(text: head[1]) else {
-            return .error("'\(head[1])' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026")
-        }
-        guard engine.index(of: p) != nil else {
-            return .error("\(p) is outside this scenario's years (\(workspace.years.lowerBound)–\(workspace.years.upperBound))")
-        }
-        let person = workspace.agents[a]
-        if let h = person.hired, h > p.lastDay { return .error("\(person.name) was not employed in \(p) (hired \(h))") }
-        if let l = person.left, l < p.firstDay { return .error("\(person.name) was not employed in \(p) (left \(l))") }
-        let format = c["--format"]?.first ?? (c["--out"]?.first.map { f in
-            f.hasSuffix(".html") || f.hasSuffix(".htm") ? "html" : f.hasSuffix(".md") ? "md" : f.hasSuffix(".csv") ? "csv" : "text" } ?? "text")
-        guard c["--format"].map({ $0.count == 1 }) ?? true, ["text", "md", "html", "csv"].contains(format) else {
-            return .error("--format takes one of text, md, html, csv")
-        }
-        if let o = c["--out"], o.count != 1 { return .error("--out takes one file name") }
-        let st = PayStatement(engine: engine, plan: workspace.plan, scenario: forkName == "main" ? workspace.name : "\(workspace.name) / \(forkName)", agent: a, period: p)
-        let body: String
-        switch format {
-        case "md": body = st.markdown()
-        case "html": body = st.html()
-        case "csv": body = st.csv()
-        default:
-            var t = TextTable(header: language == .zh ? ["项目", "金额", "说明"] : ["component", "amount", "how"], rightAligned: [false, true, false])
-            for r in st.rows { t.add(r) }
-            if let tl = st.total {
-                t.separatorBefore = [t.rows.count]
-                t.add([tl.label.map { "\($0) \(tl.name)" } ?? tl.name, tl.value.displayText, tl.note])
-            }
-            // Take-home (use takehome): each deduction, then 实发 below a rule of its own.
-            for l in st.takeHome {
-                if l.name == "net_pay" { t.separatorBefore.insert(t.rows.count) }
-                t.add([l.label.map { "\($0) \(l.name)" } ?? l.name, l.value.displayText, l.note])
-            }
-            var lines = [st.title] + t.render()
-            if !st.nextTiers.isEmpty { lines.append("to reach the next tier:"); lines += st.nextTiers.map { "  " + $0 } }
-            body = lines.joined(separator: "\n") + "\n"
-        }
-        if let file = c["--out"]?.first {
-            do { try AtomicFile.write(Data(body.utf8), to: file) } catch { return .error("\(error); no statement was written") }
-            return Output(lines: ["wrote \(file) (\(format))"])
-        }
-        var lines = body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        return Output(lines: lines)
     }
 }

@@ -716,12 +716,16 @@ public final class Session {
 
     // MARK: Explain
 
-    /// `explain 李雷.pay[2026-03] [--depth N]`: the derivation as a tree.
+    /// `explain 李雷.pay[2026-03] [--depth N] [--orders] [--rules]`: how a figure was reached, as
+    /// sentences with the numbers filled in (the figures it reads follow, to `--depth`, default 1;
+    /// `--orders` lists the orders behind order-built figures); `--rules` prints the derivation
+    /// tree with each rule as written (default depth 2).
     func explain(_ rest: String) -> Output {
         let args: CommandArguments
-        do { args = try CommandArguments.parse(rest, options: ["--depth"]) } catch { return .error("\(error.message); write explain FIGURE [--depth N], e.g. explain 李雷.pay[2026-03] --depth 3") }
+        do { args = try CommandArguments.parse(rest, options: ["--depth"], flags: ["--rules", "--orders"]) } catch { return .error("\(error.message); write explain FIGURE [--depth N] [--orders] [--rules], e.g. explain 李雷.pay[2026-03] --depth 3") }
         let words = args.positional
-        var depth = 2
+        let rules = args.has("--rules"), listOrders = args.has("--orders")
+        var depth = rules ? 2 : 1
         if let v = args["--depth"] {
             guard let d = Int(v), d >= 0 else { return .error("--depth needs a number, e.g. --depth 3") }
             depth = d
@@ -743,7 +747,7 @@ public final class Session {
         if engine.plan.rules[r].dimension.perOrder {
             let (c, err) = orderCell(orderID: agentName ?? "", rule: r)
             guard let c else { return .error(err ?? "no order") }
-            return Output(lines: engine.explain(cell: c, plan: workspace.plan, depth: depth).lines())
+            return explainLines(cell: c, depth: depth, rules: rules, orders: listOrders)
         }
         var agent = 0
         if engine.plan.rules[r].dimension.perAgent {
@@ -754,7 +758,12 @@ public final class Session {
         guard let c = engine.cell(rule: r, agent: agent, period: p) else {
             return .error("'\(ref)': \(ruleName) is per \(engine.plan.rules[r].dimension.grain.keyword); give a period of that kind inside the scenario's years")
         }
-        return Output(lines: engine.explain(cell: c, plan: workspace.plan, depth: depth).lines())
+        return explainLines(cell: c, depth: depth, rules: rules, orders: listOrders)
+    }
+
+    func explainLines(cell c: Int, depth: Int, rules: Bool, orders: Bool) -> Output {
+        if rules { return Output(lines: engine.explain(cell: c, plan: workspace.plan, depth: depth).lines()) }
+        return Output(lines: PlainRenderer(language: language).lines(engine.plainExplanation(cell: c, plan: workspace.plan, depth: depth), orders: orders))
     }
 
     // MARK: Reports

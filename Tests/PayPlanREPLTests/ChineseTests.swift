@@ -36,17 +36,16 @@ import PayPlan
         let s = try Session(path: electronics)
         run(s, "set lang zh")
         let lines = run(s, "statement 李雷 2026-03")
-        #expect(lines[0] == "工资条 — 李雷，2026-03（electronics-sales）")
+        #expect(lines[0] == "工资条 — 李雷（工号 S01）· 2026年3月 · electronics-sales")
         #expect(lines[1].hasPrefix("项目"))
-        #expect(row(lines, "销售额 sales") == ["120,000.00", "已录入"])
-        #expect(row(lines, "应发工资 pay").first == "5,573.00")
-        #expect(lines.contains("到下一档还需要："))
+        #expect(statementRow(lines, "销售额") == ["120,000.00", "已录入"])
+        #expect(statementRow(lines, "应发工资").first == "5,573.00")
     }
 
     @Test func explainInChinese() throws {
         let s = try Session(path: electronics)
         run(s, "set lang zh", "agent add 测试 base=3000 hired=2020-01-01", "测试.sales[2026-03] = 12万")
-        let lines = run(s, "explain 测试.tier_commission[2026-03] --depth 0")
+        let lines = run(s, "explain 测试.tier_commission[2026-03] --depth 0 --rules")
         #expect(lines[0] == "测试.tier_commission[2026-03] = 2,600.00  阶梯提成")
         #expect(lines[1].hasPrefix("  规则：month tier_commission"))
         #expect(lines.contains("  · commission_tiers：120,000.00 落在档位 [100,000.00, 200,000.00) → 2,600.00 (2% * 10万 + 3% * (x - 10万), x = 120,000.00)"))

@@ -10,7 +10,7 @@ import PayPlan
     @Test func payDerivationShowsRuleInputsAndTier() throws {
         let s = try Session(path: electronics)
         run(s, "agent add 测试 base=3000 hired=2020-01-01", "测试.sales[2026-03] = 12万")
-        let lines = run(s, "explain 测试.pay[2026-03] --depth 3")
+        let lines = run(s, "explain 测试.pay[2026-03] --depth 3 --rules")
         #expect(lines[0] == "测试.pay[2026-03] = 5,600.00  应发工资")
         #expect(lines[1] == "  rule: month pay \"应发工资\" = pay_before_damage - damage_deducted")
         #expect(lines[2] == "  测试.pay_before_damage[2026-03] = 5,600.00  扣赔偿前工资")
@@ -26,7 +26,7 @@ import PayPlan
     @Test func errorValueLeadsToItsOrigin() throws {
         let s = try Session()
         run(s, "input month sales", "month doubled = sales * 2", "month pay = doubled + 1", "agent add 甲")
-        let lines = run(s, "explain 甲.pay[2026-01] --depth 3")
+        let lines = run(s, "explain 甲.pay[2026-01] --depth 3 --rules")
         #expect(lines[0] == "甲.pay[2026-01] = #MISSING")
         #expect(lines.contains("  · no sales for 甲 in 2026-01 (from 甲.sales[2026-01])"))
         #expect(lines.contains("    甲.sales[2026-01] = #MISSING"))
@@ -36,7 +36,7 @@ import PayPlan
     @Test func upperInclusiveTierShowsItsSide() throws {
         let s = try Session()
         run(s, "input month r default 0", "table t (lo, hi]: 0 -> 3%, 3000 -> 10%", "month tax = round(r * lookup(t, r))", "agent add 甲", "甲.r[2026-01] = 3000")
-        let lines = run(s, "explain 甲.tax[2026-01]")
+        let lines = run(s, "explain 甲.tax[2026-01] --rules")
         #expect(lines.contains("  · t: 3,000.00 falls in the tier (0.00, 3,000.00] → 0.03 (3%, x = 3,000.00)"))
     }
 }

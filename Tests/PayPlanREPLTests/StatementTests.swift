@@ -4,43 +4,192 @@ import TestSupport
 import PayPlan
 @testable import PayPlanREPL
 
-/// Pay statements (工资条) on plan C, figures worked by hand.
+/// The cells of a statement's text row whose item (after its indent) is `item`.
+func statementRow(_ lines: [String], _ item: String) -> [String] {
+    guard let line = lines.dropFirst().first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(item + " ") }) else { return [] }
+    let rest = line.trimmingCharacters(in: .whitespaces).dropFirst(item.count)
+    return rest.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
+/// An amount as printed (`5,573.00`) as an exact decimal.
+func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingOccurrences(of: ",", with: "")) }
+
+/// Pay statements (工资条): sections from the plan, lines that add up, the plain 说明, four formats.
 @Suite struct StatementTests {
-    /// 李雷, March: sales 120,000 − expenses 900 = R 119,100; commission 2% × 10万 + 3% × 19,100 = 2,573.00;
-    /// pay 3,000 − 0 + 2,573.00 = 5,573.00; the next commission tier starts at 200,000: 80,900.00 more revenue.
-    @Test func textStatement() throws {
+    /// 李雷, March (plan C): sales 120,000 − expenses 900 = R 119,100 (C2); deduction 0 (R ≥ 3万, C3);
+    /// commission 2% × 10万 + 3% × 19,100 = 2,573.00 (C3); no monthly bonus (R < 15万, C3.2);
+    /// 应发合计 3,000 + 2,573.00 = 5,573.00; pay 5,573.00 − 0 = 5,573.00 (C9).
+    @Test func chineseTextStatement() throws {
+        let s = try Session(path: electronics)
+        run(s, "set lang zh")
+        let out = run(s, "statement 李雷 2026-03")
+        #expect(out[0] == "工资条 — 李雷（工号 S01）· 2026年3月 · electronics-sales")
+        #expect(statementRow(out, "底薪") == ["3,000.00", "取员工资料中的底薪 3,000.00"])
+        #expect(statementRow(out, "提成") == ["2,573.00", "营业总额 119,100.00（销售额 120,000.00 − 报销费用 900.00）落在 10万（含）–20万（不含）档，按 2% × 10万 + 3% × 超出 10万 的部分 19,100.00 计算"])
+        #expect(statementRow(out, "月奖金").first == "0.00")
+        #expect(statementRow(out, "应发合计") == ["5,573.00"])
+        #expect(statementRow(out, "扣款").first == "0.00")
+        #expect(statementRow(out, "扣款合计") == ["0.00"])
+        #expect(statementRow(out, "应发工资") == ["5,573.00", "应发合计 5,573.00 − 扣款合计 0.00"])
+        // KPIs and flags are shown apart, after the pay figure, with yes/no as 是/否.
+        let info = out.firstIndex(of: out.first { $0.hasPrefix("参考信息") }!)!
+        #expect(info > out.firstIndex { $0.hasPrefix("应发工资") }!)
+        #expect(statementRow(out, "可解雇").first == "否")
+        #expect(!out.joined().contains("round(") && !out.joined().contains("lookup") && !out.joined().contains(" yes"))
+    }
+
+    /// The same statement in English names the figures by their rule names.
+    @Test func englishStatementAndQuarter() throws {
         let s = try Session(path: electronics)
         let out = run(s, "statement 李雷 2026-03")
-        #expect(out[0] == "pay statement 工资条 — 李雷, 2026-03 (electronics-sales)")
-        #expect(row(out, "提成 commission") == ["2,573.00", "提成阶梯: 119,100.00 in [100,000.00, 200,000.00)"])
-        #expect(row(out, "扣款 deduction") == ["0.00", "扣底薪比例: 119,100.00 in [30,000.00, ∞)"])
-        #expect(row(out, "应发工资 pay").first == "5,573.00")
-        #expect(out.contains("  提成阶梯 (commission_tiers): 80,900.00 more 营业总额 (revenue) would reach the tier from 200,000.00"))
+        #expect(out[0] == "pay statement — 李雷 (ID S01) · 2026-03 · electronics-sales")
+        #expect(statementRow(out, "commission").first == "2,573.00")
+        #expect(statementRow(out, "pay") == ["5,573.00", "total earnings 5,573.00 − total deductions 0.00"])
+        // A quarter sums the months: pay in Q1 = 4,234.00 + 3,951.00 + 5,573.00 = 13,758.00; base 3 × 3,000.
+        let q = run(s, "statement 李雷 2026-Q1")
+        #expect(statementRow(q, "base_pay") == ["9,000.00", "the sum of the months"])
+        #expect(statementRow(q, "pay").first == "13,758.00")
     }
 
+    /// Every agent and month of the three shipped scenarios: the earnings add up to 应发合计, 应发合计 −
+    /// 扣款合计 is the pay figure the engine computes, no line is the unlisted difference, and the
+    /// printed rows add up the same way.
+    @Test(arguments: [electronics, webAgency, onlineShop])
+    func everyStatementAddsUp(_ file: String) throws {
+        let s = try Session(path: file)
+        let e = s.engine
+        let r = StatementRenderer(language: .zh)
+        var checked = 0
+        for (a, agent) in s.workspace.agents.enumerated() {
+            for m in 0..<e.periodCount(.month) {
+                let p = e.period(.month, m)
+                if s.notEmployed(a, p) != nil { continue }
+                let st = PayStatement(engine: e, plan: s.workspace.plan, scenario: "x", agent: a, period: p)
+                #expect(!(st.earnings + st.deductions).contains { $0.kind == .unlisted }, "\(agent.name) \(p)")
+                #expect(!st.earnings.isEmpty)
+                guard case .number(let pay)? = e.figure(rule: "pay", agent: agent.name, period: p) else { Issue.record("no pay"); continue }
+                var ea = Fixed.zero, de = Fixed.zero
+                for l in st.earnings { ea = ea + (l.value.number ?? Fixed(raw: 1)) }
+                for l in st.deductions { de = de + (l.value.number ?? Fixed(raw: 1)) }
+                #expect(ea - de == pay, "\(agent.name) \(p)")
+                #expect(st.earningsTotal == .number(ea) && st.deductionsTotal == .number(de))
+                // The printed rows: items under 应发项目 add up to 应发合计, and so on.
+                var section = "", sums: [String: Decimal] = [:], printed: [String: Decimal] = [:]
+                for row in r.rows(st) {
+                    switch row.kind {
+                    case .heading: section = row.item
+                    case .item: sums[section, default: 0] += printedAmount(row.amount) ?? 0.001
+                    case .subtotal, .total: printed[row.item] = printedAmount(row.amount)
+                    }
+                }
+                #expect(sums["应发项目"] == printed["应发合计"], "\(agent.name) \(p)")
+                #expect((sums["扣款项目"] ?? 0) == (printed["扣款合计"] ?? 0), "\(agent.name) \(p)")
+                #expect(printed["应发合计"]! - (printed["扣款合计"] ?? 0) == printed["应发工资"], "\(agent.name) \(p)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 4)
+    }
+
+    /// A plan written from scratch, with no `payslip` lines: the statement is read off the pay rule.
+    /// 甲 sells 10万, 10万, 12万 in Q1 and is late twice in March. March: commission 2% × 120,000 =
+    /// 2,400.00; Q1 sales 320,000 ≥ 30万 → 季度奖 1,000 paid in March; penalty 50 × 2 = 100;
+    /// 应发合计 3,000 + 2,400 + 1,000 = 6,400.00; pay 6,400 − 100 = 6,300.00. February: 3,000 + 2,000 = 5,000, 季度奖 0.
+    @Test func planWrittenFromScratch() throws {
+        let s = try Session()
+        run(s, "set lang zh", "attribute base \"底薪\" default 3000", "input month sales \"销售额\" default 0",
+            "input month late \"迟到次数\" default 0", "param rate \"提成比例\" = 2%",
+            "month commission \"提成\" = round(rate * sales)",
+            "quarter q_bonus \"季度奖\" = if sum(sales over quarter) >= 30万 then 1000 else 0",
+            "month penalty \"罚款\" = 50 * late", "month pay \"应发工资\" = base + commission + paid(q_bonus) - penalty",
+            "agent add 甲 id=E01", "甲.sales[2026-01] = 10万", "甲.sales[2026-02] = 10万", "甲.sales[2026-03] = 12万", "甲.late[2026-03] = 2")
+        let march = run(s, "statement 甲 2026-03")
+        #expect(statementRow(march, "底薪") == ["3,000.00", "员工资料中的底薪"])
+        #expect(statementRow(march, "提成") == ["2,400.00", "提成比例 2% × 销售额 120,000.00"])
+        #expect(statementRow(march, "季度奖").first == "1,000.00")
+        #expect(statementRow(march, "应发合计") == ["6,400.00"])
+        #expect(statementRow(march, "罚款") == ["100.00", "50 × 迟到次数 2.00"])
+        #expect(statementRow(march, "应发工资").first == "6,300.00")
+        let feb = run(s, "statement 甲 2026-02")
+        #expect(statementRow(feb, "季度奖").first == "0.00")
+        #expect(statementRow(feb, "应发工资").first == "5,000.00")
+        #expect(!feb.contains { $0.contains("其他") })
+    }
+
+    /// Declared lines that leave part of the pay figure out: the difference is its own line, never hidden.
+    /// pay = base 3,000 + commission 2,400 (the 120,000 of March at 2%); only commission declared → 其他 3,000.00.
+    @Test func undeclaredPartIsShown() throws {
+        let s = try Session()
+        run(s, "set lang zh", "attribute base default 3000", "input month sales default 0", "month commission \"提成\" = 2% * sales",
+            "month pay = base + commission", "payslip earnings commission", "agent add 甲", "甲.sales[2026-03] = 12万")
+        let out = run(s, "statement 甲 2026-03")
+        #expect(statementRow(out, "提成").first == "2,400.00")
+        #expect(statementRow(out, "其他（工资条未列明）") == ["3,000.00", "工资数字中方案未列入工资条的部分"])
+        #expect(statementRow(out, "应发合计") == ["5,400.00"])
+    }
+
+    @Test func payslipDeclarationsAreChecked() throws {
+        let s = try Session(path: electronics)
+        expectRefused(s, "payslip bonuses commission", "after payslip write one of earnings, deductions, info, total")
+        expectRefused(s, "payslip earnings base_pay, nosuch", "no figure named 'nosuch'")
+        expectRefused(s, "payslip total pay, commission", "payslip total names one figure")
+    }
+
+    /// CSV (UTF-8 with a BOM in files), Markdown and self-contained HTML for one A4 page.
     @Test func csvMarkdownAndHTML() throws {
         let s = try Session(path: electronics)
+        run(s, "set lang zh")
         let csv = run(s, "statement 李雷 2026-03 --format csv")
-        #expect(csv[0] == "component,label,amount,note")
-        #expect(csv.contains("commission,提成,2573.00,\"提成阶梯: 119,100.00 in [100,000.00, 200,000.00)\""))
-        #expect(csv.contains("pay,应发工资,5573.00,pay_before_damage - damage_deducted"))
+        #expect(csv[0] == "栏目,项目,名称,金额,说明")
+        #expect(csv.contains("应发项目,底薪,,3000.00,\"取员工资料中的底薪 3,000.00\""))
+        #expect(csv.contains(",应发工资,,5573.00,\"应发合计 5,573.00 − 扣款合计 0.00\""))
         let md = run(s, "statement 李雷 2026-03 --format md")
-        #expect(md.contains("| **应发工资 pay** | **5,573.00** | pay_before_damage - damage_deducted |"))
-        let file = NSTemporaryDirectory() + "payplan-statement-\(UUID().uuidString).html"
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        #expect(run(s, "statement 李雷 2026-03 --out \(file)") == ["wrote \(file) (html)"])
-        let html = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(html.hasPrefix("<!DOCTYPE html>"))
-        #expect(html.contains("<style>") && !html.contains("<script") && !html.contains("src=") && !html.contains("href="))
-        #expect(html.contains("<td class=\"amt\">5,573.00</td>"))
-        // Text is escaped: the formula's ">=" appears as "&gt;=".
-        #expect(html.contains("if revenue &gt;= 30万"))
+        #expect(md.contains("| **应发工资** | **5,573.00** | 应发合计 5,573.00 − 扣款合计 0.00 |"))
+        let dir = NSTemporaryDirectory() + "payplan-statement-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        #expect(run(s, "statement 李雷 2026-03 --html \(dir)/李雷.html") == ["已写入 \(dir)/李雷.html (html)"])
+        let html = try String(contentsOfFile: dir + "/李雷.html", encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<html lang=\"zh-CN\">"))
+        #expect(html.contains("@page{size:A4") && html.contains("\"Noto Sans CJK SC\",") && html.contains("\"Microsoft YaHei\",") && html.hasSuffix("</html>\n"))
+        #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("href=") && !html.contains("url("))
+        #expect(html.contains("<tr class=\"total\"><td class=\"item\">应发工资</td><td class=\"amt\">5,573.00</td>"))
+        run(s, "statement 李雷 2026-03 --csv \(dir)/李雷.csv")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: dir + "/李雷.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
     }
 
-    /// A quarter sums the months: pay in Q1 = 4,234.00 + 3,951.00 + 5,573.00 = 13,758.00.
-    @Test func quarterStatementAndErrors() throws {
+    /// `statement all`: one file per person employed in the month plus an index; one CSV row per person.
+    /// Plan C in March: 赵强 is hired in April, so three statements. 李雷's pay 5,573.00 (above).
+    @Test func statementsForEveryone() throws {
         let s = try Session(path: electronics)
-        #expect(row(run(s, "statement 李雷 2026-Q1"), "应发工资 pay").first == "13,758.00")
+        let dir = NSTemporaryDirectory() + "payplan-all-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(run(s, "statement all 2026-03 --html \(dir)/slips") == ["wrote 3 statements and index.html to \(dir)/slips (html); 1 not employed in 2026-03"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/slips").sorted()
+        #expect(files == ["2026-03-S01-李雷.html", "2026-03-S02-韩梅梅.html", "2026-03-S03-王芳.html", "index.html"].sorted())
+        let index = try String(contentsOfFile: dir + "/slips/index.html", encoding: .utf8)
+        #expect(index.contains("<a href=\"2026-03-S01-李雷.html\">李雷</a>") && index.contains("5,573.00"))
+        #expect(run(s, "statement all 2026-03 --csv \(dir)/all.csv") == ["wrote \(dir)/all.csv (csv): 3 statements, 1 not employed in 2026-03"])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: dir + "/all.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == 4)
+        #expect(rows[0].hasPrefix("ID,name,period,base_pay,commission,"))
+        #expect(rows[1].hasPrefix("S01,李雷,2026-03,3000.00,2573.00,"))
+        #expect(rows[1].contains(",5573.00"))
+        // A file where a directory is wanted is refused, and nothing is written.
+        expectRefused(s, "statement all 2026-03 --html \(dir)/all.csv", "is a file")
+        #expect(run(s, "statement all 2026-03").filter { $0.hasPrefix("pay statement — ") }.count == 3)
+    }
+
+    @Test func refusals() throws {
+        let s = try Session(path: electronics)
+        // A directory that cannot be made: its parent is a file.
+        let blocker = NSTemporaryDirectory() + "payplan-blocker-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: blocker, contents: Data())
+        defer { try? FileManager.default.removeItem(atPath: blocker) }
         let cases: [(String, String)] = [
             ("statement", "write statement AGENT PERIOD [--format text|md|html|csv] [--out FILE]"),
             ("statement 无名 2026-03", "no agent named '无名' (agents: 李雷, 韩梅梅, 王芳, 赵强)"),
@@ -48,6 +197,8 @@ import PayPlan
             ("statement 李雷 2030-01", "2030-01 is outside this scenario's years (2026–2026)"),
             ("statement 李雷 2026-03 --format pdf", "--format takes one of text, md, html, csv"),
             ("statement 李雷 2026-03 --out /nonexistent-dir/x.html", "cannot write /nonexistent-dir/x.html: No such file or directory; no statement was written"),
+            ("statement 李雷 2026-03 --html a.html --csv b.csv", "give one of --html, --md, --csv, --text or --format with --out"),
+            ("statement all 2026-03 --html \(blocker)/slips", "0 of 3 statements were written to \(blocker)/slips"),
         ]
         for (bad, message) in cases { expectRefused(s, bad, message) }
     }

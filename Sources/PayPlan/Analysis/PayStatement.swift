@@ -1,179 +1,225 @@
-/// A pay statement (工资条) for one agent and period: every component of the
-/// report with a one-line explanation (its label and the tier hit), the
-/// total, and how much more of each tiered measure would have reached the
-/// next tier. Amounts are CNY as `Fixed`. Rendered as text, Markdown,
-/// self-contained HTML or CSV.
+/// A pay statement (工资条) for one person and period, built from the plan: earnings (应发项目)
+/// added to 应发合计, deductions (扣款项目) subtracted, the plan's pay figure, and — when the plan
+/// has take-home figures (`social_insurance`, `housing_fund`, `tax`, `net_pay`) — 社保, 公积金,
+/// 个税 and 实发. KPIs and flags are kept apart (`info`) and never added. Amounts are CNY.
+///
+/// The sections come from the plan's `payslip earnings|deductions|info|total` statements; a plan
+/// that declares none is read off its pay rule (`pay = base + commission − penalty`: each added
+/// term an earning, each subtracted one a deduction, sub-totals opened up). The lines always add up
+/// to the totals: if the plan's figures leave a difference, it is shown as its own line
+/// (`unlisted`), never hidden. Words are left to the renderer (`PayPlanREPL`).
 public struct PayStatement: Sendable {
+    /// One line: a figure (or attribute, or the unlisted difference) and how it was reached.
     public struct Line: Sendable {
-        /// The figure's name (`commission`) and label (`提成`), if the plan gives one.
-        public var name: String, label: String?
+        public enum Kind: Sendable, Equatable {
+            case figure, attribute
+            /// What the plan's total holds beyond the lines listed.
+            case unlisted
+        }
+        public var name: String
+        public var label: String?
+        public var kind: Kind
         public var value: Value
-        /// One line: the tier hit, or the rule as written.
-        public var note: String
+        /// How it was reached, for a one-period figure (nil for sums over months, attributes, the difference).
+        public var explanation: PlainExplanation?
+        /// True when the value is a sum of the figure's months (a quarter's statement).
+        public var summedOverMonths: Bool
     }
+
     public var scenario: String
     public var agent: String
+    /// The person's employee ID (工号), if the scenario records one.
+    public var agentID: String?
     public var period: Period
-    public var lines: [Line]
+    public var earnings: [Line] = []
+    public var deductions: [Line] = []
+    /// 应发合计 and 扣款合计 (nil when a line is not a number, e.g. an error value).
+    public var earningsTotal: Value = .number(.zero), deductionsTotal: Value = .number(.zero)
+    /// The plan's pay figure (= 应发合计 − 扣款合计).
     public var total: Line?
-    /// "to reach the next tier" hints, one per table read.
-    public var nextTiers: [String]
-    /// After the total (应发): the take-home part's deductions and 实发 (`net_pay`), when the plan has them
-    /// (`PayStatement+TakeHome.swift`).
+    /// 社保, 公积金, 个税 (as the plan names them), then 实发 (`net_pay`).
     public var takeHome: [Line] = []
+    public var net: Line?
+    public var info: [Line] = []
+    /// True when the sections were declared by the plan (`payslip …`), false when read off the pay rule.
+    public var declared: Bool
 
-    /// Builds the statement of agent index `agent` at `period` from `engine`
-    /// (`plan` gives the rules as written and the tables' labels).
-    public init(engine e: Engine, plan: Plan, scenario: String, agent: Int, period p: Period) {
+    /// The take-home figures a statement shows after the pay figure, in order.
+    public static let takeHomeFigures = ["social_insurance", "housing_fund", "tax"]
+
+    /// Builds the statement of agent index `a` for period `p` (a month, or a longer period summing its months).
+    ///
+    /// - Complexity: O(lines × months of `p` × size of the pay rule).
+    public init(engine e: Engine, plan: Plan, scenario: String, agent a: Int, period p: Period) {
         self.scenario = scenario
-        self.agent = e.agents[agent].name
-        self.period = p
-        lines = []; nextTiers = []
-        let totalName = e.plan.total
-        var seenTables = Set<String>()
-        for name in e.reportFigures {
-            guard let r = e.plan.ruleIndex[name] else { continue }
-            let rule = e.plan.rules[r]
-            let v = e.figure(rule: name, agent: self.agent, period: p) ?? .text("")
-            var note = ""
-            let cell = rule.dimension.grain == p.grain ? e.cell(rule: r, agent: agent, period: p) : nil
-            switch rule.kind {
-            case .input:
-                note = cell.map { e.storedInput(cell: $0) != nil ? "entered" : "not entered: the plan's default" } ?? "entered (sum of the months)"
-            case .formula(let x), .parameter(let x):
-                if let c = cell {
-                    let k = e.coordinates(ofCell: c).coordinates
-                    var hits: [(String, Engine.TierHit, String, TierSides)] = []
-                    PayStatement.tableHits(x, k, e, &hits)
-                    // A component built on another figure (commission = tier_commission − …) shows that figure's tier.
-                    if hits.isEmpty { PayStatement.tableHitsOfFirstTerm(x, k, e, &hits) }
-                    var parts: [String] = []
-                    for (t, hit, argName, sides) in hits {
-                        guard let amount = hit.amount else { continue }
-                        let tl = plan.definition(named: t)?.statement.label ?? t
-                        if let tier = hit.tier {
-                            let lo = hit.thresholds[tier].moneyText
-                            let hi = tier + 1 < hit.thresholds.count ? hit.thresholds[tier + 1].moneyText : "∞"
-                            parts.append("\(tl): \(amount.moneyText) in \(sides == .lowerInclusive ? "[\(lo), \(hi))" : "(\(lo), \(hi)]")")
-                        } else {
-                            parts.append("\(tl): marginal on \(amount.moneyText)")
-                        }
-                        if seenTables.insert(t).inserted, let next = hit.thresholds.first(where: { sides == .lowerInclusive ? $0 > amount : $0 >= amount }) {
-                            let need = next - amount + (sides == .upperInclusive ? Fixed(fen: 1) : .zero)
-                            nextTiers.append("\(tl) (\(t)): \(need.moneyText) more \(argName) would reach the tier from \(next.moneyText)")
-                        }
-                    }
-                    if parts.isEmpty, let src = plan.definition(named: name)?.source, let eq = src.firstIndex(of: "=") {
-                        var f = src[src.index(after: eq)...].split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-                        if f.count > 80 { f = String(f.prefix(79)) + "…" }
-                        parts.append(f)
-                    }
-                    note = parts.joined(separator: "; ")
-                } else {
-                    note = "sum over \(p)"
-                }
-            default: note = ""
-            }
-            let line = Line(name: name, label: rule.label, value: v, note: note)
-            if name == totalName { total = line } else { lines.append(line) }
+        agent = e.agents[a].name
+        agentID = e.agents[a].id
+        period = p
+        let compiled = e.plan
+        let declaredSections = compiled.payslip
+        declared = declaredSections[.earnings] != nil || declaredSections[.deductions] != nil
+        let totalName = declaredSections[.total]?.first
+            ?? (compiled.total == "net_pay" && compiled.ruleIndex["pay"] != nil ? "pay" : compiled.total)
+
+        func line(_ name: String) -> Line? {
+            guard let r = compiled.ruleIndex[name] else { return nil }
+            return PayStatement.figureLine(e, plan, r, a, p)
         }
-        takeHome = PayStatement.takeHomeLines(e, agent: agent, period: p, shown: Set(lines.map(\.name) + (total.map { [$0.name] } ?? [])))
-    }
-
-    /// The tier hits of the first figure `x` reads, when that figure looks a
-    /// table up itself (commission = tier_commission − … shows tier_commission's tier).
-    static func tableHitsOfFirstTerm(_ x: CExpr, _ k: Coordinates, _ e: Engine, _ out: inout [(String, Engine.TierHit, String, TierSides)]) {
-        var refs: [Int] = []
-        CExpr.sameTimeRefs(x, into: &refs)
-        guard let r = refs.first, e.plan.rules[r].visible, e.plan.rules[r].dimension == Dimension(grain: k.grain, perAgent: true),
-              case .formula(let f) = e.plan.rules[r].kind else { return }
-        tableHits(f, k, e, &out)
-    }
-
-    static func tableHits(_ x: CExpr, _ k: Coordinates, _ e: Engine, _ out: inout [(String, Engine.TierHit, String, TierSides)]) {
-        switch x {
-        case .table(let op, let name, let sides, let arg, let rows):
-            tableHits(arg, k, e, &out)
-            var argName = "of the amount"
-            if case .ref(let r, 0) = arg { argName = e.plan.rules[r].label.map { "\($0) (\(e.plan.rules[r].name))" } ?? e.plan.rules[r].name }
-            out.append((name, e.table(op, name, sides, arg, rows, k), argName, sides))
-        case .negate(let a), .not(let a): tableHits(a, k, e, &out)
-        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
-            tableHits(a, k, e, &out); tableHits(b, k, e, &out)
-        case .ifThen(let c, let a, let b):
-            tableHits(c, k, e, &out)
-            switch e.eval(c, k) {
-            case .bool(true): tableHits(a, k, e, &out)
-            case .bool(false): tableHits(b, k, e, &out)
-            default: break
-            }
-        case .function(_, let args): args.forEach { tableHits($0, k, e, &out) }
-        default: break
+        if declared {
+            earnings = (declaredSections[.earnings] ?? []).compactMap(line)
+            deductions = (declaredSections[.deductions] ?? []).compactMap(line)
+        } else if let t = totalName, let r = compiled.ruleIndex[t] {
+            (earnings, deductions) = PayStatement.derivedLines(e, plan, r, a, p)
         }
+        total = totalName.flatMap(line)
+        earningsTotal = PayStatement.sum(earnings)
+        deductionsTotal = PayStatement.sum(deductions)
+        // The lines add up to the pay figure; a difference is its own line.
+        if let t = total?.value.number, let ea = earningsTotal.number, let de = deductionsTotal.number,
+           let diff = Fixed.checkedSubtract(t, ea).flatMap({ Fixed.checkedAdd($0, de) }), !diff.isZero {
+            let extra = Line(name: "unlisted", label: nil, kind: .unlisted, value: .number(diff.isNegative ? -diff : diff), explanation: nil, summedOverMonths: false)
+            if diff.isNegative { deductions.append(extra) } else { earnings.append(extra) }
+            earningsTotal = PayStatement.sum(earnings)
+            deductionsTotal = PayStatement.sum(deductions)
+        }
+        if compiled.ruleIndex["net_pay"] != nil, totalName != "net_pay" {
+            takeHome = PayStatement.takeHomeFigures.compactMap(line)
+            net = line("net_pay")
+            if let t = total?.value.number, let n = net?.value.number, let th = PayStatement.sum(takeHome).number,
+               let diff = Fixed.checkedSubtract(t, th).flatMap({ Fixed.checkedSubtract($0, n) }), !diff.isZero {
+                takeHome.append(Line(name: "unlisted", label: nil, kind: .unlisted, value: .number(diff), explanation: nil, summedOverMonths: false))
+            }
+        }
+        let shown = Set((earnings + deductions + takeHome).map(\.name) + [totalName ?? "", "net_pay"])
+        let infoNames = declaredSections[.info] ?? e.reportFigures.filter { !shown.contains($0) }
+        info = infoNames.compactMap(line)
     }
 
-    func display(_ l: Line) -> String { l.label.map { "\($0) \(l.name)" } ?? l.name }
-
-    /// Plain text, columns aligned for a terminal (Chinese counted as two columns by the caller's table).
-    public var rows: [[String]] { lines.map { [display($0), $0.value.displayText, $0.note] } }
-
-    public var title: String { "pay statement 工资条 — \(agent), \(period) (\(scenario))" }
-
-    /// Markdown: a title, a table, the total in bold, the next-tier hints as a list.
-    public func markdown() -> String {
-        var s = "# \(title)\n\n| component | amount | how |\n|---|---:|---|\n"
-        func esc(_ t: String) -> String { t.replacingOccurrences(of: "|", with: "\\|") }
-        for l in lines { s += "| \(esc(display(l))) | \(l.value.displayText) | \(esc(l.note)) |\n" }
-        if let t = total { s += "| **\(esc(display(t)))** | **\(t.value.displayText)** | \(esc(t.note)) |\n" }
-        for l in takeHome { s += "| \(esc(display(l))) | \(l.value.displayText) | \(esc(l.note)) |\n" }
-        if !nextTiers.isEmpty { s += "\n## Next tier\n\n" + nextTiers.map { "- \(esc($0))\n" }.joined() }
-        return s
-    }
-
-    /// CSV (RFC 4180): component, label, amount (plain decimal), note.
-    public func csv() -> String {
-        func q(_ t: String) -> String { t.contains(where: { ",\"\n".contains($0) }) ? "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : t }
-        func amount(_ v: Value) -> String { if case .number(let n) = v { return n.rounded(toDigits: 2).format(minimumFractionDigits: 2, grouping: false) }; return v.displayText }
-        var s = "component,label,amount,note\r\n"
-        for l in lines + (total.map { [$0] } ?? []) + takeHome { s += [l.name, l.label ?? "", amount(l.value), l.note].map(q).joined(separator: ",") + "\r\n" }
-        for n in nextTiers { s += ["next_tier", "", "", n].map(q).joined(separator: ",") + "\r\n" }
-        return s
-    }
-
-    /// A self-contained HTML page (inline CSS, no scripts, no external files).
-    public func html() -> String {
-        let h = Chart.xmlEscape
-        var s = """
-        <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><title>\(h(title))</title>
-        <style>
-        body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;margin:2em;color:#222;background:#fff}
-        .slip{max-width:760px;border:1px solid #ccc;border-radius:6px;padding:1.2em 1.6em;box-shadow:0 1px 4px rgba(0,0,0,.08)}
-        h1{font-size:1.3em;margin:0 0 .2em} .sub{color:#666;margin:0 0 1em}
-        table{border-collapse:collapse;width:100%} th,td{padding:.45em .6em;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
-        th{background:#f5f7fa;font-weight:600} td.amt{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-        td.note{color:#555;font-size:.9em} tr.total td{border-top:2px solid #333;font-weight:700;font-size:1.05em} tr.total td.note{font-weight:400;font-size:.9em}
-        .next{margin-top:1em;padding:.6em 1em;background:#fff8e6;border-left:4px solid #f0a000} .next li{margin:.2em 0}
-        </style></head><body><div class="slip">
-        <h1>工资条 Pay statement</h1>
-        <p class="sub">\(h(agent)) · \(h(period.description)) · \(h(scenario))</p>
-        <table><thead><tr><th>component 项目</th><th>amount 金额 (CNY)</th><th>how 说明</th></tr></thead><tbody>
-
-        """
+    /// Σ of the lines' numbers, or the first line's error value (or `#TYPE` text) when one is not a number.
+    static func sum(_ lines: [Line]) -> Value {
+        var s = Fixed.zero
         for l in lines {
-            s += "<tr><td>\(h(display(l)))</td><td class=\"amt\">\(h(l.value.displayText))</td><td class=\"note\">\(h(l.note))</td></tr>\n"
+            guard case .number(let n) = l.value else { return l.value.isError ? l.value : .error(EvalError(.type, "\(l.name) is not an amount")) }
+            guard let t = Fixed.checkedAdd(s, n) else { return .error(EvalError(.overflow, "the statement's total is too large")) }
+            s = t
         }
-        if let t = total {
-            s += "<tr class=\"total\"><td>\(h(display(t)))</td><td class=\"amt\">\(h(t.value.displayText))</td><td class=\"note\">\(h(t.note))</td></tr>\n"
-        }
-        for l in takeHome {
-            s += "<tr class=\"\(l.name == "net_pay" ? "total" : "takehome")\"><td>\(h(display(l)))</td><td class=\"amt\">\(h(l.value.displayText))</td><td class=\"note\">\(h(l.note))</td></tr>\n"
-        }
-        s += "</tbody></table>\n"
-        if !nextTiers.isEmpty {
-            s += "<div class=\"next\"><strong>Next tier 下一档</strong><ul>\n" + nextTiers.map { "<li>\(h($0))</li>\n" }.joined() + "</ul></div>\n"
-        }
-        s += "</div></body></html>\n"
-        return s
+        return .number(s)
     }
+
+    /// A figure's line at `p`: its own cell when the grains match (explained), the sum of its months
+    /// for a longer period, and for a longer-period figure in a month, its value when paid in that month, else 0.
+    static func figureLine(_ e: Engine, _ plan: Plan, _ r: Int, _ a: Int, _ p: Period) -> Line {
+        let rule = e.plan.rules[r]
+        let g = rule.dimension.grain
+        var l = Line(name: rule.name, label: rule.label, kind: .figure, value: .number(.zero), explanation: nil, summedOverMonths: false)
+        if g == p.grain || g == .none, let c = e.cell(rule: r, agent: a, period: p) {
+            l.value = e.value(ofCell: c)
+            l.explanation = e.plainExplanation(cell: c, plan: plan, depth: 0)
+        } else if g < p.grain {
+            l.value = e.figure(rule: rule.name, agent: e.agents[a].name, period: p) ?? .number(.zero)
+            l.summedOverMonths = true
+        } else {
+            let containing = Period.containing(p.start, grain: g)
+            if containing.lastMonth == p.lastMonth, let c = e.cell(rule: r, agent: a, period: containing) {
+                l.value = e.value(ofCell: c)
+                l.explanation = e.plainExplanation(cell: c, plan: plan, depth: 0)
+            }
+        }
+        return l
+    }
+
+    /// Earnings and deductions read off the pay rule `r`: its added and subtracted terms at each of
+    /// the rule's periods inside `p`, conditions decided, sub-totals (figures that are sums) opened up.
+    static func derivedLines(_ e: Engine, _ plan: Plan, _ r: Int, _ a: Int, _ p: Period) -> ([Line], [Line]) {
+        let g = e.plan.rules[r].dimension.grain
+        var order: [String] = []
+        var lines: [String: (line: Line, positive: Bool)] = [:]
+        let periods: [Period] = g == .none || g == p.grain ? [p] : (g < p.grain ? stride(from: p.start.index, to: p.start.index + p.grain.months, by: g.months).map { Period(grain: g, start: Month(index: $0)) } : [])
+        for sub in periods {
+            guard let c = e.cell(rule: r, agent: a, period: sub) else { continue }
+            let k = e.coordinates(ofCell: c).coordinates
+            guard case .formula(let f) = e.plan.rules[r].kind else { continue }
+            var terms: [(CExpr, Bool)] = []
+            decompose(f, k, true, e, &terms, depth: 0)
+            for (t, positive) in terms {
+                var l: Line
+                switch t {
+                case .ref(let tr, 0), .paid(let tr):
+                    let rule = e.plan.rules[tr]
+                    l = Line(name: rule.name, label: rule.label, kind: .figure, value: e.eval(t, k), explanation: nil, summedOverMonths: periods.count > 1)
+                    if periods.count == 1, case .ref = t, let tc = e.mapRef(tr, 0, k) { l.explanation = e.plainExplanation(cell: tc, plan: plan, depth: 0) }
+                    if periods.count == 1, case .paid = t, let tc = e.paidCell(tr, k) { l.explanation = e.plainExplanation(cell: tc, plan: plan, depth: 0) }
+                case .attribute(let n, _):
+                    l = Line(name: n, label: plan.definition(named: n)?.statement.label, kind: .attribute, value: e.eval(t, k), explanation: nil, summedOverMonths: periods.count > 1)
+                default:
+                    // A term that is no named figure (a constant, arithmetic): counted in the unlisted difference.
+                    continue
+                }
+                let key = (positive ? "+" : "-") + l.name
+                if var existing = lines[key] {
+                    if case .number(let x) = existing.line.value, case .number(let y) = l.value, let s = Fixed.checkedAdd(x, y) { existing.line.value = .number(s) } else if !existing.line.value.isError { existing.line.value = l.value }
+                    lines[key] = existing
+                } else {
+                    order.append(key)
+                    lines[key] = (l, positive)
+                }
+            }
+        }
+        let all = order.compactMap { lines[$0] }
+        return (all.filter(\.positive).map(\.line), all.filter { !$0.positive }.map(\.line))
+    }
+
+    /// The added (`positive`) and subtracted terms of `e` at `k`: `if` decided, constant zeros dropped,
+    /// and a term that is a per-agent figure whose own formula is a sum opened into its terms.
+    static func decompose(_ e: CExpr, _ k: Coordinates, _ positive: Bool, _ engine: Engine, _ out: inout [(CExpr, Bool)], depth: Int) {
+        switch e {
+        case .arithmetic(.add, let a, let b):
+            decompose(a, k, positive, engine, &out, depth: depth); decompose(b, k, positive, engine, &out, depth: depth)
+        case .arithmetic(.subtract, let a, let b):
+            decompose(a, k, positive, engine, &out, depth: depth); decompose(b, k, !positive, engine, &out, depth: depth)
+        case .negate(let a): decompose(a, k, !positive, engine, &out, depth: depth)
+        case .ifThen(let c, let a, let b):
+            if case .bool(let t) = engine.eval(c, k) { decompose(t ? a : b, k, positive, engine, &out, depth: depth) } else { out.append((e, positive)) }
+        case .constant(.number(let n)) where n.isZero: break
+        case .ref(let r, 0) where depth < 4:
+            let rule = engine.plan.rules[r]
+            if rule.dimension.grain == k.grain, rule.dimension.perAgent, case .formula(let f) = rule.kind, isSubtotal(f, k, engine) {
+                decompose(f, k, positive, engine, &out, depth: depth + 1)
+            } else { out.append((e, positive)) }
+        default: out.append((e, positive))
+        }
+    }
+
+    /// True when `e`, its conditions decided, is a sub-total: a sum or difference of two or more
+    /// figures, attributes or paid bonuses (`pay_before_damage = base_pay − deduction + commission`),
+    /// not a figure with its own arithmetic (`commission = tier_commission − sum(… over orders)`).
+    static func isSubtotal(_ e: CExpr, _ k: Coordinates, _ engine: Engine) -> Bool {
+        switch e {
+        case .arithmetic(.add, _, _), .arithmetic(.subtract, _, _):
+            var terms: [(CExpr, Bool)] = []
+            flatten(e, true, &terms)
+            return terms.allSatisfy { t in
+                if isTerm(t.0) { return true }
+                if case .ifThen(let c, let a, let b) = t.0, case .bool(let v) = engine.eval(c, k) { return isSubtotal(v ? a : b, k, engine) || isTerm(v ? a : b) }
+                return false
+            }
+        case .ifThen(let c, let a, let b):
+            if case .bool(let t) = engine.eval(c, k) { return isSubtotal(t ? a : b, k, engine) }
+            return false
+        default: return false
+        }
+    }
+
+    static func isTerm(_ e: CExpr) -> Bool { switch e { case .ref(_, 0), .paid, .attribute: true; default: false } }
+
+    static func flatten(_ e: CExpr, _ positive: Bool, _ out: inout [(CExpr, Bool)]) {
+        switch e {
+        case .arithmetic(.add, let a, let b): flatten(a, positive, &out); flatten(b, positive, &out)
+        case .arithmetic(.subtract, let a, let b): flatten(a, positive, &out); flatten(b, !positive, &out)
+        default: out.append((e, positive))
+        }
+    }
+
+    /// Every line in the order a statement prints them (earnings, deductions, total, take-home, net, info).
+    public var allLines: [Line] { earnings + deductions + (total.map { [$0] } ?? []) + takeHome + (net.map { [$0] } ?? []) + info }
 }

@@ -130,6 +130,8 @@ public struct CompiledPlan: Sendable {
     public fileprivate(set) var staticRules: Set<Int> = []
     public private(set) var reportColumns: [String] = []
     public private(set) var total: String? = nil
+    /// The pay statement's sections as the plan declares them (`payslip earnings …`); empty when it declares none.
+    public private(set) var payslip: [PayslipSection: [String]] = [:]
 
     /// Compiles `plan` for agents carrying `agentAttributes` (extra attribute keys).
     ///
@@ -165,6 +167,7 @@ public struct CompiledPlan: Sendable {
             case .reportColumns(let c): columns = c
             case .reportTotal(let t): total = t
             case .use: break  // the part's definitions follow it in the plan
+            case .payslip(let section, let names): payslip[section] = names
             }
         }
         self.reportColumns = columns
@@ -207,6 +210,15 @@ public struct CompiledPlan: Sendable {
         for c in columns where ruleIndex[c] == nil {
             let d = plan.definition(named: "report columns")!
             throw CompileError(definition: d.name, error: SourceError("no figure named '\(c)'", at: nil, in: d.source))
+        }
+        for (section, names) in payslip {
+            for n in names {
+                let d = plan.definition(named: "payslip \(section.rawValue)")!
+                guard let r = ruleIndex[n] else { throw CompileError(definition: d.name, error: SourceError("no figure named '\(n)'", at: nil, in: d.source)) }
+                if !rules[r].dimension.perAgent {
+                    throw CompileError(definition: d.name, error: SourceError("'\(n)' is a team figure; a pay statement shows each person's own figures", at: nil, in: d.source))
+                }
+            }
         }
         if let t = total ?? nil, ruleIndex[t] == nil {
             let d = plan.definition(named: "report total")!

@@ -107,6 +107,11 @@ public enum Statement: Equatable, Sendable {
     /// `use takehome` or `use takehome on total_pay`: brings a shared plan part (`PlanPart`) into the
     /// plan; `gross` names the plan's gross pay figure the part reads (`nil`: `pay`).
     case use(part: String, gross: String?)
+    /// `payslip earnings base_pay, commission`: which figures a pay statement (工资条) shows in a
+    /// section — earnings (应发项目, added), deductions (扣款项目, subtracted, written as positive
+    /// amounts), info (KPIs and flags, shown apart, never added) — or, for `total`, the one
+    /// figure the statement adds up to (by default the report total).
+    case payslip(PayslipSection, [String])
 
     /// The name a statement defines (`report …` statements define `report columns`/`report total`).
     public var name: String {
@@ -116,6 +121,7 @@ public enum Statement: Equatable, Sendable {
         case .reportColumns: "report columns"
         case .reportTotal: "report total"
         case .use(let part, _): "use \(part)"
+        case .payslip(let section, _): "payslip \(section.rawValue)"
         }
     }
     public var label: String? {
@@ -149,4 +155,16 @@ public struct AmountRange: Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         (lower?.description ?? "") + ".." + (upper?.description ?? "")
     }
+}
+
+/// A section of a pay statement (工资条), declared by `payslip SECTION a, b, c`.
+public enum PayslipSection: String, Sendable, CaseIterable {
+    /// 应发项目: added up to 应发合计.
+    case earnings
+    /// 扣款项目: deductions, penalties, clawbacks — positive amounts subtracted from 应发合计.
+    case deductions
+    /// 参考信息: KPIs and flags, shown apart and never added.
+    case info
+    /// The figure the statement adds up to (one name).
+    case total
 }

@@ -9,6 +9,7 @@
 ///                 | dimension NAME [TEXT] "=" expr
 ///                 | "report" "columns" NAME ("," NAME)* | "report" "total" NAME
 ///                 | "use" NAME ["on" NAME]
+///                 | "payslip" ("earnings" | "deductions" | "info" | "total") NAME ("," NAME)*
 ///     dimension  := ["team"] ("month" | "quarter" | "half" | "year") | "team"
 ///     row        := expr "->" expr
 ///     expr       := "if" expr "then" expr "else" expr | or
@@ -41,7 +42,7 @@ public struct Parser {
     /// Words that cannot name a rule, input, parameter or table.
     public static let reserved: Set<String> = [
         "if", "then", "else", "and", "or", "not", "over", "where", "true", "false", "yes", "no",
-        "param", "input", "attribute", "table", "team", "month", "quarter", "half", "year", "default", "report", "x",
+        "param", "input", "attribute", "table", "team", "month", "quarter", "half", "year", "default", "report", "x", "payslip",
         "order", "field", "by", "in",
     ]
     static let grainWords: [String: Grain] = ["month": .month, "quarter": .quarter, "half": .half, "year": .year]
@@ -84,6 +85,7 @@ public struct Parser {
         let words = source.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).prefix(2).map(String.init)
         guard let first = words.first, source.trimmingCharacters(in: .whitespaces).hasPrefix(first) else { return false }
         if first == "report" { return words.count > 1 && (words[1] == "columns" || words[1] == "total") }
+        if first == "payslip" { return true }
         if first == "order" && words.count > 1 && ["add", "set", "rm", "remove"].contains(words[1]) { return false }
         if first == "use" { return true }
         return ["param", "input", "attribute", "field", "table", "team", "order"].contains(first) || grainWords[first] != nil
@@ -229,6 +231,17 @@ public struct Parser {
             var names = [try name("a figure name")]
             while current.isSymbol(",") { _ = advance(); names.append(try name("a figure name")) }
             return .reportColumns(names)
+        case "payslip":
+            _ = advance()
+            let sections = PayslipSection.allCases.map(\.rawValue)
+            guard let section = PayslipSection.allCases.first(where: { current.isKeyword($0.rawValue) }) else {
+                throw fail("after payslip write one of \(sections.joined(separator: ", ")), e.g. payslip earnings base_pay, commission")
+            }
+            _ = advance()
+            var names = [try name("a figure name")]
+            while current.isSymbol(",") { _ = advance(); names.append(try name("a figure name")) }
+            if section == .total && names.count > 1 { throw fail("payslip total names one figure, e.g. payslip total pay") }
+            return .payslip(section, names)
         default:
             guard let dim = try parseDimension() else {
                 throw fail("expected a definition (param, input, table, month, quarter, half, year, team …) but found \(describe(current))")

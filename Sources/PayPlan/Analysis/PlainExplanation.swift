@@ -1,0 +1,363 @@
+/// How a figure was reached, in the shape of a sentence a shop employee can
+/// follow — "3月提成 3,473.00 元：营业总额 149,100.00（销售额 150,000.00 − 报销费用 900.00）
+/// 落在 10万（含）–20万（不含）档，按 2% × 10万 + 3% × 超出 10万 的部分 49,100.00 计算" — as data:
+/// figures by name, label and value, constants, tiers with their boundary sides, order
+/// summaries. It carries no words of any language; `PayPlanREPL` renders it in Chinese or
+/// English. Built by `Engine.plainExplanation(cell:plan:depth:)`.
+public struct PlainExplanation: Equatable, Sendable {
+    /// The figure explained, with its period (nil for parameters) and whose it is.
+    public var figure: FigureName
+    public var period: Period?
+    public var agent: String?
+    public var order: String?
+    public var how: How
+    /// The rounding applied to the result, said once: (before, after, digits).
+    public var rounding: Rounding?
+    /// The shared plan part the rule comes from (`takehome`), if any.
+    public var part: String? = nil
+    /// The same sentences for the figures this one reads, to the depth asked (zero figures left out).
+    public var parts: [PlainExplanation]
+
+    /// Rounding to `digits` decimals (2: to the fen), from `before` to `after`.
+    public struct Rounding: Equatable, Sendable {
+        public var function: Function, digits: Int, before: Fixed, after: Fixed
+    }
+
+    /// What the figure is.
+    public indirect enum How: Equatable, Sendable {
+        /// An input typed or imported for this period.
+        case entered
+        /// An input not entered: the plan's default (or nothing: `#MISSING`).
+        case defaulted(entered: Bool)
+        /// A formula, shown with the numbers filled in (zero terms of a sum left out).
+        case formula(Phrase)
+        /// A condition decided the result: `holds` tells whether it held; `then` is the branch taken.
+        case because(Phrase, holds: Bool, then: How)
+        /// An error value and where it started (`agent.rule[period]`).
+        case error(EvalError)
+        /// An aggregate over all agents, or a share of one (an allocation).
+        case team
+    }
+}
+
+/// A figure as a reader sees it: its rule name, the plan's label (`提成`) and value.
+public struct FigureName: Equatable, Sendable {
+    public var name: String
+    public var label: String?
+    public var value: Value
+    public init(name: String, label: String?, value: Value) { self.name = name; self.label = label; self.value = value }
+}
+
+/// A formula with its numbers filled in.
+public indirect enum Phrase: Equatable, Sendable {
+    /// A figure, input, parameter or attribute, by label and value; `detail` breaks it down inline
+    /// when it is a short sum of other figures (营业总额 149,100.00（销售额 150,000.00 − 报销费用 900.00）).
+    case figure(FigureName, kind: FigureKind, detail: Phrase?)
+    /// A number as written in the plan (`2%`, `10万`), a date, text or yes/no.
+    case constant(Value)
+    /// The amount a tier row is applied to (`x`).
+    case amount(Fixed)
+    /// The part of the amount above a threshold: `x - 10万` read as "超出 10万 的部分 49,100.00".
+    case above(threshold: Fixed, part: Fixed)
+    case arithmetic(ArithmeticOp, Phrase, Phrase)
+    case negate(Phrase)
+    case compare(CompareOp, Phrase, Phrase)
+    case and(Phrase, Phrase), or(Phrase, Phrase), not(Phrase)
+    case function(Function, [Phrase], result: Value)
+    /// A tier hit: which table, the amount looked up, the tier's bounds and sides, how it pays.
+    case tier(Tier)
+    /// An aggregation over the orders booked in the period.
+    case orders(OrderSummary)
+    /// An aggregation over the months (quarters) of a longer period: `avg(revenue over half)`.
+    case overPeriod(AggregateOp, of: Phrase?, period: Period, result: Value)
+    /// A longer-period figure paid in this month (`paid(half_bonus)`), or nothing this month.
+    case paid(FigureName, paidNow: Bool)
+    /// This agent's (or order's) share of an amount shared out to the fen.
+    case share(overOrders: Bool, result: Value)
+    /// A built-in (`tenure`, `active`, `as_of`) with its value.
+    case builtin(String, Value)
+    /// Anything else, by its value.
+    case value(Value)
+
+    /// What kind of figure a `.figure` phrase names.
+    public enum FigureKind: Equatable, Sendable { case rule, input, parameter, attribute, orderField, team }
+}
+
+/// A tier table read at one amount.
+public struct Tier: Equatable, Sendable {
+    public var table: String, label: String?
+    public var op: TableOp
+    public var sides: TierSides
+    /// The amount looked up, as a phrase (a figure with its breakdown).
+    public var argument: Phrase
+    public var amount: Fixed
+    /// The bounds of the tier hit (`upper` nil: no upper bound); nil for marginal tables.
+    public var lower: Fixed?, upper: Fixed?
+    /// The tier's row with the amount filled in (`2% × 10万 + 3% × 超出 10万 的部分`).
+    public var row: Phrase?
+    public var result: Value
+}
+
+/// Orders behind a figure: how many were booked, how many passed the filter, and which.
+public struct OrderSummary: Equatable, Sendable {
+    public var op: AggregateOp
+    /// What is summed (`提成份额`), nil for a count.
+    public var value: FigureName?
+    /// The filter's figure (`现金逾期`), negated when `filterNegated`; nil for no filter.
+    public var filter: FigureName?
+    public var filterNegated: Bool
+    /// Orders booked in the period, and those that passed the filter.
+    public var booked: Int, matching: Int
+    public var result: Value
+    /// The matching orders: ID, date and the value summed (for `explain … --orders`).
+    public var lines: [(id: String, date: Day, value: Value)]
+
+    public static func == (a: OrderSummary, b: OrderSummary) -> Bool {
+        a.op == b.op && a.value == b.value && a.filter == b.filter && a.filterNegated == b.filterNegated
+            && a.booked == b.booked && a.matching == b.matching && a.result == b.result
+            && a.lines.map(\.id) == b.lines.map(\.id) && a.lines.map(\.value) == b.lines.map(\.value)
+    }
+}
+
+extension Engine {
+    /// The plain explanation of cell `c`: its sentence and, to `depth` levels, the sentences of the
+    /// non-zero computed figures it reads (a figure equal to a single other figure is explained as that figure).
+    ///
+    /// - Complexity: O(size of the formulas read × orders booked) per level; re-evaluates, keeps no traces.
+    public func plainExplanation(cell c: Int, plan source: Plan, depth: Int = 1) -> PlainExplanation {
+        var seen = Set<Int>()
+        return plain(c, source, depth, &seen)
+    }
+
+    private func figureName(_ r: Int, _ v: Value) -> FigureName {
+        FigureName(name: plan.rules[r].name, label: plan.rules[r].label, value: v)
+    }
+
+    private func plain(_ c: Int, _ source: Plan, _ depth: Int, _ seen: inout Set<Int>) -> PlainExplanation {
+        seen.insert(c)
+        let (r, k) = coordinates(ofCell: c)
+        let rule = plan.rules[r]
+        let v = values[c]
+        var ex = PlainExplanation(figure: figureName(r, v), period: k.grain == .none ? nil : period(k.grain, k.period),
+                                  agent: k.agent >= 0 && rule.dimension.perAgent ? agents[k.agent].name : nil,
+                                  order: k.order >= 0 ? orders[k.order].id : nil, how: .team, rounding: nil, parts: [])
+        var reads: [Int] = []
+        switch rule.kind {
+        case .input(let d):
+            ex.how = stored[c] != nil ? .entered : .defaulted(entered: d != nil)
+            return ex
+        case .parameter(let e), .formula(let e):
+            var b = PhraseBuilder(engine: self, plan: source)
+            var how = b.how(e, k, top: true)
+            // A figure that is a single other figure (commission = tier_commission − 0 + 0) is explained as that figure.
+            while case .formula(.figure(let f, .rule, _)) = how, let d = b.singleCell, f.value == v, b.rounding == nil,
+                  case .formula(let de) = plan.rules[coordinates(ofCell: d).rule].kind {
+                let dk = coordinates(ofCell: d).coordinates
+                seen.insert(d)
+                b = PhraseBuilder(engine: self, plan: source)
+                how = b.how(de, dk, top: true)
+            }
+            ex.how = how
+            ex.rounding = b.rounding
+            ex.part = source.definition(named: rule.name)?.part
+            reads = b.reads
+        default:
+            ex.how = .team
+        }
+        if case .error(let err) = v, err.origin != name(ofCell: c) { ex.how = .error(err) }
+        guard depth > 0 else { return ex }
+        for d in reads where !seen.contains(d) {
+            let (dr, _) = coordinates(ofCell: d)
+            guard plan.rules[dr].visible, case .formula = plan.rules[dr].kind else { continue }
+            if case .number(let n) = values[d], n.isZero { continue }
+            ex.parts.append(plain(d, source, depth - 1, &seen))
+        }
+        return ex
+    }
+}
+
+/// Turns a compiled formula at coordinates into a `Phrase`, noting the cells read and the rounding.
+struct PhraseBuilder {
+    let engine: Engine
+    let plan: Plan
+    var reads: [Int] = []
+    var rounding: PlainExplanation.Rounding? = nil
+    /// The cell of a formula that is one figure alone (set by `how` at the top).
+    var singleCell: Int? = nil
+
+    init(engine: Engine, plan: Plan) { self.engine = engine; self.plan = plan }
+
+    /// The top of a formula: rounding, conditions and zero terms peeled off.
+    mutating func how(_ e: CExpr, _ k: Coordinates, top: Bool) -> PlainExplanation.How {
+        switch e {
+        case .function(let f, let args) where (f == .round || f == .floor || f == .ceil) && !args.isEmpty:
+            let digits = args.count > 1 ? (engine.eval(args[1], k).number?.wholeNumber ?? 2) : 2
+            if case .number(let before) = engine.eval(args[0], k), case .number(let after) = engine.eval(e, k), before != after, rounding == nil {
+                rounding = .init(function: f, digits: digits, before: before, after: after)
+            }
+            return how(args[0], k, top: top)
+        case .ifThen(let cond, let a, let b):
+            guard case .bool(let holds) = engine.eval(cond, k) else { return .formula(phrase(e, k)) }
+            let taken = holds ? a : b
+            let inner = how(taken, k, top: top)
+            // The condition is said when it gave a fixed amount (`then 0`) or picked the special
+            // case over a fixed default (`if probation … then … else 0`); the ordinary branch needs no reason.
+            if Self.isConstant(taken) || (holds && Self.isConstant(b)) { return .because(phrase(cond, k), holds: holds, then: inner) }
+            return inner
+        default:
+            let p = phrase(e, k)
+            if top, case .figure(_, .rule, _) = p, case .ref(let r, let s) = Self.single(e, engine, k) {
+                singleCell = engine.mapRef(r, s, k)
+            }
+            return .formula(p)
+        }
+    }
+
+    static func isConstant(_ e: CExpr) -> Bool { if case .constant = e { true } else { false } }
+
+    /// The one non-zero term of a sum, if it has exactly one.
+    static func single(_ e: CExpr, _ engine: Engine, _ k: Coordinates) -> CExpr? {
+        let terms = PhraseBuilder.terms(e, positive: true).filter { !(engine.eval($0.0, k).number?.isZero ?? false) }
+        return terms.count == 1 && terms[0].1 ? terms[0].0 : nil
+    }
+
+    /// The terms of a sum or difference, each with its sign.
+    static func terms(_ e: CExpr, positive: Bool) -> [(CExpr, Bool)] {
+        switch e {
+        case .arithmetic(.add, let a, let b): terms(a, positive: positive) + terms(b, positive: positive)
+        case .arithmetic(.subtract, let a, let b): terms(a, positive: positive) + terms(b, positive: !positive)
+        default: [(e, positive)]
+        }
+    }
+
+    mutating func phrase(_ e: CExpr, _ k: Coordinates) -> Phrase {
+        switch e {
+        case .arithmetic(.subtract, .builtin(.x), let b) where k.x != nil:
+            if case .number(let t) = engine.eval(b, k) { return .above(threshold: t, part: k.x! - t) }
+            return .arithmetic(.subtract, .amount(k.x!), phrase(b, k))
+        case .arithmetic(let op, _, _) where op == .add || op == .subtract:
+            var ts = PhraseBuilder.terms(e, positive: true)
+            let kept = ts.filter { !(engine.eval($0.0, k).number?.isZero ?? false) }
+            ts = kept.isEmpty ? [ts[0]] : kept
+            var out: Phrase? = nil
+            for (t, positive) in ts {
+                let p = phrase(t, k)
+                if let o = out { out = .arithmetic(positive ? .add : .subtract, o, p) } else { out = positive ? p : .negate(p) }
+            }
+            return out!
+        case .constant(let v): return .constant(v)
+        case .ref(let r, let s):
+            guard let c = engine.mapRef(r, s, k) else { return .constant(.number(.zero)) }
+            return figure(c)
+        case .at(let r, let p):
+            guard let i = engine.index(of: p) else { return .value(engine.eval(e, k)) }
+            return figure(engine.cell(r, k.agent, i))
+        case .paid(let r):
+            let v = engine.eval(e, k)
+            if let c = engine.paidCell(r, k) { if !reads.contains(c) { reads.append(c) }; return .paid(FigureName(name: engine.plan.rules[r].name, label: engine.plan.rules[r].label, value: v), paidNow: true) }
+            return .paid(FigureName(name: engine.plan.rules[r].name, label: engine.plan.rules[r].label, value: v), paidNow: false)
+        case .teamAggregate(let r):
+            guard let c = engine.mapRef(r, 0, k) else { return .value(engine.eval(e, k)) }
+            return figure(c)
+        case .attribute(let n, _):
+            return .figure(FigureName(name: n, label: plan.definition(named: n)?.statement.label, value: engine.eval(e, k)), kind: .attribute, detail: nil)
+        case .orderField(let n, _):
+            return .figure(FigureName(name: n, label: plan.definition(named: n)?.statement.label, value: engine.eval(e, k)), kind: .orderField, detail: nil)
+        case .builtin(let b):
+            if b == .x, let x = k.x { return .amount(x) }
+            return .builtin(b.rawValue, engine.eval(e, k))
+        case .negate(let a): return .negate(phrase(a, k))
+        case .not(let a): return .not(phrase(a, k))
+        case .arithmetic(let op, let a, let b):
+            return .arithmetic(op, phrase(a, k), phrase(b, k))
+        case .compare(let op, let a, let b): return .compare(op, phrase(a, k), phrase(b, k))
+        case .and(let a, let b): return .and(phrase(a, k), phrase(b, k))
+        case .or(let a, let b): return .or(phrase(a, k), phrase(b, k))
+        case .ifThen(let c, let a, let b):
+            if case .bool(let t) = engine.eval(c, k) { return phrase(t ? a : b, k) }
+            return .value(engine.eval(e, k))
+        case .function(let f, let args):
+            if (f == .round || f == .floor || f == .ceil), !args.isEmpty {
+                let digits = args.count > 1 ? (engine.eval(args[1], k).number?.wholeNumber ?? 2) : 2
+                if rounding == nil, case .number(let before) = engine.eval(args[0], k), case .number(let after) = engine.eval(e, k), before != after {
+                    rounding = .init(function: f, digits: digits, before: before, after: after)
+                }
+                return phrase(args[0], k)
+            }
+            return .function(f, args.map { phrase($0, k) }, result: engine.eval(e, k))
+        case .table(let op, let name, let sides, let arg, let rows):
+            let hit = engine.table(op, name, sides, arg, rows, k)
+            let argument = phrase(arg, k)
+            guard let amount = hit.amount else { return .value(hit.value) }
+            var t = Tier(table: name, label: plan.definition(named: name)?.statement.label, op: op, sides: sides,
+                         argument: argument, amount: amount, lower: nil, upper: nil, row: nil, result: hit.value)
+            if let i = hit.tier {
+                t.lower = hit.thresholds[i]
+                t.upper = i + 1 < hit.thresholds.count ? hit.thresholds[i + 1] : nil
+                if i < rows.count {
+                    var kx = k; kx.x = amount
+                    var inner = PhraseBuilder(engine: engine, plan: plan)
+                    t.row = inner.phrase(rows[i].value, kx)
+                }
+            }
+            return .tier(t)
+        case .periodAggregate(let op, let scope, let iteration, let v, _):
+            let scopeIndex = k.period * k.grain.months / scope.months
+            var of: Phrase? = nil
+            if let v, case .ref(let r, _) = v {
+                of = .figure(FigureName(name: engine.plan.rules[r].name, label: engine.plan.rules[r].label, value: .text("")), kind: .rule, detail: nil)
+                for sub in engine.subPeriods(scope, iteration, k) { if let c = engine.mapRef(r, 0, sub), !reads.contains(c) { reads.append(c) } }
+            }
+            return .overPeriod(op, of: of, period: engine.period(scope, scopeIndex), result: engine.eval(e, k))
+        case .orderAggregate(let op, let v, let f, let g, let perAgent):
+            let booked = engine.ordersBooked(g, k, perAgent: perAgent)
+            var s = OrderSummary(op: op, value: nil, filter: nil, filterNegated: false, booked: booked.count, matching: 0, result: engine.eval(e, k), lines: [])
+            if let v { s.value = orderFigure(v) }
+            if let f {
+                if case .not(let inner) = f { s.filter = orderFigure(inner); s.filterNegated = true } else { s.filter = orderFigure(f) }
+            }
+            for o in booked {
+                let ko = engine.orderCoordinates(Int(o))
+                if let f, engine.eval(f, ko) != .bool(true) { continue }
+                s.matching += 1
+                let order = engine.orders[Int(o)]
+                s.lines.append((order.id, order.date, v.map { engine.eval($0, ko) } ?? .number(.one)))
+            }
+            return .orders(s)
+        case .share(_, let overOrders):
+            return .share(overOrders: overOrders, result: engine.eval(e, k))
+        case .rank:
+            return .value(engine.eval(e, k))
+        }
+    }
+
+    /// The figure an order-level expression names (`share`, `cash_late`, `amount`), or a nameless one.
+    func orderFigure(_ e: CExpr) -> FigureName {
+        switch e {
+        case .ref(let r, _): FigureName(name: engine.plan.rules[r].name, label: engine.plan.rules[r].label, value: .text(""))
+        case .orderField(let n, _): FigureName(name: n, label: plan.definition(named: n)?.statement.label, value: .text(""))
+        default: FigureName(name: "", label: nil, value: .text(""))
+        }
+    }
+
+    /// A cell as a figure phrase; a computed figure that is a short sum of other figures gets its breakdown.
+    mutating func figure(_ c: Int) -> Phrase {
+        if !reads.contains(c) { reads.append(c) }
+        let (r, k) = engine.coordinates(ofCell: c)
+        let rule = engine.plan.rules[r]
+        let name = FigureName(name: rule.name, label: rule.label, value: engine.values[c])
+        switch rule.kind {
+        case .input: return .figure(name, kind: .input, detail: nil)
+        case .parameter: return .figure(name, kind: .parameter, detail: nil)
+        case .formula(let f):
+            var detail: Phrase? = nil
+            let ts = PhraseBuilder.terms(f, positive: true).filter { !(engine.eval($0.0, k).number?.isZero ?? false) }
+            if ts.count >= 2, ts.count <= 4, ts.allSatisfy({ if case .ref = $0.0 { true } else { false } }) {
+                var inner = PhraseBuilder(engine: engine, plan: plan)
+                detail = inner.phrase(f, k)
+            }
+            return .figure(name, kind: rule.dimension.perAgent || rule.dimension.perOrder ? .rule : .team, detail: detail)
+        default: return .figure(name, kind: .team, detail: nil)
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import PayPlan
+
+/// A pay statement (工资条) in words, in Chinese or English: as terminal text, Markdown,
+/// self-contained HTML (one A4 page, Chinese fonts named with fallbacks) or CSV.
+public struct StatementRenderer {
+    public var language: DisplayLanguage
+    public init(language: DisplayLanguage) { self.language = language }
+    var zh: Bool { language == .zh }
+    var plain: PlainRenderer { PlainRenderer(language: language) }
+
+    /// One printed row: a section heading, an item, a total, or the pay figures.
+    public struct Row: Equatable {
+        public enum Kind: Equatable { case heading, item, subtotal, total }
+        public var kind: Kind
+        public var item: String
+        public var amount: String
+        public var note: String
+        /// The amount as a plain decimal (`5573.00`), for CSV.
+        public var plainAmount: String
+    }
+
+    // MARK: Words
+
+    func word(_ key: String) -> String {
+        let words: [String: (String, String)] = [
+            "title": ("工资条", "pay statement"), "id": ("工号", "ID"), "name": ("姓名", "name"), "period": ("期间", "period"),
+            "item": ("项目", "item"), "amount": ("金额（元）", "amount (CNY)"), "note": ("说明", "how"),
+            "earnings": ("应发项目", "earnings"), "earningsTotal": ("应发合计", "total earnings"),
+            "deductions": ("扣款项目", "deductions"), "deductionsTotal": ("扣款合计", "total deductions"),
+            "withheld": ("代扣项目", "withheld"), "info": ("参考信息（不计入工资）", "for reference (not added)"),
+            "social_insurance": ("社保", "social insurance"), "housing_fund": ("公积金", "housing fund"), "tax": ("个税", "income tax"),
+            "net_pay": ("实发工资", "take-home pay"), "unlisted": ("其他（工资条未列明）", "other (not listed)"),
+            "summed": ("各月合计", "the sum of the months"), "scenario": ("方案", "scenario"),
+            "unlistedNote": ("工资数字中方案未列入工资条的部分", "part of the pay figure the plan does not list"),
+        ]
+        let w = words[key] ?? (key, key)
+        return zh ? w.0 : w.1
+    }
+
+    /// A line's name: the plan's label in Chinese (社保 etc. by their usual names), the rule name in English.
+    func itemName(_ l: PayStatement.Line) -> String {
+        if l.kind == .unlisted { return word("unlisted") }
+        if zh { return l.label ?? (PayStatement.takeHomeFigures + ["net_pay"]).first { $0 == l.name }.map(word) ?? l.name }
+        return l.name
+    }
+
+    func note(_ l: PayStatement.Line) -> String {
+        switch l.kind {
+        case .unlisted: return word("unlistedNote")
+        case .attribute: return zh ? "员工资料中的\(itemName(l))" : "the agent's \(l.name) attribute"
+        case .figure:
+            if l.summedOverMonths { return word("summed") }
+            return l.explanation.map(plain.body) ?? ""
+        }
+    }
+
+    func amount(_ v: Value) -> String { plain.value(v) }
+    func plainAmount(_ v: Value) -> String {
+        if case .number(let n) = v { return n.rounded(toDigits: 2).format(minimumFractionDigits: 2, grouping: false) }
+        return plain.value(v)
+    }
+
+    /// "李雷（工号 E01）· 2026年3月 · electronics-sales".
+    public func subtitle(_ s: PayStatement) -> String {
+        let who = s.agent + (s.agentID.map { zh ? "（\(word("id")) \($0)）" : " (\(word("id")) \($0))" } ?? "")
+        return (zh && s.agentID != nil ? "\(who)· " : "\(who) · ") + "\(plain.period(s.period)) · \(s.scenario)"
+    }
+
+    public func title(_ s: PayStatement) -> String { "\(word("title")) — \(subtitle(s))" }
+
+    /// The rows in print order: earnings, 应发合计, deductions, 扣款合计, the pay figure, take-home, 实发, info.
+    public func rows(_ s: PayStatement) -> [Row] {
+        var out: [Row] = []
+        func item(_ l: PayStatement.Line) -> Row { Row(kind: .item, item: itemName(l), amount: amount(l.value), note: note(l), plainAmount: plainAmount(l.value)) }
+        func heading(_ k: String) -> Row { Row(kind: .heading, item: word(k), amount: "", note: "", plainAmount: "") }
+        out.append(heading("earnings"))
+        out += s.earnings.map(item)
+        out.append(Row(kind: .subtotal, item: word("earningsTotal"), amount: amount(s.earningsTotal), note: "", plainAmount: plainAmount(s.earningsTotal)))
+        if !s.deductions.isEmpty {
+            out.append(heading("deductions"))
+            out += s.deductions.map(item)
+            out.append(Row(kind: .subtotal, item: word("deductionsTotal"), amount: amount(s.deductionsTotal), note: "", plainAmount: plainAmount(s.deductionsTotal)))
+        }
+        if let t = s.total {
+            let how = zh ? "\(word("earningsTotal")) \(amount(s.earningsTotal)) − \(word("deductionsTotal")) \(amount(s.deductionsTotal))"
+                : "\(word("earningsTotal")) \(amount(s.earningsTotal)) − \(word("deductionsTotal")) \(amount(s.deductionsTotal))"
+            out.append(Row(kind: .total, item: itemName(t), amount: amount(t.value), note: how, plainAmount: plainAmount(t.value)))
+        }
+        if let n = s.net {
+            out.append(heading("withheld"))
+            out += s.takeHome.map(item)
+            let how = ([s.total.map(itemName) ?? ""] + s.takeHome.map(itemName)).joined(separator: " − ")
+            out.append(Row(kind: .total, item: zh ? word("net_pay") : itemName(n), amount: amount(n.value), note: how, plainAmount: plainAmount(n.value)))
+        }
+        if !s.info.isEmpty {
+            out.append(heading("info"))
+            out += s.info.map(item)
+        }
+        return out
+    }
+
+    // MARK: Formats
+
+    /// Terminal text: a title and an aligned table.
+    public func text(_ s: PayStatement) -> [String] {
+        var t = TextTable(header: [word("item"), word("amount"), word("note")], rightAligned: [false, true, false])
+        var separators: [Int] = []
+        for r in rows(s) {
+            if r.kind == .total { separators.append(t.rows.count) }
+            t.add([r.kind == .item ? "  " + r.item : r.item, r.amount, r.note])
+        }
+        t.separatorBefore = Set(separators)
+        return [title(s)] + t.render()
+    }
+
+    /// Markdown: a title, who and when, one table (headings and totals in bold).
+    public func markdown(_ s: PayStatement) -> String {
+        func esc(_ t: String) -> String { t.replacingOccurrences(of: "|", with: "\\|") }
+        var out = "# \(word("title")) — \(esc(s.agent))\n\n"
+        out += "\(word("id")): \(s.agentID ?? "—") · \(word("period")): \(plain.period(s.period)) · \(word("scenario")): \(esc(s.scenario))\n\n"
+        out += "| \(word("item")) | \(word("amount")) | \(word("note")) |\n|---|---:|---|\n"
+        for r in rows(s) {
+            switch r.kind {
+            case .heading: out += "| **\(esc(r.item))** | | |\n"
+            case .item: out += "| \(esc(r.item)) | \(r.amount) | \(esc(r.note)) |\n"
+            case .subtotal, .total: out += "| **\(esc(r.item))** | **\(r.amount)** | \(esc(r.note)) |\n"
+            }
+        }
+        return out
+    }
+
+    /// CSV for one statement (RFC 4180, CRLF): section, item, name, amount (plain decimal), note.
+    public func csv(_ s: PayStatement) -> String {
+        var out = csvLine(zh ? ["栏目", "项目", "名称", "金额", "说明"] : ["section", "item", "name", "amount", "note"])
+        var section = ""
+        for r in rows(s) {
+            if r.kind == .heading { section = r.item; continue }
+            out += csvLine([r.kind == .item ? section : "", r.item, "", r.plainAmount, r.note])
+        }
+        return out
+    }
+
+    func csvLine(_ fields: [String]) -> String {
+        fields.map { f in f.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f }.joined(separator: ",") + "\r\n"
+    }
+
+    /// One CSV for many statements, one row per person: 工号, 姓名, 期间, each line's amount, the totals.
+    /// Columns are the union of everyone's lines, in the order first seen.
+    public func csv(all statements: [PayStatement]) -> String {
+        var columns: [String] = []
+        var table: [[String: String]] = []
+        for s in statements {
+            var row: [String: String] = [:]
+            for r in rows(s) where r.kind != .heading {
+                if !columns.contains(r.item) { columns.append(r.item) }
+                row[r.item] = r.plainAmount
+            }
+            table.append(row)
+        }
+        var out = csvLine([word("id"), word("name"), word("period")] + columns)
+        for (s, row) in zip(statements, table) {
+            out += csvLine([s.agentID ?? "", s.agent, s.period.description] + columns.map { row[$0] ?? "" })
+        }
+        return out
+    }
+
+    static let fonts = "\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\",\"WenQuanYi Micro Hei\",\"SimHei\",sans-serif"
+
+    /// A self-contained HTML page (inline CSS, no scripts, no external files) laid out for one A4 page.
+    public func html(_ s: PayStatement) -> String {
+        let h = Chart.xmlEscape
+        var out = """
+        <!DOCTYPE html>
+        <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(h(title(s)))</title>
+        <style>
+        @page{size:A4;margin:15mm}
+        body{font-family:\(StatementRenderer.fonts);margin:0;color:#222;background:#fff;font-size:10.5pt}
+        .slip{max-width:180mm;margin:10mm auto;border:1px solid #bbb;padding:8mm 10mm}
+        h1{font-size:16pt;margin:0 0 2mm;letter-spacing:.1em} .who{margin:0 0 4mm;color:#444}
+        .who span{margin-right:6mm}
+        table{border-collapse:collapse;width:100%} th,td{padding:1.6mm 2mm;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}
+        th{background:#f2f4f7;font-weight:600} td.amt{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;width:28mm}
+        td.note{color:#555;font-size:9pt} td.item{white-space:nowrap;width:38mm}
+        tr.heading td{background:#fafafa;font-weight:600;color:#333;border-bottom:1px solid #ccc}
+        tr.item td.item{padding-left:6mm}
+        tr.subtotal td{font-weight:600} tr.total td{border-top:2px solid #333;font-weight:700;font-size:11.5pt} tr.total td.note{font-weight:400;font-size:9pt}
+        @media print{.slip{border:none;margin:0;max-width:none}}
+        </style></head><body><div class="slip">
+        <h1>\(h(word("title")))</h1>
+        <p class="who"><span>\(h(word("name")))：\(h(s.agent))</span><span>\(h(word("id")))：\(h(s.agentID ?? "—"))</span><span>\(h(word("period")))：\(h(plain.period(s.period)))</span><span>\(h(s.scenario))</span></p>
+        <table><thead><tr><th>\(h(word("item")))</th><th>\(h(word("amount")))</th><th>\(h(word("note")))</th></tr></thead><tbody>
+
+        """
+        for r in rows(s) {
+            let cls = ["heading", "item", "subtotal", "total"][[Row.Kind.heading, .item, .subtotal, .total].firstIndex(of: r.kind)!]
+            out += "<tr class=\"\(cls)\"><td class=\"item\">\(h(r.item))</td><td class=\"amt\">\(h(r.amount))</td><td class=\"note\">\(h(r.note))</td></tr>\n"
+        }
+        out += "</tbody></table>\n</div></body></html>\n"
+        return out
+    }
+
+    /// The index page of `statement all … --html DIR`: one link per person with their pay figures.
+    public func htmlIndex(_ statements: [(PayStatement, file: String)], period: Period, scenario: String) -> String {
+        let h = Chart.xmlEscape
+        var out = """
+        <!DOCTYPE html>
+        <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(h(word("title"))) — \(h(plain.period(period)))</title>
+        <style>body{font-family:\(StatementRenderer.fonts);margin:2em;color:#222} table{border-collapse:collapse} th,td{padding:.4em .8em;border-bottom:1px solid #ddd;text-align:left} td.amt{text-align:right;font-variant-numeric:tabular-nums}</style>
+        </head><body><h1>\(h(word("title"))) — \(h(plain.period(period))) · \(h(scenario))</h1>
+        <table><thead><tr><th>\(h(word("id")))</th><th>\(h(word("name")))</th><th>\(h(word("earningsTotal")))</th><th>\(h(word("deductionsTotal")))</th><th>\(h(zh ? "工资" : "pay"))</th></tr></thead><tbody>
+
+        """
+        for (s, file) in statements {
+            let pay = s.net?.value ?? s.total?.value ?? .text("")
+            out += "<tr><td>\(h(s.agentID ?? "—"))</td><td><a href=\"\(h(file))\">\(h(s.agent))</a></td><td class=\"amt\">\(h(amount(s.earningsTotal)))</td><td class=\"amt\">\(h(amount(s.deductionsTotal)))</td><td class=\"amt\">\(h(amount(pay)))</td></tr>\n"
+        }
+        return out + "</tbody></table></body></html>\n"
+    }
+}

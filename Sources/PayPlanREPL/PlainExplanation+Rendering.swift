@@ -1,0 +1,275 @@
+import PayPlan
+
+/// Renders a `PlainExplanation` as sentences in Chinese or English, with the numbers filled in:
+/// each figure by its label (Chinese) or name (English), each tier in words with its boundary
+/// side (含/不含, inclusive/exclusive), each rounding said once.
+public struct PlainRenderer {
+    public var language: DisplayLanguage
+    public init(language: DisplayLanguage) { self.language = language }
+    var zh: Bool { language == .zh }
+
+    /// The explanation as lines: the figure's sentence, then (indented) the sentences of the
+    /// figures it reads; with `orders`, the orders behind each order-built figure.
+    public func lines(_ ex: PlainExplanation, orders: Bool = false, indent: String = "") -> [String] {
+        var out = [indent + sentence(ex)]
+        if orders {
+            for s in ex.orderSummaries() {
+                let what = s.value.map(name) ?? (zh ? "订单" : "orders")
+                // Orders that add nothing are counted, not listed.
+                let shown = s.lines.filter { !($0.value.number?.isZero ?? false) || s.op == .count }
+                let rest = s.lines.count - shown.count
+                out.append(indent + "  " + (zh ? "\(s.filter.map { filterWords(s, $0) } ?? "")订单 \(s.matching) 笔（\(what)）" + (rest > 0 ? "，其中 \(rest) 笔为 0 未列出：" : "：")
+                                                : "\(s.matching) orders (\(what))" + (rest > 0 ? ", \(rest) of them 0 and not listed:" : ":")))
+                for l in shown { out.append(indent + "    \(l.id)  \(l.date)  \(value(l.value))") }
+            }
+        }
+        for p in ex.parts { out += lines(p, orders: orders, indent: indent + "  ") }
+        return out
+    }
+
+    /// One sentence: "李雷 2026年3月提成 3,473.00 元：…。"
+    public func sentence(_ ex: PlainExplanation) -> String {
+        tidy(headline(ex)) + (zh ? "：" : ": ") + body(ex)
+            + (ex.part.map { zh ? "（规则来自共用部件 \($0)，use \($0)）" : " (from the \($0) part (use \($0)))" } ?? "") + (zh ? "。" : ".")
+    }
+
+    /// Chinese text needs no space after a full-width bracket or before 档.
+    func tidy(_ s: String) -> String {
+        zh ? s.replacingOccurrences(of: "） ", with: "）").replacingOccurrences(of: " 档", with: "档") : s
+    }
+
+    /// "李雷 2026年3月提成 3,473.00 元" / "李雷's commission for 2026-03 is 3,473.00".
+    public func headline(_ ex: PlainExplanation) -> String {
+        let v = value(ex.figure.value)
+        let money = isMoney(ex.figure.value)
+        if zh {
+            let who = ex.agent.map { $0 + " " } ?? ex.order.map { "订单 \($0) " } ?? ""
+            return who + (ex.period.map(period) ?? "") + name(ex.figure) + " " + v + (money ? " 元" : "")
+        }
+        let who = ex.agent.map { $0 + "'s " } ?? ex.order.map { "order \($0)'s " } ?? ""
+        return who + name(ex.figure) + (ex.period.map { " for " + period($0) } ?? "") + " is " + v
+    }
+
+    /// The sentence without its headline: what the statement's 说明 column shows.
+    public func body(_ ex: PlainExplanation) -> String {
+        var s = how(ex.how)
+        if let r = ex.rounding { s += rounding(r) }
+        return tidy(s)
+    }
+
+    func rounding(_ r: PlainExplanation.Rounding) -> String {
+        let change = "\(r.before.format(minimumFractionDigits: 2)) → \(r.after.format(minimumFractionDigits: r.digits))"
+        switch (r.function, r.digits, zh) {
+        case (.round, 2, true): return "，四舍五入到分（\(change)）"
+        case (.round, _, true): return "，四舍五入保留 \(r.digits) 位小数（\(change)）"
+        case (.floor, _, true): return "，向下取到 \(r.digits) 位小数（\(change)）"
+        case (_, _, true): return "，向上取到 \(r.digits) 位小数（\(change)）"
+        case (.round, 2, false): return ", rounded to the fen (\(change))"
+        case (.round, _, false): return ", rounded to \(r.digits) decimals (\(change))"
+        case (.floor, _, false): return ", rounded down to \(r.digits) decimals (\(change))"
+        default: return ", rounded up to \(r.digits) decimals (\(change))"
+        }
+    }
+
+    func how(_ h: PlainExplanation.How) -> String {
+        switch h {
+        case .entered: return zh ? "已录入" : "entered"
+        case .defaulted(let d): return d ? (zh ? "未录入，用方案的默认值" : "not entered, so the plan's default") : (zh ? "未录入" : "not entered")
+        case .formula(.tier(let t)): return tierSentence(t)
+        case .formula(.constant(let v)): return zh ? "为 \(constant(v))" : "it is \(constant(v))"
+        case .formula(.figure(let f, .attribute, _)): return zh ? "取员工资料中的\(name(f)) \(value(f.value))" : "the agent's \(name(f)) attribute, \(value(f.value))"
+        case .formula(.figure(let f, .parameter, _)): return zh ? "取方案参数\(name(f)) \(constant(f.value))" : "the plan's parameter \(name(f)), \(constant(f.value))"
+        case .formula(let p): return phrase(p)
+        case .because(let c, let holds, let then):
+            let reason = zh ? "因为 \(phrase(c)) \(holds ? "成立" : "不成立")" : "because \(phrase(c)) \(holds ? "holds" : "does not hold")"
+            return reason + (zh ? "，" : ", ") + how(then)
+        case .error(let e):
+            return zh ? "无法计算（\(e.code)）：\(e.message)" + (e.origin.isEmpty ? "" : "，源自 \(e.origin)") : "cannot be computed (\(e.code)): \(e.message)" + (e.origin.isEmpty ? "" : ", from \(e.origin)")
+        case .team: return zh ? "由全体员工的数字汇总或分摊" : "an aggregate or share over all agents"
+        }
+    }
+
+    /// "营业总额 149,100.00（…）落在 10万（含）–20万（不含）档，按 … 计算".
+    func tierSentence(_ t: Tier) -> String {
+        let arg = phrase(t.argument)
+        guard let lo = t.lower else {
+            return zh ? "\(arg) 按\(tableName(t))超额累进计算" : "\(arg) through \(tableName(t)), each rate on its slice"
+        }
+        let where_ = zh ? "\(arg) 落在 \(bounds(lo, t.upper, t.sides)) 档" : "\(arg) falls in the tier \(bounds(lo, t.upper, t.sides))"
+        guard let row = t.row else { return where_ }
+        let rowText = phrase(row)
+        switch (t.op, row) {
+        case (.retroactive, _): return where_ + (zh ? "，全额按 \(rowText) 计算" : ", the whole amount at \(rowText)")
+        case (_, .constant): return where_ + (zh ? "，\(tableName(t))为 \(rowText)" : ", so \(tableName(t)) is \(rowText)")
+        default: return where_ + (zh ? "，按 \(rowText) 计算" : ", computed as \(rowText)")
+        }
+    }
+
+    /// "10万（含）–20万（不含）", "20万（含）以上"; English "from 10万 (inclusive) to 20万 (exclusive)".
+    func bounds(_ lo: Fixed, _ hi: Fixed?, _ sides: TierSides) -> String {
+        let l = constant(.number(lo)), lowerIn = sides == .lowerInclusive
+        if zh {
+            guard let hi else { return lowerIn ? "\(l)（含）以上" : "超过 \(l)" }
+            return "\(l)（\(lowerIn ? "含" : "不含")）–\(constant(.number(hi)))（\(lowerIn ? "不含" : "含")）"
+        }
+        guard let hi else { return lowerIn ? "from \(l) (inclusive) up" : "above \(l)" }
+        return "from \(l) (\(lowerIn ? "inclusive" : "exclusive")) to \(constant(.number(hi))) (\(lowerIn ? "exclusive" : "inclusive"))"
+    }
+
+    func tableName(_ t: Tier) -> String { zh ? (t.label ?? t.table) : t.table }
+
+    /// A figure's name as the reader sees it: the label in Chinese, the name in English.
+    public func name(_ f: FigureName) -> String { zh ? (f.label ?? f.name) : f.name }
+
+    func phrase(_ p: Phrase) -> String {
+        switch p {
+        case .figure(let f, let kind, let detail):
+            if case .bool(let b) = f.value { return zh ? "\(name(f))：\(b ? "是" : "否")" : "\(name(f)) \(b ? "yes" : "no")" }
+            if kind == .parameter { return "\(name(f)) \(constant(f.value))" }
+            return "\(name(f)) \(value(f.value))" + (detail.map { zh ? "（\(phrase($0))）" : " (\(phrase($0)))" } ?? "")
+        case .constant(let v): return constant(v)
+        case .amount(let x): return x.moneyText
+        case .above(let t, let part): return zh ? "超出 \(constant(.number(t))) 的部分 \(part.moneyText)" : "the part above \(constant(.number(t))), \(part.moneyText)"
+        case .arithmetic(let op, let a, let b):
+            let symbol = [ArithmeticOp.add: "+", .subtract: "−", .multiply: "×", .divide: "÷"][op]!
+            func operand(_ x: Phrase) -> String {
+                if op == .multiply || op == .divide, case .arithmetic(let o, _, _) = x, o == .add || o == .subtract { return "(" + phrase(x) + ")" }
+                return phrase(x)
+            }
+            return "\(operand(a)) \(symbol) \(operand(b))"
+        case .negate(let a): return "−" + phrase(a)
+        case .compare(let op, let a, let b):
+            let symbol = [CompareOp.eq: "=", .ne: "≠", .lt: "<", .le: "≤", .gt: ">", .ge: "≥"][op]!
+            return "\(phrase(a)) \(symbol) \(phrase(b))"
+        case .and(let a, let b): return "\(phrase(a))\(zh ? " 且 " : " and ")\(phrase(b))"
+        case .or(let a, let b): return "\(phrase(a))\(zh ? " 或 " : " or ")\(phrase(b))"
+        case .not(let a):
+            if case .figure(let f, _, _) = a, case .bool(let b) = f.value { return zh ? "\(name(f))：\(b ? "是" : "否")的反面" : "not \(name(f)) (\(b ? "yes" : "no"))" }
+            return zh ? "并非 \(phrase(a))" : "not \(phrase(a))"
+        case .function(let f, let args, let result):
+            let a = args.map(phrase).joined(separator: zh ? "，" : ", ")
+            let word: String
+            switch (f, zh) {
+            case (.min, true): word = "取较小者"
+            case (.max, true): word = "取较大者"
+            case (.abs, true): word = "绝对值"
+            case (.missing, true): return "\(a) 未填写：\(truth(result))"
+            case (.missing, false): return "\(a) missing: \(truth(result))"
+            default: word = f.rawValue
+            }
+            return zh ? "\(word)（\(a)）= \(value(result))" : "\(word)(\(a)) = \(value(result))"
+        case .tier(let t):
+            let result = t.result.number.map { $0.magnitude < Fixed.one ? constant(t.result) : value(t.result) } ?? value(t.result)
+            guard let lo = t.lower else { return zh ? "\(tableName(t)) \(result)（\(phrase(t.argument)) 超额累进）" : "\(tableName(t)) \(result) (\(phrase(t.argument)), each rate on its slice)" }
+            return zh ? "\(tableName(t)) \(result)（\(phrase(t.argument)) 落在 \(bounds(lo, t.upper, t.sides)) 档）"
+                : "\(tableName(t)) \(result) (\(phrase(t.argument)) in the tier \(bounds(lo, t.upper, t.sides)))"
+        case .orders(let s): return orders(s)
+        case .overPeriod(let op, let of, let p, let result):
+            let what = of.flatMap { if case .figure(let f, _, _) = $0 { name(f) } else { nil } } ?? ""
+            if zh {
+                let word = [AggregateOp.sum: "合计", .avg: "月平均", .min: "最低", .max: "最高", .count: "计数"][op]!
+                return "\(period(p))\(what)\(word) \(value(result))"
+            }
+            return "the \(op == .avg ? "monthly average" : op.rawValue) of \(what) over \(p), \(value(result))"
+        case .paid(let f, let now):
+            if zh { return now ? "本月发放的\(name(f)) \(value(f.value))" : "\(name(f)) 本月不发放" }
+            return now ? "\(name(f)) paid this month, \(value(f.value))" : "no \(name(f)) this month"
+        case .builtin(let b, let v):
+            let words = ["tenure": "入职月数", "active": "在职", "as_of": "截至日期", "period_start": "期初", "period_end": "期末", "probation": "试用期"]
+            let shown = v.number != nil ? constant(v) : value(v)
+            if case .bool(let t) = v, zh { return "\(words[b] ?? b)：\(t ? "是" : "否")" }
+            return zh ? "\(words[b] ?? b) \(shown)" : "\(b) \(shown)"
+        case .share(let overOrders, let v):
+            return zh ? (overOrders ? "按订单金额分摊所得 \(value(v))" : "平均分摊所得 \(value(v))") : (overOrders ? "this order's share, \(value(v))" : "this agent's share, \(value(v))")
+        case .value(let v): return value(v)
+        }
+    }
+
+    func filterWords(_ s: OrderSummary, _ f: FigureName) -> String {
+        f.name.isEmpty ? (zh ? "符合条件的" : "matching ") : (s.filterNegated ? (zh ? "非\(name(f))" : "not \(name(f)) ") : (zh ? name(f) : name(f) + " "))
+    }
+
+    /// "现金逾期订单的提成份额合计 120.00（37 笔订单中 2 笔）", "由 37 笔订单计算".
+    func orders(_ s: OrderSummary) -> String {
+        let filter = s.filter.map { filterWords(s, $0) }
+        let what = s.value.map(name) ?? ""
+        if zh {
+            if s.op == .count { return "\(filter ?? "")订单 \(s.matching) 笔（共 \(s.booked) 笔）" }
+            let word = [AggregateOp.sum: "合计", .avg: "平均", .min: "最低", .max: "最高", .count: "笔数"][s.op]!
+            if let filter { return "\(filter)订单的\(what)\(word) \(value(s.result))（\(s.booked) 笔订单中 \(s.matching) 笔）" }
+            return "\(what)\(word) \(value(s.result))（由 \(s.booked) 笔订单计算）"
+        }
+        if s.op == .count { return "\(s.matching) \(filter ?? "")orders (of \(s.booked))" }
+        if let filter { return "the \(s.op.rawValue) of \(what) over \(filter)orders, \(value(s.result)) (\(s.matching) of \(s.booked) orders)" }
+        return "the \(s.op.rawValue) of \(what) over \(s.booked) orders, \(value(s.result))"
+    }
+
+    func truth(_ v: Value) -> String { if case .bool(let b) = v { return zh ? (b ? "是" : "否") : (b ? "yes" : "no") }; return value(v) }
+
+    /// A figure's value: money with two decimals, yes/no as 是/否 under zh.
+    public func value(_ v: Value) -> String {
+        switch v {
+        case .bool(let b): zh ? (b ? "是" : "否") : (b ? "yes" : "no")
+        // Plans that write their flags as text ("yes"/"no") read the same way.
+        case .text("yes") where zh: "是"
+        case .text("no") where zh: "否"
+        default: v.displayText
+        }
+    }
+
+    /// A number as a plan writes it: `2%`, `10万`, `1.5万`, `3000`.
+    public func constant(_ v: Value) -> String {
+        guard case .number(let n) = v else { return value(v) }
+        if !n.isZero && n.magnitude < Fixed.one, let pct = Fixed.checkedMultiply(n, Fixed(raw: 100 * Fixed.scale)) {
+            return pct.format(minimumFractionDigits: 0, grouping: false) + "%"
+        }
+        if n.magnitude >= Fixed(raw: 10_000 * Fixed.scale), let wan = Fixed.checkedDivide(n, Fixed(raw: 10_000 * Fixed.scale)), wan.rounded(toDigits: 2) == wan {
+            return wan.format(minimumFractionDigits: 0, grouping: false) + "万"
+        }
+        return n.format(minimumFractionDigits: 0, grouping: true)
+    }
+
+    func isMoney(_ v: Value) -> Bool {
+        guard case .number(let n) = v else { return false }
+        return n.rounded(toDigits: 2) == n
+    }
+
+    /// "2026年3月", "2026年第1季度", "2026年上半年", "2026年"; English keeps `2026-03`.
+    public func period(_ p: Period) -> String {
+        guard zh else { return p.description }
+        switch p.grain {
+        case .month: return "\(p.start.year)年\(p.start.month)月"
+        case .quarter: return "\(p.start.year)年第\((p.start.month - 1) / 3 + 1)季度"
+        case .half: return "\(p.start.year)年\(p.start.month <= 6 ? "上" : "下")半年"
+        case .year: return "\(p.start.year)年"
+        default: return p.description
+        }
+    }
+}
+
+extension PlainExplanation {
+    /// Every order summary in this explanation's own sentence (not its parts), in order.
+    public func orderSummaries() -> [OrderSummary] {
+        var out: [OrderSummary] = []
+        func walk(_ p: Phrase) {
+            switch p {
+            case .orders(let s): out.append(s)
+            case .figure(_, _, let d): if let d { walk(d) }
+            case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b): walk(a); walk(b)
+            case .negate(let a), .not(let a): walk(a)
+            case .function(_, let args, _): args.forEach(walk)
+            case .tier(let t): walk(t.argument); if let r = t.row { walk(r) }
+            default: break
+            }
+        }
+        func walk(_ h: How) {
+            switch h {
+            case .formula(let p): walk(p)
+            case .because(let c, _, let t): walk(c); walk(t)
+            default: break
+            }
+        }
+        walk(how)
+        return out
+    }
+}
