@@ -18,6 +18,8 @@ public struct StatementRenderer {
         public var note: String
         /// The amount as a plain decimal (`5573.00`), for CSV.
         public var plainAmount: String
+        /// The figure's rule name (`commission`), empty for headings and sums.
+        public var name: String = ""
     }
 
     // MARK: Words
@@ -72,7 +74,7 @@ public struct StatementRenderer {
     /// The rows in print order: earnings, 应发合计, deductions, 扣款合计, the pay figure, take-home, 实发, info.
     public func rows(_ s: PayStatement) -> [Row] {
         var out: [Row] = []
-        func item(_ l: PayStatement.Line) -> Row { Row(kind: .item, item: itemName(l), amount: amount(l.value), note: note(l), plainAmount: plainAmount(l.value)) }
+        func item(_ l: PayStatement.Line) -> Row { Row(kind: .item, item: itemName(l), amount: amount(l.value), note: note(l), plainAmount: plainAmount(l.value), name: l.kind == .unlisted ? "" : l.name) }
         func heading(_ k: String) -> Row { Row(kind: .heading, item: word(k), amount: "", note: "", plainAmount: "") }
         out.append(heading("earnings"))
         out += s.earnings.map(item)
@@ -85,13 +87,13 @@ public struct StatementRenderer {
         if let t = s.total {
             let how = zh ? "\(word("earningsTotal")) \(amount(s.earningsTotal)) − \(word("deductionsTotal")) \(amount(s.deductionsTotal))"
                 : "\(word("earningsTotal")) \(amount(s.earningsTotal)) − \(word("deductionsTotal")) \(amount(s.deductionsTotal))"
-            out.append(Row(kind: .total, item: itemName(t), amount: amount(t.value), note: how, plainAmount: plainAmount(t.value)))
+            out.append(Row(kind: .total, item: zh && t.label == nil ? "应发工资" : itemName(t), amount: amount(t.value), note: how, plainAmount: plainAmount(t.value), name: t.name))
         }
         if let n = s.net {
             out.append(heading("withheld"))
             out += s.takeHome.map(item)
-            let how = ([s.total.map(itemName) ?? ""] + s.takeHome.map(itemName)).joined(separator: " − ")
-            out.append(Row(kind: .total, item: zh ? word("net_pay") : itemName(n), amount: amount(n.value), note: how, plainAmount: plainAmount(n.value)))
+            let how = ([out.last { $0.kind == .total }?.item ?? ""] + s.takeHome.map(itemName)).joined(separator: " − ")
+            out.append(Row(kind: .total, item: zh ? word("net_pay") : itemName(n), amount: amount(n.value), note: how, plainAmount: plainAmount(n.value), name: n.name))
         }
         if !s.info.isEmpty {
             out.append(heading("info"))
@@ -136,7 +138,7 @@ public struct StatementRenderer {
         var section = ""
         for r in rows(s) {
             if r.kind == .heading { section = r.item; continue }
-            out += csvLine([r.kind == .item ? section : "", r.item, "", r.plainAmount, r.note])
+            out += csvLine([r.kind == .item ? section : "", r.item, r.name, r.plainAmount, r.note])
         }
         return out
     }

@@ -141,8 +141,8 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
         run(s, "set lang zh")
         let csv = run(s, "statement 李雷 2026-03 --format csv")
         #expect(csv[0] == "栏目,项目,名称,金额,说明")
-        #expect(csv.contains("应发项目,底薪,,3000.00,\"取员工资料中的底薪 3,000.00\""))
-        #expect(csv.contains(",应发工资,,5573.00,\"应发合计 5,573.00 − 扣款合计 0.00\""))
+        #expect(csv.contains("应发项目,底薪,base_pay,3000.00,\"取员工资料中的底薪 3,000.00\""))
+        #expect(csv.contains(",应发工资,pay,5573.00,\"应发合计 5,573.00 − 扣款合计 0.00\""))
         let md = run(s, "statement 李雷 2026-03 --format md")
         #expect(md.contains("| **应发工资** | **5,573.00** | 应发合计 5,573.00 − 扣款合计 0.00 |"))
         let dir = NSTemporaryDirectory() + "payplan-statement-\(UUID().uuidString)"
