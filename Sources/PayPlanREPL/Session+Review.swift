@@ -156,6 +156,7 @@ extension Session {
         }
         // Pay and performance.
         if let input = r.performanceFigure {
+            _ = input
             lines.append("")
             lines.append(say("pay and performance over \(r.period):", "\(r.period) 工资与业绩："))
             var t2 = TextTable(header: [say("agent", "员工"), name(input), r.nameA, r.nameB, say("\(r.nameA) pay/\(input)", "\(r.nameA) 工资/业绩"), say("\(r.nameB) pay/\(input)", "\(r.nameB) 工资/业绩")],
@@ -177,16 +178,18 @@ extension Session {
         // A8 account policies.
         for (n, policies) in [(r.nameA, r.policiesA), (r.nameB, r.policiesB)] where !policies.isEmpty {
             lines.append("")
-            lines.append(say("chat accounts (A8) under \(n): inquiries and pay by account_plan", "\(n) 的旺旺分流（A8）：按 account_plan 的询单与工资"))
-            var t3 = TextTable(header: [say("agent", "员工")] + policies.flatMap { [say("\($0.policy) inquiries", "\($0.policy) 询单"), say("\($0.policy) pay", "\($0.policy) 工资")] },
-                               rightAligned: [false] + policies.flatMap { _ in [true, true] })
+            lines.append(say("chat accounts (A8) under \(n), by account_plan: inquiries of the accounts staffed, the sales they bring at the shop's sales per inquiry, pay",
+                             "\(n) 的旺旺分流（A8），按 account_plan：值守账号的询单、按每询单业绩估算的业绩、工资"))
+            var t3 = TextTable(header: [say("agent", "员工")] + policies.flatMap { [say("\($0.policy) inquiries", "\($0.policy) 询单"), say("\($0.policy) sales", "\($0.policy) 估算业绩"), say("\($0.policy) pay", "\($0.policy) 工资")] },
+                               rightAligned: [false] + policies.flatMap { _ in [true, true, true] })
             for (i, ag) in policies[0].people.enumerated() {
-                t3.add([ag.name] + policies.flatMap { [money($0.people[i].inquiries), money($0.people[i].pay)] })
+                t3.add([ag.name] + policies.flatMap { [money($0.people[i].inquiries), money($0.people[i].accountSales), money($0.people[i].pay)] })
             }
             lines += t3.render().map { "  " + $0 }
             for pol in policies {
                 if let s = pol.spread {
-                    lines.append("  \(pol.policy): \(s.minimum.moneyText) / \(s.median.moneyText) / \(s.maximum.moneyText)")
+                    lines.append(say("  \(pol.policy): estimated sales min / median / max \(s.minimum.moneyText) / \(s.median.moneyText) / \(s.maximum.moneyText)",
+                                     "  \(pol.policy)：估算业绩 最低 / 中位 / 最高 \(s.minimum.moneyText) / \(s.median.moneyText) / \(s.maximum.moneyText)"))
                 }
             }
         }

@@ -158,4 +158,21 @@ func cells(_ line: String) -> [String] {
         #expect(page.contains("方案评审") && page.contains("新增") && page.contains("50,000.00"))
         #expect(!page.contains("<script") && !page.contains("src=") && !page.contains("<link"), "self-contained")
     }
+
+    /// Plan A's A8 on the shipped scenario, March 2026: the accounts' inquiries are main 140, sub1 118,
+    /// sub2 74, sub3 72 (team inputs). Under account_plan "fixed" each agent staffs their home account
+    /// (小美 0, 阿杰 1, 小雨 2, 大伟 3); under "rotate" the account moves by rotation_index = 2 months
+    /// after rotation_start 2026-01: (home + 2) mod 4, so 小美 → 2 (74), 阿杰 → 3 (72), 小雨 → 0 (140),
+    /// 大伟 → 1 (118). 老周 (after-sales) staffs none. Pay does not change with the account here (credit is by note).
+    @Test func chatAccountPoliciesOfPlanA() throws {
+        let s = try Session(path: repositoryRoot + "/scenarios/online-shop-cs.json")
+        run(s, "fork b")
+        let out = run(s, "review main b 2026-03")
+        let start = try #require(out.firstIndex { $0.hasPrefix("chat accounts (A8) under main") })
+        let rows = out[(start + 3)...].prefix(5).map(cells)
+        #expect(rows.map { [$0[0], $0[1], $0[4]] } == [["小美", "140.00", "74.00"], ["阿杰", "118.00", "72.00"],
+                                                        ["小雨", "74.00", "140.00"], ["大伟", "72.00", "118.00"], ["老周", "0.00", "0.00"]])
+        #expect(rows.allSatisfy { $0[3] == $0[6] }, "pay is the same under both policies")
+        #expect(out.contains("cliffs: pay here comes from orders, not a monthly input, so there is no input to scan"))
+    }
 }

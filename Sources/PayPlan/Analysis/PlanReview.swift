@@ -55,8 +55,10 @@ public struct PlanReview: Sendable {
     /// How one policy value of a traffic switch (plan A's `account_plan`, A8) shares inquiries and pay.
     public struct PolicyShare: Sendable {
         public var policy: String
-        /// Per person: inquiries of the accounts they staffed, and pay, over the period.
-        public var people: [(name: String, inquiries: Fixed?, pay: Fixed?)]
+        /// Per person: inquiries of the accounts they staffed, the sales those inquiries bring at the
+        /// shop's sales per inquiry (`account_sales`), and pay, over the period.
+        public var people: [(name: String, inquiries: Fixed?, accountSales: Fixed?, pay: Fixed?)]
+        /// The spread of `accountSales` (the traffic each person gets, in CNY of estimated sales).
         public var spread: Spread?
     }
 
@@ -68,7 +70,7 @@ public struct PlanReview: Sendable {
     public var totalPayA: Fixed?, totalPayB: Fixed?, totalCostA: Fixed?, totalCostB: Fixed?
     /// The figure names: pay (report total), cost (employer_cost or pay), the performance input.
     public var payFigure: String, costFigure: String, performanceInput: String?
-    /// The figure shown as performance: `revenue` when the plan has a monthly per-agent rule of that name, else the input.
+    /// The figure shown as performance: the first monthly per-agent figure of revenue, own_sales, website_sales, sales.
     public var performanceFigure: String?
     /// The minimum wage each plan states (`minimum_wage` parameter), if any.
     public var minimumWageA: Fixed?, minimumWageB: Fixed?
@@ -99,7 +101,10 @@ public struct PlanReview: Sendable {
         minimumWageB = PlanReview.parameter("minimum_wage", eb)
         let perf = PlanReview.performanceInput(ea, a)
         performanceInput = perf
-        let measure = ea.plan.ruleIndex["revenue"].flatMap { ea.plan.rules[$0].dimension == Dimension(grain: .month, perAgent: true) ? "revenue" : nil } ?? perf
+        // Performance shown beside pay: revenue (plan C), own credited sales (plan A), else the sales input.
+        let measure = ["revenue", "own_sales", "website_sales", "sales"].first { n in
+            ea.plan.ruleIndex[n].map { ea.plan.rules[$0].dimension == Dimension(grain: .month, perAgent: true) } ?? false
+        }
         performanceFigure = measure
         var names = a.agents.map(\.name)
         for n in b.agents.map(\.name) where !names.contains(n) { names.append(n) }
@@ -183,16 +188,13 @@ public struct PlanReview: Sendable {
         return e.value(ofCell: c).number
     }
 
-    /// The input that measures performance: `sales` when it is a monthly per-agent input, else the first
-    /// monthly per-agent input with entered values; nil when pay comes from orders only.
+    /// The input that measures performance, for the cliff scan: `sales` when it is a monthly per-agent
+    /// input with entered values; nil when pay comes from orders (plans A and B), where no input drives it.
     static func performanceInput(_ e: Engine, _ w: Workspace) -> String? {
         let monthAgent = Dimension(grain: .month, perAgent: true)
-        let inputs = e.plan.rules.filter { r in
-            if case .input = r.kind { return r.visible && r.dimension == monthAgent } else { return false }
-        }.map(\.name)
-        let entered = inputs.filter { n in w.inputs.values.contains { !($0[n] ?? [:]).isEmpty } }
-        if entered.contains("sales") { return "sales" }
-        return entered.first
+        guard let r = e.plan.ruleIndex["sales"], case .input = e.plan.rules[r].kind, e.plan.rules[r].dimension == monthAgent,
+              w.inputs.values.contains(where: { !($0["sales"] ?? [:]).isEmpty }) else { return nil }
+        return "sales"
     }
 
     /// Plan A's A8: each value of the `account_plan` switch, with each person's inquiries and pay.
@@ -206,6 +208,7 @@ public struct PlanReview: Sendable {
             let e = try Engine(workspace: copy)
             let people = w.agents.map { ag in
                 (ag.name, e.figure(rule: "account_inquiries", agent: ag.name, period: period)?.number,
+                 e.figure(rule: "account_sales", agent: ag.name, period: period)?.number,
                  e.figure(rule: pay, agent: ag.name, period: period)?.number)
             }
             out.append(PolicyShare(policy: policy, people: people, spread: Spread(people.compactMap(\.2))))
