@@ -96,9 +96,11 @@ public struct Forecast: Sendable {
         }
         let inputRules = inputNames.map { plan.ruleIndex[$0]! }
         let costName = plan.ruleIndex["employer_cost"] != nil ? "employer_cost" : total
-        // Bonus figures: per-agent formulas of quarter, half or year grain, and monthly ones named *bonus*.
+        // Bonus figures: the plan's own per-agent formulas of quarter, half or year grain, and monthly ones
+        // named *bonus* (not those a shared part such as takehome brings in).
+        let fromParts = Set(workspace.plan.definitions.filter { $0.part != nil }.map(\.name))
         let bonusRules = plan.rules.enumerated().filter { (_, r) in
-            guard case .formula = r.kind, r.visible, r.dimension.perAgent, !r.dimension.perOrder else { return false }
+            guard case .formula = r.kind, r.visible, r.dimension.perAgent, !r.dimension.perOrder, !fromParts.contains(r.name) else { return false }
             return r.dimension.grain == .quarter || r.dimension.grain == .half || r.dimension.grain == .year
                 || (r.dimension.grain == .month && r.name.hasSuffix("bonus"))
         }.map(\.offset)
