@@ -140,7 +140,7 @@ public enum Help {
             "fork NAME         copy the current workspace as NAME and work on the copy (main stays as it was)",
             "switch NAME       go to another fork;  scenarios  lists them, * marks the current one",
             "compare A B [PERIOD]   each report figure per agent in A and B, the difference and %, and the",
-            "                  total pay (the plan's cost to the owner); PERIOD defaults to the first year",
+            "                  total pay and, with use takehome, employer_cost (the owner's cost); PERIOD defaults to the first year",
             "explain FIGURE in A vs B   the definitions and inputs that differ and the figures read that differ",
             "Forks are saved in the scenario file and undo steps back over fork and switch. Try, on the shipped scenario:",
             "  fork lower",

@@ -136,6 +136,11 @@ extension Session {
         var figures = ea.reportFigures
         for f in eb.reportFigures where !figures.contains(f) { figures.append(f) }
         let totalName = ea.plan.total ?? eb.plan.total
+        // The owner's cost beside gross pay when the plans have it (use takehome): employer_cost per agent and in total.
+        let costName: String? = ["employer_cost"].first { n in
+            [ea, eb].contains { e in e.plan.ruleIndex[n].map { e.plan.rules[$0].dimension.perAgent } ?? false } && n != totalName
+        }
+        if let c = costName, !figures.contains(c) { figures.append(c) }
         var agents = wa.agents.map(\.name)
         for n in wb.agents.map(\.name) where !agents.contains(n) { agents.append(n) }
         var t = FigureTable(name: "\(a) vs \(b)", title: "\(a) vs \(b) — \(p)", header: ["agent", "figure", a, b, "difference", "%"], rightAligned: [false, false, true, true, true, true])
@@ -143,8 +148,9 @@ extension Session {
         // one scenario costs nothing in the other. An error value (or an
         // overflow) makes that side's total the error, named below the table.
         var sumA = Value.number(.zero), sumB = Value.number(.zero)
+        var costA = Value.number(.zero), costB = Value.number(.zero)
         var notes: [String] = []
-        func add(_ v: Value?, to sum: inout Value, agent: String, side: String) {
+        func add(_ v: Value?, to sum: inout Value, agent: String, side: String, figure: String? = nil) {
             guard let v, case .number(let s) = sum else { return }
             switch v {
             case .number(let x):
@@ -152,7 +158,7 @@ extension Session {
                 if case .error = sum { notes.append("the total of \(side) is too large to add up") }
             case .error(let e):
                 sum = v
-                notes.append("the total of \(side) is not known: \(agent)'s \(totalName ?? "pay") is \(e.code) (\(e.message))")
+                notes.append("the total of \(side) is not known: \(agent)'s \(figure ?? totalName ?? "pay") is \(e.code) (\(e.message))")
             default: break
             }
         }
@@ -164,11 +170,19 @@ extension Session {
                     add(va, to: &sumA, agent: agent, side: a)
                     add(vb, to: &sumB, agent: agent, side: b)
                 }
+                if f == costName {
+                    add(va, to: &costA, agent: agent, side: a, figure: f)
+                    add(vb, to: &costB, agent: agent, side: b, figure: f)
+                }
             }
         }
         t.separatorBefore = [t.rows.count]
         if let tn = totalName {
-            t.add([.text("total"), .text("\(tn) (cost to the owner)"), .value(sumA), .value(sumB)] + Session.differenceCells(sumA, sumB))
+            let what = costName == nil ? "\(tn) (cost to the owner)" : "\(tn) (gross pay)"
+            t.add([.text("total"), .text(what), .value(sumA), .value(sumB)] + Session.differenceCells(sumA, sumB))
+        }
+        if let cn = costName {
+            t.add([.text(totalName == nil ? "total" : ""), .text("\(cn) (cost to the owner)"), .value(costA), .value(costB)] + Session.differenceCells(costA, costB))
         }
         var tables = [t]
         // A workbook also holds each fork's report of the period, one sheet per fork.

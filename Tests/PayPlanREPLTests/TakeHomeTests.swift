@@ -350,4 +350,20 @@ import TestSupport
         let md = run(s, "statement a 2026-10 --format md").joined(separator: "\n")
         #expect(md.contains("| tax | 327.00 |"))
     }
+
+    /// `solve` and `sweep` on net_pay (plan C, 李雷 in March, expenses 900, no orders yet): sales 200,900 → R = 200,000 →
+    /// 3% = 6,000 + the monthly bonus 500 → pay 9,500.00; contributions 933.30 (the floor), and the cumulative taxable
+    /// Jan (4,234 − 5,933.30 = −1,699.30) + Feb (3,951 − 5,933.30 = −1,982.30) + Mar (9,500 − 5,933.30 = 3,566.70) =
+    /// −114.90 → no tax: net 8,566.70. One fen less, R = 199,999.99 → 2,000 + 2,999.9997 → 5,000.00, pay 8,500.00, net
+    /// 7,566.70: 8,000.00 is never paid.
+    @Test func solveAndSweepOnNetPay() throws {
+        let s = try Session(path: electronics)
+        let lines = run(s, "solve sales for net_pay = 8000 for 李雷 in 2026-03")
+        #expect(lines.first?.hasPrefix("李雷.sales[2026-03] = 200,900.00 is the least that gives 李雷.net_pay[2026-03] ≥ 8,000.00") == true, "\(lines)")
+        #expect(lines.contains { $0.contains("net_pay goes from 7,566.70 at 200,899.99 to 8,566.70 at 200,900.00") })
+        let sweep = run(s, "sweep sales from 200000 to 200900 step 900 show pay, net_pay, employer_cost for 李雷 in 2026-03")
+        // At 200,000: R = 199,100 → 2,000 + 2,973 = 4,973.00 + 500 → pay 8,473.00, net 7,539.70, cost 8,473 + 2,067.22.
+        #expect(sweep.contains { $0.split(separator: " ").map(String.init) == ["200,000.00", "8,473.00", "7,539.70", "10,540.22"] }, "\(sweep)")
+        #expect(sweep.contains { $0.split(separator: " ").map(String.init) == ["200,900.00", "9,500.00", "8,566.70", "11,567.22"] })
+    }
 }
