@@ -23,6 +23,9 @@ public struct OrderFile: Sendable {
     public var problems: [ImportProblem] = []
     /// Each column of the file and the order field it fills (`nil`: ignored).
     public var columns: [(header: String, target: String?)] = []
+
+    /// An empty result for orders read as `encoding` (or built by hand: re-crediting stored orders).
+    public init(encoding: String) { self.encoding = encoding }
 }
 
 /// How many orders an import added, replaced with different data, and found unchanged.

@@ -53,6 +53,8 @@ public enum Help {
             "Notes are appended, so one note can name several agents. The scenario's parameters decide:",
             "  param attribution_mode = \"first\"   the first sales agent named (or \"last\", or \"split\" in equal shares)",
             "  param attribution_match = \"id\"     or \"name\", \"id or name\", \"pattern\" with attribution_pattern = \"CS[0-9]{2}\"",
+            "Changing these settings, or an agent's name, ID or role, credits every order with a note again at once:",
+            "the changed pay lines show and one undo takes it back (no re-import).",
             "After-sales agents (role after-sales) named in a note take no credit; an order naming no sales agent",
             "is silent (闷拍, plan A shares its commission by silent_mode).",
             "attribution [PERIOD]   orders and credited sales per agent, silent orders, and every order whose note",

@@ -265,7 +265,13 @@ public final class Session {
     /// With `edits`, the engine changes in place when it can (the figures are
     /// the same as a new engine's); `built` is an engine already built for `new`.
     func commit(_ new: Workspace, label: String, message: [String] = [], focus: String? = nil,
-                edits: EngineEdits? = nil, built: Engine? = nil, reportChanges: Bool = true) -> Output {
+                edits: EngineEdits? = nil, built: Engine? = nil, reportChanges: Bool = true, recredit: Bool = true) -> Output {
+        // Attribution settings or agents changed: the orders are credited again by their notes (Session+Recredit.swift).
+        if recredit, let again = recredited(new) {
+            let moved = zip(new.orders, again.orders).filter { $0.agent != $1.agent }.count + abs(new.orders.count - again.orders.count)
+            let note = moved == 0 ? [] : ["orders credited again by their notes: \(again.orders.count) orders, \(moved) changed (attribution shows them)"]
+            return commit(again, label: label, message: message + note, focus: focus, reportChanges: reportChanges, recredit: false)
+        }
         if let edits, let changed = edits.forward(engine) {
             pushUndo(Snapshot(workspace: workspace, label: label, edits: edits))
             workspace = new

@@ -166,9 +166,13 @@ import PayPlan
         #expect(feb.contains { $0.hasPrefix("N3") && $0.hasSuffix("unknown ID CS09") })
         #expect(feb.contains { $0.hasPrefix("N4") && $0.hasSuffix("credited to 小雨, the note says 小美") })
         #expect(feb.last == "1 note name the same agent twice (credited once); 0 name an after-sales agent (no credit)")
-        // The settings are the scenario's: under last, N2 goes to 小美 and is still a conflict.
+        // The settings are the scenario's, and credit follows them at once: under last, N2 goes to 小美 and is
+        // still a conflict; N4, entered for 小雨 against its note, is credited as its note says.
         run(s, "param attribution_mode = \"last\"")
-        #expect(run(s, "attribution 2026-02").contains { $0.hasPrefix("N2") && $0.contains("the note says 小美") })
+        #expect(s.workspace.order("N2")?.agent == "小美" && s.workspace.order("N4")?.agent == "小美")
+        let last = run(s, "attribution 2026-02")
+        #expect(last.contains { $0.hasPrefix("N2") && $0.hasSuffix("conflicting sales agents: 阿杰, 小美") })
+        #expect(!last.contains { $0.contains("the note says") })
         run(s, "param attribution_mode = \"sideways\"")
         #expect(!s.execute("attribution").errors.isEmpty)
     }
