@@ -17,12 +17,25 @@ public struct TextTable {
     public func render() -> [String] {
         var widths = header.map(DisplayWidth.of)
         for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
+        let lineWidth = widths.reduce(0, +) + 2 * widths.count
+        let spaces = String(repeating: " ", count: (widths.max() ?? 0) + 2)
+        // One string per line; spaces are written only before text, so none trail.
         func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (i, w) in widths.enumerated() {
-                parts.append(DisplayWidth.padded(i < cells.count ? cells[i] : "", to: w, alignRight: rightAligned[i]))
+            var s = ""
+            s.reserveCapacity(lineWidth)
+            var pending = 0
+            func put(_ text: String) {
+                while pending > 0 { let n = min(pending, spaces.utf8.count); s += spaces.prefix(n); pending -= n }
+                s += text
             }
-            var s = parts.joined(separator: "  ")
+            for (i, w) in widths.enumerated() {
+                let cell = i < cells.count ? cells[i] : ""
+                let pad = max(0, w - DisplayWidth.of(cell))
+                if i > 0 { pending += 2 }
+                if rightAligned[i] { pending += pad }
+                if !cell.isEmpty { put(cell) }
+                if !rightAligned[i] { pending += pad }
+            }
             while s.hasSuffix(" ") { s.removeLast() }
             return s
         }
