@@ -176,18 +176,18 @@ public struct StatementRenderer {
         <!DOCTYPE html>
         <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(h(title(s)))</title>
         <style>
-        @page{size:A4;margin:15mm}
-        body{font-family:\(StatementRenderer.fonts);margin:0;color:#222;background:#fff;font-size:10.5pt}
-        .slip{max-width:180mm;margin:10mm auto;border:1px solid #bbb;padding:8mm 10mm}
-        h1{font-size:16pt;margin:0 0 2mm;letter-spacing:.1em} .who{margin:0 0 4mm;color:#444}
+        @page{size:A4;margin:10mm}
+        body{font-family:\(StatementRenderer.fonts);margin:0;color:#222;background:#fff;font-size:9.5pt;line-height:1.3}
+        .slip{max-width:190mm;margin:6mm auto;border:1px solid #bbb;padding:5mm 7mm}
+        h1{font-size:15pt;margin:0 0 1mm;letter-spacing:.1em} .who{margin:0 0 3mm;color:#444}
         .who span{margin-right:6mm}
-        table{border-collapse:collapse;width:100%} th,td{padding:1.6mm 2mm;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}
-        th{background:#f2f4f7;font-weight:600} td.amt{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;width:28mm}
-        td.note{color:#555;font-size:9pt} td.item{white-space:nowrap;width:38mm}
+        table{border-collapse:collapse;width:100%} th,td{padding:.9mm 2mm;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}
+        th{background:#f2f4f7;font-weight:600} td.amt{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;width:26mm}
+        td.note{color:#555;font-size:8pt} td.item{white-space:nowrap;width:34mm}
         tr.heading td{background:#fafafa;font-weight:600;color:#333;border-bottom:1px solid #ccc}
         tr.item td.item{padding-left:6mm}
-        tr.subtotal td{font-weight:600} tr.total td{border-top:2px solid #333;font-weight:700;font-size:11.5pt} tr.total td.note{font-weight:400;font-size:9pt}
-        @media print{.slip{border:none;margin:0;max-width:none}}
+        tr.subtotal td{font-weight:600} tr.total td{border-top:2px solid #333;font-weight:700;font-size:10.5pt} tr.total td.note{font-weight:400;font-size:8pt}
+        @media print{.slip{border:none;margin:0;padding:0;max-width:none}}
         </style></head><body><div class="slip">
         <h1>\(h(word("title")))</h1>
         <p class="who"><span>\(h(word("name")))：\(h(s.agent))</span><span>\(h(word("id")))：\(h(s.agentID ?? "—"))</span><span>\(h(word("period")))：\(h(plain.period(s.period)))</span><span>\(h(s.scenario))</span></p>

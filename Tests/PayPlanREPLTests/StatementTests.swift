@@ -203,3 +203,31 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
         for (bad, message) in cases { expectRefused(s, bad, message) }
     }
 }
+
+/// The HTML statement in a real browser: headless Chromium (Debian `chromium-headless-shell`, with
+/// `fonts-noto-cjk`) prints the longest statement of plan C — 韩梅梅's December, with both bonuses paid,
+/// take-home lines and every info line — on one A4 page. Skipped where the browser is not installed
+/// (docs/architecture.md describes the screenshot check).
+@Suite struct StatementBrowserTests {
+    static let browser = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: browser != nil)) func htmlPrintsOnOneA4Page() throws {
+        let s = try Session(path: electronics)
+        run(s, "set lang zh")
+        let dir = NSTemporaryDirectory() + "payplan-browser-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        run(s, "statement 韩梅梅 2026-12 --html \(dir)/slip.html")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: StatementBrowserTests.browser!)
+        p.arguments = ["--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(dir)/slip.pdf", "file://\(dir)/slip.html"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: dir + "/slip.pdf"))
+        let text = String(decoding: pdf, as: UTF8.self)
+        let pages = try NSRegularExpression(pattern: #"/Type\s*/Page[^s]"#).numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+        #expect(pages == 1)
+    }
+}
