@@ -42,6 +42,13 @@ public enum ChineseText {
         (#"^(\d+) agents$"#, "共 $1 名员工"),
         (#"^(\d+) orders?$"#, "共 $1 笔订单"),
         (#"^note: (\S+)'s pay cannot be computed yet: (.+)$"#, "注意：$1 的工资暂时无法计算：$2"),
+        // Shared plan parts (use takehome).
+        (#"^# from the (\S+) part \(use (\S+)\); redefine it here to change it for this plan$"#, "# 来自共用部件 $1（use $2）；在本方案中重新定义即可修改"),
+        (#"^'([^']+)' comes from the (\S+) part: redefine it to change it, or drop 'use (\S+)'$"#, "'$1' 来自共用部件 $2：重新定义即可修改，或 drop 'use $3' 去掉整个部件"),
+        (#"^brought in the (\S+) part: (\d+) definitions \(help (\S+); show NAME shows one\)$"#, "已加入共用部件 $1：$2 条定义（help $3；show 名称 查看其中一条）"),
+        (#"^no plan part named '([^']+)'; parts: (.+)$"#, "没有名为 '$1' 的共用部件；可用部件：$2"),
+        (#"^expected the name of a plan part after 'use', as in use takehome$"#, "use 后面应写共用部件的名称，例如 use takehome"),
+        (#"^(\s*)· from the (\S+) part \(use (\S+)\)$"#, "$1· 来自共用部件 $2（use $3）"),
         // Explain.
         (#"^(\s*)rule: (.*)$"#, "$1规则：$2"),
         (#"^(\s*)· entered$"#, "$1· 已录入"),

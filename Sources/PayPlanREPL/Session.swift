@@ -366,7 +366,11 @@ public final class Session {
         let verb = old == nil ? "defined" : "redefined"
         // A redefinition that keeps every rule's cells and dependencies is made in place.
         let (before, after) = (workspace.plan, new.plan)
-        return commit(new, label: "\(verb) \(def.name)", message: ["\(verb) \(def.name)"], focus: def.name,
+        var message = "\(verb) \(def.name)"
+        if case .use(let part, _) = def.statement {
+            message = "brought in the \(part) part: \(new.plan.definitions.filter { $0.part == part }.count) definitions (help \(part); show NAME shows one)"
+        }
+        return commit(new, label: "\(verb) \(def.name)", message: [message], focus: def.name,
                       edits: EngineEdits(forward: { $0.redefine(after) }, back: { $0.redefine(before) }))
     }
 

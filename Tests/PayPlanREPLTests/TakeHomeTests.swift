@@ -366,4 +366,18 @@ import TestSupport
         #expect(sweep.contains { $0.split(separator: " ").map(String.init) == ["200,000.00", "8,473.00", "7,539.70", "10,540.22"] }, "\(sweep)")
         #expect(sweep.contains { $0.split(separator: " ").map(String.init) == ["200,900.00", "9,500.00", "8,566.70", "11,567.22"] })
     }
+
+    /// The part's messages in both languages: bringing it in counts its definitions (the part's source has
+    /// 68), `show` names the part, a refused drop says why.
+    @Test func messagesInBothLanguages() throws {
+        let s = try Session()
+        run(s, "years 2026", "month pay = 3000")
+        #expect(run(s, "use takehome") == ["brought in the takehome part: 68 definitions (help takehome; show NAME shows one)"])
+        #expect(s.workspace.plan.definitions.filter { $0.part == "takehome" }.count == 68)
+        s.language = .zh
+        #expect(run(s, "show net_pay").first == "# 来自共用部件 takehome（use takehome）；在本方案中重新定义即可修改")
+        expectRefused(s, "drop tax", "'tax' 来自共用部件 takehome：重新定义即可修改，或 drop 'use takehome' 去掉整个部件")
+        expectRefused(s, "use payroll", "没有名为 'payroll' 的共用部件；可用部件：takehome")
+        #expect(run(s, "help takehome").contains { $0.contains("累计预扣法") && $0.contains("公告2018年第61号") })
+    }
 }
