@@ -211,16 +211,24 @@ public enum ScenarioFile {
             }
             w.agents.append(a)
         }
+        w.inputs.reserveCapacity(body.inputs.count)
         for (agent, byName) in body.inputs {
             guard names.contains(agent) else { throw ScenarioError("inputs: \"\(agent)\" is not one of the agents") }
+            // Each agent's inputs built apart and stored once (not one nested dictionary write per value).
+            var mine: [String: [Period: Fixed]] = [:]
+            mine.reserveCapacity(byName.count)
             for (name, series) in byName {
+                var typed: [Period: Fixed] = [:]
+                typed.reserveCapacity(series.count)
                 for (ptext, value) in series {
                     guard let p = Period(text: ptext) else {
                         throw ScenarioError("inputs.\(agent).\(name): \"\(ptext)\" is not a period such as 2026-03")
                     }
-                    w.inputs[agent, default: [:]][name, default: [:]][p] = value
+                    typed[p] = value
                 }
+                if !typed.isEmpty { mine[name] = typed }
             }
+            if !mine.isEmpty { w.inputs[agent] = mine }
         }
         var orderIDs = Set<String>()
         var orders: [Order] = []

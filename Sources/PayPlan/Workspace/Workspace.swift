@@ -53,7 +53,9 @@ public struct Workspace: Equatable, Sendable {
         var replaced: [Order?] = []
         replaced.reserveCapacity(list.count)
         var added: [Order] = []
+        added.reserveCapacity(list.count)
         var addedIndex: [String: Int] = [:]
+        addedIndex.reserveCapacity(list.count)
         for o in list {
             if let i = index[o.id] {
                 replaced.append(kept[i]); kept[i] = o
