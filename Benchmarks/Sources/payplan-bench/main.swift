@@ -187,10 +187,11 @@ func procStatusKB(_ field: String) -> Int? {
 func mib(_ kb: Int?) -> String { kb.map { String(format: "%.1f MiB", Double($0) / 1024) } ?? "n/a" }
 
 func printLine(_ label: String, _ value: String, target: String? = nil, ok: Bool? = nil) {
-    var s = label.padding(toLength: 44, withPad: " ", startingAt: 0) + value
+    // Pad, never cut: a long label or value pushes what follows to the right.
+    func pad(_ t: String, _ n: Int) -> String { t.count >= n ? t + "  " : t.padding(toLength: n, withPad: " ", startingAt: 0) }
+    var s = pad(label, 44) + value
     if let target, let ok {
-        s = s.padding(toLength: 66, withPad: " ", startingAt: 0) + "target \(target)".padding(toLength: 18, withPad: " ", startingAt: 0)
-            + (ok ? "ok" : "MISSED")
+        s = pad(s, 66) + pad("target \(target)", 18) + (ok ? "ok" : "MISSED")
     }
     print(s)
 }
