@@ -31,11 +31,15 @@ extension Session {
         defer { sourceDepth -= 1 }
         var out = Output()
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        StatementText.group(lines) { chunk in
+        ScriptGrouping.group(lines) { chunk in
             guard let command = chunk.text else { return true }
             if chunk.incomplete {
                 out.errors.append(Diagnostic("\(file) line \(chunk.line + 1): the file ended in the middle of this definition; it was not run"))
                 return false
+            }
+            if let why = chunk.unfinished {
+                out.errors.append(Diagnostic("\(file) line \(chunk.line + 1): " + ScriptGrouping.unfinishedMessage(why)))
+                return !bail
             }
             let trimmed = command.trimmingCharacters(in: .whitespaces)
             if trimmed == "quit" || trimmed == "exit" { out.leave = true; return false }

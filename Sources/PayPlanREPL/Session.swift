@@ -505,6 +505,9 @@ public final class Session {
     /// would read as a definition).
     static func agentNameProblem(_ s: String) -> String? {
         guard let f = s.first else { return "an agent needs a name" }
+        guard s.count <= Parser.maximumNameLength else {
+            return "'\(s.prefix(20))…' cannot name an agent: it is \(s.count) characters long; names are at most \(Parser.maximumNameLength)"
+        }
         guard f.isLetter || f == "_" else {
             return "'\(s)' cannot name an agent: a name starts with a letter or '_' (then letters, digits, '_' or '-'), e.g. 张三, S01_李雷"
         }
@@ -594,12 +597,15 @@ public final class Session {
             let w = lhs.prefix { !$0.isWhitespace }
             return .error(Diagnostic("unknown command '\(w)'; type 'help' for the list of commands", source: line, range: firstWordRange))
         }
+        for (name, offset) in [(agentName ?? "", 0), (ruleName, restOffset)] where name.count > Parser.maximumNameLength {
+            return .error(Diagnostic("this name is \(name.count) characters long; names are at most \(Parser.maximumNameLength)", source: line, range: offset..<(offset + name.count)))
+        }
         guard let r = engine.plan.ruleIndex[ruleName], engine.plan.rules[r].visible else {
             if agentName == nil && periodText == nil && rhsStart == nil {
                 return .error(Diagnostic("unknown command or name '\(ruleName)'; type 'help' for the list of commands", source: line, range: firstWordRange))
             }
             let names = engine.plan.rules.filter(\.visible).map(\.name)
-            let hint = names.min { editDistance($0, ruleName) < editDistance($1, ruleName) }.flatMap { editDistance($0, ruleName) <= max(1, ruleName.count / 3) ? " (did you mean '\($0)'?)" : nil } ?? ""
+            let hint = closestName(to: ruleName, among: names).map { " (did you mean '\($0)'?)" } ?? ""
             return .error(Diagnostic("unknown name '\(ruleName)'\(hint)", source: line, range: restOffset..<(restOffset + ruleName.count)))
         }
         let rule = engine.plan.rules[r]

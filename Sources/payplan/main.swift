@@ -128,11 +128,12 @@ enum Runner {
     static func runScript(_ session: Session, lines: AnyIterator<String>, name: String? = nil) -> (failed: Bool, stop: Bool) {
         var failed = false, stop = false
         let prefix = name.map { "\($0) " } ?? ""
-        StatementText.group(lines) { chunk in
+        ScriptGrouping.group(lines) { chunk in
             guard let text = chunk.text else { return true }
             if text == "quit" || text == "exit" { stop = true; return false }
-            if chunk.incomplete {
-                let message = "error: \(prefix)line \(chunk.line + 1): the input ended in the middle of this definition; nothing was changed\n"
+            if chunk.incomplete || chunk.unfinished != nil {
+                let why = chunk.unfinished.map(ScriptGrouping.unfinishedMessage) ?? "the input ended in the middle of this definition; nothing was changed"
+                let message = "error: \(prefix)line \(chunk.line + 1): \(session.language == .zh ? ChineseText.translate(why) : why)\n"
                 FileHandle.standardError.write(Data(message.utf8))
                 failed = true
                 stop = session.bail

@@ -643,15 +643,29 @@ struct ExprCompiler {
 
     func suggestion(_ n: String) -> String {
         let names = Array(plan.ruleIndex.keys) + Array(attributeNames) + Array(tables.keys) + Array(ExprCompiler.builtinNames.keys)
-        if let best = names.min(by: { editDistance($0, n) < editDistance($1, n) }), editDistance(best, n) <= max(1, n.count / 3) {
-            return " (did you mean '\(best)'?)"
-        }
-        return ""
+        return closestName(to: n, among: names).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     func tableSuggestion(_ e: Expr) -> String {
         tables.isEmpty ? "; this plan has no tables yet" : "; tables: " + tables.keys.sorted().joined(separator: ", ")
     }
+}
+
+/// The name among `names` within a third of `n`'s length (at least 1) of
+/// edits from `n`, for "did you mean" hints; `nil` when none is that close.
+/// Bounded: a name longer than `Parser.maximumNameLength` gets no hint, and
+/// names whose length differs by more than the allowed edits are skipped.
+/// - Complexity: O(names × maximumNameLength²) at most.
+public func closestName(to n: String, among names: [String]) -> String? {
+    let length = n.count
+    guard length <= Parser.maximumNameLength else { return nil }
+    let allowed = max(1, length / 3)
+    var best: (name: String, distance: Int)? = nil
+    for name in names where abs(name.count - length) <= allowed && name.count <= Parser.maximumNameLength {
+        let d = editDistance(name, n)
+        if d <= allowed, d < (best?.distance ?? Int.max) || (d == best?.distance && name < best!.name) { best = (name, d) }
+    }
+    return best?.name
 }
 
 /// Levenshtein distance between two names, for "did you mean" hints.

@@ -73,6 +73,9 @@ public struct Lexer {
         }
         if Lexer.isIdentStart(c) {
             while let d = peek(), Lexer.isIdentPart(d) { i += 1 }
+            if i - start > Parser.maximumNameLength {
+                throw error("this name is \(i - start) characters long; names are at most \(Parser.maximumNameLength)", start..<i)
+            }
             return Token(kind: .identifier(String(chars[start..<i])), range: start..<i)
         }
         // Symbols, longest first.

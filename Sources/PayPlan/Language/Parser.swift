@@ -96,6 +96,11 @@ public struct Parser {
     /// and the limit keeps evaluation's recursion far from the stack's end.
     public static let maximumDepth = 200
 
+    /// The longest name (of a rule, input, table, agent, fork), in characters:
+    /// long enough for any real name, short enough that a pasted paragraph is
+    /// refused at once instead of slowing every later edit and suggestion.
+    public static let maximumNameLength = 64
+
     // MARK: Helpers
 
     var current: Token { tokens[p] }

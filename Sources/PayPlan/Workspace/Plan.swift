@@ -175,28 +175,47 @@ public struct PlanSourceError: Error, CustomStringConvertible {
 public enum StatementText {
     /// True when `text` cannot be complete yet: an open bracket, or a last
     /// line ending in `:`, `,`, `\`, `->`, `=`, an operator, or `then`/`else`/`and`/`or`.
+    /// A `#` comment ends its line only, and a `"` left open ends at the end of its line.
+    /// - Complexity: O(length of `text`).
     public static func needsContinuation(_ text: String) -> Bool {
         var depth = 0
-        var inString = false
-        for c in text {
-            if c == "\"" { inString.toggle() }
-            if inString { continue }
-            if c == "#" { break }
-            if "([（［".contains(c) { depth += 1 }
-            if ")]）］".contains(c) { depth -= 1 }
+        var last = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) { last = scan(line, depth: &depth) }
+        return depth > 0 || openEnding(last) != nil
+    }
+
+    /// The code of one line (its `# comment` removed), adding to `depth` the
+    /// brackets it opens and closes outside quoted text. Text in quotes ends
+    /// with the line, so an unclosed `"` cannot swallow the lines after it.
+    /// - Complexity: O(length of `line`).
+    static func scan<S: StringProtocol>(_ line: S, depth: inout Int) -> String {
+        var quoted = false
+        var previous: Character = " "
+        var end = line.endIndex
+        for i in line.indices {
+            let c = line[i]
+            if c == "\"" { quoted.toggle() }
+            else if !quoted {
+                if c == "#" && previous.isWhitespace { end = i; break }
+                if "([（［".contains(c) { depth += 1 }
+                if ")]）］".contains(c) { depth = max(0, depth - 1) }
+            }
+            previous = c
         }
-        if depth > 0 { return true }
-        let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-        let code = (lastLine.firstIndex(of: "#").map { String(lastLine[..<$0]) } ?? lastLine).trimmingCharacters(in: .whitespaces)
-        guard !code.isEmpty else { return false }
+        return String(line[..<end]).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// What a line's code ends with that asks for more (`*`, `,`, `then` …), or `nil`.
+    static func openEnding(_ code: String) -> String? {
+        guard !code.isEmpty else { return nil }
         for suffix in [":", ",", "\\", "->", "=", "+", "-", "*", "/", "×", "÷", "（", "，"] where code.hasSuffix(suffix) {
             // `lo, hi)` / a lone '-' sign at the end is still an operator: continue.
-            return true
+            return suffix
         }
         for word in ["then", "else", "and", "or", "if", "not"] where code.hasSuffix(" " + word) || code == word {
-            return true
+            return word
         }
-        return false
+        return nil
     }
 
     /// A statement gathered from lines: where it starts (0-based), its text
@@ -210,6 +229,13 @@ public enum StatementText {
         public var leading: [String]
         /// True when the input ended while the statement still expected more.
         public var incomplete: Bool
+        /// Why a definition cut short by the next command is unfinished (`nil` when it is whole):
+        /// `a bracket it opens is never closed` or `it ends with '*'`.
+        public var unfinished: String? = nil
+
+        public init(line: Int, text: String?, leading: [String], incomplete: Bool, unfinished: String? = nil) {
+            self.line = line; self.text = text; self.leading = leading; self.incomplete = incomplete; self.unfinished = unfinished
+        }
 
         /// The comment lines directly above the statement, without `#`.
         public var comment: [String] { StatementText.comment(of: leading) }
@@ -228,33 +254,56 @@ public enum StatementText {
 
     /// Groups lines into statements. A definition (`param`, `table`,
     /// `month` …) continues on the next line when that line is indented or
-    /// when `needsContinuation` says the text so far is incomplete; any
-    /// command continues after a line ending in `\`. Blank and `#` lines
-    /// between statements are kept as the next statement's `leading` lines.
-    public static func group<S: Sequence>(_ lines: S) -> [Chunk] where S.Element == String {
+    /// the text so far is incomplete (an open bracket, a trailing operator),
+    /// *and* the next line does not start a command (`startsCommand`, or a
+    /// definition): so a typo such as `month y = (sales + 1` ends at the next
+    /// command, which runs. Any command continues after a line ending in `\`.
+    /// Blank and `#` lines between statements are kept as the next statement's
+    /// `leading` lines.
+    /// - Complexity: O(total length of the lines): each line is scanned once.
+    public static func group<S: Sequence>(_ lines: S, startsCommand: (String) -> Bool = { _ in false }) -> [Chunk] where S.Element == String {
         var out: [Chunk] = []
-        group(lines) { out.append($0); return true }
+        group(lines, startsCommand: startsCommand) { out.append($0); return true }
         return out
     }
 
     /// Streams statements to `body` as soon as each is complete (the line
     /// after it has been read); `body` returns false to stop.
-    public static func group<S: Sequence>(_ lines: S, _ body: (Chunk) -> Bool) where S.Element == String {
+    /// - Complexity: O(total length of the lines).
+    public static func group<S: Sequence>(_ lines: S, startsCommand: (String) -> Bool = { _ in false }, _ body: (Chunk) -> Bool) where S.Element == String {
         var leading: [String] = []
         var stop = false
         var buffer: [String] = []
         var start = 0
-        func expectsMore(_ line: String?) -> Bool {
-            let text = buffer.joined(separator: "\n")
-            if text.hasSuffix("\\") { return true }
-            guard Parser.startsDefinition(text) else { return false }
-            if let line, line.first?.isWhitespace == true, !line.trimmingCharacters(in: .whitespaces).isEmpty,
-               !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") { return true }
-            return needsContinuation(text)
+        var isDefinition = false
+        var depth = 0  // brackets open after the buffer's lines
+        var lastCode = ""  // the code of the buffer's last line
+        var continued = false  // the buffer's last line ends in `\`
+        func unfinished() -> String? {
+            if depth > 0 { return "a bracket it opens is never closed" }
+            return openEnding(lastCode).map { "it ends with '\($0)', so something is missing after it" }
         }
-        func flush(incomplete: Bool) {
+        func expectsMore(_ line: String) -> Bool {
+            if continued { return true }
+            guard isDefinition else { return false }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let incomplete = depth > 0 || openEnding(lastCode) != nil
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { return incomplete }
+            if startsCommand(line) || Parser.startsDefinition(trimmed) { return false }
+            return line.first?.isWhitespace == true || incomplete
+        }
+        func append(_ line: String) {
+            buffer.append(line)
+            lastCode = scan(line, depth: &depth)
+            var raw = Substring(line)
+            while raw.last == " " { raw.removeLast() }
+            continued = raw.hasSuffix("\\")
+        }
+        func flush(atEnd: Bool) {
             if !buffer.isEmpty && !stop {
-                stop = !body(Chunk(line: start, text: dedent(buffer.joined(separator: "\n")), leading: leading, incomplete: incomplete))
+                let why = isDefinition ? unfinished() : nil
+                stop = !body(Chunk(line: start, text: dedent(buffer.joined(separator: "\n")), leading: leading,
+                                   incomplete: atEnd && (why != nil || continued), unfinished: atEnd ? nil : why))
                 leading = []
             }
             buffer = []
@@ -262,15 +311,17 @@ public enum StatementText {
         for (index, line) in lines.enumerated() {
             if stop { return }
             if !buffer.isEmpty {
-                if expectsMore(line) { buffer.append(line); continue }
-                flush(incomplete: false)
+                if expectsMore(line) { append(line); continue }
+                flush(atEnd: false)
             }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { leading.append(line); continue }
             start = index
-            buffer = [line]
+            depth = 0
+            isDefinition = Parser.startsDefinition(line)
+            append(line)
         }
-        flush(incomplete: !buffer.isEmpty && expectsMore(nil))
+        flush(atEnd: true)
         if !leading.isEmpty && !stop { _ = body(Chunk(line: start, text: nil, leading: leading, incomplete: false)) }
     }
 
