@@ -77,7 +77,7 @@ extension Session {
         guard let target = forks[name] else { return .error(unknownFork(name)) }
         let before = currentForkState, old = workspace, oldEngine = engine
         let kept = forkEngines[name].flatMap { $0.workspace == target ? $0.engine : nil }
-        let out = commit(target, label: "switch \(name)", built: kept)
+        let out = commit(target, label: "switch \(name)", built: kept, reportChanges: false)
         if out.failed { return Output(errors: out.errors.map { var d = $0; d.message = "cannot switch to '\(name)': \(d.message)"; return d }) }
         undoStack[undoStack.count - 1].forkState = before
         forks[before.current] = old
