@@ -18,22 +18,6 @@ extension Session {
         return text + " (" + (pct.isNegative ? "−" + pct.magnitude.format(minimumFractionDigits: 1, grouping: false) : "+" + pct.format(minimumFractionDigits: 1, grouping: false)) + "%)"
     }
 
-    /// Splits `words` into positional words and `--flag value` options (each flag once).
-    static func options(_ words: [String], flags: Set<String>) throws -> (positional: [String], options: [String: String]) {
-        var pos: [String] = [], opts: [String: String] = [:]
-        var i = 0
-        while i < words.count {
-            let w = words[i]
-            if w.hasPrefix("--") {
-                guard flags.contains(w) else { throw WhatIfError("unknown option '\(w)' (options: \(flags.sorted().joined(separator: ", ")))") }
-                guard i + 1 < words.count, !words[i + 1].hasPrefix("--") else { throw WhatIfError("\(w) needs a value") }
-                guard opts[w] == nil else { throw WhatIfError("'\(w)' is given twice") }
-                opts[w] = words[i + 1]; i += 2
-            } else { pos.append(w); i += 1 }
-        }
-        return (pos, opts)
-    }
-
     /// A period word, or the first year of the scenario when absent.
     func periodOrYear(_ word: String?) throws -> Period {
         guard let word else { return Period(grain: .year, start: Month(year: workspace.years.lowerBound, month: 1)) }
@@ -50,7 +34,8 @@ extension Session {
         let usage = say("write review A B [PERIOD] [--html FILE], e.g. review main lower 2026",
                         "写法：review 方案A 方案B [期间] [--html 文件]，例如 review main lower 2026")
         do {
-            let (pos, opts) = try Session.options(rest.split(whereSeparator: \.isWhitespace).map(String.init), flags: ["--html", "--threshold"])
+            let args = try CommandArguments.parse(rest, options: ["--html", "--threshold"])
+            let pos = args.positional, opts = args.values
             guard pos.count == 2 || pos.count == 3 else { return .error(usage) }
             guard let wa = workspace(named: pos[0]) else { return .error(unknownFork(pos[0])) }
             guard let wb = workspace(named: pos[1]) else { return .error(unknownFork(pos[1])) }
@@ -67,6 +52,8 @@ extension Session {
             return Output(lines: reviewLines(r))
         } catch let e as WhatIfError {
             return .error(e.message == "interrupted" ? say("review interrupted; nothing changed", "评审已中断；没有任何改动") : e.message)
+        } catch let p as CommandArguments.Problem {
+            return .error("\(p.message); \(usage)")
         } catch { return .error(Session.describe(error)) }
     }
 
@@ -203,7 +190,8 @@ extension Session {
         let usage = say("write forecast FORK [FORK2] [PERIOD] [--runs N] [--seed S], e.g. forecast main 2026 --runs 1000 --seed 1",
                         "写法：forecast 方案 [方案2] [期间] [--runs 次数] [--seed 种子]，例如 forecast main 2026 --runs 1000 --seed 1")
         do {
-            let (pos, opts) = try Session.options(rest.split(whereSeparator: \.isWhitespace).map(String.init), flags: ["--runs", "--seed"])
+            let args = try CommandArguments.parse(rest, options: ["--runs", "--seed"])
+            let pos = args.positional, opts = args.values
             var forkWords = pos, periodWord: String? = nil
             if let last = pos.last, Period(text: last) != nil, workspace(named: last) == nil { periodWord = last; forkWords.removeLast() }
             guard (1...2).contains(forkWords.count) else { return .error(usage) }
@@ -233,6 +221,8 @@ extension Session {
             return Output(lines: forecastLines(results, names: forkWords))
         } catch let e as WhatIfError {
             return .error(e.message)
+        } catch let p as CommandArguments.Problem {
+            return .error("\(p.message); \(usage)")
         } catch { return .error(Session.describe(error)) }
     }
 

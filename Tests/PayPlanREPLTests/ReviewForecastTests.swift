@@ -137,7 +137,7 @@ func cells(_ line: String) -> [String] {
         expectRefused(s, "forecast main 2026 --runs 0", "--runs takes a whole number from 1 to 1,000,000")
         expectRefused(s, "forecast main 2026 --seed -1", "--seed takes a whole number")
         expectRefused(s, "forecast main 2026 --runs", "--runs needs a value")
-        expectRefused(s, "forecast main 2026 --bogus 1", "unknown option '--bogus'")
+        expectRefused(s, "forecast main 2026 --bogus 1", "unknown option --bogus")
         expectRefused(s, "forecast main 2031", "2031 is outside this scenario's years")
         let empty = try Session()
         run(empty, "agent add 甲", "input month sales default 0", "month pay = sales", "report total pay")
