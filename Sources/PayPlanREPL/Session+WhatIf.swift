@@ -197,6 +197,11 @@ extension Session {
         return emit(tables, as: format) { [t.title] + t.textLines() + notes }
     }
 
+    /// A rule's name and the plan's label for it (`sales`, `销售额`), for axis titles.
+    func ruleNameAndLabel(_ name: String) -> (name: String, label: String?) {
+        (name, engine.plan.ruleIndex[name].flatMap { engine.plan.rules[$0].label })
+    }
+
     /// The difference B − A and its percentage of A as cells: numbers for machine formats (the
     /// percentage as a plain number of percent), the signed text the terminal shows.
     static func differenceCells(_ a: Value?, _ b: Value?) -> [FigureTable.Cell] {
@@ -397,7 +402,7 @@ extension Session {
                     if !pts.isEmpty { allSeries.append((probe.targetNames[i], pts)) }
                 }
                 let svg = Chart.svg(title: "\(probe.targetNames.joined(separator: ", ")) against \(probe.inputName)",
-                                    xLabel: "\(head[0]) (CNY)", yLabel: "CNY", series: allSeries,
+                                    xLabel: Chart.axisTitle([ruleNameAndLabel(head[0])]), yLabel: Chart.axisTitle(figures.map(ruleNameAndLabel)), series: allSeries,
                                     markers: marks.map { Chart.Marker(x: $0.x, label: "\($0.x.format(minimumFractionDigits: 0)) \($0.label)") })
                 do { try AtomicFile.write(Data(svg.utf8), to: s) } catch { throw WhatIfError("\(error); no chart was written") }
                 lines.append("wrote \(s)")

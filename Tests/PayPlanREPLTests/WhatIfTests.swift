@@ -110,7 +110,8 @@ import FoundationXML
         // Tier boundaries: 1万, 2万, 3万, 4万, 10万 and 20万 from the tables, 15万 and 30万 where the bonus condition jumps.
         #expect(svg.components(separatedBy: "stroke-dasharray").count - 1 == 8)
         #expect(svg.contains(">200,000 commission_tiers</text>"))
-        #expect(svg.contains(">sales (CNY)</text>"))
+        // The axis titles are the plan's labels with their unit (input sales "销售额").
+        #expect(svg.contains(">销售额 (CNY)</text>"))
     }
 
     /// Each bad what-if command is refused with a message naming the problem, and changes nothing.
