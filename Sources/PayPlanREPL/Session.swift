@@ -651,9 +651,19 @@ public final class Session {
         guard let v = valueOf(rule: r, agent: agentIndex, period: p) else {
             return .error(Diagnostic("\(p) is outside this scenario's years (\(workspace.years.lowerBound)–\(workspace.years.upperBound))", source: line, range: periodOffset..<(periodOffset + (periodText?.count ?? 1))))
         }
-        var out = Output(lines: ["\(label) = \(v.displayText)"])
+        var out = Output(lines: ["\(label) = \((language == .zh ? Session.inChinese(v) : v).displayText)"])
         if case .error(let e) = v { out.lines.append("  \(e.message)\(e.origin.isEmpty || e.origin == label ? "" : " (from \(e.origin))")") }
         return out
+    }
+
+    /// A value as Chinese readers see it: yes/no flags (and plans' "yes"/"no" text) as 是/否.
+    static func inChinese(_ v: Value) -> Value {
+        switch v {
+        case .bool(let b): .text(b ? "是" : "否")
+        case .text("yes"): .text("是")
+        case .text("no"): .text("否")
+        default: v
+        }
     }
 
     func periodRange(_ offset: Int, _ text: String?) -> SourceRange { offset..<(offset + max(1, text?.count ?? 1)) }
@@ -832,7 +842,7 @@ public final class Session {
             var row: [FigureTable.Cell] = [.text(agent.name)]
             for (j, r) in usable.enumerated() {
                 let v = Session.value(rule: r, agent: a, period: p, in: engine) ?? .text("")
-                row.append(.value(v))
+                row.append(.value(zh ? Session.inChinese(v) : v))
                 switch v {
                 case .number(let n): totals[j] = totals[j].flatMap { Fixed.checkedAdd($0, n) }
                 case .bool(let b): totals[j] = totals[j].map { b ? $0 + Fixed.one : $0 }; flagColumns.insert(j)

@@ -62,3 +62,20 @@ import PayPlan
         #expect(listed == ["甲 2026年3月退款额 200.00 元：退款订单的金额合计 200.00（3 笔订单中 1 笔）。", "  退款订单 1 笔（金额）：", "    A2  2026-03-05  200.00"])
     }
 }
+
+/// Yes/no flags read 是/否 under zh: in a report, a query and a statement (plan A's March: 大伟 is a new
+/// agent — hired 2026-03-02, tenure 1 — with 33 buyers of 72 inquiries = 45.8% < 50%: fail (A6), so dismiss
+/// is yes; his first reply of 41 s misses the 30 s standard (A7), so first_reply_ok is no).
+@Suite struct ChineseFlagsTests {
+    @Test func flagsAsShiAndFou() throws {
+        let s = try Session(path: onlineShop)
+        run(s, "set lang zh")
+        let report = run(s, "report 2026-03")
+        let dawei = try #require(report.first { $0.hasPrefix("大伟") })
+        #expect(dawei.contains(" 是 ") && dawei.hasSuffix("否") && !dawei.contains("yes") && !dawei.contains(" no"))
+        #expect(query(s, "大伟.dismiss[2026-03]") == "是")
+        #expect(statementRow(run(s, "statement 大伟 2026-03"), "不合格淘汰").first == "是")
+        run(s, "set lang en")
+        #expect(query(s, "大伟.dismiss[2026-03]") == "yes")
+    }
+}
