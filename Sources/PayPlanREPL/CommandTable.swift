@@ -52,6 +52,8 @@ public enum CommandTable {
         Entry(["use"], "use takehome [on FIGURE]", "bring in the shared take-home part: 社保, 公积金, 个税, 实发, 雇主成本 (help takehome)",
               zh: "use takehome [on 数字]", "加入共用的实发工资部件：社保、公积金、个税、实发、雇主成本（help takehome）"),
         Entry(["plan"], aliases: ["rules"], "plan", "print the whole plan", "显示整个方案"),
+        Entry(["check"], aliases: ["lint"], "check", "every warning of the plan against the scenario's data (help warnings)",
+              "列出方案的所有警告（help warnings）"),
         Entry(["show"], "show NAME", "print one definition", zh: "show 名称", "显示一条定义"),
         Entry(["drop"], "drop NAME", "remove a definition", zh: "drop 名称", "删除一条定义"),
         Entry(["undo"], "undo", "step back through every change", "撤销上一次修改"),

@@ -3,7 +3,14 @@ import PayPlan
 /// An error to show the user: the message, and the text with a caret under
 /// the offending part when there is one.
 public struct Diagnostic: Equatable, Sendable {
+    /// An error refuses the command; a warning is told while the command still takes effect.
+    public enum Severity: Sendable { case error, warning }
+    public var severity: Severity = .error
+    /// For a warning about the plan: its kind (tests and `check` use it).
+    public var warningKind: PlanWarning.Kind? = nil
     public var message: String
+    /// A warning's message in Chinese, used instead of translating `message` under `set lang zh`.
+    public var messageZh: String? = nil
     /// The text the caret points into (a command line or a definition).
     public var source: String?
     /// Character range in `source`.
@@ -24,10 +31,20 @@ public struct Diagnostic: Equatable, Sendable {
         }
     }
 
-    /// `error: <where>: message`, then the source line and a caret line
-    /// (`^~~~`) aligned by display width, Chinese included.
-    public func render(location: String? = nil) -> [String] {
-        var out = ["error: " + (location.map { "\($0): " } ?? "") + message]
+    /// A warning about the plan, placed in the definition's source.
+    public init(warning w: PlanWarning) {
+        severity = .warning; warningKind = w.kind
+        message = "in '\(w.definition)': \(w.message)"
+        messageZh = "在 '\(w.definition)' 中：\(w.messageZh)"
+        source = w.source.isEmpty ? nil : w.source
+        range = w.range
+    }
+
+    /// `error: <where>: message` (or `warning: …`, `警告：…` in Chinese), then the source line
+    /// and a caret line (`^~~~`) aligned by display width, Chinese included.
+    public func render(location: String? = nil, language: DisplayLanguage = .en) -> [String] {
+        let word = severity == .error ? "error: " : (language == .zh ? "警告：" : "warning: ")
+        var out = [word + (location.map { "\($0): " } ?? "") + message]
         guard let source, let range else { return out }
         let chars = Array(source)
         let lo = min(max(0, range.lowerBound), chars.count)
@@ -52,13 +69,18 @@ public struct Output: Equatable, Sendable {
     public var lines: [String] = []
     /// Errors, for standard error; any error means the command changed nothing.
     public var errors: [Diagnostic] = []
+    /// Warnings about the plan or the data: the command took effect. `Session.execute`
+    /// also renders them into `lines`, so every front end prints them.
+    public var warnings: [Diagnostic] = []
     public var failed: Bool { !errors.isEmpty }
     /// True after `quit`/`exit`: the shell leaves (asking first about unsaved changes), a script ends.
     public var leave = false
     /// True for machine-read output (CSV, JSON, Markdown): printed exactly, never translated.
     public var verbatim = false
 
-    public init(lines: [String] = [], errors: [Diagnostic] = []) { self.lines = lines; self.errors = errors }
+    public init(lines: [String] = [], errors: [Diagnostic] = [], warnings: [Diagnostic] = []) {
+        self.lines = lines; self.errors = errors; self.warnings = warnings
+    }
     static func error(_ d: Diagnostic) -> Output { Output(errors: [d]) }
     static func error(_ message: String) -> Output { Output(errors: [Diagnostic(message)]) }
     /// All text, errors rendered, for tests and transcripts.

@@ -92,7 +92,10 @@ public enum ChineseText {
         (#"^no order (\S+)$"#, "没有订单 $1"),
         (#"^no help on '([^']+)'; topics: (.+)$"#, "没有关于 '$1' 的帮助；主题：$2"),
         (#"^the formula ends too early: a value is missing here$"#, "公式提前结束：这里缺少一个值"),
-        // Bad agent data (issue 12).
+        // Warnings and bad agent data (issue 12).
+        (#"^(\d+) warnings?: type check to list them$"#, "$1 条警告：输入 check 查看"),
+        (#"^(\d+) warnings?$"#, "$1 条警告"),
+        (#"^no warnings$"#, "没有警告"),
         (#"^removed (\d+) agents \((.+)\) and their inputs \(undo brings them back\)$"#, "已删除 $1 名员工（$2）及其录入数据（undo 可恢复）"),
         (#"^no agent named (.+); nothing was removed(.*)$"#, "没有名为 $1 的员工；未删除任何员工$2"),
         (#"^'([^']+)' cannot name an agent: a name starts with a letter or '_' .*$"#, "'$1' 不能作员工名：名字须以字母、汉字或 '_' 开头（之后可用字母、数字、'_' 或 '-'），例如 张三、S01_李雷"),

@@ -32,6 +32,16 @@ public enum Help {
             "marginal(T, amount)     each tier's rate on its own slice (超额累进)",
             "Try: table t [lo, hi): 0 -> 1%, 1万 -> 2%   then   param demo = marginal(t, 15000)   then   demo",
         ]),
+        ("warnings", "what payplan warns about, and check", [
+            "A definition that is allowed but probably pays the wrong amount still lands, with a warning and a caret:",
+            "  a quarter/half/year figure read into a month rule (write paid(qbonus), or test the month);",
+            "  a name that hides an attribute, a built-in or an order field (month base = 1), or replaces an input (param sales = 3);",
+            "  pay in a month the agent is not employed (test active); a rule that reads nothing that changes;",
+            "  an entered value outside its input's range (input month sales default 0 range 0..);",
+            "  a tier table that starts above 0, or whose thresholds (parameters) do not rise.",
+            "check (or lint) lists every warning of the plan against the scenario's data; load says how many there are.",
+            "Try: input month sales default 0 range 0..   then   quarter qb = 1000   then   month pay = sales + qb",
+        ]),
         ("report", "tables of figures per agent", [
             "report 2026-03   one month;  report 2026-Q1, report 2026-H1, report 2026   monthly figures summed",
             "Columns come from the plan's 'report columns a, b, c'; the changes listed after each edit",

@@ -34,6 +34,16 @@ enum HelpChinese {
             "员工属性：base、hired、left、role、id、name、tenure（入职当月为 1）、active。",
             "完整说明与示例：docs/language.md",
         ]),
+        "warnings": ("警告与 check", [
+            "允许但很可能发错钱的定义照样生效，同时给出警告并在出处标出 ^：",
+            "  月规则直接读取季度/半年/年度数字（请写 paid(qbonus)，或判断月份）；",
+            "  名字遮住了属性、内置名称或订单字段（month base = 1），或取代了录入项（param sales = 3）；",
+            "  员工不在职的月份也发了钱（请判断 active）；规则不读取任何会变的东西；",
+            "  录入值超出录入项规定的范围（input month sales default 0 range 0..）；",
+            "  阶梯表不从 0 开始，或门槛（参数）没有逐档升高。",
+            "check（或 lint）列出方案对照当前数据的全部警告；load 会报告警告条数。",
+            "试试：input month sales default 0 range 0..   然后   quarter qb = 1000   然后   month pay = sales + qb",
+        ]),
         "tables": ("阶梯表：超额累进与全额累进", [
             "表按门槛列出各档。[lo, hi)（默认）表示含下限、不含上限；(lo, hi] 表示含上限（以内）。例如：",
             "  table deduction_rate [lo, hi):",

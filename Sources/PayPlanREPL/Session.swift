@@ -81,6 +81,10 @@ public final class Session {
         self.engine = try Engine(workspace: workspace)
     }
 
+    /// The warnings of the current plan and data, when known (`nil` after an input edit;
+    /// `currentWarnings()` works them out again).
+    var warningsCache: [PlanWarning]? = nil
+
     /// A session on the scenario file at `path`.
     /// - Throws: `ScenarioError` naming the place of the problem.
     public convenience init(path: String) throws {
@@ -149,9 +153,12 @@ public final class Session {
     /// Runs one complete command (possibly several lines), answering in `language`.
     public func execute(_ input: String) -> Output {
         var out = perform(input)
-        guard language == .zh else { return out }
-        if !out.verbatim { out.lines = out.lines.map(ChineseText.translate) }
-        out.errors = out.errors.map { var d = $0; d.message = ChineseText.translate(d.message); return d }
+        if language == .zh {
+            if !out.verbatim { out.lines = out.lines.map(ChineseText.translate) }
+            out.errors = out.errors.map { var d = $0; d.message = ChineseText.translate(d.message); return d }
+            out.warnings = out.warnings.map { var d = $0; d.message = d.messageZh ?? ChineseText.translate(d.message); return d }
+        }
+        out.lines += out.warnings.flatMap { $0.render(language: language) }
         return out
     }
 
@@ -211,6 +218,7 @@ public final class Session {
         case "statement": return statement(rest)
         case "review": return review(rest)
         case "forecast": return forecast(rest)
+        case "check", "lint": return check(rest)
         default: return cellCommand(text)
         }
     }
@@ -272,11 +280,15 @@ public final class Session {
             let note = moved == 0 ? [] : ["orders credited again by their notes: \(again.orders.count) orders, \(moved) changed (attribution shows them)"]
             return commit(again, label: label, message: message + note, focus: focus, reportChanges: reportChanges, recredit: false)
         }
+        let warningsBefore = currentWarnings()
         if let edits, let changed = edits.forward(engine) {
             pushUndo(Snapshot(workspace: workspace, label: label, edits: edits))
             workspace = new
             isDirty = true
-            return Output(lines: message + payChangeLines(changed))
+            warningsCache = nil
+            var out = Output(lines: message + payChangeLines(changed))
+            out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
+            return out
         }
         let newEngine: Engine
         do { newEngine = try built ?? Engine(workspace: new) } catch let e as CycleError {
@@ -292,7 +304,10 @@ public final class Session {
         workspace = new
         engine = newEngine
         isDirty = true
-        return Output(lines: message + (reportChanges ? changeLines(before: before, after: totals(newEngine)) : []))
+        warningsCache = nil
+        var out = Output(lines: message + (reportChanges ? changeLines(before: before, after: totals(newEngine)) : []))
+        out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
+        return out
     }
 
     static func diagnostic(_ error: Error) -> Diagnostic {
@@ -370,8 +385,12 @@ public final class Session {
         if case .use(let part, _) = def.statement {
             message = "brought in the \(part) part: \(new.plan.definitions.filter { $0.part == part }.count) definitions (help \(part); show NAME shows one)"
         }
-        return commit(new, label: "\(verb) \(def.name)", message: [message], focus: def.name,
-                      edits: EngineEdits(forward: { $0.redefine(after) }, back: { $0.redefine(before) }))
+        var out = commit(new, label: "\(verb) \(def.name)", message: [message], focus: def.name,
+                         edits: EngineEdits(forward: { $0.redefine(after) }, back: { $0.redefine(before) }))
+        if !out.failed, let old, let w = Session.kindChange(from: old, to: def, workspace: undoStack.last?.workspace ?? workspace) {
+            out.warnings.insert(Diagnostic(warning: w), at: 0)
+        }
+        return out
     }
 
     func drop(_ name: String) -> Output {
@@ -408,6 +427,7 @@ public final class Session {
             workspace = s.workspace
             generation = s.generation
             isDirty = generation != savedGeneration
+            warningsCache = nil
             return Output(lines: ["\(verb) \(s.label)"] + payChangeLines(changed))
         }
         let outgoing = (name: forkName, workspace: workspace, engine: engine)
@@ -429,6 +449,7 @@ public final class Session {
         engine = e
         generation = s.generation
         isDirty = generation != savedGeneration
+        warningsCache = nil
         return Output(lines: ["\(verb) \(s.label)"] + changeLines(before: before, after: totals(e)))
     }
 
@@ -732,9 +753,16 @@ public final class Session {
         workspace = new
         isDirty = true
         let changed = engine.setInput(cell: c, value: value)
-        guard engine.plan.total.flatMap({ engine.plan.ruleIndex[$0] }) != nil else { return Output() }
+        warningsCache = nil
+        var warnings: [Diagnostic] = []
+        if let d = workspace.plan.definition(named: rule.name), case .input(_, _, _, _, let range?) = d.statement, !range.contains(value) {
+            let w = PlanCheck.outOfRange(cell: label, value: value, input: rule.name, range: range, at: nil, source: "")
+            warnings.append(Diagnostic(warning: PlanWarning(w.kind, definition: w.definition, message: w.message, zh: w.messageZh,
+                                                            range: rhsStart..<line.count, source: line)))
+        }
+        guard engine.plan.total.flatMap({ engine.plan.ruleIndex[$0] }) != nil else { return Output(warnings: warnings) }
         let lines = payChangeLines(changed)
-        return Output(lines: lines.isEmpty ? ["(no pay figure changed)"] : lines)
+        return Output(lines: lines.isEmpty ? ["(no pay figure changed)"] : lines, warnings: warnings)
     }
 
     /// An amount written as a constant expression: `12万`, `40,000`, `1.5万 + 800`, `-500`.
@@ -876,7 +904,13 @@ public final class Session {
             return .error("\(error); nothing was changed")
         }
         let before = currentFileState
-        let out = commit(loaded.workspace, label: "load \(file)", message: ["loaded \(file): \(loaded.workspace.agents.count) agents, \(loaded.workspace.plan.definitions.count) definitions"])
+        var out = commit(loaded.workspace, label: "load \(file)", message: ["loaded \(file): \(loaded.workspace.agents.count) agents, \(loaded.workspace.plan.definitions.count) definitions"])
+        // Loading reports how many warnings the plan has, not each one (check lists them).
+        if !out.failed {
+            out.warnings = []
+            let count = currentWarnings().count
+            if count > 0 { out.lines.insert("\(count) warning\(count == 1 ? "" : "s"): type check to list them", at: 1) }
+        }
         if out.failed { return Output(errors: out.errors.map { var d = $0; d.message = "\(file): \(d.message); nothing was changed"; return d }) }
         undoStack[undoStack.count - 1].forkState = currentForkState
         undoStack[undoStack.count - 1].file = before

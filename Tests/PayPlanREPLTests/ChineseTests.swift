@@ -16,7 +16,7 @@ import PayPlan
         let s = try Session(path: electronics)
         #expect(run(s, "set lang zh") == ["已切换为中文"])
         #expect(run(s, "李雷.sales[2026-03] = 15万") == ["李雷.pay[2026-03]: 5,573.00 → 6,473.00"])
-        #expect(run(s, "month x2 = 1") == ["已定义 x2"])
+        #expect(run(s, "month x2 = sales") == ["已定义 x2"])
         #expect(run(s, "undo").first == "已撤销：defined x2")
         let bad = s.execute("month y2 = revnue")
         #expect(bad.errors.first?.message == "在 'y2' 中：未知名称 'revnue'（是否想写 'revenue'？）")
@@ -29,7 +29,7 @@ import PayPlan
         #expect(report.last!.hasPrefix("合计"))
         #expect(run(s, "help tables").first == "表按门槛列出各档。[lo, hi)（默认）表示含下限、不含上限；(lo, hi] 表示含上限（以内）。例如：")
         run(s, "set lang en")
-        #expect(run(s, "month x3 = 1") == ["defined x3"])
+        #expect(run(s, "month x3 = sales") == ["defined x3"])
     }
 
     @Test func statementInChinese() throws {

@@ -132,6 +132,8 @@ public struct CompiledPlan: Sendable {
     public private(set) var total: String? = nil
     /// The pay statement's sections as the plan declares them (`payslip earnings …`); empty when it declares none.
     public private(set) var payslip: [PayslipSection: [String]] = [:]
+    /// What the plan alone shows to be probably wrong, in plan order (the definitions still compile).
+    public private(set) var warnings: [PlanWarning] = []
 
     /// Compiles `plan` for agents carrying `agentAttributes` (extra attribute keys).
     ///
@@ -225,6 +227,14 @@ public struct CompiledPlan: Sendable {
             throw CompileError(definition: d.name, error: SourceError("no figure named '\(t)'", at: nil, in: d.source))
         }
         try checkRuleCycles()
+        var seen = Set<String>()
+        let found = CompiledPlan.shadowWarnings(plan: plan, attributes: compiler.attributeNames,
+                                                declaredAttributes: Set(plan.definitions.compactMap { if case .attribute(let n, _, _, _) = $0.statement { n } else { nil } }),
+                                                fields: compiler.fieldNames)
+            + compiler.warnings + CompiledPlan.neverChangesWarnings(plan: plan, rules: rules)
+        let order = Dictionary(plan.definitions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        warnings = found.filter { seen.insert("\($0.kind)|\($0.definition)|\($0.range.map { "\($0)" } ?? "")").inserted }
+            .enumerated().sorted { (order[$0.element.definition] ?? 0, $0.offset) < (order[$1.element.definition] ?? 0, $1.offset) }.map(\.element)
     }
 
     private mutating func declare(_ name: String, _ label: String?, _ dim: Dimension, _ kind: RuleKind) -> Int {
@@ -353,6 +363,27 @@ struct ExprCompiler {
     var groupingSources: [(Definition, SourceRange)] = []
     var definition: Definition!
     var inTable = false
+    /// Inside a branch of an `if` that tests the period (`if month_of(period_end) = 12 then …`).
+    var timed = false
+    var warnings: [PlanWarning] = []
+    /// How the value being compiled reaches the rule's figure: added to it (`pay = base + qbonus`),
+    /// deciding a branch (`if sum(sales over quarter) >= 20万 then …`), or only as a factor or
+    /// argument (`contribution_base * rate`: a yearly base used every month is meant).
+    enum Context { case additive, condition, other }
+    var context = Context.additive
+
+    /// Warns when a rule of `dim` reads longer rule `r` as it stands (not through `paid`, a period
+    /// test or an aggregation): a quarterly bonus read into a month's pay is paid in every month.
+    mutating func warnPeriodFigure(_ r: Int, from dim: Dimension, _ e: Expr) {
+        let t = plan.rules[r]
+        guard context == .additive, !timed, !inTable, dim.grain != .none, !dim.perOrder, !t.dimension.perOrder, t.dimension.grain != .none,
+              t.dimension.grain > dim.grain else { return }
+        let n = t.name, g = t.dimension.grain.keyword
+        warnings.append(PlanWarning(.periodFigureInShorterRule, definition: definition.name,
+            message: "'\(n)' is \(describe(t.dimension.grain)): read in a \(dim.grain.keyword) rule it counts in every \(dim.grain.keyword) of the \(g); write paid(\(n)) to pay it once, in the \(g)'s last \(dim.grain.keyword) (or test the period: if month_of(period_end) = … then \(n) else 0)",
+            zh: "'\(n)' 是\(PlanWarning.zh(t.dimension.grain))数字：在\(PlanWarning.zh(dim.grain))规则中直接读取，它会在该\(PlanWarning.zh(t.dimension.grain))的每个\(PlanWarning.zh(dim.grain))都计入一次；请写 paid(\(n))，只在最后一个\(PlanWarning.zh(dim.grain))发放（或判断期间：if month_of(period_end) = … then \(n) else 0）",
+            range: e.range, source: definition.source))
+    }
 
     init(plan: CompiledPlan, tables: [String: (TierSides, [TableRow], Definition)], attributeNames: Set<String>, fieldNames: Set<String>) {
         self.plan = plan; self.tables = tables; self.attributeNames = attributeNames; self.fieldNames = fieldNames
@@ -365,6 +396,7 @@ struct ExprCompiler {
 
     mutating func compile(_ e: Expr, in dim: Dimension, definition d: Definition) throws -> CExpr {
         definition = d
+        context = .additive
         return try compile(e, dim)
     }
 
@@ -408,6 +440,7 @@ struct ExprCompiler {
             }
             if let r = plan.ruleIndex[n] {
                 try checkReference(r, from: dim, e)
+                warnPeriodFigure(r, from: dim, e)
                 return .ref(rule: r, shift: 0)
             }
             if dim.perOrder, fieldNames.contains(n) {
@@ -441,9 +474,15 @@ struct ExprCompiler {
             }
             return .at(rule: r, period: period)
         case .unary(let op, let a):
+            let saved = context
+            defer { context = saved }
+            if op == "not" && context != .condition { context = .other }
             let c = try compile(a, dim)
             return op == "not" ? .not(c) : .negate(c)
         case .binary(let op, let a, let b):
+            let saved = context
+            defer { context = saved }
+            if op == "*" || op == "/" { context = .other } else if op != "+" && op != "-" && context != .condition { context = .other }
             let l = try compile(a, dim), r = try compile(b, dim)
             switch op {
             case "and": return .and(l, r)
@@ -453,12 +492,27 @@ struct ExprCompiler {
                 return .compare(CompareOp(rawValue: op)!, l, r)
             }
         case .ifThen(let c, let a, let b):
-            return .ifThen(try compile(c, dim), try compile(a, dim), try compile(b, dim))
+            let savedContext = context
+            context = .condition
+            let condition = try compile(c, dim)
+            context = savedContext
+            let saved = timed
+            defer { timed = saved }
+            if condition.readsPeriod { timed = true }
+            return .ifThen(condition, try compile(a, dim), try compile(b, dim))
         case .call(let name, let args):
+            let saved = context
+            defer { context = saved }
+            if !["round", "floor", "ceil", "abs", "min", "max", "iferror", "ifmissing"].contains(name) { context = .other }
             return try compileCall(name, args, e, dim)
         case .aggregate(let fn, let value, let scope, let filter):
+            let saved = context
+            defer { context = saved }
             return try compileAggregate(fn, value, scope, filter, e, dim)
         case .allocate(let total, let weight, let scope):
+            let saved = context
+            defer { context = saved }
+            context = .other
             return try compileAllocate(total, weight, scope, e, dim)
         }
     }
@@ -555,6 +609,15 @@ struct ExprCompiler {
                 throw fail("over \(g.keyword) in a \(dim.grain.keyword) rule: a \(dim.grain.keyword) is longer than a \(g.keyword); use over \(dim.grain.keyword) or a longer period", e)
             }
             guard fn != "rank" && fn != "ties" else { throw fail("\(fn) compares agents: write \(fn)(x over agents)", e) }
+            let outer = context
+            context = .other
+            if g > dim.grain && !timed && !inTable && outer != .other {
+                let text = String(Array(definition.source)[e.range])
+                warnings.append(PlanWarning(.periodFigureInShorterRule, definition: definition.name,
+                    message: "\(text) is the same in every \(dim.grain.keyword) of the \(g.keyword): a \(dim.grain.keyword) rule that pays from it pays it in each \(dim.grain.keyword); make it a \(g.keyword) rule and pay it with paid(…), or test the period (if month_of(period_end) = … then … else 0)",
+                    zh: "\(text) 在该\(PlanWarning.zh(g))的每个\(PlanWarning.zh(dim.grain))都一样：据此发钱的\(PlanWarning.zh(dim.grain))规则会每个\(PlanWarning.zh(dim.grain))都发一次；请改成\(PlanWarning.zh(g))规则并用 paid(…) 发放，或判断期间（if month_of(period_end) = … then … else 0）",
+                    range: e.range, source: definition.source))
+            }
             // Iterate at the finest grain the aggregated expression reads.
             var grains: [Grain] = []
             value.map { finestGrains($0, into: &grains) }; filter.map { finestGrains($0, into: &grains) }

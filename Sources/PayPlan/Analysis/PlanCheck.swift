@@ -1,0 +1,136 @@
+/// Checks a plan against the scenario's data (issue 12): the compiler's warnings, plus
+/// what only the figures show — pay outside employment, entered values outside a
+/// declared range, tier tables whose thresholds leave a gap or overlap.
+public enum PlanCheck {
+    /// How many warnings of one kind about one definition are listed before a summary.
+    public static let listLimit = 5
+
+    /// Every warning of the plan in `engine`, given the data of `workspace` (the engine's workspace).
+    ///
+    /// - Complexity: O(a × p) for a agents and p periods of the pay figure, plus O(entered inputs).
+    public static func warnings(engine: Engine, workspace: Workspace) -> [PlanWarning] {
+        var out = engine.plan.warnings
+        out += tierWarnings(engine: engine, plan: workspace.plan)
+        out += inputRangeWarnings(workspace: workspace)
+        out += payOutsideEmployment(engine: engine, plan: workspace.plan)
+        return out
+    }
+
+    /// The pay figure (`report total`) nonzero in a period where an agent is not employed:
+    /// one warning per agent, at the pay rule's name.
+    public static func payOutsideEmployment(engine: Engine, plan: Plan) -> [PlanWarning] {
+        guard let t = engine.plan.total, let r = engine.plan.ruleIndex[t], let d = plan.definition(named: t) else { return [] }
+        let dim = engine.plan.rules[r].dimension
+        guard dim.perAgent, !dim.perOrder, dim.grain != .none else { return [] }
+        let nameRange = (try? Parser.statementWithNameRange(d.source))?.1 ?? nil
+        var out: [PlanWarning] = []
+        var more = 0
+        for (a, agent) in engine.agents.enumerated() where agent.hired != nil || agent.left != nil {
+            var first: (Period, Value)? = nil
+            var count = 0
+            for i in 0..<engine.periodCount(dim.grain) {
+                let p = engine.period(dim.grain, i)
+                let employed = (agent.hired.map { $0 <= p.lastDay } ?? true) && (agent.left.map { $0 >= p.firstDay } ?? true)
+                guard !employed, let c = engine.cell(rule: r, agent: a, period: p) else { continue }
+                let v = engine.value(ofCell: c)
+                guard case .number(let n) = v, n != .zero else { continue }
+                count += 1
+                if first == nil { first = (p, v) }
+            }
+            guard let (p, v) = first else { continue }
+            if out.count >= listLimit { more += 1; continue }
+            let before = agent.hired.map { p.lastDay < $0 } == true
+            let when = before ? "before the hire date \(agent.hired!)" : "after leaving on \(agent.left!)"
+            let whenZh = before ? "在入职日 \(agent.hired!) 之前" : "在离职日 \(agent.left!) 之后"
+            out.append(PlanWarning(.payOutsideEmployment, definition: t,
+                message: "\(t) pays \(agent.name) \(v.displayText) in \(p), \(when)\(count > 1 ? " (and \(count - 1) more \(dim.grain.keyword)\(count > 2 ? "s" : "") outside employment)" : ""); test active: if not active then 0 else …",
+                zh: "\(t) 在 \(p) 给 \(agent.name) 发 \(v.displayText)，\(whenZh)\(count > 1 ? "（另有 \(count - 1) 个不在职的\(PlanWarning.zh(dim.grain))也发了钱）" : "")；请判断 active：if not active then 0 else …",
+                range: nameRange, source: d.source))
+        }
+        if more > 0 {
+            out.append(PlanWarning(.payOutsideEmployment, definition: t,
+                message: "\(t) also pays \(more) more agent\(more == 1 ? "" : "s") outside employment",
+                zh: "\(t) 还给另外 \(more) 名员工在不在职的期间发了钱", range: nameRange, source: d.source))
+        }
+        return out
+    }
+
+    /// Entered values outside the range their input declares, at the input's definition.
+    public static func inputRangeWarnings(workspace: Workspace) -> [PlanWarning] {
+        var out: [PlanWarning] = []
+        for d in workspace.plan.definitions {
+            guard case .input(let dim, let n, _, _, let range?) = d.statement else { continue }
+            var bad: [(String, Fixed)] = []
+            if dim.perAgent {
+                for a in workspace.agents {
+                    for (p, v) in workspace.inputs[a.name]?[n] ?? [:] where !range.contains(v) { bad.append(("\(a.name).\(n)[\(p)]", v)) }
+                }
+            } else {
+                for (p, v) in workspace.teamInputs[n] ?? [:] where !range.contains(v) { bad.append(("\(n)[\(p)]", v)) }
+            }
+            bad.sort { $0.0 < $1.0 }
+            let place = rangeText(in: d.source)
+            for (cell, v) in bad.prefix(listLimit) {
+                out.append(outOfRange(cell: cell, value: v, input: n, range: range, at: place, source: d.source))
+            }
+            if bad.count > listLimit {
+                out.append(PlanWarning(.inputOutOfRange, definition: n,
+                    message: "\(bad.count - listLimit) more values of \(n) are outside the range the plan declares (\(range))",
+                    zh: "\(n) 还有 \(bad.count - listLimit) 个录入值超出方案规定的范围（\(range)）", range: place, source: d.source))
+            }
+        }
+        return out
+    }
+
+    /// The warning for one entered value outside its input's range.
+    public static func outOfRange(cell: String, value: Fixed, input: String, range: AmountRange, at place: SourceRange?, source: String) -> PlanWarning {
+        PlanWarning(.inputOutOfRange, definition: input,
+                    message: "\(cell) = \(value.moneyText) is outside the range the plan declares for \(input) (\(range))",
+                    zh: "\(cell) = \(value.moneyText) 超出方案为 \(input) 规定的范围（\(range)）",
+                    range: place, source: source)
+    }
+
+    /// Where `range …` stands in an input's source.
+    static func rangeText(in source: String) -> SourceRange? {
+        guard let r = source.range(of: " range ") else { return nil }
+        let lo = source.distance(from: source.startIndex, to: r.lowerBound) + 1
+        let rest = source[r.upperBound...].prefix { !$0.isWhitespace }
+        return lo..<(lo + 6 + rest.count)
+    }
+
+    /// Tier tables whose first threshold leaves amounts below it without a tier (a gap), or
+    /// whose thresholds — as the parameters they name now stand — do not rise (an overlap).
+    public static func tierWarnings(engine: Engine, plan: Plan) -> [PlanWarning] {
+        var out: [PlanWarning] = []
+        for d in plan.definitions {
+            guard case .table(let n, _, _, let rows) = d.statement else { continue }
+            var previous: (Fixed, String)? = nil
+            for (i, row) in rows.enumerated() {
+                guard let (t, how) = thresholdValue(row.threshold, engine: engine) else { previous = nil; continue }
+                if i == 0 && t > .zero {
+                    out.append(PlanWarning(.tierGap, definition: n,
+                        message: "amounts below \(t.moneyText)\(how) have no tier of their own and fall in the first tier; start the table at 0 to say what they get",
+                        zh: "低于 \(t.moneyText)\(how) 的金额没有自己的档位，会落入第一档；请从 0 开始写表，写明它们得多少",
+                        range: row.threshold.range, source: d.source))
+                }
+                if let (p, pHow) = previous, t <= p {
+                    out.append(PlanWarning(.tierOverlap, definition: n,
+                        message: "tiers overlap: this threshold (\(t.moneyText)\(how)) is not above the one before it (\(p.moneyText)\(pHow)), so the tier before it is never reached",
+                        zh: "档位重叠：这个门槛（\(t.moneyText)\(how)）不高于前一个（\(p.moneyText)\(pHow)），前一档永远达不到",
+                        range: row.threshold.range, source: d.source))
+                }
+                previous = (t, how)
+            }
+        }
+        return out
+    }
+
+    /// A threshold's amount: written out, or a parameter's current value (with ", from NAME").
+    static func thresholdValue(_ e: Expr, engine: Engine) -> (Fixed, String)? {
+        if let n = try? e.constantAmount() { return (n, "") }
+        guard case .name(let p) = e.kind, let r = engine.plan.ruleIndex[p], case .parameter = engine.plan.rules[r].kind,
+              let c = engine.cell(rule: r, agent: 0, period: Period(grain: .none, start: engine.startMonth)),
+              case .number(let v) = engine.value(ofCell: c) else { return nil }
+        return (v, ", from \(p)")
+    }
+}

@@ -1,0 +1,54 @@
+/// Something in a plan that is allowed but probably pays the wrong amount: the
+/// definition still lands, and the owner is told, with a caret under the place.
+///
+/// Found when a definition is entered (the compiler's warnings) or when the plan
+/// is checked against the scenario's data (`PlanCheck`): see docs/language.md, "Warnings".
+public struct PlanWarning: Equatable, Sendable {
+    /// What kind of trap this is; tests and the `check` command group by it.
+    public enum Kind: String, Equatable, Sendable, CaseIterable {
+        /// A quarter, half or year figure read into a shorter rule without `paid()` or a month test:
+        /// it counts in every month of its period.
+        case periodFigureInShorterRule = "period-figure"
+        /// A definition whose name hides an agent attribute, an order field, a built-in,
+        /// or replaces an input, parameter or attribute of another kind.
+        case shadowsName = "shadows"
+        /// The plan's pay figure is not zero in a month where the agent is not employed.
+        case payOutsideEmployment = "pay-outside-employment"
+        /// A rule that reads nothing that can change: the same value in every cell.
+        case neverChanges = "never-changes"
+        /// An entered value outside the range its input declares (`range 0..`).
+        case inputOutOfRange = "out-of-range"
+        /// A tier table that leaves amounts below its first threshold without a tier of their own.
+        case tierGap = "tier-gap"
+        /// A tier table whose thresholds (as parameters now stand) do not rise: tiers overlap.
+        case tierOverlap = "tier-overlap"
+    }
+    public var kind: Kind
+    /// The name of the definition the warning is about (`pay`, `commission_tiers`).
+    public var definition: String
+    public var message: String
+    /// The same message in Chinese (shown under `set lang zh`).
+    public var messageZh: String
+    /// The place in `source` to put the caret under, in characters; `nil` for the whole definition.
+    public var range: SourceRange?
+    /// The definition's source text (or the command line) that `range` points into.
+    public var source: String
+
+    public init(_ kind: Kind, definition: String, message: String, zh: String? = nil, range: SourceRange?, source: String) {
+        self.kind = kind; self.definition = definition; self.message = message; self.messageZh = zh ?? message
+        self.range = range; self.source = source
+    }
+
+    /// The period's Chinese name in messages: 月, 季度, 半年, 年.
+    public static func zh(_ g: Grain) -> String {
+        switch g { case .month: "月"; case .quarter: "季度"; case .half: "半年"; case .year: "年"; case .none: "方案" }
+    }
+
+    /// The text under the caret (`qbonus`), or `""` when the warning has no place.
+    public var placeText: String {
+        guard let r = range else { return "" }
+        let chars = Array(source)
+        guard r.lowerBound >= 0, r.upperBound <= chars.count else { return "" }
+        return String(chars[r])
+    }
+}

@@ -1,0 +1,62 @@
+import PayPlan
+
+/// Warnings (issue 12): told when a definition or edit lands, listed by `check`.
+extension Session {
+    /// The warnings of the current plan and data, worked out again when an edit made them stale.
+    ///
+    /// - Complexity: O(a × p + entered inputs) when stale (see `PlanCheck.warnings`), else O(1).
+    public func currentWarnings() -> [PlanWarning] {
+        if let w = warningsCache { return w }
+        let w = PlanCheck.warnings(engine: engine, workspace: workspace)
+        warningsCache = w
+        return w
+    }
+
+    /// The warnings in `after` that were not in `before` (same kind, definition and message).
+    static func newWarnings(_ after: [PlanWarning], since before: [PlanWarning]) -> [PlanWarning] {
+        let old = Set(before.map { "\($0.kind)|\($0.definition)|\($0.message)" })
+        return after.filter { !old.contains("\($0.kind)|\($0.definition)|\($0.message)") }
+    }
+
+    /// A redefinition that changes what a name is (an input becomes a parameter): entered
+    /// values, or agents' attributes, are no longer read.
+    static func kindChange(from old: Definition, to new: Definition, workspace: Workspace) -> PlanWarning? {
+        func kind(_ s: Statement) -> String? {
+            switch s {
+            case .param: "parameter"
+            case .input: "input"
+            case .attribute: "attribute"
+            case .field: "order field"
+            case .table: "table"
+            case .rule(let d, _, _, _): d.perOrder ? "order rule" : "rule"
+            default: nil
+            }
+        }
+        guard let was = kind(old.statement), let now = kind(new.statement), was != now else { return nil }
+        let n = new.name
+        var lost = "", lostZh = ""
+        if was == "input" {
+            let count = workspace.inputs.values.reduce(0) { $0 + ($1[n]?.count ?? 0) } + (workspace.teamInputs[n]?.count ?? 0)
+            lost = count == 0 ? "; values entered for \(n) will not be read" : "; the \(count) value\(count == 1 ? " entered for \(n) is" : "s entered for \(n) are") no longer read"
+            lostZh = count == 0 ? "；为 \(n) 录入的值将不会被读取" : "；已为 \(n) 录入的 \(count) 个值不再被读取"
+        } else if was == "attribute" {
+            lost = "; the agents' \(n)= values are no longer read"
+            lostZh = "；员工的 \(n)= 不再被读取"
+        }
+        let zhKind = ["parameter": "参数", "input": "录入项", "attribute": "属性", "order field": "订单字段", "table": "阶梯表", "rule": "规则", "order rule": "订单规则"]
+        let range = (try? Parser.statementWithNameRange(new.source))?.1 ?? nil
+        return PlanWarning(.shadowsName, definition: n,
+                           message: "'\(n)' was \(was == "input" || was == "attribute" || was == "order field" ? "an" : "a") \(was); this \(now) replaces it\(lost) (drop \(n) and define it again if that is meant, or choose another name)",
+                           zh: "'\(n)' 原是\(zhKind[was]!)，现被这条\(zhKind[now]!)取代\(lostZh)（如确是此意，请先 drop \(n) 再定义；否则请换一个名字）",
+                           range: range, source: new.source)
+    }
+
+    /// `check` (or `lint`): every warning of the whole plan against the scenario's data.
+    func check(_ rest: String) -> Output {
+        guard rest.isEmpty else { return .error("check takes nothing after it: it lists every warning of the plan") }
+        let all = currentWarnings()
+        var out = Output(lines: [all.isEmpty ? "no warnings" : "\(all.count) warning\(all.count == 1 ? "" : "s")"])
+        out.warnings = all.map(Diagnostic.init(warning:))
+        return out
+    }
+}
