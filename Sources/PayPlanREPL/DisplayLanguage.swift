@@ -103,6 +103,7 @@ public enum ChineseText {
         (#"^'([^']+)' cannot name an agent: it is a word of the pay language, .*; choose another name, e\.g\. (\S+)$"#, "'$1' 不能作员工名：它是规则语言的关键字，$1.sales[2026-03] 无法识别；请换一个名字，例如 $2"),
         (#"^left=(\S+) is before hired=(\S+): an agent cannot leave before being hired; nothing was changed$"#, "离职日 left=$1 早于入职日 hired=$2：不能在入职前离职；未做任何更改"),
         (#"^(\S+)=(\S+) is outside the range the plan declares for (\S+) \((\S*)\); nothing was changed$"#, "$1=$2 超出方案为 $3 规定的范围（$4）；未做任何更改"),
+        (#"^id=(\S+) is already (\S+)'s employee ID; IDs are unique; nothing was changed$"#, "工号 id=$1 已是 $2 的工号；工号不能重复；未做任何更改"),
         // Scripts.
         (#"^this definition is not finished: a bracket it opens is never closed; it was not run, and the next line runs as its own command$"#, "这条定义没有写完：其中的括号没有闭合；它没有执行，下一行作为单独的命令执行"),
         (#"^this definition is not finished: it ends with '(.+)', so something is missing after it; it was not run, and the next line runs as its own command$"#, "这条定义没有写完：它以 '$1' 结尾，后面缺少内容；它没有执行，下一行作为单独的命令执行"),

@@ -542,6 +542,7 @@ public final class Session {
     }
 
     func applyAttributes(_ pairs: ArraySlice<String>, to agent: inout Agent) -> Output? {
+        let original = agent.name
         for pair in pairs {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
                 return .error("'\(pair)': attributes are written key=value, e.g. base=3000 hired=2025-06-01")
@@ -558,6 +559,10 @@ public final class Session {
         }
         if let h = agent.hired, let l = agent.left, l < h {
             return .error("left=\(l) is before hired=\(h): an agent cannot leave before being hired; nothing was changed")
+        }
+        // Employee IDs are unique, so a saved scenario always reopens.
+        if let id = agent.id, !id.isEmpty, let other = workspace.agents.first(where: { $0.id == id && $0.name != original }) {
+            return .error("id=\(id) is already \(other.name)'s employee ID; IDs are unique; nothing was changed")
         }
         return nil
     }

@@ -178,3 +178,30 @@ import PayPlan
         #expect(s.execute("save ''").errors.map(\.message) == ["save 需要文件名，不能为空：save 文件名.json"])
     }
 }
+
+/// Structural edits whose result would not reopen are refused (issue 11,
+/// problem 4): a saved file always reopens. Each edit is followed by save and load.
+@Suite struct SaveAndReopenTests {
+    @Test func aDuplicateEmployeeIDIsRefusedAndEveryAcceptedEditReopens() throws {
+        let dir = tempDir("reopen")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try Session()
+        run(s, "input month sales default 0", "month pay = 3000 + 2% * sales",
+            "agent add 甲 id=S01 hired=2025-06-01", "agent add 乙 id=S02")
+        expectRefused(s, "agent set 乙 id=S01", "id=S01 is already 甲's employee ID; IDs are unique; nothing was changed")
+        expectRefused(s, "agent add 丙 id=S02", "id=S02 is already 乙's employee ID; IDs are unique; nothing was changed")
+        expectRefused(s, "agent set 甲 left=2025-01-01", "left=2025-01-01 is before hired=2025-06-01: an agent cannot leave before being hired; nothing was changed")
+        s.language = .zh
+        #expect(s.execute("agent set 乙 id=S01").errors.map(\.message) == ["工号 id=S01 已是 甲 的工号；工号不能重复；未做任何更改"])
+        s.language = .en
+        // Accepted edits: each saved and reopened with the same agents.
+        for (i, edit) in ["agent set 甲 id=S03", "agent set 甲 name=甲甲", "agent set 乙 id=S01", "agent rm 乙", "years 2026-2027"].enumerated() {
+            run(s, edit)
+            let file = dir + "/\(i).json"
+            run(s, "save \(file)")
+            let reopened = try Session(path: file)
+            #expect(reopened.workspace.agents == s.workspace.agents, "\(edit)")
+            #expect(reopened.workspace.years == s.workspace.years, "\(edit)")
+        }
+    }
+}

@@ -263,6 +263,7 @@ public enum ScenarioFile {
                 w.teamInputs[name, default: [:]][p] = value
             }
         }
+        try validate(w, body: body)
         return (w, body.description)
     }
 

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Checks on a decoded scenario that the reader's schema cannot express:
+/// what the file says must be something payplan can represent and that its
+/// own commands could have made, or the load is refused with the place.
+/// Works on the decoded body and workspace, so it holds whichever JSON reader is used.
+extension ScenarioFile {
+    /// - Throws: `ScenarioError` naming the field: a format version below 1, a
+    ///   years range the `years` command would refuse (more than 50 years), an
+    ///   agent name longer than `Parser.maximumNameLength`, two agents with one
+    ///   employee ID, an agent who leaves before being hired.
+    /// - Complexity: O(agents).
+    static func validate(_ w: Workspace, body: Body) throws {
+        if body.version < 1 {
+            throw ScenarioError("version: \(body.version) is not a format version (this payplan reads versions 1 to \(version))")
+        }
+        if w.years.count > 50 {
+            throw ScenarioError("years: \"\(body.years)\" covers \(w.years.count) years; a scenario covers at most 50 (as the years command allows)")
+        }
+        var ids: [String: Int] = [:]
+        for (i, a) in w.agents.enumerated() {
+            if a.name.count > Parser.maximumNameLength {
+                throw ScenarioError("agents[\(i)].name: the name is \(a.name.count) characters long; names are at most \(Parser.maximumNameLength)")
+            }
+            if let id = a.id, !id.isEmpty {
+                if let j = ids[id] {
+                    throw ScenarioError("agents[\(i)].id: \"\(id)\" is also the ID of agents[\(j)] (\(w.agents[j].name)); employee IDs are unique")
+                }
+                ids[id] = i
+            }
+            if let h = a.hired, let l = a.left, l < h {
+                throw ScenarioError("agents[\(i)].left: \(l) is before hired \(h); an agent cannot leave before being hired")
+            }
+        }
+    }
+}

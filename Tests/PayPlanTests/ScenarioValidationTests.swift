@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PayPlan
+
+/// Loads refuse what they cannot represent (issue 11, problem 4): each mutant
+/// of a small valid scenario is refused with the field named.
+@Suite struct ScenarioValidationTests {
+    /// A valid two-agent scenario, as text, with `change` applied to its JSON object.
+    func scenario(_ change: (inout [String: Any]) -> Void) throws -> Data {
+        var o: [String: Any] = [
+            "format": "payplan-scenario", "version": 1, "name": "t", "years": "2026",
+            "plan": ["input month sales default 0", "month pay = 3000 + 2% * sales"],
+            "agents": [["name": "甲", "id": "S01", "hired": "2025-06-01"], ["name": "乙", "id": "S02"]],
+            "inputs": [String: Any](),
+        ]
+        change(&o)
+        return try JSONSerialization.data(withJSONObject: o)
+    }
+
+    func refusal(_ change: (inout [String: Any]) -> Void) throws -> String? {
+        do { _ = try ScenarioFile.decode(try scenario(change)); return nil } catch let e as ScenarioError { return e.message }
+    }
+
+    @Test func theUnchangedScenarioLoads() throws {
+        #expect(try refusal { _ in } == nil)
+    }
+
+    @Test func formatVersionZeroOrNegativeIsRefused() throws {
+        #expect(try refusal { $0["version"] = 0 } == "version: 0 is not a format version (this payplan reads versions 1 to \(ScenarioFile.version))")
+        #expect(try refusal { $0["version"] = -1 } == "version: -1 is not a format version (this payplan reads versions 1 to \(ScenarioFile.version))")
+    }
+
+    /// `years 1900-2999` is refused by the command (at most 50 years), so by the file too.
+    @Test func aYearsRangeTheYearsCommandRefusesIsRefused() throws {
+        #expect(try refusal { $0["years"] = "1900-2999" } == "years: \"1900-2999\" covers 1100 years; a scenario covers at most 50 (as the years command allows)")
+        #expect(try refusal { $0["years"] = "2026-2075" } == nil, "50 years is allowed")
+    }
+
+    @Test func duplicateEmployeeIDsAreRefused() throws {
+        let message = try refusal { $0["agents"] = [["name": "甲", "id": "S01"], ["name": "乙", "id": "S01"]] }
+        #expect(message == "agents[1].id: \"S01\" is also the ID of agents[0] (甲); employee IDs are unique")
+    }
+
+    @Test func leavingBeforeBeingHiredIsRefused() throws {
+        let message = try refusal { $0["agents"] = [["name": "甲", "hired": "2025-06-01", "left": "2025-01-31"]] }
+        #expect(message == "agents[0].left: 2025-01-31 is before hired 2025-06-01; an agent cannot leave before being hired")
+    }
+
+    @Test func anOverlongAgentNameIsRefused() throws {
+        let message = try refusal { $0["agents"] = [["name": String(repeating: "李", count: 65)]] }
+        #expect(message == "agents[0].name: the name is 65 characters long; names are at most 64")
+    }
+}
