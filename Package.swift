@@ -18,7 +18,7 @@ let package = Package(
         // MARK: Model, language and engine (no I/O but scenario files)
         .target(name: "PayPlan", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
         // MARK: Order import from CSV files (UTF-8 or GB18030), kept apart so the engine has no CSV dependency
-        .target(name: "PayPlanImport", dependencies: ["PayPlan"]),
+        .target(name: "PayPlanImport", dependencies: ["PayPlan", .product(name: "CSV", package: "CSV.swift")]),
         // MARK: Session, commands, rendering, help (no terminal)
         .target(name: "PayPlanREPL", dependencies: ["PayPlan", "PayPlanImport", "CXLSXWriter"]),
         // MARK: Excel workbooks: libxlsxwriter (Debian: libxlsxwriter-dev), for report … --xlsx
@@ -40,8 +40,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PayPlan", "PayPlanREPL"], path: "Tests/TestSupport"),
         .testTarget(name: "PayPlanTests", dependencies: ["PayPlan", "TestSupport"]),
         .testTarget(name: "PayPlanREPLTests", dependencies: ["PayPlanREPL", "PayPlan", "TestSupport"]),
-        // yaslab/CSV.swift: the reference the import's byte-level CSV reader is tested against.
-        .testTarget(name: "PayPlanImportTests", dependencies: ["PayPlanImport", "PayPlanREPL", "PayPlan", "TestSupport", .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "PayPlanImportTests", dependencies: ["PayPlanImport", "PayPlanREPL", "PayPlan", "TestSupport"]),
         .testTarget(name: "PayPlanCLITests", dependencies: ["payplan", "TestSupport"]),
     ]
 )

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import PayPlan
 
@@ -160,11 +161,14 @@ public enum OrderImport {
 
     /// Decodes `data`, and reads up to its header: the first row that is not blank.
     /// - Returns: the encoding, the reader positioned after the header, the header's row number, the cleaned header.
-    static func open(_ data: Data) throws -> (encoding: String, reader: CSVRows, headerRow: Int, header: [String]) {
+    static func open(_ data: Data) throws -> (encoding: String, reader: CSVReader, headerRow: Int, header: [String]) {
         let (text, encoding) = try TextDecoding.decode(data)
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-        let delimiter: UInt8 = firstLine.contains("\t") && !firstLine.contains(",") ? 0x09 : 0x2C
-        let reader = CSVRows(text: text, delimiter: delimiter)
+        let delimiter: UnicodeScalar = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
+        let reader: CSVReader
+        do { reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter) } catch {
+            throw ImportError("the file cannot be read as CSV: \(error)")
+        }
         var rowNumber = 0
         var header: [String] = []
         while let row = reader.next() {
