@@ -212,7 +212,7 @@ public enum Help {
             "use takehome on wages   reads the gross figure 'wages' instead of 'pay'",
             "Figures per agent and month: social_insurance 社保个人, housing_fund 公积金个人, taxable_income 应纳税所得额,",
             "  tax 个税 (wage_tax + bonus_tax), net_pay 实发工资 = gross − social_insurance − housing_fund − tax,",
-            "  employer_cost 雇主成本 = gross + employer_social_insurance + employer_housing_fund, bonus_tax 年终奖个税.",
+            "  employer_cost 雇主成本 = gross + employer_social_insurance + housing_fund, bonus_tax 年终奖个税.",
             "Per year: year_tax_separate, year_tax_combined, cheaper_bonus_taxation (separate|combined), bonus_taxation_saving.",
             "Agent attributes: si_base (contribution base; default the base salary within si_base_floor..si_base_cap),",
             "  hf_rate (default 5%), bonus_taxation=separate|combined, prev_year_low_income=yes (60,000 from January).",

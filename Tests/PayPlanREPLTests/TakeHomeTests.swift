@@ -75,7 +75,8 @@ import TestSupport
         for (m, t) in [("07", "345.00"), ("08", "345.00"), ("09", "345.00"), ("10", "1,045.00"), ("11", "1,150.00"), ("12", "1,150.00")] {
             #expect(query(s, "a.tax[2026-\(m)]") == t, "\(m)")
         }
-        #expect(query(s, "a.ytd_basic_deduction[2026-12]") == "30,000.00")
+        // Six months of 5,000 deducted, not twelve: 6 × 11,500 = 69,000.00.
+        #expect(query(s, "a.ytd_taxable[2026-12]") == "69,000.00")
     }
 
     /// Previous-year income ≤ 60,000 (公告2020年第19号): 60,000 deducted in full from January. Salary 12,000, housing
@@ -367,13 +368,13 @@ import TestSupport
         #expect(sweep.contains { $0.split(separator: " ").map(String.init) == ["200,900.00", "9,500.00", "8,566.70", "11,567.22"] })
     }
 
-    /// The part's messages in both languages: bringing it in counts its definitions (the part's source has
-    /// 68), `show` names the part, a refused drop says why.
+    /// The part's messages in both languages: bringing it in counts its definitions (58 in the part's source,
+    /// counted by grep), `show` names the part, a refused drop says why.
     @Test func messagesInBothLanguages() throws {
         let s = try Session()
         run(s, "years 2026", "month pay = 3000")
-        #expect(run(s, "use takehome") == ["brought in the takehome part: 68 definitions (help takehome; show NAME shows one)"])
-        #expect(s.workspace.plan.definitions.filter { $0.part == "takehome" }.count == 68)
+        #expect(run(s, "use takehome") == ["brought in the takehome part: 58 definitions (help takehome; show NAME shows one)"])
+        #expect(s.workspace.plan.definitions.filter { $0.part == "takehome" }.count == 58)
         s.language = .zh
         #expect(run(s, "show net_pay").first == "# 来自共用部件 takehome（use takehome）；在本方案中重新定义即可修改")
         expectRefused(s, "drop tax", "'tax' 来自共用部件 takehome：重新定义即可修改，或 drop 'use takehome' 去掉整个部件")

@@ -62,19 +62,16 @@ year declared_base "申报基数" = ifmissing(si_base, ifmissing(base, 0))
 year contribution_base "社保缴费基数(核定)" = min(max(declared_base, si_base_floor), si_base_cap)
 year hf_base "公积金缴费基数" = min(max(declared_base, hf_base_floor), hf_base_cap)
 
-month pension_exact = contribution_base * pension_rate
-month medical_exact = contribution_base * medical_rate
-month unemployment_exact = contribution_base * unemployment_rate
-month housing_fund_exact = hf_base * hf_rate
+# Each contribution in every month employed (the hire month included), rounded to contribution_rounding.
 month pension "养老保险个人" = if not active then 0
-    else round(pension_exact / contribution_rounding, 0) * contribution_rounding
+    else round(contribution_base * pension_rate / contribution_rounding, 0) * contribution_rounding
 month medical "医疗保险个人" = if not active then 0
-    else round(medical_exact / contribution_rounding, 0) * contribution_rounding
+    else round(contribution_base * medical_rate / contribution_rounding, 0) * contribution_rounding
 month unemployment "失业保险个人" = if not active then 0
-    else round(unemployment_exact / contribution_rounding, 0) * contribution_rounding
+    else round(contribution_base * unemployment_rate / contribution_rounding, 0) * contribution_rounding
 month social_insurance "社保个人" = pension + medical + unemployment
 month housing_fund "公积金个人" = if not active then 0
-    else round(housing_fund_exact / contribution_rounding, 0) * contribution_rounding
+    else round(hf_base * hf_rate / contribution_rounding, 0) * contribution_rounding
 
 # Special additional deductions (专项附加扣除: 子女教育, 赡养老人, 住房贷款利息 or 住房租金, 婴幼儿照护, 继续教育)
 # as one monthly total; a plan may break it down: month special_deduction = child_education + elderly_care.
@@ -89,23 +86,21 @@ attribute prev_year_low_income "上年收入不超过6万" default no
 param basic_deduction "减除费用(每月)" = 5000
 param low_income_deduction "低收入全年减除费用" = 60000
 
-month bonus_separate "年终奖单独计税" = if bonus_taxation = "separate" then yes else if bonus_taxation = "combined" then no
-    else error("bonus_taxation must be separate or combined")
-month new_tax_year = month_of(period_start) = 1
-# Income taxed as wages this month: gross pay, less the annual bonus when it is taxed separately; nothing outside employment.
-month wage_income "工资薪金收入" = if not active then 0 else gross_pay - (if bonus_separate then year_end_bonus else 0)
-month months_employed "本年任职月数" = (if new_tax_year then 0 else prev(months_employed)) + (if active then 1 else 0)
-month ytd_income "累计收入" = (if new_tax_year then 0 else prev(ytd_income)) + wage_income
-month ytd_contributions "累计专项扣除" = (if new_tax_year then 0 else prev(ytd_contributions)) + social_insurance + housing_fund
-month ytd_basic_deduction "累计减除费用" = if prev_year_low_income and months_employed > 0 then low_income_deduction
-    else basic_deduction * months_employed
-month ytd_other_deductions "累计专项附加及其他扣除" = (if new_tax_year then 0 else prev(ytd_other_deductions))
-    + (if active then special_deduction + other_deduction else 0)
-# 累计预扣预缴应纳税所得额 = 累计收入 − 累计减除费用 − 累计专项扣除 − 累计专项附加扣除 − 累计其他扣除 (61号公告 art. 6).
-month ytd_taxable_raw = ytd_income - ytd_basic_deduction - ytd_contributions - ytd_other_deductions
+# Income taxed as wages this month: gross pay, less the annual bonus when it is taxed separately; nothing outside
+# employment. Every cumulative figure (ytd_…) restarts in January (month_of(period_start) = 1).
+month wage_income "工资薪金收入" = if not active then 0 else gross_pay - (if bonus_taxation = "separate" then year_end_bonus
+    else if bonus_taxation = "combined" then 0 else error("bonus_taxation must be separate or combined"))
+month months_employed "本年任职月数" = (if month_of(period_start) = 1 then 0 else prev(months_employed)) + (if active then 1 else 0)
+# Cumulative income less cumulative employee contributions (专项扣除), special additional and other deductions.
+month ytd_income_less_deductions "累计收入减扣除" = (if month_of(period_start) = 1 then 0 else prev(ytd_income_less_deductions))
+    + wage_income - social_insurance - housing_fund + (if active then -special_deduction - other_deduction else 0)
+# 累计预扣预缴应纳税所得额 = 累计收入 − 累计减除费用 (5,000 × months employed, or 60,000) − 累计专项扣除 − 累计专项附加扣除
+# − 累计其他扣除 (61号公告 art. 6).
+month ytd_taxable_raw = ytd_income_less_deductions - (if prev_year_low_income and months_employed > 0 then low_income_deduction
+    else basic_deduction * months_employed)
 month ytd_taxable "累计应纳税所得额" = max(0, ytd_taxable_raw)
 # The month's taxable income: how much the cumulative figure grew this month (may be negative).
-month taxable_income "应纳税所得额" = ytd_taxable_raw - (if new_tax_year then 0 else prev(ytd_taxable_raw))
+month taxable_income "应纳税所得额" = ytd_taxable_raw - (if month_of(period_start) = 1 then 0 else prev(ytd_taxable_raw))
 
 # 预扣率表一 = 个人所得税法 附表一 (annual comprehensive income), tiers up to and including each figure.
 table income_tax_rate "预扣率" (lo, hi]:
@@ -115,8 +110,8 @@ table income_tax_quick_deduction "速算扣除数" (lo, hi]:
 month ytd_tax "累计应纳税额" = round(ytd_taxable * lookup(income_tax_rate, ytd_taxable) - lookup(income_tax_quick_deduction, ytd_taxable))
 # The month's withholding: the cumulative tax less what was withheld earlier this year, never below 0
 # (an over-payment comes back at the annual settlement, 汇算清缴, not in withholding).
-month wage_tax "工资个税" = max(0, ytd_tax - (if new_tax_year then 0 else prev(ytd_withheld)))
-month ytd_withheld "累计已预扣税额" = (if new_tax_year then 0 else prev(ytd_withheld)) + wage_tax
+month wage_tax "工资个税" = max(0, ytd_tax - (if month_of(period_start) = 1 then 0 else prev(ytd_withheld)))
+month ytd_withheld "累计已预扣税额" = (if month_of(period_start) = 1 then 0 else prev(ytd_withheld)) + wage_tax
 
 # The annual bonus taxed separately: bonus ÷ 12 picks the rate of the monthly-converted table (按月换算后的
 # 综合所得税率表, 财税〔2018〕164号), tax = bonus × rate − quick deduction. Tiers up to and including each figure.
@@ -124,7 +119,7 @@ table bonus_tax_rate "年终奖税率" (lo, hi]:
   0 -> 3%, 3000 -> 10%, 12000 -> 20%, 25000 -> 25%, 35000 -> 30%, 55000 -> 35%, 80000 -> 45%
 table bonus_quick_deduction "年终奖速算扣除数" (lo, hi]:
   0 -> 0, 3000 -> 210, 12000 -> 1410, 25000 -> 2660, 35000 -> 4410, 55000 -> 7160, 80000 -> 15160
-month bonus_tax "年终奖个税" = if not active or not bonus_separate or year_end_bonus <= 0 then 0
+month bonus_tax "年终奖个税" = if not active or bonus_taxation != "separate" or year_end_bonus <= 0 then 0
     else round(year_end_bonus * lookup(bonus_tax_rate, year_end_bonus / 12) - lookup(bonus_quick_deduction, year_end_bonus / 12))
 month tax "个税" = wage_tax + bonus_tax
 month net_pay "实发工资" = gross_pay - social_insurance - housing_fund - tax
@@ -149,8 +144,8 @@ year bonus_taxation_saving "年终奖计税节省" = abs(year_tax_combined - yea
 month employer_social_insurance "社保单位" = if not active then 0
     else round(contribution_base * employer_pension_rate) + round(contribution_base * employer_medical_rate)
         + round(contribution_base * employer_unemployment_rate) + round(contribution_base * employer_injury_rate)
-month employer_housing_fund "公积金单位" = housing_fund
-month employer_cost "雇主成本" = gross_pay + employer_social_insurance + employer_housing_fund
+# The employer's housing fund is the same as the employee's (住房公积金管理条例 art. 18).
+month employer_cost "雇主成本" = gross_pay + employer_social_insurance + housing_fund
 
 # Minimum wage (最低工资): a flag on gross pay, no pay effect.
 month below_minimum_wage "低于最低工资" = active and gross_pay < minimum_wage
