@@ -244,15 +244,28 @@ public enum OrderImport {
 
     /// An amount as written in exports: `12345.6`, `12,345.60`, `¥12,345`, `￥12345`, `12,345元`,
     /// `RMB 12345`, `-1,200`, `(1,200.00)`, `1.5万`; full-width digits too. Exact, never floating point.
+    /// `nil` for text that is not an amount and for amounts beyond ±10²⁶ (see `amountTooLarge`).
     public static func amount(_ text: String) -> Fixed? {
         // Plain decimals (`12345.60`, `-5`), as most exports write them: straight from the bytes.
         var t = text
         if let v = t.withUTF8({ Fixed.parseDecimal($0) }) { return v }
-        return amountInFull(text)
+        return parseAmount(text).value
     }
 
-    /// `amount` the long way: full-width forms, signs, currency marks, 万 and grouping (the definition).
-    static func amountInFull(_ text: String) -> Fixed? {
+    /// `amount` the long way, without the fast path for plain decimals (the definition the fast path must agree with).
+    static func amountInFull(_ text: String) -> Fixed? { parseAmount(text).value }
+
+    /// Whether `text` is written as an amount but is beyond ±10²⁶, the largest amount payplan holds.
+    public static func amountTooLarge(_ text: String) -> Bool { parseAmount(text).tooLarge }
+
+    /// Why `text` is not an amount, for a bad-cell report: too large, or not written as one.
+    public static func notAnAmount(_ text: String) -> String {
+        amountTooLarge(text) ? "'\(text)' is too large: amounts go up to 10²⁶" : "'\(text)' is not an amount such as 12345.60, ¥12,345 or 12,345元"
+    }
+
+    /// `amount` the long way (the definition): full-width forms, signs, currency marks, 万 and grouping;
+    /// or why not: `tooLarge` when the text is digits (and an optional 万) beyond ±10²⁶.
+    static func parseAmount(_ text: String) -> (value: Fixed?, tooLarge: Bool) {
         var s = String(text.unicodeScalars.map { u -> Character in
             (0xFF01...0xFF5E).contains(u.value) ? Character(Unicode.Scalar(u.value - 0xFEE0)!) : Character(u)
         })
@@ -269,11 +282,15 @@ public enum OrderImport {
         let whole = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
         let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
         if groups.count > 1 {
-            guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return (nil, false) }
             s = s.replacingOccurrences(of: ",", with: "")
         }
-        guard let v = Fixed(decimalText: s), let scaled = Fixed.checkedMultiply(v, multiplier) else { return nil }
-        return negative ? -scaled : scaled
+        guard let v = Fixed(decimalText: s) else {
+            let digitsOnly = s.range(of: #"^\d+(\.\d{0,12})?$"#, options: .regularExpression) != nil
+            return (nil, digitsOnly)
+        }
+        guard let scaled = Fixed.checkedMultiply(v, multiplier) else { return (nil, true) }
+        return (negative ? -scaled : scaled, false)
     }
 
     /// A date as written in exports: `2026-03-02`, `2026/3/2`, `2026/3/2 9:05`, `2026-03-02T09:05:00`,
@@ -347,7 +364,7 @@ public enum OrderImport {
     static func value(_ v: String, kind: Kind) -> Result<AttributeValue, ImportError> {
         switch kind {
         case .number:
-            guard let n = amount(v) else { return .failure(ImportError("'\(v)' is not an amount such as 12345.60, ¥12,345 or 12,345元")) }
+            guard let n = amount(v) else { return .failure(ImportError(notAnAmount(v))) }
             return .success(.number(n))
         case .date:
             guard let d = day(v) else { return .failure(ImportError("'\(v)' is not a date such as 2026-03-02 or 2026/3/2")) }

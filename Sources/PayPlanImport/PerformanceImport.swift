@@ -108,7 +108,9 @@ public enum PerformanceImport {
                 let v = cell(i)
                 if v.isEmpty || v == "-" || v == "—" { continue }
                 guard let n = OrderImport.amount(v) ?? seconds(v) else {
-                    bad(header[i], "'\(v)' is not a number or a time such as 12, 12s, 1分30秒 or 1:30"); continue rows
+                    let tooLarge = OrderImport.amountTooLarge(v) || durationTooLarge(v)
+                    bad(header[i], tooLarge ? "'\(v)' is too large: amounts and times go up to 10²⁶"
+                                            : "'\(v)' is not a number or a time such as 12, 12s, 1分30秒 or 1:30"); continue rows
                 }
                 guard n >= .zero else { bad(header[i], "'\(v)' is negative"); continue rows }
                 found.append((input, n))
@@ -159,22 +161,51 @@ public enum PerformanceImport {
     }
 
     /// A duration in seconds: `12s`, `12秒`, `1分30秒`, `1分钟`, `1m30s`, `2min`, `1:30`, `1小时5分`.
+    /// `nil` for anything else, for minutes or seconds of 60 or more after a colon (`1:75`), and
+    /// for durations beyond 10²⁶ seconds (see `durationTooLarge`).
     public static func seconds(_ text: String) -> Fixed? {
+        if case .value(let v) = parseSeconds(text) { return v }
+        return nil
+    }
+
+    /// Whether `text` is written as a duration but is beyond 10²⁶ seconds.
+    public static func durationTooLarge(_ text: String) -> Bool {
+        if case .tooLarge = parseSeconds(text) { return true }
+        return false
+    }
+
+    enum ParsedDuration { case value(Fixed), tooLarge, notADuration }
+
+    static func parseSeconds(_ text: String) -> ParsedDuration {
         let s = text.lowercased().replacingOccurrences(of: " ", with: "")
         if s.range(of: #"^\d+:\d{1,2}(:\d{1,2})?$"#, options: .regularExpression) != nil {
-            let parts = s.split(separator: ":").compactMap { Int($0) }
-            return Fixed(parts.reduce(0) { $0 * 60 + $1 })
+            // h:mm:ss or m:ss; the leading part may be long, so it is read as an exact amount.
+            let parts = s.split(separator: ":").map(String.init)
+            guard let first = Fixed(decimalText: parts[0]) else { return .tooLarge }
+            var total = first
+            for part in parts.dropFirst() {
+                guard let n = Int(part), n < 60 else { return .notADuration }
+                guard let t = Fixed.checkedMultiply(total, 60).flatMap({ Fixed.checkedAdd($0, Fixed(n)) }) else { return .tooLarge }
+                total = t
+            }
+            return .value(total)
         }
         let re = try! NSRegularExpression(pattern: #"(\d+(?:\.\d+)?)(小时|时|h|分钟|分|min|m|秒钟|秒|sec|s)"#)
         let ns = s as NSString
         var total = Fixed.zero, covered = 0
         for m in re.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
-            guard m.range.location == covered, let n = Fixed(decimalText: ns.substring(with: m.range(at: 1))) else { return nil }
+            guard m.range.location == covered else { return .notADuration }
+            let digits = ns.substring(with: m.range(at: 1))
+            guard let n = Fixed(decimalText: digits) else {
+                // Digits Fixed cannot hold: too large, or more than 12 decimals.
+                return digits.split(separator: ".").first.map({ $0.count > 26 }) == true ? .tooLarge : .notADuration
+            }
             let unit = ns.substring(with: m.range(at: 2))
             let factor: Fixed = ["小时", "时", "h"].contains(unit) ? 3600 : ["分钟", "分", "min", "m"].contains(unit) ? 60 : 1
-            total = total + n * factor
+            guard let t = Fixed.checkedMultiply(n, factor).flatMap({ Fixed.checkedAdd(total, $0) }) else { return .tooLarge }
+            total = t
             covered = m.range.location + m.range.length
         }
-        return covered == ns.length && covered > 0 ? total : nil
+        return covered == ns.length && covered > 0 ? .value(total) : .notADuration
     }
 }

@@ -10,8 +10,9 @@ public enum PlatformImport {
         public var orders = 0
         /// Sub-order rows merged into their orders (rows − orders for Douyin).
         public var mergedRows = 0
-        /// The orders' amounts (CNY) and refunds of paid orders, as the plan will read them.
-        public var paid = Fixed.zero, refunded = Fixed.zero
+        /// The orders' amounts (CNY) and refunds of paid orders, as the plan will read them
+        /// (`#OVERFLOW` when the total is beyond ±10²⁶).
+        public var paid = Value.number(.zero), refunded = Value.number(.zero)
         public var byOutcome: [PlatformPreset.Outcome: Int] = [:]
         /// The platform's status texts and how many orders had each, in order of first appearance.
         public var byStatus: [(text: String, count: Int)] = []
@@ -49,13 +50,19 @@ public enum PlatformImport {
             outcomes.append(outcome)
         }
         let readable = kept.count
-        if preset.rows == .subOrders { (kept, outcomes) = mergeSubOrders(kept, outcomes) }
+        if preset.rows == .subOrders {
+            var tooLarge: [(row: Int, key: String)] = []
+            (kept, outcomes) = mergeSubOrders(kept, outcomes, tooLarge: &tooLarge)
+            for (row, key) in tooLarge {
+                file.problems.append(ImportProblem(row: row, column: key, reason: "the sub-orders' \(key) add up to more than 10²⁶"))
+            }
+        }
         s.mergedRows = readable - kept.count
         for ((_, o), outcome) in zip(kept, outcomes) {
             s.byOutcome[outcome, default: 0] += 1
             guard outcome == .paid || outcome == .refunded else { continue }
-            s.paid = s.paid + number(o, "amount")
-            s.refunded = s.refunded + min(number(o, "refund"), number(o, "amount"))
+            s.paid = .total(s.paid, .number(number(o, "amount")))
+            s.refunded = .total(s.refunded, .number(min(number(o, "refund"), number(o, "amount"))))
         }
         s.orders = kept.count
         file.orders = kept
@@ -65,7 +72,9 @@ public enum PlatformImport {
     /// Merges sub-order rows into orders by their `parent` (主订单编号): the order takes the parent's number,
     /// the first row's date, note and buyer, the sum of the amounts and refunds; it is refunded in full when
     /// every sub-order is, unpaid or closed when every one is.
-    static func mergeSubOrders(_ rows: [(row: Int, order: Order)], _ outcomes: [PlatformPreset.Outcome])
+    /// Sums beyond ±10²⁶ are not merged: the row and field go to `tooLarge`, for a bad-row report.
+    static func mergeSubOrders(_ rows: [(row: Int, order: Order)], _ outcomes: [PlatformPreset.Outcome],
+                               tooLarge: inout [(row: Int, key: String)])
         -> ([(row: Int, order: Order)], [PlatformPreset.Outcome]) {
         var index: [String: Int] = [:]
         var out: [(row: Int, order: Order)] = []
@@ -77,7 +86,7 @@ public enum PlatformImport {
             if let i = index[parent] {
                 var merged = out[i].order
                 for key in ["amount", "refund"] {
-                    let total = number(merged, key) + number(sub, key)
+                    guard let total = Fixed.checkedAdd(number(merged, key), number(sub, key)) else { tooLarge.append((row, key)); continue }
                     merged.fields[key] = total == .zero && merged.fields[key] == nil ? nil : .number(total)
                 }
                 if merged.fields["note"]?.text.isEmpty ?? true, let n = sub.fields["note"] { merged.fields["note"] = n }
@@ -113,7 +122,7 @@ public enum PlatformImport {
             let refund = number(o, "refund")
             guard refund > .zero else { continue }
             guard case .number(let total)? = o.fields["total"] else { return nil }
-            guard number(o, "amount") + refund == total else { return nil }
+            guard Fixed.checkedAdd(number(o, "amount"), refund) == total else { return nil }
             n += 1
         }
         return n > 0 ? n : nil

@@ -137,8 +137,10 @@ public enum TaobaoImport {
     static func reconcileRefund(_ o: inout Order, old: [Order], refundsKnown: Day?) -> String? {
         guard !old.isEmpty else { return nil }
         let rNew = number(o, "refund")
-        let rOld = old.reduce(Fixed.zero) { $0 + number($1, "refund") }
-        let earlierOld = old.reduce(Fixed.zero) { $0 + number($1, "refund_earlier") }
+        guard let rOld = Fixed.checkedSum(old.map { number($0, "refund") }),
+              let earlierOld = Fixed.checkedSum(old.map { number($0, "refund_earlier") }) else {
+            return "the refunds already imported for order \(o.id) add up to more than 10²⁶"
+        }
         let oldDate = old.lazy.compactMap { date($0, "refund_date") }.first
         let fileDate = date(o, "refund_date")
         func month(_ d: Day) -> Int { d.year * 12 + d.month }

@@ -46,8 +46,8 @@ extension Session {
         }
         let people = attributionPeople
         let creditedRule = engine.plan.ruleIndex["credited"].flatMap { engine.plan.rules[$0].dimension.perOrder ? $0 : nil }
-        var count: [String: Int] = [:], sum: [String: Fixed] = [:]
-        var silent = 0, silentSum = Fixed.zero, duplicates = 0, afterSales = 0
+        var count: [String: Int] = [:], sum: [String: Value] = [:]
+        var silent = 0, silentSum = Value.number(.zero), duplicates = 0, afterSales = 0
         var problems: [(String, String, String, String)] = []
         var seen = Set<String>()
         let attributor = Attribution.Attributor(agents: people, match: settings.match, mode: settings.mode)
@@ -62,7 +62,8 @@ extension Session {
             let amount: Fixed = creditedRule.flatMap { r in engine.cell(rule: r, order: i) }.flatMap {
                 if case .number(let n) = engine.value(ofCell: $0) { n } else { nil }
             } ?? { if case .number(let n)? = o.field("amount") { n } else { .zero } }()
-            if let a = o.agent { count[a, default: 0] += 1; sum[a] = (sum[a] ?? .zero) + amount } else { silent += 1; silentSum = silentSum + amount }
+            // Totals beyond ±10²⁶ show as #OVERFLOW.
+            if let a = o.agent { count[a, default: 0] += 1; sum[a] = .total(sum[a] ?? .number(.zero), .number(amount)) } else { silent += 1; silentSum = .total(silentSum, .number(amount)) }
             // Split parts (ID#CS01) share one note: read it once.
             let base = o.id.split(separator: "#").first.map(String.init) ?? o.id
             guard seen.insert(base).inserted else { continue }
@@ -87,9 +88,9 @@ extension Session {
         var t = FigureTable(name: period?.description ?? "attribution", title: title, header: ["agent", "ID", "role", "orders", "credited"],
                             rightAligned: [false, false, false, true, true])
         for a in workspace.agents {
-            t.add([.text(a.name), .text(a.id ?? ""), .text(a.role ?? ""), .count(count[a.name] ?? 0), .money(sum[a.name] ?? .zero)])
+            t.add([.text(a.name), .text(a.id ?? ""), .text(a.role ?? ""), .count(count[a.name] ?? 0), .value(sum[a.name] ?? .number(.zero))])
         }
-        t.add([.text("silent (闷拍)"), .text(""), .text(""), .count(silent), .money(silentSum)])
+        t.add([.text("silent (闷拍)"), .text(""), .text(""), .count(silent), .value(silentSum)])
         var check = FigureTable(name: "orders to check", title: "orders to check (\(problems.count))", header: ["order", "agent", "note", "finding"],
                                 rightAligned: [false, false, false, false])
         for row in problems { check.add([.text(row.0), .text(row.1), .text(row.2), .text(row.3)]) }

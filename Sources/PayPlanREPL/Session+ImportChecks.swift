@@ -30,26 +30,31 @@ extension Session {
     static func understoodLines(_ u: PlatformImport.Summary, groups: [TaobaoImport.Group]) -> [String] {
         var lines: [String] = []
         let merged = u.mergedRows > 0 ? " (\(u.mergedRows) sub-order rows merged)" : ""
-        lines.append("understood: \(u.rows) rows, \(u.orders) orders\(merged); paid \(u.paid.moneyText), refunded \(u.refunded.moneyText), counted \((u.paid - u.refunded).moneyText)")
+        lines.append("understood: \(u.rows) rows, \(u.orders) orders\(merged); paid \(u.paid.displayText), refunded \(u.refunded.displayText), counted \(Engine.arithmetic(.subtract, u.paid, u.refunded).displayText)")
         let outcomes = PlatformPreset.Outcome.allCases.map { "\($0.rawValue) \(u.byOutcome[$0] ?? 0)" }.joined(separator: ", ")
         lines.append("statuses: \(outcomes) (" + u.byStatus.map { "\($0.text.isEmpty ? "none" : $0.text) \($0.count)" }.joined(separator: ", ") + ")")
-        var credited: [String: (orders: Int, amount: Fixed)] = [:], order: [String] = []
-        var silent = (orders: 0, amount: Fixed.zero), total = Fixed.zero
+        // Totals beyond ±10²⁶ show as #OVERFLOW (Value.total).
+        var credited: [String: (orders: Int, amount: Value)] = [:], order: [String] = []
+        var silent = (orders: 0, amount: Value.number(.zero)), total = Value.number(.zero)
         for g in groups {
             for p in g.parts {
                 let closed = p.fields["status"]?.text == "交易关闭" || p.fields["status"]?.text == "等待买家付款"
-                let counted = closed ? Fixed.zero : max(.zero, number(p, "amount") - number(p, "refund"))
-                total = total + counted
+                let net = Engine.arithmetic(.subtract, .number(number(p, "amount")), .number(number(p, "refund")))
+                let counted: Value = closed ? .number(.zero) : (net.number.map { .number(max(.zero, $0)) } ?? net)
+                total = .total(total, counted)
                 if let a = p.agent {
-                    if credited[a] == nil { order.append(a); credited[a] = (0, .zero) }
-                    credited[a]!.orders += 1; credited[a]!.amount = credited[a]!.amount + counted
-                } else { silent.orders += 1; silent.amount = silent.amount + counted }
+                    if credited[a] == nil { order.append(a); credited[a] = (0, .number(.zero)) }
+                    credited[a]!.orders += 1; credited[a]!.amount = .total(credited[a]!.amount, counted)
+                } else { silent.orders += 1; silent.amount = .total(silent.amount, counted) }
             }
         }
-        let ratio = Fixed.checkedMultiply(silent.amount, Fixed(100)).flatMap { Fixed.checkedDivide($0, total) }
-        let share = (total.isZero ? Fixed.zero : ratio ?? .zero).rounded(toDigits: 1).format(minimumFractionDigits: 1) + "%"
-        lines.append("credited: " + (order.map { "\($0) \(credited[$0]!.orders) (\(credited[$0]!.amount.moneyText))" } + ["silent (闷拍) \(silent.orders) (\(silent.amount.moneyText))"]).joined(separator: ", ")
-            + "; silent share \(share) of \(total.moneyText) counted")
+        var share = "—"
+        if let t = total.number, let sa = silent.amount.number {
+            let ratio = Fixed.checkedMultiply(sa, Fixed(100)).flatMap { Fixed.checkedDivide($0, t) }
+            share = (t.isZero ? Fixed.zero : ratio ?? .zero).rounded(toDigits: 1).format(minimumFractionDigits: 1) + "%"
+        }
+        lines.append("credited: " + (order.map { "\($0) \(credited[$0]!.orders) (\(credited[$0]!.amount.displayText))" } + ["silent (闷拍) \(silent.orders) (\(silent.amount.displayText))"]).joined(separator: ", ")
+            + "; silent share \(share) of \(total.displayText) counted")
         return lines
     }
 

@@ -86,8 +86,9 @@ extension Session {
             t.add([m.description, mark] + shown.map { $0[j].displayText })
         }
         t.separatorBefore = [months.count]
-        let sums = shown.map { col in col.reduce(Fixed.zero) { acc, v in v.number.map { acc + $0 } ?? acc } }
-        t.add([zh ? "合计" : "total", ""] + sums.map(\.moneyText))
+        // A column with an error value (#OVERFLOW included) totals to that error, not to the sum of the rest.
+        let sums = shown.map { Value.total(of: $0) }
+        t.add([zh ? "合计" : "total", ""] + sums.map(\.displayText))
         let title = zh
             ? "录用测算：\(start) 入职，每月\(engine.plan.rules[r].label ?? inputName)分别为 \(amounts.map(\.moneyText).joined(separator: " / "))（工作区未改变）"
             : "offer: joining \(start), \(inputName) each month of \(amounts.map(\.moneyText).joined(separator: " / ")) (the workspace is unchanged)"

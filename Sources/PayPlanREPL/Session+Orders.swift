@@ -108,7 +108,7 @@ extension Session {
         guard (1...2).contains(ends.count), let a = Day(text: ends[0]), let b = Day(text: ends.last!), a <= b, b.ordinal - a.ordinal < 366 else {
             return .error("'\(parts[1])': expected a date such as 2026-10-01 or a range 2026-10-01..2026-10-07 (at most a year)")
         }
-        let days = (0...(b.ordinal - a.ordinal)).map { a.adding(days: $0) }
+        let days = (0...(b.ordinal - a.ordinal)).compactMap { a.adding(days: $0) } // every one lies between a and b
         var new = workspace
         switch sub {
         case "holiday": for d in days { new.calendar.holidays.insert(d); new.calendar.workdays.remove(d) }

@@ -45,7 +45,8 @@ extension Session {
             let base = o.id.split(separator: "#", maxSplits: 1).first.map(String.init) ?? o.id
             if var j = joined[base] {
                 for key in ["amount", "refund", "refund_earlier"] {
-                    let sum = Session.number(j, key) + Session.number(o, key)
+                    // Parts of one order add up to at most what the import accepted for the whole; beyond ±10²⁶ the first part's stays.
+                    guard let sum = Fixed.checkedAdd(Session.number(j, key), Session.number(o, key)) else { continue }
                     j.fields[key] = sum == .zero && j.fields[key] == nil ? nil : .number(sum)
                 }
                 joined[base] = j

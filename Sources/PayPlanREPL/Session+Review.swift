@@ -124,8 +124,8 @@ extension Session {
                                      "    消除：\(name(input)) \(c.to.moneyText)：工资 \(c.before.moneyText) → \(c.after.moneyText)"))
                 }
                 for (ca, cb) in p.cliffsChanged {
-                    lines.append(say("    changed: \(input) \(cb.to.moneyText): the jump \(ca.change.moneyText) → \(cb.change.moneyText)",
-                                     "    变化：\(name(input)) \(cb.to.moneyText)：跳变 \(ca.change.moneyText) → \(cb.change.moneyText)"))
+                    lines.append(say("    changed: \(input) \(cb.to.moneyText): the jump \(ca.changeText) → \(cb.changeText)",
+                                     "    变化：\(name(input)) \(cb.to.moneyText)：跳变 \(ca.changeText) → \(cb.changeText)"))
                 }
                 for f in p.fallingAdded {
                     lines.append(say("    added: more \(input) pays less from \(f.from.moneyText) to \(f.to.moneyText)",

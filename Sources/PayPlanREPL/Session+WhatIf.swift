@@ -206,23 +206,29 @@ extension Session {
     /// percentage as a plain number of percent), the signed text the terminal shows.
     static func differenceCells(_ a: Value?, _ b: Value?) -> [FigureTable.Cell] {
         let (diff, pct) = difference(a, b)
-        guard case .number(let x)? = a, case .number(let y)? = b else { return [.text(diff), .text(pct)] }
-        let d = y - x
+        guard case .number(let x)? = a, case .number(let y)? = b, let d = Fixed.checkedSubtract(y, x) else { return [.text(diff), .text(pct)] }
         var cells: [FigureTable.Cell] = [.money(d, shown: diff), .text(pct)]
-        if !x.isZero, let q = Fixed.checkedDivide(d * Fixed(100), x.magnitude) {
+        if !x.isZero, let q = Session.percentage(d, of: x) {
             cells[1] = FigureTable.Cell(text: pct, number: q.rounded(toDigits: 1), kind: .count)
         }
         return cells
     }
 
-    /// The difference B − A and its percentage of A, as text (`+540.00`, `+4.2%`).
+    /// `d` as a percentage of `x` (`d × 100 ÷ |x|`), worked out the other way round when `d × 100` would leave
+    /// the range; `nil` when `x` is zero or the percentage itself is beyond ±10²⁶.
+    static func percentage(_ d: Fixed, of x: Fixed) -> Fixed? {
+        Fixed.checkedMultiply(d, Fixed(100)).flatMap { Fixed.checkedDivide($0, x.magnitude) }
+            ?? Fixed.checkedDivide(d, x.magnitude).flatMap { Fixed.checkedMultiply($0, Fixed(100)) }
+    }
+
     static func difference(_ a: Value?, _ b: Value?) -> (String, String) {
         guard case .number(let x)? = a, case .number(let y)? = b else {
             return (a == b ? "" : "≠", "")
         }
-        let d = y - x
+        // A difference beyond ±10²⁶ (two figures near the ends of the range) is #OVERFLOW.
+        guard let d = Fixed.checkedSubtract(y, x) else { return (EvalError.Kind.overflow.rawValue, "") }
         let diff = d.isZero ? "0.00" : (d.isNegative ? "" : "+") + d.moneyText
-        guard !x.isZero, let q = Fixed.checkedDivide(d * Fixed(100), x.magnitude) else { return (diff, d.isZero ? "0.0%" : "—") }
+        guard !x.isZero, let q = Session.percentage(d, of: x) else { return (diff, d.isZero ? "0.0%" : "—") }
         let r = q.rounded(toDigits: 1)
         return (diff, (r.isNegative || r.isZero ? "" : "+") + r.format(minimumFractionDigits: 1, grouping: true) + "%")
     }
@@ -430,7 +436,8 @@ extension Session {
     static func boundaryMarks(_ r: SweepResult, probe: InputProbe) -> [(x: Fixed, label: String)] {
         r.boundaries.compactMap { b in
             if b.tables.isEmpty {
-                guard let x = probe.figure(atFen: b.fen - 1), let y = probe.figure(atFen: b.fen), (y - x).magnitude > Fixed(1) else { return nil }
+                guard let x = probe.figure(atFen: b.fen - 1), let y = probe.figure(atFen: b.fen),
+                      Fixed.checkedSubtract(y, x).map({ $0.magnitude > Fixed(1) }) ?? true else { return nil }
             }
             return (Fixed(fen: b.fen), (b.tables.isEmpty ? b.conditions : b.tables).joined(separator: ", "))
         }
@@ -459,12 +466,12 @@ extension Session {
             case .reached(let x, let v, let before):
                 if before == nil {
                     lines.append("\(goal) already at \(probe.inputName) = \(x.moneyText), the start of the range (\(figure) = \(v.moneyText))")
-                } else if let b = before, v - b > Fixed(1) {
+                } else if let b = before, Fixed.checkedSubtract(v, b).map({ $0 > Fixed(1) }) ?? true {
                     lines.append("\(probe.inputName) = \(x.moneyText) is the least that gives \(goal)")
-                    lines.append("it is crossed by a jump: \(figure) goes from \(b.moneyText) at \((x - Fixed(fen: 1)).moneyText) to \(v.moneyText) at \(x.moneyText)"
+                    lines.append("it is crossed by a jump: \(figure) goes from \(b.moneyText) at \(Fixed(fen: x.roundedFen - 1).moneyText) to \(v.moneyText) at \(x.moneyText)"
                                  + (v > target ? ", so exactly \(target.moneyText) is never paid" : ""))
                 } else {
-                    lines.append("\(probe.inputName) = \(x.moneyText) is the least that gives \(goal) (\(figure) = \(v.moneyText); at \((x - Fixed(fen: 1)).moneyText) it is \(before!.moneyText))")
+                    lines.append("\(probe.inputName) = \(x.moneyText) is the least that gives \(goal) (\(figure) = \(v.moneyText); at \(Fixed(fen: x.roundedFen - 1).moneyText) it is \(before!.moneyText))")
                 }
             case .unreachable(let best, let at):
                 lines.append("unreachable: \(goal) is not reached for \(input) from \(from.moneyText) to \(to.moneyText); the most is \(best.moneyText) at \(at.moneyText)")
@@ -495,9 +502,10 @@ extension Session {
             var lines = ["\(probe.targetNames[0]) over \(probe.inputName) from \(from.moneyText) to \(to.moneyText): where one fen more changes it by more than \(threshold.moneyText)"]
             if found.isEmpty { lines.append("  no cliffs") }
             for cl in found {
-                let d = cl.change
                 let why = (cl.tables + cl.conditions).joined(separator: ", ")
-                lines.append("  \(over[0]) \(cl.from.moneyText) → \(cl.to.moneyText): \(head[0]) \(cl.before.moneyText) → \(cl.after.moneyText) (\(d.isNegative ? "falls by " + d.magnitude.moneyText : "+" + d.moneyText))\(why.isEmpty ? "" : "  " + why)")
+                // A jump beyond ±10²⁶ cannot be written as an amount.
+                let jump = cl.change.map { d in d.isNegative ? "falls by " + d.magnitude.moneyText : "+" + d.moneyText } ?? "a change beyond ±10²⁶"
+                lines.append("  \(over[0]) \(cl.from.moneyText) → \(cl.to.moneyText): \(head[0]) \(cl.before.moneyText) → \(cl.after.moneyText) (\(jump))\(why.isEmpty ? "" : "  " + why)")
             }
             if !falling.isEmpty {
                 lines.append("where more \(over[0]) pays less:")

@@ -695,27 +695,13 @@ public final class Session {
     func periodRange(_ offset: Int, _ text: String?) -> SourceRange { offset..<(offset + max(1, text?.count ?? 1)) }
 
     /// A figure at a period: the cell itself, or for a finer rule the sum over
-    /// the period (yes/no figures count the yes). `nil` outside the scenario.
+    /// the period (yes/no figures count the yes; a sum beyond ±10²⁶ is `#OVERFLOW`).
+    /// `nil` outside the scenario.
     public func valueOf(rule r: Int, agent: Int, period p: Period) -> Value? { Session.value(rule: r, agent: agent, period: p, in: engine) }
 
     /// `valueOf` in any engine (a fork's).
     static func value(rule r: Int, agent: Int, period p: Period, in engine: Engine) -> Value? {
-        let g = engine.plan.rules[r].dimension.grain
-        if g == .none || g == p.grain {
-            guard let c = engine.cell(rule: r, agent: agent, period: p) else { return nil }
-            return engine.value(ofCell: c)
-        }
-        if g > p.grain { return nil }
-        var sum = Fixed.zero
-        for m in stride(from: p.start.index, to: p.start.index + p.grain.months, by: g.months) {
-            guard let c = engine.cell(rule: r, agent: agent, period: Period(grain: g, start: Month(index: m))) else { return nil }
-            switch engine.value(ofCell: c) {
-            case .number(let n): sum = sum + n
-            case .bool(let b): if b { sum = sum + Fixed.one }
-            case let other: return other
-            }
-        }
-        return .number(sum)
+        engine.figure(ruleIndex: r, agentIndex: agent, period: p)
     }
 
     func setInput(rule r: Int, agent: Int, period: Period?, line: String, rhsStart: Int, label: String, periodRange: SourceRange) -> Output {
@@ -877,8 +863,11 @@ public final class Session {
                 let v = Session.value(rule: r, agent: a, period: p, in: engine) ?? .text("")
                 row.append(.value(zh ? Session.inChinese(v) : v))
                 switch v {
-                case .number(let n): totals[j] = totals[j].flatMap { Fixed.checkedAdd($0, n) }
-                case .bool(let b): totals[j] = totals[j].map { b ? $0 + Fixed.one : $0 }; flagColumns.insert(j)
+                case .number(let n):
+                    // A total beyond ±10²⁶ shows as #OVERFLOW.
+                    if let sum = totals[j], Fixed.checkedAdd(sum, n) == nil { errorCodes[j] = errorCodes[j] ?? EvalError.Kind.overflow.rawValue }
+                    totals[j] = totals[j].flatMap { Fixed.checkedAdd($0, n) }
+                case .bool(let b): totals[j] = totals[j].flatMap { b ? Fixed.checkedAdd($0, .one) : $0 }; flagColumns.insert(j)
                 default: totals[j] = nil; if case .error(let e) = v { errorCodes[j] = e.code }
                 }
             }

@@ -89,6 +89,26 @@ import PayPlan
         expectRefused(s, "month monthly_bonus = pay * 1%", "circular reference: monthly_bonus → pay → pay_before_damage → monthly_bonus; nothing was changed")
     }
 
+    /// A table whose rows read the table itself, directly or through another table, is a cycle refused with its
+    /// path when it is defined (its rows are compiled into each lookup, so it used to recurse until the stack overflowed).
+    @Test func tableThatReadsItself() throws {
+        let s = try Session()
+        expectRefused(s, "table prize [lo, hi): 0 -> lookup(prize, 1)", "circular reference: prize → prize; nothing was changed")
+        // Through another table: a reads b (not yet defined, as rules may), then b reading a closes the circle.
+        run(s, "table a [lo, hi): 0 -> 1, 10 -> marginal(b, x)")
+        expectRefused(s, "table b [lo, hi): 0 -> lookup(a, x)", "circular reference: b → a → b; nothing was changed")
+        // A table read twice in one formula, or by another table, is not a cycle: lookup(t, 5) + lookup(t, 15) = 1 + 2.
+        run(s, "table t [lo, hi): 0 -> 1, 10 -> 2", "table u [lo, hi): 0 -> lookup(t, x) + lookup(t, x)", "param twice = lookup(t, 5) + lookup(t, 15)",
+            "param u15 = lookup(u, 15)")
+        #expect(query(s, "twice") == "3.00")
+        #expect(query(s, "u15") == "4.00") // x = 15 falls in t's second tier twice: 2 + 2
+        // In a scenario file the same plan is refused on load with the path.
+        let f = tempDir() + "/cycle.json"
+        try Data(#"{"format": "payplan-scenario", "version": 1, "name": "x", "years": "2026", "plan": ["table prize [lo, hi): 0 -> lookup(prize, 1)"], "agents": [], "inputs": {}}"#.utf8).write(to: URL(fileURLWithPath: f))
+        expectRefused(s, "load! \(f)", "circular reference: prize → prize")
+        #expect(query(s, "twice") == "3.00")
+    }
+
     @Test func divisionByZeroIsAValueNotAFailure() throws {
         let s = try Session(path: electronics)
         run(s, "month expense_ratio = expenses / sales")

@@ -190,13 +190,15 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
         let blocker = NSTemporaryDirectory() + "payplan-blocker-\(UUID().uuidString)"
         FileManager.default.createFile(atPath: blocker, contents: Data())
         defer { try? FileManager.default.removeItem(atPath: blocker) }
+        // A folder that does not exist, inside a fresh temporary one (nothing else on the machine can create it).
+        let missing = tempDir("statement") + "/no-such-folder"
         let cases: [(String, String)] = [
             ("statement", "write statement AGENT PERIOD [--format text|md|html|csv] [--out FILE]"),
             ("statement 无名 2026-03", "no agent named '无名' (agents: 李雷, 韩梅梅, 王芳, 赵强)"),
             ("statement 李雷 2026-13", "'2026-13' is not a period"),
             ("statement 李雷 2030-01", "2030-01 is outside this scenario's years (2026–2026)"),
             ("statement 李雷 2026-03 --format pdf", "--format takes one of text, md, html, csv"),
-            ("statement 李雷 2026-03 --out /nonexistent-dir/x.html", "cannot write /nonexistent-dir/x.html: No such file or directory; no statement was written"),
+            ("statement 李雷 2026-03 --out \(missing)/x.html", "cannot write \(missing)/x.html: No such file or directory; no statement was written"),
             ("statement 李雷 2026-03 --html a.html --csv b.csv", "give one of --html, --md, --csv, --text or --format with --out"),
             ("statement all 2026-03 --html \(blocker)/slips", "0 of 3 statements were written to \(blocker)/slips"),
         ]

@@ -118,6 +118,8 @@ import FoundationXML
     /// 0 to 10万 in steps of 1 is 100,000 / 1 + 1 = 100,001 steps, over the limit of 10,000.
     @Test func badInputChangesNothing() throws {
         let s = try session()
+        // A folder that does not exist, inside a fresh temporary one (nothing else on the machine can create it).
+        let missing = tempDir("whatif") + "/no-such-folder"
         let cases: [(String, String)] = [
             ("sweep sales from 0 to 10万 step 0 show pay", "the step must be at least 0.01"),
             ("sweep nothing from 0 to 10 step 1 show pay", "unknown input 'nothing'; inputs are: sales, expenses"),
@@ -138,12 +140,12 @@ import FoundationXML
             ("fork", "fork needs a name: fork lower_tier"),
             ("fork a.b", "'a.b' cannot name a scenario: use letters, digits, '_' or '-' (no spaces or dots)"),
             ("explain 李雷.pay[2026-03] in main vs nope", "no scenario named 'nope' (scenarios: main; make one with fork NAME)"),
-            ("sweep sales from 0 to 1万 step 1000 show pay --svg /nonexistent-dir/x.svg",
-             "cannot write /nonexistent-dir/x.svg: No such file or directory; no chart was written"),
+            ("sweep sales from 0 to 1万 step 1000 show pay --svg \(missing)/x.svg",
+             "cannot write \(missing)/x.svg: No such file or directory; no chart was written"),
         ]
         for (bad, message) in cases { expectRefused(s, bad, message) }
         #expect(s.forkNames == ["main"])
-        #expect(!FileManager.default.fileExists(atPath: "/nonexistent-dir/x.svg"))
+        #expect(!FileManager.default.fileExists(atPath: missing))
     }
 
     // MARK: forks

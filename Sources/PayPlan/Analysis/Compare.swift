@@ -3,16 +3,22 @@
 extension Engine {
     /// A figure at a period: the cell itself, or for a finer rule the sum over
     /// the period (yes/no figures count the yes); `nil` when the rule, agent or
-    /// period does not exist here.
+    /// period does not exist here. A sum beyond ±10²⁶ is the error value `#OVERFLOW`.
     public func figure(rule name: String, agent: String?, period p: Period) -> Value? {
         guard let r = plan.ruleIndex[name] else { return nil }
-        let d = plan.rules[r].dimension
         var a = 0
-        if d.perAgent {
+        if plan.rules[r].dimension.perAgent {
             guard let an = agent, let i = agentIndex(named: an) else { return nil }
             a = i
         }
-        let g = d.grain
+        return figure(ruleIndex: r, agentIndex: a, period: p)
+    }
+
+    /// `figure(rule:agent:period:)` by rule and agent index (the agent is ignored for a team rule).
+    /// - Complexity: O(months in `p`).
+    public func figure(ruleIndex r: Int, agentIndex a: Int, period p: Period) -> Value? {
+        let name = plan.rules[r].name
+        let g = plan.rules[r].dimension.grain
         if g == .none || g == p.grain {
             guard let c = cell(rule: r, agent: a, period: p) else { return nil }
             return value(ofCell: c)
@@ -22,8 +28,14 @@ extension Engine {
         for m in stride(from: p.start.index, to: p.start.index + p.grain.months, by: g.months) {
             guard let c = cell(rule: r, agent: a, period: Period(grain: g, start: Month(index: m))) else { return nil }
             switch value(ofCell: c) {
-            case .number(let n): guard let s = Fixed.checkedAdd(sum, n) else { return nil }; sum = s
-            case .bool(let b): if b { sum = sum + Fixed.one }
+            case .number(let n):
+                guard let s = Fixed.checkedAdd(sum, n) else {
+                    let who = plan.rules[r].dimension.perAgent && a < agents.count ? "\(agents[a].name)." : ""
+                    return .error(EvalError(.overflow, "the sum of \(name) over \(p) is beyond ±10²⁶", origin: "\(who)\(name)[\(p)]"))
+                }
+                sum = s
+            case .bool(let b):
+                if b { guard let s = Fixed.checkedAdd(sum, .one) else { return nil }; sum = s }
             case let other: return other
             }
         }

@@ -233,7 +233,7 @@ struct PhraseBuilder {
     mutating func phrase(_ e: CExpr, _ k: Coordinates) -> Phrase {
         switch e {
         case .arithmetic(.subtract, .builtin(.x), let b) where k.x != nil:
-            if case .number(let t) = engine.eval(b, k) { return .above(threshold: t, part: k.x! - t) }
+            if case .number(let t) = engine.eval(b, k), let part = Fixed.checkedSubtract(k.x!, t) { return .above(threshold: t, part: part) }
             return .arithmetic(.subtract, .amount(k.x!), phrase(b, k))
         case .arithmetic(let op, _, _) where op == .add || op == .subtract:
             var ts = PhraseBuilder.terms(e, positive: true)

@@ -65,7 +65,7 @@ extension PlanReview {
             var rows = ""
             for p in people {
                 for c in p.cliffsAdded { rows += "<tr><td>\(esc(p.name))</td><td class=\"loss\">\(esc(t("added", "新增")))</td><td class=\"n\">\(c.to.moneyText)</td><td class=\"n\">\(c.before.moneyText) → \(c.after.moneyText)</td></tr>\n" }
-                for (a, b) in p.cliffsChanged { rows += "<tr><td>\(esc(p.name))</td><td>\(esc(t("changed", "变化")))</td><td class=\"n\">\(b.to.moneyText)</td><td class=\"n\">\(esc(t("jump", "跳变"))) \(a.change.moneyText) → \(b.change.moneyText)</td></tr>\n" }
+                for (a, b) in p.cliffsChanged { rows += "<tr><td>\(esc(p.name))</td><td>\(esc(t("changed", "变化")))</td><td class=\"n\">\(b.to.moneyText)</td><td class=\"n\">\(esc(t("jump", "跳变"))) \(a.changeText) → \(b.changeText)</td></tr>\n" }
                 for c in p.cliffsRemoved { rows += "<tr><td>\(esc(p.name))</td><td class=\"gain\">\(esc(t("removed", "消除")))</td><td class=\"n\">\(c.to.moneyText)</td><td class=\"n\">\(c.before.moneyText) → \(c.after.moneyText)</td></tr>\n" }
             }
             if rows.isEmpty { h += "<p>\(esc(t("None.", "没有。")))</p>\n" } else {

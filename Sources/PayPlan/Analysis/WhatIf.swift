@@ -334,7 +334,10 @@ public struct Cliff: Equatable, Sendable {
     public var before: Fixed, after: Fixed
     /// Tables whose tier changes here, and rules whose condition flips.
     public var tables: [String], conditions: [String]
-    public var change: Fixed { after - before }
+    /// `after − before`, or `nil` when the difference is beyond ±10²⁶ (two figures near the ends of the range).
+    public var change: Fixed? { Fixed.checkedSubtract(after, before) }
+    /// `change` as money text, or `#OVERFLOW` when it is beyond ±10²⁶.
+    public var changeText: String { change?.moneyText ?? EvalError.Kind.overflow.rawValue }
 }
 
 /// A range of input over which more input pays less than at its start.
@@ -366,8 +369,8 @@ extension InputProbe {
         let points = changePoints(fromFen: a, toFen: b, scanPoints: scanPoints)
         for p in points {
             let before = try f(p.fen - 1), after = try f(p.fen)
-            let d = after - before
-            if d.magnitude > threshold {
+            // A difference beyond ±10²⁶ is certainly a cliff.
+            if Fixed.checkedSubtract(after, before).map({ $0.magnitude > threshold }) ?? true {
                 cliffs.append(Cliff(from: Fixed(fen: p.fen - 1), to: Fixed(fen: p.fen), before: before, after: after, tables: p.tables, conditions: p.conditions))
             }
         }

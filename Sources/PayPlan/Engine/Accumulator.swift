@@ -21,7 +21,7 @@ struct Accumulator {
         case .number(let n)?:
             switch op {
             case .sum, .avg:
-                guard let s = Fixed.checkedAdd(sum, n) else { return EvalError(.overflow, "the sum is too large") }
+                guard let s = Fixed.checkedAdd(sum, n) else { return EvalError(.overflow, "the sum is beyond ±10²⁶") }
                 sum = s
             case .min: best = best.map { Swift.min($0, n) } ?? n
             case .max: best = best.map { Swift.max($0, n) } ?? n
@@ -30,7 +30,8 @@ struct Accumulator {
             return nil
         case .error(let e)?: return e
         case .bool(let b)? where op == .sum:
-            sum = sum + (b ? Fixed.one : .zero); return nil
+            guard let s = Fixed.checkedAdd(sum, b ? Fixed.one : .zero) else { return EvalError(.overflow, "the sum is beyond ±10²⁶") }
+            sum = s; return nil
         default: return EvalError(.type, "\(op.rawValue) needs amounts")
         }
     }

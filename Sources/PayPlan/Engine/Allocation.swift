@@ -7,11 +7,15 @@ public enum Allocation {
     ///
     /// Example: 1,000.00 split six ways equally is 166.67 × 4 and 166.66 × 2.
     /// - Returns: `nil` when the weights add up to zero but the total does not
-    ///   (there is no way to share it); all zeros when both are zero.
+    ///   (there is no way to share it), and when a weight is negative or the weights
+    ///   add up to more than 10²⁶ (callers check that first to say so); all zeros when
+    ///   both are zero.
+    /// - Complexity: O(n log n) for n weights.
     public static func largestRemainder(total: Fixed, weights: [Fixed]) -> [Fixed]? {
         let fenUnit = Fixed.scale / 100
         let totalFen = total.rounded(toDigits: 2).raw / fenUnit
-        let sumRaw = weights.reduce(Int128(0)) { $0 + $1.raw }
+        guard !weights.contains(where: \.isNegative), let sum = Fixed.checkedSum(weights) else { return nil }
+        let sumRaw = sum.raw
         if sumRaw == 0 { return totalFen == 0 ? weights.map { _ in .zero } : nil }
         let negative = totalFen < 0
         let t = UInt128(negative ? -totalFen : totalFen)

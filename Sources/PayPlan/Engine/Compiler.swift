@@ -174,6 +174,7 @@ public struct CompiledPlan: Sendable {
         }
         self.reportColumns = columns
         self.total = total ?? (ruleIndex["pay"] != nil ? "pay" : columns.last)
+        try CompiledPlan.checkTableCycles(tables.mapValues(\.1))
 
         var compiler = ExprCompiler(plan: self, tables: tables, attributeNames: Set(attributeDefaults.keys), fieldNames: Set(fieldDefaults.keys))
         for (name, def) in attributeDefaults {
@@ -246,6 +247,38 @@ public struct CompiledPlan: Sendable {
     /// Refuses cycles among rules that read each other at the same period
     /// (a `prev` or fixed-period reference does not close a cycle here; the
     /// engine checks those cell by cell).
+    /// - Throws: `CycleError` with the path of a table whose rows look the table itself up, directly or
+    ///   through other tables (`table prize …: 0 -> lookup(prize, 1)`): the rows of a table are compiled
+    ///   into every lookup, so such a table could never be compiled.
+    /// - Complexity: O(size of the tables' rows).
+    static func checkTableCycles(_ tables: [String: [TableRow]]) throws {
+        let names = tables.keys.sorted()
+        let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        func called(_ e: Expr, _ out: inout [Int]) {
+            switch e.kind {
+            case .number, .text, .bool, .date, .name, .at: break
+            case .unary(_, let a): called(a, &out)
+            case .binary(_, let a, let b): called(a, &out); called(b, &out)
+            case .ifThen(let c, let a, let b): called(c, &out); called(a, &out); called(b, &out)
+            case .call(let f, let args):
+                if ["lookup", "marginal", "retroactive"].contains(f), case .name(let t)? = args.first?.kind, let i = index[t] { out.append(i) }
+                for a in args { called(a, &out) }
+            case .aggregate(_, let v, let scope, let f):
+                v.map { called($0, &out) }; f.map { called($0, &out) }
+                if case .orders(let by?) = scope { called(by, &out) }
+            case .allocate(let t, let w, _): called(t, &out); called(w, &out)
+            }
+        }
+        let edges: [[Int]] = names.map { n in
+            var out: [Int] = []
+            for row in tables[n] ?? [] { called(row.threshold, &out); called(row.value, &out) }
+            return out
+        }
+        if let cycle = Graph.findCycle(nodeCount: names.count, edges: { edges[$0] }) {
+            throw CycleError(path: cycle.map { names[$0] }, definition: names[cycle[0]])
+        }
+    }
+
     func checkRuleCycles() throws {
         var edges: [[Int]] = Array(repeating: [], count: rules.count)
         for (i, r) in rules.enumerated() {
@@ -384,6 +417,9 @@ struct ExprCompiler {
             zh: "'\(n)' 是\(PlanWarning.zh(t.dimension.grain))数字：在\(PlanWarning.zh(dim.grain))规则中直接读取，它会在该\(PlanWarning.zh(t.dimension.grain))的每个\(PlanWarning.zh(dim.grain))都计入一次；请写 paid(\(n))，只在最后一个\(PlanWarning.zh(dim.grain))发放（或判断期间：if month_of(period_end) = … then \(n) else 0）",
             range: e.range, source: definition.source))
     }
+    /// The tables whose rows are being compiled, outermost first: a table that reads itself,
+    /// directly or through another table, is a cycle (its rows are compiled inline at each lookup).
+    var tablesCompiling: [String] = []
 
     init(plan: CompiledPlan, tables: [String: (TierSides, [TableRow], Definition)], attributeNames: Set<String>, fieldNames: Set<String>) {
         self.plan = plan; self.tables = tables; self.attributeNames = attributeNames; self.fieldNames = fieldNames
@@ -559,6 +595,11 @@ struct ExprCompiler {
                 throw fail("the first argument of \(name) must be a table's name\(tableSuggestion(args[0]))", args[0])
             }
             let arg = try compile(args[1], dim)
+            if let i = tablesCompiling.firstIndex(of: t) {
+                throw CycleError(path: Array(tablesCompiling[i...]) + [t], definition: t)
+            }
+            tablesCompiling.append(t)
+            defer { tablesCompiling.removeLast() }
             let saved = definition, savedIn = inTable
             definition = table.2
             var rows: [CRow] = []

@@ -79,6 +79,9 @@ extension Engine {
             default: return .error(EvalError(.type, "allocate needs weights of zero or more"))
             }
         }
+        guard Fixed.checkedSum(weights) != nil else {
+            return .error(EvalError(.overflow, "allocate: the weights add up to more than 10²⁶"))
+        }
         guard let shares = Allocation.largestRemainder(total: t, weights: weights) else {
             return .error(EvalError(.divisionByZero, "allocate: \(t.moneyText) to share but every weight is 0"))
         }

@@ -16,9 +16,9 @@ extension Engine {
             // Dates: date ± days, days + date, date − date (in days).
             switch (op, a, b) {
             case (.add, .date(let d), .number(let n)), (.add, .number(let n), .date(let d)):
-                if let days = n.wholeNumber { return .date(d.adding(days: days)) }
+                if let days = n.wholeNumber { return Engine.date(d, plus: days, n) }
             case (.subtract, .date(let d), .number(let n)):
-                if let days = n.wholeNumber { return .date(d.adding(days: -days)) }
+                if let days = n.wholeNumber, days != .min { return Engine.date(d, plus: -days, -n) }
             case (.subtract, .date(let d1), .date(let d2)):
                 return .number(Fixed(d1.ordinal - d2.ordinal))
             default: break
@@ -36,6 +36,14 @@ extension Engine {
         }
         guard let r else { return .error(EvalError(.overflow, "the result of \(x) \(op.rawValue) \(y) is too large")) }
         return .number(r)
+    }
+
+    /// `d` moved by `days` (`n` as the plan wrote it, for the message); `#RANGE` when that leaves 0001-01-01…9999-12-31.
+    static func date(_ d: Day, plus days: Int, _ n: Fixed) -> Value {
+        guard let moved = d.adding(days: days) else {
+            return .error(EvalError(.outOfRange, "\(d) \(n.isNegative ? "−" : "+") \(n.magnitude) days is outside the years 0001–9999"))
+        }
+        return .date(moved)
     }
 
     static func compare(_ op: CompareOp, _ a: Value, _ b: Value) -> Value {
@@ -113,7 +121,10 @@ extension Engine {
             switch (f, a, b) {
             case (.workdaysAfter, .date(let d), .number(let n)):
                 guard let days = n.wholeNumber, days >= 0, days < 100_000 else { break }
-                return .date(calendar.workdays(after: d, days))
+                guard let after = calendar.workdays(after: d, days) else {
+                    return .error(EvalError(.outOfRange, "workdays_after(\(d), \(days)) is after 9999-12-31"))
+                }
+                return .date(after)
             case (.workdaysBetween, .date(let d1), .date(let d2)):
                 guard abs(d1.ordinal - d2.ordinal) < 1_000_000 else { break }
                 return .number(Fixed(calendar.workdays(from: d1, to: d2)))
@@ -186,7 +197,9 @@ extension Engine {
             var total = Fixed.zero
             for i in thresholds.indices where thresholds[i] < amount {
                 let upper = i + 1 < thresholds.count ? min(amount, thresholds[i + 1]) : amount
-                let slice = upper - thresholds[i]
+                guard let slice = Fixed.checkedSubtract(upper, thresholds[i]) else {
+                    return fail(.error(EvalError(.overflow, "marginal(\(name), …): the tier from \(thresholds[i].moneyText) to \(upper.moneyText) is wider than 10²⁶")))
+                }
                 let part = Engine.arithmetic(.multiply, rowValue(i), .number(slice))
                 let sum = Engine.arithmetic(.add, .number(total), part)
                 guard case .number(let s) = sum else { return fail(sum) }

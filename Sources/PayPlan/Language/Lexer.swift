@@ -136,7 +136,7 @@ public struct Lexer {
             let decimals = digits.split(separator: ".").dropFirst().first?.count ?? 0
             throw error(decimals > Fixed.fractionDigits
                 ? "'\(digits)' has more than \(Fixed.fractionDigits) decimals"
-                : "'\(digits)' is too large (amounts go up to about 10²⁶)", start..<i)
+                : "'\(digits)' is too large (amounts go up to 10²⁶)", start..<i)
         }
         // Unit suffix.
         if let c = peek() {
@@ -152,7 +152,7 @@ public struct Lexer {
             }
             if let m = multiplier {
                 i += 1
-                guard let v = Fixed.checkedMultiply(value, m) else { throw error("this number is too large", start..<i) }
+                guard let v = Fixed.checkedMultiply(value, m) else { throw error("'\(String(chars[start..<i]))' is too large (amounts go up to 10²⁶)", start..<i) }
                 value = v
                 if c == "万" || c == "亿", peek() == "元" { i += 1 }
             }

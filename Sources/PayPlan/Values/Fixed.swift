@@ -6,9 +6,13 @@
 /// tens of nanoseconds, which is what lets a plan of 10,000 agents recompute
 /// in well under a second.
 ///
-/// - Range: about ±1.7 × 10²⁶ (the raw value is `Int128` with scale 10¹²).
-///   Operations that would leave the range return `nil` from the `checked`
-///   functions; the evaluator turns that into the error value `#OVERFLOW`.
+/// - Range: −10²⁶ … 10²⁶ inclusive (`Fixed.smallest` … `Fixed.largest`; the raw value is
+///   `Int128` with scale 10¹², which could hold about ±1.7 × 10²⁶). The bound is a
+///   round number so that rounding, negation and `magnitude` can never leave it:
+///   every value in range rounds to a value in range. Operations that would leave
+///   the range return `nil` from the `checked` functions; the evaluator turns that
+///   into the error value `#OVERFLOW`. There are no trapping operators on `Fixed`
+///   in the product: every `+ − ×` on amounts says what happens on overflow.
 /// - Addition, subtraction and multiplication of values that have at most
 ///   12 fractional digits between them are exact: `0.1 + 0.2 == 0.3`,
 ///   `99999.75 × 2% == 1999.995`.
@@ -28,6 +32,17 @@ public struct Fixed: Hashable, Comparable, Sendable {
 
     public static let zero = Fixed(raw: 0)
     public static let one = Fixed(raw: scale)
+    /// The largest raw value: 10³⁸, that is 10²⁶ (one hundred million million million million CNY).
+    public static let maxRaw: Int128 = 100_000_000_000_000_000_000_000_000_000_000_000_000
+    /// The largest amount, 10²⁶.
+    public static let largest = Fixed(raw: maxRaw)
+    /// The smallest amount, −10²⁶.
+    public static let smallest = Fixed(raw: -maxRaw)
+
+    /// `raw` as a `Fixed` when it is within ±`maxRaw`, else `nil`.
+    @inlinable public static func inRange(raw r: Int128) -> Fixed? {
+        r >= -maxRaw && r <= maxRaw ? Fixed(raw: r) : nil
+    }
 
     @inlinable public static func < (a: Fixed, b: Fixed) -> Bool { a.raw < b.raw }
 
@@ -40,13 +55,13 @@ public struct Fixed: Hashable, Comparable, Sendable {
     /// `a + b`, or `nil` on overflow.
     @inlinable public static func checkedAdd(_ a: Fixed, _ b: Fixed) -> Fixed? {
         let (r, o) = a.raw.addingReportingOverflow(b.raw)
-        return o ? nil : Fixed(raw: r)
+        return o ? nil : inRange(raw: r)
     }
 
     /// `a − b`, or `nil` on overflow.
     @inlinable public static func checkedSubtract(_ a: Fixed, _ b: Fixed) -> Fixed? {
         let (r, o) = a.raw.subtractingReportingOverflow(b.raw)
-        return o ? nil : Fixed(raw: r)
+        return o ? nil : inRange(raw: r)
     }
 
     /// `a × b`, exact when the product has at most 12 fractional digits,
@@ -55,16 +70,27 @@ public struct Fixed: Hashable, Comparable, Sendable {
         // Fast path: both raw values below 2⁶³ in magnitude, so the product fits in Int128.
         let limit: Int128 = 1 << 62
         if a.raw > -limit && a.raw < limit && b.raw > -limit && b.raw < limit {
-            return Fixed(raw: divideRounded(a.raw * b.raw, by: scale))
+            return inRange(raw: divideRounded(a.raw * b.raw, by: scale))
         }
-        return mulDiv(a.raw, b.raw, scale).map(Fixed.init(raw:))
+        return mulDiv(a.raw, b.raw, scale).flatMap { inRange(raw: $0) }
     }
 
     /// `a ÷ b` rounded half away from zero at the 12th fractional digit;
     /// `nil` when `b` is zero or the quotient overflows.
     @inlinable public static func checkedDivide(_ a: Fixed, _ b: Fixed) -> Fixed? {
         if b.raw == 0 { return nil }
-        return mulDiv(a.raw, scale, b.raw).map(Fixed.init(raw:))
+        return mulDiv(a.raw, scale, b.raw).flatMap { inRange(raw: $0) }
+    }
+
+    /// The sum of `values`, or `nil` when it (or a partial sum) leaves the range.
+    /// - Complexity: O(n).
+    public static func checkedSum<S: Sequence>(_ values: S) -> Fixed? where S.Element == Fixed {
+        var total = Fixed.zero
+        for v in values {
+            guard let t = checkedAdd(total, v) else { return nil }
+            total = t
+        }
+        return total
     }
 
     /// `x / d` rounded half away from zero. `d` must be positive.
@@ -98,8 +124,9 @@ public struct Fixed: Hashable, Comparable, Sendable {
     // MARK: Rounding
 
     /// Rounds half away from zero (四舍五入) to `digits` fractional digits
-    /// (0…12). Money components round with `digits: 2`, to the fen:
-    /// `15376.925 → 15376.93`, `-0.005 → -0.01`.
+    /// (0…12; callers check digits that come from users). Money components round
+    /// with `digits: 2`, to the fen: `15376.925 → 15376.93`, `-0.005 → -0.01`.
+    /// Never leaves the range: ±10²⁶ is a whole number.
     public func rounded(toDigits digits: Int) -> Fixed {
         precondition(digits >= 0 && digits <= Fixed.fractionDigits)
         var unit: Int128 = 1
@@ -107,8 +134,9 @@ public struct Fixed: Hashable, Comparable, Sendable {
         return Fixed(raw: Fixed.divideRounded(raw, by: unit) * unit)
     }
 
-    /// Rounds toward −∞ to `digits` fractional digits.
+    /// Rounds toward −∞ to `digits` fractional digits (0…12). Never leaves the range.
     public func floored(toDigits digits: Int) -> Fixed {
+        precondition(digits >= 0 && digits <= Fixed.fractionDigits)
         var unit: Int128 = 1
         for _ in 0..<(Fixed.fractionDigits - digits) { unit *= 10 }
         var q = raw / unit
@@ -116,11 +144,12 @@ public struct Fixed: Hashable, Comparable, Sendable {
         return Fixed(raw: q * unit)
     }
 
-    /// Rounds toward +∞ to `digits` fractional digits.
+    /// Rounds toward +∞ to `digits` fractional digits (0…12). Never leaves the range.
     public func ceiled(toDigits digits: Int) -> Fixed {
         -((-self).floored(toDigits: digits))
     }
 
+    /// The negated amount; never traps for an amount in range (the range is symmetric).
     public static prefix func - (x: Fixed) -> Fixed { Fixed(raw: -x.raw) }
 
     /// The value as an `Int` when it is a whole number that fits, else `nil`.
@@ -210,7 +239,7 @@ extension Fixed: CustomStringConvertible {
 
     /// Parses plain decimal text: optional sign, digits, optional fraction of up
     /// to 12 digits (`"3000.10"`, `"-0.691"`, `"12345678901234.56"`). Returns
-    /// `nil` for anything else; `MoneyLiteral` handles `万`, `k`, `%`, `¥` and grouping.
+    /// `nil` for anything else, and for amounts beyond ±10²⁶; `MoneyLiteral` handles `万`, `k`, `%`, `¥` and grouping.
     public init?(decimalText text: String) {
         var text = text
         guard let v = text.withUTF8({ Fixed.parseDecimal($0) }) else { return nil }
@@ -253,20 +282,9 @@ extension Fixed: CustomStringConvertible {
         let (scaled, o) = whole.multipliedReportingOverflow(by: Fixed.scale)
         if o { return nil }
         let (total, o3) = scaled.addingReportingOverflow(fracRaw)
-        if o3 { return nil }
+        if o3 || total > Fixed.maxRaw { return nil }
         return Fixed(raw: negative ? -total : total)
     }
-}
-
-// MARK: - Arithmetic operators that trap (for tests and literals known to fit)
-
-extension Fixed {
-    /// Adds, trapping on overflow; engine code uses `checkedAdd`.
-    public static func + (a: Fixed, b: Fixed) -> Fixed { checkedAdd(a, b)! }
-    /// Subtracts, trapping on overflow; engine code uses `checkedSubtract`.
-    public static func - (a: Fixed, b: Fixed) -> Fixed { checkedSubtract(a, b)! }
-    /// Multiplies, trapping on overflow; engine code uses `checkedMultiply`.
-    public static func * (a: Fixed, b: Fixed) -> Fixed { checkedMultiply(a, b)! }
 }
 
 extension Fixed: ExpressibleByIntegerLiteral {

@@ -70,7 +70,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Day of the week, 1 = Monday … 7 = Sunday.
     public var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 + 1 }
 
-    public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
+    /// The day `n` days later (earlier when `n` is negative); `nil` when that is before 0001-01-01
+    /// or after 9999-12-31, the days payplan can write (never a trap, whatever `n` is).
+    public func adding(days n: Int) -> Day? {
+        let (o, overflow) = ordinal.addingReportingOverflow(n)
+        guard !overflow, o >= Day.firstOrdinal, o <= Day.lastOrdinal else { return nil }
+        return Day(ordinal: o)
+    }
+    /// The ordinals of 0001-01-01 and 9999-12-31.
+    static let firstOrdinal = Day(year: 1, month: 1, day: 1)!.ordinal
+    static let lastOrdinal = Day(year: 9999, month: 12, day: 31)!.ordinal
     public var monthValue: Month { Month(year: year, month: month) }
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }

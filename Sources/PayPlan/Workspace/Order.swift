@@ -105,11 +105,14 @@ public struct WorkCalendar: Hashable, Sendable {
         return !weekend.contains(d.weekday)
     }
 
-    /// The `n`-th working day after `d` (`n` ≥ 0; 0 gives `d` itself).
-    public func workdays(after d: Day, _ n: Int) -> Day {
+    /// The `n`-th working day after `d` (`n` ≥ 0; 0 gives `d` itself); `nil` when it would fall
+    /// after 9999-12-31.
+    /// - Complexity: O(days walked).
+    public func workdays(after d: Day, _ n: Int) -> Day? {
         var day = d, left = n
         while left > 0 {
-            day = day.adding(days: 1)
+            guard let next = day.adding(days: 1) else { return nil }
+            day = next
             if isWorkday(day) { left -= 1 }
         }
         return day
@@ -119,7 +122,7 @@ public struct WorkCalendar: Hashable, Sendable {
     public func workdays(from a: Day, to b: Day) -> Int {
         if b < a { return -workdays(from: b, to: a) }
         var n = 0, day = a
-        while day < b { day = day.adding(days: 1); if isWorkday(day) { n += 1 } }
+        while day < b { day = day.adding(days: 1) ?? b; if isWorkday(day) { n += 1 } }
         return n
     }
 }
