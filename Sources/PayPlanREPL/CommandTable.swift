@@ -36,7 +36,7 @@ public enum CommandTable {
               zh: "agent add 姓名 key=value…", "添加员工：agent add 李雷 id=S01 base=3000 hired=2025-06-01"),
         Entry(["agent", "set"], "agent set NAME key=value…", "change attributes: agent set 李雷 base=3500",
               zh: "agent set 姓名 key=value…", "修改属性：agent set 李雷 base=3500"),
-        Entry(["agent", "rm"], "agent rm NAME", "remove a person and their inputs", zh: "agent rm 姓名", "删除员工及其录入"),
+        Entry(["agent", "rm"], "agent rm NAME", "remove a person and their inputs (refused while they have orders: reassign or remove those first)", zh: "agent rm 姓名", "删除员工及其录入（名下有订单时拒绝：先改派或删除订单）"),
         Entry(["agents"], "agents", "list the people", "员工列表"),
         Entry([], "NAME.INPUT[PERIOD] = AMOUNT", "set an input: 李雷.sales[2026-03] = 12万",
               zh: "姓名.录入项[期间] = 金额", "录入：李雷.sales[2026-03] = 12万"),

@@ -97,6 +97,7 @@ public enum ChineseText {
         (#"^(\d+) warnings?$"#, "$1 条警告"),
         (#"^no warnings$"#, "没有警告"),
         (#"^removed (\d+) agents \((.+)\) and their inputs \(undo brings them back\)$"#, "已删除 $1 名员工（$2）及其录入数据（undo 可恢复）"),
+        (#"^(\S+) has (\d+) orders?; reassign them \(order set (\S+) agent=NAME, or agent= for no agent\) or remove them \(order rm (\S+)\) first; nothing was removed$"#, "$1 名下有 $2 笔订单；请先改派（order set $3 agent=姓名，或 agent= 不归属任何员工）或删除（order rm $4）；未删除任何员工"),
         (#"^no agent named (.+); nothing was removed(.*)$"#, "没有名为 $1 的员工；未删除任何员工$2"),
         (#"^'([^']+)' cannot name an agent: a name starts with a letter or '_' .*$"#, "'$1' 不能作员工名：名字须以字母、汉字或 '_' 开头（之后可用字母、数字、'_' 或 '-'），例如 张三、S01_李雷"),
         (#"^'([^']+)' cannot name an agent: '(.)' is not allowed in a name .*$"#, "'$1' 不能作员工名：名字中不能有 '$2'（只能用字母、汉字、数字、'_' 和 '-'，不能有点、括号或空格）"),

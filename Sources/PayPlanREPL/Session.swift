@@ -482,6 +482,9 @@ public final class Session {
                     return .error("cannot rename \(name) to '\(renamed)': there is already an agent named \(renamed)")
                 }
                 new.inputs[renamed] = new.inputs.removeValue(forKey: name)
+                // The agent's orders go with the new name, so the saved file still reopens.
+                let carried = new.orders.filter { $0.agent == name }.map { o -> Order in var o = o; o.agent = renamed; return o }
+                if !carried.isEmpty { _ = new.merge(carried) }
             }
             return commit(new, label: "agent set \(name)", message: ["updated \(name)"])
         case "rm", "remove":
@@ -494,6 +497,15 @@ public final class Session {
                               + (known.isEmpty ? "" : " (agents: \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", …" : ""))"))
             }
             if Set(names).count != names.count { return .error("an agent is named twice in agent rm; nothing was removed") }
+            // An agent's orders are not removed with them (they are the shop's records): the owner
+            // reassigns or removes them first, so no saved file names an agent who is gone.
+            var orderCounts: [String: Int] = [:]
+            let removing = Set(names)
+            for o in new.orders { if let a = o.agent, removing.contains(a) { orderCounts[a, default: 0] += 1 } }
+            if let n = names.first(where: { orderCounts[$0] != nil }), let count = orderCounts[n] {
+                let example = new.orders.first { $0.agent == n }!.id
+                return .error("\(n) has \(count) order\(count == 1 ? "" : "s"); reassign them (order set \(example) agent=NAME, or agent= for no agent) or remove them (order rm \(example)) first; nothing was removed")
+            }
             for n in names {
                 new.agents.remove(at: new.agentIndex(named: n)!)
                 new.inputs[n] = nil
