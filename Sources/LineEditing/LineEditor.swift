@@ -40,6 +40,56 @@ public final class LineEditor {
     private let historyFile: String?
     private var lastEntry: String?
 
+    private static let holdingTermination = Atomic<Bool>(false)
+    private static let pendingTermination = Atomic<Int32>(0)
+    nonisolated(unsafe) private static var terminationNote: UnsafeMutablePointer<CChar>? = nil
+
+    /// Installs a SIGTERM and SIGHUP (terminal closed) handler that ends the program
+    /// cleanly: it prints the note set with `setTerminationNote` (if any) on standard
+    /// error and exits with 128 + the signal's number. While `holdTermination(true)`
+    /// is in force (a command is running and its journal entry is not written yet),
+    /// the signal is remembered, long work is asked to stop (as by Ctrl-C), and the
+    /// exit happens at `holdTermination(false)`.
+    public static func installTerminationHandler() {
+        _ = holdingTermination.load(ordering: .relaxed)
+        _ = pendingTermination.load(ordering: .relaxed)
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in
+            if LineEditor.holdingTermination.load(ordering: .relaxed) {
+                LineEditor.pendingTermination.store(signal, ordering: .relaxed)
+                LineEditor.interruptFlag.store(true, ordering: .relaxed)
+                return
+            }
+            LineEditor.terminate(signal)
+        }
+        action.sa_flags = 0
+        sigemptyset(&action.sa_mask)
+        sigaction(SIGTERM, &action, nil)
+        sigaction(SIGHUP, &action, nil)
+    }
+
+    /// The note printed when SIGTERM or SIGHUP ends the program; `nil` for none.
+    public static func setTerminationNote(_ text: String?) {
+        let old = terminationNote
+        terminationNote = text.map { strdup($0) }
+        free(old)
+    }
+
+    /// Holds (true) or releases (false) SIGTERM and SIGHUP; releasing exits now if one came meanwhile.
+    public static func holdTermination(_ hold: Bool) {
+        holdingTermination.store(hold, ordering: .relaxed)
+        if !hold {
+            let signal = pendingTermination.load(ordering: .relaxed)
+            if signal != 0 { terminate(signal) }
+        }
+    }
+
+    /// Async-signal-safe: write(2) and _exit(2) only.
+    private static func terminate(_ signal: Int32) -> Never {
+        if let note = terminationNote { _ = write(2, note, strlen(note)) }
+        _exit(128 + signal)
+    }
+
     /// - Parameters:
     ///   - historyFile: history file, created (mode 0600, with parent
     ///     directories) if missing; `nil` keeps history in memory only.

@@ -11,11 +11,20 @@ final class Shell {
     /// Set while reading a file name for the leave dialog: Tab completes paths.
     static nonisolated(unsafe) var readingFileName = false
     let editor: LineEditor
+    /// Where the edits not saved yet are journalled (`EditJournal`), from the state directory.
+    let environment: [String: String]
+    var journal: EditJournal?
+    /// `--recover`: replay a journal left by an earlier run without asking.
+    var recoverWithoutAsking = false
 
-    /// - Parameter historyFile: where history is kept; `nil` keeps it in memory.
-    init(session: Session, colour: Colour, historyFile: String?) {
+    /// - Parameters:
+    ///   - historyFile: where history is kept; `nil` keeps it in memory.
+    ///   - environment: locates the state directory of the journal (none without one).
+    init(session: Session, colour: Colour, historyFile: String?, environment: [String: String] = [:]) {
         self.session = session
         self.colour = colour
+        self.environment = environment
+        journal = session.path.flatMap { EditJournal(scenario: $0, environment: environment) }
         // Breaking words at punctuation makes Tab Tab list `sales`, not `李雷.sales`.
         editor = LineEditor(historyFile: historyFile, maxHistory: 1000, wordBreakCharacters: " \t\n.[(,=+*/:<>") { line, cursorByte in
             Shell.complete(line: line, cursorByte: cursorByte, session: session)
@@ -32,6 +41,8 @@ final class Shell {
         let w = session.workspace
         let years = w.years.count == 1 ? "\(w.years.lowerBound)" : "\(w.years.lowerBound)–\(w.years.upperBound)"
         print("\(w.name): \(w.agents.count) agents, \(years). Tab completes; 'help' lists topics; Ctrl-D leaves.")
+        guard offerRecovery() else { return }
+        LineEditor.installTerminationHandler()
         var pending: [String] = []  // the lines of a command that continues
         while true {
             let prompt = pending.isEmpty
@@ -45,7 +56,11 @@ final class Shell {
                 editor.addHistory(History.entry(text))
                 if let run = settle(text) {
                     LineEditor.clearInterrupt()
+                    let before = session.changeCount
+                    LineEditor.holdTermination(true)  // a SIGTERM/SIGHUP now waits for the journal
                     let output = session.execute(run)
+                    record(run, changed: session.changeCount != before && !output.failed)
+                    LineEditor.holdTermination(false)
                     LineEditor.clearInterrupt()
                     show(output)
                     if output.leave, leave() { return }
@@ -71,9 +86,69 @@ final class Shell {
         for d in output.errors { print(colour.error(d.render()).joined(separator: "\n")) }
     }
 
-    /// Runs the leave dialog; true when the program should end.
+    /// Runs the leave dialog; true when the program should end. Leaving
+    /// after a save, or without saving on purpose, removes the journal.
     func leave() -> Bool {
-        dialog(LeaveDialog.start(isDirty: session.isDirty, file: session.path))
+        guard dialog(LeaveDialog.start(isDirty: session.isDirty, file: session.path)) else { return false }
+        journal?.clear()
+        return true
+    }
+
+    /// Journals `command` when it `changed` the workspace (flushed to disk before the next
+    /// prompt); a workspace back to its file (saved, or undone to it) removes the journal.
+    /// When the session moved to another file (`load`, `save AS`), the old file's journal goes.
+    func record(_ command: String, changed: Bool) {
+        let absolute = session.path.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        if journal?.scenario != absolute {
+            journal?.clear()
+            journal = session.path.flatMap { EditJournal(scenario: $0, environment: environment) }
+        }
+        if !session.isDirty {
+            journal?.clear()
+        } else if changed {
+            journal?.append(command)
+        }
+        let zh = session.language == .zh
+        LineEditor.setTerminationNote(session.isDirty && journal != nil
+            ? (zh ? "\npayplan 已停止；未保存的修改已记下，下次打开这个文件时可以恢复\n"
+                  : "\npayplan was stopped; the unsaved edits are kept and offered back at the next start on this file\n")
+            : nil)
+    }
+
+    /// Offers back the edits an earlier run left unsaved (killed, terminal closed, crashed):
+    /// y replays them, n drops them; when the file changed since, lists them instead.
+    /// - Returns: false when the answer was cut short (Ctrl-C, Ctrl-D): payplan leaves, the journal stays.
+    func offerRecovery() -> Bool {
+        guard let journal, let path = session.path, let p = journal.pending() else { return true }
+        let zh = session.language == .zh
+        let question = EditJournal.offer(p, file: path, language: session.language, interactive: true)
+        if !p.fileUnchanged {
+            print(question)
+            for command in p.commands { print("  " + History.entry(command)) }
+            journal.clear()
+            return true
+        }
+        var answer = recoverWithoutAsking ? "y" : nil
+        while answer == nil {
+            guard case .line(let text) = editor.readLine(prompt: question) else {
+                print()
+                print(zh ? "已退出；未保存的修改仍记着，下次启动时再问" : "left; the unsaved edits are kept for the next start")
+                return false
+            }
+            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "y", "yes": answer = "y"
+            case "n", "no": answer = "n"
+            default: print(zh ? "回答 y 恢复这些修改，n 丢弃它们" : "answer y to recover the edits, n to drop them")
+            }
+        }
+        if answer == "n" {
+            journal.clear()
+            print(zh ? "已丢弃未保存的修改" : "the unsaved edits were dropped")
+            return true
+        }
+        let result = EditJournal.replay(p, on: session)
+        for line in EditJournal.recovered(result, language: session.language) { print(colour.line(line)) }
+        return true
     }
 
     /// Asks before a command that would lose work, as leaving does: `load FILE`

@@ -38,6 +38,9 @@ struct PayPlanCommand: ParsableCommand {
     @Flag(name: .customLong("force"), help: "In a script, let load replace unsaved changes (as load! does).")
     var force = false
 
+    @Flag(name: .customLong("recover"), help: "Replay the unsaved edits an earlier run left (killed, terminal closed) before anything else, without asking.")
+    var recover = false
+
     @Option(name: .customLong("lang"), help: "Language of messages, help and reports: zh or en (default: from the locale, zh_CN… gives zh).")
     var lang: String?
 
@@ -71,9 +74,25 @@ struct PayPlanCommand: ParsableCommand {
             if isNew { print(newNote) }
             let environment = ProcessInfo.processInfo.environment
             let colour = Colour(enabled: Colour.wanted(isTerminal: true, noColorFlag: noColor, environment: environment))
-            Shell(session: session, colour: colour, historyFile: History.filePath(environment: environment)).run()
+            let shell = Shell(session: session, colour: colour, historyFile: History.filePath(environment: environment), environment: environment)
+            shell.recoverWithoutAsking = recover
+            shell.run()
             return
         }
+        // A journal an earlier interactive run left: applied only with --recover, else only told.
+        let journal = session.path.flatMap { EditJournal(scenario: $0, environment: ProcessInfo.processInfo.environment) }
+        var recovered = false
+        if let journal, let path = session.path, let p = journal.pending() {
+            let say = { (text: String) in FileHandle.standardError.write(Data((text + "\n").utf8)) }
+            if recover && p.fileUnchanged {
+                EditJournal.recovered(EditJournal.replay(p, on: session), language: session.language).forEach(say)
+                recovered = true
+            } else {
+                say(EditJournal.offer(p, file: path, language: session.language, interactive: false))
+                if !p.fileUnchanged { p.commands.forEach { say("  " + History.entry($0)) } }
+            }
+        }
+        defer { if recovered && !session.isDirty { journal?.clear() } }
         // On standard error, so that standard output stays the figures (`-e 'report 2026 --csv' > x.csv`).
         if isNew { FileHandle.standardError.write(Data((newNote + "\n").utf8)) }
         var failed = false
