@@ -74,7 +74,7 @@ extension Session {
         lines.append(say("cost to the owner (\(r.payFigure)): ", "老板的工资总成本（\(name(r.payFigure))）：")
                      + "\(r.nameA) \(money(r.totalPayA)) → \(r.nameB) \(money(r.totalPayB))  \(Session.signedChange(r.totalPayA, r.totalPayB))")
         if r.costFigure != r.payFigure {
-            lines.append(say("employer cost (\(r.costFigure)): ", "雇主成本（\(name(r.costFigure))）：")
+            lines.append(say("employer cost (\(r.costFigure)): ", name(r.costFigure) == "雇主成本" ? "雇主成本：" : "雇主成本（\(name(r.costFigure))）：")
                          + "\(r.nameA) \(money(r.totalCostA)) → \(r.nameB) \(money(r.totalCostB))  \(Session.signedChange(r.totalCostA, r.totalCostB))")
         }
         // Everyone, the largest loss first.

@@ -90,6 +90,17 @@ import TestSupport
         #expect(orders.dropFirst() == ["T1,小美,2026-03-02,100.50,CS01", "T2,阿杰,2026-03-03,1200.00,CS02", "T3,—,2026-03-04,99.99,无"])
     }
 
+    /// `--xlsx` goes through the same safe write as `save`: a read-only workbook is refused and left as it was.
+    @Test func xlsxRefusesAReadOnlyFile() throws {
+        let s = try Session(path: electronics)
+        let dir = tempDir("figures-ro")
+        let file = dir + "/ro.xlsx"
+        #expect(FileManager.default.createFile(atPath: file, contents: Data("old".utf8), attributes: [.posixPermissions: 0o444]))
+        expectRefused(s, "report 2026 --xlsx \(file)", "cannot write \(file): the file is read-only")
+        #expect(FileManager.default.contents(atPath: file) == Data("old".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["ro.xlsx"], "no temporary workbook left behind")
+    }
+
     @Test func badFormatOptionsAreRefusedAndNothingIsWritten() throws {
         let s = try Session(path: electronics)
         let dir = tempDir("figures-bad")

@@ -7,7 +7,8 @@ extension FigureTable {
     /// Writes `tables` as a workbook at `path`, one sheet per table (named after it: a period, a fork),
     /// the header row bold and frozen, numbers as numbers, money with two decimals (`#,##0.00`),
     /// counts without (`0`), text as text. The workbook is written beside `path` and renamed into
-    /// place, so a failure leaves any old file as it was.
+    /// place with `AtomicFile.write` (read-only files and other owners refused, symlinks written
+    /// through), so a failure leaves any old file as it was.
     ///
     /// A cell's number goes to the file as the nearest binary double of its exact decimal text, as
     /// every spreadsheet stores numbers; amounts below 10¹³ CNY with two decimals read back exactly.
@@ -54,11 +55,11 @@ extension FigureTable {
             unlink(tmp)
             throw ScenarioError("cannot write \(path): \(String(cString: lxw_strerror(status)))")
         }
-        guard rename(tmp, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(tmp)
-            throw ScenarioError("cannot write \(path): \(reason)")
-        }
+        // Into place through the same safe write as every other file: it refuses a read-only file or
+        // one of another owner, writes through symlinks and keeps the file's mode.
+        defer { unlink(tmp) }
+        guard let bytes = FileManager.default.contents(atPath: tmp) else { throw ScenarioError("cannot write \(path): the workbook could not be read back") }
+        try AtomicFile.write(bytes, to: path)
     }
 
     /// A legal sheet name: at most 31 characters, none of `[]:*?/\`.
