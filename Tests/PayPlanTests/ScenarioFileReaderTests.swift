@@ -192,3 +192,57 @@ import TestSupport
         #expect(try ScenarioFile.decode(Data(wider.utf8)).workspace == w)
     }
 }
+
+/// Keys a scenario cannot hold (issue 11, problem 4): a misspelled `"orders"` dropped every
+/// order, and a second `"plan"` replaced the plan. Both are refused with their line and column.
+@Suite struct ScenarioKeyRefusalTests {
+    let base = """
+    {
+      "agents" : [ { "name" : "李雷" } ],
+      "format" : "payplan-scenario",
+      "inputs" : { },
+      "name" : "keys",
+      "orders" : [ { "agent" : "李雷", "date" : "2026-03-02", "id" : "1" } ],
+      "plan" : [ "month pay = 3000" ],
+      "version" : 1,
+      "years" : "2026"
+    }
+    """
+
+    func message(_ text: String) -> String {
+        do { _ = try ScenarioFile.decode(Data(text.utf8)); return "loaded" } catch { return "\(error)" }
+    }
+
+    @Test func theFileItselfLoads() throws {
+        #expect(try ScenarioFile.decode(Data(base.utf8)).workspace.orders.count == 1)
+    }
+
+    @Test(arguments: [
+        // (the key written, the key meant); each replaces "orders" on line 6, column 3 (2 spaces, then the quote).
+        ("order", "orders"), ("Orders", "orders"), ("ordres", "orders"), ("orderss", "orders"),
+    ])
+    func aMisspelledKeyIsRefusedWithItsPlace(_ row: (String, String)) {
+        let text = base.replacingOccurrences(of: #""orders" :"#, with: "\"\(row.0)\" :")
+        #expect(message(text) == "line 6, column 3: the key \"\(row.0)\" is not one payplan reads: did you mean \"\(row.1)\"? (a scenario's keys: agents, as_of, calendar, description, forks, format, import_maps, inputs, name, orders, plan, team_inputs, version, years)")
+    }
+
+    @Test func everyKeyPayplanWritesIsReadAndAnUnrelatedNewKeyIsSkipped() throws {
+        // The writer's keys (ScenarioFile+Writing.swift, read by hand): each is a known key, not a misspelling.
+        for key in ["agents", "as_of", "calendar", "description", "forks", "format", "import_maps", "inputs", "name", "orders", "plan", "team_inputs", "version", "years"] {
+            #expect(ScenarioFile.bodyKeys.contains(key))
+        }
+        let wider = base.replacingOccurrences(of: #""name" : "keys","#, with: #""name" : "keys", "notes" : "a later build's key","#)
+        #expect(try ScenarioFile.decode(Data(wider.utf8)).workspace.orders.count == 1)
+    }
+
+    @Test func aKeyGivenTwiceIsRefusedAtTheSecond() {
+        // A second, empty "plan" on line 8 (after "plan" on line 7): column 3.
+        let twice = base.replacingOccurrences(of: #""version" : 1,"#, with: #""plan" : [ ],\#n  "version" : 1,"#)
+        #expect(message(twice) == "line 8, column 3: the key \"plan\" appears twice in this object; the second would replace the first")
+        // Inside a record too: the order's "agent" twice, on line 6 at column 45 (counted in the line below).
+        //   `  "orders" : [ { "agent" : "李雷", "date" : "2026-03-02", "id" : "1", "agent" : "x" } ],`
+        let inOrder = base.replacingOccurrences(of: #""id" : "1" }"#, with: #""id" : "1", "agent" : "x" }"#)
+        let col = Array(#"  "orders" : [ { "agent" : "李雷", "date" : "2026-03-02", "id" : "1", "#).count + 1
+        #expect(message(inOrder) == "line 6, column \(col): the key \"agent\" appears twice in this object; the second would replace the first")
+    }
+}

@@ -18,6 +18,8 @@ struct JSONReader {
     var path: [JSONPathItem] = []
     /// Nesting depth (objects and lists), limited like `JSONSyntax`.
     var depth = 0
+    /// Where the key of the member being read starts (for messages about the key itself).
+    var keyOffset = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
@@ -65,9 +67,19 @@ struct JSONReader {
         guard depth < 512 else { throw syntax("nested too deeply") }
         defer { depth -= 1 }
         if peek() == 0x7D { i += 1; return }
+        // A key given twice would silently replace the first value (a second empty "plan"
+        // replacing the plan): refused at the second one. Small objects scan, larger ones hash.
+        var seen: [String] = [], seenSet: Set<String> = []
         while true {
             guard peek() == 0x22 else { throw syntax("expected a string in double quotes") }
+            keyOffset = i
             let key = try rawString()
+            let repeated: Bool
+            if seen.count < 16 { repeated = seen.contains(key); seen.append(key); if seen.count == 16 { seenSet = Set(seen) } }
+            else { repeated = !seenSet.insert(key).inserted }
+            if repeated {
+                throw JSONReadError.at(offset: keyOffset, message: "the key \"\(key)\" appears twice in this object; the second would replace the first")
+            }
             guard peek() == 0x3A else { throw syntax("expected ':' after a key") }
             i += 1
             path.append(.key(key))
@@ -308,4 +320,6 @@ enum JSONReadError: Error {
     case syntax(offset: Int, message: String)
     /// A value is of the wrong kind (or missing) at `path` (empty: the top).
     case field(path: String, message: String)
+    /// Valid JSON that a scenario cannot hold (a key twice, a misspelled key), at byte `offset`.
+    case at(offset: Int, message: String)
 }

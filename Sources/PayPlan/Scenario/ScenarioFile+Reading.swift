@@ -5,7 +5,9 @@ import Foundation
 /// The same document as the `Codable` conformance reads (which stays as the reference
 /// the tests compare with), with the same messages: a field by its path, a missing
 /// field, a wrong kind, an amount that is not exact. Unknown keys are skipped, so a
-/// file with an optional key added by a later build still loads.
+/// file with an optional key added by a later build still loads; but a key given twice
+/// in one object, or a top-level key that is a misspelling of one this build reads
+/// (`"order"`), is refused with its line and column (issue 11).
 ///
 /// A key added to `Body` or its records must be read here and written in
 /// `ScenarioFile+Writing.swift`; `ScenarioFileReaderTests` fails until it is.
@@ -37,6 +39,9 @@ extension ScenarioFile {
             switch e {
             case .syntax(let offset, let message):
                 throw ScenarioError("not valid JSON: \(JSONSyntax.place(offset, in: data)): \(message)")
+            case .at(let offset, let message):
+                try checkHeader(in: data)
+                throw ScenarioError("\(JSONSyntax.place(offset, in: data)): \(message)")
             case .field(let path, let message):
                 try checkHeader(in: data)
                 throw ScenarioError(path.isEmpty ? message : "\(path): \(message)")
@@ -118,7 +123,13 @@ extension ScenarioFile {
                 var all: [String: [String: String]] = [:]
                 try r.object { r, name in all[name] = try r.stringsByKey() }
                 maps = all
-            default: try r.skip()
+            default:
+                // A key from a later build is skipped; a misspelling of a key this build
+                // reads ("order" for "orders") would drop its data silently, so it is refused.
+                if let known = bodyKeys.first(where: { isMisspelling(key, of: $0) }) {
+                    throw JSONReadError.at(offset: r.keyOffset, message: "the key \"\(key)\" is not one payplan reads: did you mean \"\(known)\"? (a scenario's keys: \(bodyKeys.joined(separator: ", ")))")
+                }
+                try r.skip()
             }
         }
         if !place.isEmpty { try checkHeader(format, version, place: place) }
@@ -132,6 +143,22 @@ extension ScenarioFile {
         return Body(format: format ?? formatName, version: version, name: name, description: description, years: years, plan: plan,
                     agents: agents, inputs: inputs, team_inputs: team, forks: forks, orders: orders, calendar: calendar,
                     as_of: asOf, import_maps: maps)
+    }
+
+    /// Every key of a scenario body this build reads and writes (`ScenarioFile+Writing.swift`).
+    static let bodyKeys = ["agents", "as_of", "calendar", "description", "forks", "format", "import_maps", "inputs",
+                           "name", "orders", "plan", "team_inputs", "version", "years"]
+
+    /// Whether `key` looks like a mistyped `known`: the same but for case, `-` for `_`, or one
+    /// letter added, missing or changed, or two neighbours swapped ("order", "Orders", "agnets").
+    static func isMisspelling(_ key: String, of known: String) -> Bool {
+        let a = Array(key.lowercased().replacingOccurrences(of: "-", with: "_")), b = Array(known)
+        if a == b { return true }
+        if abs(a.count - b.count) > 1 || min(a.count, b.count) < 3 { return false }
+        var i = 0
+        while i < min(a.count, b.count) && a[i] == b[i] { i += 1 }
+        if a.count == b.count { return a[(i + 1)...] == b[(i + 1)...] || (i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]) }
+        return a.count < b.count ? a[i...] == b[(i + 1)...] : a[(i + 1)...] == b[i...]
     }
 
     static func readAgent(_ r: inout JSONReader) throws -> AgentRecord {
