@@ -45,7 +45,7 @@ struct CrashRecoveryEndToEndTests {
     /// gets a new server rather than the one shutting down.
     func stop(_ tmux: TmuxSession) {
         tmux.stop()
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(2)  // the socket may stay behind: bounded
         while FileManager.default.fileExists(atPath: tmux.directory + "/tmux.sock"), Date() < deadline { usleep(50_000) }
     }
 
@@ -115,5 +115,27 @@ struct CrashRecoveryEndToEndTests {
         #expect(!tmux.screen().contains("Recover"))
         tmux.keys("C-d")
         #expect(try tmux.waitForExit() == 0)
+    }
+
+    /// Closing the terminal (tmux kill-server hangs up the pane: SIGHUP) with an unsaved edit,
+    /// in Chinese: the next start asks in Chinese and y brings the edit back.
+    @Test func closedTerminalOffersTheEditBackInChinese() throws {
+        let (dir, scenario, binary) = try setUp("recover-hup")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tmux = TmuxSession(directory: dir)
+        defer { tmux.stop() }
+        try tmux.start("\(binary) --lang zh \(scenario)")
+        try tmux.waitFor("electronics-sales>")
+        tmux.keys("李雷.sales[2026-03] = 15万", "Enter")  // was 120000 in the file
+        try tmux.waitFor("electronics-sales*>")
+        stop(tmux)  // the terminal is closed: SIGHUP
+
+        try tmux.start("\(binary) --lang zh \(scenario)")
+        try tmux.waitFor("payplan 上次停止时 electronics-sales.json 有未保存的修改（1 处，最后一处在 ")
+        try tmux.waitFor("恢复吗？[y/n]")
+        tmux.keys("y", "Enter")
+        try tmux.waitFor("已恢复 1 处修改（尚未保存）")
+        tmux.keys("李雷.sales[2026-03]", "Enter")
+        try tmux.waitFor("李雷.sales[2026-03] = 150,000.00")  // 15万 = 150,000
     }
 }
