@@ -107,13 +107,13 @@ import PayPlan
     @Test func workingDayCalendarWithSwappedDays() throws {
         var cal = WorkCalendar()
         let fri = Day(year: 2026, month: 3, day: 6)!
-        #expect(cal.workdays(after: fri, 2) == Day(year: 2026, month: 3, day: 10))
+        #expect(cal.workdays(after: fri, 2)! == Day(year: 2026, month: 3, day: 10))
         // A swapped working Saturday (调休) counts: Fri → Sat 03-07 → Mon 03-09.
         cal.workdays.insert(Day(year: 2026, month: 3, day: 7)!)
-        #expect(cal.workdays(after: fri, 2) == Day(year: 2026, month: 3, day: 9))
+        #expect(cal.workdays(after: fri, 2)! == Day(year: 2026, month: 3, day: 9))
         // A holiday on Monday pushes it to Tuesday again.
         cal.holidays.insert(Day(year: 2026, month: 3, day: 9)!)
-        #expect(cal.workdays(after: fri, 2) == Day(year: 2026, month: 3, day: 10))
+        #expect(cal.workdays(after: fri, 2)! == Day(year: 2026, month: 3, day: 10))
         // Through the session: with Saturday 03-07 worked, O6 paid Wednesday 03-11 is still late
         // (due Monday 03-09), and O6 paid Monday would be on time.
         let s = try session()

@@ -122,6 +122,9 @@ extension Engine {
             case (.workdaysAfter, .date(let d), .number(let n)):
                 guard let days = n.wholeNumber, days >= 0, days < 100_000 else { break }
                 guard let after = calendar.workdays(after: d, days) else {
+                    if (1...7).allSatisfy(calendar.weekend.contains) {
+                        return .error(EvalError(.type, "workdays_after: the calendar has fewer than \(days) working days after \(d)"))
+                    }
                     return .error(EvalError(.outOfRange, "workdays_after(\(d), \(days)) is after 9999-12-31"))
                 }
                 return .date(after)
@@ -166,6 +169,9 @@ extension Engine {
 
     /// Evaluates a tier lookup (see `TableOp`). Amounts below the first
     /// threshold fall in the first tier.
+    /// - Complexity: O(log rows) for `lookup`/`retroactive` of a table whose thresholds
+    ///   are constants (they are evaluated once per engine and kept); O(rows) for
+    ///   `marginal` or thresholds that are formulas.
     public func table(_ op: TableOp, _ name: String, _ sides: TierSides, _ arg: CExpr, _ rows: [CRow], _ k: Coordinates) -> TierHit {
         func fail(_ v: Value) -> TierHit { TierHit(value: v, tier: nil, thresholds: [], amount: nil) }
         let av = eval(arg, k)
@@ -173,23 +179,37 @@ extension Engine {
             return fail(av.isError ? av : .error(EvalError(.type, "\(op.rawValue)(\(name), …) needs an amount")))
         }
         var thresholds: [Fixed] = []
-        for row in rows {
-            switch eval(row.threshold, k) {
-            case .number(let t):
-                if let last = thresholds.last, t <= last {
-                    return fail(.error(EvalError(.type, "the thresholds of table \(name) must rise from row to row")))
+        let key = rows.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+        if let c = constantThresholds[key], let t = c.thresholds {
+            thresholds = t
+        } else {
+            for row in rows {
+                switch eval(row.threshold, k) {
+                case .number(let t):
+                    if let last = thresholds.last, t <= last {
+                        return fail(.error(EvalError(.type, "the thresholds of table \(name) must rise from row to row")))
+                    }
+                    thresholds.append(t)
+                case .error(let e): return fail(.error(e))
+                default: return fail(.error(EvalError(.type, "table \(name) has a threshold that is not an amount")))
                 }
-                thresholds.append(t)
-            case .error(let e): return fail(.error(e))
-            default: return fail(.error(EvalError(.type, "table \(name) has a threshold that is not an amount")))
+            }
+            if constantThresholds[key] == nil {
+                let constant = rows.allSatisfy { if case .constant(.number) = $0.threshold { return true } else { return false } }
+                constantThresholds[key] = (rows, constant ? thresholds : nil)
             }
         }
         var inner = k; inner.x = amount
         func rowValue(_ i: Int) -> Value { eval(rows[i].value, inner) }
         switch op {
         case .lookup, .retroactive:
-            var tier = 0
-            for (i, t) in thresholds.enumerated() where sides == .lowerInclusive ? t <= amount : t < amount { tier = i }
+            // The last tier whose threshold the amount reaches (binary search; thresholds rise).
+            var lo = 0, hi = thresholds.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sides == .lowerInclusive ? thresholds[mid] <= amount : thresholds[mid] < amount { lo = mid + 1 } else { hi = mid }
+            }
+            let tier = max(0, lo - 1)
             var v = rowValue(tier)
             if op == .retroactive { v = Engine.arithmetic(.multiply, v, .number(amount)) }
             return TierHit(value: v, tier: tier, thresholds: thresholds, amount: amount)

@@ -57,6 +57,10 @@ public final class Engine {
     internal(set) var position: [Int32]
     /// Above this many seeds, `recompute` sweeps the topological order instead of using a heap.
     var sweepAbove = 4096
+    /// The thresholds of each table whose thresholds are all constants, keyed by
+    /// the address of its rows' storage (the rows are kept, so the address is not
+    /// reused); `nil` thresholds: some are formulas, evaluated per lookup.
+    var constantThresholds: [Int: (rows: [CRow], thresholds: [Fixed]?)] = [:]
 
     /// An independent engine with the same figures: later edits to either leave
     /// the other alone (what-if probes and forks edit a copy).

@@ -68,7 +68,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Day of the week, 1 = Monday … 7 = Sunday.
-    public var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 + 1 }
+    public var weekday: Int { Day.weekday(ordinal: ordinal) }
+    /// The weekday (1 = Monday … 7 = Sunday) of the day `ordinal` days after 1970-01-01 (a Thursday).
+    public static func weekday(ordinal: Int) -> Int { ((ordinal % 7) + 7 + 3) % 7 + 1 }
 
     /// The day `n` days later (earlier when `n` is negative); `nil` when that is before 0001-01-01
     /// or after 9999-12-31, the days payplan can write (never a trap, whatever `n` is).
