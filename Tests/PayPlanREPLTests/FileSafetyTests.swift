@@ -273,3 +273,25 @@ import PayPlan
         #expect(s.workspace.orders.filter { $0.agent == "小美" }.count == 95)
     }
 }
+
+/// Dropping a field the orders use carries the orders' values (issue 11, problem 4): the
+/// values stay on the orders (a load accepts fields the plan does not declare), so the
+/// saved file reopens with the same figures, and defining the field again brings them back.
+@Suite struct DropFieldReopenTests {
+    @Test func droppingAFieldInUseSavesAndReopensWithTheSameFigures() throws {
+        let dir = tempDir("drop-field")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let shop = dir + "/shop.json"
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/scenarios/online-shop-cs.json", toPath: shop)
+        let s = try Session(path: shop)
+        let before = s.execute("report 2026-03 --csv").text
+        // 300 orders in the file, each with a buyer (counted in the JSON by hand); no rule reads buyer.
+        #expect(s.workspace.orders.filter { $0.fields["buyer"] != nil }.count == 300)
+        run(s, "drop buyer", "save")
+        #expect(s.workspace.plan.definition(named: "buyer") == nil)
+        let reopened = try Session(path: shop)
+        #expect(reopened.workspace.orders == s.workspace.orders)
+        #expect(reopened.workspace.orders.filter { $0.fields["buyer"] != nil }.count == 300)
+        #expect(reopened.execute("report 2026-03 --csv").text == before)
+    }
+}
