@@ -172,7 +172,8 @@ public final class Session {
         switch word {
         case "help", "?":
             if !rest.isEmpty && !Help.topics.contains(where: { $0.name == rest }) {
-                return .error("no help on '\(rest)'; topics: " + Help.topics.map(\.name).joined(separator: ", "))
+                let hint = closestName(to: rest, among: Help.topics.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+                return .error("no help on '\(rest)'\(hint); topics: " + Help.topics.map(\.name).joined(separator: ", "))
             }
             return Output(lines: Help.text(topic: rest.isEmpty ? nil : rest, language: language))
         case "agent": return agentCommand(rest, line: text)
@@ -633,14 +634,16 @@ public final class Session {
         let firstWordRange = 0..<max(1, lhs.prefix { !$0.isWhitespace }.count)
         guard !ruleName.isEmpty, ruleName.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
             let w = lhs.prefix { !$0.isWhitespace }
-            return .error(Diagnostic("unknown command '\(w)'; type 'help' for the list of commands", source: line, range: firstWordRange))
+            let hint = closestName(to: String(w), among: CommandTable.firstWords + CommandTable.definitionWords).map { " (did you mean '\($0)'?)" } ?? ""
+            return .error(Diagnostic("unknown command '\(w)'\(hint); type 'help' for the list of commands", source: line, range: firstWordRange))
         }
         for (name, offset) in [(agentName ?? "", 0), (ruleName, restOffset)] where name.count > Parser.maximumNameLength {
             return .error(Diagnostic("this name is \(name.count) characters long; names are at most \(Parser.maximumNameLength)", source: line, range: offset..<(offset + name.count)))
         }
         guard let r = engine.plan.ruleIndex[ruleName], engine.plan.rules[r].visible else {
             if agentName == nil && periodText == nil && rhsStart == nil {
-                return .error(Diagnostic("unknown command or name '\(ruleName)'; type 'help' for the list of commands", source: line, range: firstWordRange))
+                let hint = closestName(to: ruleName, among: CommandTable.firstWords + CommandTable.definitionWords + engine.plan.rules.filter(\.visible).map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+                return .error(Diagnostic("unknown command or name '\(ruleName)'\(hint); type 'help' for the list of commands", source: line, range: firstWordRange))
             }
             let names = engine.plan.rules.filter(\.visible).map(\.name)
             let hint = closestName(to: ruleName, among: names).map { " (did you mean '\($0)'?)" } ?? ""
