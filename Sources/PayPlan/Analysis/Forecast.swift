@@ -202,8 +202,8 @@ public struct Forecast: Sendable {
 }
 
 /// SplitMix64 (Steele, Lea and Flood 2014): a small, fast, seedable generator,
-/// so a forecast with `--seed S` gives the same numbers on every machine.
-public struct SplitMix64: Sendable {
+/// so a forecast with `--seed S` gives the same numbers on every machine (the tests use it too).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
     public init(seed: UInt64) { state = seed }
     /// The next 64 random bits.
