@@ -38,15 +38,7 @@ struct CrashRecoveryEndToEndTests {
         tmux.keys("王芳.expenses[2026-04] = 650", "Enter")  // was 500 in the file
         try tmux.waitFor { $0.filter { $0.hasPrefix("electronics-sales*>") }.count == 2 }
         #expect(kill(try payplanPid(scenario), SIGKILL) == 0)
-        stop(tmux)
-    }
-
-    /// Ends the tmux server and waits until its socket is gone, so that the next start
-    /// gets a new server rather than the one shutting down.
-    func stop(_ tmux: TmuxSession) {
-        tmux.stop()
-        let deadline = Date().addingTimeInterval(2)  // the socket may stay behind: bounded
-        while FileManager.default.fileExists(atPath: tmux.directory + "/tmux.sock"), Date() < deadline { usleep(50_000) }
+        tmux.stop()  // waits until the server is gone, so the next start gets a new one
     }
 
     @Test func killedSessionOffersItsEditsBack() throws {
@@ -81,7 +73,7 @@ struct CrashRecoveryEndToEndTests {
         #expect(journals.isEmpty, "the save removed the journal: \(journals)")
 
         // Started again after the save: nothing is offered.
-        stop(tmux)
+        tmux.stop()  // waits until the server is gone, so the next start gets a new one
         try tmux.start("\(binary) \(scenario)")
         try tmux.waitFor("electronics-sales>")
         #expect(!tmux.screen().contains("Recover"))
@@ -109,7 +101,7 @@ struct CrashRecoveryEndToEndTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: scenario)) == original)
 
         // Dropped for good: the next start offers nothing.
-        stop(tmux)
+        tmux.stop()  // waits until the server is gone, so the next start gets a new one
         try tmux.start("\(binary) \(scenario)")
         try tmux.waitFor("electronics-sales>")
         #expect(!tmux.screen().contains("Recover"))
@@ -128,7 +120,7 @@ struct CrashRecoveryEndToEndTests {
         try tmux.waitFor("electronics-sales>")
         tmux.keys("李雷.sales[2026-03] = 15万", "Enter")  // was 120000 in the file
         try tmux.waitFor("electronics-sales*>")
-        stop(tmux)  // the terminal is closed: SIGHUP
+        tmux.stop()  // the terminal is closed: SIGHUP
 
         try tmux.start("\(binary) --lang zh \(scenario)")
         try tmux.waitFor("payplan 上次停止时 electronics-sales.json 有未保存的修改（1 处，最后一处在 ")

@@ -130,17 +130,38 @@ struct TmuxSession {
     /// Starts `command` in a 120×40 UTF-8 pane with a private HOME and
     /// XDG_STATE_HOME under `directory`; the shell around it writes its exit
     /// status to a file, and the pane stays after it exits.
+    ///
+    /// A server that a `stop()` just killed may still hold its socket for a moment, and a
+    /// `new-session` sent to it then fails with nothing on the screen (seen on CI, where the
+    /// second start of a test timed out on an empty pane): so the start is checked with
+    /// `has-session` and retried on a fresh server.
     func start(_ command: String) throws {
         try? FileManager.default.removeItem(atPath: statusFile)
         let env = "env -i HOME=\(directory) XDG_STATE_HOME=\(directory)/state TERM=xterm-256color LANG=C.UTF-8"
-        _ = try run(["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "\(env) \(command); echo $? > \(statusFile)",
-                     ";", "set-option", "-t", "e2e", "remain-on-exit", "on"])
+        for attempt in 1...5 {
+            let status = try runStatus(["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40",
+                                        "\(env) \(command); echo $? > \(statusFile)",
+                                        ";", "set-option", "-t", "e2e", "remain-on-exit", "on"])
+            if status == 0, try runStatus(["has-session", "-t", "e2e"]) == 0 { return }
+            if attempt == 5 { break }
+            stop()
+            usleep(200_000)
+        }
+        Issue.record("tmux would not start a session for: \(command)")
+        throw CancellationError()
     }
 
     var statusFile: String { directory + "/exit-status" }
+    var socket: String { directory + "/tmux.sock" }
 
-    /// Ends the tmux server and whatever runs in it.
-    func stop() { _ = try? run(["kill-server"]) }
+    /// Ends the tmux server and whatever runs in it, and waits (up to ten seconds) until the
+    /// server is gone, so that a following `start` gets a new one.
+    func stop() {
+        _ = try? runStatus(["kill-server"])
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, (try? runStatus(["has-session", "-t", "e2e"])) == 0 { usleep(50_000) }
+        try? FileManager.default.removeItem(atPath: socket)
+    }
 
     /// Types keys: literal text or tmux key names (`Tab`, `Enter`, `C-c`).
     func keys(_ keys: String...) {
@@ -205,6 +226,12 @@ struct TmuxSession {
     /// (the server a command starts would keep the pipe open).
     @discardableResult
     func run(_ arguments: [String]) throws -> String {
+        _ = try runStatus(arguments)
+        return (try? String(contentsOfFile: directory + "/tmux.out", encoding: .utf8)) ?? ""
+    }
+
+    /// Runs a tmux command and returns its exit status (its output is left in `tmux.out`).
+    func runStatus(_ arguments: [String]) throws -> Int32 {
         let output = directory + "/tmux.out"
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -222,13 +249,14 @@ struct TmuxSession {
         sigfillset(&signals)
         posix_spawnattr_setsigdefault(&attributes, &signals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = ([TmuxSession.tmux!, "-u", "-S", directory + "/tmux.sock"] + arguments).map { strdup($0) } + [nil]
+        let argv = ([TmuxSession.tmux!, "-u", "-S", socket] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, TmuxSession.tmux!, &actions, &attributes, argv, environ)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        // The wait status: exited normally when the low seven bits are zero, the code above them.
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }
