@@ -40,7 +40,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PayPlan", "PayPlanREPL"], path: "Tests/TestSupport"),
         .testTarget(name: "PayPlanTests", dependencies: ["PayPlan", "TestSupport"]),
         .testTarget(name: "PayPlanREPLTests", dependencies: ["PayPlanREPL", "PayPlan", "TestSupport"]),
-        .testTarget(name: "PayPlanImportTests", dependencies: ["PayPlanImport", "PayPlanREPL", "PayPlan", "TestSupport"]),
+        // Fixtures/ are platform export files the tests read by path (not bundle resources).
+        .testTarget(name: "PayPlanImportTests", dependencies: ["PayPlanImport", "PayPlanREPL", "PayPlan", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PayPlanCLITests", dependencies: ["payplan", "TestSupport"]),
     ]
 )

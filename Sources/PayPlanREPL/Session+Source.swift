@@ -3,7 +3,7 @@ import PayPlan
 
 /// `source FILE [--bail]`: the commands of a script file, run one after another as if typed.
 extension Session {
-    /// How deeply `source` may nest: a script that sources itself stops here with an error.
+    /// How deeply `source` may nest (a script that sources itself, directly or through others, is refused before).
     static let maximumSourceDepth = 16
 
     /// Runs the commands of `FILE` (grouped as a piped script is: a definition continues on indented
@@ -16,8 +16,13 @@ extension Session {
         let args: CommandArguments
         do { args = try CommandArguments.parse(rest, flags: ["--bail"]) } catch { return .error("\(error.message); \(usage)") }
         guard args.positional.count == 1, let file = args.positional.first, !file.isEmpty else { return .error(usage) }
-        guard sourceDepth < Session.maximumSourceDepth else {
-            return .error("source \(file): scripts nest more than \(Session.maximumSourceDepth) deep (does a script source itself?); stopped")
+        let identity = URL(fileURLWithPath: file).resolvingSymlinksInPath().standardizedFileURL.path
+        if let first = sourcing.firstIndex(where: { $0.identity == identity }) {
+            let loop = (sourcing[first...].map(\.name) + [file]).joined(separator: " → ")
+            return .error("source \(file): it is already running (\(loop)): a script that sources itself would never end; nothing was run")
+        }
+        guard sourcing.count < Session.maximumSourceDepth else {
+            return .error("source \(file): scripts nest more than \(Session.maximumSourceDepth) deep; stopped")
         }
         let data: Data
         switch readImportFile(file) {
@@ -27,8 +32,8 @@ extension Session {
         guard var text = String(data: data, encoding: .utf8) else { return .error("\(file) is not UTF-8 text; nothing was run") }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let bail = args.has("--bail") || self.bail
-        sourceDepth += 1
-        defer { sourceDepth -= 1 }
+        sourcing.append((name: file, identity: identity))
+        defer { sourcing.removeLast() }
         var out = Output()
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         ScriptGrouping.group(lines) { chunk in

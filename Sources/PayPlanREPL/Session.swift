@@ -27,7 +27,8 @@ public final class Session {
     /// Stop a script (`source`, `-f`, piped input) at its first failing command (`--bail`).
     public var bail = false
     /// How many `source` commands are running inside each other (Session+Source.swift).
-    var sourceDepth = 0
+    /// The scripts `source` is running, outermost first: the name as written and the resolved path.
+    var sourcing: [(name: String, identity: String)] = []
 
     /// An undo or redo step: the workspace as it was, and (for edits the engine
     /// makes in place) how to bring the engine there and back without a rebuild.

@@ -19,6 +19,22 @@ import PayPlan
         #expect(query(s, "y") == "150.00")
     }
 
+    /// An amount written with an exponent is refused as such (a spreadsheet user types 1e26 or 2.5E-3),
+    /// the caret under the whole number, sign and exponent digits included; other letters glued to a
+    /// number keep the general message.
+    @Test func exponentsAreRefusedAsExponents() throws {
+        let s = try Session(path: electronics)
+        for (text, width) in [("1e26", 4), ("2.5E-3", 6), ("1e+5", 4)] {
+            expectRefused(s, "李雷.sales[2026-03] = \(text)", "'\(text)' is not a number: payplan does not read exponents; write the amount out",
+                          sourceLine: "  李雷.sales[2026-03] = \(text)")
+            // The number starts at display column 22: 李雷 is 2 × 2 columns, ".sales[2026-03] = " 18.
+            let caret = s.execute("李雷.sales[2026-03] = \(text)").errors.first?.render().last
+            #expect(caret == "  " + String(repeating: " ", count: 22) + "^" + String(repeating: "~", count: width - 1))
+        }
+        expectRefused(s, "李雷.sales[2026-03] = 1ex", "'1ex' is not a number: write amounts like 12万")
+        expectRefused(s, "李雷.sales[2026-03] = 3e", "'3e' is not a number: write amounts like 12万")
+    }
+
     @Test func tableThresholdsMustRiseWhenDefined() throws {
         let s = try Session(path: electronics)
         expectRefused(s, "table t [lo, hi): 0 -> 1, 2万 -> 2, 1万 -> 3", "thresholds must rise from tier to tier: 10,000.00 comes after 20,000.00")

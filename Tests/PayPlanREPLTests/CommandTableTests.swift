@@ -133,9 +133,31 @@ import PayPlan
         let f = NSTemporaryDirectory() + "payplan-source-self-\(UUID().uuidString).txt"
         try "source \(f)\n".write(toFile: f, atomically: true, encoding: .utf8)
         let out = s.execute("source \(f)")
-        #expect(out.errors.count == 1)
-        #expect(out.errors.first?.message.hasSuffix("scripts nest more than 16 deep (does a script source itself?); stopped") == true)
+        // Refused at the first repeat, said once (not 16 nested "line 1:" prefixes).
+        #expect(out.errors.map(\.message) == ["\(f) line 1: source \(f): it is already running (\(f) → \(f)): a script that sources itself would never end; nothing was run"])
         #expect(s.execute("source /no/such/file.txt").errors.map(\.message) == ["cannot read /no/such/file.txt: no such file; nothing was run"])
         #expect(!s.isDirty)
+    }
+
+    /// Scripts that source each other in a loop (a → b → a) are refused where the loop closes, with
+    /// the loop named; the commands before it still run. Nesting without a loop works at any depth up
+    /// to the limit, and the same script may run twice one after the other.
+    @Test func scriptsThatSourceEachOtherInALoopStop() throws {
+        let s = try Session()
+        let dir = NSTemporaryDirectory() + "payplan-source-loop-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = dir + "/a.txt", b = dir + "/b.txt", c = dir + "/c.txt"
+        try "agent add 甲\nsource \(b)\n".write(toFile: a, atomically: true, encoding: .utf8)
+        try "agent add 乙\nsource \(a)\n".write(toFile: b, atomically: true, encoding: .utf8)
+        let out = s.execute("source \(a)")
+        #expect(out.errors.map(\.message) == ["\(a) line 2: \(b) line 2: source \(a): it is already running (\(a) → \(b) → \(a)): a script that sources itself would never end; nothing was run"])
+        #expect(s.workspace.agents.map(\.name) == ["甲", "乙"])
+        // c sources b-free scripts twice in a row: not a loop.
+        try "agent add 丙\n".write(toFile: b, atomically: true, encoding: .utf8)
+        try "source \(b)\nagent rm 丙\nsource \(b)\n".write(toFile: c, atomically: true, encoding: .utf8)
+        let twice = s.execute("source \(c)")
+        #expect(twice.errors.isEmpty, "\(twice.text)")
+        #expect(s.workspace.agents.map(\.name) == ["甲", "乙", "丙"])
     }
 }

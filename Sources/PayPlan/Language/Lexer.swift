@@ -161,6 +161,15 @@ public struct Lexer {
         if let c = peek(), Lexer.isIdentPart(c) || (c == "." && peek(1) != ".") {
             var j = i
             while j < chars.count, Lexer.isIdentPart(chars[j]) || chars[j] == "." { j += 1 }
+            // An exponent (`1e26`, `2.5E-3`): said as such, with the sign and digits after it.
+            if chars[i] == "e" || chars[i] == "E" {
+                var k = i + 1
+                if k < chars.count, chars[k] == "+" || chars[k] == "-" { k += 1 }
+                if k < chars.count, chars[k].isASCII, chars[k].isNumber {
+                    while k < chars.count, chars[k].isASCII, chars[k].isNumber { k += 1 }
+                    throw error("'\(String(chars[start..<k]))' is not a number: payplan does not read exponents; write the amount out, e.g. 100000 or 10万 (amounts go up to 10²⁶)", start..<k)
+                }
+            }
             let text = String(chars[start..<j])
             throw error("'\(text)' is not a number: write amounts like 12万, 1.5万, 40k, 40,000, ¥40000 or 2%", start..<j)
         }
