@@ -2,26 +2,41 @@ import PayPlan
 
 /// An error to show the user: the message, and the text with a caret under
 /// the offending part when there is one.
+///
+/// Its message is an `OutputLine`: a `Message` rendered in `language` (set by `Session.execute`),
+/// or an old-style English text pattern-translated under zh.
 public struct Diagnostic: Equatable, Sendable {
     /// An error refuses the command; a warning is told while the command still takes effect.
     public enum Severity: Sendable { case error, warning }
     public var severity: Severity = .error
     /// For a warning about the plan: its kind (tests and `check` use it).
     public var warningKind: PlanWarning.Kind? = nil
-    public var message: String
-    /// A warning's message in Chinese, used instead of translating `message` under `set lang zh`.
-    public var messageZh: String? = nil
+    /// What the diagnostic says, rendered late.
+    public var said: OutputLine
+    /// The language `message` and `render` use (`Session.execute` sets the session's).
+    public var language: DisplayLanguage = .en
+    /// The message in `language`. Setting it stores an old-style English text.
+    public var message: String {
+        get { said.text(language) }
+        set { said = OutputLine(english: newValue) }
+    }
     /// The text the caret points into (a command line or a definition).
     public var source: String?
     /// Character range in `source`.
     public var range: SourceRange?
 
+    /// An error with an old-style English message (pattern-translated under zh).
     public init(_ message: String, source: String? = nil, range: SourceRange? = nil) {
-        self.message = message; self.source = source; self.range = range
+        self.said = OutputLine(english: message); self.source = source; self.range = range
+    }
+
+    /// An error saying `message`, with a caret under `range` of `source` when given.
+    public init(_ message: any Message, source: String? = nil, range: SourceRange? = nil) {
+        self.said = OutputLine(message); self.source = source; self.range = range
     }
 
     init(_ e: SourceError, offset: Int = 0, commandLine: String? = nil) {
-        message = e.message
+        said = OutputLine(english: e.message)
         if let line = commandLine {
             source = line
             range = e.range.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
@@ -34,15 +49,16 @@ public struct Diagnostic: Equatable, Sendable {
     /// A warning about the plan, placed in the definition's source.
     public init(warning w: PlanWarning) {
         severity = .warning; warningKind = w.kind
-        message = "in '\(w.definition)': \(w.message)"
-        messageZh = "在 '\(w.definition)' 中：\(w.messageZh)"
+        said = OutputLine(WarningMessage.inDefinition(w.definition, Wording(en: w.message, zh: w.messageZh)))
         source = w.source.isEmpty ? nil : w.source
         range = w.range
     }
 
     /// `error: <where>: message` (or `warning: …`, `警告：…` in Chinese), then the source line
     /// and a caret line (`^~~~`) aligned by display width, Chinese included.
-    public func render(location: String? = nil, language: DisplayLanguage = .en) -> [String] {
+    public func render(location: String? = nil, language: DisplayLanguage? = nil) -> [String] {
+        let language = language ?? self.language
+        let message = said.text(language)
         let word = severity == .error ? "error: " : (language == .zh ? "警告：" : "warning: ")
         var out = [word + (location.map { "\($0): " } ?? "") + message]
         guard let source, let range else { return out }
@@ -63,10 +79,21 @@ public struct Diagnostic: Equatable, Sendable {
     }
 }
 
-/// What one command printed.
+/// What one command printed: lines kept as what they mean (`OutputLine`), rendered in
+/// `language` when read — `Session.execute` sets the session's language, so a command builds
+/// its output without knowing it.
 public struct Output: Equatable, Sendable {
-    /// Lines for standard output.
-    public var lines: [String] = []
+    /// Lines for standard output, as messages or fixed text.
+    public var body: [OutputLine] = []
+    /// The language `lines` and `text` are rendered in (`Session.execute` sets it).
+    public var language: DisplayLanguage = .en
+    /// Lines for standard output, rendered in `language`. Setting them stores old-style English lines.
+    public var lines: [String] {
+        get { body.map { $0.text(language, verbatim: verbatim) } }
+        set { body = newValue.map { verbatim ? OutputLine(fixed: $0) : OutputLine(english: $0) } }
+    }
+    /// Each line rendered in `language` with its meaning, for the shell's colour.
+    public var rendered: [(text: String, tone: Tone)] { body.map { ($0.text(language, verbatim: verbatim), $0.tone) } }
     /// Errors, for standard error; any error means the command changed nothing.
     public var errors: [Diagnostic] = []
     /// Warnings about the plan or the data: the command took effect. `Session.execute`
@@ -78,11 +105,30 @@ public struct Output: Equatable, Sendable {
     /// True for machine-read output (CSV, JSON, Markdown): printed exactly, never translated.
     public var verbatim = false
 
+    /// Old-style English lines (pattern-translated under zh), errors and warnings.
     public init(lines: [String] = [], errors: [Diagnostic] = [], warnings: [Diagnostic] = []) {
-        self.lines = lines; self.errors = errors; self.warnings = warnings
+        self.body = lines.map(OutputLine.init(english:)); self.errors = errors; self.warnings = warnings
     }
+    /// Output of lines kept as messages or fixed text.
+    public init(body: [OutputLine], warnings: [Diagnostic] = []) { self.body = body; self.warnings = warnings }
+    /// Output of one message.
+    public init(message: any Message) { body = [OutputLine(message)] }
+    /// Output of messages, one line each.
+    public init(messages: [any Message]) { body = messages.map(OutputLine.init) }
+
+    /// Adds a line saying `message`.
+    public mutating func add(_ message: any Message) { body.append(OutputLine(message)) }
+    /// Adds a line shown as it is in every language (a table row, a value).
+    public mutating func add(fixed text: String, tone: Tone = .plain) { body.append(OutputLine(fixed: text, tone: tone)) }
+
     static func error(_ d: Diagnostic) -> Output { Output(errors: [d]) }
     static func error(_ message: String) -> Output { Output(errors: [Diagnostic(message)]) }
+    static func error(_ message: any Message) -> Output { Output(errors: [Diagnostic(message)]) }
     /// All text, errors rendered, for tests and transcripts.
     public var text: String { (lines + errors.flatMap { $0.render() }).joined(separator: "\n") }
+
+    /// The same language, lines, errors, warnings and flags.
+    public static func == (a: Output, b: Output) -> Bool {
+        a.lines == b.lines && a.body == b.body && a.errors == b.errors && a.warnings == b.warnings && a.leave == b.leave && a.verbatim == b.verbatim
+    }
 }

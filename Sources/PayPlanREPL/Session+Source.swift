@@ -49,7 +49,7 @@ extension Session {
             let trimmed = command.trimmingCharacters(in: .whitespaces)
             if trimmed == "quit" || trimmed == "exit" { out.leave = true; return false }
             let r = perform(command)
-            out.lines += r.lines
+            out.body += r.body
             for var d in r.errors {
                 let line = chunk.line + 1 + (d.range.flatMap { range in d.source.map { $0.prefix(range.lowerBound).filter { $0 == "\n" }.count } } ?? 0)
                 d.message = "\(file) line \(line): " + d.message

@@ -154,12 +154,13 @@ public final class Session {
     /// Runs one complete command (possibly several lines), answering in `language`.
     public func execute(_ input: String) -> Output {
         var out = perform(input)
-        if language == .zh {
-            if !out.verbatim { out.lines = out.lines.map(ChineseText.translate) }
-            out.errors = out.errors.map { var d = $0; d.message = ChineseText.translate(d.message); return d }
-            out.warnings = out.warnings.map { var d = $0; d.message = d.messageZh ?? ChineseText.translate(d.message); return d }
+        // Rendering is late: the output keeps messages, and reads them in the session's language.
+        out.language = language
+        for i in out.errors.indices { out.errors[i].language = language }
+        for i in out.warnings.indices { out.warnings[i].language = language }
+        for w in out.warnings {
+            out.body += w.render().enumerated().map { OutputLine(fixed: $1, tone: $0 == 0 ? .warning : .plain) }
         }
-        out.lines += out.warnings.flatMap { $0.render(language: language) }
         return out
     }
 
@@ -288,7 +289,8 @@ public final class Session {
             workspace = new
             isDirty = true
             warningsCache = nil
-            var out = Output(lines: message + payChangeLines(changed))
+            var out = Output(lines: message)
+            out.body += payChangeLines(changed)
             out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
             return out
         }
@@ -307,7 +309,8 @@ public final class Session {
         engine = newEngine
         isDirty = true
         warningsCache = nil
-        var out = Output(lines: message + (reportChanges ? changeLines(before: before, after: totals(newEngine)) : []))
+        var out = Output(lines: message)
+        if reportChanges { out.body += changeLines(before: before, after: totals(newEngine)) }
         out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
         return out
     }
@@ -346,30 +349,31 @@ public final class Session {
 
     /// The pay figures among `changed` cells, in report order, as `cell: old → new`
     /// (the same lines `changeLines` gives for an engine built again).
-    func payChangeLines(_ changed: [Engine.Change]) -> [String] {
+    func payChangeLines(_ changed: [Engine.Change]) -> [OutputLine] {
         guard let t = engine.plan.total, let totalRule = engine.plan.ruleIndex[t] else { return [] }
         let pay = changed.filter { engine.coordinates(ofCell: $0.cell).rule == totalRule }
         return summarise(pay.sorted { $0.cell < $1.cell }.map {
-            "\(engine.name(ofCell: $0.cell)): \($0.old.displayText) → \(engine.value(ofCell: $0.cell).displayText)"
+            PayChange(cell: engine.name(ofCell: $0.cell), old: $0.old, new: engine.value(ofCell: $0.cell))
         })
     }
 
-    func changeLines(before: [(name: String, value: Value)], after: [(name: String, value: Value)]) -> [String] {
+    func changeLines(before: [(name: String, value: Value)], after: [(name: String, value: Value)]) -> [OutputLine] {
         let old = Dictionary(before, uniquingKeysWith: { a, _ in a })
         let new = Dictionary(after, uniquingKeysWith: { a, _ in a })
-        var changes: [String] = []
+        var changes: [PayChange] = []
         for (k, v) in after where old[k] != v {
-            changes.append("\(k): \(old[k]?.displayText ?? "—") → \(v.displayText)")
+            changes.append(PayChange(cell: k, old: old[k], new: v))
         }
         for (k, v) in before where new[k] == nil {
-            changes.append("\(k): \(v.displayText) → —")
+            changes.append(PayChange(cell: k, old: v, new: nil))
         }
         return summarise(changes)
     }
 
-    func summarise(_ lines: [String]) -> [String] {
-        if lines.count <= changeLimit { return lines }
-        return Array(lines.prefix(changeLimit)) + ["… and \(lines.count - changeLimit) more pay figures changed"]
+    /// The first `changeLimit` changes, then how many more there are.
+    func summarise(_ changes: [PayChange]) -> [OutputLine] {
+        if changes.count <= changeLimit { return changes.map(OutputLine.init) }
+        return changes.prefix(changeLimit).map(OutputLine.init) + [OutputLine(ChangeMessage.morePayChanges(changes.count - changeLimit))]
     }
 
     func define(_ text: String) -> Output {
@@ -430,7 +434,7 @@ public final class Session {
             generation = s.generation
             isDirty = generation != savedGeneration
             warningsCache = nil
-            return Output(lines: ["\(verb) \(s.label)"] + payChangeLines(changed))
+            var out = Output(lines: ["\(verb) \(s.label)"]); out.body += payChangeLines(changed); return out
         }
         let outgoing = (name: forkName, workspace: workspace, engine: engine)
         let cached = s.forkState == nil ? nil : forkEngines.values.first { $0.workspace == s.workspace }?.engine
@@ -452,7 +456,7 @@ public final class Session {
         generation = s.generation
         isDirty = generation != savedGeneration
         warningsCache = nil
-        return Output(lines: ["\(verb) \(s.label)"] + changeLines(before: before, after: totals(e)))
+        var out = Output(lines: ["\(verb) \(s.label)"]); out.body += changeLines(before: before, after: totals(e)); return out
     }
 
     // MARK: Agents
@@ -769,7 +773,7 @@ public final class Session {
         }
         guard engine.plan.total.flatMap({ engine.plan.ruleIndex[$0] }) != nil else { return Output(warnings: warnings) }
         let lines = payChangeLines(changed)
-        return Output(lines: lines.isEmpty ? ["(no pay figure changed)"] : lines, warnings: warnings)
+        return Output(body: lines.isEmpty ? [OutputLine(ChangeMessage.noPayChange)] : lines, warnings: warnings)
     }
 
     /// An amount written as a constant expression: `12万`, `40,000`, `1.5万 + 800`, `-500`.
@@ -919,7 +923,7 @@ public final class Session {
         if !out.failed {
             out.warnings = []
             let count = currentWarnings().count
-            if count > 0 { out.lines.insert("\(count) warning\(count == 1 ? "" : "s"): type check to list them", at: 1) }
+            if count > 0 { out.body.insert(OutputLine(WarningMessage.countAfterLoad(count)), at: 1) }
         }
         if out.failed { return Output(errors: out.errors.map { var d = $0; d.message = "\(file): \(d.message); nothing was changed"; return d }) }
         undoStack[undoStack.count - 1].forkState = currentForkState

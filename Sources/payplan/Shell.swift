@@ -82,7 +82,7 @@ final class Shell {
 
     /// Prints a command's output, coloured when colour is on.
     func show(_ output: Output) {
-        for line in output.lines { print(colour.line(line)) }
+        for line in output.rendered { print(colour.line(line.text, tone: line.tone)) }
         for d in output.errors { print(colour.error(d.render()).joined(separator: "\n")) }
     }
 
@@ -147,7 +147,7 @@ final class Shell {
             return true
         }
         let result = EditJournal.replay(p, on: session)
-        for line in EditJournal.recovered(result, language: session.language) { print(colour.line(line)) }
+        for line in EditJournal.recovered(result, language: session.language) { print(colour.line(line, tone: .plain)) }
         return true
     }
 

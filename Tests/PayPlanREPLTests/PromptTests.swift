@@ -69,15 +69,14 @@ import TestSupport
         #expect(!Colour.wanted(isTerminal: false, noColorFlag: false, environment: [:]))
     }
 
-    @Test func changedFiguresUpGreenDownRed() {
-        let up = "李雷.pay[2026-03]: 5,000.00 → 5,500.00", down = "李雷.pay[2026-03]: 12,500.00 → 9,000.00"
-        #expect(on.line(up) == "\u{1B}[32m\(up)\u{1B}[0m")
-        #expect(on.line(down) == "\u{1B}[31m\(down)\u{1B}[0m")
-        #expect(on.line("pool[2026-03]: -100.00 → -50.00") == "\u{1B}[32mpool[2026-03]: -100.00 → -50.00\u{1B}[0m")
-        for plain in ["李雷.pay[2026-03]: — → 5,000.00", "李雷.pay[2026-03]: 1.00 → #DIV/0!", "defined pay", "x: 1.00 → 1.00"] {
-            #expect(on.line(plain) == plain)
-        }
-        #expect(off.line(up) == up)
+    /// Colour comes from a line's meaning (MessageCatalogueTests has the session's change lines).
+    @Test func colourByTone() {
+        let up = "李雷.pay[2026-03]: 5,000.00 → 5,500.00"
+        #expect(on.line(up, tone: .better) == "\u{1B}[32m\(up)\u{1B}[0m")
+        #expect(on.line(up, tone: .worse) == "\u{1B}[31m\(up)\u{1B}[0m")
+        #expect(on.line(up, tone: .plain) == up)
+        #expect(on.line("1 条警告", tone: .warning) == "\u{1B}[33m1 条警告\u{1B}[0m")
+        #expect(off.line(up, tone: .better) == up)
     }
 
     @Test func errorsRedWithTheCaretLine() {

@@ -1,0 +1,12 @@
+/// Every kind of message, for the test that renders each one in both languages
+/// (`MessageCatalogueTests`). A new message enum is added here.
+public enum MessageCatalogues {
+    /// Each kind's samples as messages.
+    public static let all: [(name: String, samples: [any Message])] = [
+        entry(PayChange.self), entry(ChangeMessage.self), entry(WarningMessage.self),
+    ]
+
+    static func entry<M: MessageCatalogue>(_ kind: M.Type) -> (name: String, samples: [any Message]) {
+        (String(describing: kind), kind.samples)
+    }
+}

@@ -1,0 +1,52 @@
+/// One line of a command's output (or the message of a `Diagnostic`), kept as what it means
+/// until it is shown: a `Message` rendered in the session's language, a fixed text (a table row,
+/// a value, already in its final language), or — while commands are moved onto messages — an
+/// English line that `ChineseText` translates by pattern under `set lang zh`.
+///
+/// A line built from a message is never pattern-translated.
+public struct OutputLine: Sendable {
+    enum Content: Sendable {
+        /// Old-style English text: pattern-translated under zh (being removed, see `ChineseText`).
+        case english(String)
+        /// Text shown as it is in every language (tables, values, source text, rendered warnings).
+        case fixed(String, Tone)
+        /// A message rendered late.
+        case message(any Message)
+    }
+    var content: Content
+
+    /// A line from a message.
+    public init(_ message: any Message) { content = .message(message) }
+    /// A line shown as it is, in every language, with its meaning for colour.
+    public init(fixed text: String, tone: Tone = .plain) { content = .fixed(text, tone) }
+    /// An old-style English line (pattern-translated under zh).
+    public init(english text: String) { content = .english(text) }
+
+    /// The line in `language`; an old-style English line is pattern-translated unless `verbatim`.
+    public func text(_ language: DisplayLanguage, verbatim: Bool = false) -> String {
+        switch content {
+        case .english(let s): language == .zh && !verbatim ? ChineseText.translate(s) : s
+        case .fixed(let s, _): s
+        case .message(let m): m.text(language)
+        }
+    }
+
+    /// What the line means, for its colour.
+    public var tone: Tone {
+        switch content {
+        case .english: .plain
+        case .fixed(_, let t): t
+        case .message(let m): m.tone
+        }
+    }
+
+    /// The message the line was built from, if any.
+    public var message: (any Message)? { if case .message(let m) = content { m } else { nil } }
+}
+
+extension OutputLine: Equatable {
+    /// Lines are equal when they read the same in both languages and mean the same.
+    public static func == (a: OutputLine, b: OutputLine) -> Bool {
+        a.text(.en) == b.text(.en) && a.text(.zh) == b.text(.zh) && a.tone == b.tone
+    }
+}
