@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+import TestSupport
+import PayPlan
+@testable import PayPlanREPL
+
+/// The command-line fuzzer (issue 11, item 7; docs/fuzzing.md): random lines from the grammar, mutated
+/// (`CommandLineGenerator`), run through `Session.execute` on copies of the three shipped scenarios.
+/// After every line: no trap (a trap ends the test process, and `PAYPLAN_FUZZ_LOG` holds the line);
+/// every error is a `Diagnostic` with a non-empty message that renders; a failed command leaves the
+/// workspace, its forks, the file, the unsaved mark and the undo history exactly as they were (the bytes
+/// `save` would write are compared); no line takes more than `PAYPLAN_FUZZ_SLOW` seconds (reported,
+/// failing only in a long run). Every so often and at the end of each episode the engine of every fork
+/// equals a fresh engine cell for cell (`_checkInvariants`, debug builds).
+///
+/// Bounded in `swift test` (seeded, a few seconds); `PAYPLAN_FUZZ_LINES=1000000` runs it long.
+@Suite struct CommandLineFuzzTests {
+    /// Lines per episode: one session on one scenario copy, then a fresh one.
+    static let episodeLength = 100
+
+    /// What a failing command must leave as it was. The bytes `save` would write are kept per
+    /// `changeCount` (which moves on every assignment to the workspace, the forks or the file), so they
+    /// are encoded again only after a command that changed something.
+    struct State: Equatable {
+        var bytes: Data
+        var changeCount: Int
+        var path: String?
+        var forkName: String
+        var forkNames: [String]
+        var dirty: Bool
+        var undo: Int
+        var redo: Int
+        init(_ s: Session, cached: State? = nil) {
+            bytes = cached?.changeCount == s.changeCount ? cached!.bytes : ((try? s.encodedForFuzz()) ?? Data())
+            changeCount = s.changeCount
+            path = s.path; forkName = s.forkName; forkNames = s.forkNames; dirty = s.isDirty
+            undo = s.undoStack.count; redo = s.redoStack.count
+        }
+        /// Equal apart from `changeCount` (a command may assign the same value back).
+        func sameSession(as o: State) -> Bool {
+            bytes == o.bytes && path == o.path && forkName == o.forkName && forkNames == o.forkNames && dirty == o.dirty && undo == o.undo && redo == o.redo
+        }
+    }
+
+    /// A sandbox with copies of the shipped scenarios and CSVs, a script and a broken file.
+    static func sandbox() throws -> (folder: String, scenarios: [String], readable: [String]) {
+        let d = tempDir("fuzz")
+        var scenarios: [String] = [], readable: [String] = []
+        for f in [onlineShop, electronics, webAgency] {
+            let to = d + "/" + (f as NSString).lastPathComponent
+            try FileManager.default.copyItem(atPath: f, toPath: to)
+            scenarios.append(to)
+        }
+        for f in ["electronics-orders.csv", "shop-orders-2026-03.csv"] {
+            let to = d + "/" + f
+            try FileManager.default.copyItem(atPath: repositoryRoot + "/scenarios/" + f, toPath: to)
+            readable.append(to)
+        }
+        let script = d + "/script.txt"
+        try Data("李雷.sales[2026-03] = 9万\nmonth y = (sales + 1\nreport 2026-03\nundo\n".utf8).write(to: URL(fileURLWithPath: script))
+        let selfSourcing = d + "/loop.txt"
+        try Data("source \(selfSourcing)\n".utf8).write(to: URL(fileURLWithPath: selfSourcing))
+        let broken = d + "/broken.json"
+        try Data("{\"format\": \"payplan-scenario\", \"version\": 1, \"agents\": [".utf8).write(to: URL(fileURLWithPath: broken))
+        let csv = d + "/perf.csv"
+        try Data("客服,询单人数,最终付款人数,首次响应时间\n小美,100,30,999999999999999999:00\nCS02,1e26,x,12\n".utf8).write(to: URL(fileURLWithPath: csv))
+        return (d, scenarios, scenarios + readable + [script, selfSourcing, broken, csv])
+    }
+
+    /// What one run found.
+    struct Findings {
+        var lines = 0
+        var problems: [String] = []
+        var slow: [(seconds: Double, line: String)] = []
+        var failed = 0
+        var invariantChecks = 0
+        /// Seconds spent per command word, and on the checks themselves.
+        var seconds: [String: Double] = [:]
+        mutating func note(_ s: String) { if problems.count < 30 { problems.append(s) } }
+    }
+
+    /// Runs `lines` generated lines from `seed` and returns what was found.
+    static func fuzz(seed: UInt64, lines total: Int, settings: FuzzSettings, checkEvery: Int) throws -> Findings {
+        let (folder, scenarios, readable) = try sandbox()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var found = Findings()
+        var episode = 0
+        let start = fuzzClock()
+        while found.lines < total {
+            let eSeed = episodeSeed(seed, episode)
+            let scenario = scenarios[episode % scenarios.count]
+            // Each episode starts from the shipped file as it was (an earlier episode may have saved over the copy).
+            let original = [onlineShop, electronics, webAgency][episode % scenarios.count]
+            try? FileManager.default.removeItem(atPath: scenario)
+            try FileManager.default.copyItem(atPath: original, toPath: scenario)
+            let s = try Session(path: scenario)
+            var g = CommandLineGenerator(seed: eSeed, vocabulary: .init(s), sandbox: folder, readable: readable)
+            var history: [String] = []
+            var state = State(s)
+            for _ in 0..<min(episodeLength, total - found.lines) {
+                let line = g.next()
+                history.append(line)
+                let tag = "seed \(seed) episode \(episode) line \(history.count)"
+                settings.log("\(tag)\n" + history.joined(separator: "\n"))
+                let before = State(s, cached: state)
+                let t0 = fuzzClock()
+                let out = s.execute(line)
+                let dt = fuzzClock() - t0
+                found.lines += 1
+                found.seconds[String(line.prefix { !$0.isWhitespace && $0 != "." }.prefix(12)), default: 0] += dt
+                if dt > settings.slowSeconds { found.slow.append((dt, "\(tag): \(line.prefix(200))")) }
+                if out.failed {
+                    found.failed += 1
+                    for e in out.errors where e.message.trimmingCharacters(in: .whitespaces).isEmpty || e.render().isEmpty {
+                        found.note("\(tag): an error without a message: \(line.prefix(200))")
+                    }
+                    let after = State(s, cached: before)
+                    if !after.sameSession(as: before) {
+                        found.note("\(tag): a failed command changed the session (\(out.errors.first?.message.prefix(120) ?? "")): \(line.prefix(200))")
+                    }
+                }
+                state = before
+                if out.leave { continue }
+                // Names made by this line (a fork, an agent) come into later lines.
+                if !out.failed, found.lines % 10 == 0 { g.vocabulary = .init(s) }
+                if found.lines % checkEvery == 0 {
+                    found.invariantChecks += 1
+                    let problems = s._checkInvariants()
+                    if !problems.isEmpty { found.note("\(tag): engine invariants after \(line.prefix(200)): \(problems.prefix(3).joined(separator: "; "))") }
+                }
+            }
+            found.invariantChecks += 1
+            let problems = s._checkInvariants()
+            if !problems.isEmpty { found.note("seed \(seed) episode \(episode) end: engine invariants: \(problems.prefix(3).joined(separator: "; "))") }
+            episode += 1
+            if settings.isLongRun, episode % 100 == 0 {
+                let rate = Double(found.lines) / (fuzzClock() - start)
+                FileHandle.standardError.write(Data("fuzz: \(found.lines)/\(total) lines, \(found.failed) refused, \(found.problems.count) problems, \(found.slow.count) slow, \(Int(rate)) lines/s\n".utf8))
+            }
+        }
+        return found
+    }
+
+    /// The bounded run `swift test` does: 300 lines from seed 1 (or PAYPLAN_FUZZ_SEED/LINES).
+    @Test func generatedCommandLinesNeverCrashAndRefusalsChangeNothing() throws {
+        let settings = FuzzSettings(count: "PAYPLAN_FUZZ_LINES", bounded: 300)
+        let t0 = fuzzClock()
+        let found = try Self.fuzz(seed: settings.seed, lines: settings.count, settings: settings, checkEvery: settings.isLongRun ? 500 : 100)
+        let seconds = fuzzClock() - t0
+        if ProcessInfo.processInfo.environment["PAYPLAN_FUZZ_PROFILE"] != nil {
+            for (w, t) in found.seconds.sorted(by: { $0.value > $1.value }).prefix(25) { print(String(format: "%8.3f s  %@", t, w)) }
+        }
+        #expect(found.problems.isEmpty, "\(found.problems.joined(separator: "\n"))")
+        if settings.isLongRun {
+            #expect(found.slow.isEmpty, "\(found.slow.map { String(format: "%.1f s ", $0.seconds) + $0.line }.joined(separator: "\n"))")
+            print("command-line fuzzer: \(found.lines) lines (\(found.failed) refused), \(found.invariantChecks) invariant checks, \(found.slow.count) over \(settings.slowSeconds) s, \(String(format: "%.0f", seconds)) s, seed \(settings.seed)")
+        }
+        // The generator reaches both sides: many lines are refused and many take effect.
+        #expect(found.failed > found.lines / 10 && found.failed < found.lines * 9 / 10, "\(found.failed) of \(found.lines) refused")
+    }
+
+    /// The generator is deterministic: the same seed gives the same lines (a finding is reproduced from its seed).
+    @Test func theSameSeedGivesTheSameLines() throws {
+        let s = try Session(path: webAgency)
+        var a = CommandLineGenerator(seed: 42, vocabulary: .init(s), sandbox: "/tmp/sandbox", readable: [])
+        var b = CommandLineGenerator(seed: 42, vocabulary: .init(s), sandbox: "/tmp/sandbox", readable: [])
+        var c = CommandLineGenerator(seed: 43, vocabulary: .init(s), sandbox: "/tmp/sandbox", readable: [])
+        let la = (0..<200).map { _ in a.next() }, lb = (0..<200).map { _ in b.next() }, lc = (0..<200).map { _ in c.next() }
+        #expect(la == lb)
+        #expect(la != lc)
+    }
+
+    /// Confinement: every file a generated line names is inside the sandbox, whatever the mutation did
+    /// (full-width `ｓａｖｅ`, `--out=…`, a quoted value, an import).
+    @Test func everyFileALineNamesIsInTheSandbox() throws {
+        let s = try Session(path: webAgency)
+        var g = CommandLineGenerator(seed: 7, vocabulary: .init(s), sandbox: "/tmp/sb", readable: ["/tmp/sb/a.json"])
+        for line in ["save x.json", "ｓａｖｅ /etc/passwd", "load! ../w.json", "report 2026 --out r.csv", "report 2026 --out=r.csv",
+                     "statement all 2026-03 --html 工资条", "sweep sales from 0 to 1 step 1 show pay --svg \"p.svg\"",
+                     "orders import ../x.csv --format taobao", "source s.txt", "review main f 2026 --html=/tmp/r.html"] {
+            let c = g.confined(line)
+            let words = c.split(separator: " ").map(String.init)
+            for w in words where w.contains("/") || w.contains(".json") || w.contains(".csv") || w.contains(".svg") || w.contains(".html") {
+                let value = w.split(separator: "=").last.map(String.init)?.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) ?? w
+                #expect(value.hasPrefix("/tmp/sb/"), "\(line) → \(c)")
+            }
+            if line.hasPrefix("statement") { #expect(c.contains("--html /tmp/sb/"), "\(c)") }
+        }
+    }
+}
+
+extension Session {
+    /// The bytes `save` would write now (the workspace with its forks), to compare states.
+    func encodedForFuzz() throws -> Data {
+        var others = forks
+        var main = workspace
+        if forkName != "main" {
+            others[forkName] = workspace
+            main = others.removeValue(forKey: "main") ?? workspace
+        }
+        return try ScenarioFile.encode(main, forks: others, description: scenarioDescription)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import PayPlan
+
+/// How long a fuzzer runs and from which seed: bounded by default, so `swift test` stays fast and
+/// reproducible; longer by hand through the environment (docs/fuzzing.md):
+///
+///     PAYPLAN_FUZZ_LINES=1000000 PAYPLAN_FUZZ_FILES=10000 PAYPLAN_FUZZ_SEED=7 swift test --filter Fuzz
+///
+/// - `PAYPLAN_FUZZ_SEED`: the first seed (default 1); every episode's seed is derived from it.
+/// - `PAYPLAN_FUZZ_LINES`: command lines for the command-line fuzzer.
+/// - `PAYPLAN_FUZZ_FILES`: mutated scenario files for the scenario mutator.
+/// - `PAYPLAN_FUZZ_HISTORIES`: random edit histories for the save → load check.
+/// - `PAYPLAN_FUZZ_LOG`: a file that gets the seed, episode and line about to run, rewritten before
+///   each one, so a crash (which ends the test process) leaves its reproduction behind.
+/// - `PAYPLAN_FUZZ_SLOW`: seconds one line or one load may take before it is reported as a hang
+///   (default 5 for a long run; the bounded run reports but does not fail under a busy machine).
+public struct FuzzSettings: Sendable {
+    public var seed: UInt64
+    public var count: Int
+    public var isLongRun: Bool
+    public var logPath: String?
+    public var slowSeconds: Double
+
+    /// The settings for one fuzzer: `variable` names its count (`PAYPLAN_FUZZ_LINES`), `bounded`
+    /// is the count `swift test` uses when the variable is not set.
+    public init(count variable: String, bounded: Int) {
+        let env = ProcessInfo.processInfo.environment
+        seed = env["PAYPLAN_FUZZ_SEED"].flatMap { UInt64($0) } ?? 1
+        let given = env[variable].flatMap { Int($0) }
+        count = given ?? bounded
+        isLongRun = given != nil
+        logPath = env["PAYPLAN_FUZZ_LOG"]
+        slowSeconds = env["PAYPLAN_FUZZ_SLOW"].flatMap { Double($0) } ?? 5
+    }
+
+    /// Writes `text` as the whole of the log file (when there is one): what is about to run.
+    public func log(_ text: @autoclosure () -> String) {
+        guard let logPath else { return }
+        try? Data(text().utf8).write(to: URL(fileURLWithPath: logPath))
+    }
+}
+
+/// The seed of episode `n` of a run started from `seed`: one SplitMix64 step apart, so an episode
+/// is reproduced alone from the pair printed with a finding.
+public func episodeSeed(_ seed: UInt64, _ n: Int) -> UInt64 {
+    var g = SplitMix64(seed: seed &+ UInt64(n) &* 0x9E37_79B9_7F4A_7C15)
+    return g.next()
+}
+
+/// A monotonic clock in seconds, for per-line timing.
+public func fuzzClock() -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+}
