@@ -29,7 +29,7 @@ public struct PlainRenderer {
 
     /// One sentence: "李雷 2026年3月提成 3,473.00 元：…。"
     public func sentence(_ ex: PlainExplanation) -> String {
-        tidy(headline(ex)) + (zh ? "：" : ": ") + body(ex)
+        tidy(headline(ex)) + (ex.version.map { zh ? "（\(versionWords($0))）" : " (\(versionWords($0)))" } ?? "") + (zh ? "：" : ": ") + body(ex)
             + (ex.part.map { zh ? "（规则来自共用部件 \($0)，use \($0)）" : " (from the \($0) part (use \($0)))" } ?? "") + (zh ? "。" : ".")
     }
 
@@ -95,7 +95,8 @@ public struct PlainRenderer {
         guard let lo = t.lower else {
             return zh ? "\(arg) 按\(tableName(t))超额累进计算" : "\(arg) through \(tableName(t)), each rate on its slice"
         }
-        let where_ = zh ? "\(arg) 落在 \(bounds(lo, t.upper, t.sides)) 档" : "\(arg) falls in the tier \(bounds(lo, t.upper, t.sides))"
+        var where_ = zh ? "\(arg) 落在 \(bounds(lo, t.upper, t.sides)) 档" : "\(arg) falls in the tier \(bounds(lo, t.upper, t.sides))"
+        if let v = t.version { where_ += zh ? "（\(tableName(t)) \(versionWords(v))）" : " (\(tableName(t)), \(versionWords(v)))" }
         guard let row = t.row else { return where_ }
         let rowText = phrase(row)
         switch (t.op, row) {
@@ -117,6 +118,14 @@ public struct PlainRenderer {
     }
 
     func tableName(_ t: Tier) -> String { zh ? (t.label ?? t.table) : t.table }
+
+    /// "version from 2026-07" / "2026-07 起的版本"; the definition as first written is
+    /// "version before 2026-07" / "2026-07 之前的版本".
+    func versionWords(_ v: VersionUsed) -> String {
+        if let from = v.from { return zh ? "\(from) 起的版本" : "version from \(from)" }
+        let next = v.next.map { "\($0)" } ?? ""
+        return zh ? "\(next) 之前的版本" : "version before \(next)"
+    }
 
     /// A figure's name as the reader sees it: the label in Chinese, the name in English.
     public func name(_ f: FigureName) -> String { zh ? (f.label ?? f.name) : f.name }
@@ -161,8 +170,9 @@ public struct PlainRenderer {
         case .tier(let t):
             let result = t.result.number.map { $0.magnitude < Fixed.one ? constant(t.result) : value(t.result) } ?? value(t.result)
             guard let lo = t.lower else { return zh ? "\(tableName(t)) \(result)（\(phrase(t.argument)) 超额累进）" : "\(tableName(t)) \(result) (\(phrase(t.argument)), each rate on its slice)" }
-            return zh ? "\(tableName(t)) \(result)（\(phrase(t.argument)) 落在 \(bounds(lo, t.upper, t.sides)) 档）"
-                : "\(tableName(t)) \(result) (\(phrase(t.argument)) in the tier \(bounds(lo, t.upper, t.sides)))"
+            let version = t.version.map { zh ? "，\(versionWords($0))" : ", \(versionWords($0))" } ?? ""
+            return zh ? "\(tableName(t)) \(result)（\(phrase(t.argument)) 落在 \(bounds(lo, t.upper, t.sides)) 档\(version)）"
+                : "\(tableName(t)) \(result) (\(phrase(t.argument)) in the tier \(bounds(lo, t.upper, t.sides))\(version))"
         case .orders(let s): return orders(s)
         case .overPeriod(let op, let of, let p, let result):
             let what = of.flatMap { if case .figure(let f, _, _) = $0 { name(f) } else { nil } } ?? ""

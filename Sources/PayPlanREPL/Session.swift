@@ -383,11 +383,25 @@ public final class Session {
             return .error(Diagnostic(e))
         } catch { return .error(Session.diagnostic(error)) }
         var new = workspace
+        if let month = def.effective {
+            // A dated version (`from 2026-07 …`): its name defined, the same kind, a month of the scenario's years.
+            if let problem = workspace.plan.versionProblem(def) { return .error(Diagnostic(problem)) }
+            if !workspace.years.contains(month.year) {
+                return .error(Diagnostic(SourceError("\(month) is outside the scenario's years (\(workspace.years.lowerBound == workspace.years.upperBound ? "\(workspace.years.lowerBound)" : "\(workspace.years.lowerBound)–\(workspace.years.upperBound)")): a version takes effect in a month of them",
+                                                     at: def.effectiveRange, in: def.source)))
+            }
+        }
         let old = new.plan.define(def)
+        if def.effective == nil, let base = new.plan.definition(named: def.name),
+           let v = base.versions.first(where: { Plan.versionMismatch(base: base, version: $0) != nil }) {
+            // Redefined as another kind while its versions stay what they were.
+            return .error(Diagnostic(SourceError("'\(def.name)' has dated versions (from \(base.versions.map { "\($0.effective!)" }.joined(separator: ", "))) of its old kind: drop them first (drop from \(v.effective!) \(def.name))",
+                                                 at: def.kindRange, in: def.source)))
+        }
         let verb = old == nil ? "defined" : "redefined"
         // A redefinition that keeps every rule's cells and dependencies is made in place.
         let (before, after) = (workspace.plan, new.plan)
-        var message = "\(verb) \(def.name)"
+        var message = "\(verb) \(def.name)" + (def.effective.map { " from \($0)" } ?? "")
         if case .use(let part, _) = def.statement {
             message = "brought in the \(part) part: \(new.plan.definitions.filter { $0.part == part }.count) definitions (help \(part); show NAME shows one)"
         }
@@ -401,11 +415,28 @@ public final class Session {
 
     func drop(_ name: String) -> Output {
         var new = workspace
+        // `drop from 2026-07 NAME`: one dated version.
+        if name.hasPrefix("from ") {
+            let words = name.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            guard words.count == 3, let p = Period(text: words[1]), p.grain == .month else {
+                return .error("write drop from MONTH NAME, e.g. drop from 2026-07 commission_tiers")
+            }
+            let n = words[2]
+            guard let d = new.plan.definition(named: n) else { return .error("nothing named '\(n)' to drop") }
+            guard new.plan.removeVersion(n, from: p.start) != nil else {
+                let list = d.versions.map { "\($0.effective!)" }
+                return .error("'\(n)' has no version from \(p.start)" + (list.isEmpty ? "" : "; its versions start \(list.joined(separator: ", "))"))
+            }
+            let (before, after) = (workspace.plan, new.plan)
+            return commit(new, label: "dropped \(n) from \(p.start)", message: ["dropped \(n) from \(p.start)"], focus: n,
+                          edits: EngineEdits(forward: { $0.redefine(after) }, back: { $0.redefine(before) }))
+        }
         if let part = new.plan.definition(named: name)?.part {
             return .error("'\(name)' comes from the \(part) part: redefine it to change it, or drop 'use \(part)'")
         }
-        guard new.plan.remove(name) != nil else { return .error("nothing named '\(name)' to drop") }
-        return commit(new, label: "dropped \(name)", message: ["dropped \(name)"])
+        guard let removed = new.plan.remove(name) else { return .error("nothing named '\(name)' to drop") }
+        let versions = removed.versions.isEmpty ? "" : " and its \(removed.versions.count) dated version\(removed.versions.count == 1 ? "" : "s")"
+        return commit(new, label: "dropped \(name)", message: ["dropped \(name)\(versions)"])
     }
 
     func show(_ name: String) -> Output {
@@ -413,7 +444,18 @@ public final class Session {
             return .error("nothing named '\(name)' in the plan (type 'plan' to list it)")
         }
         let origin = d.part.map { ["# from the \($0) part (use \($0)); redefine it here to change it for this plan"] } ?? []
-        return Output(lines: d.comment.map { "# " + $0 } + origin + d.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        var lines = d.comment.map { "# " + $0 } + origin + d.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if !d.versions.isEmpty {
+            // Every version, each with the months it holds for.
+            let starts = d.versions.map { $0.effective! }
+            lines.insert("# \(d.versions.count + 1) versions; until \(Month(index: starts[0].index - 1)):", at: d.comment.count + origin.count)
+            for (i, v) in d.versions.enumerated() {
+                let until = i + 1 < starts.count ? "\(starts[i])–\(Month(index: starts[i + 1].index - 1))" : "from \(starts[i])"
+                lines.append("# \(until):")
+                lines += v.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            }
+        }
+        return Output(lines: lines)
     }
 
     func undo() -> Output {

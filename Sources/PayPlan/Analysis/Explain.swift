@@ -48,9 +48,11 @@ extension Engine {
         case .input(let d):
             ex.notes.append(stored[c] != nil ? "entered" : (d != nil ? "not entered: the plan's default" : "not entered"))
             return ex
-        case .parameter(let e), .formula(let e):
-            let definition = source.definition(named: rule.name)
+        case .parameter(let e0), .formula(let e0):
+            // A definition with dated versions: the version in force in the cell's period.
+            let (e, definition, used) = ruleVersion(r, e0, k, source)
             ex.rule = definition?.source
+            if let used { ex.notes.append(used.description) }
             if let part = definition?.part { ex.notes.append("from the \(part) part (use \(part))") }
             var reads: [Int] = []
             var notes: [String] = []
@@ -99,6 +101,14 @@ extension Engine {
         case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
             describe(a, k, source, &notes, &reads); describe(b, k, source, &notes, &reads)
         case .ifThen(let c, let a, let b):
+            if let taken = versionTaken(e, k) {
+                // A table's or parameter's versions: only the one in force, named.
+                if case .table(_, let name, _, _, _) = taken, let used = VersionUsed.of(source.definition(named: name), at: versionMonth(k)) {
+                    notes.append("\(name): \(used.description)")
+                }
+                describe(taken, k, source, &notes, &reads)
+                break
+            }
             describe(c, k, source, &notes, &reads)
             let taken = eval(c, k)
             if case .bool(let t) = taken { describe(t ? a : b, k, source, &notes, &reads) } else { describe(a, k, source, &notes, &reads); describe(b, k, source, &notes, &reads) }
@@ -117,7 +127,7 @@ extension Engine {
                 let hi = t + 1 < hit.thresholds.count ? hit.thresholds[t + 1].moneyText : "∞"
                 let interval = sides == .lowerInclusive ? "[\(lo), \(hi))" : "(\(lo), \(hi)]"
                 var row = ""
-                if let d = source.definition(named: name), case .table(_, _, _, let rs) = d.statement, t < rs.count {
+                if let d = source.definition(named: name)?.version(at: versionMonth(k) ?? Month(index: 0)), case .table(_, _, _, let rs) = d.statement, t < rs.count {
                     row = " (" + String(Array(d.source)[rs[t].value.range]) + ", x = \(amount.moneyText))"
                 }
                 notes.append("\(name): \(amount.moneyText) falls in the tier \(interval) → \(hit.value.displayText)\(row)")

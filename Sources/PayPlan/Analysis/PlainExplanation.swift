@@ -15,6 +15,8 @@ public struct PlainExplanation: Equatable, Sendable {
     public var rounding: Rounding?
     /// The shared plan part the rule comes from (`takehome`), if any.
     public var part: String? = nil
+    /// The dated version of the rule used (`from 2026-07 …`), when it has versions.
+    public var version: VersionUsed? = nil
     /// The same sentences for the figures this one reads, to the depth asked (zero figures left out).
     public var parts: [PlainExplanation]
 
@@ -96,6 +98,8 @@ public struct Tier: Equatable, Sendable {
     /// The tier's row with the amount filled in (`2% × 10万 + 3% × 超出 10万 的部分`).
     public var row: Phrase?
     public var result: Value
+    /// The dated version of the table used (`from 2026-07 table …`), when it has versions.
+    public var version: VersionUsed? = nil
 }
 
 /// Orders behind a figure: how many were booked, how many passed the filter, and which.
@@ -146,7 +150,9 @@ extension Engine {
         case .input(let d):
             ex.how = stored[c] != nil ? .entered : .defaulted(entered: d != nil)
             return ex
-        case .parameter(let e), .formula(let e):
+        case .parameter(let e0), .formula(let e0):
+            let (e, _, used) = ruleVersion(r, e0, k, source)
+            ex.version = used
             var b = PhraseBuilder(engine: self, plan: source)
             var how = b.how(e, k, top: true)
             // A figure that is a single other figure (commission = tier_commission − 0 + 0) is explained as that figure.
@@ -196,6 +202,8 @@ struct PhraseBuilder {
                 rounding = .init(function: f, digits: digits, before: before, after: after)
             }
             return how(args[0], k, top: top)
+        case .ifThen where engine.versionTaken(e, k) != nil:
+            return how(engine.versionTaken(e, k)!, k, top: top)
         case .ifThen(let cond, let a, let b):
             guard case .bool(let holds) = engine.eval(cond, k) else { return .formula(phrase(e, k)) }
             let taken = holds ? a : b
@@ -290,7 +298,8 @@ struct PhraseBuilder {
             let argument = phrase(arg, k)
             guard let amount = hit.amount else { return .value(hit.value) }
             var t = Tier(table: name, label: plan.definition(named: name)?.statement.label, op: op, sides: sides,
-                         argument: argument, amount: amount, lower: nil, upper: nil, row: nil, result: hit.value)
+                         argument: argument, amount: amount, lower: nil, upper: nil, row: nil, result: hit.value,
+                         version: VersionUsed.of(plan.definition(named: name), at: engine.versionMonth(k)))
             if let i = hit.tier {
                 t.lower = hit.thresholds[i]
                 t.upper = i + 1 < hit.thresholds.count ? hit.thresholds[i + 1] : nil

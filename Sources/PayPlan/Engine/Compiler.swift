@@ -134,6 +134,13 @@ public struct CompiledPlan: Sendable {
     public private(set) var payslip: [PayslipSection: [String]] = [:]
     /// What the plan alone shows to be probably wrong, in plan order (the definitions still compile).
     public private(set) var warnings: [PlanWarning] = []
+    /// The months the dated versions of a definition take effect (`from 2026-07 …`), by name,
+    /// earliest first; names without versions are absent. A rule's formula, a table's lookups and
+    /// a parameter's readings choose the version by the first day of the period computed.
+    public fileprivate(set) var versionStarts: [String: [Month]] = [:]
+    /// For each dated version of a parameter, its hidden rule (one cell, like the parameter)
+    /// and the month it takes effect.
+    public fileprivate(set) var parameterVersions: [Int: (name: String, from: Month)] = [:]
 
     /// Compiles `plan` for agents carrying `agentAttributes` (extra attribute keys).
     ///
@@ -153,9 +160,21 @@ public struct CompiledPlan: Sendable {
         for f in orderFields { fieldDefaults[f] = .some(nil) }
         var bodies: [(Int, Definition)] = []
         for d in plan.definitions {
+            if !d.versions.isEmpty {
+                for v in d.versions {
+                    if let problem = Plan.versionMismatch(base: d, version: v) { throw CompileError(definition: d.name, error: problem) }
+                }
+                versionStarts[d.name] = d.versions.map { $0.effective! }
+            }
             switch d.statement {
             case .param(let n, let l, _):
                 bodies.append((declare(n, l, .parameter, .parameter(.constant(.number(0)))), d))
+                // Each dated version of a parameter is a hidden parameter of its own; readers choose by period.
+                for v in d.versions {
+                    rules.append(CompiledRule(name: n, label: l, dimension: .parameter, kind: .parameter(.constant(.number(0))), visible: false))
+                    parameterVersions[rules.count - 1] = (n, v.effective!)
+                    bodies.append((rules.count - 1, v))
+                }
             case .input(let dim, let n, let l, _, _):
                 bodies.append((declare(n, l, dim, .input(defaultValue: nil)), d))
             case .rule(let dim, let n, let l, _):
@@ -174,7 +193,9 @@ public struct CompiledPlan: Sendable {
         }
         self.reportColumns = columns
         self.total = total ?? (ruleIndex["pay"] != nil ? "pay" : columns.last)
-        try CompiledPlan.checkTableCycles(tables.mapValues(\.1))
+        try CompiledPlan.checkTableCycles(tables.mapValues { t in
+            t.2.versions.reduce(t.1) { rows, v in if case .table(_, _, _, let r) = v.statement { rows + r } else { rows } }
+        })
 
         var compiler = ExprCompiler(plan: self, tables: tables, attributeNames: Set(attributeDefaults.keys), fieldNames: Set(fieldDefaults.keys))
         for (name, def) in attributeDefaults {
@@ -195,10 +216,16 @@ public struct CompiledPlan: Sendable {
             switch d.statement {
             case .param(_, _, let e): kind = .parameter(try compiler.compile(e, in: .parameter, definition: d))
             case .input(let dim, _, _, let def, _): kind = .input(defaultValue: try def.map { try compiler.compile($0, in: dim, definition: d) })
-            case .rule(let dim, _, _, let e): kind = .formula(try compiler.compile(e, in: dim, definition: d))
+            case .rule(let dim, _, _, let e):
+                var f = try compiler.compile(e, in: dim, definition: d)
+                for v in d.versions {
+                    guard case .rule(_, _, _, let ve) = v.statement else { continue }
+                    f = CExpr.versionSelect(from: v.effective!, then: try compiler.compile(ve, in: dim, definition: v), else: f)
+                }
+                kind = .formula(f)
             default: continue
             }
-            rules[index] = CompiledRule(name: r.name, label: r.label, dimension: r.dimension, kind: kind, visible: true)
+            rules[index] = CompiledRule(name: r.name, label: r.label, dimension: r.dimension, kind: kind, visible: r.visible)
         }
         // Hidden team cells made while compiling.
         rules.append(contentsOf: compiler.synthetic)
@@ -342,6 +369,24 @@ extension CompiledPlan {
 }
 
 extension CExpr {
+    /// The choice between versions of a definition (`from 2026-07 …`): `then` in periods that start
+    /// on or after `month`'s first day, else `otherwise`. An ordinary `if period_start >= …`, so the
+    /// dependency graph holds both versions' reads and an edit of one recomputes only its readers.
+    public static func versionSelect(from month: Month, then new: CExpr, else otherwise: CExpr) -> CExpr {
+        .ifThen(.compare(.ge, .builtin(.periodStart), .constant(.date(month.firstDay))), new, otherwise)
+    }
+
+    /// When this is a version choice made by `versionSelect`, its month and the two branches.
+    public var versionChoice: (from: Month, then: CExpr, else: CExpr)? {
+        if case .ifThen(.compare(.ge, .builtin(.periodStart), .constant(.date(let d))), let a, let b) = self, d.day == 1 {
+            switch a {
+            case .table, .ref: return (d.monthValue, a, b)
+            default: return nil
+            }
+        }
+        return nil
+    }
+
     /// Rules this expression reads at the same time coordinate (for the rule-level cycle check).
     public static func sameTimeRefs(_ e: CExpr, into out: inout [Int]) {
         switch e {
@@ -477,6 +522,16 @@ struct ExprCompiler {
             if let r = plan.ruleIndex[n] {
                 try checkReference(r, from: dim, e)
                 warnPeriodFigure(r, from: dim, e)
+                if let starts = plan.versionStarts[n], case .parameter = plan.rules[r].kind {
+                    guard dim.grain != .none else {
+                        throw fail("'\(n)' changes from \(starts[0]): a parameter or attribute has no month to choose a version by; use it in a month rule", e)
+                    }
+                    var c = CExpr.ref(rule: r, shift: 0)
+                    for (v, from) in plan.parameterVersions.filter({ $0.value.name == n }).map({ ($0.key, $0.value.from) }).sorted(by: { $0.1 < $1.1 }) {
+                        c = .versionSelect(from: from, then: .ref(rule: v, shift: 0), else: c)
+                    }
+                    return c
+                }
                 return .ref(rule: r, shift: 0)
             }
             if dim.perOrder, fieldNames.contains(n) {
@@ -611,7 +666,26 @@ struct ExprCompiler {
                 rows.append(CRow(threshold: th, value: v))
             }
             definition = saved; inTable = savedIn
-            return .table(TableOp(rawValue: name)!, table: t, sides: table.0, arg: arg, rows: rows)
+            var lookup = CExpr.table(TableOp(rawValue: name)!, table: t, sides: table.0, arg: arg, rows: rows)
+            if let first = table.2.versions.first {
+                guard dim.grain != .none else {
+                    throw fail("'\(t)' changes from \(first.effective!): a parameter has no month to choose a version by; use it in a month rule", args[0])
+                }
+                for v in table.2.versions {
+                    guard case .table(_, _, let sides, let vrows) = v.statement else { continue }
+                    definition = v
+                    var rows: [CRow] = []
+                    for row in vrows {
+                        inTable = false
+                        let th = try compile(row.threshold, dim)
+                        inTable = true
+                        rows.append(CRow(threshold: th, value: try compile(row.value, dim)))
+                    }
+                    definition = saved; inTable = savedIn
+                    lookup = .versionSelect(from: v.effective!, then: .table(TableOp(rawValue: name)!, table: t, sides: sides, arg: arg, rows: rows), else: lookup)
+                }
+            }
+            return lookup
         case "prev":
             try arity(1...2, "a figure and optionally how many periods back: prev(revenue), prev(revenue, 3)")
             guard case .name(let n) = args[0].kind, let r = plan.ruleIndex[n] else {

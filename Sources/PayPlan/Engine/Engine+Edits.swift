@@ -168,7 +168,8 @@ extension Engine {
                 fresh.removeAll(keepingCapacity: true)
                 collectCellDependencies(plan.rules[r], coordinates(ofCell: c).coordinates, &fresh)
                 let stored = dependencies.neighbours(c)
-                if fresh.count != stored.count || fresh.sorted() != stored.sorted() { plan = old; return nil }
+                // As sets: a formula may read a cell twice (both versions of a dated table read its amount).
+                if (fresh.count != stored.count || fresh.sorted() != stored.sorted()) && Set(fresh) != Set(stored) { plan = old; return nil }
             }
         }
         return recompute(from: changed.flatMap { offsets[$0]..<offsets[$0 + 1] })

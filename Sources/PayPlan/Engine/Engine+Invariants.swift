@@ -33,7 +33,9 @@ extension Engine {
             let (r, k) = coordinates(ofCell: c)
             var fresh: [Int32] = []
             collectCellDependencies(plan.rules[r], k, &fresh)
-            if fresh.sorted() != dependencies.neighbours(c).sorted() {
+            // As sets: a formula may read one cell twice (both versions of a dated table read its amount),
+            // and a redefinition made in place keeps the list it had.
+            if Set(fresh) != Set(dependencies.neighbours(c)) {
                 note("dependencies of \(name(ofCell: c)) stored as \(dependencies.neighbours(c).count) cells, collected as \(fresh.count)")
             }
         }

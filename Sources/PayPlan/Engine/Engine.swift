@@ -84,6 +84,7 @@ public final class Engine {
         for a in workspace.agents { extraKeys.formUnion(a.extra.keys) }
         var fieldKeys = Set<String>()
         for o in workspace.orders { fieldKeys.formUnion(o.fields.keys) }
+        try workspace.plan.checkVersions(years: workspace.years)
         self.plan = try CompiledPlan(plan: workspace.plan, agentAttributes: extraKeys, orderFields: fieldKeys)
         self.attributeKeys = extraKeys
         self.fieldKeys = fieldKeys

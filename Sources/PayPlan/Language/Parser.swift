@@ -2,6 +2,7 @@
 ///
 /// The grammar, loosest binding first (see `docs/language.md` for examples):
 ///
+///     dated      := ["from" MONTH] statement       (a version in effect from that month)
 ///     statement  := "param" NAME [TEXT] "=" expr
 ///                 | "input" dimension NAME [TEXT] ["default" expr]
 ///                 | "attribute" NAME [TEXT] ["default" expr]
@@ -53,18 +54,43 @@ public struct Parser {
         self.tokens = try Lexer.tokenize(source)
     }
 
-    /// Parses one whole statement (a definition).
+    /// Parses one whole statement (a definition). A leading `from 2026-07` is read and left out:
+    /// `datedStatement` gives it.
     public static func statement(_ source: String) throws -> Statement {
+        try datedStatement(source).statement
+    }
+
+    /// Parses one whole statement with its effective date: `from 2026-07 table commission_tiers …`
+    /// gives the table and `(2026-07, range of "2026-07")`; a statement without `from` gives `nil`.
+    /// `kindRange` is where the statement proper starts (its first word, after the date).
+    /// - Throws: `SourceError` at the first token that does not fit; after `from` a month must follow.
+    public static func datedStatement(_ source: String) throws -> (statement: Statement, effective: (month: Month, range: SourceRange)?, kindRange: SourceRange) {
         var parser = try Parser(source)
+        let effective = try parser.parseEffectiveDate()
+        let kindRange = parser.current.range
         let s = try parser.parseStatement()
         try parser.expectEnd()
-        return s
+        return (s, effective, kindRange)
+    }
+
+    /// Reads `from 2026-07` in front of a definition: the month a version of it takes effect.
+    mutating func parseEffectiveDate() throws -> (month: Month, range: SourceRange)? {
+        guard current.identifier == "from" else { return nil }
+        _ = advance()
+        let t = current
+        guard case .period(let p) = t.kind, p.grain == .month else {
+            throw fail("after 'from' write the month the change takes effect, e.g. from 2026-07 table commission_tiers …; found \(describe(t))")
+        }
+        _ = advance()
+        if current.identifier == "from" { throw fail("one 'from' date per definition") }
+        return (p.start, t.range)
     }
 
     /// Parses one whole statement and says where its defined name stands
     /// (`nil` for `report` statements, which define no name of their own).
     public static func statementWithNameRange(_ source: String) throws -> (Statement, SourceRange?) {
         var parser = try Parser(source)
+        _ = try parser.parseEffectiveDate()
         let s = try parser.parseStatement()
         try parser.expectEnd()
         if case .reportColumns = s { return (s, nil) }
@@ -88,6 +114,8 @@ public struct Parser {
         if first == "payslip" { return true }
         if first == "order" && words.count > 1 && ["add", "set", "rm", "remove"].contains(words[1]) { return false }
         if first == "use" { return true }
+        // `from 2026-07 table …`: a dated version of a definition.
+        if first == "from" { return words.count > 1 }
         return ["param", "input", "attribute", "field", "table", "team", "order"].contains(first) || grainWords[first] != nil
     }
 

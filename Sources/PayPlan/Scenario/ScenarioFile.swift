@@ -195,8 +195,12 @@ public enum ScenarioFile {
         w.years = y0...y1
         do {
             w.plan = try Plan.parse(lines: body.plan)
+            // A dated version (`from 2026-07 …`) takes effect in a month of the scenario's years.
+            try w.plan.checkVersions(years: w.years)
         } catch let e as PlanSourceError {
             throw ScenarioError(e.description)
+        } catch let e as CompileError {
+            throw ScenarioError("plan: \(e.description)")
         }
         var names = Set<String>()
         for (i, r) in body.agents.enumerated() {

@@ -15,8 +15,28 @@ public struct Definition: Equatable, Sendable {
     /// `use takehome`), or `nil` for the plan's own. A part's definitions are not saved with
     /// the scenario: the `use` line is, and the part comes from the library when it is read.
     public var part: String? = nil
+    /// The month this version takes effect (`from 2026-07 …`), or `nil` for the definition as first
+    /// written, which holds until its first version.
+    public var effective: Month? = nil
+    /// Where the month after `from` stands in `source`, for carets.
+    public var effectiveRange: SourceRange? = nil
+    /// Where the statement proper starts in `source` (its first word after any `from` date).
+    public var kindRange: SourceRange = 0..<0
+    /// The dated versions of this definition (`from 2026-07 table commission_tiers …`), by
+    /// `effective`, earliest first; empty on a version itself. Months before the first use this
+    /// definition, months from a version's month to the next version's use that version.
+    public var versions: [Definition] = []
 
     public var name: String { statement.name }
+
+    /// The version in effect in `month`: the latest whose `effective` is not after it, else this one.
+    /// - Complexity: O(versions).
+    public func version(at month: Month) -> Definition {
+        versions.last { $0.effective! <= month } ?? self
+    }
+
+    /// This definition followed by its versions, earliest first.
+    public var allVersions: [Definition] { [self] + versions }
 
     /// This definition with `"label"` written just after its defined name, found by
     /// parsing (so `input month m` is labelled after `m`, not inside `month`);
@@ -36,7 +56,11 @@ public struct Definition: Equatable, Sendable {
         self.source = source
         self.leading = leading
         self.part = part
-        self.statement = try Parser.statement(source)
+        let parsed = try Parser.datedStatement(source)
+        self.statement = parsed.statement
+        self.effective = parsed.effective?.month
+        self.effectiveRange = parsed.effective?.range
+        self.kindRange = parsed.kindRange
         if case .use(let name, _) = statement, PlanPart.named(name) == nil {
             let start = source.distance(from: source.startIndex, to: source.range(of: name)?.lowerBound ?? source.startIndex)
             throw SourceError("no plan part named '\(name)'; parts: \(PlanPart.all.map(\.name).joined(separator: ", "))",
@@ -70,6 +94,7 @@ public struct Plan: Equatable, Sendable {
     /// into its source; reading a plan file passes `false`, so the file's text is kept exactly.
     @discardableResult
     public mutating func define(_ d: Definition, relabel: Bool = true) -> Definition? {
+        if d.effective != nil { return defineVersion(d) }
         if case .use(let partName, let gross) = d.statement, let part = PlanPart.named(partName) {
             let old = definitions.firstIndex(where: { $0.name == d.name }).map { definitions[$0] }
             // A repeated `use` (say with another gross figure) brings the part in afresh.
@@ -88,11 +113,119 @@ public struct Plan: Equatable, Sendable {
             if relabel, new.statement.label == nil, let label = old.statement.label, let relabelled = new.labelled(label) {
                 new = relabelled
             }
+            // Redefining the definition as first written keeps its dated versions.
+            new.versions = old.versions
             definitions[i] = new
             return old
         }
         definitions.append(d)
         return nil
+    }
+
+    /// Adds the dated version `d` to the definition of its name (which `checkVersion` has found), or
+    /// replaces the version of the same month; returns the version it replaced.
+    /// - Complexity: O(definitions + versions).
+    @discardableResult
+    mutating func defineVersion(_ d: Definition) -> Definition? {
+        guard let month = d.effective, let i = definitions.firstIndex(where: { $0.name == d.name }) else { return nil }
+        var base = definitions[i]
+        defer { definitions[i] = base }
+        if let j = base.versions.firstIndex(where: { $0.effective == month }) {
+            let old = base.versions[j]
+            var new = d
+            if new.leading.isEmpty { new.leading = old.leading }
+            base.versions[j] = new
+            return old
+        }
+        base.versions.append(d)
+        base.versions.sort { $0.effective! < $1.effective! }
+        return nil
+    }
+
+    /// Removes the version of `name` that takes effect in `month` (`drop from 2026-07 NAME`);
+    /// returns it, or `nil` when there is none.
+    /// - Complexity: O(definitions + versions).
+    @discardableResult
+    public mutating func removeVersion(_ name: String, from month: Month) -> Definition? {
+        guard let i = definitions.firstIndex(where: { $0.name == name }),
+              let j = definitions[i].versions.firstIndex(where: { $0.effective == month }) else { return nil }
+        return definitions[i].versions.remove(at: j)
+    }
+
+    /// Why the dated version `d` cannot join this plan, or `nil` when it can: its name must be
+    /// defined (not by a shared part), as a parameter, table or rule, and the version must be the
+    /// same kind (a month rule's version is a month rule); a quarter, half or year rule's version
+    /// starts in the first month of one of its periods.
+    public func versionProblem(_ d: Definition) -> SourceError? {
+        guard let month = d.effective else { return nil }
+        guard let base = definition(named: d.name) else {
+            return SourceError("no definition named '\(d.name)' to change from \(month): define it first (without 'from'), then add versions",
+                               at: d.effectiveRange, in: d.source)
+        }
+        if let part = base.part {
+            return SourceError("'\(d.name)' comes from the \(part) part: define it in the plan first (without 'from'), then add versions",
+                               at: d.effectiveRange, in: d.source)
+        }
+        return Plan.versionMismatch(base: base, version: d)
+    }
+
+    /// Why `version` cannot be a version of `base` (another kind of definition, another period,
+    /// a start inside a quarter for a quarter rule), or `nil`.
+    public static func versionMismatch(base: Definition, version d: Definition) -> SourceError? {
+        guard let month = d.effective else { return nil }
+        func kind(_ s: Statement) -> String {
+            switch s {
+            case .param: "a parameter"
+            case .table: "a rate table"
+            case .rule(let dim, _, _, _): dim.perOrder ? "an order rule" : "a \(dim) rule"
+            case .input: "an input"
+            case .attribute: "an attribute"
+            case .field: "an order field"
+            default: "'\(s.name)'"
+            }
+        }
+        func example(_ s: Statement) -> String {
+            switch s {
+            case .param: "param \(s.name) = …"
+            case .table: "table \(s.name) …"
+            case .rule(let dim, _, _, _): "\(dim) \(s.name) = …"
+            default: ""
+            }
+        }
+        switch base.statement {
+        case .param, .table, .rule: break
+        default:
+            return SourceError("only parameters, rate tables and rules change from a date; '\(d.name)' is \(kind(base.statement))",
+                               at: d.effectiveRange, in: d.source)
+        }
+        var same = false
+        switch (base.statement, d.statement) {
+        case (.param, .param), (.table, .table): same = true
+        case (.rule(let a, _, _, _), .rule(let b, _, _, _)): same = a == b
+        default: same = false
+        }
+        guard same else {
+            return SourceError("'\(d.name)' is \(kind(base.statement)); a version of it must be one too: from \(month) \(example(base.statement))",
+                               at: d.kindRange, in: d.source)
+        }
+        if case .rule(let dim, _, _, _) = d.statement, dim.grain.months > 1, (month.month - 1) % dim.grain.months != 0 {
+            return SourceError("'\(d.name)' is a \(dim.grain.keyword) rule: a version of it starts with a \(dim.grain.keyword) (\(stride(from: 1, through: 12, by: dim.grain.months).map { String(format: "%04d-%02d", month.year, $0) }.joined(separator: ", ")))",
+                               at: d.effectiveRange, in: d.source)
+        }
+        return nil
+    }
+
+    /// Refuses a version whose month lies outside `years` (the scenario's years).
+    /// - Throws: `CompileError` naming the definition, with the month's place.
+    /// - Complexity: O(definitions + versions).
+    public func checkVersions(years: ClosedRange<Int>) throws {
+        for d in definitions {
+            for v in d.versions where !years.contains(v.effective!.year) {
+                throw CompileError(definition: d.name, error: SourceError(
+                    "\(v.effective!) is outside the scenario's years (\(years.lowerBound == years.upperBound ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)")): a version takes effect in a month of them",
+                    at: v.effectiveRange, in: v.source))
+            }
+        }
     }
 
     /// Removes the definition named `name`; returns it, or `nil` if there was none.
@@ -128,7 +261,7 @@ public struct Plan: Equatable, Sendable {
     /// lines above it, as written. A part's definitions are not written out:
     /// the `use` line stands for them.
     public var sourceText: String {
-        (definitions.filter { $0.part == nil }.flatMap { $0.leading + [$0.source] } + trailing).joined(separator: "\n")
+        (definitions.filter { $0.part == nil }.flatMap { d in d.allVersions.flatMap { $0.leading + [$0.source] } } + trailing).joined(separator: "\n")
     }
 
     /// Parses a whole plan written as text: definitions separated by lines; a
@@ -144,6 +277,14 @@ public struct Plan: Equatable, Sendable {
             do {
                 if chunk.incomplete { throw SourceError("the plan ends in the middle of this definition") }
                 let def = try Definition(source: text, leading: chunk.leading)
+                if def.effective != nil {
+                    if let problem = plan.versionProblem(def) { throw problem }
+                    if plan.definition(named: def.name)?.versions.contains(where: { $0.effective == def.effective }) == true {
+                        throw SourceError("'\(def.name)' has two versions from \(def.effective!) in this plan", at: def.effectiveRange, in: text)
+                    }
+                    plan.define(def, relabel: false)
+                    continue
+                }
                 if let existing = plan.definition(named: def.name), existing.part == nil {
                     throw SourceError("'\(def.name)' is defined twice in this plan")
                 }
