@@ -39,7 +39,8 @@ let package = Package(
         // Helpers shared by the test targets (repository root, run/query/expectRefused, SplitMix, temporary files)
         .target(name: "TestSupport", dependencies: ["PayPlan", "PayPlanREPL"], path: "Tests/TestSupport"),
         .testTarget(name: "PayPlanTests", dependencies: ["PayPlan", "TestSupport"]),
-        .testTarget(name: "PayPlanREPLTests", dependencies: ["PayPlanREPL", "PayPlan", "TestSupport"]),
+        // Golden/ holds the zh transcript ZhTranscriptTests compares against (read by path).
+        .testTarget(name: "PayPlanREPLTests", dependencies: ["PayPlanREPL", "PayPlan", "TestSupport"], exclude: ["Golden"]),
         // Fixtures/ are platform export files the tests read by path (not bundle resources).
         .testTarget(name: "PayPlanImportTests", dependencies: ["PayPlanImport", "PayPlanREPL", "PayPlan", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PayPlanCLITests", dependencies: ["payplan", "TestSupport"]),
