@@ -18,6 +18,7 @@ public enum Help {
             "  prev(revenue) last period's figure; paid(half_bonus) a longer period's figure in its last month;",
             "  sum/avg/min/max/count(x over quarter|half|year|agents [where …]); rank(x over agents where …).",
             "Agent facts: base, hired, left, role, id, name, tenure (1 in the hire month), active.",
+            "A change from a date: from 2026-07 table commission_tiers … (help versions).",
             "Full reference with an example per construct: docs/language.md",
         ]),
         ("tables", "tier tables (阶梯), marginal and retroactive", [
@@ -31,6 +32,19 @@ public enum Help {
             "retroactive(T, amount)  the tier's rate on the whole amount (全额累进)",
             "marginal(T, amount)     each tier's rate on its own slice (超额累进)",
             "Try: table t [lo, hi): 0 -> 1%, 1万 -> 2%   then   param demo = marginal(t, 15000)   then   demo",
+        ]),
+        ("versions", "plan changes from a date: from 2026-07 … (effective dating)", [
+            "Write the new version of a parameter, table or rule with the month it takes effect:",
+            "  from 2026-04 param base_pay = 3500",
+            "  from 2026-07 month commission = round(sales * 1.8%)",
+            "  from 2026-07 table commission_tiers [lo, hi): 0 -> 0, 1万 -> 1% * x, 4万 -> 1.8% * x",
+            "Months before it keep the definition as first written; from that month on the version holds, until the",
+            "next one. A figure uses the version in force on its period's first day (Q3 reads July's). The name must",
+            "be defined first, the version must be the same kind (a month rule's is a month rule), and the month",
+            "inside the scenario's years. A parameter with versions is read in rules, not by other parameters.",
+            "show NAME lists every version; drop from 2026-07 NAME removes one (undo brings it back); drop NAME",
+            "removes all. explain says which version a figure used. Scenarios save every version.",
+            "What did it cost? fork cut, then the version, then compare main cut 2026-Q3.",
         ]),
         ("warnings", "what payplan warns about, and check", [
             "A definition that is allowed but probably pays the wrong amount still lands, with a warning and a caret:",

@@ -89,6 +89,11 @@ import PayPlan
         #expect(row(q3.lines, "total").prefix(4) == ["pay (gross pay)", "64,993.15", "64,476.55", "-516.60"])
         #expect(row(s.execute("compare main cut 2026-Q4").lines, "total")[3] == "-440.70")
         #expect(row(s.execute("compare main cut 2026-Q2").lines, "total")[3] == "0.00")
+        // explain … in main vs cut names the changed definition with its new version.
+        let versus = run(s, "explain 李雷.pay[2026-07] in main vs cut")
+        #expect(versus.first == "李雷.pay[2026-07] = 4,432.00 in main, 4,288.80 in cut (-143.20, -3.2%)")
+        #expect(versus.contains("  commission_tiers (read by this figure)"))
+        #expect(versus.contains { $0.hasPrefix("    cut: table commission_tiers ") && $0.contains("from 2026-07 table commission_tiers") && $0.contains("4万 -> 1.8% * x") })
         #expect(s._checkInvariants().isEmpty)
     }
 
@@ -289,5 +294,11 @@ import PayPlan
         #expect(w.warningKind == .periodFigureInShorterRule)
         #expect(w.source == "from 2026-07 month pay = commission + qbonus")
         if let src = w.source, let r = w.range { #expect(String(Array(src)[r]) == "qbonus") }
+        // A version of a table that starts above 0 leaves a gap below its first tier: warned at the version.
+        let gap = s.execute("from 2026-10 table t [lo, hi): 1万 -> 1% * x, 5万 -> 1.5% * x")
+        #expect(!gap.failed)
+        let g = try #require(gap.warnings.first { $0.warningKind == .tierGap }, "\(gap.text)")
+        #expect(g.source == "from 2026-10 table t [lo, hi): 1万 -> 1% * x, 5万 -> 1.5% * x")
+        if let src = g.source, let r = g.range { #expect(String(Array(src)[r]) == "1万") }
     }
 }

@@ -168,8 +168,16 @@ import TestSupport
                 command = "order add \(id) agent=\(agents.randomElement(using: &rng)!) date=\(day(m)) terms=\(["cash", "net30", "net60"].randomElement(using: &rng)!) amount=\(Int.random(in: 1...50, using: &rng) * 1000) profit=\(Int.random(in: 0...8000, using: &rng))"
             case 5: command = "as of \(day(m))"
             case 6: command = "calendar holiday \(day(m))"
-            case 7: command = Bool.random(using: &rng) ? "param probation_months = \(Int.random(in: 1...4, using: &rng))"
-                : "month monthly_bonus = if revenue >= \(Int.random(in: 1...30, using: &rng))万 then 1000 else 0"
+            case 7:
+                let month = String(format: "2026-%02d", m)
+                switch Int.random(in: 0..<5, using: &rng) {
+                case 0: command = "param probation_months = \(Int.random(in: 1...4, using: &rng))"
+                case 1: command = "month monthly_bonus = if revenue >= \(Int.random(in: 1...30, using: &rng))万 then 1000 else 0"
+                // Dated versions (issue 12): added, edited and dropped in place.
+                case 2: command = "from \(month) month monthly_bonus = if revenue >= \(Int.random(in: 1...30, using: &rng))万 then 800 else 0"
+                case 3: command = "from \(month) table commission_tiers [lo, hi): 0 -> 0, 1万 -> 1% * x, 4万 -> \(Int.random(in: 10...30, using: &rng))% * x / 10"
+                default: command = "drop from \(month) \(Bool.random(using: &rng) ? "monthly_bonus" : "commission_tiers")"
+                }
             case 8: command = "agent set 乙 base=\(Int.random(in: 2500...5000, using: &rng))"
             case 9, 10: command = Bool.random(using: &rng) ? "undo" : "redo"
             default: command = s.currentFork == "main" ? (s.forkNames.contains("f") ? "switch f" : "fork f") : "switch main"

@@ -54,7 +54,8 @@ extension Engine {
 
 /// What differs between two workspaces: definitions, agents and inputs.
 public struct WorkspaceDiff: Sendable {
-    /// Definitions present in both with different text: name, source in A, source in B.
+    /// Definitions present in both with different text: name, source in A, source in B (with its
+    /// dated versions, `from 2026-07 …`, one a line after it).
     public var changed: [(name: String, a: String, b: String)] = []
     public var onlyInA: [String] = [], onlyInB: [String] = []
     /// Agents in only one of them, or with different attributes.
@@ -67,7 +68,8 @@ public struct WorkspaceDiff: Sendable {
     public init(_ a: Workspace, _ b: Workspace) {
         for d in a.plan.definitions {
             if let e = b.plan.definition(named: d.name) {
-                if e.source != d.source { changed.append((d.name, d.source, e.source)) }
+                let ta = d.allVersions.map(\.source).joined(separator: "\n"), tb = e.allVersions.map(\.source).joined(separator: "\n")
+                if ta != tb { changed.append((d.name, ta, tb)) }
             } else { onlyInA.append(d.name) }
         }
         onlyInB = b.plan.definitions.map(\.name).filter { a.plan.definition(named: $0) == nil }

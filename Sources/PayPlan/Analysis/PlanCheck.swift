@@ -102,7 +102,8 @@ public enum PlanCheck {
     /// whose thresholds — as the parameters they name now stand — do not rise (an overlap).
     public static func tierWarnings(engine: Engine, plan: Plan) -> [PlanWarning] {
         var out: [PlanWarning] = []
-        for d in plan.definitions {
+        // Every dated version of a table too (`from 2026-07 table …`), each at its own text.
+        for d in plan.definitions.flatMap(\.allVersions) {
             guard case .table(let n, _, _, let rows) = d.statement else { continue }
             var previous: (Fixed, String)? = nil
             for (i, row) in rows.enumerated() {
