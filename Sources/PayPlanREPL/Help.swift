@@ -44,7 +44,7 @@ public enum Help {
             "inside the scenario's years. A parameter with versions is read in rules, not by other parameters.",
             "show NAME lists every version; drop from 2026-07 NAME removes one (undo brings it back); drop NAME",
             "removes all. explain says which version a figure used. Scenarios save every version.",
-            "What did it cost? fork cut, then the version, then compare main cut 2026-Q3.",
+            "What did it cost? fork lower, then the version, then compare main lower 2026-Q3.",
         ]),
         ("warnings", "what payplan warns about, and check", [
             "A definition that is allowed but probably pays the wrong amount still lands, with a warning and a caret:",

@@ -45,7 +45,7 @@ enum HelpChinese {
             "月份须在方案的年份之内。有版本的参数只能在规则中读取，不能被其他参数读取。",
             "show 名称 列出全部版本；drop from 2026-07 名称 删除一个版本（undo 可恢复）；drop 名称 删除全部。",
             "explain 会说明用的是哪个版本。方案文件保存全部版本。",
-            "这次变更花了多少？fork cut，写入新版本，再 compare main cut 2026-Q3。",
+            "这次变更花了多少？fork lower，写入新版本，再 compare main lower 2026-Q3。",
         ]),
         "warnings": ("警告与 check", [
             "允许但很可能发错钱的定义照样生效，同时给出警告并在出处标出 ^：",

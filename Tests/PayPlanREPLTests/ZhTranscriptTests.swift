@@ -86,7 +86,10 @@ import PayPlan
         Section("check", A, ["check"]),
         Section("check", B, ["check"]),
         Section("show NAME", C, ["show commission", "show commission_tiers", "show base_salary", "show nosuch"]),
-        Section("drop NAME", C, ["month tmp = 1", "drop tmp", "drop nosuch", "drop commission"]),
+        Section("drop NAME | drop from MONTH NAME", C, ["month tmp = 1", "drop tmp", "drop nosuch", "drop commission",
+                                                        "from 2026-07 param damage_cap_rate = 10%", "show damage_cap_rate",
+                                                        "drop from 2026-08 damage_cap_rate", "drop from 2026-07 damage_cap_rate",
+                                                        "from 2027-01 param damage_cap_rate = 10%", "from 2026-07 quarter tier_commission = 0"]),
         Section("undo", C, ["undo", "李雷.sales[2026-03] = 13万", "undo"]),
         Section("redo", C, ["redo", "李雷.sales[2026-03] = 13万", "undo", "redo"]),
         Section("load FILE", C, [
