@@ -82,7 +82,7 @@ func orderEditPhases(_ engine: Engine, _ workspace: Workspace, _ c: Context) thr
         let i = Int.random(in: 0..<engine.orders.count, using: &c.rng)
         var order = engine.orders[i]
         guard case .number(let amount)? = order.fields["amount"]?.value else { continue }
-        order.fields["amount"] = .number(amount + Fixed(100))
+        order.fields["amount"] = .number(Fixed.checkedAdd(amount, Fixed(100))!)
         var changed: [Engine.Change]? = nil
         times.append(cpuMs { changed = engine.replaceOrder(at: i, with: order) })
         if changed != nil { edited += 1 }

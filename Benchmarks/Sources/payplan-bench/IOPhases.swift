@@ -177,8 +177,8 @@ func randomOrders(_ count: Int, agents: [Agent], _ rng: inout SplitMix64) -> [Or
             "terms": .text(terms[Int.random(in: 0..<terms.count, using: &rng)]),
             "costs": .number(fixed(fen: amountFen / Int.random(in: 50...200, using: &rng))),
         ]
-        if Int.random(in: 0..<10, using: &rng) > 0 { fields["paid"] = .date(date.adding(days: Int.random(in: 0...100, using: &rng))) }
-        if Int.random(in: 0..<200, using: &rng) == 0 { fields["written_off"] = .date(date.adding(days: 150)); fields["resale"] = .number(fixed(fen: amountFen / 4)) }
+        if Int.random(in: 0..<10, using: &rng) > 0 { fields["paid"] = .date(date.adding(days: Int.random(in: 0...100, using: &rng))!) }
+        if Int.random(in: 0..<200, using: &rng) == 0 { fields["written_off"] = .date(date.adding(days: 150)!); fields["resale"] = .number(fixed(fen: amountFen / 4)) }
         list.append(Order(id: String(format: "O%07d", i + 1), agent: agent, date: date, fields: fields))
     }
     return list

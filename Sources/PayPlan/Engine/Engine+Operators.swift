@@ -138,21 +138,27 @@ extension Engine {
             return .error(EvalError(.type, "\(f.rawValue) needs \(f == .workdaysAfter ? "a date and a whole number of days" : "two dates")"))
         default: break
         }
-        var nums: [Fixed] = []
-        for a in args {
+        // The numeric functions: every argument an amount, read in order, with no array.
+        var first = Fixed.zero, second: Fixed? = nil, best = Fixed.zero
+        for (i, a) in args.enumerated() {
             switch eval(a, k) {
-            case .number(let n): nums.append(n)
+            case .number(let n):
+                if i == 0 { first = n; best = n } else {
+                    if i == 1 { second = n }
+                    if f == .min ? n < best : n > best { best = n }
+                }
             case .error(let e): return .error(e)
             case let other: return .error(EvalError(.type, "\(f.rawValue) needs amounts, not \(other.displayText)"))
             }
         }
+        // A digit count beyond Int's range saturates (it rounds to nothing or everything; never a trap).
+        let digits = second.map { Int(clamping: $0.raw / Fixed.scale) }
         switch f {
-        case .round: return .number(nums[0].rounded(toDigits: nums.count > 1 ? Int(nums[1].raw / Fixed.scale) : 2))
-        case .floor: return .number(nums[0].floored(toDigits: nums.count > 1 ? Int(nums[1].raw / Fixed.scale) : 0))
-        case .ceil: return .number(nums[0].ceiled(toDigits: nums.count > 1 ? Int(nums[1].raw / Fixed.scale) : 0))
-        case .abs: return .number(nums[0].magnitude)
-        case .min: return .number(nums.min()!)
-        case .max: return .number(nums.max()!)
+        case .round: return .number(first.rounded(toDigits: digits ?? 2))
+        case .floor: return .number(first.floored(toDigits: digits ?? 0))
+        case .ceil: return .number(first.ceiled(toDigits: digits ?? 0))
+        case .abs: return .number(first.magnitude)
+        case .min, .max: return .number(best)
         case .iferror, .ifmissing, .missing, .error, .workdaysAfter, .workdaysBetween, .daysBetween, .monthOf, .yearOf, .dayOf:
             fatalError("handled above")
         }

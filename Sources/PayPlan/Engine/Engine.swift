@@ -18,8 +18,12 @@ import HeapModule
 /// stops where a value comes out unchanged. The as-of date, the calendar and
 /// an order's fields change in place too (`Engine+Edits`); other structural
 /// changes (rules, tables, agents, years, orders added or removed) build a new engine.
+///
+/// The engine is used from one thread at a time, and its stored properties
+/// are read on every cell: they are `@exclusivity(unchecked)`, so the hot
+/// loop pays no run-time exclusivity check (a fifth of a full compute before).
 public final class Engine {
-    public internal(set) var plan: CompiledPlan
+    @exclusivity(unchecked) public internal(set) var plan: CompiledPlan
     /// The agents' extra attribute names and the orders' field names the plan was compiled with.
     let attributeKeys: Set<String>, fieldKeys: Set<String>
     public let agents: [Agent]
@@ -29,38 +33,38 @@ public final class Engine {
     public let startMonth: Month
     public let years: ClosedRange<Int>
     /// The workspace's orders, in ID order; order cells are numbered the same way.
-    public internal(set) var orders: [Order]
+    @exclusivity(unchecked) public internal(set) var orders: [Order]
     /// Each order's credited agent (index), or −1.
     let orderAgent: [Int]
     /// Each order's month, as an index from `startMonth` (may lie outside the years).
     let orderMonth: [Int]
-    internal(set) var calendar: WorkCalendar
+    @exclusivity(unchecked) var calendar: WorkCalendar
     /// The as-of date (`as_of`).
-    public internal(set) var asOf: Day
+    @exclusivity(unchecked) public internal(set) var asOf: Day
     /// Per grouping: (agent + 1) × months + month → the orders booked there, in ID order
     /// (agent 0 of the key is "all agents").
-    internal(set) var buckets: [[[Int32]]] = []
+    @exclusivity(unchecked) var buckets: [[[Int32]]] = []
     let offsets: [Int]
     /// Months in the scenario's years (12 × years).
     let monthCount: Int
     /// Cell → its value.
-    public internal(set) var values: [Value]
+    @exclusivity(unchecked) public internal(set) var values: [Value]
     /// The inputs entered, per input cell.
-    var stored: InputStore
+    @exclusivity(unchecked) var stored: InputStore
     /// Cell → the cells it reads.
-    internal(set) var dependencies: CSRGraph
+    @exclusivity(unchecked) var dependencies: CSRGraph
     /// Cell → the cells that read it.
-    internal(set) var dependents: CSRGraph
+    @exclusivity(unchecked) var dependents: CSRGraph
     /// The cells in a topological order.
-    internal(set) var order: [Int32]
+    @exclusivity(unchecked) var order: [Int32]
     /// Cell → its index in `order`.
-    internal(set) var position: [Int32]
+    @exclusivity(unchecked) var position: [Int32]
     /// Above this many seeds, `recompute` sweeps the topological order instead of using a heap.
     var sweepAbove = 4096
     /// The thresholds of each table whose thresholds are all constants, keyed by
     /// the address of its rows' storage (the rows are kept, so the address is not
     /// reused); `nil` thresholds: some are formulas, evaluated per lookup.
-    var constantThresholds: [Int: (rows: [CRow], thresholds: [Fixed]?)] = [:]
+    @exclusivity(unchecked) var constantThresholds: [Int: (rows: [CRow], thresholds: [Fixed]?)] = [:]
 
     /// An independent engine with the same figures: later edits to either leave
     /// the other alone (what-if probes and forks edit a copy).
