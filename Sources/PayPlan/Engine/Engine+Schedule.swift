@@ -78,6 +78,8 @@ extension Engine {
     ///   order from the first seed, O(cells after it + affected cells × their dependents).
     func recompute(from seeds: [Int]) -> [(cell: Int, old: Value)] {
         if seeds.count > sweepAbove { return sweep(from: seeds) }
+        let g = graph  // read once: recomputing changes values, not the graph
+        let order = g.order, position = g.position, dependents = g.dependents
         var heap = Heap<Int32>()
         var queued = Set<Int32>()
         for s in seeds where queued.insert(position[s]).inserted { heap.insert(position[s]) }
@@ -99,6 +101,8 @@ extension Engine {
     /// once from the first, computing the marked cells and marking the dependents
     /// of each cell whose value changed.
     func sweep(from seeds: [Int]) -> [(cell: Int, old: Value)] {
+        let g = graph  // read once: recomputing changes values, not the graph
+        let order = g.order, position = g.position, dependents = g.dependents
         var dirty = [Bool](repeating: false, count: values.count)
         var first = Int32.max
         for s in seeds { dirty[Int(position[s])] = true; first = min(first, position[s]) }

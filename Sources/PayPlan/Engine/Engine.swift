@@ -23,7 +23,10 @@ import HeapModule
 /// are read on every cell: they are `@exclusivity(unchecked)`, so the hot
 /// loop pays no run-time exclusivity check (a fifth of a full compute before).
 public final class Engine {
-    @exclusivity(unchecked) public internal(set) var plan: CompiledPlan
+    @exclusivity(unchecked) public internal(set) var plan: CompiledPlan {
+        // The cell graph is read off the plan: build it from this one before it changes.
+        willSet { if cellGraph == nil { _ = graph } }
+    }
     /// The agents' extra attribute names and the orders' field names the plan was compiled with.
     let attributeKeys: Set<String>, fieldKeys: Set<String>
     public let agents: [Agent]
@@ -51,14 +54,8 @@ public final class Engine {
     @exclusivity(unchecked) public internal(set) var values: [Value]
     /// The inputs entered, per input cell.
     @exclusivity(unchecked) var stored: InputStore
-    /// Cell → the cells it reads.
-    @exclusivity(unchecked) var dependencies: CSRGraph
-    /// Cell → the cells that read it.
-    @exclusivity(unchecked) var dependents: CSRGraph
-    /// The cells in a topological order.
-    @exclusivity(unchecked) var order: [Int32]
-    /// Cell → its index in `order`.
-    @exclusivity(unchecked) var position: [Int32]
+    /// The cell graph and topological order, built on first use (`Engine+CellGraph`).
+    @exclusivity(unchecked) var cellGraph: CellGraph?
     /// Above this many seeds, `recompute` sweeps the topological order instead of using a heap.
     var sweepAbove = 4096
     /// The thresholds of each table whose thresholds are all constants, keyed by
@@ -75,14 +72,17 @@ public final class Engine {
         orders = e.orders; orderAgent = e.orderAgent; orderMonth = e.orderMonth
         calendar = e.calendar; asOf = e.asOf; buckets = e.buckets; offsets = e.offsets
         monthCount = e.monthCount; values = e.values; stored = e.stored
-        dependencies = e.dependencies; dependents = e.dependents; order = e.order; position = e.position
+        cellGraph = e.cellGraph
     }
 
-    /// Compiles the workspace's plan, builds the cell graph and computes every cell.
+    /// Compiles the workspace's plan and computes every cell, rule by rule in the
+    /// rule-level schedule (`Engine+RuleSchedule`; the cell graph is built on first
+    /// use) or, for a plan without one, cell by cell in the cell graph's order.
     ///
     /// - Throws: `CompileError` (unknown name, wrong dimension, bad table use),
     ///   `CycleError` (rules that depend on each other in a circle).
-    /// - Complexity: O(cells + dependencies).
+    /// - Complexity: O(cells × formula size), plus O(cells + dependencies) for a plan
+    ///   without a rule-level schedule.
     public init(workspace: Workspace) throws {
         var extraKeys = Set<String>()
         for a in workspace.agents { extraKeys.formUnion(a.extra.keys) }
@@ -112,19 +112,16 @@ public final class Engine {
         monthCount = yearCount * 12
         stored = InputStore(plan: plan, offsets: offsets)
         stored.load(workspace, plan: plan, offsets: offsets, agentByName: agentByName)
-        self.dependencies = CSRGraph(offsets: [], targets: [])
-        self.dependents = CSRGraph(offsets: [], targets: [])
-        self.order = []
-        self.position = []
+        self.cellGraph = nil
         computeStaticRules()
         buildBuckets()
-        let forward = buildDependencyGraph()
-        let backward = forward.reversed()
-        let (topo, pos) = try Engine.schedule(forward: forward, backward: backward, plan: plan, offsets: offsets)
-        self.dependencies = forward
-        self.dependents = backward
-        self.order = topo
-        self.position = pos
-        for c in topo { values[Int(c)] = compute(Int(c)) }
+        if let steps = Engine.ruleSchedule(plan) {
+            // Rule by rule; the cell graph waits for the first edit that needs it.
+            computeAll(steps)
+        } else {
+            // No rule-level schedule: cell by cell in a topological order, which also finds a cycle of cells.
+            try buildCellGraph()
+            for c in graph.order { values[Int(c)] = compute(Int(c)) }
+        }
     }
 }

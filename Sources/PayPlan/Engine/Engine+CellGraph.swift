@@ -1,0 +1,72 @@
+/// The cell graph, built when first needed: the cells each cell reads
+/// (`Engine+Dependencies`), the cells that read each cell, a topological order
+/// of the cells and each cell's position in it (`Engine+Schedule`).
+///
+/// A full compute goes by the rule-level schedule (`Engine+RuleSchedule`) and
+/// needs none of it, so opening a scenario and printing a report never builds
+/// it; the first edit, `explain` or what-if that reads it builds it from the
+/// engine's structure (plan, cell layout, order buckets) as it is then.
+/// Whatever changes that structure in place must read the graph first (the
+/// rule edit does: `plan` builds it before it changes).
+struct CellGraph {
+    var dependencies: CSRGraph
+    var dependents: CSRGraph
+    var order: [Int32]
+    var position: [Int32]
+}
+
+extension Engine {
+    /// Builds the cell graph and its topological order now, if it is not built.
+    ///
+    /// - Throws: `CycleError` naming the rules around a cycle of cells (only
+    ///   possible when the plan has no rule-level schedule: `Engine.init` builds
+    ///   the graph at once then, and throws).
+    /// - Complexity: O(cells + dependencies) the first time, O(1) after.
+    func buildCellGraph() throws {
+        guard cellGraph == nil else { return }
+        let forward = buildDependencyGraph()
+        let backward = forward.reversed()
+        let (topo, pos) = try Engine.schedule(forward: forward, backward: backward, plan: plan, offsets: offsets)
+        cellGraph = CellGraph(dependencies: forward, dependents: backward, order: topo, position: pos)
+    }
+
+    /// The cell graph, built on first use. A plan with a rule-level schedule has no
+    /// cycle of cells (the schedule proves it), so building it cannot fail here.
+    var graph: CellGraph {
+        _read {
+            if cellGraph == nil { buildGraphOfScheduledPlan() }
+            yield cellGraph!
+        }
+        _modify {
+            if cellGraph == nil { buildGraphOfScheduledPlan() }
+            yield &cellGraph!
+        }
+    }
+
+    private func buildGraphOfScheduledPlan() {
+        do { try buildCellGraph() } catch {
+            preconditionFailure("a cycle of cells in a plan whose rule-level schedule has none: \(error)")
+        }
+    }
+
+    /// Cell → the cells it reads.
+    var dependencies: CSRGraph {
+        get { graph.dependencies }
+        _modify { yield &graph.dependencies }
+    }
+    /// Cell → the cells that read it.
+    var dependents: CSRGraph {
+        get { graph.dependents }
+        _modify { yield &graph.dependents }
+    }
+    /// The cells in a topological order.
+    var order: [Int32] {
+        get { graph.order }
+        _modify { yield &graph.order }
+    }
+    /// Cell → its index in `order`.
+    var position: [Int32] {
+        get { graph.position }
+        _modify { yield &graph.position }
+    }
+}
