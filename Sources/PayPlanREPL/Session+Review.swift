@@ -50,11 +50,13 @@ extension Session {
                 return Output(lines: reviewLines(r) + [say("wrote \(file) (the review as a page with charts)", "已写入 \(file)（含图表的评审页）")])
             }
             return Output(lines: reviewLines(r))
-        } catch let e as WhatIfError {
-            return .error(e.message == "interrupted" ? say("review interrupted; nothing changed", "评审已中断；没有任何改动") : e.message)
+        } catch let e as WhatIfError where e.message == "interrupted" {
+            return .error(say("review interrupted; nothing changed", "评审已中断；没有任何改动"))
+        } catch let e as WhatIfError where e.reason == nil {
+            return .error(language == .zh ? ChineseText.translate(e.message) : e.message)
         } catch let p as CommandArguments.Problem {
             return .error("\(p.message); \(usage)")
-        } catch { return .error(Session.describe(error)) }
+        } catch { return refusal(error) }
     }
 
     func engineOrNil(_ name: String) -> Engine? { try? engine(named: name) }
@@ -196,7 +198,7 @@ extension Session {
             if let last = pos.last, Period(text: last) != nil, workspace(named: last) == nil { periodWord = last; forkWords.removeLast() }
             guard (1...2).contains(forkWords.count) else { return .error(usage) }
             let workspaces = try forkWords.map { n -> Workspace in
-                guard let w = workspace(named: n) else { throw WhatIfError(unknownFork(n)) }
+                guard let w = workspace(named: n) else { throw WhatIfRefusal(unknownFork(n)) }
                 return w
             }
             let period = try periodOrYear(periodWord)
@@ -219,11 +221,11 @@ extension Session {
             }
             progressLine("")
             return Output(lines: forecastLines(results, names: forkWords))
-        } catch let e as WhatIfError {
-            return .error(e.message)
+        } catch let e as WhatIfError where e.reason == nil {
+            return .error(language == .zh ? ChineseText.translate(e.message) : e.message)
         } catch let p as CommandArguments.Problem {
             return .error("\(p.message); \(usage)")
-        } catch { return .error(Session.describe(error)) }
+        } catch { return refusal(error) }
     }
 
     func forecastLines(_ results: [Forecast], names: [String]) -> [String] {

@@ -28,16 +28,14 @@ extension Session {
     /// (built the first time it is asked for, then kept while the fork is unchanged).
     func engine(named name: String) throws -> Engine {
         if name == forkName { return engine }
-        guard let w = forks[name] else { throw WhatIfError(unknownFork(name)) }
+        guard let w = forks[name] else { throw WhatIfRefusal(unknownFork(name)) }
         if let kept = forkEngines[name], kept.workspace == w { return kept.engine }
         let e = try Engine(workspace: w)
         forkEngines[name] = (w, e)
         return e
     }
 
-    func unknownFork(_ name: String) -> String {
-        "no scenario named '\(name)' (scenarios: \(forkNames.joined(separator: ", ")); make one with fork NAME)"
-    }
+    func unknownFork(_ name: String) -> WhatIfMessage { .unknownFork(name, forks: forkNames) }
 
     /// Saves the main workspace with every other fork beside it.
     func saveWithForks(path: String) throws {
@@ -55,54 +53,54 @@ extension Session {
     /// `fork NAME`: a what-if copy of the current workspace, which becomes current.
     func fork(_ rest: String) -> Output {
         let name = rest.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { return .error("fork needs a name: fork lower_tier") }
-        guard Session.isValidAgentName(name) else {
-            return .error("'\(name)' cannot name a scenario: use letters, digits, '_' or '-' (no spaces or dots)")
-        }
-        guard workspace(named: name) == nil else { return .error("there is already a scenario named '\(name)' (switch \(name) goes to it)") }
+        guard !name.isEmpty else { return .error(WhatIfMessage.forkNeedsName) }
+        guard Session.isValidAgentName(name) else { return .error(WhatIfMessage.badForkName(name)) }
+        guard workspace(named: name) == nil else { return .error(WhatIfMessage.forkExists(name)) }
         pushUndo(Snapshot(workspace: workspace, label: "fork \(name)", forkState: currentForkState))
         forks[forkName] = workspace
         // The fork left behind keeps a copy of the engine; the current one goes on being edited.
         forkEngines[forkName] = (workspace, Engine(copying: engine))
         let from = forkName
         forkName = name
-        return Output(lines: ["forked \(from) as \(name); now on \(name) (switch \(from) goes back, compare \(from) \(name) shows the difference)"])
+        return Output(message: WhatIfMessage.forked(from: from, to: name))
     }
 
     /// `switch NAME`: make another fork current.
     func switchFork(_ rest: String) -> Output {
         let name = rest.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { return .error("switch to which scenario? \(forkNames.joined(separator: ", "))") }
-        if name == forkName { return .error("already on '\(name)'") }
+        guard !name.isEmpty else { return .error(WhatIfMessage.switchToWhich(forks: forkNames)) }
+        if name == forkName { return .error(WhatIfMessage.alreadyOn(name)) }
         guard let target = forks[name] else { return .error(unknownFork(name)) }
         let before = currentForkState, old = workspace, oldEngine = engine
         let kept = forkEngines[name].flatMap { $0.workspace == target ? $0.engine : nil }
         let out = commit(target, label: "switch \(name)", built: kept, reportChanges: false)
-        if out.failed { return Output(errors: out.errors.map { var d = $0; d.message = "cannot switch to '\(name)': \(d.message)"; return d }) }
+        if out.failed {
+            return Output(errors: out.errors.map { d in
+                var e = Diagnostic(WhatIfMessage.cannotSwitch(name, because: Wording(en: d.said.text(.en), zh: d.said.text(.zh))), source: d.source, range: d.range)
+                e.severity = d.severity
+                return e
+            })
+        }
         undoStack[undoStack.count - 1].forkState = before
         forks[before.current] = old
         forks[name] = nil
         forkName = name
         forkEngines[name] = nil
         forkEngines[before.current] = (old, oldEngine)
-        return Output(lines: ["now on \(name)"])
+        return Output(message: WhatIfMessage.nowOn(name))
     }
 
     /// `scenarios`: the forks held, the current one marked, with what differs from main.
     func listForks(_ rest: String) -> Output {
-        guard rest.isEmpty else { return .error("scenarios takes nothing after it") }
+        guard rest.isEmpty else { return .error(WhatIfMessage.scenariosTakesNothing) }
         let main = workspace(named: "main")
-        var t = TextTable(header: ["", "scenario", "differs from main"], rightAligned: [false, false, false])
+        var t = TextTable(header: ["", say("scenario", "副本"), say("differs from main", "与 main 的不同")], rightAligned: [false, false, false])
         for n in forkNames {
             var what = ""
             if n != "main", let m = main, let w = workspace(named: n) {
                 let d = WorkspaceDiff(m, w)
-                var parts: [String] = []
-                let defs = d.changed.count + d.onlyInA.count + d.onlyInB.count
-                if defs > 0 { parts.append("\(defs) definition\(defs == 1 ? "" : "s")") }
-                if !d.inputs.isEmpty { parts.append("\(d.inputs.count) input\(d.inputs.count == 1 ? "" : "s")") }
-                if !d.agents.isEmpty { parts.append("\(d.agents.count) agent change\(d.agents.count == 1 ? "" : "s")") }
-                what = parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
+                what = WhatIfMessage.forkDiffers(definitions: d.changed.count + d.onlyInA.count + d.onlyInB.count, inputs: d.inputs.count,
+                                                 agents: d.agents.count).text(language)
             }
             t.add([n == forkName ? "*" : "", n, what])
         }
@@ -114,24 +112,21 @@ extension Session {
     /// `compare A B [PERIOD]`: each report figure per agent in A and B, the
     /// difference and percentage, and the plan's total cost to the owner.
     func compare(_ rest: String) -> Output {
-        let usage = "compare needs two scenarios and optionally a period: compare main lower_tier 2026 [--csv|--json|--md|--xlsx FILE] [--out FILE]"
         let words: [String], format: FigureFormat
-        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error("\(error.message); \(usage)") }
-        guard words.count == 2 || words.count == 3 else { return .error(usage) }
+        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error(WhatIfMessage.compareUsageAfter(problem: ChineseText.translate(error.message))) }
+        guard words.count == 2 || words.count == 3 else { return .error(WhatIfMessage.compareUsage) }
         let (a, b) = (words[0], words[1])
         guard let wa = workspace(named: a) else { return .error(unknownFork(a)) }
         guard let wb = workspace(named: b) else { return .error(unknownFork(b)) }
         let p: Period
         if words.count == 3 {
-            guard let q = Period(text: words[2]) else {
-                return .error("'\(words[2])' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026")
-            }
+            guard let q = Period(text: words[2]) else { return .error(WhatIfMessage.notAPeriod(words[2])) }
             p = q
         } else { p = Period(grain: .year, start: Month(year: wa.years.lowerBound, month: 1)) }
         let ea: Engine, eb: Engine
         do { ea = try engine(named: a); eb = try engine(named: b) } catch { return .error(Session.describe(error)) }
         guard ea.index(of: p) != nil || eb.index(of: p) != nil else {
-            return .error("\(p) is outside these scenarios' years (\(wa.years.lowerBound)–\(wa.years.upperBound))")
+            return .error(WhatIfMessage.outsideYears(p, from: wa.years.lowerBound, to: wa.years.upperBound))
         }
         var figures = ea.reportFigures
         for f in eb.reportFigures where !figures.contains(f) { figures.append(f) }
@@ -143,29 +138,33 @@ extension Session {
         if let c = costName, !figures.contains(c) { figures.append(c) }
         var agents = wa.agents.map(\.name)
         for n in wb.agents.map(\.name) where !agents.contains(n) { agents.append(n) }
-        var t = FigureTable(name: "\(a) vs \(b)", title: "\(a) vs \(b) — \(p)", header: ["agent", "figure", a, b, "difference", "%"], rightAligned: [false, false, true, true, true, true])
+        let zh = language == .zh
+        let labels = labelsOf(ea).merging(labelsOf(eb)) { x, _ in x }
+        func shown(_ f: String) -> String { zh ? labels[f] ?? f : f }
+        var t = FigureTable(name: "\(a) vs \(b)", title: WhatIfMessage.compareTitle(a, b, p).text(language),
+                            header: [say("agent", "员工"), say("figure", "项目"), a, b, say("difference", "差额"), "%"], rightAligned: [false, false, true, true, true, true])
         // Each side's cost is the sum of its own agents' pay: an agent only in
         // one scenario costs nothing in the other. An error value (or an
         // overflow) makes that side's total the error, named below the table.
         var sumA = Value.number(.zero), sumB = Value.number(.zero)
         var costA = Value.number(.zero), costB = Value.number(.zero)
-        var notes: [String] = []
+        var notes: [any Message] = []
         func add(_ v: Value?, to sum: inout Value, agent: String, side: String, figure: String? = nil) {
             guard let v, case .number(let s) = sum else { return }
             switch v {
             case .number(let x):
                 sum = Fixed.checkedAdd(s, x).map(Value.number) ?? .error(EvalError(.overflow, "the total is too large"))
-                if case .error = sum { notes.append("the total of \(side) is too large to add up") }
+                if case .error = sum { notes.append(WhatIfMessage.totalTooLarge(side: side)) }
             case .error(let e):
                 sum = v
-                notes.append("the total of \(side) is not known: \(agent)'s \(figure ?? totalName ?? "pay") is \(e.code) (\(e.message))")
+                notes.append(WhatIfMessage.totalNotKnown(side: side, agent: agent, figure: figure ?? totalName ?? "pay", code: e.code, why: e.message))
             default: break
             }
         }
         for agent in agents {
             for (i, f) in figures.enumerated() {
                 let va = ea.figure(rule: f, agent: agent, period: p), vb = eb.figure(rule: f, agent: agent, period: p)
-                t.add([.text(i == 0 ? agent : ""), .text(f), va.map { .value($0) } ?? .text("—"), vb.map { .value($0) } ?? .text("—")] + Session.differenceCells(va, vb))
+                t.add([.text(i == 0 ? agent : ""), .text(shown(f)), va.map { .value($0) } ?? .text("—"), vb.map { .value($0) } ?? .text("—")] + Session.differenceCells(va, vb))
                 if f == totalName {
                     add(va, to: &sumA, agent: agent, side: a)
                     add(vb, to: &sumB, agent: agent, side: b)
@@ -178,11 +177,11 @@ extension Session {
         }
         t.separatorBefore = [t.rows.count]
         if let tn = totalName {
-            let what = costName == nil ? "\(tn) (cost to the owner)" : "\(tn) (gross pay)"
-            t.add([.text("total"), .text(what), .value(sumA), .value(sumB)] + Session.differenceCells(sumA, sumB))
+            let what = costName == nil ? say("\(tn) (cost to the owner)", "\(shown(tn))（老板总成本）") : say("\(tn) (gross pay)", "\(shown(tn))（应发合计）")
+            t.add([.text(say("total", "合计")), .text(what), .value(sumA), .value(sumB)] + Session.differenceCells(sumA, sumB))
         }
         if let cn = costName {
-            t.add([.text(totalName == nil ? "total" : ""), .text("\(cn) (cost to the owner)"), .value(costA), .value(costB)] + Session.differenceCells(costA, costB))
+            t.add([.text(totalName == nil ? say("total", "合计") : ""), .text(say("\(cn) (cost to the owner)", "\(shown(cn))（老板总成本）")), .value(costA), .value(costB)] + Session.differenceCells(costA, costB))
         }
         var tables = [t]
         // A workbook also holds each fork's report of the period, one sheet per fork.
@@ -190,11 +189,11 @@ extension Session {
             for (name, e) in [(a, ea), (b, eb)] where e.index(of: p) != nil {
                 var sheet = reportTable(p, engine: e, workspace: name == a ? wa : wb)
                 sheet.name = name
-                sheet.title = "\(name) — \(p)"
+                sheet.title = "\(name) — \(p)"  // a name and a period: the same in both languages
                 tables.append(sheet)
             }
         }
-        return emit(tables, as: format) { [t.title] + t.textLines() + notes }
+        return emit(tables, as: format) { [t.title] + t.textLines() + notes.map { $0.text(language) } }
     }
 
     /// A rule's name and the plan's label for it (`sales`, `销售额`), for axis titles.
@@ -238,7 +237,7 @@ extension Session {
     /// `explain CELL in A vs B`: the figure in both, the definitions and
     /// inputs that differ, and the figures it reads that differ.
     func explainVersus(_ rest: String) -> Output {
-        let usage = "write explain CELL in A vs B, e.g. explain 李雷.pay[2026-03] in main vs lower_tier"
+        let usage = WhatIfMessage.explainVersusUsage
         guard let inRange = rest.range(of: " in "), let vsRange = rest.range(of: " vs ", range: inRange.upperBound..<rest.endIndex) else {
             return .error(usage)
         }
@@ -250,11 +249,14 @@ extension Session {
         guard let wb = workspace(named: b) else { return .error(unknownFork(b)) }
         let ea: Engine, eb: Engine
         do { ea = try engine(named: a); eb = try engine(named: b) } catch { return .error(Session.describe(error)) }
-        guard let ca = ea.cell(named: ref) else { return .error("'\(ref)' is not a figure of \(a): write AGENT.FIGURE[PERIOD], e.g. 李雷.pay[2026-03]") }
+        guard let ca = ea.cell(named: ref) else { return .error(WhatIfMessage.notAFigureOf(ref, fork: a)) }
         let cb = eb.cell(named: ref)
         let va = ea.value(ofCell: ca), vb = cb.map { eb.value(ofCell: $0) }
-        var lines = ["\(ref) = \(va.displayText) in \(a), \(vb?.displayText ?? "— (not there)") in \(b)"
-            + ({ let (d, p) = Session.difference(va, vb); return d.isEmpty || d == "0.00" ? "" : " (\(d), \(p))" })()]
+        let zh = language == .zh
+        func shown(_ v: Value) -> String { (zh ? Session.inChinese(v) : v).displayText }
+        let (d, pct) = Session.difference(va, vb)
+        var out = Output(message: WhatIfMessage.versusValues(cell: ref, a: a, valueA: shown(va), b: b, valueB: vb.map(shown),
+                                                            difference: d.isEmpty || d == "0.00" ? nil : "\(d), \(pct)"))
         let diff = WorkspaceDiff(wa, wb)
         let up = ea.upstream(ofCell: ca)
         let usedRules = Set(up.map { ea.plan.rules[ea.coordinates(ofCell: $0).rule].name })
@@ -262,42 +264,46 @@ extension Session {
         func used(_ name: String) -> Bool {
             usedRules.contains(name) || usedSources.contains { Session.containsWord($0, name) }
         }
-        if diff.isEmpty { lines.append("the two scenarios are the same") }
+        if diff.isEmpty { out.add(WhatIfMessage.scenariosAreTheSame) }
         if !diff.changed.isEmpty || !diff.onlyInA.isEmpty || !diff.onlyInB.isEmpty {
-            lines.append("definitions that differ:")
+            out.add(WhatIfMessage.definitionsDiffer)
             for c in diff.changed {
-                lines.append("  \(c.name)\(used(c.name) ? " (read by this figure)" : "")")
+                out.add(WhatIfMessage.changedDefinition(c.name, read: used(c.name)))
                 let oneLine = { (t: String) in t.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
-                lines.append("    \(a): " + oneLine(c.a))
-                lines.append("    \(b): " + oneLine(c.b))
+                out.add(fixed: "    \(a): " + oneLine(c.a))
+                out.add(fixed: "    \(b): " + oneLine(c.b))
             }
-            for n in diff.onlyInA { lines.append("  \(n): only in \(a)\(used(n) ? " (read by this figure)" : "")") }
-            for n in diff.onlyInB { lines.append("  \(n): only in \(b)") }
+            for n in diff.onlyInA { out.add(WhatIfMessage.onlyIn(n, fork: a, read: used(n))) }
+            for n in diff.onlyInB { out.add(WhatIfMessage.onlyIn(n, fork: b, read: false)) }
         }
-        if !diff.agents.isEmpty { lines.append("agents that differ:"); lines += diff.agents.map { "  " + $0 } }
+        if !diff.agents.isEmpty {
+            out.add(WhatIfMessage.agentsDiffer)
+            for c in diff.agentChanges { out.add(WhatIfMessage.agentDiffers(c.name, c.change)) }
+            if let y = diff.years { out.add(WhatIfMessage.yearsDiffer(y.a, y.b)) }
+        }
         if !diff.inputs.isEmpty {
             let upNames = Set(up.map { ea.name(ofCell: $0) })
-            lines.append("inputs that differ:")
+            out.add(WhatIfMessage.inputsDiffer)
             for i in diff.inputs.prefix(20) {
-                lines.append("  \(i.name): \(i.a?.moneyText ?? "not entered") in \(a), \(i.b?.moneyText ?? "not entered") in \(b)\(upNames.contains(i.name) ? " (read by this figure)" : "")")
+                out.add(WhatIfMessage.inputDiffers(cell: i.name, a: a, valueA: i.a, b: b, valueB: i.b, read: upNames.contains(i.name)))
             }
-            if diff.inputs.count > 20 { lines.append("  … and \(diff.inputs.count - 20) more") }
+            if diff.inputs.count > 20 { out.add(WhatIfMessage.andMore(diff.inputs.count - 20)) }
         }
-        var differing: [String] = []
+        var differing: [WhatIfMessage] = []
         for c in up.dropFirst() {
             let n = ea.name(ofCell: c)
             guard ea.plan.rules[ea.coordinates(ofCell: c).rule].visible else { continue }
             let x = ea.value(ofCell: c), y = eb.cell(named: n).map { eb.value(ofCell: $0) }
-            if x != y { differing.append("  \(n): \(x.displayText) in \(a), \(y?.displayText ?? "—") in \(b)") }
+            if x != y { differing.append(.figureDiffers(cell: n, a: a, valueA: shown(x), b: b, valueB: y.map(shown))) }
         }
         if !differing.isEmpty {
-            lines.append("figures it reads that differ:")
-            lines += differing.prefix(15)
-            if differing.count > 15 { lines.append("  … and \(differing.count - 15) more") }
+            out.add(WhatIfMessage.figuresItReadsDiffer)
+            for m in differing.prefix(15) { out.add(m) }
+            if differing.count > 15 { out.add(WhatIfMessage.andMore(differing.count - 15)) }
         } else if va == vb {
-            lines.append("no figure it reads differs")
+            out.add(WhatIfMessage.noFigureItReadsDiffers)
         }
-        return Output(lines: lines)
+        return out
     }
 
     static func containsWord(_ text: String, _ word: String) -> Bool {
@@ -328,42 +334,52 @@ extension Session {
 
     /// An amount written after a keyword (`30万`, `40,000`, `¥500`).
     func amount(_ words: [String]?, _ what: String) throws -> Fixed {
-        guard let words, !words.isEmpty else { throw WhatIfError("\(what) needs an amount, e.g. 30万 or 300000") }
+        guard let words, !words.isEmpty else { throw WhatIfRefusal(WhatIfMessage.needsAmount(what)) }
         let text = words.joined(separator: " ")
         do {
             return try Session.constantAmount(try Parser.expression(text))
         } catch let e as SourceError {
-            throw WhatIfError("\(what) '\(text)': \(e.message)")
+            throw WhatIfRefusal(WhatIfMessage.badAmount(what, text: text, problem: language == .zh ? ChineseText.translate(e.message) : e.message))
         }
     }
 
     /// The agent (index) and month from `for AGENT` / `in PERIOD`, defaulting to
     /// the first agent and the first month; the note says which were chosen.
-    func agentAndPeriod(_ c: [String: [String]]) throws -> (agent: Int, period: Period, note: String?) {
-        var notes: [String] = []
+    func agentAndPeriod(_ c: [String: [String]]) throws -> (agent: Int, period: Period, note: WhatIfMessage?) {
+        var firstAgent: String?, firstMonth: Period?
         var agent = 0
         if let f = c["for"] {
-            guard f.count == 1 else { throw WhatIfError("'for' takes one agent's name") }
+            guard f.count == 1 else { throw WhatIfRefusal(WhatIfMessage.forTakesOneAgent) }
             guard let i = workspace.agentIndex(named: f[0]) else { throw WhatIfError(unknownAgent(f[0])) }
             agent = i
         } else {
-            guard let first = workspace.agents.first else { throw WhatIfError("there are no agents yet: agent add NAME") }
-            notes.append("for \(first.name), the first agent")
+            guard let first = workspace.agents.first else { throw WhatIfRefusal(WhatIfMessage.noAgentsYet) }
+            firstAgent = first.name
         }
         var period = engine.period(.month, 0)
         if let p = c["in"] {
             guard p.count == 1, let q = Period(text: p[0]), q.grain == .month else {
-                throw WhatIfError("'in' takes a month such as 2026-03")
+                throw WhatIfRefusal(WhatIfMessage.inTakesAMonth)
             }
             guard engine.index(of: q) != nil else {
-                throw WhatIfError("\(q) is outside this scenario's years (\(workspace.years.lowerBound)–\(workspace.years.upperBound))")
+                throw WhatIfError(.outsideYears(q, from: workspace.years.lowerBound, to: workspace.years.upperBound))
             }
             period = q
-        } else { notes.append("in \(period), the first month") }
-        return (agent, period, notes.isEmpty ? nil : "(" + notes.joined(separator: ", ") + "; add for AGENT in MONTH to choose)")
+        } else { firstMonth = period }
+        return (agent, period, firstAgent == nil && firstMonth == nil ? nil : WhatIfMessage.chosen(firstAgent: firstAgent, firstMonth: firstMonth))
     }
 
     static func inputLabel(_ probe: InputProbe) -> String { probe.inputName }
+
+    /// A refused what-if command: its message when it has one (`WhatIfRefusal`, a `WhatIfError` with a
+    /// reason), else the English text (pattern-translated under zh).
+    func refusal(_ error: Error) -> Output {
+        switch error {
+        case let e as WhatIfRefusal: return .error(e.said)
+        case let e as WhatIfError: return e.reason.map { .error(WhatIfMessage.probe($0)) } ?? .error(e.message)
+        default: return .error(Session.describe(error))
+        }
+    }
 
     // MARK: sweep
 
@@ -371,36 +387,37 @@ extension Session {
     func sweep(_ rest: String) -> Output {
         let (head, c, repeated) = Session.clauses(rest.split(whereSeparator: \.isWhitespace).map(String.init),
                                                   keywords: ["from", "to", "step", "show", "for", "in", "--svg"])
-        let usage = "write sweep INPUT from X to Y step S show FIGURE[, FIGURE…] [for AGENT] [in MONTH] [--svg FILE], e.g. sweep sales from 0 to 30万 step 1万 show pay"
-        if let r = repeated { return .error("'\(r)' is given twice; \(usage)") }
-        guard head.count == 1 else { return .error(head.isEmpty ? "sweep which input? \(usage)" : "'\(head.joined(separator: " "))': one input name, then from; \(usage)") }
-        guard let show = c["show"], !show.isEmpty else { return .error("sweep needs show FIGURE; \(usage)") }
+        if let r = repeated { return .error(WhatIfMessage.givenTwice(r, usage: .sweepUsage)) }
+        guard head.count == 1 else { return .error(head.isEmpty ? WhatIfMessage.sweepWhichInput : WhatIfMessage.oneInputName(head.joined(separator: " "))) }
+        guard let show = c["show"], !show.isEmpty else { return .error(WhatIfMessage.sweepNeedsShow) }
         let figures = show.joined(separator: " ").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         do {
             let from = try amount(c["from"], "from"), to = try amount(c["to"], "to"), step = try amount(c["step"], "step")
             let (agent, period, note) = try agentAndPeriod(c)
             let svgPath = c["--svg"]
-            if let s = svgPath, s.count != 1 { throw WhatIfError("--svg takes one file name") }
+            if let s = svgPath, s.count != 1 { throw WhatIfRefusal(WhatIfMessage.svgTakesOneFile) }
             let probe = try InputProbe(engine: Engine(copying: engine), input: head[0], agent: agent, period: period, figures: figures)
             let result = try probe.sweep(from: from, to: to, step: step)
-            var lines = ["sweep of \(probe.inputName) from \(from.moneyText) to \(to.moneyText) step \(step.moneyText); the workspace is not changed" + (note.map { " " + $0 } ?? "")]
-            var t = TextTable(header: [head[0]] + figures, rightAligned: Array(repeating: true, count: figures.count + 1))
+            var out = Output(message: WhatIfMessage.sweepHeader(input: probe.inputName, from: from, to: to, step: step))
+            if let note { out.add(note) }
+            let zh = language == .zh
+            let labels = labelsOf(engine)
+            func shown(_ n: String) -> String { zh ? labels[n] ?? n : n }
+            var t = TextTable(header: [shown(head[0])] + figures.map(shown), rightAligned: Array(repeating: true, count: figures.count + 1))
             let every = max(1, (result.rows.count + 59) / 60)
             for (i, r) in result.rows.enumerated() where i % every == 0 || i == result.rows.count - 1 {
-                t.add([r.input.moneyText] + r.values.map(\.displayText))
+                t.add([r.input.moneyText] + r.values.map { (zh ? Session.inChinese($0) : $0).displayText })
             }
-            lines += t.render()
-            if every > 1 { lines.append("(every \(every)th of \(result.rows.count) rows shown; the chart uses all)") }
+            for line in t.render() { out.add(fixed: line) }
+            if every > 1 { out.add(WhatIfMessage.everyNthRow(every, of: result.rows.count)) }
             let series = Session.seriesWithCliffs(result, probe: probe, index: 0)
             if !series.isEmpty {
-                lines.append("")
-                lines.append("\(probe.targetNames[0]) against \(head[0]):")
-                lines += Chart.braille(series)
+                out.add(fixed: "")
+                out.add(WhatIfMessage.chartTitle(figure: probe.targetNames[0], input: shown(head[0])))
+                for line in Chart.braille(series) { out.add(fixed: line) }
             }
             let marks = Session.boundaryMarks(result, probe: probe)
-            if !marks.isEmpty {
-                lines.append("tiers and conditions change at: " + marks.map { "\($0.x.moneyText) (\($0.label))" }.joined(separator: ", "))
-            }
+            if !marks.isEmpty { out.add(WhatIfMessage.changesAt(marks)) }
             if let s = svgPath?.first {
                 var allSeries: [(name: String, points: Chart.Series)] = []
                 for i in figures.indices {
@@ -410,13 +427,11 @@ extension Session {
                 let svg = Chart.svg(title: "\(probe.targetNames.joined(separator: ", ")) against \(probe.inputName)",
                                     xLabel: Chart.axisTitle([ruleNameAndLabel(head[0])]), yLabel: Chart.axisTitle(figures.map(ruleNameAndLabel)), series: allSeries,
                                     markers: marks.map { Chart.Marker(x: $0.x, label: "\($0.x.format(minimumFractionDigits: 0)) \($0.label)") })
-                do { try AtomicFile.write(Data(svg.utf8), to: s) } catch { throw WhatIfError("\(error); no chart was written") }
-                lines.append("wrote \(s)")
+                do { try AtomicFile.write(Data(svg.utf8), to: s) } catch { throw WhatIfRefusal(WhatIfMessage.noChartWritten(Session.describeBoth(error)[language])) }
+                out.add(WhatIfMessage.wrote(s))
             }
-            return Output(lines: lines)
-        } catch let e as WhatIfError {
-            return .error(e.message)
-        } catch { return .error(Session.describe(error)) }
+            return out
+        } catch { return refusal(error) }
     }
 
     /// The sweep's points for figure `index`, with the two points on either side of every change point added.
@@ -447,13 +462,12 @@ extension Session {
 
     /// `solve INPUT for FIGURE = TARGET [for AGENT] [in MONTH] [from X] [to Y]`.
     func solve(_ rest: String) -> Output {
-        let usage = "write solve INPUT for FIGURE = TARGET [for AGENT] [in MONTH] [from X] [to Y], e.g. solve sales for pay = 9000"
         var words = rest.replacingOccurrences(of: "=", with: " = ").split(whereSeparator: \.isWhitespace).map(String.init)
-        guard words.count >= 5, words[1] == "for", words[3] == "=" else { return .error(usage) }
+        guard words.count >= 5, words[1] == "for", words[3] == "=" else { return .error(WhatIfMessage.solveUsage) }
         let input = words[0], figure = words[2]
         words.removeFirst(4)
         let (head, c, repeated) = Session.clauses(words, keywords: ["for", "in", "from", "to"])
-        if let r = repeated { return .error("'\(r)' is given twice; \(usage)") }
+        if let r = repeated { return .error(WhatIfMessage.givenTwice(r, usage: .solveUsage)) }
         do {
             let target = try amount(head, "the target")
             let from = c["from"] == nil ? Fixed.zero : try amount(c["from"], "from")
@@ -461,62 +475,57 @@ extension Session {
             let (agent, period, note) = try agentAndPeriod(c)
             let probe = try InputProbe(engine: Engine(copying: engine), input: input, agent: agent, period: period, figures: [figure])
             let goal = "\(probe.targetNames[0]) ≥ \(target.moneyText)"
-            var lines: [String] = []
+            var out = Output()
             switch try probe.solve(target: target, from: from, to: to) {
             case .reached(let x, let v, let before):
+                let below = Fixed(fen: x.roundedFen - 1)
                 if before == nil {
-                    lines.append("\(goal) already at \(probe.inputName) = \(x.moneyText), the start of the range (\(figure) = \(v.moneyText))")
+                    out.add(WhatIfMessage.alreadyReached(goal: goal, input: probe.inputName, at: x, figure: figure, value: v))
                 } else if let b = before, Fixed.checkedSubtract(v, b).map({ $0 > Fixed(1) }) ?? true {
-                    lines.append("\(probe.inputName) = \(x.moneyText) is the least that gives \(goal)")
-                    lines.append("it is crossed by a jump: \(figure) goes from \(b.moneyText) at \(Fixed(fen: x.roundedFen - 1).moneyText) to \(v.moneyText) at \(x.moneyText)"
-                                 + (v > target ? ", so exactly \(target.moneyText) is never paid" : ""))
+                    out.add(WhatIfMessage.leastThatGives(input: probe.inputName, at: x, goal: goal))
+                    out.add(WhatIfMessage.crossedByJump(figure: figure, before: b, below: below, after: v, at: x, neverPaid: v > target ? target : nil))
                 } else {
-                    lines.append("\(probe.inputName) = \(x.moneyText) is the least that gives \(goal) (\(figure) = \(v.moneyText); at \(Fixed(fen: x.roundedFen - 1).moneyText) it is \(before!.moneyText))")
+                    out.add(WhatIfMessage.leastThatGivesWithValues(input: probe.inputName, at: x, goal: goal, figure: figure, value: v, below: below, before: before!))
                 }
             case .unreachable(let best, let at):
-                lines.append("unreachable: \(goal) is not reached for \(input) from \(from.moneyText) to \(to.moneyText); the most is \(best.moneyText) at \(at.moneyText)")
+                out.add(WhatIfMessage.unreachable(goal: goal, input: input, from: from, to: to, best: best, at: at))
             }
-            if let n = note { lines.append(n) }
-            return Output(lines: lines)
-        } catch let e as WhatIfError {
-            return .error(e.message)
-        } catch { return .error(Session.describe(error)) }
+            if let n = note { out.add(n) }
+            return out
+        } catch { return refusal(error) }
     }
 
     // MARK: cliffs
 
     /// `cliffs FIGURE over INPUT from X to Y [threshold T] [for AGENT] [in MONTH]`.
     func cliffs(_ rest: String) -> Output {
-        let usage = "write cliffs FIGURE over INPUT from X to Y [threshold T] [for AGENT] [in MONTH], e.g. cliffs pay over sales from 0 to 40万"
         let (head, c, repeated) = Session.clauses(rest.split(whereSeparator: \.isWhitespace).map(String.init),
                                                   keywords: ["over", "from", "to", "threshold", "for", "in"])
-        if let r = repeated { return .error("'\(r)' is given twice; \(usage)") }
-        guard head.count == 1, let over = c["over"], over.count == 1 else { return .error(usage) }
+        if let r = repeated { return .error(WhatIfMessage.givenTwice(r, usage: .cliffsUsage)) }
+        guard head.count == 1, let over = c["over"], over.count == 1 else { return .error(WhatIfMessage.cliffsUsage) }
         do {
             let from = try amount(c["from"], "from"), to = try amount(c["to"], "to")
             let threshold = c["threshold"] == nil ? Fixed(100) : try amount(c["threshold"], "threshold")
-            guard !threshold.isNegative else { throw WhatIfError("the threshold must not be negative") }
+            guard !threshold.isNegative else { throw WhatIfRefusal(WhatIfMessage.thresholdNegative) }
             let (agent, period, note) = try agentAndPeriod(c)
             let probe = try InputProbe(engine: Engine(copying: engine), input: over[0], agent: agent, period: period, figures: [head[0]])
             let (found, falling) = try probe.cliffs(from: from, to: to, threshold: threshold)
-            var lines = ["\(probe.targetNames[0]) over \(probe.inputName) from \(from.moneyText) to \(to.moneyText): where one fen more changes it by more than \(threshold.moneyText)"]
-            if found.isEmpty { lines.append("  no cliffs") }
+            var out = Output(message: WhatIfMessage.cliffsHeader(figure: probe.targetNames[0], input: probe.inputName, from: from, to: to, threshold: threshold))
+            if found.isEmpty { out.add(WhatIfMessage.noCliffs) }
             for cl in found {
-                let why = (cl.tables + cl.conditions).joined(separator: ", ")
-                // A jump beyond ±10²⁶ cannot be written as an amount.
-                let jump = cl.change.map { d in d.isNegative ? "falls by " + d.magnitude.moneyText : "+" + d.moneyText } ?? "a change beyond ±10²⁶"
-                lines.append("  \(over[0]) \(cl.from.moneyText) → \(cl.to.moneyText): \(head[0]) \(cl.before.moneyText) → \(cl.after.moneyText) (\(jump))\(why.isEmpty ? "" : "  " + why)")
+                // A jump beyond ±10²⁶ cannot be written as an amount (`change` is nil).
+                out.add(WhatIfMessage.cliff(input: over[0], from: cl.from, to: cl.to, figure: head[0], before: cl.before, after: cl.after,
+                                            change: cl.change, why: cl.tables + cl.conditions))
             }
             if !falling.isEmpty {
-                lines.append("where more \(over[0]) pays less:")
+                out.add(WhatIfMessage.morePaysLess(over[0]))
                 for f in falling {
-                    lines.append("  \(over[0]) from \(f.from.moneyText) to \(f.to.moneyText)\(f.openEnded ? " (the end of the range)" : ""): \(head[0]) is below \(f.reference.moneyText), what \(f.referenceInput.moneyText) pays")
+                    out.add(WhatIfMessage.fallingRange(input: over[0], from: f.from, to: f.to, openEnded: f.openEnded, figure: head[0],
+                                                       below: f.reference, reference: f.referenceInput))
                 }
             }
-            if let n = note { lines.append(n) }
-            return Output(lines: lines)
-        } catch let e as WhatIfError {
-            return .error(e.message)
-        } catch { return .error(Session.describe(error)) }
+            if let n = note { out.add(n) }
+            return out
+        } catch { return refusal(error) }
     }
 }

@@ -15,6 +15,8 @@ import TestSupport
         s.formUnion(["json", "csv", "md", "html", "xlsx", "txt", "plan", "NAME", "FILE", "AGENT", "PERIOD", "ORDER", "VALUE",
                      "pay", "sales", "commission", "bonus", "base", "expenses", "takehome", "main", "high", "CNY",
                      "OVERFLOW", "DIV", "REF", "NA", "bail", "lang", "zh", "en", "chmod", "u", "w", "k", "x", "T", "O"])
+        // The what-if syntax (sweep/solve/cliffs clauses and their placeholders), `agent add`, a quarter's `Q`.
+        s.formUnion(["from", "to", "step", "show", "over", "threshold", "vs", "X", "Y", "S", "add", "Q", "H", "tiers", "for", "svg", "MISSING"])
         return s
     }()
 

@@ -58,8 +58,18 @@ public struct WorkspaceDiff: Sendable {
     /// dated versions, `from 2026-07 …`, one a line after it).
     public var changed: [(name: String, a: String, b: String)] = []
     public var onlyInA: [String] = [], onlyInB: [String] = []
+    /// How an agent differs between the two workspaces.
+    public enum AgentChange: Sendable, Equatable { case attributesDiffer, onlyInFirst, onlyInSecond }
     /// Agents in only one of them, or with different attributes.
-    public var agents: [String] = []
+    public var agentChanges: [(name: String, change: AgentChange)] = []
+    /// `agentChanges` in English words (`李雷: attributes differ`).
+    /// The years each covers, when they differ.
+    public var years: (a: ClosedRange<Int>, b: ClosedRange<Int>)?
+    /// `agentChanges` and `years` in English words (`李雷: attributes differ`).
+    public var agents: [String] {
+        agentChanges.map { "\($0.name): " + ($0.change == .attributesDiffer ? "attributes differ" : $0.change == .onlyInFirst ? "only in the first" : "only in the second") }
+            + (years.map { ["years: \($0.a.lowerBound)–\($0.a.upperBound) vs \($0.b.lowerBound)–\($0.b.upperBound)"] } ?? [])
+    }
     /// Inputs that differ: `李雷.sales[2026-03]`, value in A, value in B (nil: not entered).
     public var inputs: [(name: String, a: Fixed?, b: Fixed?)] = []
 
@@ -75,10 +85,10 @@ public struct WorkspaceDiff: Sendable {
         onlyInB = b.plan.definitions.map(\.name).filter { a.plan.definition(named: $0) == nil }
         for x in a.agents {
             if let y = b.agents.first(where: { $0.name == x.name }) {
-                if x != y { agents.append("\(x.name): attributes differ") }
-            } else { agents.append("\(x.name): only in the first") }
+                if x != y { agentChanges.append((x.name, .attributesDiffer)) }
+            } else { agentChanges.append((x.name, .onlyInFirst)) }
         }
-        for y in b.agents where !a.agents.contains(where: { $0.name == y.name }) { agents.append("\(y.name): only in the second") }
+        for y in b.agents where !a.agents.contains(where: { $0.name == y.name }) { agentChanges.append((y.name, .onlyInSecond)) }
         var keys = Set<String>()
         var found: [(String, Fixed?, Fixed?)] = []
         for (agent, byName) in a.inputs.merging(b.inputs, uniquingKeysWith: { x, _ in x }) {
@@ -97,7 +107,7 @@ public struct WorkspaceDiff: Sendable {
             for p in Set(pa.keys).union(pb.keys) where pa[p] != pb[p] { found.append(("\(n)[\(p)]", pa[p], pb[p])) }
         }
         inputs = found.sorted { $0.0 < $1.0 }
-        if a.years != b.years { agents.append("years: \(a.years.lowerBound)–\(a.years.upperBound) vs \(b.years.lowerBound)–\(b.years.upperBound)") }
+        if a.years != b.years { years = (a.years, b.years) }
     }
 }
 

@@ -51,26 +51,26 @@ public final class InputProbe {
     public init(engine e: Engine, input: String, agent: Int, period: Period, figures: [String]) throws {
         engine = e
         guard let r = e.plan.ruleIndex[input], e.plan.rules[r].visible else {
-            throw WhatIfError("unknown input '\(input)'; \(InputProbe.inputList(e))")
+            throw WhatIfError(.unknownInput(input, inputs: InputProbe.inputNames(e)))
         }
         guard case .input = e.plan.rules[r].kind else {
-            throw WhatIfError("'\(input)' is computed by a rule, not entered; \(InputProbe.inputList(e))")
+            throw WhatIfError(.computedNotEntered(input, inputs: InputProbe.inputNames(e)))
         }
         let d = e.plan.rules[r].dimension
         let ip = d.grain == .none ? Period(grain: .none, start: e.startMonth) : Period.containing(period.start, grain: d.grain)
         guard let ic = e.cell(rule: r, agent: agent, period: ip) else {
-            throw WhatIfError("\(period) is outside this scenario's years (\(e.years.lowerBound)–\(e.years.upperBound))")
+            throw WhatIfError(.outsideYears(period, from: e.years.lowerBound, to: e.years.upperBound))
         }
         inputCell = ic
         var ts: [Int] = []
         for f in figures {
             guard let fr = e.plan.ruleIndex[f], e.plan.rules[fr].visible else {
-                throw WhatIfError("unknown figure '\(f)'")
+                throw WhatIfError(.unknownFigure(f))
             }
             let g = e.plan.rules[fr].dimension.grain
             let fp = g == .none ? Period(grain: .none, start: e.startMonth) : Period.containing(period.start, grain: g)
             guard let c = e.cell(rule: fr, agent: agent, period: fp) else {
-                throw WhatIfError("'\(f)' has no figure at \(period)")
+                throw WhatIfError(.noFigureAt(f, period))
             }
             ts.append(c)
         }
@@ -233,9 +233,57 @@ public final class InputProbe {
 
 /// A what-if request that cannot be answered; nothing was changed.
 public struct WhatIfError: Error, CustomStringConvertible, Equatable {
+    /// The English text (for logs and callers that show one language).
     public let message: String
-    public init(_ message: String) { self.message = message }
+    /// What went wrong, as data, for a front end that words it in the user's language;
+    /// `nil` for the errors not given one yet.
+    public let reason: Reason?
+    public init(_ message: String) { self.message = message; reason = nil }
+    public init(_ reason: Reason) { self.reason = reason; message = reason.english }
     public var description: String { message }
+
+    /// Why a probe (`sweep`, `solve`, `cliffs`) was refused.
+    public enum Reason: Sendable, Equatable {
+        /// No input by that name; `inputs` are the plan's inputs (empty: the plan has none to vary).
+        case unknownInput(String, inputs: [String])
+        /// The name is a rule's, computed, not entered.
+        case computedNotEntered(String, inputs: [String])
+        /// The period is outside the scenario's years `from`–`to`.
+        case outsideYears(Period, from: Int, to: Int)
+        /// No figure by that name.
+        case unknownFigure(String)
+        /// The figure has no cell at the period.
+        case noFigureAt(String, Period)
+        /// A sweep step below one fen.
+        case stepTooSmall
+        /// `to` is below `from` (amounts in CNY).
+        case toBelowFrom(to: Fixed, from: Fixed)
+        /// `to` must be above `from` (cliffs).
+        case toNotAboveFrom
+        /// More points than a sweep takes.
+        case tooManySteps(Int128, max: Int)
+        /// A watched figure is not an amount at an input value (CNY).
+        case notAnAmount(figure: String, value: String, at: Fixed)
+
+        /// The reason in English.
+        public var english: String {
+            func list(_ inputs: [String]) -> String {
+                inputs.isEmpty ? "this plan has no inputs to vary (its figures come from orders and parameters)" : "inputs are: " + inputs.joined(separator: ", ")
+            }
+            switch self {
+            case .unknownInput(let n, let i): return "unknown input '\(n)'; \(list(i))"
+            case .computedNotEntered(let n, let i): return "'\(n)' is computed by a rule, not entered; \(list(i))"
+            case .outsideYears(let p, let a, let b): return "\(p) is outside this scenario's years (\(a)–\(b))"
+            case .unknownFigure(let f): return "unknown figure '\(f)'"
+            case .noFigureAt(let f, let p): return "'\(f)' has no figure at \(p)"
+            case .stepTooSmall: return "the step must be at least 0.01"
+            case .toBelowFrom(let t, let f): return "'to' (\(t.moneyText)) must not be below 'from' (\(f.moneyText))"
+            case .toNotAboveFrom: return "'to' must be above 'from'"
+            case .tooManySteps(let n, let m): return "that is \(n) steps; at most \(m) (use a larger step)"
+            case .notAnAmount(let f, let v, let x): return "\(f) is \(v) at \(x.moneyText): it is not an amount"
+            }
+        }
+    }
 }
 
 extension Fixed {
@@ -263,10 +311,10 @@ extension InputProbe {
     /// - Throws: `WhatIfError` when the step is not positive or there are more than `maxPoints` steps.
     public func sweep(from: Fixed, to: Fixed, step: Fixed, maxPoints: Int = 10_000) throws -> SweepResult {
         let a = from.roundedFen, b = to.roundedFen, s = step.roundedFen
-        guard s > 0 else { throw WhatIfError("the step must be at least 0.01") }
-        guard b >= a else { throw WhatIfError("'to' (\(to.moneyText)) must not be below 'from' (\(from.moneyText))") }
+        guard s > 0 else { throw WhatIfError(.stepTooSmall) }
+        guard b >= a else { throw WhatIfError(.toBelowFrom(to: to, from: from)) }
         guard (b - a) / s + 1 <= Int128(maxPoints) else {
-            throw WhatIfError("that is \((b - a) / s + 1) steps; at most \(maxPoints) (use a larger step)")
+            throw WhatIfError(.tooManySteps((b - a) / s + 1, max: maxPoints))
         }
         var rows: [(input: Fixed, values: [Value])] = []
         var x = a
@@ -295,12 +343,12 @@ extension InputProbe {
     /// is monotone). A piece that starts at or above the target was reached by a jump.
     public func solve(target: Fixed, from: Fixed = .zero, to: Fixed = Fixed(1_000_000_000)) throws -> SolveResult {
         let a = from.roundedFen, b = to.roundedFen
-        guard b >= a else { throw WhatIfError("'to' must not be below 'from'") }
+        guard b >= a else { throw WhatIfError(.toBelowFrom(to: to, from: from)) }
         let starts = [a] + changePoints(fromFen: a, toFen: b).map(\.fen)
         var best: (Fixed, Int128)? = nil
         func f(_ x: Int128) throws -> Fixed {
             guard let v = figure(atFen: x) else {
-                throw WhatIfError("\(targetNames[0]) is \(values(atFen: x)[0].displayText) at \(Fixed(fen: x).moneyText): it is not an amount")
+                throw WhatIfError(.notAnAmount(figure: targetNames[0], value: values(atFen: x)[0].displayText, at: Fixed(fen: x)))
             }
             if best == nil || v > best!.0 { best = (v, x) }
             return v
@@ -357,12 +405,12 @@ extension InputProbe {
     /// figure between `from` and `to`, and every range where more input pays less.
     public func cliffs(from: Fixed, to: Fixed, threshold: Fixed, scanPoints: Int = 2000) throws -> (cliffs: [Cliff], falling: [FallingRange]) {
         let a = from.roundedFen, b = to.roundedFen
-        guard b > a else { throw WhatIfError("'to' must be above 'from'") }
+        guard b > a else { throw WhatIfError(.toNotAboveFrom) }
         var cliffs: [Cliff] = []
         var falling: [FallingRange] = []
         func f(_ x: Int128) throws -> Fixed {
             guard let v = figure(atFen: x) else {
-                throw WhatIfError("\(targetNames[0]) is \(values(atFen: x)[0].displayText) at \(Fixed(fen: x).moneyText): it is not an amount")
+                throw WhatIfError(.notAnAmount(figure: targetNames[0], value: values(atFen: x)[0].displayText, at: Fixed(fen: x)))
             }
             return v
         }

@@ -53,13 +53,13 @@ extension Session {
         case .json: body = FigureTable.json(tables)
         case .md: body = FigureTable.markdown(tables)
         case .xlsx:
-            guard let file = format.file else { return .error("--xlsx needs a file name, e.g. --xlsx report.xlsx") }
-            do { try FigureTable.writeXLSX(tables, to: file) } catch { return .error("\(error); nothing was written") }
-            return Output(lines: ["wrote \(file) (xlsx, \(tables.count) sheet\(tables.count == 1 ? "" : "s"): \(tables.map(\.name).joined(separator: ", ")))"])
+            guard let file = format.file else { return .error(FigureFileMessage.xlsxNeedsFile) }
+            do { try FigureTable.writeXLSX(tables, to: file) } catch { return .error(FigureFileMessage.notWritten(Session.describeBoth(error))) }
+            return Output(message: FigureFileMessage.wroteWorkbook(file, sheets: tables.map(\.name)))
         }
         if let file = format.file {
-            do { try AtomicFile.write(Data(body.utf8), to: file) } catch { return .error("\(error); nothing was written") }
-            return Output(lines: ["wrote \(file) (\(format.kind.rawValue))"])
+            do { try AtomicFile.write(Data(body.utf8), to: file) } catch { return .error(FigureFileMessage.notWritten(Session.describeBoth(error))) }
+            return Output(message: FigureFileMessage.wrote(file, format: format.kind.rawValue))
         }
         if format.kind == .text { return Output(lines: text()) }
         var out = Output(lines: body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init))

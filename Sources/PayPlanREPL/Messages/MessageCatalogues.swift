@@ -4,6 +4,7 @@ public enum MessageCatalogues {
     /// Each kind's samples as messages.
     public static let all: [(name: String, samples: [any Message])] = [
         entry(PayChange.self), entry(ChangeMessage.self), entry(WarningMessage.self),
+        entry(WhatIfMessage.self), entry(FigureFileMessage.self),
     ]
 
     static func entry<M: MessageCatalogue>(_ kind: M.Type) -> (name: String, samples: [any Message]) {

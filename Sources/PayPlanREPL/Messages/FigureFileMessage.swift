@@ -1,0 +1,60 @@
+import Foundation
+import PayPlan
+
+/// What writing a figure table to a file says (`report`, `compare`, `orders`, `attribution` with
+/// `--csv|--json|--md|--xlsx|--out`, FigureFormat.swift).
+public enum FigureFileMessage: MessageCatalogue {
+    /// `--xlsx` without a file name.
+    case xlsxNeedsFile
+    /// The file could not be written (why, in both languages).
+    case notWritten(Wording)
+    /// A workbook written, with its sheets' names.
+    case wroteWorkbook(String, sheets: [String])
+    /// A text file written in a format (`csv`, `json`, `md`).
+    case wrote(String, format: String)
+
+    public var wording: Wording {
+        switch self {
+        case .xlsxNeedsFile: Wording(en: "--xlsx needs a file name, e.g. --xlsx report.xlsx", zh: "--xlsx 后面需要文件名，例如 --xlsx 报表.xlsx")
+        case .notWritten(let w): w.followed(by: Wording(en: "; nothing was written", zh: "；未写入任何文件"))
+        case .wroteWorkbook(let f, let s):
+            Wording(en: "wrote \(f) (xlsx, \(s.count) sheet\(s.count == 1 ? "" : "s"): \(s.joined(separator: ", ")))",
+                    zh: "已写入 \(f)（xlsx，\(s.count) 张表：\(s.joined(separator: "、"))）")
+        case .wrote(let f, let k): Wording(en: "wrote \(f) (\(k))", zh: "已写入 \(f)（\(k)）")
+        }
+    }
+
+    public static var samples: [FigureFileMessage] {
+        [.xlsxNeedsFile, .notWritten(Wording(en: "cannot write 报表.csv: Permission denied", zh: "无法写入 报表.csv：没有权限")),
+         .wroteWorkbook("报表.xlsx", sheets: ["2026-03"]), .wroteWorkbook("报表.xlsx", sheets: ["2026-Q1", "2026-01"]), .wrote("报表.csv", format: "csv")]
+    }
+}
+
+/// A refusal inside a what-if command, thrown to the command's `catch` and shown as its message.
+struct WhatIfRefusal: Error {
+    let said: any Message
+    init(_ said: any Message) { self.said = said }
+}
+
+extension Session {
+    /// An error from below the REPL (a file that cannot be written, a refused probe) in both
+    /// languages: a `WhatIfError` with a reason is worded from it; a system error text
+    /// (`strerror`) is named in Chinese; anything else keeps the old translation.
+    static func describeBoth(_ error: Error) -> Wording {
+        if let e = error as? WhatIfError, let r = e.reason { return WhatIfMessage.probeWording(r) }
+        if let e = error as? WhatIfRefusal { return e.said.wording }
+        let en = describe(error)
+        var zh = ChineseText.translate(en)
+        for (sys, chinese) in systemErrors { zh = zh.replacingOccurrences(of: sys, with: chinese) }
+        if zh.hasPrefix("cannot write "), let colon = zh.range(of: ": ", range: zh.index(zh.startIndex, offsetBy: 13)..<zh.endIndex) {
+            zh = "无法写入 " + zh[zh.index(zh.startIndex, offsetBy: 13)..<colon.lowerBound] + "：" + zh[colon.upperBound...]
+        }
+        return Wording(en: en, zh: zh)
+    }
+
+    /// The system's error texts (`strerror`) payplan passes on, in Chinese.
+    static let systemErrors: [(String, String)] = [
+        ("No such file or directory", "没有这个文件或文件夹"), ("Permission denied", "没有权限"), ("Is a directory", "这是一个文件夹"),
+        ("Not a directory", "路径中有一项不是文件夹"), ("No space left on device", "磁盘空间不足"), ("Read-only file system", "文件系统只读"),
+    ]
+}
