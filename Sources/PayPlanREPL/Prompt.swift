@@ -52,17 +52,19 @@ public enum LeaveDialog {
         /// Overwrite a file another program changed since payplan read or wrote it? [y/n]
         case overwrite(file: String)
 
-        /// The prompt to read the answer with.
-        public var prompt: String {
+        /// The question as a message.
+        public var message: ShellMessage {
             switch self {
-            case .saveChanges(let file?): "save changes to \(file)? [y/n/c] "
-            case .saveChanges(nil): "save changes to a new file? [y/n/c] "
-            case .fileName: "save as (a .json file; empty line cancels): "
-            case .saveBeforeLoading(let file?, let loading): "save changes to \(file) before loading \(loading)? [y/n/c] "
-            case .saveBeforeLoading(nil, let loading): "save changes to a new file before loading \(loading)? [y/n/c] "
-            case .overwrite(let file): "overwrite \(file) with this workspace? [y/n] "
+            case .saveChanges(let file): .saveChanges(file: file)
+            case .fileName: .saveAs
+            case .saveBeforeLoading(let file, let loading): .saveBeforeLoading(file: file, loading: loading)
+            case .overwrite(let file): .overwrite(file: file)
             }
         }
+        /// The prompt to read the answer with, in English.
+        public var prompt: String { message.text(.en) }
+        /// The prompt to read the answer with, in `language`.
+        public func prompt(_ language: DisplayLanguage) -> String { message.text(language) }
     }
 
     /// What the shell does next.
@@ -70,11 +72,11 @@ public enum LeaveDialog {
         /// Leave the program.
         case leave
         /// Ask this question (after printing `message` when there is one).
-        case ask(Question, message: String?)
+        case ask(Question, message: ShellMessage?)
         /// Run `save FILE`; leave if it succeeds, else stay (its error says why).
         case save(file: String)
         /// Back to the prompt, with nothing lost.
-        case stay(message: String)
+        case stay(message: ShellMessage)
     }
 
     /// The first step when the user asks to leave.
@@ -90,24 +92,24 @@ public enum LeaveDialog {
     /// The step after `answer` to `question`; `nil` means the answer was
     /// cut short (Ctrl-C or Ctrl-D), which cancels rather than loses anything.
     public static func next(after question: Question, answer: String?) -> Step {
-        var cancelled = Step.stay(message: "not left; the changes are still here (save, or quit to be asked again)")
-        if case .saveBeforeLoading(_, let loading) = question { cancelled = .stay(message: "\(loading) was not loaded; the changes are still here") }
-        if case .overwrite(let file) = question { cancelled = .stay(message: "\(file) was not overwritten; the changes are still here (save OTHER.json keeps both)") }
+        var cancelled = Step.stay(message: .notLeft)
+        if case .saveBeforeLoading(_, let loading) = question { cancelled = .stay(message: .notLoaded(loading)) }
+        if case .overwrite(let file) = question { cancelled = .stay(message: .notOverwritten(file)) }
         guard let answer = answer?.trimmingCharacters(in: .whitespaces) else { return cancelled }
         switch question {
         case .saveChanges(let file), .saveBeforeLoading(let file, _):
-            let then = if case .saveBeforeLoading = question { "load" } else { "leave" }
+            let then: ShellMessage.Then = if case .saveBeforeLoading = question { .load } else { .leave }
             switch answer.lowercased() {
-            case "y", "yes": return file.map { .save(file: $0) } ?? .ask(.fileName, message: nil)
-            case "n", "no": return .leave
-            case "c", "cancel": return cancelled
-            default: return .ask(question, message: "answer y to save and \(then), n to \(then) without saving, c to stay")
+            case "y", "yes", "是": return file.map { .save(file: $0) } ?? .ask(.fileName, message: nil)
+            case "n", "no", "否": return .leave
+            case "c", "cancel", "取消": return cancelled
+            default: return .ask(question, message: .answerSave(then))
             }
         case .overwrite:
             switch answer.lowercased() {
-            case "y", "yes": return .leave
-            case "n", "no", "c", "cancel": return cancelled
-            default: return .ask(question, message: "answer y to overwrite it, n to keep it")
+            case "y", "yes", "是": return .leave
+            case "n", "no", "c", "cancel", "否", "取消": return cancelled
+            default: return .ask(question, message: .answerOverwrite)
             }
         case .fileName:
             return answer.isEmpty ? cancelled : .save(file: answer)

@@ -20,7 +20,7 @@ extension Session {
         let modeText = parameterText("attribution_mode") ?? "first"
         guard let match = Attribution.Match(setting: m, pattern: p), let mode = Attribution.Mode(rawValue: modeText) else { return nil }
         let how = if case .pattern(let p) = match { "pattern \(p)" } else { m }
-        return (match, mode, "match \(how), mode \(mode.rawValue)")
+        return (match, mode, AttributionMessage.settings(match: how, mode: mode.rawValue).text(language))
     }
 
     /// The people attribution knows: the workspace's agents, by ID (so leftover fen of a split go to the lowest ID).
@@ -32,17 +32,17 @@ extension Session {
     /// note names an unknown ID or conflicting sales agents, or is credited otherwise than its note says.
     func attributionReport(_ rest: String) -> Output {
         let words: [String], format: FigureFormat
-        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error("\(error.message); write attribution [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]") }
+        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error(AttributionMessage.usageAfter(problem: language == .zh ? ChineseText.translate(error.message) : error.message)) }
         var period: Period? = nil
         if let text = words.first {
-            guard words.count == 1, let p = Period(text: text) else { return .error("attribution takes a period, e.g. attribution 2026-03; '\(words.joined(separator: " "))' is not one") }
+            guard words.count == 1, let p = Period(text: text) else { return .error(AttributionMessage.notAPeriod(words.joined(separator: " "))) }
             period = p
         }
         guard workspace.orders.contains(where: { $0.fields["note"] != nil }) else {
-            return .error("no order here has a seller note (note): attribution credits orders by the employee ID in their notes, as plan A does; this plan's orders are credited as entered")
+            return .error(AttributionMessage.noNotes)
         }
         guard let settings = attributionSettings() else {
-            return .error("the scenario's attribution settings are not valid: attribution_match must be \"id\", \"name\", \"id or name\" or \"pattern\" (with attribution_pattern a regular expression), attribution_mode \"first\", \"last\" or \"split\"")
+            return .error(AttributionMessage.badSettings)
         }
         let people = attributionPeople
         let creditedRule = engine.plan.ruleIndex["credited"].flatMap { engine.plan.rules[$0].dimension.perOrder ? $0 : nil }
@@ -69,10 +69,10 @@ extension Session {
             guard seen.insert(base).inserted else { continue }
             let note = o.fields["note"]?.text ?? ""
             let r = attributor.attribute(note: note)
-            var found: [String] = []
+            var found: [AttributionMessage] = []
             for f in r.findings {
                 switch f {
-                case .unknownID, .conflict: found.append(f.description)
+                case .unknownID, .conflict: found.append(.finding(f))
                 case .duplicate: duplicates += 1
                 case .afterSales: afterSales += 1
                 case .silent: break
@@ -80,30 +80,33 @@ extension Session {
             }
             let stored = creditedByBase[base] ?? []
             if Set(stored) != Set(r.credited) {
-                found.append("credited to \(stored.isEmpty ? "nobody" : stored.joined(separator: ", ")), the note says \(r.credited.isEmpty ? "nobody" : r.credited.joined(separator: ", "))")
+                found.append(.creditedOtherwise(stored: stored, note: r.credited))
             }
-            if !found.isEmpty { problems.append((base, o.agent ?? "—", note, found.joined(separator: "; "))) }
+            if !found.isEmpty { problems.append((base, o.agent ?? "—", note, AttributionMessage.findings(found).text(language))) }
         }
-        let title = "attribution\(period.map { " — \($0)" } ?? "") (\(settings.description))"
-        var t = FigureTable(name: period?.description ?? "attribution", title: title, header: ["agent", "ID", "role", "orders", "credited"],
+        let title = AttributionMessage.title(period: period, settings: Wording(en: settings.description, zh: settings.description)).text(language)
+        var t = FigureTable(name: period?.description ?? "attribution", title: title,
+                            header: [say("agent", "员工"), say("ID", "工号"), say("role", "角色"), say("orders", "订单数"), say("credited", "归属金额")],
                             rightAligned: [false, false, false, true, true])
         for a in workspace.agents {
             t.add([.text(a.name), .text(a.id ?? ""), .text(a.role ?? ""), .count(count[a.name] ?? 0), .value(sum[a.name] ?? .number(.zero))])
         }
-        t.add([.text("silent (闷拍)"), .text(""), .text(""), .count(silent), .value(silentSum)])
-        var check = FigureTable(name: "orders to check", title: "orders to check (\(problems.count))", header: ["order", "agent", "note", "finding"],
+        t.add([.text(AttributionMessage.silentRow.text(language)), .text(""), .text(""), .count(silent), .value(silentSum)])
+        let checkTitle = AttributionMessage.ordersToCheck(problems.count).text(language)
+        var check = FigureTable(name: "orders to check", title: checkTitle,
+                                header: [say("order", "订单"), say("agent", "员工"), say("note", "备注"), say("finding", "问题")],
                                 rightAligned: [false, false, false, false])
         for row in problems { check.add([.text(row.0), .text(row.1), .text(row.2), .text(row.3)]) }
         return emit(problems.isEmpty ? [t] : [t, check], as: format) {
             var lines = [title] + t.textLines()
             if problems.isEmpty {
-                lines.append("no order names an unknown ID or conflicting sales agents")
+                lines.append(AttributionMessage.noneToCheck.text(language))
             } else {
-                lines.append("orders to check (\(problems.count)):")
+                lines.append(checkTitle + say(":", "："))
                 lines += check.textLines()
             }
             if duplicates > 0 || afterSales > 0 {
-                lines.append("\(duplicates) note\(duplicates == 1 ? "" : "s") name the same agent twice (credited once); \(afterSales) name an after-sales agent (no credit)")
+                lines.append(AttributionMessage.duplicatesAndAfterSales(duplicates: duplicates, afterSales: afterSales).text(language))
             }
             return lines
         }

@@ -5,22 +5,22 @@ import PayPlanImport
 /// `orders import FILE.csv [--map COL=field,…] [--map-name NAME] [--save-map NAME] [--skip-bad] [--dry-run]`.
 extension Session {
     func importOrders(_ rest: String) -> Output {
-        let usage = "write orders import FILE.csv [--format \(PlatformPreset.names.replacingOccurrences(of: ", ", with: "|"))] [--note COLUMN|none] [--map 订单编号=id,业务员=agent,签收日期=date,…] [--map-name NAME] [--save-map NAME] [--refunds-known DATE] [--skip-bad] [--dry-run]"
+        let usage = ImportMessage.ordersUsage(formats: PlatformPreset.names.replacingOccurrences(of: ", ", with: "|"))
         guard rest.hasPrefix("import") else { return .error(usage) }
         let args: CommandArguments
         do {
             args = try CommandArguments.parse(String(rest.dropFirst("import".count)),
                                               options: ["--map", "--map-name", "--save-map", "--format", "--refunds-known", "--month", "--note"],
                                               flags: ["--skip-bad", "--dry-run"])
-        } catch { return .error("\(error.message); \(usage)") }
+        } catch { return .error(ImportMessage.usageAfter(problem: ChineseText.translate(error.message), usage: usage)) }
         if args["--format"] == "performance" { return importPerformance(args) }
-        if args["--month"] != nil { return .error("--month goes with performance import (or --format performance); \(usage)") }
+        if args["--month"] != nil { return .error(ImportMessage.usageAfter(problem: ImportMessage.monthGoesWithPerformance.text(language), usage: usage)) }
         let mapText = args["--map"], mapName = args["--map-name"], saveName = args["--save-map"]
         let skipBad = args.has("--skip-bad"), dryRun = args.has("--dry-run")
         var preset: PlatformPreset? = nil, refundsKnown: Day? = nil
         if let v = args["--format"] {
             guard let p = PlatformPreset.named(v) else {
-                return .error("--format \(v): the formats are " + PlatformPreset.all.map { "\($0.name) (\($0.title))" }.joined(separator: ", ") + " and performance (a customer-service performance file)")
+                return .error(ImportMessage.unknownFormat(v, formats: PlatformPreset.all.map { ($0.name, $0.title) }))
             }
             preset = p
         }
@@ -28,20 +28,19 @@ extension Session {
         let noteColumn = args["--note"].map(OrderImport.cleanHeader)
         let byNote = preset != nil || (noteColumn != nil && noteColumn != "none")
         if let v = args["--refunds-known"] {
-            guard let d = OrderImport.day(v) else { return .error("--refunds-known \(v): give the day the refunds became known, e.g. --refunds-known 2026-04-03") }
+            guard let d = OrderImport.day(v) else { return .error(ImportMessage.refundsKnownDay(v)) }
             refundsKnown = d
         }
-        guard args.positional.count <= 1 else { return .error("one file at a time ('\(args.positional[0])' and '\(args.positional[1])'); \(usage)") }
+        guard args.positional.count <= 1 else { return .error(ImportMessage.oneFileAtATime(args.positional[0], args.positional[1], usage: usage)) }
         let file = args.positional.first
         guard let file else { return .error(usage) }
-        if refundsKnown != nil && !byNote { return .error("--refunds-known goes with --format taobao (a refund that grew since the last import); \(usage)") }
+        if refundsKnown != nil && !byNote { return .error(ImportMessage.usageAfter(problem: ImportMessage.refundsKnownGoesWithTaobao.text(language), usage: usage)) }
 
         // The mapping: a saved one, then --map on top.
         var mapping: [String: String] = [:]
         if let n = mapName {
             guard let saved = workspace.importMaps[n] else {
-                let names = workspace.importMaps.keys.sorted()
-                return .error("no saved mapping named '\(n)'" + (names.isEmpty ? " (this scenario has none; --save-map NAME saves one)" : " (saved: \(names.joined(separator: ", ")))"))
+                return .error(ImportMessage.noSavedMapping(n, saved: workspace.importMaps.keys.sorted()))
             }
             mapping = saved
         }
@@ -59,7 +58,7 @@ extension Session {
         var read: OrderFile
         var taobao: TaobaoImport.Result? = nil
         var understood: PlatformImport.Summary? = nil
-        var attributionLine: String? = nil
+        var attributionLine: ImportMessage? = nil
         do {
             if byNote {
                 guard let settings = attributionSettings() else {
@@ -99,16 +98,15 @@ extension Session {
                 let silent = t.groups.filter { $0.attribution.isSilent }.count
                 let split = t.groups.filter { $0.parts.count > 1 }.count
                 let check = t.groups.filter { g in g.attribution.findings.contains { if case .unknownID = $0 { true } else if case .conflict = $0 { true } else { false } } }.count
-                attributionLine = "credited by the note (\(settings.description)): \(t.groups.count - silent) to agents\(split > 0 ? " (\(split) split)" : ""), \(silent) silent (闷拍)"
-                    + (check > 0 ? ", \(check) naming an unknown ID or conflicting agents (see attribution)" : "")
+                attributionLine = ImportMessage.creditedByNote(settings: settings.description, toAgents: t.groups.count - silent, split: split, silent: silent, toCheck: check)
             } else {
                 read = try OrderImport.read(data, mapping: mapping, workspace: workspace)
             }
         } catch let e as ImportError {
-            return .error("\(file): \(e.message); nothing was imported")
-        } catch { return .error("\(file): \(error); nothing was imported") }
+            return .error(ImportMessage.failed(file: file, why: language == .zh ? ChineseText.translate(e.message) : e.message))
+        } catch { return .error(ImportMessage.failed(file: file, why: "\(error)")) }
 
-        var info = [Session.columnsLine(read.columns)]
+        var info: [ImportMessage] = [Session.columnsLine(read.columns)]
         let problemLines = Session.problemLines(read.problems)
 
         if !read.problems.isEmpty && !skipBad {
@@ -119,15 +117,17 @@ extension Session {
         if let a = attributionLine { info.append(a) }
         if let u = understood, let t = taobao { info += Session.understoodLines(u, groups: t.groups) }
         if let s = saveName { new.importMaps[s] = mapping.isEmpty ? Dictionary(uniqueKeysWithValues: read.columns.compactMap { c in c.target.map { (c.header, $0) } }) : mapping }
-        let summary = "\(dryRun ? "would import" : "imported") \(file) (\(read.encoding)): \(read.rowsRead) row\(read.rowsRead == 1 ? "" : "s") read, "
-            + "\(counts.added) order\(counts.added == 1 ? "" : "s") added, \(counts.replaced) replaced, \(counts.unchanged) unchanged, \(Set(read.problems.map(\.row)).count) skipped"
-        if !read.problems.isEmpty { info += ["skipped:"] + problemLines }
-        if let s = saveName, !dryRun { info.append("saved the mapping as '\(s)' (orders import FILE --map-name \(s))") }
-        if dryRun { return Output(lines: [summary + "; nothing was changed (--dry-run)"] + info) }
-        if counts.added + counts.replaced == 0 && new.importMaps == workspace.importMaps {
-            return Output(lines: [summary + "; nothing changed"] + info)
+        func summary(_ ending: ImportMessage.Ending) -> ImportMessage {
+            .ordersSummary(file: file, encoding: read.encoding, rows: read.rowsRead, added: counts.added, replaced: counts.replaced,
+                           unchanged: counts.unchanged, skipped: Set(read.problems.map(\.row)).count, ending: ending)
         }
-        return commit(new, label: "orders import \(file)", message: [summary] + info)
+        if !read.problems.isEmpty { info += [.skippedHeader] + problemLines }
+        if let s = saveName, !dryRun { info.append(.savedMapping(s)) }
+        if dryRun { return Output(messages: [summary(.dryRun)] + info) }
+        if counts.added + counts.replaced == 0 && new.importMaps == workspace.importMaps {
+            return Output(messages: [summary(.nothingChanged)] + info)
+        }
+        return commit(new, label: "orders import \(file)", message: ([summary(.changed)] + info).map { $0.text(language) })
     }
 
     /// The bytes of an import file: as given, else beside the scenario file.
@@ -138,7 +138,7 @@ extension Session {
             if FileManager.default.fileExists(atPath: beside) { path = beside }
         }
         do { return .success(try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
-            return .failure(ImportError("cannot read \(file): \(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"); nothing was imported"))
+            return .failure(ImportError(ImportMessage.cannotRead(file, exists: FileManager.default.fileExists(atPath: path)).text(language)))
         }
     }
 
@@ -150,10 +150,10 @@ extension Session {
         do {
             return importPerformance(try CommandArguments.parse(String(rest.dropFirst("import".count)),
                                                                 options: ["--month", "--format", "--map"], flags: ["--skip-bad", "--dry-run"]))
-        } catch { return .error("\(error.message); \(usage)") }
+        } catch { return .error(ImportMessage.usageAfter(problem: ChineseText.translate(error.message), usage: usage)) }
     }
 
-    static let performanceUsage = "write performance import FILE.csv [--month 2026-03] [--map COLUMN=input,…] [--skip-bad] [--dry-run]"
+    static let performanceUsage = ImportMessage.performanceUsage
 
     /// `performance import` with its words read.
     func importPerformance(_ args: CommandArguments) -> Output {
@@ -161,15 +161,15 @@ extension Session {
         let skipBad = args.has("--skip-bad"), dryRun = args.has("--dry-run")
         var month: Period? = nil
         if let m = args["--month"] {
-            guard let p = PerformanceImport.monthPeriod(m) else { return .error("--month needs a month such as 2026-03; \(usage)") }
+            guard let p = PerformanceImport.monthPeriod(m) else { return .error(ImportMessage.usageAfter(problem: ImportMessage.monthNeeded.text(language), usage: usage)) }
             month = p
         }
-        for o in ["--map-name", "--save-map", "--refunds-known"] where args[o] != nil { return .error("\(o) goes with orders import; \(usage)") }
+        for o in ["--map-name", "--save-map", "--refunds-known"] where args[o] != nil { return .error(ImportMessage.usageAfter(problem: ImportMessage.optionGoesWithOrders(o).text(language), usage: usage)) }
         var mapping: [String: String] = [:]
         if let m = args["--map"] {
             do { mapping = try OrderImport.parseMapping(m) } catch let e as ImportError { return .error(e.message) } catch { return .error("\(error)") }
         }
-        guard args.positional.count <= 1 else { return .error("one file at a time ('\(args.positional[0])' and '\(args.positional[1])'); \(usage)") }
+        guard args.positional.count <= 1 else { return .error(ImportMessage.oneFileAtATime(args.positional[0], args.positional[1], usage: usage)) }
         let file = args.positional.first
         guard let file else { return .error(usage) }
         let data: Data
@@ -179,10 +179,10 @@ extension Session {
         }
         let read: PerformanceFile
         do { read = try PerformanceImport.read(data, workspace: workspace, month: month, mapping: mapping) } catch let e as ImportError {
-            return .error("\(file): \(e.message); nothing was imported")
-        } catch { return .error("\(file): \(error); nothing was imported") }
+            return .error(ImportMessage.failed(file: file, why: language == .zh ? ChineseText.translate(e.message) : e.message))
+        } catch { return .error(ImportMessage.failed(file: file, why: "\(error)")) }
 
-        var info = [Session.columnsLine(read.columns)]
+        var info: [ImportMessage] = [Session.columnsLine(read.columns)]
         let problemLines = Session.problemLines(read.problems)
         if !read.problems.isEmpty && !skipBad {
             return Session.badRows(file, Set(read.problems.map(\.row)).count, of: read.rowsRead, problemLines)
@@ -195,28 +195,28 @@ extension Session {
             changed += 1
         }
         let agents = Set(read.values.map(\.agent)).count, months = Set(read.values.map(\.period)).sorted().map(\.description)
-        let summary = "\(dryRun ? "would import" : "imported") \(file) (\(read.encoding)): \(read.rowsRead) row\(read.rowsRead == 1 ? "" : "s") read, "
-            + "\(agents) agent\(agents == 1 ? "" : "s") in \(months.isEmpty ? "no month" : months.joined(separator: ", ")), \(changed) figure\(changed == 1 ? "" : "s") set, \(unchanged) unchanged, \(Set(read.problems.map(\.row)).count) skipped"
-        if !read.problems.isEmpty { info += ["skipped:"] + problemLines }
-        if dryRun { return Output(lines: [summary + "; nothing was changed (--dry-run)"] + info) }
-        if changed == 0 { return Output(lines: [summary + "; nothing changed"] + info) }
-        return commit(new, label: "performance import \(file)", message: [summary] + info)
+        func summary(_ ending: ImportMessage.Ending) -> ImportMessage {
+            .performanceSummary(file: file, encoding: read.encoding, rows: read.rowsRead, agents: agents, months: months, set: changed,
+                                unchanged: unchanged, skipped: Set(read.problems.map(\.row)).count, ending: ending)
+        }
+        if !read.problems.isEmpty { info += [.skippedHeader] + problemLines }
+        if dryRun { return Output(messages: [summary(.dryRun)] + info) }
+        if changed == 0 { return Output(messages: [summary(.nothingChanged)] + info) }
+        return commit(new, label: "performance import \(file)", message: ([summary(.changed)] + info).map { $0.text(language) })
     }
 
     /// `columns: 订单编号→id, …; ignored: 备注`: how a file's columns were read.
-    static func columnsLine(_ columns: [(header: String, target: String?)]) -> String {
-        let mapped = columns.compactMap { c in c.target.map { "\(c.header)→\($0)" } }
-        let ignored = columns.filter { $0.target == nil && !$0.header.isEmpty }.map(\.header)
-        return "columns: " + mapped.joined(separator: ", ") + (ignored.isEmpty ? "" : "; ignored: " + ignored.joined(separator: ", "))
+    static func columnsLine(_ columns: [(header: String, target: String?)]) -> ImportMessage {
+        .columns(mapped: columns.compactMap { c in c.target.map { (c.header, $0) } }, ignored: columns.filter { $0.target == nil && !$0.header.isEmpty }.map(\.header))
     }
 
     /// The first 20 bad rows, indented, and how many more.
-    static func problemLines<T>(_ problems: [T]) -> [String] {
-        problems.prefix(20).map { "  \($0)" } + (problems.count > 20 ? ["  … and \(problems.count - 20) more"] : [])
+    static func problemLines<T>(_ problems: [T]) -> [ImportMessage] {
+        problems.prefix(20).map { .problem("\($0)") } + (problems.count > 20 ? [.andMore(problems.count - 20)] : [])
     }
 
     /// The error for a file with bad rows imported without --skip-bad: nothing was imported.
-    static func badRows(_ file: String, _ n: Int, of rowsRead: Int, _ lines: [String]) -> Output {
-        Output(errors: [Diagnostic("\(file): \(n) bad row\(n == 1 ? "" : "s") of \(rowsRead); nothing was imported (--skip-bad imports the other rows):\n" + lines.joined(separator: "\n"))])
+    static func badRows(_ file: String, _ n: Int, of rowsRead: Int, _ lines: [ImportMessage]) -> Output {
+        .error(ImportMessage.badRows(file: file, bad: n, of: rowsRead, lines: lines.map { $0.text(.en) }))
     }
 }

@@ -27,12 +27,10 @@ extension Session {
 
     /// The lines that say what the import understood: rows and orders, amounts paid and refunded, orders
     /// per status, credited sales per agent, the silent share.
-    static func understoodLines(_ u: PlatformImport.Summary, groups: [TaobaoImport.Group]) -> [String] {
-        var lines: [String] = []
-        let merged = u.mergedRows > 0 ? " (\(u.mergedRows) sub-order rows merged)" : ""
-        lines.append("understood: \(u.rows) rows, \(u.orders) orders\(merged); paid \(u.paid.displayText), refunded \(u.refunded.displayText), counted \(Engine.arithmetic(.subtract, u.paid, u.refunded).displayText)")
-        let outcomes = PlatformPreset.Outcome.allCases.map { "\($0.rawValue) \(u.byOutcome[$0] ?? 0)" }.joined(separator: ", ")
-        lines.append("statuses: \(outcomes) (" + u.byStatus.map { "\($0.text.isEmpty ? "none" : $0.text) \($0.count)" }.joined(separator: ", ") + ")")
+    static func understoodLines(_ u: PlatformImport.Summary, groups: [TaobaoImport.Group]) -> [ImportMessage] {
+        var lines: [ImportMessage] = []
+        lines.append(.understood(rows: u.rows, orders: u.orders, merged: u.mergedRows, paid: u.paid, refunded: u.refunded, counted: Engine.arithmetic(.subtract, u.paid, u.refunded)))
+        lines.append(.statuses(outcomes: PlatformPreset.Outcome.allCases.map { ($0.rawValue, u.byOutcome[$0] ?? 0) }, byStatus: u.byStatus.map { ($0.text, $0.count) }))
         // Totals beyond ±10²⁶ show as #OVERFLOW (Value.total).
         var credited: [String: (orders: Int, amount: Value)] = [:], order: [String] = []
         var silent = (orders: 0, amount: Value.number(.zero)), total = Value.number(.zero)
@@ -53,8 +51,8 @@ extension Session {
             let ratio = Fixed.checkedMultiply(sa, Fixed(100)).flatMap { Fixed.checkedDivide($0, t) }
             share = (t.isZero ? Fixed.zero : ratio ?? .zero).rounded(toDigits: 1).format(minimumFractionDigits: 1) + "%"
         }
-        lines.append("credited: " + (order.map { "\($0) \(credited[$0]!.orders) (\(credited[$0]!.amount.displayText))" } + ["silent (闷拍) \(silent.orders) (\(silent.amount.displayText))"]).joined(separator: ", ")
-            + "; silent share \(share) of \(total.displayText) counted")
+        lines.append(.credited(agents: order.map { ($0, credited[$0]!.orders, credited[$0]!.amount) }, silentOrders: silent.orders, silentAmount: silent.amount,
+                               share: share, total: total))
         return lines
     }
 

@@ -9,15 +9,14 @@ extension Session {
     /// sells the same amount every month; one column per amount, with the year's total.
     func offer(_ rest: String) -> Output {
         let words = rest.split(separator: " ").map(String.init)
-        let usage = "write offer INPUT AMOUNT… [key=value…] [from PERIOD], e.g. offer sales 3万 6万 10万 base=3500 from 2026-03"
-        guard let inputName = words.first else { return .error(usage) }
+        guard let inputName = words.first else { return .error(OfferMessage.usage) }
         guard let r = engine.plan.ruleIndex[inputName], case .input = engine.plan.rules[r].kind,
               engine.plan.rules[r].dimension == Dimension(grain: .month, perAgent: true) else {
             let inputs = engine.plan.rules.filter { if case .input = $0.kind { $0.dimension == Dimension(grain: .month, perAgent: true) } else { false } }.map(\.name)
-            return .error("'\(inputName)' is not a monthly input; " + (inputs.isEmpty ? "this plan has none (its figures come from orders): offer needs a monthly input such as sales" : "monthly inputs: \(inputs.joined(separator: ", ")). \(usage)"))
+            return .error(OfferMessage.notMonthlyInput(inputName, inputs: inputs))
         }
         guard let total = engine.plan.total, let totalRule = engine.plan.ruleIndex[total] else {
-            return .error("this plan has no pay figure (report total …) to show")
+            return .error(OfferMessage.noPayFigure)
         }
         var amounts: [Fixed] = [], attributes: [String] = []
         var start = engine.startMonth
@@ -26,17 +25,17 @@ extension Session {
             let w = words[i]
             if w == "from" {
                 guard i + 1 < words.count, let p = Period(text: words[i + 1]), p.grain == .month, engine.index(of: p) != nil else {
-                    return .error("from needs a month inside the scenario's years, e.g. from \(engine.startMonth)")
+                    return .error(OfferMessage.fromNeedsMonth(example: engine.startMonth))
                 }
                 start = p.start; i += 2; continue
             }
             if w.contains("=") { attributes.append(w); i += 1; continue }
             guard let e = try? Parser.expression(w), let v = try? Session.constantAmount(e) else {
-                return .error("'\(w)' is not an amount. \(usage)")
+                return .error(OfferMessage.notAnAmount(w))
             }
             amounts.append(v); i += 1
         }
-        guard (1...6).contains(amounts.count) else { return .error("give one to six amounts. \(usage)") }
+        guard (1...6).contains(amounts.count) else { return .error(OfferMessage.oneToSixAmounts) }
         // The candidate, on a copy.
         var name = "候选人"
         while workspace.agentIndex(named: name) != nil { name += "_" }
@@ -89,9 +88,8 @@ extension Session {
         // A column with an error value (#OVERFLOW included) totals to that error, not to the sum of the rest.
         let sums = shown.map { Value.total(of: $0) }
         t.add([zh ? "合计" : "total", ""] + sums.map(\.displayText))
-        let title = zh
-            ? "录用测算：\(start) 入职，每月\(engine.plan.rules[r].label ?? inputName)分别为 \(amounts.map(\.moneyText).joined(separator: " / "))（工作区未改变）"
-            : "offer: joining \(start), \(inputName) each month of \(amounts.map(\.moneyText).joined(separator: " / ")) (the workspace is unchanged)"
-        return Output(lines: [title] + t.render())
+        var out = Output(message: OfferMessage.title(start: start, input: inputName, label: engine.plan.rules[r].label ?? inputName, amounts: amounts))
+        for line in t.render() { out.add(fixed: line) }
+        return out
     }
 }

@@ -40,7 +40,7 @@ final class Shell {
     func run() {
         let w = session.workspace
         let years = w.years.count == 1 ? "\(w.years.lowerBound)" : "\(w.years.lowerBound)–\(w.years.upperBound)"
-        print("\(w.name): \(w.agents.count) agents, \(years). Tab completes; 'help' lists topics; Ctrl-D leaves.")
+        print(ShellMessage.banner(name: w.name, agents: w.agents.count, years: years).text(session.language))
         guard offerRecovery() else { return }
         LineEditor.installTerminationHandler()
         var pending: [String] = []  // the lines of a command that continues
@@ -72,7 +72,7 @@ final class Shell {
                 print()
                 if !pending.isEmpty {
                     pending = []
-                    print("(the unfinished command was dropped)")
+                    print(ShellMessage.unfinishedDropped.text(session.language))
                 } else if leave() {
                     return
                 }
@@ -177,7 +177,7 @@ final class Shell {
             case .leave:
                 return true
             case .stay(let message):
-                print(message)
+                print(message.text(session.language))
                 return false
             case .save(let file):
                 let output = session.execute("save \(file)")
@@ -185,11 +185,11 @@ final class Shell {
                 if output.failed { return false }
                 step = .leave
             case .ask(let question, let message):
-                if let message { print(message) }
+                if let message { print(message.text(session.language)) }
                 let answer: String?
                 Shell.readingFileName = question == .fileName
                 defer { Shell.readingFileName = false }
-                if case .line(let text) = editor.readLine(prompt: question.prompt) { answer = text } else {
+                if case .line(let text) = editor.readLine(prompt: question.prompt(session.language)) { answer = text } else {
                     print()
                     answer = nil
                 }

@@ -59,7 +59,6 @@ struct PayPlanCommand: ParsableCommand {
             throw ExitCode(2)
         }
         session.bail = bail
-        let newNote = "\(scenario ?? ""): a new, empty scenario (the file does not exist yet); save writes it there"
         if let lang {
             guard let l = DisplayLanguage(rawValue: lang) else {
                 FileHandle.standardError.write(Data("error: --lang takes zh or en, not '\(lang)'\n".utf8))
@@ -70,6 +69,7 @@ struct PayPlanCommand: ParsableCommand {
             session.language = DisplayLanguage.fromEnvironment()
         }
         session.forceLoad = force
+        let newNote = ShellMessage.newScenario(file: scenario ?? "").text(session.language)
         if e.isEmpty && f.isEmpty && isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
             if isNew { print(newNote) }
             let environment = ProcessInfo.processInfo.environment

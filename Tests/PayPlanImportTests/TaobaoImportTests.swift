@@ -201,11 +201,11 @@ import PayPlan
         #expect(out[1] == "columns: 客服→agent, 月份→month, 询单人数→inquiries, 最终付款人数→buyers, 首次响应时间→first_response, 平均响应时间→avg_response; ignored: 询单转化率")
         // 110 of 200 = 55% pass; 99 of 200 = 49.5% fail; 140 of 200 = 70% excellent.
         #expect(query(s, "小美.conversion_pct[2026-02]") == "55.00")
-        #expect(query(s, "小美.grade[2026-02]") == "pass")
+        #expect(query(s, "小美.grade[2026-02]") == "合格")
         #expect(query(s, "阿杰.conversion_pct[2026-02]") == "49.50")
-        #expect(query(s, "阿杰.grade[2026-02]") == "fail")
+        #expect(query(s, "阿杰.grade[2026-02]") == "不合格")
         #expect(query(s, "小雨.conversion_pct[2026-02]") == "70.00")
-        #expect(query(s, "小雨.grade[2026-02]") == "excellent")
+        #expect(query(s, "小雨.grade[2026-02]") == "优秀")
         #expect(query(s, "小美.first_response[2026-02]") == "12.00")
         #expect(query(s, "小美.avg_response[2026-02]") == "90.00")
         #expect(query(s, "阿杰.first_response[2026-02]") == "25.00")
@@ -229,7 +229,7 @@ import PayPlan
         #expect(s.workspace == before)
         #expect(run(s, "orders import \(path) --format performance --month 2026-02 --skip-bad")[0]
             == "imported \(path) (UTF-8 with BOM): 3 rows read, 1 agent in 2026-02, 2 figures set, 0 unchanged, 2 skipped")
-        #expect(query(s, "小美.grade[2026-02]") == "pass")
+        #expect(query(s, "小美.grade[2026-02]") == "合格")
     }
 
     @Test func durations() {

@@ -75,11 +75,11 @@ import PayPlan
             "阿杰.inquiries[2026-02] = 200", "阿杰.buyers[2026-02] = 99",
             "小雨.inquiries[2026-02] = 200", "小雨.buyers[2026-02] = 140")
         #expect(query(s, "小美.conversion_pct[2026-02]") == "55.00")
-        #expect(query(s, "小美.grade[2026-02]") == "pass")
+        #expect(query(s, "小美.grade[2026-02]") == "合格")
         #expect(query(s, "阿杰.conversion_pct[2026-02]") == "49.50")
-        #expect(query(s, "阿杰.grade[2026-02]") == "fail")
+        #expect(query(s, "阿杰.grade[2026-02]") == "不合格")
         #expect(query(s, "小雨.conversion_pct[2026-02]") == "70.00")
-        #expect(query(s, "小雨.grade[2026-02]") == "excellent")
+        #expect(query(s, "小雨.grade[2026-02]") == "优秀")
         #expect(query(s, "老周.grade[2026-02]") == "—")
         // Not new: no dismissal flag for a fail.
         #expect(query(s, "阿杰.dismiss[2026-02]") == "no")
@@ -94,7 +94,7 @@ import PayPlan
         let s = try Session(path: onlineShop)
         // 大伟 joined 2026-03-02: 33 of 72 = 45.8%, a fail in the first month.
         #expect(query(s, "大伟.new_agent_assessment[2026-03]") == "yes")
-        #expect(query(s, "大伟.grade[2026-03]") == "fail")
+        #expect(query(s, "大伟.grade[2026-03]") == "不合格")
         #expect(query(s, "大伟.dismiss[2026-03]") == "yes")
         #expect(query(s, "小美.new_agent_assessment[2026-03]") == "no")
         // A7: 41 s first reply, 210 s average: both missed; 小美 12 s and 45 s: both met.

@@ -4,7 +4,8 @@ public enum MessageCatalogues {
     /// Each kind's samples as messages.
     public static let all: [(name: String, samples: [any Message])] = [
         entry(PayChange.self), entry(ChangeMessage.self), entry(WarningMessage.self),
-        entry(WhatIfMessage.self), entry(FigureFileMessage.self),
+        entry(WhatIfMessage.self), entry(FigureFileMessage.self), entry(ImportMessage.self), entry(ShellMessage.self),
+        entry(OfferMessage.self), entry(AttributionMessage.self),
     ]
 
     static func entry<M: MessageCatalogue>(_ kind: M.Type) -> (name: String, samples: [any Message]) {

@@ -1,0 +1,67 @@
+import PayPlan
+
+/// What `attribution` says (Session+Attribution.swift): its refusals, titles and findings per order.
+public enum AttributionMessage: MessageCatalogue {
+    case usageAfter(problem: String)
+    case notAPeriod(String)
+    case noNotes
+    case badSettings
+    /// How orders are credited: `attribution_match` (`id`, `pattern …`) and `attribution_mode`.
+    case settings(match: String, mode: String)
+    case title(period: Period?, settings: Wording)
+    case silentRow
+    case ordersToCheck(Int)
+    case noneToCheck
+    case duplicatesAndAfterSales(duplicates: Int, afterSales: Int)
+    /// One finding on an order's note (`Attribution.Finding`).
+    case finding(Attribution.Finding)
+    /// The order is credited otherwise than its note says.
+    case creditedOtherwise(stored: [String], note: [String])
+    /// Several findings on one order, joined.
+    case findings([AttributionMessage])
+
+    public var wording: Wording {
+        switch self {
+        case .usageAfter(let p):
+            Wording(en: "\(p); write attribution [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]", zh: "\(p)；写法：attribution [期间] [--csv|--json|--md|--xlsx 文件] [--out 文件]")
+        case .notAPeriod(let w):
+            Wording(en: "attribution takes a period, e.g. attribution 2026-03; '\(w)' is not one", zh: "attribution 后面写期间，例如 attribution 2026-03；'\(w)' 不是期间")
+        case .noNotes:
+            Wording(en: "no order here has a seller note (note): attribution credits orders by the employee ID in their notes, as plan A does; this plan's orders are credited as entered",
+                    zh: "这里没有订单带卖家备注（note）：attribution 按备注中的工号归属订单（如方案 A）；本方案的订单按录入时的员工归属")
+        case .badSettings:
+            Wording(en: "the scenario's attribution settings are not valid: attribution_match must be \"id\", \"name\", \"id or name\" or \"pattern\" (with attribution_pattern a regular expression), attribution_mode \"first\", \"last\" or \"split\"",
+                    zh: "方案的归属设置无效：attribution_match 须为 \"id\"、\"name\"、\"id or name\" 或 \"pattern\"（attribution_pattern 为正则表达式），attribution_mode 须为 \"first\"、\"last\" 或 \"split\"")
+        case .settings(let m, let mode): Wording(en: "match \(m), mode \(mode)", zh: "匹配 \(m)，方式 \(mode)")
+        case .title(let p, let s): Wording(en: "attribution\(p.map { " — \($0)" } ?? "") (\(s.en))", zh: "订单归属\(p.map { " — \($0)" } ?? "")（\(s.zh)）")
+        case .silentRow: Wording(en: "silent (闷拍)", zh: "闷拍")
+        case .ordersToCheck(let n): Wording(en: "orders to check (\(n))", zh: "待核对订单（\(n)）")
+        case .noneToCheck: Wording(en: "no order names an unknown ID or conflicting sales agents", zh: "没有订单的备注含未知工号或互相矛盾的销售客服")
+        case .duplicatesAndAfterSales(let d, let a):
+            Wording(en: "\(d) note\(d == 1 ? "" : "s") name the same agent twice (credited once); \(a) name an after-sales agent (no credit)",
+                    zh: "\(d) 条备注重复写了同一名员工（只计一次）；\(a) 条写了售后客服（不计业绩）")
+        case .finding(let f):
+            switch f {
+            case .silent: Wording(en: f.description, zh: "闷拍（没有写销售客服）")
+            case .unknownID(let s): Wording(en: f.description, zh: "未知工号 \(s)")
+            case .conflict(let n): Wording(en: f.description, zh: "销售客服互相矛盾：" + n.joined(separator: "、"))
+            case .afterSales(let n): Wording(en: f.description, zh: "写了售后客服 \(n)（不计业绩）")
+            case .duplicate(let n): Wording(en: f.description, zh: "\(n) 写了不止一次（只计一次）")
+            }
+        case .creditedOtherwise(let s, let n):
+            Wording(en: "credited to \(s.isEmpty ? "nobody" : s.joined(separator: ", ")), the note says \(n.isEmpty ? "nobody" : n.joined(separator: ", "))",
+                    zh: "归属于 \(s.isEmpty ? "无人" : s.joined(separator: "、"))，备注写的是 \(n.isEmpty ? "无人" : n.joined(separator: "、"))")
+        case .findings(let all):
+            Wording(en: all.map { $0.wording.en }.joined(separator: "; "), zh: all.map { $0.wording.zh }.joined(separator: "；"))
+        }
+    }
+
+    public static var samples: [AttributionMessage] {
+        [.usageAfter(problem: "--out 需要文件名"), .notAPeriod("2026-13"), .noNotes, .badSettings, .settings(match: "id", mode: "first"),
+         .title(period: Period(grain: .month, start: Month(year: 2026, month: 3)), settings: Wording(en: "match id, mode first", zh: "匹配 id，方式 first")),
+         .title(period: nil, settings: Wording(en: "match id, mode first", zh: "匹配 id，方式 first")), .silentRow, .ordersToCheck(3), .noneToCheck,
+         .duplicatesAndAfterSales(duplicates: 2, afterSales: 1), .finding(.silent), .finding(.unknownID("CS09")), .finding(.conflict(["小美", "阿杰"])),
+         .finding(.afterSales("老周")), .finding(.duplicate("小美")), .creditedOtherwise(stored: [], note: ["小美"]),
+         .findings([.finding(.unknownID("CS09")), .creditedOtherwise(stored: ["小美"], note: [])])]
+    }
+}

@@ -1,0 +1,134 @@
+import PayPlan
+
+/// What `orders import` and `performance import` say (Session+Import.swift, Session+ImportChecks.swift):
+/// the summary of a file read, how its columns were read, how orders were credited by their note,
+/// what a platform export was understood to hold, and the refusals. Amounts are CNY (`Value`).
+public indirect enum ImportMessage: MessageCatalogue {
+    /// How an import ended: a dry run, nothing new, or the workspace changed.
+    public enum Ending: Sendable { case dryRun, nothingChanged, changed }
+
+    case ordersSummary(file: String, encoding: String, rows: Int, added: Int, replaced: Int, unchanged: Int, skipped: Int, ending: Ending)
+    case performanceSummary(file: String, encoding: String, rows: Int, agents: Int, months: [String], set: Int, unchanged: Int, skipped: Int, ending: Ending)
+    case columns(mapped: [(header: String, target: String)], ignored: [String])
+    case creditedByNote(settings: String, toAgents: Int, split: Int, silent: Int, toCheck: Int)
+    case understood(rows: Int, orders: Int, merged: Int, paid: Value, refunded: Value, counted: Value)
+    case statuses(outcomes: [(String, Int)], byStatus: [(String, Int)])
+    case credited(agents: [(name: String, orders: Int, amount: Value)], silentOrders: Int, silentAmount: Value, share: String, total: Value)
+    case skippedHeader
+    case problem(String)
+    case andMore(Int)
+    case savedMapping(String)
+    case cannotRead(String, exists: Bool)
+    case unknownFormat(String, formats: [(name: String, title: String)])
+    case badRows(file: String, bad: Int, of: Int, lines: [String])
+    case usageAfter(problem: String, usage: ImportMessage)
+    case ordersUsage(formats: String)
+    case performanceUsage
+    case monthGoesWithPerformance
+    case optionGoesWithOrders(String)
+    case oneFileAtATime(String, String, usage: ImportMessage)
+    case refundsKnownDay(String)
+    case refundsKnownGoesWithTaobao
+    case noSavedMapping(String, saved: [String])
+    case monthNeeded
+    case failed(file: String, why: String)
+
+    public var wording: Wording {
+        switch self {
+        case .ordersSummary(let f, let e, let r, let a, let rep, let u, let s, let end):
+            let en = "\(end == .dryRun ? "would import" : "imported") \(f) (\(e)): \(r) row\(r == 1 ? "" : "s") read, \(a) order\(a == 1 ? "" : "s") added, \(rep) replaced, \(u) unchanged, \(s) skipped"
+            let zh = "\(end == .dryRun ? "试导入" : "已导入") \(f)（\(Self.encoding(e))）：读取 \(r) 行，新增 \(a) 笔订单，替换 \(rep) 笔，未变 \(u) 笔，跳过 \(s) 行"
+            return Wording(en: en, zh: zh).followed(by: Self.ending(end))
+        case .performanceSummary(let f, let e, let r, let a, let m, let set, let u, let s, let end):
+            let en = "\(end == .dryRun ? "would import" : "imported") \(f) (\(e)): \(r) row\(r == 1 ? "" : "s") read, \(a) agent\(a == 1 ? "" : "s") in \(m.isEmpty ? "no month" : m.joined(separator: ", ")), \(set) figure\(set == 1 ? "" : "s") set, \(u) unchanged, \(s) skipped"
+            let zh = "\(end == .dryRun ? "试导入" : "已导入") \(f)（\(Self.encoding(e))）：读取 \(r) 行，\(m.isEmpty ? "没有月份" : m.joined(separator: "、")) 共 \(a) 名员工，录入 \(set) 项，未变 \(u) 项，跳过 \(s) 行"
+            return Wording(en: en, zh: zh).followed(by: Self.ending(end))
+        case .columns(let m, let ig):
+            let mapped = m.map { "\($0.header)→\($0.target)" }
+            return Wording(en: "columns: " + mapped.joined(separator: ", ") + (ig.isEmpty ? "" : "; ignored: " + ig.joined(separator: ", ")),
+                           zh: "列：" + mapped.joined(separator: "、") + (ig.isEmpty ? "" : "；未用：" + ig.joined(separator: "、")))
+        case .creditedByNote(let st, let n, let sp, let si, let ch):
+            return Wording(en: "credited by the note (\(st)): \(n) to agents\(sp > 0 ? " (\(sp) split)" : ""), \(si) silent (闷拍)" + (ch > 0 ? ", \(ch) naming an unknown ID or conflicting agents (see attribution)" : ""),
+                           zh: "按卖家备注归属（\(st)）：\(n) 笔归员工\(sp > 0 ? "（其中 \(sp) 笔分摊）" : "")，\(si) 笔闷拍" + (ch > 0 ? "，\(ch) 笔备注中的工号未知或互相矛盾（见 attribution）" : ""))
+        case .understood(let r, let o, let m, let p, let rf, let c):
+            return Wording(en: "understood: \(r) rows, \(o) orders\(m > 0 ? " (\(m) sub-order rows merged)" : ""); paid \(p.displayText), refunded \(rf.displayText), counted \(c.displayText)",
+                           zh: "读懂：\(r) 行，\(o) 笔订单\(m > 0 ? "（合并了 \(m) 行子订单）" : "")；实付 \(p.displayText)，退款 \(rf.displayText)，计入 \(c.displayText)")
+        case .statuses(let out, let by):
+            let zhOutcome = ["paid": "已付款", "unpaid": "未付款", "closed": "已关闭", "refunded": "已退款"]
+            return Wording(en: "statuses: " + out.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + " (" + by.map { "\($0.0.isEmpty ? "none" : $0.0) \($0.1)" }.joined(separator: ", ") + ")",
+                           zh: "订单状态：" + out.map { "\(zhOutcome[$0.0] ?? $0.0) \($0.1)" }.joined(separator: "，") + "（" + by.map { "\($0.0.isEmpty ? "无状态" : $0.0) \($0.1)" }.joined(separator: "，") + "）")
+        case .credited(let a, let so, let sa, let share, let t):
+            return Wording(en: "credited: " + (a.map { "\($0.name) \($0.orders) (\($0.amount.displayText))" } + ["silent (闷拍) \(so) (\(sa.displayText))"]).joined(separator: ", ") + "; silent share \(share) of \(t.displayText) counted",
+                           zh: "归属：" + (a.map { "\($0.name) \($0.orders) 笔（\($0.amount.displayText)）" } + ["闷拍 \(so) 笔（\(sa.displayText)）"]).joined(separator: "，") + "；闷拍占计入金额 \(t.displayText) 的 \(share)")
+        case .skippedHeader: return Wording(en: "skipped:", zh: "跳过的行：")
+        case .problem(let p): return Wording(en: "  " + p, zh: "  " + p)
+        case .andMore(let n): return Wording(en: "  … and \(n) more", zh: "  ……另有 \(n) 行")
+        case .savedMapping(let s): return Wording(en: "saved the mapping as '\(s)' (orders import FILE --map-name \(s))", zh: "已把列对应保存为 '\(s)'（orders import 文件 --map-name \(s)）")
+        case .cannotRead(let f, let exists):
+            return Wording(en: "cannot read \(f): \(exists ? "permission denied or not a file" : "no such file"); nothing was imported",
+                           zh: "无法读取 \(f)：\(exists ? "没有权限或不是文件" : "没有这个文件")；未导入任何内容")
+        case .unknownFormat(let v, let fs):
+            return Wording(en: "--format \(v): the formats are " + fs.map { "\($0.name) (\($0.title))" }.joined(separator: ", ") + " and performance (a customer-service performance file)",
+                           zh: "--format \(v)：可用格式为 " + fs.map { "\($0.name)（\(Self.platformZh[$0.name] ?? $0.title)）" }.joined(separator: "、") + " 和 performance（客服绩效表）")
+        case .badRows(let f, let n, let of, let lines):
+            return Wording(en: "\(f): \(n) bad row\(n == 1 ? "" : "s") of \(of); nothing was imported (--skip-bad imports the other rows):\n" + lines.joined(separator: "\n"),
+                           zh: "\(f)：\(of) 行中有 \(n) 行有误；未导入任何内容（--skip-bad 导入其余各行）：\n" + lines.joined(separator: "\n"))
+        case .usageAfter(let p, let u): return u.wording.prefixed(Wording(en: p + "; ", zh: p + "；"))
+        case .ordersUsage(let f):
+            return Wording(en: "write orders import FILE.csv [--format \(f)] [--note COLUMN|none] [--map 订单编号=id,业务员=agent,签收日期=date,…] [--map-name NAME] [--save-map NAME] [--refunds-known DATE] [--skip-bad] [--dry-run]",
+                           zh: "写法：orders import 文件.csv [--format \(f)] [--note 列|none] [--map 订单编号=id,业务员=agent,签收日期=date,…] [--map-name 名称] [--save-map 名称] [--refunds-known 日期] [--skip-bad] [--dry-run]")
+        case .performanceUsage:
+            return Wording(en: "write performance import FILE.csv [--month 2026-03] [--map COLUMN=input,…] [--skip-bad] [--dry-run]",
+                           zh: "写法：performance import 文件.csv [--month 2026-03] [--map 列=录入项,…] [--skip-bad] [--dry-run]")
+        case .monthGoesWithPerformance:
+            return Wording(en: "--month goes with performance import (or --format performance)", zh: "--month 用于 performance import（或 --format performance）")
+        case .optionGoesWithOrders(let o): return Wording(en: "\(o) goes with orders import", zh: "\(o) 用于 orders import")
+        case .oneFileAtATime(let a, let b, let u):
+            return u.wording.prefixed(Wording(en: "one file at a time ('\(a)' and '\(b)'); ", zh: "一次只导入一个文件（'\(a)' 和 '\(b)'）；"))
+        case .refundsKnownDay(let v):
+            return Wording(en: "--refunds-known \(v): give the day the refunds became known, e.g. --refunds-known 2026-04-03", zh: "--refunds-known \(v)：请写得知退款的日期，例如 --refunds-known 2026-04-03")
+        case .refundsKnownGoesWithTaobao:
+            return Wording(en: "--refunds-known goes with --format taobao (a refund that grew since the last import)", zh: "--refunds-known 用于 --format taobao（上次导入后退款又增加的情况）")
+        case .noSavedMapping(let n, let saved):
+            return Wording(en: "no saved mapping named '\(n)'" + (saved.isEmpty ? " (this scenario has none; --save-map NAME saves one)" : " (saved: \(saved.joined(separator: ", ")))"),
+                           zh: "没有名为 '\(n)' 的已保存列对应" + (saved.isEmpty ? "（本方案还没有；--save-map 名称 可保存）" : "（已保存：\(saved.joined(separator: "、"))）"))
+        case .monthNeeded: return Wording(en: "--month needs a month such as 2026-03", zh: "--month 后面写月份，例如 2026-03")
+        case .failed(let f, let why): return Wording(en: "\(f): \(why); nothing was imported", zh: "\(f)：\(why)；未导入任何内容")
+        }
+    }
+
+    /// The Chinese names of the platforms (`PlatformPreset.name`).
+    static let platformZh = ["taobao": "淘宝/天猫卖家订单导出（ExportOrderList）", "tmall-report": "天猫订单报表（总金额、买家实际支付金额已扣退款金额）",
+                             "pdd": "拼多多订单导出（订单查询）", "jd": "京东商家订单导出（订单管理）", "douyin": "抖店订单导出"]
+
+    /// A file's encoding as Chinese users say it.
+    static func encoding(_ e: String) -> String { e.replacingOccurrences(of: " with BOM", with: "，带 BOM") }
+
+    static func ending(_ e: Ending) -> Wording {
+        switch e {
+        case .dryRun: Wording(en: "; nothing was changed (--dry-run)", zh: "；未做任何更改（--dry-run）")
+        case .nothingChanged: Wording(en: "; nothing changed", zh: "；没有变化")
+        case .changed: Wording(en: "", zh: "")
+        }
+    }
+
+    public static var samples: [ImportMessage] {
+        let v = Value.number(Fixed(61_812)), u = ImportMessage.performanceUsage
+        return [.ordersSummary(file: "订单.csv", encoding: "UTF-8 with BOM", rows: 285, added: 285, replaced: 0, unchanged: 0, skipped: 0, ending: .changed),
+                .ordersSummary(file: "订单.csv", encoding: "GB18030", rows: 1, added: 0, replaced: 0, unchanged: 1, skipped: 0, ending: .dryRun),
+                .ordersSummary(file: "订单.csv", encoding: "GB18030", rows: 1, added: 0, replaced: 0, unchanged: 1, skipped: 0, ending: .nothingChanged),
+                .performanceSummary(file: "绩效.csv", encoding: "GB18030", rows: 3, agents: 3, months: ["2026-02"], set: 12, unchanged: 0, skipped: 0, ending: .changed),
+                .performanceSummary(file: "绩效.csv", encoding: "GB18030", rows: 0, agents: 0, months: [], set: 0, unchanged: 0, skipped: 0, ending: .dryRun),
+                .columns(mapped: [("订单编号", "id"), ("金额", "amount")], ignored: ["备注"]), .columns(mapped: [("订单编号", "id")], ignored: []),
+                .creditedByNote(settings: "match id, mode first", toAgents: 255, split: 2, silent: 45, toCheck: 14),
+                .understood(rows: 300, orders: 300, merged: 2, paid: v, refunded: v, counted: v),
+                .statuses(outcomes: [("paid", 259), ("unpaid", 18)], byStatus: [("交易成功", 204), ("", 1)]),
+                .credited(agents: [("小美", 3, v)], silentOrders: 2, silentAmount: v, share: "3.0%", total: v),
+                .skippedHeader, .problem("第 3 行"), .andMore(5), .savedMapping("电子"), .cannotRead("订单.csv", exists: false), .cannotRead("订单.csv", exists: true),
+                .unknownFormat("某平台", formats: [("taobao", "Taobao"), ("pdd", "Pinduoduo")]),
+                .badRows(file: "订单.csv", bad: 2, of: 3, lines: ["  第 3 行"]), .usageAfter(problem: "--month 需要值", usage: u),
+                .ordersUsage(formats: "taobao|pdd"), .performanceUsage, .monthGoesWithPerformance, .optionGoesWithOrders("--save-map"),
+                .oneFileAtATime("甲.csv", "乙.csv", usage: u), .refundsKnownDay("明天"), .refundsKnownGoesWithTaobao,
+                .noSavedMapping("电子", saved: []), .noSavedMapping("电子", saved: ["甲"]), .monthNeeded, .failed(file: "订单.csv", why: "文件是空的")]
+    }
+}

@@ -1,0 +1,42 @@
+import PayPlan
+
+/// What `offer` says (Session+Offer.swift): its refusals and the title over the table.
+/// Amounts are CNY (`Fixed`).
+public indirect enum OfferMessage: MessageCatalogue {
+    case usage
+    /// The first word is not a monthly per-agent input; `inputs` are the plan's (none: figures come from orders).
+    case notMonthlyInput(String, inputs: [String])
+    case noPayFigure
+    case fromNeedsMonth(example: Month)
+    case notAnAmount(String)
+    case oneToSixAmounts
+    /// The title: the month the candidate joins, the input (its label under zh) and the amounts tried.
+    case title(start: Month, input: String, label: String, amounts: [Fixed])
+
+    public var wording: Wording {
+        switch self {
+        case .usage:
+            Wording(en: "write offer INPUT AMOUNT… [key=value…] [from PERIOD], e.g. offer sales 3万 6万 10万 base=3500 from 2026-03",
+                    zh: "写法：offer 录入项 金额… [key=value…] [from 月份]，例如 offer sales 3万 6万 10万 base=3500 from 2026-03")
+        case .notMonthlyInput(let n, let inputs):
+            inputs.isEmpty
+                ? Wording(en: "'\(n)' is not a monthly input; this plan has none (its figures come from orders): offer needs a monthly input such as sales",
+                          zh: "'\(n)' 不是月度录入项；本方案没有月度录入项（数字来自订单）：offer 需要 sales 这样的月度录入项")
+                : OfferMessage.usage.wording.prefixed(Wording(en: "'\(n)' is not a monthly input; monthly inputs: \(inputs.joined(separator: ", ")). ",
+                                                              zh: "'\(n)' 不是月度录入项；月度录入项有：\(inputs.joined(separator: "、"))。"))
+        case .noPayFigure: Wording(en: "this plan has no pay figure (report total …) to show", zh: "本方案没有工资数字（report total …）可显示")
+        case .fromNeedsMonth(let m): Wording(en: "from needs a month inside the scenario's years, e.g. from \(m)", zh: "from 后面写方案年份内的月份，例如 from \(m)")
+        case .notAnAmount(let w): OfferMessage.usage.wording.prefixed(Wording(en: "'\(w)' is not an amount. ", zh: "'\(w)' 不是金额。"))
+        case .oneToSixAmounts: OfferMessage.usage.wording.prefixed(Wording(en: "give one to six amounts. ", zh: "请给出一到六个金额。"))
+        case .title(let s, let n, let l, let a):
+            Wording(en: "offer: joining \(s), \(n) each month of \(a.map(\.moneyText).joined(separator: " / ")) (the workspace is unchanged)",
+                    zh: "录用测算：\(s) 入职，每月\(l)分别为 \(a.map(\.moneyText).joined(separator: " / "))（工作区未改变）")
+        }
+    }
+
+    public static var samples: [OfferMessage] {
+        let m = Month(year: 2026, month: 3)
+        return [.usage, .notMonthlyInput("pay", inputs: ["sales"]), .notMonthlyInput("pay", inputs: []), .noPayFigure, .fromNeedsMonth(example: m),
+                .notAnAmount("abc"), .oneToSixAmounts, .title(start: m, input: "sales", label: "销售额", amounts: [Fixed(30_000), Fixed(60_000)])]
+    }
+}

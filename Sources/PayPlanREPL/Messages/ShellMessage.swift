@@ -1,0 +1,62 @@
+/// What the interactive shell says around the commands (Sources/payplan/Shell.swift, main.swift):
+/// the banner, the leave and load dialogs (`LeaveDialog`), a dropped unfinished command.
+public enum ShellMessage: MessageCatalogue, Equatable {
+    /// What `LeaveDialog` goes on to after a save answer: leaving or loading.
+    public enum Then: Sendable, Equatable { case leave, load }
+
+    /// The first line: the scenario, its agents and years, and how to get help.
+    case banner(name: String, agents: Int, years: String)
+    /// Ctrl-D in the middle of a command that continues on the next line.
+    case unfinishedDropped
+    /// A scenario file that does not exist yet: an empty scenario that `save` writes there.
+    case newScenario(file: String)
+    /// `save changes to FILE? [y/n/c]` (a new file when `nil`).
+    case saveChanges(file: String?)
+    /// `save changes to FILE before loading OTHER? [y/n/c]`.
+    case saveBeforeLoading(file: String?, loading: String)
+    /// Which file to save to.
+    case saveAs
+    /// `overwrite FILE with this workspace? [y/n]`.
+    case overwrite(file: String)
+    /// Cancelled: nothing was lost.
+    case notLeft
+    case notLoaded(String)
+    case notOverwritten(String)
+    /// An answer that is not one of the choices.
+    case answerSave(Then)
+    case answerOverwrite
+
+    public var wording: Wording {
+        switch self {
+        case .banner(let n, let a, let y):
+            Wording(en: "\(n): \(a) agents, \(y). Tab completes; 'help' lists topics; Ctrl-D leaves.",
+                    zh: "\(n)：\(a) 名员工，\(y) 年。Tab 补全；help 列出帮助主题；Ctrl-D 退出。")
+        case .unfinishedDropped: Wording(en: "(the unfinished command was dropped)", zh: "（没写完的命令已丢弃）")
+        case .newScenario(let f):
+            Wording(en: "\(f): a new, empty scenario (the file does not exist yet); save writes it there",
+                    zh: "\(f)：新的空方案（文件还不存在）；save 会写到这里")
+        case .saveChanges(let f?): Wording(en: "save changes to \(f)? [y/n/c] ", zh: "把修改保存到 \(f) 吗？[y 是/n 否/c 取消] ")
+        case .saveChanges(nil): Wording(en: "save changes to a new file? [y/n/c] ", zh: "把修改保存到新文件吗？[y 是/n 否/c 取消] ")
+        case .saveBeforeLoading(let f?, let l):
+            Wording(en: "save changes to \(f) before loading \(l)? [y/n/c] ", zh: "载入 \(l) 之前，把修改保存到 \(f) 吗？[y 是/n 否/c 取消] ")
+        case .saveBeforeLoading(nil, let l):
+            Wording(en: "save changes to a new file before loading \(l)? [y/n/c] ", zh: "载入 \(l) 之前，把修改保存到新文件吗？[y 是/n 否/c 取消] ")
+        case .saveAs: Wording(en: "save as (a .json file; empty line cancels): ", zh: "另存为（.json 文件；空行取消）：")
+        case .overwrite(let f): Wording(en: "overwrite \(f) with this workspace? [y/n] ", zh: "用当前工作区覆盖 \(f) 吗？[y 是/n 否] ")
+        case .notLeft: Wording(en: "not left; the changes are still here (save, or quit to be asked again)", zh: "没有退出；修改都还在（save 保存，或 quit 再问一次）")
+        case .notLoaded(let l): Wording(en: "\(l) was not loaded; the changes are still here", zh: "没有载入 \(l)；修改都还在")
+        case .notOverwritten(let f):
+            Wording(en: "\(f) was not overwritten; the changes are still here (save OTHER.json keeps both)", zh: "没有覆盖 \(f)；修改都还在（save 其他文件.json 两者都保留）")
+        case .answerSave(.leave): Wording(en: "answer y to save and leave, n to leave without saving, c to stay", zh: "回答 y 保存后退出，n 不保存直接退出，c 留下")
+        case .answerSave(.load): Wording(en: "answer y to save and load, n to load without saving, c to stay", zh: "回答 y 保存后载入，n 不保存直接载入，c 留下")
+        case .answerOverwrite: Wording(en: "answer y to overwrite it, n to keep it", zh: "回答 y 覆盖，n 保留原文件")
+        }
+    }
+
+    public static var samples: [ShellMessage] {
+        [.banner(name: "电子销售", agents: 4, years: "2026"), .unfinishedDropped, .newScenario(file: "新方案.json"),
+         .saveChanges(file: "方案.json"), .saveChanges(file: nil), .saveBeforeLoading(file: "方案.json", loading: "乙.json"),
+         .saveBeforeLoading(file: nil, loading: "乙.json"), .saveAs, .overwrite(file: "方案.json"), .notLeft, .notLoaded("乙.json"),
+         .notOverwritten("方案.json"), .answerSave(.leave), .answerSave(.load), .answerOverwrite]
+    }
+}
