@@ -85,7 +85,7 @@ import TestSupport
         expectRefused(s, "sweep sales from 0 to 1 step \(Self.max)0 show pay for 测试 in 2026-03",
                       "step '\(Self.max)0': '\(Self.max)0' is too large (amounts go up to 10²⁶)")
         // Solve from 10²⁶ with the default end 10⁹: the range is empty.
-        expectRefused(s, "solve sales for pay = 9000 for 测试 in 2026-03 from \(Self.max)", "'to' must not be below 'from'")
+        expectRefused(s, "solve sales for pay = 9000 for 测试 in 2026-03 from \(Self.max)", "must not be below 'from' (100,000,000,000,000,000,000,000,000.00)")
         // Solving up to 10²⁶ finds plan C's answer of WhatIfTests.solveAcrossAJump: 200,000.00.
         let solved = run(s, "solve sales for pay = 9000 for 测试 in 2026-03 from 0 to \(Self.max)")
         #expect(solved.first == "测试.sales[2026-03] = 200,000.00 is the least that gives 测试.pay[2026-03] ≥ 9,000.00")
