@@ -134,7 +134,10 @@ public struct PlainRenderer {
         switch p {
         case .figure(let f, let kind, let detail):
             if case .bool(let b) = f.value { return zh ? "\(name(f))：\(b ? "是" : "否")" : "\(name(f)) \(b ? "yes" : "no")" }
-            if kind == .parameter { return "\(name(f)) \(constant(f.value))" }
+            if kind == .parameter {
+                // A dated parameter says which version it read: 底薪 3,500.00（2026-04 起的版本）.
+                return "\(name(f)) \(constant(f.value))" + (f.version.map { zh ? "（\(versionWords($0))）" : " (\(versionWords($0)))" } ?? "")
+            }
             return "\(name(f)) \(value(f.value))" + (detail.map { zh ? "（\(phrase($0))）" : " (\(phrase($0)))" } ?? "")
         case .constant(let v): return constant(v)
         case .amount(let x): return x.moneyText

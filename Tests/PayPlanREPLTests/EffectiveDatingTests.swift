@@ -139,6 +139,13 @@ import PayPlan
         #expect(ex.contains("    rule: from 2026-04 param base_pay = 3500"))
         #expect(ex.contains("    · version from 2026-04"))
         #expect(run(s, "explain 甲.commission[2026-06]").first == "甲's commission for 2026-06 is 1,000.00 (version before 2026-07): sales 50,000.00 × 2%.")
+        // The plain sentence names the parameter's version it read, in English and Chinese:
+        // August = 3,500 (April's base) + 1.8% × 50,000 = 900 → 4,400.00.
+        #expect(run(s, "explain 甲.pay[2026-08]").first == "甲's pay for 2026-08 is 4,400.00: base_pay 3,500 (version from 2026-04) + commission 900.00.")
+        #expect(run(s, "explain 甲.pay[2026-02]").first == "甲's pay for 2026-02 is 4,000.00: base_pay 3,000 (version before 2026-04) + commission 1,000.00.")
+        run(s, "set lang zh")
+        #expect(run(s, "explain 甲.pay[2026-08]").first == "甲 2026年8月pay 4,400.00 元：底薪 3,500（2026-04 起的版本）+ 提成 900.00。")
+        run(s, "set lang en")
         // show lists every version with the months it holds for.
         #expect(run(s, "show base_pay") == ["# 2 versions; until 2026-03:", "param base_pay \"底薪\" = 3000", "# from 2026-04:", "from 2026-04 param base_pay = 3500"])
         // A second version of the same month replaces it; a later one adds a third.

@@ -47,6 +47,8 @@ public struct FigureName: Equatable, Sendable {
     public var name: String
     public var label: String?
     public var value: Value
+    /// For a parameter with dated versions (`from 2026-04 param …`), the version read; else `nil`.
+    public var version: VersionUsed? = nil
     public init(name: String, label: String?, value: Value) { self.name = name; self.label = label; self.value = value }
 }
 
@@ -357,7 +359,14 @@ struct PhraseBuilder {
         let name = FigureName(name: rule.name, label: rule.label, value: engine.values[c])
         switch rule.kind {
         case .input: return .figure(name, kind: .input, detail: nil)
-        case .parameter: return .figure(name, kind: .parameter, detail: nil)
+        case .parameter:
+            var named = name
+            if let (n, from) = engine.plan.parameterVersions[r] {
+                named.version = VersionUsed(from: from, next: engine.plan.versionStarts[n]?.first { $0 > from })
+            } else if let starts = engine.plan.versionStarts[rule.name] {
+                named.version = VersionUsed(from: nil, next: starts.first)
+            }
+            return .figure(named, kind: .parameter, detail: nil)
         case .formula(let f):
             var detail: Phrase? = nil
             let ts = PhraseBuilder.terms(f, positive: true).filter { !(engine.eval($0.0, k).number?.isZero ?? false) }
