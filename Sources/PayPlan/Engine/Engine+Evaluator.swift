@@ -7,6 +7,13 @@ extension Engine {
     /// - Complexity: O(formula size), times the members of any aggregation in it.
     func compute(_ c: Int) -> Value {
         let (r, k) = coordinates(ofCell: c)
+        return compute(c, r, k)
+    }
+
+    /// `compute(c)` for cell `c` of rule `r` at coordinates `k` (the full compute knows them).
+    ///
+    /// - Complexity: O(formula size), times the members of any aggregation in it.
+    func compute(_ c: Int, _ r: Int, _ k: Coordinates) -> Value {
         var v: Value
         switch plan.rules[r].kind {
         case .input(let def):

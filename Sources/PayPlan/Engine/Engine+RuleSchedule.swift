@@ -153,7 +153,18 @@ extension Engine {
         for step in steps {
             switch step {
             case .block(let r):
-                for c in offsets[r]..<offsets[r + 1] { values[c] = compute(c) }
+                let d = plan.rules[r].dimension, first = offsets[r]
+                if d.perOrder {
+                    for o in 0..<(offsets[r + 1] - first) { values[first + o] = compute(first + o, r, orderCoordinates(o)) }
+                    continue
+                }
+                let periods = periodCount(d.grain), slots = d.perAgent ? agents.count : 1
+                for a in 0..<slots {
+                    for p in 0..<periods {
+                        let c = first + a * periods + p
+                        values[c] = compute(c, r, Coordinates(agent: a, grain: d.grain, period: p))
+                    }
+                }
             case .periodByPeriod(let rules):
                 let d = plan.rules[rules[0]].dimension
                 let periods = periodCount(d.grain), slots = d.perAgent ? agents.count : 1
@@ -161,7 +172,7 @@ extension Engine {
                     for r in rules {
                         for a in 0..<slots {
                             let c = offsets[r] + a * periods + p
-                            values[c] = compute(c)
+                            values[c] = compute(c, r, Coordinates(agent: a, grain: d.grain, period: p))
                         }
                     }
                 }

@@ -129,16 +129,14 @@ public struct Fixed: Hashable, Comparable, Sendable {
     /// Never leaves the range: ±10²⁶ is a whole number.
     public func rounded(toDigits digits: Int) -> Fixed {
         precondition(digits >= 0 && digits <= Fixed.fractionDigits)
-        var unit: Int128 = 1
-        for _ in 0..<(Fixed.fractionDigits - digits) { unit *= 10 }
+        let unit = Fixed.unit(dropping: Fixed.fractionDigits - digits)
         return Fixed(raw: Fixed.divideRounded(raw, by: unit) * unit)
     }
 
     /// Rounds toward −∞ to `digits` fractional digits (0…12). Never leaves the range.
     public func floored(toDigits digits: Int) -> Fixed {
         precondition(digits >= 0 && digits <= Fixed.fractionDigits)
-        var unit: Int128 = 1
-        for _ in 0..<(Fixed.fractionDigits - digits) { unit *= 10 }
+        let unit = Fixed.unit(dropping: Fixed.fractionDigits - digits)
         var q = raw / unit
         if raw % unit != 0 && raw < 0 { q -= 1 }
         return Fixed(raw: q * unit)
@@ -148,6 +146,11 @@ public struct Fixed: Hashable, Comparable, Sendable {
     public func ceiled(toDigits digits: Int) -> Fixed {
         -((-self).floored(toDigits: digits))
     }
+
+    /// 10^`n` for `n` in 0…12: the raw step of an amount rounded to 12 − `n` fractional digits.
+    @inline(__always) static func unit(dropping n: Int) -> Int128 { powersOfTen[n] }
+    private static let powersOfTen: [Int128] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+                                                1_000_000_000, 10_000_000_000, 100_000_000_000, 1_000_000_000_000]
 
     /// The negated amount; never traps for an amount in range (the range is symmetric).
     public static prefix func - (x: Fixed) -> Fixed { Fixed(raw: -x.raw) }
