@@ -21,7 +21,9 @@ import PayPlan
 /// **The English detector** (`englishWords`). Each line of output is cut into Latin-letter words
 /// (`[A-Za-z_][A-Za-z0-9_-]*`). A word is allowed when it is one of:
 /// - a name from the plan: every rule, input, parameter, attribute, field, table and report name of
-///   the scenario's plan (and of the `takehome` part), an agent's name, ID, role and attribute values;
+///   the scenario's plan (and of the `takehome` part), an agent's name, ID, role and attribute values,
+///   the scenario's and its forks' names, a saved import mapping's name;
+/// - a product or format name as its maker writes it (`CSV`, `UTF-8`, `Excel`, `WPS`, `payplan`);
 /// - REPL syntax the user types: the command words, aliases and `--options` of `CommandTable` and
 ///   every Latin word of its Chinese usage lines (`from`, `to`, `step`, `show`, `for`, `in`, `vs`,
 ///   `key=value`, `taobao` …), the help topic names, the pay language's keywords and built-in
@@ -173,7 +175,7 @@ import PayPlan
         func learn(_ w: Workspace) {
             for line in w.plan.sourceText.split(separator: "\n") { plan.insert(line.trimmingCharacters(in: .whitespaces)) }
             for d in w.plan.definitions { for l in d.source.split(separator: "\n") { plan.insert(l.trimmingCharacters(in: .whitespaces)) } }
-            names.formUnion(w.plan.definitions.map(\.name)); names.insert(w.name)
+            names.formUnion(w.plan.definitions.map(\.name)); names.insert(w.name); names.formUnion(w.importMaps.keys)
             for a in w.agents {
                 names.formUnion([a.name, a.id, a.role].compactMap { $0 })
                 names.formUnion(a.extra.keys); names.formUnion(a.extra.values.compactMap { if case .text(let t) = $0 { t } else { nil } })
@@ -239,9 +241,9 @@ import PayPlan
         return found
     }
 
-    /// Names of formats, encodings, programs and keys, written as their makers write them.
+    /// Names of formats, encodings, programs, keys and export files, written as their makers write them.
     static let productNames: Set<String> = ["CSV", "GBK", "GB18030", "UTF-8", "BOM", "SVG", "HTML", "PDF", "JSON", "Markdown",
-                                            "Excel", "WPS", "Ctrl-C", "Ctrl-D", "Tab", "A4"]
+                                            "Excel", "WPS", "Ctrl-C", "Ctrl-D", "Tab", "A4", "payplan", "ExportOrderList"]
     /// Names the help's examples give to rules, tables and switch values (`table t …`, `quarter qb = 1000`,
     /// `attribution_mode = "first"` or `last`, `split`, `pattern`): syntax the user types from the lesson.
     static let helpExamples: Set<String> = ["t", "demo", "qb", "qbonus", "wages", "north", "first", "last", "split", "pattern",
@@ -295,12 +297,11 @@ import PayPlan
     /// when its message gets Chinese, and a new English word fails the test.
     static let knownEnglish: Set<String> = [
         "after", "AGENT", "already", "an", "are", "at", "be", "cannot", "changes", "close", "column", "columns", "day", "days",
-        "DIR", "directory", "e", "electronics", "employed", "error", "expected", "ExportOrderList", "FILE", "file", "further",
-        "g", "give", "here", "holidays", "inside", "is", "it", "kind", "left", "line", "list", "many", "mapping", "maps", "most",
-        "must", "name", "named", "needs", "neither", "no", "No", "nothing", "now", "number", "one", "opened", "payplan", "per",
-        "period", "PERIOD", "range", "read", "removed", "rth", "run", "s", "Sat", "saved", "scenario", "statements", "stopped",
-        "such", "Sun", "takes", "that", "the", "them", "there", "too", "type", "was", "weekend", "were", "which", "widen",
-        "word", "worked", "write", "yes"
+        "DIR", "directory", "e", "employed", "error", "expected", "file", "FILE", "further", "g", "give", "here", "holidays",
+        "inside", "is", "it", "kind", "left", "line", "list", "many", "mapping", "maps", "most", "must", "name", "named",
+        "needs", "neither", "No", "no", "nothing", "now", "number", "one", "opened", "per", "PERIOD", "period", "range", "read",
+        "removed", "rth", "run", "s", "Sat", "saved", "scenario", "statements", "stopped", "such", "Sun", "takes", "that", "the",
+        "them", "there", "too", "type", "was", "weekend", "were", "which", "widen", "word", "worked", "write", "yes"
     ]
 
     @Test func theTranscriptHasNoEnglish() throws {
