@@ -97,6 +97,8 @@ public enum ChineseText {
         (#"^it is crossed by a jump: (\S+) goes from (\S+) at (\S+) to (\S+) at (\S+), so exactly (\S+) is never paid$"#, "目标被跳变越过：$1 在 $3 时为 $2，在 $5 时为 $4，恰好 $6 不会出现"),
         (#"^where more (\S+) pays less:$"#, "$1 越多反而越少的区间："),
         (#"^forked (\S+) as (\S+); now on (\S+) \(switch (\S+) goes back, compare (.+) shows the difference\)$"#, "已把 $1 复制为 $2，当前为 $3（switch $4 返回，compare $5 查看差异）"),
+        (#"^all (\d+) agents have the same figures in (\S+) and (\S+) \(compare (.+) --all lists them\)$"#, "全部 $1 名员工在 $2 和 $3 中的数字相同（compare $4 --all 全部列出）"),
+        (#"^(\d+) of (\d+) agents have the same figures in (\S+) and (\S+) and are not listed \(compare (.+) --all lists them\)$"#, "$2 名员工中有 $1 名在 $3 和 $4 中的数字相同，未列出（compare $5 --all 全部列出）"),
         (#"^switched to (\S+)$"#, "已切换到 $1"),
         (#"^offer: joining (\S+), (\S+) each month of (.+) \(the workspace is unchanged\)$"#, "录用测算：$1 入职，每月 $2 为 $3（工作区未改变）"),
         (#"^wrote (.+)$"#, "已写入 $1"),

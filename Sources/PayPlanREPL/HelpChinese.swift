@@ -118,6 +118,7 @@ enum HelpChinese {
             "fork 名称         把当前工作区复制为一个分支并切换过去（main 保持不变）",
             "switch 名称       切换分支；scenarios 列出所有分支，* 标出当前分支",
             "compare A B [期间]   按员工并列 A、B 的各项数字、差额和百分比，以及应发总额；用了 use takehome 时还有雇主成本 employer_cost（老板的成本）",
+            "                  终端只列出数字有差异的员工（--all 列出全部；导出的文件总是全部）",
             "explain 数字 in A vs B   列出不同的定义和录入，以及读取到的不同数字",
             "分支随方案一起保存，undo 可以撤销 fork 和 switch。在随附方案上试试：",
             "  fork lower",

@@ -111,9 +111,19 @@ extension Session {
 
     /// `compare A B [PERIOD]`: each report figure per agent in A and B, the
     /// difference and percentage, and the plan's total cost to the owner.
+    ///
+    /// On the terminal only the agents with a figure that differs are listed, with a
+    /// count of the others (`--all` lists everyone); exports (`--csv`, `--json`, `--md`,
+    /// `--xlsx`, `--out`) always hold every agent.
+    /// - Complexity: O(agents × figures × months in the period).
     func compare(_ rest: String) -> Output {
-        let words: [String], format: FigureFormat
-        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error(WhatIfMessage.compareUsageAfter(problem: ChineseText.translate(error.message))) }
+        let words: [String], format: FigureFormat, everyone: Bool
+        do {
+            let args = try CommandArguments.parse(rest, options: FigureFormat.options, flags: FigureFormat.flags.union(["--all"]))
+            (words, format, everyone) = (args.positional, try FigureFormat(args), args.has("--all"))
+        } catch { return .error(WhatIfMessage.compareUsageAfter(problem: ChineseText.translate(error.message))) }
+        // The terminal shows the agents whose figures differ; a file or machine format holds everyone.
+        let listEveryone = everyone || format.kind != .text || format.file != nil
         guard words.count == 2 || words.count == 3 else { return .error(WhatIfMessage.compareUsage) }
         let (a, b) = (words[0], words[1])
         guard let wa = workspace(named: a) else { return .error(unknownFork(a)) }
@@ -137,7 +147,8 @@ extension Session {
         }
         if let c = costName, !figures.contains(c) { figures.append(c) }
         var agents = wa.agents.map(\.name)
-        for n in wb.agents.map(\.name) where !agents.contains(n) { agents.append(n) }
+        let inA = Set(agents)
+        for n in wb.agents.map(\.name) where !inA.contains(n) { agents.append(n) }
         let zh = language == .zh
         let labels = labelsOf(ea).merging(labelsOf(eb)) { x, _ in x }
         func shown(_ f: String) -> String { zh ? labels[f] ?? f : f }
@@ -161,10 +172,15 @@ extension Session {
             default: break
             }
         }
+        var unchanged = 0
         for agent in agents {
-            for (i, f) in figures.enumerated() {
-                let va = ea.figure(rule: f, agent: agent, period: p), vb = eb.figure(rule: f, agent: agent, period: p)
-                t.add([.text(i == 0 ? agent : ""), .text(shown(f)), va.map { .value($0) } ?? .text("—"), vb.map { .value($0) } ?? .text("—")] + Session.differenceCells(va, vb))
+            let pairs = figures.map { f in (ea.figure(rule: f, agent: agent, period: p), eb.figure(rule: f, agent: agent, period: p)) }
+            let differs = pairs.contains { $0.0 != $0.1 }
+            if !differs { unchanged += 1 }
+            for (i, (f, (va, vb))) in zip(figures, pairs).enumerated() {
+                if differs || listEveryone {
+                    t.add([.text(i == 0 ? agent : ""), .text(shown(f)), va.map { .value($0) } ?? .text("—"), vb.map { .value($0) } ?? .text("—")] + Session.differenceCells(va, vb))
+                }
                 if f == totalName {
                     add(va, to: &sumA, agent: agent, side: a)
                     add(vb, to: &sumB, agent: agent, side: b)
@@ -193,7 +209,8 @@ extension Session {
                 tables.append(sheet)
             }
         }
-        return emit(tables, as: format) { [t.title] + t.textLines() + notes.map { $0.text(language) } }
+        let hidden = listEveryone || unchanged == 0 ? [] : [WhatIfMessage.compareUnchanged(unchanged, of: agents.count, a, b, p).text(language)]
+        return emit(tables, as: format) { [t.title] + t.textLines() + hidden + notes.map { $0.text(language) } }
     }
 
     /// A rule's name and the plan's label for it (`sales`, `销售额`), for axis titles.

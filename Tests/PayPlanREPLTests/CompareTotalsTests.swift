@@ -30,6 +30,34 @@ import TestSupport
         #expect(out.lines.contains { $0.hasPrefix("丙") && $0.contains("—") && $0.contains("3,000.00") })
     }
 
+    /// The terminal lists only the agents with a figure that differs and counts the rest (10,000 agents
+    /// compared used to print 110,000 rows); the totals still add up everyone, and `--all` lists everyone.
+    @Test func onlyAgentsWhoseFiguresDifferAreListed() throws {
+        let s = try session()
+        run(s, "fork more", "agent add 丙", "丙.sales[2026-03] = 2万")
+        let out = s.execute("compare main more 2026-03").lines
+        // 甲 (2,000) and 乙 (1,000) are the same in both; 丙 is only in more.
+        #expect(!out.contains { $0.hasPrefix("甲") || $0.hasPrefix("乙") })
+        #expect(out.contains { $0.hasPrefix("丙") })
+        #expect(totalRow(out) == ["total", "pay", "(cost", "to", "the", "owner)", "3,000.00", "6,000.00", "+3,000.00", "+100.0%"])
+        #expect(out.last == "2 of 3 agents have the same figures in main and more and are not listed (compare main more 2026-03 --all lists them)")
+        let all = s.execute("compare main more 2026-03 --all").lines
+        #expect(all.contains { $0.hasPrefix("甲") } && all.contains { $0.hasPrefix("乙") } && all.contains { $0.hasPrefix("丙") })
+        #expect(totalRow(all) == totalRow(out))
+        let same = s.execute("compare main main 2026-03").lines
+        #expect(same.last == "all 2 agents have the same figures in main and main (compare main main 2026-03 --all lists them)")
+        #expect(totalRow(same) == ["total", "pay", "(cost", "to", "the", "owner)", "3,000.00", "3,000.00", "0.00", "0.0%"])
+        // A file always holds everyone: the text table written with --out lists 甲 and 乙 too.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("compare-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        #expect(s.execute("compare main more 2026-03 --out \(file)").lines == ["wrote \(file) (text)"])
+        let written = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(written.contains("甲") && written.contains("乙") && !written.contains("--all lists them"))
+        run(s, "set lang zh")
+        #expect(s.execute("compare main more 2026-03").lines.last == "3 名员工中有 2 名在 main 和 more 中的数字相同，未列出（compare main more 2026-03 --all 全部列出）")
+        #expect(s.execute("compare main main 2026-03").lines.last == "全部 2 名员工在 main 和 main 中的数字相同（compare main main 2026-03 --all 全部列出）")
+    }
+
     @Test func anErrorValueMakesThatSidesTotalTheErrorAndSaysWhose() throws {
         let s = try session()
         run(s, "fork err", "乙.divisor[2026-03] = 0")

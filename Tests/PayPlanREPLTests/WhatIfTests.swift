@@ -165,12 +165,24 @@ import FoundationXML
         #expect(febWords.contains(words("        commission                   951.00      855.90      -95.10  -10.0%")))
         // 韩梅梅: R = 158,800 pays 2% (now 1.8%) of the first 10万: −200.00; 王芳's R = 34,700 is in the 1.5% tier: unchanged.
         #expect(febWords.contains(words("        commission                 3,764.00    3,564.00     -200.00   -5.3%")))
-        #expect(feb[feb.count - 2].split(separator: " ").map(String.init) == ["total", "pay", "(gross", "pay)", "14,735.50", "14,440.40", "-295.10", "-2.0%"])
+        #expect(feb[feb.count - 3].split(separator: " ").map(String.init) == ["total", "pay", "(gross", "pay)", "14,735.50", "14,440.40", "-295.10", "-2.0%"])
         // The owner's cost beside it (use takehome): every employed agent's employer contributions are the same in both
         // (base 3,000 → social insurance on the floor 7,460: 1,193.60 + 671.40 + 37.30 + 14.92 = 1,917.22, housing fund
         // 150.00: 2,067.22), 3 employed in February (赵强 joins in April): 14,735.50 + 6,201.66 = 20,937.16 and
         // 14,440.40 + 6,201.66 = 20,642.06, the same −295.10, −1.4% of the larger total.
-        #expect(feb.last!.split(separator: " ").map(String.init) == ["employer_cost", "(cost", "to", "the", "owner)", "20,937.16", "20,642.06", "-295.10", "-1.4%"])
+        #expect(feb[feb.count - 2].split(separator: " ").map(String.init) == ["employer_cost", "(cost", "to", "the", "owner)", "20,937.16", "20,642.06", "-295.10", "-1.4%"])
+        // The terminal lists only the agents whose figures differ: 王芳 (1.5% tier in both) and 赵强 (not yet
+        // employed in February) have the same figures, so 2 of the 4 are counted, not listed; --all lists them.
+        #expect(feb.last == "2 of 4 agents have the same figures in main and lower and are not listed (compare main lower 2026-02 --all lists them)")
+        #expect(!feb.contains { $0.hasPrefix("王芳") || $0.hasPrefix("赵强") })
+        let every = run(s, "compare main lower 2026-02 --all")
+        #expect(every.contains { $0.hasPrefix("王芳") } && every.contains { $0.hasPrefix("赵强") })
+        #expect(!every.contains { $0.contains("--all lists them") })
+        #expect(Array(every.suffix(2)) == Array(feb.suffix(3).prefix(2)))
+        // An export always holds every agent: the CSV names all four.
+        let csv = run(s, "compare main lower 2026-02 --csv").joined(separator: "\n")
+        for name in ["李雷", "韩梅梅", "王芳", "赵强"] { #expect(csv.contains(name)) }
+        #expect(!csv.contains("--all lists them"))
         let year = run(s, "compare main lower 2026")
         #expect(year[0] == "main vs lower — 2026")
         // The orders itemised from April (scenarios/src/electronics_orders.py) keep every month's R, so the

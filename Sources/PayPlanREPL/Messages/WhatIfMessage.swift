@@ -22,6 +22,8 @@ public indirect enum WhatIfMessage: MessageCatalogue {
     case notAPeriod(String)
     case outsideYears(Period, from: Int, to: Int)
     case compareTitle(String, String, Period)
+    /// `compare` on the terminal: how many agents have the same figures in both (not listed), of how many.
+    case compareUnchanged(Int, of: Int, String, String, Period)
     case totalNotKnown(side: String, agent: String, figure: String, code: String, why: String)
     case totalTooLarge(side: String)
     // explain … in A vs B
@@ -100,14 +102,19 @@ public indirect enum WhatIfMessage: MessageCatalogue {
                         zh: [d > 0 ? "\(d) 条定义" : nil, i > 0 ? "\(i) 项录入" : nil, a > 0 ? "\(a) 名员工有变化" : nil].compactMap { $0 }.joined(separator: "、"))
             }
         case .compareUsage:
-            Wording(en: "compare needs two scenarios and optionally a period: compare main lower_tier 2026 [--csv|--json|--md|--xlsx FILE] [--out FILE]",
-                    zh: "compare 需要两个副本，可再加一个期间：compare main 方案二 2026 [--csv|--json|--md|--xlsx 文件] [--out 文件]")
+            Wording(en: "compare needs two scenarios and optionally a period: compare main lower_tier 2026 [--all] [--csv|--json|--md|--xlsx FILE] [--out FILE]",
+                    zh: "compare 需要两个副本，可再加一个期间：compare main 方案二 2026 [--all] [--csv|--json|--md|--xlsx 文件] [--out 文件]")
         case .compareUsageAfter(let p): WhatIfMessage.compareUsage.wording.prefixed(Wording(en: p + "; ", zh: p + "；"))
         case .notAPeriod(let w):
             Wording(en: "'\(w)' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026",
                     zh: "'\(w)' 不是期间：请写月份 2026-03、季度 2026-Q1、半年 2026-H1 或年份 2026")
         case .outsideYears(let p, let a, let b): Wording(en: "\(p) is outside these scenarios' years (\(a)–\(b))", zh: "\(p) 不在这些副本的年份内（\(a)–\(b)）")
         case .compareTitle(let a, let b, let p): Wording(en: "\(a) vs \(b) — \(p)", zh: "\(a) 对比 \(b) — \(p)")
+        case .compareUnchanged(let n, let total, let a, let b, let p):
+            n == total ? Wording(en: "all \(n) agents have the same figures in \(a) and \(b) (compare \(a) \(b) \(p) --all lists them)",
+                                 zh: "全部 \(n) 名员工在 \(a) 和 \(b) 中的数字相同（compare \(a) \(b) \(p) --all 全部列出）")
+                : Wording(en: "\(n) of \(total) agents have the same figures in \(a) and \(b) and are not listed (compare \(a) \(b) \(p) --all lists them)",
+                          zh: "\(total) 名员工中有 \(n) 名在 \(a) 和 \(b) 中的数字相同，未列出（compare \(a) \(b) \(p) --all 全部列出）")
         case .totalNotKnown(let s, let a, let f, let c, let why):
             Wording(en: "the total of \(s) is not known: \(a)'s \(f) is \(c) (\(why))", zh: "\(s) 的合计无法得出：\(a) 的 \(f) 为 \(c)（\(why)）")
         case .totalTooLarge(let s): Wording(en: "the total of \(s) is too large to add up", zh: "\(s) 的合计过大，无法相加")
@@ -232,7 +239,7 @@ public indirect enum WhatIfMessage: MessageCatalogue {
                 .alreadyOn("main"), .cannotSwitch("方案二", because: Wording(en: "no", zh: "不行")), .nowOn("main"), .unknownFork("x", forks: ["main"]),
                 .scenariosTakesNothing, .forkDiffers(definitions: 1, inputs: 2, agents: 1), .forkDiffers(definitions: 0, inputs: 0, agents: 0),
                 .compareUsage, .compareUsageAfter(problem: "--out 需要文件名"), .notAPeriod("2026-13"), .outsideYears(p, from: 2026, to: 2026),
-                .compareTitle("main", "方案二", p), .totalNotKnown(side: "main", agent: "李雷", figure: "pay", code: "#MISSING", why: "缺少录入"),
+                .compareTitle("main", "方案二", p), .compareUnchanged(3, of: 4, "main", "方案二", p), .compareUnchanged(4, of: 4, "main", "方案二", p), .totalNotKnown(side: "main", agent: "李雷", figure: "pay", code: "#MISSING", why: "缺少录入"),
                 .totalTooLarge(side: "main"), .explainVersusUsage, .notAFigureOf("李雷.pay", fork: "main"),
                 .versusValues(cell: "李雷.pay[2026-03]", a: "main", valueA: "5,573.00", b: "方案二", valueB: nil, difference: "+1.00, +0.1%"),
                 .scenariosAreTheSame, .definitionsDiffer, .changedDefinition("commission", read: true), .onlyIn("bonus", fork: "main", read: false),
