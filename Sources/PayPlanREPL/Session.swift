@@ -48,7 +48,9 @@ public final class Session {
     struct EngineEdits {
         var forward: (Engine) -> [Engine.Change]?
         var back: (Engine) -> [Engine.Change]?
-        var reversed: EngineEdits { EngineEdits(forward: back, back: forward) }
+        /// The agent that `forward` appends (its pay lines read `— → value`) or removes (`value → —`).
+        var appears: String? = nil, vanishes: String? = nil
+        var reversed: EngineEdits { EngineEdits(forward: back, back: forward, appears: vanishes, vanishes: appears) }
     }
     /// Engines of the forks other than the current one, with the workspace each was
     /// built from (used only while that is still the fork's workspace).
@@ -284,13 +286,14 @@ public final class Session {
             return commit(again, label: label, message: message + note, focus: focus, reportChanges: reportChanges, recredit: false)
         }
         let warningsBefore = currentWarnings()
+        let leaving = edits?.vanishes.map { totals(engine, agent: $0) } ?? []
         if let edits, let changed = edits.forward(engine) {
             pushUndo(Snapshot(workspace: workspace, label: label, edits: edits))
             workspace = new
             isDirty = true
             warningsCache = nil
             var out = Output(lines: message)
-            out.body += payChangeLines(changed)
+            out.body += payChangeLines(changed, appearing: edits.appears, vanished: leaving)
             out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
             return out
         }
@@ -347,14 +350,36 @@ public final class Session {
         return out
     }
 
+    /// One agent's pay figures (the plan's `report total`), by cell name, in period order;
+    /// none when the agent is unknown or the pay figure is not per agent.
+    /// - Complexity: O(periods).
+    func totals(_ e: Engine, agent name: String) -> [(name: String, value: Value)] {
+        guard let t = e.plan.total, let r = e.plan.ruleIndex[t], let a = e.agentIndex(named: name) else { return [] }
+        let d = e.plan.rules[r].dimension
+        guard d.perAgent, !d.perOrder else { return [] }
+        return (0..<e.periodCount(d.grain)).compactMap { p in
+            e.cell(rule: r, agent: a, period: e.period(d.grain, p)).map { (e.name(ofCell: $0), e.value(ofCell: $0)) }
+        }
+    }
+
     /// The pay figures among `changed` cells, in report order, as `cell: old → new`
-    /// (the same lines `changeLines` gives for an engine built again).
-    func payChangeLines(_ changed: [Engine.Change]) -> [OutputLine] {
+    /// (the same lines `changeLines` gives for an engine built again): an agent that
+    /// `appearing` names shows every pay figure as `— → new`, and the figures of an
+    /// agent that left (`vanished`, taken before) follow as `old → —`.
+    /// - Complexity: O(changed × log changed + periods).
+    func payChangeLines(_ changed: [Engine.Change], appearing: String? = nil, vanished: [(name: String, value: Value)] = []) -> [OutputLine] {
         guard let t = engine.plan.total, let totalRule = engine.plan.ruleIndex[t] else { return [] }
-        let pay = changed.filter { engine.coordinates(ofCell: $0.cell).rule == totalRule }
-        return summarise(pay.sorted { $0.cell < $1.cell }.map {
+        let newcomer = appearing.flatMap { engine.agentIndex(named: $0) }
+        let pay = changed.filter {
+            let (r, k) = engine.coordinates(ofCell: $0.cell)
+            return r == totalRule && !(engine.plan.rules[r].dimension.perAgent && k.agent == newcomer)
+        }
+        var lines = pay.sorted { $0.cell < $1.cell }.map {
             PayChange(cell: engine.name(ofCell: $0.cell), old: $0.old, new: engine.value(ofCell: $0.cell))
-        })
+        }
+        if let a = appearing { lines += totals(engine, agent: a).map { PayChange(cell: $0.name, old: nil, new: $0.value) } }
+        lines += vanished.map { PayChange(cell: $0.name, old: $0.value, new: nil) }
+        return summarise(lines)
     }
 
     func changeLines(before: [(name: String, value: Value)], after: [(name: String, value: Value)]) -> [OutputLine] {
@@ -470,13 +495,14 @@ public final class Session {
 
     func restore(_ s: Snapshot, to other: inout [Snapshot], verb: String) -> Output {
         // An edit the engine made in place is taken back in place.
+        let leaving = s.forkState == nil ? s.edits?.appears.map { totals(engine, agent: $0) } ?? [] : []
         if s.forkState == nil, let edits = s.edits, let changed = edits.back(engine) {
             other.append(Snapshot(workspace: workspace, label: s.label, edits: edits.reversed, generation: generation))
             workspace = s.workspace
             generation = s.generation
             isDirty = generation != savedGeneration
             warningsCache = nil
-            var out = Output(lines: ["\(verb) \(s.label)"]); out.body += payChangeLines(changed); return out
+            var out = Output(lines: ["\(verb) \(s.label)"]); out.body += payChangeLines(changed, appearing: edits.vanishes, vanished: leaving); return out
         }
         let outgoing = (name: forkName, workspace: workspace, engine: engine)
         let cached = s.forkState == nil ? nil : forkEngines.values.first { $0.workspace == s.workspace }?.engine
@@ -512,17 +538,24 @@ public final class Session {
         switch sub {
         case "add":
             if let problem = Session.agentNameProblem(name) { return .error(problem) }
-            guard new.agentIndex(named: name) == nil else { return .error("there is already an agent named \(name)") }
+            // The engine's agents are the workspace's: its name index answers in O(1).
+            guard engine.agentIndex(named: name) == nil else { return .error("there is already an agent named \(name)") }
             var a = Agent(name: name)
             if let e = applyAttributes(parts.dropFirst(2), to: &a) { return e }
             new.agents.append(a)
-            var out = commit(new, label: "agent add \(name)", message: ["added \(name)"])
+            let inputs = new.inputs[name] ?? [:]
+            let agent = a
+            // Appended to the engine in place; undo takes it off again.
+            var out = commit(new, label: "agent add \(name)", message: ["added \(name)"],
+                             edits: EngineEdits(forward: { $0.appendAgent(agent, inputs: inputs) },
+                                                back: { $0.removeLastAgent(named: name) }, appears: name))
             if !out.failed, let note = firstError(agent: new.agents.count - 1) { out.lines.append("note: \(name)'s pay cannot be computed yet: \(note)") }
             return out
         case "set":
-            guard let i = new.agentIndex(named: name) else { return .error(unknownAgent(name)) }
+            guard let i = engine.agentIndex(named: name) else { return .error(unknownAgent(name)) }
             guard parts.count > 2 else { return .error("agent set \(name) needs key=value, e.g. base=3500") }
             if let e = applyAttributes(parts.dropFirst(2), to: &new.agents[i]) { return e }
+            let (before, after) = (workspace.agents[i], new.agents[i])
             if new.agents[i].name != name {
                 let renamed = new.agents[i].name
                 if let problem = Session.agentNameProblem(renamed) { return .error(problem) }
@@ -534,7 +567,10 @@ public final class Session {
                 let carried = new.orders.filter { $0.agent == name }.map { o -> Order in var o = o; o.agent = renamed; return o }
                 if !carried.isEmpty { _ = new.merge(carried) }
             }
-            return commit(new, label: "agent set \(name)", message: ["updated \(name)"])
+            // Attributes changed in place; a renamed agent's figures are listed under both names, so a rename builds anew.
+            let edits = before.name == after.name
+                ? EngineEdits(forward: { $0.replaceAgent(at: i, with: after) }, back: { $0.replaceAgent(at: i, with: before) }) : nil
+            return commit(new, label: "agent set \(name)", message: ["updated \(name)"], edits: edits)
         case "rm", "remove":
             // Several names: all are removed, or none when one is unknown (or named twice).
             let names = Array(parts.dropFirst())
@@ -554,13 +590,19 @@ public final class Session {
                 let example = new.orders.first { $0.agent == n }!.id
                 return .error("\(n) has \(count) order\(count == 1 ? "" : "s"); reassign them (order set \(example) agent=NAME, or agent= for no agent) or remove them (order rm \(example)) first; nothing was removed")
             }
+            // The agent added last is taken off the engine in place (undo appends them again).
+            var edits: EngineEdits? = nil
+            if names.count == 1, engine.appendedAgentCount > 0, let last = workspace.agents.last, last.name == name {
+                let inputs = workspace.inputs[name] ?? [:]
+                edits = EngineEdits(forward: { $0.removeLastAgent(named: name) }, back: { $0.appendAgent(last, inputs: inputs) }, vanishes: name)
+            }
             for n in names {
                 new.agents.remove(at: new.agentIndex(named: n)!)
                 new.inputs[n] = nil
             }
             let message = names.count == 1 ? "removed \(name) and their inputs (undo brings them back)"
                 : "removed \(names.count) agents (\(names.joined(separator: ", "))) and their inputs (undo brings them back)"
-            return commit(new, label: "agent rm \(names.joined(separator: " "))", message: [message])
+            return commit(new, label: "agent rm \(names.joined(separator: " "))", message: [message], edits: edits)
         default:
             return .error("unknown agent command '\(sub)': use add, set or rm")
         }

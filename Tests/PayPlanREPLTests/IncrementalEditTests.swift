@@ -144,6 +144,44 @@ import TestSupport
         #expect(problems.contains("甲.pay[2026-03] is 1.00 here, 5,549.07 in a fresh engine"))
     }
 
+    /// `agent add`, `agent set` and `agent rm` of the agent added last are made in place, and so are their undo and redo.
+    /// By hand (C1, C3, C4): X base 3,000 hired 2026-02-10 is not employed in January (0.00); February to April are
+    /// probation (tenure 1–3) with no sales: 40% of the base is deducted, 3,000 − 1,200 = 1,800.00; from May R = 0
+    /// deducts 30%: 2,100.00. With 5万 of sales in March R = 50,000: no deduction, 2% × 50,000 = 1,000 commission: 4,000.00.
+    @Test func agentAddSetAndRemoveAreInPlace() throws {
+        let s = try Session(path: electronics)
+        let engine = s.engine
+        let added = run(s, "agent add X base=3000 hired=2026-02-10")
+        #expect(added.prefix(6) == ["added X", "X.pay[2026-01]: — → 0.00", "X.pay[2026-02]: — → 1,800.00",
+                                    "X.pay[2026-03]: — → 1,800.00", "X.pay[2026-04]: — → 1,800.00", "X.pay[2026-05]: — → 2,100.00"])
+        #expect(added.count == 13 && added.last == "X.pay[2026-12]: — → 2,100.00")
+        #expect(run(s, "X.sales[2026-03] = 5万") == ["X.pay[2026-03]: 1,800.00 → 4,000.00"])
+        // base 4,000: probation deducts 1,600 (2,400.00), March 4,000 + 1,000 = 5,000.00, May on 4,000 − 1,200 = 2,800.00.
+        let set = run(s, "agent set X base=4000")
+        #expect(set.prefix(4) == ["updated X", "X.pay[2026-02]: 1,800.00 → 2,400.00", "X.pay[2026-03]: 4,000.00 → 5,000.00", "X.pay[2026-04]: 1,800.00 → 2,400.00"])
+        #expect(set.count == 12 && set.last == "X.pay[2026-12]: 2,100.00 → 2,800.00")
+        expectConsistent(s)
+        let removed = run(s, "agent rm X")
+        #expect(removed.first == "removed X and their inputs (undo brings them back)")
+        #expect(removed.contains("X.pay[2026-03]: 5,000.00 → —") && removed.count == 13)
+        #expect(s.engine.agents.count == 4)
+        expectConsistent(s)
+        // Undo appends X again with the March sales; undo again takes base 4,000 back.
+        #expect(run(s, "undo").contains("X.pay[2026-03]: — → 5,000.00"))
+        #expect(query(s, "X.sales[2026-03]") == "50,000.00")
+        #expect(run(s, "undo").contains("X.pay[2026-03]: 5,000.00 → 4,000.00"))
+        expectConsistent(s)
+        #expect(run(s, "undo", "undo").last == "X.pay[2026-12]: 2,100.00 → —")
+        #expect(s.engine.agentIndex(named: "X") == nil)
+        #expect(run(s, "redo").contains("X.pay[2026-02]: — → 1,800.00"))
+        expectConsistent(s)
+        #expect(s.engine === engine, "every step above was made in place")
+        // An agent removed from the middle still builds anew, with the same figures.
+        run(s, "agent add Y hired=2025-01-01", "agent rm Y", "agent add Z hired=2025-01-01", "agent rm X")
+        #expect(s.engine !== engine)
+        expectConsistent(s)
+    }
+
     /// Random edits of every kind, then the incremental result equals a fresh compute, cell for cell.
     /// Even seeds recompute by sweeping the topological order (as for a big rule edit), odd ones through the heap.
     @Test(arguments: [UInt64(1), 2, 3, 4])
@@ -151,14 +189,28 @@ import TestSupport
         var rng = SplitMix(seed: seed)
         let s = try session()
         run(s, "agent add 乙 base=3500 hired=2026-02-01",
-            "order add P1 agent=乙 date=2026-01-15 terms=net30 amount=20000 profit=4000 written_off=2026-06-10 resale=5000")
+            "order add P1 agent=乙 date=2026-01-15 terms=net30 amount=20000 profit=4000 written_off=2026-06-10 resale=5000",
+            // Rules that read every agent, so that agents appended in place change what they read.
+            "team month team_sales = sum(sales over agents)", "month sales_rank = rank(sales over agents where sales > 0)",
+            "month team_share = allocate(1000, base over agents)",
+            "month rank_bonus = if sales_rank = 1 then 500 else 0", "team month employed = count(agents where active)")
         let agents = ["甲", "乙"]
         var orderIDs = ["O1", "O2", "O3", "O4", "O5", "O6", "P1"]
         func day(_ m: Int) -> String { String(format: "2026-%02d-%02d", m, Int.random(in: 1...28, using: &rng)) }
-        for step in 0..<40 {
+        var appendedMost = 0
+        for step in 0..<60 {
             let m = Int.random(in: 1...12, using: &rng)
             let command: String
-            switch Int.random(in: 0..<12, using: &rng) {
+            let added = s.workspace.agents.map(\.name).filter { $0.hasPrefix("Z") }
+            switch Int.random(in: 0..<16, using: &rng) {
+            case 12: command = "agent add Z\(step) base=\(Int.random(in: 2000...5000, using: &rng))" + (Bool.random(using: &rng) ? " hired=\(day(m))" : "")
+            case 13 where !added.isEmpty:
+                // Mostly the agent added last (in place), sometimes another (built anew).
+                command = "agent rm \(Int.random(in: 0..<4, using: &rng) == 0 ? added.randomElement(using: &rng)! : added.last!)"
+            case 14 where !added.isEmpty:
+                command = "agent set \(added.randomElement(using: &rng)!) " + (Bool.random(using: &rng) ? "base=\(Int.random(in: 2000...5000, using: &rng))" : "left=\(day(m))")
+            case 15 where !added.isEmpty:
+                command = "\(added.randomElement(using: &rng)!).sales[2026-\(String(format: "%02d", m))] = \(Int.random(in: 0...40, using: &rng) * 10000)"
             case 0, 1: command = "\(agents.randomElement(using: &rng)!).sales[2026-\(String(format: "%02d", m))] = \(Int.random(in: 0...40, using: &rng) * 10000)"
             case 2: command = "order set \(orderIDs.randomElement(using: &rng)!) profit=\(Int.random(in: 0...20000, using: &rng))"
             case 3: command = "order set \(orderIDs.randomElement(using: &rng)!) paid=\(day(m))"
@@ -180,13 +232,16 @@ import TestSupport
                 }
             case 8: command = "agent set 乙 base=\(Int.random(in: 2500...5000, using: &rng))"
             case 9, 10: command = Bool.random(using: &rng) ? "undo" : "redo"
-            default: command = s.currentFork == "main" ? (s.forkNames.contains("f") ? "switch f" : "fork f") : "switch main"
+            case 11: command = s.currentFork == "main" ? (s.forkNames.contains("f") ? "switch f" : "fork f") : "switch main"
+            default: command = "agent add Z\(step) hired=2025-0\(Int.random(in: 1...9, using: &rng))-01"
             }
             s.engine.sweepAbove = seed % 2 == 0 ? 0 : 4096
             _ = s.execute(command)  // undo/redo may have nothing to do
             let problems = s._checkInvariants()
             #expect(problems.isEmpty, "seed \(seed), step \(step), after \(command): \(problems.joined(separator: "; "))")
             if !problems.isEmpty { break }
+            appendedMost = max(appendedMost, s.engine.appendedAgentCount)
         }
+        #expect(appendedMost >= 1, "agents were appended in place (at most \(appendedMost) at once)")
     }
 }

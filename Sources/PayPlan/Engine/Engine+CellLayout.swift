@@ -3,7 +3,8 @@
 ///
 /// Rule `r` owns cells `offsets[r]..<offsets[r + 1]`: for a per-agent rule,
 /// agent-major rows of one cell per period of its grain; for a team rule one
-/// row; for an order rule one cell per order, in ID order.
+/// row; for an order rule one cell per order, in ID order. Agents appended in
+/// place (`Engine+AgentEdits`) own a chunk each after the built cells.
 extension Engine {
     /// The first cell of each rule, and the total cell count last.
     ///
@@ -29,6 +30,7 @@ extension Engine {
 
     @inline(__always) func cell(_ rule: Int, _ agent: Int, _ period: Int) -> Int {
         let d = plan.rules[rule].dimension
+        if d.perAgent && agent >= appended.baseAgentCount { return appended.cell(rule, agent, period) }
         return offsets[rule] + (d.perAgent ? agent : 0) * periodCount(d.grain) + period
     }
 
@@ -73,6 +75,7 @@ extension Engine {
     ///
     /// - Complexity: O(log rules).
     public func coordinates(ofCell c: Int) -> (rule: Int, coordinates: Coordinates) {
+        if c >= appended.baseCellCount { return appendedCoordinates(c) }
         let r = Engine.ruleOf(offsets, c)
         let d = plan.rules[r].dimension
         if d.perOrder { return (r, orderCoordinates(c - offsets[r])) }
@@ -120,11 +123,11 @@ extension Engine {
     /// The cells that read cell `c` directly.
     ///
     /// - Complexity: O(its dependents).
-    public func dependents(ofCell c: Int) -> [Int] { dependents.neighbours(c).map(Int.init) }
+    public func dependents(ofCell c: Int) -> [Int] { var out: [Int] = []; forEachDependent(c) { out.append(Int($0)) }; return out }
     /// The cells that cell `c` reads directly (every branch of its formula).
     ///
     /// - Complexity: O(its dependencies).
-    public func dependencies(ofCell c: Int) -> [Int] { dependencies.neighbours(c).map(Int.init) }
+    public func dependencies(ofCell c: Int) -> [Int] { dependencyList(c).map(Int.init) }
 
     /// Number of cells, for benchmarks and `stats`.
     public var cellCount: Int { values.count }

@@ -107,7 +107,7 @@ extension Engine {
             }
             if nodes.isEmpty && !allocates { continue }
             let d = rule.dimension
-            let all = Array(offsets[r]..<offsets[r + 1])
+            let all = cells(ofRule: r)
             if allocates && !(d.perAgent && !d.perOrder && d.grain == .month) { out += all; continue }
             if allocates { nodes.append((0, true)) }
             if d.grain == .none && !d.perOrder { out += all; continue }
@@ -164,15 +164,15 @@ extension Engine {
         // The changed rules must read the same cells as before, cell for cell.
         var fresh: [Int32] = []
         for r in changed {
-            for c in offsets[r]..<offsets[r + 1] {
+            for c in cells(ofRule: r) {
                 fresh.removeAll(keepingCapacity: true)
                 collectCellDependencies(plan.rules[r], coordinates(ofCell: c).coordinates, &fresh)
-                let stored = dependencies.neighbours(c)
+                let stored = dependencyList(c)
                 // As sets: a formula may read a cell twice (both versions of a dated table read its amount).
                 if (fresh.count != stored.count || fresh.sorted() != stored.sorted()) && Set(fresh) != Set(stored) { plan = old; return nil }
             }
         }
-        return recompute(from: changed.flatMap { offsets[$0]..<offsets[$0 + 1] })
+        return recompute(from: changed.flatMap { cells(ofRule: $0) })
     }
 
     /// True when no `by` date of an order aggregation reads a node that `reads`,
@@ -213,7 +213,7 @@ extension Engine {
     func cellsReading(_ reads: (CExpr) -> Bool) -> [Int]? {
         let affected = Set(plan.rules.indices.filter { plan.rules[$0].kind.expressions.contains { $0.contains(where: reads) } })
         guard groupingsUnaffected(by: affected, reads: reads) else { return nil }
-        return affected.sorted().flatMap { offsets[$0]..<offsets[$0 + 1] }
+        return affected.sorted().flatMap { cells(ofRule: $0) }
     }
 
     /// The static rules in an order where each comes after the static rules it reads.

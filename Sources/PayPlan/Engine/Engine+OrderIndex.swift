@@ -7,8 +7,9 @@ extension Engine {
     /// - Complexity: O(1).
     func bucket(_ g: Int, agent a: Int, month m: Int) -> [Int32] {
         let months = monthCount
-        guard m >= 0 && m < months, !buckets[g].isEmpty else { return [] }
-        return buckets[g][(a + 1) * months + m]
+        let slot = (a + 1) * months + m
+        guard m >= 0 && m < months, slot < buckets[g].count else { return [] }
+        return buckets[g][slot]
     }
 
     /// The orders booked in the period of `k` (all its months), the agent's own or everyone's.

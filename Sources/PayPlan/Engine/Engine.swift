@@ -5,7 +5,8 @@ import HeapModule
 /// `Engine+OrderIndex` (orders by agent and month), `Engine+Dependencies`
 /// (the cell graph), `Engine+Schedule` (topological order, recomputation),
 /// `Engine+Evaluator` (one cell from its formula), `Engine+Operators`, and
-/// `Engine+Edits` (changes made in place: inputs, as-of date, calendar, order fields).
+/// `Engine+Edits` (changes made in place: inputs, as-of date, calendar, order fields)
+/// and `Engine+AgentEdits` (agents appended, changed and removed in place).
 ///
 /// The computed figures of one workspace: a dense cell array, a dependency
 /// graph over the cells, and the topological order to recompute them in.
@@ -29,9 +30,10 @@ public final class Engine {
     }
     /// The agents' extra attribute names and the orders' field names the plan was compiled with.
     let attributeKeys: Set<String>, fieldKeys: Set<String>
-    public let agents: [Agent]
+    /// The agents, in the workspace's order (those appended in place last, `Engine+AgentEdits`).
+    public internal(set) var agents: [Agent]
     /// Agent name → index in `agents`.
-    let agentByName: [String: Int]
+    var agentByName: [String: Int]
     /// January of the scenario's first year.
     public let startMonth: Month
     public let years: ClosedRange<Int>
@@ -62,6 +64,8 @@ public final class Engine {
     /// the address of its rows' storage (the rows are kept, so the address is not
     /// reused); `nil` thresholds: some are formulas, evaluated per lookup.
     @exclusivity(unchecked) var constantThresholds: [Int: (rows: [CRow], thresholds: [Fixed]?)] = [:]
+    /// The agents appended in place after the engine was built, and their cells (`Engine+AgentEdits`).
+    @exclusivity(unchecked) var appended = AppendedAgents()
 
     /// An independent engine with the same figures: later edits to either leave
     /// the other alone (what-if probes and forks edit a copy).
@@ -73,6 +77,7 @@ public final class Engine {
         calendar = e.calendar; asOf = e.asOf; buckets = e.buckets; offsets = e.offsets
         monthCount = e.monthCount; values = e.values; stored = e.stored
         cellGraph = e.cellGraph
+        appended = e.appended
     }
 
     /// Compiles the workspace's plan and computes every cell, rule by rule in the

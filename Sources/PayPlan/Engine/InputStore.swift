@@ -3,6 +3,10 @@ struct InputStore {
     /// (first cell, end cell, first slot) per input rule.
     private var ranges: [(start: Int, end: Int, slot: Int)] = []
     private var slots: [Fixed?] = []
+    /// Appended agents' chunks (`Engine+AgentEdits`): the first chunk cell, the chunk size, each
+    /// chunk cell's input slot within a chunk (−1: not an input), the inputs per chunk and the
+    /// first chunk slot in `slots` (the built inputs' count).
+    private var chunkStart = Int.max, chunkSize = 0, chunkSlot: [Int] = [], chunkInputs = 0, chunkSlotStart = 0
 
     init(plan: CompiledPlan, offsets: [Int]) {
         for (r, rule) in plan.rules.enumerated() {
@@ -13,9 +17,25 @@ struct InputStore {
     }
 
     @inline(__always) private func slot(_ c: Int) -> Int? {
+        if c >= chunkStart {
+            guard chunkSize > 0 else { return nil }
+            let rel = c - chunkStart, s = chunkSlot[rel % chunkSize]
+            let i = chunkSlotStart + rel / chunkSize * chunkInputs + s
+            return s < 0 || i >= slots.count ? nil : i
+        }
         for range in ranges where c >= range.start && c < range.end { return range.slot + c - range.start }
         return nil
     }
+
+    /// Lays out the input cells of appended agents' chunks: chunk `k` starts at
+    /// `start + k × size`; `inputSlot[i]` is chunk cell `i`'s input number, or −1.
+    mutating func prepareChunks(start: Int, size: Int, inputSlot: [Int], inputs: Int) {
+        (chunkStart, chunkSize, chunkSlot, chunkInputs, chunkSlotStart) = (start, size, inputSlot, inputs, slots.count)
+    }
+    /// Room for one more appended agent's inputs, none entered. - Complexity: O(its input cells).
+    mutating func appendChunk() { slots.append(contentsOf: repeatElement(nil, count: chunkInputs)) }
+    /// Drops the last appended agent's inputs. - Complexity: O(its input cells).
+    mutating func removeChunk() { slots.removeLast(chunkInputs) }
 
     /// The amount entered for input cell `c`, or `nil`; setting a cell that is not an input's does nothing.
     subscript(_ c: Int) -> Fixed? {

@@ -1,0 +1,55 @@
+/// The agents appended to an engine in place (`agent add`, the undo of `agent rm`),
+/// after the cells it was built with (`Engine+AgentEdits`).
+///
+/// Each appended agent owns a chunk of `chunkSize` cells after the built ones:
+/// for every per-agent rule (not order rules), in rule order, one cell per period
+/// of its grain. A chunk cell is scheduled right after its twin, the built cell of
+/// agent 0 of the same rule and period: its schedule key is the twin's position
+/// times 2²⁴ plus the appended agent's number (1, 2, …). Since an appended agent's
+/// cell reads what agent 0's reads, moved to the agent, and an aggregation over
+/// agents reads agent 0's cell too, these keys are a topological order (each edge
+/// is checked when the agent is appended).
+struct AppendedAgents {
+    /// Agents in the engine as built; appended agents follow. `Int.max` until the first append.
+    var baseAgentCount = Int.max
+    /// Cells of the engine as built; chunks follow.
+    var baseCellCount = Int.max
+    /// Per rule, the first cell of its block inside a chunk, or −1 (team and order rules).
+    var chunkOffsets: [Int] = []
+    var chunkSize = 0
+    /// Per cell of a chunk: its rule and its twin (agent 0's built cell of the same rule and period).
+    var chunkRule: [Int32] = []
+    var twin: [Int32] = []
+    /// How many agents were appended.
+    var count = 0
+    /// Built or appended cells whose dependencies changed with an appended agent (aggregations over agents).
+    var replacedDependencies: [Int: [Int32]] = [:]
+    /// Cells read by cells appended after them (parameters, team cells, other agents' cells).
+    var addedDependents: [Int: [Int32]] = [:]
+    /// Per appended agent, what appending it changed, to take it back.
+    var logs: [Log] = []
+
+    struct Log {
+        /// Cells whose dependencies were replaced, with the overlay they had before.
+        var replaced: [(cell: Int, before: [Int32]?)] = []
+        /// Cells given one more entry in `addedDependents`, in the order given.
+        var addedTo: [Int] = []
+    }
+
+    /// True once the chunk layout is set (the first append).
+    var isPrepared: Bool { baseCellCount != .max }
+
+    /// The cell of per-agent rule `r` for appended agent `a` at period index `p`.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always) func cell(_ r: Int, _ a: Int, _ p: Int) -> Int {
+        baseCellCount + (a - baseAgentCount) * chunkSize + chunkOffsets[r] + p
+    }
+}
+
+/// A cell and its schedule key (`Engine.scheduleKey`), ordered by the key, for the recomputation heap.
+struct KeyedCell: Comparable {
+    let key: Int64
+    let cell: Int32
+    static func < (a: KeyedCell, b: KeyedCell) -> Bool { a.key < b.key }
+}

@@ -1,0 +1,278 @@
+import HeapModule
+
+/// Agents added, changed and removed in place: an appended agent's cells go
+/// after the built ones (`AppendedAgents`), its dependencies are read off the
+/// formulas for it alone, the aggregations over agents read it too, and only
+/// its cells and those aggregations (with what depends on them) are computed.
+/// A script of thousands of `agent add` lines costs the new cells, not an
+/// engine per line.
+///
+/// Each edit either applies in full or changes nothing and returns `nil` (the
+/// caller then builds a new engine): when the engine has no agent yet, the
+/// agent brings an attribute no other agent has, orders name the agent, or a
+/// `by` date of an order aggregation reads what changed.
+extension Engine {
+    /// Appends `agent` as the last agent, with its entered inputs (`input name → period → amount`).
+    ///
+    /// - Returns: the changed cells with their old values (the agent's own cells
+    ///   among them, with old value 0), or `nil` when the engine must be built again.
+    /// - Complexity: O(the agent's cells × their dependencies + the cells of
+    ///   aggregations over agents × agents), then the recomputation.
+    public func appendAgent(_ agent: Agent, inputs: [String: [Period: Fixed]] = [:]) -> [Change]? {
+        guard !agents.isEmpty, agentByName[agent.name] == nil, Set(agent.extra.keys).isSubset(of: attributeKeys) else { return nil }
+        for o in orders.indices where orderAgent[o] < 0 && orders[o].agent == agent.name { return nil }
+        // The cell graph is read off the structure: build it (if it is not yet) before the structure changes.
+        _ = graph
+        if !appended.isPrepared { prepareAppending() }
+        let a = agents.count, start = values.count, size = appended.chunkSize
+        agents.append(agent)
+        agentByName[agent.name] = a
+        func giveUp() -> [Change]? { agents.removeLast(); agentByName[agent.name] = nil; return nil }
+        // The chunk's dependencies, in cell order, each edge checked against the schedule keys.
+        let serial = Int64(a - appended.baseAgentCount + 1)
+        var chunkTargets: [Int32] = [], chunkEnds: [Int32] = []
+        chunkEnds.reserveCapacity(size)
+        for (r, rule) in plan.rules.enumerated() where appended.chunkOffsets[r] >= 0 {
+            for p in 0..<periodCount(rule.dimension.grain) {
+                let c = start + appended.chunkOffsets[r] + p
+                let from = chunkTargets.count
+                collectCellDependencies(rule, Coordinates(agent: a, grain: rule.dimension.grain, period: p), &chunkTargets)
+                let key = (Int64(position[Int(appended.twin[c - start])]) << 24) + serial
+                for d in chunkTargets[from...] where scheduleKey(Int(d), chunkStart: start, serial: serial) >= key { return giveUp() }
+                chunkEnds.append(Int32(chunkTargets.count))
+            }
+        }
+        // The cells that read every agent now read this one too.
+        var replaced: [(cell: Int, fresh: [Int32])] = []
+        for r in plan.rules.indices where Engine.readsEveryAgent(plan.rules[r].kind) {
+            for c in cells(ofRule: r) where c < start {
+                var fresh: [Int32] = []
+                collectCellDependencies(plan.rules[r], coordinates(ofCell: c).coordinates, &fresh)
+                let key = scheduleKey(c, chunkStart: start, serial: serial)
+                for d in fresh where Int(d) >= start && scheduleKey(Int(d), chunkStart: start, serial: serial) >= key { return giveUp() }
+                replaced.append((c, fresh))
+            }
+        }
+        // Everything checks out: store the cells, inputs, dependencies and dependents.
+        appended.count += 1
+        values.append(contentsOf: repeatElement(.number(.zero), count: size))
+        stored.appendChunk()
+        for (name, series) in inputs {
+            guard let r = plan.ruleIndex[name], case .input = plan.rules[r].kind, appended.chunkOffsets[r] >= 0 else { continue }
+            let g = plan.rules[r].dimension.grain
+            for (p, v) in series where p.grain == g {
+                if let i = index(of: p) { stored[cell(r, a, i)] = v }
+            }
+        }
+        var log = AppendedAgents.Log()
+        var chunkDependents = [[Int32]](repeating: [], count: size)
+        var from = 0
+        for i in 0..<size {
+            let c = Int32(start + i), end = Int(chunkEnds[i])
+            for d in chunkTargets[from..<end] {
+                if Int(d) >= start { chunkDependents[Int(d) - start].append(c) } else {
+                    appended.addedDependents[Int(d), default: []].append(c)
+                    log.addedTo.append(Int(d))
+                }
+            }
+            from = end
+        }
+        let base = Int32(dependencies.targets.count)
+        dependencies.targets.append(contentsOf: chunkTargets)
+        dependencies.offsets.append(contentsOf: chunkEnds.map { $0 + base })
+        for (c, fresh) in replaced {
+            log.replaced.append((c, appended.replacedDependencies[c]))
+            appended.replacedDependencies[c] = fresh
+            for d in fresh where Int(d) >= start { chunkDependents[Int(d) - start].append(Int32(c)) }
+        }
+        for list in chunkDependents {
+            dependents.targets.append(contentsOf: list)
+            dependents.offsets.append(Int32(dependents.targets.count))
+        }
+        appended.logs.append(log)
+        return recompute(from: Array(start..<(start + size)) + replaced.map(\.cell))
+    }
+
+    /// Removes the last agent when it was appended in place and is called `name`
+    /// (the undo of `agent add`, or `agent rm` of the agent added last).
+    ///
+    /// - Returns: the changed cells of the agents that stay, or `nil` when the last
+    ///   agent is not one appended in place (build a new engine).
+    /// - Complexity: O(the agent's cells and dependencies), then the recomputation
+    ///   of the aggregations over agents.
+    public func removeLastAgent(named name: String) -> [Change]? {
+        guard appended.count > 0, agents.last?.name == name, let log = appended.logs.popLast() else { return nil }
+        _ = graph
+        let size = appended.chunkSize, start = values.count - size
+        agents.removeLast()
+        agentByName[name] = nil
+        appended.count -= 1
+        for d in log.addedTo.reversed() {
+            appended.addedDependents[d]!.removeLast()
+            if appended.addedDependents[d]!.isEmpty { appended.addedDependents[d] = nil }
+        }
+        for (c, before) in log.replaced.reversed() { appended.replacedDependencies[c] = before }
+        dependencies.targets.removeLast(dependencies.targets.count - Int(dependencies.offsets[start]))
+        dependencies.offsets.removeLast(size)
+        dependents.targets.removeLast(dependents.targets.count - Int(dependents.offsets[start]))
+        dependents.offsets.removeLast(size)
+        values.removeLast(size)
+        stored.removeChunk()
+        return recompute(from: log.replaced.map(\.cell))
+    }
+
+    /// Replaces agent `a` with `new` (`agent set`: attributes, hire and leave dates, a new name).
+    ///
+    /// - Returns: the changed cells, or `nil` when the engine must be built again:
+    ///   the set of attribute names changes, a renamed agent's orders name it, or
+    ///   the agent has orders and a `by` date may read an attribute.
+    /// - Complexity: O(orders) to find the agent's orders, then the recomputation of
+    ///   the agent's cells, its orders' cells and the aggregations over agents.
+    public func replaceAgent(at a: Int, with new: Agent) -> [Change]? {
+        guard agents.indices.contains(a) else { return nil }
+        let old = agents[a]
+        if old == new { return [] }
+        guard Set(new.extra.keys).isSubset(of: attributeKeys) else { return nil }
+        for k in Set(old.extra.keys).subtracting(new.extra.keys) {
+            guard agents.indices.contains(where: { $0 != a && agents[$0].extra[k] != nil }) else { return nil }
+        }
+        if old.name != new.name {
+            guard agentByName[new.name] == nil, !orders.contains(where: { $0.agent == old.name || $0.agent == new.name }) else { return nil }
+        }
+        let own = orders.indices.filter { orderAgent[$0] == a }
+        if !own.isEmpty {
+            // The agent's orders stay in their buckets only if no `by` date reads the agent.
+            let readsAgent: (CExpr) -> Bool = {
+                switch $0 { case .attribute, .builtin: return true; default: return false }
+            }
+            let direct = Set(plan.staticRules.filter { plan.rules[$0].kind.expressions.contains { $0.contains(where: readsAgent) } })
+            guard groupingsUnaffected(by: direct, reads: readsAgent) else { return nil }
+        }
+        _ = graph
+        agents[a] = new
+        if old.name != new.name { agentByName[old.name] = nil; agentByName[new.name] = a }
+        var seeds: [Int] = []
+        for (r, rule) in plan.rules.enumerated() {
+            if Engine.readsEveryAgent(rule.kind) { seeds += cells(ofRule: r); continue }
+            let d = rule.dimension
+            if d.perOrder { seeds += own.map { offsets[r] + $0 }; continue }
+            if d.perAgent { seeds += (0..<periodCount(d.grain)).map { cell(r, a, $0) } }
+        }
+        return recompute(from: seeds)
+    }
+
+    /// How many agents were appended in place since the engine was built.
+    public var appendedAgentCount: Int { appended.count }
+
+    /// Every cell of rule `r`: its built block and, for a per-agent rule, its cells in each appended agent's chunk.
+    ///
+    /// - Complexity: O(the cells returned).
+    func cells(ofRule r: Int) -> [Int] {
+        var out = Array(offsets[r]..<offsets[r + 1])
+        guard appended.count > 0, appended.chunkOffsets[r] >= 0 else { return out }
+        let n = periodCount(plan.rules[r].dimension.grain)
+        for k in 0..<appended.count {
+            let first = appended.baseCellCount + k * appended.chunkSize + appended.chunkOffsets[r]
+            out += first..<(first + n)
+        }
+        return out
+    }
+
+    /// The cells that cell `c` reads (the built graph, or the list that replaced it when agents were appended).
+    ///
+    /// - Complexity: O(1) to reach, O(its dependencies) to walk.
+    @inline(__always) func dependencyList(_ c: Int) -> ArraySlice<Int32> {
+        if appended.count > 0, let r = appended.replacedDependencies[c] { return r[...] }
+        return dependencies.neighbours(c)
+    }
+
+    /// Calls `body` with each cell that reads cell `c`.
+    ///
+    /// - Complexity: O(its dependents).
+    @inline(__always) func forEachDependent(_ c: Int, _ body: (Int32) -> Void) {
+        for d in dependents.neighbours(c) { body(d) }
+        if appended.count > 0, let extra = appended.addedDependents[c] { for d in extra { body(d) } }
+    }
+
+    /// Where cell `c` comes in the schedule: a built cell's position × 2²⁴, an appended
+    /// agent's cell right after its twin (agent 0's), by the agent's number.
+    ///
+    /// - Complexity: O(1).
+    func scheduleKey(_ c: Int) -> Int64 {
+        if c < appended.baseCellCount { return Int64(position[c]) << 24 }
+        let rel = c - appended.baseCellCount
+        return (Int64(position[Int(appended.twin[rel % appended.chunkSize])]) << 24) + Int64(rel / appended.chunkSize + 1)
+    }
+
+    /// `scheduleKey` while a chunk starting at `chunkStart` is being appended for agent number `serial`.
+    func scheduleKey(_ c: Int, chunkStart: Int, serial: Int64) -> Int64 {
+        if c >= chunkStart { return (Int64(position[Int(appended.twin[c - chunkStart])]) << 24) + serial }
+        return scheduleKey(c)
+    }
+
+    /// Recomputes `seeds` and what depends on them in schedule-key order (an engine with appended agents).
+    ///
+    /// - Complexity: O(affected cells × log affected cells).
+    func recomputeByKey(from seeds: [Int]) -> [Change] {
+        var heap = Heap<KeyedCell>()
+        var queued = Set<Int32>()
+        for s in seeds where queued.insert(Int32(s)).inserted { heap.insert(KeyedCell(key: scheduleKey(s), cell: Int32(s))) }
+        var changed: [Change] = []
+        while let e = heap.popMin() {
+            let c = Int(e.cell)
+            let new = compute(c)
+            if new == values[c] { continue }
+            changed.append((c, values[c]))
+            values[c] = new
+            forEachDependent(c) { d in
+                if queued.insert(d).inserted { heap.insert(KeyedCell(key: scheduleKey(Int(d)), cell: d)) }
+            }
+        }
+        return changed
+    }
+
+    /// Sets the chunk layout for appended agents from the engine as built.
+    ///
+    /// - Complexity: O(rules + a chunk's cells).
+    func prepareAppending() {
+        appended.baseAgentCount = agents.count
+        appended.baseCellCount = values.count
+        appended.chunkOffsets = plan.rules.map { _ in -1 }
+        var size = 0
+        for (r, rule) in plan.rules.enumerated() where rule.dimension.perAgent && !rule.dimension.perOrder {
+            appended.chunkOffsets[r] = size
+            let n = periodCount(rule.dimension.grain)
+            for p in 0..<n {
+                appended.chunkRule.append(Int32(r))
+                appended.twin.append(Int32(offsets[r] + p))
+            }
+            size += n
+        }
+        appended.chunkSize = size
+        var inputSlot = [Int](repeating: -1, count: size), inputs = 0
+        for (r, rule) in plan.rules.enumerated() where appended.chunkOffsets[r] >= 0 {
+            guard case .input = rule.kind else { continue }
+            for p in 0..<periodCount(rule.dimension.grain) { inputSlot[appended.chunkOffsets[r] + p] = inputs; inputs += 1 }
+        }
+        stored.prepareChunks(start: values.count, size: size, inputSlot: inputSlot, inputs: inputs)
+    }
+
+    /// The coordinates of a cell in an appended agent's chunk.
+    func appendedCoordinates(_ c: Int) -> (rule: Int, coordinates: Coordinates) {
+        let rel = c - appended.baseCellCount
+        let within = rel % appended.chunkSize
+        let r = Int(appended.chunkRule[within])
+        return (r, Coordinates(agent: appended.baseAgentCount + rel / appended.chunkSize,
+                               grain: plan.rules[r].dimension.grain, period: within - appended.chunkOffsets[r]))
+    }
+
+    /// True for the kinds of rule whose cells read every agent's cells (aggregations,
+    /// rankings, allocations over agents), so an appended agent changes what they read.
+    static func readsEveryAgent(_ kind: RuleKind) -> Bool {
+        switch kind {
+        case .agentAggregate, .ranking: return true
+        case .allocation(_, _, let overOrders): return !overOrders
+        case .input, .parameter, .formula: return false
+        }
+    }
+}
