@@ -33,7 +33,10 @@ public final class Session {
     /// An undo or redo step: the workspace as it was, and (for edits the engine
     /// makes in place) how to bring the engine there and back without a rebuild.
     struct Snapshot {
-        let workspace: Workspace
+        /// The workspace as it was; `nil` for an `agent add` made in place, whose workspace before is the
+        /// one after it without its last agent (`workspace(before:)`), so that a script of 50,000 agent
+        /// adds does not keep 50,000 copies of the agent list.
+        let workspace: Workspace?
         let label: String
         var forkState: ForkState? = nil
         /// The file before a `load`, so that undoing it goes back to that file too.
@@ -41,6 +44,15 @@ public final class Session {
         var edits: EngineEdits? = nil
         /// Which state this is, to tell whether undo or redo came back to the saved one.
         var generation = 0
+
+        /// The workspace this step goes back to, from `current`, the state it was recorded under.
+        /// - Complexity: O(1) when kept whole; O(agents) (a copy) for an agent add made in place.
+        func workspace(before current: Workspace) -> Workspace {
+            if let workspace { return workspace }
+            var w = current
+            w.agents.removeLast()
+            return w
+        }
     }
     /// A change the engine makes in place (`Engine+Edits`), both ways: from the
     /// snapshot's workspace to the one after it, and back. Each returns the
@@ -432,7 +444,7 @@ public final class Session {
         }
         var out = commit(new, label: "\(verb) \(def.name)", message: [message], focus: def.name,
                          edits: EngineEdits(forward: { $0.redefine(after) }, back: { $0.redefine(before) }))
-        if !out.failed, let old, let w = Session.kindChange(from: old, to: def, workspace: undoStack.last?.workspace ?? workspace) {
+        if !out.failed, let old, let w = Session.kindChange(from: old, to: def, workspace: undoStack.last.map { $0.workspace(before: workspace) } ?? workspace) {
             out.warnings.insert(Diagnostic(warning: w), at: 0)
         }
         return out
@@ -494,23 +506,24 @@ public final class Session {
     }
 
     func restore(_ s: Snapshot, to other: inout [Snapshot], verb: String) -> Output {
+        let target = s.workspace(before: workspace)
         // An edit the engine made in place is taken back in place.
         let leaving = s.forkState == nil ? s.edits?.appears.map { totals(engine, agent: $0) } ?? [] : []
         if s.forkState == nil, let edits = s.edits, let changed = edits.back(engine) {
             other.append(Snapshot(workspace: workspace, label: s.label, edits: edits.reversed, generation: generation))
-            workspace = s.workspace
+            workspace = target
             generation = s.generation
             isDirty = generation != savedGeneration
             warningsCache = nil
             var out = Output(lines: ["\(verb) \(s.label)"]); out.body += payChangeLines(changed, appearing: edits.vanishes, vanished: leaving); return out
         }
         let outgoing = (name: forkName, workspace: workspace, engine: engine)
-        let cached = s.forkState == nil ? nil : forkEngines.values.first { $0.workspace == s.workspace }?.engine
-        guard let e = cached ?? (try? Engine(workspace: s.workspace)) else { return .error("cannot \(verb.dropLast(1)) \(s.label)") }
+        let cached = s.forkState == nil ? nil : forkEngines.values.first { $0.workspace == target }?.engine
+        guard let e = cached ?? (try? Engine(workspace: target)) else { return .error("cannot \(verb.dropLast(1)) \(s.label)") }
         let before = totals(engine)
         other.append(Snapshot(workspace: workspace, label: s.label, forkState: s.forkState == nil ? nil : currentForkState,
                               file: s.file == nil ? nil : currentFileState, edits: s.edits?.reversed, generation: generation))
-        workspace = s.workspace
+        workspace = target
         if let f = s.file {
             (path, scenarioDescription, savedState, savedGeneration, fileStamp) = (f.path, f.description, f.saved, f.savedGeneration, f.stamp)
         }
@@ -545,8 +558,8 @@ public final class Session {
             new.agents.append(a)
             let inputs = new.inputs[name] ?? [:]
             let agent = a
-            // Appended to the engine in place; undo takes it off again.
-            var out = commit(new, label: "agent add \(name)", message: ["added \(name)"],
+            // Appended to the engine in place (without copying the agent list); undo takes it off again.
+            var out = addAgentInPlace(agent) ?? commit(new, label: "agent add \(name)", message: ["added \(name)"],
                              edits: EngineEdits(forward: { $0.appendAgent(agent, inputs: inputs) },
                                                 back: { $0.removeLastAgent(named: name) }, appears: name))
             if !out.failed, let note = firstError(agent: new.agents.count - 1) { out.lines.append("note: \(name)'s pay cannot be computed yet: \(note)") }
@@ -606,6 +619,36 @@ public final class Session {
         default:
             return .error("unknown agent command '\(sub)': use add, set or rm")
         }
+    }
+
+    /// `agent add` made in place: the agent is appended to the workspace's agent list without
+    /// copying it (the current workspace is moved out while it grows) and to the engine
+    /// (`Engine.appendAgent`); the undo step keeps no copy of the workspace before
+    /// (`Snapshot.workspace(before:)`). `nil` (nothing changed) when attribution by notes
+    /// may credit orders again, or the engine must be built anew: then `commit` does it.
+    /// - Complexity: O(the agent's cells and the aggregations over agents), plus the warnings.
+    func addAgentInPlace(_ agent: Agent) -> Output? {
+        guard workspace.plan.definition(named: "attribution_mode") == nil else { return nil }
+        let warningsBefore = currentWarnings()
+        let counted = changeCount
+        var w = Workspace()
+        swap(&w, &workspace)
+        w.agents.append(agent)
+        let inputs = w.inputs[agent.name] ?? [:]
+        guard let changed = engine.appendAgent(agent, inputs: inputs) else {
+            w.agents.removeLast()
+            swap(&w, &workspace)
+            changeCount = counted
+            return nil
+        }
+        swap(&w, &workspace)
+        let edits = EngineEdits(forward: { $0.appendAgent(agent, inputs: inputs) }, back: { $0.removeLastAgent(named: agent.name) }, appears: agent.name)
+        pushUndo(Snapshot(workspace: nil, label: "agent add \(agent.name)", edits: edits))
+        isDirty = true
+        warningsCache = nil
+        var out = Output(lines: ["added \(agent.name)"] + payChangeLines(changed, appearing: agent.name))
+        out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
+        return out
     }
 
     /// The first error value among an agent's pay figures, as a message.

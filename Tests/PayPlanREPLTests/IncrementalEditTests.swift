@@ -182,6 +182,27 @@ import TestSupport
         expectConsistent(s)
     }
 
+    /// A script of agent adds keeps one agent list: each undo step of an in-place add keeps no copy of the
+    /// workspace (it is the one after without its last agent), and undoing and redoing every add comes back
+    /// to the same workspaces and figures as a fresh engine's.
+    @Test func agentAddsKeepNoCopyOfTheWorkspace() throws {
+        let s = try Session(path: electronics)
+        let original = s.workspace
+        for i in 1...30 { run(s, "agent add N\(i) hired=2026-0\(i % 9 + 1)-01") }
+        let after = s.workspace
+        #expect(s.undoStack.suffix(30).allSatisfy { $0.workspace == nil })
+        #expect(s.engine.appendedAgentCount == 30 && s.workspace.agents.count == 34)
+        expectConsistent(s)
+        for _ in 1...30 { run(s, "undo") }
+        #expect(s.workspace == original && s.engine.agents == original.agents && !s.isDirty)
+        expectConsistent(s)
+        for _ in 1...30 { run(s, "redo") }
+        #expect(s.workspace == after)
+        expectConsistent(s)
+        // N30 hired 2026-04-01 (30 % 9 + 1 = 4): probation April–June with no sales, 3,000 − 1,200 = 1,800.00.
+        #expect(query(s, "N30.pay[2026-05]") == "1,800.00")
+    }
+
     /// Random edits of every kind, then the incremental result equals a fresh compute, cell for cell.
     /// Even seeds recompute by sweeping the topological order (as for a big rule edit), odd ones through the heap.
     @Test(arguments: [UInt64(1), 2, 3, 4])

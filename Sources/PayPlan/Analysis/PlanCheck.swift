@@ -25,18 +25,25 @@ public enum PlanCheck {
         let nameRange = (try? Parser.statementWithNameRange(d.source))?.1 ?? nil
         var out: [PlanWarning] = []
         var more = 0
+        let periods = engine.periodCount(dim.grain)
         for (a, agent) in engine.agents.enumerated() where agent.hired != nil || agent.left != nil {
             var first: (Period, Value)? = nil
             var count = 0
-            for i in 0..<engine.periodCount(dim.grain) {
+            // The periods outside employment are a run at the start (ending before the hire date) and one
+            // at the end (starting after the leave date): only those are read, not every period of everyone.
+            var early = 0, late = periods
+            if let h = agent.hired { while early < periods && engine.period(dim.grain, early).lastDay < h { early += 1 } }
+            if let l = agent.left { while late > early && engine.period(dim.grain, late - 1).firstDay > l { late -= 1 } }
+            func look(_ i: Int) {
                 let p = engine.period(dim.grain, i)
-                let employed = (agent.hired.map { $0 <= p.lastDay } ?? true) && (agent.left.map { $0 >= p.firstDay } ?? true)
-                guard !employed, let c = engine.cell(rule: r, agent: a, period: p) else { continue }
+                guard let c = engine.cell(rule: r, agent: a, period: p) else { return }
                 let v = engine.value(ofCell: c)
-                guard case .number(let n) = v, n != .zero else { continue }
+                guard case .number(let n) = v, n != .zero else { return }
                 count += 1
                 if first == nil { first = (p, v) }
             }
+            for i in 0..<early { look(i) }
+            for i in late..<periods { look(i) }
             guard let (p, v) = first else { continue }
             if out.count >= listLimit { more += 1; continue }
             let before = agent.hired.map { p.lastDay < $0 } == true
@@ -56,14 +63,21 @@ public enum PlanCheck {
     }
 
     /// Entered values outside the range their input declares, at the input's definition.
+    ///
+    /// - Complexity: O(entered values), plus O(agents) when some are outside their range.
     public static func inputRangeWarnings(workspace: Workspace) -> [PlanWarning] {
+        var agentNames: Set<String>? = nil
         var out: [PlanWarning] = []
         for d in workspace.plan.definitions {
             guard case .input(let dim, let n, _, _, let range?) = d.statement else { continue }
             var bad: [(String, Fixed)] = []
             if dim.perAgent {
-                for a in workspace.agents {
-                    for (p, v) in workspace.inputs[a.name]?[n] ?? [:] where !range.contains(v) { bad.append(("\(a.name).\(n)[\(p)]", v)) }
+                // The entered values (of agents still in the workspace) are walked, not every agent.
+                for (name, byInput) in workspace.inputs {
+                    for (p, v) in byInput[n] ?? [:] where !range.contains(v) {
+                        if agentNames == nil { agentNames = Set(workspace.agents.map(\.name)) }
+                        if agentNames!.contains(name) { bad.append(("\(name).\(n)[\(p)]", v)) }
+                    }
                 }
             } else {
                 for (p, v) in workspace.teamInputs[n] ?? [:] where !range.contains(v) { bad.append(("\(n)[\(p)]", v)) }
