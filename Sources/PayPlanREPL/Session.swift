@@ -646,7 +646,8 @@ public final class Session {
         pushUndo(Snapshot(workspace: nil, label: "agent add \(agent.name)", edits: edits))
         isDirty = true
         warningsCache = nil
-        var out = Output(lines: ["added \(agent.name)"] + payChangeLines(changed, appearing: agent.name))
+        var out = Output(lines: ["added \(agent.name)"])
+        out.body += payChangeLines(changed, appearing: agent.name)
         out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
         return out
     }
