@@ -22,7 +22,7 @@ extension Engine {
         guard !agents.isEmpty, agentByName[agent.name] == nil, Set(agent.extra.keys).isSubset(of: attributeKeys) else { return nil }
         for o in orders.indices where orderAgent[o] < 0 && orders[o].agent == agent.name { return nil }
         // The cell graph is read off the structure: build it (if it is not yet) before the structure changes.
-        _ = graph
+        ensureCellGraph()
         if !appended.isPrepared { prepareAppending() }
         let a = agents.count, start = values.count, size = appended.chunkSize
         agents.append(agent)
@@ -102,7 +102,7 @@ extension Engine {
     ///   of the aggregations over agents.
     public func removeLastAgent(named name: String) -> [Change]? {
         guard appended.count > 0, agents.last?.name == name, let log = appended.logs.popLast() else { return nil }
-        _ = graph
+        ensureCellGraph()
         let size = appended.chunkSize, start = values.count - size
         agents.removeLast()
         agentByName[name] = nil
@@ -148,7 +148,7 @@ extension Engine {
             let direct = Set(plan.staticRules.filter { plan.rules[$0].kind.expressions.contains { $0.contains(where: readsAgent) } })
             guard groupingsUnaffected(by: direct, reads: readsAgent) else { return nil }
         }
-        _ = graph
+        ensureCellGraph()
         agents[a] = new
         if old.name != new.name { agentByName[old.name] = nil; agentByName[new.name] = a }
         var seeds: [Int] = []
@@ -160,6 +160,11 @@ extension Engine {
         }
         return recompute(from: seeds)
     }
+
+    /// Builds the cell graph now if it is not built yet: it is read off the engine's structure, which an agent edit changes.
+    ///
+    /// - Complexity: O(cells + dependencies) the first time, O(1) after.
+    func ensureCellGraph() { if cellGraph == nil { try? buildCellGraph() } }
 
     /// How many agents were appended in place since the engine was built.
     public var appendedAgentCount: Int { appended.count }
