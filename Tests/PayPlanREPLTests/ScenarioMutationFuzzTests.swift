@@ -17,7 +17,11 @@ import PayPlan
         var files = 0, loaded = 0, refused = 0
         var problems: [String] = []
         var slow: [String] = []
-        mutating func note(_ s: String) { if problems.count < 30 { problems.append(s) } }
+        var settings: FuzzSettings? = nil
+        mutating func note(_ s: String) {
+            settings?.report(s)
+            if problems.count < 30 { problems.append(s) }
+        }
     }
 
     static func fuzz(seed: UInt64, files total: Int, settings: FuzzSettings, checkEvery: Int) throws -> Findings {
@@ -26,13 +30,14 @@ import PayPlan
         let originals = try [webAgency, onlineShop, electronics].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         let mutantPath = folder + "/mutant.json", resaved = folder + "/resaved.json"
         var found = Findings()
+        found.settings = settings
         var m = ScenarioMutator(seed: seed)
         // The session the mutants are loaded into: plan B's copy with an unsaved edit.
         let home = folder + "/home.json"
         try FileManager.default.copyItem(atPath: webAgency, toPath: home)
         var s = try Session(path: home)
         run(s, "month fuzz_marker = 1")
-        while found.files < total {
+        while found.files < total && !settings.timeIsUp {
             let n = found.files
             // Plan B (small, fast) for most mutants; plans A and C for one in four.
             let original = originals[n % 4 == 3 ? 1 + (n / 4) % 2 : 0]
@@ -45,7 +50,10 @@ import PayPlan
             let t0 = fuzzClock()
             let out = s.execute("load! " + mutantPath)
             let dt = fuzzClock() - t0
-            if dt > settings.slowSeconds { found.slow.append(String(format: "%.1f s ", dt) + tag) }
+            if dt > settings.slowSeconds {
+                found.slow.append(String(format: "%.1f s ", dt) + tag)
+                settings.report(String(format: "%.1f s ", dt) + tag)
+            }
             if out.failed {
                 found.refused += 1
                 let message = out.errors.first?.message ?? ""
@@ -77,6 +85,34 @@ import PayPlan
             }
         }
         return found
+    }
+
+    /// Found by the long run (seed 3003, files 459, 1349, 1475, 2639, 3851, 7491, 9091: a plan replaced by `[]`):
+    /// a file with an empty plan loaded, but its save (`"plan" : [""]`, the empty source text as one line)
+    /// reopened to a plan with one blank trailing line, so the workspace was not the one saved. The kind:
+    /// a plan of no lines, written either way, in the main workspace or a fork, saves and reopens the same.
+    @Test func anEmptyPlanSavesAndReopensToTheSameWorkspace() throws {
+        let folder = tempDir("empty-plan")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for plan in ["[]", "[\"\"]"] {
+            let file = folder + "/e.json", again = folder + "/again.json"
+            let text = "{\"format\": \"payplan-scenario\", \"version\": 1, \"name\": \"e\", \"years\": \"2026\", \"plan\": \(plan), \"agents\": [], \"inputs\": {}, " +
+                "\"forks\": {\"f\": {\"format\": \"payplan-scenario\", \"version\": 1, \"name\": \"e\", \"years\": \"2026\", \"plan\": \(plan), \"agents\": [], \"inputs\": {}}}}"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+            let s = try Session(path: file)
+            #expect(s.workspace.plan.definitions.isEmpty && s.workspace.plan.trailing.isEmpty, "\(plan)")
+            run(s, "save! " + again)
+            let r = try Session(path: again)
+            #expect(r.workspace == s.workspace, "\(plan)")
+            #expect(r.forkNames == ["main", "f"])
+            run(r, "switch f")
+            run(s, "switch f")
+            #expect(r.workspace == s.workspace, "\(plan) in the fork")
+            // The second save writes the bytes of the first.
+            let first = try Data(contentsOf: URL(fileURLWithPath: again))
+            run(r, "switch main", "save! " + file)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == first)
+        }
     }
 
     /// The bounded run: 60 mutants from seed 1 (or PAYPLAN_FUZZ_SEED/FILES).

@@ -277,6 +277,26 @@ import TestSupport
         }
     }
 
+    /// The properties can fail: on the same operands, a division that truncates instead of rounding,
+    /// and a multiplication that overflows only at `Int128`'s limit (about 1.7 × 10²⁶) instead of 10²⁶,
+    /// each disagree with the reference.
+    @Test func thePropertiesTellAWrongImplementation() {
+        var g = SplitMix64(seed: 1)
+        var truncatingDisagrees = 0, wideRangeDisagrees = 0
+        for _ in 0..<2_000 {
+            let a = Self.operand(&g), b = Self.operand(&g)
+            let (n, o) = a.raw.multipliedReportingOverflow(by: Fixed.scale)
+            if !o, b.raw != 0, Fixed(raw: n / b.raw) != Self.fixed(Reference.dividedRounded(Self.reference(a) * Self.scale, Self.reference(b))) {
+                truncatingDisagrees += 1
+            }
+            let exact = Reference.dividedRounded(Self.reference(a) * Self.reference(b), Self.scale)
+            let wide: Fixed? = Int128(exact.description).map { Fixed(raw: $0) }
+            if wide != Self.fixed(exact) { wideRangeDisagrees += 1 }
+        }
+        #expect(truncatingDisagrees > 10)
+        #expect(wideRangeDisagrees > 0)  // 8 of the first 2,000 products lie between 10²⁶ and Int128's limit
+    }
+
     /// The reference itself, on figures worked by hand: (10²⁶ − 1 raw) × 2 overflows; 1 ÷ 3 = 0.333333333333;
     /// 2 ÷ 3 = 0.666666666667 (half away from zero); −0.0000000000005 raw halves round away: −7 ÷ 2 raw = −4 raw.
     @Test func theReferenceOnFiguresWorkedByHand() {

@@ -185,7 +185,13 @@ public struct CommandLineGenerator {
 
     /// A file in the sandbox: one to read (a scenario copy, a script, a CSV), or a new name.
     mutating func file(_ ext: String = "json") -> String {
-        if chance(0.6), !readable.isEmpty { return pick(readable) }
+        // Scripts for source mostly (sourcing a 3,000-line scenario file as a script is slow and rarely new).
+        let scripts = readable.filter { $0.hasSuffix("." + ext) }
+        if ext == "txt", !scripts.isEmpty, chance(0.9) { return pick(scripts) }
+        // Scenario files are loaded or saved over; scripts and CSVs are only read (a scenario saved over the
+        // script would make every later `source` run 3,000 lines of JSON as commands).
+        let others = readable.filter { ext == "json" ? $0.hasSuffix(".json") : true }
+        if chance(0.6), !others.isEmpty { return pick(others) }
         return sandbox + "/" + pick(["new", "x", "名字", "a_b", ".hidden", "deep/missing/dir/f"]) + "\(int(5))." + ext
     }
 

@@ -12,6 +12,8 @@ import PayPlan
 /// - `PAYPLAN_FUZZ_HISTORIES`: random edit histories for the save → load check.
 /// - `PAYPLAN_FUZZ_LOG`: a file that gets the seed, episode and line about to run, rewritten before
 ///   each one, so a crash (which ends the test process) leaves its reproduction behind.
+/// - `PAYPLAN_FUZZ_SECONDS`: stop after this many seconds even if the count is not reached (the summary
+///   says how many were run), so a long run on a busy machine ends when it must.
 /// - `PAYPLAN_FUZZ_SLOW`: seconds one line or one load may take before it is reported as a hang
 ///   (default 5 for a long run; the bounded run reports but does not fail under a busy machine).
 public struct FuzzSettings: Sendable {
@@ -20,6 +22,8 @@ public struct FuzzSettings: Sendable {
     public var isLongRun: Bool
     public var logPath: String?
     public var slowSeconds: Double
+    /// When to stop (a `fuzzClock()` time), if `PAYPLAN_FUZZ_SECONDS` is given.
+    public var deadline: Double?
 
     /// The settings for one fuzzer: `variable` names its count (`PAYPLAN_FUZZ_LINES`), `bounded`
     /// is the count `swift test` uses when the variable is not set.
@@ -31,6 +35,15 @@ public struct FuzzSettings: Sendable {
         isLongRun = given != nil
         logPath = env["PAYPLAN_FUZZ_LOG"]
         slowSeconds = env["PAYPLAN_FUZZ_SLOW"].flatMap { Double($0) } ?? 5
+        deadline = env["PAYPLAN_FUZZ_SECONDS"].flatMap { Double($0) }.map { fuzzClock() + $0 }
+    }
+
+    /// True once the deadline has passed.
+    public var timeIsUp: Bool { deadline.map { fuzzClock() > $0 } ?? false }
+
+    /// In a long run, tells a finding on standard error at once (the summary comes only at the end).
+    public func report(_ text: @autoclosure () -> String) {
+        if isLongRun { FileHandle.standardError.write(Data(("FINDING " + text() + "\n").utf8)) }
     }
 
     /// Writes `text` as the whole of the log file (when there is one): what is about to run.

@@ -194,7 +194,9 @@ public enum ScenarioFile {
         }
         w.years = y0...y1
         do {
-            w.plan = try Plan.parse(lines: body.plan)
+            // An empty plan is written as [""] (its source text "" as one line): read it as no lines, so that
+            // [] and [""] both reopen to the plan they were saved from (found by the scenario mutator).
+            w.plan = try Plan.parse(lines: body.plan == [""] ? [] : body.plan)
             // A dated version (`from 2026-07 …`) takes effect in a month of the scenario's years.
             try w.plan.checkVersions(years: w.years)
         } catch let e as PlanSourceError {
