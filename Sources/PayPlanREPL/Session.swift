@@ -681,7 +681,7 @@ public final class Session {
         if let bad = s.first(where: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
             return "'\(s)' cannot name an agent: '\(bad)' is not allowed in a name (only letters, digits, '_' and '-'; no dots, brackets or spaces)"
         }
-        if Parser.reserved.contains(s) || ["agents", "orders"].contains(s) {
+        if Parser.reserved.contains(s) || ["agents", "orders", "all"].contains(s) {  // `all`: statement all
             return "'\(s)' cannot name an agent: it is a word of the pay language, so \(s).sales[2026-03] could not be read; choose another name, e.g. \(s)_1"
         }
         return nil

@@ -93,6 +93,10 @@ struct PayPlanCommand: ParsableCommand {
             }
         }
         defer { if recovered && !session.isDirty { journal?.clear() } }
+        // Edits piped in or given by -e/-f and never saved are not kept: say so, once, at the end.
+        defer {
+            if session.isDirty { FileHandle.standardError.write(Data((ShellMessage.unsavedAtEnd.text(session.language) + "\n").utf8)) }
+        }
         // On standard error, so that standard output stays the figures (`-e 'report 2026 --csv' > x.csv`).
         if isNew { FileHandle.standardError.write(Data((newNote + "\n").utf8)) }
         var failed = false

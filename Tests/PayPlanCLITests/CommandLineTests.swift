@@ -147,7 +147,8 @@ import TestSupport
         #expect(r.status == 1)
         #expect(r.stdout == "added 王芳\n")
         #expect(r.stderr.contains("error: \(script) line 2: there is already an agent named 王芳\n"))
-        #expect(r.stderr.hasSuffix("stopped at \(script) line 2 (--bail): the commands after it were not run\n"))
+        #expect(r.stderr.hasSuffix("stopped at \(script) line 2 (--bail): the commands after it were not run\n"
+                                   + "note: the changes of this run were not saved (end the commands with save to keep them)\n"))
         #expect(!FileManager.default.fileExists(atPath: file))
         // From -e and from a pipe, the same.
         let e = try payplan([file, "--bail", "-e", "agent add 王芳", "-e", "agent add 王芳", "-e", "save"])
@@ -161,6 +162,29 @@ import TestSupport
         #expect(on.status == 1)
         #expect(on.stdout == "added 王芳\nsaved \(file)\n")
         #expect(FileManager.default.fileExists(atPath: file))
+    }
+
+    /// Edits given by -e, -f or a pipe that no `save` wrote are not kept: the run ends with a note on
+    /// standard error saying so (en and zh), and standard output stays the figures. A run that only
+    /// reads, or that saves, ends without it.
+    @Test func unsavedChangesAtTheEndOfARunAreNoted() throws {
+        let dir = try temporaryFolder()
+        let file = dir + "/plan.json"
+        try FileManager.default.copyItem(atPath: "scenarios/electronics-sales.json", toPath: file)
+        let original = try Data(contentsOf: URL(fileURLWithPath: file))
+        let piped = try payplan([file], stdin: "李雷.sales[2026-03] = 15万\n")
+        #expect(piped.status == 0)
+        #expect(piped.stderr == "note: the changes of this run were not saved (end the commands with save to keep them)\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == original)
+        let zh = try payplan([file, "--lang", "zh", "-e", "李雷.sales[2026-03] = 15万"])
+        #expect(zh.stderr == "注意：本次运行的修改没有保存（命令最后加上 save 即可保留）\n")
+        let reading = try payplan([file, "-e", "李雷.pay[2026-03]"])
+        #expect(reading.status == 0 && reading.stderr.isEmpty, "\(reading.stderr)")
+        let saving = try payplan([file, "-e", "李雷.sales[2026-03] = 15万", "-e", "save"])
+        #expect(saving.status == 0 && saving.stderr.isEmpty, "\(saving.stderr)")
+        // Undone back to the saved state: nothing is lost, so nothing is said.
+        let undone = try payplan([file, "-e", "李雷.sales[2026-03] = 16万", "-e", "undo"])
+        #expect(undone.stderr.isEmpty, "\(undone.stderr)")
     }
 
     @Test func quitEndsAScript() throws {

@@ -46,6 +46,8 @@ import PayPlan
         ("if", "'if' cannot name an agent: it is a word of the pay language"),
         ("order", "'order' cannot name an agent: it is a word of the pay language"),
         ("agents", "'agents' cannot name an agent: it is a word of the pay language"),
+        // `statement all 2026-03` would print only this agent's statement (fresh-user finding).
+        ("all", "'all' cannot name an agent: it is a word of the pay language"),
     ])
     func unusableAgentNamesAreRefused(_ row: (String, String)) throws {
         let s = try session()

@@ -10,6 +10,8 @@ public enum ShellMessage: MessageCatalogue, Equatable {
     case unfinishedDropped
     /// A scenario file that does not exist yet: an empty scenario that `save` writes there.
     case newScenario(file: String)
+    /// A run from `-e`, `-f` or a pipe ended with changes no `save` wrote: they are not kept.
+    case unsavedAtEnd
     /// `save changes to FILE? [y/n/c]` (a new file when `nil`).
     case saveChanges(file: String?)
     /// `save changes to FILE before loading OTHER? [y/n/c]`.
@@ -35,6 +37,9 @@ public enum ShellMessage: MessageCatalogue, Equatable {
         case .newScenario(let f):
             Wording(en: "\(f): a new, empty scenario (the file does not exist yet); save writes it there",
                     zh: "\(f)：新的空方案（文件还不存在）；save 会写到这里")
+        case .unsavedAtEnd:
+            Wording(en: "note: the changes of this run were not saved (end the commands with save to keep them)",
+                    zh: "注意：本次运行的修改没有保存（命令最后加上 save 即可保留）")
         case .saveChanges(let f?): Wording(en: "save changes to \(f)? [y/n/c] ", zh: "把修改保存到 \(f) 吗？[y 是/n 否/c 取消] ")
         case .saveChanges(nil): Wording(en: "save changes to a new file? [y/n/c] ", zh: "把修改保存到新文件吗？[y 是/n 否/c 取消] ")
         case .saveBeforeLoading(let f?, let l):
@@ -54,7 +59,7 @@ public enum ShellMessage: MessageCatalogue, Equatable {
     }
 
     public static var samples: [ShellMessage] {
-        [.banner(name: "电子销售", agents: 4, years: "2026"), .unfinishedDropped, .newScenario(file: "新方案.json"),
+        [.banner(name: "电子销售", agents: 4, years: "2026"), .unfinishedDropped, .newScenario(file: "新方案.json"), .unsavedAtEnd,
          .saveChanges(file: "方案.json"), .saveChanges(file: nil), .saveBeforeLoading(file: "方案.json", loading: "乙.json"),
          .saveBeforeLoading(file: nil, loading: "乙.json"), .saveAs, .overwrite(file: "方案.json"), .notLeft, .notLoaded("乙.json"),
          .notOverwritten("方案.json"), .answerSave(.leave), .answerSave(.load), .answerOverwrite]
