@@ -135,6 +135,8 @@ public enum ChineseText {
         (#"^'([^']+)' cannot name an agent: a name starts with a letter or '_' .*$"#, "'$1' 不能作员工名：名字须以字母、汉字或 '_' 开头（之后可用字母、数字、'_' 或 '-'），例如 张三、S01_李雷"),
         (#"^'([^']+)' cannot name an agent: '(.)' is not allowed in a name .*$"#, "'$1' 不能作员工名：名字中不能有 '$2'（只能用字母、汉字、数字、'_' 和 '-'，不能有点、括号或空格）"),
         (#"^'([^']+)' cannot name an agent: it is a word of the pay language, .*; choose another name, e\.g\. (\S+)$"#, "'$1' 不能作员工名：它是规则语言的关键字，$1.sales[2026-03] 无法识别；请换一个名字，例如 $2"),
+        (#"^(years \S+: )?hired=(\S+) is after this scenario's years \((\S+)\): (\S+) would never be employed in it; correct the date or widen the years \((years \S+)\); nothing was changed$"#, "$1入职日 hired=$2 晚于本方案的年份（$3）：$4 在方案中从未在职；请更正日期或扩大年份（$5）；未做任何更改"),
+        (#"^(years \S+: )?left=(\S+) is before this scenario's years \((\S+)\): (\S+) would never be employed in it; correct the date or widen the years \((years \S+)\); nothing was changed$"#, "$1离职日 left=$2 早于本方案的年份（$3）：$4 在方案中从未在职；请更正日期或扩大年份（$5）；未做任何更改"),
         (#"^left=(\S+) is before hired=(\S+): an agent cannot leave before being hired; nothing was changed$"#, "离职日 left=$1 早于入职日 hired=$2：不能在入职前离职；未做任何更改"),
         (#"^(\S+)=(\S+) is outside the range the plan declares for (\S+) \((\S*)\); nothing was changed$"#, "$1=$2 超出方案为 $3 规定的范围（$4）；未做任何更改"),
         (#"^id=(\S+) is already (\S+)'s employee ID; IDs are unique; nothing was changed$"#, "工号 id=$1 已是 $2 的工号；工号不能重复；未做任何更改"),

@@ -170,6 +170,18 @@ public struct PlainRenderer {
             default: word = f.rawValue
             }
             return zh ? "\(word)（\(a)）= \(value(result))" : "\(word)(\(a)) = \(value(result))"
+        case .prorated(let amount, let basis, let e, let result):
+            let a = phrase(amount)
+            switch (basis, zh) {
+            case (.calendarDays, false):
+                return "\(a) × \(e.daysEmployed) of \(e.periodDays) calendar days employed = \(value(result))"
+            case (.calendarDays, true):
+                return "\(a) × 在职 \(e.daysEmployed) 天 ÷ 本期 \(e.periodDays) 天（按日历日折算）= \(value(result))"
+            case (.paidDays, false):
+                return "\(a) × \(e.paidDaysEmployed) paid days employed (Monday–Friday) ÷ \(paidDivisor(e)) = \(value(result))"
+            case (.paidDays, true):
+                return "\(a) × 在职计薪日 \(e.paidDaysEmployed) 天（周一至周五）÷ \(paidDivisor(e))（按计薪日折算）= \(value(result))"
+            }
         case .tier(let t):
             let result = t.result.number.map { $0.magnitude < Fixed.one ? constant(t.result) : value(t.result) } ?? value(t.result)
             guard let lo = t.lower else { return zh ? "\(tableName(t)) \(result)（\(phrase(t.argument)) 超额累进）" : "\(tableName(t)) \(result) (\(phrase(t.argument)), each rate on its slice)" }
@@ -215,6 +227,12 @@ public struct PlainRenderer {
         if s.op == .count { return "\(s.matching) \(filter ?? "")orders (of \(s.booked))" }
         if let filter { return "the \(s.op.rawValue) of \(what) over \(filter)orders, \(value(s.result)) (\(s.matching) of \(s.booked) orders)" }
         return "the \(s.op.rawValue) of \(what) over \(s.booked) orders, \(value(s.result))"
+    }
+
+    /// The paid-days divisor of a period: 21.75 a month (21.75 × 3 = 65.25 for a quarter).
+    func paidDivisor(_ e: Employment) -> String {
+        (Fixed.checkedMultiply(Proration.paidDaysPerMonth, Fixed(e.months)) ?? Proration.paidDaysPerMonth)
+            .format(minimumFractionDigits: 0, grouping: false)
     }
 
     func truth(_ v: Value) -> String { if case .bool(let b) = v { return zh ? (b ? "是" : "否") : (b ? "yes" : "no") }; return value(v) }
@@ -271,6 +289,7 @@ extension PlainExplanation {
             case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b): walk(a); walk(b)
             case .negate(let a), .not(let a): walk(a)
             case .function(_, let args, _): args.forEach(walk)
+            case .prorated(let a, _, _, _): walk(a)
             case .tier(let t): walk(t.argument); if let r = t.row { walk(r) }
             default: break
             }

@@ -278,6 +278,9 @@ public final class Session {
         guard (1...2).contains(parts.count), let a = parts.first, let b = parts.last, a <= b, a >= 1900, b < 3000, b - a < 50 else {
             return .error("years takes a year or a range of at most 50 years, e.g. years 2026 or years 2026-2027 (now \(workspace.years.lowerBound)–\(workspace.years.upperBound))")
         }
+        if let problem = workspace.agents.lazy.compactMap({ Session.employmentOutsideYears($0, a...b) }).first {
+            return .error("years \(a == b ? "\(a)" : "\(a)-\(b)"): " + problem + "; nothing was changed")
+        }
         var new = workspace
         new.years = a...b
         return commit(new, label: "years \(rest)", message: ["this scenario now covers \(a == b ? "\(a)" : "\(a)–\(b)")"])
@@ -706,9 +709,25 @@ public final class Session {
         if let h = agent.hired, let l = agent.left, l < h {
             return .error("left=\(l) is before hired=\(h): an agent cannot leave before being hired; nothing was changed")
         }
+        if let problem = Session.employmentOutsideYears(agent, workspace.years) {
+            return .error(problem + "; nothing was changed")
+        }
         // Employee IDs are unique, so a saved scenario always reopens.
         if let id = agent.id, !id.isEmpty, let other = workspace.agents.first(where: { $0.id == id && $0.name != original }) {
             return .error("id=\(id) is already \(other.name)'s employee ID; IDs are unique; nothing was changed")
+        }
+        return nil
+    }
+
+    /// Why `agent`'s employment lies wholly outside `years` (hired after their end, or left before
+    /// their start: never paid in the scenario, most likely a mistyped year), or nil.
+    static func employmentOutsideYears(_ agent: Agent, _ years: ClosedRange<Int>) -> String? {
+        let span = years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)"
+        if let h = agent.hired, h.year > years.upperBound {
+            return "hired=\(h) is after this scenario's years (\(span)): \(agent.name) would never be employed in it; correct the date or widen the years (years \(years.lowerBound)-\(h.year))"
+        }
+        if let l = agent.left, l.year < years.lowerBound {
+            return "left=\(l) is before this scenario's years (\(span)): \(agent.name) would never be employed in it; correct the date or widen the years (years \(l.year)-\(years.upperBound))"
         }
         return nil
     }

@@ -68,6 +68,9 @@ public indirect enum Phrase: Equatable, Sendable {
     case compare(CompareOp, Phrase, Phrase)
     case and(Phrase, Phrase), or(Phrase, Phrase), not(Phrase)
     case function(Function, [Phrase], result: Value)
+    /// `prorate(amount, how)` at a period the agent was employed only part of: the amount, the basis,
+    /// the days employed and the result.
+    case prorated(Phrase, basis: Proration, employment: Employment, result: Value)
     /// A tier hit: which table, the amount looked up, the tier's bounds and sides, how it pays.
     case tier(Tier)
     /// An aggregation over the orders booked in the period.
@@ -293,6 +296,13 @@ struct PhraseBuilder {
                     rounding = .init(function: f, digits: digits, before: before, after: after)
                 }
                 return phrase(args[0], k)
+            }
+            if f == .prorate, args.count == 2, k.agent >= 0, k.grain != .none,
+               case .text(let word) = engine.eval(args[1], k), let basis = Proration(rawValue: word) {
+                let employment = engine.agents[k.agent].employment(in: engine.period(k.grain, k.period))
+                // Employed throughout: nothing is prorated, the amount reads as itself.
+                if employment.isWhole { return phrase(args[0], k) }
+                return .prorated(phrase(args[0], k), basis: basis, employment: employment, result: engine.eval(e, k))
             }
             return .function(f, args.map { phrase($0, k) }, result: engine.eval(e, k))
         case .table(let op, let name, let sides, let arg, let rows):

@@ -67,6 +67,8 @@ extension Builtin {
         case .periodStart: "the period's first day"
         case .periodEnd: "the period's last day"
         case .asOf: "the as-of date"
+        case .daysEmployed: "calendar days employed in the period"
+        case .paidDaysEmployed: "Monday–Friday days employed in the period"
         }
     }
     /// What the built-in means, in Chinese.
@@ -78,6 +80,8 @@ extension Builtin {
         case .periodStart: "期间第一天"
         case .periodEnd: "期间最后一天"
         case .asOf: "截至日期"
+        case .daysEmployed: "本期在职天数（日历日）"
+        case .paidDaysEmployed: "本期在职的周一至周五天数（计薪日）"
         }
     }
 }

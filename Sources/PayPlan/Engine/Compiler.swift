@@ -59,6 +59,12 @@ public enum Builtin: String, Sendable {
     case periodEnd = "period_end"
     /// What is known on this day: the scenario's as-of date.
     case asOf = "as_of"
+    /// Calendar days of the period the agent was employed, hire and leave days included (16 in
+    /// 2026-03 for a 2026-03-16 start; the period's days when employed throughout).
+    case daysEmployed = "days_employed"
+    /// Monday-to-Friday days of the period the agent was employed (the days the 21.75 pay days
+    /// count; 12 in 2026-03 for a 2026-03-16 start). See `Employment`.
+    case paidDaysEmployed = "paid_days_employed"
 }
 
 public enum ArithmeticOp: String, Sendable { case add = "+", subtract = "-", multiply = "*", divide = "/" }
@@ -78,6 +84,9 @@ public enum Function: String, Sendable {
     /// `error("commission_mode must be individual or pool")`: an error value (`#ERROR`) with that message,
     /// for a plan to reject a setting it does not know instead of quietly computing something.
     case error
+    /// `prorate(base, "calendar_days")`, `prorate(base, "paid_days")`: an amount (CNY) for the part of the
+    /// period the agent was employed (document 4, partial months). See `Proration`.
+    case prorate
 }
 public enum TableOp: String, Sendable {
     /// The value of the tier the amount falls in (its row, with `x` = the amount).
@@ -483,6 +492,7 @@ struct ExprCompiler {
 
     static let builtinNames: [String: Builtin] = [
         "tenure": .tenure, "active": .active, "period_start": .periodStart, "period_end": .periodEnd, "as_of": .asOf,
+        "days_employed": .daysEmployed, "paid_days_employed": .paidDaysEmployed,
     ]
 
     func describe(_ g: Grain) -> String {
@@ -635,6 +645,16 @@ struct ExprCompiler {
         case "error":
             try arity(1...1, "a message: error(\"commission_mode must be individual or pool\")")
             return .function(.error, [try compile(args[0], dim)])
+        case "prorate":
+            let ways = Proration.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+            try arity(2...2, "an amount and how to prorate it: prorate(base, \"calendar_days\") or prorate(base, \"paid_days\")")
+            guard dim.perAgent, dim.grain != .none, !dim.perOrder else {
+                throw fail("prorate works out the part of a period an agent was employed; use it in a month (or quarter, half, year) rule per agent", e)
+            }
+            if case .text(let how) = args[1].kind, Proration(rawValue: how) == nil {
+                throw fail("prorate: \"\(how)\" is not a way to prorate; write \(ways)", args[1])
+            }
+            return .function(.prorate, [try compile(args[0], dim), try compile(args[1], dim)])
         case "missing":
             try arity(1...1, "one value: missing(paid) is yes when an order has no payment date")
             return .function(.missing, [try compile(args[0], dim)])
@@ -712,7 +732,7 @@ struct ExprCompiler {
             try checkReference(r, from: dim, args[0])
             return .paid(rule: r)
         default:
-            throw fail("unknown function '\(name)'; functions are round, floor, ceil, abs, min, max, lookup, marginal, retroactive, prev, paid, iferror, ifmissing, missing, error, allocate, days_between, workdays_after, workdays_between, month_of, year_of, day_of, sum, avg, count, rank, ties", e)
+            throw fail("unknown function '\(name)'; functions are round, floor, ceil, abs, min, max, lookup, marginal, retroactive, prev, paid, iferror, ifmissing, missing, error, allocate, prorate, days_between, workdays_after, workdays_between, month_of, year_of, day_of, sum, avg, count, rank, ties", e)
         }
     }
 

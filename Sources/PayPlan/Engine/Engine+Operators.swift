@@ -89,7 +89,36 @@ extension Engine {
             let hiredOK = a.hired.map { $0 <= p.lastDay } ?? true
             let leftOK = a.left.map { $0 >= p.firstDay } ?? true
             return .bool(hiredOK && leftOK)
+        case .daysEmployed, .paidDaysEmployed:
+            guard k.agent >= 0 else { return noAgent(k) }
+            guard let p else { return .error(EvalError(.type, "no period here")) }
+            let e = agents[k.agent].employment(in: p)
+            return .number(Fixed(b == .daysEmployed ? e.daysEmployed : e.paidDaysEmployed))
         }
+    }
+
+    /// `prorate(amount, how)`: the amount for the part of the period the agent was employed
+    /// (document 4 of the seed; `Proration`). An unknown `how` is a `#TYPE` error naming the two ways.
+    func prorate(_ args: [CExpr], _ k: Coordinates) -> Value {
+        let a = eval(args[0], k), how = eval(args[1], k)
+        if case .error = a { return a }
+        if case .error = how { return how }
+        guard case .number(let amount) = a else {
+            return .error(EvalError(.type, "prorate needs an amount, not \(a.displayText)"))
+        }
+        let ways = Proration.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+        guard case .text(let word) = how, let basis = Proration(rawValue: word) else {
+            let shown: String
+            if case .text(let w) = how { shown = "\"\(w)\"" } else { shown = how.displayText }
+            return .error(EvalError(.type, "prorate: \(shown) is not a way to prorate; write \(ways)"))
+        }
+        guard k.agent >= 0 else { return noAgent(k) }
+        guard k.grain != .none else { return .error(EvalError(.type, "no period here")) }
+        let e = agents[k.agent].employment(in: period(k.grain, k.period))
+        guard let v = basis.prorate(amount, e) else {
+            return .error(EvalError(.overflow, "prorate: \(amount.moneyText) × \(e.daysEmployed) days is too large"))
+        }
+        return .number(v)
     }
 
     func function(_ f: Function, _ args: [CExpr], _ k: Coordinates) -> Value {
@@ -101,6 +130,8 @@ extension Engine {
             let v = eval(args[0], k)
             if case .error(let e) = v, e.kind == .missing { return eval(args[1], k) }
             return v
+        case .prorate:
+            return prorate(args, k)
         case .missing:
             if case .error(let e) = eval(args[0], k) { return e.kind == .missing ? .bool(true) : .error(e) }
             return .bool(false)
@@ -159,7 +190,7 @@ extension Engine {
         case .ceil: return .number(first.ceiled(toDigits: digits ?? 0))
         case .abs: return .number(first.magnitude)
         case .min, .max: return .number(best)
-        case .iferror, .ifmissing, .missing, .error, .workdaysAfter, .workdaysBetween, .daysBetween, .monthOf, .yearOf, .dayOf:
+        case .iferror, .ifmissing, .missing, .error, .prorate, .workdaysAfter, .workdaysBetween, .daysBetween, .monthOf, .yearOf, .dayOf:
             fatalError("handled above")
         }
     }

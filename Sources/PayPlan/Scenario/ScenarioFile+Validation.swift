@@ -8,7 +8,8 @@ extension ScenarioFile {
     /// - Throws: `ScenarioError` naming the field: a format version below 1, a
     ///   years range the `years` command would refuse (more than 50 years), an
     ///   agent name longer than `Parser.maximumNameLength`, two agents with one
-    ///   employee ID, an agent who leaves before being hired.
+    ///   employee ID, an agent who leaves before being hired, an agent hired after
+    ///   the scenario's years or gone before them.
     /// - Complexity: O(agents).
     static func validate(_ w: Workspace, body: Body) throws {
         if body.version < 1 {
@@ -30,6 +31,13 @@ extension ScenarioFile {
             }
             if let h = a.hired, let l = a.left, l < h {
                 throw ScenarioError("agents[\(i)].left: \(l) is before hired \(h); an agent cannot leave before being hired")
+            }
+            let span = w.years.count == 1 ? "\(w.years.lowerBound)" : "\(w.years.lowerBound)–\(w.years.upperBound)"
+            if let h = a.hired, h.year > w.years.upperBound {
+                throw ScenarioError("agents[\(i)].hired: \(h) is after the scenario's years (\(span)); \(a.name) would never be employed in it")
+            }
+            if let l = a.left, l.year < w.years.lowerBound {
+                throw ScenarioError("agents[\(i)].left: \(l) is before the scenario's years (\(span)); \(a.name) would never be employed in it")
             }
         }
     }
