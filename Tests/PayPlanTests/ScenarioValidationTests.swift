@@ -47,6 +47,18 @@ import TestSupport
         #expect(message == "agents[0].left: 2025-01-31 is before hired 2025-06-01; an agent cannot leave before being hired")
     }
 
+    /// An agent never employed in the scenario's years (a mistyped year) is refused, as agent add refuses it
+    /// (issue 12); hired on the last day or gone on the first day of the years is still employed.
+    @Test func employmentOutsideTheYearsIsRefused() throws {
+        #expect(try refusal { $0["agents"] = [["name": "甲", "hired": "2027-01-01"]] }
+            == "agents[0].hired: 2027-01-01 is after the scenario's years (2026); 甲 would never be employed in it")
+        #expect(try refusal { $0["agents"] = [["name": "甲", "hired": "2020-01-01", "left": "2025-12-31"]] }
+            == "agents[0].left: 2025-12-31 is before the scenario's years (2026); 甲 would never be employed in it")
+        #expect(try refusal { $0["years"] = "2026-2027"; $0["agents"] = [["name": "甲", "hired": "2028-03-16"]] }
+            == "agents[0].hired: 2028-03-16 is after the scenario's years (2026–2027); 甲 would never be employed in it")
+        #expect(try refusal { $0["agents"] = [["name": "甲", "hired": "2026-12-31"], ["name": "乙", "left": "2026-01-01"]] } == nil)
+    }
+
     @Test func anOverlongAgentNameIsRefused() throws {
         let message = try refusal { $0["agents"] = [["name": String(repeating: "李", count: 65)]] }
         #expect(message == "agents[0].name: the name is 65 characters long; names are at most 64")
