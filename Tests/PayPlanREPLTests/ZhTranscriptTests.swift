@@ -205,6 +205,7 @@ import PayPlan
         var allowed = names
         allowed.formUnion(Parser.reserved.subtracting(["yes", "no", "true", "false"]))
         allowed.formUnion(["payslip", "earnings", "deductions", "info", "total", "use", "lo", "hi", "x", "k", "tenure", "active",
+                           "days_employed", "paid_days_employed",
                            "force", "bail", "recover", "lang", "no-color",
                            "abc"])  // the bad amount the script types, quoted back from its source file
         allowed.formUnion(functions.filter { $0 != "error" && $0 != "missing" })
@@ -247,12 +248,13 @@ import PayPlan
     /// Names the help's examples give to rules, tables and switch values (`table t …`, `quarter qb = 1000`,
     /// `attribution_mode = "first"` or `last`, `split`, `pattern`): syntax the user types from the lesson.
     static let helpExamples: Set<String> = ["t", "demo", "qb", "qbonus", "wages", "north", "first", "last", "split", "pattern",
-                                            "separate", "combined", "employer_", "_rate", "fixed", "rotate", "a", "b", "c"]
+                                            "separate", "combined", "employer_", "_rate", "fixed", "rotate", "a", "b", "c",
+                                            "calendar_days", "paid_days"]
 
     /// The pay language's built-in functions (`Compiler`), allowed only before `(`.
     static let functions = ["round", "floor", "ceil", "abs", "min", "max", "sum", "avg", "average", "count", "rank", "ties",
                             "iferror", "ifmissing", "error", "missing", "month_of", "year_of", "day_of", "workdays_after",
-                            "workdays_between", "days_between", "lookup", "marginal", "retroactive", "prev", "paid", "allocate"]
+                            "workdays_between", "days_between", "lookup", "marginal", "retroactive", "prev", "paid", "allocate", "prorate"]
 
     /// `[A-Za-z_][A-Za-z0-9_-]*` runs, trailing `-` dropped.
     static func latinWords(_ s: String) -> [String] {
