@@ -128,7 +128,11 @@ public struct PlainRenderer {
     }
 
     /// A figure's name as the reader sees it: the label in Chinese, the name in English.
-    public func name(_ f: FigureName) -> String { zh ? (f.label ?? f.name) : f.name }
+    public func name(_ f: FigureName) -> String {
+        let n = zh ? (f.label ?? f.name) : f.name
+        guard let p = f.period else { return n }
+        return zh ? "\(period(p))的\(n)" : "\(n) of \(p)"
+    }
 
     func phrase(_ p: Phrase) -> String {
         switch p {

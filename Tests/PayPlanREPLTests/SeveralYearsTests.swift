@@ -64,6 +64,12 @@ import PayPlan
         #expect(query(s, "新.damage_deducted[2027-01]") == "420.00")
         #expect(query(s, "新.damage_carried[2027-01]") == "18,780.00")
         #expect(query(s, "新.pay[2027-01]") == "1,680.00")
+        // explain names the month prev() read (it used to explain 2026-12's figure as if it were January's).
+        #expect(s.execute("explain 新.damage_due[2027-01]").lines.first
+            == "新's damage_due for 2027-01 is 19,200.00: damage_carried of 2026-12 19,200.00 (damage_due 20,000.00 − damage_deducted 800.00).")
+        s.language = .zh
+        #expect(s.execute("explain 新.damage_due[2027-01]").lines.first
+            == "新 2027年1月应扣赔偿 19,200.00 元：2026年12月的结转赔偿 19,200.00（应扣赔偿 20,000.00 − 本月扣赔偿 800.00）。")
     }
 
     /// C8.1 and C8.2 per year, and C1 across the boundary. 甲 (hired 2020, base 3,000) sells 13万 every month

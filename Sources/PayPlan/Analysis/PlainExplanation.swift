@@ -49,7 +49,12 @@ public struct FigureName: Equatable, Sendable {
     public var value: Value
     /// For a parameter with dated versions (`from 2026-04 param …`), the version read; else `nil`.
     public var version: VersionUsed? = nil
-    public init(name: String, label: String?, value: Value) { self.name = name; self.label = label; self.value = value }
+    /// The period the figure is read at when it is not the period explained (`prev(damage_carried)` in
+    /// 2027-01 reads 2026-12's), else nil.
+    public var period: Period?
+    public init(name: String, label: String?, value: Value, period: Period? = nil) {
+        self.name = name; self.label = label; self.value = value; self.period = period
+    }
 }
 
 /// A formula with its numbers filled in.
@@ -219,7 +224,8 @@ struct PhraseBuilder {
             return inner
         default:
             let p = phrase(e, k)
-            if top, case .figure(_, .rule, _) = p, case .ref(let r, let s) = Self.single(e, engine, k) {
+            // A sum with one non-zero term is explained as that term, unless it is an earlier period's (prev).
+            if top, case .figure(_, .rule, _) = p, case .ref(let r, let s) = Self.single(e, engine, k), s == 0 {
                 singleCell = engine.mapRef(r, s, k)
             }
             return .formula(p)
@@ -261,7 +267,11 @@ struct PhraseBuilder {
         case .constant(let v): return .constant(v)
         case .ref(let r, let s):
             guard let c = engine.mapRef(r, s, k) else { return .constant(.number(.zero)) }
-            return figure(c)
+            // prev(…): the figure of an earlier period, named with its period.
+            guard s != 0, case .figure(var f, let kind, let detail) = figure(c) else { return figure(c) }
+            let at = engine.coordinates(ofCell: c).coordinates
+            f.period = engine.period(at.grain, at.period)
+            return .figure(f, kind: kind, detail: detail)
         case .at(let r, let p):
             guard let i = engine.index(of: p) else { return .value(engine.eval(e, k)) }
             return figure(engine.cell(r, k.agent, i))
