@@ -146,19 +146,21 @@ import TestSupport
 
     /// `agent add`, `agent set` and `agent rm` of the agent added last are made in place, and so are their undo and redo.
     /// By hand (C1, C3, C4): X base 3,000 hired 2026-02-10 is not employed in January (0.00); February to April are
-    /// probation (tenure 1–3) with no sales: 40% of the base is deducted, 3,000 − 1,200 = 1,800.00; from May R = 0
+    /// probation (tenure 1–3) with no sales: 40% of the base is deducted, 3,000 − 1,200 = 1,800.00 (February is a partial
+    /// month, plan C prorates by paid days: 14 weekdays from Tue 10 to Fri 27 → 3,000 × 14 / 21.75 = 1,931.03, less 40%
+    /// 772.41 = 1,158.62; at base 4,000: 2,574.71 − 1,029.88 = 1,544.83); from May R = 0
     /// deducts 30%: 2,100.00. With 5万 of sales in March R = 50,000: no deduction, 2% × 50,000 = 1,000 commission: 4,000.00.
     @Test func agentAddSetAndRemoveAreInPlace() throws {
         let s = try Session(path: electronics)
         let engine = s.engine
         let added = run(s, "agent add X base=3000 hired=2026-02-10")
-        #expect(added.prefix(6) == ["added X", "X.pay[2026-01]: — → 0.00", "X.pay[2026-02]: — → 1,800.00",
+        #expect(added.prefix(6) == ["added X", "X.pay[2026-01]: — → 0.00", "X.pay[2026-02]: — → 1,158.62",
                                     "X.pay[2026-03]: — → 1,800.00", "X.pay[2026-04]: — → 1,800.00", "X.pay[2026-05]: — → 2,100.00"])
         #expect(added.count == 13 && added.last == "X.pay[2026-12]: — → 2,100.00")
         #expect(run(s, "X.sales[2026-03] = 5万") == ["X.pay[2026-03]: 1,800.00 → 4,000.00"])
         // base 4,000: probation deducts 1,600 (2,400.00), March 4,000 + 1,000 = 5,000.00, May on 4,000 − 1,200 = 2,800.00.
         let set = run(s, "agent set X base=4000")
-        #expect(set.prefix(4) == ["updated X", "X.pay[2026-02]: 1,800.00 → 2,400.00", "X.pay[2026-03]: 4,000.00 → 5,000.00", "X.pay[2026-04]: 1,800.00 → 2,400.00"])
+        #expect(set.prefix(4) == ["updated X", "X.pay[2026-02]: 1,158.62 → 1,544.83", "X.pay[2026-03]: 4,000.00 → 5,000.00", "X.pay[2026-04]: 1,800.00 → 2,400.00"])
         #expect(set.count == 12 && set.last == "X.pay[2026-12]: 2,100.00 → 2,800.00")
         expectConsistent(s)
         let removed = run(s, "agent rm X")
@@ -173,7 +175,7 @@ import TestSupport
         expectConsistent(s)
         #expect(run(s, "undo", "undo").last == "X.pay[2026-12]: 2,100.00 → —")
         #expect(s.engine.agentIndex(named: "X") == nil)
-        #expect(run(s, "redo").contains("X.pay[2026-02]: — → 1,800.00"))
+        #expect(run(s, "redo").contains("X.pay[2026-02]: — → 1,158.62"))
         expectConsistent(s)
         #expect(s.engine === engine, "every step above was made in place")
         // An agent removed from the middle still builds anew, with the same figures.
