@@ -44,9 +44,4 @@ public enum ScriptGrouping {
     public static func group<S: Sequence>(_ lines: S, _ body: (StatementText.Chunk) -> Bool) where S.Element == String {
         StatementText.group(lines, startsCommand: startsCommand, body)
     }
-
-    /// The error for a definition cut short by the next command, at its own line.
-    public static func unfinishedMessage(_ why: String) -> String {
-        "this definition is not finished: \(why); it was not run, and the next line runs as its own command"
-    }
 }

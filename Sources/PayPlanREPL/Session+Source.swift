@@ -12,24 +12,22 @@ extension Session {
     /// failing command stops the script and nothing after it runs. `quit` ends the script and the session.
     /// - Complexity: O(lines of the file) plus the commands themselves.
     func source(_ rest: String) -> Output {
-        let usage = "write source FILE [--bail], e.g. source edits.txt"
         let args: CommandArguments
-        do { args = try CommandArguments.parse(rest, flags: ["--bail"]) } catch { return .error("\(error.message); \(usage)") }
-        guard args.positional.count == 1, let file = args.positional.first, !file.isEmpty else { return .error(usage) }
+        do { args = try CommandArguments.parse(rest, flags: ["--bail"]) } catch { return .error(SourceMessage.usage(OutputLine(english: error.message))) }
+        guard args.positional.count == 1, let file = args.positional.first, !file.isEmpty else { return .error(SourceMessage.usage(nil)) }
         let identity = URL(fileURLWithPath: file).resolvingSymlinksInPath().standardizedFileURL.path
         if let first = sourcing.firstIndex(where: { $0.identity == identity }) {
-            let loop = (sourcing[first...].map(\.name) + [file]).joined(separator: " → ")
-            return .error("source \(file): it is already running (\(loop)): a script that sources itself would never end; nothing was run")
+            return .error(SourceMessage.alreadyRunning(file: file, loop: sourcing[first...].map(\.name) + [file]))
         }
         guard sourcing.count < Session.maximumSourceDepth else {
-            return .error("source \(file): scripts nest more than \(Session.maximumSourceDepth) deep; stopped")
+            return .error(SourceMessage.nestedTooDeep(file: file, maximum: Session.maximumSourceDepth))
         }
         let data: Data
         switch readImportFile(file) {
         case .success(let d): data = d
-        case .failure: return .error("cannot read \(file): \(FileManager.default.fileExists(atPath: file) ? "permission denied or not a file" : "no such file"); nothing was run")
+        case .failure: return .error(SourceMessage.cannotRead(file: file, exists: FileManager.default.fileExists(atPath: file)))
         }
-        guard var text = String(data: data, encoding: .utf8) else { return .error("\(file) is not UTF-8 text; nothing was run") }
+        guard var text = String(data: data, encoding: .utf8) else { return .error(SourceMessage.notUTF8(file)) }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let bail = args.has("--bail") || self.bail
         sourcing.append((name: file, identity: identity))
@@ -39,11 +37,11 @@ extension Session {
         ScriptGrouping.group(lines) { chunk in
             guard let command = chunk.text else { return true }
             if chunk.incomplete {
-                out.errors.append(Diagnostic("\(file) line \(chunk.line + 1): the file ended in the middle of this definition; it was not run"))
+                out.errors.append(Diagnostic(SourceMessage.fileEnded(file: file, line: chunk.line + 1)))
                 return false
             }
             if let why = chunk.unfinished {
-                out.errors.append(Diagnostic("\(file) line \(chunk.line + 1): " + ScriptGrouping.unfinishedMessage(why)))
+                out.errors.append(Diagnostic(SourceMessage.atLine(file: file, line: chunk.line + 1, OutputLine(SourceMessage.unfinished(why)))))
                 return !bail
             }
             let trimmed = command.trimmingCharacters(in: .whitespaces)
@@ -52,12 +50,12 @@ extension Session {
             out.body += r.body
             for var d in r.errors {
                 let line = chunk.line + 1 + (d.range.flatMap { range in d.source.map { $0.prefix(range.lowerBound).filter { $0 == "\n" }.count } } ?? 0)
-                d.message = "\(file) line \(line): " + d.message
+                d.said = OutputLine(SourceMessage.atLine(file: file, line: line, d.said))
                 out.errors.append(d)
             }
             if r.leave { out.leave = true; return false }
             if r.failed && bail {
-                out.lines.append("stopped at \(file) line \(chunk.line + 1) (--bail): the commands after it were not run")
+                out.add(SourceMessage.stoppedAt(file: file, line: chunk.line + 1))
                 return false
             }
             return true

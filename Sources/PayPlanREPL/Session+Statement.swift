@@ -8,30 +8,25 @@ extension Session {
     /// index; `statement all PERIOD --csv FILE` writes one CSV with a row per person. CSV files start
     /// with a UTF-8 byte-order mark so Excel and WPS on Chinese Windows read them as UTF-8.
     func statement(_ rest: String) -> Output {
-        let usage = "write statement AGENT PERIOD [--format text|md|html|csv] [--out FILE], e.g. statement 李雷 2026-03 --html 李雷.html, or statement all 2026-03 --html DIR"
         let formats = ["--html": "html", "--md": "md", "--csv": "csv", "--text": "text"]
         let (head, c, repeated) = Session.clauses(rest.split(whereSeparator: \.isWhitespace).map(String.init), keywords: Set(["--format", "--out"] + formats.keys))
-        if let r = repeated { return .error("'\(r)' is given twice; \(usage)") }
-        guard head.count == 2 else { return .error(usage) }
-        guard let p = Period(text: head[1]) else {
-            return .error("'\(head[1])' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026")
-        }
-        guard engine.index(of: p) != nil else {
-            return .error("\(p) is outside this scenario's years (\(workspace.years.lowerBound)–\(workspace.years.upperBound))")
-        }
+        if let r = repeated { return .error(StatementMessage.givenTwice(r)) }
+        guard head.count == 2 else { return .error(StatementMessage.usage(nil)) }
+        guard let p = Period(text: head[1]) else { return .error(CommandMessage.notAPeriod(head[1])) }
+        guard engine.index(of: p) != nil else { return .error(CommandMessage.outsideYears(p, years: workspace.years, widen: nil)) }
         let shortcuts = formats.keys.filter { c[$0] != nil }
         if shortcuts.count > 1 || (!shortcuts.isEmpty && (c["--format"] != nil || c["--out"] != nil)) {
-            return .error("give one of --html, --md, --csv, --text or --format with --out; \(usage)")
+            return .error(StatementMessage.oneFormat)
         }
         var format = c["--format"]?.first
         var out = c["--out"]
         if let s = shortcuts.first { format = formats[s]; out = c[s] }
-        if let o = out, o.count != 1 { return .error("\(shortcuts.first ?? "--out") takes one file name") }
+        if let o = out, o.count != 1 { return .error(StatementMessage.takesOneFile(shortcuts.first ?? "--out")) }
         let file = out?.first
         if format == nil, let f = file { format = f.hasSuffix(".html") || f.hasSuffix(".htm") ? "html" : f.hasSuffix(".md") ? "md" : f.hasSuffix(".csv") ? "csv" : "text" }
         let fmt = format ?? "text"
         guard c["--format"].map({ $0.count == 1 }) ?? true, ["text", "md", "html", "csv"].contains(fmt) else {
-            return .error("--format takes one of text, md, html, csv")
+            return .error(StatementMessage.formatChoices)
         }
         let r = StatementRenderer(language: language)
         let scenario = forkName == "main" ? workspace.name : "\(workspace.name) / \(forkName)"
@@ -49,19 +44,20 @@ extension Session {
         default: body = r.text(st).joined(separator: "\n") + "\n"
         }
         if let file {
-            do { try AtomicFile.write(Data(((fmt == "csv" ? "\u{FEFF}" : "") + body).utf8), to: file) } catch { return .error("\(error); no statement was written") }
-            return Output(lines: ["wrote \(file) (\(fmt))"])
+            do { try AtomicFile.write(Data(((fmt == "csv" ? "\u{FEFF}" : "") + body).utf8), to: file) } catch { return .error(StatementMessage.writeFailed(OutputLine(english: "\(error)"))) }
+            return Output(message: StatementMessage.wrote(file: file, format: fmt))
         }
         var lines = body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
-        return Output(lines: lines)
+        // The renderer wrote the statement in the session's language.
+        return Output(body: lines.map { OutputLine(fixed: $0) })
     }
 
     /// Why agent `a` has no statement for `p` (not yet hired, or left before it), or nil.
-    func notEmployed(_ a: Int, _ p: Period) -> String? {
+    func notEmployed(_ a: Int, _ p: Period) -> StatementMessage? {
         let person = workspace.agents[a]
-        if let h = person.hired, h > p.lastDay { return "\(person.name) was not employed in \(p) (hired \(h))" }
-        if let l = person.left, l < p.firstDay { return "\(person.name) was not employed in \(p) (left \(l))" }
+        if let h = person.hired, h > p.lastDay { return .notEmployed(name: person.name, period: p, hired: h, left: nil) }
+        if let l = person.left, l < p.firstDay { return .notEmployed(name: person.name, period: p, hired: nil, left: l) }
         return nil
     }
 
@@ -74,16 +70,16 @@ extension Session {
         guard let target else {
             var lines: [String] = []
             for s in statements { if !lines.isEmpty { lines.append("") }; lines += r.text(s) }
-            return Output(lines: lines)
+            return Output(body: lines.map { OutputLine(fixed: $0) })
         }
         if format == "csv" {
-            do { try AtomicFile.write(Data(("\u{FEFF}" + r.csv(all: statements)).utf8), to: target) } catch { return .error("\(error); no statement was written") }
-            return Output(lines: ["wrote \(target) (csv): \(statements.count) statements" + (skipped > 0 ? ", \(skipped) not employed in \(p)" : "")])
+            do { try AtomicFile.write(Data(("\u{FEFF}" + r.csv(all: statements)).utf8), to: target) } catch { return .error(StatementMessage.writeFailed(OutputLine(english: "\(error)"))) }
+            return Output(message: StatementMessage.wroteCSV(file: target, statements: statements.count, skipped: skipped, period: p))
         }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
-            return .error("\(target) is a file; statement all … --\(format) needs a directory (it is created if missing)")
+            return .error(StatementMessage.targetIsAFile(target: target, format: format))
         }
         let ext = format == "text" ? "txt" : format
         var written: [(PayStatement, file: String)] = []
@@ -103,8 +99,8 @@ extension Session {
             }
             try AtomicFile.write(Data(index.utf8), to: target + "/index." + ext)
         } catch {
-            return .error("\(error); \(written.count) of \(statements.count) statements were written to \(target)")
+            return .error(StatementMessage.writtenPartly(OutputLine(english: "\(error)"), written: written.count, of: statements.count, target: target))
         }
-        return Output(lines: ["wrote \(statements.count) statements and index.\(ext) to \(target) (\(format))" + (skipped > 0 ? "; \(skipped) not employed in \(p)" : "")])
+        return Output(message: StatementMessage.wroteAll(statements: statements.count, index: "index.\(ext)", target: target, format: format, skipped: skipped, period: p))
     }
 }

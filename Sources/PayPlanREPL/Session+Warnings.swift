@@ -53,9 +53,9 @@ extension Session {
 
     /// `check` (or `lint`): every warning of the whole plan against the scenario's data.
     func check(_ rest: String) -> Output {
-        guard rest.isEmpty else { return .error("check takes nothing after it: it lists every warning of the plan") }
+        guard rest.isEmpty else { return .error(WarningMessage.checkTakesNothing) }
         let all = currentWarnings()
-        var out = Output(lines: [all.isEmpty ? "no warnings" : "\(all.count) warning\(all.count == 1 ? "" : "s")"])
+        var out = Output(message: all.isEmpty ? WarningMessage.none : WarningMessage.count(all.count))
         out.warnings = all.map(Diagnostic.init(warning:))
         return out
     }

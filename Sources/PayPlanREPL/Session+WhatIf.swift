@@ -56,7 +56,7 @@ extension Session {
         guard !name.isEmpty else { return .error(WhatIfMessage.forkNeedsName) }
         guard Session.isValidAgentName(name) else { return .error(WhatIfMessage.badForkName(name)) }
         guard workspace(named: name) == nil else { return .error(WhatIfMessage.forkExists(name)) }
-        pushUndo(Snapshot(workspace: workspace, label: "fork \(name)", forkState: currentForkState))
+        pushUndo(Snapshot(workspace: workspace, label: OutputLine(fixed: "fork \(name)"), forkState: currentForkState))
         forks[forkName] = workspace
         // The fork left behind keeps a copy of the engine; the current one goes on being edited.
         forkEngines[forkName] = (workspace, Engine(copying: engine))
@@ -367,7 +367,7 @@ extension Session {
         var agent = 0
         if let f = c["for"] {
             guard f.count == 1 else { throw WhatIfRefusal(WhatIfMessage.forTakesOneAgent) }
-            guard let i = workspace.agentIndex(named: f[0]) else { throw WhatIfError(unknownAgent(f[0])) }
+            guard let i = workspace.agentIndex(named: f[0]) else { throw WhatIfRefusal(unknownAgent(f[0])) }
             agent = i
         } else {
             guard let first = workspace.agents.first else { throw WhatIfRefusal(WhatIfMessage.noAgentsYet) }

@@ -37,7 +37,8 @@ public final class Session {
         /// one after it without its last agent (`workspace(before:)`), so that a script of 50,000 agent
         /// adds does not keep 50,000 copies of the agent list.
         let workspace: Workspace?
-        let label: String
+        /// What the step did, for `undid …`/`redid …` (REPL syntax, or a message such as `defined pay`).
+        let label: OutputLine
         var forkState: ForkState? = nil
         /// The file before a `load`, so that undoing it goes back to that file too.
         var file: FileState? = nil
@@ -188,20 +189,19 @@ public final class Session {
         switch word {
         case "help", "?":
             if !rest.isEmpty && !Help.topics.contains(where: { $0.name == rest }) {
-                let hint = closestName(to: rest, among: Help.topics.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-                return .error("no help on '\(rest)'\(hint); topics: " + Help.topics.map(\.name).joined(separator: ", "))
+                return .error(CommandMessage.noHelp(rest, hint: closestName(to: rest, among: Help.topics.map(\.name)), topics: Help.topics.map(\.name)))
             }
             return Output(lines: Help.text(topic: rest.isEmpty ? nil : rest, language: language))
         case "agent": return agentCommand(rest, line: text)
         case "agents":
-            guard rest.isEmpty else { return .error("agents takes nothing after it (agent add/set/rm change agents)") }
+            guard rest.isEmpty else { return .error(AgentMessage.agentsTakesNothing) }
             return listAgents()
         case "years": return setYears(rest)
         case "set" where rest.hasPrefix("lang"), "lang":
             let code = rest.replacingOccurrences(of: "lang", with: "").trimmingCharacters(in: .whitespaces)
-            guard let l = DisplayLanguage(rawValue: code) else { return .error("write set lang zh or set lang en (now \(language.rawValue))") }
+            guard let l = DisplayLanguage(rawValue: code) else { return .error(EditMessage.languageUsage(now: language)) }
             language = l
-            return Output(lines: [l == .zh ? "已切换为中文" : "language: English"])
+            return Output(message: EditMessage.languageChosen(l))
         case "order": return orderCommand(rest)
         case "orders" where rest.hasPrefix("import"): return importOrders(rest)
         case "performance" where rest.hasPrefix("import"): return importPerformance(rest)
@@ -214,7 +214,7 @@ public final class Session {
         case "load!": return load(rest, force: true)
         case "source": return source(rest)
         case "quit", "exit":
-            guard rest.isEmpty else { return .error("\(word) takes nothing after it") }
+            guard rest.isEmpty else { return .error(CommandMessage.takesNothing(word)) }
             var out = Output(); out.leave = true; return out
         case "save": return save(rest, force: false)
         case "save!": return save(rest, force: true)
@@ -276,14 +276,14 @@ public final class Session {
     func setYears(_ rest: String) -> Output {
         let parts = rest.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard (1...2).contains(parts.count), let a = parts.first, let b = parts.last, a <= b, a >= 1900, b < 3000, b - a < 50 else {
-            return .error("years takes a year or a range of at most 50 years, e.g. years 2026 or years 2026-2027 (now \(workspace.years.lowerBound)–\(workspace.years.upperBound))")
+            return .error(EditMessage.yearsUsage(now: workspace.years))
         }
         if let problem = workspace.agents.lazy.compactMap({ Session.employmentOutsideYears($0, a...b) }).first {
             return .error("years \(a == b ? "\(a)" : "\(a)-\(b)"): " + problem + "; nothing was changed")
         }
         var new = workspace
         new.years = a...b
-        return commit(new, label: "years \(rest)", message: ["this scenario now covers \(a == b ? "\(a)" : "\(a)–\(b)")"])
+        return commit(new, label: "years \(rest)", said: [EditMessage.yearsNow(a...b)])
     }
 
     // MARK: Changing the workspace
@@ -292,22 +292,22 @@ public final class Session {
     /// returns the pay lines that changed. On failure nothing changes.
     /// With `edits`, the engine changes in place when it can (the figures are
     /// the same as a new engine's); `built` is an engine already built for `new`.
-    func commit(_ new: Workspace, label: String, message: [String] = [], focus: String? = nil,
+    func commit(_ new: Workspace, label: String, labelLine: OutputLine? = nil, message: [String] = [], said: [any Message] = [], focus: String? = nil,
                 edits: EngineEdits? = nil, built: Engine? = nil, reportChanges: Bool = true, recredit: Bool = true) -> Output {
         // Attribution settings or agents changed: the orders are credited again by their notes (Session+Recredit.swift).
         if recredit, let again = recredited(new) {
             let moved = zip(new.orders, again.orders).filter { $0.agent != $1.agent }.count + abs(new.orders.count - again.orders.count)
-            let note = moved == 0 ? [] : ["orders credited again by their notes: \(again.orders.count) orders, \(moved) changed (attribution shows them)"]
-            return commit(again, label: label, message: message + note, focus: focus, reportChanges: reportChanges, recredit: false)
+            let note: [any Message] = moved == 0 ? [] : [EditMessage.creditedAgain(orders: again.orders.count, changed: moved)]
+            return commit(again, label: label, labelLine: labelLine, message: message, said: said + note, focus: focus, reportChanges: reportChanges, recredit: false)
         }
         let warningsBefore = currentWarnings()
         let leaving = edits?.vanishes.map { totals(engine, agent: $0) } ?? []
         if let edits, let changed = edits.forward(engine) {
-            pushUndo(Snapshot(workspace: workspace, label: label, edits: edits))
+            pushUndo(Snapshot(workspace: workspace, label: labelLine ?? OutputLine(fixed: label), edits: edits))
             workspace = new
             isDirty = true
             warningsCache = nil
-            var out = Output(lines: message)
+            var out = Output(lines: message); out.body += said.map(OutputLine.init)
             out.body += payChangeLines(changed, appearing: edits.appears, vanished: leaving)
             out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
             return out
@@ -317,17 +317,17 @@ public final class Session {
             // Start the cycle at the rule just entered: pay → bonus → pay.
             var path = Array(e.path.dropLast())
             if let f = focus, let i = path.firstIndex(of: f) { path = Array(path[i...] + path[..<i]) }
-            return .error(Diagnostic("circular reference: \((path + [path[0]]).joined(separator: " → ")); nothing was changed"))
+            return .error(Diagnostic(EditMessage.circular(path + [path[0]])))
         } catch {
             return .error(Session.diagnostic(error))
         }
         let before = reportChanges ? totals(engine) : []
-        pushUndo(Snapshot(workspace: workspace, label: label, edits: edits))
+        pushUndo(Snapshot(workspace: workspace, label: labelLine ?? OutputLine(fixed: label), edits: edits))
         workspace = new
         engine = newEngine
         isDirty = true
         warningsCache = nil
-        var out = Output(lines: message)
+        var out = Output(lines: message); out.body += said.map(OutputLine.init)
         if reportChanges { out.body += changeLines(before: before, after: totals(newEngine)) }
         out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
         return out
@@ -336,7 +336,7 @@ public final class Session {
     static func diagnostic(_ error: Error) -> Diagnostic {
         switch error {
         case let e as CompileError: Diagnostic("in '\(e.definition)': \(e.error.message)", source: e.error.source, range: e.error.range)
-        case let e as CycleError: Diagnostic("circular reference: \(e.path.joined(separator: " → ")); nothing was changed")
+        case let e as CycleError: Diagnostic(EditMessage.circular(e.path))
         case let e as SourceError: Diagnostic(e)
         default: Diagnostic(describe(error))
         }
@@ -438,14 +438,14 @@ public final class Session {
             return .error(Diagnostic(SourceError("'\(def.name)' has dated versions (from \(base.versions.map { "\($0.effective!)" }.joined(separator: ", "))) of its old kind: drop them first (drop from \(v.effective!) \(def.name))",
                                                  at: def.kindRange, in: def.source)))
         }
-        let verb = old == nil ? "defined" : "redefined"
+        let verb = old == nil ? EditMessage.defined(def.name, from: def.effective) : EditMessage.redefined(def.name, from: def.effective)
         // A redefinition that keeps every rule's cells and dependencies is made in place.
         let (before, after) = (workspace.plan, new.plan)
-        var message = "\(verb) \(def.name)" + (def.effective.map { " from \($0)" } ?? "")
+        var message = verb
         if case .use(let part, _) = def.statement {
-            message = "brought in the \(part) part: \(new.plan.definitions.filter { $0.part == part }.count) definitions (help \(part); show NAME shows one)"
+            message = EditMessage.broughtInPart(part: part, definitions: new.plan.definitions.filter { $0.part == part }.count)
         }
-        var out = commit(new, label: "\(verb) \(def.name)", message: [message], focus: def.name,
+        var out = commit(new, label: verb.text(.en), labelLine: OutputLine(verb), said: [message], focus: def.name,
                          edits: EngineEdits(forward: { $0.redefine(after) }, back: { $0.redefine(before) }))
         if !out.failed, let old, let w = Session.kindChange(from: old, to: def, workspace: undoStack.last.map { $0.workspace(before: workspace) } ?? workspace) {
             out.warnings.insert(Diagnostic(warning: w), at: 0)
@@ -462,54 +462,55 @@ public final class Session {
                 return .error("write drop from MONTH NAME, e.g. drop from 2026-07 commission_tiers")
             }
             let n = words[2]
-            guard let d = new.plan.definition(named: n) else { return .error("nothing named '\(n)' to drop") }
+            guard let d = new.plan.definition(named: n) else { return .error(EditMessage.nothingToDrop(n)) }
             guard new.plan.removeVersion(n, from: p.start) != nil else {
                 let list = d.versions.map { "\($0.effective!)" }
                 return .error("'\(n)' has no version from \(p.start)" + (list.isEmpty ? "" : "; its versions start \(list.joined(separator: ", "))"))
             }
             let (before, after) = (workspace.plan, new.plan)
-            return commit(new, label: "dropped \(n) from \(p.start)", message: ["dropped \(n) from \(p.start)"], focus: n,
+            let said = EditMessage.droppedVersion(n, from: p.start)
+            return commit(new, label: "drop from \(p.start) \(n)", labelLine: OutputLine(said), said: [said], focus: n,
                           edits: EngineEdits(forward: { $0.redefine(after) }, back: { $0.redefine(before) }))
         }
         if let part = new.plan.definition(named: name)?.part {
-            return .error("'\(name)' comes from the \(part) part: redefine it to change it, or drop 'use \(part)'")
+            return .error(EditMessage.fromPart(name: name, part: part))
         }
-        guard let removed = new.plan.remove(name) else { return .error("nothing named '\(name)' to drop") }
-        let versions = removed.versions.isEmpty ? "" : " and its \(removed.versions.count) dated version\(removed.versions.count == 1 ? "" : "s")"
-        return commit(new, label: "dropped \(name)", message: ["dropped \(name)\(versions)"])
+        guard let removed = new.plan.remove(name) else { return .error(EditMessage.nothingToDrop(name)) }
+        let said = EditMessage.dropped(name, versions: removed.versions.count)
+        return commit(new, label: "drop \(name)", labelLine: OutputLine(said), said: [said])
     }
 
     func show(_ name: String) -> Output {
         guard let d = workspace.plan.definition(named: name) else {
-            return .error("nothing named '\(name)' in the plan (type 'plan' to list it)")
+            return .error(EditMessage.notInPlan(name))
         }
-        let origin = d.part.map { ["# from the \($0) part (use \($0)); redefine it here to change it for this plan"] } ?? []
-        var lines = d.comment.map { "# " + $0 } + origin + d.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let origin = d.part.map { [OutputLine(EditMessage.partOrigin($0))] } ?? []
+        var lines = d.comment.map { OutputLine(fixed: "# " + $0) } + origin + d.source.split(separator: "\n", omittingEmptySubsequences: false).map { OutputLine(fixed: String($0)) }
         if !d.versions.isEmpty {
             // Every version, each with the months it holds for.
             let starts = d.versions.map { $0.effective! }
-            lines.insert("# \(d.versions.count + 1) versions; until \(Month(index: starts[0].index - 1)):", at: d.comment.count + origin.count)
+            lines.insert(OutputLine(EditMessage.versionsUntil(count: d.versions.count + 1, until: Month(index: starts[0].index - 1))), at: d.comment.count + origin.count)
             for (i, v) in d.versions.enumerated() {
-                let until = i + 1 < starts.count ? "\(starts[i])–\(Month(index: starts[i + 1].index - 1))" : "from \(starts[i])"
-                lines.append("# \(until):")
-                lines += v.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                lines.append(OutputLine(EditMessage.versionSpan(from: starts[i], until: i + 1 < starts.count ? Month(index: starts[i + 1].index - 1) : nil)))
+                lines += v.source.split(separator: "\n", omittingEmptySubsequences: false).map { OutputLine(fixed: String($0)) }
             }
         }
-        return Output(lines: lines)
+        return Output(body: lines)
     }
 
     func undo() -> Output {
-        guard let s = undoStack.popLast() else { return .error("nothing to undo") }
-        return restore(s, to: &redoStack, verb: "undid")
+        guard let s = undoStack.popLast() else { return .error(EditMessage.nothingToUndo) }
+        return restore(s, to: &redoStack, undoing: true)
     }
 
     func redo() -> Output {
-        guard let s = redoStack.popLast() else { return .error("nothing to redo") }
-        return restore(s, to: &undoStack, verb: "redid")
+        guard let s = redoStack.popLast() else { return .error(EditMessage.nothingToRedo) }
+        return restore(s, to: &undoStack, undoing: false)
     }
 
-    func restore(_ s: Snapshot, to other: inout [Snapshot], verb: String) -> Output {
+    func restore(_ s: Snapshot, to other: inout [Snapshot], undoing: Bool) -> Output {
         let target = s.workspace(before: workspace)
+        let said = undoing ? EditMessage.undid(s.label) : EditMessage.redid(s.label)
         // An edit the engine made in place is taken back in place.
         let leaving = s.forkState == nil ? s.edits?.appears.map { totals(engine, agent: $0) } ?? [] : []
         if s.forkState == nil, let edits = s.edits, let changed = edits.back(engine) {
@@ -518,11 +519,11 @@ public final class Session {
             generation = s.generation
             isDirty = generation != savedGeneration
             warningsCache = nil
-            var out = Output(lines: ["\(verb) \(s.label)"]); out.body += payChangeLines(changed, appearing: edits.vanishes, vanished: leaving); return out
+            var out = Output(message: said); out.body += payChangeLines(changed, appearing: edits.vanishes, vanished: leaving); return out
         }
         let outgoing = (name: forkName, workspace: workspace, engine: engine)
         let cached = s.forkState == nil ? nil : forkEngines.values.first { $0.workspace == target }?.engine
-        guard let e = cached ?? (try? Engine(workspace: target)) else { return .error("cannot \(verb.dropLast(1)) \(s.label)") }
+        guard let e = cached ?? (try? Engine(workspace: target)) else { return .error(EditMessage.cannotRestore(undo: undoing, s.label)) }
         let before = totals(engine)
         other.append(Snapshot(workspace: workspace, label: s.label, forkState: s.forkState == nil ? nil : currentForkState,
                               file: s.file == nil ? nil : currentFileState, edits: s.edits?.reversed, generation: generation))
@@ -540,43 +541,43 @@ public final class Session {
         generation = s.generation
         isDirty = generation != savedGeneration
         warningsCache = nil
-        var out = Output(lines: ["\(verb) \(s.label)"]); out.body += changeLines(before: before, after: totals(e)); return out
+        var out = Output(message: said); out.body += changeLines(before: before, after: totals(e)); return out
     }
 
     // MARK: Agents
 
     func agentCommand(_ rest: String, line: String) -> Output {
         let parts = rest.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard let sub = parts.first else { return .error("agent what? write agent add NAME key=value…, agent set NAME key=value…, or agent rm NAME") }
-        guard parts.count >= 2 else { return .error("agent \(sub) needs an agent's name") }
+        guard let sub = parts.first else { return .error(AgentMessage.usage) }
+        guard parts.count >= 2 else { return .error(AgentMessage.needsName(sub: sub)) }
         let name = parts[1]
         var new = workspace
         switch sub {
         case "add":
             if let problem = Session.agentNameProblem(name) { return .error(problem) }
             // The engine's agents are the workspace's: its name index answers in O(1).
-            guard engine.agentIndex(named: name) == nil else { return .error("there is already an agent named \(name)") }
+            guard engine.agentIndex(named: name) == nil else { return .error(AgentMessage.alreadyExists(name)) }
             var a = Agent(name: name)
             if let e = applyAttributes(parts.dropFirst(2), to: &a) { return e }
             new.agents.append(a)
             let inputs = new.inputs[name] ?? [:]
             let agent = a
             // Appended to the engine in place (without copying the agent list); undo takes it off again.
-            var out = addAgentInPlace(agent) ?? commit(new, label: "agent add \(name)", message: ["added \(name)"],
+            var out = addAgentInPlace(agent) ?? commit(new, label: "agent add \(name)", said: [AgentMessage.added(name)],
                              edits: EngineEdits(forward: { $0.appendAgent(agent, inputs: inputs) },
                                                 back: { $0.removeLastAgent(named: name) }, appears: name))
-            if !out.failed, let note = firstError(agent: new.agents.count - 1) { out.lines.append("note: \(name)'s pay cannot be computed yet: \(note)") }
+            if !out.failed, let note = firstError(agent: new.agents.count - 1) { out.add(AgentMessage.cannotComputeYet(name: name, reason: OutputLine(english: note))) }
             return out
         case "set":
             guard let i = engine.agentIndex(named: name) else { return .error(unknownAgent(name)) }
-            guard parts.count > 2 else { return .error("agent set \(name) needs key=value, e.g. base=3500") }
+            guard parts.count > 2 else { return .error(AgentMessage.setNeedsPairs(name)) }
             if let e = applyAttributes(parts.dropFirst(2), to: &new.agents[i]) { return e }
             let (before, after) = (workspace.agents[i], new.agents[i])
             if new.agents[i].name != name {
                 let renamed = new.agents[i].name
                 if let problem = Session.agentNameProblem(renamed) { return .error(problem) }
                 guard new.agentIndex(named: renamed) == i else {
-                    return .error("cannot rename \(name) to '\(renamed)': there is already an agent named \(renamed)")
+                    return .error(AgentMessage.cannotRename(from: name, to: renamed))
                 }
                 new.inputs[renamed] = new.inputs.removeValue(forKey: name)
                 // The agent's orders go with the new name, so the saved file still reopens.
@@ -586,17 +587,16 @@ public final class Session {
             // Attributes changed in place; a renamed agent's figures are listed under both names, so a rename builds anew.
             let edits = before.name == after.name
                 ? EngineEdits(forward: { $0.replaceAgent(at: i, with: after) }, back: { $0.replaceAgent(at: i, with: before) }) : nil
-            return commit(new, label: "agent set \(name)", message: ["updated \(name)"], edits: edits)
+            return commit(new, label: "agent set \(name)", said: [AgentMessage.updated(name)], edits: edits)
         case "rm", "remove":
             // Several names: all are removed, or none when one is unknown (or named twice).
             let names = Array(parts.dropFirst())
             let unknown = names.filter { new.agentIndex(named: $0) == nil }
             if !unknown.isEmpty {
                 let known = workspace.agents.map(\.name)
-                return .error("no agent named \(unknown.map { "'\($0)'" }.joined(separator: ", ")); nothing was removed"
-                              + (known.isEmpty ? "" : " (agents: \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", …" : ""))"))
+                return .error(AgentMessage.noneNamed(unknown: unknown, known: known))
             }
-            if Set(names).count != names.count { return .error("an agent is named twice in agent rm; nothing was removed") }
+            if Set(names).count != names.count { return .error(AgentMessage.namedTwice) }
             // An agent's orders are not removed with them (they are the shop's records): the owner
             // reassigns or removes them first, so no saved file names an agent who is gone.
             var orderCounts: [String: Int] = [:]
@@ -604,7 +604,7 @@ public final class Session {
             for o in new.orders { if let a = o.agent, removing.contains(a) { orderCounts[a, default: 0] += 1 } }
             if let n = names.first(where: { orderCounts[$0] != nil }), let count = orderCounts[n] {
                 let example = new.orders.first { $0.agent == n }!.id
-                return .error("\(n) has \(count) order\(count == 1 ? "" : "s"); reassign them (order set \(example) agent=NAME, or agent= for no agent) or remove them (order rm \(example)) first; nothing was removed")
+                return .error(AgentMessage.hasOrders(name: n, count: count, example: example))
             }
             // The agent added last is taken off the engine in place (undo appends them again).
             var edits: EngineEdits? = nil
@@ -616,11 +616,10 @@ public final class Session {
                 new.agents.remove(at: new.agentIndex(named: n)!)
                 new.inputs[n] = nil
             }
-            let message = names.count == 1 ? "removed \(name) and their inputs (undo brings them back)"
-                : "removed \(names.count) agents (\(names.joined(separator: ", "))) and their inputs (undo brings them back)"
-            return commit(new, label: "agent rm \(names.joined(separator: " "))", message: [message], edits: edits)
+            let message = names.count == 1 ? AgentMessage.removed(name) : AgentMessage.removedMany(names)
+            return commit(new, label: "agent rm \(names.joined(separator: " "))", said: [message], edits: edits)
         default:
-            return .error("unknown agent command '\(sub)': use add, set or rm")
+            return .error(AgentMessage.unknownSubcommand(sub))
         }
     }
 
@@ -646,10 +645,10 @@ public final class Session {
         }
         swap(&w, &workspace)
         let edits = EngineEdits(forward: { $0.appendAgent(agent, inputs: inputs) }, back: { $0.removeLastAgent(named: agent.name) }, appears: agent.name)
-        pushUndo(Snapshot(workspace: nil, label: "agent add \(agent.name)", edits: edits))
+        pushUndo(Snapshot(workspace: nil, label: OutputLine(fixed: "agent add \(agent.name)"), edits: edits))
         isDirty = true
         warningsCache = nil
-        var out = Output(lines: ["added \(agent.name)"])
+        var out = Output(message: AgentMessage.added(agent.name))
         out.body += payChangeLines(changed, appearing: agent.name)
         out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
         return out
@@ -673,20 +672,14 @@ public final class Session {
     /// reference such as `李雷.sales[2026-03]`, so it starts with a letter or `_`, goes on with
     /// letters, digits, `_` or `-`, and is not a word of the pay language (`month.sales[…]`
     /// would read as a definition).
-    static func agentNameProblem(_ s: String) -> String? {
-        guard let f = s.first else { return "an agent needs a name" }
+    static func agentNameProblem(_ s: String) -> AgentMessage? {
+        guard let f = s.first else { return .nameEmpty }
         guard s.count <= Parser.maximumNameLength else {
-            return "'\(s.prefix(20))…' cannot name an agent: it is \(s.count) characters long; names are at most \(Parser.maximumNameLength)"
+            return .nameTooLong(prefix: String(s.prefix(20)), length: s.count, maximum: Parser.maximumNameLength)
         }
-        guard f.isLetter || f == "_" else {
-            return "'\(s)' cannot name an agent: a name starts with a letter or '_' (then letters, digits, '_' or '-'), e.g. 张三, S01_李雷"
-        }
-        if let bad = s.first(where: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
-            return "'\(s)' cannot name an agent: '\(bad)' is not allowed in a name (only letters, digits, '_' and '-'; no dots, brackets or spaces)"
-        }
-        if Parser.reserved.contains(s) || ["agents", "orders", "all"].contains(s) {  // `all`: statement all
-            return "'\(s)' cannot name an agent: it is a word of the pay language, so \(s).sales[2026-03] could not be read; choose another name, e.g. \(s)_1"
-        }
+        guard f.isLetter || f == "_" else { return .nameBadStart(s) }
+        if let bad = s.first(where: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) { return .nameBadCharacter(s, bad) }
+        if Parser.reserved.contains(s) || ["agents", "orders", "all"].contains(s)  /* `all`: statement all */ { return .nameReserved(s) }
         return nil
     }
 
@@ -694,7 +687,7 @@ public final class Session {
         let original = agent.name
         for pair in pairs {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
-                return .error("'\(pair)': attributes are written key=value, e.g. base=3000 hired=2025-06-01")
+                return .error(AgentMessage.attributeSyntax(pair))
             }
             let key = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
             do { try agent.set(key, text: value) } catch let e as SourceError { return .error(e.message) } catch {
@@ -703,18 +696,18 @@ public final class Session {
             // A range the plan declares for the attribute: `attribute base default 3000 range 0..`.
             if case .attribute(_, _, _, let range?)? = workspace.plan.definition(named: key)?.statement,
                case .number(let n)? = agent.attribute(key), !range.contains(n) {
-                return .error("\(key)=\(value) is outside the range the plan declares for \(key) (\(range)); nothing was changed")
+                return .error(AgentMessage.outsideRange(key: key, value: value, range: "\(range)"))
             }
         }
         if let h = agent.hired, let l = agent.left, l < h {
-            return .error("left=\(l) is before hired=\(h): an agent cannot leave before being hired; nothing was changed")
+            return .error(AgentMessage.leftBeforeHired(left: l, hired: h))
         }
         if let problem = Session.employmentOutsideYears(agent, workspace.years) {
             return .error(problem + "; nothing was changed")
         }
         // Employee IDs are unique, so a saved scenario always reopens.
         if let id = agent.id, !id.isEmpty, let other = workspace.agents.first(where: { $0.id == id && $0.name != original }) {
-            return .error("id=\(id) is already \(other.name)'s employee ID; IDs are unique; nothing was changed")
+            return .error(AgentMessage.duplicateID(id: id, other: other.name))
         }
         return nil
     }
@@ -732,20 +725,20 @@ public final class Session {
         return nil
     }
 
-    func unknownAgent(_ name: String) -> String {
-        let names = workspace.agents.map(\.name)
-        return "no agent named '\(name)'" + (names.isEmpty ? " (there are no agents yet: agent add NAME)" : " (agents: \(names.prefix(12).joined(separator: ", "))\(names.count > 12 ? ", …" : ""))")
-    }
+    func unknownAgent(_ name: String) -> AgentMessage { .unknown(name, known: workspace.agents.map(\.name)) }
 
     func listAgents() -> Output {
         let extras = Array(Set(workspace.agents.flatMap { $0.extra.keys })).sorted()
-        var t = TextTable(header: ["name", "id", "role", "hired", "left", "base"] + extras,
+        let header = AgentMessage.tableHeader.text(language).components(separatedBy: "\t")
+        var t = TextTable(header: header + extras,
                           rightAligned: [false, false, false, false, false, true] + extras.map { _ in false })
         for a in workspace.agents {
             t.add([a.name, a.id ?? "", a.role ?? "", a.hired?.description ?? "", a.left?.description ?? "",
                    a.base?.moneyText ?? ""] + extras.map { a.extra[$0]?.text ?? "" })
         }
-        return Output(lines: t.render() + ["\(workspace.agents.count) agents"])
+        var out = Output(body: t.render().map { OutputLine(fixed: $0) })
+        out.add(AgentMessage.count(workspace.agents.count))
+        return out
     }
 
     // MARK: Cells
@@ -777,7 +770,7 @@ public final class Session {
         var periodOffset = 0
         if let open = rest.firstIndex(of: "[") {
             guard rest.hasSuffix("]") else {
-                return .error(Diagnostic("expected ']' after the period", source: line, range: lhsEnd - 1..<lhsEnd))
+                return .error(Diagnostic(CommandMessage.expectedClosingBracket, source: line, range: lhsEnd - 1..<lhsEnd))
             }
             ruleName = String(rest[..<open]).trimmingCharacters(in: .whitespaces)
             periodText = String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]).trimmingCharacters(in: .whitespaces)
@@ -786,50 +779,50 @@ public final class Session {
         let firstWordRange = 0..<max(1, lhs.prefix { !$0.isWhitespace }.count)
         guard !ruleName.isEmpty, ruleName.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
             let w = lhs.prefix { !$0.isWhitespace }
-            let hint = closestName(to: String(w), among: CommandTable.firstWords + CommandTable.definitionWords).map { " (did you mean '\($0)'?)" } ?? ""
-            return .error(Diagnostic("unknown command '\(w)'\(hint); type 'help' for the list of commands", source: line, range: firstWordRange))
+            let hint = closestName(to: String(w), among: CommandTable.firstWords + CommandTable.definitionWords)
+            return .error(Diagnostic(CommandMessage.unknownCommand(String(w), hint: hint), source: line, range: firstWordRange))
         }
         for (name, offset) in [(agentName ?? "", 0), (ruleName, restOffset)] where name.count > Parser.maximumNameLength {
-            return .error(Diagnostic("this name is \(name.count) characters long; names are at most \(Parser.maximumNameLength)", source: line, range: offset..<(offset + name.count)))
+            return .error(Diagnostic(CommandMessage.nameTooLong(length: name.count, maximum: Parser.maximumNameLength), source: line, range: offset..<(offset + name.count)))
         }
         guard let r = engine.plan.ruleIndex[ruleName], engine.plan.rules[r].visible else {
             if agentName == nil && periodText == nil && rhsStart == nil {
-                let hint = closestName(to: ruleName, among: CommandTable.firstWords + CommandTable.definitionWords + engine.plan.rules.filter(\.visible).map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-                return .error(Diagnostic("unknown command or name '\(ruleName)'\(hint); type 'help' for the list of commands", source: line, range: firstWordRange))
+                let hint = closestName(to: ruleName, among: CommandTable.firstWords + CommandTable.definitionWords + engine.plan.rules.filter(\.visible).map(\.name))
+                return .error(Diagnostic(CommandMessage.unknownCommandOrName(ruleName, hint: hint), source: line, range: firstWordRange))
             }
             let names = engine.plan.rules.filter(\.visible).map(\.name)
-            let hint = closestName(to: ruleName, among: names).map { " (did you mean '\($0)'?)" } ?? ""
-            return .error(Diagnostic("unknown name '\(ruleName)'\(hint)", source: line, range: restOffset..<(restOffset + ruleName.count)))
+            let hint = closestName(to: ruleName, among: names)
+            return .error(Diagnostic(CommandMessage.unknownName(ruleName, hint: hint), source: line, range: restOffset..<(restOffset + ruleName.count)))
         }
         let rule = engine.plan.rules[r]
         if rule.dimension.perOrder {
             guard let id = agentName, periodText == nil, rhsStart == nil else {
-                return .error(Diagnostic("'\(ruleName)' is per order: write ORDER.\(ruleName), e.g. \(workspace.orders.first?.id ?? "O1").\(ruleName) (change an order with order set)", source: line, range: 0..<lhs.count))
+                return .error(Diagnostic(CommandMessage.perOrderFigure(rule: ruleName, example: workspace.orders.first?.id ?? "O1"), source: line, range: 0..<lhs.count))
             }
             let (c, err) = orderCell(orderID: id, rule: r)
-            guard let c else { return .error(Diagnostic(err ?? "no order \(id)", source: line, range: 0..<id.count)) }
-            return Output(lines: ["\(id).\(ruleName) = \(engine.value(ofCell: c).displayText)"])
+            guard let c else { return .error(Diagnostic(err ?? .noOrder(id), source: line, range: 0..<id.count)) }
+            return Output(body: [OutputLine(fixed: "\(id).\(ruleName) = \((language == .zh ? Session.inChinese(engine.value(ofCell: c)) : engine.value(ofCell: c)).displayText)")])
         }
         var agentIndex = 0
         if rule.dimension.perAgent {
             guard let an = agentName else {
-                return .error(Diagnostic("'\(ruleName)' is per agent: write AGENT.\(ruleName)[PERIOD], e.g. \(workspace.agents.first?.name ?? "李雷").\(ruleName)[\(engine.period(.month, 0))]", source: line, range: 0..<ruleName.count))
+                return .error(Diagnostic(CommandMessage.perAgentFigure(rule: ruleName, example: "\(workspace.agents.first?.name ?? "李雷").\(ruleName)[\(engine.period(.month, 0))]"), source: line, range: 0..<ruleName.count))
             }
             guard let i = workspace.agentIndex(named: an) else {
                 return .error(Diagnostic(unknownAgent(an), source: line, range: 0..<an.count))
             }
             agentIndex = i
         } else if let an = agentName {
-            return .error(Diagnostic("'\(ruleName)' is a team figure, not per agent: write \(ruleName)\(rule.dimension.grain == .none ? "" : "[PERIOD]")", source: line, range: 0..<an.count))
+            return .error(Diagnostic(CommandMessage.teamFigure(rule: ruleName, periodic: rule.dimension.grain != .none), source: line, range: 0..<an.count))
         }
         var period: Period? = nil
         if let pt = periodText {
             guard let p = Period(text: pt) else {
-                return .error(Diagnostic("'\(pt)' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026", source: line, range: periodOffset..<(periodOffset + max(1, pt.count))))
+                return .error(Diagnostic(CommandMessage.notAPeriod(pt), source: line, range: periodOffset..<(periodOffset + max(1, pt.count))))
             }
             period = p
         } else if rule.dimension.grain != .none {
-            return .error(Diagnostic("which period? write \(line.trimmingCharacters(in: .whitespaces))[2026-03] (or a quarter 2026-Q1, half 2026-H1, year 2026)", source: line, range: 0..<lhs.count))
+            return .error(Diagnostic(CommandMessage.whichPeriod(line.trimmingCharacters(in: .whitespaces)), source: line, range: 0..<lhs.count))
         }
         let label = lhs.replacingOccurrences(of: " ", with: "")
         if let rs = rhsStart {
@@ -839,13 +832,13 @@ public final class Session {
         let p = period ?? Period(grain: .none, start: engine.startMonth)
         if rule.dimension.grain > p.grain && rule.dimension.grain != .none {
             let example = Period.containing(p.start, grain: rule.dimension.grain)
-            return .error(Diagnostic("'\(ruleName)' is per \(rule.dimension.grain.keyword): give a \(rule.dimension.grain.keyword) such as \(example)", source: line, range: periodRange(periodOffset, periodText)))
+            return .error(Diagnostic(CommandMessage.perGrain(rule: ruleName, grain: rule.dimension.grain, example: example), source: line, range: periodRange(periodOffset, periodText)))
         }
         guard let v = valueOf(rule: r, agent: agentIndex, period: p) else {
-            return .error(Diagnostic("\(p) is outside this scenario's years (\(workspace.years.lowerBound)–\(workspace.years.upperBound))", source: line, range: periodOffset..<(periodOffset + (periodText?.count ?? 1))))
+            return .error(Diagnostic(CommandMessage.outsideYears(p, years: workspace.years, widen: nil), source: line, range: periodOffset..<(periodOffset + (periodText?.count ?? 1))))
         }
-        var out = Output(lines: ["\(label) = \((language == .zh ? Session.inChinese(v) : v).displayText)"])
-        if case .error(let e) = v { out.lines.append("  \(e.message)\(e.origin.isEmpty || e.origin == label ? "" : " (from \(e.origin))")") }
+        var out = Output(body: [OutputLine(fixed: "\(label) = \((language == .zh ? Session.inChinese(v) : v).displayText)")])
+        if case .error(let e) = v { out.add(CommandMessage.errorValue(OutputLine(english: e.message), origin: e.origin.isEmpty || e.origin == label ? nil : e.origin)) }
         return out
     }
 
@@ -879,14 +872,11 @@ public final class Session {
         }
         guard case .input = rule.kind else {
             let inputs = engine.plan.rules.filter { if case .input = $0.kind { return true } else { return false } }.map(\.name)
-            let what: String
-            if case .parameter = rule.kind { what = "'\(rule.name)' is a parameter: change it with param \(rule.name) = VALUE" } else {
-                what = "'\(rule.name)' is computed by a rule, so it cannot be set; " + (inputs.isEmpty ? "this plan has no inputs" : "inputs are: \(inputs.joined(separator: ", "))")
-            }
+            let what: CommandMessage = if case .parameter = rule.kind { .isParameter(rule.name) } else { .isComputed(rule.name, inputs: inputs) }
             return .error(Diagnostic(what, source: line, range: 0..<(rhsStart - 1)))
         }
         if let p = period, p.grain != rule.dimension.grain {
-            return .error(Diagnostic("'\(rule.name)' is entered per \(rule.dimension.grain.keyword); \(p) is a \(p.grain.keyword)", source: line, range: periodRange))
+            return .error(Diagnostic(CommandMessage.enteredPer(rule: rule.name, grain: rule.dimension.grain, period: p), source: line, range: periodRange))
         }
         let rhs = String(Array(line)[rhsStart...])
         let value: Fixed
@@ -900,14 +890,14 @@ public final class Session {
         let p = period ?? Period(grain: .none, start: engine.startMonth)
         guard let c = engine.cell(rule: r, agent: agent, period: p) else {
             let y = workspace.years
-            return .error(Diagnostic("\(p) is outside this scenario's years (\(y.lowerBound)–\(y.upperBound)); to plan further, first widen them: years \(min(y.lowerBound, p.start.year))-\(max(y.upperBound, p.start.year))", source: line, range: periodRange))
+            return .error(Diagnostic(CommandMessage.outsideYears(p, years: y, widen: min(y.lowerBound, p.start.year)...max(y.upperBound, p.start.year)), source: line, range: periodRange))
         }
         var new = workspace
         new.setInput(rule.name, agent: agentName, period: p, value: value)
         // Undo and redo store the input back in place: no new engine.
         let old = engine.storedInput(cell: c)
         let edits = EngineEdits(forward: { $0.setInputs([(c, value)]) }, back: { $0.setInputs([(c, old)]) })
-        pushUndo(Snapshot(workspace: workspace, label: "\(label) = \(value.moneyText)", edits: edits))
+        pushUndo(Snapshot(workspace: workspace, label: OutputLine(fixed: "\(label) = \(value.moneyText)"), edits: edits))
         workspace = new
         isDirty = true
         let changed = engine.setInput(cell: c, value: value)
@@ -934,15 +924,15 @@ public final class Session {
     /// tree with each rule as written (default depth 2).
     func explain(_ rest: String) -> Output {
         let args: CommandArguments
-        do { args = try CommandArguments.parse(rest, options: ["--depth"], flags: ["--rules", "--orders"]) } catch { return .error("\(error.message); write explain FIGURE [--depth N] [--orders] [--rules], e.g. explain 李雷.pay[2026-03] --depth 3") }
+        do { args = try CommandArguments.parse(rest, options: ["--depth"], flags: ["--rules", "--orders"]) } catch { return .error(CommandMessage.explainUsage(OutputLine(english: error.message))) }
         let words = args.positional
         let rules = args.has("--rules"), listOrders = args.has("--orders")
         var depth = rules ? 2 : 1
         if let v = args["--depth"] {
-            guard let d = Int(v), d >= 0 else { return .error("--depth needs a number, e.g. --depth 3") }
+            guard let d = Int(v), d >= 0 else { return .error(CommandMessage.depthNeedsNumber) }
             depth = d
         }
-        guard words.count == 1 else { return .error("explain which figure? e.g. explain 李雷.pay[2026-03]") }
+        guard words.count == 1 else { return .error(CommandMessage.explainWhich) }
         let ref = words[0]
         var agentName: String? = nil
         var rest = Substring(ref)
@@ -951,14 +941,14 @@ public final class Session {
         if let open = rest.firstIndex(of: "["), rest.hasSuffix("]") {
             ruleName = String(rest[..<open])
             guard let p = Period(text: String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])) else {
-                return .error("'\(ref)': the period must be like 2026-03, 2026-Q1, 2026-H1 or 2026")
+                return .error(CommandMessage.explainPeriodForm(ref))
             }
             period = p
         }
-        guard let r = engine.plan.ruleIndex[ruleName], engine.plan.rules[r].visible else { return .error("unknown name '\(ruleName)'") }
+        guard let r = engine.plan.ruleIndex[ruleName], engine.plan.rules[r].visible else { return .error(CommandMessage.unknownName(ruleName, hint: closestName(to: ruleName, among: engine.plan.rules.filter(\.visible).map(\.name)))) }
         if engine.plan.rules[r].dimension.perOrder {
             let (c, err) = orderCell(orderID: agentName ?? "", rule: r)
-            guard let c else { return .error(err ?? "no order") }
+            guard let c else { return .error(err ?? .noOrder(agentName ?? "")) }
             return explainLines(cell: c, depth: depth, rules: rules, orders: listOrders)
         }
         var agent = 0
@@ -968,7 +958,7 @@ public final class Session {
         }
         let p = period ?? Period(grain: .none, start: engine.startMonth)
         guard let c = engine.cell(rule: r, agent: agent, period: p) else {
-            return .error("'\(ref)': \(ruleName) is per \(engine.plan.rules[r].dimension.grain.keyword); give a period of that kind inside the scenario's years")
+            return .error(CommandMessage.explainGrain(ref: ref, rule: ruleName, grain: engine.plan.rules[r].dimension.grain))
         }
         return explainLines(cell: c, depth: depth, rules: rules, orders: listOrders)
     }
@@ -983,17 +973,16 @@ public final class Session {
     /// `report PERIOD [--csv|--json|--md|--xlsx FILE] [--out FILE]`: the report columns per agent and
     /// their total. A workbook holds the period's sheet and, for a longer period, one sheet per month.
     func report(_ rest: String, line: String) -> Output {
-        let usage = "write report PERIOD [--csv|--json|--md|--xlsx FILE] [--out FILE], e.g. report 2026-03 or report 2026 --xlsx 2026.xlsx"
         let words: [String], format: FigureFormat
-        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error("\(error.message); \(usage)") }
-        guard let text = words.first else { return .error("report which period? e.g. report 2026-03, report 2026-Q1, report 2026-H1, report 2026") }
-        guard words.count == 1 else { return .error("report takes one period ('\(words[1])' is one word too many); \(usage)") }
+        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error(CommandMessage.reportUsage(OutputLine(english: error.message))) }
+        guard let text = words.first else { return .error(CommandMessage.reportWhich) }
+        guard words.count == 1 else { return .error(CommandMessage.reportUsage(OutputLine(CommandMessage.reportOneWordTooMany(words[1])))) }
         guard let p = Period(text: text) else {
             let at = line.range(of: text).map { line.distance(from: line.startIndex, to: $0.lowerBound) } ?? 7
-            return .error(Diagnostic("'\(text)' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026", source: line, range: at..<(at + text.count)))
+            return .error(Diagnostic(CommandMessage.notAPeriod(text), source: line, range: at..<(at + text.count)))
         }
         guard engine.index(of: p) != nil else {
-            return .error("\(p) is outside this scenario's years (\(workspace.years.lowerBound)–\(workspace.years.upperBound))")
+            return .error(CommandMessage.outsideYears(p, years: workspace.years, widen: nil))
         }
         let table = reportTable(p)
         var tables = [table]
@@ -1056,23 +1045,21 @@ public final class Session {
     /// the interactive shell asks first, as `quit` does.
     func load(_ rest: String, force: Bool) -> Output {
         let file = rest.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
-        guard !file.isEmpty else { return .error("load which file? e.g. load scenarios/electronics-sales.json") }
-        if isDirty && !force {
-            return .error("there are unsaved changes\(path.map { " to \($0)" } ?? ""): save them first, or write load! \(file) to load without them (undo brings them back)")
-        }
+        guard !file.isEmpty else { return .error(FileMessage.loadWhich) }
+        if isDirty && !force { return .error(FileMessage.unsavedChanges(path: path, file: file)) }
         let loaded: (workspace: Workspace, description: String?, forks: [String: Workspace])
         do { loaded = try ScenarioFile.loadWithForks(path: file) } catch {
-            return .error("\(error); nothing was changed")
+            return .error(FileMessage.loadFailed(OutputLine(english: "\(error)")))
         }
         let before = currentFileState
-        var out = commit(loaded.workspace, label: "load \(file)", message: ["loaded \(file): \(loaded.workspace.agents.count) agents, \(loaded.workspace.plan.definitions.count) definitions"])
+        var out = commit(loaded.workspace, label: "load \(file)", said: [FileMessage.loaded(file: file, agents: loaded.workspace.agents.count, definitions: loaded.workspace.plan.definitions.count)])
         // Loading reports how many warnings the plan has, not each one (check lists them).
         if !out.failed {
             out.warnings = []
             let count = currentWarnings().count
             if count > 0 { out.body.insert(OutputLine(WarningMessage.countAfterLoad(count)), at: 1) }
         }
-        if out.failed { return Output(errors: out.errors.map { var d = $0; d.message = "\(file): \(d.message); nothing was changed"; return d }) }
+        if out.failed { return Output(errors: out.errors.map { var d = $0; d.said = OutputLine(FileMessage.loadRefused(file: file, d.said)); return d }) }
         undoStack[undoStack.count - 1].forkState = currentForkState
         undoStack[undoStack.count - 1].file = before
         (forks, forkName) = (loaded.forks, "main")
@@ -1090,7 +1077,7 @@ public final class Session {
     public func saveConflict(_ rest: String) -> String? {
         let file = rest.isEmpty ? path : rest.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
         guard let file, !file.isEmpty, file == path, let was = fileStamp, let now = FileStamp.of(file), now != was else { return nil }
-        return "\(file) changed on disk since payplan last read or wrote it (another program wrote it)"
+        return FileMessage.changedOnDisk(file).text(language)
     }
 
     /// `save [FILE]`: writes the scenario with its forks (see `AtomicFile.write`
@@ -1098,17 +1085,15 @@ public final class Session {
     /// loaded or saved is not overwritten unless `force` (`save! [FILE]`).
     func save(_ rest: String, force: Bool) -> Output {
         let file = rest.isEmpty ? path : rest.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
-        guard let file else { return .error("save where? this workspace has no file yet: save FILE.json") }
-        guard !file.isEmpty else { return .error("save needs a file name, not an empty one: save FILE.json") }
-        if !force, let conflict = saveConflict(rest) {
-            return .error("\(conflict); save! overwrites it, or save OTHER.json keeps both; nothing was written")
-        }
+        guard let file else { return .error(FileMessage.saveWhere) }
+        guard !file.isEmpty else { return .error(FileMessage.saveEmptyName) }
+        if !force, saveConflict(rest) != nil { return .error(FileMessage.changedOnDiskRefused(file)) }
         do { try saveWithForks(path: file) } catch {
-            return .error("\(error); the workspace is unchanged and no file was replaced")
+            return .error(FileMessage.saveFailed(OutputLine(english: "\(error)")))
         }
         path = file
         fileStamp = FileStamp.of(file)
         markSaved()
-        return Output(lines: ["saved \(file)"])
+        return Output(message: FileMessage.saved(file))
     }
 }

@@ -155,8 +155,8 @@ enum Runner {
             guard let text = chunk.text else { return true }
             if text == "quit" || text == "exit" { stop = true; return false }
             if chunk.incomplete || chunk.unfinished != nil {
-                let why = chunk.unfinished.map(ScriptGrouping.unfinishedMessage) ?? "the input ended in the middle of this definition; nothing was changed"
-                let message = "error: \(prefix)line \(chunk.line + 1): \(session.language == .zh ? ChineseText.translate(why) : why)\n"
+                let why = (chunk.unfinished.map(SourceMessage.unfinished) ?? SourceMessage.inputEnded).text(session.language)
+                let message = "error: \(prefix)line \(chunk.line + 1): \(why)\n"
                 FileHandle.standardError.write(Data(message.utf8))
                 failed = true
                 stop = session.bail

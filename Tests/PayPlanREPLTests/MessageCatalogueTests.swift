@@ -11,10 +11,14 @@ import TestSupport
     /// English words a Chinese message may hold: REPL syntax (command and pay-language words,
     /// option names), file kinds, and the names the samples use (rules, parts, units).
     static let allowedWords: Set<String> = {
-        var s = Set(CommandTable.firstWords + CommandTable.definitionWords + Array(Parser.reserved))
-        s.formUnion(["json", "csv", "md", "html", "xlsx", "txt", "plan", "NAME", "FILE", "AGENT", "PERIOD", "ORDER", "VALUE",
-                     "pay", "sales", "commission", "bonus", "base", "expenses", "takehome", "main", "high", "CNY",
-                     "OVERFLOW", "DIV", "REF", "NA", "bail", "lang", "zh", "en", "chmod", "u", "w", "k", "x", "T", "O"])
+        // Command words, help topics, sub-commands and option values: REPL syntax.
+        var s = Set(CommandTable.firstWords + CommandTable.definitionWords + Help.topics.flatMap { $0.name.split(separator: "-").map(String.init) })
+        s.formUnion(["add", "set", "rm", "holiday", "workday", "clear", "all", "of", "text", "out", "use", "N", "payplan", "lang", "zh", "en"])
+        // File kinds, error codes, the program's own name for the file layer.
+        s.formUnion(["json", "csv", "md", "html", "htm", "xlsx", "txt", "UTF", "MISSING", "OVERFLOW", "DIV", "REF", "chmod", "u", "w"])
+        // Names the samples use (rules, parts, forks).
+        s.formUnion(["pay", "sales", "commission", "bonus", "base", "rate", "pool", "tax", "takehome", "main", "edits"])
+        s.formUnion(Parser.reserved)
         // The what-if syntax (sweep/solve/cliffs clauses and their placeholders), `agent add`, a quarter's `Q`.
         s.formUnion(["from", "to", "step", "show", "over", "threshold", "vs", "X", "Y", "S", "add", "Q", "H", "tiers", "for", "svg", "MISSING"])
         // The answers and keys of the shell's questions (y 是/n 否/c 取消, Tab, Ctrl-D).
@@ -29,11 +33,12 @@ import TestSupport
     /// (`李雷.pay[2026-03]`), options (`--depth`), `key=` and file names are taken out first.
     static func englishWords(_ text: String) -> [String] {
         var t = text
-        for pattern in [#"'[^']*'"#, #"\S+\.\S+\[[^\]]*\]"#, #"\S+\[[^\]]*\]"#, #"--[A-Za-z-]+"#, #"[A-Za-z_]+="#, #"\S+\.(json|csv|md|html|xlsx|txt|plan)\b"#] {
+        for pattern in [#"'[^']*'"#, #"[^\s\[]+\.[^\s\[]+\[[^\]]*\]"#, #"--[A-Za-z-]+"#, #"[A-Za-z_]+=[A-Za-z_]*"#, #"\S+\.(json|csv|md|html|xlsx|txt|plan)\b"#] {
             t = t.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
-        let words = t.components(separatedBy: CharacterSet.letters.inverted.union(CharacterSet(charactersIn: "_")))
-            .filter { w in !w.isEmpty && w.unicodeScalars.allSatisfy { $0.isASCII } }
+        // Words of ASCII letters; one with a digit is an ID or a period (S01, 2026-Q1, T001).
+        let words = t.matches(of: /[A-Za-z0-9_]+/).map { String($0.output) }
+            .filter { w in w.contains(where: \.isLetter) && !w.contains(where: \.isNumber) }
         return words.filter { !allowedWords.contains($0) }
     }
 

@@ -148,7 +148,7 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
         let dir = NSTemporaryDirectory() + "payplan-statement-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        #expect(run(s, "statement 李雷 2026-03 --html \(dir)/李雷.html") == ["已写入 \(dir)/李雷.html (html)"])
+        #expect(run(s, "statement 李雷 2026-03 --html \(dir)/李雷.html") == ["已写入 \(dir)/李雷.html（html）"])
         let html = try String(contentsOfFile: dir + "/李雷.html", encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<html lang=\"zh-CN\">"))
         #expect(html.contains("@page{size:A4") && html.contains("\"Noto Sans CJK SC\",") && html.contains("\"Microsoft YaHei\",") && html.hasSuffix("</html>\n"))

@@ -370,11 +370,18 @@ public enum StatementText {
         public var leading: [String]
         /// True when the input ended while the statement still expected more.
         public var incomplete: Bool
+        /// Why a definition was cut short by the next command (the REPL words it).
+        public enum Unfinished: Sendable, Equatable {
+            /// A bracket it opens is never closed.
+            case unclosedBracket
+            /// It ends with this operator or word, so something is missing after it.
+            case openEnding(String)
+        }
         /// Why a definition cut short by the next command is unfinished (`nil` when it is whole):
         /// `a bracket it opens is never closed` or `it ends with '*'`.
-        public var unfinished: String? = nil
+        public var unfinished: Unfinished? = nil
 
-        public init(line: Int, text: String?, leading: [String], incomplete: Bool, unfinished: String? = nil) {
+        public init(line: Int, text: String?, leading: [String], incomplete: Bool, unfinished: Unfinished? = nil) {
             self.line = line; self.text = text; self.leading = leading; self.incomplete = incomplete; self.unfinished = unfinished
         }
 
@@ -420,9 +427,9 @@ public enum StatementText {
         var depth = 0  // brackets open after the buffer's lines
         var lastCode = ""  // the code of the buffer's last line
         var continued = false  // the buffer's last line ends in `\`
-        func unfinished() -> String? {
-            if depth > 0 { return "a bracket it opens is never closed" }
-            return openEnding(lastCode).map { "it ends with '\($0)', so something is missing after it" }
+        func unfinished() -> Chunk.Unfinished? {
+            if depth > 0 { return .unclosedBracket }
+            return openEnding(lastCode).map { .openEnding($0) }
         }
         func expectsMore(_ line: String) -> Bool {
             if continued { return true }

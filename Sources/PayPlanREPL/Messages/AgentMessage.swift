@@ -1,0 +1,107 @@
+import PayPlan
+
+/// What `agent add/set/rm` and `agents` say, and the agent-name problems.
+public enum AgentMessage: MessageCatalogue {
+    case added(String)
+    case updated(String)
+    case removed(String)
+    case removedMany([String])
+    /// After `agent add`: the first error value among the new agent's pay figures.
+    case cannotComputeYet(name: String, reason: OutputLine)
+    /// The line under the `agents` table.
+    case count(Int)
+    /// The `agents` table's column titles.
+    case tableHeader
+    case usage
+    case needsName(sub: String)
+    case alreadyExists(String)
+    case setNeedsPairs(String)
+    case cannotRename(from: String, to: String)
+    /// `agent rm` of names not among the agents (`known` are the agents there are).
+    case noneNamed(unknown: [String], known: [String])
+    case namedTwice
+    case hasOrders(name: String, count: Int, example: String)
+    case unknownSubcommand(String)
+    /// No agent has this name; `known` are the agents there are (empty: none yet).
+    case unknown(String, known: [String])
+    case agentsTakesNothing
+    case nameEmpty
+    case nameTooLong(prefix: String, length: Int, maximum: Int)
+    case nameBadStart(String)
+    case nameBadCharacter(String, Character)
+    case nameReserved(String)
+    case attributeSyntax(String)
+    /// `key=value` outside the range the plan declares for the attribute.
+    case outsideRange(key: String, value: String, range: String)
+    case leftBeforeHired(left: Day, hired: Day)
+    case duplicateID(id: String, other: String)
+
+    public var wording: Wording {
+        switch self {
+        case .added(let n): Wording(en: "added \(n)", zh: "已添加 \(n)")
+        case .updated(let n): Wording(en: "updated \(n)", zh: "已修改 \(n)")
+        case .removed(let n): Wording(en: "removed \(n) and their inputs (undo brings them back)", zh: "已删除 \(n) 及其录入数据（undo 可恢复）")
+        case .removedMany(let ns):
+            Wording(en: "removed \(ns.count) agents (\(ns.joined(separator: ", "))) and their inputs (undo brings them back)",
+                    zh: "已删除 \(ns.count) 名员工（\(ns.joined(separator: "、"))）及其录入数据（undo 可恢复）")
+        case .cannotComputeYet(let n, let r):
+            Wording(en: "note: \(n)'s pay cannot be computed yet: \(r.text(.en))", zh: "注意：\(n) 的工资暂时无法计算：\(r.text(.zh))")
+        case .count(let n): Wording(en: "\(n) agents", zh: "共 \(n) 名员工")
+        case .tableHeader: Wording(en: "name\tid\trole\thired\tleft\tbase", zh: "姓名\t工号\t岗位\t入职\t离职\t底薪")
+        case .usage:
+            Wording(en: "agent what? write agent add NAME key=value…, agent set NAME key=value…, or agent rm NAME",
+                    zh: "agent 后面要写什么？请写 agent add 姓名 key=value…、agent set 姓名 key=value… 或 agent rm 姓名")
+        case .needsName(let s): Wording(en: "agent \(s) needs an agent's name", zh: "agent \(s) 后面需要员工姓名")
+        case .alreadyExists(let n): Wording(en: "there is already an agent named \(n)", zh: "已有名为 \(n) 的员工")
+        case .setNeedsPairs(let n): Wording(en: "agent set \(n) needs key=value, e.g. base=3500", zh: "agent set \(n) 后面需要 key=value，例如 base=3500")
+        case .cannotRename(let a, let b):
+            Wording(en: "cannot rename \(a) to '\(b)': there is already an agent named \(b)", zh: "无法把 \(a) 改名为 '\(b)'：已有名为 \(b) 的员工")
+        case .noneNamed(let unknown, let known):
+            Wording(en: "no agent named \(MessageWords.quoted(unknown).en); nothing was removed" + (known.isEmpty ? "" : " (agents: \(MessageWords.names(known).en))"),
+                    zh: "没有名为 \(MessageWords.quoted(unknown).zh) 的员工；未删除任何员工" + (known.isEmpty ? "" : "（员工：\(MessageWords.names(known).zh)）"))
+        case .namedTwice: Wording(en: "an agent is named twice in agent rm; nothing was removed", zh: "agent rm 中同一名员工写了两次；未删除任何员工")
+        case .hasOrders(let n, let c, let o):
+            Wording(en: "\(n) has \(c) order\(c == 1 ? "" : "s"); reassign them (order set \(o) agent=NAME, or agent= for no agent) or remove them (order rm \(o)) first; nothing was removed",
+                    zh: "\(n) 名下有 \(c) 笔订单；请先改派（order set \(o) agent=姓名，或 agent= 不归属任何员工）或删除（order rm \(o)）；未删除任何员工")
+        case .unknownSubcommand(let s): Wording(en: "unknown agent command '\(s)': use add, set or rm", zh: "未知的 agent 命令 '\(s)'：请用 add、set 或 rm")
+        case .unknown(let n, let known):
+            Wording(en: "no agent named '\(n)'" + (known.isEmpty ? " (there are no agents yet: agent add NAME)" : " (agents: \(MessageWords.names(known).en))"),
+                    zh: "没有名为 '\(n)' 的员工" + (known.isEmpty ? "（还没有员工：agent add 姓名）" : "（员工：\(MessageWords.names(known).zh)）"))
+        case .agentsTakesNothing:
+            Wording(en: "agents takes nothing after it (agent add/set/rm change agents)", zh: "agents 后面不接任何内容（修改员工用 agent add/set/rm）")
+        case .nameEmpty: Wording(en: "an agent needs a name", zh: "员工需要一个名字")
+        case .nameTooLong(let p, let n, let m):
+            Wording(en: "'\(p)…' cannot name an agent: it is \(n) characters long; names are at most \(m)", zh: "'\(p)…' 不能作员工名：长 \(n) 个字符；名字最多 \(m) 个字符")
+        case .nameBadStart(let s):
+            Wording(en: "'\(s)' cannot name an agent: a name starts with a letter or '_' (then letters, digits, '_' or '-'), e.g. 张三, S01_李雷",
+                    zh: "'\(s)' 不能作员工名：名字须以字母、汉字或 '_' 开头（之后可用字母、数字、'_' 或 '-'），例如 张三、S01_李雷")
+        case .nameBadCharacter(let s, let c):
+            Wording(en: "'\(s)' cannot name an agent: '\(c)' is not allowed in a name (only letters, digits, '_' and '-'; no dots, brackets or spaces)",
+                    zh: "'\(s)' 不能作员工名：名字中不能有 '\(c)'（只能用字母、汉字、数字、'_' 和 '-'，不能有点、括号或空格）")
+        case .nameReserved(let s):
+            Wording(en: "'\(s)' cannot name an agent: it is a word of the pay language, so \(s).sales[2026-03] could not be read; choose another name, e.g. \(s)_1",
+                    zh: "'\(s)' 不能作员工名：它是规则语言的关键字，\(s).sales[2026-03] 无法识别；请换一个名字，例如 \(s)_1")
+        case .attributeSyntax(let p):
+            Wording(en: "'\(p)': attributes are written key=value, e.g. base=3000 hired=2025-06-01", zh: "'\(p)'：属性写作 key=value，例如 base=3000 hired=2025-06-01")
+        case .outsideRange(let k, let v, let r):
+            Wording(en: "\(k)=\(v) is outside the range the plan declares for \(k) (\(r)); nothing was changed", zh: "\(k)=\(v) 超出方案为 \(k) 规定的范围（\(r)）；未做任何更改")
+        case .leftBeforeHired(let l, let h):
+            Wording(en: "left=\(l) is before hired=\(h): an agent cannot leave before being hired; nothing was changed",
+                    zh: "离职日 left=\(l) 早于入职日 hired=\(h)：不能在入职前离职；未做任何更改")
+        case .duplicateID(let id, let o):
+            Wording(en: "id=\(id) is already \(o)'s employee ID; IDs are unique; nothing was changed", zh: "工号 id=\(id) 已是 \(o) 的工号；工号不能重复；未做任何更改")
+        }
+    }
+
+    public static var samples: [AgentMessage] {
+        let d = Day(year: 2026, month: 3, day: 1)!, e = Day(year: 2026, month: 2, day: 1)!
+        return [.added("李雷"), .updated("李雷"), .removed("李雷"), .removedMany(["李雷", "韩梅梅"]),
+                .cannotComputeYet(name: "李雷", reason: OutputLine(fixed: "#MISSING")), .count(3), .tableHeader, .usage,
+                .needsName(sub: "add"), .alreadyExists("李雷"), .setNeedsPairs("李雷"), .cannotRename(from: "李雷", to: "韩梅梅"),
+                .noneNamed(unknown: ["王五"], known: ["李雷", "韩梅梅"]), .noneNamed(unknown: ["王五"], known: []), .namedTwice,
+                .hasOrders(name: "李雷", count: 2, example: "T001"), .unknownSubcommand("move"), .unknown("王五", known: ["李雷"]),
+                .unknown("王五", known: []), .agentsTakesNothing, .nameEmpty, .nameTooLong(prefix: "李雷李雷", length: 300, maximum: 64),
+                .nameBadStart("1李雷"), .nameBadCharacter("李.雷", "."), .nameReserved("month"), .attributeSyntax("base"),
+                .outsideRange(key: "base", value: "-1", range: "0.."), .leftBeforeHired(left: e, hired: d), .duplicateID(id: "S01", other: "李雷")]
+    }
+}

@@ -1,0 +1,95 @@
+import PayPlan
+
+/// What edits of the plan and the workspace say: definitions, drops, undo and redo, years, language.
+public enum EditMessage: MessageCatalogue {
+    /// A definition (or, `from` a month, a dated version of it) defined for the first time.
+    case defined(String, from: Month? = nil)
+    case redefined(String, from: Month? = nil)
+    /// A definition dropped, with how many dated versions went with it.
+    case dropped(String, versions: Int = 0)
+    /// `drop from MONTH NAME`: one dated version dropped.
+    case droppedVersion(String, from: Month)
+    /// `show` of a definition with dated versions: how many, and the month the first one holds until.
+    case versionsUntil(count: Int, until: Month)
+    /// `show`: the months one dated version holds for (`until` nil: from then on).
+    case versionSpan(from: Month, until: Month?)
+    /// `use PART` brought in the part's definitions.
+    case broughtInPart(part: String, definitions: Int)
+    /// `undo` took back the step `label` (REPL syntax or another message).
+    case undid(OutputLine)
+    case redid(OutputLine)
+    /// An undo or redo step whose workspace could not be built again.
+    case cannotRestore(undo: Bool, OutputLine)
+    case nothingToUndo
+    case nothingToRedo
+    /// `years`: the years the scenario now covers.
+    case yearsNow(ClosedRange<Int>)
+    /// `years` written wrongly; the years now.
+    case yearsUsage(now: ClosedRange<Int>)
+    /// After an edit of the attribution settings: orders credited again by their notes.
+    case creditedAgain(orders: Int, changed: Int)
+    /// A cycle among rules, written `pay → bonus → pay`.
+    case circular([String])
+    case nothingToDrop(String)
+    case notInPlan(String)
+    /// `drop` of a part's definition.
+    case fromPart(name: String, part: String)
+    /// `show` of a part's definition: the comment line above it.
+    case partOrigin(String)
+    case languageChosen(DisplayLanguage)
+    case languageUsage(now: DisplayLanguage)
+
+    public var wording: Wording {
+        switch self {
+        case .defined(let n, let m):
+            m.map { Wording(en: "defined \(n) from \($0)", zh: "已定义 \(n) 自 \($0) 起的版本") } ?? Wording(en: "defined \(n)", zh: "已定义 \(n)")
+        case .redefined(let n, let m):
+            m.map { Wording(en: "redefined \(n) from \($0)", zh: "已重新定义 \(n) 自 \($0) 起的版本") } ?? Wording(en: "redefined \(n)", zh: "已重新定义 \(n)")
+        case .dropped(let n, let v):
+            v == 0 ? Wording(en: "dropped \(n)", zh: "已删除 \(n)")
+                : Wording(en: "dropped \(n) and its \(v) dated version\(v == 1 ? "" : "s")", zh: "已删除 \(n) 及其 \(v) 个日期版本")
+        case .droppedVersion(let n, let m): Wording(en: "dropped \(n) from \(m)", zh: "已删除 \(n) 自 \(m) 起的版本")
+        case .versionsUntil(let c, let m): Wording(en: "# \(c) versions; until \(m):", zh: "# 共 \(c) 个版本；至 \(m)：")
+        case .versionSpan(let a, let b):
+            b.map { Wording(en: "# \(a)–\($0):", zh: "# \(a) 至 \($0)：") } ?? Wording(en: "# from \(a):", zh: "# 自 \(a) 起：")
+        case .broughtInPart(let p, let n):
+            Wording(en: "brought in the \(p) part: \(n) definitions (help \(p); show NAME shows one)", zh: "已加入共用部件 \(p)：\(n) 条定义（help \(p)；show 名称 查看其中一条）")
+        case .undid(let l): Wording(en: "undid \(l.text(.en))", zh: "已撤销：\(l.text(.zh))")
+        case .redid(let l): Wording(en: "redid \(l.text(.en))", zh: "已重做：\(l.text(.zh))")
+        case .cannotRestore(let undo, let l):
+            Wording(en: "cannot \(undo ? "undo" : "redo") \(l.text(.en))", zh: "无法\(undo ? "撤销" : "重做")：\(l.text(.zh))")
+        case .nothingToUndo: Wording(en: "nothing to undo", zh: "没有可撤销的操作")
+        case .nothingToRedo: Wording(en: "nothing to redo", zh: "没有可重做的操作")
+        case .yearsNow(let y): Wording(en: "this scenario now covers \(MessageWords.years(y))", zh: "方案年份现为 \(MessageWords.years(y))")
+        case .yearsUsage(let y):
+            Wording(en: "years takes a year or a range of at most 50 years, e.g. years 2026 or years 2026-2027 (now \(y.lowerBound)–\(y.upperBound))",
+                    zh: "years 后写一个年份或最多 50 年的范围，例如 years 2026 或 years 2026-2027（现为 \(y.lowerBound)–\(y.upperBound)）")
+        case .creditedAgain(let n, let moved):
+            Wording(en: "orders credited again by their notes: \(n) orders, \(moved) changed (attribution shows them)",
+                    zh: "已按备注重新归属订单：共 \(n) 笔，\(moved) 笔有变化（attribution 查看）")
+        case .circular(let path):
+            Wording(en: "circular reference: \(path.joined(separator: " → ")); nothing was changed", zh: "循环引用：\(path.joined(separator: " → "))；未做任何更改")
+        case .nothingToDrop(let n): Wording(en: "nothing named '\(n)' to drop", zh: "没有名为 '\(n)' 的定义可删除")
+        case .notInPlan(let n): Wording(en: "nothing named '\(n)' in the plan (type 'plan' to list it)", zh: "方案中没有名为 '\(n)' 的定义（输入 plan 查看全部）")
+        case .fromPart(let n, let p):
+            Wording(en: "'\(n)' comes from the \(p) part: redefine it to change it, or drop 'use \(p)'", zh: "'\(n)' 来自共用部件 \(p)：重新定义即可修改，或 drop 'use \(p)' 去掉整个部件")
+        case .partOrigin(let p):
+            Wording(en: "# from the \(p) part (use \(p)); redefine it here to change it for this plan", zh: "# 来自共用部件 \(p)（use \(p)）；在本方案中重新定义即可修改")
+        case .languageChosen(let l): l == .zh ? Wording(en: "已切换为中文", zh: "已切换为中文") : Wording(en: "language: English", zh: "语言：英文")
+        case .languageUsage(let l):
+            Wording(en: "write set lang zh or set lang en (now \(l.rawValue))", zh: "请写 set lang zh 或 set lang en（现为 \(l.rawValue)）")
+        }
+    }
+
+    public static var samples: [EditMessage] {
+        let jul = Month(year: 2026, month: 7), sep = Month(year: 2026, month: 9)
+        return [.defined("pay"), .redefined("pay"), .dropped("bonus"), .defined("rate", from: jul), .redefined("rate", from: jul),
+         .dropped("rate", versions: 2), .droppedVersion("rate", from: jul), .versionsUntil(count: 3, until: Month(year: 2026, month: 6)),
+         .versionSpan(from: jul, until: sep), .versionSpan(from: sep, until: nil), .broughtInPart(part: "takehome", definitions: 12),
+         .undid(OutputLine(fixed: "李雷.sales[2026-03] = 5,000.00")), .redid(OutputLine(EditMessage.defined("pay"))),
+         .cannotRestore(undo: true, OutputLine(fixed: "load a.json")), .nothingToUndo, .nothingToRedo,
+         .yearsNow(2026...2027), .yearsUsage(now: 2026...2026), .creditedAgain(orders: 40, changed: 3),
+         .circular(["pay", "bonus", "pay"]), .nothingToDrop("bonus"), .notInPlan("bonus"), .fromPart(name: "tax", part: "takehome"),
+         .partOrigin("takehome"), .languageChosen(.zh), .languageChosen(.en), .languageUsage(now: .en)]
+    }
+}

@@ -1,0 +1,51 @@
+import PayPlan
+
+/// What `load` and `save` say.
+public enum FileMessage: MessageCatalogue {
+    case loadWhich
+    /// `load` over unsaved changes (of the file `path`, if any).
+    case unsavedChanges(path: String?, file: String)
+    /// The file could not be loaded: why (as the reader says it).
+    case loadFailed(OutputLine)
+    /// A loaded file's plan does not compile: the file, then why.
+    case loadRefused(file: String, OutputLine)
+    case loaded(file: String, agents: Int, definitions: Int)
+    case saveWhere
+    case saveEmptyName
+    /// The file changed on disk since payplan last read or wrote it.
+    case changedOnDisk(String)
+    /// `save` refused because of `changedOnDisk`.
+    case changedOnDiskRefused(String)
+    /// The write failed: why (as the file layer says it).
+    case saveFailed(OutputLine)
+    case saved(String)
+
+    public var wording: Wording {
+        switch self {
+        case .loadWhich: Wording(en: "load which file? e.g. load scenarios/electronics-sales.json", zh: "要载入哪个文件？例如 load scenarios/electronics-sales.json")
+        case .unsavedChanges(let p, let f):
+            Wording(en: "there are unsaved changes\(p.map { " to \($0)" } ?? ""): save them first, or write load! \(f) to load without them (undo brings them back)",
+                    zh: "有未保存的更改\(p.map { "（\($0)）" } ?? "")：请先保存，或写 load! \(f) 放弃这些更改并载入（undo 可恢复）")
+        case .loadFailed(let why): Wording(en: why.text(.en), zh: why.text(.zh)).followed(by: MessageWords.nothingChanged)
+        case .loadRefused(let f, let why): Wording(en: "\(f): \(why.text(.en))", zh: "\(f)：\(why.text(.zh))").followed(by: MessageWords.nothingChanged)
+        case .loaded(let f, let a, let d): Wording(en: "loaded \(f): \(a) agents, \(d) definitions", zh: "已载入 \(f)：\(a) 名员工，\(d) 条定义")
+        case .saveWhere: Wording(en: "save where? this workspace has no file yet: save FILE.json", zh: "保存到哪里？这个工作区还没有文件：save 文件名.json")
+        case .saveEmptyName: Wording(en: "save needs a file name, not an empty one: save FILE.json", zh: "save 需要文件名，不能为空：save 文件名.json")
+        case .changedOnDisk(let f):
+            Wording(en: "\(f) changed on disk since payplan last read or wrote it (another program wrote it)", zh: "\(f) 在 payplan 上次读写之后被其他程序修改过")
+        case .changedOnDiskRefused(let f):
+            Wording(en: "\(f) changed on disk since payplan last read or wrote it (another program wrote it); save! overwrites it, or save OTHER.json keeps both; nothing was written",
+                    zh: "\(f) 在 payplan 上次读写之后被其他程序修改过；save! 覆盖它，或 save 其他文件.json 两者都保留；未写入任何文件")
+        case .saveFailed(let why):
+            Wording(en: "\(why.text(.en)); the workspace is unchanged and no file was replaced", zh: "\(why.text(.zh))；工作区未改变，没有替换任何文件")
+        case .saved(let f): Wording(en: "saved \(f)", zh: "已保存 \(f)")
+        }
+    }
+
+    public static var samples: [FileMessage] {
+        [.loadWhich, .unsavedChanges(path: "a.json", file: "b.json"), .unsavedChanges(path: nil, file: "b.json"),
+         .loadFailed(OutputLine(FileMessage.loadWhich)), .loadRefused(file: "b.json", OutputLine(CommandMessage.unknownName("pya", hint: nil))),
+         .loaded(file: "a.json", agents: 3, definitions: 20), .saveWhere, .saveEmptyName, .changedOnDisk("a.json"), .changedOnDiskRefused("a.json"),
+         .saveFailed(OutputLine(fixed: "a.json")), .saved("a.json")]
+    }
+}

@@ -1,0 +1,98 @@
+import PayPlan
+
+/// What `order`, `orders`, `calendar` and `as of` say.
+public enum OrderMessage: MessageCatalogue {
+    case usage
+    case alreadyExists(String)
+    case fieldSyntax(String)
+    case idCannotChange
+    /// `date=TEXT` that is not a date.
+    case badDate(String)
+    case needsDate(String)
+    /// An order dated outside the scenario's years; `widen` is the `years` command that holds it.
+    case dateOutsideYears(Day, years: ClosedRange<Int>, widen: ClosedRange<Int>)
+    case added(String)
+    case updated(String)
+    case removed(String)
+    case unknownSubcommand(String)
+    /// `orders` written wrongly: the problem, then how to write it.
+    case listUsage(OutputLine)
+    case listNeitherAgentNorPeriod(String)
+    /// The line under the `orders` table.
+    case count(Int)
+    /// The `orders` table's first column titles.
+    case tableHeader
+    /// `calendar`: the weekend days (1 = Monday … 7 = Sunday).
+    case weekend([Int])
+    case holidays([Day])
+    case workedWeekendDays([Day])
+    case calendarUsage
+    case reversedRange(String, earlier: Day, later: Day)
+    case badDayRange(String)
+    case unknownCalendarCommand(String)
+    /// `calendar holiday|workday|clear DAYS` done.
+    case calendarChanged(sub: String, days: String)
+    /// `as of`: the day figures are known on; `defaulted` when none was set (the end of the years).
+    case asOf(Day, defaulted: Bool)
+    case notADate(String)
+
+    static let dayNames = (en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], zh: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"])
+
+    public var wording: Wording {
+        switch self {
+        case .usage:
+            Wording(en: "write order add ID agent=NAME date=2026-03-02 amount=30000 …, order set ID key=value …, or order rm ID",
+                    zh: "请写 order add 订单号 agent=姓名 date=2026-03-02 amount=30000 …、order set 订单号 key=value … 或 order rm 订单号")
+        case .alreadyExists(let id): Wording(en: "there is already an order \(id) (order set \(id) key=value changes it)", zh: "已有订单 \(id)（用 order set \(id) key=value 修改）")
+        case .fieldSyntax(let p): Wording(en: "'\(p)': order fields are written key=value, e.g. amount=30000 paid=2026-03-03", zh: "'\(p)'：订单字段写作 key=value，例如 amount=30000 paid=2026-03-03")
+        case .idCannotChange: Wording(en: "an order's ID cannot change; remove it and add it again", zh: "订单号不能修改；请删除后重新添加")
+        case .badDate(let v): Wording(en: "date=\(v): expected a date such as 2026-03-02", zh: "date=\(v)：应为日期，例如 2026-03-02")
+        case .needsDate(let id):
+            Wording(en: "order add \(id) needs date=…, the day it counts from (e.g. the day the customer signed)", zh: "order add \(id) 需要 date=…，即订单起算的日期（例如客户签单日）")
+        case .dateOutsideYears(let d, let y, let w):
+            Wording(en: "date \(d) is outside this scenario's years (\(MessageWords.years(y))); widen them first with years \(w.lowerBound)-\(w.upperBound)",
+                    zh: "日期 \(d) 不在本方案的年份内（\(MessageWords.years(y))）；请先用 years \(w.lowerBound)-\(w.upperBound) 扩大年份")
+        case .added(let id): Wording(en: "added order \(id)", zh: "已添加订单 \(id)")
+        case .updated(let id): Wording(en: "updated order \(id)", zh: "已修改订单 \(id)")
+        case .removed(let id): Wording(en: "removed order \(id)", zh: "已删除订单 \(id)")
+        case .unknownSubcommand(let s): Wording(en: "unknown order command '\(s)': use add, set or rm", zh: "未知的 order 命令 '\(s)'：请用 add、set 或 rm")
+        case .listUsage(let e):
+            Wording(en: "\(e.text(.en)); write orders [AGENT] [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]", zh: "\(e.text(.zh))；请写 orders [员工] [期间] [--csv|--json|--md|--xlsx 文件] [--out 文件]")
+        case .listNeitherAgentNorPeriod(let w):
+            Wording(en: "orders takes an agent and/or a period, e.g. orders 李雷 2026-03; '\(w)' is neither", zh: "orders 后面可写员工和/或期间，例如 orders 李雷 2026-03；'\(w)' 两者都不是")
+        case .count(let n): Wording(en: "\(n) order\(n == 1 ? "" : "s")", zh: "共 \(n) 笔订单")
+        case .tableHeader: Wording(en: "order\tagent\tdate", zh: "订单\t员工\t日期")
+        case .weekend(let days):
+            Wording(en: "weekend: " + days.map { OrderMessage.dayNames.en[$0 - 1] }.joined(separator: ", "),
+                    zh: "周末：" + days.map { OrderMessage.dayNames.zh[$0 - 1] }.joined(separator: "、"))
+        case .holidays(let d):
+            Wording(en: "holidays: " + (d.isEmpty ? "none" : d.map(\.description).joined(separator: ", ")), zh: "节假日：" + (d.isEmpty ? "无" : d.map(\.description).joined(separator: "、")))
+        case .workedWeekendDays(let d):
+            Wording(en: "worked weekend days (调休): " + (d.isEmpty ? "none" : d.map(\.description).joined(separator: ", ")), zh: "调休上班日：" + (d.isEmpty ? "无" : d.map(\.description).joined(separator: "、")))
+        case .calendarUsage:
+            Wording(en: "write calendar holiday DATE[..DATE], calendar workday DATE or calendar clear DATE[..DATE]", zh: "请写 calendar holiday 日期[..日期]、calendar workday 日期 或 calendar clear 日期[..日期]")
+        case .reversedRange(let t, let a, let b):
+            Wording(en: "'\(t)': the range is reversed; write the earlier day first: \(a)..\(b)", zh: "'\(t)'：范围前后颠倒；请先写较早的日期：\(a)..\(b)")
+        case .badDayRange(let t):
+            Wording(en: "'\(t)': expected a date such as 2026-10-01 or a range 2026-10-01..2026-10-07 (at most a year)", zh: "'\(t)'：应为日期（如 2026-10-01）或日期范围（如 2026-10-01..2026-10-07，最长一年）")
+        case .unknownCalendarCommand(let s): Wording(en: "unknown calendar command '\(s)': use holiday, workday or clear", zh: "未知的 calendar 命令 '\(s)'：请用 holiday、workday 或 clear")
+        case .calendarChanged(let sub, let days):
+            Wording(en: "calendar: \(sub) \(days)", zh: "日历：" + (sub == "holiday" ? "设为节假日" : sub == "workday" ? "设为调休上班日" : "恢复为平常日") + " \(days)")
+        case .asOf(let d, let defaulted):
+            Wording(en: "as of \(d)\(defaulted ? " (the end of the scenario's years)" : "")", zh: "截至 \(d)\(defaulted ? "（方案年份的最后一天）" : "")")
+        case .notADate(let t): Wording(en: "'\(t)' is not a date: as of what day? e.g. as of 2026-06-30", zh: "'\(t)' 不是日期：截至哪一天？例如 as of 2026-06-30")
+        }
+    }
+
+    public static var samples: [OrderMessage] {
+        let d = Day(year: 2026, month: 10, day: 1)!, e = Day(year: 2026, month: 10, day: 7)!
+        return [.usage, .alreadyExists("T001"), .fieldSyntax("amount"), .idCannotChange, .badDate("3月2日"), .needsDate("T001"),
+                .dateOutsideYears(Day(year: 2027, month: 1, day: 5)!, years: 2026...2026, widen: 2026...2027), .added("T001"), .updated("T001"),
+                .removed("T001"), .unknownSubcommand("move"), .listUsage(OutputLine(fixed: "--csv")), .listNeitherAgentNorPeriod("王五"),
+                .count(1), .count(37), .tableHeader, .weekend([6, 7]), .holidays([d, e]), .holidays([]), .workedWeekendDays([e]), .workedWeekendDays([]),
+                .calendarUsage, .reversedRange("2026-10-07..2026-10-01", earlier: d, later: e), .badDayRange("10月1日"),
+                .unknownCalendarCommand("add"), .calendarChanged(sub: "holiday", days: "2026-10-01..2026-10-07"),
+                .calendarChanged(sub: "workday", days: "2026-10-10"), .calendarChanged(sub: "clear", days: "2026-10-10"),
+                .asOf(e, defaulted: false), .asOf(e, defaulted: true), .notADate("6月30日")]
+    }
+}

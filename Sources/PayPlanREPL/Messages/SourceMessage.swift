@@ -1,0 +1,61 @@
+import PayPlan
+
+/// What `source FILE` and scripts (`-f`, piped input) say: files that cannot be run,
+/// definitions cut short, where in a script an error is.
+public enum SourceMessage: MessageCatalogue {
+    case usage(OutputLine?)
+    /// The script is already running: the chain of files that closes the loop.
+    case alreadyRunning(file: String, loop: [String])
+    case nestedTooDeep(file: String, maximum: Int)
+    case cannotRead(file: String, exists: Bool)
+    case notUTF8(String)
+    /// The file ended inside a definition.
+    case fileEnded(file: String, line: Int)
+    /// Piped input ended inside a definition.
+    case inputEnded
+    /// A definition cut short by the next command.
+    case unfinished(StatementText.Chunk.Unfinished)
+    /// An error of a script's command: its place, then what the command said.
+    case atLine(file: String, line: Int, OutputLine)
+    /// `--bail`: the script stopped at its first failing command.
+    case stoppedAt(file: String, line: Int)
+
+    public var wording: Wording {
+        switch self {
+        case .usage(let e):
+            Wording(en: (e.map { $0.text(.en) + "; " } ?? "") + "write source FILE [--bail], e.g. source edits.txt",
+                    zh: (e.map { $0.text(.zh) + "；" } ?? "") + "请写 source 文件 [--bail]，例如 source edits.txt")
+        case .alreadyRunning(let f, let loop):
+            Wording(en: "source \(f): it is already running (\(loop.joined(separator: " → "))): a script that sources itself would never end; nothing was run",
+                    zh: "source \(f)：它已在运行（\(loop.joined(separator: " → "))）：脚本调用自身将永不结束；未执行任何命令")
+        case .nestedTooDeep(let f, let m):
+            Wording(en: "source \(f): scripts nest more than \(m) deep; stopped", zh: "source \(f)：脚本嵌套超过 \(m) 层；已停止")
+        case .cannotRead(let f, let exists):
+            Wording(en: "cannot read \(f): \(exists ? "permission denied or not a file" : "no such file"); nothing was run",
+                    zh: "无法读取 \(f)：\(exists ? "没有权限或不是文件" : "文件不存在")；未执行任何命令")
+        case .notUTF8(let f): Wording(en: "\(f) is not UTF-8 text; nothing was run", zh: "\(f) 不是 UTF-8 文本；未执行任何命令")
+        case .fileEnded(let f, let l):
+            Wording(en: "\(f) line \(l): the file ended in the middle of this definition; it was not run", zh: "\(f) 第 \(l) 行：文件在这条定义中间结束；它没有执行")
+        case .inputEnded: Wording(en: "the input ended in the middle of this definition; nothing was changed", zh: "输入在这条定义中间结束；未做任何更改")
+        case .unfinished(let why):
+            switch why {
+            case .unclosedBracket:
+                Wording(en: "this definition is not finished: a bracket it opens is never closed; it was not run, and the next line runs as its own command",
+                        zh: "这条定义没有写完：其中的括号没有闭合；它没有执行，下一行作为单独的命令执行")
+            case .openEnding(let w):
+                Wording(en: "this definition is not finished: it ends with '\(w)', so something is missing after it; it was not run, and the next line runs as its own command",
+                        zh: "这条定义没有写完：它以 '\(w)' 结尾，后面缺少内容；它没有执行，下一行作为单独的命令执行")
+            }
+        case .atLine(let f, let l, let m): Wording(en: "\(f) line \(l): \(m.text(.en))", zh: "\(f) 第 \(l) 行：\(m.text(.zh))")
+        case .stoppedAt(let f, let l):
+            Wording(en: "stopped at \(f) line \(l) (--bail): the commands after it were not run", zh: "已停在 \(f) 第 \(l) 行（--bail）：其后的命令没有执行")
+        }
+    }
+
+    public static var samples: [SourceMessage] {
+        [.usage(nil), .usage(OutputLine(fixed: "--bail")), .alreadyRunning(file: "a.txt", loop: ["a.txt", "b.txt", "a.txt"]),
+         .nestedTooDeep(file: "a.txt", maximum: 16), .cannotRead(file: "a.txt", exists: true), .cannotRead(file: "a.txt", exists: false),
+         .notUTF8("a.txt"), .fileEnded(file: "a.txt", line: 3), .inputEnded, .unfinished(.unclosedBracket), .unfinished(.openEnding("+")),
+         .atLine(file: "a.txt", line: 3, OutputLine(CommandMessage.unknownName("pya", hint: "pay"))), .stoppedAt(file: "a.txt", line: 3)]
+    }
+}

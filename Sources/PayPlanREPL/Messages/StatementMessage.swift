@@ -1,0 +1,58 @@
+import PayPlan
+
+/// What `statement` says around the pay statement itself (which `StatementRenderer` words).
+public enum StatementMessage: MessageCatalogue {
+    /// `statement` written wrongly: the problem (if any), then how to write it.
+    case usage(OutputLine?)
+    case givenTwice(String)
+    case oneFormat
+    case takesOneFile(String)
+    case formatChoices
+    case notEmployed(name: String, period: Period, hired: Day?, left: Day?)
+    /// The statement could not be written: why (as the file layer says it).
+    case writeFailed(OutputLine)
+    case wrote(file: String, format: String)
+    /// `statement all … --csv FILE`: how many statements, how many people were not employed then.
+    case wroteCSV(file: String, statements: Int, skipped: Int, period: Period)
+    case targetIsAFile(target: String, format: String)
+    /// `statement all`: writing stopped part-way.
+    case writtenPartly(OutputLine, written: Int, of: Int, target: String)
+    case wroteAll(statements: Int, index: String, target: String, format: String, skipped: Int, period: Period)
+
+    static let how = Wording(en: "write statement AGENT PERIOD [--format text|md|html|csv] [--out FILE], e.g. statement 李雷 2026-03 --html 李雷.html, or statement all 2026-03 --html DIR",
+                             zh: "请写 statement 员工 期间 [--format text|md|html|csv] [--out 文件]，例如 statement 李雷 2026-03 --html 李雷.html，或 statement all 2026-03 --html 目录")
+
+    public var wording: Wording {
+        switch self {
+        case .usage(let e): Wording(en: e.map { $0.text(.en) + "; " } ?? "", zh: e.map { $0.text(.zh) + "；" } ?? "").followed(by: StatementMessage.how)
+        case .givenTwice(let o): Wording(en: "'\(o)' is given twice; ", zh: "'\(o)' 写了两次；").followed(by: StatementMessage.how)
+        case .oneFormat: Wording(en: "give one of --html, --md, --csv, --text or --format with --out; ", zh: "请只给出 --html、--md、--csv、--text 之一，或 --format 加 --out；").followed(by: StatementMessage.how)
+        case .takesOneFile(let o): Wording(en: "\(o) takes one file name", zh: "\(o) 后面只接一个文件名")
+        case .formatChoices: Wording(en: "--format takes one of text, md, html, csv", zh: "--format 只能是 text、md、html、csv 之一")
+        case .notEmployed(let n, let p, let h, let l):
+            if let h { Wording(en: "\(n) was not employed in \(p) (hired \(h))", zh: "\(n) 在 \(p) 尚未入职（入职日 \(h)）") }
+            else { Wording(en: "\(n) was not employed in \(p) (left \(l.map(\.description) ?? ""))", zh: "\(n) 在 \(p) 已离职（离职日 \(l.map(\.description) ?? "")）") }
+        case .writeFailed(let why): Wording(en: "\(why.text(.en)); no statement was written", zh: "\(why.text(.zh))；没有写入任何工资条")
+        case .wrote(let f, let fmt): Wording(en: "wrote \(f) (\(fmt))", zh: "已写入 \(f)（\(fmt)）")
+        case .wroteCSV(let f, let n, let k, let p):
+            Wording(en: "wrote \(f) (csv): \(n) statements" + (k > 0 ? ", \(k) not employed in \(p)" : ""), zh: "已写入 \(f)（csv）：\(n) 份工资条" + (k > 0 ? "，\(k) 人在 \(p) 不在职" : ""))
+        case .targetIsAFile(let t, let fmt):
+            Wording(en: "\(t) is a file; statement all … --\(fmt) needs a directory (it is created if missing)", zh: "\(t) 是文件；statement all … --\(fmt) 需要一个目录（不存在时会自动创建）")
+        case .writtenPartly(let why, let w, let n, let t):
+            Wording(en: "\(why.text(.en)); \(w) of \(n) statements were written to \(t)", zh: "\(why.text(.zh))；\(n) 份工资条中只有 \(w) 份写入了 \(t)")
+        case .wroteAll(let n, let i, let t, let fmt, let k, let p):
+            Wording(en: "wrote \(n) statements and \(i) to \(t) (\(fmt))" + (k > 0 ? "; \(k) not employed in \(p)" : ""),
+                    zh: "已把 \(n) 份工资条和 \(i) 写入 \(t)（\(fmt)）" + (k > 0 ? "；\(k) 人在 \(p) 不在职" : ""))
+        }
+    }
+
+    public static var samples: [StatementMessage] {
+        let p = Period(text: "2026-03")!, d = Day(year: 2026, month: 4, day: 1)!
+        return [.usage(nil), .givenTwice("--out"), .oneFormat, .takesOneFile("--html"), .formatChoices,
+                .notEmployed(name: "李雷", period: p, hired: d, left: nil), .notEmployed(name: "李雷", period: p, hired: nil, left: d),
+                .writeFailed(OutputLine(fixed: "a.html")), .wrote(file: "a.html", format: "html"),
+                .wroteCSV(file: "a.csv", statements: 3, skipped: 1, period: p), .wroteCSV(file: "a.csv", statements: 3, skipped: 0, period: p),
+                .targetIsAFile(target: "a.html", format: "html"), .writtenPartly(OutputLine(fixed: "b.html"), written: 2, of: 3, target: "out"),
+                .wroteAll(statements: 3, index: "index.html", target: "out", format: "html", skipped: 1, period: p)]
+    }
+}
