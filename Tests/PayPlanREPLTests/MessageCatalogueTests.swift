@@ -19,6 +19,7 @@ import TestSupport
         // Names the samples use (rules, parts, forks).
         s.formUnion(["pay", "sales", "commission", "bonus", "base", "rate", "pool", "tax", "takehome", "main", "edits"])
         s.formUnion(Parser.reserved)
+        s.formUnion(["B", "T", "commission_tiers", "attribution_match", "attribution_pattern", "attribution_mode"])
         // The what-if syntax (sweep/solve/cliffs clauses and their placeholders), `agent add`, a quarter's `Q`.
         s.formUnion(["from", "to", "step", "show", "over", "threshold", "vs", "X", "Y", "S", "add", "Q", "H", "tiers", "for", "svg", "MISSING"])
         // The answers and keys of the shell's questions (y 是/n 否/c 取消, Tab, Ctrl-D).
