@@ -55,9 +55,13 @@ public enum OrderImport {
     /// Reads `data` with `mapping` (column header → target) against the workspace's agents, plan and years.
     /// - Throws: `ImportError` when the file as a whole cannot be read: its encoding,
     ///   no header, a mapping that names no `id` or `date` column, two columns for one field.
-    /// - Parameter dateFallback: a column (by header) whose date is used when the `date` column's cell
-    ///   is empty (the Taobao preset: 订单付款时间, else 订单创建时间).
-    public static func read(_ data: Data, mapping: [String: String], workspace w: Workspace, dateFallback: String? = nil) throws -> OrderFile {
+    ///   `Interrupted` when `shouldStop` says so (nothing is imported).
+    /// - Parameters:
+    ///   - dateFallback: a column (by header) whose date is used when the `date` column's cell
+    ///     is empty (the Taobao preset: 订单付款时间, else 订单创建时间).
+    ///   - shouldStop: polled every 1,024 rows (Ctrl-C); `progress` is told the rows read so far then.
+    public static func read(_ data: Data, mapping: [String: String], workspace w: Workspace, dateFallback: String? = nil,
+                            shouldStop: () -> Bool = { false }, progress: (Int) -> Void = { _ in }) throws -> OrderFile {
         let (encoding, reader, firstRow, header) = try open(data)
         var file = OrderFile(encoding: encoding)
         var rowNumber = firstRow
@@ -102,6 +106,10 @@ public enum OrderImport {
         for a in w.agents { agentByKey[a.name] = a.name }
         rows: while let row = reader.next() {
             rowNumber += 1
+            if rowNumber % 1024 == 0 {
+                if shouldStop() { throw Interrupted() }
+                progress(file.rowsRead)
+            }
             if isBlank(row) { continue }
             file.rowsRead += 1
             var id: String? = nil, agent: String? = nil, date: Day? = nil

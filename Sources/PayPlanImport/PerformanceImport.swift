@@ -27,10 +27,13 @@ public enum PerformanceImport {
     static let totalRows: Set<String> = ["合计", "总计", "汇总", "平均", "均值", "total"]
 
     /// - Parameter month: the month of rows without a month column (`--month`).
-    /// - Throws: `ImportError` when the file cannot be read, names no agent column, or has no month.
+    /// - Throws: `ImportError` when the file cannot be read, names no agent column, or has no month;
+    ///   `Interrupted` when `shouldStop` says so (nothing is imported).
     ///   - mapping: `--map` pairs, column → `agent`, `month`, a monthly input's name, or `-` to ignore it;
     ///     they take precedence over the names read from the header.
-    public static func read(_ data: Data, workspace w: Workspace, month: Period?, mapping: [String: String] = [:]) throws -> PerformanceFile {
+    ///   - shouldStop: polled every 1,024 rows (Ctrl-C); `progress` is told the rows read so far then.
+    public static func read(_ data: Data, workspace w: Workspace, month: Period?, mapping: [String: String] = [:],
+                            shouldStop: () -> Bool = { false }, progress: (Int) -> Void = { _ in }) throws -> PerformanceFile {
         let (encoding, reader, firstRow, header) = try OrderImport.open(data)
         var file = PerformanceFile(encoding: encoding)
         let inputs = monthlyInputs(w.plan)
@@ -74,6 +77,10 @@ public enum PerformanceImport {
         var rowNumber = firstRow
         rows: while let row = reader.next() {
             rowNumber += 1
+            if rowNumber % 1024 == 0 {
+                if shouldStop() { throw Interrupted() }
+                progress(file.rowsRead)
+            }
             if OrderImport.isBlank(row) { continue }
             func cell(_ i: Int) -> String { i < row.count ? OrderImport.cleanCell(row[i]) : "" }
             func bad(_ column: String, _ reason: String) { file.problems.append(ImportProblem(row: rowNumber, column: column, reason: reason)) }

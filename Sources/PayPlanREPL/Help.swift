@@ -123,6 +123,8 @@ public enum Help {
             "A bad row stops the import with its row, column and reason, and nothing is imported; --skip-bad",
             "imports the rest and lists what it skipped; --dry-run only checks. Orders are keyed by their number:",
             "importing an overlapping file again replaces them, never counts them twice. undo takes the import back.",
+            "A big file shows its progress; Ctrl-C stops the import with nothing imported (so do report/compare",
+            "exports and statement all: no file is left half-written).",
             "--format NAME reads a platform's export with no mapping, each order credited by its seller note (help",
             "attribution); statuses are read into paid / unpaid / closed / refunded and stored in Taobao's words:",
         ] + PlatformPreset.all.map { p in
@@ -227,6 +229,7 @@ public enum Help {
             "cliffs FIGURE over INPUT from X to Y [threshold T] [for AGENT] [in MONTH]   every point where one",
             "fen more input changes the figure by more than T (default 100.00), and every range where more pays less:",
             "  cliffs pay over sales from 0 to 40万 for 李雷 in 2026-03",
+            "sweep, solve, cliffs and offer show their progress on a big workspace; Ctrl-C stops them, nothing changed.",
         ]),
         ("solve", "goal seek: the least input that reaches a figure", [
             "solve INPUT for FIGURE = TARGET [for AGENT] [in MONTH] [from X] [to Y]",

@@ -169,6 +169,7 @@ enum HelpChinese {
             "  sweep sales from 0 to 35万 step 1万 show pay, commission for 李雷 in 2026-03 --svg pay.svg",
             "cliffs 数字 over 录入项 from X to Y [threshold T]   多一分钱就变化超过 T（默认 100.00）的断崖，以及越多越少的区间：",
             "  cliffs pay over sales from 0 to 40万 for 李雷 in 2026-03",
+            "工作区很大时 sweep、solve、cliffs、offer 会显示进度；Ctrl-C 随时停止，不做任何更改。",
         ]),
         "solve": ("反推目标：达到某数字所需的最少录入", [
             "solve 录入项 for 数字 = 目标 [for 员工] [in 月份] [from X] [to Y]",
@@ -195,6 +196,7 @@ enum HelpChinese {
             "导入前先列出读到的内容：行数、订单数、实付、退款、各状态、各员工归属、闷拍占比、用到和忽略的列；",
             "没有金额或日期列、没有卖家备注列、或退款已从实付中扣过（实付 + 退款 = 总金额）时拒绝导入并说明怎么改。",
             "客服绩效：performance import 文件.csv --month 2026-03（认得赤兔/千牛的 询单->最终付款人数、首次响应(秒)、平均响应(秒)，其余用 --map）。",
+            "大文件导入时显示进度；Ctrl-C 停止导入，不导入任何内容（报表/对比导出和 statement all 同样：不留下写了一半的文件）。",
         ]),
         "attribution": ("按卖家备注归属订单、闷拍订单", [
             "客服成交后在卖家备注里写工号：已核对地址—CS01—3/5 14:20 归属 CS01；CS01;CS01 只算一次；CS010 不是 CS01。",

@@ -97,7 +97,7 @@ extension Session {
                                 header: [say("order", "订单"), say("agent", "员工"), say("note", "备注"), say("finding", "问题")],
                                 rightAligned: [false, false, false, false])
         for row in problems { check.add([.text(row.0), .text(row.1), .text(row.2), .text(row.3)]) }
-        return emit(problems.isEmpty ? [t] : [t, check], as: format) {
+        do { return try emit(problems.isEmpty ? [t] : [t, check], as: format) {
             var lines = [title] + t.textLines()
             if problems.isEmpty {
                 lines.append(AttributionMessage.noneToCheck.text(language))
@@ -109,6 +109,6 @@ extension Session {
                 lines.append(AttributionMessage.duplicatesAndAfterSales(duplicates: duplicates, afterSales: afterSales).text(language))
             }
             return lines
-        }
+        } } catch { return stopped("attribution") }
     }
 }

@@ -18,6 +18,11 @@ extension Session {
         let mapText = args["--map"], mapName = args["--map-name"], saveName = args["--save-map"]
         let skipBad = args.has("--skip-bad"), dryRun = args.has("--dry-run")
         var preset: PlatformPreset? = nil, refundsKnown: Day? = nil
+        // Ctrl-C stops the import while it reads, merges or works out the new figures: the
+        // workspace changes only at the end, so a stopped import changes nothing.
+        let throttle = progressThrottle()
+        defer { throttle.clear() }
+        let readProgress = { [say] (rows: Int) in throttle.update(say("orders import: \(rows) rows read (Ctrl-C stops)", "orders import：已读 \(rows) 行（Ctrl-C 停止）")) }
         if let v = args["--format"] {
             guard let p = PlatformPreset.named(v) else {
                 return .error(ImportMessage.unknownFormat(v, formats: PlatformPreset.all.map { ($0.name, $0.title) }))
@@ -77,7 +82,8 @@ extension Session {
                     }
                 }
                 mapping = auto.mapping.merging(mapping) { _, given in given }
-                read = try OrderImport.read(data, mapping: mapping, workspace: workspace, dateFallback: auto.dateFallback)
+                read = try OrderImport.read(data, mapping: mapping, workspace: workspace, dateFallback: auto.dateFallback,
+                                            shouldStop: { [interruptCheck] in interruptCheck() }, progress: readProgress)
                 if read.columns.contains(where: { $0.target == "agent" }) {
                     return .error("\(file): --format \(used.name) credits orders by their note (help attribution); map no column to agent; nothing was imported")
                 }
@@ -100,8 +106,12 @@ extension Session {
                 let check = t.groups.filter { g in g.attribution.findings.contains { if case .unknownID = $0 { true } else if case .conflict = $0 { true } else { false } } }.count
                 attributionLine = ImportMessage.creditedByNote(settings: settings.description, toAgents: t.groups.count - silent, split: split, silent: silent, toCheck: check)
             } else {
-                read = try OrderImport.read(data, mapping: mapping, workspace: workspace)
+                read = try OrderImport.read(data, mapping: mapping, workspace: workspace,
+                                            shouldStop: { [interruptCheck] in interruptCheck() }, progress: readProgress)
             }
+            try checkInterrupt()
+        } catch is Interrupted {
+            return stopped("orders import")
         } catch let e as ImportError {
             return .error(ImportMessage.failed(file: file, why: language == .zh ? ChineseText.translate(e.message) : e.message))
         } catch { return .error(ImportMessage.failed(file: file, why: "\(error)")) }
@@ -113,6 +123,7 @@ extension Session {
             return Session.badRows(file, Set(read.problems.map(\.row)).count, of: read.rowsRead, problemLines)
         }
         var new = workspace
+        throttle.update(say("orders import: merging \(read.orders.count) orders", "orders import：合并 \(read.orders.count) 条订单"))
         let counts = if let t = taobao { TaobaoImport.merge(t.groups, into: &new) } else { OrderImport.merge(read.orders.map(\.order), into: &new) }
         if let a = attributionLine { info.append(a) }
         if let u = understood, let t = taobao { info += Session.understoodLines(u, groups: t.groups) }
@@ -127,7 +138,7 @@ extension Session {
         if counts.added + counts.replaced == 0 && new.importMaps == workspace.importMaps {
             return Output(messages: [summary(.nothingChanged)] + info)
         }
-        return commit(new, label: "orders import \(file)", message: ([summary(.changed)] + info).map { $0.text(language) })
+        return commitImport(new, command: "orders import", label: "orders import \(file)", message: ([summary(.changed)] + info).map { $0.text(language) }, throttle: throttle)
     }
 
     /// The bytes of an import file: as given, else beside the scenario file.
@@ -177,8 +188,17 @@ extension Session {
         case .success(let d): data = d
         case .failure(let e): return .error(e.message)
         }
+        let throttle = progressThrottle()
+        defer { throttle.clear() }
         let read: PerformanceFile
-        do { read = try PerformanceImport.read(data, workspace: workspace, month: month, mapping: mapping) } catch let e as ImportError {
+        do {
+            read = try PerformanceImport.read(data, workspace: workspace, month: month, mapping: mapping,
+                                              shouldStop: { [interruptCheck] in interruptCheck() },
+                                              progress: { [say] rows in throttle.update(say("performance import: \(rows) rows read (Ctrl-C stops)", "performance import：已读 \(rows) 行（Ctrl-C 停止）")) })
+            try checkInterrupt()
+        } catch is Interrupted {
+            return stopped("performance import")
+        } catch let e as ImportError {
             return .error(ImportMessage.failed(file: file, why: language == .zh ? ChineseText.translate(e.message) : e.message))
         } catch { return .error(ImportMessage.failed(file: file, why: "\(error)")) }
 
@@ -189,7 +209,8 @@ extension Session {
         }
         var new = workspace
         var changed = 0, unchanged = 0
-        for v in read.values {
+        for (k, v) in read.values.enumerated() {
+            if k % 1024 == 0, interruptCheck() { return stopped("performance import") }
             if new.input(v.input, agent: v.agent, period: v.period) == v.value { unchanged += 1; continue }
             new.setInput(v.input, agent: v.agent, period: v.period, value: v.value)
             changed += 1
@@ -202,7 +223,17 @@ extension Session {
         if !read.problems.isEmpty { info += [.skippedHeader] + problemLines }
         if dryRun { return Output(messages: [summary(.dryRun)] + info) }
         if changed == 0 { return Output(messages: [summary(.nothingChanged)] + info) }
-        return commit(new, label: "performance import \(file)", message: ([summary(.changed)] + info).map { $0.text(language) })
+        return commitImport(new, command: "performance import", label: "performance import \(file)", message: ([summary(.changed)] + info).map { $0.text(language) }, throttle: throttle)
+    }
+
+    /// Commits an imported workspace after working out its figures on an engine of its own, so
+    /// that Ctrl-C during that (the long part of a big import) drops it: nothing changes.
+    func commitImport(_ new: Workspace, command: String, label: String, message: [String], throttle: ProgressThrottle) -> Output {
+        throttle.update(say("\(command): working out the figures (Ctrl-C stops)", "\(command)：正在计算（Ctrl-C 停止）"))
+        let built = try? Engine(workspace: new)
+        if let built { _ = totals(built) }  // the figures the change lines compare
+        if interruptCheck() { return stopped(command) }
+        return commit(new, label: label, message: message, built: built)
     }
 
     /// `columns: 订单编号→id, …; ignored: 备注`: how a file's columns were read.

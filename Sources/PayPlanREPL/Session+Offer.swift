@@ -50,6 +50,10 @@ extension Session {
         w.agents.append(candidate)
         let a = w.agents.count - 1
         for m in months { w.setInput(inputName, agent: name, period: .month(m), value: amounts[0]) }
+        // Ctrl-C is polled after the engine is built and between amounts: the engine is private, so nothing changes.
+        let throttle = progressThrottle()
+        defer { throttle.clear() }
+        throttle.update(say("offer: building the candidate's plan (Ctrl-C stops)", "offer：正在建立候选人的测算（Ctrl-C 停止）"))
         let e: Engine
         do { e = try Engine(workspace: w) } catch { return .error(Session.diagnostic(error)) }
         // `net_pay` (实发) of the take-home part, per agent and month, shown beside each gross column.
@@ -58,6 +62,8 @@ extension Session {
         }
         var netColumns: [[Value]] = []
         for (k, amount) in amounts.enumerated() {
+            if interruptCheck() { return stopped("offer") }
+            throttle.update(say("offer: amount \(k + 1)/\(amounts.count) (Ctrl-C stops)", "offer：第 \(k + 1)/\(amounts.count) 档（Ctrl-C 停止）"))
             if k > 0, let ir = e.plan.ruleIndex[inputName] {
                 _ = e.setInputs(months.compactMap { m in e.cell(rule: ir, agent: a, period: .month(m)).map { ($0, amount) } })
             }
@@ -70,6 +76,7 @@ extension Session {
                 probation = months.map { m in e.cell(rule: pr, agent: a, period: .month(m)).map { e.value(ofCell: $0) == .bool(true) } ?? false }
             }
         }
+        if interruptCheck() { return stopped("offer") }
         let names = amounts.count == 3 ? ["low", "expected", "high"] : amounts.map { _ in "" }
         let zh = language == .zh
         var headers = zip(names, amounts).map { n, a in (n.isEmpty ? "" : (zh ? ["low": "偏低", "expected": "预期", "high": "偏高"][n]! : n) + " ") + a.moneyText }

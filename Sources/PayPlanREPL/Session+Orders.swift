@@ -87,7 +87,7 @@ extension Session {
             }
             t.add([.text(o.id), .text(o.agent ?? "—"), .text(o.date.description)] + fieldCells + figureCells)
         }
-        return emit([t], as: format) { t.textLines() + [OrderMessage.count(chosen.count).text(language)] }
+        do { return try emit([t], as: format) { t.textLines() + [OrderMessage.count(chosen.count).text(language)] } } catch { return stopped("orders") }
     }
 
     /// `calendar`, `calendar holiday 2026-10-01..2026-10-07`, `calendar workday 2026-10-10`, `calendar clear DATE`.

@@ -63,9 +63,19 @@ extension Session {
 
     /// `statement all PERIOD …`: everyone employed in the period. A directory for html/md/text (one file
     /// each, `PERIOD-ID-NAME.ext`, and `index.ext`), one file for csv; with no target, the text of each in turn.
+    ///
+    /// Ctrl-C stops it at any statement with nothing written: the files are written to a hidden
+    /// folder inside the target and moved into place only when all are done.
     func statementsForAll(_ p: Period, format: String, target: String?, renderer r: StatementRenderer, scenario: String) -> Output {
         let people = workspace.agents.indices.filter { notEmployed($0, p) == nil }
-        let statements = people.map { PayStatement(engine: engine, plan: workspace.plan, scenario: scenario, agent: $0, period: p) }
+        let throttle = progressThrottle()
+        defer { throttle.clear() }
+        var statements: [PayStatement] = []
+        for (k, a) in people.enumerated() {
+            if interruptCheck() { return stopped("statement all") }
+            throttle.update(say("statement all: \(k)/\(people.count) statements (Ctrl-C stops)", "statement all：\(k)/\(people.count) 份工资条（Ctrl-C 停止）"))
+            statements.append(PayStatement(engine: engine, plan: workspace.plan, scenario: scenario, agent: a, period: p))
+        }
         let skipped = workspace.agents.count - people.count
         guard let target else {
             var lines: [String] = []
@@ -83,12 +93,21 @@ extension Session {
         }
         let ext = format == "text" ? "txt" : format
         var written: [(PayStatement, file: String)] = []
+        let createdTarget = !fm.fileExists(atPath: target)
+        let staging = target + "/.statements-tmp-\(getpid())"
+        // A stop or a failure before the move removes the staging folder (and a target folder made for this run).
+        func dropStaging() {
+            try? fm.removeItem(atPath: staging)
+            if createdTarget { try? fm.removeItem(atPath: target) }
+        }
         do {
-            try fm.createDirectory(atPath: target, withIntermediateDirectories: true)
-            for s in statements {
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            for (k, s) in statements.enumerated() {
+                if interruptCheck() { dropStaging(); return stopped("statement all") }
+                throttle.update(say("statement all: writing \(k)/\(statements.count) (Ctrl-C stops)", "statement all：写入 \(k)/\(statements.count)（Ctrl-C 停止）"))
                 let name = "\(s.period)-" + (s.agentID.map { "\($0)-" } ?? "") + s.agent.replacingOccurrences(of: "/", with: "_") + "." + ext
                 let body = format == "html" ? r.html(s) : format == "md" ? r.markdown(s) : r.text(s).joined(separator: "\n") + "\n"
-                try AtomicFile.write(Data(body.utf8), to: target + "/" + name)
+                try Data(body.utf8).write(to: URL(fileURLWithPath: staging + "/" + name))
                 written.append((s, name))
             }
             let index: String
@@ -97,10 +116,30 @@ extension Session {
             case "md": index = "# \(r.word("title")) — \(r.plain.period(p))\n\n" + written.map { "- [\($0.0.agent)](\($0.file))\n" }.joined()
             default: index = written.map(\.file).joined(separator: "\n") + "\n"
             }
-            try AtomicFile.write(Data(index.utf8), to: target + "/index." + ext)
+            try Data(index.utf8).write(to: URL(fileURLWithPath: staging + "/index." + ext))
+            if interruptCheck() { dropStaging(); return stopped("statement all") }
         } catch {
-            return .error(StatementMessage.writtenPartly(OutputLine(english: "\(error)"), written: written.count, of: statements.count, target: target))
+            dropStaging()
+            return .error("\(error); no statement was written to \(target)")
         }
+        // Every file is complete: each goes into place through AtomicFile (read-only files refused,
+        // links written through), which is a rename when the place is free.
+        var moved = 0
+        for name in written.map(\.file) + ["index." + ext] {
+            let from = staging + "/" + name, to = target + "/" + name
+            do {
+                if !fm.fileExists(atPath: to), (try? fm.destinationOfSymbolicLink(atPath: to)) == nil {
+                    try fm.moveItem(atPath: from, toPath: to)
+                } else {
+                    try AtomicFile.write(try Data(contentsOf: URL(fileURLWithPath: from)), to: to)
+                }
+                moved += 1
+            } catch {
+                try? fm.removeItem(atPath: staging)
+                return .error("\(error); \(moved) of \(written.count + 1) files were written to \(target)")
+            }
+        }
+        try? fm.removeItem(atPath: staging)
         return Output(message: StatementMessage.wroteAll(statements: statements.count, index: "index.\(ext)", target: target, format: format, skipped: skipped, period: p))
     }
 }

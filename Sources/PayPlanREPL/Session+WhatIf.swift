@@ -172,8 +172,13 @@ extension Session {
             default: break
             }
         }
+        // Ctrl-C stops it at any agent; nothing is written until the tables are complete.
+        let throttle = progressThrottle()
+        defer { throttle.clear() }
         var unchanged = 0
-        for agent in agents {
+        for (k, agent) in agents.enumerated() {
+            if interruptCheck() { return stopped("compare") }
+            throttle.update(say("compare: \(k)/\(agents.count) agents (Ctrl-C stops)", "compare：\(k)/\(agents.count) 人（Ctrl-C 停止）"))
             let pairs = figures.map { f in (ea.figure(rule: f, agent: agent, period: p), eb.figure(rule: f, agent: agent, period: p)) }
             let differs = pairs.contains { $0.0 != $0.1 }
             if !differs { unchanged += 1 }
@@ -200,17 +205,19 @@ extension Session {
             t.add([.text(totalName == nil ? say("total", "合计") : ""), .text(say("\(cn) (cost to the owner)", "\(shown(cn))（老板总成本）")), .value(costA), .value(costB)] + Session.differenceCells(costA, costB))
         }
         var tables = [t]
-        // A workbook also holds each fork's report of the period, one sheet per fork.
-        if format.kind == .xlsx {
-            for (name, e) in [(a, ea), (b, eb)] where e.index(of: p) != nil {
-                var sheet = reportTable(p, engine: e, workspace: name == a ? wa : wb)
-                sheet.name = name
-                sheet.title = "\(name) — \(p)"  // a name and a period: the same in both languages
-                tables.append(sheet)
+        do {
+            // A workbook also holds each fork's report of the period, one sheet per fork.
+            if format.kind == .xlsx {
+                for (name, e) in [(a, ea), (b, eb)] where e.index(of: p) != nil {
+                    var sheet = try reportTable(p, engine: e, workspace: name == a ? wa : wb, throttle: throttle)
+                    sheet.name = name
+                    sheet.title = "\(name) — \(p)"  // a name and a period: the same in both languages
+                    tables.append(sheet)
+                }
             }
-        }
-        let hidden = listEveryone || unchanged == 0 ? [] : [WhatIfMessage.compareUnchanged(unchanged, of: agents.count, a, b, p).text(language)]
-        return emit(tables, as: format) { [t.title] + t.textLines() + hidden + notes.map { $0.text(language) } }
+            let hidden = listEveryone || unchanged == 0 ? [] : [WhatIfMessage.compareUnchanged(unchanged, of: agents.count, a, b, p).text(language)]
+            return try emit(tables, as: format) { [t.title] + t.textLines() + hidden + notes.map { $0.text(language) } }
+        } catch { return stopped("compare") }
     }
 
     /// A rule's name and the plan's label for it (`sales`, `销售额`), for axis titles.
@@ -414,6 +421,9 @@ extension Session {
             let svgPath = c["--svg"]
             if let s = svgPath, s.count != 1 { throw WhatIfRefusal(WhatIfMessage.svgTakesOneFile) }
             let probe = try InputProbe(engine: Engine(copying: engine), input: head[0], agent: agent, period: period, figures: figures)
+            let throttle = progressThrottle()
+            defer { throttle.clear() }
+            watch(probe, "sweep", throttle)
             let result = try probe.sweep(from: from, to: to, step: step)
             var out = Output(message: WhatIfMessage.sweepHeader(input: probe.inputName, from: from, to: to, step: step))
             if let note { out.add(note) }
@@ -448,6 +458,8 @@ extension Session {
                 out.add(WhatIfMessage.wrote(s))
             }
             return out
+        } catch is Interrupted {
+            return stopped("sweep")
         } catch { return refusal(error) }
     }
 
@@ -491,6 +503,9 @@ extension Session {
             let to = c["to"] == nil ? Fixed(1_000_000_000) : try amount(c["to"], "to")
             let (agent, period, note) = try agentAndPeriod(c)
             let probe = try InputProbe(engine: Engine(copying: engine), input: input, agent: agent, period: period, figures: [figure])
+            let throttle = progressThrottle()
+            defer { throttle.clear() }
+            watch(probe, "solve", throttle)
             let goal = "\(probe.targetNames[0]) ≥ \(target.moneyText)"
             var out = Output()
             switch try probe.solve(target: target, from: from, to: to) {
@@ -509,6 +524,8 @@ extension Session {
             }
             if let n = note { out.add(n) }
             return out
+        } catch is Interrupted {
+            return stopped("solve")
         } catch { return refusal(error) }
     }
 
@@ -526,6 +543,9 @@ extension Session {
             guard !threshold.isNegative else { throw WhatIfRefusal(WhatIfMessage.thresholdNegative) }
             let (agent, period, note) = try agentAndPeriod(c)
             let probe = try InputProbe(engine: Engine(copying: engine), input: over[0], agent: agent, period: period, figures: [head[0]])
+            let throttle = progressThrottle()
+            defer { throttle.clear() }
+            watch(probe, "cliffs", throttle)
             let (found, falling) = try probe.cliffs(from: from, to: to, threshold: threshold)
             var out = Output(message: WhatIfMessage.cliffsHeader(figure: probe.targetNames[0], input: probe.inputName, from: from, to: to, threshold: threshold))
             if found.isEmpty { out.add(WhatIfMessage.noCliffs) }
@@ -543,6 +563,8 @@ extension Session {
             }
             if let n = note { out.add(n) }
             return out
+        } catch is Interrupted {
+            return stopped("cliffs")
         } catch { return refusal(error) }
     }
 }

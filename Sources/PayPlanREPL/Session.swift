@@ -984,18 +984,25 @@ public final class Session {
         guard engine.index(of: p) != nil else {
             return .error(CommandMessage.outsideYears(p, years: workspace.years, widen: nil))
         }
-        let table = reportTable(p)
-        var tables = [table]
-        if format.kind == .xlsx && p.grain != .month {
-            tables += (0..<p.grain.months).map { reportTable(Period(grain: .month, start: Month(index: p.start.index + $0))) }
-        }
-        return emit(tables, as: format) { [table.title] + table.textLines() }
+        // Ctrl-C stops the export at any row (nothing is written: the workbook is a temp file until it is complete).
+        let throttle = progressThrottle()
+        defer { throttle.clear() }
+        do {
+            let table = try reportTable(p, throttle: throttle)
+            var tables = [table]
+            if format.kind == .xlsx && p.grain != .month {
+                tables += try (0..<p.grain.months).map { try reportTable(Period(grain: .month, start: Month(index: p.start.index + $0)), throttle: throttle) }
+            }
+            return try emit(tables, as: format) { [table.title] + table.textLines() }
+        } catch is Interrupted { return stopped("report") } catch { return .error(Session.describe(error)) }
     }
 
     /// The report of one period: a row per agent with the plan's report columns (labels under zh),
-    /// then the total row (a yes/no column totals to how many said yes).
+    /// then the total row (a yes/no column totals to how many said yes). With a `throttle`, shows
+    /// how many agents are done and polls Ctrl-C at every row.
+    /// - Throws: `Interrupted` when Ctrl-C was pressed (only with a `throttle`).
     /// - Complexity: O(agents × columns × months in the period).
-    func reportTable(_ p: Period, engine: Engine? = nil, workspace: Workspace? = nil) -> FigureTable {
+    func reportTable(_ p: Period, engine: Engine? = nil, workspace: Workspace? = nil, throttle: ProgressThrottle? = nil) throws -> FigureTable {
         let engine = engine ?? self.engine, workspace = workspace ?? self.workspace
         var columns = engine.plan.reportColumns
         if columns.isEmpty {
@@ -1014,6 +1021,10 @@ public final class Session {
         var errorCodes: [Int: String] = [:]
         var flagColumns = Set<Int>()
         for (a, agent) in workspace.agents.enumerated() {
+            if let throttle {
+                try checkInterrupt()
+                throttle.update(say("report \(p): \(a)/\(workspace.agents.count) agents (Ctrl-C stops)", "report \(p)：\(a)/\(workspace.agents.count) 人（Ctrl-C 停止）"))
+            }
             var row: [FigureTable.Cell] = [.text(agent.name)]
             for (j, r) in usable.enumerated() {
                 let v = Session.value(rule: r, agent: a, period: p, in: engine) ?? .text("")

@@ -83,12 +83,12 @@ public struct PlanReview: Sendable {
     /// Reviews `b` against `a` over `period`.
     /// - Parameters:
     ///   - cliffThreshold: a jump larger than this (CNY) for one fen more input is a cliff.
-    ///   - shouldStop: polled between people; true stops the review (it throws `WhatIfError` "interrupted").
+    ///   - shouldStop: polled between people and at every point of their cliff searches; true stops the review (it throws `WhatIfError` "interrupted").
     /// - Throws: `WhatIfError` when a plan has no pay figure, the period is outside the years, or on interruption;
     ///   compile errors of either workspace.
     /// - Complexity: one engine per workspace, plus two probes per person (each O(cells the input reaches) per point).
     public init(a: Workspace, b: Workspace, nameA: String, nameB: String, period: Period,
-                cliffThreshold: Fixed = Fixed(100), shouldStop: () -> Bool = { false }) throws {
+                cliffThreshold: Fixed = Fixed(100), shouldStop: @escaping () -> Bool = { false }) throws {
         let ea = try Engine(workspace: a), eb = try Engine(workspace: b)
         guard let total = ea.plan.total ?? eb.plan.total else { throw WhatIfError("these plans have no pay figure (report total …) to review") }
         guard ea.index(of: Period.month(period.start)) != nil, ea.index(of: Period.month(period.lastMonth)) != nil else {
@@ -137,8 +137,13 @@ public struct PlanReview: Sendable {
                 p.cliffMonth = month; p.cliffRangeTop = upper
                 let probeA = try InputProbe(workspace: a, input: input, agent: ia, period: .month(month), figures: [total])
                 let probeB = try InputProbe(workspace: b, input: input, agent: ib, period: .month(month), figures: [total])
-                let (ca, fa) = try probeA.cliffs(from: .zero, to: upper, threshold: cliffThreshold)
-                let (cb, fb) = try probeB.cliffs(from: .zero, to: upper, threshold: cliffThreshold)
+                probeA.shouldStop = shouldStop
+                probeB.shouldStop = shouldStop
+                let (ca, fa): ([Cliff], [FallingRange]), (cb, fb): ([Cliff], [FallingRange])
+                do {
+                    (ca, fa) = try probeA.cliffs(from: .zero, to: upper, threshold: cliffThreshold)
+                    (cb, fb) = try probeB.cliffs(from: .zero, to: upper, threshold: cliffThreshold)
+                } catch is Interrupted { throw WhatIfError("interrupted") }
                 let atA = Set(ca.map(\.to)), atB = Set(cb.map(\.to))
                 p.cliffsAdded = cb.filter { !atA.contains($0.to) }
                 p.cliffsRemoved = ca.filter { !atB.contains($0.to) }

@@ -35,6 +35,17 @@ public final class InputProbe {
     public private(set) var signatureIsTable: [Bool] = []
     private var cache: [Int128: (values: [Value], signature: [Int])] = [:]
 
+    /// Polled at every point a sweep, solve or cliff search works out: true stops
+    /// it with `Interrupted` (Ctrl-C). The probe's engine is private, so a
+    /// stopped search leaves nothing changed.
+    public var shouldStop: () -> Bool = { false }
+    /// Told how far a search is: its phase, the points done and the points planned
+    /// (bisections add points beyond the plan, so `done` may pass `all`).
+    public var progress: (_ phase: WhatIfPhase, _ done: Int, _ all: Int) -> Void = { _, _, _ in }
+
+    /// Throws `Interrupted` when `shouldStop` says so.
+    func checkStop() throws { if shouldStop() { throw Interrupted() } }
+
     /// One fen in raw `Fixed` units.
     public static let fenRaw: Int128 = Fixed.scale / 100
 
@@ -196,7 +207,9 @@ public final class InputProbe {
     /// Every change point in (`from`, `to`], found to the fen: a scan at
     /// `scanPoints` even steps plus a logarithmic grid, then bisection of every
     /// interval whose ends differ.
-    public func changePoints(fromFen a: Int128, toFen b: Int128, scanPoints: Int = 2000) -> [ChangePoint] {
+    /// - Throws: `Interrupted` when `shouldStop` asks to stop.
+    /// - Complexity: O(scanPoints + changes × log(range)) evaluations of the probe.
+    public func changePoints(fromFen a: Int128, toFen b: Int128, scanPoints: Int = 2000) throws -> [ChangePoint] {
         guard b > a else { return [] }
         var grid = Set<Int128>([a, b])
         let n = Int128(max(1, scanPoints))
@@ -206,17 +219,20 @@ public final class InputProbe {
         while a + p < b { for m: Int128 in [1, 2, 5] where a + p * m < b { grid.insert(a + p * m) }; p *= 10 }
         let points = grid.sorted()
         var found: [Int128] = []
-        func refine(_ lo: Int128, _ slo: [Int], _ hi: Int128, _ shi: [Int]) {
+        func refine(_ lo: Int128, _ slo: [Int], _ hi: Int128, _ shi: [Int]) throws {
             if hi - lo <= 1 { found.append(hi); return }
+            try checkStop()
             let mid = lo + (hi - lo) / 2
             let sm = evaluate(mid).signature
-            if sm != slo { refine(lo, slo, mid, sm) }
-            if sm != shi { refine(mid, sm, hi, shi) }
+            if sm != slo { try refine(lo, slo, mid, sm) }
+            if sm != shi { try refine(mid, sm, hi, shi) }
         }
         var prev = evaluate(points[0]).signature
         for i in 1..<points.count {
+            try checkStop()
+            progress(.scan, i, points.count - 1)
             let s = evaluate(points[i]).signature
-            if s != prev { refine(points[i - 1], prev, points[i], s) }
+            if s != prev { try refine(points[i - 1], prev, points[i], s) }
             prev = s
         }
         return found.map { f in
@@ -230,6 +246,10 @@ public final class InputProbe {
         }
     }
 }
+
+/// What a what-if search is doing when it reports progress: working out the
+/// sweep's rows, or scanning for change points (the bisections after it are short).
+public enum WhatIfPhase: Sendable { case rows, scan }
 
 /// A what-if request that cannot be answered; nothing was changed.
 public struct WhatIfError: Error, CustomStringConvertible, Equatable {
@@ -308,7 +328,8 @@ public struct SweepResult: Sendable {
 extension InputProbe {
     /// Sets the input to `from`, `from + step`, … up to `to` (inclusive) and
     /// reads the figures; also finds the tier boundaries crossed.
-    /// - Throws: `WhatIfError` when the step is not positive or there are more than `maxPoints` steps.
+    /// - Throws: `WhatIfError` when the step is not positive or there are more than `maxPoints` steps;
+    ///   `Interrupted` when `shouldStop` asks to stop.
     public func sweep(from: Fixed, to: Fixed, step: Fixed, maxPoints: Int = 10_000) throws -> SweepResult {
         let a = from.roundedFen, b = to.roundedFen, s = step.roundedFen
         guard s > 0 else { throw WhatIfError(.stepTooSmall) }
@@ -318,8 +339,14 @@ extension InputProbe {
         }
         var rows: [(input: Fixed, values: [Value])] = []
         var x = a
-        while x <= b { rows.append((Fixed(fen: x), values(atFen: x))); x += s }
-        return SweepResult(inputName: inputName, figureNames: targetNames, rows: rows, boundaries: changePoints(fromFen: a, toFen: b))
+        let count = Int((b - a) / s + 1)
+        while x <= b {
+            try checkStop()
+            progress(.rows, rows.count, count)
+            rows.append((Fixed(fen: x), values(atFen: x)))
+            x += s
+        }
+        return SweepResult(inputName: inputName, figureNames: targetNames, rows: rows, boundaries: try changePoints(fromFen: a, toFen: b))
     }
 }
 
@@ -341,12 +368,15 @@ extension InputProbe {
     /// the range is cut into pieces at every change point, and the first piece
     /// that reaches the target is bisected to the fen (inside a piece the figure
     /// is monotone). A piece that starts at or above the target was reached by a jump.
+    /// - Throws: `WhatIfError` when the range is empty or the figure is not an amount;
+    ///   `Interrupted` when `shouldStop` asks to stop.
     public func solve(target: Fixed, from: Fixed = .zero, to: Fixed = Fixed(1_000_000_000)) throws -> SolveResult {
         let a = from.roundedFen, b = to.roundedFen
         guard b >= a else { throw WhatIfError(.toBelowFrom(to: to, from: from)) }
-        let starts = [a] + changePoints(fromFen: a, toFen: b).map(\.fen)
+        let starts = [a] + (try changePoints(fromFen: a, toFen: b).map(\.fen))
         var best: (Fixed, Int128)? = nil
         func f(_ x: Int128) throws -> Fixed {
+            try checkStop()
             guard let v = figure(atFen: x) else {
                 throw WhatIfError(.notAnAmount(figure: targetNames[0], value: values(atFen: x)[0].displayText, at: Fixed(fen: x)))
             }
@@ -403,18 +433,21 @@ public struct FallingRange: Equatable, Sendable {
 extension InputProbe {
     /// Every cliff larger than `threshold` (CNY, in absolute value) of the first
     /// figure between `from` and `to`, and every range where more input pays less.
+    /// - Throws: `WhatIfError` when the range is empty or the figure is not an amount;
+    ///   `Interrupted` when `shouldStop` asks to stop.
     public func cliffs(from: Fixed, to: Fixed, threshold: Fixed, scanPoints: Int = 2000) throws -> (cliffs: [Cliff], falling: [FallingRange]) {
         let a = from.roundedFen, b = to.roundedFen
         guard b > a else { throw WhatIfError(.toNotAboveFrom) }
         var cliffs: [Cliff] = []
         var falling: [FallingRange] = []
         func f(_ x: Int128) throws -> Fixed {
+            try checkStop()
             guard let v = figure(atFen: x) else {
                 throw WhatIfError(.notAnAmount(figure: targetNames[0], value: values(atFen: x)[0].displayText, at: Fixed(fen: x)))
             }
             return v
         }
-        let points = changePoints(fromFen: a, toFen: b, scanPoints: scanPoints)
+        let points = try changePoints(fromFen: a, toFen: b, scanPoints: scanPoints)
         for p in points {
             let before = try f(p.fen - 1), after = try f(p.fen)
             // A difference beyond ±10²⁶ is certainly a cliff.

@@ -45,7 +45,8 @@ struct FigureFormat: Equatable {
 extension Session {
     /// Gives `tables` out in `format`: the terminal text (`text()`), a printed CSV/JSON/Markdown
     /// (verbatim, never translated), or a file written atomically (`wrote FILE (csv, 2 tables)`).
-    func emit(_ tables: [FigureTable], as format: FigureFormat, text: () -> [String]) -> Output {
+    /// - Throws: `Interrupted` when Ctrl-C stops a workbook being written (no file is left).
+    func emit(_ tables: [FigureTable], as format: FigureFormat, text: () -> [String]) throws -> Output {
         let body: String
         switch format.kind {
         case .text: body = text().joined(separator: "\n") + "\n"
@@ -54,7 +55,9 @@ extension Session {
         case .md: body = FigureTable.markdown(tables)
         case .xlsx:
             guard let file = format.file else { return .error(FigureFileMessage.xlsxNeedsFile) }
-            do { try FigureTable.writeXLSX(tables, to: file) } catch { return .error(FigureFileMessage.notWritten(Session.describeBoth(error))) }
+            do { try FigureTable.writeXLSX(tables, to: file, shouldStop: { [interruptCheck] in interruptCheck() }) } catch let e as Interrupted { throw e } catch {
+                return .error(FigureFileMessage.notWritten(Session.describeBoth(error)))
+            }
             return Output(message: FigureFileMessage.wroteWorkbook(file, sheets: tables.map(\.name)))
         }
         if let file = format.file {

@@ -12,9 +12,11 @@ extension FigureTable {
     ///
     /// A cell's number goes to the file as the nearest binary double of its exact decimal text, as
     /// every spreadsheet stores numbers; amounts below 10¹³ CNY with two decimals read back exactly.
-    /// - Throws: `ScenarioError` naming the file and libxlsxwriter's reason.
+    /// - Parameter shouldStop: polled every 256 rows; true removes the unfinished workbook.
+    /// - Throws: `ScenarioError` naming the file and libxlsxwriter's reason; `Interrupted`
+    ///   when `shouldStop` said so (the old file, if any, is as it was).
     /// - Complexity: O(cells).
-    public static func writeXLSX(_ tables: [FigureTable], to path: String) throws {
+    public static func writeXLSX(_ tables: [FigureTable], to path: String, shouldStop: () -> Bool = { false }) throws {
         let url = URL(fileURLWithPath: path)
         let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid()).xlsx").path
         guard access(url.deletingLastPathComponent().path, W_OK) == 0 else {
@@ -39,6 +41,10 @@ extension FigureTable {
                 worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), Double(min(60, widest + 2)), nil)
             }
             for (r, row) in t.rows.enumerated() {
+                if r % 256 == 0, shouldStop() {
+                    workbook_close(book); unlink(tmp)
+                    throw Interrupted()
+                }
                 for (c, cell) in row.enumerated() {
                     let at = (lxw_row_t(r + 1), lxw_col_t(c))
                     if let plain = cell.plainNumber, let d = Double(plain) {
