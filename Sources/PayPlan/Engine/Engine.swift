@@ -85,10 +85,14 @@ public final class Engine {
     /// use) or, for a plan without one, cell by cell in the cell graph's order.
     ///
     /// - Throws: `CompileError` (unknown name, wrong dimension, bad table use),
-    ///   `CycleError` (rules that depend on each other in a circle).
+    ///   `CycleError` (rules that depend on each other in a circle), `ScenarioError` (years outside 1–9999).
     /// - Complexity: O(cells × formula size), plus O(cells + dependencies) for a plan
     ///   without a rule-level schedule.
     public init(workspace: Workspace) throws {
+        // Days exist for years 1…9999 only; the loaders and `years` allow 1900–2999.
+        guard workspace.years.lowerBound >= 1, workspace.years.upperBound <= 9999 else {
+            throw ScenarioError("years \(workspace.years.lowerBound)–\(workspace.years.upperBound): a scenario's years must lie within 1–9999")
+        }
         var extraKeys = Set<String>()
         for a in workspace.agents { extraKeys.formUnion(a.extra.keys) }
         var fieldKeys = Set<String>()

@@ -11,6 +11,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.year = year; self.month = month; self.day = day
     }
 
+    /// `year`-`month`-`day` with each part brought into range: the year into 1…9999, the
+    /// month into 1…12, the day into the month. For days built from parts that are valid once
+    /// the scenario's years are (a month's first and last day, a year's end): a workspace
+    /// made in code with years outside 1…9999 gets a day at the end of the range, not a trap.
+    public static func clamped(year: Int, month: Int, day: Int) -> Day {
+        let y = min(max(year, 1), 9999), m = min(max(month, 1), 12)
+        return Day(uncheckedYear: y, month: m, day: min(max(day, 1), Day.daysIn(year: y, month: m)))
+    }
+
+    private init(uncheckedYear year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+
     /// Parses `2026-03-15`, `2026/3/15` and `2026-3-15` (a time after a space is ignored).
     public init?(text: String) {
         // Fast path: `YYYY-MM-DD` in ASCII, as scenario files write it.
@@ -118,8 +129,10 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init(year: Int, month: Int) { self.index = year * 12 + month - 1 }
     public var year: Int { index / 12 }
     public var month: Int { index % 12 + 1 }
-    public var firstDay: Day { Day(year: year, month: month, day: 1)! }
-    public var lastDay: Day { Day(year: year, month: month, day: Day.daysIn(year: year, month: month))! }
+    /// The month's first day (clamped into years 1…9999: `Day.clamped`).
+    public var firstDay: Day { Day.clamped(year: year, month: month, day: 1) }
+    /// The month's last day (clamped into years 1…9999: `Day.clamped`).
+    public var lastDay: Day { Day.clamped(year: year, month: month, day: 31) }
     public static func < (a: Month, b: Month) -> Bool { a.index < b.index }
     public var description: String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buf in

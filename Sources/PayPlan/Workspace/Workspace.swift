@@ -24,8 +24,9 @@ public struct Workspace: Equatable, Sendable {
     /// Saved column mappings for `orders import`: mapping name → CSV column → order field (`id`, `agent`, `date`, or a field).
     public var importMaps: [String: [String: String]] = [:]
 
-    /// The effective as-of date.
-    public var knownOn: Day { asOf ?? Day(year: years.upperBound, month: 12, day: 31)! }
+    /// The effective as-of date: `asOf`, else the last day of the scenario's years (9999-12-31
+    /// at most; `Engine` refuses years outside 1…9999, and the loaders years outside 1900–2999).
+    public var knownOn: Day { asOf ?? Day.clamped(year: years.upperBound, month: 12, day: 31) }
 
     /// Adds an order or replaces the one with the same ID; returns the replaced one.
     @discardableResult
