@@ -294,6 +294,15 @@ public final class Session {
     /// the same as a new engine's); `built` is an engine already built for `new`.
     func commit(_ new: Workspace, label: String, labelLine: OutputLine? = nil, message: [String] = [], said: [any Message] = [], focus: String? = nil,
                 edits: EngineEdits? = nil, built: Engine? = nil, reportChanges: Bool = true, recredit: Bool = true) -> Output {
+        var new = new, message = message, edits = edits, built = built
+        // A plan or years edit must not leave data a saved file could not hold (Session+StoredInputs.swift).
+        if new.plan != workspace.plan || new.years != workspace.years {
+            switch settleStoredData(&new) {
+            case .refused(let why): return .error(why)
+            case .removed(let line): message.append(line); edits = nil; built = nil
+            case .unchanged: break
+            }
+        }
         // Attribution settings or agents changed: the orders are credited again by their notes (Session+Recredit.swift).
         if recredit, let again = recredited(new) {
             let moved = zip(new.orders, again.orders).filter { $0.agent != $1.agent }.count + abs(new.orders.count - again.orders.count)

@@ -82,6 +82,8 @@ import TestSupport
 
     @Test func moneyRoundTripsExactly() throws {
         var w = Workspace(name: "money")
+        // The values are entered for a declared input: a load refuses values no input holds.
+        w.plan = try Plan.parse(lines: ["input month sales default 0"])
         w.agents = [Agent(name: "甲", base: Fixed(decimalText: "3000.10")!)]
         // raw = value × 10¹², by hand.
         let amounts: [(String, Int128)] = [("0.1", 100_000_000_000), ("0.2", 200_000_000_000),

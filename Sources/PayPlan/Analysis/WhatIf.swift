@@ -373,7 +373,12 @@ extension InputProbe {
     public func solve(target: Fixed, from: Fixed = .zero, to: Fixed = Fixed(1_000_000_000)) throws -> SolveResult {
         let a = from.roundedFen, b = to.roundedFen
         guard b >= a else { throw WhatIfError(.toBelowFrom(to: to, from: from)) }
-        let starts = [a] + (try changePoints(fromFen: a, toFen: b).map(\.fen))
+        return try solve(target: target, fromFen: a, toFen: b, starts: [a] + (try changePoints(fromFen: a, toFen: b).map(\.fen)))
+    }
+
+    /// `solve` over [`a`, `b`] fen with the pieces already known: `starts` begins with `a`, then
+    /// the change points inside the range in order (so `cliffs` does not scan again per drop).
+    func solve(target: Fixed, fromFen a: Int128, toFen b: Int128, starts: [Int128]) throws -> SolveResult {
         var best: (Fixed, Int128)? = nil
         func f(_ x: Int128) throws -> Fixed {
             try checkStop()
@@ -458,7 +463,8 @@ extension InputProbe {
         // Ranges that pay less than the point before them: after every drop
         // (a cliff of any size, or a piece that slopes down), until the figure
         // is back at the level it fell from.
-        let starts = [a] + points.map(\.fen)
+        let pointFens = points.map(\.fen)
+        let starts = [a] + pointFens
         var i = 0
         var covered: Int128 = a - 1
         while i < starts.count {
@@ -478,7 +484,13 @@ extension InputProbe {
             let ref = try f(d - 1)
             // The least input after d that gets back to ref.
             var back: Int128? = nil
-            if d < b, case .reached(let x, _, _) = try solve(target: ref, from: Fixed(fen: d), to: Fixed(fen: b)) { back = x.roundedFen }
+            // The pieces after d are those of the scan above: no second scan per drop (which made
+            // a plan with many drops quadratic in the scan).
+            if d < b {
+                var lo = 0, hi = pointFens.count
+                while lo < hi { let mid = (lo + hi) / 2; if pointFens[mid] <= d { lo = mid + 1 } else { hi = mid } }
+                if case .reached(let x, _, _) = try solve(target: ref, fromFen: d, toFen: b, starts: [d] + pointFens[lo...]) { back = x.roundedFen }
+            }
             let end = (back ?? (b + 1)) - 1
             falling.append(FallingRange(from: Fixed(fen: d), to: Fixed(fen: end), reference: ref, referenceInput: Fixed(fen: d - 1), openEnded: back == nil))
             covered = end

@@ -9,8 +9,11 @@ extension ScenarioFile {
     ///   years range the `years` command would refuse (more than 50 years), an
     ///   agent name longer than `Parser.maximumNameLength`, two agents with one
     ///   employee ID, an agent who leaves before being hired, an agent hired after
-    ///   the scenario's years or gone before them.
-    /// - Complexity: O(agents).
+    ///   the scenario's years or gone before them, an attribute outside
+    ///   the range the plan declares for it, an entered value no input holds
+    ///   (`Workspace.strayInputs`: an undeclared name, a period outside the years,
+    ///   another grain, a team value for a per-agent input or the other way round).
+    /// - Complexity: O(agents × ranged attributes + values entered).
     static func validate(_ w: Workspace, body: Body) throws {
         if body.version < 1 {
             throw ScenarioError("version: \(body.version) is not a format version (this payplan reads versions 1 to \(version))")
@@ -39,6 +42,14 @@ extension ScenarioFile {
             if let l = a.left, l.year < w.years.lowerBound {
                 throw ScenarioError("agents[\(i)].left: \(l) is before the scenario's years (\(span)); \(a.name) would never be employed in it")
             }
+        }
+        if let (i, name, value, range) = w.attributeOutsideRange() {
+            throw ScenarioError("agents[\(i)].\(name): \(value) is outside the range the plan declares for \(name) (\(range)), as agent set would refuse it")
+        }
+        let stray = w.strayInputs()
+        if let s = stray.first {
+            let more = stray.count > 1 ? " (and \(stray.count - 1) more value\(stray.count == 2 ? "" : "s") like it)" : ""
+            throw ScenarioError("\(s.place): \(s.why(years: w.years)); payplan would not read this value\(more)")
         }
     }
 }
