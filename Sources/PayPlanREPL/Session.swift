@@ -292,14 +292,16 @@ public final class Session {
     /// returns the pay lines that changed. On failure nothing changes.
     /// With `edits`, the engine changes in place when it can (the figures are
     /// the same as a new engine's); `built` is an engine already built for `new`.
+    /// `after`: lines already in the session's language, shown after `message` and `said` (the
+    /// values an edit of the plan or years removed).
     func commit(_ new: Workspace, label: String, labelLine: OutputLine? = nil, message: [String] = [], said: [any Message] = [], focus: String? = nil,
-                edits: EngineEdits? = nil, built: Engine? = nil, reportChanges: Bool = true, recredit: Bool = true) -> Output {
-        var new = new, message = message, edits = edits, built = built
+                edits: EngineEdits? = nil, built: Engine? = nil, reportChanges: Bool = true, recredit: Bool = true, after: [String] = []) -> Output {
+        var new = new, edits = edits, built = built, after = after
         // A plan or years edit must not leave data a saved file could not hold (Session+StoredInputs.swift).
         if new.plan != workspace.plan || new.years != workspace.years {
             switch settleStoredData(&new) {
             case .refused(let why): return .error(why)
-            case .removed(let line): message.append(line); edits = nil; built = nil
+            case .removed(let line): after.append(line); edits = nil; built = nil
             case .unchanged: break
             }
         }
@@ -307,7 +309,7 @@ public final class Session {
         if recredit, let again = recredited(new) {
             let moved = zip(new.orders, again.orders).filter { $0.agent != $1.agent }.count + abs(new.orders.count - again.orders.count)
             let note: [any Message] = moved == 0 ? [] : [EditMessage.creditedAgain(orders: again.orders.count, changed: moved)]
-            return commit(again, label: label, labelLine: labelLine, message: message, said: said + note, focus: focus, reportChanges: reportChanges, recredit: false)
+            return commit(again, label: label, labelLine: labelLine, message: message, said: said + note, focus: focus, reportChanges: reportChanges, recredit: false, after: after)
         }
         let warningsBefore = currentWarnings()
         let leaving = edits?.vanishes.map { totals(engine, agent: $0) } ?? []
@@ -316,7 +318,7 @@ public final class Session {
             workspace = new
             isDirty = true
             warningsCache = nil
-            var out = Output(lines: message); out.body += said.map(OutputLine.init)
+            var out = Output(lines: message); out.body += said.map(OutputLine.init) + after.map { OutputLine(fixed: $0) }
             out.body += payChangeLines(changed, appearing: edits.appears, vanished: leaving)
             out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
             return out
@@ -336,7 +338,7 @@ public final class Session {
         engine = newEngine
         isDirty = true
         warningsCache = nil
-        var out = Output(lines: message); out.body += said.map(OutputLine.init)
+        var out = Output(lines: message); out.body += said.map(OutputLine.init) + after.map { OutputLine(fixed: $0) }
         if reportChanges { out.body += changeLines(before: before, after: totals(newEngine)) }
         out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
         return out
