@@ -73,12 +73,19 @@ struct CrashRecoveryEndToEndTests {
         #expect(journals.isEmpty, "the save removed the journal: \(journals)")
 
         // Started again after the save: nothing is offered.
-        tmux.stop()  // waits until the server is gone, so the next start gets a new one
+        try expectNothingOffered(tmux, binary: binary, scenario: scenario)
+    }
+
+    /// Starts payplan again on `scenario` (after the server is gone, so on a new one): no journal is
+    /// offered, and Ctrl-D leaves at once.
+    func expectNothingOffered(_ tmux: TmuxSession, binary: String, scenario: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        tmux.stop()
         try tmux.start("\(binary) \(scenario)")
-        try tmux.waitFor("electronics-sales>")
-        #expect(!tmux.screen().contains("Recover"))
+        try tmux.waitFor("electronics-sales>", sourceLocation: sourceLocation)
+        #expect(!tmux.screen().contains("Recover"), sourceLocation: sourceLocation)
         tmux.keys("C-d")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.waitForExit() == 0, sourceLocation: sourceLocation)
     }
 
     @Test func answeringNoDropsTheEdits() throws {
@@ -101,12 +108,7 @@ struct CrashRecoveryEndToEndTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: scenario)) == original)
 
         // Dropped for good: the next start offers nothing.
-        tmux.stop()  // waits until the server is gone, so the next start gets a new one
-        try tmux.start("\(binary) \(scenario)")
-        try tmux.waitFor("electronics-sales>")
-        #expect(!tmux.screen().contains("Recover"))
-        tmux.keys("C-d")
-        #expect(try tmux.waitForExit() == 0)
+        try expectNothingOffered(tmux, binary: binary, scenario: scenario)
     }
 
     /// Closing the terminal (tmux kill-server hangs up the pane: SIGHUP) with an unsaved edit,
