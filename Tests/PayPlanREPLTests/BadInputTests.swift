@@ -31,6 +31,10 @@ import PayPlan
             let caret = s.execute("李雷.sales[2026-03] = \(text)").errors.first?.render().last
             #expect(caret == "  " + String(repeating: " ", count: 22) + "^" + String(repeating: "~", count: width - 1))
         }
+        // Under zh the exponent is named too (not the general "write amounts like" hint).
+        s.language = .zh
+        expectRefused(s, "李雷.sales[2026-03] = 1e26", "'1e26' 不是数字：payplan 不读科学计数法；请把金额写全，例如 100000 或 10万")
+        s.language = .en
         expectRefused(s, "李雷.sales[2026-03] = 1ex", "'1ex' is not a number: write amounts like 12万")
         expectRefused(s, "李雷.sales[2026-03] = 3e", "'3e' is not a number: write amounts like 12万")
     }
