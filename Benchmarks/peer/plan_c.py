@@ -3,12 +3,14 @@
 
 What an owner could write in an afternoon: read the scenario file (JSON, money as decimal
 strings), compute the simplified plan C of the benchmark (rules C1, C2, C3, C3.1, C3.2, C8.1,
-C8.2 of shared/plans/rules.md, the same as `handPayFen` in Benchmarks/Sources/payplan-bench)
+C8.2 of docs/plans.md, the base prorated by paid days in the month of hire, the same as `handPayFen` in Benchmarks/Sources/payplan-bench)
 with exact `decimal.Decimal`, and print the year's report: one row per agent and a total.
 Standard library only.
 
     python3 peer/plan_c.py SCENARIO.json [YEAR]
 """
+import calendar
+import datetime
 import json
 import sys
 from decimal import Decimal, ROUND_HALF_UP
@@ -22,21 +24,26 @@ def fen(x):
 
 
 def month_pay(hired, year, m, sales, expenses, base):
-    """Pay for month m (1..12) of `year`; sales/expenses are lists of 12 Decimals."""
+    """Pay for month m (1..12) of `year`; sales/expenses are lists of 12 Decimals; hired is (y, m, d)."""
     month_index = year * 12 + m - 1
     hire_index = hired[0] * 12 + hired[1] - 1
     if hire_index > month_index:
         return Decimal(0)
+    # Partial month, by paid days: base x Monday-Friday days employed / 21.75, at most the whole base.
+    if hire_index == month_index and hired[2] > 1:
+        last = calendar.monthrange(year, m)[1]
+        weekdays = sum(1 for d in range(hired[2], last + 1) if datetime.date(year, m, d).weekday() < 5)
+        base = min(base, fen(base * weekdays / Decimal("21.75")))
     tenure = month_index - hire_index + 1
     probation = 1 <= tenure <= 3
     revenue = [s - e for s, e in zip(sales, expenses)]
     r = revenue[m - 1]
     # C1 / C3: the deduction from base.
     if probation and sales[m - 1] == 0:
-        deduction = base * Decimal("0.40")
+        deduction = fen(base * Decimal("0.40"))
     else:
         pct = Decimal("0.30") if r < 1 * WAN else Decimal("0.20") if r < 2 * WAN else Decimal("0.10") if r < 3 * WAN else Decimal(0)
-        deduction = base * pct
+        deduction = fen(base * pct)
     # C3 commission tiers, C3.1 expense rule.
     if r < 1 * WAN:
         commission = Decimal(0)
@@ -77,12 +84,12 @@ def main():
     totals = [Decimal(0)] * 4
     for agent in scenario["agents"]:
         name = agent["name"]
-        y, mo, _ = agent["hired"].split("-")
+        y, mo, d = agent["hired"].split("-")
         base = Decimal(agent.get("base", "0"))
         inputs = scenario["inputs"].get(name, {})
         sales = [Decimal(inputs.get("sales", {}).get(p, "0")) for p in months]
         expenses = [Decimal(inputs.get("expenses", {}).get(p, "0")) for p in months]
-        pay = sum((month_pay((int(y), int(mo)), year, m, sales, expenses, base) for m in range(1, 13)), Decimal(0))
+        pay = sum((month_pay((int(y), int(mo), int(d)), year, m, sales, expenses, base) for m in range(1, 13)), Decimal(0))
         row = [sum(sales, Decimal(0)), sum(expenses, Decimal(0)), sum(sales, Decimal(0)) - sum(expenses, Decimal(0)), pay]
         totals = [t + v for t, v in zip(totals, row)]
         rows.append((name, row))

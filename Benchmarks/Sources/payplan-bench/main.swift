@@ -126,6 +126,18 @@ func fixed(fen: Int) -> Fixed { Fixed(raw: Int128(fen) * 10_000_000_000) }
 /// `n / d` rounded half up, for n ≥ 0, d > 0.
 func divRound(_ n: Int, _ d: Int) -> Int { (2 * n + d) / (2 * d) }
 
+/// The day of the week of a date, 0 for Sunday to 6 for Saturday (Sakamoto's method).
+func weekday(_ y: Int, _ m: Int, _ d: Int) -> Int {
+    let t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
+    let yy = m < 3 ? y - 1 : y
+    return (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + d) % 7
+}
+
+/// The number of days of a month of the Gregorian calendar.
+func daysIn(year y: Int, month m: Int) -> Int {
+    m == 2 ? ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28) : [4, 6, 9, 11].contains(m) ? 30 : 31
+}
+
 /// The month's pay in fen, computed from the rules as written in rules.md / the scenario,
 /// with integers only. `salesFen`/`expensesFen` hold the 12 months of 2026.
 func handPayFen(hired: Day, month m: Int, salesFen: ArraySlice<Int>, expensesFen: ArraySlice<Int>) -> Int {
@@ -139,14 +151,21 @@ func handPayFen(hired: Day, month m: Int, salesFen: ArraySlice<Int>, expensesFen
     let probation = tenure >= 1 && tenure <= 3
     let sales = salesFen[s + m - 1], expenses = expensesFen[e + m - 1]
     let r = revenue(m)
-    let b = 300_000  // 3000.00 CNY in fen
+    // Partial month (plan C prorates by paid days): in the month of hire, the base is 3,000.00 ×
+    // Monday–Friday days employed ÷ 21.75, rounded to the fen, at most the whole base; a month
+    // employed from its 1st is whole. The deductions are shares of this month's base (C1, C3).
+    var b = 300_000  // 3000.00 CNY in fen
+    if hireIndex == monthIndex && hired.day > 1 {
+        let weekdays = (hired.day...daysIn(year: 2026, month: m)).filter { (1...5).contains(weekday(2026, m, $0)) }.count
+        b = min(b, divRound(b * weekdays * 100, 2175))
+    }
     // C1 / C3 deduction: 40% in a probation month with no sales, else by R's tier.
     let deduction: Int
     if probation && sales == 0 {
-        deduction = b * 40 / 100
+        deduction = divRound(b * 40, 100)
     } else {
         let pct = r < 1_000_000 ? 30 : r < 2_000_000 ? 20 : r < 3_000_000 ? 10 : 0
-        deduction = b * pct / 100
+        deduction = divRound(b * pct, 100)
     }
     // C3 commission, C3.1 expense rule (applies to every tier from 4万 up).
     var commission: Int
