@@ -134,6 +134,26 @@ import TestSupport
         expectConsistent(s)
     }
 
+    /// A rule edit that changes the formula's shape (not only its constants) is compared cell by
+    /// cell against the dependencies it had: the same cells keep the engine, other cells rebuild it.
+    @Test func aRuleEditOfAnotherShapeIsComparedCellByCell() throws {
+        let s = try session()
+        let engine = s.engine
+        // February: 160,000 of direct sales, no expenses: R = 160,000, no deduction (C3, ≥ 3万),
+        // commission 2% × 10万 + 3% × 6万 = 3,800.00, monthly bonus 500 (C3.2, ≥ 15万): pay 7,300.00.
+        run(s, "甲.sales[2026-02] = 160000")
+        #expect(query(s, "甲.pay[2026-02]") == "7,300.00")
+        // One tier of 700 instead of two: another shape, the same cell read (revenue): in place, 7,500.00.
+        #expect(run(s, "month monthly_bonus = if revenue >= 15万 then 700 else 0").contains("甲.pay[2026-02]: 7,300.00 → 7,500.00"))
+        #expect(s.engine === engine)
+        expectConsistent(s)
+        // The previous month's revenue (January: 0, no bonus) is another cell: a new engine, pay 6,800.00.
+        run(s, "month monthly_bonus = if prev(revenue) >= 15万 then 700 else 0")
+        #expect(s.engine !== engine)
+        #expect(query(s, "甲.pay[2026-02]") == "6,800.00")
+        expectConsistent(s)
+    }
+
     @Test func theInvariantCheckFindsAWrongCell() throws {
         let s = try session()
         #expect(s._checkInvariants().isEmpty)

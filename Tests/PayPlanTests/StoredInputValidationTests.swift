@@ -33,6 +33,25 @@ import TestSupport
         #expect(w.strayInputs().isEmpty)
     }
 
+    /// The list is in file order (agents as listed, then holders that are no agent, sorted),
+    /// names and periods sorted within a holder; an agent whose values are all readable adds
+    /// nothing. (The holders are now told apart by a set of names, not a search per holder.)
+    @Test func strayValuesAreListedAgentsInFileOrderThenOtherHoldersNamesAndPeriodsSorted() throws {
+        var w = try ScenarioFile.decode(try scenario { _ in }).workspace
+        func p(_ t: String) -> Period { Period(text: t)! }
+        // 甲 keeps only its readable 2026-03 sales; 乙 has a value for no input and two outside 2026;
+        // 丙 and 丁 are no agents, sorted by code point (丁 U+4E01 before 丙 U+4E19): 丙's sales
+        // would be readable, 丁's bonus is no input, 丙's bonus neither.
+        w.inputs["乙"] = ["sales": [p("2027-02"): 1, p("2027-01"): 2, p("2026-05"): 9], "bonus": [p("2026-01"): 3]]
+        w.inputs["丁"] = ["bonus": [p("2026-02"): 4]]
+        w.inputs["丙"] = ["sales": [p("2026-01"): 5], "bonus": [p("2026-04"): 6]]
+        #expect(w.strayInputs().map(\.place) == [
+            "inputs.乙.bonus.\"2026-01\"", "inputs.乙.sales.\"2027-01\"", "inputs.乙.sales.\"2027-02\"",
+            "inputs.丁.bonus.\"2026-02\"", "inputs.丙.bonus.\"2026-04\"",
+        ])
+        #expect(w.strayInputs().map(\.reason) == [.notAnInput, .outsideYears, .outsideYears, .notAnInput, .notAnInput])
+    }
+
     @Test func aValueForANameThePlanDoesNotDeclareIsRefused() throws {
         #expect(try refusal { $0["inputs"] = ["甲": ["sales": ["2026-03": "1000"], "bonus": ["2026-03": "5"]]] }
                 == "inputs.甲.bonus.\"2026-03\": the plan has no input named bonus; payplan would not read this value")

@@ -145,7 +145,8 @@ extension Engine {
     ///   removed or changed dimension, when a changed rule reads other cells than
     ///   before, or when the orders would regroup.
     /// - Complexity: O(plan size) to compile, O(cells of the changed rules ×
-    ///   their dependencies) to compare the dependencies, then the recomputation.
+    ///   their dependencies) to compare the dependencies (none for a rule whose
+    ///   constants alone changed), then the recomputation.
     public func redefine(_ newPlan: Plan) -> [Change]? {
         guard let new = try? CompiledPlan(plan: newPlan, agentAttributes: attributeKeys, orderFields: fieldKeys) else { return nil }
         let old = plan
@@ -161,9 +162,11 @@ extension Engine {
         if changed.isEmpty { return [] }
         // The orders' buckets stay as they are only if no `by` date reads a changed static rule.
         guard groupingsUnaffected(by: Set(changed), reads: { _ in false }) else { plan = old; return nil }
-        // The changed rules must read the same cells as before, cell for cell.
+        // The changed rules must read the same cells as before, cell for cell. Constants read
+        // no cells, so a rule whose formula changed only in its constants (a table row's rate,
+        // a parameter's figure) reads what it read before, with nothing to compare.
         var fresh: [Int32] = []
-        for r in changed {
+        for r in changed where old.rules[r].kind.blankingConstants != new.rules[r].kind.blankingConstants {
             for c in cells(ofRule: r) {
                 fresh.removeAll(keepingCapacity: true)
                 collectCellDependencies(plan.rules[r], coordinates(ofCell: c).coordinates, &fresh)
@@ -249,7 +252,53 @@ extension RuleKind {
     }
 }
 
+extension RuleKind {
+    /// The kind with every constant replaced by 0: two kinds equal this way read the same cells
+    /// at every coordinate (a constant reads none), so a redefinition that changes only constants
+    /// keeps the cell graph's dependencies as they are.
+    ///
+    /// - Complexity: O(expression size).
+    var blankingConstants: RuleKind {
+        switch self {
+        case .input(let d): return .input(defaultValue: d?.blankingConstants)
+        case .parameter(let e): return .parameter(e.blankingConstants)
+        case .formula(let e): return .formula(e.blankingConstants)
+        case .agentAggregate(let op, let v, let f): return .agentAggregate(op, value: v?.blankingConstants, filter: f?.blankingConstants)
+        case .ranking(let v, let f): return .ranking(value: v.blankingConstants, filter: f?.blankingConstants)
+        case .allocation(let t, let w, let o): return .allocation(total: t.blankingConstants, weight: w.blankingConstants, overOrders: o)
+        }
+    }
+}
+
 extension CExpr {
+    /// This expression with every constant replaced by 0 (see `RuleKind.blankingConstants`).
+    ///
+    /// - Complexity: O(expression size).
+    var blankingConstants: CExpr {
+        switch self {
+        case .constant: return .constant(.number(.zero))
+        case .ref, .at, .paid, .builtin, .teamAggregate, .share: return self
+        case .attribute(let n, let d): return .attribute(n, defaultValue: d?.blankingConstants)
+        case .orderField(let n, let d): return .orderField(n, defaultValue: d?.blankingConstants)
+        case .negate(let a): return .negate(a.blankingConstants)
+        case .not(let a): return .not(a.blankingConstants)
+        case .arithmetic(let op, let a, let b): return .arithmetic(op, a.blankingConstants, b.blankingConstants)
+        case .compare(let op, let a, let b): return .compare(op, a.blankingConstants, b.blankingConstants)
+        case .and(let a, let b): return .and(a.blankingConstants, b.blankingConstants)
+        case .or(let a, let b): return .or(a.blankingConstants, b.blankingConstants)
+        case .ifThen(let a, let b, let c): return .ifThen(a.blankingConstants, b.blankingConstants, c.blankingConstants)
+        case .function(let f, let args): return .function(f, args.map(\.blankingConstants))
+        case .table(let op, let name, let sides, let arg, let rows):
+            return .table(op, table: name, sides: sides, arg: arg.blankingConstants,
+                          rows: rows.map { CRow(threshold: $0.threshold.blankingConstants, value: $0.value.blankingConstants) })
+        case .periodAggregate(let op, let scope, let iteration, let v, let f):
+            return .periodAggregate(op, scope: scope, iteration: iteration, value: v?.blankingConstants, filter: f?.blankingConstants)
+        case .rank(let r, let own, let f, let ties): return .rank(rule: r, own: own.blankingConstants, filter: f?.blankingConstants, ties: ties)
+        case .orderAggregate(let op, let v, let f, let g, let p):
+            return .orderAggregate(op, value: v?.blankingConstants, filter: f?.blankingConstants, grouping: g, perAgent: p)
+        }
+    }
+
     /// True when this expression or any part of it (table rows and defaults included) satisfies `pred`.
     ///
     /// - Complexity: O(expression size).

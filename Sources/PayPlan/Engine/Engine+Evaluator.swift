@@ -14,18 +14,26 @@ extension Engine {
     ///
     /// - Complexity: O(formula size), times the members of any aggregation in it.
     func compute(_ c: Int, _ r: Int, _ k: Coordinates) -> Value {
+        compute(c, r, k, plan.rules[r].kind)
+    }
+
+    /// `compute(c, r, k)` with rule `r`'s kind given: a full compute reads it once per
+    /// block of cells, not once per cell (a copy of the kind is a retain and a release).
+    ///
+    /// - Complexity: O(formula size), times the members of any aggregation in it.
+    @inline(__always) func compute(_ c: Int, _ r: Int, _ k: Coordinates, _ kind: RuleKind) -> Value {
         var v: Value
-        switch plan.rules[r].kind {
+        switch kind {
+        case .formula(let e), .parameter(let e):
+            v = eval(e, k)
         case .input(let def):
             if let s = stored[c] { return .number(s) }
-            let rule = plan.rules[r]
             if let d = def { v = eval(d, k) } else {
+                let rule = plan.rules[r]
                 let who = rule.dimension.perAgent ? " for \(agents[k.agent].name)" : ""
                 let when = rule.dimension.grain == .none ? "" : " in \(period(rule.dimension.grain, k.period))"
                 v = .error(EvalError(.missing, "no \(rule.name)\(who)\(when)"))
             }
-        case .parameter(let e), .formula(let e):
-            v = eval(e, k)
         case .agentAggregate(let op, let value, let filter):
             var acc = Accumulator(op)
             for a in agents.indices {

@@ -68,26 +68,33 @@ extension Engine {
         }
     }
 
+    /// A built-in value at `k`. Reads the agent's dates in place (no copy of the agent).
+    ///
+    /// - Complexity: O(1).
     func builtin(_ b: Builtin, _ k: Coordinates) -> Value {
-        let p = k.grain == .none ? nil : period(k.grain, k.period)
         switch b {
         case .x: return k.x.map(Value.number) ?? .error(EvalError(.type, "x is only defined inside a table row"))
         case .asOf: return .date(asOf)
+        default: break
+        }
+        let p = k.grain == .none ? nil : period(k.grain, k.period)
+        switch b {
+        case .x, .asOf: fatalError("handled above")
         case .periodStart: return p.map { .date($0.firstDay) } ?? .error(EvalError(.type, "no period here"))
         case .periodEnd: return p.map { .date($0.lastDay) } ?? .error(EvalError(.type, "no period here"))
         case .tenure:
             guard k.agent >= 0 else { return noAgent(k) }
-            let a = agents[k.agent]
-            guard let p, let h = a.hired else {
-                return .error(EvalError(.missing, "\(a.name) has no hire date (set it with: agent set \(a.name) hired=2025-06-01)"))
+            guard let p, let h = agents[k.agent].hired else {
+                let name = agents[k.agent].name
+                return .error(EvalError(.missing, "\(name) has no hire date (set it with: agent set \(name) hired=2025-06-01)"))
             }
             return .number(Fixed(max(0, p.lastMonth.index - h.monthValue.index + 1)))
         case .active:
             guard k.agent >= 0 else { return noAgent(k) }
-            let a = agents[k.agent]
             guard let p else { return .bool(true) }
-            let hiredOK = a.hired.map { $0 <= p.lastDay } ?? true
-            let leftOK = a.left.map { $0 >= p.firstDay } ?? true
+            let hired = agents[k.agent].hired, left = agents[k.agent].left
+            let hiredOK = hired.map { $0 <= p.lastDay } ?? true
+            let leftOK = left.map { $0 >= p.firstDay } ?? true
             return .bool(hiredOK && leftOK)
         case .daysEmployed, .paidDaysEmployed:
             guard k.agent >= 0 else { return noAgent(k) }

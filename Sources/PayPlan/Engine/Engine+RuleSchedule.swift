@@ -146,33 +146,35 @@ extension Engine {
         return out
     }
 
-    /// Computes every cell in the order of `steps`.
+    /// Computes every cell in the order of `steps`; each rule's kind (its
+    /// compiled formula) is read once per block, not per cell.
     ///
     /// - Complexity: O(cells × formula size).
     func computeAll(_ steps: [RuleStep]) {
         for step in steps {
             switch step {
             case .block(let r):
-                let d = plan.rules[r].dimension, first = offsets[r]
+                let d = plan.rules[r].dimension, first = offsets[r], kind = plan.rules[r].kind
                 if d.perOrder {
-                    for o in 0..<(offsets[r + 1] - first) { values[first + o] = compute(first + o, r, orderCoordinates(o)) }
+                    for o in 0..<(offsets[r + 1] - first) { values[first + o] = compute(first + o, r, orderCoordinates(o), kind) }
                     continue
                 }
                 let periods = periodCount(d.grain), slots = d.perAgent ? agents.count : 1
                 for a in 0..<slots {
                     for p in 0..<periods {
                         let c = first + a * periods + p
-                        values[c] = compute(c, r, Coordinates(agent: a, grain: d.grain, period: p))
+                        values[c] = compute(c, r, Coordinates(agent: a, grain: d.grain, period: p), kind)
                     }
                 }
             case .periodByPeriod(let rules):
                 let d = plan.rules[rules[0]].dimension
                 let periods = periodCount(d.grain), slots = d.perAgent ? agents.count : 1
+                let kinds = rules.map { plan.rules[$0].kind }
                 for p in 0..<periods {
-                    for r in rules {
+                    for (r, kind) in zip(rules, kinds) {
                         for a in 0..<slots {
                             let c = offsets[r] + a * periods + p
-                            values[c] = compute(c, r, Coordinates(agent: a, grain: d.grain, period: p))
+                            values[c] = compute(c, r, Coordinates(agent: a, grain: d.grain, period: p), kind)
                         }
                     }
                 }

@@ -31,7 +31,7 @@ public final class Engine {
     /// The agents' extra attribute names and the orders' field names the plan was compiled with.
     let attributeKeys: Set<String>, fieldKeys: Set<String>
     /// The agents, in the workspace's order (those appended in place last, `Engine+AgentEdits`).
-    public internal(set) var agents: [Agent]
+    @exclusivity(unchecked) public internal(set) var agents: [Agent]
     /// Agent name → index in `agents`.
     var agentByName: [String: Int]
     /// January of the scenario's first year.

@@ -64,7 +64,9 @@ extension Workspace {
 
     /// Every entered value the engine does not read, agents in file order, then the team's;
     /// names and periods sorted.
-    /// - Complexity: O(values entered · log).
+    ///
+    /// - Complexity: O(values entered + agents), plus a sort of the names and periods of each
+    ///   agent that has a stray value (was O(agents × agents with values): a linear name search per agent).
     public func strayInputs() -> [StrayInput] {
         let declared = declaredInputs
         let first = Month(year: years.lowerBound, month: 1), last = Month(year: years.upperBound, month: 12)
@@ -76,9 +78,12 @@ extension Workspace {
             return nil
         }
         var out: [StrayInput] = []
-        let order = agents.map(\.name) + inputs.keys.filter { k in !agents.contains { $0.name == k } }.sorted()
+        let agentNames = Set(agents.map(\.name))
+        let order = agents.map(\.name) + inputs.keys.filter { !agentNames.contains($0) }.sorted()
         for agent in order {
             guard let byName = inputs[agent] else { continue }
+            // Most agents have no stray value: look before sorting their names and periods.
+            guard byName.contains(where: { name, series in series.keys.contains { reason(name, $0, team: false) != nil } }) else { continue }
             for name in byName.keys.sorted() {
                 for p in byName[name, default: [:]].keys.sorted() {
                     if let r = reason(name, p, team: false) { out.append(StrayInput(agent: agent, name: name, period: p, reason: r)) }
