@@ -7,9 +7,35 @@ import PayPlan
 public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
     public let row: Int
     public let column: String?
+    /// Why, in English (the REPL says the problems of `kind` in the session's language).
     public let reason: String
-    public init(row: Int, column: String?, reason: String) { self.row = row; self.column = column; self.reason = reason }
+    /// The problems the REPL words itself in English and Chinese; `nil` for the others.
+    public let kind: Kind?
+
+    /// Problems with a typed wording (ImportMessage in the REPL).
+    public enum Kind: Equatable, Sendable {
+        /// A negative amount or refund (`text` as written) in an order import: refunds are positive amounts in the
+        /// refund column of the paid order's row (`refundColumn`, the file's column for `refund`, if any).
+        case negative(text: String, field: String, refundColumn: String?)
+        /// A performance row with more paying buyers (最终付款人数) than inquiring buyers (询单人数): a conversion above 100%.
+        case buyersAboveInquiries(buyers: Fixed, inquiries: Fixed, inquiriesColumn: String)
+    }
+
+    public init(row: Int, column: String?, reason: String, kind: Kind? = nil) {
+        self.row = row; self.column = column; self.reason = reason; self.kind = kind
+    }
     public var description: String { "row \(row)\(column.map { ", column \($0)" } ?? ""): \(reason)" }
+}
+
+/// A file whose quote (`"`) opens a cell and is never closed: the CSV reader takes the rest of the file into
+/// that cell, so the rows after it are lost. The whole file is refused (nothing is imported).
+public struct UnclosedQuote: Error, Equatable, Sendable {
+    /// The row the quote opens on (the header is row 1, as in bad-row reports).
+    public let row: Int
+    /// The column it opens in (its header; `nil` beyond the header's columns).
+    public let column: String?
+    /// The lines of the file after that row that were read into the cell.
+    public let linesAfter: Int
 }
 
 /// What reading an order file found, before anything is changed.
@@ -62,7 +88,14 @@ public enum OrderImport {
     ///   - shouldStop: polled every 1,024 rows (Ctrl-C); `progress` is told the rows read so far then.
     public static func read(_ data: Data, mapping: [String: String], workspace w: Workspace, dateFallback: String? = nil,
                             shouldStop: () -> Bool = { false }, progress: (Int) -> Void = { _ in }) throws -> OrderFile {
-        let (encoding, reader, firstRow, header) = try open(data)
+        try read(decode(data), mapping: mapping, workspace: w, dateFallback: dateFallback, shouldStop: shouldStop, progress: progress)
+    }
+
+    /// `read` of a file decoded once (`decode`), so that its header can be looked at first without a second decode.
+    /// - Throws: as `read`, and `UnclosedQuote` for a quote that opens a cell and is never closed.
+    public static func read(_ decoded: DecodedFile, mapping: [String: String], workspace w: Workspace, dateFallback: String? = nil,
+                            shouldStop: () -> Bool = { false }, progress: (Int) -> Void = { _ in }) throws -> OrderFile {
+        let (encoding, reader, firstRow, header) = try open(decoded)
         var file = OrderFile(encoding: encoding)
         var rowNumber = firstRow
         let fallbackIndex = dateFallback.flatMap { header.firstIndex(of: cleanHeader($0)) }
@@ -104,8 +137,11 @@ public enum OrderImport {
             if let id = a.id { agentByKey[id] = a.name }
         }
         for a in w.agents { agentByKey[a.name] = a.name }
+        let refundColumn = zip(header, targets).first { $0.1 == "refund" }?.0
+        var lastRow: [String] = []
         rows: while let row = reader.next() {
             rowNumber += 1
+            lastRow = row
             if rowNumber % 1024 == 0 {
                 if shouldStop() { throw Interrupted() }
                 progress(file.rowsRead)
@@ -153,7 +189,14 @@ public enum OrderImport {
                 default:
                     if v.isEmpty { continue }
                     switch value(v, kind: kinds[target] ?? .any) {
-                    case .success(let a): fields[target] = a
+                    case .success(let a):
+                        // Refunds are positive amounts on the paid order's row, never negative rows (help import).
+                        if target == "amount" || target == "refund", case .number(let n) = a, n < .zero {
+                            file.problems.append(ImportProblem(row: rowNumber, column: column, reason: negativeReason(v, field: target, refundColumn: refundColumn),
+                                                               kind: .negative(text: v, field: target, refundColumn: refundColumn)))
+                            rowBad = true; continue
+                        }
+                        fields[target] = a
                     case .failure(let e): file.problems.append(bad(e.message)); rowBad = true; continue
                     }
                 }
@@ -164,13 +207,42 @@ public enum OrderImport {
             file.orders.append((rowNumber, Order(id: id, agent: agent, date: date, fields: fields)))
         }
         if let e = reader.error { throw ImportError("the file cannot be read after row \(rowNumber): \(e)") }
+        try finish(decoded, lastRow: lastRow, header: header)
         return file
+    }
+
+    /// Why a negative amount or refund is a bad row, in English (ImportMessage.negative words it in both languages).
+    static func negativeReason(_ text: String, field: String, refundColumn: String?) -> String {
+        if field == "refund" { return "'\(text)' is negative: a refund is written as a positive amount" }
+        let whereRefunds = refundColumn.map { "in \($0)" } ?? "in a refund column (e.g. --map 退款金额=refund)"
+        return "'\(text)' is negative: a refund is not an order with a negative amount; give it \(whereRefunds) as a positive amount on the paid order's own row"
+    }
+
+    /// An export decoded to text once: its header and its rows are read from the same text.
+    public struct DecodedFile: Sendable {
+        public let text: String
+        /// `UTF-8`, `UTF-8 with BOM`, `GB18030` or `UTF-16`.
+        public let encoding: String
+    }
+
+    /// Decodes an export's bytes (`TextDecoding`).
+    /// - Throws: `ImportError` when the bytes are neither UTF-8, UTF-16 with a byte-order mark, nor GB18030.
+    public static func decode(_ data: Data) throws -> DecodedFile {
+        let (text, encoding) = try TextDecoding.decode(data)
+        return DecodedFile(text: text, encoding: encoding)
     }
 
     /// Decodes `data`, and reads up to its header: the first row that is not blank.
     /// - Returns: the encoding, the reader positioned after the header, the header's row number, the cleaned header.
     static func open(_ data: Data) throws -> (encoding: String, reader: CSVReader, headerRow: Int, header: [String]) {
-        let (text, encoding) = try TextDecoding.decode(data)
+        try open(decode(data))
+    }
+
+    /// Reads up to the header of a decoded file.
+    /// - Throws: `UnclosedQuote` when a quote opens a cell and is never closed (found when the file's quotes are odd
+    ///   in number; `finish` finds the rest); `ImportError` for an empty file.
+    static func open(_ file: DecodedFile) throws -> (encoding: String, reader: CSVReader, headerRow: Int, header: [String]) {
+        let text = file.text, encoding = file.encoding
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
         let delimiter: UnicodeScalar = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
         let reader: CSVReader
@@ -184,11 +256,82 @@ public enum OrderImport {
             if !isBlank(row) { header = row.map(cleanHeader); break }
         }
         guard !header.isEmpty else { throw ImportError("the file is empty: expected a header row such as 订单编号,业务员,签收日期,金额") }
+        if quotesAreOdd(text) { try checkQuotes(text, delimiter: UInt8(delimiter.value), header: header) }
         return (encoding, reader, rowNumber, header)
+    }
+
+    /// After the last row: a last row with a line break inside a cell may be the rest of the file read into one
+    /// cell after an unclosed quote (one the odd-count check in `open` misses, such as two unclosed quotes).
+    /// - Throws: `UnclosedQuote` when so.
+    static func finish(_ file: DecodedFile, lastRow: [String], header: [String]) throws {
+        guard lastRow.contains(where: { $0.utf8.contains(0x0A) || $0.utf8.contains(0x0D) }) else { return }
+        let firstLine = file.text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        let tab = firstLine.contains("\t") && !firstLine.contains(",")
+        try checkQuotes(file.text, delimiter: tab ? 0x09 : 0x2C, header: header)
+    }
+
+    /// True when `text` holds an odd number of `"`: then some quote is unclosed, or stray inside a cell.
+    /// - Complexity: O(n) over the UTF-8 bytes, no allocation.
+    static func quotesAreOdd(_ text: String) -> Bool {
+        var t = text
+        return t.withUTF8 { b in
+            var n = 0
+            for c in b where c == 0x22 { n &+= 1 }
+            return n & 1 == 1
+        }
+    }
+
+    /// Reads `text` the way the CSV reader (yaslab/CSV.swift) splits it, and throws where a quote that opens
+    /// a cell is never closed. A quote inside an unquoted cell (`5"`) is text, as the reader takes it.
+    /// Records are counted as the importer numbers rows (blank lines count; the first record is row 1).
+    /// - Throws: `UnclosedQuote` with the row and column where the quote opens.
+    /// - Complexity: O(n) over the UTF-8 bytes.
+    static func checkQuotes(_ text: String, delimiter: UInt8, header: [String]) throws {
+        var t = text
+        let found: (row: Int, column: Int, at: Int)? = t.withUTF8 { b in
+            var row = 1, column = 0, fieldStart = true, i = 0
+            while i < b.count {
+                let c = b[i]
+                if fieldStart && c == 0x22 {
+                    // A quoted cell: to a quote followed by a delimiter, a line break or the end; "" is a quote.
+                    let opened = i
+                    i += 1
+                    var closed = false
+                    while i < b.count {
+                        if b[i] == 0x22 {
+                            let next: UInt8? = i + 1 < b.count ? b[i + 1] : nil
+                            if next == nil || next == delimiter || next == 0x0A || next == 0x0D { i += 1; closed = true; break }
+                            i += 2 // "" (an escaped quote), or a quote the reader keeps as text with the character after it
+                        } else { i += 1 }
+                    }
+                    if !closed { return (row, column, opened) }
+                    fieldStart = false
+                    continue
+                }
+                if c == delimiter { column += 1; fieldStart = true } else if c == 0x0A || c == 0x0D {
+                    if c == 0x0D, i + 1 < b.count, b[i + 1] == 0x0A { i += 1 }
+                    row += 1; column = 0; fieldStart = true
+                } else { fieldStart = false }
+                i += 1
+            }
+            return nil
+        }
+        guard let found else { return }
+        let linesAfter = t.withUTF8 { b in
+            var n = 0, i = found.at
+            while i < b.count { if b[i] == 0x0A || (b[i] == 0x0D && (i + 1 == b.count || b[i + 1] != 0x0A)) { n += 1 }; i += 1 }
+            // A file ending in a line break has no line after that break.
+            if let last = b.last, last == 0x0A || last == 0x0D { n -= 1 }
+            return max(0, n)
+        }
+        throw UnclosedQuote(row: found.row, column: found.column < header.count ? header[found.column] : nil, linesAfter: linesAfter)
     }
 
     /// The cleaned header of a file (its first row that is not blank).
     public static func header(of data: Data) throws -> [String] { try open(data).header }
+
+    /// The cleaned header of a decoded file.
+    public static func header(of file: DecodedFile) throws -> [String] { try open(file).header }
 
     /// Adds the orders to the workspace, replacing those with the same ID.
     /// - Complexity: O(n + m log m) for n stored and m new orders.

@@ -34,7 +34,8 @@ public enum PerformanceImport {
     ///   - shouldStop: polled every 1,024 rows (Ctrl-C); `progress` is told the rows read so far then.
     public static func read(_ data: Data, workspace w: Workspace, month: Period?, mapping: [String: String] = [:],
                             shouldStop: () -> Bool = { false }, progress: (Int) -> Void = { _ in }) throws -> PerformanceFile {
-        let (encoding, reader, firstRow, header) = try OrderImport.open(data)
+        let decoded = try OrderImport.decode(data)
+        let (encoding, reader, firstRow, header) = try OrderImport.open(decoded)
         var file = PerformanceFile(encoding: encoding)
         let inputs = monthlyInputs(w.plan)
         let names = Set(inputs.values)
@@ -75,8 +76,13 @@ public enum PerformanceImport {
         for a in w.agents { byKey[a.name] = a.name; if let id = a.id { byKey[id.uppercased()] = a.name } }
         var seen: [String: Int] = [:]
         var rowNumber = firstRow
+        var lastRow: [String] = []
+        // 询单人数 and 最终付款人数: a row (or a row and the figure already entered) with more paying than inquiring buyers is refused.
+        let inquiriesInput = conversionInput(w.plan, names: ["inquiries"], labels: ["询单人数", "咨询人数"])
+        let buyersInput = conversionInput(w.plan, names: ["buyers"], labels: ["最终付款人数", "付款人数"])
         rows: while let row = reader.next() {
             rowNumber += 1
+            lastRow = row
             if rowNumber % 1024 == 0 {
                 if shouldStop() { throw Interrupted() }
                 progress(file.rowsRead)
@@ -122,11 +128,33 @@ public enum PerformanceImport {
                 guard n >= .zero else { bad(header[i], "'\(v)' is negative"); continue rows }
                 found.append((input, n))
             }
+            if let qi = inquiriesInput, let bi = buyersInput {
+                let inRow = Dictionary(found, uniquingKeysWith: { a, _ in a })
+                if inRow[qi] != nil || inRow[bi] != nil,
+                   let q = inRow[qi] ?? w.input(qi, agent: agent, period: period), let b = inRow[bi] ?? w.input(bi, agent: agent, period: period), b > q {
+                    let buyersColumn = targets.firstIndex(of: bi).map { header[$0] } ?? bi
+                    let inquiriesColumn = targets.firstIndex(of: qi).map { header[$0] } ?? qi
+                    file.problems.append(ImportProblem(row: rowNumber, column: buyersColumn,
+                                                       reason: "\(b.format(minimumFractionDigits: 0, grouping: false)) paying buyers is more than the \(q.format(minimumFractionDigits: 0, grouping: false)) inquiring buyers (\(inquiriesColumn)): a conversion above 100%",
+                                                       kind: .buyersAboveInquiries(buyers: b, inquiries: q, inquiriesColumn: inquiriesColumn)))
+                    continue rows
+                }
+            }
             seen[key] = rowNumber
             for (input, n) in found { file.values.append((rowNumber, agent, input, period, n)) }
         }
         if let e = reader.error { throw ImportError("the file cannot be read after row \(rowNumber): \(e)") }
+        try OrderImport.finish(decoded, lastRow: lastRow, header: header)
         return file
+    }
+
+    /// The plan's per-agent monthly input with one of `names` or (bare) `labels`: 询单人数 → inquiries.
+    static func conversionInput(_ plan: Plan, names: Set<String>, labels: Set<String>) -> String? {
+        for d in plan.definitions {
+            guard case .input(let dim, let name, let label, _, _) = d.statement, dim.perAgent, dim.grain == .month, !dim.perOrder else { continue }
+            if names.contains(name) || label.map({ labels.contains($0) || labels.contains(bare($0)) }) == true { return name }
+        }
+        return nil
     }
 
     /// 赤兔/千牛 customer-service report columns → the label (bare, without its unit) they fill:

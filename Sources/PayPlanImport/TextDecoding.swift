@@ -14,14 +14,21 @@ import Glibc
 public enum TextDecoding {
     /// The text and the name of the encoding it was read as.
     /// - Throws: `ImportError` when the bytes are neither UTF-8 nor GB18030.
+    /// - Complexity: O(n); UTF-8 files are validated in place (no copy of the bytes before the text).
     public static func decode(_ data: Data) throws -> (text: String, encoding: String) {
-        let bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            guard let s = String(validating: bytes.dropFirst(3), as: UTF8.self) else {
+        let bom = data.starts(with: [0xEF, 0xBB, 0xBF])
+        let utf8: String? = data.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            return String(validating: UnsafeBufferPointer(rebasing: b[(bom ? 3 : 0)...]), as: UTF8.self)
+        }
+        if bom {
+            guard let s = utf8 else {
                 throw ImportError("the file starts with a UTF-8 byte-order mark but is not valid UTF-8 text")
             }
             return (s, "UTF-8 with BOM")
         }
+        if let s = utf8, !data.starts(with: [0xFF, 0xFE]), !data.starts(with: [0xFE, 0xFF]) { return (s, "UTF-8") }
+        let bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
             guard let s = String(data: Data(bytes.dropFirst(2)), encoding: little ? .utf16LittleEndian : .utf16BigEndian) else {
@@ -29,7 +36,6 @@ public enum TextDecoding {
             }
             return (s, "UTF-16")
         }
-        if let s = String(validating: bytes, as: UTF8.self) { return (s, "UTF-8") }
         switch gb18030(bytes) {
         case .success(let s): return (s, "GB18030")
         case .failure(let e): throw e

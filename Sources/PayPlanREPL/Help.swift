@@ -138,10 +138,16 @@ public enum Help {
             "the refunds look already netted (paid + 退款金额 = 总金额 on every refunded row: use --format tmall-report).",
             "A status the preset does not know is a bad row. A refund that grew since the last import, in a file",
             "without 退款时间, needs --refunds-known 2026-04-03: the increase is clawed back in that month.",
+            "An amount or refund is never negative: a refund is a positive amount in the refund column of the paid",
+            "order's own row (" + PlatformPreset.all.map { p in
+                "\(p.name): " + (p.columns.first { $0.target == "refund" }?.headers.joined(separator: "/") ?? "none; a refunded 售后状态 refunds the order, or the sub-order, in full")
+            }.joined(separator: "; ") + "; a file of your own: --map 退款金额=refund), so a negative amount or refund is a bad row.",
+            "A quote (\") that opens a cell and never closes refuses the whole file, naming its row and column.",
             "performance import FILE.csv [--month 2026-03] (or orders import … --format performance): per agent",
             "(客服: name or 工号) and month (月份/日期 column or --month), columns named like a monthly input or its",
             "label (询单人数, 最终付款人数, 首次响应时间, 平均响应时间; times as 12, 12s, 1分30秒, 1:30) set those inputs;",
             "赤兔/千牛's 询单->最终付款人数, 首次响应(秒), 平均响应(秒) are understood, --map COLUMN=input (or =-) does the rest.",
+            "A row with more paying buyers (最终付款人数) than inquiring buyers (询单人数), in the row or entered before, is a bad row.",
             "Try: load scenarios/electronics-sales.json, then",
             "  orders import scenarios/electronics-orders.csv --map-name electronics --dry-run",
         ]),

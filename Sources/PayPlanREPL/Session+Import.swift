@@ -65,11 +65,13 @@ extension Session {
         var understood: PlatformImport.Summary? = nil
         var attributionLine: ImportMessage? = nil
         do {
+            // Decoded once: the header is looked at first, then the rows are read from the same text.
+            let decoded = try OrderImport.decode(data)
             if byNote {
                 guard let settings = attributionSettings() else {
                     return .error("\(file): the scenario's attribution settings are not valid (see help attribution); nothing was imported")
                 }
-                let header = try OrderImport.header(of: data)
+                let header = try OrderImport.header(of: decoded)
                 let used = preset ?? PlatformPreset.generic
                 var auto = preset?.mapping(header: header) ?? (mapping: [:], dateFallback: nil)
                 if let n = noteColumn {
@@ -82,7 +84,7 @@ extension Session {
                     }
                 }
                 mapping = auto.mapping.merging(mapping) { _, given in given }
-                read = try OrderImport.read(data, mapping: mapping, workspace: workspace, dateFallback: auto.dateFallback,
+                read = try OrderImport.read(decoded, mapping: mapping, workspace: workspace, dateFallback: auto.dateFallback,
                                             shouldStop: { [interruptCheck] in interruptCheck() }, progress: readProgress)
                 if read.columns.contains(where: { $0.target == "agent" }) {
                     return .error("\(file): --format \(used.name) credits orders by their note (help attribution); map no column to agent; nothing was imported")
@@ -106,12 +108,14 @@ extension Session {
                 let check = t.groups.filter { g in g.attribution.findings.contains { if case .unknownID = $0 { true } else if case .conflict = $0 { true } else { false } } }.count
                 attributionLine = ImportMessage.creditedByNote(settings: settings.description, toAgents: t.groups.count - silent, split: split, silent: silent, toCheck: check)
             } else {
-                read = try OrderImport.read(data, mapping: mapping, workspace: workspace,
+                read = try OrderImport.read(decoded, mapping: mapping, workspace: workspace,
                                             shouldStop: { [interruptCheck] in interruptCheck() }, progress: readProgress)
             }
             try checkInterrupt()
         } catch is Interrupted {
             return stopped("orders import")
+        } catch let q as UnclosedQuote {
+            return .error(ImportMessage.unclosedQuote(file: file, row: q.row, column: q.column, linesAfter: q.linesAfter))
         } catch let e as ImportError {
             return .error(ImportMessage.failed(file: file, why: language == .zh ? ChineseText.translate(e.message) : e.message))
         } catch { return .error(ImportMessage.failed(file: file, why: "\(error)")) }
@@ -198,6 +202,8 @@ extension Session {
             try checkInterrupt()
         } catch is Interrupted {
             return stopped("performance import")
+        } catch let q as UnclosedQuote {
+            return .error(ImportMessage.unclosedQuote(file: file, row: q.row, column: q.column, linesAfter: q.linesAfter))
         } catch let e as ImportError {
             return .error(ImportMessage.failed(file: file, why: language == .zh ? ChineseText.translate(e.message) : e.message))
         } catch { return .error(ImportMessage.failed(file: file, why: "\(error)")) }
@@ -241,13 +247,20 @@ extension Session {
         .columns(mapped: columns.compactMap { c in c.target.map { (c.header, $0) } }, ignored: columns.filter { $0.target == nil && !$0.header.isEmpty }.map(\.header))
     }
 
-    /// The first 20 bad rows, indented, and how many more.
-    static func problemLines<T>(_ problems: [T]) -> [ImportMessage] {
-        problems.prefix(20).map { .problem("\($0)") } + (problems.count > 20 ? [.andMore(problems.count - 20)] : [])
+    /// The first 20 bad rows, indented, one line per row with every problem found in it (so that the lines
+    /// agree with the bad-row count), and how many more rows.
+    static func problemLines(_ problems: [ImportProblem]) -> [ImportMessage] {
+        var rows: [Int] = [], byRow: [Int: [ImportProblem]] = [:]
+        for p in problems {
+            if byRow[p.row] == nil { rows.append(p.row) }
+            byRow[p.row, default: []].append(p)
+        }
+        rows.sort()
+        return rows.prefix(20).map { .rowProblems(row: $0, problems: byRow[$0]!) } + (rows.count > 20 ? [.andMore(rows.count - 20)] : [])
     }
 
     /// The error for a file with bad rows imported without --skip-bad: nothing was imported.
     static func badRows(_ file: String, _ n: Int, of rowsRead: Int, _ lines: [ImportMessage]) -> Output {
-        .error(ImportMessage.badRows(file: file, bad: n, of: rowsRead, lines: lines.map { $0.text(.en) }))
+        .error(ImportMessage.badRows(file: file, bad: n, of: rowsRead, lines: lines))
     }
 }

@@ -1,4 +1,5 @@
 import PayPlan
+import PayPlanImport
 
 /// What `orders import` and `performance import` say (Session+Import.swift, Session+ImportChecks.swift):
 /// the summary of a file read, how its columns were read, how orders were credited by their note,
@@ -16,11 +17,16 @@ public indirect enum ImportMessage: MessageCatalogue {
     case credited(agents: [(name: String, orders: Int, amount: Value)], silentOrders: Int, silentAmount: Value, share: String, total: Value)
     case skippedHeader
     case problem(String)
+    /// One bad row: every problem found in it, on one line (so the bad-row count is the number of lines).
+    case rowProblems(row: Int, problems: [ImportProblem])
+    /// The bad rows beyond the first 20.
     case andMore(Int)
     case savedMapping(String)
     case cannotRead(String, exists: Bool)
     case unknownFormat(String, formats: [(name: String, title: String)])
-    case badRows(file: String, bad: Int, of: Int, lines: [String])
+    case badRows(file: String, bad: Int, of: Int, lines: [ImportMessage])
+    /// A quote that opens a cell on `row` and is never closed: the reader took the rest of the file into that cell.
+    case unclosedQuote(file: String, row: Int, column: String?, linesAfter: Int)
     case usageAfter(problem: String, usage: ImportMessage)
     case ordersUsage(formats: String)
     case performanceUsage
@@ -62,7 +68,19 @@ public indirect enum ImportMessage: MessageCatalogue {
                            zh: "归属：" + (a.map { "\($0.name) \($0.orders) 笔（\($0.amount.displayText)）" } + ["闷拍 \(so) 笔（\(sa.displayText)）"]).joined(separator: "，") + "；闷拍占计入金额 \(t.displayText) 的 \(share)")
         case .skippedHeader: return Wording(en: "skipped:", zh: "跳过的行：")
         case .problem(let p): return Wording(en: "  " + p, zh: "  " + p)
-        case .andMore(let n): return Wording(en: "  … and \(n) more", zh: "  ……另有 \(n) 行")
+        case .rowProblems(let row, let problems):
+            let cells = problems.map(Self.cellWording)
+            return Wording(en: "  row \(row)" + (problems.first?.column == nil ? ": " : ", ") + cells.map(\.en).joined(separator: "; "),
+                           zh: "  第 \(row) 行" + (problems.first?.column == nil ? "：" : "，") + cells.map(\.zh).joined(separator: "；"))
+        case .andMore(let n): return Wording(en: "  … and \(n) more row\(n == 1 ? "" : "s")", zh: "  ……另有 \(n) 行")
+        case .unclosedQuote(let f, let row, let column, let after):
+            let en = "\(f): row \(row)\(column.map { ", column \($0)" } ?? ""): a quote (\") opens the cell and is never closed, so "
+                + (after == 0 ? "the cell runs to the end of the file" : "the \(after) line\(after == 1 ? "" : "s") after it \(after == 1 ? "was" : "were") read into that one cell")
+                + "; close the quote, or write a quote inside a cell as two (\"\"); nothing was imported"
+            let zh = "\(f)：第 \(row) 行\(column.map { "，列 \($0)" } ?? "")：单元格以引号（\"）开头却没有结束引号，"
+                + (after == 0 ? "该单元格一直延续到文件末尾" : "其后的 \(after) 行都被读进了这一个单元格")
+                + "；请补上结束引号，单元格中的引号请写成两个（\"\"）；未导入任何内容"
+            return Wording(en: en, zh: zh)
         case .savedMapping(let s): return Wording(en: "saved the mapping as '\(s)' (orders import FILE --map-name \(s))", zh: "已把列对应保存为 '\(s)'（orders import 文件 --map-name \(s)）")
         case .cannotRead(let f, let exists):
             return Wording(en: "cannot read \(f): \(exists ? "permission denied or not a file" : "no such file"); nothing was imported",
@@ -71,8 +89,8 @@ public indirect enum ImportMessage: MessageCatalogue {
             return Wording(en: "--format \(v): the formats are " + fs.map { "\($0.name) (\($0.title))" }.joined(separator: ", ") + " and performance (a customer-service performance file)",
                            zh: "--format \(v)：可用格式为 " + fs.map { "\($0.name)（\(Self.platformZh[$0.name] ?? $0.title)）" }.joined(separator: "、") + " 和 performance（客服绩效表）")
         case .badRows(let f, let n, let of, let lines):
-            return Wording(en: "\(f): \(n) bad row\(n == 1 ? "" : "s") of \(of); nothing was imported (--skip-bad imports the other rows):\n" + lines.joined(separator: "\n"),
-                           zh: "\(f)：\(of) 行中有 \(n) 行有误；未导入任何内容（--skip-bad 导入其余各行）：\n" + lines.joined(separator: "\n"))
+            return Wording(en: "\(f): \(n) bad row\(n == 1 ? "" : "s") of \(of); nothing was imported (--skip-bad imports the other rows):\n" + lines.map(\.wording.en).joined(separator: "\n"),
+                           zh: "\(f)：\(of) 行中有 \(n) 行有误；未导入任何内容（--skip-bad 导入其余各行）：\n" + lines.map(\.wording.zh).joined(separator: "\n"))
         case .usageAfter(let p, let u): return u.wording.prefixed(Wording(en: p + "; ", zh: p + "；"))
         case .ordersUsage(let f):
             return Wording(en: "write orders import FILE.csv [--format \(f)] [--note COLUMN|none] [--map 订单编号=id,业务员=agent,签收日期=date,…] [--map-name NAME] [--save-map NAME] [--refunds-known DATE] [--skip-bad] [--dry-run]",
@@ -94,6 +112,27 @@ public indirect enum ImportMessage: MessageCatalogue {
                            zh: "没有名为 '\(n)' 的已保存列对应" + (saved.isEmpty ? "（本方案还没有；--save-map 名称 可保存）" : "（已保存：\(saved.joined(separator: "、"))）"))
         case .monthNeeded: return Wording(en: "--month needs a month such as 2026-03", zh: "--month 后面写月份，例如 2026-03")
         case .failed(let f, let why): return Wording(en: "\(f): \(why); nothing was imported", zh: "\(f)：\(why)；未导入任何内容")
+        }
+    }
+
+    /// One problem of a bad row, after the row number: `column 金额: 'abc' is not an amount …`. Problems without a
+    /// typed kind keep the importer's English reason in both languages.
+    static func cellWording(_ p: ImportProblem) -> Wording {
+        let at = Wording(en: p.column.map { "column \($0): " } ?? "", zh: p.column.map { "列 \($0)：" } ?? "")
+        switch p.kind {
+        case .negative(let text, let field, let refundColumn)?:
+            if field == "refund" {
+                return at.followed(by: Wording(en: "'\(text)' is negative: a refund is written as a positive amount", zh: "'\(text)' 是负数：退款金额应写成正数"))
+            }
+            return at.followed(by: Wording(
+                en: "'\(text)' is negative: a refund is not an order with a negative amount; give it \(refundColumn.map { "in \($0)" } ?? "in a refund column (e.g. --map 退款金额=refund)") as a positive amount on the paid order's own row",
+                zh: "'\(text)' 是负数：退款不是一笔负金额的订单；请把它以正数写在原付款订单那一行的\(refundColumn.map { " \($0) 列中" } ?? "退款列中（用 --map 把该列对应到方案的退款字段）")"))
+        case .buyersAboveInquiries(let b, let q, let column)?:
+            let bt = b.format(minimumFractionDigits: 0, grouping: false), qt = q.format(minimumFractionDigits: 0, grouping: false)
+            return at.followed(by: Wording(en: "\(bt) paying buyers is more than the \(qt) inquiring buyers (\(column)): a conversion above 100%",
+                                           zh: "最终付款 \(bt) 人多于询单 \(qt) 人（\(column)）：转化率超过 100%"))
+        case nil:
+            return at.followed(by: Wording(en: p.reason, zh: p.reason))
         }
     }
 
@@ -126,7 +165,13 @@ public indirect enum ImportMessage: MessageCatalogue {
                 .credited(agents: [("小美", 3, v)], silentOrders: 2, silentAmount: v, share: "3.0%", total: v),
                 .skippedHeader, .problem("第 3 行"), .andMore(5), .savedMapping("电子"), .cannotRead("订单.csv", exists: false), .cannotRead("订单.csv", exists: true),
                 .unknownFormat("某平台", formats: [("taobao", "Taobao"), ("pdd", "Pinduoduo")]),
-                .badRows(file: "订单.csv", bad: 2, of: 3, lines: ["  第 3 行"]), .usageAfter(problem: "--month 需要值", usage: u),
+                .badRows(file: "订单.csv", bad: 2, of: 3, lines: [.problem("第 3 行")]),
+                .rowProblems(row: 3, problems: [ImportProblem(row: 3, column: "实付金额", reason: "", kind: .negative(text: "-35.00", field: "amount", refundColumn: "退款金额")),
+                                                ImportProblem(row: 3, column: "退款金额", reason: "", kind: .negative(text: "-5", field: "refund", refundColumn: "退款金额"))]),
+                .rowProblems(row: 4, problems: [ImportProblem(row: 4, column: "实付金额", reason: "", kind: .negative(text: "-1", field: "amount", refundColumn: nil))]),
+                .rowProblems(row: 5, problems: [ImportProblem(row: 5, column: "最终付款人数", reason: "", kind: .buyersAboveInquiries(buyers: 50, inquiries: 10, inquiriesColumn: "询单人数"))]),
+                .unclosedQuote(file: "订单.csv", row: 5, column: "卖家备注", linesAfter: 12), .unclosedQuote(file: "订单.csv", row: 5, column: nil, linesAfter: 0),
+                .usageAfter(problem: "--month 需要值", usage: u),
                 .ordersUsage(formats: "taobao|pdd"), .performanceUsage, .monthGoesWithPerformance, .optionGoesWithOrders("--save-map"),
                 .oneFileAtATime("甲.csv", "乙.csv", usage: u), .refundsKnownDay("明天"), .refundsKnownGoesWithTaobao,
                 .noSavedMapping("电子", saved: []), .noSavedMapping("电子", saved: ["甲"]), .monthNeeded, .failed(file: "订单.csv", why: "文件是空的")]
