@@ -7,8 +7,11 @@ public enum Prompt {
         name + (isDirty ? "*" : "") + "> "
     }
 
-    /// Shown while a command continues on the next line (open bracket, trailing operator or `\`).
-    public static let continuation = "...> "
+    /// Shown while a command continues on the next line (open bracket, trailing operator or `\`):
+    /// it says the shell is waiting for the rest (an empty line or Ctrl-C abandons the command).
+    public static func continuation(_ language: DisplayLanguage) -> String {
+        language == .zh ? "……（未写完）> " : "...(unfinished)> "
+    }
 }
 
 /// Where the interactive history is kept.

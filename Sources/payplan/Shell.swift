@@ -1,5 +1,6 @@
 import Foundation
 import LineEditing
+import PayPlan
 import PayPlanREPL
 
 /// The interactive REPL: libedit line editing, history and completion around
@@ -46,12 +47,37 @@ final class Shell {
         var pending: [String] = []  // the lines of a command that continues
         while true {
             let prompt = pending.isEmpty
-                ? Prompt.main(name: session.workspace.name, isDirty: session.isDirty) : Prompt.continuation
+                ? Prompt.main(name: session.workspace.name, isDirty: session.isDirty) : Prompt.continuation(session.language)
             switch editor.readLine(prompt: prompt) {
             case .line(let line):
+                if !pending.isEmpty {
+                    // Waiting for the rest of a command: an empty line abandons it; a line that starts a
+                    // command ends it there, as in a script (its error at its own line), and then runs.
+                    if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                        pending = []
+                        print(ShellMessage.unfinishedAbandoned.text(session.language))
+                        continue
+                    }
+                    if ScriptGrouping.startsCommand(line) {
+                        let unfinished = pending.joined(separator: "\n")
+                        editor.addHistory(History.entry(unfinished))
+                        let chunks = StatementText.group(pending + [line], startsCommand: ScriptGrouping.startsCommand)
+                        pending = []
+                        if let why = chunks.first?.unfinished {
+                            var d = Diagnostic(SourceMessage.unfinished(why))
+                            d.language = session.language
+                            print(colour.error(d.render()).joined(separator: "\n"))
+                        } else {
+                            show(session.execute(unfinished))  // not a definition: its own error says what is missing
+                        }
+                    }
+                }
                 pending.append(line)
                 let text = pending.joined(separator: "\n")
-                if Session.needsContinuation(text) { continue }
+                if Session.needsContinuation(text) {
+                    if pending.count == 1 { print(colour.line(ShellMessage.continuing.text(session.language), tone: .plain)) }
+                    continue
+                }
                 pending = []
                 editor.addHistory(History.entry(text))
                 if let run = settle(text) {

@@ -6,7 +6,8 @@ import TestSupport
     @Test func prompts() {
         #expect(Prompt.main(name: "electronics-sales", isDirty: false) == "electronics-sales> ")
         #expect(Prompt.main(name: "electronics-sales", isDirty: true) == "electronics-sales*> ")
-        #expect(Prompt.continuation == "...> ")
+        #expect(Prompt.continuation(.en) == "...(unfinished)> ")
+        #expect(Prompt.continuation(.zh) == "……（未写完）> ")
     }
 
     @Test func historyFileLocation() {

@@ -8,6 +8,10 @@ public enum ShellMessage: MessageCatalogue, Equatable {
     case banner(name: String, agents: Int, years: String)
     /// Ctrl-D in the middle of a command that continues on the next line.
     case unfinishedDropped
+    /// The first time a command continues on the next line: how to finish or abandon it.
+    case continuing
+    /// An empty line after an unfinished command: the command was abandoned.
+    case unfinishedAbandoned
     /// A scenario file that does not exist yet: an empty scenario that `save` writes there.
     case newScenario(file: String)
     /// A run from `-e`, `-f` or a pipe ended with changes no `save` wrote: they are not kept.
@@ -33,6 +37,9 @@ public enum ShellMessage: MessageCatalogue, Equatable {
         case .banner(let n, let a, let y):
             Wording(en: "\(n): \(a) agents, \(y). Tab completes; 'help' lists topics; Ctrl-D leaves.",
                     zh: "\(n)：\(a) 名员工，\(y) 年。Tab 补全；help 列出帮助主题；Ctrl-D 退出。")
+        case .continuing: Wording(en: "(the command is unfinished: type the rest on the next line; an empty line or Ctrl-C abandons it)",
+                                  zh: "（命令没写完：请在下一行接着写；空行或 Ctrl-C 放弃这条命令）")
+        case .unfinishedAbandoned: Wording(en: "(the unfinished command was abandoned; nothing was run)", zh: "（没写完的命令已放弃，未执行）")
         case .unfinishedDropped: Wording(en: "(the unfinished command was dropped)", zh: "（没写完的命令已丢弃）")
         case .newScenario(let f):
             Wording(en: "\(f): a new, empty scenario (the file does not exist yet); save writes it there",
@@ -59,7 +66,7 @@ public enum ShellMessage: MessageCatalogue, Equatable {
     }
 
     public static var samples: [ShellMessage] {
-        [.banner(name: "电子销售", agents: 4, years: "2026"), .unfinishedDropped, .newScenario(file: "新方案.json"), .unsavedAtEnd,
+        [.banner(name: "电子销售", agents: 4, years: "2026"), .unfinishedDropped, .continuing, .unfinishedAbandoned, .newScenario(file: "新方案.json"), .unsavedAtEnd,
          .saveChanges(file: "方案.json"), .saveChanges(file: nil), .saveBeforeLoading(file: "方案.json", loading: "乙.json"),
          .saveBeforeLoading(file: nil, loading: "乙.json"), .saveAs, .overwrite(file: "方案.json"), .notLeft, .notLoaded("乙.json"),
          .notOverwritten("方案.json"), .answerSave(.leave), .answerSave(.load), .answerOverwrite]
