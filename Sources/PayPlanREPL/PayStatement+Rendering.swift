@@ -102,6 +102,11 @@ public struct StatementRenderer {
         return out
     }
 
+    /// The statement's warnings (pay below zero, under the minimum wage), one line each, in period order.
+    public func warnings(_ s: PayStatement) -> [String] {
+        s.concerns.map { StatementMessage.concern($0.kind, period: $0.period, value: $0.value, minimum: $0.minimum).text(language) }
+    }
+
     // MARK: Formats
 
     /// Terminal text: a title and an aligned table.
@@ -113,7 +118,7 @@ public struct StatementRenderer {
             t.add([r.kind == .item ? "  " + r.item : r.item, r.amount, r.note])
         }
         t.separatorBefore = Set(separators)
-        return [title(s)] + t.render()
+        return [title(s)] + t.render() + warnings(s)
     }
 
     /// Markdown: a title, who and when, one table (headings and totals in bold).
@@ -129,6 +134,8 @@ public struct StatementRenderer {
             case .subtotal, .total: out += "| **\(esc(r.item))** | **\(r.amount)** | \(esc(r.note)) |\n"
             }
         }
+        let w = warnings(s)
+        if !w.isEmpty { out += "\n" + w.map { "> **\($0)**\n" }.joined(separator: ">\n") }
         return out
     }
 
@@ -140,6 +147,7 @@ public struct StatementRenderer {
             if r.kind == .heading { section = r.item; continue }
             out += csvLine([r.kind == .item ? section : "", r.item, r.name, r.plainAmount, r.note])
         }
+        for (c, w) in zip(s.concerns, warnings(s)) { out += csvLine([zh ? "注意" : "warning", "", c.kind == .negativeNetPay ? "net_pay" : s.total?.name ?? "", plainAmount(.number(c.value)), w]) }
         return out
     }
 
@@ -160,9 +168,11 @@ public struct StatementRenderer {
             }
             table.append(row)
         }
-        var out = csvLine([word("id"), word("name"), word("period")] + columns)
+        // A last column carries each person's warnings (pay below zero, under the minimum wage), when anyone has one.
+        let warned = statements.contains { !$0.concerns.isEmpty }
+        var out = csvLine([word("id"), word("name"), word("period")] + columns + (warned ? [zh ? "注意" : "warnings"] : []))
         for (s, row) in zip(statements, table) {
-            out += csvLine([s.agentID ?? "", s.agent, s.period.description] + columns.map { row[$0] ?? "" })
+            out += csvLine([s.agentID ?? "", s.agent, s.period.description] + columns.map { row[$0] ?? "" } + (warned ? [warnings(s).joined(separator: "; ")] : []))
         }
         return out
     }
@@ -187,6 +197,7 @@ public struct StatementRenderer {
         tr.heading td{background:#fafafa;font-weight:600;color:#333;border-bottom:1px solid #ccc}
         tr.item td.item{padding-left:6mm}
         tr.subtotal td{font-weight:600} tr.total td{border-top:2px solid #333;font-weight:700;font-size:10.5pt} tr.total td.note{font-weight:400;font-size:8pt}
+        p.warn{margin:2mm 0 0;padding:1.5mm 2mm;border-left:3px solid #c0392b;background:#fdf0ee;color:#922;font-weight:600}
         @media print{.slip{border:none;margin:0;padding:0;max-width:none}}
         </style></head><body><div class="slip">
         <h1>\(h(word("title")))</h1>
@@ -198,7 +209,9 @@ public struct StatementRenderer {
             let cls = ["heading", "item", "subtotal", "total"][[Row.Kind.heading, .item, .subtotal, .total].firstIndex(of: r.kind)!]
             out += "<tr class=\"\(cls)\"><td class=\"item\">\(h(r.item))</td><td class=\"amt\">\(h(r.amount))</td><td class=\"note\">\(h(r.note))</td></tr>\n"
         }
-        out += "</tbody></table>\n</div></body></html>\n"
+        out += "</tbody></table>\n"
+        for w in warnings(s) { out += "<p class=\"warn\">\(h(w))</p>\n" }
+        out += "</div></body></html>\n"
         return out
     }
 

@@ -121,7 +121,8 @@ extension Session {
 
     /// `as of 2026-06-30`: what is known on that day (collections, clawbacks).
     func setAsOf(_ rest: String) -> Output {
-        let text = rest.hasPrefix("of ") ? String(rest.dropFirst(3)).trimmingCharacters(in: .whitespaces) : rest
+        // `as of` alone (and `as`, `asof`) shows the setting.
+        let text = rest == "of" ? "" : rest.hasPrefix("of ") ? String(rest.dropFirst(3)).trimmingCharacters(in: .whitespaces) : rest
         if text.isEmpty { return Output(message: OrderMessage.asOf(workspace.knownOn, defaulted: workspace.asOf == nil)) }
         guard let d = Day(text: text) else { return .error(OrderMessage.notADate(text)) }
         var new = workspace

@@ -195,7 +195,10 @@ extension Session {
             let args = try CommandArguments.parse(rest, options: ["--runs", "--seed"])
             let pos = args.positional, opts = args.values
             var forkWords = pos, periodWord: String? = nil
-            if let last = pos.last, Period(text: last) != nil, workspace(named: last) == nil { periodWord = last; forkWords.removeLast() }
+            // A last word that is no fork and starts like a period (`2026-13`) is the period, so a wrong one is named as such.
+            if pos.count > 1, let last = pos.last, workspace(named: last) == nil, Period(text: last) != nil || last.count >= 4 && last.prefix(4).allSatisfy({ ("0"..."9").contains($0) }) {
+                periodWord = last; forkWords.removeLast()
+            } else if pos.count == 1, let last = pos.last, Period(text: last) != nil, workspace(named: last) == nil { periodWord = last; forkWords.removeLast() }
             guard (1...2).contains(forkWords.count) else { return .error(usage) }
             let workspaces = try forkWords.map { n -> Workspace in
                 guard let w = workspace(named: n) else { throw WhatIfRefusal(unknownFork(n)) }

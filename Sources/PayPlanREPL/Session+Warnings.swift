@@ -51,12 +51,78 @@ extension Session {
                            range: range, source: new.source)
     }
 
+    /// The definitions that read `name` (its dated versions count as its own), in plan order.
+    ///
+    /// - Complexity: O(the plan's source text).
+    static func readers(of name: String, in plan: Plan) -> [String] {
+        var out: [String] = []
+        for d in plan.definitions where d.name != name {
+            let reads = d.allVersions.contains { v in
+                ((try? Lexer.tokenize(v.source)) ?? []).contains { $0.identifier == name }
+            }
+            if reads { out.append(d.name) }
+        }
+        return out
+    }
+
+    /// What a statement defines, in the words messages use: input, parameter, attribute, order field, table, rule, order rule.
+    static func kindWord(_ s: Statement) -> String {
+        switch s {
+        case .param: "parameter"
+        case .input: "input"
+        case .attribute: "attribute"
+        case .field: "order field"
+        case .table: "table"
+        case .rule(let d, _, _, _): d.perOrder ? "order rule" : "rule"
+        default: "definition"
+        }
+    }
+
     /// `check` (or `lint`): every warning of the whole plan against the scenario's data.
     func check(_ rest: String) -> Output {
         guard rest.isEmpty else { return .error(WarningMessage.checkTakesNothing) }
-        let all = currentWarnings()
+        // Pay concerns read every pay cell: worked out here, not after every edit (`payConcernWarnings`).
+        let all = currentWarnings() + PlanCheck.payWarnings(engine: engine, plan: workspace.plan)
         var out = Output(message: all.isEmpty ? WarningMessage.none : WarningMessage.count(all.count))
         out.warnings = all.map(Diagnostic.init(warning:))
         return out
+    }
+
+    /// The pay concerns an in-place edit brought (negative pay, under the minimum wage), read only at
+    /// the cells it `changed`.
+    ///
+    /// - Complexity: O(changed cells).
+    func payConcernWarnings(changed: [Engine.Change]) -> [Diagnostic] {
+        let f = PayFigures(engine: engine)
+        return PlanCheck.payWarnings(PayConcern.new(after: changed, engine: engine, figures: f), engine: engine, plan: workspace.plan, figures: f)
+            .map(Diagnostic.init(warning:))
+    }
+
+    /// The pay concerns of `after` that `before` (the concerns of the engine an edit replaced, by
+    /// agent name) did not have.
+    ///
+    /// - Complexity: O(agents × periods) of the new engine (the edit already built it anew).
+    func payConcernWarnings(before: Set<String>, after e: Engine) -> [Diagnostic] {
+        let f = PayFigures(engine: e)
+        let new = PayConcern.all(engine: e, figures: f).filter { !before.contains(Session.concernKey($0, e)) }
+        return PlanCheck.payWarnings(new, engine: e, plan: workspace.plan, figures: f).map(Diagnostic.init(warning:))
+    }
+
+    /// The keys of every pay concern of `e` (kind, agent name, period), to tell what an edit brought.
+    static func concernKeys(_ e: Engine) -> Set<String> {
+        Set(PayConcern.all(engine: e, figures: PayFigures(engine: e)).map { concernKey($0, e) })
+    }
+
+    static func concernKey(_ c: PayConcern, _ e: Engine) -> String { "\(c.kind.rawValue)|\(e.agents[c.agent].name)|\(c.period)" }
+
+    /// A new agent's pay concerns over the years, and those the addition brought to others (`changed`).
+    ///
+    /// - Complexity: O(the agent's periods + changed cells).
+    func newcomerConcernWarnings(agent name: String, changed: [Engine.Change]) -> [Diagnostic] {
+        guard let a = engine.agentIndex(named: name) else { return payConcernWarnings(changed: changed) }
+        let f = PayFigures(engine: engine)
+        let own = PayConcern.concerns(engine: engine, figures: f, agent: a, period: Period(grain: .none, start: engine.startMonth))
+        let others = PayConcern.new(after: changed, engine: engine, figures: f).filter { $0.agent != a }
+        return PlanCheck.payWarnings(own + others, engine: engine, plan: workspace.plan, figures: f).map(Diagnostic.init(warning:))
     }
 }

@@ -275,6 +275,7 @@ public final class Session {
     /// `years 2026-2027`: the years the scenario covers.
     func setYears(_ rest: String) -> Output {
         let parts = rest.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        if parts.count == 2, parts[0] > parts[1], parts[1] >= 1900, parts[0] < 3000 { return .error(EditMessage.yearsBackwards(from: parts[0], to: parts[1])) }
         guard (1...2).contains(parts.count), let a = parts.first, let b = parts.last, a <= b, a >= 1900, b < 3000, b - a < 50 else {
             return .error(EditMessage.yearsUsage(now: workspace.years))
         }
@@ -321,6 +322,7 @@ public final class Session {
             var out = Output(lines: message); out.body += said.map(OutputLine.init) + after.map { OutputLine(fixed: $0) }
             out.body += payChangeLines(changed, appearing: edits.appears, vanished: leaving)
             out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
+                + payConcernWarnings(changed: changed)
             return out
         }
         let newEngine: Engine
@@ -333,6 +335,7 @@ public final class Session {
             return .error(Session.diagnostic(error))
         }
         let before = reportChanges ? totals(engine) : []
+        let concernsBefore = Session.concernKeys(engine)
         pushUndo(Snapshot(workspace: workspace, label: labelLine ?? OutputLine(fixed: label), edits: edits))
         workspace = new
         engine = newEngine
@@ -341,6 +344,7 @@ public final class Session {
         var out = Output(lines: message); out.body += said.map(OutputLine.init) + after.map { OutputLine(fixed: $0) }
         if reportChanges { out.body += changeLines(before: before, after: totals(newEngine)) }
         out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
+            + payConcernWarnings(before: concernsBefore, after: newEngine)
         return out
     }
 
@@ -487,6 +491,8 @@ public final class Session {
             return .error(EditMessage.fromPart(name: name, part: part))
         }
         guard let removed = new.plan.remove(name) else { return .error(EditMessage.nothingToDrop(name)) }
+        let readers = Session.readers(of: name, in: new.plan)
+        if !readers.isEmpty { return .error(EditMessage.stillRead(name, kind: Session.kindWord(removed.statement), readers: readers)) }
         let said = EditMessage.dropped(name, versions: removed.versions.count)
         return commit(new, label: "drop \(name)", labelLine: OutputLine(said), said: [said])
     }
@@ -662,6 +668,7 @@ public final class Session {
         var out = Output(message: AgentMessage.added(agent.name))
         out.body += payChangeLines(changed, appearing: agent.name)
         out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
+            + newcomerConcernWarnings(agent: agent.name, changed: changed)
         return out
     }
 
@@ -919,6 +926,7 @@ public final class Session {
             warnings.append(Diagnostic(warning: PlanWarning(w.kind, definition: w.definition, message: w.message, zh: w.messageZh,
                                                             range: rhsStart..<line.count, source: line)))
         }
+        warnings += payConcernWarnings(changed: changed)
         guard engine.plan.total.flatMap({ engine.plan.ruleIndex[$0] }) != nil else { return Output(warnings: warnings) }
         let lines = payChangeLines(changed)
         return Output(body: lines.isEmpty ? [OutputLine(ChangeMessage.noPayChange)] : lines, warnings: warnings)

@@ -43,6 +43,9 @@ public struct PayStatement: Sendable {
     public var info: [Line] = []
     /// True when the sections were declared by the plan (`payslip …`), false when read off the pay rule.
     public var declared: Bool
+    /// The months (periods of the pay figures) inside the statement's period whose pay is below zero or
+    /// under the minimum wage (`PayConcern`), in period order: the statement says so in every format.
+    public var concerns: [PayConcern] = []
 
     /// The take-home figures a statement shows after the pay figure, in order.
     public static let takeHomeFigures = ["social_insurance", "housing_fund", "tax"]
@@ -93,6 +96,7 @@ public struct PayStatement: Sendable {
         let shown = Set((earnings + deductions + takeHome).map(\.name) + [totalName ?? "", "net_pay"])
         let infoNames = declaredSections[.info] ?? e.reportFigures.filter { !shown.contains($0) }
         info = infoNames.compactMap(line)
+        concerns = PayConcern.concerns(engine: e, figures: PayFigures(engine: e), agent: a, period: p)
     }
 
     /// Σ of the lines' numbers, or the first line's error value (or `#TYPE` text) when one is not a number.

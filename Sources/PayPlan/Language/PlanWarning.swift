@@ -22,6 +22,10 @@ public struct PlanWarning: Equatable, Sendable {
         case tierGap = "tier-gap"
         /// A tier table whose thresholds (as parameters now stand) do not rise: tiers overlap.
         case tierOverlap = "tier-overlap"
+        /// Gross or take-home pay below zero in a period (`PayConcern`).
+        case negativePay = "negative-pay"
+        /// A month employed paid under the plan's `minimum_wage` (`PayConcern`).
+        case belowMinimumWage = "below-minimum-wage"
     }
     public var kind: Kind
     /// The name of the definition the warning is about (`pay`, `commission_tiers`).

@@ -32,7 +32,7 @@ extension ScenarioFile {
     public static func loadWithForks(path: String) throws -> (workspace: Workspace, description: String?, forks: [String: Workspace]) {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ScenarioError("cannot read \(path): \(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")")
+            throw ScenarioError(unreadable(path))
         }
         do { return try decodeWithForks(data) } catch let e as ScenarioError { throw ScenarioError("\(path): \(e.message)") }
     }

@@ -303,12 +303,25 @@ public enum ScenarioFile {
         return s
     }
 
+    /// Why `path` could not be read, naming the real problem: no such file, a directory (with the
+    /// scenario files in it, if any), or no permission.
+    public static func unreadable(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "cannot read \(path): no such file" }
+        guard isDirectory.boolValue else { return "cannot read \(path): permission denied" }
+        let inside = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let dir = path.hasSuffix("/") ? path : path + "/"
+        return "\(path) is a directory, not a scenario file: " + (inside.isEmpty
+            ? "give a scenario file (.json)"
+            : "give one of its scenario files, e.g. \(dir)\(inside[0])" + (inside.count > 1 ? " (\(inside.count) there: \(inside.prefix(4).joined(separator: ", "))\(inside.count > 4 ? ", …" : ""))" : ""))
+    }
+
     /// Reads and decodes a scenario file.
     /// - Throws: `ScenarioError` with the file name and the place of the problem.
     public static func load(path: String) throws -> (workspace: Workspace, description: String?) {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ScenarioError("cannot read \(path): \(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")")
+            throw ScenarioError(unreadable(path))
         }
         do { return try decode(data) } catch let e as ScenarioError {
             throw ScenarioError("\(path): \(e.message)")

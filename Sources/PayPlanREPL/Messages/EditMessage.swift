@@ -26,6 +26,10 @@ public enum EditMessage: MessageCatalogue {
     case yearsNow(ClosedRange<Int>)
     /// `years` written wrongly; the years now.
     case yearsUsage(now: ClosedRange<Int>)
+    /// `years 2027-2026`: the later year written first.
+    case yearsBackwards(from: Int, to: Int)
+    /// `drop sales` while other definitions read it: what `name` is and who reads it.
+    case stillRead(String, kind: String, readers: [String])
     /// After an edit of the attribution settings: orders credited again by their notes.
     case creditedAgain(orders: Int, changed: Int)
     /// A cycle among rules, written `pay → bonus → pay`.
@@ -69,6 +73,11 @@ public enum EditMessage: MessageCatalogue {
                     zh: "已按备注重新归属订单：共 \(n) 笔，\(moved) 笔有变化（attribution 查看）")
         case .circular(let path):
             Wording(en: "circular reference: \(path.joined(separator: " → ")); nothing was changed", zh: "循环引用：\(path.joined(separator: " → "))；未做任何更改")
+        case .yearsBackwards(let a, let b):
+            Wording(en: "years \(a)-\(b) runs backwards: write the earlier year first, years \(b)-\(a)", zh: "years \(a)-\(b) 的年份写反了：请先写较早的年份，years \(b)-\(a)")
+        case .stillRead(let n, let k, let r):
+            Wording(en: "cannot drop \(n): it is \(k == "input" || k == "attribute" ? "an" : "a") \(k) that \(r.prefix(3).joined(separator: ", "))\(r.count > 3 ? " and \(r.count - 3) more" : "") \(r.count == 1 ? "reads" : "read"); drop or redefine \(r.count == 1 ? "it" : "them") first; nothing was changed",
+                    zh: "不能删除 \(n)：它是\(EditMessage.kindZh[k] ?? k)，\(r.prefix(3).joined(separator: "、"))\(r.count > 3 ? " 等 \(r.count) 条定义" : "") 读取了它；请先删除或改写它们；未做任何更改")
         case .nothingToDrop(let n): Wording(en: "nothing named '\(n)' to drop", zh: "没有名为 '\(n)' 的定义可删除")
         case .notInPlan(let n): Wording(en: "nothing named '\(n)' in the plan (type 'plan' to list it)", zh: "方案中没有名为 '\(n)' 的定义（输入 plan 查看全部）")
         case .fromPart(let n, let p):
@@ -88,8 +97,12 @@ public enum EditMessage: MessageCatalogue {
          .versionSpan(from: jul, until: sep), .versionSpan(from: sep, until: nil), .broughtInPart(part: "takehome", definitions: 12),
          .undid(OutputLine(fixed: "李雷.sales[2026-03] = 5,000.00")), .redid(OutputLine(EditMessage.defined("pay"))),
          .cannotRestore(undo: true, OutputLine(fixed: "load a.json")), .nothingToUndo, .nothingToRedo,
-         .yearsNow(2026...2027), .yearsUsage(now: 2026...2026), .creditedAgain(orders: 40, changed: 3),
+         .yearsNow(2026...2027), .yearsUsage(now: 2026...2026), .yearsBackwards(from: 2027, to: 2026),
+         .stillRead("销售额", kind: "input", readers: ["营业额"]), .stillRead("销售额", kind: "input", readers: ["营业额", "提成", "奖金", "底薪"]), .creditedAgain(orders: 40, changed: 3),
          .circular(["pay", "bonus", "pay"]), .nothingToDrop("bonus"), .notInPlan("bonus"), .fromPart(name: "tax", part: "takehome"),
          .partOrigin("takehome"), .languageChosen(.zh), .languageChosen(.en), .languageUsage(now: .en)]
     }
+
+    /// The kinds of definition in Chinese (录入项, 参数 …).
+    static let kindZh = ["parameter": "参数", "input": "录入项", "attribute": "属性", "order field": "订单字段", "table": "阶梯表", "rule": "规则", "order rule": "订单规则", "definition": "定义"]
 }

@@ -18,6 +18,8 @@ public enum StatementMessage: MessageCatalogue {
     /// `statement all`: writing stopped part-way.
     case writtenPartly(OutputLine, written: Int, of: Int, target: String)
     case wroteAll(statements: Int, index: String, target: String, format: String, skipped: Int, period: Period)
+    /// A warning on the statement itself: a period of its pay below zero or under the minimum wage (`PayConcern`).
+    case concern(PayConcern.Kind, period: Period, value: Fixed, minimum: Fixed?)
 
     static let how = Wording(en: "write statement AGENT PERIOD [--format text|md|html|csv] [--out FILE], e.g. statement 李雷 2026-03 --html 李雷.html, or statement all 2026-03 --html DIR",
                              zh: "请写 statement 员工 期间 [--format text|md|html|csv] [--out 文件]，例如 statement 李雷 2026-03 --html 李雷.html，或 statement all 2026-03 --html 目录")
@@ -43,7 +45,21 @@ public enum StatementMessage: MessageCatalogue {
         case .wroteAll(let n, let i, let t, let fmt, let k, let p):
             Wording(en: "wrote \(n) statements and \(i) to \(t) (\(fmt))" + (k > 0 ? "; \(k) not employed in \(p)" : ""),
                     zh: "已把 \(n) 份工资条和 \(i) 写入 \(t)（\(fmt)）" + (k > 0 ? "；\(k) 人在 \(p) 不在职" : ""))
+        case .concern(.negativePay, let p, let v, _):
+            Wording(en: "warning: pay for \(p) is below zero (\(v.moneyText)); check its deductions and clawbacks before paying",
+                    zh: "注意：\(p) 的应发工资为负数（\(v.moneyText)），发放前请核对扣款和追回")
+        case .concern(.negativeNetPay, let p, let v, _):
+            Wording(en: "warning: take-home pay for \(p) is below zero (\(v.moneyText)): more is withheld than is paid",
+                    zh: "注意：\(p) 的实发工资为负数（\(v.moneyText)）：代扣超过了应发")
+        case .concern(.belowMinimumWage, let p, let v, let m):
+            Wording(en: "warning: pay for \(p) (\(v.moneyText)) is under the minimum wage (\(m?.moneyText ?? ""))",
+                    zh: "注意：\(p) 的应发工资（\(v.moneyText)）低于最低工资（\(m?.moneyText ?? "")）")
         }
+    }
+
+    public var tone: Tone {
+        if case .concern = self { return .warning }
+        return .plain
     }
 
     public static var samples: [StatementMessage] {
@@ -53,6 +69,9 @@ public enum StatementMessage: MessageCatalogue {
                 .writeFailed(OutputLine(fixed: "a.html")), .wrote(file: "a.html", format: "html"),
                 .wroteCSV(file: "a.csv", statements: 3, skipped: 1, period: p), .wroteCSV(file: "a.csv", statements: 3, skipped: 0, period: p),
                 .targetIsAFile(target: "a.html", format: "html"), .writtenPartly(OutputLine(fixed: "b.html"), written: 2, of: 3, target: "out"),
-                .wroteAll(statements: 3, index: "index.html", target: "out", format: "html", skipped: 1, period: p)]
+                .wroteAll(statements: 3, index: "index.html", target: "out", format: "html", skipped: 1, period: p),
+                .concern(.negativePay, period: p, value: Fixed(decimalText: "-149.99")!, minimum: nil),
+                .concern(.negativeNetPay, period: p, value: Fixed(-100), minimum: nil),
+                .concern(.belowMinimumWage, period: p, value: Fixed(2000), minimum: Fixed(2740))]
     }
 }

@@ -1,0 +1,154 @@
+/// A period whose pay the owner should look at before paying it: gross pay (the plan's pay
+/// figure) below zero, take-home pay (`net_pay`) below zero, or — in a month the person is
+/// employed — gross pay under the plan's `minimum_wage` parameter (CNY a month).
+///
+/// Found for `check` over every agent and period, on a pay statement for its person and
+/// period, and after an edit only at the cells the edit changed (`PlanCheck.payWarnings`).
+public struct PayConcern: Hashable, Sendable {
+    public enum Kind: Int, Hashable, Sendable, CaseIterable {
+        /// The gross pay figure is below zero.
+        case negativePay
+        /// Take-home pay (`net_pay`) is below zero: more is withheld than is paid.
+        case negativeNetPay
+        /// A month employed whose gross pay is under `minimum_wage`.
+        case belowMinimumWage
+    }
+    public var kind: Kind
+    /// The agent's index in the engine.
+    public var agent: Int
+    /// The period of the figure (a month for a monthly pay rule).
+    public var period: Period
+    /// The figure's value (CNY): gross pay, or take-home pay for `negativeNetPay`.
+    public var value: Fixed
+    /// The minimum wage it is under (CNY), for `belowMinimumWage`.
+    public var minimum: Fixed?
+}
+
+/// The figures a pay concern reads, found once per engine.
+public struct PayFigures: Sendable {
+    /// The gross pay rule (`pay`; the plan's `report total` when it is not `net_pay`).
+    public var gross: Int?
+    /// `net_pay`, when the plan has take-home pay.
+    public var net: Int?
+    /// The plan's own `below_minimum_wage` flag (the take-home part's), read instead of comparing.
+    public var belowMinimumFlag: Int?
+    /// `minimum_wage` as it stands (CNY).
+    public var minimumWage: Fixed?
+    /// The cell of the `minimum_wage` parameter: an edit that changes it is read over every agent's months.
+    public var minimumWageCell: Int?
+
+    /// - Complexity: O(1).
+    public init(engine e: Engine) {
+        let p = e.plan
+        let perAgentPeriod: (Int) -> Bool = { r in let d = p.rules[r].dimension; return d.perAgent && !d.perOrder && d.grain != .none }
+        var g = p.total
+        if g == "net_pay", p.ruleIndex["pay"] != nil { g = "pay" }
+        gross = g.flatMap { p.ruleIndex[$0] }.flatMap { perAgentPeriod($0) ? $0 : nil }
+        net = p.ruleIndex["net_pay"].flatMap { perAgentPeriod($0) && $0 != gross ? $0 : nil }
+        belowMinimumFlag = p.ruleIndex["below_minimum_wage"].flatMap { p.rules[$0].dimension.grain == .month && perAgentPeriod($0) ? $0 : nil }
+        if let r = p.ruleIndex["minimum_wage"], case .parameter = p.rules[r].kind,
+           let c = e.cell(rule: r, agent: 0, period: Period(grain: .none, start: e.startMonth)), case .number(let v) = e.value(ofCell: c) {
+            minimumWage = v
+            minimumWageCell = c
+        }
+    }
+
+    /// The figures with the minimum wage as it was (`old`, the parameter's value before an edit).
+    init(old: Value, _ f: PayFigures) {
+        self = f
+        if case .number(let v) = old { minimumWage = v } else { minimumWage = nil }
+    }
+
+    /// The rules whose changed cells can make or clear a concern.
+    public var rules: [Int] { [gross, net, belowMinimumFlag].compactMap { $0 } }
+}
+
+extension PayConcern {
+    /// The concerns of agent `a` at each period of the pay figures inside `period` (a month, or a
+    /// quarter, half or year: each of its months for monthly figures).
+    ///
+    /// - Complexity: O(months of `period`).
+    /// - Parameter read: a cell's value (the engine's by default; the value before an edit, to tell what is new).
+    public static func concerns(engine e: Engine, figures f: PayFigures, agent a: Int, period: Period, read: ((Int) -> Value)? = nil) -> [PayConcern] {
+        let read = read ?? { e.value(ofCell: $0) }
+        var out: [PayConcern] = []
+        func periods(_ r: Int) -> [Period] {
+            let g = e.plan.rules[r].dimension.grain
+            guard g.months <= max(period.grain.months, 1), period.grain != .none else {
+                return period.grain == .none ? (0..<e.periodCount(g)).map { e.period(g, $0) } : []
+            }
+            return stride(from: period.start.index, to: period.start.index + max(period.grain.months, 1), by: g.months).map { Period(grain: g, start: Month(index: $0)) }
+        }
+        func number(_ r: Int, _ p: Period) -> Fixed? {
+            guard let c = e.cell(rule: r, agent: a, period: p), case .number(let n) = read(c) else { return nil }
+            return n
+        }
+        if let g = f.gross {
+            for p in periods(g) { out += at(engine: e, figures: f, agent: a, period: p, gross: number(g, p), read: read) }
+        }
+        if let n = f.net {
+            for p in periods(n) { if let v = number(n, p), v.isNegative { out.append(PayConcern(kind: .negativeNetPay, agent: a, period: p, value: v)) } }
+        }
+        return out.sorted { ($0.period.start.index, $0.kind.rawValue) < ($1.period.start.index, $1.kind.rawValue) }
+    }
+
+    /// The gross-pay concerns of agent `a` at `p` (negative; under the minimum wage in a month employed).
+    static func at(engine e: Engine, figures f: PayFigures, agent a: Int, period p: Period, gross: Fixed?, read: (Int) -> Value) -> [PayConcern] {
+        guard let v = gross else { return [] }
+        var out: [PayConcern] = []
+        if v.isNegative { out.append(PayConcern(kind: .negativePay, agent: a, period: p, value: v)) }
+        guard p.grain == .month, let m = f.minimumWage else { return out }
+        let below: Bool
+        if let flag = f.belowMinimumFlag, let c = e.cell(rule: flag, agent: a, period: p) {
+            below = read(c) == .bool(true)
+        } else {
+            let agent = e.agents[a]
+            let employed = agent.hired.map { $0 <= p.lastDay } != false && agent.left.map { $0 >= p.firstDay } != false
+            below = employed && v < m
+        }
+        if below { out.append(PayConcern(kind: .belowMinimumWage, agent: a, period: p, value: v, minimum: m)) }
+        return out
+    }
+
+    /// Every concern of every agent over the scenario's years.
+    ///
+    /// - Complexity: O(agents × periods).
+    public static func all(engine e: Engine, figures f: PayFigures) -> [PayConcern] {
+        guard f.gross != nil || f.net != nil else { return [] }
+        let whole = Period(grain: .none, start: e.startMonth)
+        return e.agents.indices.flatMap { concerns(engine: e, figures: f, agent: $0, period: whole) }
+    }
+
+    /// The concerns an edit brought: at the agents and periods of the `changed` cells (cells of
+    /// `figures.rules`; others are skipped), those that hold now and did not with the cells' old values.
+    ///
+    /// - Complexity: O(changed cells); O(agents × months) when the edit changed `minimum_wage` itself.
+    public static func new(after changed: [Engine.Change], engine e: Engine, figures f: PayFigures) -> [PayConcern] {
+        let rules = Set(f.rules)
+        var old: [Int: Value] = [:]
+        var places: [(agent: Int, period: Period)] = []
+        var seen = Set<SIMD3<Int>>()
+        for ch in changed { old[ch.cell] = ch.old }
+        if let m = f.minimumWageCell, let g = f.gross, e.plan.rules[g].dimension.grain == .month, let ch = changed.first(where: { $0.cell == m }) {
+            // A new minimum wage: every agent's months are compared again (the flag rule, if any, changed too).
+            let before = PayFigures(old: ch.old, f)
+            return e.agents.indices.flatMap { a -> [PayConcern] in
+                let whole = Period(grain: .none, start: e.startMonth)
+                let was = Set(concerns(engine: e, figures: before, agent: a, period: whole, read: { old[$0] ?? e.value(ofCell: $0) }).map { SIMD3($0.kind.rawValue, $0.period.start.index, $0.period.grain.months) })
+                return concerns(engine: e, figures: f, agent: a, period: whole).filter { !was.contains(SIMD3($0.kind.rawValue, $0.period.start.index, $0.period.grain.months)) }
+            }
+        }
+        for ch in changed {
+            let (r, k) = e.coordinates(ofCell: ch.cell)
+            guard rules.contains(r) else { continue }
+            let p = e.period(k.grain, k.period)
+            if seen.insert(SIMD3(k.agent, p.start.index, p.grain.months)).inserted { places.append((k.agent, p)) }
+        }
+        var out: [PayConcern] = []
+        for (a, p) in places {
+            let before = Set(concerns(engine: e, figures: f, agent: a, period: p, read: { old[$0] ?? e.value(ofCell: $0) }).map { SIMD3($0.kind.rawValue, $0.period.start.index, $0.period.grain.months) })
+            out += concerns(engine: e, figures: f, agent: a, period: p).filter { !before.contains(SIMD3($0.kind.rawValue, $0.period.start.index, $0.period.grain.months)) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,75 @@
+/// Pay the owner should look at before paying it (`PayConcern`), as warnings: one per agent and
+/// kind, naming the first period and how many more there are.
+extension PlanCheck {
+    /// Every pay concern of the scenario as warnings (for `check`; not part of `warnings`, which every
+    /// edit works out again).
+    ///
+    /// - Complexity: O(agents × periods).
+    public static func payWarnings(engine: Engine, plan: Plan) -> [PlanWarning] {
+        let f = PayFigures(engine: engine)
+        return payWarnings(PayConcern.all(engine: engine, figures: f), engine: engine, plan: plan, figures: f)
+    }
+
+    /// `concerns` as warnings: per agent and kind the first period with its figure and a count of the
+    /// others; after `listLimit` agents of one kind, one line says how many more.
+    ///
+    /// - Complexity: O(concerns).
+    public static func payWarnings(_ concerns: [PayConcern], engine: Engine, plan: Plan, figures f: PayFigures) -> [PlanWarning] {
+        guard !concerns.isEmpty else { return [] }
+        var groups: [PayConcern.Kind: [(agent: Int, first: PayConcern, count: Int)]] = [:]
+        for c in concerns {
+            var g = groups[c.kind] ?? []
+            if let i = g.firstIndex(where: { $0.agent == c.agent }) {
+                g[i].count += 1
+                if c.period.start < g[i].first.period.start { g[i].first = c }
+            } else { g.append((c.agent, c, 1)) }
+            groups[c.kind] = g
+        }
+        var out: [PlanWarning] = []
+        for kind in PayConcern.Kind.allCases {
+            guard let g = groups[kind] else { continue }
+            let rule = kind == .negativeNetPay ? f.net : f.gross
+            let name = rule.map { engine.plan.rules[$0].name } ?? "pay"
+            let def = plan.definition(named: name)
+            let source = def?.source ?? ""
+            let range = def.flatMap { (try? Parser.statementWithNameRange($0.source))?.1 ?? nil }
+            for (a, c, n) in g.prefix(listLimit) {
+                out.append(warning(c, agent: engine.agents[a].name, figure: name, more: n - 1, range: range, source: source))
+            }
+            if g.count > listLimit {
+                let more = g.count - listLimit
+                let (en, zh) = kind == .belowMinimumWage
+                    ? ("\(more) more agent\(more == 1 ? " is" : "s are") paid under the minimum wage in some month", "另有 \(more) 名员工有月份低于最低工资")
+                    : ("\(more) more agent\(more == 1 ? " has" : "s have") \(name) below zero in some period", "另有 \(more) 名员工有期间的 \(name) 为负")
+                out.append(PlanWarning(kind == .belowMinimumWage ? .belowMinimumWage : .negativePay, definition: name, message: en, zh: zh, range: range, source: source))
+            }
+        }
+        return out
+    }
+
+    /// One concern's warning: `韩梅梅.pay[2027-04] = -149.99 is below zero (and 2 more months) …`.
+    static func warning(_ c: PayConcern, agent: String, figure: String, more: Int, range: SourceRange?, source: String) -> PlanWarning {
+        let g = c.period.grain
+        let cell = "\(agent).\(figure)[\(c.period)]"
+        let moreEn = more == 0 ? "" : " (and \(more) more \(g.keyword)\(more == 1 ? "" : "s"))"
+        let moreZh = more == 0 ? "" : "（另有 \(more) 个\(PlanWarning.zh(g))也是如此）"
+        switch c.kind {
+        case .negativePay:
+            return PlanWarning(.negativePay, definition: figure,
+                message: "\(cell) = \(c.value.moneyText) is below zero\(moreEn): the deductions and clawbacks of that \(g.keyword) are more than the pay; decide whether to carry them to later \(g.keyword)s (e.g. with a cap) or to pay 0",
+                zh: "\(cell) = \(c.value.moneyText) 为负数\(moreZh)：当\(PlanWarning.zh(g))的扣款和追回超过了工资；请决定是结转到以后（例如设上限）还是发 0",
+                range: range, source: source)
+        case .negativeNetPay:
+            return PlanWarning(.negativePay, definition: figure,
+                message: "\(cell) = \(c.value.moneyText) is below zero\(moreEn): more is withheld (social insurance, housing fund, tax) than is paid",
+                zh: "\(cell) = \(c.value.moneyText) 为负数\(moreZh)：代扣的社保、公积金和个税超过了应发工资",
+                range: range, source: source)
+        case .belowMinimumWage:
+            let m = c.minimum?.moneyText ?? ""
+            return PlanWarning(.belowMinimumWage, definition: figure,
+                message: "\(cell) = \(c.value.moneyText) is under the minimum wage (minimum_wage \(m))\(more == 0 ? "" : " (and \(more) more month\(more == 1 ? "" : "s") under it)"): a month worked must pay at least the local minimum wage",
+                zh: "\(cell) = \(c.value.moneyText) 低于最低工资（minimum_wage \(m)）\(more == 0 ? "" : "（另有 \(more) 个月也低于最低工资）")：在职月份的工资不得低于当地最低工资",
+                range: range, source: source)
+        }
+    }
+}
