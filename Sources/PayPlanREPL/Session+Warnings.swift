@@ -21,17 +21,7 @@ extension Session {
     /// A redefinition that changes what a name is (an input becomes a parameter): entered
     /// values, or agents' attributes, are no longer read.
     static func kindChange(from old: Definition, to new: Definition, workspace: Workspace) -> PlanWarning? {
-        func kind(_ s: Statement) -> String? {
-            switch s {
-            case .param: "parameter"
-            case .input: "input"
-            case .attribute: "attribute"
-            case .field: "order field"
-            case .table: "table"
-            case .rule(let d, _, _, _): d.perOrder ? "order rule" : "rule"
-            default: nil
-            }
-        }
+        func kind(_ s: Statement) -> String? { let k = kindWord(s); return k == "definition" ? nil : k }
         guard let was = kind(old.statement), let now = kind(new.statement), was != now else { return nil }
         let n = new.name
         var lost = "", lostZh = ""
