@@ -491,7 +491,8 @@ public final class Session {
             return .error(EditMessage.fromPart(name: name, part: part))
         }
         guard let removed = new.plan.remove(name) else { return .error(EditMessage.nothingToDrop(name)) }
-        let readers = Session.readers(of: name, in: new.plan)
+        // A plan's own version of a part's definition gives way to the part's: nothing loses the name then.
+        let readers = new.plan.definition(named: name) == nil ? Session.readers(of: name, in: new.plan) : []
         if !readers.isEmpty { return .error(EditMessage.stillRead(name, kind: Session.kindWord(removed.statement), readers: readers)) }
         let said = EditMessage.dropped(name, versions: removed.versions.count)
         return commit(new, label: "drop \(name)", labelLine: OutputLine(said), said: [said])

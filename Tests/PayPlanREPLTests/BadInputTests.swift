@@ -65,7 +65,7 @@ import PayPlan
         expectRefused(s, "李雷.sales[2026-03] = 1,00", "a comma groups exactly three digits")
         let small = try Session()
         run(small, "month a = 1", "report columns a")
-        expectRefused(small, "drop a", "in 'report columns': no figure named 'a'")
+        expectRefused(small, "drop a", "cannot drop a: it is a rule that report columns reads; drop or redefine it first; nothing was changed")
         expectRefused(s, "help nonsense", "no help on 'nonsense'")
         expectRefused(s, "agents extra", "agents takes nothing after it")
         #expect(!small.execute("drop a").errors[0].message.contains("report columns: no figure"))
