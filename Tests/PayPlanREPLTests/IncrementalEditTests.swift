@@ -66,13 +66,70 @@ import TestSupport
         expectConsistent(s)
     }
 
-    @Test func anOrderMovingToAnotherMonthBucketBuildsAgain() throws {
+    @Test func anOrderMovingToAnotherBucketIsInPlaceAndUndoes() throws {
         let s = try session()
+        run(s, "agent add 乙 base=3000 hired=2020-01-01",
+            // An order of 乙's, so the engine is built with 乙 (an order naming an agent appended in place builds anew).
+            "order add Q1 agent=乙 date=2026-05-04 terms=cash amount=1000 profit=500 paid=2026-05-05")
         let engine = s.engine
-        // Paid in April: `by paid` groups it into April, so the engine is built again; still late (C5).
+        // Paid in April: `by paid` groups it into April; still late (C5), its share still taken back in March.
         run(s, "order set O6 paid=2026-04-02")
-        #expect(s.engine !== engine)
         #expect(query(s, "O6.cash_late") == "yes")
+        #expect(query(s, "甲.commission[2026-03]") == "2,549.07")
+        expectConsistent(s)
+        run(s, "undo")
+        // O6 (cash, 8,000, margin 20%: counted, C2/C6) dated 2026-04-06 leaves March: counted order sales
+        // 108,000 − 8,000 = 100,000, R = 100,000 − 900 expenses = 99,100 → 2% × 99,100 = 1,982.00 (C3;
+        // 900 ≤ 1% × 99,100, so C3.1 does not apply). April: 8,000 of order sales, R 8,000 → no tier (C3).
+        run(s, "order set O6 date=2026-04-06")
+        #expect(query(s, "甲.order_sales[2026-03]") == "100,000.00")
+        #expect(query(s, "甲.tier_commission[2026-03]") == "1,982.00")
+        #expect(query(s, "甲.order_sales[2026-04]") == "8,000.00")
+        #expect(query(s, "甲.tier_commission[2026-04]") == "0.00")
+        expectConsistent(s)
+        // To 乙 (dated March again): 乙's March has 8,000 of counted order sales, 甲's 100,000 as above.
+        run(s, "order set O6 date=2026-03-06 agent=乙")
+        #expect(query(s, "乙.order_sales[2026-03]") == "8,000.00")
+        #expect(query(s, "甲.order_sales[2026-03]") == "100,000.00")
+        #expect(query(s, "甲.order_sales[2026-04]") == "0.00")
+        expectConsistent(s)
+        // Undo moves it back, twice: 甲's March is 108,000 again, R 107,100 → 2% × 100,000 + 3% × 7,100 = 2,213.00.
+        run(s, "undo", "undo")
+        #expect(query(s, "甲.order_sales[2026-03]") == "108,000.00")
+        #expect(query(s, "甲.tier_commission[2026-03]") == "2,213.00")
+        #expect(query(s, "乙.order_sales[2026-03]") == "0.00")
+        #expect(s.engine === engine)
+        expectConsistent(s)
+    }
+
+    /// The cell graph stores no edge into or out of an order cell: what reads an
+    /// order's cells follows from per-rule templates (issue 10, point 3).
+    @Test func orderCellsAreReadByTemplatesNotStoredEdges() throws {
+        let s = try session()
+        let e = s.engine
+        e.ensureCellGraph()
+        #expect(e.ordersByTemplate)
+        let plan = e.plan
+        for r in plan.rules.indices where plan.rules[r].dimension.perOrder {
+            for o in e.orders.indices { #expect(e.dependencies.neighbours(e.cell(rule: r, order: o)!).isEmpty) }
+        }
+        func names(_ cells: [Int]) -> Set<String> { Set(cells.map { e.name(ofCell: $0) }) }
+        let o6 = e.orderIndex(id: "O6")!
+        // Read off electronics-sales.plan: `counted` is read by early_bonus, late_penalty, clawback and
+        // base_penalty of the same order (lines 71–82), by the month's order_sales of O6's agent and
+        // month, 甲 in 2026-03 (line 87, `over orders` by the order's date), and by the weight of
+        // the allocation `share` reads (line 128), the hidden cell of 甲 in 2026-03.
+        let counted = e.cell(rule: plan.ruleIndex["counted"]!, order: o6)!
+        let allocation = plan.rules.indices.first { plan.rules[$0].name.hasPrefix("allocate(") }!
+        let hidden = e.cell(rule: allocation, agent: e.agentIndex(named: "甲")!, period: .month(Month(year: 2026, month: 3)))!
+        #expect(names(e.dependents(ofCell: counted)) == ["O6.early_bonus", "O6.late_penalty", "O6.clawback", "O6.base_penalty",
+                                                         "甲.order_sales[2026-03]", e.name(ofCell: hidden)])
+        // The hidden allocation of 甲 in 2026-03 is read by the share of each of 甲's orders booked
+        // in March: O1–O6 (all dated 2026-03).
+        #expect(names(e.dependents(ofCell: hidden)) == Set(["O1", "O2", "O3", "O4", "O5", "O6"].map { "\($0).share" }))
+        // And what an order cell reads is collected from its formula when asked: O6.counted reads
+        // O6.refused and O6.low_margin_cash (line 57).
+        #expect(names(e.dependencies(ofCell: counted)) == ["O6.refused", "O6.low_margin_cash"])
         expectConsistent(s)
     }
 
@@ -248,7 +305,7 @@ import TestSupport
             let m = Int.random(in: 1...12, using: &rng)
             let command: String
             let added = s.workspace.agents.map(\.name).filter { $0.hasPrefix("Z") }
-            switch Int.random(in: 0..<16, using: &rng) {
+            switch Int.random(in: 0..<19, using: &rng) {
             case 12: command = "agent add Z\(step) base=\(Int.random(in: 2000...5000, using: &rng))" + (Bool.random(using: &rng) ? " hired=\(day(m))" : "")
             case 13 where !added.isEmpty:
                 // Mostly the agent added last (in place), sometimes another (built anew).
@@ -260,6 +317,10 @@ import TestSupport
             case 0, 1: command = "\(agents.randomElement(using: &rng)!).sales[2026-\(String(format: "%02d", m))] = \(Int.random(in: 0...40, using: &rng) * 10000)"
             case 2: command = "order set \(orderIDs.randomElement(using: &rng)!) profit=\(Int.random(in: 0...20000, using: &rng))"
             case 3: command = "order set \(orderIDs.randomElement(using: &rng)!) paid=\(day(m))"
+            // Orders moving to another bucket (agent or month) and leaving (issue 10, point 4).
+            case 16: command = "order set \(orderIDs.randomElement(using: &rng)!) agent=\(agents.randomElement(using: &rng)!)"
+            case 17: command = "order set \(orderIDs.randomElement(using: &rng)!) date=\(day(m))" + (Bool.random(using: &rng) ? " amount=\(Int.random(in: 1...50, using: &rng) * 1000)" : "")
+            case 18 where orderIDs.count > 3: command = "order rm \(orderIDs.remove(at: Int.random(in: 0..<orderIDs.count, using: &rng)))"
             case 4:
                 let id = "R\(step)"
                 orderIDs.append(id)

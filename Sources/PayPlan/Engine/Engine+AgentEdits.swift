@@ -187,16 +187,19 @@ extension Engine {
     ///
     /// - Complexity: O(1) to reach, O(its dependencies) to walk.
     @inline(__always) func dependencyList(_ c: Int) -> ArraySlice<Int32> {
+        if dependenciesAreCollected(c) { return collectedDependencies(c)[...] }
         if appended.count > 0, let r = appended.replacedDependencies[c] { return r[...] }
         return dependencies.neighbours(c)
     }
 
-    /// Calls `body` with each cell that reads cell `c`.
+    /// Calls `body` with each cell that reads cell `c` (through orders by the order
+    /// templates, which may add a cell that does not read it, or one twice).
     ///
     /// - Complexity: O(its dependents).
     @inline(__always) func forEachDependent(_ c: Int, _ body: (Int32) -> Void) {
         for d in dependents.neighbours(c) { body(d) }
         if appended.count > 0, let extra = appended.addedDependents[c] { for d in extra { body(d) } }
+        if ordersByTemplate, let t = orderTemplates { forEachOrderDependent(c, t, body) }
     }
 
     /// Where cell `c` comes in the schedule: a built cell's position × 2²⁴, an appended

@@ -13,6 +13,9 @@ struct CellGraph {
     var dependents: CSRGraph
     var order: [Int32]
     var position: [Int32]
+    /// True when no edge into or out of an order cell is stored: they follow from
+    /// the order templates (`Engine+OrderTemplates`), and `order` is the rule-level schedule's.
+    var ordersByTemplate = false
 }
 
 extension Engine {
@@ -24,7 +27,14 @@ extension Engine {
     /// - Complexity: O(cells + dependencies) the first time, O(1) after.
     func buildCellGraph() throws {
         guard cellGraph == nil else { return }
-        let forward = buildDependencyGraph()
+        if let steps = Engine.ruleSchedule(plan), orderTemplates != nil {
+            // The schedule's cell order is topological, and the templates give what is read through orders.
+            let forward = buildDependencyGraph(throughOrders: false)
+            let (topo, pos) = scheduledCellOrder(steps)
+            cellGraph = CellGraph(dependencies: forward, dependents: forward.reversed(), order: topo, position: pos, ordersByTemplate: true)
+            return
+        }
+        let forward = buildDependencyGraph(throughOrders: true)
         let backward = forward.reversed()
         let (topo, pos) = try Engine.schedule(forward: forward, backward: backward, plan: plan, offsets: offsets)
         cellGraph = CellGraph(dependencies: forward, dependents: backward, order: topo, position: pos)
@@ -41,6 +51,31 @@ extension Engine {
             if cellGraph == nil { buildGraphOfScheduledPlan() }
             yield &cellGraph!
         }
+    }
+
+    /// The built cells in the order a full compute goes by `steps` (`computeAll`), and each cell's position in it.
+    ///
+    /// - Complexity: O(cells).
+    func scheduledCellOrder(_ steps: [RuleStep]) -> (order: [Int32], position: [Int32]) {
+        let total = offsets.last!
+        var order = [Int32](); order.reserveCapacity(total)
+        for step in steps {
+            switch step {
+            case .block(let r):
+                order.append(contentsOf: (offsets[r]..<offsets[r + 1]).lazy.map { Int32($0) })
+            case .periodByPeriod(let rules):
+                let d = plan.rules[rules[0]].dimension
+                let periods = periodCount(d.grain), slots = d.perAgent ? min(agents.count, appended.baseAgentCount) : 1
+                for p in 0..<periods {
+                    for r in rules {
+                        for a in 0..<slots { order.append(Int32(offsets[r] + a * periods + p)) }
+                    }
+                }
+            }
+        }
+        var position = [Int32](repeating: 0, count: total)
+        for (i, c) in order.enumerated() { position[Int(c)] = Int32(i) }
+        return (order, position)
     }
 
     private func buildGraphOfScheduledPlan() {

@@ -123,7 +123,11 @@ extension Engine {
     /// The cells that read cell `c` directly.
     ///
     /// - Complexity: O(its dependents).
-    public func dependents(ofCell c: Int) -> [Int] { var out: [Int] = []; forEachDependent(c) { out.append(Int($0)) }; return out }
+    public func dependents(ofCell c: Int) -> [Int] {
+        var out: [Int] = [], seen = Set<Int32>()
+        forEachDependent(c) { if seen.insert($0).inserted { out.append(Int($0)) } }
+        return out
+    }
     /// The cells that cell `c` reads directly (every branch of its formula).
     ///
     /// - Complexity: O(its dependencies).
@@ -131,6 +135,6 @@ extension Engine {
 
     /// Number of cells, for benchmarks and `stats`.
     public var cellCount: Int { values.count }
-    /// Number of dependency edges.
+    /// Number of dependency edges stored (those through orders follow from the order templates, not stored).
     public var edgeCount: Int { dependencies.targets.count }
 }

@@ -8,10 +8,12 @@ extension Engine {
     /// The cells each cell reads, for every cell in cell order.
     ///
     /// Needs the static rules computed and the order buckets built (aggregations
-    /// over orders read the buckets).
+    /// over orders read the buckets). Without `throughOrders`, what a cell reads
+    /// through orders is left out (order cells store nothing; an aggregation over
+    /// orders stores what it reads at its own coordinates): the order templates give it.
     /// - Complexity: O(cells + dependencies); a per-agent rule without orders costs
     ///   O(periods × formula size) to collect once plus O(dependencies) to move.
-    func buildDependencyGraph() -> CSRGraph {
+    func buildDependencyGraph(throughOrders: Bool) -> CSRGraph {
         let total = offsets.last!
         let yearCount = years.count
         var depOffsets = [Int32](); depOffsets.reserveCapacity(total + 1)
@@ -20,6 +22,10 @@ extension Engine {
         for r in plan.rules.indices {
             let rule = plan.rules[r]
             if rule.dimension.perOrder {
+                if !throughOrders {
+                    depOffsets.append(contentsOf: repeatElement(Int32(depTargets.count), count: orders.count))
+                    continue
+                }
                 for o in orders.indices {
                     collectCellDependencies(rule, orderCoordinates(o), &depTargets)
                     depOffsets.append(Int32(depTargets.count))
@@ -28,13 +34,13 @@ extension Engine {
             }
             let periods = Engine.periodCount(rule.dimension.grain, years: yearCount)
             let agentSlots = rule.dimension.perAgent ? agents.count : 1
-            if rule.dimension.perAgent && agentSlots > 1 && Engine.sameShapeForEveryAgent(rule.kind) {
+            if rule.dimension.perAgent && agentSlots > 1 && Engine.sameShapeForEveryAgent(rule.kind, throughOrders: throughOrders) {
                 // The cells read by agent a's cell are agent 0's, moved by a rows in each per-agent rule.
                 var template: [(first: Int32, count: Int32)] = []
                 var shifted: [(cell: Int32, step: Int32)] = []
                 for p in 0..<periods {
                     let start = depTargets.count
-                    collectCellDependencies(rule, Coordinates(agent: 0, grain: rule.dimension.grain, period: p), &depTargets)
+                    collectCellDependencies(rule, Coordinates(agent: 0, grain: rule.dimension.grain, period: p), &depTargets, throughOrders: throughOrders)
                     template.append((Int32(shifted.count), Int32(depTargets.count - start)))
                     for d in depTargets[start...] {
                         let target = plan.rules[Engine.ruleOf(offsets, Int(d))].dimension
@@ -54,17 +60,19 @@ extension Engine {
             }
             for a in 0..<agentSlots {
                 for p in 0..<periods {
-                    collectCellDependencies(rule, Coordinates(agent: a, grain: rule.dimension.grain, period: p), &depTargets)
+                    collectCellDependencies(rule, Coordinates(agent: a, grain: rule.dimension.grain, period: p), &depTargets, throughOrders: throughOrders)
                     depOffsets.append(Int32(depTargets.count))
                 }
             }
         }
         return CSRGraph(offsets: depOffsets, targets: depTargets)
     }
-    func collectCellDependencies(_ rule: CompiledRule, _ k: Coordinates, _ out: inout [Int32]) {
+    /// Appends the cells the cell of `rule` at `k` reads, on every branch (without
+    /// `throughOrders`, not those read through orders: see `buildDependencyGraph`).
+    func collectCellDependencies(_ rule: CompiledRule, _ k: Coordinates, _ out: inout [Int32], throughOrders: Bool = true) {
         switch rule.kind {
-        case .input(let d): if let d { collect(d, k, &out) }
-        case .parameter(let e), .formula(let e): collect(e, k, &out)
+        case .input(let d): if let d { collect(d, k, &out, throughOrders: throughOrders) }
+        case .parameter(let e), .formula(let e): collect(e, k, &out, throughOrders: throughOrders)
         case .agentAggregate(_, let v, let f):
             for a in agents.indices {
                 let ka = Coordinates(agent: a, grain: k.grain, period: k.period)
@@ -78,8 +86,9 @@ extension Engine {
                 if let f { collect(f, ka, &out) }
             }
         case .allocation(let total, let weight, let overOrders):
-            collect(total, k, &out)
+            collect(total, k, &out, throughOrders: throughOrders)
             if overOrders {
+                guard throughOrders else { break }
                 for o in bucket(0, agent: k.agent, month: k.period) { collect(weight, orderCoordinates(Int(o)), &out) }
             } else {
                 for a in agents.indices { collect(weight, Coordinates(agent: a, grain: k.grain, period: k.period), &out) }
@@ -87,8 +96,10 @@ extension Engine {
         }
     }
 
-    /// Appends the cells `e` may read at `k`, on every branch.
-    func collect(_ e: CExpr, _ k: Coordinates, _ out: inout [Int32]) {
+    /// Appends the cells `e` may read at `k`, on every branch (without `throughOrders`,
+    /// not those an aggregation over orders reads).
+    func collect(_ e: CExpr, _ k: Coordinates, _ out: inout [Int32], throughOrders: Bool = true) {
+        func collect(_ e: CExpr, _ k: Coordinates, _ out: inout [Int32]) { self.collect(e, k, &out, throughOrders: throughOrders) }
         switch e {
         case .constant, .builtin: break
         case .ref(let r, let shift): if let c = mapRef(r, shift, k) { out.append(Int32(c)) }
@@ -117,6 +128,7 @@ extension Engine {
             if let f { collect(f, k, &out) }
         case .orderField(_, let d): if let d { collect(d, k, &out) }
         case .orderAggregate(_, let v, let f, let g, let perAgent):
+            guard throughOrders else { break }
             for o in ordersBooked(g, k, perAgent: perAgent) {
                 let ko = orderCoordinates(Int(o))
                 if let v { collect(v, ko, &out) }
@@ -130,10 +142,11 @@ extension Engine {
     /// True when a per-agent rule reads the same cells for every agent, one row
     /// apart (no orders, whose buckets differ by agent), so its dependencies can
     /// be worked out for agent 0 and moved.
-    static func sameShapeForEveryAgent(_ kind: RuleKind) -> Bool {
+    static func sameShapeForEveryAgent(_ kind: RuleKind, throughOrders: Bool = true) -> Bool {
         func plain(_ e: CExpr) -> Bool {
             switch e {
-            case .orderAggregate, .share, .orderField: return false
+            case .orderAggregate: return !throughOrders  // left out: nothing read through orders is collected
+            case .share, .orderField: return false
             case .constant, .builtin, .ref, .at, .paid, .teamAggregate: return true
             case .attribute(_, let d): return d.map(plain) ?? true
             case .negate(let a), .not(let a): return plain(a)

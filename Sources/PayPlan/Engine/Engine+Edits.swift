@@ -50,43 +50,59 @@ extension Engine {
         return recompute(from: seeds)
     }
 
-    /// Replaces the order at index `o` with `new`, which keeps its ID, agent,
-    /// date and set of field names (only field values change).
+    /// Replaces the order at index `o` with `new`, which keeps its ID: its field
+    /// values, agent and date may change, and with them the buckets it is booked
+    /// in (the order moves; `by` dates included).
     ///
-    /// - Returns: the changed cells, or `nil` (nothing changed) when the order
-    ///   is not like that, or when it would move to another bucket of a `by` date.
-    /// - Complexity: O(static order rules) to check the buckets, then
+    /// - Returns: the changed cells, or `nil` (nothing changed: build a new engine)
+    ///   when the order brings a field name no order has, takes away the last
+    ///   order's field of a name, names an agent appended in place, or moves to
+    ///   another bucket while the cell graph stores the edges through orders (a plan
+    ///   without order templates: those edges would change).
+    /// - Complexity: O(static order rules + the sizes of the buckets it leaves and
+    ///   joins) to move it, O(orders) when it drops a field name, then
     ///   O(affected cells × log affected cells): the order's cells and the
-    ///   aggregates of its buckets.
+    ///   aggregates of its old and new buckets.
     public func replaceOrder(at o: Int, with new: Order) -> [Change]? {
         guard orders.indices.contains(o) else { return nil }
         let old = orders[o]
-        guard old.id == new.id, old.agent == new.agent, old.date == new.date,
-              Set(old.fields.keys) == Set(new.fields.keys) else { return nil }
+        guard old.id == new.id else { return nil }
         if old == new { return [] }
-        let orderRules = plan.rules.indices.filter { plan.rules[$0].dimension.perOrder }
-        // The static order rules decide the `by` dates: the order must stay in its buckets.
-        let staticCells = staticRuleOrder().filter { plan.rules[$0].dimension.perOrder }.map { offsets[$0] + o }
-        let groupingMonths = { () -> [Int?] in
-            self.plan.groupings.map { g in
-                guard let g else { return nil }
-                guard case .date(let d) = self.eval(g, self.orderCoordinates(o)) else { return Int.min }
-                return d.monthValue.index
-            }
+        // The plan was compiled with the field names of every order: they must stay the same.
+        let newKeys = Set(new.fields.keys)
+        guard newKeys.isSubset(of: fieldKeys) else { return nil }
+        for k in Set(old.fields.keys).subtracting(newKeys) {
+            guard orders.indices.contains(where: { $0 != o && orders[$0].fields[k] != nil }) else { return nil }
         }
-        let monthsBefore = groupingMonths()
+        let agentBefore = orderAgent[o], monthBefore = orderMonth[o]
+        let agentAfter = new.agent.flatMap { agentByName[$0] } ?? -1
+        guard agentAfter < ordersByAgent.count else { return nil }  // an agent appended in place has no buckets
+        ensureCellGraph()
+        let orderRules = plan.rules.indices.filter { plan.rules[$0].dimension.perOrder }
+        // The static order rules decide the `by` dates: work out the buckets after the change.
+        let staticCells = staticRuleOrder().filter { plan.rules[$0].dimension.perOrder }.map { offsets[$0] + o }
+        let groupsBefore = plan.groupings.indices.map { groupingMonth($0, o) }
         let savedStatic = staticCells.map { values[$0] }
         orders[o] = new
+        orderAgent[o] = agentAfter
+        orderMonth[o] = new.date.monthValue.index - startMonth.index
         for c in staticCells { values[c] = compute(c) }
-        let monthsAfter = groupingMonths()
+        let groupsAfter = plan.groupings.indices.map { groupingMonth($0, o) }
         for (c, v) in zip(staticCells, savedStatic) { values[c] = v }
-        guard monthsBefore == monthsAfter else { orders[o] = old; return nil }
-        // The order's own cells, and the cells that aggregate over its buckets (an
-        // aggregation may read a field of the order directly, with no cell between).
-        let months = plan.groupings.indices.map { g in
-            g == 0 || monthsBefore[g] == nil ? orderMonth[o] : monthsBefore[g]! == Int.min ? -1 : monthsBefore[g]! - startMonth.index
+        let moves = agentAfter != agentBefore || groupsAfter != groupsBefore
+        if moves && !ordersByTemplate {
+            orders[o] = old; orderAgent[o] = agentBefore; orderMonth[o] = monthBefore
+            return nil
         }
-        return recompute(from: orderRules.map { offsets[$0] + o } + bucketReaders(agent: orderAgent[o], months: months))
+        // The order's own cells, and the cells that aggregate over its buckets before and
+        // after (an aggregation may read a field of the order directly, with no cell between).
+        var seeds = orderRules.map { offsets[$0] + o }
+        seeds += bucketReaders(agent: agentBefore, months: groupsBefore.map { $0 ?? -1 })
+        if moves {
+            moveInBuckets(o, from: (agentBefore, groupsBefore), to: (agentAfter, groupsAfter))
+            seeds += bucketReaders(agent: agentAfter, months: groupsAfter.map { $0 ?? -1 })
+        }
+        return recompute(from: seeds)
     }
 
     /// The cells whose formulas aggregate over a bucket holding an order of
@@ -169,8 +185,21 @@ extension Engine {
         for r in changed where old.rules[r].kind.blankingConstants != new.rules[r].kind.blankingConstants {
             for c in cells(ofRule: r) {
                 fresh.removeAll(keepingCapacity: true)
-                collectCellDependencies(plan.rules[r], coordinates(ofCell: c).coordinates, &fresh)
-                let stored = dependencyList(c)
+                let k = coordinates(ofCell: c).coordinates
+                collectCellDependencies(plan.rules[r], k, &fresh)
+                let stored: ArraySlice<Int32>
+                if ordersByTemplate {
+                    // What is read through orders is not stored: collect the old formula's, and the
+                    // stored part (read at the cell's own coordinates) must stay the same too.
+                    var before: [Int32] = [], ownBefore: [Int32] = [], ownAfter: [Int32] = []
+                    collectCellDependencies(old.rules[r], k, &before)
+                    collectCellDependencies(old.rules[r], k, &ownBefore, throughOrders: false)
+                    collectCellDependencies(plan.rules[r], k, &ownAfter, throughOrders: false)
+                    if Set(ownBefore) != Set(ownAfter) { plan = old; return nil }
+                    stored = before[...]
+                } else {
+                    stored = dependencyList(c)
+                }
                 // As sets: a formula may read a cell twice (both versions of a dated table read its amount).
                 if (fresh.count != stored.count || fresh.sorted() != stored.sorted()) && Set(fresh) != Set(stored) { plan = old; return nil }
             }

@@ -53,6 +53,12 @@ extension Engine {
                 note("\(name(ofCell: c)) reads \(name(ofCell: Int(d))) but is not among its dependents")
             }
         }
+        // The order buckets and each agent's orders, as a fresh grouping makes them (orders move in place).
+        let (keptBuckets, keptByAgent) = (buckets, ordersByAgent)
+        buildBuckets()
+        if buckets != keptBuckets { note("the order buckets differ from a fresh grouping of the orders") }
+        if ordersByAgent != keptByAgent { note("the orders by agent differ from a fresh grouping of the orders") }
+        (buckets, ordersByAgent) = (keptBuckets, keptByAgent)
         for c in 0..<total where compute(c) != values[c] {
             note("\(name(ofCell: c)) holds \(values[c].displayText) but computes to \(compute(c).displayText)")
         }

@@ -42,12 +42,17 @@ extension Engine {
         for r in plan.staticRules.sorted() { visit(r) }
     }
 
-    /// Groups the orders by agent and month for each grouping of the plan.
+    /// Groups the orders by agent and month for each grouping of the plan, and by agent.
     ///
     /// - Complexity: O(groupings × (orders + (agents + 1) × months)).
     func buildBuckets() {
+        // The agents the engine was built with (those appended in place have no orders).
+        let agentCount = min(agents.count, appended.baseAgentCount)
+        var byAgent = [[Int32]](repeating: [], count: agentCount)
+        for o in orders.indices where orderAgent[o] >= 0 { byAgent[orderAgent[o]].append(Int32(o)) }
+        ordersByAgent = byAgent
         let months = periodCount(.month)
-        let slots = (agents.count + 1) * months
+        let slots = (agentCount + 1) * months
         buckets = plan.groupings.map { g in
             var out = [[Int32]](repeating: [], count: orders.isEmpty ? 0 : slots)
             for o in orders.indices {
@@ -63,6 +68,37 @@ extension Engine {
                 if orderAgent[o] >= 0 { out[(orderAgent[o] + 1) * months + m].append(Int32(o)) }
             }
             return out
+        }
+    }
+
+    /// Moves order `o` from the buckets of agent `from.agent` (−1: none) and the
+    /// grouping months `from.months` to those of `to` (a month outside the years, or
+    /// `nil`, is in no bucket), keeping each bucket in ID order; and to its agent's list.
+    ///
+    /// - Complexity: O(groupings × the sizes of the buckets it leaves and joins).
+    func moveInBuckets(_ o: Int, from: (agent: Int, months: [Int?]), to: (agent: Int, months: [Int?])) {
+        let months = monthCount, o32 = Int32(o)
+        func slot(_ list: [Int32]) -> Int {
+            var lo = 0, hi = list.count
+            while lo < hi { let m = (lo + hi) / 2; if list[m] < o32 { lo = m + 1 } else { hi = m } }
+            return lo
+        }
+        func remove(_ list: inout [Int32]) { let i = slot(list); if i < list.count && list[i] == o32 { list.remove(at: i) } }
+        func insert(_ list: inout [Int32]) { let i = slot(list); if i == list.count || list[i] != o32 { list.insert(o32, at: i) } }
+        for g in plan.groupings.indices where !buckets[g].isEmpty {
+            if from.months[g] == to.months[g] && from.agent == to.agent { continue }
+            if let m = from.months[g], m >= 0, m < months {
+                remove(&buckets[g][m])
+                if from.agent >= 0 { remove(&buckets[g][(from.agent + 1) * months + m]) }
+            }
+            if let m = to.months[g], m >= 0, m < months {
+                insert(&buckets[g][m])
+                if to.agent >= 0 { insert(&buckets[g][(to.agent + 1) * months + m]) }
+            }
+        }
+        if from.agent != to.agent {
+            if from.agent >= 0 { remove(&ordersByAgent[from.agent]) }
+            if to.agent >= 0 { insert(&ordersByAgent[to.agent]) }
         }
     }
 }

@@ -80,7 +80,7 @@ extension Engine {
         if appended.count > 0 { return recomputeByKey(from: seeds) }
         if seeds.count > sweepAbove { return sweep(from: seeds) }
         let g = graph  // read once: recomputing changes values, not the graph
-        let order = g.order, position = g.position, dependents = g.dependents
+        let order = g.order, position = g.position
         var heap = Heap<Int32>()
         var queued = Set<Int32>()
         for s in seeds where queued.insert(position[s]).inserted { heap.insert(position[s]) }
@@ -91,8 +91,8 @@ extension Engine {
             if new == values[c] { continue }
             changed.append((c, values[c]))
             values[c] = new
-            for d in dependents.neighbours(c) where queued.insert(position[Int(d)]).inserted {
-                heap.insert(position[Int(d)])
+            forEachDependent(c) { d in
+                if queued.insert(position[Int(d)]).inserted { heap.insert(position[Int(d)]) }
             }
         }
         return changed
@@ -103,7 +103,7 @@ extension Engine {
     /// of each cell whose value changed.
     func sweep(from seeds: [Int]) -> [(cell: Int, old: Value)] {
         let g = graph  // read once: recomputing changes values, not the graph
-        let order = g.order, position = g.position, dependents = g.dependents
+        let order = g.order, position = g.position
         var dirty = [Bool](repeating: false, count: values.count)
         var first = Int32.max
         for s in seeds { dirty[Int(position[s])] = true; first = min(first, position[s]) }
@@ -115,7 +115,7 @@ extension Engine {
             if new == values[c] { continue }
             changed.append((c, values[c]))
             values[c] = new
-            for d in dependents.neighbours(c) { dirty[Int(position[Int(d)])] = true }
+            forEachDependent(c) { d in dirty[Int(position[Int(d)])] = true }
         }
         return changed
     }

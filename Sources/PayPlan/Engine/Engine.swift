@@ -27,7 +27,10 @@ public final class Engine {
     @exclusivity(unchecked) public internal(set) var plan: CompiledPlan {
         // The cell graph is read off the plan: build it from this one before it changes.
         willSet { if cellGraph == nil { _ = graph } }
+        didSet { orderTemplatesCache = nil }
     }
+    /// The order templates of `plan` (`Engine+OrderTemplates`), worked out on first use.
+    @exclusivity(unchecked) var orderTemplatesCache: OrderTemplates??
     /// The agents' extra attribute names and the orders' field names the plan was compiled with.
     let attributeKeys: Set<String>, fieldKeys: Set<String>
     /// The agents, in the workspace's order (those appended in place last, `Engine+AgentEdits`).
@@ -40,15 +43,17 @@ public final class Engine {
     /// The workspace's orders, in ID order; order cells are numbered the same way.
     @exclusivity(unchecked) public internal(set) var orders: [Order]
     /// Each order's credited agent (index), or −1.
-    let orderAgent: [Int]
+    @exclusivity(unchecked) var orderAgent: [Int]
     /// Each order's month, as an index from `startMonth` (may lie outside the years).
-    let orderMonth: [Int]
+    @exclusivity(unchecked) var orderMonth: [Int]
     @exclusivity(unchecked) var calendar: WorkCalendar
     /// The as-of date (`as_of`).
     @exclusivity(unchecked) public internal(set) var asOf: Day
     /// Per grouping: (agent + 1) × months + month → the orders booked there, in ID order
     /// (agent 0 of the key is "all agents").
     @exclusivity(unchecked) var buckets: [[[Int32]]] = []
+    /// Per agent: its orders, in ID order (those credited to nobody are in no list).
+    @exclusivity(unchecked) var ordersByAgent: [[Int32]] = []
     let offsets: [Int]
     /// Months in the scenario's years (12 × years).
     let monthCount: Int
@@ -74,7 +79,7 @@ public final class Engine {
     public init(copying e: Engine) {
         plan = e.plan; attributeKeys = e.attributeKeys; fieldKeys = e.fieldKeys; agents = e.agents; agentByName = e.agentByName; startMonth = e.startMonth; years = e.years
         orders = e.orders; orderAgent = e.orderAgent; orderMonth = e.orderMonth
-        calendar = e.calendar; asOf = e.asOf; buckets = e.buckets; offsets = e.offsets
+        calendar = e.calendar; asOf = e.asOf; buckets = e.buckets; ordersByAgent = e.ordersByAgent; offsets = e.offsets
         monthCount = e.monthCount; values = e.values; stored = e.stored
         cellGraph = e.cellGraph
         appended = e.appended
