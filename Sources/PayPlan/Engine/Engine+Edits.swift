@@ -198,7 +198,7 @@ extension Engine {
                     if Set(ownBefore) != Set(ownAfter) { plan = old; return nil }
                     stored = before[...]
                 } else {
-                    stored = dependencyList(c)
+                    stored = dependencyList(c)[...]
                 }
                 // As sets: a formula may read a cell twice (both versions of a dated table read its amount).
                 if (fresh.count != stored.count || fresh.sorted() != stored.sorted()) && Set(fresh) != Set(stored) { plan = old; return nil }
