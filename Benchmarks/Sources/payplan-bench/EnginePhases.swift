@@ -84,8 +84,10 @@ func orderEditPhases(_ engine: Engine, _ workspace: Workspace, _ c: Context) thr
         guard case .number(let amount)? = order.fields["amount"]?.value else { continue }
         order.fields["amount"] = .number(Fixed.checkedAdd(amount, Fixed(100))!)
         var changed: [Engine.Change]? = nil
+        let was = engine.orders[i]
         times.append(cpuMs { changed = engine.replaceOrder(at: i, with: order) })
-        if changed != nil { edited += 1 }
+        // Back to the workspace's order, so that the engine's figures are the workspace's again.
+        if changed != nil { edited += 1; _ = engine.replaceOrder(at: i, with: was) }
     }
     times.sort()
     let median = times[times.count / 2]
