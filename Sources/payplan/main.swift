@@ -58,6 +58,9 @@ struct PayPlanCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
+        // Kept until the process exits: releasing a large workspace's engine cell by cell on the
+        // way out costs time the system spends anyway in reclaiming the memory at once.
+        _ = Unmanaged.passRetained(session)
         session.bail = bail
         if let lang {
             guard let l = DisplayLanguage(rawValue: lang) else {

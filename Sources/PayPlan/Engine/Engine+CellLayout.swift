@@ -22,7 +22,17 @@ extension Engine {
     public static func periodCount(_ grain: Grain, years: Int) -> Int {
         grain == .none ? 1 : years * 12 / grain.months
     }
-    @inline(__always) public func periodCount(_ grain: Grain) -> Int { grain == .none ? 1 : monthCount / grain.months }
+    /// How many periods of `grain` the scenario's years hold (1 for `.none`): divisions by
+    /// constants, which the compiler turns into multiplications (this is read on every reference).
+    @inline(__always) public func periodCount(_ grain: Grain) -> Int {
+        switch grain {
+        case .month: monthCount
+        case .quarter: monthCount / 3
+        case .half: monthCount / 6
+        case .year: monthCount / 12
+        case .none: 1
+        }
+    }
 
     static func cell(_ offsets: [Int], _ rule: Int, _ agent: Int, _ period: Int, _ grain: Grain, _ years: Int) -> Int {
         offsets[rule] + agent * periodCount(grain, years: years) + period

@@ -112,7 +112,8 @@ extension Engine {
         let agentSlot = d.perAgent ? k.agent : 0
         if d.grain == .none { return d.perAgent && agentSlot >= appended.baseAgentCount ? appended.cell(r, agentSlot, 0) : offsets[r] + agentSlot }
         let n = periodCount(d.grain)
-        let i = k.period * k.grain.months / d.grain.months + shift
+        // The same grain (most references) needs no division.
+        let i = (d.grain == k.grain ? k.period : k.period * k.grain.months / d.grain.months) + shift
         guard i >= 0 && i < n else { return nil }
         if d.perAgent && agentSlot >= appended.baseAgentCount { return appended.cell(r, agentSlot, i) }
         return offsets[r] + agentSlot * n + i
