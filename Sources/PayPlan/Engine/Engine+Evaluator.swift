@@ -17,6 +17,17 @@ extension Engine {
         compute(c, r, k, plan.rules[r].kind)
     }
 
+    /// `compute(c, r, k)` for a cell of a `formula` or `parameter` rule whose formula is `e`:
+    /// the full compute takes `e` out of the rule's kind once per block (a switch over the kind
+    /// per cell copied and released it: 3% of opening plan C).
+    ///
+    /// - Complexity: O(formula size), times the members of any aggregation in it.
+    @inline(__always) func computeFormula(_ c: Int, _ e: CExpr, _ k: Coordinates) -> Value {
+        let v = eval(e, k)
+        if case .error(let err) = v, err.origin.isEmpty { return .error(stamp(err, c)) }
+        return v
+    }
+
     /// `compute(c, r, k)` with rule `r`'s kind given: a full compute reads it once per
     /// block of cells, not once per cell (a copy of the kind is a retain and a release).
     ///
@@ -277,5 +288,15 @@ extension Engine {
             return .error(EvalError(.outOfRange, "order \(orders[k.order].id) is dated \(orders[k.order].date), outside this scenario's years \(years.lowerBound)–\(years.upperBound)"))
         }
         return .error(EvalError(.outOfRange, "outside this scenario's years \(years.lowerBound)–\(years.upperBound)"))
+    }
+}
+
+extension RuleKind {
+    /// The formula of a `formula` or `parameter` rule; `nil` for the other kinds.
+    var formulaExpression: CExpr? {
+        switch self {
+        case .formula(let e), .parameter(let e): return e
+        default: return nil
+        }
     }
 }

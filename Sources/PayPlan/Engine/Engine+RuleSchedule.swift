@@ -147,7 +147,8 @@ extension Engine {
     }
 
     /// Computes every cell in the order of `steps`; each rule's kind (its
-    /// compiled formula) is read once per block, not per cell.
+    /// compiled formula) is read once per block, not per cell, and a formula's
+    /// cells are evaluated straight from it (`computeFormula`).
     ///
     /// - Complexity: O(cells × formula size).
     func computeAll(_ steps: [RuleStep]) {
@@ -160,6 +161,15 @@ extension Engine {
                     continue
                 }
                 let periods = periodCount(d.grain), slots = d.perAgent ? agents.count : 1
+                if let e = kind.formulaExpression {
+                    for a in 0..<slots {
+                        for p in 0..<periods {
+                            let c = first + a * periods + p
+                            values[c] = computeFormula(c, e, Coordinates(agent: a, grain: d.grain, period: p))
+                        }
+                    }
+                    continue
+                }
                 for a in 0..<slots {
                     for p in 0..<periods {
                         let c = first + a * periods + p
@@ -172,6 +182,13 @@ extension Engine {
                 let kinds = rules.map { plan.rules[$0].kind }
                 for p in 0..<periods {
                     for (r, kind) in zip(rules, kinds) {
+                        if let e = kind.formulaExpression {
+                            for a in 0..<slots {
+                                let c = offsets[r] + a * periods + p
+                                values[c] = computeFormula(c, e, Coordinates(agent: a, grain: d.grain, period: p))
+                            }
+                            continue
+                        }
                         for a in 0..<slots {
                             let c = offsets[r] + a * periods + p
                             values[c] = compute(c, r, Coordinates(agent: a, grain: d.grain, period: p), kind)
