@@ -27,8 +27,10 @@ public enum PlatformImport {
         var statusIndex: [String: Int] = [:]
         var kept: [(row: Int, order: Order)] = []
         var outcomes: [PlatformPreset.Outcome] = []
-        for (row, order) in file.orders {
-            var o = order
+        for i in file.orders.indices {
+            // Taken out of the file, so that changing its fields changes them in place (no copy per order).
+            let row = file.orders[i].row
+            var o = OrderFile.take(&file.orders[i].order)
             let status = o.fields["status"]?.text ?? ""
             var outcome: PlatformPreset.Outcome
             if status.isEmpty, case .number(let net)? = o.fields["net_paid"], net == .zero {

@@ -99,7 +99,8 @@ extension Session {
                     return .error("\(file): \(refusal); nothing was imported")
                 }
                 understood = PlatformImport.normalise(&read, preset: used)
-                let t = TaobaoImport.credit(read, workspace: workspace, people: attributionPeople, match: settings.match, mode: settings.mode, refundsKnown: refundsKnown)
+                // The orders move into the groups (read.orders is left empty): held once, not twice.
+                let t = TaobaoImport.credit(taking: &read, workspace: workspace, people: attributionPeople, match: settings.match, mode: settings.mode, refundsKnown: refundsKnown)
                 read.problems += t.problems
                 read.problems.sort { $0.row < $1.row }
                 taobao = t
@@ -127,10 +128,19 @@ extension Session {
             return Session.badRows(file, Set(read.problems.map(\.row)).count, of: read.rowsRead, problemLines)
         }
         var new = workspace
-        throttle.update(say("orders import: merging \(read.orders.count) orders", "orders import：合并 \(read.orders.count) 条订单"))
-        let counts = if let t = taobao { TaobaoImport.merge(t.groups, into: &new) } else { OrderImport.merge(read.orders.map(\.order), into: &new) }
+        let toMerge = taobao?.groups.count ?? read.orders.count
+        throttle.update(say("orders import: merging \(toMerge) orders", "orders import：合并 \(toMerge) 条订单"))
         if let a = attributionLine { info.append(a) }
         if let u = understood, let t = taobao { info += Session.understoodLines(u, groups: t.groups) }
+        let counts: MergeCounts
+        if let t = taobao {
+            taobao = nil // the groups are held by the merge alone from here
+            counts = TaobaoImport.merge(t.groups, into: &new)
+        } else {
+            let orders = read.orders.map(\.order)
+            read.orders = []
+            counts = OrderImport.merge(orders, into: &new)
+        }
         if let s = saveName { new.importMaps[s] = mapping.isEmpty ? Dictionary(uniqueKeysWithValues: read.columns.compactMap { c in c.target.map { (c.header, $0) } }) : mapping }
         func summary(_ ending: ImportMessage.Ending) -> ImportMessage {
             .ordersSummary(file: file, encoding: read.encoding, rows: read.rowsRead, added: counts.added, replaced: counts.replaced,
