@@ -378,6 +378,15 @@ public enum OrderImport {
         // A lone dash is how Douyin and many exports write an empty cell.
         if first == "-" && (raw == "-" || raw == "--") { return "" }
         if !trimmable(first) && !trimmable(last) && first != "=" && first != "'" { return raw }
+        // ="2026030212345" (one order number in ten, in Taobao exports) with printable ASCII inside at both ends:
+        // the quotes and = go, as the long way takes them, without Foundation's trimming.
+        if first == "=" && last == "\"" {
+            let u = raw.utf8
+            if u.count >= 4, u[u.index(after: u.startIndex)] == 0x22,
+               (0x21...0x7E).contains(u[u.index(u.startIndex, offsetBy: 2)]), (0x21...0x7E).contains(u[u.index(u.endIndex, offsetBy: -2)]) {
+                return String(raw.dropFirst(2).dropLast())
+            }
+        }
         return cleanCellInFull(raw)
     }
 

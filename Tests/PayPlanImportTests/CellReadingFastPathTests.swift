@@ -16,6 +16,7 @@ import PayPlan
         "2026年03月02日", "2026-3月2", "2026年3-2", "2026月3年2", "2026-02-30", "2026-13-01", "0000-01-01", "20261-3-2",
         "2026-3-233", "2026-03-02\t", " 2026-03-02", "2026-03-02日", "2026-03", "2026", "２０２６-03-02", "2026-03-02x",
         "1.2E+13", "1e+5", "yes", "是", "否",
+        "=\"T001\"", "=\"1\"", "=\"T 1\"", "=\" T1\"", "=\"T1 \"", "=\"ab\"c\"", "=\"é\"", "=\"\"\"\"", "=\"x\u{0301}\"", "=\"小美\"", "= \"T1\"", "=\"T1\" ",
     ]
 
     @Test func cleaningMatchesFoundationTrimming() {
@@ -25,6 +26,8 @@ import PayPlan
         #expect(OrderImport.cleanCell("\u{FEFF}订单编号") == "订单编号")
         #expect(OrderImport.cleanCell("T001\u{3000}") == "T001")
         #expect(OrderImport.cleanCell("'0123") == "0123")
+        #expect(OrderImport.cleanCell("=\"2026030212345\"") == "2026030212345")
+        #expect(OrderImport.cleanCell("=\" T1\"") == "T1")
     }
 
     @Test func amountsMatchTheLongWay() {
