@@ -559,7 +559,7 @@ public enum OrderImport {
     static func fieldKinds(_ plan: Plan) -> [String: Kind] {
         var kinds: [String: Kind] = [:]
         for d in plan.definitions {
-            guard case .field(let name, _, let def) = d.statement else { continue }
+            guard case .field(let name, _, let def, _) = d.statement else { continue }
             var kind = Kind.any
             switch def?.kind {
             case .number?, .unary?: kind = .number
@@ -577,7 +577,7 @@ public enum OrderImport {
     static func fieldLabels(_ plan: Plan) -> [String: String] {
         var labels: [String: String] = [:]
         for d in plan.definitions {
-            if case .field(let name, let label?, _) = d.statement { labels[label] = name }
+            if case .field(let name, let label?, _, _) = d.statement { labels[label] = name }
         }
         return labels
     }

@@ -110,7 +110,8 @@ public enum Help {
             "allocate(commission, amount) in an order rule shares a month figure among its orders, to the fen.",
             "orders 李雷 2026-03 lists them with every order figure; O1.share prints one; explain O1.share shows why.",
             "calendar workday 2026-10-10 marks a worked Saturday (调休); calendar holiday 2026-10-01..2026-10-07.",
-            "as of 2026-06-30: payments recorded after that day are not known yet (clawbacks wait for it).",
+            "as of 2026-06-30: payments recorded after that day are not known yet (clawbacks wait for it); 'as of' shows it.",
+            "Without it the scenario knows up to the latest date its orders record, so no later clawback is booked.",
             "Try: load scenarios/electronics-sales.json, then the order add line above, then orders 李雷 2026-03",
         ]),
         ("import", "orders from a spreadsheet export (CSV, UTF-8 or GBK)", [

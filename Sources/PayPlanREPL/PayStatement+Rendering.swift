@@ -33,7 +33,7 @@ public struct StatementRenderer {
             "withheld": ("代扣项目", "withheld"), "info": ("参考信息（不计入工资）", "for reference (not added)"),
             "social_insurance": ("社保", "social insurance"), "housing_fund": ("公积金", "housing fund"), "tax": ("个税", "income tax"),
             "net_pay": ("实发工资", "take-home pay"), "unlisted": ("其他（工资条未列明）", "other (not listed)"),
-            "summed": ("各月合计", "the sum of the months"), "scenario": ("方案", "scenario"),
+            "summed": ("各月合计", "the sum of the months"), "eachMonth": ("逐月列出（不相加）", "each month (not added up)"), "scenario": ("方案", "scenario"),
             "unlistedNote": ("工资数字中方案未列入工资条的部分", "part of the pay figure the plan does not list"),
         ]
         let w = words[key] ?? (key, key)
@@ -53,11 +53,19 @@ public struct StatementRenderer {
         case .attribute: return zh ? "员工资料中的\(itemName(l))" : "the agent's \(l.name) attribute"
         case .figure:
             if l.summedOverMonths { return word("summed") }
+            if l.byPeriod != nil { return word("eachMonth") }
             return l.explanation.map(plain.body) ?? ""
         }
     }
 
     func amount(_ v: Value) -> String { plain.value(v) }
+    /// A flag's or grade's value in each month of a longer statement: `04 yes · 05 no · 06 no` (`4月 是 · 5月 否 · 6月 否`).
+    func monthByMonth(_ values: [PeriodValue]) -> String {
+        values.map { v in
+            let when = v.period.grain == .month ? (zh ? "\(v.period.start.month)月" : String(v.period.description.suffix(2))) : v.period.description
+            return "\(when) \(amount(v.value))"
+        }.joined(separator: " · ")
+    }
     func plainAmount(_ v: Value) -> String {
         if case .number(let n) = v { return n.rounded(toDigits: 2).format(minimumFractionDigits: 2, grouping: false) }
         return plain.value(v)
@@ -74,7 +82,10 @@ public struct StatementRenderer {
     /// The rows in print order: earnings, 应发合计, deductions, 扣款合计, the pay figure, take-home, 实发, info.
     public func rows(_ s: PayStatement) -> [Row] {
         var out: [Row] = []
-        func item(_ l: PayStatement.Line) -> Row { Row(kind: .item, item: itemName(l), amount: amount(l.value), note: note(l), plainAmount: plainAmount(l.value), name: l.kind == .unlisted ? "" : l.name) }
+        func item(_ l: PayStatement.Line) -> Row {
+            let shown = l.byPeriod.map(monthByMonth)
+            return Row(kind: .item, item: itemName(l), amount: shown ?? amount(l.value), note: note(l), plainAmount: shown ?? plainAmount(l.value), name: l.kind == .unlisted ? "" : l.name)
+        }
         func heading(_ k: String) -> Row { Row(kind: .heading, item: word(k), amount: "", note: "", plainAmount: "") }
         out.append(heading("earnings"))
         out += s.earnings.map(item)

@@ -19,6 +19,7 @@ extension Session {
             return .error(OfferMessage.noPayFigure)
         }
         var amounts: [Fixed] = [], attributes: [String] = []
+        var negative: String? = nil  // the first negative amount: refused after the attributes are checked
         var start = engine.startMonth
         var i = 1
         while i < words.count {
@@ -33,6 +34,8 @@ extension Session {
             guard let e = try? Parser.expression(w), let v = try? Session.constantAmount(e) else {
                 return .error(OfferMessage.notAnAmount(w))
             }
+            if let problem = amountProblem(w, value: v, input: words[0]) { return .error(problem) }
+            if v.isNegative && negative == nil { negative = w }
             amounts.append(v); i += 1
         }
         guard (1...6).contains(amounts.count) else { return .error(OfferMessage.oneToSixAmounts) }
@@ -41,6 +44,7 @@ extension Session {
         while workspace.agentIndex(named: name) != nil { name += "_" }
         var candidate = Agent(name: name, role: "sales", hired: start.firstDay)
         if let e = applyAttributes(ArraySlice(attributes), to: &candidate) { return e }
+        if let w = negative { return .error(AmountMessage.negativeOffer(w, input: inputName)) }
         let last = Month(year: workspace.years.upperBound, month: 12)
         let months = (start.index...last.index).map(Month.init(index:))
         var columns: [[Value]] = []

@@ -37,6 +37,9 @@ extension Session {
                 }
             }
             guard dated else { return .error(OrderMessage.needsDate(id)) }
+            if let (field, value, range) = PlanCheck.outsideFieldRange(o, plan: workspace.plan) {
+                return .error(OrderMessage.fieldOutOfRange(order: id, field: field, value: value, range: range.description))
+            }
             guard workspace.years.contains(o.date.year) else {
                 let y = workspace.years
                 return .error(OrderMessage.dateOutsideYears(o.date, years: y, widen: min(y.lowerBound, o.date.year)...max(y.upperBound, o.date.year)))
@@ -46,8 +49,10 @@ extension Session {
             var edits: EngineEdits? = nil
             if let was = existing {
                 let now = o
-                edits = EngineEdits(forward: { e in e.orderIndex(id: id).flatMap { e.replaceOrder(at: $0, with: now) } },
-                                    back: { e in e.orderIndex(id: id).flatMap { e.replaceOrder(at: $0, with: was) } })
+                // With no `as of` set, the as-of date follows the latest date the orders record: moved with the order.
+                let (knownBefore, knownAfter) = (workspace.knownOn, new.knownOn)
+                edits = EngineEdits(forward: { e in e.orderIndex(id: id).flatMap { e.replaceOrder(at: $0, with: now) }.flatMap { c in e.setAsOf(knownAfter).map { Session.merged(c, $0) } } },
+                                    back: { e in e.orderIndex(id: id).flatMap { e.replaceOrder(at: $0, with: was) }.flatMap { c in e.setAsOf(knownBefore).map { Session.merged(c, $0) } } })
             }
             return commit(new, label: "order \(sub) \(id)", said: [sub == "add" ? OrderMessage.added(id) : OrderMessage.updated(id)], edits: edits)
         case "rm", "remove":
@@ -123,13 +128,21 @@ extension Session {
     func setAsOf(_ rest: String) -> Output {
         // `as of` alone (and `as`, `asof`) shows the setting.
         let text = rest == "of" ? "" : rest.hasPrefix("of ") ? String(rest.dropFirst(3)).trimmingCharacters(in: .whitespaces) : rest
-        if text.isEmpty { return Output(message: OrderMessage.asOf(workspace.knownOn, defaulted: workspace.asOf == nil)) }
+        if text.isEmpty { return Output(message: OrderMessage.asOf(workspace.knownOn, defaulted: workspace.asOf == nil, fromOrders: workspace.recordedThrough != nil)) }
         guard let d = Day(text: text) else { return .error(OrderMessage.notADate(text)) }
         var new = workspace
         new.asOf = d
         let (before, after) = (workspace.knownOn, new.knownOn)
         return commit(new, label: "as of \(d)", said: [OrderMessage.asOf(d, defaulted: false)],
                       edits: EngineEdits(forward: { $0.setAsOf(after) }, back: { $0.setAsOf(before) }))
+    }
+
+    /// Two edits' changed cells as one: a cell both changed keeps its value from before the first.
+    /// - Complexity: O(first + second).
+    static func merged(_ first: [Engine.Change], _ second: [Engine.Change]) -> [Engine.Change] {
+        guard !second.isEmpty else { return first }
+        let seen = Set(first.map(\.cell))
+        return first + second.filter { !seen.contains($0.cell) }
     }
 
     /// `O1.c3_share` or `explain O1.c3_share`: an order figure's cell.

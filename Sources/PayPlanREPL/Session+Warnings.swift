@@ -72,7 +72,7 @@ extension Session {
     func check(_ rest: String) -> Output {
         guard rest.isEmpty else { return .error(WarningMessage.checkTakesNothing) }
         // Pay concerns read every pay cell: worked out here, not after every edit (`payConcernWarnings`).
-        let all = currentWarnings() + PlanCheck.payWarnings(engine: engine, plan: workspace.plan)
+        let all = currentWarnings() + PlanCheck.orderFieldWarnings(workspace: workspace) + PlanCheck.payWarnings(engine: engine, plan: workspace.plan)
         var out = Output(message: all.isEmpty ? WarningMessage.none : WarningMessage.count(all.count))
         out.warnings = all.map(Diagnostic.init(warning:))
         return out

@@ -905,6 +905,10 @@ public final class Session {
         } catch let e as SourceError {
             return .error(Diagnostic(e, offset: rhsStart, commandLine: line))
         } catch { return .error("\(error)") }
+        if let problem = amountProblem(rhs, value: value, input: rule.name) {
+            let lead = rhs.prefix { $0 == " " }.count
+            return .error(Diagnostic(problem, source: line, range: (rhsStart + lead)..<line.count))
+        }
         let agentName = rule.dimension.perAgent ? workspace.agents[agent].name : nil
         let p = period ?? Period(grain: .none, start: engine.startMonth)
         guard let c = engine.cell(rule: r, agent: agent, period: p) else {

@@ -143,8 +143,8 @@ import TestSupport
     @Test func offerAtTheEnds() throws {
         let s = try Session(path: electronics)
         expectRefused(s, "offer sales -\(Self.max) base=-\(Self.max)", "base=-\(Self.max) is outside the range the plan declares for base (0..); nothing was changed")
-        let down = run(s, "offer sales -\(Self.max)")
-        #expect(down.count > 3)
+        // A negative amount to offer is refused (fresh-user finding 5).
+        expectRefused(s, "offer sales -\(Self.max)", "is negative: an offer tries sales a new hire could bring, 0 or more")
         let up = run(s, "offer sales \(Self.max) base=\(Self.max)")
         let months = up.filter { $0.hasPrefix("2026-") }
         #expect(months.count == 12 && months.allSatisfy { $0.hasSuffix("#OVERFLOW") }, "\(up)")

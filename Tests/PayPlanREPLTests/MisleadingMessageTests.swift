@@ -66,8 +66,8 @@ import PayPlan
 
     @Test func asOfAloneShowsTheSetting() throws {
         let s = try Session(path: electronics)
-        // No as of set: the default, said as such (the shipped scenario covers 2026).
-        #expect(s.execute("as of").lines == ["as of 2026-12-31 (the end of the scenario's years)"])
+        // No as of set: the default, said as such (the latest date the shipped orders record is 2026-12-30).
+        #expect(s.execute("as of").lines == ["as of 2026-12-30 (no as of is set: the latest date the orders record, so nothing after it is booked; as of DATE sets another)"])
         run(s, "as of 2026-06-30")
         #expect(s.execute("as of").lines == ["as of 2026-06-30"])
         #expect(s.execute("as of 2026-13-01").failed)

@@ -128,9 +128,10 @@ import PayPlan
         let w = c.execute("check").warnings
         #expect(w.count == 1 && w[0].warningKind == .belowMinimumWage)
         #expect(w.first?.message.hasPrefix("in 'pay': 赵强.pay[2026-04] = 1,800.00 is under the minimum wage (minimum_wage 2,740.00)") == true)
-        // The fresh user's case: 韩梅梅 2027-04 after `years 2026-2027` is −149.99 (base 3,000 − 1,049.99 of clawbacks
-        // − 900 deduction − 1,200 overdue penalty = −149.99), said by the years edit itself and by check.
-        let out = c.execute("years 2026-2027")
+        // The fresh user's case: 韩梅梅 2027-04 after years 2026-2027 with 2027 known (as of 2027-12-31): base 3,000
+        // − 1,049.99 of clawbacks − 900 deduction − 1,200 overdue penalty = −149.99, said by the edit and by check.
+        run(c, "years 2026-2027")
+        let out = c.execute("as of 2027-12-31")
         #expect(out.warnings.map(\.message).contains { $0.hasPrefix("in 'pay': 韩梅梅.pay[2027-04] = -149.99 is below zero") })
         #expect(c.execute("check").warnings.map(\.message).contains { $0.hasPrefix("in 'pay': 韩梅梅.pay[2027-04] = -149.99 is below zero") })
         // Plan B: base 800 while the month's website sales are under 10,000 (B1): 800 < 2,740 in January for each of 甲乙丙丁.

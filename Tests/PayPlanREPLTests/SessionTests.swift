@@ -169,13 +169,15 @@ import PayPlan
 
     @Test func moneyRoundTripsThroughAScenarioFile() throws {
         let s = try Session()
-        run(s, "input month sales", "agent add 甲 base=3000.10")
-        let amounts = ["0.1", "0.691", "5.02", "3000.10", "12345678901234.56"]
+        run(s, "input month sales", "input month share default 0%", "agent add 甲 base=3000.10")
+        // Money to the fen (sales); a finer decimal only where a fraction is meant (share, default 0%).
+        let amounts = ["0.1", "0.69", "5.02", "3000.10", "12345678901234.56"]
+        run(s, "甲.share[2026-01] = 0.691")
         for (i, a) in amounts.enumerated() { run(s, "甲.sales[2026-0\(i + 1)] = \(a)") }
         let path = tempDir() + "/money.json"
         run(s, "save \(path)")
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        for a in ["\"0.1\"", "\"0.691\"", "\"5.02\"", "\"3000.1\"", "\"12345678901234.56\""] { #expect(text.contains(a)) }
+        for a in ["\"0.1\"", "\"0.69\"", "\"0.691\"", "\"5.02\"", "\"3000.1\"", "\"12345678901234.56\""] { #expect(text.contains(a)) }
         let back = try Session(path: path)
         #expect(back.workspace == s.workspace)
         #expect(query(back, "甲.sales[2026-05]") == "12,345,678,901,234.56")

@@ -12,6 +12,8 @@ public struct PayConcern: Hashable, Sendable {
         case negativeNetPay
         /// A month employed whose gross pay is under `minimum_wage`.
         case belowMinimumWage
+        /// The gross pay figure is an error value that stops pay (`#OVERFLOW`, `#DIV/0!`, `#RANGE`; not `#MISSING`).
+        case payError
     }
     public var kind: Kind
     /// The agent's index in the engine.
@@ -21,7 +23,9 @@ public struct PayConcern: Hashable, Sendable {
     /// The figure's value (CNY): gross pay, or take-home pay for `negativeNetPay`.
     public var value: Fixed
     /// The minimum wage it is under (CNY), for `belowMinimumWage`.
-    public var minimum: Fixed?
+    public var minimum: Fixed? = nil
+    /// The error value, for `payError` (`value` is then 0).
+    public var error: EvalError? = nil
 }
 
 /// The figures a pay concern reads, found once per engine.
@@ -84,7 +88,14 @@ extension PayConcern {
             return n
         }
         if let g = f.gross {
-            for p in periods(g) { out += at(engine: e, figures: f, agent: a, period: p, gross: number(g, p), read: read) }
+            for p in periods(g) {
+                // An error that stops pay (#OVERFLOW, #DIV/0!, #RANGE); #MISSING (data not entered yet) is said elsewhere.
+                if let c = e.cell(rule: g, agent: a, period: p), case .error(let err) = read(c), [.overflow, .divisionByZero, .outOfRange].contains(err.kind) {
+                    out.append(PayConcern(kind: .payError, agent: a, period: p, value: .zero, error: err))
+                    continue
+                }
+                out += at(engine: e, figures: f, agent: a, period: p, gross: number(g, p), read: read)
+            }
         }
         if let n = f.net {
             for p in periods(n) { if let v = number(n, p), v.isNegative { out.append(PayConcern(kind: .negativeNetPay, agent: a, period: p, value: v)) } }

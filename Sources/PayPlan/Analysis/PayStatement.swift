@@ -8,6 +8,12 @@
 /// term an earning, each subtracted one a deduction, sub-totals opened up). The lines always add up
 /// to the totals: if the plan's figures leave a difference, it is shown as its own line
 /// (`unlisted`), never hidden. Words are left to the renderer (`PayPlanREPL`).
+/// A figure's value in one period (a month of a quarter's statement).
+public struct PeriodValue: Sendable, Equatable {
+    public var period: Period
+    public var value: Value
+}
+
 public struct PayStatement: Sendable {
     /// One line: a figure (or attribute, or the unlisted difference) and how it was reached.
     public struct Line: Sendable {
@@ -24,6 +30,9 @@ public struct PayStatement: Sendable {
         public var explanation: PlainExplanation?
         /// True when the value is a sum of the figure's months (a quarter's statement).
         public var summedOverMonths: Bool
+        /// For a yes/no or text figure (a flag, a grade) on a longer period's statement: its value in each
+        /// of the figure's periods, since such figures do not add up (`nil` otherwise).
+        public var byPeriod: [PeriodValue]? = nil
     }
 
     public var scenario: String
@@ -120,8 +129,18 @@ public struct PayStatement: Sendable {
             l.value = e.value(ofCell: c)
             l.explanation = e.plainExplanation(cell: c, plan: plan, depth: 0)
         } else if g < p.grain {
-            l.value = e.figure(rule: rule.name, agent: e.agents[a].name, period: p) ?? .number(.zero)
-            l.summedOverMonths = true
+            // Amounts add up over the months; yes/no flags and grades are shown month by month.
+            let each = stride(from: p.start.index, to: p.start.index + p.grain.months, by: g.months).compactMap { m -> PeriodValue? in
+                let q = Period(grain: g, start: Month(index: m))
+                return e.cell(rule: r, agent: a, period: q).map { PeriodValue(period: q, value: e.value(ofCell: $0)) }
+            }
+            if each.contains(where: { if case .bool = $0.value { true } else if case .text = $0.value { true } else { false } }) {
+                l.byPeriod = each
+                l.value = each.first { $0.value.isError }?.value ?? .text("")
+            } else {
+                l.value = e.figure(rule: rule.name, agent: e.agents[a].name, period: p) ?? .number(.zero)
+                l.summedOverMonths = true
+            }
         } else {
             let containing = Period.containing(p.start, grain: g)
             if containing.lastMonth == p.lastMonth, let c = e.cell(rule: r, agent: a, period: containing) {

@@ -16,6 +16,20 @@ extension PlanCheck {
     /// - Complexity: O(concerns).
     public static func payWarnings(_ concerns: [PayConcern], engine: Engine, plan: Plan, figures f: PayFigures) -> [PlanWarning] {
         guard !concerns.isEmpty else { return [] }
+        var out: [PlanWarning] = []
+        // Error values: one warning for all of them, at the first (agents in order, then periods), with where it started.
+        let errors = concerns.filter { $0.kind == .payError }
+        if let first = errors.min(by: { ($0.agent, $0.period.start.index) < ($1.agent, $1.period.start.index) }), let g = f.gross, let err = first.error {
+            let name = engine.plan.rules[g].name
+            let def = plan.definition(named: name)
+            let cell = "\(engine.agents[first.agent].name).\(name)[\(first.period)]"
+            let from = err.origin.isEmpty || err.origin == cell ? "" : ", from \(err.origin)"
+            let more = errors.count - 1
+            out.append(PlanWarning(.payError, definition: name,
+                message: "\(cell) is \(err.kind.rawValue)\(from): \(err.message)\(more > 0 ? " (\(more) more pay figure\(more == 1 ? " is an error" : "s are errors") too)" : ""); nothing can be paid from an error: correct the value that caused it, or undo",
+                zh: "\(cell) 是错误值 \(err.kind.rawValue)\(from.isEmpty ? "" : "，源于 \(err.origin)")：\(err.message)\(more > 0 ? "（另有 \(more) 个工资数字也是错误值）" : "")；错误值无法发放：请改正造成它的数值，或 undo",
+                range: def.flatMap { (try? Parser.statementWithNameRange($0.source))?.1 ?? nil }, source: def?.source ?? ""))
+        }
         var groups: [PayConcern.Kind: [(agent: Int, first: PayConcern, count: Int)]] = [:]
         for c in concerns {
             var g = groups[c.kind] ?? []
@@ -25,8 +39,7 @@ extension PlanCheck {
             } else { g.append((c.agent, c, 1)) }
             groups[c.kind] = g
         }
-        var out: [PlanWarning] = []
-        for kind in PayConcern.Kind.allCases {
+        for kind in PayConcern.Kind.allCases where kind != .payError {
             guard let g = groups[kind] else { continue }
             let rule = kind == .negativeNetPay ? f.net : f.gross
             let name = rule.map { engine.plan.rules[$0].name } ?? "pay"
@@ -64,6 +77,8 @@ extension PlanCheck {
                 message: "\(cell) = \(c.value.moneyText) is below zero\(moreEn): more is withheld (social insurance, housing fund, tax) than is paid",
                 zh: "\(cell) = \(c.value.moneyText) 为负数\(moreZh)：代扣的社保、公积金和个税超过了应发工资",
                 range: range, source: source)
+        case .payError:
+            return PlanWarning(.payError, definition: figure, message: "\(cell) is an error value", zh: "\(cell) 是错误值", range: range, source: source)
         case .belowMinimumWage:
             let m = c.minimum?.moneyText ?? ""
             return PlanWarning(.belowMinimumWage, definition: figure,
@@ -71,5 +86,38 @@ extension PlanCheck {
                 zh: "\(cell) = \(c.value.moneyText) 低于最低工资（minimum_wage \(m)）\(more == 0 ? "" : "（另有 \(more) 个月也低于最低工资）")：在职月份的工资不得低于当地最低工资",
                 range: range, source: source)
         }
+    }
+
+    /// The first number field of `o` outside the range its `field` declares: (field, value, range).
+    ///
+    /// - Complexity: O(the plan's definitions).
+    public static func outsideFieldRange(_ o: Order, plan: Plan) -> (String, Fixed, AmountRange)? {
+        for d in plan.definitions {
+            guard case .field(let n, _, _, let range?) = d.statement, case .number(let v)? = o.fields[n], !range.contains(v) else { continue }
+            return (n, v, range)
+        }
+        return nil
+    }
+
+    /// Stored orders with a number outside the range their field declares (a scenario saved before the
+    /// range was written, or edited by hand): one warning per field, naming the first orders.
+    ///
+    /// - Complexity: O(orders × ranged fields).
+    public static func orderFieldWarnings(workspace: Workspace) -> [PlanWarning] {
+        var out: [PlanWarning] = []
+        for d in workspace.plan.definitions {
+            guard case .field(let n, _, _, let range?) = d.statement else { continue }
+            let bad = workspace.orders.compactMap { o -> (String, Fixed)? in
+                if case .number(let v)? = o.fields[n], !range.contains(v) { return (o.id, v) } else { return nil }
+            }
+            guard !bad.isEmpty else { continue }
+            let shown = bad.prefix(3).map { "\($0.0) (\($0.1.moneyText))" }
+            let more = bad.count > 3 ? " and \(bad.count - 3) more" : "", moreZh = bad.count > 3 ? " 等 \(bad.count) 笔" : ""
+            out.append(PlanWarning(.inputOutOfRange, definition: n,
+                message: "orders \(shown.joined(separator: ", "))\(more) have \(n) outside the range the plan declares (\(range)): correct them with order set ID \(n)=…",
+                zh: "订单 \(shown.joined(separator: "、"))\(moreZh) 的 \(n) 超出方案规定的范围（\(range)）：请用 order set 编号 \(n)=… 更正",
+                range: rangeText(in: d.source), source: d.source))
+        }
+        return out
     }
 }

@@ -192,7 +192,7 @@ public struct CompiledPlan: Sendable {
                 tables[n] = (sides, rows, d)
             case .attribute(let n, _, let def, _):
                 attributeDefaults[n] = .some(def)
-            case .field(let n, _, let def):
+            case .field(let n, _, let def, _):
                 fieldDefaults[n] = .some(def)
             case .reportColumns(let c): columns = c
             case .reportTotal(let t): total = t

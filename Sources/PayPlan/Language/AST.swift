@@ -97,7 +97,8 @@ public enum Statement: Equatable, Sendable {
     /// `attribute base default 3000 range 0..`: an agent attribute; a value outside `range` is refused.
     case attribute(name: String, label: String?, defaultValue: Expr?, range: AmountRange? = nil)
     /// `field paid "回款日期"`: an order field, with a default for orders that lack it.
-    case field(name: String, label: String?, defaultValue: Expr?)
+    /// `range` (optional): the amounts an order may carry in this field (`field price default 0 range 0..`).
+    case field(name: String, label: String?, defaultValue: Expr?, range: AmountRange? = nil)
     case table(name: String, label: String?, sides: TierSides, rows: [TableRow])
     case rule(dimension: Dimension, name: String, label: String?, formula: Expr)
     /// `report columns revenue, deduction, pay`: the figures a report shows.
@@ -116,7 +117,7 @@ public enum Statement: Equatable, Sendable {
     /// The name a statement defines (`report …` statements define `report columns`/`report total`).
     public var name: String {
         switch self {
-        case .param(let n, _, _), .input(_, let n, _, _, _), .attribute(let n, _, _, _), .field(let n, _, _),
+        case .param(let n, _, _), .input(_, let n, _, _, _), .attribute(let n, _, _, _), .field(let n, _, _, _),
              .table(let n, _, _, _), .rule(_, let n, _, _): n
         case .reportColumns: "report columns"
         case .reportTotal: "report total"
@@ -126,7 +127,7 @@ public enum Statement: Equatable, Sendable {
     }
     public var label: String? {
         switch self {
-        case .param(_, let l, _), .input(_, _, let l, _, _), .attribute(_, let l, _, _), .field(_, let l, _),
+        case .param(_, let l, _), .input(_, _, let l, _, _), .attribute(_, let l, _, _), .field(_, let l, _, _),
              .table(_, let l, _, _), .rule(_, _, let l, _): l
         default: nil
         }

@@ -201,9 +201,8 @@ public struct Parser {
             let n = try name("a\(word == "field" ? " field" : "n attribute") name")
             let label = optionalLabel()
             if word == "field" {
-                var def: Expr? = nil
-                if current.isKeyword("default") { _ = advance(); def = try parseExpr() }
-                return .field(name: n, label: label, defaultValue: def)
+                let (def, range) = try parseDefaultAndRange()
+                return .field(name: n, label: label, defaultValue: def, range: range)
             }
             let (def, range) = try parseDefaultAndRange()
             return .attribute(name: n, label: label, defaultValue: def, range: range)

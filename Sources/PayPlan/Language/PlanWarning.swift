@@ -26,6 +26,8 @@ public struct PlanWarning: Equatable, Sendable {
         case negativePay = "negative-pay"
         /// A month employed paid under the plan's `minimum_wage` (`PayConcern`).
         case belowMinimumWage = "below-minimum-wage"
+        /// The pay figure is an error value (an absurd parameter made it overflow): said with where it started.
+        case payError = "pay-error"
     }
     public var kind: Kind
     /// The name of the definition the warning is about (`pay`, `commission_tiers`).

@@ -19,24 +19,46 @@ public struct Workspace: Equatable, Sendable {
     public private(set) var orders: [Order] = []
     /// Working days, for collection deadlines.
     public var calendar = WorkCalendar()
-    /// What is known on this day (`as_of` in rules); `nil` means the last day of the scenario's years.
+    /// What is known on this day (`as_of` in rules); `nil`: the latest date the orders record (see `knownOn`).
     public var asOf: Day?
+    /// The latest date the orders record (an order's date, or a date field: a payment, a refund, a
+    /// write-off), kept as the orders change; `nil` without orders.
+    public private(set) var recordedThrough: Day? = nil
     /// Saved column mappings for `orders import`: mapping name → CSV column → order field (`id`, `agent`, `date`, or a field).
     public var importMaps: [String: [String: String]] = [:]
 
-    /// The effective as-of date: `asOf`, else the last day of the scenario's years (9999-12-31
-    /// at most; `Engine` refuses years outside 1…9999, and the loaders years outside 1900–2999).
-    public var knownOn: Day { asOf ?? Day.clamped(year: years.upperBound, month: 12, day: 31) }
+    /// The effective as-of date: `asOf`; else the latest date the orders record (`recordedThrough`),
+    /// since the data knows nothing after it — a payment not recorded by then is unknown, not late,
+    /// and a clawback that would fall later is not booked; with no orders, the last day of the
+    /// scenario's years (9999-12-31 at most; `Engine` refuses years outside 1…9999).
+    public var knownOn: Day { asOf ?? recordedThrough ?? Day.clamped(year: years.upperBound, month: 12, day: 31) }
+
+    /// The latest date `o` records: its date or a date field.
+    static func latestDay(_ o: Order) -> Day {
+        var d = o.date
+        for case .date(let f) in o.fields.values where f > d { d = f }
+        return d
+    }
+
+    /// `recordedThrough` worked out again from every order.
+    /// - Complexity: O(orders × fields).
+    mutating func recountRecordedThrough() {
+        recordedThrough = orders.lazy.map(Workspace.latestDay).max()
+    }
 
     /// Adds an order or replaces the one with the same ID; returns the replaced one.
     @discardableResult
     public mutating func upsert(_ o: Order) -> Order? {
         var lo = 0, hi = orders.count
         while lo < hi { let m = (lo + hi) / 2; if Order.idPrecedes(orders[m].id, o.id) { lo = m + 1 } else { hi = m } }
+        let latest = Workspace.latestDay(o)
         if lo < orders.count && orders[lo].id == o.id {
-            let old = orders[lo]; orders[lo] = o; return old
+            let old = orders[lo]; orders[lo] = o
+            if let r = recordedThrough, Workspace.latestDay(old) == r, latest < r { recountRecordedThrough() } else { recordedThrough = max(recordedThrough ?? latest, latest) }
+            return old
         }
         orders.insert(o, at: lo)
+        recordedThrough = max(recordedThrough ?? latest, latest)
         return nil
     }
 
@@ -66,6 +88,7 @@ public struct Workspace: Equatable, Sendable {
                 addedIndex[o.id] = added.count; added.append(o); replaced.append(nil)
             }
         }
+        defer { recountRecordedThrough() }
         guard !added.isEmpty else { orders = kept; return replaced }
         added.sort { Order.idPrecedes($0.id, $1.id) }
         // One merge of two sorted lists; a new order goes before stored ones it does not follow (as `upsert` places it).
@@ -87,13 +110,16 @@ public struct Workspace: Equatable, Sendable {
         var byID: [String: Order] = [:]
         for o in list { byID[o.id] = o }
         orders = byID.values.sorted { Order.idPrecedes($0.id, $1.id) }
+        recountRecordedThrough()
     }
 
     /// Removes the order with `id`; returns it.
     @discardableResult
     public mutating func removeOrder(_ id: String) -> Order? {
         guard let i = orders.firstIndex(where: { $0.id == id }) else { return nil }
-        return orders.remove(at: i)
+        let removed = orders.remove(at: i)
+        if Workspace.latestDay(removed) == recordedThrough { recountRecordedThrough() }
+        return removed
     }
 
     public func order(_ id: String) -> Order? { orders.first { $0.id == id } }

@@ -7,7 +7,7 @@ public enum MessageCatalogues {
         entry(AgentMessage.self), entry(CommandMessage.self), entry(FileMessage.self), entry(OrderMessage.self),
         entry(SourceMessage.self), entry(StatementMessage.self),
         entry(WhatIfMessage.self), entry(FigureFileMessage.self), entry(ImportMessage.self), entry(ShellMessage.self),
-        entry(OfferMessage.self), entry(AttributionMessage.self),
+        entry(OfferMessage.self), entry(AttributionMessage.self), entry(AmountMessage.self),
     ]
 
     static func entry<M: MessageCatalogue>(_ kind: M.Type) -> (name: String, samples: [any Message]) {

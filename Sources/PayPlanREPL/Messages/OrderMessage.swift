@@ -33,8 +33,11 @@ public enum OrderMessage: MessageCatalogue {
     /// `calendar holiday|workday|clear DAYS` done.
     case calendarChanged(sub: String, days: String)
     /// `as of`: the day figures are known on; `defaulted` when none was set (the end of the years).
-    case asOf(Day, defaulted: Bool)
+    /// `as of`: the date, and when no `as of` is set, where the default comes from.
+    case asOf(Day, defaulted: Bool, fromOrders: Bool = false)
     case notADate(String)
+    /// `order add D9 … price=-5000` with `field price … range 0..`: refused, naming the order and field.
+    case fieldOutOfRange(order: String, field: String, value: Fixed, range: String)
 
     static let dayNames = (en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], zh: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"])
 
@@ -78,8 +81,15 @@ public enum OrderMessage: MessageCatalogue {
         case .unknownCalendarCommand(let s): Wording(en: "unknown calendar command '\(s)': use holiday, workday or clear", zh: "未知的 calendar 命令 '\(s)'：请用 holiday、workday 或 clear")
         case .calendarChanged(let sub, let days):
             Wording(en: "calendar: \(sub) \(days)", zh: "日历：" + (sub == "holiday" ? "设为节假日" : sub == "workday" ? "设为调休上班日" : "恢复为平常日") + " \(days)")
-        case .asOf(let d, let defaulted):
-            Wording(en: "as of \(d)\(defaulted ? " (the end of the scenario's years)" : "")", zh: "截至 \(d)\(defaulted ? "（方案年份的最后一天）" : "")")
+        case .asOf(let d, let defaulted, let fromOrders):
+            if !defaulted { Wording(en: "as of \(d)", zh: "截至 \(d)") }
+            else if fromOrders {
+                Wording(en: "as of \(d) (no as of is set: the latest date the orders record, so nothing after it is booked; as of DATE sets another)",
+                        zh: "截至 \(d)（未设置 as of：订单记录的最后日期，之后的不计入；as of 日期 可另设）")
+            } else { Wording(en: "as of \(d) (the end of the scenario's years: there are no orders)", zh: "截至 \(d)（方案年份的最后一天：没有订单）") }
+        case .fieldOutOfRange(let o, let f, let v, let r):
+            Wording(en: "order \(o): \(f) = \(v.moneyText) is outside the range the plan declares for \(f) (\(r)); nothing was changed",
+                    zh: "订单 \(o)：\(f) = \(v.moneyText) 超出方案为 \(f) 规定的范围（\(r)）；未做任何更改")
         case .notADate(let t): Wording(en: "'\(t)' is not a date: as of what day? e.g. as of 2026-06-30", zh: "'\(t)' 不是日期：截至哪一天？例如 as of 2026-06-30")
         }
     }
@@ -93,6 +103,6 @@ public enum OrderMessage: MessageCatalogue {
                 .calendarUsage, .reversedRange("2026-10-07..2026-10-01", earlier: d, later: e), .badDayRange("10月1日"),
                 .unknownCalendarCommand("add"), .calendarChanged(sub: "holiday", days: "2026-10-01..2026-10-07"),
                 .calendarChanged(sub: "workday", days: "2026-10-10"), .calendarChanged(sub: "clear", days: "2026-10-10"),
-                .asOf(e, defaulted: false), .asOf(e, defaulted: true), .notADate("6月30日")]
+                .asOf(e, defaulted: false), .asOf(e, defaulted: true), .asOf(e, defaulted: true, fromOrders: true), .notADate("6月30日"), .fieldOutOfRange(order: "D9", field: "成交价", value: Fixed(-5000), range: "0..")]
     }
 }

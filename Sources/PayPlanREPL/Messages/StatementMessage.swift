@@ -51,6 +51,9 @@ public enum StatementMessage: MessageCatalogue {
         case .concern(.negativeNetPay, let p, let v, _):
             Wording(en: "warning: take-home pay for \(p) is below zero (\(v.moneyText)): more is withheld than is paid",
                     zh: "注意：\(p) 的实发工资为负数（\(v.moneyText)）：代扣超过了应发")
+        case .concern(.payError, let p, _, _):
+            Wording(en: "warning: pay for \(p) is an error value: it cannot be paid until the figure that caused it is corrected",
+                    zh: "注意：\(p) 的应发工资是错误值：改正造成它的数字之前无法发放")
         case .concern(.belowMinimumWage, let p, let v, let m):
             Wording(en: "warning: pay for \(p) (\(v.moneyText)) is under the minimum wage (\(m?.moneyText ?? ""))",
                     zh: "注意：\(p) 的应发工资（\(v.moneyText)）低于最低工资（\(m?.moneyText ?? "")）")
@@ -72,6 +75,7 @@ public enum StatementMessage: MessageCatalogue {
                 .wroteAll(statements: 3, index: "index.html", target: "out", format: "html", skipped: 1, period: p),
                 .concern(.negativePay, period: p, value: Fixed(decimalText: "-149.99")!, minimum: nil),
                 .concern(.negativeNetPay, period: p, value: Fixed(-100), minimum: nil),
-                .concern(.belowMinimumWage, period: p, value: Fixed(2000), minimum: Fixed(2740))]
+                .concern(.belowMinimumWage, period: p, value: Fixed(2000), minimum: Fixed(2740)),
+                .concern(.payError, period: p, value: .zero, minimum: nil)]
     }
 }

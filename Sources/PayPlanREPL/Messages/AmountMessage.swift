@@ -1,0 +1,29 @@
+import PayPlan
+
+/// An amount typed for an input that it cannot mean (fresh-user finding 5): two signs in a row,
+/// a percent where money or a count is meant, finer than a fen, a negative amount to offer.
+public enum AmountMessage: MessageCatalogue {
+    case doubleSign(String)
+    case percentForAmount(String, input: String)
+    case finerThanFen(String, input: String)
+    case negativeOffer(String, input: String)
+
+    public var wording: Wording {
+        switch self {
+        case .doubleSign(let t):
+            Wording(en: "'\(t)' has two signs in a row: write -5 or 5, not --5", zh: "'\(t)' 连写了两个符号：请写 -5 或 5，不要写 --5")
+        case .percentForAmount(let t, let n):
+            Wording(en: "'\(t)' is a percent, but \(n) takes an amount (CNY or a count): write 5000 or 5千; a percent is for an input whose default is one (default 5%)",
+                    zh: "'\(t)' 是百分比，但 \(n) 要填金额（元或个数）：请写 5000 或 5千；百分比只用于默认值是百分比的录入项（default 5%）")
+        case .finerThanFen(let t, let n):
+            Wording(en: "'\(t)' is finer than a fen (0.01): \(n) is money or a count, entered to the fen at most",
+                    zh: "'\(t)' 比 1 分（0.01）还细：\(n) 是金额或个数，最多精确到分")
+        case .negativeOffer(let t, let n):
+            Wording(en: "'\(t)' is negative: an offer tries \(n) a new hire could bring, 0 or more", zh: "'\(t)' 是负数：offer 试算新人可能带来的 \(n)，应为 0 或更多")
+        }
+    }
+
+    public static var samples: [AmountMessage] {
+        [.doubleSign("--5"), .percentForAmount("50%", input: "销售额"), .finerThanFen("1.005", input: "销售额"), .negativeOffer("-5万", input: "销售额")]
+    }
+}
