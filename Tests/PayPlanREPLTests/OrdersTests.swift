@@ -149,6 +149,22 @@ import PayPlan
         #expect(query(s, "李雷.pay[2026-03]") == "5,573.00")
         run(s, "team month silent_sales = sum(amount over orders where missing(agent))")
         #expect(query(s, "silent_sales[2026-01]") == "20,000.00")
+        // A figure of a fixed period (`revenue[2026-01]`) asked by an order credited to nobody is
+        // #MISSING too, not a neighbouring cell (it read the last agent's cells of the rule before).
+        // For 李雷's own order it is his January revenue (C2): the scenario's January sales 62,000, no
+        // orders that month, expenses 300 → 61,700.00.
+        run(s, "order jan_revenue = revenue[2026-01]")
+        #expect(run(s, "S1.jan_revenue") == ["S1.jan_revenue = #MISSING"])
+        let explained = s.execute("explain S1.jan_revenue").lines.joined(separator: "\n")
+        #expect(explained.contains("#MISSING"))
+        run(s, "order add L1 agent=李雷 date=2026-02-10 terms=cash amount=1000 profit=200 paid=2026-02-10")
+        #expect(run(s, "L1.jan_revenue") == ["L1.jan_revenue = 61,700.00"])
+        // So is an agent's `paid(…)` figure: in June (the half's last month) a silent order has no half bonus to
+        // read, where it read 0 as if it were an agent's unpaid month.
+        run(s, "order add S2 date=2026-06-15 terms=cash amount=1000 profit=200 paid=2026-06-15",
+            "order h1_paid = paid(half_bonus)")
+        #expect(run(s, "S2.h1_paid") == ["S2.h1_paid = #MISSING"])
+        #expect(run(s, "S1.h1_paid") == ["S1.h1_paid = #MISSING"])
     }
 
     /// Odd orders a first user entered: a zero amount (margin 0, refused as a cash order under 5%,

@@ -83,7 +83,7 @@ extension Engine {
         case .ref(let r, let shift):
             if let c = mapRef(r, shift, k) { add(c) } else { notes.append("prev(\(plan.rules[r].name)) before the scenario's first period = 0") }
         case .at(let r, let p):
-            if let i = index(of: p) { add(cell(r, k.agent, i)) }
+            if let i = index(of: p), let c = atCell(r, i, k) { add(c) }
         case .paid(let r):
             if let c = paidCell(r, k) { add(c) } else {
                 notes.append("paid(\(plan.rules[r].name)) = 0: this is not the last \(k.grain.keyword) of the \(plan.rules[r].dimension.grain.keyword)")

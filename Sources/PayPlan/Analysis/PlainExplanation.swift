@@ -273,8 +273,8 @@ struct PhraseBuilder {
             f.period = engine.period(at.grain, at.period)
             return .figure(f, kind: kind, detail: detail)
         case .at(let r, let p):
-            guard let i = engine.index(of: p) else { return .value(engine.eval(e, k)) }
-            return figure(engine.cell(r, k.agent, i))
+            guard let i = engine.index(of: p), let c = engine.atCell(r, i, k) else { return .value(engine.eval(e, k)) }
+            return figure(c)
         case .paid(let r):
             let v = engine.eval(e, k)
             if let c = engine.paidCell(r, k) { if !reads.contains(c) { reads.append(c) }; return .paid(FigureName(name: engine.plan.rules[r].name, label: engine.plan.rules[r].label, value: v), paidNow: true) }

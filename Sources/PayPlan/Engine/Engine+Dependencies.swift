@@ -104,7 +104,7 @@ extension Engine {
         case .constant, .builtin: break
         case .ref(let r, let shift): if let c = mapRef(r, shift, k) { out.append(Int32(c)) }
         case .at(let r, let p):
-            if let i = index(of: p) { out.append(Int32(cell(r, k.agent, i))) }
+            if let i = index(of: p), let c = atCell(r, i, k) { out.append(Int32(c)) }
         case .paid(let r):
             if let c = paidCell(r, k) { out.append(Int32(c)) }
         case .teamAggregate(let r): if let c = mapRef(r, 0, k) { out.append(Int32(c)) }

@@ -130,6 +130,15 @@ extension Engine {
         return offsets[r] + agentSlot * n + i
     }
 
+    /// For `r[PERIOD]` (a fixed period, index `i`): the cell of rule `r` at `k`'s agent;
+    /// `nil` when `r` is per agent and `k` has none (an order credited to nobody).
+    ///
+    /// - Complexity: O(1).
+    @inline(__always) func atCell(_ r: Int, _ i: Int, _ k: Coordinates) -> Int? {
+        if plan.rules[r].dimension.perAgent && k.agent < 0 { return nil }
+        return cell(r, k.agent, i)
+    }
+
     /// For `paid(r)`: the containing cell when `k` is the last sub-period of it.
     func paidCell(_ r: Int, _ k: Coordinates) -> Int? {
         let g = plan.rules[r].dimension.grain
@@ -158,8 +167,10 @@ extension Engine {
             guard let i = index(of: p) else {
                 return .error(EvalError(.outOfRange, "\(p) is outside this scenario's years \(years.lowerBound)–\(years.upperBound)"))
             }
-            return values[cell(r, k.agent, i)]
+            guard let c = atCell(r, i, k) else { return unreachable(r, k) }
+            return values[c]
         case .paid(let r):
+            if plan.rules[r].dimension.perAgent && k.agent < 0 { return unreachable(r, k) }
             guard let c = paidCell(r, k) else { return .number(.zero) }
             return values[c]
         case .teamAggregate(let r):
