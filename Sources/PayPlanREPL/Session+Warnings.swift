@@ -7,9 +7,69 @@ extension Session {
     /// - Complexity: O(a × p + entered inputs) when stale (see `PlanCheck.warnings`), else O(1).
     public func currentWarnings() -> [PlanWarning] {
         if let w = warningsCache { return w }
-        let w = PlanCheck.warnings(engine: engine, workspace: workspace)
+        let w = PlanCheck.warnings(engine: engine, workspace: workspace, outsideEmployment: outsideEmploymentFlagged())
         warningsCache = w
         return w
+    }
+
+    /// What each agent is paid outside employment (`PlanCheck.OutsideEmployment`), kept between
+    /// commands for one engine: an edit made in place works out again only the agents whose pay
+    /// cells it changed or whose record it touched (`noteInPlace`), so that the warnings checked
+    /// after every command do not visit every agent (a script of 50,000 `agent add` lines).
+    struct OutsideEmploymentIndex {
+        weak var engine: Engine?
+        /// The engine's `revision` the entries are current for.
+        var revision: Int
+        /// The pay rule they read, and how many agents the engine had.
+        var rule: Int, agentCount: Int
+        /// Agent index → what they are paid outside employment (agents paid nothing there are left out).
+        var flagged: [Int: PlanCheck.OutsideEmployment]
+    }
+
+    /// The agents paid outside employment, in agent order, from the index when it is current for the
+    /// engine, else worked out for every agent (and the index kept).
+    ///
+    /// - Complexity: O(flagged × log flagged) when current, else O(agents × periods outside employment).
+    func outsideEmploymentFlagged() -> [(agent: Int, PlanCheck.OutsideEmployment)] {
+        guard let rule = PlanCheck.OutsideEmployment.payRule(engine) else { outsideEmployment = nil; return [] }
+        if let x = outsideEmployment, x.engine === engine, x.revision == engine.revision, x.rule == rule, x.agentCount == engine.agents.count {
+            return x.flagged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+        var flagged: [Int: PlanCheck.OutsideEmployment] = [:]
+        outsideEmploymentRebuilds += 1
+        for a in engine.agents.indices {
+            if let o = PlanCheck.OutsideEmployment(engine: engine, rule: rule, agent: a) { flagged[a] = o }
+        }
+        outsideEmployment = OutsideEmploymentIndex(engine: engine, revision: engine.revision, rule: rule, agentCount: engine.agents.count, flagged: flagged)
+        return flagged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Runs `edit` on the engine in place and keeps the index of pay outside employment current:
+    /// the agents of the pay cells it `changed`, those named in `touching` (an agent set, whose
+    /// dates may change what is outside employment with the same pay) and agents appended are
+    /// worked out again; the index stays valid only when it was current before the edit.
+    ///
+    /// - Returns: `edit`'s changes, or `nil` (the engine must be built again; nothing changed).
+    /// - Complexity: O(changed cells + touched agents × their periods outside employment), plus the edit.
+    func inPlace(touching names: [String] = [], _ edit: (Engine) -> [Engine.Change]?) -> [Engine.Change]? {
+        let before = engine.revision, count = engine.agents.count
+        guard let changed = edit(engine) else { return nil }
+        guard var x = outsideEmployment, x.engine === engine, x.revision == before, x.agentCount == count,
+              let rule = PlanCheck.OutsideEmployment.payRule(engine), rule == x.rule else { outsideEmployment = nil; return changed }
+        outsideEmployment = nil  // not shared while it is updated
+        let agents = engine.agents.count
+        var touched = Set(names.compactMap { engine.agentIndex(named: $0) })
+        if agents > count { touched.formUnion(count..<agents) }
+        for a in agents..<max(agents, count) { x.flagged[a] = nil }
+        for (c, _) in changed {
+            let (r, k) = engine.coordinates(ofCell: c)
+            if r == rule { touched.insert(k.agent) }
+        }
+        for a in touched where a < agents { x.flagged[a] = PlanCheck.OutsideEmployment(engine: engine, rule: rule, agent: a) }
+        x.revision = engine.revision
+        x.agentCount = agents
+        outsideEmployment = x
+        return changed
     }
 
     /// The warnings in `after` that were not in `before` (same kind, definition and message).

@@ -63,7 +63,9 @@ public final class Session {
         var back: (Engine) -> [Engine.Change]?
         /// The agent that `forward` appends (its pay lines read `— → value`) or removes (`value → —`).
         var appears: String? = nil, vanishes: String? = nil
-        var reversed: EngineEdits { EngineEdits(forward: back, back: forward, appears: vanishes, vanishes: appears) }
+        /// Agents whose record the edit changes (`agent set`): their warnings are worked out again.
+        var touches: [String] = []
+        var reversed: EngineEdits { EngineEdits(forward: back, back: forward, appears: vanishes, vanishes: appears, touches: touches) }
     }
     /// Engines of the forks other than the current one, with the workspace each was
     /// built from (used only while that is still the fork's workspace).
@@ -100,6 +102,10 @@ public final class Session {
     /// The warnings of the current plan and data, when known (`nil` after an input edit;
     /// `currentWarnings()` works them out again).
     var warningsCache: [PlanWarning]? = nil
+    /// Pay outside employment per agent, for the warnings after every command (Session+Warnings.swift).
+    var outsideEmployment: OutsideEmploymentIndex? = nil
+    /// How many times it was worked out for every agent (tests: an edit in place must not need it).
+    var outsideEmploymentRebuilds = 0
 
     /// A session on the scenario file at `path`.
     /// - Throws: `ScenarioError` naming the place of the problem.
@@ -314,7 +320,7 @@ public final class Session {
         }
         let warningsBefore = currentWarnings()
         let leaving = edits?.vanishes.map { totals(engine, agent: $0) } ?? []
-        if let edits, let changed = edits.forward(engine) {
+        if let edits, let changed = inPlace(touching: edits.touches, edits.forward) {
             pushUndo(Snapshot(workspace: workspace, label: labelLine ?? OutputLine(fixed: label), edits: edits))
             workspace = new
             isDirty = true
@@ -531,7 +537,7 @@ public final class Session {
         let said = undoing ? EditMessage.undid(s.label) : EditMessage.redid(s.label)
         // An edit the engine made in place is taken back in place.
         let leaving = s.forkState == nil ? s.edits?.appears.map { totals(engine, agent: $0) } ?? [] : []
-        if s.forkState == nil, let edits = s.edits, let changed = edits.back(engine) {
+        if s.forkState == nil, let edits = s.edits, let changed = inPlace(touching: edits.touches, edits.back) {
             other.append(Snapshot(workspace: workspace, label: s.label, edits: edits.reversed, generation: generation))
             workspace = target
             generation = s.generation
@@ -604,7 +610,7 @@ public final class Session {
             }
             // Attributes changed in place; a renamed agent's figures are listed under both names, so a rename builds anew.
             let edits = before.name == after.name
-                ? EngineEdits(forward: { $0.replaceAgent(at: i, with: after) }, back: { $0.replaceAgent(at: i, with: before) }) : nil
+                ? EngineEdits(forward: { $0.replaceAgent(at: i, with: after) }, back: { $0.replaceAgent(at: i, with: before) }, touches: [name]) : nil
             return commit(new, label: "agent set \(name)", said: [AgentMessage.updated(name)], edits: edits)
         case "rm", "remove":
             // Several names: all are removed, or none when one is unknown (or named twice).
@@ -655,7 +661,7 @@ public final class Session {
         swap(&w, &workspace)
         w.agents.append(agent)
         let inputs = w.inputs[agent.name] ?? [:]
-        guard let changed = engine.appendAgent(agent, inputs: inputs) else {
+        guard let changed = inPlace({ $0.appendAgent(agent, inputs: inputs) }) else {
             w.agents.removeLast()
             swap(&w, &workspace)
             changeCount = counted
@@ -923,7 +929,7 @@ public final class Session {
         pushUndo(Snapshot(workspace: workspace, label: OutputLine(fixed: "\(label) = \(value.moneyText)"), edits: edits))
         workspace = new
         isDirty = true
-        let changed = engine.setInput(cell: c, value: value)
+        let changed = inPlace { $0.setInputs([(c, value)]) }!
         warningsCache = nil
         var warnings: [Diagnostic] = []
         if let d = workspace.plan.definition(named: rule.name), case .input(_, _, _, _, let range?) = d.statement, !range.contains(value) {

@@ -285,6 +285,47 @@ import TestSupport
         #expect(query(s, "N30.pay[2026-05]") == "1,800.00")
     }
 
+    /// The warnings checked after every command keep what each agent is paid outside employment and,
+    /// after an edit made in place, work out again only the agents it touched; they say what a check of
+    /// every agent says. By hand: with `month pay = base + commission`, an agent with no sales gets
+    /// 3,000 + 0 in every month (C3: R = 0 earns no commission), employed or not; 2万 of sales in January
+    /// is R = 20,000, commission 1% × 20,000 = 200.00, pay 3,200.00.
+    @Test func warningsAfterEachCommandVisitOnlyTheAgentsTouched() throws {
+        let s = try Session(path: electronics)
+        run(s, "month pay = base + commission")
+        let engine = s.engine
+        _ = s.currentWarnings()
+        let rebuilds = s.outsideEmploymentRebuilds
+        func outside(_ name: String) -> [String] {
+            #expect(s.outsideEmploymentRebuilds == rebuilds, "the edit updated the agents it touched, not every agent")
+            let fresh = PlanCheck.warnings(engine: s.engine, workspace: s.workspace).map(\.message)
+            #expect(s.currentWarnings().map(\.message) == fresh, "the warnings kept per agent are those of every agent")
+            return fresh.filter { $0.contains("pays \(name) ") }
+        }
+        let added = s.execute("agent add 乙 base=3000 hired=2026-03-01")
+        #expect(added.warnings.map(\.message) == ["in 'pay': pay pays 乙 3,000.00 in 2026-01, before the hire date 2026-03-01 (and 1 more month outside employment); test active: if not active then 0 else …"])
+        // Hired later, same pay: January–April are outside employment now (the agent set touches 乙).
+        let moved = s.execute("agent set 乙 hired=2026-05-01")
+        #expect(moved.warnings.map(\.message) == ["in 'pay': pay pays 乙 3,000.00 in 2026-01, before the hire date 2026-05-01 (and 3 more months outside employment); test active: if not active then 0 else …"])
+        // An input edit changes January's pay, outside employment: 3,200.00.
+        run(s, "乙.sales[2026-01] = 2万")
+        #expect(outside("乙") == ["pay pays 乙 3,200.00 in 2026-01, before the hire date 2026-05-01 (and 3 more months outside employment); test active: if not active then 0 else …"])
+        run(s, "undo")
+        #expect(outside("乙").first?.hasPrefix("pay pays 乙 3,000.00 in 2026-01, before the hire date 2026-05-01") == true)
+        run(s, "undo")
+        #expect(outside("乙").first?.hasPrefix("pay pays 乙 3,000.00 in 2026-01, before the hire date 2026-03-01") == true)
+        // Hired before the years: nothing outside employment; removed: nothing kept for 乙.
+        run(s, "agent set 乙 hired=2025-01-01")
+        #expect(outside("乙").isEmpty)
+        run(s, "undo", "agent rm 乙")
+        #expect(outside("乙").isEmpty)
+        run(s, "undo")
+        #expect(outside("乙").count == 1)
+        #expect(s.engine === engine, "every step was made in place")
+        #expect(s.outsideEmploymentRebuilds == rebuilds)
+        expectConsistent(s)
+    }
+
     /// Random edits of every kind, then the incremental result equals a fresh compute, cell for cell.
     /// Even seeds recompute by sweeping the topological order (as for a big rule edit), odd ones through the heap.
     @Test(arguments: [UInt64(1), 2, 3, 4])
@@ -343,6 +384,7 @@ import TestSupport
             default: command = "agent add Z\(step) hired=2025-0\(Int.random(in: 1...9, using: &rng))-01"
             }
             s.engine.sweepAbove = seed % 2 == 0 ? 0 : 4096
+            _ = s.currentWarnings()  // the warnings kept per agent, checked below after the edit
             _ = s.execute(command)  // undo/redo may have nothing to do
             let problems = s._checkInvariants()
             #expect(problems.isEmpty, "seed \(seed), step \(step), after \(command): \(problems.joined(separator: "; "))")

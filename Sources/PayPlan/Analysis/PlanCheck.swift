@@ -7,35 +7,97 @@ public enum PlanCheck {
 
     /// Every warning of the plan in `engine`, given the data of `workspace` (the engine's workspace).
     ///
-    /// - Complexity: O(a × p) for a agents and p periods of the pay figure, plus O(entered inputs).
-    public static func warnings(engine: Engine, workspace: Workspace) -> [PlanWarning] {
+    /// `outsideEmployment`: the agents paid outside employment, when the caller keeps them
+    /// per agent (`OutsideEmployment`); `nil` works them out here.
+    ///
+    /// - Complexity: O(a × p) for a agents and p periods of the pay figure (O(flagged) when given), plus O(entered inputs).
+    public static func warnings(engine: Engine, workspace: Workspace, outsideEmployment: [(agent: Int, OutsideEmployment)]? = nil) -> [PlanWarning] {
         var out = engine.plan.warnings
         out += tierWarnings(engine: engine, plan: workspace.plan)
         out += inputRangeWarnings(workspace: workspace)
-        out += payOutsideEmployment(engine: engine, plan: workspace.plan)
+        if let flagged = outsideEmployment {
+            out += payOutsideEmployment(flagged, engine: engine, plan: workspace.plan)
+        } else {
+            out += payOutsideEmployment(engine: engine, plan: workspace.plan)
+        }
         return out
     }
 
     /// The pay figure (`report total`) nonzero in a period where an agent is not employed:
     /// one warning per agent, at the pay rule's name.
+    ///
+    /// - Complexity: O(a × p) for a agents and p periods outside their employment.
     public static func payOutsideEmployment(engine: Engine, plan: Plan) -> [PlanWarning] {
-        guard let t = engine.plan.total, let r = engine.plan.ruleIndex[t], let d = plan.definition(named: t) else { return [] }
-        let dim = engine.plan.rules[r].dimension
-        guard dim.perAgent, !dim.perOrder, dim.grain != .none else { return [] }
+        guard let rule = OutsideEmployment.payRule(engine) else { return [] }
+        var flagged: [(agent: Int, OutsideEmployment)] = []
+        for a in engine.agents.indices {
+            if let o = OutsideEmployment(engine: engine, rule: rule, agent: a) { flagged.append((a, o)) }
+        }
+        return payOutsideEmployment(flagged, engine: engine, plan: plan)
+    }
+
+    /// The warnings of `flagged` (agent index and what they are paid outside employment, in agent order).
+    ///
+    /// - Complexity: O(flagged).
+    public static func payOutsideEmployment(_ flagged: [(agent: Int, OutsideEmployment)], engine: Engine, plan: Plan) -> [PlanWarning] {
+        guard let t = engine.plan.total, let d = plan.definition(named: t), let r = OutsideEmployment.payRule(engine) else { return [] }
+        let grain = engine.plan.rules[r].dimension.grain
         let nameRange = (try? Parser.statementWithNameRange(d.source))?.1 ?? nil
         var out: [PlanWarning] = []
-        var more = 0
-        let periods = engine.periodCount(dim.grain)
-        for (a, agent) in engine.agents.enumerated() where agent.hired != nil || agent.left != nil {
+        for (a, o) in flagged.prefix(listLimit) {
+            let agent = engine.agents[a]
+            let (p, v, count) = (o.period, o.value, o.count)
+            let before = agent.hired.map { p.lastDay < $0 } == true
+            let when = before ? "before the hire date \(agent.hired!)" : "after leaving on \(agent.left!)"
+            let whenZh = before ? "在入职日 \(agent.hired!) 之前" : "在离职日 \(agent.left!) 之后"
+            out.append(PlanWarning(.payOutsideEmployment, definition: t,
+                message: "\(t) pays \(agent.name) \(v.displayText) in \(p), \(when)\(count > 1 ? " (and \(count - 1) more \(grain.keyword)\(count > 2 ? "s" : "") outside employment)" : ""); test active: if not active then 0 else …",
+                zh: "\(t) 在 \(p) 给 \(agent.name) 发 \(v.displayText)，\(whenZh)\(count > 1 ? "（另有 \(count - 1) 个不在职的\(PlanWarning.zh(grain))也发了钱）" : "")；请判断 active：if not active then 0 else …",
+                range: nameRange, source: d.source))
+        }
+        let more = flagged.count - min(flagged.count, listLimit)
+        if more > 0 {
+            out.append(PlanWarning(.payOutsideEmployment, definition: t,
+                message: "\(t) also pays \(more) more agent\(more == 1 ? "" : "s") outside employment",
+                zh: "\(t) 还给另外 \(more) 名员工在不在职的期间发了钱", range: nameRange, source: d.source))
+        }
+        return out
+    }
+
+    /// What one agent is paid outside their employment: the first such period with its
+    /// pay, and how many periods there are (the warning `payOutsideEmployment` gives).
+    /// The session keeps one per agent and works out again only the agents an edit
+    /// touched (`Session+Warnings`), so a script of agent adds does not visit every agent per line.
+    public struct OutsideEmployment: Equatable, Sendable {
+        /// The first period outside employment with a nonzero pay figure, and that figure.
+        public var period: Period
+        public var value: Value
+        /// How many periods outside employment pay something.
+        public var count: Int
+
+        /// The pay rule (`report total`) when it is a per-agent rule with periods, else `nil` (no warning).
+        public static func payRule(_ engine: Engine) -> Int? {
+            guard let t = engine.plan.total, let r = engine.plan.ruleIndex[t] else { return nil }
+            let dim = engine.plan.rules[r].dimension
+            return dim.perAgent && !dim.perOrder && dim.grain != .none ? r : nil
+        }
+
+        /// Agent `a`'s pay outside employment in pay rule `rule`, or `nil` when there is none.
+        ///
+        /// - Complexity: O(periods outside the agent's employment): they are a run at the start
+        ///   (ending before the hire date) and one at the end (after the leave date).
+        public init?(engine: Engine, rule r: Int, agent a: Int) {
+            let agent = engine.agents[a]
+            guard agent.hired != nil || agent.left != nil else { return nil }
+            let grain = engine.plan.rules[r].dimension.grain
+            let periods = engine.periodCount(grain)
             var first: (Period, Value)? = nil
             var count = 0
-            // The periods outside employment are a run at the start (ending before the hire date) and one
-            // at the end (starting after the leave date): only those are read, not every period of everyone.
             var early = 0, late = periods
-            if let h = agent.hired { while early < periods && engine.period(dim.grain, early).lastDay < h { early += 1 } }
-            if let l = agent.left { while late > early && engine.period(dim.grain, late - 1).firstDay > l { late -= 1 } }
+            if let h = agent.hired { while early < periods && engine.period(grain, early).lastDay < h { early += 1 } }
+            if let l = agent.left { while late > early && engine.period(grain, late - 1).firstDay > l { late -= 1 } }
             func look(_ i: Int) {
-                let p = engine.period(dim.grain, i)
+                let p = engine.period(grain, i)
                 guard let c = engine.cell(rule: r, agent: a, period: p) else { return }
                 let v = engine.value(ofCell: c)
                 guard case .number(let n) = v, n != .zero else { return }
@@ -44,22 +106,9 @@ public enum PlanCheck {
             }
             for i in 0..<early { look(i) }
             for i in late..<periods { look(i) }
-            guard let (p, v) = first else { continue }
-            if out.count >= listLimit { more += 1; continue }
-            let before = agent.hired.map { p.lastDay < $0 } == true
-            let when = before ? "before the hire date \(agent.hired!)" : "after leaving on \(agent.left!)"
-            let whenZh = before ? "在入职日 \(agent.hired!) 之前" : "在离职日 \(agent.left!) 之后"
-            out.append(PlanWarning(.payOutsideEmployment, definition: t,
-                message: "\(t) pays \(agent.name) \(v.displayText) in \(p), \(when)\(count > 1 ? " (and \(count - 1) more \(dim.grain.keyword)\(count > 2 ? "s" : "") outside employment)" : ""); test active: if not active then 0 else …",
-                zh: "\(t) 在 \(p) 给 \(agent.name) 发 \(v.displayText)，\(whenZh)\(count > 1 ? "（另有 \(count - 1) 个不在职的\(PlanWarning.zh(dim.grain))也发了钱）" : "")；请判断 active：if not active then 0 else …",
-                range: nameRange, source: d.source))
+            guard let (p, v) = first else { return nil }
+            (period, value, self.count) = (p, v, count)
         }
-        if more > 0 {
-            out.append(PlanWarning(.payOutsideEmployment, definition: t,
-                message: "\(t) also pays \(more) more agent\(more == 1 ? "" : "s") outside employment",
-                zh: "\(t) 还给另外 \(more) 名员工在不在职的期间发了钱", range: nameRange, source: d.source))
-        }
-        return out
     }
 
     /// Entered values outside the range their input declares, at the input's definition.

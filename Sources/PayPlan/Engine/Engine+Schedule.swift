@@ -77,6 +77,7 @@ extension Engine {
     ///   few seeds; for many (a rule's every cell) a sweep of the topological
     ///   order from the first seed, O(cells after it + affected cells × their dependents).
     func recompute(from seeds: [Int]) -> [(cell: Int, old: Value)] {
+        revision &+= 1
         if appended.count > 0 { return recomputeByKey(from: seeds) }
         if seeds.count > sweepAbove { return sweep(from: seeds) }
         let g = graph  // read once: recomputing changes values, not the graph

@@ -71,6 +71,9 @@ public final class Engine {
     @exclusivity(unchecked) var constantThresholds: [Int: (rows: [CRow], thresholds: [Fixed]?)] = [:]
     /// The agents appended in place after the engine was built, and their cells (`Engine+AgentEdits`).
     @exclusivity(unchecked) var appended = AppendedAgents()
+    /// Counts the changes made in place (each recomputation, agent appended or removed), so that
+    /// what a caller worked out from the figures can tell it is stale (the session's warnings per agent).
+    public internal(set) var revision = 0
 
     /// An independent engine with the same figures: later edits to either leave
     /// the other alone (what-if probes and forks edit a copy).
