@@ -575,23 +575,29 @@ public final class Session {
         guard let sub = parts.first else { return .error(AgentMessage.usage) }
         guard parts.count >= 2 else { return .error(AgentMessage.needsName(sub: sub)) }
         let name = parts[1]
-        var new = workspace
-        switch sub {
-        case "add":
+        if sub == "add" {
+            // No copy of the workspace is held here: `addAgentInPlace` appends to its agent list in place.
             if let problem = Session.agentNameProblem(name) { return .error(problem) }
             // The engine's agents are the workspace's: its name index answers in O(1).
             guard engine.agentIndex(named: name) == nil else { return .error(AgentMessage.alreadyExists(name)) }
             var a = Agent(name: name)
             if let e = applyAttributes(parts.dropFirst(2), to: &a) { return e }
-            new.agents.append(a)
-            let inputs = new.inputs[name] ?? [:]
             let agent = a
             // Appended to the engine in place (without copying the agent list); undo takes it off again.
-            var out = addAgentInPlace(agent) ?? commit(new, label: "agent add \(name)", said: [AgentMessage.added(name)],
+            var out: Output
+            if let done = addAgentInPlace(agent) { out = done } else {
+                var new = workspace
+                new.agents.append(a)
+                let inputs = new.inputs[name] ?? [:]
+                out = commit(new, label: "agent add \(name)", said: [AgentMessage.added(name)],
                              edits: EngineEdits(forward: { $0.appendAgent(agent, inputs: inputs) },
                                                 back: { $0.removeLastAgent(named: name) }, appears: name))
-            if !out.failed, let note = firstError(agent: new.agents.count - 1) { out.add(AgentMessage.cannotComputeYet(name: name, reason: OutputLine(english: note))) }
+            }
+            if !out.failed, let note = firstError(agent: workspace.agents.count - 1) { out.add(AgentMessage.cannotComputeYet(name: name, reason: OutputLine(english: note))) }
             return out
+        }
+        var new = workspace
+        switch sub {
         case "set":
             guard let i = engine.agentIndex(named: name) else { return .error(unknownAgent(name)) }
             guard parts.count > 2 else { return .error(AgentMessage.setNeedsPairs(name)) }

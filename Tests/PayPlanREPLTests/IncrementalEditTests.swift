@@ -183,11 +183,30 @@ import TestSupport
         run(s, "undo")
         #expect(query(s, "甲.pay[2026-01]") == "2,900.00")
         #expect(s.engine === engine)
-        // A rule that now reads another figure (sales) gets a new engine: the monthly bonus (C3.2)
-        // paid as 1% of direct sales, 200.00 in January: pay 3,100.00.
-        run(s, "month monthly_bonus = sales * 1%")
-        #expect(s.engine !== engine)
+        // A rule that now reads another figure (sales) rewires the cell graph in place: the monthly
+        // bonus (C3.2) paid as 1% of direct sales, 200.00 in January: pay 2,900 + 200 = 3,100.00.
+        #expect(run(s, "month monthly_bonus = sales * 1%").first == "redefined monthly_bonus")
         #expect(query(s, "甲.pay[2026-01]") == "3,100.00")
+        #expect(s.engine === engine)
+        expectConsistent(s)
+        // It reads sales now: 10,000 more in January is R = 30,000, no deduction (C3), 1.5% commission
+        // 450.00, bonus 300.00: pay 3,000 + 450 + 300 = 3,750.00.
+        run(s, "甲.sales[2026-01] = 30000")
+        #expect(query(s, "甲.pay[2026-01]") == "3,750.00")
+        expectConsistent(s)
+        // A bonus that reads the pay it is part of closes a circle: refused, nothing changed.
+        let circle = s.execute("month monthly_bonus = pay * 1%")
+        #expect(circle.failed && circle.errors.first?.message.contains("circular") == true)
+        #expect(query(s, "甲.monthly_bonus[2026-01]") == "300.00")
+        #expect(s.engine === engine)
+        // Undo and redo of the rewiring edit are in place too.
+        run(s, "undo", "undo")
+        #expect(query(s, "甲.pay[2026-01]") == "2,900.00")
+        #expect(s.engine === engine)
+        expectConsistent(s)
+        run(s, "redo")
+        #expect(query(s, "甲.pay[2026-01]") == "3,100.00")
+        #expect(s.engine === engine)
         expectConsistent(s)
     }
 
@@ -372,7 +391,10 @@ import TestSupport
                 let month = String(format: "2026-%02d", m)
                 switch Int.random(in: 0..<5, using: &rng) {
                 case 0: command = "param probation_months = \(Int.random(in: 1...4, using: &rng))"
-                case 1: command = "month monthly_bonus = if revenue >= \(Int.random(in: 1...30, using: &rng))万 then 1000 else 0"
+                case 1:
+                    // Sometimes a formula that reads other cells (the graph is rewired in place).
+                    let reads = ["revenue", "sales", "deduction", "commission", "order_sales", "base_pay", "team_sales", "sales_rank"].randomElement(using: &rng)!
+                    command = "month monthly_bonus = if \(reads) >= \(Int.random(in: 1...30, using: &rng))万 then 1000 else 0"
                 // Dated versions (issue 12): added, edited and dropped in place.
                 case 2: command = "from \(month) month monthly_bonus = if revenue >= \(Int.random(in: 1...30, using: &rng))万 then 800 else 0"
                 case 3: command = "from \(month) table commission_tiers [lo, hi): 0 -> 0, 1万 -> 1% * x, 4万 -> \(Int.random(in: 10...30, using: &rng))% * x / 10"

@@ -40,7 +40,7 @@ public enum PlanCheck {
     ///
     /// - Complexity: O(flagged).
     public static func payOutsideEmployment(_ flagged: [(agent: Int, OutsideEmployment)], engine: Engine, plan: Plan) -> [PlanWarning] {
-        guard let t = engine.plan.total, let d = plan.definition(named: t), let r = OutsideEmployment.payRule(engine) else { return [] }
+        guard !flagged.isEmpty, let t = engine.plan.total, let d = plan.definition(named: t), let r = OutsideEmployment.payRule(engine) else { return [] }
         let grain = engine.plan.rules[r].dimension.grain
         let nameRange = (try? Parser.statementWithNameRange(d.source))?.1 ?? nil
         var out: [PlanWarning] = []

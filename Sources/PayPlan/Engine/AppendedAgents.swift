@@ -22,18 +22,18 @@ struct AppendedAgents {
     var twin: [Int32] = []
     /// How many agents were appended.
     var count = 0
-    /// Built or appended cells whose dependencies changed with an appended agent (aggregations over agents).
-    var replacedDependencies: [Int: [Int32]] = [:]
+    /// Cells that read every agent (aggregations, rankings, allocations over agents) → the cells of
+    /// appended agents they read besides those in the graph, in the order the agents were appended.
+    var addedReads: [Int: [Int32]] = [:]
     /// Cells read by cells appended after them (parameters, team cells, other agents' cells).
+    /// Taken back in the reverse order of the chunk's dependencies (`Engine.removeLastAgent`).
     var addedDependents: [Int: [Int32]] = [:]
     /// Per appended agent, what appending it changed, to take it back.
     var logs: [Log] = []
 
     struct Log {
-        /// Cells whose dependencies were replaced, with the overlay they had before.
-        var replaced: [(cell: Int, before: [Int32]?)] = []
-        /// Cells given one more entry in `addedDependents`, in the order given.
-        var addedTo: [Int] = []
+        /// Cells that read every agent, and how many reads of the agent's cells each was given.
+        var widened: [(cell: Int, count: Int32)] = []
     }
 
     /// True once the chunk layout is set (the first append).

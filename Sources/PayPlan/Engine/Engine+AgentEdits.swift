@@ -17,7 +17,7 @@ extension Engine {
     /// - Returns: the changed cells with their old values (the agent's own cells
     ///   among them, with old value 0), or `nil` when the engine must be built again.
     /// - Complexity: O(the agent's cells × their dependencies + the cells of
-    ///   aggregations over agents × agents), then the recomputation.
+    ///   aggregations over agents), then the recomputation.
     public func appendAgent(_ agent: Agent, inputs: [String: [Period: Fixed]] = [:]) -> [Change]? {
         guard !agents.isEmpty, agentByName[agent.name] == nil, Set(agent.extra.keys).isSubset(of: attributeKeys) else { return nil }
         for o in orders.indices where orderAgent[o] < 0 && orders[o].agent == agent.name { return nil }
@@ -42,15 +42,15 @@ extension Engine {
                 chunkEnds.append(Int32(chunkTargets.count))
             }
         }
-        // The cells that read every agent now read this one too.
-        var replaced: [(cell: Int, fresh: [Int32])] = []
+        // The cells that read every agent now read this one too: only the new agent's part is collected.
+        var widened: [(cell: Int, reads: [Int32])] = []
         for r in plan.rules.indices where Engine.readsEveryAgent(plan.rules[r].kind) {
             for c in cells(ofRule: r) where c < start {
-                var fresh: [Int32] = []
-                collectCellDependencies(plan.rules[r], coordinates(ofCell: c).coordinates, &fresh)
+                var reads: [Int32] = []
+                collectAgentPart(plan.rules[r], coordinates(ofCell: c).coordinates, agent: a, &reads)
                 let key = scheduleKey(c, chunkStart: start, serial: serial)
-                for d in fresh where Int(d) >= start && scheduleKey(Int(d), chunkStart: start, serial: serial) >= key { return giveUp() }
-                replaced.append((c, fresh))
+                for d in reads where Int(d) >= start && scheduleKey(Int(d), chunkStart: start, serial: serial) >= key { return giveUp() }
+                widened.append((c, reads))
             }
         }
         // Everything checks out: store the cells, inputs, dependencies and dependents.
@@ -72,7 +72,6 @@ extension Engine {
             for d in chunkTargets[from..<end] {
                 if Int(d) >= start { chunkDependents[Int(d) - start].append(c) } else {
                     appended.addedDependents[Int(d), default: []].append(c)
-                    log.addedTo.append(Int(d))
                 }
             }
             from = end
@@ -80,17 +79,17 @@ extension Engine {
         let base = Int32(dependencies.targets.count)
         dependencies.targets.append(contentsOf: chunkTargets)
         dependencies.offsets.append(contentsOf: chunkEnds.map { $0 + base })
-        for (c, fresh) in replaced {
-            log.replaced.append((c, appended.replacedDependencies[c]))
-            appended.replacedDependencies[c] = fresh
-            for d in fresh where Int(d) >= start { chunkDependents[Int(d) - start].append(Int32(c)) }
+        for (c, reads) in widened {
+            log.widened.append((c, Int32(reads.count)))
+            if !reads.isEmpty { appended.addedReads[c, default: []].append(contentsOf: reads) }
+            for d in reads where Int(d) >= start { chunkDependents[Int(d) - start].append(Int32(c)) }
         }
         for list in chunkDependents {
             dependents.targets.append(contentsOf: list)
             dependents.offsets.append(Int32(dependents.targets.count))
         }
         appended.logs.append(log)
-        return recompute(from: Array(start..<(start + size)) + replaced.map(\.cell))
+        return recompute(from: Array(start..<(start + size)) + widened.map(\.cell))
     }
 
     /// Removes the last agent when it was appended in place and is called `name`
@@ -107,18 +106,23 @@ extension Engine {
         agents.removeLast()
         agentByName[name] = nil
         appended.count -= 1
-        for d in log.addedTo.reversed() {
-            appended.addedDependents[d]!.removeLast()
-            if appended.addedDependents[d]!.isEmpty { appended.addedDependents[d] = nil }
+        // The chunk's reads of older cells were added to their dependents in this order: taken off in reverse.
+        let chunkReads = dependencies.targets[Int(dependencies.offsets[start])...]
+        for d in chunkReads.reversed() where Int(d) < start {
+            appended.addedDependents[Int(d)]!.removeLast()
+            if appended.addedDependents[Int(d)]!.isEmpty { appended.addedDependents[Int(d)] = nil }
         }
-        for (c, before) in log.replaced.reversed() { appended.replacedDependencies[c] = before }
+        for (c, count) in log.widened where count > 0 {
+            appended.addedReads[c]!.removeLast(Int(count))
+            if appended.addedReads[c]!.isEmpty { appended.addedReads[c] = nil }
+        }
         dependencies.targets.removeLast(dependencies.targets.count - Int(dependencies.offsets[start]))
         dependencies.offsets.removeLast(size)
         dependents.targets.removeLast(dependents.targets.count - Int(dependents.offsets[start]))
         dependents.offsets.removeLast(size)
         values.removeLast(size)
         stored.removeChunk()
-        return recompute(from: log.replaced.map(\.cell))
+        return recompute(from: log.widened.map(\.cell))
     }
 
     /// Replaces agent `a` with `new` (`agent set`: attributes, hire and leave dates, a new name).
@@ -183,13 +187,31 @@ extension Engine {
         return out
     }
 
-    /// The cells that cell `c` reads (the built graph, or the list that replaced it when agents were appended).
+    /// The cells that cell `c` reads (the graph's, and for a cell that reads every agent, the appended agents' cells too).
     ///
-    /// - Complexity: O(1) to reach, O(its dependencies) to walk.
-    @inline(__always) func dependencyList(_ c: Int) -> ArraySlice<Int32> {
-        if dependenciesAreCollected(c) { return collectedDependencies(c)[...] }
-        if appended.count > 0, let r = appended.replacedDependencies[c] { return r[...] }
-        return dependencies.neighbours(c)
+    /// - Complexity: O(its dependencies).
+    func dependencyList(_ c: Int) -> [Int32] {
+        if dependenciesAreCollected(c) { return collectedDependencies(c) }
+        if appended.count > 0, let extra = appended.addedReads[c] { return Array(dependencies.neighbours(c)) + extra }
+        return Array(dependencies.neighbours(c))
+    }
+
+    /// Appends the cells of agent `a` that `rule`'s cell at `k` reads when the rule reads every
+    /// agent (what `collectCellDependencies` collects for that agent); nothing for other rules.
+    ///
+    /// - Complexity: O(the rule's formula size).
+    func collectAgentPart(_ rule: CompiledRule, _ k: Coordinates, agent a: Int, _ out: inout [Int32]) {
+        let ka = Coordinates(agent: a, grain: k.grain, period: k.period)
+        switch rule.kind {
+        case .agentAggregate(_, let v, let f):
+            if let v { collect(v, ka, &out) }
+            if let f { collect(f, ka, &out) }
+        case .ranking(let v, let f):
+            collect(v, ka, &out)
+            if let f { collect(f, ka, &out) }
+        case .allocation(_, let weight, false): collect(weight, ka, &out)
+        case .input, .parameter, .formula, .allocation: break
+        }
     }
 
     /// Calls `body` with each cell that reads cell `c` (through orders by the order

@@ -156,13 +156,18 @@ extension Engine {
     /// cells of the rules whose compiled formula changed are recomputed, with
     /// what depends on them.
     ///
+    /// A changed rule that reads other cells than before rewires the cell graph
+    /// (`rewire`) instead of building the engine again: no other cell is computed.
+    ///
     /// - Returns: the changed cells, or `nil` (nothing changed) when the plan does
     ///   not compile (build a new engine to get the error), when rules were added,
-    ///   removed or changed dimension, when a changed rule reads other cells than
-    ///   before, or when the orders would regroup.
+    ///   removed or changed dimension, when the orders would regroup, or when a
+    ///   changed rule reads other cells than before and the new reads close a
+    ///   cycle of cells or agents were appended in place.
     /// - Complexity: O(plan size) to compile, O(cells of the changed rules ×
     ///   their dependencies) to compare the dependencies (none for a rule whose
-    ///   constants alone changed), then the recomputation.
+    ///   constants alone changed), O(cells + dependencies) to rewire when they
+    ///   differ, then the recomputation.
     public func redefine(_ newPlan: Plan) -> [Change]? {
         guard let new = try? CompiledPlan(plan: newPlan, agentAttributes: attributeKeys, orderFields: fieldKeys) else { return nil }
         let old = plan
@@ -178,10 +183,11 @@ extension Engine {
         if changed.isEmpty { return [] }
         // The orders' buckets stay as they are only if no `by` date reads a changed static rule.
         guard groupingsUnaffected(by: Set(changed), reads: { _ in false }) else { plan = old; return nil }
-        // The changed rules must read the same cells as before, cell for cell. Constants read
-        // no cells, so a rule whose formula changed only in its constants (a table row's rate,
-        // a parameter's figure) reads what it read before, with nothing to compare.
+        // The cells the changed rules read now; where they differ from before, the graph is rewired.
+        // Constants read no cells, so a rule whose formula changed only in its constants (a table
+        // row's rate, a parameter's figure) reads what it read before, with nothing to compare.
         var fresh: [Int32] = []
+        var rewired: [Int: [Int32]] = [:]
         for r in changed where old.rules[r].kind.blankingConstants != new.rules[r].kind.blankingConstants {
             for c in cells(ofRule: r) {
                 fresh.removeAll(keepingCapacity: true)
@@ -201,10 +207,54 @@ extension Engine {
                     stored = dependencyList(c)[...]
                 }
                 // As sets: a formula may read a cell twice (both versions of a dated table read its amount).
-                if (fresh.count != stored.count || fresh.sorted() != stored.sorted()) && Set(fresh) != Set(stored) { plan = old; return nil }
+                if (fresh.count != stored.count || fresh.sorted() != stored.sorted()) && Set(fresh) != Set(stored) { rewired[c] = fresh }
             }
         }
+        if !rewired.isEmpty {
+            // Agents appended in place keep their own dependents lists: build anew then.
+            guard appended.count == 0 else { plan = old; return nil }
+            do { try rewire(rewired) } catch { plan = old; return nil }
+        }
         return recompute(from: changed.flatMap { cells(ofRule: $0) })
+    }
+
+    /// Replaces the dependency lists of the cells in `lists` (a rule redefined to read other
+    /// cells): the dependencies and dependents are rebuilt around them, and the topological
+    /// order is kept when every new edge goes from an earlier position to a later one (else
+    /// it is worked out again, which finds a cycle). No value changes.
+    ///
+    /// - Throws: `CycleError` when the new edges close a cycle of cells (the graph is left as it was).
+    /// - Complexity: O(cells + dependencies), with no cell computed; O(cells + dependencies) more
+    ///   for a new order when an edge goes against the old one.
+    func rewire(_ lists: [Int: [Int32]]) throws {
+        let g = graph
+        if g.ordersByTemplate {
+            // Orders are read through templates and the order comes from the rule-level schedule:
+            // the graph is built again from the new plan (no cell computed), the old one kept on failure.
+            cellGraph = nil
+            do { try buildCellGraph() } catch { cellGraph = g; throw error }
+            appended.chunkOrder = []
+            return
+        }
+        let total = g.dependencies.offsets.count - 1
+        var offsets = [Int32](), targets = [Int32]()
+        offsets.reserveCapacity(total + 1)
+        targets.reserveCapacity(g.dependencies.targets.count + lists.values.reduce(0) { $0 + $1.count })
+        offsets.append(0)
+        for c in 0..<total {
+            if let l = lists[c] { targets += l } else { targets += g.dependencies.neighbours(c) }
+            offsets.append(Int32(targets.count))
+        }
+        let forward = CSRGraph(offsets: offsets, targets: targets)
+        let backward = forward.reversed()
+        let position = g.position
+        let keepsOrder = lists.allSatisfy { c, l in l.allSatisfy { position[Int($0)] < position[c] } }
+        if keepsOrder {
+            cellGraph = CellGraph(dependencies: forward, dependents: backward, order: g.order, position: g.position)
+        } else {
+            let (order, position) = try Engine.schedule(forward: forward, backward: backward, plan: plan, offsets: self.offsets)
+            cellGraph = CellGraph(dependencies: forward, dependents: backward, order: order, position: position)
+        }
     }
 
     /// True when no `by` date of an order aggregation reads a node that `reads`,
