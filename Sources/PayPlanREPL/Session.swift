@@ -45,12 +45,20 @@ public final class Session {
         var edits: EngineEdits? = nil
         /// Which state this is, to tell whether undo or redo came back to the saved one.
         var generation = 0
+        /// For an `agent rm` of the agent added last made in place (`workspace` is `nil`): the agent and
+        /// their inputs, which the workspace before had at the end.
+        var appendsBack: (agent: Agent, inputs: [String: [Period: Fixed]])? = nil
 
         /// The workspace this step goes back to, from `current`, the state it was recorded under.
-        /// - Complexity: O(1) when kept whole; O(agents) (a copy) for an agent add made in place.
+        /// - Complexity: O(1) when kept whole; O(agents) (a copy) for an agent add or rm made in place.
         func workspace(before current: Workspace) -> Workspace {
             if let workspace { return workspace }
             var w = current
+            if let (agent, inputs) = appendsBack {
+                w.agents.append(agent)
+                if !inputs.isEmpty { w.inputs[agent.name] = inputs }
+                return w
+            }
             w.agents.removeLast()
             return w
         }
@@ -596,6 +604,8 @@ public final class Session {
             if !out.failed, let note = firstError(agent: workspace.agents.count - 1) { out.add(AgentMessage.cannotComputeYet(name: name, reason: OutputLine(english: note))) }
             return out
         }
+        // The agent added last is taken off in place, without copying the agent list (undo appends them again).
+        if sub == "rm" || sub == "remove", parts.count == 2, let out = removeLastAgentInPlace(name) { return out }
         var new = workspace
         switch sub {
         case "set":
@@ -682,6 +692,35 @@ public final class Session {
         out.body += payChangeLines(changed, appearing: agent.name)
         out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
             + newcomerConcernWarnings(agent: agent.name, changed: changed)
+        return out
+    }
+
+    /// `agent rm` of the agent appended last, made in place: taken off the workspace's agent list
+    /// without copying it and off the engine (`Engine.removeLastAgent`); the undo step keeps the agent
+    /// and their inputs, not a copy of the workspace. `nil` (nothing changed) when the agent is not the
+    /// last one appended in place, has orders, or attribution by notes may credit orders again: the
+    /// general path then says why or builds anew.
+    /// - Complexity: O(orders) to check the agent has none, O(the agent's cells) and the aggregations over agents.
+    func removeLastAgentInPlace(_ name: String) -> Output? {
+        guard engine.appendedAgentCount > 0, let last = workspace.agents.last, last.name == name,
+              workspace.plan.definition(named: "attribution_mode") == nil,
+              !workspace.orders.contains(where: { $0.agent == name }) else { return nil }
+        let warningsBefore = currentWarnings()
+        let leaving = totals(engine, agent: name)
+        let inputs = workspace.inputs[name] ?? [:]
+        guard let changed = inPlace({ $0.removeLastAgent(named: name) }) else { return nil }
+        var w = Workspace()
+        swap(&w, &workspace)
+        w.agents.removeLast()
+        w.inputs[name] = nil
+        swap(&w, &workspace)
+        let edits = EngineEdits(forward: { $0.removeLastAgent(named: name) }, back: { $0.appendAgent(last, inputs: inputs) }, vanishes: name)
+        pushUndo(Snapshot(workspace: nil, label: OutputLine(fixed: "agent rm \(name)"), edits: edits, appendsBack: (last, inputs)))
+        isDirty = true
+        warningsCache = nil
+        var out = Output(message: AgentMessage.removed(name))
+        out.body += payChangeLines(changed, vanished: leaving)
+        out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
         return out
     }
 

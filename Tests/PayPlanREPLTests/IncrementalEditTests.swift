@@ -266,6 +266,7 @@ import TestSupport
         #expect(removed.first == "removed X and their inputs (undo brings them back)")
         #expect(removed.contains("X.pay[2026-03]: 5,000.00 → —") && removed.count == 13)
         #expect(s.engine.agents.count == 4)
+        #expect(s.undoStack.last?.workspace == nil, "the undo step of an in-place rm keeps the agent, not a copy of the workspace")
         expectConsistent(s)
         // Undo appends X again with the March sales; undo again takes base 4,000 back.
         #expect(run(s, "undo").contains("X.pay[2026-03]: — → 5,000.00"))

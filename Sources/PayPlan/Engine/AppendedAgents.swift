@@ -20,6 +20,9 @@ struct AppendedAgents {
     /// Per cell of a chunk: its rule and its twin (agent 0's built cell of the same rule and period).
     var chunkRule: [Int32] = []
     var twin: [Int32] = []
+    /// A chunk's cells (0..<chunkSize) in schedule order, by their twins' positions; worked out on
+    /// first use and again after the topological order changed (`Engine.rewire` empties it).
+    var chunkOrder: [Int32] = []
     /// How many agents were appended.
     var count = 0
     /// Cells that read every agent (aggregations, rankings, allocations over agents) → the cells of

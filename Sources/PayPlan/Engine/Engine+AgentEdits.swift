@@ -89,7 +89,19 @@ extension Engine {
             dependents.offsets.append(Int32(dependents.targets.count))
         }
         appended.logs.append(log)
-        return recompute(from: Array(start..<(start + size)) + widened.map(\.cell))
+        // The new cells in schedule order (their twins'), without a heap: each is new, so each is computed;
+        // then the cells that read every agent and what depends on them.
+        revision &+= 1
+        if appended.chunkOrder.count != size {
+            appended.chunkOrder = (0..<Int32(size)).sorted { position[Int(appended.twin[Int($0)])] < position[Int(appended.twin[Int($1)])] }
+        }
+        var changed: [Change] = []
+        for i in appended.chunkOrder {
+            let c = start + Int(i)
+            let v = compute(c)
+            if v != values[c] { changed.append((c, values[c])); values[c] = v }
+        }
+        return changed + recompute(from: widened.map(\.cell))
     }
 
     /// Removes the last agent when it was appended in place and is called `name`
@@ -107,7 +119,8 @@ extension Engine {
         agentByName[name] = nil
         appended.count -= 1
         // The chunk's reads of older cells were added to their dependents in this order: taken off in reverse.
-        let chunkReads = dependencies.targets[Int(dependencies.offsets[start])...]
+        // A copy: a slice would share the graph's storage and make the removal below copy all of it.
+        let chunkReads = Array(dependencies.targets[Int(dependencies.offsets[start])...])
         for d in chunkReads.reversed() where Int(d) < start {
             appended.addedDependents[Int(d)]!.removeLast()
             if appended.addedDependents[Int(d)]!.isEmpty { appended.addedDependents[Int(d)] = nil }

@@ -254,6 +254,7 @@ extension Engine {
         } else {
             let (order, position) = try Engine.schedule(forward: forward, backward: backward, plan: plan, offsets: self.offsets)
             cellGraph = CellGraph(dependencies: forward, dependents: backward, order: order, position: position)
+            appended.chunkOrder = []
         }
     }
 
