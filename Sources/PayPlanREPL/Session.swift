@@ -721,6 +721,7 @@ public final class Session {
         var out = Output(message: AgentMessage.removed(name))
         out.body += payChangeLines(changed, vanished: leaving)
         out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
+            + payConcernWarnings(changed: changed)
         return out
     }
 
