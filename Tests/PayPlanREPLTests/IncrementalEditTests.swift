@@ -133,6 +133,25 @@ import TestSupport
         expectConsistent(s)
     }
 
+    /// A rule edit that reads other cells through orders only (the templates follow the new plan) is made in place.
+    @Test func aRuleEditReadingOtherOrderCellsIsInPlace() throws {
+        let s = try session()
+        let engine = s.engine
+        // Orders paid late no longer count: O6 (cash, due 03-10, paid 03-11) leaves March's order sales,
+        // 108,000 − 8,000 = 100,000; R = 100,000 − 900 = 99,100 → 2% × 99,100 = 1,982.00 (C3).
+        run(s, "month order_sales = sum(amount over orders where counted and not cash_late)")
+        #expect(query(s, "甲.order_sales[2026-03]") == "100,000.00")
+        #expect(query(s, "甲.tier_commission[2026-03]") == "1,982.00")
+        #expect(s.engine === engine)
+        expectConsistent(s)
+        // And O6 paid on its due day counts again: 108,000.00, R 107,100 → 2,213.00 (as before the edit).
+        run(s, "order set O6 paid=2026-03-10")
+        #expect(query(s, "甲.order_sales[2026-03]") == "108,000.00")
+        #expect(query(s, "甲.tier_commission[2026-03]") == "2,213.00")
+        #expect(s.engine === engine)
+        expectConsistent(s)
+    }
+
     @Test func asOfIsInPlace() throws {
         let s = try session()
         let engine = s.engine

@@ -193,19 +193,19 @@ extension Engine {
                 fresh.removeAll(keepingCapacity: true)
                 let k = coordinates(ofCell: c).coordinates
                 collectCellDependencies(plan.rules[r], k, &fresh)
-                let stored: ArraySlice<Int32>
                 if ordersByTemplate {
-                    // What is read through orders is not stored: collect the old formula's, and the
-                    // stored part (read at the cell's own coordinates) must stay the same too.
-                    var before: [Int32] = [], ownBefore: [Int32] = [], ownAfter: [Int32] = []
-                    collectCellDependencies(old.rules[r], k, &before)
+                    // What is read through orders is not stored but follows from the templates, which
+                    // follow the new plan; the stored part (read at the cell's own coordinates) must stay
+                    // the same, and the schedule's cell order must still put every cell read first.
+                    var ownBefore: [Int32] = [], ownAfter: [Int32] = []
                     collectCellDependencies(old.rules[r], k, &ownBefore, throughOrders: false)
                     collectCellDependencies(plan.rules[r], k, &ownAfter, throughOrders: false)
-                    if Set(ownBefore) != Set(ownAfter) { plan = old; return nil }
-                    stored = before[...]
-                } else {
-                    stored = dependencyList(c)[...]
+                    if Set(ownBefore) != Set(ownAfter) || !fresh.allSatisfy({ scheduleKey(Int($0)) < scheduleKey(c) }) {
+                        plan = old; return nil
+                    }
+                    continue
                 }
+                let stored = dependencyList(c)[...]
                 // As sets: a formula may read a cell twice (both versions of a dated table read its amount).
                 if (fresh.count != stored.count || fresh.sorted() != stored.sorted()) && Set(fresh) != Set(stored) { rewired[c] = fresh }
             }
