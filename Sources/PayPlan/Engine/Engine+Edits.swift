@@ -195,14 +195,14 @@ extension Engine {
                 collectCellDependencies(plan.rules[r], k, &fresh)
                 if ordersByTemplate {
                     // What is read through orders is not stored but follows from the templates, which
-                    // follow the new plan; the stored part (read at the cell's own coordinates) must stay
-                    // the same, and the schedule's cell order must still put every cell read first.
+                    // follow the new plan; where the stored part (read at the cell's own coordinates) changes,
+                    // the graph is rewired (built again from the new plan, no cell computed); either way
+                    // the schedule's cell order must still put every cell read first.
+                    guard fresh.allSatisfy({ scheduleKey(Int($0)) < scheduleKey(c) }) else { plan = old; return nil }
                     var ownBefore: [Int32] = [], ownAfter: [Int32] = []
                     collectCellDependencies(old.rules[r], k, &ownBefore, throughOrders: false)
                     collectCellDependencies(plan.rules[r], k, &ownAfter, throughOrders: false)
-                    if Set(ownBefore) != Set(ownAfter) || !fresh.allSatisfy({ scheduleKey(Int($0)) < scheduleKey(c) }) {
-                        plan = old; return nil
-                    }
+                    if Set(ownBefore) != Set(ownAfter) { rewired[c] = ownAfter }
                     continue
                 }
                 let stored = dependencyList(c)[...]
