@@ -123,19 +123,16 @@ public enum OrderImport {
             if t == "-" || t == "" { t = nil }
             if let target = t {
                 guard isValidTarget(target) else {
-                    throw ImportError("--map \(h)=\(target): a column maps to id, agent, date or a field name such as amount (letters, digits, _)")
+                    throw ImportError(.badMapTarget(column: h, target: target))
                 }
-                if let other = used[target] { throw ImportError("the columns \(other) and \(h) both map to \(target); map one of them to - to ignore it") }
+                if let other = used[target] { throw ImportError(.twoColumnsMapTo(target, first: other, second: h)) }
                 used[target] = h
             }
             targets.append(t)
         }
         file.columns = zip(header, targets).map { ($0, $1) }
         for required in ["id", "date"] where used[required] == nil {
-            let what = required == "id" ? "the order number (e.g. --map 订单编号=id)" : "the day the order counts from (e.g. --map 签收日期=date)"
-            let saved = w.importMaps.keys.sorted()
-            let hint = saved.isEmpty ? "" : "; or use a mapping saved in the scenario: " + saved.map { "--map-name \($0)" }.joined(separator: ", ")
-            throw ImportError("no column maps to \(required), \(what); the file's columns are: \(header.joined(separator: ", "))\(hint)")
+            throw ImportError(.noColumnFor(field: required, columns: header, savedMaps: w.importMaps.keys.sorted()))
         }
 
         // Rows.

@@ -77,8 +77,41 @@ public enum TextDecoding {
 }
 
 /// A file that cannot be imported at all (unreadable, wrong encoding, no ID column); nothing was changed.
+///
+/// Its `kind` says what is wrong as data where the REPL words it in both languages; the rest
+/// are `Kind.text`, in English.
 public struct ImportError: Error, CustomStringConvertible, Equatable {
-    public let message: String
-    public init(_ message: String) { self.message = message }
+    public let kind: Kind
+    /// The English text.
+    public var message: String { kind.english }
+    public init(_ kind: Kind) { self.kind = kind }
+    /// An error with an untyped English message.
+    public init(_ message: String) { self.kind = .text(message) }
     public var description: String { message }
+
+    /// What is wrong, with its arguments.
+    public enum Kind: Equatable, Sendable {
+        /// No column of the file maps to the required field `field` (`id` or `date`); the file's
+        /// columns, and the mappings saved in the scenario (`--map-name`).
+        case noColumnFor(field: String, columns: [String], savedMaps: [String])
+        /// `--map COLUMN=TARGET` with a target that is no field name.
+        case badMapTarget(column: String, target: String)
+        /// Two columns map to one target.
+        case twoColumnsMapTo(String, first: String, second: String)
+        /// Any other message, in English.
+        case text(String)
+
+        /// The error in English.
+        public var english: String {
+            switch self {
+            case .noColumnFor(let f, let cols, let saved):
+                let what = f == "id" ? "the order number (e.g. --map 订单编号=id)" : "the day the order counts from (e.g. --map 签收日期=date)"
+                let hint = saved.isEmpty ? "" : "; or use a mapping saved in the scenario: " + saved.map { "--map-name \($0)" }.joined(separator: ", ")
+                return "no column maps to \(f), \(what); the file's columns are: \(cols.joined(separator: ", "))\(hint)"
+            case .badMapTarget(let h, let t): return "--map \(h)=\(t): a column maps to id, agent, date or a field name such as amount (letters, digits, _)"
+            case .twoColumnsMapTo(let t, let a, let b): return "the columns \(a) and \(b) both map to \(t); map one of them to - to ignore it"
+            case .text(let s): return s
+            }
+        }
+    }
 }

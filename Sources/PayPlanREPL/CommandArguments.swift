@@ -12,8 +12,8 @@ struct CommandArguments: Equatable {
     /// The `--flag`s given.
     var flags: Set<String> = []
 
-    /// What went wrong reading the words; `message` names the option.
-    struct Problem: Error, Equatable { var message: String }
+    /// What went wrong reading the words, naming the option.
+    typealias Problem = ArgumentMessage
 
     /// The value of `--name`, if given.
     subscript(_ name: String) -> String? { values[name] }
@@ -37,20 +37,20 @@ struct CommandArguments: Equatable {
             var name = w, inline: String? = nil
             if let eq = w.firstIndex(of: "=") { name = String(w[..<eq]); inline = String(w[w.index(after: eq)...]) }
             if flags.contains(name) {
-                guard inline == nil else { throw Problem(message: "\(name) takes no value") }
-                guard out.flags.insert(name).inserted else { throw Problem(message: "\(name) is given twice") }
+                guard inline == nil else { throw .takesNoValue(name) }
+                guard out.flags.insert(name).inserted else { throw .givenTwice(name) }
             } else if options.contains(name) {
                 let value: String
                 if let inline { value = inline } else {
-                    guard i < words.count, words[i].quoted || !words[i].text.hasPrefix("--") else { throw Problem(message: "\(name) needs a value") }
+                    guard i < words.count, words[i].quoted || !words[i].text.hasPrefix("--") else { throw .needsValue(name) }
                     value = words[i].text
                     i += 1
                 }
-                guard out.values[name] == nil else { throw Problem(message: "\(name) is given twice") }
+                guard out.values[name] == nil else { throw .givenTwice(name) }
                 out.values[name] = value
             } else {
                 let known = (options.union(flags)).sorted()
-                throw Problem(message: "unknown option \(name)" + (known.isEmpty ? " (this command takes none)" : " (options: \(known.joined(separator: ", ")))"))
+                throw .unknownOption(name, known: known)
             }
         }
         return out

@@ -35,8 +35,13 @@ public struct Diagnostic: Equatable, Sendable {
         self.said = OutputLine(message); self.source = source; self.range = range
     }
 
+    /// An error saying `said` (a line already built, e.g. `Session.said(error)`).
+    public init(_ said: OutputLine, source: String? = nil, range: SourceRange? = nil) {
+        self.said = said; self.source = source; self.range = range
+    }
+
     init(_ e: SourceError, offset: Int = 0, commandLine: String? = nil) {
-        said = OutputLine(english: e.message)
+        said = OutputLine(SourceErrorMessage(e.kind))
         if let line = commandLine {
             source = line
             range = e.range.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
@@ -54,13 +59,13 @@ public struct Diagnostic: Equatable, Sendable {
         range = w.range
     }
 
-    /// `error: <where>: message` (or `warning: …`, `警告：…` in Chinese), then the source line
+    /// `error: <where>: message` (or `warning: …`; `错误：…`, `警告：…` in Chinese), then the source line
     /// and a caret line (`^~~~`) aligned by display width, Chinese included.
     public func render(location: String? = nil, language: DisplayLanguage? = nil) -> [String] {
         let language = language ?? self.language
         let message = said.text(language)
-        let word = severity == .error ? "error: " : (language == .zh ? "警告：" : "warning: ")
-        var out = [word + (location.map { "\($0): " } ?? "") + message]
+        let word = language == .zh ? (severity == .error ? "错误：" : "警告：") : (severity == .error ? "error: " : "warning: ")
+        var out = [word + (location.map { language == .zh ? "\($0)：" : "\($0): " } ?? "") + message]
         guard let source, let range else { return out }
         let chars = Array(source)
         let lo = min(max(0, range.lowerBound), chars.count)

@@ -41,7 +41,6 @@ public enum ChineseText {
         (#"^only parameters, rate tables and rules change from a date; '([^']+)' is (.+)$"#, "只有参数、阶梯表和规则可以按日期变更；'$1' 是$2"),
         (#"^'([^']+)' is (a|an) (.+?); a version of it must be one too: from (\S+) (.+)$"#, "'$1' 的版本必须与原定义同类（同为参数、阶梯表或同一期间的规则）：from $4 $5"),
         (#"^'([^']+)' is a (\S+) rule: a version of it starts with a (\S+) \((.+)\)$"#, "'$1' 是 $2 规则：它的版本必须从该期间的第一个月开始（$4）"),
-        (#"^after 'from' write the month the change takes effect, e\.g\. from 2026-07 table commission_tiers …; found (.+)$"#, "from 后面请写变更生效的月份，例如 from 2026-07 table commission_tiers …；这里是 $1"),
         (#"^'([^']+)' changes from (\S+): a parameter or attribute has no month to choose a version by; use it in a month rule$"#, "'$1' 自 $2 起有变更：参数或属性没有月份，无法选择版本；请在月度规则中使用它"),
         (#"^'([^']+)' changes from (\S+): a parameter has no month to choose a version by; use it in a month rule$"#, "'$1' 自 $2 起有变更：参数没有月份，无法选择版本；请在月度规则中使用它"),
         (#"^(\d+) orders?$"#, "共 $1 笔订单"),
@@ -49,7 +48,6 @@ public enum ChineseText {
         // Shared plan parts (use takehome).
         (#"^'([^']+)' comes from the (\S+) part: redefine it to change it, or drop 'use (\S+)'$"#, "'$1' 来自共用部件 $2：重新定义即可修改，或 drop 'use $3' 去掉整个部件"),
         (#"^no plan part named '([^']+)'; parts: (.+)$"#, "没有名为 '$1' 的共用部件；可用部件：$2"),
-        (#"^expected the name of a plan part after 'use', as in use takehome$"#, "use 后面应写共用部件的名称，例如 use takehome"),
         (#"^(\s*)· from the (\S+) part \(use (\S+)\)$"#, "$1· 来自共用部件 $2（use $3）"),
         // Explain.
         (#"^(\s*)rule: (.*)$"#, "$1规则：$2"),
@@ -86,13 +84,10 @@ public enum ChineseText {
         (#"^no agent named '([^']+)' \(agents: (.+)\)$"#, "没有名为 '$1' 的员工（员工：$2）"),
         (#"^no agent named '([^']+)'(.*)$"#, "没有名为 '$1' 的员工$2"),
         (#"^'([^']+)' is not a period: (.+)$"#, "'$1' 不是期间：请写月份 2026-03、季度 2026-Q1、半年 2026-H1 或年份 2026"),
-        (#"^'([^']+)' is not a number: payplan does not read exponents; .*$"#, "'$1' 不是数字：payplan 不读科学计数法；请把金额写全，例如 100000 或 10万（金额最大到 10²⁶）"),
-        (#"^'([^']+)' is not a number: (.+)$"#, "'$1' 不是数字：金额可写作 12万、1.5万、40k、40,000、¥40000 或 2%"),
         (#"^(\S+) is outside this scenario's years \((.+)\)(.*)$"#, "$1 不在本方案的年份内（$2）$3"),
         (#"^no order (\S+)$"#, "没有订单 $1"),
         (#"^no help on '([^']+)' \(did you mean '([^']+)'\?\); topics: (.+)$"#, "没有关于 '$1' 的帮助（是否想写 '$2'？）；主题：$3"),
         (#"^no help on '([^']+)'; topics: (.+)$"#, "没有关于 '$1' 的帮助；主题：$2"),
-        (#"^the formula ends too early: a value is missing here$"#, "公式提前结束：这里缺少一个值"),
         // Warnings and bad agent data (issue 12).
         (#"^(\d+) warnings?$"#, "$1 条警告"),
         (#"^'([^']+)' cannot name an agent: a name starts with a letter or '_' .*$"#, "'$1' 不能作员工名：名字须以字母、汉字或 '_' 开头（之后可用字母、数字、'_' 或 '-'），例如 张三、S01_李雷"),
@@ -102,9 +97,6 @@ public enum ChineseText {
         (#"^(years \S+: )?left=(\S+) is before this scenario's years \((\S+)\): (\S+) would never be employed in it; correct the date or widen the years \((years \S+)\); nothing was changed$"#, "$1离职日 left=$2 早于本方案的年份（$3）：$4 在方案中从未在职；请更正日期或扩大年份（$5）；未做任何更改"),
         // Scripts.
         // Files (load, save).
-        (#"^cannot write (.+): the file is read-only \(chmod u\+w makes it writable, or save to another file\)$"#, "无法写入 $1：文件是只读的（chmod u+w 可使其可写，或另存为其他文件）"),
-        (#"^cannot write (.+): permission denied \(the file belongs to user (\d+)\); save to another file$"#, "无法写入 $1：没有权限（文件属于用户 $2）；请另存为其他文件"),
-        (#"^cannot write (.+): it is a loop of symbolic links \(or a chain of more than 32\); nothing was written$"#, "无法写入 $1：符号链接形成循环（或链接超过 32 层）；未写入任何文件"),
         (#"^the total of (\S+) is not known: (\S+)'s (\S+) is (\S+) \((.+)\)$"#, "$1 的合计无法得出：$2 的 $3 为 $4（$5）"),
         (#"^the total of (\S+) is too large to add up$"#, "$1 的合计过大，无法相加"),
         (#"^(.+); nothing was changed$"#, "$1；未做任何更改"),

@@ -58,6 +58,18 @@ public struct PlainRenderer {
     }
 
     func rounding(_ r: PlainExplanation.Rounding) -> String {
+        if let u = r.unit {
+            // As a payroll clerk writes it: 按 0.01 元四舍五入（149.996 → 150.00）.
+            let change = "\(r.before.format(minimumFractionDigits: 2)) → \(r.after.format(minimumFractionDigits: 2))", unit = u.format(minimumFractionDigits: 0)
+            switch (r.function, zh) {
+            case (.round, true): return "，按 \(unit) 元四舍五入（\(change)）"
+            case (.floor, true): return "，按 \(unit) 元向下取整（\(change)）"
+            case (_, true): return "，按 \(unit) 元向上取整（\(change)）"
+            case (.round, false): return ", rounded to the nearest \(unit) yuan (\(change))"
+            case (.floor, false): return ", rounded down to \(unit) yuan (\(change))"
+            default: return ", rounded up to \(unit) yuan (\(change))"
+            }
+        }
         let change = "\(r.before.format(minimumFractionDigits: 2)) → \(r.after.format(minimumFractionDigits: r.digits))"
         switch (r.function, r.digits, zh) {
         case (.round, 2, true): return "，四舍五入到分（\(change)）"
@@ -83,6 +95,10 @@ public struct PlainRenderer {
         case .because(let c, let holds, let then):
             let reason = zh ? "因为 \(phrase(c)) \(holds ? "成立" : "不成立")" : "because \(phrase(c)) \(holds ? "holds" : "does not hold")"
             return reason + (zh ? "，" : ", ") + how(then)
+        case .fails(let parts):
+            let said = parts.map(phrase)
+            if zh { return said.count == 1 ? "\(said[0]) 不成立" : "\(said.joined(separator: "、")) 都不成立" }
+            return said.joined(separator: " and ") + (said.count == 1 ? " does not hold" : " do not hold")
         case .error(let e):
             return zh ? "无法计算（\(e.code)）：\(e.message)" + (e.origin.isEmpty ? "" : "，源自 \(e.origin)") : "cannot be computed (\(e.code)): \(e.message)" + (e.origin.isEmpty ? "" : ", from \(e.origin)")
         case .team: return zh ? "由全体员工的数字汇总或分摊" : "an aggregate or share over all agents"
@@ -142,6 +158,8 @@ public struct PlainRenderer {
                 // A dated parameter says which version it read: 底薪 3,500.00（2026-04 起的版本）.
                 return "\(name(f)) \(constant(f.value))" + (f.version.map { zh ? "（\(versionWords($0))）" : " (\(versionWords($0)))" } ?? "")
             }
+            // An attribute below 1 is a rate the plan writes as a percent (公积金比例 5%), as a clerk reads it.
+            if kind == .attribute, case .number(let n) = f.value, !n.isZero, n.magnitude < Fixed.one { return "\(name(f)) \(constant(f.value))" }
             return "\(name(f)) \(value(f.value))" + (detail.map { zh ? "（\(phrase($0))）" : " (\(phrase($0)))" } ?? "")
         case .constant(let v): return constant(v)
         case .amount(let x): return x.moneyText
@@ -302,6 +320,7 @@ extension PlainExplanation {
             switch h {
             case .formula(let p): walk(p)
             case .because(let c, _, let t): walk(c); walk(t)
+            case .fails(let ps): ps.forEach(walk)
             default: break
             }
         }

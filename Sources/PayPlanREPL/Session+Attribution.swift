@@ -32,7 +32,7 @@ extension Session {
     /// note names an unknown ID or conflicting sales agents, or is credited otherwise than its note says.
     func attributionReport(_ rest: String) -> Output {
         let words: [String], format: FigureFormat
-        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error(AttributionMessage.usageAfter(problem: language == .zh ? ChineseText.translate(error.message) : error.message)) }
+        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error(AttributionMessage.usageAfter(problem: OutputLine(error))) }
         var period: Period? = nil
         if let text = words.first {
             guard words.count == 1, let p = Period(text: text) else { return .error(AttributionMessage.notAPeriod(words.joined(separator: " "))) }

@@ -12,9 +12,9 @@ extension Session {
             args = try CommandArguments.parse(String(rest.dropFirst("import".count)),
                                               options: ["--map", "--map-name", "--save-map", "--format", "--refunds-known", "--month", "--note"],
                                               flags: ["--skip-bad", "--dry-run"])
-        } catch { return .error(ImportMessage.usageAfter(problem: ChineseText.translate(error.message), usage: usage)) }
+        } catch { return .error(ImportMessage.usageAfter(problem: OutputLine(error), usage: usage)) }
         if args["--format"] == "performance" { return importPerformance(args) }
-        if args["--month"] != nil { return .error(ImportMessage.usageAfter(problem: ImportMessage.monthGoesWithPerformance.text(language), usage: usage)) }
+        if args["--month"] != nil { return .error(ImportMessage.usageAfter(problem: OutputLine(ImportMessage.monthGoesWithPerformance), usage: usage)) }
         let mapText = args["--map"], mapName = args["--map-name"], saveName = args["--save-map"]
         let skipBad = args.has("--skip-bad"), dryRun = args.has("--dry-run")
         var preset: PlatformPreset? = nil, refundsKnown: Day? = nil
@@ -39,7 +39,7 @@ extension Session {
         guard args.positional.count <= 1 else { return .error(ImportMessage.oneFileAtATime(args.positional[0], args.positional[1], usage: usage)) }
         let file = args.positional.first
         guard let file else { return .error(usage) }
-        if refundsKnown != nil && !byNote { return .error(ImportMessage.usageAfter(problem: ImportMessage.refundsKnownGoesWithTaobao.text(language), usage: usage)) }
+        if refundsKnown != nil && !byNote { return .error(ImportMessage.usageAfter(problem: OutputLine(ImportMessage.refundsKnownGoesWithTaobao), usage: usage)) }
 
         // The mapping: a saved one, then --map on top.
         var mapping: [String: String] = [:]
@@ -50,7 +50,7 @@ extension Session {
             mapping = saved
         }
         if let t = mapText {
-            do { mapping.merge(try OrderImport.parseMapping(t)) { _, new in new } } catch let e as ImportError { return .error(e.message) } catch {
+            do { mapping.merge(try OrderImport.parseMapping(t)) { _, new in new } } catch let e as ImportError { return .error(Diagnostic(Session.said(e))) } catch {
                 return .error("\(error)")
             }
         }
@@ -118,7 +118,7 @@ extension Session {
         } catch let q as UnclosedQuote {
             return .error(ImportMessage.unclosedQuote(file: file, row: q.row, column: q.column, linesAfter: q.linesAfter))
         } catch let e as ImportError {
-            return .error(ImportMessage.failed(file: file, why: language == .zh ? ChineseText.translate(e.message) : e.message))
+            return .error(ImportMessage.failed(file: file, why: Session.said(e).text(language)))
         } catch { return .error(ImportMessage.failed(file: file, why: "\(error)")) }
 
         var info: [ImportMessage] = [Session.columnsLine(read.columns)]
@@ -175,7 +175,7 @@ extension Session {
         do {
             return importPerformance(try CommandArguments.parse(String(rest.dropFirst("import".count)),
                                                                 options: ["--month", "--format", "--map"], flags: ["--skip-bad", "--dry-run"]))
-        } catch { return .error(ImportMessage.usageAfter(problem: ChineseText.translate(error.message), usage: usage)) }
+        } catch { return .error(ImportMessage.usageAfter(problem: OutputLine(error), usage: usage)) }
     }
 
     static let performanceUsage = ImportMessage.performanceUsage
@@ -186,13 +186,13 @@ extension Session {
         let skipBad = args.has("--skip-bad"), dryRun = args.has("--dry-run")
         var month: Period? = nil
         if let m = args["--month"] {
-            guard let p = PerformanceImport.monthPeriod(m) else { return .error(ImportMessage.usageAfter(problem: ImportMessage.monthNeeded.text(language), usage: usage)) }
+            guard let p = PerformanceImport.monthPeriod(m) else { return .error(ImportMessage.usageAfter(problem: OutputLine(ImportMessage.monthNeeded), usage: usage)) }
             month = p
         }
-        for o in ["--map-name", "--save-map", "--refunds-known"] where args[o] != nil { return .error(ImportMessage.usageAfter(problem: ImportMessage.optionGoesWithOrders(o).text(language), usage: usage)) }
+        for o in ["--map-name", "--save-map", "--refunds-known"] where args[o] != nil { return .error(ImportMessage.usageAfter(problem: OutputLine(ImportMessage.optionGoesWithOrders(o)), usage: usage)) }
         var mapping: [String: String] = [:]
         if let m = args["--map"] {
-            do { mapping = try OrderImport.parseMapping(m) } catch let e as ImportError { return .error(e.message) } catch { return .error("\(error)") }
+            do { mapping = try OrderImport.parseMapping(m) } catch let e as ImportError { return .error(Diagnostic(Session.said(e))) } catch { return .error("\(error)") }
         }
         guard args.positional.count <= 1 else { return .error(ImportMessage.oneFileAtATime(args.positional[0], args.positional[1], usage: usage)) }
         let file = args.positional.first
@@ -215,7 +215,7 @@ extension Session {
         } catch let q as UnclosedQuote {
             return .error(ImportMessage.unclosedQuote(file: file, row: q.row, column: q.column, linesAfter: q.linesAfter))
         } catch let e as ImportError {
-            return .error(ImportMessage.failed(file: file, why: language == .zh ? ChineseText.translate(e.message) : e.message))
+            return .error(ImportMessage.failed(file: file, why: Session.said(e).text(language)))
         } catch { return .error(ImportMessage.failed(file: file, why: "\(error)")) }
 
         var info: [ImportMessage] = [Session.columnsLine(read.columns)]

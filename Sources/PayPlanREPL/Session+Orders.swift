@@ -66,7 +66,7 @@ extension Session {
     /// `orders [AGENT] [PERIOD]`: the orders with their fields and order figures.
     func listOrders(_ rest: String) -> Output {
         let words: [String], format: FigureFormat
-        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error(OrderMessage.listUsage(OutputLine(english: error.message))) }
+        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error(OrderMessage.listUsage(OutputLine(error))) }
         var agent: String? = nil, period: Period? = nil
         for w in words {
             if let p = Period(text: w) { period = p } else if workspace.agentIndex(named: w) != nil { agent = w } else {

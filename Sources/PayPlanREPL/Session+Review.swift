@@ -55,7 +55,7 @@ extension Session {
         } catch let e as WhatIfError where e.reason == nil {
             return .error(language == .zh ? ChineseText.translate(e.message) : e.message)
         } catch let p as CommandArguments.Problem {
-            return .error("\(p.message); \(usage)")
+            return .error("\(p.text(language)); \(usage)")
         } catch { return refusal(error) }
     }
 
@@ -227,7 +227,7 @@ extension Session {
         } catch let e as WhatIfError where e.reason == nil {
             return .error(language == .zh ? ChineseText.translate(e.message) : e.message)
         } catch let p as CommandArguments.Problem {
-            return .error("\(p.message); \(usage)")
+            return .error("\(p.text(language)); \(usage)")
         } catch { return refusal(error) }
     }
 

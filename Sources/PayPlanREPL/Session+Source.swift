@@ -13,7 +13,7 @@ extension Session {
     /// - Complexity: O(lines of the file) plus the commands themselves.
     func source(_ rest: String) -> Output {
         let args: CommandArguments
-        do { args = try CommandArguments.parse(rest, flags: ["--bail"]) } catch { return .error(SourceMessage.usage(OutputLine(english: error.message))) }
+        do { args = try CommandArguments.parse(rest, flags: ["--bail"]) } catch { return .error(SourceMessage.usage(OutputLine(error))) }
         guard args.positional.count == 1, let file = args.positional.first, !file.isEmpty else { return .error(SourceMessage.usage(nil)) }
         let identity = URL(fileURLWithPath: file).resolvingSymlinksInPath().standardizedFileURL.path
         if let first = sourcing.firstIndex(where: { $0.identity == identity }) {

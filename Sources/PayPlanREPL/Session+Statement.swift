@@ -44,7 +44,7 @@ extension Session {
         default: body = r.text(st).joined(separator: "\n") + "\n"
         }
         if let file {
-            do { try AtomicFile.write(Data(((fmt == "csv" ? "\u{FEFF}" : "") + body).utf8), to: file) } catch { return .error(StatementMessage.writeFailed(OutputLine(english: "\(error)"))) }
+            do { try AtomicFile.write(Data(((fmt == "csv" ? "\u{FEFF}" : "") + body).utf8), to: file) } catch { return .error(StatementMessage.writeFailed(Session.said(error))) }
             return Output(message: StatementMessage.wrote(file: file, format: fmt))
         }
         var lines = body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -83,7 +83,7 @@ extension Session {
             return Output(body: lines.map { OutputLine(fixed: $0) })
         }
         if format == "csv" {
-            do { try AtomicFile.write(Data(("\u{FEFF}" + r.csv(all: statements)).utf8), to: target) } catch { return .error(StatementMessage.writeFailed(OutputLine(english: "\(error)"))) }
+            do { try AtomicFile.write(Data(("\u{FEFF}" + r.csv(all: statements)).utf8), to: target) } catch { return .error(StatementMessage.writeFailed(Session.said(error))) }
             return Output(message: StatementMessage.wroteCSV(file: target, statements: statements.count, skipped: skipped, period: p))
         }
         let fm = FileManager.default
@@ -120,7 +120,7 @@ extension Session {
             if interruptCheck() { dropStaging(); return stopped("statement all") }
         } catch {
             dropStaging()
-            return .error("\(error); no statement was written to \(target)")
+            return .error(StatementMessage.noneWritten(Session.said(error), target: target))
         }
         // Every file is complete: each goes into place through AtomicFile (read-only files refused,
         // links written through), which is a rename when the place is free.
@@ -136,7 +136,7 @@ extension Session {
                 moved += 1
             } catch {
                 try? fm.removeItem(atPath: staging)
-                return .error("\(error); \(moved) of \(written.count + 1) files were written to \(target)")
+                return .error(StatementMessage.filesMovedPartly(Session.said(error), moved: moved, of: written.count + 1, target: target))
             }
         }
         try? fm.removeItem(atPath: staging)

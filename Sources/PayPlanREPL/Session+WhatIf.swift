@@ -121,7 +121,7 @@ extension Session {
         do {
             let args = try CommandArguments.parse(rest, options: FigureFormat.options, flags: FigureFormat.flags.union(["--all"]))
             (words, format, everyone) = (args.positional, try FigureFormat(args), args.has("--all"))
-        } catch { return .error(WhatIfMessage.compareUsageAfter(problem: ChineseText.translate(error.message))) }
+        } catch { return .error(WhatIfMessage.compareUsageAfter(problem: OutputLine(error))) }
         // The terminal shows the agents whose figures differ; a file or machine format holds everyone.
         let listEveryone = everyone || format.kind != .text || format.file != nil
         guard words.count == 2 || words.count == 3 else { return .error(WhatIfMessage.compareUsage) }
@@ -363,7 +363,7 @@ extension Session {
         do {
             return try Session.constantAmount(try Parser.expression(text))
         } catch let e as SourceError {
-            throw WhatIfRefusal(WhatIfMessage.badAmount(what, text: text, problem: language == .zh ? ChineseText.translate(e.message) : e.message))
+            throw WhatIfRefusal(WhatIfMessage.badAmount(what, text: text, problem: SourceErrorMessage(e.kind).text(language)))
         }
     }
 
@@ -428,7 +428,7 @@ extension Session {
             var out = Output(message: WhatIfMessage.sweepHeader(input: probe.inputName, from: from, to: to, step: step))
             if let note { out.add(note) }
             let zh = language == .zh
-            let labels = labelsOf(engine)
+            let labels = planLabels()
             func shown(_ n: String) -> String { zh ? labels[n] ?? n : n }
             var t = TextTable(header: [shown(head[0])] + figures.map(shown), rightAligned: Array(repeating: true, count: figures.count + 1))
             let every = max(1, (result.rows.count + 59) / 60)
@@ -443,7 +443,7 @@ extension Session {
                 out.add(WhatIfMessage.chartTitle(figure: probe.targetNames[0], input: shown(head[0])))
                 for line in Chart.braille(series) { out.add(fixed: line) }
             }
-            let marks = Session.boundaryMarks(result, probe: probe)
+            let marks = Session.boundaryMarks(result, probe: probe, naming: shown)
             if !marks.isEmpty { out.add(WhatIfMessage.changesAt(marks)) }
             if let s = svgPath?.first {
                 var allSeries: [(name: String, points: Chart.Series)] = []
@@ -477,13 +477,22 @@ extension Session {
 
     /// Tier boundaries as (input, label): the tables whose tier changes, else the rules whose condition flips.
     /// A condition flip is marked only where the first figure jumps there.
-    static func boundaryMarks(_ r: SweepResult, probe: InputProbe) -> [(x: Fixed, label: String)] {
+    /// The labels of the current plan's rules, inputs, parameters and rate tables, by name: what
+    /// sweep, solve and cliffs name a figure or table by under zh.
+    func planLabels() -> [String: String] {
+        var out = labelsOf(engine)
+        for d in workspace.plan.definitions { if let l = d.statement.label, out[d.name] == nil { out[d.name] = l } }
+        return out
+    }
+
+    /// The inputs where a tier or condition changes, each named by `naming` (a label under zh).
+    static func boundaryMarks(_ r: SweepResult, probe: InputProbe, naming: (String) -> String = { $0 }) -> [(x: Fixed, label: String)] {
         r.boundaries.compactMap { b in
             if b.tables.isEmpty {
                 guard let x = probe.figure(atFen: b.fen - 1), let y = probe.figure(atFen: b.fen),
                       Fixed.checkedSubtract(y, x).map({ $0.magnitude > Fixed(1) }) ?? true else { return nil }
             }
-            return (Fixed(fen: b.fen), (b.tables.isEmpty ? b.conditions : b.tables).joined(separator: ", "))
+            return (Fixed(fen: b.fen), (b.tables.isEmpty ? b.conditions : b.tables).map(naming).joined(separator: ", "))
         }
     }
 
@@ -507,20 +516,22 @@ extension Session {
             defer { throttle.clear() }
             watch(probe, "solve", throttle)
             let goal = "\(probe.targetNames[0]) ≥ \(target.moneyText)"
+            let labels = planLabels()
+            func shown(_ n: String) -> String { language == .zh ? labels[n] ?? n : n }
             var out = Output()
             switch try probe.solve(target: target, from: from, to: to) {
             case .reached(let x, let v, let before):
                 let below = Fixed(fen: x.roundedFen - 1)
                 if before == nil {
-                    out.add(WhatIfMessage.alreadyReached(goal: goal, input: probe.inputName, at: x, figure: figure, value: v))
+                    out.add(WhatIfMessage.alreadyReached(goal: goal, input: probe.inputName, at: x, figure: shown(figure), value: v))
                 } else if let b = before, Fixed.checkedSubtract(v, b).map({ $0 > Fixed(1) }) ?? true {
                     out.add(WhatIfMessage.leastThatGives(input: probe.inputName, at: x, goal: goal))
-                    out.add(WhatIfMessage.crossedByJump(figure: figure, before: b, below: below, after: v, at: x, neverPaid: v > target ? target : nil))
+                    out.add(WhatIfMessage.crossedByJump(figure: shown(figure), before: b, below: below, after: v, at: x, neverPaid: v > target ? target : nil))
                 } else {
-                    out.add(WhatIfMessage.leastThatGivesWithValues(input: probe.inputName, at: x, goal: goal, figure: figure, value: v, below: below, before: before!))
+                    out.add(WhatIfMessage.leastThatGivesWithValues(input: probe.inputName, at: x, goal: goal, figure: shown(figure), value: v, below: below, before: before!))
                 }
             case .unreachable(let best, let at):
-                out.add(WhatIfMessage.unreachable(goal: goal, input: input, from: from, to: to, best: best, at: at))
+                out.add(WhatIfMessage.unreachable(goal: goal, input: shown(input), from: from, to: to, best: best, at: at))
             }
             if let n = note { out.add(n) }
             return out
@@ -547,17 +558,19 @@ extension Session {
             defer { throttle.clear() }
             watch(probe, "cliffs", throttle)
             let (found, falling) = try probe.cliffs(from: from, to: to, threshold: threshold)
+            let labels = planLabels()
+            func shown(_ n: String) -> String { language == .zh ? labels[n] ?? n : n }
             var out = Output(message: WhatIfMessage.cliffsHeader(figure: probe.targetNames[0], input: probe.inputName, from: from, to: to, threshold: threshold))
             if found.isEmpty { out.add(WhatIfMessage.noCliffs) }
             for cl in found {
                 // A jump beyond ±10²⁶ cannot be written as an amount (`change` is nil).
-                out.add(WhatIfMessage.cliff(input: over[0], from: cl.from, to: cl.to, figure: head[0], before: cl.before, after: cl.after,
-                                            change: cl.change, why: cl.tables + cl.conditions))
+                out.add(WhatIfMessage.cliff(input: shown(over[0]), from: cl.from, to: cl.to, figure: shown(head[0]), before: cl.before, after: cl.after,
+                                            change: cl.change, why: (cl.tables + cl.conditions).map(shown)))
             }
             if !falling.isEmpty {
-                out.add(WhatIfMessage.morePaysLess(over[0]))
+                out.add(WhatIfMessage.morePaysLess(shown(over[0])))
                 for f in falling {
-                    out.add(WhatIfMessage.fallingRange(input: over[0], from: f.from, to: f.to, openEnded: f.openEnded, figure: head[0],
+                    out.add(WhatIfMessage.fallingRange(input: shown(over[0]), from: f.from, to: f.to, openEnded: f.openEnded, figure: shown(head[0]),
                                                        below: f.reference, reference: f.referenceInput))
                 }
             }

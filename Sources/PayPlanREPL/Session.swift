@@ -364,7 +364,7 @@ public final class Session {
 
     static func diagnostic(_ error: Error) -> Diagnostic {
         switch error {
-        case let e as CompileError: Diagnostic("in '\(e.definition)': \(e.error.message)", source: e.error.source, range: e.error.range)
+        case let e as CompileError: Diagnostic(SourceErrorMessage(e.error.kind, in: e.definition), source: e.error.source, range: e.error.range)
         case let e as CycleError: Diagnostic(EditMessage.circular(e.path))
         case let e as SourceError: Diagnostic(e)
         default: Diagnostic(describe(error))
@@ -761,7 +761,7 @@ public final class Session {
                 return .error(AgentMessage.attributeSyntax(pair))
             }
             let key = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
-            do { try agent.set(key, text: value) } catch let e as SourceError { return .error(e.message) } catch {
+            do { try agent.set(key, text: value) } catch let e as SourceError { return .error(Diagnostic(e)) } catch {
                 return .error("\(error)")
             }
             // A range the plan declares for the attribute: `attribute base default 3000 range 0..`.
@@ -1000,7 +1000,7 @@ public final class Session {
     /// tree with each rule as written (default depth 2).
     func explain(_ rest: String) -> Output {
         let args: CommandArguments
-        do { args = try CommandArguments.parse(rest, options: ["--depth"], flags: ["--rules", "--orders"]) } catch { return .error(CommandMessage.explainUsage(OutputLine(english: error.message))) }
+        do { args = try CommandArguments.parse(rest, options: ["--depth"], flags: ["--rules", "--orders"]) } catch { return .error(CommandMessage.explainUsage(OutputLine(error))) }
         let words = args.positional
         let rules = args.has("--rules"), listOrders = args.has("--orders")
         var depth = rules ? 2 : 1
@@ -1040,7 +1040,7 @@ public final class Session {
     }
 
     func explainLines(cell c: Int, depth: Int, rules: Bool, orders: Bool) -> Output {
-        if rules { return Output(lines: engine.explain(cell: c, plan: workspace.plan, depth: depth).lines()) }
+        if rules { return Output(lines: engine.explain(cell: c, plan: workspace.plan, depth: depth).lines(showing: { [language] in language == .zh ? Session.inChinese($0) : $0 })) }
         return Output(lines: PlainRenderer(language: language).lines(engine.plainExplanation(cell: c, plan: workspace.plan, depth: depth), orders: orders))
     }
 
@@ -1050,7 +1050,7 @@ public final class Session {
     /// their total. A workbook holds the period's sheet and, for a longer period, one sheet per month.
     func report(_ rest: String, line: String) -> Output {
         let words: [String], format: FigureFormat
-        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error(CommandMessage.reportUsage(OutputLine(english: error.message))) }
+        do { (words, format) = try FigureFormat.parse(rest) } catch { return .error(CommandMessage.reportUsage(OutputLine(error))) }
         guard let text = words.first else { return .error(CommandMessage.reportWhich) }
         guard words.count == 1 else { return .error(CommandMessage.reportUsage(OutputLine(CommandMessage.reportOneWordTooMany(words[1])))) }
         guard let p = Period(text: text) else {
@@ -1136,7 +1136,7 @@ public final class Session {
         if isDirty && !force { return .error(FileMessage.unsavedChanges(path: path, file: file)) }
         let loaded: (workspace: Workspace, description: String?, forks: [String: Workspace])
         do { loaded = try ScenarioFile.loadWithForks(path: file) } catch {
-            return .error(FileMessage.loadFailed(OutputLine(english: "\(error)")))
+            return .error(FileMessage.loadFailed(Session.said(error)))
         }
         let before = currentFileState
         var out = commit(loaded.workspace, label: "load \(file)", said: [FileMessage.loaded(file: file, agents: loaded.workspace.agents.count, definitions: loaded.workspace.plan.definitions.count)])
@@ -1176,7 +1176,7 @@ public final class Session {
         guard !file.isEmpty else { return .error(FileMessage.saveEmptyName) }
         if !force, saveConflict(rest) != nil { return .error(FileMessage.changedOnDiskRefused(file)) }
         do { try saveWithForks(path: file) } catch {
-            return .error(FileMessage.saveFailed(OutputLine(english: "\(error)")))
+            return .error(FileMessage.saveFailed(Session.said(error)))
         }
         path = file
         fileStamp = FileStamp.of(file)

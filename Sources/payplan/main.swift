@@ -47,6 +47,14 @@ struct PayPlanCommand: ParsableCommand {
     mutating func run() throws {
         let session: Session
         var isNew = false
+        var language = DisplayLanguage.fromEnvironment()
+        if let lang {
+            guard let l = DisplayLanguage(rawValue: lang) else {
+                Runner.fail(ShellMessage.langChoices(lang), language: language)
+                throw ExitCode(2)
+            }
+            language = l
+        }
         do {
             if let scenario, !FileManager.default.fileExists(atPath: scenario) {
                 session = try Session(newFile: scenario)
@@ -55,22 +63,14 @@ struct PayPlanCommand: ParsableCommand {
                 session = try scenario.map { try Session(path: $0) } ?? Session()
             }
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Runner.fail(ShellMessage.cannotStart(Session.said(error)), language: language)
             throw ExitCode(2)
         }
         // Kept until the process exits: releasing a large workspace's engine cell by cell on the
         // way out costs time the system spends anyway in reclaiming the memory at once.
         _ = Unmanaged.passRetained(session)
         session.bail = bail
-        if let lang {
-            guard let l = DisplayLanguage(rawValue: lang) else {
-                FileHandle.standardError.write(Data("error: --lang takes zh or en, not '\(lang)'\n".utf8))
-                throw ExitCode(2)
-            }
-            session.language = l
-        } else {
-            session.language = DisplayLanguage.fromEnvironment()
-        }
+        session.language = language
         session.forceLoad = force
         let newNote = ShellMessage.newScenario(file: scenario ?? "").text(session.language)
         if e.isEmpty && f.isEmpty && isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
@@ -111,7 +111,7 @@ struct PayPlanCommand: ParsableCommand {
             }
             for file in f {
                 guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    FileHandle.standardError.write(Data("error: -f \(file): cannot read it (no such file, or not UTF-8 text)\n".utf8))
+                    Runner.fail(ShellMessage.scriptUnreadable(file), language: session.language)
                     throw ExitCode(2)
                 }
                 let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -128,6 +128,11 @@ struct PayPlanCommand: ParsableCommand {
 
 /// Feeds commands to a session and prints what they return.
 enum Runner {
+    /// Writes `message` to standard error as an error (`error: …`, `错误：…` under zh).
+    static func fail(_ message: any Message, location: String? = nil, language: DisplayLanguage) {
+        FileHandle.standardError.write(Data((Diagnostic(message).render(location: location, language: language).joined(separator: "\n") + "\n").utf8))
+    }
+
     /// Runs one command; returns true when it failed. `firstLine` (1-based)
     /// places errors in a script: a caret on the command's third line is
     /// reported at `firstLine + 2`.
@@ -139,7 +144,7 @@ enum Runner {
         for d in out.errors {
             var place = location
             if let firstLine, let r = d.range, let src = d.source {
-                place = (name.map { "\($0) " } ?? "") + "line \(firstLine + src.prefix(r.lowerBound).filter { $0 == "\n" }.count)"
+                place = ShellMessage.scriptLine(file: name, line: firstLine + src.prefix(r.lowerBound).filter { $0 == "\n" }.count).text(session.language)
             }
             FileHandle.standardError.write(Data((d.render(location: place).joined(separator: "\n") + "\n").utf8))
         }
@@ -153,23 +158,21 @@ enum Runner {
     /// - Returns: whether any command failed, and whether the run should stop (bail or quit).
     static func runScript(_ session: Session, lines: AnyIterator<String>, name: String? = nil) -> (failed: Bool, stop: Bool) {
         var failed = false, stop = false
-        let prefix = name.map { "\($0) " } ?? ""
         ScriptGrouping.group(lines) { chunk in
             guard let text = chunk.text else { return true }
             if text == "quit" || text == "exit" { stop = true; return false }
             if chunk.incomplete || chunk.unfinished != nil {
-                let why = (chunk.unfinished.map(SourceMessage.unfinished) ?? SourceMessage.inputEnded).text(session.language)
-                let message = "error: \(prefix)line \(chunk.line + 1): \(why)\n"
-                FileHandle.standardError.write(Data(message.utf8))
+                let why = chunk.unfinished.map(SourceMessage.unfinished) ?? SourceMessage.inputEnded
+                fail(why, location: ShellMessage.scriptLine(file: name, line: chunk.line + 1).text(session.language), language: session.language)
                 failed = true
                 stop = session.bail
                 return !stop
             }
-            let out = run(session, text, location: "\(prefix)line \(chunk.line + 1)", firstLine: chunk.line + 1, name: name)
+            let out = run(session, text, location: ShellMessage.scriptLine(file: name, line: chunk.line + 1).text(session.language), firstLine: chunk.line + 1, name: name)
             failed = out.failed || failed
             if out.leave { stop = true; return false }
             if out.failed && session.bail {
-                FileHandle.standardError.write(Data("stopped at \(prefix)line \(chunk.line + 1) (--bail): the commands after it were not run\n".utf8))
+                FileHandle.standardError.write(Data((ShellMessage.bailStopped(file: name, line: chunk.line + 1).text(session.language) + "\n").utf8))
                 stop = true
                 return false
             }

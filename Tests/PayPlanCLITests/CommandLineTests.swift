@@ -87,7 +87,7 @@ import TestSupport
             "李雷.pay[2026-03]: 6,473.00 → 5,573.00",
             "",
         ])
-        #expect(r.stderr.hasPrefix("error: -e 3: 未知命令或名称 'nonsense'；输入 help 查看命令列表"))
+        #expect(r.stderr.hasPrefix("错误：-e 3：未知命令或名称 'nonsense'；输入 help 查看命令列表"))
         #expect(try payplan(["--lang", "fr", "-e", "help"]).status == 2)
     }
 

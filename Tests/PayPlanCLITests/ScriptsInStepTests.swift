@@ -17,7 +17,7 @@ import Testing
         #expect(r.stdout.hasPrefix("electronics-sales — 2026-03\n"), "report ran")
         #expect(r.stdout.hasSuffix("4 agents\n"), "agents ran")
         let zh = try cli.payplan([plan, "--lang", "zh"], stdin: "month y = (sales + 1\nagents\n")
-        #expect(zh.stderr == "error: line 1: 这条定义没有写完：其中的括号没有闭合；它没有执行，下一行作为单独的命令执行\n")
+        #expect(zh.stderr == "错误：第 1 行：这条定义没有写完：其中的括号没有闭合；它没有执行，下一行作为单独的命令执行\n")
         #expect(zh.stdout.hasSuffix("共 4 名员工\n"))
     }
 

@@ -10,10 +10,16 @@ public struct Explanation: Equatable, Sendable {
     public var notes: [String]
     /// The figures the rule read, explained in turn (empty past the depth).
     public var parts: [Explanation]
+    /// The headline's parts: the cell's name, its value and the rule's label (`headline` joins them).
+    public var figure: String = ""
+    public var value: Value? = nil
+    public var label: String? = nil
 
-    /// The explanation as an indented tree of lines.
-    public func lines(indent: String = "") -> [String] {
-        var out = [indent + headline]
+    /// The explanation as an indented tree of lines, each value shown as `shown` makes it
+    /// (the REPL passes one that writes yes/no flags as 是/否 under zh).
+    public func lines(indent: String = "", showing shown: (Value) -> Value = { $0 }) -> [String] {
+        let head = value.map { "\(figure) = \(shown($0).displayText)" + (label.map { "  \($0)" } ?? "") } ?? headline
+        var out = [indent + head]
         let inner = indent + "  "
         if let rule {
             for (i, line) in rule.split(separator: "\n").enumerated() {
@@ -21,7 +27,7 @@ public struct Explanation: Equatable, Sendable {
             }
         }
         out += notes.map { inner + "· " + $0 }
-        for p in parts { out += p.lines(indent: inner) }
+        for p in parts { out += p.lines(indent: inner, showing: shown) }
         return out
     }
 }
@@ -42,7 +48,7 @@ extension Engine {
         let value = values[c]
         var headline = "\(name(ofCell: c)) = \(value.displayText)"
         if let l = rule.label { headline += "  \(l)" }
-        var ex = Explanation(headline: headline, rule: nil, notes: [], parts: [])
+        var ex = Explanation(headline: headline, rule: nil, notes: [], parts: [], figure: name(ofCell: c), value: value, label: rule.label)
         if case .error(let e) = value { ex.notes.append("\(e.message)\(e.origin == name(ofCell: c) ? "" : " (from \(e.origin))")") }
         switch rule.kind {
         case .input(let d):

@@ -20,9 +20,11 @@ public struct PlainExplanation: Equatable, Sendable {
     /// The same sentences for the figures this one reads, to the depth asked (zero figures left out).
     public var parts: [PlainExplanation]
 
-    /// Rounding to `digits` decimals (2: to the fen), from `before` to `after`.
+    /// Rounding to `digits` decimals (2: to the fen), or to a multiple of `unit` (CNY, e.g. 0.01 or
+    /// 1: `round(x / unit, 0) * unit`), from `before` to `after`.
     public struct Rounding: Equatable, Sendable {
         public var function: Function, digits: Int, before: Fixed, after: Fixed
+        public var unit: Fixed? = nil
     }
 
     /// What the figure is.
@@ -35,6 +37,9 @@ public struct PlainExplanation: Equatable, Sendable {
         case formula(Phrase)
         /// A condition decided the result: `holds` tells whether it held; `then` is the branch taken.
         case because(Phrase, holds: Bool, then: How)
+        /// A yes/no figure that is no: the parts of its condition that failed (the false terms of
+        /// an `and`, every term of an `or`), so the reader sees why it is no.
+        case fails([Phrase])
         /// An error value and where it started (`agent.rule[period]`).
         case error(EvalError)
         /// An aggregate over all agents, or a share of one (an allocation).
@@ -205,6 +210,18 @@ struct PhraseBuilder {
 
     /// The top of a formula: rounding, conditions and zero terms peeled off.
     mutating func how(_ e: CExpr, _ k: Coordinates, top: Bool) -> PlainExplanation.How {
+        // `round(x / unit, 0) * unit`: x rounded to a multiple of the unit (a contribution to the fen or the yuan).
+        if let (f, inner, unit) = Self.roundedToUnit(e), case .number(let u) = engine.eval(unit, k), !u.isZero {
+            if case .number(let before) = engine.eval(inner, k), case .number(let after) = engine.eval(e, k), before != after, rounding == nil {
+                rounding = .init(function: f, digits: 0, before: before, after: after, unit: u)
+            }
+            return how(inner, k, top: top)
+        }
+        // A condition that is no: the parts that failed.
+        if Self.isCondition(e), case .bool(false) = engine.eval(e, k) {
+            let failed = failing(e, k)
+            if !failed.isEmpty { return .fails(failed) }
+        }
         switch e {
         case .function(let f, let args) where (f == .round || f == .floor || f == .ceil) && !args.isEmpty:
             let digits = args.count > 1 ? (engine.eval(args[1], k).number?.wholeNumber ?? 2) : 2
@@ -233,6 +250,32 @@ struct PhraseBuilder {
     }
 
     static func isConstant(_ e: CExpr) -> Bool { if case .constant = e { true } else { false } }
+
+    /// `round(x / u, 0) * u` (or floor, ceil): the function, x and u.
+    static func roundedToUnit(_ e: CExpr) -> (Function, CExpr, CExpr)? {
+        guard case .arithmetic(.multiply, .function(let f, let args), let unit) = e, f == .round || f == .floor || f == .ceil,
+              args.count == 2, case .arithmetic(.divide, let inner, let unit2) = args[0], unit == unit2,
+              case .constant(.number(let d)) = args[1], d.isZero else { return nil }
+        return (f, inner, unit)
+    }
+
+    static func isCondition(_ e: CExpr) -> Bool {
+        switch e {
+        case .compare, .and, .or: true
+        default: false
+        }
+    }
+
+    /// The parts of a condition that is false that made it false: each false term of an `and`
+    /// (followed into nested ones), every term of an `or`, a false comparison itself.
+    mutating func failing(_ e: CExpr, _ k: Coordinates) -> [Phrase] {
+        guard case .bool(false) = engine.eval(e, k) else { return [] }
+        switch e {
+        case .and(let a, let b): return failing(a, k) + failing(b, k)
+        case .or(let a, let b): return [phrase(a, k), phrase(b, k)]
+        default: return [phrase(e, k)]
+        }
+    }
 
     /// The one non-zero term of a sum, if it has exactly one.
     static func single(_ e: CExpr, _ engine: Engine, _ k: Coordinates) -> CExpr? {

@@ -44,9 +44,9 @@ extension Expr {
         case .binary(let op, let a, let b) where ["+", "-", "*", "/"].contains(op):
             let x = try a.constantAmount(in: source), y = try b.constantAmount(in: source)
             if case .number(let r) = Engine.arithmetic(ArithmeticOp(rawValue: op)!, .number(x), .number(y)) { return r }
-            throw SourceError("this amount cannot be computed (division by zero or too large)", at: range, in: source)
+            throw SourceError(.notComputable, at: range, in: source)
         default:
-            throw SourceError("an input must be an amount such as 12万, 40k, 40,000 or ¥40000", at: range, in: source)
+            throw SourceError(.inputNotAmount, at: range, in: source)
         }
     }
 }

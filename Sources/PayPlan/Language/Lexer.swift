@@ -47,7 +47,7 @@ public struct Lexer {
 
     func peek(_ k: Int = 0) -> Character? { i + k < chars.count ? chars[i + k] : nil }
 
-    func error(_ msg: String, _ r: SourceRange) -> SourceError { SourceError(msg, at: r, in: source) }
+    func error(_ kind: SourceError.Kind, _ r: SourceRange) -> SourceError { SourceError(kind, at: r, in: source) }
 
     public mutating func next() throws -> Token {
         // Skip spaces, newlines and comments.
@@ -67,14 +67,14 @@ public struct Lexer {
             i += 1
             var text = ""
             while let d = peek(), d != close { text.append(d); i += 1 }
-            guard peek() == close else { throw error("this text has no closing \(close)", start..<i) }
+            guard peek() == close else { throw error(.unclosedText(close: close), start..<i) }
             i += 1
             return Token(kind: .string(text), range: start..<i)
         }
         if Lexer.isIdentStart(c) {
             while let d = peek(), Lexer.isIdentPart(d) { i += 1 }
             if i - start > Parser.maximumNameLength {
-                throw error("this name is \(i - start) characters long; names are at most \(Parser.maximumNameLength)", start..<i)
+                throw error(.nameTooLong(length: i - start, maximum: Parser.maximumNameLength), start..<i)
             }
             return Token(kind: .identifier(String(chars[start..<i])), range: start..<i)
         }
@@ -95,7 +95,7 @@ public struct Lexer {
             i += 1
             return Token(kind: .symbol(s), range: start..<i)
         }
-        throw error("unexpected character '\(c)'", start..<(start + 1))
+        throw error(.unexpectedCharacter(c), start..<(start + 1))
     }
 
     /// Reads a number, date or period starting at `i`.
@@ -112,7 +112,7 @@ public struct Lexer {
             if let p = Period(text: text) {
                 i = j; return Token(kind: .period(p), range: start..<i)
             }
-            throw error("'\(text)' is neither a date (2026-03-15) nor a period (2026-03, 2026-Q1, 2026-H1)", start..<j)
+            throw error(.notDateOrPeriod(text), start..<j)
         }
         var digits = ""
         while let c = peek() {
@@ -128,15 +128,14 @@ public struct Lexer {
             if c == ",", !digits.isEmpty, let a = peek(1), Lexer.isDigit(a) {
                 var j = i + 1
                 while j < chars.count, Lexer.isDigit(chars[j]) { j += 1 }
-                throw error("'\(String(chars[start..<j]))': a comma groups exactly three digits (1,000); between arguments put a space after the comma", start..<j)
+                throw error(.commaGroup(String(chars[start..<j])), start..<j)
             }
             break
         }
         guard var value = Fixed(decimalText: digits) else {
             let decimals = digits.split(separator: ".").dropFirst().first?.count ?? 0
             throw error(decimals > Fixed.fractionDigits
-                ? "'\(digits)' has more than \(Fixed.fractionDigits) decimals"
-                : "'\(digits)' is too large (amounts go up to 10²⁶)", start..<i)
+                ? .tooManyDecimals(digits, digits: Fixed.fractionDigits) : .tooLarge(digits), start..<i)
         }
         // Unit suffix.
         if let c = peek() {
@@ -152,7 +151,7 @@ public struct Lexer {
             }
             if let m = multiplier {
                 i += 1
-                guard let v = Fixed.checkedMultiply(value, m) else { throw error("'\(String(chars[start..<i]))' is too large (amounts go up to 10²⁶)", start..<i) }
+                guard let v = Fixed.checkedMultiply(value, m) else { throw error(.tooLarge(String(chars[start..<i])), start..<i) }
                 value = v
                 if c == "万" || c == "亿", peek() == "元" { i += 1 }
             }
@@ -167,11 +166,11 @@ public struct Lexer {
                 if k < chars.count, chars[k] == "+" || chars[k] == "-" { k += 1 }
                 if k < chars.count, chars[k].isASCII, chars[k].isNumber {
                     while k < chars.count, chars[k].isASCII, chars[k].isNumber { k += 1 }
-                    throw error("'\(String(chars[start..<k]))' is not a number: payplan does not read exponents; write the amount out, e.g. 100000 or 10万 (amounts go up to 10²⁶)", start..<k)
+                    throw error(.exponent(String(chars[start..<k])), start..<k)
                 }
             }
             let text = String(chars[start..<j])
-            throw error("'\(text)' is not a number: write amounts like 12万, 1.5万, 40k, 40,000, ¥40000 or 2%", start..<j)
+            throw error(.notANumber(text), start..<j)
         }
         return Token(kind: .number(value), range: start..<i)
     }

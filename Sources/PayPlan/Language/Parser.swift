@@ -36,7 +36,7 @@ public struct Parser {
     mutating func enter() throws {
         depth += 1
         if depth > Parser.maximumDepth {
-            throw fail("this formula nests more than \(Parser.maximumDepth) levels deep; split it into several rules")
+            throw fail(.nestedTooDeep(maximum: Parser.maximumDepth))
         }
     }
 
@@ -79,10 +79,10 @@ public struct Parser {
         _ = advance()
         let t = current
         guard case .period(let p) = t.kind, p.grain == .month else {
-            throw fail("after 'from' write the month the change takes effect, e.g. from 2026-07 table commission_tiers …; found \(describe(t))")
+            throw fail(.fromNeedsMonth(found: t.kind))
         }
         _ = advance()
-        if current.identifier == "from" { throw fail("one 'from' date per definition") }
+        if current.identifier == "from" { throw fail(.oneFrom) }
         return (p.start, t.range)
     }
 
@@ -134,39 +134,28 @@ public struct Parser {
     var current: Token { tokens[p] }
     mutating func advance() -> Token { let t = tokens[p]; if p < tokens.count - 1 { p += 1 }; return t }
 
-    func fail(_ message: String, _ t: Token? = nil) -> SourceError {
+    func fail(_ kind: SourceError.Kind, _ t: Token? = nil) -> SourceError {
         let tok = t ?? current
         let r = tok.kind == .end ? (max(0, tok.range.lowerBound)..<(tok.range.lowerBound + 1)) : tok.range
-        return SourceError(message, at: r, in: source)
+        return SourceError(kind, at: r, in: source)
     }
 
-    func describe(_ t: Token) -> String {
-        switch t.kind {
-        case .end: "the end of the line"
-        case .identifier(let s): "'\(s)'"
-        case .symbol(let s): "'\(s)'"
-        case .number(let n): "number \(n)"
-        case .string(let s): "text \"\(s)\""
-        case .date(let d): "date \(d)"
-        case .period(let p): "period \(p)"
-        }
-    }
 
-    mutating func expectSymbol(_ s: String, _ what: String? = nil) throws {
-        guard current.isSymbol(s) else { throw fail("expected '\(s)'\(what.map { " " + $0 } ?? "") but found \(describe(current))") }
+    mutating func expectSymbol(_ s: String, _ place: SourceError.SymbolPlace? = nil) throws {
+        guard current.isSymbol(s) else { throw fail(.expectedSymbol(s, place: place, found: current.kind)) }
         _ = advance()
     }
-    mutating func expectKeyword(_ s: String, _ hint: String = "") throws {
-        guard current.isKeyword(s) else { throw fail("expected '\(s)' but found \(describe(current))\(hint)") }
+    mutating func expectKeyword(_ s: String, _ hint: SourceError.KeywordHint? = nil) throws {
+        guard current.isKeyword(s) else { throw fail(.expectedKeyword(s, hint: hint, found: current.kind)) }
         _ = advance()
     }
     mutating func expectEnd() throws {
-        guard current.kind == .end else { throw fail("unexpected \(describe(current)) after a complete statement (is an operator or a comma missing before it?)") }
+        guard current.kind == .end else { throw fail(.trailing(found: current.kind)) }
     }
 
-    mutating func name(_ what: String) throws -> String {
-        guard let n = current.identifier else { throw fail("expected \(what) but found \(describe(current))") }
-        if Parser.reserved.contains(n) { throw fail("'\(n)' is a reserved word and cannot be \(what)") }
+    mutating func name(_ what: SourceError.NameRole) throws -> String {
+        guard let n = current.identifier else { throw fail(.expectedName(what, found: current.kind)) }
+        if Parser.reserved.contains(n) { throw fail(.reservedName(n, what)) }
         if definedName == nil { definedName = current.range }
         _ = advance()
         return n
@@ -188,17 +177,17 @@ public struct Parser {
     }
 
     public mutating func parseStatement() throws -> Statement {
-        guard let word = current.identifier else { throw fail("expected a definition (param, input, table, month, quarter, half, year, team …) but found \(describe(current))") }
+        guard let word = current.identifier else { throw fail(.expectedDefinition(found: current.kind)) }
         switch word {
         case "param":
             _ = advance()
-            let n = try name("a parameter name")
+            let n = try name(.parameter)
             let label = optionalLabel()
             try expectSymbol("=")
             return .param(name: n, label: label, value: try parseExpr())
         case "attribute", "field":
             _ = advance()
-            let n = try name("a\(word == "field" ? " field" : "n attribute") name")
+            let n = try name(word == "field" ? .field : .attribute)
             let label = optionalLabel()
             if word == "field" {
                 let (def, range) = try parseDefaultAndRange()
@@ -208,14 +197,14 @@ public struct Parser {
             return .attribute(name: n, label: label, defaultValue: def, range: range)
         case "input":
             _ = advance()
-            guard let dim = try parseDimension(), !dim.perOrder else { throw fail("expected the input's period after 'input': month, quarter, half, year, or team (an order's data are fields: field NAME)") }
-            let n = try name("an input name")
+            guard let dim = try parseDimension(), !dim.perOrder else { throw fail(.expectedInputPeriod) }
+            let n = try name(.input)
             let label = optionalLabel()
             let (def, range) = try parseDefaultAndRange()
             return .input(dimension: dim, name: n, label: label, defaultValue: def, range: range)
         case "table":
             _ = advance()
-            let n = try name("a table name")
+            let n = try name(.table)
             let label = optionalLabel()
             var sides = TierSides.lowerInclusive
             if current.isSymbol("[") || current.isSymbol("(") {
@@ -225,62 +214,62 @@ public struct Parser {
                 switch (open.kind, close.kind) {
                 case (.symbol("["), .symbol(")")): sides = .lowerInclusive
                 case (.symbol("("), .symbol("]")): sides = .upperInclusive
-                default: throw fail("write the tier sides as [lo, hi) or (lo, hi]", close)
+                default: throw fail(.tierSides, close)
                 }
             }
-            try expectSymbol(":", "after the table name")
+            try expectSymbol(":", .afterTableName)
             var rows: [TableRow] = []
             repeat {
                 if current.kind == .end && !rows.isEmpty { break }
                 let t = try parseExpr()
-                try expectSymbol("->", "between a tier's threshold and its value")
+                try expectSymbol("->", .betweenThresholdAndValue)
                 let v = try parseExpr()
                 rows.append(TableRow(threshold: t, value: v))
             } while current.isSymbol(",") && { _ = advance(); return true }()
             if current.kind != .end {
-                throw fail("expected ',' between the table's tiers, or the end of the table, but found \(describe(current))")
+                throw fail(.expectedTierSeparator(found: current.kind))
             }
             var previous: Fixed? = nil
             for row in rows {
                 guard case .number(let t) = row.threshold.kind else { previous = nil; continue }
                 if let prev = previous, t <= prev {
-                    throw SourceError("thresholds must rise from tier to tier: \(t.moneyText) comes after \(prev.moneyText)", at: row.threshold.range, in: source)
+                    throw SourceError(.thresholdsRise(t, after: prev), at: row.threshold.range, in: source)
                 }
                 previous = t
             }
             return .table(name: n, label: label, sides: sides, rows: rows)
         case "use":
             _ = advance()
-            guard let part = current.identifier else { throw fail("expected the name of a plan part after 'use', as in use takehome") }
+            guard let part = current.identifier else { throw fail(.expectedPlanPart) }
             _ = advance()
             var gross: String? = nil
-            if current.isKeyword("on") { _ = advance(); gross = try name("the plan's gross pay figure (use takehome on pay)") }
+            if current.isKeyword("on") { _ = advance(); gross = try name(.grossPay) }
             return .use(part: part, gross: gross)
         case "report":
             _ = advance()
-            if current.isKeyword("total") { _ = advance(); return .reportTotal(try name("a figure name")) }
-            try expectKeyword("columns", " (write 'report columns a, b, c' or 'report total pay')")
-            var names = [try name("a figure name")]
-            while current.isSymbol(",") { _ = advance(); names.append(try name("a figure name")) }
+            if current.isKeyword("total") { _ = advance(); return .reportTotal(try name(.figure)) }
+            try expectKeyword("columns", .reportColumns)
+            var names = [try name(.figure)]
+            while current.isSymbol(",") { _ = advance(); names.append(try name(.figure)) }
             return .reportColumns(names)
         case "payslip":
             _ = advance()
             let sections = PayslipSection.allCases.map(\.rawValue)
             guard let section = PayslipSection.allCases.first(where: { current.isKeyword($0.rawValue) }) else {
-                throw fail("after payslip write one of \(sections.joined(separator: ", ")), e.g. payslip earnings base_pay, commission")
+                throw fail(.payslipSection(sections))
             }
             _ = advance()
-            var names = [try name("a figure name")]
-            while current.isSymbol(",") { _ = advance(); names.append(try name("a figure name")) }
-            if section == .total && names.count > 1 { throw fail("payslip total names one figure, e.g. payslip total pay") }
+            var names = [try name(.figure)]
+            while current.isSymbol(",") { _ = advance(); names.append(try name(.figure)) }
+            if section == .total && names.count > 1 { throw fail(.payslipTotalOne) }
             return .payslip(section, names)
         default:
             guard let dim = try parseDimension() else {
-                throw fail("expected a definition (param, input, table, month, quarter, half, year, team …) but found \(describe(current))")
+                throw fail(.expectedDefinition(found: current.kind))
             }
-            let n = try name("a rule name")
+            let n = try name(.rule)
             let label = optionalLabel()
-            try expectSymbol("=", "after the rule's name")
+            try expectSymbol("=", .afterRuleName)
             return .rule(dimension: dim, name: n, label: label, formula: try parseExpr())
         }
     }
@@ -304,22 +293,22 @@ public struct Parser {
             lower = try rangeEnd(try parseSum())
         }
         guard current.isSymbol("..") else {
-            throw fail("write a range as LO..HI, LO.. or ..HI, e.g. range 0.. (no negative amounts)")
+            throw fail(.rangeSyntax)
         }
         _ = advance()
         if current.kind != .end && !current.isKeyword("default") {
             upper = try rangeEnd(try parseSum())
         }
-        if lower == nil && upper == nil { throw fail("a range needs at least one end, e.g. range 0..", start) }
+        if lower == nil && upper == nil { throw fail(.rangeNeedsEnd, start) }
         if let l = lower, let u = upper, l > u {
-            throw fail("this range is empty: \(l.moneyText) is above \(u.moneyText)", start)
+            throw fail(.rangeEmpty(l, above: u), start)
         }
         return AmountRange(lower: lower, upper: upper)
     }
 
     func rangeEnd(_ e: Expr) throws -> Fixed {
         do { return try e.constantAmount(in: source) } catch {
-            throw SourceError("a range's ends are amounts written out, such as 0, 5万 or -100", at: e.range, in: source)
+            throw SourceError(.rangeEnds, at: e.range, in: source)
         }
     }
 
@@ -331,10 +320,10 @@ public struct Parser {
         if current.isKeyword("if") {
             let start = advance().range.lowerBound
             let c = try parseExpr()
-            try expectKeyword("then", " after the condition of 'if'")
+            try expectKeyword("then", .afterIfCondition)
             let a = try parseExpr()
             guard current.isKeyword("else") else {
-                throw fail("expected 'else' but found \(describe(current)): every 'if' needs an 'else' (write 'else 0' if nothing is paid)")
+                throw fail(.expectedElse(found: current.kind))
             }
             _ = advance()
             let b = try parseExpr()
@@ -374,11 +363,11 @@ public struct Parser {
             let negated = current.isKeyword("not")
             if negated { _ = advance() }
             _ = advance()
-            guard current.isSymbol("(") else { throw fail("write the choices in brackets: \(negated ? "not in" : "in") (\"a\", \"b\")") }
+            guard current.isSymbol("(") else { throw fail(.choicesInBrackets(negated: negated)) }
             _ = advance()
             var choices = [try parseSum()]
             while current.isSymbol(",") { _ = advance(); choices.append(try parseSum()) }
-            guard current.isSymbol(")") else { throw fail("expected ')' after the choices") }
+            guard current.isSymbol(")") else { throw fail(.closeChoices) }
             let end = advance().range.upperBound
             var e = Expr(.binary(op: "=", l, choices[0]), l.range.lowerBound..<end)
             for c in choices.dropFirst() {
@@ -434,11 +423,11 @@ public struct Parser {
         case .number(let n): _ = advance(); return Expr(.number(n), t.range)
         case .string(let s): _ = advance(); return Expr(.text(s), t.range)
         case .date(let d): _ = advance(); return Expr(.date(d), t.range)
-        case .period(let p): throw fail("a period such as \(p) can only stand inside [ ] after a figure, as in revenue[\(p)]")
+        case .period(let p): throw fail(.periodOutsideBrackets(p))
         case .symbol("("):
             _ = advance()
             let e = try parseExpr()
-            guard current.isSymbol(")") else { throw fail("expected ')' to close the '(' opened here", t) }
+            guard current.isSymbol(")") else { throw fail(.closeParen, t) }
             let end = advance().range.upperBound
             return Expr(e.kind, t.range.lowerBound..<end)
         case .identifier(let n):
@@ -446,7 +435,7 @@ public struct Parser {
             if n == "no" || n == "false" { _ = advance(); return Expr(.bool(false), t.range) }
             if n == "if" { return try parseExpr() }
             if Parser.reserved.contains(n) && n != "x" && Parser.grainWords[n] == nil {
-                throw fail("expected a value but found the word '\(n)'")
+                throw fail(.valueNotWord(n))
             }
             _ = advance()
             if current.isSymbol("(") { return try parseCall(n, t) }
@@ -458,18 +447,18 @@ public struct Parser {
                 case .period(let per): period = per
                 case .number(let y) where y.fen != nil && y >= 1000 && y <= 9999 && y.rounded(toDigits: 0) == y:
                     period = Period(grain: .year, start: Month(year: Int(y.raw / Fixed.scale), month: 1))
-                default: throw fail("expected a period such as 2026-03, 2026-Q1, 2026-H1 or 2026 inside [ ]", pt)
+                default: throw fail(.periodInBrackets, pt)
                 }
                 _ = advance()
-                guard current.isSymbol("]") else { throw fail("expected ']' after the period") }
+                guard current.isSymbol("]") else { throw fail(.closeBracket) }
                 let end = advance().range.upperBound
                 return Expr(.at(name: n, period: period), t.range.lowerBound..<end)
             }
             return Expr(.name(n), t.range)
         case .end:
-            throw fail("the formula ends too early: a value is missing here")
+            throw fail(.endsEarly)
         default:
-            throw fail("expected a value but found \(describe(t))")
+            throw fail(.expectedValue(found: t.kind))
         }
     }
 
@@ -477,7 +466,7 @@ public struct Parser {
         _ = advance() // (
         let start = nameToken.range.lowerBound
         func close() throws -> Int {
-            guard current.isSymbol(")") else { throw fail("expected ')' to close \(n)( but found \(describe(current))") }
+            guard current.isSymbol(")") else { throw fail(.closeCall(n, found: current.kind)) }
             return advance().range.upperBound
         }
         if Parser.aggregates.contains(n) {
@@ -493,7 +482,7 @@ public struct Parser {
             if current.isKeyword("over") {
                 _ = advance()
                 guard let w = current.identifier, var scope = scopeWord(w) else {
-                    throw fail("expected what to run over: agents, orders, quarter, half or year")
+                    throw fail(.expectedScope)
                 }
                 _ = advance()
                 if case .orders = scope, current.isKeyword("by") { _ = advance(); scope = .orders(by: try parseExpr()) }
@@ -509,19 +498,19 @@ public struct Parser {
                 while current.isSymbol(",") { _ = advance(); args.append(try parseExpr()) }
                 return Expr(.call(name: fn, args: args), start..<(try close()))
             }
-            throw fail("\(n)(…) needs 'over': for example \(n)(revenue over half) or \(n)(sales over agents)")
+            throw fail(.needsOver(n))
         }
         if n == "allocate" {
             let total = try parseExpr()
-            try expectSymbol(",", "between the total and the weight: allocate(commission, amount)")
+            try expectSymbol(",", .betweenTotalAndWeight)
             let weight = try parseExpr()
             var scope = Scope.orders(by: nil)
             if current.isKeyword("over") {
                 _ = advance()
                 guard let w = current.identifier, let sc = scopeWord(w), sc != .period(.quarter), sc != .period(.half), sc != .period(.year) else {
-                    throw fail("allocate shares among orders or agents: allocate(pool, 1 over agents)")
+                    throw fail(.allocateAmong)
                 }
-                if case .orders(let by) = sc, by != nil { throw fail("allocate shares among the orders of the month") }
+                if case .orders(let by) = sc, by != nil { throw fail(.allocateOrdersOfMonth) }
                 _ = advance()
                 scope = sc
             }

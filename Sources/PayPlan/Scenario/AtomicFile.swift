@@ -20,21 +20,22 @@ public enum AtomicFile {
     /// - Throws: `ScenarioError` naming the file and the reason; the old file is untouched.
     /// - Complexity: O(data size + entries in the file's folder).
     public static func write(_ data: Data, to requested: String) throws {
-        guard !requested.isEmpty else { throw ScenarioError("no file name given") }
+        guard !requested.isEmpty else { throw ScenarioError(.noFileName) }
         let path = try target(of: requested)
-        let shown = path == requested ? requested : "\(requested) (a link to \(path))"
+        let link: String? = path == requested ? nil : path
+        func refused(_ why: ScenarioError.WriteProblem) -> ScenarioError { ScenarioError(.cannotWrite(path: requested, link: link, why: why)) }
         var info = stat()
         var mode: mode_t = 0o666 & ~currentUmask()
         var owner: (uid: uid_t, gid: gid_t)? = nil
         if stat(path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFREG else {
-                throw ScenarioError("cannot write \(shown): it is not a regular file")
+                throw refused(.notRegularFile)
             }
             if info.st_mode & 0o222 == 0 {
-                throw ScenarioError("cannot write \(shown): the file is read-only (chmod u+w makes it writable, or save to another file)")
+                throw refused(.readOnly)
             }
             guard access(path, W_OK) == 0 else {
-                throw ScenarioError("cannot write \(shown): permission denied (the file belongs to user \(info.st_uid)); save to another file")
+                throw refused(.permissionDenied(owner: info.st_uid))
             }
             mode = info.st_mode & 0o7777
             owner = (info.st_uid, info.st_gid)
@@ -46,15 +47,15 @@ public enum AtomicFile {
         let tmp = dir + "/" + temporaryPrefix(of: name) + "\(getpid())"
         unlink(tmp)  // one of ours, left by a save of this process that failed before its clean-up
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL, 0o600)
-        guard fd >= 0 else { throw ScenarioError("cannot write \(shown): \(String(cString: strerror(errno)))") }
-        func fail(_ message: String) -> ScenarioError {
+        guard fd >= 0 else { throw refused(.system(errno: errno)) }
+        func fail(_ why: ScenarioError.WriteProblem) -> ScenarioError {
             close(fd); unlink(tmp)
-            return ScenarioError("cannot write \(shown): \(message)")
+            return refused(why)
         }
         if let owner, owner.uid != geteuid() || owner.gid != getegid(), fchown(fd, owner.uid, owner.gid) != 0 {
-            throw fail("it belongs to user \(owner.uid), group \(owner.gid), and saving would change its owner; save to another file")
+            throw fail(.wouldChangeOwner(user: owner.uid, group: owner.gid))
         }
-        guard fchmod(fd, mode) == 0 else { throw fail(String(cString: strerror(errno))) }
+        guard fchmod(fd, mode) == 0 else { throw fail(.system(errno: errno)) }
         var ok = true
         data.withUnsafeBytes { raw in
             var offset = 0
@@ -65,12 +66,12 @@ public enum AtomicFile {
             }
         }
         let err = errno
-        if !ok || fsync(fd) != 0 { throw fail(String(cString: strerror(ok ? errno : err))) }
+        if !ok || fsync(fd) != 0 { throw fail(.system(errno: ok ? errno : err)) }
         close(fd)
         guard rename(tmp, path) == 0 else {
             let e = errno
             unlink(tmp)
-            throw ScenarioError("cannot replace \(shown): \(String(cString: strerror(e)))")
+            throw ScenarioError(.cannotReplace(path: requested, link: link, errno: e))
         }
         let dfd = open(dir, O_RDONLY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
@@ -89,7 +90,7 @@ public enum AtomicFile {
             let link = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             p = link.hasPrefix("/") ? link : URL(fileURLWithPath: p).deletingLastPathComponent().appendingPathComponent(link).path
         }
-        throw ScenarioError("cannot write \(path): it is a loop of symbolic links (or a chain of more than 32); nothing was written")
+        throw ScenarioError(.linkLoop(path: path))
     }
 
     /// `.NAME.tmp-`: the start of the temporary files a write of `NAME` makes.

@@ -305,15 +305,12 @@ public enum ScenarioFile {
 
     /// Why `path` could not be read, naming the real problem: no such file, a directory (with the
     /// scenario files in it, if any), or no permission.
-    public static func unreadable(_ path: String) -> String {
+    public static func unreadable(_ path: String) -> ScenarioError.Kind {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "cannot read \(path): no such file" }
-        guard isDirectory.boolValue else { return "cannot read \(path): permission denied" }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .cannotRead(path: path, exists: false) }
+        guard isDirectory.boolValue else { return .cannotReadPermission(path: path) }
         let inside = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-        let dir = path.hasSuffix("/") ? path : path + "/"
-        return "\(path) is a directory, not a scenario file: " + (inside.isEmpty
-            ? "give a scenario file (.json)"
-            : "give one of its scenario files, e.g. \(dir)\(inside[0])" + (inside.count > 1 ? " (\(inside.count) there: \(inside.prefix(4).joined(separator: ", "))\(inside.count > 4 ? ", …" : ""))" : ""))
+        return .directoryNotScenario(path: path, scenarios: inside)
     }
 
     /// Reads and decodes a scenario file.
@@ -339,9 +336,16 @@ public enum ScenarioFile {
 }
 
 /// A scenario that could not be read or written; the workspace is unchanged.
+///
+/// Its `kind` says what is wrong as data for the file layer's own errors (the REPL renders
+/// them in English and Chinese); the reader's many JSON errors are `Kind.text`.
 public struct ScenarioError: Error, CustomStringConvertible, Equatable {
-    public let message: String
-    public init(_ message: String) { self.message = message }
+    public let kind: Kind
+    /// The English text.
+    public var message: String { kind.english }
+    public init(_ kind: Kind) { self.kind = kind }
+    /// An error with an untyped English message.
+    public init(_ message: String) { self.kind = .text(message) }
     public var description: String { message }
 }
 

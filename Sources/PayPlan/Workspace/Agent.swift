@@ -56,11 +56,11 @@ public struct Agent: Hashable, Sendable {
         case "id": id = text
         case "role": role = text
         case "hired", "left":
-            guard let d = Day(text: text) else { throw SourceError("\(key)=\(text): expected a date such as 2025-06-01") }
+            guard let d = Day(text: text) else { throw SourceError(.expectedDate(key: key, text: text)) }
             if key == "hired" { hired = d } else { left = d }
         case "base":
             guard let n = try? Parser.expression(text).constantAmount() else {
-                throw SourceError("base=\(text): expected an amount such as 3000, 3k or 0.3万")
+                throw SourceError(.expectedBase(text))
             }
             base = n
         default:

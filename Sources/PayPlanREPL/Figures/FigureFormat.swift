@@ -23,13 +23,13 @@ struct FigureFormat: Equatable {
         if args.has("--json") { kinds.append(.json) }
         if args.has("--md") { kinds.append(.md) }
         if args["--xlsx"] != nil { kinds.append(.xlsx) }
-        guard kinds.count <= 1 else { throw .init(message: "one format at a time (" + kinds.map { "--" + $0.rawValue }.joined(separator: " and ") + ")") }
-        if let x = args["--xlsx"], let o = args["--out"], x != o { throw .init(message: "--xlsx names the file already; --out \(o) is one file too many") }
+        guard kinds.count <= 1 else { throw .oneFormat(kinds.map { "--" + $0.rawValue }) }
+        if let x = args["--xlsx"], let o = args["--out"], x != o { throw .xlsxAndOut(out: o) }
         file = args["--xlsx"] ?? args["--out"]
         if let k = kinds.first { kind = k } else if let f = file?.lowercased() {
             kind = f.hasSuffix(".csv") ? .csv : f.hasSuffix(".json") ? .json : f.hasSuffix(".md") ? .md : f.hasSuffix(".xlsx") ? .xlsx : .text
         }
-        if kind == .xlsx, let f = file, !f.lowercased().hasSuffix(".xlsx") { throw .init(message: "--xlsx \(f): an Excel workbook's name ends in .xlsx") }
+        if kind == .xlsx, let f = file, !f.lowercased().hasSuffix(".xlsx") { throw .xlsxName(f) }
     }
 
     init() {}

@@ -20,9 +20,9 @@ extension FigureTable {
         let url = URL(fileURLWithPath: path)
         let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid()).xlsx").path
         guard access(url.deletingLastPathComponent().path, W_OK) == 0 else {
-            throw ScenarioError("cannot write \(path): the folder does not exist or is not writable")
+            throw ScenarioError(.cannotWrite(path: path, link: nil, why: .folderNotWritable))
         }
-        guard let book = workbook_new(tmp) else { throw ScenarioError("cannot write \(path): the folder does not exist or is not writable") }
+        guard let book = workbook_new(tmp) else { throw ScenarioError(.cannotWrite(path: path, link: nil, why: .folderNotWritable)) }
         let bold = workbook_add_format(book), money = workbook_add_format(book), count = workbook_add_format(book)
         format_set_bold(bold)
         format_set_num_format(money, "#,##0.00")

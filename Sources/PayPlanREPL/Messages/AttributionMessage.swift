@@ -2,7 +2,7 @@ import PayPlan
 
 /// What `attribution` says (Session+Attribution.swift): its refusals, titles and findings per order.
 public enum AttributionMessage: MessageCatalogue {
-    case usageAfter(problem: String)
+    case usageAfter(problem: OutputLine)
     case notAPeriod(String)
     case noNotes
     case badSettings
@@ -23,7 +23,7 @@ public enum AttributionMessage: MessageCatalogue {
     public var wording: Wording {
         switch self {
         case .usageAfter(let p):
-            Wording(en: "\(p); write attribution [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]", zh: "\(p)；写法：attribution [期间] [--csv|--json|--md|--xlsx 文件] [--out 文件]")
+            Wording(en: "\(p.text(.en)); write attribution [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]", zh: "\(p.text(.zh))；写法：attribution [期间] [--csv|--json|--md|--xlsx 文件] [--out 文件]")
         case .notAPeriod(let w):
             Wording(en: "attribution takes a period, e.g. attribution 2026-03; '\(w)' is not one", zh: "attribution 后面写期间，例如 attribution 2026-03；'\(w)' 不是期间")
         case .noNotes:
@@ -57,7 +57,7 @@ public enum AttributionMessage: MessageCatalogue {
     }
 
     public static var samples: [AttributionMessage] {
-        [.usageAfter(problem: "--out 需要文件名"), .notAPeriod("2026-13"), .noNotes, .badSettings, .settings(match: "id", mode: "first"),
+        [.usageAfter(problem: OutputLine(ArgumentMessage.needsValue("--out"))), .notAPeriod("2026-13"), .noNotes, .badSettings, .settings(match: "id", mode: "first"),
          .title(period: Period(grain: .month, start: Month(year: 2026, month: 3)), settings: Wording(en: "match id, mode first", zh: "匹配 id，方式 first")),
          .title(period: nil, settings: Wording(en: "match id, mode first", zh: "匹配 id，方式 first")), .silentRow, .ordersToCheck(3), .noneToCheck,
          .duplicatesAndAfterSales(duplicates: 2, afterSales: 1), .finding(.silent), .finding(.unknownID("CS09")), .finding(.conflict(["小美", "阿杰"])),

@@ -43,6 +43,10 @@ extension Session {
     static func describeBoth(_ error: Error) -> Wording {
         if let e = error as? WhatIfError, let r = e.reason { return WhatIfMessage.probeWording(r) }
         if let e = error as? WhatIfRefusal { return e.said.wording }
+        if error is SourceError || error is CompileError || error is ScenarioError || error is ArgumentMessage {
+            let line = Session.said(error)
+            if case .text = (error as? ScenarioError)?.kind {} else { return Wording(en: line.text(.en), zh: line.text(.zh)) }
+        }
         let en = describe(error)
         var zh = ChineseText.translate(en)
         for (sys, chinese) in systemErrors { zh = zh.replacingOccurrences(of: sys, with: chinese) }

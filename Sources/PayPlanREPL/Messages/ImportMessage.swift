@@ -27,7 +27,7 @@ public indirect enum ImportMessage: MessageCatalogue {
     case badRows(file: String, bad: Int, of: Int, lines: [ImportMessage])
     /// A quote that opens a cell on `row` and is never closed: the reader took the rest of the file into that cell.
     case unclosedQuote(file: String, row: Int, column: String?, linesAfter: Int)
-    case usageAfter(problem: String, usage: ImportMessage)
+    case usageAfter(problem: OutputLine, usage: ImportMessage)
     case ordersUsage(formats: String)
     case performanceUsage
     case monthGoesWithPerformance
@@ -91,7 +91,7 @@ public indirect enum ImportMessage: MessageCatalogue {
         case .badRows(let f, let n, let of, let lines):
             return Wording(en: "\(f): \(n) bad row\(n == 1 ? "" : "s") of \(of); nothing was imported (--skip-bad imports the other rows):\n" + lines.map(\.wording.en).joined(separator: "\n"),
                            zh: "\(f)：\(of) 行中有 \(n) 行有误；未导入任何内容（--skip-bad 导入其余各行）：\n" + lines.map(\.wording.zh).joined(separator: "\n"))
-        case .usageAfter(let p, let u): return u.wording.prefixed(Wording(en: p + "; ", zh: p + "；"))
+        case .usageAfter(let p, let u): return u.wording.prefixed(Wording(en: p.text(.en) + "; ", zh: p.text(.zh) + "；"))
         case .ordersUsage(let f):
             return Wording(en: "write orders import FILE.csv [--format \(f)] [--note COLUMN|none] [--map 订单编号=id,业务员=agent,签收日期=date,…] [--map-name NAME] [--save-map NAME] [--refunds-known DATE] [--skip-bad] [--dry-run]",
                            zh: "写法：orders import 文件.csv [--format \(f)] [--note 列|none] [--map 订单编号=id,业务员=agent,签收日期=date,…] [--map-name 名称] [--save-map 名称] [--refunds-known 日期] [--skip-bad] [--dry-run]")
@@ -171,7 +171,7 @@ public indirect enum ImportMessage: MessageCatalogue {
                 .rowProblems(row: 4, problems: [ImportProblem(row: 4, column: "实付金额", reason: "", kind: .negative(text: "-1", field: "amount", refundColumn: nil))]),
                 .rowProblems(row: 5, problems: [ImportProblem(row: 5, column: "最终付款人数", reason: "", kind: .buyersAboveInquiries(buyers: 50, inquiries: 10, inquiriesColumn: "询单人数"))]),
                 .unclosedQuote(file: "订单.csv", row: 5, column: "卖家备注", linesAfter: 12), .unclosedQuote(file: "订单.csv", row: 5, column: nil, linesAfter: 0),
-                .usageAfter(problem: "--month 需要值", usage: u),
+                .usageAfter(problem: OutputLine(ArgumentMessage.needsValue("--month")), usage: u),
                 .ordersUsage(formats: "taobao|pdd"), .performanceUsage, .monthGoesWithPerformance, .optionGoesWithOrders("--save-map"),
                 .oneFileAtATime("甲.csv", "乙.csv", usage: u), .refundsKnownDay("明天"), .refundsKnownGoesWithTaobao,
                 .noSavedMapping("电子", saved: []), .noSavedMapping("电子", saved: ["甲"]), .monthNeeded, .failed(file: "订单.csv", why: "文件是空的")]

@@ -28,12 +28,30 @@ public enum ShellMessage: MessageCatalogue, Equatable {
     case notLeft
     case notLoaded(String)
     case notOverwritten(String)
+    /// The scenario could not be opened at start (`payplan FILE`): why.
+    case cannotStart(OutputLine)
+    /// `--lang` given something other than zh or en.
+    case langChoices(String)
+    /// `-f FILE` that cannot be read as UTF-8 text.
+    case scriptUnreadable(String)
+    /// Where in a script (`FILE line N`, or `line N` of piped input) an error is.
+    case scriptLine(file: String?, line: Int)
+    /// `--bail`: the script stopped at a failing command.
+    case bailStopped(file: String?, line: Int)
     /// An answer that is not one of the choices.
     case answerSave(Then)
     case answerOverwrite
 
     public var wording: Wording {
         switch self {
+        case .cannotStart(let why): Wording(en: why.text(.en), zh: why.text(.zh))
+        case .langChoices(let l): Wording(en: "--lang takes zh or en, not '\(l)'", zh: "--lang 只能是 zh 或 en，不能是 '\(l)'")
+        case .scriptUnreadable(let f):
+            Wording(en: "-f \(f): cannot read it (no such file, or not UTF-8 text)", zh: "-f \(f)：无法读取（文件不存在，或不是 UTF-8 文本）")
+        case .scriptLine(let f, let n): Wording(en: (f.map { "\($0) " } ?? "") + "line \(n)", zh: (f.map { "\($0) " } ?? "") + "第 \(n) 行")
+        case .bailStopped(let f, let n):
+            Wording(en: "stopped at \(f.map { "\($0) " } ?? "")line \(n) (--bail): the commands after it were not run",
+                           zh: "在 \(f.map { "\($0) " } ?? "")第 \(n) 行停止（--bail）：之后的命令没有执行")
         case .banner(let n, let a, let y):
             Wording(en: "\(n): \(a) agents, \(y). Tab completes; 'help' lists topics; Ctrl-D leaves.",
                     zh: "\(n)：\(a) 名员工，\(y) 年。Tab 补全；help 列出帮助主题；Ctrl-D 退出。")
@@ -69,6 +87,8 @@ public enum ShellMessage: MessageCatalogue, Equatable {
         [.banner(name: "电子销售", agents: 4, years: "2026"), .unfinishedDropped, .continuing, .unfinishedAbandoned, .newScenario(file: "新方案.json"), .unsavedAtEnd,
          .saveChanges(file: "方案.json"), .saveChanges(file: nil), .saveBeforeLoading(file: "方案.json", loading: "乙.json"),
          .saveBeforeLoading(file: nil, loading: "乙.json"), .saveAs, .overwrite(file: "方案.json"), .notLeft, .notLoaded("乙.json"),
-         .notOverwritten("方案.json"), .answerSave(.leave), .answerSave(.load), .answerOverwrite]
+         .notOverwritten("方案.json"), .answerSave(.leave), .answerSave(.load), .answerOverwrite,
+         .cannotStart(OutputLine(ScenarioErrorMessage(.cannotRead(path: "方案.json", exists: true)))), .langChoices("fr"), .scriptUnreadable("改动.txt"),
+         .scriptLine(file: "改动.txt", line: 3), .scriptLine(file: nil, line: 3), .bailStopped(file: "改动.txt", line: 3), .bailStopped(file: nil, line: 3)]
     }
 }

@@ -11,6 +11,10 @@ public enum StatementMessage: MessageCatalogue {
     case notEmployed(name: String, period: Period, hired: Day?, left: Day?)
     /// The statement could not be written: why (as the file layer says it).
     case writeFailed(OutputLine)
+    /// `statement all`: nothing could be written to the folder `target`.
+    case noneWritten(OutputLine, target: String)
+    /// `statement all`: moving the finished files into `target` stopped after `moved` of `of` files.
+    case filesMovedPartly(OutputLine, moved: Int, of: Int, target: String)
     case wrote(file: String, format: String)
     /// `statement all … --csv FILE`: how many statements, how many people were not employed then.
     case wroteCSV(file: String, statements: Int, skipped: Int, period: Period)
@@ -35,6 +39,9 @@ public enum StatementMessage: MessageCatalogue {
             if let h { Wording(en: "\(n) was not employed in \(p) (hired \(h))", zh: "\(n) 在 \(p) 尚未入职（入职日 \(h)）") }
             else { Wording(en: "\(n) was not employed in \(p) (left \(l.map(\.description) ?? ""))", zh: "\(n) 在 \(p) 已离职（离职日 \(l.map(\.description) ?? "")）") }
         case .writeFailed(let why): Wording(en: "\(why.text(.en)); no statement was written", zh: "\(why.text(.zh))；没有写入任何工资条")
+        case .noneWritten(let why, let t): Wording(en: "\(why.text(.en)); no statement was written to \(t)", zh: "\(why.text(.zh))；没有工资条写入 \(t)")
+        case .filesMovedPartly(let why, let m, let n, let t):
+            Wording(en: "\(why.text(.en)); \(m) of \(n) files were written to \(t)", zh: "\(why.text(.zh))；\(n) 个文件中只有 \(m) 个写入了 \(t)")
         case .wrote(let f, let fmt): Wording(en: "wrote \(f) (\(fmt))", zh: "已写入 \(f)（\(fmt)）")
         case .wroteCSV(let f, let n, let k, let p):
             Wording(en: "wrote \(f) (csv): \(n) statements" + (k > 0 ? ", \(k) not employed in \(p)" : ""), zh: "已写入 \(f)（csv）：\(n) 份工资条" + (k > 0 ? "，\(k) 人在 \(p) 不在职" : ""))
@@ -69,7 +76,8 @@ public enum StatementMessage: MessageCatalogue {
         let p = Period(text: "2026-03")!, d = Day(year: 2026, month: 4, day: 1)!
         return [.usage(nil), .givenTwice("--out"), .oneFormat, .takesOneFile("--html"), .formatChoices,
                 .notEmployed(name: "李雷", period: p, hired: d, left: nil), .notEmployed(name: "李雷", period: p, hired: nil, left: d),
-                .writeFailed(OutputLine(fixed: "a.html")), .wrote(file: "a.html", format: "html"),
+                .writeFailed(OutputLine(fixed: "a.html")), .noneWritten(OutputLine(fixed: "a.html"), target: "out"),
+                .filesMovedPartly(OutputLine(fixed: "a.html"), moved: 1, of: 4, target: "out"), .wrote(file: "a.html", format: "html"),
                 .wroteCSV(file: "a.csv", statements: 3, skipped: 1, period: p), .wroteCSV(file: "a.csv", statements: 3, skipped: 0, period: p),
                 .targetIsAFile(target: "a.html", format: "html"), .writtenPartly(OutputLine(fixed: "b.html"), written: 2, of: 3, target: "out"),
                 .wroteAll(statements: 3, index: "index.html", target: "out", format: "html", skipped: 1, period: p),

@@ -18,7 +18,7 @@ public indirect enum WhatIfMessage: MessageCatalogue {
     case forkDiffers(definitions: Int, inputs: Int, agents: Int)
     // compare
     case compareUsage
-    case compareUsageAfter(problem: String)
+    case compareUsageAfter(problem: OutputLine)
     case notAPeriod(String)
     case outsideYears(Period, from: Int, to: Int)
     case compareTitle(String, String, Period)
@@ -104,7 +104,7 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         case .compareUsage:
             Wording(en: "compare needs two scenarios and optionally a period: compare main lower_tier 2026 [--all] [--csv|--json|--md|--xlsx FILE] [--out FILE]",
                     zh: "compare 需要两个副本，可再加一个期间：compare main 方案二 2026 [--all] [--csv|--json|--md|--xlsx 文件] [--out 文件]")
-        case .compareUsageAfter(let p): WhatIfMessage.compareUsage.wording.prefixed(Wording(en: p + "; ", zh: p + "；"))
+        case .compareUsageAfter(let p): WhatIfMessage.compareUsage.wording.prefixed(Wording(en: p.text(.en) + "; ", zh: p.text(.zh) + "；"))
         case .notAPeriod(let w):
             Wording(en: "'\(w)' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026",
                     zh: "'\(w)' 不是期间：请写月份 2026-03、季度 2026-Q1、半年 2026-H1 或年份 2026")
@@ -238,7 +238,7 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         return [.forkNeedsName, .badForkName("a b"), .forkExists("方案二"), .forked(from: "main", to: "方案二"), .switchToWhich(forks: ["main", "方案二"]),
                 .alreadyOn("main"), .cannotSwitch("方案二", because: Wording(en: "no", zh: "不行")), .nowOn("main"), .unknownFork("x", forks: ["main"]),
                 .scenariosTakesNothing, .forkDiffers(definitions: 1, inputs: 2, agents: 1), .forkDiffers(definitions: 0, inputs: 0, agents: 0),
-                .compareUsage, .compareUsageAfter(problem: "--out 需要文件名"), .notAPeriod("2026-13"), .outsideYears(p, from: 2026, to: 2026),
+                .compareUsage, .compareUsageAfter(problem: OutputLine(ArgumentMessage.needsValue("--out"))), .notAPeriod("2026-13"), .outsideYears(p, from: 2026, to: 2026),
                 .compareTitle("main", "方案二", p), .compareUnchanged(3, of: 4, "main", "方案二", p), .compareUnchanged(4, of: 4, "main", "方案二", p), .totalNotKnown(side: "main", agent: "李雷", figure: "pay", code: "#MISSING", why: "缺少录入"),
                 .totalTooLarge(side: "main"), .explainVersusUsage, .notAFigureOf("李雷.pay", fork: "main"),
                 .versusValues(cell: "李雷.pay[2026-03]", a: "main", valueA: "5,573.00", b: "方案二", valueB: nil, difference: "+1.00, +0.1%"),

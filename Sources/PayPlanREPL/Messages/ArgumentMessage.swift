@@ -1,0 +1,45 @@
+import PayPlan
+
+/// What is wrong with a command's `--options` (`CommandArguments`, `FigureFormat`): the caller
+/// puts its usage line after it.
+public enum ArgumentMessage: MessageCatalogue, Error, Equatable {
+    /// `--csv=x`: a flag given a value.
+    case takesNoValue(String)
+    case givenTwice(String)
+    /// `--xlsx` at the end of the line.
+    case needsValue(String)
+    /// An option the command does not take, with the ones it does (none: empty).
+    case unknownOption(String, known: [String])
+    /// `--csv --json`: two formats.
+    case oneFormat([String])
+    /// `--xlsx a.xlsx --out b.xlsx`.
+    case xlsxAndOut(out: String)
+    /// `--xlsx a.csv`.
+    case xlsxName(String)
+
+    public var wording: Wording {
+        switch self {
+        case .takesNoValue(let n): Wording(en: "\(n) takes no value", zh: "\(n) 不带值")
+        case .givenTwice(let n): Wording(en: "\(n) is given twice", zh: "\(n) 写了两次")
+        case .needsValue(let n): Wording(en: "\(n) needs a value", zh: "\(n) 后面要写值")
+        case .unknownOption(let n, let known):
+            Wording(en: "unknown option \(n)" + (known.isEmpty ? " (this command takes none)" : " (options: \(known.joined(separator: ", ")))"),
+                    zh: "没有选项 \(n)" + (known.isEmpty ? "（这个命令不带选项）" : "（可用选项：\(known.joined(separator: "、"))）"))
+        case .oneFormat(let kinds):
+            Wording(en: "one format at a time (" + kinds.joined(separator: " and ") + ")",
+                    zh: "一次只能选一种格式（" + kinds.joined(separator: " 和 ") + "）")
+        case .xlsxAndOut(let o):
+            Wording(en: "--xlsx names the file already; --out \(o) is one file too many", zh: "--xlsx 已经给出文件名；--out \(o) 多了一个文件")
+        case .xlsxName(let f):
+            Wording(en: "--xlsx \(f): an Excel workbook's name ends in .xlsx", zh: "--xlsx \(f)：Excel 工作簿的文件名以 .xlsx 结尾")
+        }
+    }
+
+    /// The English text.
+    public var message: String { wording.en }
+
+    public static var samples: [ArgumentMessage] {
+        [.takesNoValue("--csv"), .givenTwice("--out"), .needsValue("--xlsx"), .unknownOption("--x", known: []),
+         .unknownOption("--x", known: ["--csv", "--out"]), .oneFormat(["--csv", "--json"]), .xlsxAndOut(out: "b.xlsx"), .xlsxName("a.csv")]
+    }
+}
