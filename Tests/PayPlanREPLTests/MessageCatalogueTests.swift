@@ -28,6 +28,8 @@ import TestSupport
         s.formUnion(["from", "to", "step", "show", "over", "threshold", "vs", "X", "Y", "S", "add", "Q", "H", "tiers", "for", "svg", "MISSING"])
         // The answers and keys of the shell's questions (y 是/n 否/c 取消, Tab, Ctrl-D, Ctrl-C).
         s.formUnion(["y", "n", "c", "Tab", "Ctrl", "D", "C", "OTHER"])
+        // The command line's own options (`-f FILE`, `-e LINE`).
+        s.formUnion(["f", "e"])
         // Imports: the field names a column maps to, the platform formats, encodings, attribution switch values.
         s.formUnion(["import", "id", "amount", "date", "note", "total", "value", "none", "name", "pattern", "first", "last", "split",
                      "match", "mode", "attribution", "UTF", "BOM", "GB", "taobao", "tmall", "pdd", "jd", "douyin", "ExportOrderList", "CS", "A"])
