@@ -36,8 +36,21 @@ extension Session {
 
     /// The answer of a command stopped by Ctrl-C: `sweep stopped: nothing was changed`
     /// (`sweep 已停止：未做任何更改`).
-    func stopped(_ command: String) -> Output {
-        .error(say("\(command) stopped (Ctrl-C): nothing was changed", "\(command) 已停止（Ctrl-C）：未做任何更改"))
+    /// `zh`: the command's name in Chinese when it has one (`修改`), written without a space before 已停止.
+    func stopped(_ command: String, zh: String? = nil) -> Output {
+        .error(say("\(command) stopped (Ctrl-C): nothing was changed", "\(zh ?? command + " ")已停止（Ctrl-C）：未做任何更改"))
+    }
+
+    /// The stop hook of an engine rebuild inside an edit or `load` (`Engine.init`'s `shouldStop`):
+    /// answers Ctrl-C's flag and, once the rebuild has run for 0.3 s, shows
+    /// `load: working out the figures (Ctrl-C stops)` (`load：正在计算（Ctrl-C 停止）`).
+    func rebuildStop(_ command: String, _ commandZh: String, _ throttle: ProgressThrottle) -> () -> Bool {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let text = language == .zh ? "\(commandZh.trimmingCharacters(in: .whitespaces))：正在计算（Ctrl-C 停止）" : "\(command): working out the figures (Ctrl-C stops)"
+        return { [interruptCheck] in
+            if DispatchTime.now().uptimeNanoseconds - started >= 300_000_000 { throttle.update(text) }
+            return interruptCheck()
+        }
     }
 
     /// Lets Ctrl-C stop `probe`'s search and shows its progress as `command: phase done/all`.

@@ -99,6 +99,8 @@ public final class Session {
     var forkName = "main"
     var undoStack: [Snapshot] = []
     var redoStack: [Snapshot] = []
+    /// Set when Ctrl-C stopped the last engine rebuild in `commit` (so `load` does not wrap the stop's message).
+    var rebuildWasStopped = false
 
     /// A session on `workspace` (an empty one by default).
     /// - Throws: `CompileError`, `CycleError` when the workspace's plan is broken.
@@ -340,7 +342,14 @@ public final class Session {
             return out
         }
         let newEngine: Engine
-        do { newEngine = try built ?? Engine(workspace: new) } catch let e as CycleError {
+        // Ctrl-C stops the rebuild between rules: nothing has changed yet (the undo step comes after).
+        let (what, whatZh) = label.hasPrefix("load ") ? ("load", "load ") : ("edit", "修改")
+        let throttle = progressThrottle()
+        defer { throttle.clear() }
+        do { newEngine = try built ?? Engine(workspace: new, shouldStop: rebuildStop(what, whatZh, throttle)) } catch is Interrupted {
+            rebuildWasStopped = true
+            return stopped(what, zh: whatZh)
+        } catch let e as CycleError {
             // Start the cycle at the rule just entered: pay → bonus → pay.
             var path = Array(e.path.dropLast())
             if let f = focus, let i = path.firstIndex(of: f) { path = Array(path[i...] + path[..<i]) }
@@ -1139,6 +1148,7 @@ public final class Session {
             return .error(FileMessage.loadFailed(Session.said(error)))
         }
         let before = currentFileState
+        rebuildWasStopped = false
         var out = commit(loaded.workspace, label: "load \(file)", said: [FileMessage.loaded(file: file, agents: loaded.workspace.agents.count, definitions: loaded.workspace.plan.definitions.count)])
         // Loading reports how many warnings the plan has, not each one (check lists them).
         if !out.failed {
@@ -1146,6 +1156,7 @@ public final class Session {
             let count = currentWarnings().count
             if count > 0 { out.body.insert(OutputLine(WarningMessage.countAfterLoad(count)), at: 1) }
         }
+        if rebuildWasStopped { return out }  // "load stopped (Ctrl-C): nothing was changed" says it all
         if out.failed { return Output(errors: out.errors.map { var d = $0; d.said = OutputLine(FileMessage.loadRefused(file: file, d.said)); return d }) }
         undoStack[undoStack.count - 1].forkState = currentForkState
         undoStack[undoStack.count - 1].file = before

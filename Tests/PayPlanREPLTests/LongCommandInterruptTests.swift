@@ -107,6 +107,23 @@ struct LongCommandInterruptTests {
         }
     }
 
+    /// An edit that rebuilds the engine and a load, each on 10,000 agents: the progress line shows
+    /// once the rebuild has run a moment, Ctrl-C stops it between rules, and the workspace is the one
+    /// before — a1's pay in 2026-03 is still 3,510.03 (worked out above), the prompt is still big's and
+    /// unmarked, and undo has nothing of the stopped command to take back.
+    @Test func rebuildsInsideAnEditAndALoadStop() throws {
+        let other = Self.bigScenario(agents: 10_000).replacingOccurrences(of: #""name": "big""#, with: #""name": "other""#)
+        try Self.open("big.json", Self.bigScenario(agents: 10_000)) { tmux, dir in
+            try other.write(toFile: dir + "/other.json", atomically: true, encoding: .utf8)
+            try Self.stop(tmux, "load \(dir)/other.json", progress: "load: working out the figures",
+                          stopped: "error: load stopped (Ctrl-C): nothing was changed")
+            try Self.stop(tmux, "years 2026-2027", progress: "edit: working out the figures",
+                          stopped: "error: edit stopped (Ctrl-C): nothing was changed")
+            #expect(try Self.answer(tmux, "a1.pay[2026-03]", prompt: "big>") { $0.hasPrefix("a1.pay[2026-03] = ") } == "a1.pay[2026-03] = 3,510.03")
+            #expect(try Self.answer(tmux, "undo", prompt: "big>") { $0.contains("nothing to undo") } .contains("nothing to undo"))
+        }
+    }
+
     /// statement all into a folder that does not exist yet, under zh: stopped, the folder is not made.
     @Test func statementAllStopsInChinese() throws {
         try Self.open("big.json", Self.bigScenario(agents: 2000), arguments: "--lang zh") { tmux, dir in

@@ -92,11 +92,17 @@ public final class Engine {
     /// rule-level schedule (`Engine+RuleSchedule`; the cell graph is built on first
     /// use) or, for a plan without one, cell by cell in the cell graph's order.
     ///
+    /// `shouldStop` (Ctrl-C) is polled before and after each step of the full compute (one rule's
+    /// cells, or rules computed period by period together) and every 4,096 cells of a plan computed
+    /// cell by cell; when it answers true the build ends with `Interrupted` and no engine is made. One poll
+    /// costs what the closure costs (the shell reads a flag).
+    ///
     /// - Throws: `CompileError` (unknown name, wrong dimension, bad table use),
-    ///   `CycleError` (rules that depend on each other in a circle), `ScenarioError` (years outside 1–9999).
+    ///   `CycleError` (rules that depend on each other in a circle), `ScenarioError` (years outside 1–9999),
+    ///   `Interrupted` when `shouldStop` answers true.
     /// - Complexity: O(cells × formula size), plus O(cells + dependencies) for a plan
     ///   without a rule-level schedule.
-    public init(workspace: Workspace) throws {
+    public init(workspace: Workspace, shouldStop: (() -> Bool)? = nil) throws {
         // Days exist for years 1…9999 only; the loaders and `years` allow 1900–2999.
         guard workspace.years.lowerBound >= 1, workspace.years.upperBound <= 9999 else {
             throw ScenarioError("years \(workspace.years.lowerBound)–\(workspace.years.upperBound): a scenario's years must lie within 1–9999")
@@ -134,11 +140,24 @@ public final class Engine {
         buildBuckets()
         if let steps = Engine.ruleSchedule(plan) {
             // Rule by rule; the cell graph waits for the first edit that needs it.
-            computeAll(steps)
+            if let shouldStop {
+                for step in steps {
+                    if shouldStop() { throw Interrupted() }
+                    computeAll([step])
+                }
+                if shouldStop() { throw Interrupted() }
+            } else {
+                computeAll(steps)
+            }
         } else {
             // No rule-level schedule: cell by cell in a topological order, which also finds a cycle of cells.
             try buildCellGraph()
-            for c in graph.order { values[Int(c)] = compute(Int(c)) }
+            if let shouldStop { if shouldStop() { throw Interrupted() } }
+            for (i, c) in graph.order.enumerated() {
+                if i & 4095 == 4095, let shouldStop, shouldStop() { throw Interrupted() }
+                values[Int(c)] = compute(Int(c))
+            }
+            if let shouldStop, shouldStop() { throw Interrupted() }
         }
     }
 }
