@@ -99,8 +99,13 @@ public struct Output: Equatable, Sendable {
     }
     /// Each line rendered in `language` with its meaning, for the shell's colour.
     public var rendered: [(text: String, tone: Tone)] { body.map { ($0.text(language, verbatim: verbatim), $0.tone) } }
-    /// Errors, for standard error; any error means the command changed nothing.
+    /// Errors, for standard error; any error means the command changed nothing, unless
+    /// `tookEffect` says otherwise.
     public var errors: [Diagnostic] = []
+    /// True when a command with errors still changed the workspace. Only `source` does: each line
+    /// of a script is its own command and its own undo step (as in a pipe or `payplan -f`), so the
+    /// lines that worked stay when another fails, and the output says how many took effect.
+    public var tookEffect = false
     /// Warnings about the plan or the data: the command took effect. `Session.execute`
     /// also renders them into `lines`, so every front end prints them.
     public var warnings: [Diagnostic] = []
@@ -134,6 +139,6 @@ public struct Output: Equatable, Sendable {
 
     /// The same language, lines, errors, warnings and flags.
     public static func == (a: Output, b: Output) -> Bool {
-        a.lines == b.lines && a.body == b.body && a.errors == b.errors && a.warnings == b.warnings && a.leave == b.leave && a.verbatim == b.verbatim
+        a.lines == b.lines && a.body == b.body && a.errors == b.errors && a.warnings == b.warnings && a.leave == b.leave && a.verbatim == b.verbatim && a.tookEffect == b.tookEffect
     }
 }

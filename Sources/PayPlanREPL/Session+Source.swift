@@ -8,8 +8,11 @@ extension Session {
 
     /// Runs the commands of `FILE` (grouped as a piped script is: a definition continues on indented
     /// lines or after an incomplete line, any command after a trailing `\`). Each command is its own
-    /// undo step. Errors carry `FILE line N:`; under `--bail` (or the session's `bail`) the first
-    /// failing command stops the script and nothing after it runs. `quit` ends the script and the session.
+    /// undo step, as in a pipe or `payplan -f` (and sqlite3's `.read`): a failing line changes nothing
+    /// itself, and the lines before and after it that worked stay. Errors carry `FILE line N:`; when
+    /// some lines failed and others changed the workspace, the output says so (`partlyApplied`) and
+    /// sets `Output.tookEffect`. Under `--bail` (or the session's `bail`) the first failing command
+    /// stops the script and nothing after it runs. `quit` ends the script and the session.
     /// - Complexity: O(lines of the file) plus the commands themselves.
     func source(_ rest: String) -> Output {
         let args: CommandArguments
@@ -33,20 +36,26 @@ extension Session {
         sourcing.append((name: file, identity: identity))
         defer { sourcing.removeLast() }
         var out = Output()
+        var failed = 0, tookEffect = 0
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         ScriptGrouping.group(lines) { chunk in
             guard let command = chunk.text else { return true }
             if chunk.incomplete {
                 out.errors.append(Diagnostic(SourceMessage.fileEnded(file: file, line: chunk.line + 1)))
+                failed += 1
                 return false
             }
             if let why = chunk.unfinished {
                 out.errors.append(Diagnostic(SourceMessage.atLine(file: file, line: chunk.line + 1, OutputLine(SourceMessage.unfinished(why)))))
+                failed += 1
                 return !bail
             }
             let trimmed = command.trimmingCharacters(in: .whitespaces)
             if trimmed == "quit" || trimmed == "exit" { out.leave = true; return false }
+            let counted = changeCount
             let r = perform(command)
+            if r.failed { failed += 1 }
+            if changeCount != counted && (!r.failed || r.tookEffect) { tookEffect += 1 }
             out.body += r.body
             for var d in r.errors {
                 let line = chunk.line + 1 + (d.range.flatMap { range in d.source.map { $0.prefix(range.lowerBound).filter { $0 == "\n" }.count } } ?? 0)
@@ -59,6 +68,10 @@ extension Session {
                 return false
             }
             return true
+        }
+        if out.failed && tookEffect > 0 {
+            out.tookEffect = true
+            out.add(SourceMessage.partlyApplied(file: file, failed: max(failed, 1), tookEffect: tookEffect))
         }
         return out
     }

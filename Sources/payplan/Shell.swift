@@ -85,7 +85,7 @@ final class Shell {
                     let before = session.changeCount
                     LineEditor.holdTermination(true)  // a SIGTERM/SIGHUP now waits for the journal
                     let output = session.execute(run)
-                    record(run, changed: session.changeCount != before && !output.failed)
+                    record(run, changed: session.changeCount != before && (!output.failed || output.tookEffect))
                     LineEditor.holdTermination(false)
                     LineEditor.clearInterrupt()
                     show(output)

@@ -58,7 +58,7 @@ import PayPlan
                 found.refused += 1
                 let message = out.errors.first?.message ?? ""
                 if !message.contains(mutantPath) { found.note("\(tag): the refusal does not name the file: \(message.prefix(200))") }
-                if !CommandLineFuzzTests.State(s, cached: before).sameSession(as: before) { found.note("\(tag): a refused load changed the session") }
+                if !CommandLineFuzzTests.State(s).sameSession(as: before) { found.note("\(tag): a refused load changed the session") }
                 continue
             }
             found.loaded += 1

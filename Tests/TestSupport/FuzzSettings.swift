@@ -15,7 +15,8 @@ import PayPlan
 /// - `PAYPLAN_FUZZ_SECONDS`: stop after this many seconds even if the count is not reached (the summary
 ///   says how many were run), so a long run on a busy machine ends when it must.
 /// - `PAYPLAN_FUZZ_SLOW`: seconds one line or one load may take before it is reported as a hang
-///   (default 5 for a long run; the bounded run reports but does not fail under a busy machine).
+///   (default 5 for a long run; the bounded run reports but does not fail under a busy machine). The
+///   command-line fuzzer counts a line's CPU time, and reports lines over it in wall time only as late.
 public struct FuzzSettings: Sendable {
     public var seed: UInt64
     public var count: Int
@@ -58,6 +59,15 @@ public struct FuzzSettings: Sendable {
 public func episodeSeed(_ seed: UInt64, _ n: Int) -> UInt64 {
     var g = SplitMix64(seed: seed &+ UInt64(n) &* 0x9E37_79B9_7F4A_7C15)
     return g.next()
+}
+
+/// The CPU time the calling thread has used, in seconds. A line that hangs in payplan burns it; a
+/// machine busy with other work (a long run at `nice -n 15` beside seven builds) does not add to it,
+/// where it stretches the wall time of every line.
+public func fuzzThreadCPUClock() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
 /// A monotonic clock in seconds, for per-line timing.

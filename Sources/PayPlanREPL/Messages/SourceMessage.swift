@@ -19,6 +19,8 @@ public enum SourceMessage: MessageCatalogue {
     case atLine(file: String, line: Int, OutputLine)
     /// `--bail`: the script stopped at its first failing command.
     case stoppedAt(file: String, line: Int)
+    /// Some of a script's commands failed and others took effect: each line is its own command.
+    case partlyApplied(file: String, failed: Int, tookEffect: Int)
 
     public var wording: Wording {
         switch self {
@@ -49,6 +51,9 @@ public enum SourceMessage: MessageCatalogue {
         case .atLine(let f, let l, let m): Wording(en: "\(f) line \(l): \(m.text(.en))", zh: "\(f) 第 \(l) 行：\(m.text(.zh))")
         case .stoppedAt(let f, let l):
             Wording(en: "stopped at \(f) line \(l) (--bail): the commands after it were not run", zh: "已停在 \(f) 第 \(l) 行（--bail）：其后的命令没有执行")
+        case .partlyApplied(let f, let failed, let done):
+            Wording(en: "\(f): \(failed) command\(failed == 1 ? "" : "s") failed; the \(done) that changed the workspace took effect, each its own undo step",
+                    zh: "\(f)：\(failed) 条命令失败；更改了工作区的 \(done) 条已生效，每条可单独撤销")
         }
     }
 
@@ -56,6 +61,7 @@ public enum SourceMessage: MessageCatalogue {
         [.usage(nil), .usage(OutputLine(fixed: "--bail")), .alreadyRunning(file: "a.txt", loop: ["a.txt", "b.txt", "a.txt"]),
          .nestedTooDeep(file: "a.txt", maximum: 16), .cannotRead(file: "a.txt", exists: true), .cannotRead(file: "a.txt", exists: false),
          .notUTF8("a.txt"), .fileEnded(file: "a.txt", line: 3), .inputEnded, .unfinished(.unclosedBracket), .unfinished(.openEnding("+")),
-         .atLine(file: "a.txt", line: 3, OutputLine(CommandMessage.unknownName("pya", hint: "pay"))), .stoppedAt(file: "a.txt", line: 3)]
+         .atLine(file: "a.txt", line: 3, OutputLine(CommandMessage.unknownName("pya", hint: "pay"))), .stoppedAt(file: "a.txt", line: 3),
+         .partlyApplied(file: "a.txt", failed: 1, tookEffect: 2), .partlyApplied(file: "a.txt", failed: 2, tookEffect: 1)]
     }
 }
