@@ -124,7 +124,10 @@ import PayPlan
         let f = try script("agent add 甲\nagent add 甲\nagent add 乙\n")
         let out = s.execute("source \(f) --bail")
         #expect(out.errors.map(\.message) == ["\(f) line 2: there is already an agent named 甲"])
-        #expect(out.lines.last == "stopped at \(f) line 2 (--bail): the commands after it were not run")
+        // Line 1 took effect (甲 was added), and the script says so after the stop.
+        #expect(out.lines.suffix(2) == ["stopped at \(f) line 2 (--bail): the commands after it were not run",
+                                       "\(f): 1 command failed; the 1 that changed the workspace took effect, each its own undo step"])
+        #expect(out.tookEffect)
         #expect(s.workspace.agents.map(\.name) == ["甲"])
     }
 
