@@ -192,6 +192,8 @@ extension Engine {
                 while lo < hi { let m = (lo + hi) / 2; if Int(list[m]) < k.order { lo = m + 1 } else { hi = m } }
                 position = lo < list.count && Int(list[lo]) == k.order ? lo : nil
             } else {
+                // An order credited to nobody has no agent's share to read.
+                guard k.agent >= 0 else { return noAgent(k) }
                 position = k.agent
             }
             guard let i = position, i < shares.count else { return .number(.zero) }
