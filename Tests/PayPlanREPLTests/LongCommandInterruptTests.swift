@@ -107,13 +107,15 @@ struct LongCommandInterruptTests {
         }
     }
 
-    /// An edit that rebuilds the engine and a load, each on 10,000 agents: the progress line shows
+    /// An edit that rebuilds the engine and a load, each on 30,000 agents: the progress line shows
     /// once the rebuild has run a moment, Ctrl-C stops it between rules, and the workspace is the one
     /// before — a1's pay in 2026-03 is still 3,510.03 (worked out above), the prompt is still big's and
     /// unmarked, and undo has nothing of the stopped command to take back.
     @Test func rebuildsInsideAnEditAndALoadStop() throws {
-        let other = Self.bigScenario(agents: 10_000).replacingOccurrences(of: #""name": "big""#, with: #""name": "other""#)
-        try Self.open("big.json", Self.bigScenario(agents: 10_000)) { tmux, dir in
+        // 30,000 agents: with 10,000 an idle machine finished the rebuild between the progress line
+        // (after 0.3 s) and the Ctrl-C, and the test saw a load that was not stopped.
+        let other = Self.bigScenario(agents: 30_000).replacingOccurrences(of: #""name": "big""#, with: #""name": "other""#)
+        try Self.open("big.json", Self.bigScenario(agents: 30_000)) { tmux, dir in
             try other.write(toFile: dir + "/other.json", atomically: true, encoding: .utf8)
             try Self.stop(tmux, "load \(dir)/other.json", progress: "load: working out the figures",
                           stopped: "error: load stopped (Ctrl-C): nothing was changed")
