@@ -42,8 +42,8 @@ import PayPlan
         run(s, "set lang zh")
         _ = InterruptTests.stopAt(1, s)
         let out = s.execute("load! \(onlineShop)")
-        #expect(out.errors.map { $0.render().joined() } == ["error: load 已停止（Ctrl-C）：未做任何更改"])
+        #expect(out.errors.map { $0.render().joined() } == ["错误：load 已停止（Ctrl-C）：未做任何更改"])
         let edit = s.execute("years 2026-2027")
-        #expect(edit.errors.map { $0.render().joined() } == ["error: 修改已停止（Ctrl-C）：未做任何更改"])
+        #expect(edit.errors.map { $0.render().joined() } == ["错误：修改已停止（Ctrl-C）：未做任何更改"])
     }
 }
