@@ -59,7 +59,7 @@ public enum CommandTable {
         Entry(["undo"], "undo", "step back through every change", "撤销上一次修改"),
         Entry(["redo"], "redo", "step forth again", "重做"),
         Entry(["load"], aliases: ["load!"], "load FILE", "open a scenario (help scenarios; load! over unsaved changes)", zh: "load 文件", "打开方案（help scenarios；有未保存的更改时用 load!）"),
-        Entry(["save"], aliases: ["save!"], "save [FILE]", "write the scenario (to its file, or FILE; save! over another program's change)", zh: "save [文件]", "保存方案（原文件或指定文件；文件被其他程序改过时用 save!）"),
+        Entry(["save"], aliases: ["save!"], "save [FILE]", "write the scenario (to its file, or FILE; save! over another program's change or another existing file)", zh: "save [文件]", "保存方案（原文件或指定文件；文件被其他程序改过或覆盖其他已有文件时用 save!）"),
         Entry(["source"], "source FILE [--bail]", "run the commands of a script file, one per line, each its own undo step: when one fails, the others stay (--bail: stop at the first that fails)",
               zh: "source 文件 [--bail]", "逐行运行脚本文件中的命令，每条单独撤销：某条失败时，其余各条照常生效（--bail：遇到第一条失败即停止）", options: ["--bail"]),
         Entry(["years"], "years 2026[-2027]", "the years the scenario covers", zh: "years 2026[-2027]", "方案覆盖的年份"),

@@ -176,7 +176,8 @@ public enum Help {
             "load over unsaved changes asks first (a script refuses: load! FILE or --force loads anyway);",
             "undo after load goes back to the old workspace and its file, so save writes there.",
             "save refuses a read-only file or one you may not write, keeps a file's owner and mode, writes",
-            "through symbolic links, and asks (save! in a script) when another program changed the file.",
+            "through symbolic links, and asks (save! in a script) when another program changed the file,",
+            "or when FILE is another existing file than the one this workspace was opened from or saved to.",
         ]),
         ("errors", "error values and messages", [
             "A formula that cannot be computed gives an error value that flows on, like a spreadsheet:",

@@ -1172,10 +1172,34 @@ public final class Session {
     /// Why `save` to `file` should ask first, or `nil`: the file was loaded or
     /// saved here and another program has changed it since (its size,
     /// modification time or inode differ).
+    ///
+    /// Also when `file` is another existing file than the one this workspace was loaded from
+    /// or saved to (`save other.json` over another scenario).
     public func saveConflict(_ rest: String) -> String? {
+        saveConflictMessage(rest)?.asking.text(language)
+    }
+
+    /// Why `save` to `rest` should ask first: the message to show, and the one a refusal says.
+    func saveConflictMessage(_ rest: String) -> (asking: FileMessage, refused: FileMessage)? {
         let file = rest.isEmpty ? path : rest.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
-        guard let file, !file.isEmpty, file == path, let was = fileStamp, let now = FileStamp.of(file), now != was else { return nil }
-        return FileMessage.changedOnDisk(file).text(language)
+        guard let file, !file.isEmpty else { return nil }
+        if !Session.sameFile(file, path) {
+            // Only a regular file (through links) holds work to lose; a folder or device is refused by the write.
+            let target = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+            guard let type = try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType,
+                  type == .typeRegular else { return nil }
+            return (.existsElsewhere(file), .existsElsewhereRefused(file))
+        }
+        guard let was = fileStamp, let now = FileStamp.of(file), now != was else { return nil }
+        return (.changedOnDisk(file), .changedOnDiskRefused(file))
+    }
+
+    /// True when the paths name one file (after `.`/`..` and symbolic links are resolved).
+    static func sameFile(_ a: String, _ b: String?) -> Bool {
+        guard let b else { return false }
+        if a == b { return true }
+        func resolved(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
+        return resolved(a) == resolved(b)
     }
 
     /// `save [FILE]`: writes the scenario with its forks (see `AtomicFile.write`
@@ -1185,7 +1209,7 @@ public final class Session {
         let file = rest.isEmpty ? path : rest.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
         guard let file else { return .error(FileMessage.saveWhere) }
         guard !file.isEmpty else { return .error(FileMessage.saveEmptyName) }
-        if !force, saveConflict(rest) != nil { return .error(FileMessage.changedOnDiskRefused(file)) }
+        if !force, let conflict = saveConflictMessage(rest) { return .error(conflict.refused) }
         do { try saveWithForks(path: file) } catch {
             return .error(FileMessage.saveFailed(Session.said(error)))
         }

@@ -111,7 +111,7 @@ import PayPlan
         // A link: the target is replaced, the link stays a link.
         try "old".write(toFile: dir + "/target.json", atomically: false, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: dir + "/link.json", withDestinationPath: dir + "/target.json")
-        run(s, "save \(dir)/link.json")
+        run(s, "save! \(dir)/link.json")  // another existing file than the workspace's: save! replaces it
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/link.json") == dir + "/target.json")
         #expect(try String(contentsOfFile: dir + "/target.json", encoding: .utf8).hasPrefix("{"))
         // An existing file keeps its permissions.

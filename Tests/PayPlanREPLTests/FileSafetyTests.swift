@@ -23,6 +23,25 @@ import PayPlan
 
     func bytes(_ path: String) -> Data { FileManager.default.contents(atPath: path) ?? Data() }
 
+    /// `save OTHER.json` where OTHER.json is another scenario (not the file this workspace came from or
+    /// was saved to) is refused with the way out, and the other file keeps its bytes; `save!` replaces
+    /// it; the workspace's own file under another spelling (`./`, `..`) is the same file, saved as usual.
+    /// (A fresh user lost plan B's file this way.)
+    @Test func saveOverAnotherExistingScenarioAsksFirst() throws {
+        let agencyBytes = bytes(agency)
+        let s = try Session(path: shop)
+        run(s, "小美.inquiries[2026-04] = 900")
+        expectRefused(s, "save \(agency)", "\(agency) already exists and is not the file this workspace was opened from or saved to; save! \(agency) replaces it, or save to a new name; nothing was written")
+        #expect(bytes(agency) == agencyBytes)
+        #expect(s.isDirty && s.path == shop)
+        #expect(s.saveConflict(agency) != nil, "the shell asks (y/n) with this")
+        #expect(run(s, "save \(dir)/../\(URL(fileURLWithPath: dir).lastPathComponent)/t.json") == ["saved \(dir)/../\(URL(fileURLWithPath: dir).lastPathComponent)/t.json"])
+        #expect(run(s, "save \(dir)/new.json") == ["saved \(dir)/new.json"])
+        #expect(run(s, "save! \(agency)") == ["saved \(agency)"])
+        #expect(bytes(agency) == bytes(dir + "/new.json"))
+        #expect(try Session(path: agency).workspace == s.workspace)
+    }
+
     /// The reproduction of problem 1: edit, load another file, undo, save.
     /// Undo restores the file path with the workspace, so save writes the
     /// shop's file, and plan B's file keeps its bytes.

@@ -63,7 +63,7 @@ import PayPlan
             do { r = try Session(path: file) } catch { problems.append("\(tag)\nthe saved file does not reopen: \(error)"); continue }
             if r.forkNames != s.forkNames { problems.append("\(tag)\nforks \(s.forkNames) reopened as \(r.forkNames)") }
             // The reopened session's own save writes the same bytes.
-            if r.execute("save " + again).failed || (try? Data(contentsOf: URL(fileURLWithPath: again))) != bytes {
+            if r.execute("save! " + again).failed || (try? Data(contentsOf: URL(fileURLWithPath: again))) != bytes {
                 problems.append("\(tag)\na second save writes other bytes")
             }
             for fork in s.forkNames {

@@ -193,10 +193,11 @@ import PayPlan
         #expect(out.failed)
         #expect(out.errors[0].message.contains("cannot write"))
         #expect(s.path == electronics)
-        // Saving over an existing file replaces it whole; no temporary file is left behind.
+        // Saving over an existing file (another one than the workspace's: `save!`) replaces it whole;
+        // no temporary file is left behind.
         let target = dir + "/copy.json"
         try "old".write(toFile: target, atomically: false, encoding: .utf8)
-        run(s, "save \(target)")
+        run(s, "save! \(target)")
         #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("{"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["copy.json"])
     }

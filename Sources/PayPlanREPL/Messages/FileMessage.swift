@@ -16,6 +16,10 @@ public enum FileMessage: MessageCatalogue {
     case changedOnDisk(String)
     /// `save` refused because of `changedOnDisk`.
     case changedOnDiskRefused(String)
+    /// `save FILE` where FILE is another existing file than this workspace's.
+    case existsElsewhere(String)
+    /// `save` refused because of `existsElsewhere`.
+    case existsElsewhereRefused(String)
     /// The write failed: why (as the file layer says it).
     case saveFailed(OutputLine)
     case saved(String)
@@ -36,6 +40,12 @@ public enum FileMessage: MessageCatalogue {
         case .changedOnDiskRefused(let f):
             Wording(en: "\(f) changed on disk since payplan last read or wrote it (another program wrote it); save! overwrites it, or save OTHER.json keeps both; nothing was written",
                     zh: "\(f) 在 payplan 上次读写之后被其他程序修改过；save! 覆盖它，或 save 其他文件.json 两者都保留；未写入任何文件")
+        case .existsElsewhere(let f):
+            Wording(en: "\(f) already exists and is not the file this workspace was opened from or saved to",
+                    zh: "\(f) 已存在，且不是本工作区打开或保存过的文件")
+        case .existsElsewhereRefused(let f):
+            Wording(en: "\(f) already exists and is not the file this workspace was opened from or saved to; save! \(f) replaces it, or save to a new name; nothing was written",
+                    zh: "\(f) 已存在，且不是本工作区打开或保存过的文件；save! \(f) 覆盖它，或另存为新文件名；未写入任何文件")
         case .saveFailed(let why):
             Wording(en: "\(why.text(.en)); the workspace is unchanged and no file was replaced", zh: "\(why.text(.zh))；工作区未改变，没有替换任何文件")
         case .saved(let f): Wording(en: "saved \(f)", zh: "已保存 \(f)")
@@ -46,6 +56,7 @@ public enum FileMessage: MessageCatalogue {
         [.loadWhich, .unsavedChanges(path: "a.json", file: "b.json"), .unsavedChanges(path: nil, file: "b.json"),
          .loadFailed(OutputLine(FileMessage.loadWhich)), .loadRefused(file: "b.json", OutputLine(CommandMessage.unknownName("pya", hint: nil))),
          .loaded(file: "a.json", agents: 3, definitions: 20), .saveWhere, .saveEmptyName, .changedOnDisk("a.json"), .changedOnDiskRefused("a.json"),
+         .existsElsewhere("b.json"), .existsElsewhereRefused("b.json"),
          .saveFailed(OutputLine(fixed: "a.json")), .saved("a.json")]
     }
 }
