@@ -113,13 +113,7 @@ extension Session {
                                             shouldStop: { [interruptCheck] in interruptCheck() }, progress: readProgress)
             }
             try checkInterrupt()
-        } catch is Interrupted {
-            return stopped("orders import")
-        } catch let q as UnclosedQuote {
-            return .error(ImportMessage.unclosedQuote(file: file, row: q.row, column: q.column, linesAfter: q.linesAfter))
-        } catch let e as ImportError {
-            return .error(ImportMessage.failed(file: file, why: Session.said(e).text(language)))
-        } catch { return .error(ImportMessage.failed(file: file, why: "\(error)")) }
+        } catch { return importRefusal(error, command: "orders import", file: file) }
 
         var info: [ImportMessage] = [Session.columnsLine(read.columns)]
         let problemLines = Session.problemLines(read.problems)
@@ -210,13 +204,7 @@ extension Session {
                                               shouldStop: { [interruptCheck] in interruptCheck() },
                                               progress: { [say] rows in throttle.update(say("performance import: \(rows) rows read (Ctrl-C stops)", "performance import：已读 \(rows) 行（Ctrl-C 停止）")) })
             try checkInterrupt()
-        } catch is Interrupted {
-            return stopped("performance import")
-        } catch let q as UnclosedQuote {
-            return .error(ImportMessage.unclosedQuote(file: file, row: q.row, column: q.column, linesAfter: q.linesAfter))
-        } catch let e as ImportError {
-            return .error(ImportMessage.failed(file: file, why: Session.said(e).text(language)))
-        } catch { return .error(ImportMessage.failed(file: file, why: "\(error)")) }
+        } catch { return importRefusal(error, command: "performance import", file: file) }
 
         var info: [ImportMessage] = [Session.columnsLine(read.columns)]
         let problemLines = Session.problemLines(read.problems)
@@ -272,5 +260,17 @@ extension Session {
     /// The error for a file with bad rows imported without --skip-bad: nothing was imported.
     static func badRows(_ file: String, _ n: Int, of rowsRead: Int, _ lines: [ImportMessage]) -> Output {
         .error(ImportMessage.badRows(file: file, bad: n, of: rowsRead, lines: lines))
+    }
+
+    /// What an import that threw says: stopped by Ctrl-C, an unclosed quote with its place, the
+    /// import's own refusal, or the error as the system gives it. Nothing was imported.
+    func importRefusal(_ error: Error, command: String, file: String) -> Output {
+        switch error {
+        case is Interrupted: return stopped(command)
+        case let q as UnclosedQuote:
+            return .error(ImportMessage.unclosedQuote(file: file, row: q.row, column: q.column, linesAfter: q.linesAfter))
+        case let e as ImportError: return .error(ImportMessage.failed(file: file, why: Session.said(e).text(language)))
+        default: return .error(ImportMessage.failed(file: file, why: "\(error)"))
+        }
     }
 }
