@@ -182,4 +182,12 @@ enum Runner {
     }
 }
 
+// ArgumentParser answers `--version` before it reads the other arguments, so a mistyped option
+// beside it (`payplan --version --frob`) would pass unnoticed with exit 0: read the rest first.
+let givenArguments = Array(CommandLine.arguments.dropFirst())
+if givenArguments.contains("--version"), givenArguments.count > 1 {
+    do { _ = try PayPlanCommand.parseAsRoot(givenArguments.filter { $0 != "--version" }) } catch {
+        PayPlanCommand.exit(withError: error)
+    }
+}
 PayPlanCommand.main()

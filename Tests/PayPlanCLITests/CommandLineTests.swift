@@ -122,6 +122,15 @@ import TestSupport
         // The scenario files this build reads and writes are format version 1 (ScenarioFile.version).
         #expect(r.stdout.hasPrefix("payplan 0."))
         #expect(r.stdout.hasSuffix(" (scenario format 1)\n"))
+        // Beside other arguments the version is printed only when they are right (fresh-user finding:
+        // `--version --frob` printed it and exited 0).
+        let bad = try payplan(["--version", "--frob"])
+        #expect(bad.status != 0)
+        #expect(bad.stdout.isEmpty)
+        #expect(bad.stderr.contains("--frob"))
+        let good = try payplan(["--version", "scenarios/electronics-sales.json"])
+        #expect(good.status == 0)
+        #expect(good.stdout == r.stdout)
     }
 
     @Test func scriptFilesRunAfterCommandsAndNameTheirLines() throws {
