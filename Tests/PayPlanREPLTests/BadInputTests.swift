@@ -10,10 +10,14 @@ import PayPlan
     @Test func formulasTooDeepAreRefusedNotCrashed() throws {
         let s = try Session(path: electronics)
         let sum = "param y = " + Array(repeating: "1", count: 1000).joined(separator: "+")
-        expectRefused(s, sum, "nests more than 200 levels")
+        // A flat chain is not nested: it is said to be long (fresh-user finding: 201 terms "nest").
+        expectRefused(s, sum, "joins more than about 200 terms in one chain (with + - * / and or); split it into several rules")
+        expectRefused(s, "param y = " + Array(repeating: "2", count: 201).joined(separator: " * "), "joins more than about 200 terms in one chain")
         expectRefused(s, "param y = " + String(repeating: "(", count: 1000) + "1" + String(repeating: ")", count: 1000), "nests more than 200 levels")
         expectRefused(s, "param y = " + String(repeating: "-", count: 100_000) + "1", "nests more than 200 levels")
-        expectRefused(s, "param y = " + Array(repeating: "yes", count: 500).joined(separator: " and "), "nests more than 200 levels")
+        expectRefused(s, "param y = " + Array(repeating: "yes", count: 500).joined(separator: " and "), "joins more than about 200 terms in one chain")
+        // Deep brackets with a short chain inside are nesting.
+        expectRefused(s, "param y = " + String(repeating: "(", count: 199) + "1+1+1" + String(repeating: ")", count: 199), "nests more than 200 levels")
         // 150 terms are fine: 150 × 1 = 150.
         run(s, "param y = " + Array(repeating: "1", count: 150).joined(separator: "+"))
         #expect(query(s, "y") == "150.00")

@@ -30,14 +30,24 @@ public struct Parser {
     var p = 0
     let source: String
     var depth = 0
+    /// How much of `depth` the chains being parsed (`a + b + …`) make: a limit reached mostly by
+    /// chains is said to be a long chain, not deep nesting.
+    var chained = 0
     /// Where the defined name stands in `source` (the first name a statement reads).
     var definedName: SourceRange? = nil
 
     mutating func enter() throws {
         depth += 1
         if depth > Parser.maximumDepth {
-            throw fail(.nestedTooDeep(maximum: Parser.maximumDepth))
+            throw fail(chained > Parser.maximumDepth / 2 ? .chainTooLong(maximum: Parser.maximumDepth) : .nestedTooDeep(maximum: Parser.maximumDepth))
         }
+    }
+
+    /// One more term of a chain (`a + b + …`, `x and y and …`): the tree grows a level per term,
+    /// so the depth limit holds, but a chain that is most of the depth is said to be long.
+    mutating func enterChain() throws {
+        chained += 1
+        try enter()
     }
 
     /// Words that cannot name a rule, input, parameter or table.
@@ -334,16 +344,16 @@ public struct Parser {
 
     mutating func parseOr() throws -> Expr {
         var l = try parseAnd()
-        let saved = depth
-        defer { depth = saved }
-        while current.isKeyword("or") { try enter(); _ = advance(); let r = try parseAnd(); l = Expr(.binary(op: "or", l, r), l.range.lowerBound..<r.range.upperBound) }
+        let saved = depth, savedChained = chained
+        defer { depth = saved; chained = savedChained }
+        while current.isKeyword("or") { try enterChain(); _ = advance(); let r = try parseAnd(); l = Expr(.binary(op: "or", l, r), l.range.lowerBound..<r.range.upperBound) }
         return l
     }
     mutating func parseAnd() throws -> Expr {
         var l = try parseNot()
-        let saved = depth
-        defer { depth = saved }
-        while current.isKeyword("and") { try enter(); _ = advance(); let r = try parseNot(); l = Expr(.binary(op: "and", l, r), l.range.lowerBound..<r.range.upperBound) }
+        let saved = depth, savedChained = chained
+        defer { depth = saved; chained = savedChained }
+        while current.isKeyword("and") { try enterChain(); _ = advance(); let r = try parseNot(); l = Expr(.binary(op: "and", l, r), l.range.lowerBound..<r.range.upperBound) }
         return l
     }
     mutating func parseNot() throws -> Expr {
@@ -384,10 +394,10 @@ public struct Parser {
     }
     mutating func parseSum() throws -> Expr {
         var l = try parseProduct()
-        let saved = depth
-        defer { depth = saved }
+        let saved = depth, savedChained = chained
+        defer { depth = saved; chained = savedChained }
         while current.isSymbol("+") || current.isSymbol("-") {
-            try enter()
+            try enterChain()
             guard case .symbol(let op) = advance().kind else { break }
             let r = try parseProduct()
             l = Expr(.binary(op: op, l, r), l.range.lowerBound..<r.range.upperBound)
@@ -396,10 +406,10 @@ public struct Parser {
     }
     mutating func parseProduct() throws -> Expr {
         var l = try parseUnary()
-        let saved = depth
-        defer { depth = saved }
+        let saved = depth, savedChained = chained
+        defer { depth = saved; chained = savedChained }
         while current.isSymbol("*") || current.isSymbol("/") {
-            try enter()
+            try enterChain()
             guard case .symbol(let op) = advance().kind else { break }
             let r = try parseUnary()
             l = Expr(.binary(op: op, l, r), l.range.lowerBound..<r.range.upperBound)

@@ -29,6 +29,9 @@ extension SourceError {
         // The parser.
         /// Brackets nested deeper than `maximum`.
         case nestedTooDeep(maximum: Int)
+        /// More than about `maximum` terms joined one after another by `+ - * /`, `and` or `or`
+        /// (each joins the tree one level deeper, so the same limit applies, but nothing is nested).
+        case chainTooLong(maximum: Int)
         /// `from` not followed by a month.
         case fromNeedsMonth(found: Token.Kind)
         /// Two `from` dates.
@@ -165,6 +168,7 @@ extension SourceError.Kind {
         case .notComputable: "this amount cannot be computed (division by zero or too large)"
         case .inputNotAmount: "an input must be an amount such as 12万, 40k, 40,000 or ¥40000"
         case .nestedTooDeep(let m): "this formula nests more than \(m) levels deep; split it into several rules"
+        case .chainTooLong(let m): "this formula joins more than about \(m) terms in one chain (with + - * / and or); split it into several rules, e.g. part_a = the first half and part_b = the rest, then part_a + part_b"
         case .fromNeedsMonth(let f): "after 'from' write the month the change takes effect, e.g. from 2026-07 table commission_tiers …; found \(f.english)"
         case .oneFrom: "one 'from' date per definition"
         case .expectedSymbol(let s, let place, let f):

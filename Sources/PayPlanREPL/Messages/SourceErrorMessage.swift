@@ -71,6 +71,7 @@ public struct SourceErrorMessage: MessageCatalogue {
         case .notComputable: return "这个金额无法计算（除以零或数值过大）"
         case .inputNotAmount: return "录入值必须是金额，例如 12万、40k、40,000 或 ¥40000"
         case .nestedTooDeep(let m): return "公式嵌套超过 \(m) 层；请拆成几条规则"
+        case .chainTooLong(let m): return "公式里一串相连的项超过约 \(m) 项（用 + - * / and or 连接）；请拆成几条规则，每条算其中一部分，再把它们相加"
         case .fromNeedsMonth(let f): return "from 后面请写变更生效的月份，例如 from 2026-07 table commission_tiers …；这里是 \(chinese(f))"
         case .oneFrom: return "每个定义只能有一个 from 日期"
         case .expectedSymbol(let s, let place, let f): return (place.map(chinese) ?? "") + "应为 '\(s)'" + found(f)
@@ -121,7 +122,7 @@ public struct SourceErrorMessage: MessageCatalogue {
         let kinds: [SourceError.Kind] = [
             .unclosedText(close: "\""), .nameTooLong(length: 70, maximum: 64), .unexpectedCharacter("@"), .notDateOrPeriod("2026-13"),
             .commaGroup("1,00"), .tooManyDecimals("0.1234567890123", digits: 12), .tooLarge("1000000000000000000000000000"),
-            .exponent("1e6"), .notANumber("12abc"), .notComputable, .inputNotAmount, .nestedTooDeep(maximum: 200),
+            .exponent("1e6"), .notANumber("12abc"), .notComputable, .inputNotAmount, .nestedTooDeep(maximum: 200), .chainTooLong(maximum: 200),
             .fromNeedsMonth(found: .end), .oneFrom, .expectedSymbol("=", place: .afterRuleName, found: .end),
             .expectedSymbol(":", place: .afterTableName, found: .number(Fixed(3))), .expectedSymbol("->", place: .betweenThresholdAndValue, found: .string("a")),
             .expectedSymbol(",", place: .betweenTotalAndWeight, found: .date(Day(text: "2026-03-01")!)), .expectedSymbol("=", place: nil, found: .period(Period(text: "2026-03")!)),
