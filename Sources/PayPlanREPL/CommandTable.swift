@@ -114,6 +114,12 @@ public enum CommandTable {
         return out
     }
 
+    /// The two-word command a line's first two words make when swapped (`import orders` →
+    /// `orders import`, `add agent` → `agent add`), or nil.
+    public static func swappedCommand(_ first: String, _ second: String) -> String? {
+        entries.contains { $0.words == [second, first] && $0.words != definitionWords } ? second + " " + first : nil
+    }
+
     /// The second words after `first` (`agent` → add, set, rm; `set` → lang).
     public static func secondWords(after first: String) -> [String] {
         entries.filter { $0.words.count > 1 && $0.words[0] == first && $0.words != definitionWords }.map { $0.words[1] }

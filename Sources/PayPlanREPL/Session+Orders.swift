@@ -112,6 +112,12 @@ extension Session {
             return .error(OrderMessage.badDayRange(parts[1]))
         }
         let days = (0...(b.ordinal - a.ordinal)).compactMap { a.adding(days: $0) } // every one lies between a and b
+        // Days that already are what the command makes them change nothing: say so (a weekday is a
+        // workday already; calendar workday is for a worked weekend day, 调休).
+        if sub == "workday" || sub == "holiday",
+           days.allSatisfy({ workspace.calendar.isWorkday($0) == (sub == "workday") }) {
+            return .error(OrderMessage.calendarAlready(sub: sub, days: parts[1], count: days.count))
+        }
         var new = workspace
         switch sub {
         case "holiday": for d in days { new.calendar.holidays.insert(d); new.calendar.workdays.remove(d) }
@@ -133,7 +139,11 @@ extension Session {
         var new = workspace
         new.asOf = d
         let (before, after) = (workspace.knownOn, new.knownOn)
-        return commit(new, label: "as of \(d)", said: [OrderMessage.asOf(d, defaulted: false)],
+        var said: [any Message] = [OrderMessage.asOf(d, defaulted: false)]
+        if d.year < workspace.years.lowerBound || d.year > workspace.years.upperBound {
+            said.append(OrderMessage.asOfOutsideYears(d, years: workspace.years, before: d.year < workspace.years.lowerBound))
+        }
+        return commit(new, label: "as of \(d)", said: said,
                       edits: EngineEdits(forward: { $0.setAsOf(after) }, back: { $0.setAsOf(before) }))
     }
 

@@ -54,7 +54,11 @@ extension Session {
     func fork(_ rest: String) -> Output {
         let name = rest.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { return .error(WhatIfMessage.forkNeedsName) }
-        guard Session.isValidAgentName(name) else { return .error(WhatIfMessage.badForkName(name)) }
+        switch Session.agentNameProblem(name) {
+        case nil: break
+        case .nameReserved?, .nameIsCommandWord?: return .error(WhatIfMessage.forkNameReserved(name))
+        default: return .error(WhatIfMessage.badForkName(name))
+        }
         guard workspace(named: name) == nil else { return .error(WhatIfMessage.forkExists(name)) }
         pushUndo(Snapshot(workspace: workspace, label: OutputLine(fixed: "fork \(name)"), forkState: currentForkState))
         forks[forkName] = workspace

@@ -420,8 +420,10 @@ public final class Session {
     /// `appearing` names shows every pay figure as `— → new`, and the figures of an
     /// agent that left (`vanished`, taken before) follow as `old → —`.
     /// - Complexity: O(changed × log changed + periods).
-    func payChangeLines(_ changed: [Engine.Change], appearing: String? = nil, vanished: [(name: String, value: Value)] = []) -> [OutputLine] {
-        guard let t = engine.plan.total, let totalRule = engine.plan.ruleIndex[t] else { return [] }
+    /// `figure` names another rule to list instead of the pay figure (`net_pay`, when an edit changed
+    /// only take-home pay).
+    func payChangeLines(_ changed: [Engine.Change], appearing: String? = nil, vanished: [(name: String, value: Value)] = [], figure: String? = nil) -> [OutputLine] {
+        guard let t = figure ?? engine.plan.total, let totalRule = engine.plan.ruleIndex[t] else { return [] }
         let newcomer = appearing.flatMap { engine.agentIndex(named: $0) }
         let pay = changed.filter {
             let (r, k) = engine.coordinates(ofCell: $0.cell)
@@ -748,6 +750,11 @@ public final class Session {
 
     static func isValidAgentName(_ s: String) -> Bool { agentNameProblem(s) == nil }
 
+    /// Words of the commands that cannot name an agent or a fork besides the pay language's own:
+    /// `agents` and `orders` (lists), `all` (`statement all`), and `total` (the total row of
+    /// `report` and `compare`, which an agent of that name could not be told apart from).
+    static let reservedAgentWords: Set<String> = ["agents", "orders", "all", "total"]
+
     /// Why `s` cannot name an agent, or `nil` when it can: a name must be usable in a
     /// reference such as `李雷.sales[2026-03]`, so it starts with a letter or `_`, goes on with
     /// letters, digits, `_` or `-`, and is not a word of the pay language (`month.sales[…]`
@@ -759,7 +766,8 @@ public final class Session {
         }
         guard f.isLetter || f == "_" else { return .nameBadStart(s) }
         if let bad = s.first(where: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) { return .nameBadCharacter(s, bad) }
-        if Parser.reserved.contains(s) || ["agents", "orders", "all"].contains(s)  /* `all`: statement all */ { return .nameReserved(s) }
+        if Parser.reserved.contains(s) { return .nameReserved(s) }
+        if Session.reservedAgentWords.contains(s) { return .nameIsCommandWord(s) }
         return nil
     }
 
@@ -836,6 +844,11 @@ public final class Session {
         let lhs = String(chars[0..<lhsEnd]).trimmingCharacters(in: .whitespaces)
         // agent . rule [ period ]
         var agentName: String? = nil
+        // Two command words the wrong way round (`import orders 订单.csv`): the command they make.
+        let leading = lhs.split(whereSeparator: \.isWhitespace).prefix(2).map(String.init)
+        if leading.count == 2, let swapped = CommandTable.swappedCommand(leading[0], leading[1]) {
+            return .error(Diagnostic(CommandMessage.unknownCommand(leading[0], hint: swapped), source: line, range: 0..<leading[0].count))
+        }
         var rest = Substring(lhs)
         var restOffset = 0
         if let dot = lhs.firstIndex(of: "."), !lhs[..<dot].contains("[") {
@@ -994,7 +1007,12 @@ public final class Session {
         }
         warnings += payConcernWarnings(changed: changed)
         guard engine.plan.total.flatMap({ engine.plan.ruleIndex[$0] }) != nil else { return Output(warnings: warnings) }
-        let lines = payChangeLines(changed)
+        var lines = payChangeLines(changed)
+        // An input that reaches take-home pay only (a special deduction, 专项附加扣除) shows that.
+        let net = "net_pay"  // the takehome part's 实发工资 (PlanPart+TakeHome)
+        if lines.isEmpty, engine.plan.ruleIndex[net] != nil, engine.plan.total != net {
+            lines = payChangeLines(changed, figure: net)
+        }
         return Output(body: lines.isEmpty ? [OutputLine(ChangeMessage.noPayChange)] : lines, warnings: warnings)
     }
 

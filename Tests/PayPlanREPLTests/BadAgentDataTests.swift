@@ -45,9 +45,11 @@ import PayPlan
         ("month", "'month' cannot name an agent: it is a word of the pay language"),
         ("if", "'if' cannot name an agent: it is a word of the pay language"),
         ("order", "'order' cannot name an agent: it is a word of the pay language"),
-        ("agents", "'agents' cannot name an agent: it is a word of the pay language"),
+        ("agents", "'agents' cannot name an agent: the commands use it (the agents list)"),
         // `statement all 2026-03` would print only this agent's statement (fresh-user finding).
-        ("all", "'all' cannot name an agent: it is a word of the pay language"),
+        ("all", "'all' cannot name an agent: the commands use it (statement all)"),
+        // A `total` row in report and compare could not be told from the total (fresh-user finding).
+        ("total", "'total' cannot name an agent: the commands use it (the total row of report and compare)"),
     ])
     func unusableAgentNamesAreRefused(_ row: (String, String)) throws {
         let s = try session()
@@ -55,6 +57,15 @@ import PayPlan
         // A rename to such a name is refused the same way.
         run(s, "agent add 甲 base=3000")
         expectRefused(s, "agent set 甲 name=\(row.0)", row.1)
+    }
+
+    /// A fork takes the same names as an agent, and a reserved word is refused as reserved, not as
+    /// a name with spaces or dots (fresh-user finding: `fork x` said "use letters, digits…").
+    @Test(arguments: ["x", "month", "total", "all"])
+    func reservedForkNamesSayTheyAreReserved(_ name: String) throws {
+        let s = try session()
+        expectRefused(s, "fork \(name)", "'\(name)' cannot name a scenario: it is a word of the pay language or of the commands; choose another name, e.g. \(name)_1")
+        expectRefused(s, "fork a.b", "'a.b' cannot name a scenario: use letters, digits, '_' or '-' (no spaces or dots)")
     }
 
     @Test func usableNamesStillWork() throws {

@@ -9,6 +9,41 @@ import PayPlan
     /// The bytes `save` would write: the workspace and its forks, to tell that nothing changed.
     func state(_ s: Session) -> Workspace { s.workspace }
 
+    /// Two command words typed the wrong way round get the command they make swapped as the hint
+    /// (fresh-user finding: `import orders FILE` said only "unknown command 'import'").
+    @Test(arguments: [("import orders 订单.csv", "import", "orders import"), ("import performance 赤兔.csv", "import", "performance import"),
+                      ("add agent 甲 base=3000", "add", "agent add"), ("rm order T001", "rm", "order rm"), ("of as 2026-03-31", "of", "as of")])
+    func swappedCommandWordsHintTheCommand(_ row: (String, String, String)) throws {
+        let s = try Session(path: repositoryRoot + "/scenarios/electronics-sales.json")
+        expectRefused(s, row.0, "unknown command '\(row.1)' (did you mean '\(row.2)'?); type 'help' for the list of commands")
+        s.language = .zh
+        #expect(s.execute(row.0).errors.map(\.message) == ["未知命令 '\(row.1)'（是否想写 '\(row.2)'？）；输入 help 查看命令列表"])
+    }
+
+    /// `calendar workday` on a weekday and `calendar holiday` on a weekend change nothing and say so;
+    /// `as of` outside the years is taken with a note of what it means (fresh-user findings).
+    @Test func calendarDaysAlreadySoAndAsOfOutsideTheYearsAreSaid() throws {
+        let s = try Session(path: repositoryRoot + "/scenarios/web-agency.json")
+        // 2026-10-12 is a Monday; 2026-10-03..04 a Saturday and a Sunday (2026-01-01 was a Thursday).
+        expectRefused(s, "calendar workday 2026-10-12", "2026-10-12 is already a workday (weekdays that are not holidays, or worked weekend days); nothing was changed")
+        expectRefused(s, "calendar holiday 2026-10-03..2026-10-04", "2026-10-03..2026-10-04 are all already days off (weekend days or holidays); nothing was changed")
+        // A range with one real change is taken: 10-02 (Friday) becomes a holiday.
+        #expect(!s.execute("calendar holiday 2026-10-02..2026-10-04").failed)
+        #expect(s.workspace.calendar.holidays.contains(Day(year: 2026, month: 10, day: 2)!))
+        // A worked Saturday is taken once; again it is already a workday.
+        #expect(!s.execute("calendar workday 2026-10-10").failed)
+        expectRefused(s, "calendar workday 2026-10-10", "2026-10-10 is already a workday")
+        let early = s.execute("as of 1999-01-01")
+        #expect(!early.failed)
+        #expect(early.text.contains("note: 1999-01-01 is before this scenario's years (2026): on that day nothing the orders record has happened yet"))
+        #expect(s.workspace.asOf == Day(year: 1999, month: 1, day: 1)!)
+        let inside = s.execute("as of 2026-06-30")
+        #expect(!inside.text.contains("note:"))
+        s.language = .zh
+        #expect(s.execute("as of 2031-01-01").text.contains("注意：2031-01-01 晚于本方案的年份（2026）"))
+        #expect(s.execute("calendar workday 2026-10-12").errors.map(\.message).first?.hasPrefix("2026-10-12 本来就是工作日") == true)
+    }
+
     @Test func droppingADefinitionOthersReadSaysWhoReadsIt() throws {
         let s = try Session()
         run(s, "input month sales default 0", "input month points default 0", "month commission = sales * 2%",

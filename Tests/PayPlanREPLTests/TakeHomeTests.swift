@@ -25,6 +25,42 @@ import TestSupport
         return s
     }
 
+    /// The part declares what makes sense: a housing fund rate of 0–12% (the law's 5–12%, a city's
+    /// lower rate, or 0 for an employer not enrolled) and no negative base or deduction (fresh-user
+    /// finding: `hf_rate=200%` and a special deduction of −1,000 were taken).
+    @Test func ratesAndDeductionsOutsideWhatMakesSenseAreRefused() throws {
+        let s = try session()
+        expectRefused(s, "agent add b hf_rate=200%", "hf_rate=200% is outside the range the plan declares for hf_rate")
+        expectRefused(s, "agent set a hf_rate=13%", "hf_rate=13% is outside the range the plan declares for hf_rate")
+        expectRefused(s, "agent set a si_base=-8000", "si_base=-8000 is outside the range the plan declares for si_base")
+        // An input outside its range is a warning (the input is kept, as for sales below 0).
+        for line in ["a.special_deduction[2026-01] = -1000", "a.other_deduction[2026-01] = -1"] {
+            let out = s.execute(line)
+            #expect(out.warnings.contains { $0.message.contains("outside") && $0.message.contains("0..") }, "\(line): \(out.text)")
+        }
+        // The edges are taken: 12% of the base 12,000 is 1,440.00; 0 pays no housing fund.
+        run(s, "agent set a hf_rate=12%")
+        #expect(query(s, "a.housing_fund[2026-01]") == "1,440.00")
+        run(s, "agent set a hf_rate=0", "a.special_deduction[2026-01] = 0", "a.other_deduction[2026-01] = 0")
+        #expect(query(s, "a.housing_fund[2026-01]") == "0.00")
+    }
+
+    /// An input that changes only take-home pay shows the take-home change, not "(no pay figure
+    /// changed)" (fresh-user finding). Base 12,000 at hf_rate 5%: contributions 960 + 240 + 60 + 600
+    /// = 1,860; January taxable 12,000 − 1,860 − 5,000 = 5,140 → tax 3% = 154.20, net 9,985.80.
+    /// A special deduction of 1,000 → taxable 4,140 → tax 124.20, net 10,015.80; pay stays 12,000.
+    /// Cumulative withholding moves one later month too: cumulative taxable 5,140n passes 36,000 in
+    /// August (41,120 → 10% − 2,520 = 1,592.00 − 7 × 154.20 = 512.60 withheld); with the deduction
+    /// 40,120 → 1,492.00 − (1,079.40 − 30) = 442.60, so August's net 9,627.40 → 9,697.40; from
+    /// September both are 514.00 a month again (the year's saving 30 + 70 = 100 = 10% × 1,000).
+    @Test func aTakeHomeOnlyChangeShowsTheTakeHomeChange() throws {
+        let s = try session()
+        #expect(query(s, "a.net_pay[2026-01]") == "9,985.80")
+        let out = run(s, "a.special_deduction[2026-01] = 1000")
+        #expect(out == ["a.net_pay[2026-01]: 9,985.80 → 10,015.80", "a.net_pay[2026-08]: 9,627.40 → 9,697.40"], "\(out)")
+        #expect(query(s, "a.pay[2026-01]") == "12,000.00")
+    }
+
     func months(_ year: Int = 2026) -> [String] { (1...12).map { "\(year)-" + ($0 < 10 ? "0\($0)" : "\($0)") } }
 
     /// The issue's worked figures: salary 12,000, contributions 8% + 2% + 0.5% + 7% = 17.5% = 2,100.00 of a

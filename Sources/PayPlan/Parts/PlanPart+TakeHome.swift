@@ -55,9 +55,10 @@ param contribution_rounding "缴费舍入单位" = 0.01
 # The contribution base (缴费基数), fixed for the year: by law last year's average monthly wage, which a
 # scenario rarely has, so the agent's si_base when given (agent set 李雷 si_base=8000), else the base
 # salary (底薪, the attribute base; the floor when there is none), within the city's floor and cap.
-attribute si_base "社保缴费基数"
-# The housing fund rate (公积金比例), 5%–12% (住房公积金管理条例 art. 18, 建金〔2005〕5号); the employer pays the same.
-attribute hf_rate "公积金比例" default 5%
+attribute si_base "社保缴费基数" range 0..
+# The housing fund rate (公积金比例), 5%–12% (住房公积金管理条例 art. 18, 建金〔2005〕5号; a city may allow less, and 0
+# is an employer not enrolled); the employer pays the same.
+attribute hf_rate "公积金比例" default 5% range 0..12%
 year declared_base "申报基数" = ifmissing(si_base, ifmissing(base, 0))
 year contribution_base "社保缴费基数(核定)" = min(max(declared_base, si_base_floor), si_base_cap)
 year hf_base "公积金缴费基数" = min(max(declared_base, hf_base_floor), hf_base_cap)
@@ -75,9 +76,9 @@ month housing_fund "公积金个人" = if not active then 0
 
 # Special additional deductions (专项附加扣除: 子女教育, 赡养老人, 住房贷款利息 or 住房租金, 婴幼儿照护, 继续教育)
 # as one monthly total; a plan may break it down: month special_deduction = child_education + elderly_care.
-input month special_deduction "专项附加扣除" default 0
+input month special_deduction "专项附加扣除" default 0 range 0..
 # Other deductions allowed by law (其他扣除: 企业年金, 商业健康保险, 个人养老金 …), a monthly total.
-input month other_deduction "其他扣除" default 0
+input month other_deduction "其他扣除" default 0 range 0..
 
 # The annual bonus: "separate" taxes it alone (单独计税, 财税〔2018〕164号), "combined" adds it to the month's wages.
 attribute bonus_taxation "年终奖计税方式" default "separate"

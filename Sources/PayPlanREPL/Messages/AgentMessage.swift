@@ -30,6 +30,8 @@ public enum AgentMessage: MessageCatalogue {
     case nameBadStart(String)
     case nameBadCharacter(String, Character)
     case nameReserved(String)
+    /// A word the commands give a meaning to (`agents`, `orders`, `all`, `total`).
+    case nameIsCommandWord(String)
     case attributeSyntax(String)
     /// `key=value` outside the range the plan declares for the attribute.
     case outsideRange(key: String, value: String, range: String)
@@ -78,6 +80,9 @@ public enum AgentMessage: MessageCatalogue {
         case .nameBadCharacter(let s, let c):
             Wording(en: "'\(s)' cannot name an agent: '\(c)' is not allowed in a name (only letters, digits, '_' and '-'; no dots, brackets or spaces)",
                     zh: "'\(s)' 不能作员工名：名字中不能有 '\(c)'（只能用字母、汉字、数字、'_' 和 '-'，不能有点、括号或空格）")
+        case .nameIsCommandWord(let s):
+            Wording(en: "'\(s)' cannot name an agent: the commands use it (\(s == "total" ? "the total row of report and compare" : s == "all" ? "statement all" : "the \(s) list")), so it would read as that; choose another name, e.g. \(s)_1",
+                    zh: "'\(s)' 不能作员工名：命令已用它表示\(s == "total" ? "报表和对比的合计行" : s == "all" ? "全体员工（statement all）" : "\(s) 列表")，会被当作那个意思；请换一个名字，例如 \(s)_1")
         case .nameReserved(let s):
             Wording(en: "'\(s)' cannot name an agent: it is a word of the pay language, so \(s).sales[2026-03] could not be read; choose another name, e.g. \(s)_1",
                     zh: "'\(s)' 不能作员工名：它是规则语言的关键字，\(s).sales[2026-03] 无法识别；请换一个名字，例如 \(s)_1")
@@ -101,7 +106,7 @@ public enum AgentMessage: MessageCatalogue {
                 .noneNamed(unknown: ["王五"], known: ["李雷", "韩梅梅"]), .noneNamed(unknown: ["王五"], known: []), .namedTwice,
                 .hasOrders(name: "李雷", count: 2, example: "T001"), .unknownSubcommand("move"), .unknown("王五", known: ["李雷"]),
                 .unknown("王五", known: []), .agentsTakesNothing, .nameEmpty, .nameTooLong(prefix: "李雷李雷", length: 300, maximum: 64),
-                .nameBadStart("1李雷"), .nameBadCharacter("李.雷", "."), .nameReserved("month"), .attributeSyntax("base"),
+                .nameBadStart("1李雷"), .nameBadCharacter("李.雷", "."), .nameReserved("month"), .nameIsCommandWord("total"), .nameIsCommandWord("all"), .attributeSyntax("base"),
                 .outsideRange(key: "base", value: "-1", range: "0.."), .leftBeforeHired(left: e, hired: d), .duplicateID(id: "S01", other: "李雷")]
     }
 }

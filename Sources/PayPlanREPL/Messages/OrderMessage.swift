@@ -32,6 +32,10 @@ public enum OrderMessage: MessageCatalogue {
     case unknownCalendarCommand(String)
     /// `calendar holiday|workday|clear DAYS` done.
     case calendarChanged(sub: String, days: String)
+    /// `calendar workday|holiday DAYS` where every day already is one: nothing to change.
+    case calendarAlready(sub: String, days: String, count: Int)
+    /// `as of DAY` outside the scenario's years: taken, with what it means.
+    case asOfOutsideYears(Day, years: ClosedRange<Int>, before: Bool)
     /// `as of`: the day figures are known on; `defaulted` when none was set (the end of the years).
     /// `as of`: the date, and when no `as of` is set, where the default comes from.
     case asOf(Day, defaulted: Bool, fromOrders: Bool = false)
@@ -81,6 +85,18 @@ public enum OrderMessage: MessageCatalogue {
         case .unknownCalendarCommand(let s): Wording(en: "unknown calendar command '\(s)': use holiday, workday or clear", zh: "未知的 calendar 命令 '\(s)'：请用 holiday、workday 或 clear")
         case .calendarChanged(let sub, let days):
             Wording(en: "calendar: \(sub) \(days)", zh: "日历：" + (sub == "holiday" ? "设为节假日" : sub == "workday" ? "设为调休上班日" : "恢复为平常日") + " \(days)")
+        case .calendarAlready(let sub, let days, let n):
+            sub == "workday"
+                ? Wording(en: "\(days) \(n == 1 ? "is" : "are all") already \(n == 1 ? "a workday" : "workdays") (weekdays that are not holidays, or worked weekend days); nothing was changed. calendar workday is for a weekend day that is worked (调休)",
+                          zh: "\(days) 本来就是工作日（非节假日的周一至周五，或已设的调休上班日）；未做任何更改。calendar workday 用于调休上班的周末")
+                : Wording(en: "\(days) \(n == 1 ? "is" : "are all") already \(n == 1 ? "a day" : "days") off (weekend days or holidays); nothing was changed",
+                          zh: "\(days) 本来就是休息日（周末或已设的节假日）；未做任何更改")
+        case .asOfOutsideYears(let d, let y, let before):
+            before
+                ? Wording(en: "note: \(d) is before this scenario's years (\(y.lowerBound)\(y.count > 1 ? "–\(y.upperBound)" : "")): on that day nothing the orders record has happened yet, so no payment or refund counts; did you mean a date in \(y.lowerBound)?",
+                          zh: "注意：\(d) 早于本方案的年份（\(y.lowerBound)\(y.count > 1 ? "–\(y.upperBound)" : "")）：那天订单记录的事都还没发生，回款、退款都不计入；是否想写 \(y.lowerBound) 年的日期？")
+                : Wording(en: "note: \(d) is after this scenario's years (\(y.lowerBound)\(y.count > 1 ? "–\(y.upperBound)" : "")): everything the orders record up to then counts, payments and refunds after the years included",
+                          zh: "注意：\(d) 晚于本方案的年份（\(y.lowerBound)\(y.count > 1 ? "–\(y.upperBound)" : "")）：到那天为止订单记录的事都计入，包括年份之后的回款和退款")
         case .asOf(let d, let defaulted, let fromOrders):
             if !defaulted { Wording(en: "as of \(d)", zh: "截至 \(d)") }
             else if fromOrders {
@@ -103,6 +119,8 @@ public enum OrderMessage: MessageCatalogue {
                 .calendarUsage, .reversedRange("2026-10-07..2026-10-01", earlier: d, later: e), .badDayRange("10月1日"),
                 .unknownCalendarCommand("add"), .calendarChanged(sub: "holiday", days: "2026-10-01..2026-10-07"),
                 .calendarChanged(sub: "workday", days: "2026-10-10"), .calendarChanged(sub: "clear", days: "2026-10-10"),
+                .calendarAlready(sub: "workday", days: "2026-10-12", count: 1), .calendarAlready(sub: "holiday", days: "2026-10-03..2026-10-04", count: 2),
+                .asOfOutsideYears(Day(year: 1999, month: 1, day: 1)!, years: 2026...2026, before: true), .asOfOutsideYears(Day(year: 2030, month: 1, day: 1)!, years: 2026...2027, before: false),
                 .asOf(e, defaulted: false), .asOf(e, defaulted: true), .asOf(e, defaulted: true, fromOrders: true), .notADate("6月30日"), .fieldOutOfRange(order: "D9", field: "成交价", value: Fixed(-5000), range: "0..")]
     }
 }

@@ -6,6 +6,8 @@ public indirect enum WhatIfMessage: MessageCatalogue {
     // fork, switch, scenarios
     case forkNeedsName
     case badForkName(String)
+    /// `fork NAME` where NAME is a word of the pay language or of the commands (`month`, `all`, `total`).
+    case forkNameReserved(String)
     case forkExists(String)
     case forked(from: String, to: String)
     case switchToWhich(forks: [String])
@@ -83,6 +85,9 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         case .badForkName(let n):
             Wording(en: "'\(n)' cannot name a scenario: use letters, digits, '_' or '-' (no spaces or dots)",
                     zh: "'\(n)' 不能作副本名：只能用字母、汉字、数字、'_' 或 '-'（不能有空格或点）")
+        case .forkNameReserved(let n):
+            Wording(en: "'\(n)' cannot name a scenario: it is a word of the pay language or of the commands; choose another name, e.g. \(n)_1",
+                    zh: "'\(n)' 不能作副本名：它是规则语言或命令的关键字；请换一个名字，例如 \(n)_1")
         case .forkExists(let n): Wording(en: "there is already a scenario named '\(n)' (switch \(n) goes to it)", zh: "已有名为 '\(n)' 的副本（switch \(n) 切换过去）")
         case .forked(let a, let b):
             Wording(en: "forked \(a) as \(b); now on \(b) (switch \(a) goes back, compare \(a) \(b) shows the difference)",
@@ -235,7 +240,7 @@ public indirect enum WhatIfMessage: MessageCatalogue {
 
     public static var samples: [WhatIfMessage] {
         let p = Period(grain: .month, start: Month(year: 2026, month: 3)), x = Fixed(100_000), y = Fixed(3_000)
-        return [.forkNeedsName, .badForkName("a b"), .forkExists("方案二"), .forked(from: "main", to: "方案二"), .switchToWhich(forks: ["main", "方案二"]),
+        return [.forkNeedsName, .badForkName("a b"), .forkNameReserved("x"), .forkExists("方案二"), .forked(from: "main", to: "方案二"), .switchToWhich(forks: ["main", "方案二"]),
                 .alreadyOn("main"), .cannotSwitch("方案二", because: Wording(en: "no", zh: "不行")), .nowOn("main"), .unknownFork("x", forks: ["main"]),
                 .scenariosTakesNothing, .forkDiffers(definitions: 1, inputs: 2, agents: 1), .forkDiffers(definitions: 0, inputs: 0, agents: 0),
                 .compareUsage, .compareUsageAfter(problem: OutputLine(ArgumentMessage.needsValue("--out"))), .notAPeriod("2026-13"), .outsideYears(p, from: 2026, to: 2026),
