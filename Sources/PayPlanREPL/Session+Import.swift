@@ -156,7 +156,11 @@ extension Session {
             let beside = URL(fileURLWithPath: scenario).deletingLastPathComponent().appendingPathComponent(file).path
             if FileManager.default.fileExists(atPath: beside) { path = beside }
         }
-        do { return .success(try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            if fingerprintsReads { filesRead.append(FileFingerprint(path: path, data: data)) }
+            return .success(data)
+        } catch {
             return .failure(ImportError(ImportMessage.cannotRead(file, exists: FileManager.default.fileExists(atPath: path)).text(language)))
         }
     }

@@ -181,9 +181,15 @@ public final class Session {
     /// Shows a progress line of a long command (the shell overwrites one line on
     /// standard error when it is a terminal); an empty text clears it.
     public var progressLine: (String) -> Void = { _ in }
+    /// When true, each file a command reads (`orders import`, `performance import`, `source`) is
+    /// fingerprinted into `filesRead`, for the crash-recovery journal (the interactive shell sets it).
+    public var fingerprintsReads = false
+    /// The files the last `execute` read, as they were (only while `fingerprintsReads` is on).
+    public internal(set) var filesRead: [FileFingerprint] = []
 
     /// Runs one complete command (possibly several lines), answering in `language`.
     public func execute(_ input: String) -> Output {
+        filesRead = []
         var out = perform(input)
         // Rendering is late: the output keeps messages, and reads them in the session's language.
         out.language = language

@@ -42,7 +42,7 @@ final class Shell {
         let w = session.workspace
         let years = w.years.count == 1 ? "\(w.years.lowerBound)" : "\(w.years.lowerBound)–\(w.years.upperBound)"
         print(ShellMessage.banner(name: w.name, agents: w.agents.count, years: years).text(session.language))
-        guard offerRecovery() else { return }
+        guard offerRecovery() else { journal?.remove(); return }
         LineEditor.installTerminationHandler()
         var pending: [String] = []  // the lines of a command that continues
         while true {
@@ -116,64 +116,88 @@ final class Shell {
     /// after a save, or without saving on purpose, removes the journal.
     func leave() -> Bool {
         guard dialog(LeaveDialog.start(isDirty: session.isDirty, file: session.path)) else { return false }
-        journal?.clear()
+        journal?.remove()
         return true
     }
 
     /// Journals `command` when it `changed` the workspace (flushed to disk before the next
-    /// prompt); a workspace back to its file (saved, or undone to it) removes the journal.
-    /// When the session moved to another file (`load`, `save AS`), the old file's journal goes.
+    /// prompt), with the files it read; a workspace back to its file (saved, or undone to it)
+    /// empties the journal. When the session moved to another file (`load`, `save AS`), the old
+    /// file's journal goes, and the new file's says when another window has it open.
     func record(_ command: String, changed: Bool) {
         let absolute = session.path.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if journal?.scenario != absolute {
-            journal?.clear()
+            journal?.remove()
             journal = session.path.flatMap { EditJournal(scenario: $0, environment: environment) }
+            if let journal {
+                journal.claim()
+                warnIfOpenElsewhere(journal)
+            }
         }
         if !session.isDirty {
             journal?.clear()
         } else if changed {
-            journal?.append(command)
+            journal?.append(command, files: session.filesRead)
         }
-        let zh = session.language == .zh
-        LineEditor.setTerminationNote(session.isDirty && journal != nil
-            ? (zh ? "\npayplan 已停止；未保存的修改已记下，下次打开这个文件时可以恢复\n"
-                  : "\npayplan was stopped; the unsaved edits are kept and offered back at the next start on this file\n")
-            : nil)
+        LineEditor.setTerminationNote(session.isDirty && journal != nil ? JournalMessage.stoppedKept.text(session.language) : nil)
     }
 
-    /// Offers back the edits an earlier run left unsaved (killed, terminal closed, crashed):
-    /// y replays them, n drops them; when the file changed since, lists them instead.
-    /// - Returns: false when the answer was cut short (Ctrl-C, Ctrl-D): payplan leaves, the journal stays.
+    /// Says when other payplan windows (live processes holding their journal's lock) have this scenario open.
+    func warnIfOpenElsewhere(_ journal: EditJournal) {
+        let pids = journal.liveOthers()
+        guard !pids.isEmpty, let path = session.path else { return }
+        let m = JournalMessage.openElsewhere(file: (path as NSString).lastPathComponent, pids: pids)
+        print(colour.line(m.text(session.language), tone: m.tone))
+    }
+
+    /// Claims this window's journal, says whether other windows have the file open, and offers back
+    /// the edits each earlier run left unsaved (killed, terminal closed, crashed), one journal at a
+    /// time, oldest first: y replays them (carried into this window's journal), n drops them. When
+    /// the file changed since, the edits are listed first and the question says so. Never offers a
+    /// live window's journal.
+    /// - Returns: false when an answer was cut short (Ctrl-C, Ctrl-D): payplan leaves, the journals stay.
     func offerRecovery() -> Bool {
-        guard let journal, let path = session.path, let p = journal.pending() else { return true }
-        let zh = session.language == .zh
-        let question = EditJournal.offer(p, file: path, language: session.language, interactive: true)
-        if !p.fileUnchanged {
+        guard let journal, let path = session.path else { return true }
+        journal.claim()
+        session.fingerprintsReads = true
+        let others = journal.others()
+        warnIfOpenElsewhere(journal)
+        for other in others where !other.live {
+            guard let p = other.pending else { continue }
+            let question = EditJournal.offer(p, file: path, language: session.language, interactive: true)
             print(question)
-            for command in p.commands { print("  " + History.entry(command)) }
-            journal.clear()
-            return true
-        }
-        var answer = recoverWithoutAsking ? "y" : nil
-        while answer == nil {
-            guard case .line(let text) = editor.readLine(prompt: question) else {
-                print()
-                print(zh ? "已退出；未保存的修改仍记着，下次启动时再问" : "left; the unsaved edits are kept for the next start")
-                return false
+            var prompt = JournalMessage.recoverThem.text(session.language)
+            if !p.fileUnchanged {
+                for command in p.commands { print("  " + History.entry(command)) }
+                prompt = JournalMessage.applyToChangedFile(file: (path as NSString).lastPathComponent).text(session.language)
             }
-            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
-            case "y", "yes": answer = "y"
-            case "n", "no": answer = "n"
-            default: print(zh ? "回答 y 恢复这些修改，n 丢弃它们" : "answer y to recover the edits, n to drop them")
+            var answer = recoverWithoutAsking && p.fileUnchanged ? "y" : nil
+            while answer == nil {
+                guard case .line(let text) = editor.readLine(prompt: prompt) else {
+                    print()
+                    print(JournalMessage.leftKept.text(session.language))
+                    return false
+                }
+                switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+                case "y", "yes": answer = "y"
+                case "n", "no": answer = "n"
+                default: print(JournalMessage.answerRecover.text(session.language))
+                }
+            }
+            if answer == "n" {
+                EditJournal.discard(p)
+                print(JournalMessage.dropped.text(session.language))
+                continue
+            }
+            let result = EditJournal.replay(p, on: session)
+            // Carried into this window's journal before the orphan goes, so that a kill now loses nothing.
+            journal.append(entries: result.applied)
+            EditJournal.discard(p)
+            for (i, line) in EditJournal.recovered(result, language: session.language).enumerated() {
+                print(colour.line(line, tone: i == 0 ? .plain : .warning))
             }
         }
-        if answer == "n" {
-            journal.clear()
-            print(zh ? "已丢弃未保存的修改" : "the unsaved edits were dropped")
-            return true
-        }
-        let result = EditJournal.replay(p, on: session)
-        for line in EditJournal.recovered(result, language: session.language) { print(colour.line(line, tone: .plain)) }
+        LineEditor.setTerminationNote(session.isDirty ? JournalMessage.stoppedKept.text(session.language) : nil)
         return true
     }
 

@@ -82,20 +82,27 @@ struct PayPlanCommand: ParsableCommand {
             shell.run()
             return
         }
-        // A journal an earlier interactive run left: applied only with --recover, else only told.
+        // Journals earlier interactive runs left (their process gone): applied only with --recover
+        // (and only on the file they were made on), else only told; a live window's is never touched.
         let journal = session.path.flatMap { EditJournal(scenario: $0, environment: ProcessInfo.processInfo.environment) }
-        var recovered = false
-        if let journal, let path = session.path, let p = journal.pending() {
+        var recovered: [EditJournal.Pending] = []
+        if let journal, let path = session.path {
             let say = { (text: String) in FileHandle.standardError.write(Data((text + "\n").utf8)) }
-            if recover && p.fileUnchanged {
-                EditJournal.recovered(EditJournal.replay(p, on: session), language: session.language).forEach(say)
-                recovered = true
-            } else {
-                say(EditJournal.offer(p, file: path, language: session.language, interactive: false))
-                if !p.fileUnchanged { p.commands.forEach { say("  " + History.entry($0)) } }
+            let others = journal.others()
+            let live = others.filter(\.live).compactMap(\.pid)
+            if !live.isEmpty { say(JournalMessage.openElsewhere(file: (path as NSString).lastPathComponent, pids: live).text(session.language)) }
+            for p in others.compactMap(\.pending) {
+                if recover && p.fileUnchanged {
+                    EditJournal.recovered(EditJournal.replay(p, on: session), language: session.language).forEach(say)
+                    recovered.append(p)
+                } else {
+                    say(EditJournal.offer(p, file: path, language: session.language, interactive: false))
+                    if !p.fileUnchanged { p.commands.forEach { say("  " + History.entry($0)) } }
+                }
             }
         }
-        defer { if recovered && !session.isDirty { journal?.clear() } }
+        // A recovery the script saved is done with; unsaved, the journals stay for the next start.
+        defer { if !session.isDirty { recovered.forEach(EditJournal.discard) } }
         // Edits piped in or given by -e/-f and never saved are not kept: say so, once, at the end.
         defer {
             if session.isDirty { FileHandle.standardError.write(Data((ShellMessage.unsavedAtEnd.text(session.language) + "\n").utf8)) }

@@ -17,18 +17,18 @@ import Testing
         try Data("{}".utf8).write(to: URL(fileURLWithPath: scenario))
         let journal = try #require(EditJournal(scenario: scenario, environment: ["XDG_STATE_HOME": dir + "/state"]))
         #expect(journal.file.hasPrefix(dir + "/state/payplan/journal/c-"))
-        #expect(journal.file.hasSuffix(".journal"))
+        #expect(journal.file.hasSuffix("-\(getpid()).journal"), "one journal per process: its pid in the name")
         #expect(journal.pending() == nil, "no journal yet")
 
-        journal.append("李雷.sales[2026-03] = 15万", at: Date(timeIntervalSince1970: 1_780_000_000))
-        journal.append("month bonus = sales * 0.01\n  + 5", at: Date(timeIntervalSince1970: 1_780_000_060))
+        journal.append("李雷.sales[2026-03] = 15万", cwd: nil, at: Date(timeIntervalSince1970: 1_780_000_000))
+        journal.append("month bonus = sales * 0.01\n  + 5", cwd: nil, at: Date(timeIntervalSince1970: 1_780_000_060))
         let attributes = try FileManager.default.attributesOfItem(atPath: journal.file)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
 
         // Header (the file is 2 bytes), then one JSON line per edit, the newline kept escaped.
         let lines = try String(contentsOfFile: journal.file, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[0].hasPrefix(#"{"journal":1,"mtime":""#) && lines[0].contains(#""size":2"#))
+        #expect(lines[0].hasPrefix(#"{"journal":2,"mtime":""#) && lines[0].contains(#""size":2"#) && lines[0].contains(#""pid":\#(getpid())"#))
         #expect(lines[2] == #"{"at":1780000060,"command":"month bonus = sales * 0.01\n  + 5"}"#)
 
         let p = try #require(journal.pending())
@@ -44,9 +44,12 @@ import Testing
         try Data("{ }".utf8).write(to: URL(fileURLWithPath: scenario))
         #expect(journal.pending()?.fileUnchanged == false)
         #expect(EditJournal.offer(try #require(journal.pending()), file: scenario, language: .en, interactive: true)
-            .contains("The file changed since, so they were not recovered"))
+            .contains("The file changed since (saved in another window or by another program); the edits were:"))
 
+        // A save empties the journal but keeps it (and its lock) while the window is open; leaving removes it.
         journal.clear()
+        #expect(FileManager.default.fileExists(atPath: journal.file) && journal.pending() == nil)
+        journal.remove()
         #expect(!FileManager.default.fileExists(atPath: journal.file))
     }
 
@@ -74,8 +77,8 @@ import Testing
         journal.append("no_such_agent.sales[2026-03] = 1")
         let session = try Session(path: scenario)
         let result = EditJournal.replay(try #require(journal.pending()), on: session)
-        #expect(result.applied == 2 && result.failures.count == 1)
-        #expect(result.failures[0].hasPrefix("no_such_agent.sales[2026-03] = 1: "))
+        #expect(result.applied.count == 2 && result.failures.count == 1)
+        #expect(result.failures[0].hasPrefix("could not be replayed: no_such_agent.sales[2026-03] = 1: "))
         #expect(session.isDirty)
         // In the file: 李雷 2026-03 sales 120000, 王芳 2026-04 expenses 500.
         #expect(session.execute("李雷.sales[2026-03]").text == "李雷.sales[2026-03] = 150,000.00")
