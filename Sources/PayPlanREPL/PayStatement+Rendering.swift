@@ -83,7 +83,13 @@ public struct StatementRenderer {
     public func rows(_ s: PayStatement) -> [Row] {
         var out: [Row] = []
         func item(_ l: PayStatement.Line) -> Row {
-            let shown = l.byPeriod.map(monthByMonth)
+            var shown = l.byPeriod.map(monthByMonth)
+            // A place in a ranking is a whole number: 第 2 名 (0: not ranked), not 2.00.
+            if shown == nil, l.explanation?.figure.isPlace == true, case .number(let n) = l.value {
+                let place = n.format(minimumFractionDigits: 0, grouping: false)
+                return Row(kind: .item, item: itemName(l), amount: n.isZero ? (zh ? "未排名" : "not ranked") : (zh ? "第 \(place) 名" : place),
+                           note: note(l), plainAmount: place, name: l.name)
+            }
             return Row(kind: .item, item: itemName(l), amount: shown ?? amount(l.value), note: note(l), plainAmount: shown ?? plainAmount(l.value), name: l.kind == .unlisted ? "" : l.name)
         }
         func heading(_ k: String) -> Row { Row(kind: .heading, item: word(k), amount: "", note: "", plainAmount: "") }

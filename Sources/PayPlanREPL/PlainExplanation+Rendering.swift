@@ -30,18 +30,31 @@ public struct PlainRenderer {
     /// One sentence: "李雷 2026年3月提成 3,473.00 元：…。"
     public func sentence(_ ex: PlainExplanation) -> String {
         tidy(headline(ex)) + (ex.version.map { zh ? "（\(versionWords($0))）" : " (\(versionWords($0)))" } ?? "") + (zh ? "：" : ": ") + body(ex)
+            + silentOrderNote(ex)
             + (ex.part.map { zh ? "（规则来自共用部件 \($0)，use \($0)）" : " (from the \($0) part (use \($0)))" } ?? "") + (zh ? "。" : ".")
+    }
+
+    /// An order credited to nobody (闷拍, A4) has no agent's figure to read: said when that is why it is `#MISSING`.
+    func silentOrderNote(_ ex: PlainExplanation) -> String {
+        guard ex.order != nil, ex.agent == nil, case .error(let e) = ex.figure.value, e.kind == .missing else { return "" }
+        return zh ? "；这笔订单没有归属任何员工（闷拍），没有员工的数字可读" : "; this order is credited to no agent (a silent order), so there is no agent's figure to read"
     }
 
     /// Chinese text needs no space after a full-width bracket or before 档.
     func tidy(_ s: String) -> String {
-        zh ? s.replacingOccurrences(of: "） ", with: "）").replacingOccurrences(of: " 档", with: "档") : s
+        zh ? s.replacingOccurrences(of: "） ", with: "）").replacingOccurrences(of: " 档", with: "档").replacingOccurrences(of: " （", with: "（") : s
     }
 
     /// "李雷 2026年3月提成 3,473.00 元" / "李雷's commission for 2026-03 is 3,473.00".
     public func headline(_ ex: PlainExplanation) -> String {
-        let v = value(ex.figure.value)
-        let money = isMoney(ex.figure.value)
+        var v = value(ex.figure.value)
+        var money = isMoney(ex.figure.value)
+        // A place is a whole number: 名次 第 3 名 (0: 未排名), not 3.00 元.
+        if ex.figure.isPlace, case .number(let n) = ex.figure.value {
+            let place = n.format(minimumFractionDigits: 0, grouping: false)
+            v = n.isZero ? (zh ? "未排名" : "0 (not ranked)") : (zh ? "第 \(place) 名" : place)
+            money = false
+        }
         if zh {
             let who = ex.agent.map { $0 + " " } ?? ex.order.map { "订单 \($0) " } ?? ""
             return who + (ex.period.map(period) ?? "") + name(ex.figure) + " " + v + (money ? " 元" : "")
@@ -70,7 +83,7 @@ public struct PlainRenderer {
             default: return ", rounded up to \(unit) yuan (\(change))"
             }
         }
-        let change = "\(r.before.format(minimumFractionDigits: 2)) → \(r.after.format(minimumFractionDigits: r.digits))"
+        let change = "\(shortBefore(r.before, digits: r.digits)) → \(r.after.format(minimumFractionDigits: r.digits))"
         switch (r.function, r.digits, zh) {
         case (.round, 2, true): return "，四舍五入到分（\(change)）"
         case (.round, _, true): return "，四舍五入保留 \(r.digits) 位小数（\(change)）"
@@ -83,6 +96,15 @@ public struct PlainRenderer {
         }
     }
 
+    /// The amount before rounding, to at most 4 decimals (2 more than kept when more are kept), with
+    /// 约/about when it has more: 55.9322033898 reads 约 55.9322.
+    func shortBefore(_ x: Fixed, digits: Int) -> String {
+        var keep = min(Fixed.fractionDigits, max(4, digits + 2)), cut = x.rounded(toDigits: keep)
+        // More decimals while the shortened figure would read as already rounded (4.99995 is not 5.0000).
+        while keep < Fixed.fractionDigits, cut.rounded(toDigits: digits) == cut { keep += 1; cut = x.rounded(toDigits: keep) }
+        return (cut == x ? "" : (zh ? "约 " : "about ")) + cut.format(minimumFractionDigits: 2)
+    }
+
     func how(_ h: PlainExplanation.How) -> String {
         switch h {
         case .entered: return zh ? "已录入" : "entered"
@@ -91,23 +113,157 @@ public struct PlainRenderer {
         case .formula(.constant(let v)): return zh ? "为 \(constant(v))" : "it is \(constant(v))"
         case .formula(.figure(let f, .attribute, _)): return zh ? "取员工资料中的\(name(f)) \(value(f.value))" : "the agent's \(name(f)) attribute, \(value(f.value))"
         case .formula(.figure(let f, .parameter, _)): return zh ? "取方案参数\(name(f)) \(constant(f.value))" : "the plan's parameter \(name(f)), \(constant(f.value))"
+        // A yes/no figure that is yes: its condition said as what is the case.
+        case .formula(let p) where Self.isCondition(p): return statement(p, holds: true)
         case .formula(let p): return phrase(p)
         case .because(let c, let holds, let then):
-            let reason = zh ? "因为 \(phrase(c)) \(holds ? "成立" : "不成立")" : "because \(phrase(c)) \(holds ? "holds" : "does not hold")"
-            return reason + (zh ? "，" : ", ") + how(then)
+            // "在岗销售：否，所以为 0"; a formula taken reads after a comma.
+            let reason = statement(c, holds: holds)
+            if case .formula(.constant) = then { return reason + (zh ? "，所以" : ", so ") + how(then) }
+            return reason + (zh ? "，" : ", so ") + how(then)
         case .fails(let parts):
-            let said = parts.map(phrase)
-            if zh { return said.count == 1 ? "\(said[0]) 不成立" : "\(said.joined(separator: "、")) 都不成立" }
-            return said.joined(separator: " and ") + (said.count == 1 ? " does not hold" : " do not hold")
+            // Each failing part said as what is the case: 入职月数 37 超过 试用期月数 3.
+            return parts.map { statement($0, holds: false) }.joined(separator: zh ? "；" : "; ")
         case .error(let e):
             return zh ? "无法计算（\(e.code)）：\(e.message)" + (e.origin.isEmpty ? "" : "，源自 \(e.origin)") : "cannot be computed (\(e.code)): \(e.message)" + (e.origin.isEmpty ? "" : ", from \(e.origin)")
         case .team: return zh ? "由全体员工的数字汇总或分摊" : "an aggregate or share over all agents"
         }
     }
 
+    static func isCondition(_ p: Phrase) -> Bool {
+        switch p {
+        case .compare, .and, .or, .not: true
+        case .function(.missing, _, _): true
+        default: false
+        }
+    }
+
+    /// A condition said as a sentence that is true: itself when `holds`, its opposite when not —
+    /// "入职月数 37 超过 试用期月数 3" for `tenure <= probation_months` that does not hold, "在岗销售：否"
+    /// for `not on_staff` that holds, "提成方式为 个人（不是 团队池）" for a text that differs.
+    func statement(_ p: Phrase, holds: Bool) -> String {
+        switch p {
+        case .not(let a): return statement(a, holds: !holds)
+        case .and(let a, let b):
+            // An `and` that holds: both parts; one that does not: the parts that failed (the builder kept only those).
+            return holds ? statement(a, holds: true) + (zh ? " 且 " : " and ") + statement(b, holds: true)
+                : statement(a, holds: false) + (zh ? "；" : "; ") + statement(b, holds: false)
+        case .or(let a, let b):
+            return holds ? statement(a, holds: true) + (zh ? " 或 " : " or ") + statement(b, holds: true)
+                : statement(a, holds: false) + (zh ? "；" : "; ") + statement(b, holds: false)
+        case .figure(let f, _, _):
+            guard case .bool(let b) = f.value else { break }
+            return zh ? "\(name(f))：\(b ? "是" : "否")" : "\(name(f)): \(b ? "yes" : "no")"
+        case .builtin(let n, .bool(let b)):
+            return phrase(.builtin(n, .bool(b)))
+        case .function(.missing, let args, _):
+            let what = args.first.map(bareName) ?? ""
+            return zh ? (holds ? "\(what) 未录入" : "\(what) 已录入") : (holds ? "\(what) is not entered" : "\(what) is entered")
+        case .compare(let op0, let a, let b):
+            let op = holds ? op0 : op0.opposite
+            // A place compared with 0: ranked or not.
+            if case .figure(let f, _, _) = a, f.isPlace, case .constant(.number(let z)) = b, z.isZero, op == .eq || op == .ne {
+                return op == .eq ? (zh ? "未进入排名（\(name(f))为 0）" : "not ranked (\(name(f)) 0)") : (zh ? "排名第 \(value(f.value))" : "in place \(value(f.value))")
+            }
+            // A text compared with a word of the plan: 提成方式为 个人（不是 团队池）.
+            if op == .eq || op == .ne, case .constant(.text(let w)) = b, case .figure(let f, _, _) = a {
+                let word = value(.text(w))
+                if op == .eq { return zh ? "\(name(f))为 \(word)" : "\(name(f)) is \(word)" }
+                return zh ? "\(name(f))为 \(value(f.value))（不是 \(word)）" : "\(name(f)) is \(value(f.value)) (not \(word))"
+            }
+            let words: [CompareOp: (String, String)] = [.lt: ("低于", "is below"), .le: ("不超过", "is at most"), .gt: ("超过", "is above"),
+                                                        .ge: ("达到", "is at least"), .eq: ("等于", "equals"), .ne: ("不等于", "does not equal")]
+            return "\(phrase(a)) \(zh ? words[op]!.0 : words[op]!.1) \(phrase(b))"
+        default: break
+        }
+        return holds ? phrase(p) : (zh ? "\(phrase(p)) 不成立" : "not \(phrase(p))")
+    }
+
+    /// A figure's name without its value (for `missing(…)`), else the phrase.
+    func bareName(_ p: Phrase) -> String {
+        if case .figure(let f, _, _) = p { return name(f) }
+        return phrase(p)
+    }
+
+    /// An operand of a limit with its value when the phrase does not already end in it (a product).
+    func withValue(_ p: Phrase, _ v: Value) -> String {
+        switch p {
+        case .figure, .constant, .amount, .bound, .value, .builtin, .above: return phrase(p)
+        default: return phrase(p) + " = " + amountText(v)
+        }
+    }
+
+    /// `min`/`max` of two amounts as a limit: "售后成本 260.00 超出售后成本底线 约 141.51 的部分 约 118.49",
+    /// "应扣赔偿 500.00（不超过 上限 …）", "… 为负，按 0 计".
+    func bound(_ f: Function, _ a: Phrase, _ b: Phrase, _ values: [Value], _ result: Value) -> String {
+        let zeroFirst = { if case .constant(.number(let z)) = a, z.isZero { true } else { false } }()
+        let zeroSecond = { if case .constant(.number(let z)) = b, z.isZero { true } else { false } }()
+        if f == .max, zeroFirst != zeroSecond {
+            let (o, v) = zeroFirst ? (b, values[1]) : (a, values[0])
+            let negative = v.number.map { $0 < .zero } ?? false
+            if case .arithmetic(.subtract, let x, let y) = o {
+                if negative || v.number?.isZero == true {
+                    return zh ? "\(phrase(x)) 未超出 \(phrase(y))，按 0 计" : "\(phrase(x)) is not above \(phrase(y)), so 0"
+                }
+                // Nothing to take off (January's tax: nothing withheld before): the amount itself.
+                if Self.isZero(y) { return phrase(x) }
+                return zh ? "\(phrase(x)) 超出 \(phrase(y)) 的部分 \(amountText(result))" : "the part of \(phrase(x)) above \(phrase(y)), \(amountText(result))"
+            }
+            if negative { return zh ? "\(withValue(o, v)) 为负，按 0 计" : "\(withValue(o, v)) is below 0, so 0" }
+            return withValue(o, v)
+        }
+        guard values.count == 2, case .number(let va) = values[0], case .number(let vb) = values[1] else {
+            let word = zh ? (f == .min ? "取较小者" : "取较大者") : f.rawValue
+            return zh ? "\(word)（\(phrase(a))，\(phrase(b))）= \(value(result))" : "\(word)(\(phrase(a)), \(phrase(b))) = \(value(result))"
+        }
+        let first = withValue(a, values[0]), second = withValue(b, values[1])
+        if f == .min {
+            if va <= vb { return zh ? "\(first)（不超过 \(second)）" : "\(first) (at most \(second))" }
+            return zh ? "\(first) 超过 \(second)，按 \(amountText(values[1])) 计" : "\(first) is above \(second), so \(amountText(values[1]))"
+        }
+        if va >= vb { return zh ? "\(first)（不低于 \(second)）" : "\(first) (at least \(second))" }
+        return zh ? "\(first) 低于 \(second)，按 \(amountText(values[1])) 计" : "\(first) is below \(second), so \(amountText(values[1]))"
+    }
+
+    /// A phrase that is 0: the constant or a figure whose value is 0.
+    static func isZero(_ p: Phrase) -> Bool {
+        switch p {
+        case .constant(.number(let n)): n.isZero
+        case .figure(let f, _, _): f.value.number?.isZero ?? false
+        default: false
+        }
+    }
+
+    /// A computed amount as a reader takes it: to the fen, with 约/about when the exact figure has more
+    /// decimals (141.509 reads 约 141.51; a fraction 0.559322 reads 约 55.93%). Exact amounts read as they are.
+    func amountText(_ v: Value) -> String {
+        guard case .number(let n) = v, n.rounded(toDigits: 2) != n else { return value(v) }
+        let about = zh ? "约 " : "about "
+        if n.magnitude < Fixed.one, let pct = Fixed.checkedMultiply(n, Fixed(raw: 100 * Fixed.scale)) {
+            return about + pct.rounded(toDigits: 2).format(minimumFractionDigits: 2, grouping: false) + "%"
+        }
+        return about + n.rounded(toDigits: 2).moneyText
+    }
+
+    /// An agent's place: "按排名业绩 16,000.00 排第 2（参加排名：排名业绩 16,000.00 达到 排名业绩门槛 15,000）".
+    func rank(_ own: Phrase, _ filter: Phrase?, _ ties: Bool, _ result: Value) -> String {
+        let n = result.number.map { $0.format(minimumFractionDigits: 0) } ?? value(result)
+        if case .number(let r) = result, r.isZero, let filter {
+            return zh ? "\(statement(filter, holds: false))，不参加排名" : "\(statement(filter, holds: false)), so not ranked"
+        }
+        let among = filter.map { zh ? "（参加排名：\(statement($0, holds: true))）" : " (taking part: \(statement($0, holds: true)))" } ?? ""
+        if ties { return zh ? "按\(phrase(own)) 有 \(n) 人并列\(among)" : "\(n) agents tie on \(phrase(own))\(among)" }
+        return zh ? "按\(phrase(own)) 排第 \(n)\(among)" : "in place \(n) by \(phrase(own))\(among)"
+    }
+
     /// "营业总额 149,100.00（…）落在 10万（含）–20万（不含）档，按 … 计算".
     func tierSentence(_ t: Tier) -> String {
         let arg = phrase(t.argument)
+        // A place is a whole number: 排名第 3, not a tier from 3 to 4.
+        if case .figure(let f, _, _) = t.argument, f.isPlace, let row = t.row {
+            return zh ? "排名第 \(t.amount.format(minimumFractionDigits: 0))，\(tableName(t))为 \(phrase(row))"
+                : "in place \(t.amount.format(minimumFractionDigits: 0)), so \(tableName(t)) is \(phrase(row))"
+        }
         guard let lo = t.lower else {
             return zh ? "\(arg) 按\(tableName(t))超额累进计算" : "\(arg) through \(tableName(t)), each rate on its slice"
         }
@@ -160,14 +316,16 @@ public struct PlainRenderer {
             }
             // An attribute below 1 is a rate the plan writes as a percent (公积金比例 5%), as a clerk reads it.
             if kind == .attribute, case .number(let n) = f.value, !n.isZero, n.magnitude < Fixed.one { return "\(name(f)) \(constant(f.value))" }
-            return "\(name(f)) \(value(f.value))" + (detail.map { zh ? "（\(phrase($0))）" : " (\(phrase($0)))" } ?? "")
+            let shown = kind == .rule || kind == .team ? amountText(f.value) : value(f.value)
+            return "\(name(f)) \(shown)" + (detail.map { zh ? "（\(phrase($0))）" : " (\(phrase($0)))" } ?? "")
         case .constant(let v): return constant(v)
         case .amount(let x): return x.moneyText
         case .above(let t, let part): return zh ? "超出 \(constant(.number(t))) 的部分 \(part.moneyText)" : "the part above \(constant(.number(t))), \(part.moneyText)"
         case .arithmetic(let op, let a, let b):
             let symbol = [ArithmeticOp.add: "+", .subtract: "−", .multiply: "×", .divide: "÷"][op]!
             func operand(_ x: Phrase) -> String {
-                if op == .multiply || op == .divide, case .arithmetic(let o, _, _) = x, o == .add || o == .subtract { return "(" + phrase(x) + ")" }
+                if op == .multiply || op == .divide, case .arithmetic(let o, _, _) = x, o == .add || o == .subtract { return zh ? "（" + phrase(x) + "）" : "(" + phrase(x) + ")" }
+                if op == .multiply || op == .divide, case .bound = x { return zh ? "（" + phrase(x) + "）" : "(" + phrase(x) + ")" }
                 return phrase(x)
             }
             return "\(operand(a)) \(symbol) \(operand(b))"
@@ -178,7 +336,8 @@ public struct PlainRenderer {
         case .and(let a, let b): return "\(phrase(a))\(zh ? " 且 " : " and ")\(phrase(b))"
         case .or(let a, let b): return "\(phrase(a))\(zh ? " 或 " : " or ")\(phrase(b))"
         case .not(let a):
-            if case .figure(let f, _, _) = a, case .bool(let b) = f.value { return zh ? "\(name(f))：\(b ? "是" : "否")的反面" : "not \(name(f)) (\(b ? "yes" : "no"))" }
+            // Said as the sentence that is the case: 在岗销售：否 (not "在岗销售：否的反面").
+            if case .figure(let f, _, _) = a, case .bool = f.value { return statement(a, holds: true) }
             return zh ? "并非 \(phrase(a))" : "not \(phrase(a))"
         case .function(let f, let args, let result):
             let a = args.map(phrase).joined(separator: zh ? "，" : ", ")
@@ -192,6 +351,8 @@ public struct PlainRenderer {
             default: word = f.rawValue
             }
             return zh ? "\(word)（\(a)）= \(value(result))" : "\(word)(\(a)) = \(value(result))"
+        case .bound(let f, let a, let b, let values, let result): return bound(f, a, b, values, result)
+        case .rank(let own, let filter, let ties, let result): return rank(own, filter, ties, result)
         case .prorated(let amount, let basis, let e, let result):
             let a = phrase(amount)
             switch (basis, zh) {
@@ -212,7 +373,14 @@ public struct PlainRenderer {
                 : "\(tableName(t)) \(result) (\(phrase(t.argument)) in the tier \(bounds(lo, t.upper, t.sides))\(version))"
         case .orders(let s): return orders(s)
         case .overPeriod(let op, let of, let p, let result):
-            let what = of.flatMap { if case .figure(let f, _, _) = $0 { name(f) } else { nil } } ?? ""
+            let what: String
+            switch of {
+            case .figure(let f, _, _)?: what = name(f)
+            // An allocation's share (a hidden figure with no name): said by what it is.
+            case .share(let overOrders, _)?: what = zh ? (overOrders ? "按订单分摊的份额" : "每月分摊给本人的份额") : (overOrders ? "this order's share" : "the agent's share of the allocation")
+            case nil: what = ""
+            default: what = zh ? "每月的数" : "the monthly figure"
+            }
             if zh {
                 let word = [AggregateOp.sum: "合计", .avg: "月平均", .min: "最低", .max: "最高", .count: "计数"][op]!
                 return "\(period(p))\(what)\(word) \(value(result))"
@@ -243,10 +411,12 @@ public struct PlainRenderer {
         if zh {
             if s.op == .count { return "\(filter ?? "")订单 \(s.matching) 笔（共 \(s.booked) 笔）" }
             let word = [AggregateOp.sum: "合计", .avg: "平均", .min: "最低", .max: "最高", .count: "笔数"][s.op]!
+            if s.booked == 0 { return "\(filter.map { "\($0)订单的" } ?? "")\(what)\(word) \(value(s.result))（本期没有订单）" }
             if let filter { return "\(filter)订单的\(what)\(word) \(value(s.result))（\(s.booked) 笔订单中 \(s.matching) 笔）" }
             return "\(what)\(word) \(value(s.result))（由 \(s.booked) 笔订单计算）"
         }
         if s.op == .count { return "\(s.matching) \(filter ?? "")orders (of \(s.booked))" }
+        if s.booked == 0 { return "the \(s.op.rawValue) of \(what)\(filter.map { " over \($0)orders" } ?? ""), \(value(s.result)) (no orders this period)" }
         if let filter { return "the \(s.op.rawValue) of \(what) over \(filter)orders, \(value(s.result)) (\(s.matching) of \(s.booked) orders)" }
         return "the \(s.op.rawValue) of \(what) over \(s.booked) orders, \(value(s.result))"
     }
@@ -266,9 +436,20 @@ public struct PlainRenderer {
         // Plans that write their flags as text ("yes"/"no") read the same way.
         case .text("yes") where zh: "是"
         case .text("no") where zh: "否"
+        case .text(let w) where zh: Self.planWords[w] ?? w
         default: v.displayText
         }
     }
+
+    /// The switch and field words of the shipped plans (A3 commission_mode, A4 silent_mode, A2 attribution,
+    /// proration, roles, C5 terms, B2 products) as staff read them under zh; a plan's other words show as written.
+    static let planWords: [String: String] = [
+        "individual": "个人", "pool": "团队池", "split": "平分", "exclude": "不计", "rotate": "轮值", "fixed": "固定",
+        "first": "第一个", "last": "最后一个", "calendar_days": "按日历日", "paid_days": "按计薪日",
+        "sales": "销售", "after-sales": "售后", "cash": "现金", "net30": "月结30天", "net60": "月结60天", "net90": "月结90天",
+        "standard": "标准套餐", "bilingual": "中英文网站", "mobile": "手机网站", "nonstandard": "非标套餐", "seo": "关键词优化",
+        "design": "设计", "brochure": "画册", "vi": "VI设计",
+    ]
 
     /// A number as a plan writes it: `2%`, `10万`, `1.5万`, `3000`.
     public func constant(_ v: Value) -> String {
@@ -326,5 +507,19 @@ extension PlainExplanation {
         }
         walk(how)
         return out
+    }
+}
+
+extension CompareOp {
+    /// The comparison that holds when this one does not (`<=` → `>`).
+    var opposite: CompareOp {
+        switch self {
+        case .eq: .ne
+        case .ne: .eq
+        case .lt: .ge
+        case .le: .gt
+        case .gt: .le
+        case .ge: .lt
+        }
     }
 }

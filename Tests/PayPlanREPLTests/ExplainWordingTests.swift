@@ -9,24 +9,25 @@ import TestSupport
 @Suite struct ExplainWordingTests {
     /// Plan C (C1): 李雷 hired 2023-03-01, so March 2026 is his 37th month (3 × 12 + 1);
     /// probation = tenure ≥ 1 and tenure ≤ 3: the first part holds, the second fails, and only
-    /// the failing part is said.
+    /// the failing part is said, as what is the case: 37 is above 3 (not "≤ … 不成立").
     @Test func aNoFlagSaysWhichPartFailed() throws {
         let s = try Session(path: electronics)
         s.language = .zh
         let zh = s.execute("explain 李雷.probation[2026-03]").lines.joined(separator: "\n")
-        #expect(zh.contains("入职月数 37 ≤ 试用期月数 3 不成立"), "\(zh)")
+        #expect(zh.contains("试用期 否：入职月数 37 超过 试用期月数 3。"), "\(zh)")
+        #expect(!zh.contains("不成立") && !zh.contains("≤"), "\(zh)")
         #expect(!zh.contains("37 ≥ 1"), "\(zh)")
         s.language = .en
         let en = s.execute("explain 李雷.probation[2026-03]").lines.joined(separator: "\n")
-        #expect(en.contains("37 ≤ probation_months 3 does not hold"), "\(en)")
+        #expect(en.contains("probation for 2026-03 is no: tenure 37 is above probation_months 3."), "\(en)")
         // Both sides of an `or` fail: sales 120,000 is not above 30万 and expenses 900 not above 5,000.
         s.language = .zh
         #expect(!s.execute("month big_month \"大单月\" = sales > 30万 or expenses > 5000").failed)
         let or = s.execute("explain 李雷.big_month[2026-03]").lines.joined(separator: "\n")
-        #expect(or.contains("销售额 120,000.00 > 30万、报销费用 900.00 > 5,000 都不成立"), "\(or)")
+        #expect(or.contains("大单月 否：销售额 120,000.00 不超过 30万；报销费用 900.00 不超过 5,000。"), "\(or)")
         // The statement's 说明 column says the same.
         let slip = s.execute("statement 李雷 2026-03").lines
-        #expect(slip.contains { $0.contains("试用期") && $0.contains("否") && $0.contains("入职月数 37 ≤ 试用期月数 3 不成立") }, "\(slip)")
+        #expect(slip.contains { $0.contains("试用期") && $0.contains("否") && $0.contains("入职月数 37 超过 试用期月数 3") }, "\(slip)")
     }
 
     /// The take-home part's housing fund (公积金): round(hf_base × hf_rate / 0.01, 0) × 0.01. With

@@ -32,9 +32,9 @@ import PayPlan
         run(s, "set lang zh", "input month r \"收入\" default 0", "table t \"税率\" (lo, hi]: 0 -> 3%, 3000 -> 10%",
             "month tax \"税\" = round(r * lookup(t, r))", "agent add 甲", "甲.r[2026-01] = 3000")
         #expect(run(s, "explain 甲.tax[2026-01]")[0] == "甲 2026年1月税 90.00 元：收入 3,000.00 × 税率 3%（收入 3,000.00 落在 0（不含）–3,000（含）档）。")
-        // A condition that gave a fixed amount is said: 1,000 is not ≥ 2,000, so the bonus is 0.
+        // A condition that gave a fixed amount is said, as what is the case: 1,000 is below 2,000, so the bonus is 0.
         run(s, "month bonus \"奖金\" = if r >= 2000 then 100 else 0", "甲.r[2026-02] = 1000")
-        #expect(run(s, "explain 甲.bonus[2026-02]")[0] == "甲 2026年2月奖金 0.00 元：因为 收入 1,000.00 ≥ 2,000 不成立，为 0。")
+        #expect(run(s, "explain 甲.bonus[2026-02]")[0] == "甲 2026年2月奖金 0.00 元：收入 1,000.00 低于 2,000，所以为 0。")
     }
 
     /// Each rounding said once: 1.5% × 333.33 = 4.99995 → 5.00 to the fen.

@@ -377,7 +377,7 @@ import TestSupport
         #expect(labelled(lines, "social_insurance").joined(separator: " ").contains("pension 960.00 + medical 240.00 + unemployment 60.00"))
         #expect(labelled(lines, "housing_fund").prefix(1) == ["840.00"])
         #expect(labelled(lines, "tax").prefix(1) == ["327.00"])
-        #expect(labelled(lines, "tax").joined(separator: " ").contains("ytd_tax 1,380.00 − ytd_withheld of 2026-09 1,053.00"))
+        #expect(labelled(lines, "tax").joined(separator: " ").contains("the part of ytd_tax 1,380.00 above ytd_withheld of 2026-09 1,053.00, 327.00"))
         #expect(statementRow(lines, "net_pay").prefix(1) == ["9,573.00"])
         // Its order: gross first, net last.
         let order = [lines.firstIndex { $0.hasPrefix("pay  ") }] + [" social_insurance ", " housing_fund ", " tax ", "net_pay  "].map { n in lines.firstIndex { $0.contains(n) } }

@@ -57,6 +57,9 @@ public struct FigureName: Equatable, Sendable {
     /// The period the figure is read at when it is not the period explained (`prev(damage_carried)` in
     /// 2027-01 reads 2026-12's), else nil.
     public var period: Period?
+    /// Whether the figure is an agent's place in a ranking (`rank(…)`: 1 = highest, 0 = not ranked),
+    /// so it reads as 排名第 3 rather than as an amount in a tier.
+    public var isPlace: Bool = false
     public init(name: String, label: String?, value: Value, period: Period? = nil) {
         self.name = name; self.label = label; self.value = value; self.period = period
     }
@@ -78,6 +81,12 @@ public indirect enum Phrase: Equatable, Sendable {
     case compare(CompareOp, Phrase, Phrase)
     case and(Phrase, Phrase), or(Phrase, Phrase), not(Phrase)
     case function(Function, [Phrase], result: Value)
+    /// `min(a, b)` or `max(a, b)` read as a limit, with each operand's value: `max(0, cost − floor)` is
+    /// the part of the cost above the floor, `min(due, cap)` the amount due up to the cap.
+    case bound(Function, Phrase, Phrase, values: [Value], result: Value)
+    /// An agent's place in a ranking by `own` (1 = highest, competition ranking) among the agents that
+    /// pass `filter` (nil: all); with `ties`, how many share the agent's value. 0: not ranked.
+    case rank(own: Phrase, filter: Phrase?, ties: Bool, result: Value)
     /// `prorate(amount, how)` at a period the agent was employed only part of: the amount, the basis,
     /// the days employed and the result.
     case prorated(Phrase, basis: Proration, employment: Employment, result: Value)
@@ -149,7 +158,9 @@ extension Engine {
     }
 
     private func figureName(_ r: Int, _ v: Value) -> FigureName {
-        FigureName(name: plan.rules[r].name, label: plan.rules[r].label, value: v)
+        var f = FigureName(name: plan.rules[r].name, label: plan.rules[r].label, value: v)
+        if case .formula(.rank(_, _, _, false)) = plan.rules[r].kind { f.isPlace = true }
+        return f
     }
 
     private func plain(_ c: Int, _ source: Plan, _ depth: Int, _ seen: inout Set<Int>) -> PlainExplanation {
@@ -237,7 +248,7 @@ struct PhraseBuilder {
             let inner = how(taken, k, top: top)
             // The condition is said when it gave a fixed amount (`then 0`) or picked the special
             // case over a fixed default (`if probation … then … else 0`); the ordinary branch needs no reason.
-            if Self.isConstant(taken) || (holds && Self.isConstant(b)) { return .because(phrase(cond, k), holds: holds, then: inner) }
+            if Self.isConstant(taken) || (holds && Self.isConstant(b)) { return .because(deciding(cond, k), holds: holds, then: inner) }
             return inner
         default:
             let p = phrase(e, k)
@@ -251,6 +262,12 @@ struct PhraseBuilder {
 
     static func isConstant(_ e: CExpr) -> Bool { if case .constant = e { true } else { false } }
 
+    /// A reference to a figure whose value here is exactly 1 (not a constant written in the plan).
+    static func isOneFigure(_ e: CExpr, _ engine: Engine, _ k: Coordinates) -> Bool {
+        guard case .ref = e, case .number(let n) = engine.eval(e, k) else { return false }
+        return n == .one
+    }
+
     /// `round(x / u, 0) * u` (or floor, ceil): the function, x and u.
     static func roundedToUnit(_ e: CExpr) -> (Function, CExpr, CExpr)? {
         guard case .arithmetic(.multiply, .function(let f, let args), let unit) = e, f == .round || f == .floor || f == .ceil,
@@ -261,7 +278,7 @@ struct PhraseBuilder {
 
     static func isCondition(_ e: CExpr) -> Bool {
         switch e {
-        case .compare, .and, .or: true
+        case .compare, .and, .or, .not: true
         default: false
         }
     }
@@ -274,6 +291,29 @@ struct PhraseBuilder {
         case .and(let a, let b): return failing(a, k) + failing(b, k)
         case .or(let a, let b): return [phrase(a, k), phrase(b, k)]
         default: return [phrase(e, k)]
+        }
+    }
+
+    /// A condition cut to the terms that decided it: of an `and` that is no, its false terms; of an
+    /// `or` that is yes, its true terms (followed into nested ones of the same kind); else all of it.
+    mutating func deciding(_ e: CExpr, _ k: Coordinates) -> Phrase {
+        guard case .bool(let holds) = engine.eval(e, k) else { return phrase(e, k) }
+        func flatten(_ e: CExpr, and: Bool) -> [CExpr] {
+            switch (e, and) {
+            case (.and(let a, let b), true), (.or(let a, let b), false): flatten(a, and: and) + flatten(b, and: and)
+            default: [e]
+            }
+        }
+        switch e {
+        case .and where !holds, .or where holds:
+            let isAnd = !holds
+            let kept = flatten(e, and: isAnd).filter { engine.eval($0, k) == .bool(holds) }
+            guard !kept.isEmpty else { return phrase(e, k) }
+            var out = deciding(kept[0], k)
+            for t in kept.dropFirst() { let p = deciding(t, k); out = isAnd ? .and(out, p) : .or(out, p) }
+            return out
+        case .not(let a): return .not(deciding(a, k))
+        default: return phrase(e, k)
         }
     }
 
@@ -334,6 +374,10 @@ struct PhraseBuilder {
             return .builtin(b.rawValue, engine.eval(e, k))
         case .negate(let a): return .negate(phrase(a, k))
         case .not(let a): return .not(phrase(a, k))
+        case .arithmetic(.multiply, let a, let b) where Self.isOneFigure(a, engine, k) != Self.isOneFigure(b, engine, k):
+            // A factor that is a figure equal to exactly 1 (提成系数 1 while grades do not touch pay) changes
+            // nothing: the other factor is said alone.
+            return phrase(Self.isOneFigure(a, engine, k) ? b : a, k)
         case .arithmetic(let op, let a, let b):
             return .arithmetic(op, phrase(a, k), phrase(b, k))
         case .compare(let op, let a, let b): return .compare(op, phrase(a, k), phrase(b, k))
@@ -349,6 +393,14 @@ struct PhraseBuilder {
                     rounding = .init(function: f, digits: digits, before: before, after: after)
                 }
                 return phrase(args[0], k)
+            }
+            if f == .min || f == .max, args.count == 2 {
+                // A difference keeps both sides even when one is 0 (售后成本 0.00 未超出 售后成本底线 0.00).
+                func side(_ x: CExpr) -> Phrase {
+                    if case .arithmetic(.subtract, let l, let r) = x { return .arithmetic(.subtract, phrase(l, k), phrase(r, k)) }
+                    return phrase(x, k)
+                }
+                return .bound(f, side(args[0]), side(args[1]), values: args.map { engine.eval($0, k) }, result: engine.eval(e, k))
             }
             if f == .prorate, args.count == 2, k.agent >= 0, k.grain != .none,
                case .text(let word) = engine.eval(args[1], k), let basis = Proration(rawValue: word) {
@@ -381,6 +433,10 @@ struct PhraseBuilder {
             if let v, case .ref(let r, _) = v {
                 of = .figure(FigureName(name: engine.plan.rules[r].name, label: engine.plan.rules[r].label, value: .text("")), kind: .rule, detail: nil)
                 for sub in engine.subPeriods(scope, iteration, k) { if let c = engine.mapRef(r, 0, sub), !reads.contains(c) { reads.append(c) } }
+            } else if let v {
+                // Not a named figure (an allocation's share, a formula): said by what it is, with no value.
+                var inner = PhraseBuilder(engine: engine, plan: plan)
+                of = Self.unvalued(inner.phrase(v, k))
             }
             return .overPeriod(op, of: of, period: engine.period(scope, scopeIndex), result: engine.eval(e, k))
         case .orderAggregate(let op, let v, let f, let g, let perAgent):
@@ -400,8 +456,17 @@ struct PhraseBuilder {
             return .orders(s)
         case .share(_, let overOrders):
             return .share(overOrders: overOrders, result: engine.eval(e, k))
-        case .rank:
-            return .value(engine.eval(e, k))
+        case .rank(_, let own, let filter, let ties):
+            return .rank(own: phrase(own, k), filter: filter.map { deciding($0, k) }, ties: ties, result: engine.eval(e, k))
+        }
+    }
+
+    /// A phrase said for what it is, not for its value at one period (the values are a period's each).
+    static func unvalued(_ p: Phrase) -> Phrase {
+        switch p {
+        case .share(let o, _): .share(overOrders: o, result: .text(""))
+        case .figure(var f, let kind, _): { f.value = .text(""); return .figure(f, kind: kind, detail: nil) }()
+        default: p
         }
     }
 
@@ -419,7 +484,8 @@ struct PhraseBuilder {
         if !reads.contains(c) { reads.append(c) }
         let (r, k) = engine.coordinates(ofCell: c)
         let rule = engine.plan.rules[r]
-        let name = FigureName(name: rule.name, label: rule.label, value: engine.values[c])
+        var name = FigureName(name: rule.name, label: rule.label, value: engine.values[c])
+        if case .formula(.rank(_, _, _, false)) = rule.kind { name.isPlace = true }
         switch rule.kind {
         case .input: return .figure(name, kind: .input, detail: nil)
         case .parameter:
