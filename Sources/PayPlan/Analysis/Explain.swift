@@ -151,10 +151,10 @@ extension Engine {
             add(mapRef(r, 0, k))
             describe(own, k, source, &notes, &reads)
             if let f { describe(f, k, source, &notes, &reads) }
-        case .orderField(let n, let d):
+        case .orderField(let n, let c, let d):
             let o = orders[k.order]
             if let v = o.field(n) { notes.append("\(n) = \(v.displayText) (order \(o.id))") } else {
-                notes.append("\(n) = \(eval(.orderField(n, defaultValue: d), k).displayText) (the plan's default; order \(o.id) has none)")
+                notes.append("\(n) = \(eval(.orderField(n, column: c, defaultValue: d), k).displayText) (the plan's default; order \(o.id) has none)")
             }
         case .orderAggregate(let op, let v, let f, let g, let perAgent):
             let booked = ordersBooked(g, k, perAgent: perAgent)

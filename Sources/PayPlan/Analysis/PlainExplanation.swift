@@ -367,7 +367,7 @@ struct PhraseBuilder {
             return figure(c)
         case .attribute(let n, _):
             return .figure(FigureName(name: n, label: plan.definition(named: n)?.statement.label, value: engine.eval(e, k)), kind: .attribute, detail: nil)
-        case .orderField(let n, _):
+        case .orderField(let n, _, _):
             return .figure(FigureName(name: n, label: plan.definition(named: n)?.statement.label, value: engine.eval(e, k)), kind: .orderField, detail: nil)
         case .builtin(let b):
             if b == .x, let x = k.x { return .amount(x) }
@@ -474,7 +474,7 @@ struct PhraseBuilder {
     func orderFigure(_ e: CExpr) -> FigureName {
         switch e {
         case .ref(let r, _): FigureName(name: engine.plan.rules[r].name, label: engine.plan.rules[r].label, value: .text(""))
-        case .orderField(let n, _): FigureName(name: n, label: plan.definition(named: n)?.statement.label, value: .text(""))
+        case .orderField(let n, _, _): FigureName(name: n, label: plan.definition(named: n)?.statement.label, value: .text(""))
         default: FigureName(name: "", label: nil, value: .text(""))
         }
     }

@@ -33,8 +33,10 @@ public indirect enum CExpr: Equatable, Sendable {
     /// This agent's competition rank (1 = highest, ties share, next skipped) in a ranking cell;
     /// with `ties`, how many agents share this agent's value. 0 when filtered out.
     case rank(rule: Int, own: CExpr, filter: CExpr?, ties: Bool)
-    /// An order's field, with the plan's default when the order has none.
-    case orderField(String, defaultValue: CExpr?)
+    /// An order's field, with the plan's default when the order has none. `column` is the
+    /// field's column in the engine's typed order columns (`OrderColumns.column(of:in:)` over
+    /// `CompiledPlan.orderColumns`), resolved here so that evaluating it looks nothing up by name.
+    case orderField(String, column: Int, defaultValue: CExpr?)
     /// An aggregation over the orders booked in the period (grouping 0: by their
     /// date; others: by the month of `CompiledPlan.groupings[i]`), the agent's
     /// own or, when `perAgent` is false, everyone's.
@@ -131,6 +133,9 @@ public struct CompiledPlan: Sendable {
     public fileprivate(set) var attributes: [String: CExpr?] = [:]
     /// Order field name → compiled default (nil when none is declared).
     public fileprivate(set) var fields: [String: CExpr?] = [:]
+    /// The field names the orders hold (the `orderFields` compiled with, standard names left out),
+    /// sorted: the engine's typed order columns (`OrderColumns`), which `CExpr.orderField` reads by number.
+    public fileprivate(set) var orderColumns: [String] = []
     /// The dates orders are grouped by in `over orders by …`; entry 0 (`nil`) is the order's own date.
     public fileprivate(set) var groupings: [CExpr?] = [nil]
     /// Rules whose values depend only on data that change by rebuilding
@@ -167,6 +172,7 @@ public struct CompiledPlan: Sendable {
         var fieldDefaults: [String: Expr?] = [:]
         for f in Order.standardFields { fieldDefaults[f] = .some(nil) }
         for f in orderFields { fieldDefaults[f] = .some(nil) }
+        orderColumns = orderFields.subtracting(Order.standardFields).sorted()
         var bodies: [(Int, Definition)] = []
         for d in plan.definitions {
             if !d.versions.isEmpty {
@@ -365,7 +371,7 @@ extension CompiledPlan {
         case .constant, .builtin: return true
         case .ref(let r, _), .at(let r, _): return known.contains(r)
         case .paid, .teamAggregate, .rank, .orderAggregate, .share, .periodAggregate: return false
-        case .attribute(_, let d), .orderField(_, let d): return d.map { isStatic($0, known) } ?? true
+        case .attribute(_, let d), .orderField(_, _, let d): return d.map { isStatic($0, known) } ?? true
         case .negate(let a), .not(let a): return isStatic(a, known)
         case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
             return isStatic(a, known) && isStatic(b, known)
@@ -416,7 +422,7 @@ extension CExpr {
             v.map { sameTimeRefs($0, into: &out) }; f.map { sameTimeRefs($0, into: &out) }
         case .rank(let r, let own, let f, _):
             out.append(r); sameTimeRefs(own, into: &out); f.map { sameTimeRefs($0, into: &out) }
-        case .orderField(_, let d): d.map { sameTimeRefs($0, into: &out) }
+        case .orderField(_, _, let d): d.map { sameTimeRefs($0, into: &out) }
         case .orderAggregate(_, let v, let f, _, _):
             v.map { sameTimeRefs($0, into: &out) }; f.map { sameTimeRefs($0, into: &out) }
         case .share(let r, _): out.append(r)
@@ -545,7 +551,7 @@ struct ExprCompiler {
                 return .ref(rule: r, shift: 0)
             }
             if dim.perOrder, fieldNames.contains(n) {
-                return .orderField(n, defaultValue: plan.fields[n] ?? nil)
+                return .orderField(n, column: OrderColumns.column(of: n, in: plan.orderColumns), defaultValue: plan.fields[n] ?? nil)
             }
             if let b = ExprCompiler.builtinNames[n] {
                 guard b == .asOf || (dim.perAgent && (dim.grain != .none || b == .periodStart || b == .periodEnd)) else {

@@ -126,7 +126,7 @@ extension Engine {
             if let c = mapRef(r, 0, k) { out.append(Int32(c)) }
             collect(own, k, &out)
             if let f { collect(f, k, &out) }
-        case .orderField(_, let d): if let d { collect(d, k, &out) }
+        case .orderField(_, _, let d): if let d { collect(d, k, &out) }
         case .orderAggregate(_, let v, let f, let g, let perAgent):
             guard throughOrders else { break }
             for o in ordersBooked(g, k, perAgent: perAgent) {

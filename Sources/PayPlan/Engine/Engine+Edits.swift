@@ -84,6 +84,7 @@ extension Engine {
         let groupsBefore = plan.groupings.indices.map { groupingMonth($0, o) }
         let savedStatic = staticCells.map { values[$0] }
         orders[o] = new
+        orderColumns.set(order: o, fields: new.fields)
         orderAgent[o] = agentAfter
         orderMonth[o] = new.date.monthValue.index - startMonth.index
         for c in staticCells { values[c] = compute(c) }
@@ -91,7 +92,7 @@ extension Engine {
         for (c, v) in zip(staticCells, savedStatic) { values[c] = v }
         let moves = agentAfter != agentBefore || groupsAfter != groupsBefore
         if moves && !ordersByTemplate {
-            orders[o] = old; orderAgent[o] = agentBefore; orderMonth[o] = monthBefore
+            orders[o] = old; orderColumns.set(order: o, fields: old.fields); orderAgent[o] = agentBefore; orderMonth[o] = monthBefore
             return nil
         }
         // The order's own cells, and the cells that aggregate over its buckets before and
@@ -359,7 +360,7 @@ extension CExpr {
         case .constant: return .constant(.number(.zero))
         case .ref, .at, .paid, .builtin, .teamAggregate, .share: return self
         case .attribute(let n, let d): return .attribute(n, defaultValue: d?.blankingConstants)
-        case .orderField(let n, let d): return .orderField(n, defaultValue: d?.blankingConstants)
+        case .orderField(let n, let c, let d): return .orderField(n, column: c, defaultValue: d?.blankingConstants)
         case .negate(let a): return .negate(a.blankingConstants)
         case .not(let a): return .not(a.blankingConstants)
         case .arithmetic(let op, let a, let b): return .arithmetic(op, a.blankingConstants, b.blankingConstants)
@@ -386,7 +387,7 @@ extension CExpr {
         if pred(self) { return true }
         switch self {
         case .constant, .ref, .at, .paid, .builtin, .teamAggregate, .share: return false
-        case .attribute(_, let d), .orderField(_, let d): return d?.contains(where: pred) ?? false
+        case .attribute(_, let d), .orderField(_, _, let d): return d?.contains(where: pred) ?? false
         case .negate(let a), .not(let a): return a.contains(where: pred)
         case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
             return a.contains(where: pred) || b.contains(where: pred)

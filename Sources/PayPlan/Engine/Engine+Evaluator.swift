@@ -176,8 +176,8 @@ extension Engine {
         case .teamAggregate(let r):
             guard let c = mapRef(r, 0, k) else { return unreachable(r, k) }
             return values[c]
-        case .orderField(let name, let d):
-            if let v = orders[k.order].field(name) { return v }
+        case .orderField(let name, let column, let d):
+            if let v = orderField(column, k.order) { return v }
             if let d { return eval(d, k) }
             return .error(EvalError(.missing, "order \(orders[k.order].id) has no \(name)"))
         case .orderAggregate(let op, let value, let filter, let g, let perAgent):
@@ -267,6 +267,20 @@ extension Engine {
                 return .number(Fixed(end - lo))
             }
             return .number(Fixed(lo + 1))
+        }
+    }
+
+    /// Order `o`'s field in typed column `column` (`CExpr.orderField`), or `nil` when it holds none:
+    /// the standard fields from the order's own ID, agent and date, the others from `orderColumns`.
+    ///
+    /// - Complexity: O(1), no lookup by name.
+    @inline(__always) func orderField(_ column: Int, _ o: Int) -> Value? {
+        if column >= 0 { return orderColumns.value(column: column, order: o) }
+        switch column {
+        case OrderColumns.idColumn: return .text(orders[o].id)
+        case OrderColumns.agentColumn: return orders[o].agent.map(Value.text)
+        case OrderColumns.dateColumn: return .date(orders[o].date)
+        default: return nil
         }
     }
 

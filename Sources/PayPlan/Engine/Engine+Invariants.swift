@@ -12,6 +12,7 @@ extension Engine {
     ///   replaced for aggregations when agents were appended) equal those
     ///   collected for that very cell, and each is stored as a dependent too;
     /// - every value is what its formula gives from the others (a fixed point);
+    /// - the typed order columns hold each order's fields;
     /// - with `workspace`, a fresh engine of it has the same cells and values,
     ///   cell for cell by coordinates (the incremental result equals a fresh compute).
     ///
@@ -33,6 +34,13 @@ extension Engine {
             let key = scheduleKey(c)
             for d in dependencyList(c) where scheduleKey(Int(d)) >= key {
                 note("\(name(ofCell: c)) is computed before \(name(ofCell: Int(d))), which it reads")
+            }
+        }
+        // The typed order columns say what the orders' fields say.
+        if orderColumns.names != plan.orderColumns { note("order columns \(orderColumns.names), the plan's \(plan.orderColumns)") }
+        for o in orders.indices {
+            for (c, n) in orderColumns.names.enumerated() where orderColumns.value(column: c, order: o) != orders[o].fields[n]?.value {
+                note("order \(orders[o].id)'s column \(n) holds \(orderColumns.value(column: c, order: o)?.displayText ?? "nothing"), its field \(orders[o].fields[n]?.text ?? "nothing")")
             }
         }
         var samples = Set(stride(from: 0, to: total, by: max(1, sampleStep)))

@@ -82,7 +82,7 @@ extension Engine {
         case .ref(let r, let shift): if isPlain { plain.append((r, shift)) } else { other.append(r) }
         case .at(let r, _), .paid(let r), .teamAggregate(let r), .share(let r, _): other.append(r)
         case .attribute(_, let d): if let d { visit(d, isPlain) }
-        case .orderField(_, let d): if let d { visit(d, false) }
+        case .orderField(_, _, let d): if let d { visit(d, false) }
         case .negate(let a), .not(let a): visit(a, isPlain)
         case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
             visit(a, isPlain); visit(b, isPlain)

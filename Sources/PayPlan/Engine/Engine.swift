@@ -42,6 +42,9 @@ public final class Engine {
     public let years: ClosedRange<Int>
     /// The workspace's orders, in ID order; order cells are numbered the same way.
     @exclusivity(unchecked) public internal(set) var orders: [Order]
+    /// The orders' fields as typed columns (`OrderColumns`), one per name of `plan.orderColumns`,
+    /// which order rules read by column number.
+    @exclusivity(unchecked) var orderColumns: OrderColumns
     /// Each order's credited agent (index), or −1.
     @exclusivity(unchecked) var orderAgent: [Int]
     /// Each order's month, as an index from `startMonth` (may lie outside the years).
@@ -81,7 +84,7 @@ public final class Engine {
     /// - Complexity: O(1) now; the first edit of the copy copies its values, O(cells).
     public init(copying e: Engine) {
         plan = e.plan; attributeKeys = e.attributeKeys; fieldKeys = e.fieldKeys; agents = e.agents; agentByName = e.agentByName; startMonth = e.startMonth; years = e.years
-        orders = e.orders; orderAgent = e.orderAgent; orderMonth = e.orderMonth
+        orders = e.orders; orderColumns = e.orderColumns; orderAgent = e.orderAgent; orderMonth = e.orderMonth
         calendar = e.calendar; asOf = e.asOf; buckets = e.buckets; ordersByAgent = e.ordersByAgent; offsets = e.offsets
         monthCount = e.monthCount; values = e.values; stored = e.stored
         cellGraph = e.cellGraph
@@ -119,6 +122,7 @@ public final class Engine {
         self.years = workspace.years
         self.startMonth = Month(year: workspace.years.lowerBound, month: 1)
         self.orders = workspace.orders
+        self.orderColumns = OrderColumns(names: plan.orderColumns, orders: workspace.orders)
         self.calendar = workspace.calendar
         self.asOf = workspace.knownOn
         var agentByName: [String: Int] = [:]

@@ -20,7 +20,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(uncheckedYear: y, month: m, day: min(max(day, 1), Day.daysIn(year: y, month: m)))
     }
 
-    private init(uncheckedYear year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+    init(uncheckedYear year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
 
     /// Parses `2026-03-15`, `2026/3/15` and `2026-3-15` (a time after a space is ignored).
     public init?(text: String) {

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PayPlan
+
+/// The typed order columns (`OrderColumns`): an order rule reads a field by the column the
+/// compiler resolved, and gets what the order's own fields say, of every kind.
+@Suite struct OrderColumnsTests {
+    let jia = Agent(name: "甲", hired: Day(year: 2020, month: 1, day: 1)!)
+    func d(_ y: Int, _ m: Int, _ day: Int) -> Day { Day(year: y, month: m, day: day)! }
+    func n(_ s: String) -> Value { .number(Fixed(decimalText: s)!) }
+    func value(_ e: Engine, _ rule: String, _ id: String) -> Value {
+        e.value(ofCell: e.cell(rule: e.plan.ruleIndex[rule]!, order: e.orderIndex(id: id)!)!)
+    }
+
+    /// Orders with a field of every kind (one column holding an amount, a text, a flag and a date
+    /// in different orders), a field one order lacks, a declared field no order holds, and the
+    /// standard fields. Every expected value is read off the orders below.
+    func workspace() throws -> Workspace {
+        let plan = try Plan.parse(lines: [
+            "field amount default 0",
+            "field terms default \"cash\"",
+            "field note default \"none\"",
+            "field paid",
+            "order twice = amount * 2",
+            "order cash = terms = \"cash\"",
+            "order mixed = kind",
+            "order noted = note",
+            "order wait = if missing(paid) then -1 else days_between(date, paid)",
+            "order first = id = \"O1\"",
+            "order mine = agent = \"甲\"",
+            "month sales = sum(amount over orders)",
+        ])
+        var w = Workspace(name: "t", plan: plan, agents: [jia])
+        w.setOrders([
+            Order(id: "O1", agent: "甲", date: d(2026, 3, 2), fields: ["amount": .number(Fixed(decimalText: "1234.56")!), "terms": .text("cash"), "kind": .number(Fixed(5)), "paid": .date(d(2026, 3, 12))]),
+            Order(id: "O2", agent: "甲", date: d(2026, 3, 9), fields: ["amount": .number(Fixed(decimalText: "-0.01")!), "terms": .text("net30"), "kind": .text("abc")]),
+            Order(id: "O3", agent: nil, date: d(2026, 4, 1), fields: ["terms": .text("cash"), "kind": .flag(true), "paid": .date(d(2027, 2, 28))]),
+            Order(id: "O10", agent: "甲", date: d(2026, 12, 31), fields: ["amount": .number(Fixed(decimalText: "0.000000000001")!), "kind": .date(d(2024, 2, 29))]),
+        ])
+        return w
+    }
+
+    @Test func everyKindOfFieldIsReadByItsColumn() throws {
+        let w = try workspace()
+        let e = try Engine(workspace: w)
+        // amount × 2: 1,234.56 → 2,469.12; −0.01 → −0.02; O3 holds none → the default 0; 10⁻¹² → 2 × 10⁻¹².
+        #expect(value(e, "twice", "O1") == n("2469.12"))
+        #expect(value(e, "twice", "O2") == n("-0.02"))
+        #expect(value(e, "twice", "O3") == n("0"))
+        #expect(value(e, "twice", "O10") == n("0.000000000002"))
+        // terms: "cash" (O1, O3, one interned text), "net30", and O10's default "cash".
+        #expect(value(e, "cash", "O1") == .bool(true))
+        #expect(value(e, "cash", "O2") == .bool(false))
+        #expect(value(e, "cash", "O3") == .bool(true))
+        #expect(value(e, "cash", "O10") == .bool(true))
+        // One column of four kinds: what each order holds, as it holds it.
+        #expect(value(e, "mixed", "O1") == n("5"))
+        #expect(value(e, "mixed", "O2") == .text("abc"))
+        #expect(value(e, "mixed", "O3") == .bool(true))
+        #expect(value(e, "mixed", "O10") == .date(d(2024, 2, 29)))
+        // A declared field no order holds: every order reads its default.
+        for id in ["O1", "O2", "O3", "O10"] { #expect(value(e, "noted", id) == .text("none")) }
+        // 2026-03-02 → 2026-03-12 is 10 days; O3 2026-04-01 → 2027-02-28: 29 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31 + 31 + 28 = 333.
+        #expect(value(e, "wait", "O1") == n("10"))
+        #expect(value(e, "wait", "O2") == n("-1"))
+        #expect(value(e, "wait", "O3") == n("333"))
+        // The standard fields come from the order itself.
+        #expect(value(e, "first", "O1") == .bool(true))
+        #expect(value(e, "first", "O10") == .bool(false))
+        #expect(value(e, "mine", "O2") == .bool(true))
+        #expect(value(e, "mine", "O3").isError)   // credited to nobody: no agent to compare
+        // March: 1,234.56 − 0.01 = 1,234.55.
+        #expect(e.value(ofCell: e.cell(rule: e.plan.ruleIndex["sales"]!, agent: 0, period: Period(text: "2026-03")!)!) == n("1234.55"))
+        #expect(e._checkInvariants(against: w).isEmpty)
+    }
+
+    /// An order edit in place rewrites the order's columns: a field changing kind, a field taken
+    /// away that another order still holds, a new text; undone by the inverse edit.
+    @Test func anOrderEditInPlaceRewritesItsColumns() throws {
+        var w = try workspace()
+        let e = try Engine(workspace: w)
+        let o2 = e.orderIndex(id: "O2")!
+        let was = e.orders[o2]
+        var new = was
+        new.fields["kind"] = .number(Fixed(decimalText: "7.5")!)
+        new.fields["terms"] = .text("net60")          // a text no order held
+        new.fields["amount"] = nil                    // O1 and O10 still hold amounts
+        new.fields["paid"] = .date(d(2026, 3, 19))
+        #expect(e.replaceOrder(at: o2, with: new) != nil)
+        _ = w.upsert(new)
+        #expect(value(e, "mixed", "O2") == n("7.5"))
+        #expect(value(e, "cash", "O2") == .bool(false))
+        #expect(value(e, "twice", "O2") == n("0"))     // no amount: the default 0
+        #expect(value(e, "wait", "O2") == n("10"))     // 2026-03-09 → 2026-03-19
+        // March: 1,234.56 + 0 = 1,234.56.
+        #expect(e.value(ofCell: e.cell(rule: e.plan.ruleIndex["sales"]!, agent: 0, period: Period(text: "2026-03")!)!) == n("1234.56"))
+        #expect(e._checkInvariants(against: w).isEmpty)
+        #expect(e.replaceOrder(at: o2, with: was) != nil)
+        _ = w.upsert(was)
+        #expect(value(e, "mixed", "O2") == .text("abc"))
+        #expect(value(e, "twice", "O2") == n("-0.02"))
+        #expect(e._checkInvariants(against: w).isEmpty)
+    }
+}
