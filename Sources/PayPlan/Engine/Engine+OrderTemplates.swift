@@ -70,6 +70,20 @@ struct OrderTemplates {
                 case .at(let r, _), .paid(let r), .rank(let r, _, _, _):
                     out.append(r); readAtOrderMonth[r] = false
                 case .orderAggregate: nested = true
+                case .periodAggregate(_, _, _, let v, let f):
+                    // `sum(x over year)` reads x in every month of the order's year, not only its own.
+                    for part in [v, f].compactMap({ $0 }) { markReadAtOtherMonths(part) }
+                default: break
+                }
+                return false
+            }
+        }
+        /// Every rule `e` reads is read at other months than the order's.
+        func markReadAtOtherMonths(_ e: CExpr) {
+            _ = e.contains { node in
+                switch node {
+                case .ref(let r, _), .at(let r, _), .paid(let r), .rank(let r, _, _, _), .share(let r, _), .teamAggregate(let r):
+                    readAtOrderMonth[r] = false
                 default: break
                 }
                 return false
