@@ -17,8 +17,8 @@ let package = Package(
     targets: [
         // MARK: Model, language and engine (no I/O but scenario files)
         .target(name: "PayPlan", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
-        // MARK: Order import from CSV files (UTF-8 or GB18030), kept apart so the engine has no CSV dependency
-        .target(name: "PayPlanImport", dependencies: ["PayPlan", .product(name: "CSV", package: "CSV.swift")]),
+        // MARK: Order import from CSV files (UTF-8 or GB18030), kept apart so the engine has no CSV reading
+        .target(name: "PayPlanImport", dependencies: ["PayPlan"]),
         // MARK: Session, commands, rendering, help (no terminal)
         .target(name: "PayPlanREPL", dependencies: ["PayPlan", "PayPlanImport", "CXLSXWriter"]),
         // MARK: Excel workbooks: libxlsxwriter (Debian: libxlsxwriter-dev), for report … --xlsx
@@ -42,7 +42,9 @@ let package = Package(
         // Golden/ holds the zh transcript ZhTranscriptTests compares against (read by path).
         .testTarget(name: "PayPlanREPLTests", dependencies: ["PayPlanREPL", "PayPlan", "TestSupport"], exclude: ["Golden"]),
         // Fixtures/ are platform export files the tests read by path (not bundle resources).
-        .testTarget(name: "PayPlanImportTests", dependencies: ["PayPlanImport", "PayPlanREPL", "PayPlan", "TestSupport"], exclude: ["Fixtures"]),
+        // yaslab/CSV.swift is the oracle CSVRecordReaderTests compares payplan's byte-level CSV reader against.
+        .testTarget(name: "PayPlanImportTests", dependencies: ["PayPlanImport", "PayPlanREPL", "PayPlan", "TestSupport",
+                                                               .product(name: "CSV", package: "CSV.swift")], exclude: ["Fixtures"]),
         .testTarget(name: "PayPlanCLITests", dependencies: ["payplan", "TestSupport"]),
     ]
 )

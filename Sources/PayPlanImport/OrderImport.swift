@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import PayPlan
 
@@ -213,7 +212,6 @@ public enum OrderImport {
             seen[id] = rowNumber
             file.orders.append((rowNumber, Order(id: id, agent: agent, date: date, fields: fields)))
         }
-        if let e = reader.error { throw ImportError("the file cannot be read after row \(rowNumber): \(e)") }
         try finish(decoded, lastRow: lastRow, header: header)
         return file
     }
@@ -241,21 +239,18 @@ public enum OrderImport {
 
     /// Decodes `data`, and reads up to its header: the first row that is not blank.
     /// - Returns: the encoding, the reader positioned after the header, the header's row number, the cleaned header.
-    static func open(_ data: Data) throws -> (encoding: String, reader: CSVReader, headerRow: Int, header: [String]) {
+    static func open(_ data: Data) throws -> (encoding: String, reader: CSVRecordReader, headerRow: Int, header: [String]) {
         try open(decode(data))
     }
 
     /// Reads up to the header of a decoded file.
     /// - Throws: `UnclosedQuote` when a quote opens a cell and is never closed (found when the file's quotes are odd
     ///   in number; `finish` finds the rest); `ImportError` for an empty file.
-    static func open(_ file: DecodedFile) throws -> (encoding: String, reader: CSVReader, headerRow: Int, header: [String]) {
+    static func open(_ file: DecodedFile) throws -> (encoding: String, reader: CSVRecordReader, headerRow: Int, header: [String]) {
         let text = file.text, encoding = file.encoding
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
         let delimiter: UnicodeScalar = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
-        let reader: CSVReader
-        do { reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter) } catch {
-            throw ImportError("the file cannot be read as CSV: \(error)")
-        }
+        let reader = CSVRecordReader(text: text, delimiter: delimiter)
         var rowNumber = 0
         var header: [String] = []
         while let row = reader.next() {
@@ -288,7 +283,7 @@ public enum OrderImport {
         }
     }
 
-    /// Reads `text` the way the CSV reader (yaslab/CSV.swift) splits it, and throws where a quote that opens
+    /// Reads `text` the way the CSV reader (`CSVRecordReader`, as yaslab/CSV.swift did) splits it, and throws where a quote that opens
     /// a cell is never closed. A quote inside an unquoted cell (`5"`) is text, as the reader takes it.
     /// Records are counted as the importer numbers rows (blank lines count; the first record is row 1).
     /// - Throws: `UnclosedQuote` with the row and column where the quote opens.

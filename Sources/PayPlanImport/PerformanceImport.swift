@@ -143,7 +143,6 @@ public enum PerformanceImport {
             seen[key] = rowNumber
             for (input, n) in found { file.values.append((rowNumber, agent, input, period, n)) }
         }
-        if let e = reader.error { throw ImportError("the file cannot be read after row \(rowNumber): \(e)") }
         try OrderImport.finish(decoded, lastRow: lastRow, header: header)
         return file
     }
