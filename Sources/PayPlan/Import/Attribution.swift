@@ -147,31 +147,17 @@ public enum Attribution {
         /// Credits one note.
         /// - Complexity: O(note length) for `id` matching; O(note length × agents) when names are matched.
         public func attribute(note: String) -> Result {
-        let chars = Array(note)
         var mentions: [Mention] = []
 
         switch match {
-        case .id, .idOrName:
-            // ASCII letter-digit tokens; known IDs, and unknown ones shaped like them.
-            var i = 0
-            while i < chars.count {
-                guard isASCIIWord(chars[i]) else { i += 1; continue }
-                var j = i
-                while j < chars.count && isASCIIWord(chars[j]) { j += 1 }
-                let token = String(chars[i..<j]).uppercased()
-                if let p = idIndex[token] {
-                    mentions.append(Mention(offset: i, person: p, text: token))
-                } else {
-                    let letters = token.prefix { $0.isLetter }, rest = token.dropFirst(letters.count)
-                    if prefixes.contains(String(letters)) && !rest.isEmpty && rest.allSatisfy(\.isASCII) && rest.allSatisfy(\.isNumber) {
-                        mentions.append(Mention(offset: i, person: nil, text: token))
-                    }
-                }
-                i = j
-            }
-            if match == .idOrName { mentions += nameMentions(chars, agents) }
+        case .id:
+            // The usual note (IDs between spaces, Chinese and punctuation) from its bytes; else by characters.
+            mentions = idMentionsFromBytes(note) ?? idMentions(Array(note))
+        case .idOrName:
+            let chars = Array(note)
+            mentions = idMentions(chars) + nameMentions(chars, agents)
         case .name:
-            mentions = nameMentions(chars, agents)
+            mentions = nameMentions(Array(note), agents)
         case .pattern:
             guard let re = regex else { break }
             let ns = note as NSString
@@ -209,6 +195,91 @@ public enum Attribution {
         if sales.count > 1 && mode != .split { add(.conflict(sales.map { agents[$0].name })) }
         if credited.isEmpty { findings.insert(.silent, at: 0) }
         return Result(credited: credited.map { agents[$0].name }, findings: findings)
+        }
+
+        /// The IDs a note names, by characters (the definition): ASCII letter-digit tokens (`isASCIIWord`),
+        /// known IDs and unknown ones shaped like them (letters of a known ID's prefix, then ASCII digits).
+        /// Offsets are in characters.
+        /// - Complexity: O(note length).
+        func idMentions(_ chars: [Character]) -> [Mention] {
+            var mentions: [Mention] = []
+            var i = 0
+            while i < chars.count {
+                guard isASCIIWord(chars[i]) else { i += 1; continue }
+                var j = i
+                while j < chars.count && isASCIIWord(chars[j]) { j += 1 }
+                if let m = mention(String(chars[i..<j]).uppercased(), at: i) { mentions.append(m) }
+                i = j
+            }
+            return mentions
+        }
+
+        /// `idMentions` read from the note's UTF-8 bytes, without splitting it into characters; `nil` when a
+        /// token touches a character that could join an ASCII letter or digit into one character (a combining
+        /// mark after it, a prepended mark before it), where only the character reading is right. A byte of
+        /// the note is an ASCII letter or digit exactly where a character is, elsewhere (tests hold the two
+        /// readings equal). Offsets are in bytes: the same order as characters, and only compared among IDs.
+        /// - Complexity: O(note length), no allocation but the tokens.
+        func idMentionsFromBytes(_ note: String) -> [Mention]? {
+            var note = note
+            return note.withUTF8 { b -> [Mention]? in
+                var mentions: [Mention] = []
+                var i = 0
+                while i < b.count {
+                    guard Attribution.isASCIIWordByte(b[i]) else { i += 1; continue }
+                    var j = i
+                    while j < b.count && Attribution.isASCIIWordByte(b[j]) { j += 1 }
+                    if i > 0, b[i - 1] >= 0x80, !Attribution.neverJoinsASCII(Attribution.scalar(endingAt: i, b)) { return nil }
+                    if j < b.count, b[j] >= 0x80, !Attribution.neverJoinsASCII(Attribution.scalar(startingAt: j, b)) { return nil }
+                    var token = String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self)
+                    token = token.uppercased()
+                    if let m = mention(token, at: i) { mentions.append(m) }
+                    i = j
+                }
+                return mentions
+            }
+        }
+
+        /// A known ID (`token` upper-cased), or an unknown one shaped like one; `nil` for another token.
+        func mention(_ token: String, at offset: Int) -> Mention? {
+            if let p = idIndex[token] { return Mention(offset: offset, person: p, text: token) }
+            let letters = token.prefix { $0.isLetter }, rest = token.dropFirst(letters.count)
+            if prefixes.contains(String(letters)) && !rest.isEmpty && rest.allSatisfy(\.isASCII) && rest.allSatisfy(\.isNumber) {
+                return Mention(offset: offset, person: nil, text: token)
+            }
+            return nil
+        }
+    }
+
+    /// An ASCII letter or digit byte.
+    static func isASCIIWordByte(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 }
+
+    /// The scalar whose UTF-8 bytes start at `i` (a lead byte of valid UTF-8).
+    static func scalar(startingAt i: Int, _ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var j = i + 1
+        while j < b.count, b[j] & 0xC0 == 0x80 { j += 1 }
+        return decode(b, i, j)
+    }
+
+    /// The scalar whose UTF-8 bytes end just before `end`.
+    static func scalar(endingAt end: Int, _ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var i = end - 1
+        while i > 0, b[i] & 0xC0 == 0x80 { i -= 1 }
+        return decode(b, i, end)
+    }
+
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt32 {
+        String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self).unicodeScalars.first?.value ?? 0xFFFD
+    }
+
+    /// Non-ASCII scalars that never join an ASCII letter or digit into one character, before or after it
+    /// (no combining or prepended marks among them): CJK ideographs, CJK punctuation (less the combining tone
+    /// marks U+302A–U+302F), full-width forms (less the half-width sound marks), general punctuation (less the
+    /// joiners and format characters). Any other scalar beside a token sends the note the character way.
+    static func neverJoinsASCII(_ u: UInt32) -> Bool {
+        switch u {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF5E, 0x2010...0x2027, 0x2030...0x205E: true
+        default: false
         }
     }
 
