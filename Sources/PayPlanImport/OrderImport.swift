@@ -135,7 +135,11 @@ public enum OrderImport {
         }
 
         // Rows.
+        // Sized once for the file's rows (at most its line breaks), not grown a doubling at a time.
+        let rowsAtMost = lineBreaks(decoded.text)
         var seen: [String: Int] = [:]
+        seen.reserveCapacity(rowsAtMost)
+        file.orders.reserveCapacity(rowsAtMost)
         var agentByKey: [String: String] = [:]
         for a in w.agents {
             if let id = a.id { agentByKey[id] = a.name }
@@ -214,6 +218,20 @@ public enum OrderImport {
         }
         try finish(decoded, lastRow: lastRow, header: header)
         return file
+    }
+
+    /// How many line breaks (LF, or CR not before LF) `text` holds: at least its records less one.
+    /// - Complexity: O(n) over the UTF-8 bytes, no allocation.
+    static func lineBreaks(_ text: String) -> Int {
+        var t = text
+        return t.withUTF8 { b in
+            var n = 0, i = 0
+            while i < b.count {
+                if b[i] == 0x0A || (b[i] == 0x0D && (i + 1 == b.count || b[i + 1] != 0x0A)) { n &+= 1 }
+                i += 1
+            }
+            return n
+        }
     }
 
     /// Why a negative amount or refund is a bad row, in English (ImportMessage.negative words it in both languages).

@@ -27,13 +27,20 @@ public enum PlatformImport {
         var statusIndex: [String: Int] = [:]
         var kept: [(row: Int, order: Order)] = []
         var outcomes: [PlatformPreset.Outcome] = []
+        kept.reserveCapacity(file.orders.count)
+        outcomes.reserveCapacity(file.orders.count)
+        // The helper columns this file fills: only these are looked up and taken off each order (three lookups an
+        // order for none, otherwise).
+        let filled = Set(file.columns.compactMap(\.target))
+        let helpers = ["total", "after_sale", "net_paid"].filter(filled.contains)
+        let hasNetPaid = filled.contains("net_paid"), hasAfterSale = filled.contains("after_sale")
         for i in file.orders.indices {
             // Taken out of the file, so that changing its fields changes them in place (no copy per order).
             let row = file.orders[i].row
             var o = OrderFile.take(&file.orders[i].order)
             let status = o.fields["status"]?.text ?? ""
             var outcome: PlatformPreset.Outcome
-            if status.isEmpty, case .number(let net)? = o.fields["net_paid"], net == .zero {
+            if status.isEmpty, hasNetPaid, case .number(let net)? = o.fields["net_paid"], net == .zero {
                 outcome = number(o, "refund") > .zero ? .refunded : .unpaid
             } else if status.isEmpty { outcome = .paid } else if let known = preset.outcome(status: status) { outcome = known } else {
                 let known = preset.statuses.map(\.text).joined(separator: ", ")
@@ -41,11 +48,11 @@ public enum PlatformImport {
                 continue
             }
             // A refund after payment (售后 退款成功) refunds the order in full, whether the platform then shows it paid or closed.
-            if let a = o.fields["after_sale"]?.text, preset.refunds(afterSale: a), outcome == .paid || outcome == .closed { outcome = .refunded }
+            if hasAfterSale, let a = o.fields["after_sale"]?.text, preset.refunds(afterSale: a), outcome == .paid || outcome == .closed { outcome = .refunded }
             if outcome == .refunded { o.fields["refund"] = o.fields["amount"] }
             // Taobao's own words stay as exported (the shipped plan reads them); others are stored in them.
             if (preset.name != PlatformPreset.taobao.name && !preset.statuses.isEmpty) || status.isEmpty { o.fields["status"] = .text(outcome.storedStatus) }
-            for helper in ["total", "after_sale", "net_paid"] { o.fields[helper] = nil }
+            for helper in helpers { o.fields[helper] = nil }
             if statusIndex[status] == nil { statusIndex[status] = s.byStatus.count; s.byStatus.append((status, 0)) }
             s.byStatus[statusIndex[status]!].count += 1
             kept.append((row, o))

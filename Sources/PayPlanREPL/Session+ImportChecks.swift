@@ -32,17 +32,20 @@ extension Session {
         lines.append(.understood(rows: u.rows, orders: u.orders, merged: u.mergedRows, paid: u.paid, refunded: u.refunded, counted: Engine.arithmetic(.subtract, u.paid, u.refunded)))
         lines.append(.statuses(outcomes: PlatformPreset.Outcome.allCases.map { ($0.rawValue, u.byOutcome[$0] ?? 0) }, byStatus: u.byStatus.map { ($0.text, $0.count) }))
         // Totals beyond ±10²⁶ show as #OVERFLOW (Value.total).
-        var credited: [String: (orders: Int, amount: Value)] = [:], order: [String] = []
+        // Per agent in the order first credited (one dictionary lookup an order).
+        var credited: [(agent: String, orders: Int, amount: Value)] = [], index: [String: Int] = [:]
         var silent = (orders: 0, amount: Value.number(.zero)), total = Value.number(.zero)
         for g in groups {
             for p in g.parts {
-                let closed = p.fields["status"]?.text == "交易关闭" || p.fields["status"]?.text == "等待买家付款"
+                let status = p.fields["status"]?.text
+                let closed = status == "交易关闭" || status == "等待买家付款"
                 let net = Engine.arithmetic(.subtract, .number(number(p, "amount")), .number(number(p, "refund")))
                 let counted: Value = closed ? .number(.zero) : (net.number.map { .number(max(.zero, $0)) } ?? net)
                 total = .total(total, counted)
                 if let a = p.agent {
-                    if credited[a] == nil { order.append(a); credited[a] = (0, .number(.zero)) }
-                    credited[a]!.orders += 1; credited[a]!.amount = .total(credited[a]!.amount, counted)
+                    let i: Int
+                    if let known = index[a] { i = known } else { i = credited.count; index[a] = i; credited.append((a, 0, .number(.zero))) }
+                    credited[i].orders += 1; credited[i].amount = .total(credited[i].amount, counted)
                 } else { silent.orders += 1; silent.amount = .total(silent.amount, counted) }
             }
         }
@@ -51,7 +54,7 @@ extension Session {
             let ratio = Fixed.checkedMultiply(sa, Fixed(100)).flatMap { Fixed.checkedDivide($0, t) }
             share = (t.isZero ? Fixed.zero : ratio ?? .zero).rounded(toDigits: 1).format(minimumFractionDigits: 1) + "%"
         }
-        lines.append(.credited(agents: order.map { ($0, credited[$0]!.orders, credited[$0]!.amount) }, silentOrders: silent.orders, silentAmount: silent.amount,
+        lines.append(.credited(agents: credited.map { ($0.agent, $0.orders, $0.amount) }, silentOrders: silent.orders, silentAmount: silent.amount,
                                share: share, total: total))
         return lines
     }
