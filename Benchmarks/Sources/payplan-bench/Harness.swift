@@ -125,15 +125,23 @@ struct ProcessRun {
     var status: Int32
     var wallNs: UInt64
     var cpuSeconds: Double
-    /// Peak resident memory (`ru_maxrss`), KiB.
+    /// Peak resident memory of the process itself, KiB: `%M` of GNU time (`/usr/bin/time`), which runs it.
+    /// Without GNU time, `ru_maxrss` of `wait4`, which Linux carries over from the benchmark's own peak
+    /// (posix_spawn shares the benchmark's memory until exec), so it is at least the benchmark's peak
+    /// (`peakIsOwn` false then).
     var peakKB: Int
+    /// Whether `peakKB` is the process's own (GNU time), not possibly the benchmark's (`ru_maxrss`).
+    var peakIsOwn = false
     var stdout: String
     var stderr: String
 }
 
 /// Runs `argv` (a path and its arguments) to the end, its output to files, timing wall and CPU and taking its peak memory.
 func runProcess(_ argv: [String], folder: String) -> ProcessRun {
-    let out = folder + "/stdout-\(UInt64.random(in: 0...UInt64.max))", err = out + ".err"
+    let out = folder + "/stdout-\(UInt64.random(in: 0...UInt64.max))", err = out + ".err", peakFile = out + ".peak"
+    // GNU time forks (not posix_spawn's shared memory) and reports the child's own peak; its own cost is a few ms.
+    let gnuTime = "/usr/bin/time", timed = FileManager.default.isExecutableFile(atPath: gnuTime)
+    let argv = timed ? [gnuTime, "-f", "%M", "-o", peakFile, "--"] + argv : argv
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -157,11 +165,12 @@ func runProcess(_ argv: [String], folder: String) -> ProcessRun {
     let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
     let errText = (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
-    unlink(out); unlink(err)
+    let ownPeak = timed ? (try? String(contentsOfFile: peakFile, encoding: .utf8)).flatMap { Int($0.split(separator: "\n").last ?? "") } : nil
+    unlink(out); unlink(err); unlink(peakFile)
     // WEXITSTATUS / WIFEXITED by hand (macros are not imported).
     let exited = status & 0x7F == 0
     return ProcessRun(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), wallNs: wall, cpuSeconds: cpu,
-                      peakKB: Int(usage.ru_maxrss), stdout: text, stderr: errText)
+                      peakKB: ownPeak ?? Int(usage.ru_maxrss), peakIsOwn: ownPeak != nil, stdout: text, stderr: errText)
 }
 
 /// The `total` row's last figure of a report (the `pay` column), in fen; `nil` when there is none.
