@@ -55,6 +55,52 @@ import FoundationXML
         #expect(query(s, "测试.pay[2026-03]") == "2,100.00")
     }
 
+    /// sweep, solve and cliffs probe the session's own engine (no copy whose first edit duplicated the whole value
+    /// array, issue 10) and put it back: the same engine object, every cell as before and as a fresh engine has it,
+    /// whether the search ran to the end or was stopped (Ctrl-C) half-way; 测试's March pay is still 2,100.00
+    /// (3,000 base − 30% deduction of 900 at no sales, plan C C3).
+    @Test func probesRestoreTheSessionEngine() throws {
+        let s = try session()
+        run(s, "测试.sales[2026-03] = 12345")
+        let engine = s.engine, before = s.engine.values
+        let commands = ["sweep sales from 0 to 30万 step 1万 show pay for 测试 in 2026-03", "solve sales for pay = 9000 for 测试 in 2026-03",
+                        "cliffs pay over sales from 0 to 400000 for 测试 in 2026-03", "sweep sales from 0 to 30万 step 1万 show pay for 测试 in 2026-04"]
+        for c in commands {
+            run(s, c)
+            #expect(s.engine === engine, "\(c)")
+            #expect(s.engine.values == before, "\(c)")
+            var polls = 0
+            s.interruptCheck = { polls += 1; return polls >= 3 }
+            #expect(s.execute(c).failed, "\(c) stopped")
+            s.interruptCheck = { false }
+            #expect(s.engine.values == before, "\(c) stopped")
+        }
+        // A fresh engine numbers an added agent's cells otherwise: compared by cell name.
+        func named(_ e: Engine) -> [String: Value] {
+            Dictionary((0..<e.cellCount).map { (e.name(ofCell: $0), e.value(ofCell: $0)) }, uniquingKeysWith: { a, _ in a })
+        }
+        #expect(named(try Engine(workspace: s.workspace)) == named(s.engine))
+        // During the sweep the session's own engine is the one edited (no private copy): 测试's March pay, read at
+        // each Ctrl-C poll, takes the sweep's values (at least 3,000 + 2% × 10万 = 5,000.00 at 10万, 9,500.00 at 20万).
+        let pay = s.engine.plan.ruleIndex["pay"]!, march = Period(text: "2026-03")!, agent = s.workspace.agentIndex(named: "测试")!
+        var seen = Set<Value>()
+        s.interruptCheck = { seen.insert(s.valueOf(rule: pay, agent: agent, period: march)!); return false }
+        run(s, commands[0])
+        s.interruptCheck = { false }
+        #expect(seen.contains(.number(Fixed(5000))) && seen.contains(.number(Fixed(9500))), "\(seen)")
+        #expect(s.engine.values == before)
+        // The probe does edit the engine it is given: 10万 of sales in March pays 3,000 + 2% × 10万 = 5,000.00 there.
+        let i = s.workspace.agentIndex(named: "测试")!
+        let p = try InputProbe(engine: s.engine, input: "sales", agent: i, period: Period(text: "2026-03")!, figures: ["pay"])
+        #expect(p.figure(atFen: 10_000_000) == Fixed(5000))
+        #expect(s.engine.values != before)
+        p.restore()
+        #expect(s.engine.values == before)
+        #expect(query(s, "测试.sales[2026-03]") == "12,345.00")
+        run(s, "测试.sales[2026-03] = 0")
+        #expect(query(s, "测试.pay[2026-03]") == "2,100.00")
+    }
+
     // MARK: cliffs
 
     /// Jumps by hand (no expenses): at 1万 deduction 900 → 600 and commission 0 → 100 (+400); at 2万 deduction 600 → 300 (+300);

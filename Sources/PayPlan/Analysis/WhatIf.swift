@@ -35,9 +35,12 @@ public final class InputProbe {
     public private(set) var signatureIsTable: [Bool] = []
     private var cache: [Int128: (values: [Value], signature: [Int])] = [:]
 
+    /// The input as it was stored before the probe (`nil`: not entered), which `restore` puts back.
+    public let originalInput: Fixed?
+
     /// Polled at every point a sweep, solve or cliff search works out: true stops
-    /// it with `Interrupted` (Ctrl-C). The probe's engine is private, so a
-    /// stopped search leaves nothing changed.
+    /// it with `Interrupted` (Ctrl-C). A stopped search leaves nothing changed once
+    /// the probe is restored (`restore`; a private engine needs no restoring).
     public var shouldStop: () -> Bool = { false }
     /// Told how far a search is: its phase, the points done and the points planned
     /// (bisections add points beyond the plan, so `done` may pass `all`).
@@ -56,8 +59,9 @@ public final class InputProbe {
         try self.init(engine: Engine(workspace: workspace), input: input, agent: agent, period: period, figures: figures)
     }
 
-    /// A probe that edits `engine` (give it a private one, e.g. `Engine(copying:)`:
-    /// each point is an input edit on it, never a new engine).
+    /// A probe that edits `engine`: each point is an input edit on it, never a new engine. On an engine that
+    /// is not private (the session's own, so that the first edit copies none of its value array), call
+    /// `restore` when done with the probe: the engine's values are then as before, cell for cell.
     /// - Throws: `WhatIfError` naming an unknown or unusable name.
     public init(engine e: Engine, input: String, agent: Int, period: Period, figures: [String]) throws {
         engine = e
@@ -73,6 +77,7 @@ public final class InputProbe {
             throw WhatIfError(.outsideYears(period, from: e.years.lowerBound, to: e.years.upperBound))
         }
         inputCell = ic
+        originalInput = e.storedInput(cell: ic)
         var ts: [Int] = []
         for f in figures {
             guard let fr = e.plan.ruleIndex[f], e.plan.rules[fr].visible else {
@@ -109,6 +114,15 @@ public final class InputProbe {
 
     /// The name of the input cell, e.g. `李雷.sales[2026-03]`.
     public var inputName: String { engine.name(ofCell: inputCell) }
+
+    /// Puts the input back as it was stored before the probe and recomputes what depends on it, so that the
+    /// engine's every value is as before the probe (the same formulas on the same inputs); the probe's points
+    /// are forgotten, so a later point is worked out again.
+    /// - Complexity: one input edit (`Engine.setInput`).
+    public func restore() {
+        _ = engine.setInput(cell: inputCell, value: originalInput)
+        cache.removeAll()
+    }
     /// The names of the target cells.
     public var targetNames: [String] { targets.map { engine.name(ofCell: $0) } }
 
