@@ -16,6 +16,8 @@ public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
         /// A negative amount or refund (`text` as written) in an order import: refunds are positive amounts in the
         /// refund column of the paid order's row (`refundColumn`, the file's column for `refund`, if any).
         case negative(text: String, field: String, refundColumn: String?)
+        /// A number outside the range the plan declares for its field (`field price … range 0..`), as `order add` refuses it.
+        case outsideRange(text: String, field: String, range: String)
         /// A performance row with more paying buyers (最终付款人数) than inquiring buyers (询单人数): a conversion above 100%.
         case buyersAboveInquiries(buyers: Fixed, inquiries: Fixed, inquiriesColumn: String)
     }
@@ -110,6 +112,7 @@ public enum OrderImport {
         // Columns to targets.
         let kinds = fieldKinds(w.plan)
         let labels = fieldLabels(w.plan)
+        let ranges = fieldRanges(w.plan)
         let cleanedMapping = Dictionary(mapping.map { (cleanHeader($0.key), $0.value) }, uniquingKeysWith: { _, b in b })
         var targets: [String?] = []
         var used: [String: String] = [:]
@@ -204,6 +207,12 @@ public enum OrderImport {
                         if target == "amount" || target == "refund", case .number(let n) = a, n < .zero {
                             file.problems.append(ImportProblem(row: rowNumber, column: column, reason: negativeReason(v, field: target, refundColumn: refundColumn),
                                                                kind: .negative(text: v, field: target, refundColumn: refundColumn)))
+                            rowBad = true; continue
+                        }
+                        if case .number(let n) = a, let range = ranges[target], !range.contains(n) {
+                            file.problems.append(ImportProblem(row: rowNumber, column: column,
+                                                               reason: "'\(v)' is outside the range the plan declares for \(target) (\(range))",
+                                                               kind: .outsideRange(text: v, field: target, range: range.description)))
                             rowBad = true; continue
                         }
                         fields[target] = a
@@ -581,6 +590,13 @@ public enum OrderImport {
             kinds[name] = kind
         }
         return kinds
+    }
+
+    /// The ranges the plan declares for its order fields (`field price "成交价" default 0 range 0..`).
+    static func fieldRanges(_ plan: Plan) -> [String: AmountRange] {
+        var ranges: [String: AmountRange] = [:]
+        for d in plan.definitions { if case .field(let name, _, _, let range?) = d.statement { ranges[name] = range } }
+        return ranges
     }
 
     /// Field labels (`field amount "金额"`) → field names, for columns named like the plan's labels.

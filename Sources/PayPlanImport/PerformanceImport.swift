@@ -23,6 +23,13 @@ public struct PerformanceFile: Sendable {
 /// are passed over. Same encodings and cleaning as `OrderImport`.
 public enum PerformanceImport {
     public static let agentHeaders = ["客服", "客服昵称", "客服名称", "客服旺旺", "旺旺", "子账号", "旺旺昵称", "姓名", "工号", "agent"]
+    /// `--month` given for a file whose `column` (月份, 日期 …) gives each row's month: refused, since one of the
+    /// two would be ignored (the REPL words it, with the way out: drop `--month`, or `--map COLUMN=-`).
+    public struct MonthConflict: Error, Equatable, Sendable {
+        public let column: String
+        public let month: Period
+    }
+
     public static let monthHeaders = ["月份", "日期", "统计日期", "统计月份", "月", "month"]
     static let totalRows: Set<String> = ["合计", "总计", "汇总", "平均", "均值", "total"]
 
@@ -64,6 +71,8 @@ public enum PerformanceImport {
         guard used["agent"] != nil else {
             throw ImportError("no column names the agent (客服, or 客服昵称, 旺旺, 姓名, 工号); the file's columns are: \(header.joined(separator: ", "))")
         }
+        // --month with a month column: the column would win for every row, so --month would be ignored without a word.
+        if let m = month, let column = used["month"] { throw MonthConflict(column: column, month: m) }
         guard used["month"] != nil || month != nil else {
             throw ImportError("the file has no 月份 or 日期 column: give the month with --month 2026-03")
         }

@@ -145,7 +145,7 @@ public enum Help {
             }.joined(separator: "; ") + "; a file of your own: --map 退款金额=refund), so a negative amount or refund is a bad row.",
             "A quote (\") that opens a cell and never closes refuses the whole file, naming its row and column.",
             "performance import FILE.csv [--month 2026-03] (or orders import … --format performance): per agent",
-            "(客服: name or 工号) and month (月份/日期 column or --month), columns named like a monthly input or its",
+            "(客服: name or 工号) and month (月份/日期 column or --month within the years, not both), columns named like a monthly input or its",
             "label (询单人数, 最终付款人数, 首次响应时间, 平均响应时间; times as 12, 12s, 1分30秒, 1:30) set those inputs;",
             "赤兔/千牛's 询单->最终付款人数, 首次响应(秒), 平均响应(秒) are understood, --map COLUMN=input (or =-) does the rest.",
             "A row with more paying buyers (最终付款人数) than inquiring buyers (询单人数), in the row or entered before, is a bad row.",

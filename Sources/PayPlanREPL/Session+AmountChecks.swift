@@ -26,4 +26,36 @@ extension Session {
         if case .input(_, _, _, _, let range?) = d.statement, let upper = range.upper, upper <= .one { return true }
         return false
     }
+
+    /// What is wrong with `text` given for order field (`field` true) or attribute `name` that the
+    /// plan holds to amounts (`Plan.amountDeclarations`: a number default or a range), or `nil`:
+    /// not a number; two signs; outside a fraction, a percent or anything finer than a fen — the
+    /// rules of `amountProblem` for inputs. Names the plan does not hold to amounts take anything.
+    /// - Complexity: O(length of `text` + the plan's definitions).
+    func declaredAmountProblem(_ text: String, name: String, field: Bool) -> AmountMessage? {
+        guard let d = workspace.plan.amountDeclarations(fields: field)[name] else { return nil }
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let signs = t.prefix { "+-－＋ ".contains($0) }.filter { $0 != " " }
+        if signs.count > 1 { return .doubleSign(t) }
+        guard case .number(let n) = AttributeValue(text: t) else { return .notANumber(t, name: name, defaultText: d.defaultText) }
+        if d.fraction { return nil }
+        if t.contains("%") || t.contains("％") { return .percentForAmount(t, input: name) }
+        if n.rounded(toDigits: 2) != n { return .finerThanFen(t, input: name) }
+        return nil
+    }
+
+    /// What is wrong with `text` given for an agent's `base` (money, CNY), or `nil`: two signs, a percent
+    /// or anything finer than a fen (unless the plan declares base as a fraction). Text that is not an
+    /// amount at all is left to `Agent.set`, which says what base expects.
+    /// - Complexity: O(length of `text` + the plan's definitions).
+    func baseAmountProblem(_ text: String) -> AmountMessage? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let signs = t.prefix { "+-－＋ ".contains($0) }.filter { $0 != " " }
+        if signs.count > 1 { return .doubleSign(t) }
+        guard let n = try? Parser.expression(t).constantAmount() else { return nil }
+        if workspace.plan.amountDeclarations(fields: false)["base"]?.fraction == true { return nil }
+        if t.contains("%") || t.contains("％") { return .percentForAmount(t, input: "base") }
+        if n.rounded(toDigits: 2) != n { return .finerThanFen(t, input: "base") }
+        return nil
+    }
 }

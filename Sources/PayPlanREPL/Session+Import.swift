@@ -185,6 +185,7 @@ extension Session {
         var month: Period? = nil
         if let m = args["--month"] {
             guard let p = PerformanceImport.monthPeriod(m) else { return .error(ImportMessage.usageAfter(problem: OutputLine(ImportMessage.monthNeeded), usage: usage)) }
+            guard workspace.years.contains(p.firstDay.year) else { return .error(ImportMessage.monthOutsideYears(p, years: workspace.years)) }
             month = p
         }
         for o in ["--map-name", "--save-map", "--refunds-known"] where args[o] != nil { return .error(ImportMessage.usageAfter(problem: OutputLine(ImportMessage.optionGoesWithOrders(o)), usage: usage)) }
@@ -271,6 +272,7 @@ extension Session {
     func importRefusal(_ error: Error, command: String, file: String) -> Output {
         switch error {
         case is Interrupted: return stopped(command)
+        case let c as PerformanceImport.MonthConflict: return .error(ImportMessage.monthAndMonthColumn(file: file, column: c.column, month: c.month))
         case let q as UnclosedQuote:
             return .error(ImportMessage.unclosedQuote(file: file, row: q.row, column: q.column, linesAfter: q.linesAfter))
         case let e as ImportError: return .error(ImportMessage.failed(file: file, why: Session.said(e).text(language)))

@@ -33,6 +33,7 @@ extension Session {
                     guard let d = Day(text: value) else { return .error(OrderMessage.badDate(value)) }
                     o.date = d; dated = true
                 default:
+                    if !value.isEmpty, let problem = declaredAmountProblem(value, name: key, field: true) { return .error(problem) }
                     if value.isEmpty { o.fields[key] = nil } else { o.fields[key] = AttributeValue(text: value) }
                 }
             }

@@ -101,6 +101,22 @@ extension Session {
                            range: range, source: new.source)
     }
 
+    /// The note for a new parameter, input, attribute, order field or table that nothing in `plan` reads
+    /// and that is named like another definition (`closestName`, bounded): likely a typo of it. Rules
+    /// are left out: a new rule is read by nothing until the pay reads it, on purpose.
+    /// - Complexity: O(definitions × `Parser.maximumNameLength`²) for the name search, then O(the plan's
+    ///   source text) for the readers, only when a close name exists.
+    static func likelyTypo(_ def: Definition, in plan: Plan) -> WarningMessage? {
+        switch def.statement {
+        case .param, .input, .attribute, .field, .table: break
+        default: return nil
+        }
+        let others = plan.definitions.map(\.name).filter { $0 != def.name }
+        guard let near = closestName(to: def.name, among: others), let nearDef = plan.definition(named: near),
+              readers(of: def.name, in: plan).isEmpty else { return nil }
+        return .unreadNearName(def.name, near: near, nearKind: kindWord(nearDef.statement))
+    }
+
     /// The definitions that read `name` (its dated versions count as its own), in plan order.
     ///
     /// - Complexity: O(the plan's source text).

@@ -496,6 +496,7 @@ public final class Session {
         if !out.failed, let old, let w = Session.kindChange(from: old, to: def, workspace: undoStack.last.map { $0.workspace(before: workspace) } ?? workspace) {
             out.warnings.insert(Diagnostic(warning: w), at: 0)
         }
+        if !out.failed, old == nil, def.effective == nil, let note = Session.likelyTypo(def, in: new.plan) { out.add(note) }
         return out
     }
 
@@ -784,6 +785,10 @@ public final class Session {
                 return .error(AgentMessage.attributeSyntax(pair))
             }
             let key = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
+            // An attribute the plan holds to amounts takes one (as inputs do); base is held the same way.
+            if let problem = key == "base" ? baseAmountProblem(value) : declaredAmountProblem(value, name: key, field: false) {
+                return .error(problem)
+            }
             do { try agent.set(key, text: value) } catch let e as SourceError { return .error(Diagnostic(e)) } catch {
                 return .error("\(error)")
             }

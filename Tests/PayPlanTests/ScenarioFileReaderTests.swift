@@ -189,9 +189,12 @@ import TestSupport
         #expect(w.orders.isEmpty && w.calendar == WorkCalendar() && w.asOf == nil)
         // And it saves back to the same bytes (plus the final newline the writer adds).
         #expect(String(decoding: try ScenarioFile.encode(w), as: UTF8.self) == first + "\n")
-        // A key from a later build (an optional one, say "notes") is skipped.
+        // A key this build does not read (say "notes", from a later build or a hand edit) is refused at its
+        // place: a save would drop it without a word (issue 11). Line 18, column 21: after `  "name" : "first", `.
         let wider = first.replacingOccurrences(of: #""name" : "first","#, with: #""name" : "first", "notes" : {"a": [1, {"b": null}], "c": "\u00e9"},"#)
-        #expect(try ScenarioFile.decode(Data(wider.utf8)).workspace == w)
+        #expect(throws: ScenarioError(#"line 18, column 21: the key "notes" is not one payplan reads, so a save would drop it: remove it, or put such text in "description" (a newer payplan may have written it; a scenario's keys: agents, as_of, calendar, description, forks, format, import_maps, inputs, name, orders, plan, team_inputs, version, years)"#)) {
+            try ScenarioFile.decode(Data(wider.utf8))
+        }
     }
 }
 
@@ -228,13 +231,14 @@ import TestSupport
         #expect(message(text) == "line 6, column 3: the key \"\(row.0)\" is not one payplan reads: did you mean \"\(row.1)\"? (a scenario's keys: agents, as_of, calendar, description, forks, format, import_maps, inputs, name, orders, plan, team_inputs, version, years)")
     }
 
-    @Test func everyKeyPayplanWritesIsReadAndAnUnrelatedNewKeyIsSkipped() throws {
+    @Test func everyKeyPayplanWritesIsReadAndAnUnrelatedNewKeyIsRefused() throws {
         // The writer's keys (ScenarioFile+Writing.swift, read by hand): each is a known key, not a misspelling.
         for key in ["agents", "as_of", "calendar", "description", "forks", "format", "import_maps", "inputs", "name", "orders", "plan", "team_inputs", "version", "years"] {
             #expect(ScenarioFile.bodyKeys.contains(key))
         }
+        // Line 5, column 20: after `  "name" : "keys", ` (2 spaces and 17 characters).
         let wider = base.replacingOccurrences(of: #""name" : "keys","#, with: #""name" : "keys", "notes" : "a later build's key","#)
-        #expect(try ScenarioFile.decode(Data(wider.utf8)).workspace.orders.count == 1)
+        #expect(message(wider).hasPrefix(#"line 5, column 20: the key "notes" is not one payplan reads, so a save would drop it"#))
     }
 
     @Test func aKeyGivenTwiceIsRefusedAtTheSecond() {

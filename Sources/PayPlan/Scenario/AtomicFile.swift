@@ -35,7 +35,7 @@ public enum AtomicFile {
                 throw refused(.readOnly)
             }
             guard access(path, W_OK) == 0 else {
-                throw refused(.permissionDenied(owner: info.st_uid))
+                throw refused(errno == EROFS ? .readOnlyFileSystem : .permissionDenied(owner: info.st_uid))
             }
             mode = info.st_mode & 0o7777
             owner = (info.st_uid, info.st_gid)
@@ -47,7 +47,7 @@ public enum AtomicFile {
         let tmp = dir + "/" + temporaryPrefix(of: name) + "\(getpid())"
         unlink(tmp)  // one of ours, left by a save of this process that failed before its clean-up
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL, 0o600)
-        guard fd >= 0 else { throw refused(.system(errno: errno)) }
+        guard fd >= 0 else { throw refused(errno == EROFS ? .readOnlyFileSystem : .system(errno: errno)) }
         func fail(_ why: ScenarioError.WriteProblem) -> ScenarioError {
             close(fd); unlink(tmp)
             return refused(why)

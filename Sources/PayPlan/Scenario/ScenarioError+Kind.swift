@@ -28,6 +28,8 @@ extension ScenarioError {
         case permissionDenied(owner: UInt32)
         /// Writing would change the file's owner (user, group).
         case wouldChangeOwner(user: UInt32, group: UInt32)
+        /// The file system holding the file is mounted read-only (`EROFS`): no permission would help.
+        case readOnlyFileSystem
         /// The folder is missing or not writable (a workbook's temporary file could not be made).
         case folderNotWritable
         /// The system's error number (`ENOENT`, `ENOSPC` …).
@@ -43,6 +45,7 @@ extension ScenarioError.WriteProblem {
         case .readOnly: "the file is read-only (chmod u+w makes it writable, or save to another file)"
         case .permissionDenied(let u): "permission denied (the file belongs to user \(u)); save to another file"
         case .wouldChangeOwner(let u, let g): "it belongs to user \(u), group \(g), and saving would change its owner; save to another file"
+        case .readOnlyFileSystem: "the file system is read-only (mounted read-only); save to a folder on another disk"
         case .folderNotWritable: "the folder does not exist or is not writable"
         case .system(let e): String(cString: strerror(e))
         }

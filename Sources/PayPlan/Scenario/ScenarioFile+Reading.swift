@@ -4,10 +4,11 @@ import Foundation
 ///
 /// The same document as the `Codable` conformance reads (which stays as the reference
 /// the tests compare with), with the same messages: a field by its path, a missing
-/// field, a wrong kind, an amount that is not exact. Unknown keys are skipped, so a
-/// file with an optional key added by a later build still loads; but a key given twice
-/// in one object, or a top-level key that is a misspelling of one this build reads
-/// (`"order"`), is refused with its line and column (issue 11).
+/// field, a wrong kind, an amount that is not exact. A key this build does not read — at the
+/// top (`"notes"`), in an agent (`"phone"`), an order or the calendar — is refused with its line,
+/// column and place, since a save would drop it without a word (issue 11, fresh-user finding);
+/// so is a key given twice in one object, and a misspelling of a key this build reads
+/// (`"order"`) says which one was meant.
 ///
 /// A key added to `Body` or its records must be read here and written in
 /// `ScenarioFile+Writing.swift`; `ScenarioFileReaderTests` fails until it is.
@@ -124,12 +125,12 @@ extension ScenarioFile {
                 try r.object { r, name in all[name] = try r.stringsByKey() }
                 maps = all
             default:
-                // A key from a later build is skipped; a misspelling of a key this build
-                // reads ("order" for "orders") would drop its data silently, so it is refused.
+                // A misspelling of a key this build reads ("order" for "orders") says which; any other key
+                // would be dropped by the next save without a word, so it is refused too.
                 if let known = bodyKeys.first(where: { isMisspelling(key, of: $0) }) {
                     throw JSONReadError.at(offset: r.keyOffset, message: "the key \"\(key)\" is not one payplan reads: did you mean \"\(known)\"? (a scenario's keys: \(bodyKeys.joined(separator: ", ")))")
                 }
-                try r.skip()
+                throw unknownKey(key, at: r.keyOffset, place: place, keep: "put such text in \"description\"", keys: bodyKeys, of: "a scenario's")
             }
         }
         if !place.isEmpty { try checkHeader(format, version, place: place) }
@@ -144,6 +145,18 @@ extension ScenarioFile {
                     agents: agents, inputs: inputs, team_inputs: team, forks: forks, orders: orders, calendar: calendar,
                     as_of: asOf, import_maps: maps)
     }
+
+    /// The refusal of a key this build does not read, at byte `offset` of the record at `place`
+    /// (empty: the top): a save would drop it. `keep` says where such data belongs.
+    static func unknownKey(_ key: String, at offset: Int, place: String, keep: String, keys: [String], of whose: String) -> JSONReadError {
+        .at(offset: offset, message: "\(place.isEmpty ? "" : place + ": ")the key \"\(key)\" is not one payplan reads, so a save would drop it: remove it, or \(keep) "
+                + "(a newer payplan may have written it; \(whose) keys: \(keys.joined(separator: ", ")))")
+    }
+
+    /// The keys of an agent, an order and the calendar in a scenario file.
+    static let agentKeys = ["attributes", "base", "hired", "id", "left", "name", "role"]
+    static let orderKeys = ["agent", "date", "fields", "id"]
+    static let calendarKeys = ["holidays", "weekend", "workdays"]
 
     /// Every key of a scenario body this build reads and writes (`ScenarioFile+Writing.swift`).
     static let bodyKeys = ["agents", "as_of", "calendar", "description", "forks", "format", "import_maps", "inputs",
@@ -174,7 +187,7 @@ extension ScenarioFile {
             case "left": left = try r.optionalString()
             case "base": base = try r.null() ? nil : try r.fixed()
             case "attributes": attributes = try r.null() ? nil : try r.attributes()
-            default: try r.skip()
+            default: throw unknownKey(key, at: r.keyOffset, place: place, keep: "keep it as an attribute (\"attributes\": {\"\(key)\": \"…\"})", keys: agentKeys, of: "an agent's")
             }
         }
         guard let name else { throw JSONReadError.field(path: place, message: "the field \"name\" is missing") }
@@ -190,7 +203,7 @@ extension ScenarioFile {
             case "agent": agent = try r.optionalString()
             case "date": date = try r.string()
             case "fields": fields = try r.null() ? nil : try r.attributes()
-            default: try r.skip()
+            default: throw unknownKey(key, at: r.keyOffset, place: place, keep: "keep it as a field (\"fields\": {\"\(key)\": \"…\"})", keys: orderKeys, of: "an order's")
             }
         }
         guard let id else { throw JSONReadError.field(path: place, message: "the field \"id\" is missing") }
@@ -209,7 +222,7 @@ extension ScenarioFile {
                 weekend = list
             case "holidays": holidays = try r.strings()
             case "workdays": workdays = try r.strings()
-            default: try r.skip()
+            default: throw unknownKey(key, at: r.keyOffset, place: place, keep: "give the day in \"holidays\" or \"workdays\"", keys: calendarKeys, of: "the calendar's")
             }
         }
         func missing(_ key: String) -> JSONReadError { .field(path: place, message: "the field \"\(key)\" is missing") }

@@ -12,7 +12,8 @@ extension ScenarioFile {
     ///   the scenario's years or gone before them, an attribute outside
     ///   the range the plan declares for it, an entered value no input holds
     ///   (`Workspace.strayInputs`: an undeclared name, a period outside the years,
-    ///   another grain, a team value for a per-agent input or the other way round).
+    ///   another grain, a team value for a per-agent input or the other way round), an order
+    ///   field or attribute the plan holds to amounts whose value is not a number (`checkAmountValues`).
     /// - Complexity: O(agents × ranged attributes + values entered).
     static func validate(_ w: Workspace, body: Body) throws {
         if body.version < 1 {
@@ -46,10 +47,42 @@ extension ScenarioFile {
         if let (i, name, value, range) = w.attributeOutsideRange() {
             throw ScenarioError("agents[\(i)].\(name): \(value) is outside the range the plan declares for \(name) (\(range)), as agent set would refuse it")
         }
+        try checkAmountValues(w)
         let stray = w.strayInputs()
         if let s = stray.first {
             let more = stray.count > 1 ? " (and \(stray.count - 1) more value\(stray.count == 2 ? "" : "s") like it)" : ""
             throw ScenarioError("\(s.place): \(s.why(years: w.years)); payplan would not read this value\(more)")
+        }
+    }
+
+    /// Refuses an order field or agent attribute that the plan holds to amounts (`Plan.amountDeclarations`:
+    /// a number default or a range) but whose value in the file is not a number (`"amount": "abc"`):
+    /// it would load and show `#TYPE` in every figure that reads it, where `order set` refuses it.
+    /// - Throws: `ScenarioError` at `orders[i].fields.NAME` or `agents[i].attributes.NAME`.
+    /// - Complexity: O(field values of the orders + attribute values of the agents); a name is looked
+    ///   up only for a value that is not a number.
+    static func checkAmountValues(_ w: Workspace) throws {
+        func refuse(_ place: String, _ name: String, _ value: AttributeValue, _ d: Plan.AmountDeclaration, what: String, command: String) -> ScenarioError {
+            let held = d.defaultText.map { "its default is \($0)" } ?? "its range is \(d.range!)"
+            return ScenarioError("\(place): \"\(value.text)\" is not a number; the plan's \(what) \(name) holds amounts (\(held)), as \(command) would refuse it")
+        }
+        let fields = w.plan.amountDeclarations(fields: true)
+        if !fields.isEmpty {
+            for (i, o) in w.orders.enumerated() {
+                for (name, value) in o.fields {
+                    if case .number = value { continue }
+                    if let d = fields[name] { throw refuse("orders[\(i)].fields.\(name)", name, value, d, what: "field", command: "order set") }
+                }
+            }
+        }
+        let attributes = w.plan.amountDeclarations(fields: false)
+        if !attributes.isEmpty {
+            for (i, a) in w.agents.enumerated() {
+                for (name, value) in a.extra {
+                    if case .number = value { continue }
+                    if let d = attributes[name] { throw refuse("agents[\(i)].attributes.\(name)", name, value, d, what: "attribute", command: "agent set") }
+                }
+            }
         }
     }
 }

@@ -7,6 +7,8 @@ public enum AmountMessage: MessageCatalogue {
     case percentForAmount(String, input: String)
     case finerThanFen(String, input: String)
     case negativeOffer(String, input: String)
+    /// An order field or attribute the plan holds to amounts (a number default or a range) given text.
+    case notANumber(String, name: String, defaultText: String?)
 
     public var wording: Wording {
         switch self {
@@ -18,12 +20,16 @@ public enum AmountMessage: MessageCatalogue {
         case .finerThanFen(let t, let n):
             Wording(en: "'\(t)' is finer than a fen (0.01): \(n) is money or a count, entered to the fen at most",
                     zh: "'\(t)' 比 1 分（0.01）还细：\(n) 是金额或个数，最多精确到分")
+        case .notANumber(let t, let n, let d):
+            Wording(en: "'\(t)' is not a number: the plan holds \(n) to amounts\(d.map { " (its default is \($0))" } ?? ""); write e.g. 3000, 1.5万 or 40,000",
+                    zh: "'\(t)' 不是数字：方案规定 \(n) 填金额\(d.map { "（默认值是 \($0)）" } ?? "")；请写 3000、1.5万 或 40,000 这样的数")
         case .negativeOffer(let t, let n):
             Wording(en: "'\(t)' is negative: an offer tries \(n) a new hire could bring, 0 or more", zh: "'\(t)' 是负数：offer 试算新人可能带来的 \(n)，应为 0 或更多")
         }
     }
 
     public static var samples: [AmountMessage] {
-        [.doubleSign("--5"), .percentForAmount("50%", input: "销售额"), .finerThanFen("1.005", input: "销售额"), .negativeOffer("-5万", input: "销售额")]
+        [.doubleSign("--5"), .percentForAmount("50%", input: "销售额"), .finerThanFen("1.005", input: "销售额"), .negativeOffer("-5万", input: "销售额"),
+         .notANumber("abc", name: "金额", defaultText: "0"), .notANumber("abc", name: "成交价", defaultText: nil)]
     }
 }

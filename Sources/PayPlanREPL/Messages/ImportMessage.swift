@@ -37,6 +37,10 @@ public indirect enum ImportMessage: MessageCatalogue {
     case refundsKnownGoesWithTaobao
     case noSavedMapping(String, saved: [String])
     case monthNeeded
+    /// `--month` outside the scenario's years.
+    case monthOutsideYears(Period, years: ClosedRange<Int>)
+    /// `--month` for a file with a month column (月份, 日期 …): one of them would be ignored.
+    case monthAndMonthColumn(file: String, column: String, month: Period)
     case failed(file: String, why: String)
 
     public var wording: Wording {
@@ -110,6 +114,13 @@ public indirect enum ImportMessage: MessageCatalogue {
         case .noSavedMapping(let n, let saved):
             return Wording(en: "no saved mapping named '\(n)'" + (saved.isEmpty ? " (this scenario has none; --save-map NAME saves one)" : " (saved: \(saved.joined(separator: ", ")))"),
                            zh: "没有名为 '\(n)' 的已保存列对应" + (saved.isEmpty ? "（本方案还没有；--save-map 名称 可保存）" : "（已保存：\(saved.joined(separator: "、"))）"))
+        case .monthOutsideYears(let p, let y):
+            let span = y.lowerBound == y.upperBound ? "\(y.lowerBound)" : "\(y.lowerBound)–\(y.upperBound)"
+            return Wording(en: "--month \(p) is outside the scenario's years (\(span)); nothing was imported (years \(min(y.lowerBound, p.firstDay.year))-\(max(y.upperBound, p.firstDay.year)) widens them)",
+                           zh: "--month \(p) 不在方案的年份（\(span)）之内；未导入任何内容（years \(min(y.lowerBound, p.firstDay.year))-\(max(y.upperBound, p.firstDay.year)) 可扩大年份）")
+        case .monthAndMonthColumn(let f, let c, let m):
+            return Wording(en: "\(f): its column \(c) gives each row's month, so --month \(m) would be ignored; nothing was imported (leave out --month to use \(c), or add --map \(c)=- to use --month \(m) for every row)",
+                           zh: "\(f)：其中的 \(c) 列已给出每行的月份，--month \(m) 会被忽略；未导入任何内容（去掉 --month 则按 \(c) 列导入，或加 --map \(c)=- 让每行都按 --month \(m) 导入）")
         case .monthNeeded: return Wording(en: "--month needs a month such as 2026-03", zh: "--month 后面写月份，例如 2026-03")
         case .failed(let f, let why): return Wording(en: "\(f): \(why); nothing was imported", zh: "\(f)：\(why)；未导入任何内容")
         }
@@ -127,6 +138,9 @@ public indirect enum ImportMessage: MessageCatalogue {
             return at.followed(by: Wording(
                 en: "'\(text)' is negative: a refund is not an order with a negative amount; give it \(refundColumn.map { "in \($0)" } ?? "in a refund column (e.g. --map 退款金额=refund)") as a positive amount on the paid order's own row",
                 zh: "'\(text)' 是负数：退款不是一笔负金额的订单；请把它以正数写在原付款订单那一行的\(refundColumn.map { " \($0) 列中" } ?? "退款列中（用 --map 把该列对应到方案的退款字段）")"))
+        case .outsideRange(let text, let field, let range)?:
+            return at.followed(by: Wording(en: "'\(text)' is outside the range the plan declares for \(field) (\(range)), as order add would refuse it",
+                                           zh: "'\(text)' 超出方案为 \(field) 规定的范围（\(range)），order add 也会拒绝它"))
         case .buyersAboveInquiries(let b, let q, let column)?:
             let bt = b.format(minimumFractionDigits: 0, grouping: false), qt = q.format(minimumFractionDigits: 0, grouping: false)
             return at.followed(by: Wording(en: "\(bt) paying buyers is more than the \(qt) inquiring buyers (\(column)): a conversion above 100%",
@@ -169,11 +183,14 @@ public indirect enum ImportMessage: MessageCatalogue {
                 .rowProblems(row: 3, problems: [ImportProblem(row: 3, column: "实付金额", reason: "", kind: .negative(text: "-35.00", field: "amount", refundColumn: "退款金额")),
                                                 ImportProblem(row: 3, column: "退款金额", reason: "", kind: .negative(text: "-5", field: "refund", refundColumn: "退款金额"))]),
                 .rowProblems(row: 4, problems: [ImportProblem(row: 4, column: "实付金额", reason: "", kind: .negative(text: "-1", field: "amount", refundColumn: nil))]),
+                .rowProblems(row: 5, problems: [ImportProblem(row: 5, column: "成交价", reason: "", kind: .outsideRange(text: "-500", field: "amount", range: "0.."))]),
                 .rowProblems(row: 5, problems: [ImportProblem(row: 5, column: "最终付款人数", reason: "", kind: .buyersAboveInquiries(buyers: 50, inquiries: 10, inquiriesColumn: "询单人数"))]),
                 .unclosedQuote(file: "订单.csv", row: 5, column: "卖家备注", linesAfter: 12), .unclosedQuote(file: "订单.csv", row: 5, column: nil, linesAfter: 0),
                 .usageAfter(problem: OutputLine(ArgumentMessage.needsValue("--month")), usage: u),
                 .ordersUsage(formats: "taobao|pdd"), .performanceUsage, .monthGoesWithPerformance, .optionGoesWithOrders("--save-map"),
                 .oneFileAtATime("甲.csv", "乙.csv", usage: u), .refundsKnownDay("明天"), .refundsKnownGoesWithTaobao,
-                .noSavedMapping("电子", saved: []), .noSavedMapping("电子", saved: ["甲"]), .monthNeeded, .failed(file: "订单.csv", why: "文件是空的")]
+                .noSavedMapping("电子", saved: []), .noSavedMapping("电子", saved: ["甲"]), .monthNeeded, .failed(file: "订单.csv", why: "文件是空的"),
+                .monthOutsideYears(.month(Month(year: 1999, month: 3)), years: 2026...2027),
+                .monthAndMonthColumn(file: "绩效.csv", column: "日期", month: .month(Month(year: 2026, month: 3)))]
     }
 }

@@ -35,6 +35,7 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         case .readOnly: "文件是只读的（chmod u+w 可使其可写，或另存为其他文件）"
         case .permissionDenied(let u): "没有权限（文件属于用户 \(u)）；请另存为其他文件"
         case .wouldChangeOwner(let u, let g): "它属于用户 \(u)、用户组 \(g)，保存会改变它的所有者；请另存为其他文件"
+        case .readOnlyFileSystem: "文件系统是只读的（以只读方式挂载）；请保存到另一个磁盘上的文件夹"
         case .folderNotWritable: "文件夹不存在或不可写"
         case .system(let e): chinese(errno: e)
         }
@@ -58,6 +59,7 @@ public struct ScenarioErrorMessage: MessageCatalogue {
          .init(.directoryNotScenario(path: "方案", scenarios: [])), .init(.directoryNotScenario(path: "方案/", scenarios: ["a.json", "b.json"])),
          .init(.cannotWrite(path: "a.json", link: nil, why: .notRegularFile)), .init(.cannotWrite(path: "a.json", link: "b.json", why: .readOnly)),
          .init(.cannotWrite(path: "a.json", link: nil, why: .permissionDenied(owner: 1001))),
+         .init(.cannotWrite(path: "a.json", link: nil, why: .readOnlyFileSystem)),
          .init(.cannotWrite(path: "a.json", link: nil, why: .wouldChangeOwner(user: 1001, group: 1001))),
          .init(.cannotWrite(path: "a.xlsx", link: nil, why: .folderNotWritable)), .init(.cannotWrite(path: "a.json", link: nil, why: .system(errno: ENOENT))),
          .init(.cannotWrite(path: "a.json", link: nil, why: .system(errno: ENOSPC))), .init(.cannotWrite(path: "a.json", link: nil, why: .system(errno: EDQUOT))),

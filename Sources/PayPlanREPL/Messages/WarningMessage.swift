@@ -11,6 +11,10 @@ public enum WarningMessage: MessageCatalogue {
     /// `check` found nothing.
     case none
     case checkTakesNothing
+    /// A new parameter, input, attribute, order field or table that nothing reads, named like an
+    /// existing definition (`near`, of kind `nearKind`: parameter, input, attribute, order field, table,
+    /// rule, order rule): most likely a typo (fresh-user finding: `param expense_limit_all_tier = no`).
+    case unreadNearName(String, near: String, nearKind: String)
 
     public var wording: Wording {
         switch self {
@@ -18,9 +22,15 @@ public enum WarningMessage: MessageCatalogue {
         case .countAfterLoad(let n): Wording(en: "\(n) warning\(n == 1 ? "" : "s"): type check to list them", zh: "\(n) 条警告：输入 check 查看")
         case .count(let n): Wording(en: "\(n) warning\(n == 1 ? "" : "s")", zh: "\(n) 条警告")
         case .none: Wording(en: "no warnings", zh: "没有警告")
+        case .unreadNearName(let n, let near, let kind):
+            Wording(en: "note: nothing reads '\(n)'; did you mean \(near) (\(["input", "attribute", "order field", "order rule"].contains(kind) ? "an" : "a") \(kind))? If '\(n)' is a typo, drop \(n) and set \(near) instead",
+                    zh: "注意：没有任何规则读取 '\(n)'；是不是想写 \(near)（\(WarningMessage.kindZh[kind] ?? kind)）？如果 '\(n)' 是笔误，请 drop \(n)，再设置 \(near)")
         case .checkTakesNothing: Wording(en: "check takes nothing after it: it lists every warning of the plan", zh: "check 后面不接任何内容：它列出方案的全部警告")
         }
     }
+
+    /// The kinds of definition in Chinese.
+    static let kindZh = ["parameter": "参数", "input": "录入项", "attribute": "属性", "order field": "订单字段", "table": "阶梯表", "rule": "规则", "order rule": "订单规则"]
 
     public var tone: Tone {
         switch self {
@@ -31,6 +41,8 @@ public enum WarningMessage: MessageCatalogue {
 
     public static var samples: [WarningMessage] {
         [.inDefinition("pay", Wording(en: "'bonus' is never read", zh: "'bonus' 没有被任何规则读取")),
-         .countAfterLoad(1), .countAfterLoad(3), .count(2), .none, .checkTakesNothing]
+         .countAfterLoad(1), .countAfterLoad(3), .count(2), .none, .checkTakesNothing,
+         .unreadNearName("报销全部档", near: "报销适用全部档", nearKind: "parameter"),
+         .unreadNearName("提成率", near: "提成比率", nearKind: "rule")]
     }
 }
