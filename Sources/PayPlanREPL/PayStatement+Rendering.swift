@@ -83,7 +83,7 @@ public struct StatementRenderer {
     public func rows(_ s: PayStatement) -> [Row] {
         var out: [Row] = []
         func item(_ l: PayStatement.Line) -> Row {
-            var shown = l.byPeriod.map(monthByMonth)
+            let shown = l.byPeriod.map(monthByMonth)
             // A place in a ranking is a whole number: 第 2 名 (0: not ranked), not 2.00.
             if shown == nil, l.explanation?.figure.isPlace == true, case .number(let n) = l.value {
                 let place = n.format(minimumFractionDigits: 0, grouping: false)

@@ -47,8 +47,8 @@ public struct PlainRenderer {
 
     /// "李雷 2026年3月提成 3,473.00 元" / "李雷's commission for 2026-03 is 3,473.00".
     public func headline(_ ex: PlainExplanation) -> String {
-        var v = value(ex.figure.value)
-        var money = isMoney(ex.figure.value)
+        var v = figureValue(ex.figure)
+        var money = isMoney(ex.figure)
         // A place is a whole number: 名次 第 3 名 (0: 未排名), not 3.00 元.
         if ex.figure.isPlace, case .number(let n) = ex.figure.value {
             let place = n.format(minimumFractionDigits: 0, grouping: false)
@@ -56,10 +56,11 @@ public struct PlainRenderer {
             money = false
         }
         if zh {
-            let who = ex.agent.map { $0 + " " } ?? ex.order.map { "订单 \($0) " } ?? ""
+            // An order's figure names the order (and whose it is): 订单 O1（李雷）.
+            let who = ex.order.map { o in "订单 \(o)" + (ex.agent.map { "（\($0)）" } ?? "") + " " } ?? ex.agent.map { $0 + " " } ?? ""
             return who + (ex.period.map(period) ?? "") + name(ex.figure) + " " + v + (money ? " 元" : "")
         }
-        let who = ex.agent.map { $0 + "'s " } ?? ex.order.map { "order \($0)'s " } ?? ""
+        let who = ex.order.map { o in "order \(o)" + (ex.agent.map { " (\($0))" } ?? "") + "'s " } ?? ex.agent.map { $0 + "'s " } ?? ""
         return who + name(ex.figure) + (ex.period.map { " for " + period($0) } ?? "") + " is " + v
     }
 
@@ -301,7 +302,7 @@ public struct PlainRenderer {
 
     /// A figure's name as the reader sees it: the label in Chinese, the name in English.
     public func name(_ f: FigureName) -> String {
-        let n = zh ? (f.label ?? f.name) : f.name
+        let n = zh ? (f.label ?? Self.orderColumnWords[f.name] ?? f.name) : f.name
         guard let p = f.period else { return n }
         return zh ? "\(period(p))的\(n)" : "\(n) of \(p)"
     }
@@ -316,7 +317,7 @@ public struct PlainRenderer {
             }
             // An attribute below 1 is a rate the plan writes as a percent (公积金比例 5%), as a clerk reads it.
             if kind == .attribute, case .number(let n) = f.value, !n.isZero, n.magnitude < Fixed.one { return "\(name(f)) \(constant(f.value))" }
-            let shown = kind == .rule || kind == .team ? amountText(f.value) : value(f.value)
+            let shown = Self.countOrRate(f) ? figureValue(f) : kind == .rule || kind == .team ? amountText(f.value) : value(f.value)
             return "\(name(f)) \(shown)" + (detail.map { zh ? "（\(phrase($0))）" : " (\(phrase($0)))" } ?? "")
         case .constant(let v): return constant(v)
         case .amount(let x): return x.moneyText
@@ -348,6 +349,24 @@ public struct PlainRenderer {
             case (.abs, true): word = "绝对值"
             case (.missing, true): return "\(a) 未填写：\(truth(result))"
             case (.missing, false): return "\(a) missing: \(truth(result))"
+            // Dates and working days said in words (C5.1: 2 working days after signing).
+            case (.workdaysAfter, _) where args.count == 2:
+                // The count first, then what it is: 订单日期 2026-04-01 之后 2 个工作日（现金回款工作日），即 2026-04-03.
+                let d = phrase(args[0])
+                var n = phrase(args[1]), what = ""
+                if case .figure(let f, _, _) = args[1] { n = constant(f.value); what = zh ? "（\(name(f))）" : " (\(name(f)))" }
+                return zh ? "\(d) 之后 \(n) 个工作日\(what)，即 \(value(result))" : "\(n) working days\(what) after \(d), \(value(result))"
+            case (.workdaysBetween, _) where args.count == 2:
+                return zh ? "\(phrase(args[0])) 到 \(phrase(args[1])) 之间的工作日 \(whole(result)) 天" : "working days from \(phrase(args[0])) to \(phrase(args[1])), \(whole(result))"
+            case (.daysBetween, _) where args.count == 2:
+                return zh ? "\(phrase(args[0])) 到 \(phrase(args[1])) 相隔 \(whole(result)) 天" : "days from \(phrase(args[0])) to \(phrase(args[1])), \(whole(result))"
+            case (.yearOf, _), (.monthOf, _), (.dayOf, _):
+                let part = zh ? [Function.yearOf: "年份", .monthOf: "月份", .dayOf: "日"][f]! : [Function.yearOf: "year", .monthOf: "month", .dayOf: "day"][f]!
+                return zh ? "\(a) 的\(part) \(whole(result))" : "the \(part) of \(a), \(whole(result))"
+            case (.ifmissing, _) where args.count == 2:
+                return zh ? "\(phrase(args[0]))（未录入时取 \(phrase(args[1]))）= \(value(result))" : "\(phrase(args[0])) (\(phrase(args[1])) when missing) = \(value(result))"
+            case (.iferror, _) where args.count == 2:
+                return zh ? "\(phrase(args[0]))（出错时取 \(phrase(args[1]))）= \(value(result))" : "\(phrase(args[0])) (\(phrase(args[1])) on an error) = \(value(result))"
             default: word = f.rawValue
             }
             return zh ? "\(word)（\(a)）= \(value(result))" : "\(word)(\(a)) = \(value(result))"
@@ -427,6 +446,12 @@ public struct PlainRenderer {
             .format(minimumFractionDigits: 0, grouping: false)
     }
 
+    /// A count (days, a month number) as a whole number: 3, not 3.00.
+    func whole(_ v: Value) -> String {
+        if case .number(let n) = v, n.wholeNumber != nil { return n.format(minimumFractionDigits: 0, grouping: false) }
+        return value(v)
+    }
+
     func truth(_ v: Value) -> String { if case .bool(let b) = v { return zh ? (b ? "是" : "否") : (b ? "yes" : "no") }; return value(v) }
 
     /// A figure's value: money with two decimals, yes/no as 是/否 under zh.
@@ -440,6 +465,9 @@ public struct PlainRenderer {
         default: v.displayText
         }
     }
+
+    /// An order's own columns, which no plan labels (`date`: the day it was booked).
+    static let orderColumnWords = ["date": "订单日期"]
 
     /// The switch and field words of the shipped plans (A3 commission_mode, A4 silent_mode, A2 attribution,
     /// proration, roles, C5 terms, B2 products) as staff read them under zh; a plan's other words show as written.
@@ -461,6 +489,31 @@ public struct PlainRenderer {
             return wan.format(minimumFractionDigits: 0, grouping: false) + "万"
         }
         return n.format(minimumFractionDigits: 0, grouping: true)
+    }
+
+    /// Labels that name a count, a duration or a rate, not an amount in yuan (账期天数 30, not 30 元).
+    static let notMoneyWords = ["天数", "人数", "笔数", "月数", "次数", "(秒)", "率", "比例", "系数", "名次", "月序", "序号", "账号", "%"]
+
+    /// Whether a figure's label names a count, duration or rate (see `notMoneyWords`).
+    static func countOrRate(_ f: FigureName) -> Bool {
+        guard let l = f.label, case .number = f.value else { return false }
+        return notMoneyWords.contains { l.contains($0) }
+    }
+
+    /// A figure's value as its label reads: a count or duration whole (询单人数 118, 账期天数 30), a rate
+    /// as a percent (询单转化率 约 55.93%), anything else as `value`.
+    func figureValue(_ f: FigureName) -> String {
+        guard Self.countOrRate(f), case .number(let n) = f.value, let l = f.label else { return value(f.value) }
+        if n.wholeNumber != nil { return n.format(minimumFractionDigits: 0) }
+        if l.contains("率") || l.contains("比例"), n.magnitude <= Fixed.one, let pct = Fixed.checkedMultiply(n, Fixed(raw: 100 * Fixed.scale)) {
+            return pct.rounded(toDigits: 2) == pct ? pct.format(minimumFractionDigits: 0) + "%" : amountText(f.value)
+        }
+        return value(f.value)
+    }
+
+    func isMoney(_ f: FigureName) -> Bool {
+        if let l = f.label, Self.notMoneyWords.contains(where: { l.contains($0) }) { return false }
+        return isMoney(f.value)
     }
 
     func isMoney(_ v: Value) -> Bool {

@@ -107,4 +107,19 @@ import TestSupport
         s.language = .en
         #expect(note(run(s, "statement 李雷 2026-03"), "damage_deducted") == "damage_due 0.00 (at most damage_cap_rate 20% × pay_before_damage 5,573.00 = 1,114.60)")
     }
+
+    /// C5.1 and C6.1 on order 2026040110006 (韩梅梅, cash, signed Wednesday 2026-04-01, amount 20,710, profit 3,127):
+    /// due 2 working days after, Thursday 04-02 then Friday 04-03 (Qingming is 04-04–06); margin
+    /// 3,127 ÷ 20,710 = 0.150989… (约 15.10%) ≥ 5%, so not refused. An order's figure names the order and
+    /// its agent; a day count reads whole, without 元; date functions read in words, not workdays_after(…).
+    @Test func anOrdersFiguresReadInWords() throws {
+        let s = try Session(path: electronics)
+        let o = "2026040110006"
+        s.language = .zh
+        #expect(run(s, "explain \(o).due")[0] == "订单 \(o)（韩梅梅）2026年4月应回款日 2026-04-03：订单日期 2026-04-01 之后 2 个工作日（现金回款工作日），即 2026-04-03。")
+        #expect(run(s, "explain \(o).term_days")[0] == "订单 \(o)（韩梅梅）2026年4月账期天数 0：付款方式为 现金（不是 月结90天），所以为 0。")
+        #expect(run(s, "explain \(o).refused")[0] == "订单 \(o)（韩梅梅）2026年4月拒单 否：毛利率 约 15.10% 达到 现金单拒单毛利 5%。")
+        s.language = .en
+        #expect(run(s, "explain \(o).due")[0] == "order \(o) (韩梅梅)'s due for 2026-04 is 2026-04-03: 2 working days (cash_pay_workdays) after date 2026-04-01, 2026-04-03.")
+    }
 }
