@@ -146,53 +146,34 @@ extension Engine {
         return out
     }
 
-    /// Computes every cell in the order of `steps`; each rule's kind (its
-    /// compiled formula) is read once per block, not per cell, and a formula's
-    /// cells are evaluated straight from it (`computeFormula`).
+    /// Computes every cell in the order of `steps`: each rule's formula is evaluated over runs
+    /// of its cells node by node (`Engine+BlockEvaluator`), its kind read once per block; the
+    /// cells of an order rule are evaluated one by one from its formula (`computeFormula`).
     ///
     /// - Complexity: O(cells × formula size).
     func computeAll(_ steps: [RuleStep]) {
+        let columns = BlockColumns()
         for step in steps {
             switch step {
             case .block(let r):
                 let d = plan.rules[r].dimension, first = offsets[r], kind = plan.rules[r].kind
                 if d.perOrder {
+                    if let e = kind.formulaExpression {
+                        for o in 0..<(offsets[r + 1] - first) { values[first + o] = computeFormula(first + o, e, orderCoordinates(o)) }
+                        continue
+                    }
                     for o in 0..<(offsets[r + 1] - first) { values[first + o] = compute(first + o, r, orderCoordinates(o), kind) }
                     continue
                 }
                 let periods = periodCount(d.grain), slots = d.perAgent ? agents.count : 1
-                if let e = kind.formulaExpression {
-                    for a in 0..<slots {
-                        for p in 0..<periods {
-                            let c = first + a * periods + p
-                            values[c] = computeFormula(c, e, Coordinates(agent: a, grain: d.grain, period: p))
-                        }
-                    }
-                    continue
-                }
-                for a in 0..<slots {
-                    for p in 0..<periods {
-                        let c = first + a * periods + p
-                        values[c] = compute(c, r, Coordinates(agent: a, grain: d.grain, period: p), kind)
-                    }
-                }
+                computeBlockwise(r, kind, grain: d.grain, agents: 0..<slots, periods: 0..<periods, columns)
             case .periodByPeriod(let rules):
                 let d = plan.rules[rules[0]].dimension
                 let periods = periodCount(d.grain), slots = d.perAgent ? agents.count : 1
                 let kinds = rules.map { plan.rules[$0].kind }
                 for p in 0..<periods {
                     for (r, kind) in zip(rules, kinds) {
-                        if let e = kind.formulaExpression {
-                            for a in 0..<slots {
-                                let c = offsets[r] + a * periods + p
-                                values[c] = computeFormula(c, e, Coordinates(agent: a, grain: d.grain, period: p))
-                            }
-                            continue
-                        }
-                        for a in 0..<slots {
-                            let c = offsets[r] + a * periods + p
-                            values[c] = compute(c, r, Coordinates(agent: a, grain: d.grain, period: p), kind)
-                        }
+                        computeBlockwise(r, kind, grain: d.grain, agents: 0..<slots, periods: p..<(p + 1), columns)
                     }
                 }
             }

@@ -77,6 +77,11 @@ public final class Engine {
     /// Counts the changes made in place (each recomputation, agent appended or removed), so that
     /// what a caller worked out from the figures can tell it is stale (the session's warnings per agent).
     public internal(set) var revision = 0
+    #if DEBUG
+    /// Debug builds: the cells a full compute stored from block columns, and those it computed
+    /// again by the tree walk because their lane bailed (`Engine+BlockEvaluator`), for the tests.
+    var _blockLanes = (fast: 0, bailed: 0)
+    #endif
 
     /// An independent engine with the same figures: later edits to either leave
     /// the other alone (what-if probes and forks edit a copy).

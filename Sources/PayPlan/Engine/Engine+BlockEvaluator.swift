@@ -1,0 +1,401 @@
+/// The block evaluator: a full compute evaluates a rule's formula over a run of
+/// its cells (up to `BlockColumns.capacity` lanes: agents × periods of its block,
+/// or every agent at one period of a `periodByPeriod` step) one formula node at a
+/// time, each node producing a column of lanes. The dispatch over the node kind is
+/// paid once per node and run of lanes, not once per cell, and the lanes hold raw
+/// amounts (`Fixed.raw`) and flags, with no `Value` made, copied or released
+/// until the rule's results are stored.
+///
+/// A lane is a number, a flag, or *bail*: anything else (an error value, a date, a
+/// text, an overflow, a division by zero, a type mismatch). A lane whose result
+/// bails is computed again by the tree-walking evaluator (`Engine+Evaluator`),
+/// so every error value, its message and its origin are exactly the ones a cell
+/// by cell compute gives, and the fast lanes apply the very operations the tree
+/// walk applies (`Fixed.checked…`, the same rounding and tier search). Nodes
+/// without a column form here (order fields and aggregations, built-ins,
+/// attributes, aggregations over periods, ranks, `prorate`, `iferror`, text
+/// comparisons, marginal tables) are evaluated lane by lane by the tree walk for
+/// that node alone. A branch of `if` (or the right side of `and`/`or`) that no
+/// lane takes is not evaluated; one that some lanes take is evaluated for all,
+/// and what the other lanes get from it is dropped, as the tree walk never sees
+/// it (the evaluator has no side effects).
+extension Engine {
+    /// Lane tags of a block column.
+    @usableFromInline static let laneNumber: UInt8 = 0, laneFlag: UInt8 = 1, laneBail: UInt8 = 2
+
+    /// Computes the cells of rule `r` (of kind `kind`, grain `grain`) for `agents` × `periods`,
+    /// agent-major, through block columns; a kind with no formula to evaluate lane-wise
+    /// (aggregations over agents, rankings, allocations) is computed cell by cell.
+    ///
+    /// - Complexity: O(cells × formula size), times the members of any aggregation in it.
+    func computeBlockwise(_ r: Int, _ kind: RuleKind, grain: Grain, agents: Range<Int>, periods: Range<Int>, _ b: BlockColumns) {
+        let first = offsets[r], n = periodCount(grain)
+        switch kind {
+        case .formula, .parameter, .input: break
+        default:
+            for a in agents {
+                for p in periods {
+                    let c = first + a * n + p
+                    values[c] = compute(c, r, Coordinates(agent: a, grain: grain, period: p), kind)
+                }
+            }
+            return
+        }
+        b.grain = grain; b.count = 0
+        for a in agents {
+            for p in periods {
+                let i = b.count
+                b.agent[i] = a; b.period[i] = p; b.cell[i] = first + a * n + p
+                b.count = i + 1
+                if b.count == b.capacity { flush(r, kind, b); b.count = 0 }
+            }
+        }
+        if b.count > 0 { flush(r, kind, b) }
+    }
+
+    /// Evaluates the lanes gathered in `b` for rule `r` and stores their values.
+    private func flush(_ r: Int, _ kind: RuleKind, _ b: BlockColumns) {
+        let out = b.push()
+        defer { b.pop() }
+        let raw = b.raw(out), tag = b.tag(out)
+        #if DEBUG
+        defer {
+            let bailed = (0..<b.count).filter { tag[$0] == Engine.laneBail }.count
+            _blockLanes.fast += b.count - bailed; _blockLanes.bailed += bailed
+        }
+        #endif
+        switch kind {
+        case .formula(let e), .parameter(let e):
+            evalColumn(e, b, out)
+            for i in 0..<b.count {
+                let c = b.cell[i]
+                switch tag[i] {
+                case Engine.laneNumber: values[c] = .number(Fixed(raw: raw[i]))
+                case Engine.laneFlag: values[c] = .bool(raw[i] != 0)
+                default: values[c] = computeFormula(c, e, b.coordinates(i))
+                }
+            }
+        case .input(let def):
+            if let def { evalColumn(def, b, out) } else { tag.update(repeating: Engine.laneBail, count: b.count) }
+            for i in 0..<b.count {
+                let c = b.cell[i]
+                if let s = stored[c] { values[c] = .number(s); continue }
+                switch tag[i] {
+                case Engine.laneNumber: values[c] = .number(Fixed(raw: raw[i]))
+                case Engine.laneFlag: values[c] = .bool(raw[i] != 0)
+                default: values[c] = compute(c, r, b.coordinates(i), kind)
+                }
+            }
+        default:
+            fatalError("computeBlockwise computes other kinds cell by cell")
+        }
+    }
+
+    /// Stores `v` in lane `i` of a column: its raw amount or flag, or bail.
+    @inline(__always) private static func store(_ v: Value, _ raw: UnsafeMutablePointer<Int128>, _ tag: UnsafeMutablePointer<UInt8>, _ i: Int) {
+        switch v {
+        case .number(let n): raw[i] = n.raw; tag[i] = laneNumber
+        case .bool(let f): raw[i] = f ? 1 : 0; tag[i] = laneFlag
+        default: tag[i] = laneBail
+        }
+    }
+
+    /// `e` evaluated node by node over the lanes of `b` into column `out`.
+    ///
+    /// - Complexity: O(lanes × expression size), times the members of any aggregation in it.
+    func evalColumn(_ e: CExpr, _ b: BlockColumns, _ out: Int) {
+        let n = b.count, raw = b.raw(out), tag = b.tag(out)
+        switch e {
+        case .constant(let v):
+            switch v {
+            case .number(let x): raw.update(repeating: x.raw, count: n); tag.update(repeating: Engine.laneNumber, count: n)
+            case .bool(let f): raw.update(repeating: f ? 1 : 0, count: n); tag.update(repeating: Engine.laneFlag, count: n)
+            default: tag.update(repeating: Engine.laneBail, count: n)
+            }
+        case .ref(let r, let shift):
+            let d = plan.rules[r].dimension
+            if d.perOrder { generic(e, b, out); return }
+            values.withUnsafeBufferPointer { vb in
+                if !d.perAgent && d.grain == .none {
+                    // A team figure of no period (a `param`): one cell for every lane.
+                    Engine.store(vb[offsets[r]], raw, tag, 0)
+                    raw.update(repeating: raw[0], count: n); tag.update(repeating: tag[0], count: n)
+                    return
+                }
+                let periods = periodCount(d.grain), first = offsets[r], base = appended.baseAgentCount
+                let sameGrain = d.grain == b.grain
+                for i in 0..<n {
+                    let a = b.agent[i], p = b.period[i] + shift
+                    if sameGrain && d.perAgent && a < base && p >= 0 && p < periods {
+                        Engine.store(vb[first + a * periods + p], raw, tag, i)
+                    } else if let c = mapRef(r, shift, b.coordinates(i)) {
+                        Engine.store(vb[c], raw, tag, i)
+                    } else if shift != 0 {
+                        raw[i] = 0; tag[i] = Engine.laneNumber
+                    } else {
+                        tag[i] = Engine.laneBail
+                    }
+                }
+            }
+        case .paid(let r):
+            let perAgent = plan.rules[r].dimension.perAgent
+            values.withUnsafeBufferPointer { vb in
+                for i in 0..<n {
+                    let k = b.coordinates(i)
+                    if perAgent && k.agent < 0 { tag[i] = Engine.laneBail; continue }
+                    if let c = paidCell(r, k) { Engine.store(vb[c], raw, tag, i) } else { raw[i] = 0; tag[i] = Engine.laneNumber }
+                }
+            }
+        case .teamAggregate(let r):
+            values.withUnsafeBufferPointer { vb in
+                for i in 0..<n {
+                    if let c = mapRef(r, 0, b.coordinates(i)) { Engine.store(vb[c], raw, tag, i) } else { tag[i] = Engine.laneBail }
+                }
+            }
+        case .negate(let a):
+            evalColumn(a, b, out)
+            for i in 0..<n {
+                if tag[i] == Engine.laneNumber { raw[i] = -raw[i] } else { tag[i] = Engine.laneBail }
+            }
+        case .not(let a):
+            evalColumn(a, b, out)
+            for i in 0..<n {
+                if tag[i] == Engine.laneFlag { raw[i] ^= 1 } else { tag[i] = Engine.laneBail }
+            }
+        case .arithmetic(let op, let x, let y):
+            evalColumn(x, b, out)
+            let s = b.push(); defer { b.pop() }
+            evalColumn(y, b, s)
+            let yr = b.raw(s), yt = b.tag(s)
+            for i in 0..<n {
+                guard tag[i] == Engine.laneNumber, yt[i] == Engine.laneNumber else { tag[i] = Engine.laneBail; continue }
+                let u = Fixed(raw: raw[i]), v = Fixed(raw: yr[i])
+                let result: Fixed?
+                switch op {
+                case .add: result = Fixed.checkedAdd(u, v)
+                case .subtract: result = Fixed.checkedSubtract(u, v)
+                case .multiply: result = Fixed.checkedMultiply(u, v)
+                case .divide: result = v.isZero ? nil : Fixed.checkedDivide(u, v)
+                }
+                if let result { raw[i] = result.raw } else { tag[i] = Engine.laneBail }
+            }
+        case .compare(let op, let x, let y):
+            if x.isTextConstant || y.isTextConstant { generic(e, b, out); return }
+            evalColumn(x, b, out)
+            let s = b.push(); defer { b.pop() }
+            evalColumn(y, b, s)
+            let yr = b.raw(s), yt = b.tag(s)
+            let equality = op == .eq || op == .ne
+            for i in 0..<n {
+                let t = tag[i]
+                guard t != Engine.laneBail, t == yt[i], t == Engine.laneNumber || equality else { tag[i] = Engine.laneBail; continue }
+                let u = raw[i], v = yr[i]
+                let result: Bool
+                switch op {
+                case .eq: result = u == v
+                case .ne: result = u != v
+                case .lt: result = u < v
+                case .le: result = u <= v
+                case .gt: result = u > v
+                case .ge: result = u >= v
+                }
+                raw[i] = result ? 1 : 0; tag[i] = Engine.laneFlag
+            }
+        case .and(let x, let y), .or(let x, let y):
+            // `and`: a false left side is false whatever the right; `or`: a true one is true.
+            let isAnd: Bool
+            if case .and = e { isAnd = true } else { isAnd = false }
+            let decided: Int128 = isAnd ? 0 : 1
+            evalColumn(x, b, out)
+            var needsRight = false
+            for i in 0..<n where tag[i] == Engine.laneFlag && raw[i] != decided { needsRight = true; break }
+            guard needsRight else {
+                for i in 0..<n where tag[i] != Engine.laneFlag { tag[i] = Engine.laneBail }
+                return
+            }
+            let s = b.push(); defer { b.pop() }
+            evalColumn(y, b, s)
+            let yr = b.raw(s), yt = b.tag(s)
+            for i in 0..<n {
+                guard tag[i] == Engine.laneFlag else { tag[i] = Engine.laneBail; continue }
+                if raw[i] == decided { continue }
+                if yt[i] == Engine.laneFlag { raw[i] = yr[i] } else { tag[i] = Engine.laneBail }
+            }
+        case .ifThen(let c, let x, let y):
+            evalColumn(c, b, out)
+            var anyTrue = false, anyFalse = false
+            for i in 0..<n where tag[i] == Engine.laneFlag {
+                if raw[i] != 0 { anyTrue = true } else { anyFalse = true }
+                if anyTrue && anyFalse { break }
+            }
+            let st = b.push(), sf = b.push(); defer { b.pop(); b.pop() }
+            if anyTrue { evalColumn(x, b, st) }
+            if anyFalse { evalColumn(y, b, sf) }
+            let tr = b.raw(st), tt = b.tag(st), fr = b.raw(sf), ft = b.tag(sf)
+            for i in 0..<n {
+                guard tag[i] == Engine.laneFlag else { tag[i] = Engine.laneBail; continue }
+                if raw[i] != 0 { raw[i] = tr[i]; tag[i] = tt[i] } else { raw[i] = fr[i]; tag[i] = ft[i] }
+            }
+        case .function(let f, let args):
+            switch f {
+            case .round, .floor, .ceil, .abs, .min, .max: break
+            default: generic(e, b, out); return
+            }
+            guard !args.isEmpty else { generic(e, b, out); return }
+            evalColumn(args[0], b, out)
+            if f == .abs {
+                for i in 0..<n where tag[i] == Engine.laneNumber { raw[i] = Fixed(raw: raw[i]).magnitude.raw }
+                for i in 0..<n where tag[i] != Engine.laneNumber { tag[i] = Engine.laneBail }
+                // Further arguments are read (and may fail) but not used.
+                if args.count > 1 { restArguments(args, b, out) }
+                return
+            }
+            if f == .min || f == .max {
+                let s = b.push(); defer { b.pop() }
+                let ar = b.raw(s), at = b.tag(s)
+                for j in 1..<args.count {
+                    evalColumn(args[j], b, s)
+                    for i in 0..<n {
+                        guard tag[i] == Engine.laneNumber, at[i] == Engine.laneNumber else { tag[i] = Engine.laneBail; continue }
+                        if f == .min ? ar[i] < raw[i] : ar[i] > raw[i] { raw[i] = ar[i] }
+                    }
+                }
+                for i in 0..<n where tag[i] != Engine.laneNumber { tag[i] = Engine.laneBail }
+                return
+            }
+            // round, floor, ceil: the second argument, if any, is the digits (Int(clamping:) as the tree walk).
+            var digitRaw: UnsafeMutablePointer<Int128>? = nil
+            let s = b.push(); defer { b.pop() }
+            if args.count > 1 {
+                evalColumn(args[1], b, s)
+                let dt = b.tag(s)
+                for i in 0..<n where dt[i] != Engine.laneNumber { tag[i] = Engine.laneBail }
+                if args.count > 2 { restArguments(Array(args.dropFirst()), b, out) }
+                digitRaw = b.raw(s)
+            }
+            for i in 0..<n {
+                guard tag[i] == Engine.laneNumber else { tag[i] = Engine.laneBail; continue }
+                let x = Fixed(raw: raw[i])
+                let digits = digitRaw.map { Int(clamping: $0[i] / Fixed.scale) }
+                switch f {
+                case .round: raw[i] = x.rounded(toDigits: digits ?? 2).raw
+                case .floor: raw[i] = x.floored(toDigits: digits ?? 0).raw
+                default: raw[i] = x.ceiled(toDigits: digits ?? 0).raw
+                }
+            }
+        case .table(let op, _, let sides, let arg, let rows):
+            guard op != .marginal, let thresholds = constantRisingThresholds(rows) else { generic(e, b, out); return }
+            evalColumn(arg, b, out)
+            for i in 0..<n {
+                guard tag[i] == Engine.laneNumber else { tag[i] = Engine.laneBail; continue }
+                let amount = Fixed(raw: raw[i])
+                // The last tier whose threshold the amount reaches, as `table` finds it.
+                var lo = 0, hi = thresholds.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if sides == .lowerInclusive ? thresholds[mid] <= amount : thresholds[mid] < amount { lo = mid + 1 } else { hi = mid }
+                }
+                let tier = max(0, lo - 1)
+                if case .constant(.number(let v)) = rows[tier].value {
+                    if op == .retroactive {
+                        if let p = Fixed.checkedMultiply(v, amount) { raw[i] = p.raw } else { tag[i] = Engine.laneBail }
+                    } else {
+                        raw[i] = v.raw
+                    }
+                    continue
+                }
+                var inner = b.coordinates(i); inner.x = amount
+                var v = eval(rows[tier].value, inner)
+                if op == .retroactive { v = Engine.arithmetic(.multiply, v, .number(amount)) }
+                Engine.store(v, raw, tag, i)
+            }
+        case .at, .attribute, .builtin, .orderField, .orderAggregate, .share, .periodAggregate, .rank:
+            generic(e, b, out)
+        }
+    }
+
+    /// For `abs` and `round`-like functions given more arguments than they use: each further
+    /// argument is evaluated as the tree walk does, and a lane where one is not an amount bails.
+    private func restArguments(_ args: [CExpr], _ b: BlockColumns, _ out: Int) {
+        let s = b.push(); defer { b.pop() }
+        let tag = b.tag(out), at = b.tag(s)
+        for j in 1..<args.count {
+            evalColumn(args[j], b, s)
+            for i in 0..<b.count where at[i] != Engine.laneNumber { tag[i] = Engine.laneBail }
+        }
+    }
+
+    /// The thresholds of a table whose every threshold is a constant amount, rising from row
+    /// to row, as `table` finds and keeps them; `nil` otherwise (the tree walk then words the error).
+    private func constantRisingThresholds(_ rows: [CRow]) -> [Fixed]? {
+        let key = rows.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+        if let c = constantThresholds[key] { return c.thresholds }
+        var thresholds: [Fixed] = []
+        for row in rows {
+            guard case .constant(.number(let t)) = row.threshold else { return nil }
+            if let last = thresholds.last, t <= last { return nil }
+            thresholds.append(t)
+        }
+        constantThresholds[key] = (rows, thresholds)
+        return thresholds
+    }
+
+    /// `e` evaluated by the tree walk lane by lane, for a node with no column form.
+    private func generic(_ e: CExpr, _ b: BlockColumns, _ out: Int) {
+        let raw = b.raw(out), tag = b.tag(out)
+        for i in 0..<b.count { Engine.store(eval(e, b.coordinates(i)), raw, tag, i) }
+    }
+}
+
+extension CExpr {
+    /// A text constant (`"separate"`): comparisons with one are evaluated lane by lane.
+    var isTextConstant: Bool {
+        if case .constant(.text) = self { return true }
+        return false
+    }
+}
+
+/// The columns a block evaluation works in: a stack of columns of `capacity` lanes
+/// (raw amounts and lane tags), and each lane's agent, period and cell.
+///
+/// Each column is its own allocation, so a column's storage stays where it is while
+/// deeper nodes push more.
+final class BlockColumns {
+    /// Lanes per run.
+    let capacity: Int
+    /// Lanes gathered in this run.
+    var count = 0
+    /// The grain of the rule being computed.
+    var grain: Grain = .month
+    let agent: UnsafeMutablePointer<Int>, period: UnsafeMutablePointer<Int>, cell: UnsafeMutablePointer<Int>
+    private var raws: [UnsafeMutablePointer<Int128>] = []
+    private var tags: [UnsafeMutablePointer<UInt8>] = []
+    private var top = 0
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+        agent = .allocate(capacity: capacity); period = .allocate(capacity: capacity); cell = .allocate(capacity: capacity)
+    }
+    deinit {
+        agent.deallocate(); period.deallocate(); cell.deallocate()
+        for r in raws { r.deallocate() }
+        for t in tags { t.deallocate() }
+    }
+    /// A fresh column on top of the stack.
+    ///
+    /// - Complexity: O(1) amortised (a column is allocated once, the first time the stack is this deep).
+    func push() -> Int {
+        if top == raws.count {
+            let r = UnsafeMutablePointer<Int128>.allocate(capacity: capacity); r.initialize(repeating: 0, count: capacity)
+            let t = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity); t.initialize(repeating: Engine.laneBail, count: capacity)
+            raws.append(r); tags.append(t)
+        }
+        top += 1
+        return top - 1
+    }
+    func pop() { top -= 1 }
+    @inline(__always) func raw(_ s: Int) -> UnsafeMutablePointer<Int128> { raws[s] }
+    @inline(__always) func tag(_ s: Int) -> UnsafeMutablePointer<UInt8> { tags[s] }
+    /// The coordinates of lane `i`.
+    @inline(__always) func coordinates(_ i: Int) -> Coordinates { Coordinates(agent: agent[i], grain: grain, period: period[i]) }
+}

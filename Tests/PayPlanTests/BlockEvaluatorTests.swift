@@ -1,0 +1,232 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PayPlan
+
+/// The block evaluator (`Engine+BlockEvaluator`): a full compute evaluates a rule's
+/// formula node by node over runs of its cells, and a lane that is not a plain amount
+/// or flag is computed again by the tree walk. Figures worked out by hand below; the
+/// generated plans hold every cell to the tree walk (`compute(c)`, the evaluator a
+/// cell-by-cell recompute uses), error values and their messages and origins included.
+@Suite struct BlockEvaluatorTests {
+    static let agents = [
+        Agent(name: "甲", hired: Day(year: 2020, month: 1, day: 1)!, base: Fixed(3000)),
+        Agent(name: "乙", hired: Day(year: 2026, month: 3, day: 16)!),
+        Agent(name: "丙", hired: Day(year: 2025, month: 6, day: 1)!, left: Day(year: 2026, month: 8, day: 10)!, base: Fixed(5000)),
+    ]
+    func engine(_ lines: [String], inputs: [(String, String, String)] = [], agents: [Agent] = agents) throws -> Engine {
+        var w = Workspace(name: "t", plan: try Plan.parse(lines: lines), agents: agents)
+        for (input, period, v) in inputs { w.setInput(input, agent: "甲", period: Period(text: period)!, value: Fixed(decimalText: v)!) }
+        return try Engine(workspace: w)
+    }
+    func value(_ e: Engine, _ rule: String, _ period: String, agent: Int = 0) -> Value {
+        e.value(ofCell: e.cell(rule: e.plan.ruleIndex[rule]!, agent: agent, period: Period(text: period)!)!)
+    }
+    func n(_ s: String) -> Value { .number(Fixed(decimalText: s)!) }
+    /// Every cell equals what the tree walk computes for it from the others.
+    func disagreements(_ e: Engine) -> [String] {
+        (0..<e.cellCount).compactMap { c in
+            let tree = e.compute(c)
+            return tree == e.value(ofCell: c) ? nil : "\(e.name(ofCell: c)): block \(e.value(ofCell: c)), tree walk \(tree)"
+        }
+    }
+
+    /// Lanes that fail among lanes that do not: r = 8, 0, 10¹⁴ in January–March.
+    /// - big = r × 10¹³: 8 × 10¹³ in January; 10²⁷ in March is beyond 10²⁶: #OVERFLOW from 甲.big[2026-03].
+    /// - q = 100 / r: 12.5 in January; #DIV/0! in February (from 甲.q[2026-02]).
+    /// - g = if r = 0 then 0 else 100 / r: February 0, the division not taken; January 12.5.
+    /// - f = r > 0 and 100 / r > 10: February no (the right side not read), January yes (12.5 > 10).
+    /// - o = r = 0 or 100 / r < 1: February yes, January no (12.5), March yes (10⁻¹² < 1).
+    @Test func failingLanesGetTheTreeWalksErrorAndTheOthersTheirFigure() throws {
+        let e = try engine([
+            "input month r default 0",
+            "month big = r * 10000000000000",
+            "month q = 100 / r",
+            "month g = if r = 0 then 0 else 100 / r",
+            "month f = r > 0 and 100 / r > 10",
+            "month o = r = 0 or 100 / r < 1",
+        ], inputs: [("r", "2026-01", "8"), ("r", "2026-02", "0"), ("r", "2026-03", "100000000000000")])
+        #expect(value(e, "big", "2026-01") == n("80000000000000"))
+        guard case .error(let overflow) = value(e, "big", "2026-03") else { Issue.record("no overflow"); return }
+        #expect(overflow.kind == .overflow)
+        #expect(overflow.origin == "甲.big[2026-03]")
+        #expect(value(e, "q", "2026-01") == n("12.5"))
+        guard case .error(let byZero) = value(e, "q", "2026-02") else { Issue.record("no #DIV/0!"); return }
+        #expect(byZero.kind == .divisionByZero)
+        #expect(byZero.origin == "甲.q[2026-02]")
+        #expect(value(e, "g", "2026-02") == n("0"))
+        #expect(value(e, "g", "2026-01") == n("12.5"))
+        #expect(value(e, "f", "2026-02") == .bool(false))
+        #expect(value(e, "f", "2026-01") == .bool(true))
+        #expect(value(e, "o", "2026-02") == .bool(true))
+        #expect(value(e, "o", "2026-01") == .bool(false))
+        #expect(value(e, "o", "2026-03") == .bool(true))
+        // Agents 乙 and 丙 have r = 0 throughout: q is #DIV/0! from their own cell.
+        guard case .error(let other) = value(e, "q", "2026-05", agent: 2) else { Issue.record("no #DIV/0! for 丙"); return }
+        #expect(other.origin == "丙.q[2026-05]")
+        #expect(disagreements(e).isEmpty)
+    }
+
+    /// Tables with `x` in a row, rounding and the numeric functions, by hand:
+    /// t [lo, hi): 0 → 1% × x, 100 → 5, 1000 → 2% × x. r = 8: 0.08; 150: 5; 2000: 40.
+    /// u (lo, hi]: 0 → 1%, 100 → 2% retroactive: 8 → 0.08; 150 → 3; 100 → 1 (100 is in the first tier).
+    /// m = round(r / 3, 1) + max(r, 10, 2) − abs(−r) + floor(r / 3) + ceil(r / 3):
+    /// r = 8: 2.7 + 10 − 8 + 2 + 3 = 9.7; r = 150: 50 + 150 − 150 + 50 + 50 = 150; r = 2000: 666.7 + 2000 − 2000 + 666 + 667 = 1,999.7.
+    @Test func tablesAndFunctionsByHand() throws {
+        let e = try engine([
+            "input month r default 0",
+            "table t [lo, hi): 0 -> 1% * x, 100 -> 5, 1000 -> 2% * x",
+            "table u (lo, hi]: 0 -> 1%, 100 -> 2%",
+            "month tl = lookup(t, r)",
+            "month ur = retroactive(u, r)",
+            "month m = round(r / 3, 1) + max(r, 10, 2) - abs(-r) + floor(r / 3) + ceil(r / 3)",
+        ], inputs: [("r", "2026-01", "8"), ("r", "2026-02", "150"), ("r", "2026-03", "2000"), ("r", "2026-04", "100")])
+        #expect(value(e, "tl", "2026-01") == n("0.08"))
+        #expect(value(e, "tl", "2026-02") == n("5"))
+        #expect(value(e, "tl", "2026-03") == n("40"))
+        #expect(value(e, "ur", "2026-01") == n("0.08"))
+        #expect(value(e, "ur", "2026-02") == n("3"))
+        #expect(value(e, "ur", "2026-04") == n("1"))
+        #expect(value(e, "m", "2026-01") == n("9.7"))
+        #expect(value(e, "m", "2026-02") == n("150"))
+        #expect(value(e, "m", "2026-03") == n("1999.7"))
+        #expect(disagreements(e).isEmpty)
+        #expect(e._blockLanes.fast > 0)
+    }
+
+    /// More agents than one run of lanes (256): 23 agents × 12 months = 276 cells per rule, the
+    /// run ending inside the 22nd agent's year. pay = base + r × 2, r = 100 × (agent number) in
+    /// every month: agent i (from 0) earns 3,000 + 200 × (i + 1) when it has base 3,000.
+    @Test func runsOfLanesSplitABlockAnywhere() throws {
+        let agents = (0..<23).map { Agent(name: "a\($0)", hired: Day(year: 2020, month: 1, day: 1)!, base: Fixed(3000)) }
+        var w = Workspace(name: "t", plan: try Plan.parse(lines: [
+            "attribute base default 0",
+            "input month r default 0",
+            "month pay = base + r * 2",
+            "month total = prev(total) + pay",
+        ]), agents: agents)
+        for (i, a) in agents.enumerated() {
+            for m in 1...12 { w.setInput("r", agent: a.name, period: Period(text: "2026-\(m < 10 ? "0" : "")\(m)")!, value: Fixed(100 * (i + 1))) }
+        }
+        let e = try Engine(workspace: w)
+        for i in [0, 20, 21, 22] {
+            #expect(value(e, "pay", "2026-05", agent: i) == .number(Fixed(3000 + 200 * (i + 1))))
+            #expect(value(e, "pay", "2026-12", agent: i) == .number(Fixed(3000 + 200 * (i + 1))))
+            // total: the running sum, 12 months of pay by December.
+            #expect(value(e, "total", "2026-12", agent: i) == .number(Fixed(12 * (3000 + 200 * (i + 1)))))
+        }
+        #expect(disagreements(e).isEmpty)
+    }
+
+    /// Generated plans of every node kind the block evaluator has a column for (and some it
+    /// hands to the tree walk), over inputs with zeros, negatives, thirds and amounts near 10²⁶:
+    /// every cell equals the tree walk's value, and both fast and bailed lanes occur.
+    @Test(arguments: [UInt64(1), 2, 3, 4])
+    func generatedPlansAgreeWithTheTreeWalkCellForCell(seed: UInt64) throws {
+        var g = FormulaGenerator(rng: SplitMix64(seed: seed))
+        var built = 0, fast = 0, bailed = 0
+        for _ in 0..<40 {
+            let (lines, inputs) = g.plan()
+            var w = Workspace(name: "t", plan: try Plan.parse(lines: lines), agents: BlockEvaluatorTests.agents)
+            for (input, agent, period, v) in inputs { w.setInput(input, agent: agent, period: Period(text: period)!, value: Fixed(decimalText: v)!) }
+            let e: Engine
+            do { e = try Engine(workspace: w) } catch { if ProcessInfo.processInfo.environment["BLOCK_DEBUG"] != nil { print("REFUSED \(error)") }; continue }
+            built += 1
+            fast += e._blockLanes.fast; bailed += e._blockLanes.bailed
+            let wrong = disagreements(e)
+            #expect(wrong.isEmpty, "seed \(seed): \(wrong.prefix(3))\n\(lines.joined(separator: "\n"))")
+            if !wrong.isEmpty { return }
+        }
+        #expect(built >= 20)
+        #expect(fast > 0 && bailed > 0)
+    }
+}
+
+/// Random plans for `generatedPlansAgreeWithTheTreeWalkCellForCell`: inputs r0, r1, a parameter,
+/// a quarter figure, and six month rules, each a random amount or flag formula over what comes
+/// before it (and `prev` of itself, which the schedule computes period by period).
+struct FormulaGenerator {
+    var rng: SplitMix64
+    var numbers: [String] = [], flags: [String] = []
+
+    mutating func int(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
+    mutating func pick(_ xs: [String]) -> String { xs[int(xs.count)] }
+
+    mutating func plan() -> (lines: [String], inputs: [(String, String, String, String)]) {
+        numbers = ["r0", "r1", "p0", "q0", "base", "tenure"]
+        flags = ["active", "yes", "no"]
+        var lines = [
+            "attribute base default 2000",
+            "input month r0 default 0",
+            "input month r1",
+            "param p0 = \(pick(["0", "3", "0.5", "-2", "1万"]))",
+            "quarter q0 = sum(r0 over quarter)",
+            "table t [lo, hi): 0 -> 1% * x, 100 -> 5, 1000 -> 2% * x",
+            "table u (lo, hi]: 0 -> 1%, 100 -> 2%, 500 -> 3%",
+        ]
+        for i in 0..<6 {
+            let name = "x\(i)"
+            let flag = int(3) == 0
+            // prev of itself now and then: a circle through prev, computed period by period.
+            let selfRef = int(4) == 0
+            if flag {
+                let body = self.flag(3)
+                flags.append(name)
+                lines.append("month \(name) = \(body)\(selfRef ? " or prev(\(name))" : "")")
+            } else {
+                let body = number(3)
+                numbers.append(name)
+                lines.append("month \(name) = \(body)\(selfRef ? " + prev(\(name))" : "")")
+            }
+        }
+        let amounts = ["0", "8", "150", "2000", "-5", "0.333333333333", "100000000000000000000000", "99999999999999999999999999", "1"]
+        var inputs: [(String, String, String, String)] = []
+        for agent in ["甲", "乙", "丙"] {
+            for m in 1...12 where int(3) != 0 {
+                let p = "2026-\(m < 10 ? "0" : "")\(m)"
+                inputs.append(("r0", agent, p, pick(amounts)))
+                if int(2) == 0 { inputs.append(("r1", agent, p, pick(amounts))) }
+            }
+        }
+        return (lines, inputs)
+    }
+
+    mutating func number(_ depth: Int) -> String {
+        if depth <= 0 || int(5) == 0 {
+            switch int(6) {
+            case 0: return pick(["0", "1", "2.5", "-3", "0.333", "1万", "100000000000000000000", "0.000000000001", "7"])
+            case 1: return "prev(\(pick(numbers.filter { $0 != "base" && $0 != "tenure" && $0 != "p0" })))"
+            case 2 where int(10) == 0: return pick(flags)   // a flag where an amount belongs: #TYPE, if the compiler lets it through
+            default: return pick(numbers)
+            }
+        }
+        let a = number(depth - 1), b = number(depth - 1)
+        switch int(16) {
+        case 0, 1: return "(\(a) + \(b))"
+        case 2: return "(\(a) - \(b))"
+        case 3, 4: return "(\(a) * \(b))"
+        case 5: return "(\(a) / \(b))"
+        case 6: return "(-\(a))"
+        case 7: return "round(\(a)\(int(2) == 0 ? "" : ", \(pick(["0", "1", "2", "3"]))"))"
+        case 8: return "\(pick(["floor", "ceil"]))(\(a)\(int(2) == 0 ? "" : ", \(pick(["0", "1", "2"]))"))"
+        case 9: return "abs(\(a))"
+        case 10: return "\(pick(["min", "max"]))(\(a), \(b)\(int(2) == 0 ? "" : ", \(number(depth - 1))"))"
+        case 11, 12: return "(if \(flag(depth - 1)) then \(a) else \(b))"
+        case 13: return "\(pick(["lookup", "retroactive", "marginal"]))(\(pick(["t", "u"])), \(a))"
+        case 14: return "iferror(\(a), \(b))"
+        default: return "prorate(\(a), \"paid_days\")"
+        }
+    }
+
+    mutating func flag(_ depth: Int) -> String {
+        if depth <= 0 || int(5) == 0 { return pick(flags) }
+        switch int(7) {
+        case 0, 1: return "(\(number(depth - 1)) \(pick(["=", "!=", "<", "<=", ">", ">="])) \(number(depth - 1)))"
+        case 2: return "(\(flag(depth - 1)) and \(flag(depth - 1)))"
+        case 3: return "(\(flag(depth - 1)) or \(flag(depth - 1)))"
+        case 4: return "(not \(flag(depth - 1)))"
+        case 5: return "(\(flag(depth - 1)) \(pick(["=", "!="])) \(flag(depth - 1)))"
+        default: return "(if \(flag(depth - 1)) then \(flag(depth - 1)) else \(flag(depth - 1)))"
+        }
+    }
+}
