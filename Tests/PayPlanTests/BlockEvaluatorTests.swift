@@ -94,6 +94,40 @@ import TestSupport
         #expect(e._blockLanes.fast > 0)
     }
 
+    /// Built-ins and attributes over a run, by hand (agents 甲 hired 2020-01-01 base 3,000; 乙 hired
+    /// 2026-03-16, no base; 丙 hired 2025-06-01, left 2026-08-10, base 5,000):
+    /// - tenure (months from the hire month, C1): 甲 in 2026-01 is 73 (2020-01 … 2026-01); 乙 0 in
+    ///   February, 1 in March, 10 in December; 丙 8 in January (2025-06 … 2026-01).
+    /// - active: 乙 no in February, yes in March; 丙 yes in August (left on the 10th), no in September.
+    /// - month_of(period_start) is 1 … 12; year_of 2026.
+    /// - base with no default: 乙 has none (#MISSING from 乙.b[…]); 丙's is 5,000 in every month.
+    @Test func builtInsAndAttributesByHand() throws {
+        let e = try engine([
+            "attribute base",
+            "month t = tenure",
+            "month on = active",
+            "month mo = month_of(period_start) + year_of(period_start)",
+            "month b = base",
+        ])
+        #expect(value(e, "t", "2026-01") == n("73"))
+        #expect(value(e, "t", "2026-02", agent: 1) == n("0"))
+        #expect(value(e, "t", "2026-03", agent: 1) == n("1"))
+        #expect(value(e, "t", "2026-12", agent: 1) == n("10"))
+        #expect(value(e, "t", "2026-01", agent: 2) == n("8"))
+        #expect(value(e, "on", "2026-02", agent: 1) == .bool(false))
+        #expect(value(e, "on", "2026-03", agent: 1) == .bool(true))
+        #expect(value(e, "on", "2026-08", agent: 2) == .bool(true))
+        #expect(value(e, "on", "2026-09", agent: 2) == .bool(false))
+        #expect(value(e, "mo", "2026-01") == n("2027"))
+        #expect(value(e, "mo", "2026-12", agent: 2) == n("2038"))
+        guard case .error(let none) = value(e, "b", "2026-04", agent: 1) else { Issue.record("乙 has a base"); return }
+        #expect(none.kind == .missing)
+        #expect(none.origin == "乙.b[2026-04]")
+        #expect(value(e, "b", "2026-04", agent: 2) == n("5000"))
+        #expect(value(e, "b", "2026-11", agent: 2) == n("5000"))
+        #expect(disagreements(e).isEmpty)
+    }
+
     /// More agents than one run of lanes (256): 23 agents × 12 months = 276 cells per rule, the
     /// run ending inside the 22nd agent's year. pay = base + r × 2, r = 100 × (agent number) in
     /// every month: agent i (from 0) earns 3,000 + 200 × (i + 1) when it has base 3,000.
@@ -157,6 +191,7 @@ struct FormulaGenerator {
         flags = ["active", "yes", "no"]
         var lines = [
             "attribute base default 2000",
+            "attribute bonus",
             "input month r0 default 0",
             "input month r1",
             "param p0 = \(pick(["0", "3", "0.5", "-2", "1万"]))",
@@ -197,6 +232,7 @@ struct FormulaGenerator {
             case 0: return pick(["0", "1", "2.5", "-3", "0.333", "1万", "100000000000000000000", "0.000000000001", "7"])
             case 1: return "prev(\(pick(numbers.filter { $0 != "base" && $0 != "tenure" && $0 != "p0" })))"
             case 2 where int(10) == 0: return pick(flags)   // a flag where an amount belongs: #TYPE, if the compiler lets it through
+            case 3 where int(3) == 0: return pick(["month_of(period_start)", "year_of(period_start)", "day_of(period_end)", "bonus", "days_employed"])
             default: return pick(numbers)
             }
         }

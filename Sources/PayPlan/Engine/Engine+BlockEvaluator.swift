@@ -67,13 +67,20 @@ extension Engine {
         switch kind {
         case .formula(let e), .parameter(let e):
             evalColumn(e, b, out)
-            for i in 0..<b.count {
-                let c = b.cell[i]
-                switch tag[i] {
-                case Engine.laneNumber: values[c] = .number(Fixed(raw: raw[i]))
-                case Engine.laneFlag: values[c] = .bool(raw[i] != 0)
-                default: values[c] = computeFormula(c, e, b.coordinates(i))
+            // The run's cells read none of each other: the fast lanes are stored first, through one buffer.
+            var bailed = false
+            values.withUnsafeMutableBufferPointer { vb in
+                for i in 0..<b.count {
+                    switch tag[i] {
+                    case Engine.laneNumber: vb[b.cell[i]] = .number(Fixed(raw: raw[i]))
+                    case Engine.laneFlag: vb[b.cell[i]] = .bool(raw[i] != 0)
+                    default: bailed = true
+                    }
                 }
+            }
+            guard bailed else { return }
+            for i in 0..<b.count where tag[i] == Engine.laneBail {
+                values[b.cell[i]] = computeFormula(b.cell[i], e, b.coordinates(i))
             }
         case .input(let def):
             if let def { evalColumn(def, b, out) } else { tag.update(repeating: Engine.laneBail, count: b.count) }
@@ -236,6 +243,14 @@ extension Engine {
                 guard tag[i] == Engine.laneFlag else { tag[i] = Engine.laneBail; continue }
                 if raw[i] != 0 { raw[i] = tr[i]; tag[i] = tt[i] } else { raw[i] = fr[i]; tag[i] = ft[i] }
             }
+        case .function(let f, let args) where (f == .monthOf || f == .yearOf || f == .dayOf) && args == [.builtin(.periodStart)]:
+            // month_of(period_start) and the like: parts of the period's first day.
+            guard b.grain != .none else { generic(e, b, out); return }
+            b.preparePeriods(self)
+            for i in 0..<n {
+                let d = b.firstDay[b.period[i] - b.firstPeriod]
+                raw[i] = Fixed(f == .monthOf ? d.month : f == .yearOf ? d.year : d.day).raw; tag[i] = Engine.laneNumber
+            }
         case .function(let f, let args):
             switch f {
             case .round, .floor, .ceil, .abs, .min, .max: break
@@ -309,6 +324,28 @@ extension Engine {
                 if op == .retroactive { v = Engine.arithmetic(.multiply, v, .number(amount)) }
                 Engine.store(v, raw, tag, i)
             }
+        case .builtin(let f) where f == .active || f == .tenure:
+            guard b.grain != .none else { generic(e, b, out); return }
+            b.preparePeriods(self)
+            for i in 0..<n {
+                let a = b.agent[i], p = b.period[i] - b.firstPeriod
+                if f == .active {
+                    let hired = agents[a].hired, left = agents[a].left
+                    let hiredOK = hired.map { $0 <= b.lastDay[p] } ?? true
+                    let leftOK = left.map { $0 >= b.firstDay[p] } ?? true
+                    raw[i] = hiredOK && leftOK ? 1 : 0; tag[i] = Engine.laneFlag
+                } else if let h = agents[a].hired {
+                    raw[i] = Fixed(max(0, b.lastMonth[p] - h.monthValue.index + 1)).raw; tag[i] = Engine.laneNumber
+                } else {
+                    tag[i] = Engine.laneBail
+                }
+            }
+        case .attribute(_, let d) where d == nil || d!.isConstant:
+            // An agent's attribute is the same in every period: read once per agent of the run.
+            for i in 0..<n {
+                if i > 0 && b.agent[i] == b.agent[i - 1] { raw[i] = raw[i - 1]; tag[i] = tag[i - 1]; continue }
+                Engine.store(eval(e, b.coordinates(i)), raw, tag, i)
+            }
         case .at, .attribute, .builtin, .orderField, .orderAggregate, .share, .periodAggregate, .rank:
             generic(e, b, out)
         }
@@ -353,6 +390,11 @@ extension CExpr {
         if case .constant(.text) = self { return true }
         return false
     }
+    /// A constant of any kind (an attribute's default that is one does not change with the period).
+    var isConstant: Bool {
+        if case .constant = self { return true }
+        return false
+    }
 }
 
 /// The columns a block evaluation works in: a stack of columns of `capacity` lanes
@@ -368,6 +410,11 @@ final class BlockColumns {
     /// The grain of the rule being computed.
     var grain: Grain = .month
     let agent: UnsafeMutablePointer<Int>, period: UnsafeMutablePointer<Int>, cell: UnsafeMutablePointer<Int>
+    /// For built-ins over the run's periods (`preparePeriods`): the first period, and each
+    /// period's first day, last day and last month's index, from `firstPeriod` on.
+    private(set) var firstPeriod = 0
+    private(set) var firstDay: [Day] = [], lastDay: [Day] = [], lastMonth: [Int] = []
+    private var preparedGrain: Grain? = nil, preparedPeriods = 0..<0
     private var raws: [UnsafeMutablePointer<Int128>] = []
     private var tags: [UnsafeMutablePointer<UInt8>] = []
     private var top = 0
@@ -396,6 +443,22 @@ final class BlockColumns {
     func pop() { top -= 1 }
     @inline(__always) func raw(_ s: Int) -> UnsafeMutablePointer<Int128> { raws[s] }
     @inline(__always) func tag(_ s: Int) -> UnsafeMutablePointer<UInt8> { tags[s] }
+    /// Works out the first and last days of the periods the run's lanes are at, once per
+    /// grain and range of periods.
+    ///
+    /// - Complexity: O(periods of the run).
+    func preparePeriods(_ e: Engine) {
+        var lo = Int.max, hi = Int.min
+        for i in 0..<count { lo = min(lo, period[i]); hi = max(hi, period[i]) }
+        guard count > 0, preparedGrain != grain || !(preparedPeriods.contains(lo) && preparedPeriods.contains(hi)) else { return }
+        let periods = lo..<(hi + 1)
+        preparedGrain = grain; preparedPeriods = periods; firstPeriod = lo
+        firstDay = []; lastDay = []; lastMonth = []
+        for p in periods {
+            let q = e.period(grain, p)
+            firstDay.append(q.firstDay); lastDay.append(q.lastDay); lastMonth.append(q.lastMonth.index)
+        }
+    }
     /// The coordinates of lane `i`.
     @inline(__always) func coordinates(_ i: Int) -> Coordinates { Coordinates(agent: agent[i], grain: grain, period: period[i]) }
 }

@@ -95,7 +95,8 @@ public struct Fixed: Hashable, Comparable, Sendable {
 
     /// `x / d` rounded half away from zero. `d` must be positive.
     @usableFromInline static func divideRounded(_ x: Int128, by d: Int128) -> Int128 {
-        let q = x / d, r = x % d
+        // The remainder from the quotient: one 128-bit division, not two (|q × d| ≤ |x|, no overflow).
+        let q = x / d, r = x &- q &* d
         let twice = (r < 0 ? -r : r) * 2
         if twice >= d { return x < 0 ? q - 1 : q + 1 }
         return q
@@ -138,7 +139,7 @@ public struct Fixed: Hashable, Comparable, Sendable {
         precondition(digits >= 0 && digits <= Fixed.fractionDigits)
         let unit = Fixed.unit(dropping: Fixed.fractionDigits - digits)
         var q = raw / unit
-        if raw % unit != 0 && raw < 0 { q -= 1 }
+        if raw &- q &* unit != 0 && raw < 0 { q -= 1 }
         return Fixed(raw: q * unit)
     }
 
