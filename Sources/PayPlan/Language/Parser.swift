@@ -118,8 +118,9 @@ public struct Parser {
 
     /// True when `source` starts with a word that begins a definition.
     public static func startsDefinition(_ source: String) -> Bool {
-        let words = source.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).prefix(2).map(String.init)
-        guard let first = words.first, source.trimmingCharacters(in: .whitespaces).hasPrefix(first) else { return false }
+        // The first two words only: a split that stops after them (the rest is its third piece, unread).
+        let words = source.split(maxSplits: 2, whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).prefix(2).map(String.init)
+        guard let first = words.first, StatementText.trimmed(source).hasPrefix(first) else { return false }
         if first == "report" { return words.count > 1 && (words[1] == "columns" || words[1] == "total") }
         if first == "payslip" { return true }
         if first == "order" && words.count > 1 && ["add", "set", "rm", "remove"].contains(words[1]) { return false }
