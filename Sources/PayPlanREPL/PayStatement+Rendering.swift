@@ -235,17 +235,24 @@ public struct StatementRenderer {
     /// The index page of `statement all … --html DIR`: one link per person with their pay figures.
     public func htmlIndex(_ statements: [(PayStatement, file: String)], period: Period, scenario: String) -> String {
         let h = Chart.xmlEscape
+        let withNet = statements.contains { $0.0.net != nil }
+        let first = statements.first?.0.total
+        // The pay figure's name as the statement's total row gives it.
+        let payHeading = first.map { zh && $0.label == nil ? "应发工资" : itemName($0) } ?? (zh ? "应发工资" : "pay")
         var out = """
         <!DOCTYPE html>
         <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(h(word("title"))) — \(h(plain.period(period)))</title>
         <style>body{font-family:\(StatementRenderer.fonts);margin:2em;color:#222} table{border-collapse:collapse} th,td{padding:.4em .8em;border-bottom:1px solid #ddd;text-align:left} td.amt{text-align:right;font-variant-numeric:tabular-nums}</style>
         </head><body><h1>\(h(word("title"))) — \(h(plain.period(period))) · \(h(scenario))</h1>
-        <table><thead><tr><th>\(h(word("id")))</th><th>\(h(word("name")))</th><th>\(h(word("earningsTotal")))</th><th>\(h(word("deductionsTotal")))</th><th>\(h(zh ? "工资" : "pay"))</th></tr></thead><tbody>
+        <table><thead><tr><th>\(h(word("id")))</th><th>\(h(word("name")))</th><th>\(h(word("earningsTotal")))</th><th>\(h(word("deductionsTotal")))</th><th>\(h(payHeading))</th>\(withNet ? "<th>\(h(word("net_pay")))</th>" : "")</tr></thead><tbody>
 
         """
+        // The columns read as the statements do: 应发合计 − 扣款合计 = the pay figure (应发工资), and
+        // 实发工资 beside it once take-home pay exists (fresh-user finding: the net figure stood under "pay").
         for (s, file) in statements {
-            let pay = s.net?.value ?? s.total?.value ?? .text("")
-            out += "<tr><td>\(h(s.agentID ?? "—"))</td><td><a href=\"\(h(file))\">\(h(s.agent))</a></td><td class=\"amt\">\(h(amount(s.earningsTotal)))</td><td class=\"amt\">\(h(amount(s.deductionsTotal)))</td><td class=\"amt\">\(h(amount(pay)))</td></tr>\n"
+            let pay = s.total?.value ?? .text("")
+            let net = withNet ? "<td class=\"amt\">\(h(s.net.map { amount($0.value) } ?? "—"))</td>" : ""
+            out += "<tr><td>\(h(s.agentID ?? "—"))</td><td><a href=\"\(h(file))\">\(h(s.agent))</a></td><td class=\"amt\">\(h(amount(s.earningsTotal)))</td><td class=\"amt\">\(h(amount(s.deductionsTotal)))</td><td class=\"amt\">\(h(amount(pay)))</td>\(net)</tr>\n"
         }
         return out + "</tbody></table></body></html>\n"
     }

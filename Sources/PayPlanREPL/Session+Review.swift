@@ -45,6 +45,7 @@ extension Session {
             let r = try PlanReview(a: wa, b: wb, nameA: pos[0], nameB: pos[1], period: period, cliffThreshold: threshold,
                                    shouldStop: { [interruptCheck] in interruptCheck() })
             if let file = opts["--html"] {
+                if let problem = figureTargetProblem(file) { return .error(problem) }
                 let page = r.html(chinese: language == .zh, labels: labelsOf(engineOrNil(pos[0])))
                 do { try AtomicFile.write(Data(page.utf8), to: file) } catch { return .error("\(error); " + say("no page was written", "未写入文件")) }
                 return Output(lines: reviewLines(r) + [say("wrote \(file) (the review as a page with charts)", "已写入 \(file)（含图表的评审页）")])

@@ -44,6 +44,7 @@ extension Session {
         default: body = r.text(st).joined(separator: "\n") + "\n"
         }
         if let file {
+            if let problem = figureTargetProblem(file) { return .error(problem) }
             do { try AtomicFile.write(Data(((fmt == "csv" ? "\u{FEFF}" : "") + body).utf8), to: file) } catch { return .error(StatementMessage.writeFailed(Session.said(error))) }
             return Output(message: StatementMessage.wrote(file: file, format: fmt))
         }
@@ -83,6 +84,7 @@ extension Session {
             return Output(body: lines.map { OutputLine(fixed: $0) })
         }
         if format == "csv" {
+            if let problem = figureTargetProblem(target) { return .error(problem) }
             do { try AtomicFile.write(Data(("\u{FEFF}" + r.csv(all: statements)).utf8), to: target) } catch { return .error(StatementMessage.writeFailed(Session.said(error))) }
             return Output(message: StatementMessage.wroteCSV(file: target, statements: statements.count, skipped: skipped, period: p))
         }

@@ -472,6 +472,7 @@ extension Session {
                 let svg = Chart.svg(title: "\(probe.targetNames.joined(separator: ", ")) against \(probe.inputName)",
                                     xLabel: Chart.axisTitle([ruleNameAndLabel(head[0])]), yLabel: Chart.axisTitle(figures.map(ruleNameAndLabel)), series: allSeries,
                                     markers: marks.map { Chart.Marker(x: $0.x, label: "\($0.x.format(minimumFractionDigits: 0)) \($0.label)") })
+                if let problem = figureTargetProblem(s) { throw WhatIfRefusal(problem) }
                 do { try AtomicFile.write(Data(svg.utf8), to: s) } catch { throw WhatIfRefusal(WhatIfMessage.noChartWritten(Session.describeBoth(error)[language])) }
                 out.add(WhatIfMessage.wrote(s))
             }

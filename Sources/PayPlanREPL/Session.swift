@@ -808,6 +808,14 @@ public final class Session {
         if let id = agent.id, !id.isEmpty, let other = workspace.agents.first(where: { $0.id == id && $0.name != original }) {
             return .error(AgentMessage.duplicateID(id: id, other: other.name))
         }
+        // A name that is another agent's ID, or an ID that is another agent's name, would credit
+        // notes and imported rows to the wrong one (fresh-user finding: agent add S01).
+        if let other = workspace.agents.first(where: { $0.name != original && $0.id == agent.name }) {
+            return .error(AgentMessage.nameIsAnotherAgentsID(name: agent.name, other: other.name))
+        }
+        if let id = agent.id, !id.isEmpty, let other = workspace.agents.first(where: { $0.name != original && $0.name == id }) {
+            return .error(AgentMessage.idIsAnotherAgentsName(id: id, other: other.name))
+        }
         return nil
     }
 

@@ -68,6 +68,32 @@ import PayPlan
         expectRefused(s, "fork a.b", "'a.b' cannot name a scenario: use letters, digits, '_' or '-' (no spaces or dots)")
     }
 
+    /// 千 is read as owners say it, in a base and in an input (fresh-user note: base=3.5千 was
+    /// refused). pay = base + sales × 1%: 3,500 + 2,000 × 1% = 3,520.00; then 4,000 + 20 = 4,020.00.
+    @Test func thousandsWrittenInChinese() throws {
+        let s = try session()
+        run(s, "agent add 甲 base=3.5千", "甲.sales[2026-03] = 2千")
+        #expect(query(s, "甲.pay[2026-03]") == "3,520.00")
+        run(s, "agent set 甲 base=4千元")
+        #expect(query(s, "甲.pay[2026-03]") == "4,020.00")
+    }
+
+    /// A name that is another agent's employee ID, or an ID that is another's name, is refused: a note
+    /// or an imported 业务员 cell `S01` would credit the wrong one (fresh-user finding: `agent add S01`
+    /// took 李雷's imported orders, 李雷 being S01).
+    @Test func aNameMayNotBeAnotherAgentsID() throws {
+        let s = try Session(path: repositoryRoot + "/scenarios/electronics-sales.json")
+        let before = s.workspace
+        expectRefused(s, "agent add S01 base=3000 hired=2026-01-01", "'S01' is 李雷's employee ID: an agent of that name could not be told apart from 李雷 in notes and imports")
+        expectRefused(s, "agent add Ｓ０１ base=3000", "is 李雷's employee ID")
+        expectRefused(s, "agent set 韩梅梅 name=S01", "'S01' is 李雷's employee ID")
+        expectRefused(s, "agent add 新人 id=王芳", "id=王芳 is the name of the agent 王芳")
+        expectRefused(s, "agent set 韩梅梅 id=李雷", "id=李雷 is the name of the agent 李雷")
+        #expect(s.workspace == before)
+        // An agent's own ID as its own name is no one else's: taken.
+        run(s, "agent add S09 id=S09 base=3000 hired=2026-01-01")
+    }
+
     @Test func usableNamesStillWork() throws {
         let s = try session()
         run(s, "agent add S01_李雷 base=3000", "agent add months base=3000", "agent add 王-芳 base=3000", "agent add _x base=3000")

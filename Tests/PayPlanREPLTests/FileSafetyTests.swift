@@ -9,6 +9,35 @@ import PayPlan
 /// word (read-only files, owners, links, another program's change); a killed
 /// save's temporary file is cleaned up by the next save.
 @Suite struct FileSafetyTests {
+    /// Figures, statements, pages and charts are never written over a payplan scenario: the open one
+    /// (also under another spelling) or another (fresh-user finding: `report … --csv --out self.json`
+    /// replaced the open scenario). Each file is byte for byte as it was; other files are written.
+    @Test func figureFilesNeverReplaceAScenario() throws {
+        let dir = NSTemporaryDirectory() + "payplan-figtarget-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let own = dir + "/self.json", other = dir + "/victim.json"
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/scenarios/web-agency.json", toPath: own)
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/scenarios/electronics-sales.json", toPath: other)
+        let ownBytes = try Data(contentsOf: URL(fileURLWithPath: own)), otherBytes = try Data(contentsOf: URL(fileURLWithPath: other))
+        let s = try Session(path: own)
+        for command in ["report 2026-04 --csv --out \(own)", "report 2026-04 --md --out \(dir)/./self.json", "orders --md --out \(own)",
+                        "statement 甲 2026-04 --html \(own)", "statement all 2026-04 --csv \(own)"] {
+            expectRefused(s, command, "self.json is a payplan scenario (the one open here): figures are never written over a scenario, so nothing was written")
+        }
+        for command in ["report 2026-04 --csv --out \(other)", "statement 甲 2026-04 --html \(other)", "report 2026-04 --xlsx \(other)"] {
+            let out = s.execute(command)
+            #expect(out.failed, "\(command)")
+        }
+        expectRefused(s, "report 2026-04 --json --out \(other)", "victim.json is a payplan scenario: figures are never written over a scenario")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: own)) == ownBytes)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == otherBytes)
+        // A figure file written before is written again (a plain CSV is no scenario).
+        run(s, "report 2026-04 --csv --out \(dir)/r.csv", "report 2026-04 --csv --out \(dir)/r.csv")
+        s.language = .zh
+        #expect(s.execute("report 2026-04 --csv --out \(own)").errors.first?.message.hasPrefix("\(own) 是 payplan 方案文件（就是当前打开的这个）") == true)
+    }
+
     let dir: String
     let shop: String, agency: String
 

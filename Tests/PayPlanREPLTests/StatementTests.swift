@@ -159,6 +159,31 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
     }
 
+    /// The index of `statement all --html` reads as the statements do: 应发合计 − 扣款合计 = 应发工资,
+    /// and 实发工资 in its own column once take-home pay exists (fresh-user finding: plan A's index put
+    /// the net figure under "工资"). Each row is checked against the person's own figures.
+    @Test func theIndexShowsPayAndTakeHomeInTheirOwnColumns() throws {
+        let s = try Session(path: onlineShop)
+        s.language = .zh
+        let dir = NSTemporaryDirectory() + "payplan-index-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = s.execute("statement all 2026-03 --html \(dir)")
+        let index = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
+        #expect(index.contains("<th>应发合计</th><th>扣款合计</th><th>应发工资</th><th>实发工资</th>"), "\(index.prefix(1200))")
+        s.language = .en
+        for a in s.workspace.agents where query(s, "\(a.name).net_pay[2026-03]").first?.isNumber == true {
+            let cells = index.components(separatedBy: ">\(a.name)</a></td>")[1].components(separatedBy: "</tr>")[0]
+                .components(separatedBy: "<td class=\"amt\">").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
+            #expect(cells.count == 4, "\(a.name): \(cells)")
+            func n(_ t: String) -> Fixed? { Fixed(decimalText: t.replacingOccurrences(of: ",", with: "")) }
+            let (earned, deducted, pay, net) = (n(cells[0]), n(cells[1]), n(cells[2]), n(cells[3]))
+            #expect(earned.flatMap { e in deducted.map { e - $0 } } == pay, "\(a.name): \(cells)")
+            #expect(cells[2] == query(s, "\(a.name).pay[2026-03]"), "\(a.name)")
+            #expect(cells[3] == query(s, "\(a.name).net_pay[2026-03]"), "\(a.name)")
+            #expect(net != pay)
+        }
+    }
+
     /// `statement all`: one file per person employed in the month plus an index; one CSV row per person.
     /// Plan C in March: 赵强 is hired in April, so three statements. 李雷's pay 5,573.00 (above).
     @Test func statementsForEveryone() throws {

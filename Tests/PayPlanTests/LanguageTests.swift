@@ -14,6 +14,9 @@ import TestSupport
         #expect(try number("12万") == Fixed(120_000))
         #expect(try number("1.5万") == Fixed(15_000))
         #expect(try number("40k") == Fixed(40_000))
+        // 千 (thousand) as owners say it: 3.5千 = 3,500; 8千元 = 8,000 (fresh-user note: base=3.5千 was refused).
+        #expect(try number("3.5千") == Fixed(3_500))
+        #expect(try number("8千元") == Fixed(8_000))
         #expect(try number("40,000") == Fixed(40_000))
         #expect(try number("1,234,567.89") == Fixed(decimalText: "1234567.89"))
         #expect(try number("¥40000") == Fixed(40_000))

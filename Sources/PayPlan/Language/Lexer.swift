@@ -1,6 +1,6 @@
 /// Splits pay-language text into tokens.
 ///
-/// Owners type the way they write: `12万`, `1.5万`, `40k`, `40,000`, `¥40000`,
+/// Owners type the way they write: `12万`, `1.5万`, `3.5千`, `40k`, `40,000`, `¥40000`,
 /// `3000元`, `2%`, full-width brackets from a Chinese input method, `×` and `÷`,
 /// `≤`. Grouping commas are taken only when exactly three digits follow and
 /// no space: `max(1, 100)` is two arguments, `1,000` is one thousand.
@@ -142,6 +142,7 @@ public struct Lexer {
             var multiplier: Fixed? = nil
             switch c {
             case "万": multiplier = Fixed(10_000)
+            case "千": multiplier = Fixed(1_000)
             case "亿": multiplier = Fixed(100_000_000)
             case "k", "K":
                 if !(peek(1).map(Lexer.isIdentPart) ?? false) { multiplier = Fixed(1_000) }
@@ -153,7 +154,7 @@ public struct Lexer {
                 i += 1
                 guard let v = Fixed.checkedMultiply(value, m) else { throw error(.tooLarge(String(chars[start..<i])), start..<i) }
                 value = v
-                if c == "万" || c == "亿", peek() == "元" { i += 1 }
+                if c == "万" || c == "亿" || c == "千", peek() == "元" { i += 1 }
             }
         }
         // `0..100` (a range): the number ends before `..`.

@@ -47,6 +47,7 @@ extension Session {
     /// (verbatim, never translated), or a file written atomically (`wrote FILE (csv, 2 tables)`).
     /// - Throws: `Interrupted` when Ctrl-C stops a workbook being written (no file is left).
     func emit(_ tables: [FigureTable], as format: FigureFormat, text: () -> [String]) throws -> Output {
+        if let file = format.file, let problem = figureTargetProblem(file) { return .error(problem) }
         let body: String
         switch format.kind {
         case .text: body = text().joined(separator: "\n") + "\n"

@@ -37,6 +37,10 @@ public enum AgentMessage: MessageCatalogue {
     case outsideRange(key: String, value: String, range: String)
     case leftBeforeHired(left: Day, hired: Day)
     case duplicateID(id: String, other: String)
+    /// A name that is another agent's employee ID (or an ID that is another agent's name): a note
+    /// `CS01` or an import's 业务员 column would credit the wrong one.
+    case nameIsAnotherAgentsID(name: String, other: String)
+    case idIsAnotherAgentsName(id: String, other: String)
 
     public var wording: Wording {
         switch self {
@@ -95,6 +99,12 @@ public enum AgentMessage: MessageCatalogue {
                     zh: "离职日 left=\(l) 早于入职日 hired=\(h)：不能在入职前离职；未做任何更改")
         case .duplicateID(let id, let o):
             Wording(en: "id=\(id) is already \(o)'s employee ID; IDs are unique; nothing was changed", zh: "工号 id=\(id) 已是 \(o) 的工号；工号不能重复；未做任何更改")
+        case .nameIsAnotherAgentsID(let n, let o):
+            Wording(en: "'\(n)' is \(o)'s employee ID: an agent of that name could not be told apart from \(o) in notes and imports; choose another name; nothing was changed",
+                    zh: "'\(n)' 是 \(o) 的工号：用它作员工名，备注和导入里就分不清是谁；请换一个名字；未做任何更改")
+        case .idIsAnotherAgentsName(let id, let o):
+            Wording(en: "id=\(id) is the name of the agent \(o): notes and imports could not tell them apart; choose another ID; nothing was changed",
+                    zh: "工号 id=\(id) 与员工 \(o) 的名字相同：备注和导入里就分不清是谁；请换一个工号；未做任何更改")
         }
     }
 
@@ -107,6 +117,7 @@ public enum AgentMessage: MessageCatalogue {
                 .hasOrders(name: "李雷", count: 2, example: "T001"), .unknownSubcommand("move"), .unknown("王五", known: ["李雷"]),
                 .unknown("王五", known: []), .agentsTakesNothing, .nameEmpty, .nameTooLong(prefix: "李雷李雷", length: 300, maximum: 64),
                 .nameBadStart("1李雷"), .nameBadCharacter("李.雷", "."), .nameReserved("month"), .nameIsCommandWord("total"), .nameIsCommandWord("all"), .attributeSyntax("base"),
-                .outsideRange(key: "base", value: "-1", range: "0.."), .leftBeforeHired(left: e, hired: d), .duplicateID(id: "S01", other: "李雷")]
+                .outsideRange(key: "base", value: "-1", range: "0.."), .leftBeforeHired(left: e, hired: d), .duplicateID(id: "S01", other: "李雷"),
+                .nameIsAnotherAgentsID(name: "S01", other: "李雷"), .idIsAnotherAgentsName(id: "王芳", other: "王芳")]
     }
 }
