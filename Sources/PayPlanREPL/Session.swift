@@ -473,7 +473,7 @@ public final class Session {
             // A dated version (`from 2026-07 …`): its name defined, the same kind, a month of the scenario's years.
             if let problem = workspace.plan.versionProblem(def) { return .error(Diagnostic(problem)) }
             if !workspace.years.contains(month.year) {
-                return .error(Diagnostic(SourceError("\(month) is outside the scenario's years (\(workspace.years.lowerBound == workspace.years.upperBound ? "\(workspace.years.lowerBound)" : "\(workspace.years.lowerBound)–\(workspace.years.upperBound)")): a version takes effect in a month of them",
+                return .error(Diagnostic(SourceError(.version(.outsideYears(month, years: workspace.years)),
                                                      at: def.effectiveRange, in: def.source)))
             }
         }
@@ -481,7 +481,7 @@ public final class Session {
         if def.effective == nil, let base = new.plan.definition(named: def.name),
            let v = base.versions.first(where: { Plan.versionMismatch(base: base, version: $0) != nil }) {
             // Redefined as another kind while its versions stay what they were.
-            return .error(Diagnostic(SourceError("'\(def.name)' has dated versions (from \(base.versions.map { "\($0.effective!)" }.joined(separator: ", "))) of its old kind: drop them first (drop from \(v.effective!) \(def.name))",
+            return .error(Diagnostic(SourceError(.version(.oldKindVersions(def.name, starts: base.versions.map { $0.effective! }, drop: v.effective!)),
                                                  at: def.kindRange, in: def.source)))
         }
         let verb = old == nil ? EditMessage.defined(def.name, from: def.effective) : EditMessage.redefined(def.name, from: def.effective)
@@ -506,13 +506,12 @@ public final class Session {
         if name.hasPrefix("from ") {
             let words = name.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             guard words.count == 3, let p = Period(text: words[1]), p.grain == .month else {
-                return .error("write drop from MONTH NAME, e.g. drop from 2026-07 commission_tiers")
+                return .error(EditMessage.dropFromUsage)
             }
             let n = words[2]
             guard let d = new.plan.definition(named: n) else { return .error(EditMessage.nothingToDrop(n)) }
             guard new.plan.removeVersion(n, from: p.start) != nil else {
-                let list = d.versions.map { "\($0.effective!)" }
-                return .error("'\(n)' has no version from \(p.start)" + (list.isEmpty ? "" : "; its versions start \(list.joined(separator: ", "))"))
+                return .error(EditMessage.noVersionFrom(n, from: p.start, starts: d.versions.map { $0.effective! }))
             }
             let (before, after) = (workspace.plan, new.plan)
             let said = EditMessage.droppedVersion(n, from: p.start)
@@ -1086,8 +1085,8 @@ public final class Session {
     }
 
     func explainLines(cell c: Int, depth: Int, rules: Bool, orders: Bool) -> Output {
-        if rules { return Output(lines: engine.explain(cell: c, plan: workspace.plan, depth: depth).lines(showing: { [language] in language == .zh ? Session.inChinese($0) : $0 })) }
-        return Output(lines: PlainRenderer(language: language).lines(engine.plainExplanation(cell: c, plan: workspace.plan, depth: depth), orders: orders))
+        if rules { return Output(body: Session.explainTree(engine.explain(cell: c, plan: workspace.plan, depth: depth))) }
+        return Output(body: PlainRenderer(language: language).lines(engine.plainExplanation(cell: c, plan: workspace.plan, depth: depth), orders: orders).map { OutputLine(fixed: $0) })
     }
 
     // MARK: Reports

@@ -15,10 +15,12 @@ import TestSupport
         var s = Set(CommandTable.firstWords + CommandTable.definitionWords + Help.topics.flatMap { $0.name.split(separator: "-").map(String.init) })
         s.formUnion(["add", "set", "rm", "holiday", "workday", "clear", "all", "of", "text", "out", "use", "N", "payplan", "lang", "zh", "en"])
         // File kinds, error codes, the program's own name for the file layer.
-        s.formUnion(["json", "csv", "md", "html", "htm", "xlsx", "txt", "UTF", "MISSING", "OVERFLOW", "DIV", "REF", "chmod", "u", "w"])
+        s.formUnion(["json", "csv", "md", "html", "htm", "xlsx", "txt", "UTF", "MISSING", "OVERFLOW", "DIV", "REF", "ERROR", "chmod", "u", "w"])
         // Names the samples use (rules, parts, forks).
         s.formUnion(["pay", "sales", "commission", "bonus", "base", "rate", "pool", "tax", "takehome", "main", "edits"])
         s.formUnion(Parser.reserved)
+        s.formUnion(["tier_commission", "margin", "damage_cap_rate", "half_bonus", "level", "probation", "months_employed", "tax_table", "refund",
+                     "individual", "prev", "paid"])
         s.formUnion(["B", "T", "commission_tiers", "attribution_match", "attribution_pattern", "attribution_mode"])
         // The pay language's syntax the parser's errors quote: built-ins (`round(`, `allocate(`), tier sides
         // `[lo, hi)`, `range LO..HI`, `report columns a, b, c`, `in ("a", "b")`, payslip sections, `use takehome on pay`.

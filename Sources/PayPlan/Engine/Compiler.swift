@@ -486,6 +486,10 @@ struct ExprCompiler {
         groupingSources = [(try! Definition(source: "param none = 0"), 0..<0)]
     }
 
+    func fail(_ kind: SourceError.Kind, _ e: Expr) -> CompileError {
+        CompileError(definition: definition.name, error: SourceError(kind, at: e.range, in: definition.source))
+    }
+
     func fail(_ message: String, _ e: Expr) -> CompileError {
         CompileError(definition: definition.name, error: SourceError(message, at: e.range, in: definition.source))
     }
@@ -540,7 +544,7 @@ struct ExprCompiler {
                 warnPeriodFigure(r, from: dim, e)
                 if let starts = plan.versionStarts[n], case .parameter = plan.rules[r].kind {
                     guard dim.grain != .none else {
-                        throw fail("'\(n)' changes from \(starts[0]): a parameter or attribute has no month to choose a version by; use it in a month rule", e)
+                        throw fail(.version(.noMonthToChoose(n, from: starts[0], orAttribute: true)), e)
                     }
                     var c = CExpr.ref(rule: r, shift: 0)
                     for (v, from) in plan.parameterVersions.filter({ $0.value.name == n }).map({ ($0.key, $0.value.from) }).sorted(by: { $0.1 < $1.1 }) {
@@ -569,9 +573,9 @@ struct ExprCompiler {
             if fieldNames.contains(n) {
                 throw fail("'\(n)' is an order field; use it in an order rule (order x = \(n) …) or add it up: sum(\(n) over orders)", e)
             }
-            throw fail("unknown name '\(n)'\(suggestion(n))", e)
+            throw fail(.unknownName(n, suggestion: closest(n)), e)
         case .at(let n, let period):
-            guard let r = plan.ruleIndex[n] else { throw fail("unknown name '\(n)'\(suggestion(n))", e) }
+            guard let r = plan.ruleIndex[n] else { throw fail(.unknownName(n, suggestion: closest(n)), e) }
             let t = plan.rules[r]
             if t.dimension.perAgent && !dim.perAgent {
                 throw fail("'\(n)' is per agent; a team rule must aggregate it over agents", e)
@@ -695,7 +699,7 @@ struct ExprCompiler {
             var lookup = CExpr.table(TableOp(rawValue: name)!, table: t, sides: table.0, arg: arg, rows: rows)
             if let first = table.2.versions.first {
                 guard dim.grain != .none else {
-                    throw fail("'\(t)' changes from \(first.effective!): a parameter has no month to choose a version by; use it in a month rule", args[0])
+                    throw fail(.version(.noMonthToChoose(t, from: first.effective!, orAttribute: false)), args[0])
                 }
                 for v in table.2.versions {
                     guard case .table(_, _, let sides, let vrows) = v.statement else { continue }
@@ -845,9 +849,10 @@ struct ExprCompiler {
         }
     }
 
-    func suggestion(_ n: String) -> String {
+    /// The defined name closest to `n` (a rule, attribute, table or built-in), for "did you mean".
+    func closest(_ n: String) -> String? {
         let names = Array(plan.ruleIndex.keys) + Array(attributeNames) + Array(tables.keys) + Array(ExprCompiler.builtinNames.keys)
-        return closestName(to: n, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+        return closestName(to: n, among: names)
     }
 
     func tableSuggestion(_ e: Expr) -> String {

@@ -105,6 +105,12 @@ extension SourceError {
         case expectedDate(key: String, text: String)
         /// `base=` not an amount.
         case expectedBase(String)
+        // Dated versions, shared parts, a plan file's definitions.
+        /// A problem with a dated version, a `use` line or a plan's definitions.
+        case version(VersionProblem)
+        // The compiler.
+        /// A name the plan does not define, with the closest name it does define, if one is close.
+        case unknownName(String, suggestion: String?)
         /// Any other message, in English (translated by pattern under zh, being typed).
         case text(String)
     }
@@ -206,6 +212,8 @@ extension SourceError.Kind {
         case .allocateOrdersOfMonth: "allocate shares among the orders of the month"
         case .expectedDate(let k, let t): "\(k)=\(t): expected a date such as 2025-06-01"
         case .expectedBase(let t): "base=\(t): expected an amount such as 3000, 3k or 0.3万"
+        case .version(let p): p.english
+        case .unknownName(let n, let s): "unknown name '\(n)'" + (s.map { " (did you mean '\($0)'?)" } ?? "")
         case .text(let s): s
         }
     }

@@ -63,7 +63,7 @@ public struct Definition: Equatable, Sendable {
         self.kindRange = parsed.kindRange
         if case .use(let name, _) = statement, PlanPart.named(name) == nil {
             let start = source.distance(from: source.startIndex, to: source.range(of: name)?.lowerBound ?? source.startIndex)
-            throw SourceError("no plan part named '\(name)'; parts: \(PlanPart.all.map(\.name).joined(separator: ", "))",
+            throw SourceError(.version(.noPlanPart(name, parts: PlanPart.all.map(\.name))),
                               at: start..<(start + name.count), in: source)
         }
     }
@@ -159,11 +159,11 @@ public struct Plan: Equatable, Sendable {
     public func versionProblem(_ d: Definition) -> SourceError? {
         guard let month = d.effective else { return nil }
         guard let base = definition(named: d.name) else {
-            return SourceError("no definition named '\(d.name)' to change from \(month): define it first (without 'from'), then add versions",
+            return SourceError(.version(.noBase(d.name, from: month)),
                                at: d.effectiveRange, in: d.source)
         }
         if let part = base.part {
-            return SourceError("'\(d.name)' comes from the \(part) part: define it in the plan first (without 'from'), then add versions",
+            return SourceError(.version(.fromPart(d.name, part: part)),
                                at: d.effectiveRange, in: d.source)
         }
         return Plan.versionMismatch(base: base, version: d)
@@ -173,17 +173,6 @@ public struct Plan: Equatable, Sendable {
     /// a start inside a quarter for a quarter rule), or `nil`.
     public static func versionMismatch(base: Definition, version d: Definition) -> SourceError? {
         guard let month = d.effective else { return nil }
-        func kind(_ s: Statement) -> String {
-            switch s {
-            case .param: "a parameter"
-            case .table: "a rate table"
-            case .rule(let dim, _, _, _): dim.perOrder ? "an order rule" : "a \(dim) rule"
-            case .input: "an input"
-            case .attribute: "an attribute"
-            case .field: "an order field"
-            default: "'\(s.name)'"
-            }
-        }
         func example(_ s: Statement) -> String {
             switch s {
             case .param: "param \(s.name) = …"
@@ -195,7 +184,7 @@ public struct Plan: Equatable, Sendable {
         switch base.statement {
         case .param, .table, .rule: break
         default:
-            return SourceError("only parameters, rate tables and rules change from a date; '\(d.name)' is \(kind(base.statement))",
+            return SourceError(.version(.notVersionable(d.name, kind: SourceError.DefinitionKind(base.statement))),
                                at: d.effectiveRange, in: d.source)
         }
         var same = false
@@ -205,11 +194,11 @@ public struct Plan: Equatable, Sendable {
         default: same = false
         }
         guard same else {
-            return SourceError("'\(d.name)' is \(kind(base.statement)); a version of it must be one too: from \(month) \(example(base.statement))",
+            return SourceError(.version(.otherKind(d.name, kind: SourceError.DefinitionKind(base.statement), from: month, example: example(base.statement))),
                                at: d.kindRange, in: d.source)
         }
         if case .rule(let dim, _, _, _) = d.statement, dim.grain.months > 1, (month.month - 1) % dim.grain.months != 0 {
-            return SourceError("'\(d.name)' is a \(dim.grain.keyword) rule: a version of it starts with a \(dim.grain.keyword) (\(stride(from: 1, through: 12, by: dim.grain.months).map { String(format: "%04d-%02d", month.year, $0) }.joined(separator: ", ")))",
+            return SourceError(.version(.periodStart(d.name, grain: dim.grain, starts: stride(from: 1, through: 12, by: dim.grain.months).map { Month(year: month.year, month: $0) })),
                                at: d.effectiveRange, in: d.source)
         }
         return nil
@@ -221,8 +210,7 @@ public struct Plan: Equatable, Sendable {
     public func checkVersions(years: ClosedRange<Int>) throws {
         for d in definitions {
             for v in d.versions where !years.contains(v.effective!.year) {
-                throw CompileError(definition: d.name, error: SourceError(
-                    "\(v.effective!) is outside the scenario's years (\(years.lowerBound == years.upperBound ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)")): a version takes effect in a month of them",
+                throw CompileError(definition: d.name, error: SourceError(.version(.outsideYears(v.effective!, years: years)),
                     at: v.effectiveRange, in: v.source))
             }
         }
@@ -275,18 +263,18 @@ public struct Plan: Equatable, Sendable {
         for chunk in StatementText.group(lines) {
             guard let text = chunk.text else { plan.trailing = chunk.leading; continue }
             do {
-                if chunk.incomplete { throw SourceError("the plan ends in the middle of this definition") }
+                if chunk.incomplete { throw SourceError(.version(.endsMidDefinition)) }
                 let def = try Definition(source: text, leading: chunk.leading)
                 if def.effective != nil {
                     if let problem = plan.versionProblem(def) { throw problem }
                     if plan.definition(named: def.name)?.versions.contains(where: { $0.effective == def.effective }) == true {
-                        throw SourceError("'\(def.name)' has two versions from \(def.effective!) in this plan", at: def.effectiveRange, in: text)
+                        throw SourceError(.version(.twoVersions(def.name, from: def.effective!)), at: def.effectiveRange, in: text)
                     }
                     plan.define(def, relabel: false)
                     continue
                 }
                 if let existing = plan.definition(named: def.name), existing.part == nil {
-                    throw SourceError("'\(def.name)' is defined twice in this plan")
+                    throw SourceError(.version(.definedTwice(def.name)))
                 }
                 plan.define(def, relabel: false)
             } catch let e as SourceError {

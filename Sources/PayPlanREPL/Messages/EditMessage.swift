@@ -36,6 +36,10 @@ public enum EditMessage: MessageCatalogue {
     case circular([String])
     case nothingToDrop(String)
     case notInPlan(String)
+    /// `drop from` written wrongly.
+    case dropFromUsage
+    /// `drop from MONTH NAME` where `NAME` has no version from that month; the months its versions start.
+    case noVersionFrom(String, from: Month, starts: [Month])
     /// `drop` of a part's definition.
     case fromPart(name: String, part: String)
     /// `show` of a part's definition: the comment line above it.
@@ -78,6 +82,11 @@ public enum EditMessage: MessageCatalogue {
         case .stillRead(let n, let k, let r):
             Wording(en: "cannot drop \(n): it is \(k == "input" || k == "attribute" ? "an" : "a") \(k) that \(r.prefix(3).joined(separator: ", "))\(r.count > 3 ? " and \(r.count - 3) more" : "") \(r.count == 1 ? "reads" : "read"); drop or redefine \(r.count == 1 ? "it" : "them") first; nothing was changed",
                     zh: "不能删除 \(n)：它是\(EditMessage.kindZh[k] ?? k)，\(r.prefix(3).joined(separator: "、"))\(r.count > 3 ? " 等 \(r.count) 条定义" : "") 读取了它；请先删除或改写它们；未做任何更改")
+        case .dropFromUsage:
+            Wording(en: "write drop from MONTH NAME, e.g. drop from 2026-07 commission_tiers", zh: "请写 drop from 月份 名称，例如 drop from 2026-07 commission_tiers")
+        case .noVersionFrom(let n, let m, let starts):
+            Wording(en: "'\(n)' has no version from \(m)" + (starts.isEmpty ? "" : "; its versions start \(starts.map(\.description).joined(separator: ", "))"),
+                    zh: "'\(n)' 没有自 \(m) 起的版本" + (starts.isEmpty ? "" : "；它的版本起始于 \(starts.map(\.description).joined(separator: "、"))"))
         case .nothingToDrop(let n): Wording(en: "nothing named '\(n)' to drop", zh: "没有名为 '\(n)' 的定义可删除")
         case .notInPlan(let n): Wording(en: "nothing named '\(n)' in the plan (type 'plan' to list it)", zh: "方案中没有名为 '\(n)' 的定义（输入 plan 查看全部）")
         case .fromPart(let n, let p):
@@ -99,7 +108,8 @@ public enum EditMessage: MessageCatalogue {
          .cannotRestore(undo: true, OutputLine(fixed: "load a.json")), .nothingToUndo, .nothingToRedo,
          .yearsNow(2026...2027), .yearsUsage(now: 2026...2026), .yearsBackwards(from: 2027, to: 2026),
          .stillRead("销售额", kind: "input", readers: ["营业额"]), .stillRead("销售额", kind: "input", readers: ["营业额", "提成", "奖金", "底薪"]), .creditedAgain(orders: 40, changed: 3),
-         .circular(["pay", "bonus", "pay"]), .nothingToDrop("bonus"), .notInPlan("bonus"), .fromPart(name: "tax", part: "takehome"),
+         .circular(["pay", "bonus", "pay"]), .dropFromUsage, .noVersionFrom("rate", from: sep, starts: [jul]), .noVersionFrom("rate", from: sep, starts: []),
+         .nothingToDrop("bonus"), .notInPlan("bonus"), .fromPart(name: "tax", part: "takehome"),
          .partOrigin("takehome"), .languageChosen(.zh), .languageChosen(.en), .languageUsage(now: .en)]
     }
 

@@ -113,6 +113,8 @@ public struct SourceErrorMessage: MessageCatalogue {
         case .allocateOrdersOfMonth: return "allocate 只能在当月的订单之间分配"
         case .expectedDate(let k, let t): return "\(k)=\(t)：应为日期，例如 2025-06-01"
         case .expectedBase(let t): return "base=\(t)：应为金额，例如 3000、3k 或 0.3万"
+        case .version(let p): return chinese(p)
+        case .unknownName(let n, let s): return "未知名称 '\(n)'" + MessageWords.hint(s).zh
         case .text(let s): return ChineseText.translate(s)
         }
     }
@@ -137,8 +139,8 @@ public struct SourceErrorMessage: MessageCatalogue {
             .choicesInBrackets(negated: true), .choicesInBrackets(negated: false), .closeChoices, .periodOutsideBrackets(Period(text: "2026-03")!),
             .closeParen, .valueNotWord("then"), .periodInBrackets, .closeBracket, .endsEarly, .expectedValue(found: .symbol("*")),
             .closeCall("round", found: .end), .expectedScope, .needsOver("sum"), .allocateAmong, .allocateOrdersOfMonth,
-            .expectedDate(key: "hired", text: "2026-13-01"), .expectedBase("abc"), .text("circular reference: a → b → a; nothing was changed"),
-        ]
+            .expectedDate(key: "hired", text: "2026-13-01"), .expectedBase("abc"), .unknownName("revnue", suggestion: "revenue"), .unknownName("pay", suggestion: nil), .text("no order T001"),
+        ] + versionSamples.map { .version($0) }
         return kinds.map { SourceErrorMessage($0) } + [SourceErrorMessage(.endsEarly, in: "pay")]
     }
 }
