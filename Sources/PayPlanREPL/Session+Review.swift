@@ -22,7 +22,7 @@ extension Session {
     func periodOrYear(_ word: String?) throws -> Period {
         guard let word else { return Period(grain: .year, start: Month(year: workspace.years.lowerBound, month: 1)) }
         guard let p = Period(text: word), p.grain != .none else {
-            throw WhatIfError("'\(word)' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026")
+            throw WhatIfRefusal(WhatIfMessage.notAPeriod(word))
         }
         return p
     }
@@ -54,7 +54,7 @@ extension Session {
         } catch let e as WhatIfError where e.message == "interrupted" {
             return .error(say("review interrupted; nothing changed", "评审已中断；没有任何改动"))
         } catch let e as WhatIfError where e.reason == nil {
-            return .error(language == .zh ? ChineseText.translate(e.message) : e.message)
+            return .error(e.message)
         } catch let p as CommandArguments.Problem {
             return .error("\(p.text(language)); \(usage)")
         } catch { return refusal(error) }
@@ -226,7 +226,7 @@ extension Session {
             progressLine("")
             return Output(lines: forecastLines(results, names: forkWords))
         } catch let e as WhatIfError where e.reason == nil {
-            return .error(language == .zh ? ChineseText.translate(e.message) : e.message)
+            return .error(e.message)
         } catch let p as CommandArguments.Problem {
             return .error("\(p.text(language)); \(usage)")
         } catch { return refusal(error) }

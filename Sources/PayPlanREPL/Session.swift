@@ -301,8 +301,8 @@ public final class Session {
         guard (1...2).contains(parts.count), let a = parts.first, let b = parts.last, a <= b, a >= 1900, b < 3000, b - a < 50 else {
             return .error(EditMessage.yearsUsage(now: workspace.years))
         }
-        if let problem = workspace.agents.lazy.compactMap({ Session.employmentOutsideYears($0, a...b) }).first {
-            return .error("years \(a == b ? "\(a)" : "\(a)-\(b)"): " + problem + "; nothing was changed")
+        if let problem = workspace.agents.lazy.compactMap({ Session.employmentOutsideYears($0, a...b, command: "years \(a == b ? "\(a)" : "\(a)-\(b)")") }).first {
+            return .error(problem)
         }
         var new = workspace
         new.years = a...b
@@ -801,7 +801,7 @@ public final class Session {
             return .error(AgentMessage.leftBeforeHired(left: l, hired: h))
         }
         if let problem = Session.employmentOutsideYears(agent, workspace.years) {
-            return .error(problem + "; nothing was changed")
+            return .error(problem)
         }
         // Employee IDs are unique, so a saved scenario always reopens.
         if let id = agent.id, !id.isEmpty, let other = workspace.agents.first(where: { $0.id == id && $0.name != original }) {
@@ -820,13 +820,13 @@ public final class Session {
 
     /// Why `agent`'s employment lies wholly outside `years` (hired after their end, or left before
     /// their start: never paid in the scenario, most likely a mistyped year), or nil.
-    static func employmentOutsideYears(_ agent: Agent, _ years: ClosedRange<Int>) -> String? {
-        let span = years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)"
+    /// `command`: the `years …` command that would leave the agent outside (said before the reason).
+    static func employmentOutsideYears(_ agent: Agent, _ years: ClosedRange<Int>, command: String? = nil) -> AgentMessage? {
         if let h = agent.hired, h.year > years.upperBound {
-            return "hired=\(h) is after this scenario's years (\(span)): \(agent.name) would never be employed in it; correct the date or widen the years (years \(years.lowerBound)-\(h.year))"
+            return .neverEmployed(name: agent.name, hired: h, left: nil, years: years, command: command)
         }
         if let l = agent.left, l.year < years.lowerBound {
-            return "left=\(l) is before this scenario's years (\(span)): \(agent.name) would never be employed in it; correct the date or widen the years (years \(l.year)-\(years.upperBound))"
+            return .neverEmployed(name: agent.name, hired: nil, left: l, years: years, command: command)
         }
         return nil
     }
@@ -1136,7 +1136,7 @@ public final class Session {
         let usable = ids.filter { engine.plan.rules[$0].dimension.grain <= p.grain || engine.plan.rules[$0].dimension.grain == .none }
         let zh = language == .zh
         var t = FigureTable(name: p.description, title: "\(workspace.name) — \(p)",
-                            header: [zh ? ChineseText.agent : "agent"] + usable.map { zh ? (engine.plan.rules[$0].label ?? engine.plan.rules[$0].name) : engine.plan.rules[$0].name },
+                            header: [MessageWords.agentColumn[zh ? .zh : .en]] + usable.map { zh ? (engine.plan.rules[$0].label ?? engine.plan.rules[$0].name) : engine.plan.rules[$0].name },
                             rightAligned: [false] + usable.map { _ in true })
         var totals = [Fixed?](repeating: .zero, count: usable.count)
         var errorCodes: [Int: String] = [:]
@@ -1162,7 +1162,7 @@ public final class Session {
             t.add(row)
         }
         t.separatorBefore = [workspace.agents.count]
-        t.add([.text(zh ? ChineseText.total : "total")] + totals.enumerated().map { j, v -> FigureTable.Cell in
+        t.add([.text(MessageWords.totalRow[zh ? .zh : .en])] + totals.enumerated().map { j, v -> FigureTable.Cell in
             guard let v else { return .text(errorCodes[j] ?? "") }
             return flagColumns.contains(j) ? FigureTable.Cell(text: v.format(minimumFractionDigits: 0), number: v, kind: .count) : .money(v)
         })

@@ -75,14 +75,14 @@ public struct Forecast: Sendable {
     /// - Complexity: O(runs × (months × people × inputs) × cells each input reaches).
     public init(workspace: Workspace, period: Period, runs: Int, seed: UInt64,
                 shouldStop: () -> Bool = { false }, progress: (Int, Int) -> Void = { _, _ in }) throws {
-        guard runs >= 1 else { throw WhatIfError("give at least one run: --runs 1000") }
+        guard runs >= 1 else { throw WhatIfError(.noRuns) }
         let engine = try Engine(workspace: workspace)
         guard let total = engine.plan.total, let totalRule = engine.plan.ruleIndex[total] else {
-            throw WhatIfError("this plan has no pay figure (report total …) to forecast")
+            throw WhatIfError(.noPayFigure(review: false))
         }
         guard engine.index(of: Period(grain: .month, start: period.start)) != nil,
               engine.index(of: Period(grain: .month, start: period.lastMonth)) != nil else {
-            throw WhatIfError("\(period) is outside this scenario's years (\(engine.years.lowerBound)–\(engine.years.upperBound))")
+            throw WhatIfError(.outsideYears(period, from: engine.years.lowerBound, to: engine.years.upperBound))
         }
         let plan = engine.plan
         let monthAgent = Dimension(grain: .month, perAgent: true)
@@ -92,7 +92,7 @@ public struct Forecast: Sendable {
             return workspace.inputs.values.contains { ($0[r.name] ?? [:]).isEmpty == false } ? r.name : nil
         }
         guard !inputNames.isEmpty else {
-            throw WhatIfError("nothing to resample: forecast draws each person's monthly inputs (such as sales) from their history, and no monthly input has entered values here")
+            throw WhatIfError(.nothingToResample(employed: false))
         }
         let inputRules = inputNames.map { plan.ruleIndex[$0]! }
         let costName = plan.ruleIndex["employer_cost"] != nil ? "employer_cost" : total
@@ -126,7 +126,7 @@ public struct Forecast: Sendable {
         }
         let shopMonths = Array(Set(history.flatMap { $0 })).sorted()
         guard !shopMonths.isEmpty else {
-            throw WhatIfError("nothing to resample: no one has entered monthly inputs in months they were employed")
+            throw WhatIfError(.nothingToResample(employed: true))
         }
         // Input cells: [agent][input][month of allMonths] and the values of history months.
         func inputCell(_ a: Int, _ k: Int, _ m: Month) -> Int? { engine.cell(rule: inputRules[k], agent: a, period: .month(m)) }

@@ -90,9 +90,9 @@ public struct PlanReview: Sendable {
     public init(a: Workspace, b: Workspace, nameA: String, nameB: String, period: Period,
                 cliffThreshold: Fixed = Fixed(100), shouldStop: @escaping () -> Bool = { false }) throws {
         let ea = try Engine(workspace: a), eb = try Engine(workspace: b)
-        guard let total = ea.plan.total ?? eb.plan.total else { throw WhatIfError("these plans have no pay figure (report total …) to review") }
+        guard let total = ea.plan.total ?? eb.plan.total else { throw WhatIfError(.noPayFigure(review: true)) }
         guard ea.index(of: Period.month(period.start)) != nil, ea.index(of: Period.month(period.lastMonth)) != nil else {
-            throw WhatIfError("\(period) is outside this scenario's years (\(ea.years.lowerBound)–\(ea.years.upperBound))")
+            throw WhatIfError(.outsideYears(period, from: ea.years.lowerBound, to: ea.years.upperBound))
         }
         self.period = period; self.nameA = nameA; self.nameB = nameB; self.cliffThreshold = cliffThreshold
         payFigure = total

@@ -296,6 +296,12 @@ public struct WhatIfError: Error, CustomStringConvertible, Equatable {
         case toNotAboveFrom
         /// More points than a sweep takes.
         case tooManySteps(Int128, max: Int)
+        /// `forecast --runs 0`.
+        case noRuns
+        /// A plan (of `forecast`, or of either side of a `review`) with no pay figure (`report total …`).
+        case noPayFigure(review: Bool)
+        /// `forecast` with no monthly input entered (`employed`: none in a month its agent was employed).
+        case nothingToResample(employed: Bool)
         /// A watched figure is not an amount at an input value (CNY).
         case notAnAmount(figure: String, value: String, at: Fixed)
 
@@ -308,6 +314,11 @@ public struct WhatIfError: Error, CustomStringConvertible, Equatable {
             case .unknownInput(let n, let i): return "unknown input '\(n)'; \(list(i))"
             case .computedNotEntered(let n, let i): return "'\(n)' is computed by a rule, not entered; \(list(i))"
             case .outsideYears(let p, let a, let b): return "\(p) is outside this scenario's years (\(a)–\(b))"
+            case .noRuns: return "give at least one run: --runs 1000"
+            case .noPayFigure(let review): return review ? "these plans have no pay figure (report total …) to review" : "this plan has no pay figure (report total …) to forecast"
+            case .nothingToResample(let employed):
+                return employed ? "nothing to resample: no one has entered monthly inputs in months they were employed"
+                    : "nothing to resample: forecast draws each person's monthly inputs (such as sales) from their history, and no monthly input has entered values here"
             case .unknownFigure(let f): return "unknown figure '\(f)'"
             case .noFigureAt(let f, let p): return "'\(f)' has no figure at \(p)"
             case .stepTooSmall: return "the step must be at least 0.01"

@@ -249,25 +249,24 @@ public struct CompiledPlan: Sendable {
         for (i, g) in groupings.enumerated() {
             guard let g, !CompiledPlan.isStatic(g, staticRules) else { continue }
             let (d, range) = compiler.groupingSources[i]
-            throw CompileError(definition: d.name, error: SourceError(
-                "an order's month (after 'by') may use only its fields, parameters, attributes and order rules made of those, not figures that change with inputs", at: range, in: d.source))
+            throw CompileError(definition: d.name, error: SourceError(.compile(.groupingNotStatic), at: range, in: d.source))
         }
         for c in columns where ruleIndex[c] == nil {
             let d = plan.definition(named: "report columns")!
-            throw CompileError(definition: d.name, error: SourceError("no figure named '\(c)'", at: nil, in: d.source))
+            throw CompileError(definition: d.name, error: SourceError(.compile(.noFigure(c)), at: nil, in: d.source))
         }
         for (section, names) in payslip {
             for n in names {
                 let d = plan.definition(named: "payslip \(section.rawValue)")!
-                guard let r = ruleIndex[n] else { throw CompileError(definition: d.name, error: SourceError("no figure named '\(n)'", at: nil, in: d.source)) }
+                guard let r = ruleIndex[n] else { throw CompileError(definition: d.name, error: SourceError(.compile(.noFigure(n)), at: nil, in: d.source)) }
                 if !rules[r].dimension.perAgent {
-                    throw CompileError(definition: d.name, error: SourceError("'\(n)' is a team figure; a pay statement shows each person's own figures", at: nil, in: d.source))
+                    throw CompileError(definition: d.name, error: SourceError(.compile(.teamFigureOnPayslip(n)), at: nil, in: d.source))
                 }
             }
         }
         if let t = total ?? nil, ruleIndex[t] == nil {
             let d = plan.definition(named: "report total")!
-            throw CompileError(definition: d.name, error: SourceError("no figure named '\(t)'", at: nil, in: d.source))
+            throw CompileError(definition: d.name, error: SourceError(.compile(.noFigure(t)), at: nil, in: d.source))
         }
         try checkRuleCycles()
         var seen = Set<String>()
@@ -473,7 +472,7 @@ struct ExprCompiler {
               t.dimension.grain > dim.grain else { return }
         let n = t.name, g = t.dimension.grain.keyword
         warnings.append(PlanWarning(.periodFigureInShorterRule, definition: definition.name,
-            message: "'\(n)' is \(describe(t.dimension.grain)): read in a \(dim.grain.keyword) rule it counts in every \(dim.grain.keyword) of the \(g); write paid(\(n)) to pay it once, in the \(g)'s last \(dim.grain.keyword) (or test the period: if month_of(period_end) = … then \(n) else 0)",
+            message: "'\(n)' is \(t.dimension.grain.adjective): read in a \(dim.grain.keyword) rule it counts in every \(dim.grain.keyword) of the \(g); write paid(\(n)) to pay it once, in the \(g)'s last \(dim.grain.keyword) (or test the period: if month_of(period_end) = … then \(n) else 0)",
             zh: "'\(n)' 是\(PlanWarning.zh(t.dimension.grain))数字：在\(PlanWarning.zh(dim.grain))规则中直接读取，它会在该\(PlanWarning.zh(t.dimension.grain))的每个\(PlanWarning.zh(dim.grain))都计入一次；请写 paid(\(n))，只在最后一个\(PlanWarning.zh(dim.grain))发放（或判断期间：if month_of(period_end) = … then \(n) else 0）",
             range: e.range, source: definition.source))
     }
@@ -490,10 +489,6 @@ struct ExprCompiler {
         CompileError(definition: definition.name, error: SourceError(kind, at: e.range, in: definition.source))
     }
 
-    func fail(_ message: String, _ e: Expr) -> CompileError {
-        CompileError(definition: definition.name, error: SourceError(message, at: e.range, in: definition.source))
-    }
-
     mutating func compile(_ e: Expr, in dim: Dimension, definition d: Definition) throws -> CExpr {
         definition = d
         context = .additive
@@ -505,26 +500,22 @@ struct ExprCompiler {
         "days_employed": .daysEmployed, "paid_days_employed": .paidDaysEmployed,
     ]
 
-    func describe(_ g: Grain) -> String {
-        switch g { case .month: "monthly"; case .quarter: "quarterly"; case .half: "half-yearly"; case .year: "yearly"; case .none: "a parameter" }
-    }
-
     /// Checks that a cell of `dim` may read rule `r` at the same coordinates.
     func checkReference(_ r: Int, from dim: Dimension, _ e: Expr) throws {
         let t = plan.rules[r]
         let n = t.name
         if t.dimension.perOrder && !dim.perOrder {
-            throw fail("'\(n)' is per order; add it up over the orders, e.g. sum(\(n) over orders)", e)
+            throw fail(.compile(.perOrder(n)), e)
         }
         if t.dimension.perOrder { return }
         if t.dimension.perAgent && !dim.perAgent {
-            throw fail("'\(n)' is per agent; a team rule or parameter must aggregate it, e.g. sum(\(n) over agents)", e)
+            throw fail(.compile(.perAgentUnaggregated(n)), e)
         }
         if t.dimension.grain != .none && dim.grain == .none {
-            throw fail("'\(n)' is \(describe(t.dimension.grain)); a parameter or attribute cannot depend on it", e)
+            throw fail(.compile(.periodInParameter(n, grain: t.dimension.grain)), e)
         }
         if t.dimension.grain != .none && t.dimension.grain < dim.grain {
-            throw fail("'\(n)' is \(describe(t.dimension.grain)); in a \(dim.grain.keyword) rule use sum(\(n) over \(dim.grain.keyword)) or avg(\(n) over \(dim.grain.keyword))", e)
+            throw fail(.compile(.finerInCoarser(n, grain: t.dimension.grain, rule: dim.grain)), e)
         }
     }
 
@@ -536,7 +527,7 @@ struct ExprCompiler {
         case .date(let d): return .constant(.date(d))
         case .name(let n):
             if n == "x" {
-                guard inTable else { throw fail("'x' stands for the amount looked up and can only be used in a table's rows", e) }
+                guard inTable else { throw fail(.compile(.xOutsideTable), e) }
                 return .builtin(.x)
             }
             if let r = plan.ruleIndex[n] {
@@ -559,29 +550,29 @@ struct ExprCompiler {
             }
             if let b = ExprCompiler.builtinNames[n] {
                 guard b == .asOf || (dim.perAgent && (dim.grain != .none || b == .periodStart || b == .periodEnd)) else {
-                    throw fail("'\(n)' describes an agent in a period; it cannot be used in a \(dim.perAgent ? "parameter" : "team rule")", e)
+                    throw fail(.compile(.agentPeriodInTeam(n, parameter: dim.perAgent)), e)
                 }
                 return .builtin(b)
             }
             if attributeNames.contains(n) {
-                guard dim.perAgent else { throw fail("'\(n)' is an agent attribute; a team rule or parameter has no agent", e) }
+                guard dim.perAgent else { throw fail(.compile(.attributeWithoutAgent(n)), e) }
                 return .attribute(n, defaultValue: plan.attributes[n] ?? nil)
             }
             if tables[n] != nil {
-                throw fail("'\(n)' is a rate table: use lookup(\(n), amount), marginal(\(n), amount) or retroactive(\(n), amount)", e)
+                throw fail(.compile(.tableAsValue(n)), e)
             }
             if fieldNames.contains(n) {
-                throw fail("'\(n)' is an order field; use it in an order rule (order x = \(n) …) or add it up: sum(\(n) over orders)", e)
+                throw fail(.compile(.fieldOutsideOrder(n)), e)
             }
             throw fail(.unknownName(n, suggestion: closest(n)), e)
         case .at(let n, let period):
             guard let r = plan.ruleIndex[n] else { throw fail(.unknownName(n, suggestion: closest(n)), e) }
             let t = plan.rules[r]
             if t.dimension.perAgent && !dim.perAgent {
-                throw fail("'\(n)' is per agent; a team rule must aggregate it over agents", e)
+                throw fail(.compile(.perAgentInTeamRule(n)), e)
             }
             guard period.grain == t.dimension.grain else {
-                throw fail("'\(n)' is \(describe(t.dimension.grain)); \(period) is a \(period.grain.keyword)", e)
+                throw fail(.compile(.wrongPeriod(n, grain: t.dimension.grain, period: period)), e)
             }
             return .at(rule: r, period: period)
         case .unary(let op, let a):
@@ -629,55 +620,54 @@ struct ExprCompiler {
     }
 
     mutating func compileCall(_ name: String, _ args: [Expr], _ e: Expr, _ dim: Dimension) throws -> CExpr {
-        func arity(_ range: ClosedRange<Int>, _ usage: String) throws {
-            guard range.contains(args.count) else { throw fail("\(name) takes \(usage)", e) }
+        func arity(_ range: ClosedRange<Int>, _ usage: SourceError.ArgumentUsage) throws {
+            guard range.contains(args.count) else { throw fail(.compile(.arguments(function: name, usage: usage)), e) }
         }
         switch name {
         case "round", "floor", "ceil":
-            try arity(1...2, "an amount and optionally the decimals to keep: \(name)(x) keeps 2 (to the fen), \(name)(x, 0) whole yuan")
+            try arity(1...2, .roundDecimals)
             var c = [try compile(args[0], dim)]
             if args.count == 2 {
                 guard case .number(let d) = args[1].kind, d >= 0, d <= 12, d.rounded(toDigits: 0) == d else {
-                    throw fail("the decimals to keep must be a whole number from 0 to 12", args[1])
+                    throw fail(.compile(.decimals), args[1])
                 }
                 c.append(.constant(.number(d)))
             }
             return .function(Function(rawValue: name)!, c)
         case "abs":
-            try arity(1...1, "one amount")
+            try arity(1...1, .oneAmount)
             return .function(.abs, [try compile(args[0], dim)])
         case "min", "max":
-            try arity(2...64, "two or more amounts (or use \(name)(x over half) to aggregate)")
+            try arity(2...64, .amounts)
             return .function(Function(rawValue: name)!, try args.map { try compile($0, dim) })
         case "iferror", "ifmissing":
-            try arity(2...2, "a value and what to use instead: \(name)(sales, 0)")
+            try arity(2...2, .fallback)
             return .function(Function(rawValue: name)!, [try compile(args[0], dim), try compile(args[1], dim)])
         case "error":
-            try arity(1...1, "a message: error(\"commission_mode must be individual or pool\")")
+            try arity(1...1, .message)
             return .function(.error, [try compile(args[0], dim)])
         case "prorate":
-            let ways = Proration.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
-            try arity(2...2, "an amount and how to prorate it: prorate(base, \"calendar_days\") or prorate(base, \"paid_days\")")
+            try arity(2...2, .prorate)
             guard dim.perAgent, dim.grain != .none, !dim.perOrder else {
-                throw fail("prorate works out the part of a period an agent was employed; use it in a month (or quarter, half, year) rule per agent", e)
+                throw fail(.compile(.prorateOutsideAgentPeriod), e)
             }
             if case .text(let how) = args[1].kind, Proration(rawValue: how) == nil {
-                throw fail("prorate: \"\(how)\" is not a way to prorate; write \(ways)", args[1])
+                throw fail(.compile(.prorateWay(how, ways: Proration.allCases.map(\.rawValue))), args[1])
             }
             return .function(.prorate, [try compile(args[0], dim), try compile(args[1], dim)])
         case "missing":
-            try arity(1...1, "one value: missing(paid) is yes when an order has no payment date")
+            try arity(1...1, .missingValue)
             return .function(.missing, [try compile(args[0], dim)])
         case "month_of", "year_of", "day_of":
-            try arity(1...1, "a date: \(name)(period_start)")
+            try arity(1...1, .oneDate)
             return .function(Function(rawValue: name)!, [try compile(args[0], dim)])
         case "workdays_after", "workdays_between", "days_between":
-            try arity(2...2, name == "workdays_after" ? "a date and a number of working days: workdays_after(date, 2)" : "two dates: \(name)(date, paid)")
+            try arity(2...2, name == "workdays_after" ? .workdaysAfter : .twoDates)
             return .function(Function(rawValue: name)!, [try compile(args[0], dim), try compile(args[1], dim)])
         case "lookup", "marginal", "retroactive":
-            try arity(2...2, "a table and an amount: \(name)(commission_tiers, revenue)")
+            try arity(2...2, .tableAndAmount)
             guard case .name(let t) = args[0].kind, let table = tables[t] else {
-                throw fail("the first argument of \(name) must be a table's name\(tableSuggestion(args[0]))", args[0])
+                throw fail(.compile(.tableArgument(function: name, tables: tables.keys.sorted())), args[0])
             }
             let arg = try compile(args[1], dim)
             if let i = tablesCompiling.firstIndex(of: t) {
@@ -717,43 +707,43 @@ struct ExprCompiler {
             }
             return lookup
         case "prev":
-            try arity(1...2, "a figure and optionally how many periods back: prev(revenue), prev(revenue, 3)")
+            try arity(1...2, .prev)
             guard case .name(let n) = args[0].kind, let r = plan.ruleIndex[n] else {
-                throw fail("prev needs the name of a figure, as in prev(revenue)", args[0])
+                throw fail(.compile(.prevNeedsFigure), args[0])
             }
             try checkReference(r, from: dim, args[0])
             var k = 1
             if args.count == 2 {
                 guard case .number(let d) = args[1].kind, d >= 1, d <= 1200, d.rounded(toDigits: 0) == d else {
-                    throw fail("how many periods back must be a whole number from 1", args[1])
+                    throw fail(.compile(.periodsBack), args[1])
                 }
                 k = Int(d.raw / Fixed.scale)
             }
             return .ref(rule: r, shift: -k)
         case "paid":
-            try arity(1...1, "a quarterly, half-yearly or yearly figure: paid(half_bonus)")
+            try arity(1...1, .paid)
             guard case .name(let n) = args[0].kind, let r = plan.ruleIndex[n] else {
-                throw fail("paid needs the name of a quarterly, half-yearly or yearly figure, as in paid(half_bonus)", args[0])
+                throw fail(.compile(.paidNeedsFigure), args[0])
             }
             let t = plan.rules[r]
             guard t.dimension.grain != .none, dim.grain != .none, t.dimension.grain > dim.grain else {
-                throw fail("paid(\(n)) pays a longer period's figure in its last \(dim.grain.keyword); '\(n)' is \(describe(t.dimension.grain))", e)
+                throw fail(.compile(.paidLonger(n, rule: dim.grain, grain: t.dimension.grain)), e)
             }
             try checkReference(r, from: dim, args[0])
             return .paid(rule: r)
         default:
-            throw fail("unknown function '\(name)'; functions are round, floor, ceil, abs, min, max, lookup, marginal, retroactive, prev, paid, iferror, ifmissing, missing, error, allocate, prorate, days_between, workdays_after, workdays_between, month_of, year_of, day_of, sum, avg, count, rank, ties", e)
+            throw fail(.compile(.unknownFunction(name, functions: ["round", "floor", "ceil", "abs", "min", "max", "lookup", "marginal", "retroactive", "prev", "paid", "iferror", "ifmissing", "missing", "error", "allocate", "prorate", "days_between", "workdays_after", "workdays_between", "month_of", "year_of", "day_of", "sum", "avg", "count", "rank", "ties"])), e)
         }
     }
 
     mutating func compileAggregate(_ fn: String, _ value: Expr?, _ scope: Scope, _ filter: Expr?, _ e: Expr, _ dim: Dimension) throws -> CExpr {
         switch scope {
         case .period(let g):
-            guard dim.grain != .none else { throw fail("a parameter has no period to aggregate over", e) }
+            guard dim.grain != .none else { throw fail(.compile(.parameterAggregate), e) }
             guard g >= dim.grain else {
-                throw fail("over \(g.keyword) in a \(dim.grain.keyword) rule: a \(dim.grain.keyword) is longer than a \(g.keyword); use over \(dim.grain.keyword) or a longer period", e)
+                throw fail(.compile(.overShorter(scope: g, rule: dim.grain)), e)
             }
-            guard fn != "rank" && fn != "ties" else { throw fail("\(fn) compares agents: write \(fn)(x over agents)", e) }
+            guard fn != "rank" && fn != "ties" else { throw fail(.compile(.comparesAgents(fn)), e) }
             let outer = context
             context = .other
             if g > dim.grain && !timed && !inTable && outer != .other {
@@ -773,9 +763,9 @@ struct ExprCompiler {
             return .periodAggregate(AggregateOp(rawValue: fn)!, scope: g, iteration: iteration, value: v, filter: f)
         case .orders(let by):
             guard dim.grain != .none, !dim.perOrder else {
-                throw fail(dim.perOrder ? "an order rule cannot add up other orders; write this in a month rule" : "a parameter has no period to gather orders in", e)
+                throw fail(.compile(.ordersAggregate(orderRule: dim.perOrder)), e)
             }
-            guard fn != "rank" && fn != "ties" else { throw fail("\(fn) compares agents: write \(fn)(x over agents)", e) }
+            guard fn != "rank" && fn != "ties" else { throw fail(.compile(.comparesAgents(fn)), e) }
             let v = try value.map { try compile($0, .order) }
             let f = try filter.map { try compile($0, .order) }
             var grouping = 0
@@ -789,7 +779,7 @@ struct ExprCompiler {
             }
             return .orderAggregate(AggregateOp(rawValue: fn)!, value: v, filter: f, grouping: grouping, perAgent: dim.perAgent)
         case .agents:
-            guard !dim.perOrder else { throw fail("an order rule cannot aggregate over agents; write this in a month rule", e) }
+            guard !dim.perOrder else { throw fail(.compile(.orderRuleOverAgents), e) }
             let inner = Dimension(grain: dim.grain, perAgent: true)
             let v = try value.map { try compile($0, inner) }
             let f = try filter.map { try compile($0, inner) }
@@ -797,7 +787,7 @@ struct ExprCompiler {
             let text = String(Array(definition.source)[e.range])
             if fn == "rank" || fn == "ties" {
                 let rule = syntheticRule(CompiledRule(name: text, label: nil, dimension: teamDim, kind: .ranking(value: v!, filter: f), visible: false))
-                guard dim.perAgent else { throw fail("\(fn) gives one agent's place; use it in a per-agent rule", e) }
+                guard dim.perAgent else { throw fail(.compile(.rankPerAgent(fn)), e) }
                 return .rank(rule: rule, own: v!, filter: f, ties: fn == "ties")
             }
             let rule = syntheticRule(CompiledRule(name: text, label: nil, dimension: teamDim,
@@ -810,21 +800,21 @@ struct ExprCompiler {
         let text = String(Array(definition.source)[e.range])
         switch scope {
         case .orders:
-            guard dim.perOrder else { throw fail("allocate(total, weight) shares a month's figure among its orders: use it in an order rule, or write allocate(total, weight over agents)", e) }
+            guard dim.perOrder else { throw fail(.compile(.allocateInOrderRule), e) }
             let t = try compile(total, Dimension(grain: .month, perAgent: true))
             let w = try compile(weight, .order)
             let r = syntheticRule(CompiledRule(name: text, label: nil, dimension: Dimension(grain: .month, perAgent: true),
                                                kind: .allocation(total: t, weight: w, overOrders: true), visible: false))
             return .share(rule: r, overOrders: true)
         case .agents:
-            guard dim.perAgent, !dim.perOrder, dim.grain != .none else { throw fail("allocate(total, weight over agents) gives each agent a share; use it in a per-agent rule", e) }
+            guard dim.perAgent, !dim.perOrder, dim.grain != .none else { throw fail(.compile(.allocatePerAgent), e) }
             let t = try compile(total, Dimension(grain: dim.grain, perAgent: false))
             let w = try compile(weight, dim)
             let r = syntheticRule(CompiledRule(name: text, label: nil, dimension: Dimension(grain: dim.grain, perAgent: false),
                                                kind: .allocation(total: t, weight: w, overOrders: false), visible: false))
             return .share(rule: r, overOrders: false)
         case .period:
-            throw fail("allocate shares among orders or agents", e)
+            throw fail(.compile(.allocateScope), e)
         }
     }
 
@@ -853,10 +843,6 @@ struct ExprCompiler {
     func closest(_ n: String) -> String? {
         let names = Array(plan.ruleIndex.keys) + Array(attributeNames) + Array(tables.keys) + Array(ExprCompiler.builtinNames.keys)
         return closestName(to: n, among: names)
-    }
-
-    func tableSuggestion(_ e: Expr) -> String {
-        tables.isEmpty ? "; this plan has no tables yet" : "; tables: " + tables.keys.sorted().joined(separator: ", ")
     }
 }
 

@@ -111,8 +111,8 @@ extension SourceError {
         // The compiler.
         /// A name the plan does not define, with the closest name it does define, if one is close.
         case unknownName(String, suggestion: String?)
-        /// Any other message, in English (translated by pattern under zh, being typed).
-        case text(String)
+        /// A name, function or figure used where it does not fit.
+        case compile(CompileProblem)
     }
 
     /// Where a symbol was expected.
@@ -213,8 +213,8 @@ extension SourceError.Kind {
         case .expectedDate(let k, let t): "\(k)=\(t): expected a date such as 2025-06-01"
         case .expectedBase(let t): "base=\(t): expected an amount such as 3000, 3k or 0.3万"
         case .version(let p): p.english
+        case .compile(let p): p.english
         case .unknownName(let n, let s): "unknown name '\(n)'" + (s.map { " (did you mean '\($0)'?)" } ?? "")
-        case .text(let s): s
         }
     }
 }

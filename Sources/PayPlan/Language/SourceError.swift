@@ -22,9 +22,5 @@ public struct SourceError: Error, Equatable, Sendable, CustomStringConvertible {
     public init(_ kind: Kind, at range: SourceRange? = nil, in source: String = "") {
         self.kind = kind; self.range = range; self.source = source
     }
-    /// An error with an untyped English message (`Kind.text`).
-    public init(_ message: String, at range: SourceRange? = nil, in source: String = "") {
-        self.init(.text(message), at: range, in: source)
-    }
     public var description: String { message }
 }

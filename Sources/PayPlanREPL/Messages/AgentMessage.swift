@@ -36,6 +36,9 @@ public enum AgentMessage: MessageCatalogue {
     /// `key=value` outside the range the plan declares for the attribute.
     case outsideRange(key: String, value: String, range: String)
     case leftBeforeHired(left: Day, hired: Day)
+    /// An agent hired after the scenario's `years` end (`hired`) or gone before they start (`left`):
+    /// never employed in it; `command` is the `years …` command that would cause it, if one did.
+    case neverEmployed(name: String, hired: Day?, left: Day?, years: ClosedRange<Int>, command: String?)
     case duplicateID(id: String, other: String)
     /// A name that is another agent's employee ID (or an ID that is another agent's name): a note
     /// `CS01` or an import's 业务员 column would credit the wrong one.
@@ -53,6 +56,8 @@ public enum AgentMessage: MessageCatalogue {
         case .cannotComputeYet(let n, let r):
             Wording(en: "note: \(n)'s pay cannot be computed yet: \(r.text(.en))", zh: "注意：\(n) 的工资暂时无法计算：\(r.text(.zh))")
         case .count(let n): Wording(en: "\(n) agents", zh: "共 \(n) 名员工")
+        case .neverEmployed(let n, let h, let l, let y, let c):
+            AgentMessage.neverEmployedWording(name: n, hired: h, left: l, years: y, command: c)
         case .tableHeader: Wording(en: "name\tid\trole\thired\tleft\tbase", zh: "姓名\t工号\t岗位\t入职\t离职\t底薪")
         case .usage:
             Wording(en: "agent what? write agent add NAME key=value…, agent set NAME key=value…, or agent rm NAME",
@@ -108,6 +113,22 @@ public enum AgentMessage: MessageCatalogue {
         }
     }
 
+    /// `hired=2062-03-16 is after this scenario's years (2026–2027): 甲 would never be employed in it; …`.
+    static func neverEmployedWording(name n: String, hired: Day?, left: Day?, years y: ClosedRange<Int>, command: String?) -> Wording {
+        let span = MessageWords.years(y)
+        let lead = Wording(en: command.map { "\($0): " } ?? "", zh: command.map { "\($0)：" } ?? "")
+        let body: Wording
+        if let h = hired {
+            body = Wording(en: "hired=\(h) is after this scenario's years (\(span)): \(n) would never be employed in it; correct the date or widen the years (years \(y.lowerBound)-\(h.year))",
+                           zh: "入职日 hired=\(h) 晚于本方案的年份（\(span)）：\(n) 在方案中从未在职；请更正日期或扩大年份（years \(y.lowerBound)-\(h.year)）")
+        } else {
+            let l = left.map(\.description) ?? "", ly = left?.year ?? y.lowerBound
+            body = Wording(en: "left=\(l) is before this scenario's years (\(span)): \(n) would never be employed in it; correct the date or widen the years (years \(ly)-\(y.upperBound))",
+                           zh: "离职日 left=\(l) 早于本方案的年份（\(span)）：\(n) 在方案中从未在职；请更正日期或扩大年份（years \(ly)-\(y.upperBound)）")
+        }
+        return lead.followed(by: body).followed(by: MessageWords.nothingChanged)
+    }
+
     public static var samples: [AgentMessage] {
         let d = Day(year: 2026, month: 3, day: 1)!, e = Day(year: 2026, month: 2, day: 1)!
         return [.added("李雷"), .updated("李雷"), .removed("李雷"), .removedMany(["李雷", "韩梅梅"]),
@@ -117,7 +138,8 @@ public enum AgentMessage: MessageCatalogue {
                 .hasOrders(name: "李雷", count: 2, example: "T001"), .unknownSubcommand("move"), .unknown("王五", known: ["李雷"]),
                 .unknown("王五", known: []), .agentsTakesNothing, .nameEmpty, .nameTooLong(prefix: "李雷李雷", length: 300, maximum: 64),
                 .nameBadStart("1李雷"), .nameBadCharacter("李.雷", "."), .nameReserved("month"), .nameIsCommandWord("total"), .nameIsCommandWord("all"), .attributeSyntax("base"),
-                .outsideRange(key: "base", value: "-1", range: "0.."), .leftBeforeHired(left: e, hired: d), .duplicateID(id: "S01", other: "李雷"),
+                .outsideRange(key: "base", value: "-1", range: "0.."), .neverEmployed(name: "甲", hired: Day(text: "2062-03-16"), left: nil, years: 2026...2027, command: nil),
+                .neverEmployed(name: "甲", hired: nil, left: Day(text: "2020-01-31"), years: 2026...2026, command: "years 2026"), .leftBeforeHired(left: e, hired: d), .duplicateID(id: "S01", other: "李雷"),
                 .nameIsAnotherAgentsID(name: "S01", other: "李雷"), .idIsAnotherAgentsName(id: "王芳", other: "王芳")]
     }
 }

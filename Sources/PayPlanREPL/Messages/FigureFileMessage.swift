@@ -53,7 +53,7 @@ extension Session {
             if case .text = (error as? ScenarioError)?.kind {} else { return Wording(en: line.text(.en), zh: line.text(.zh)) }
         }
         let en = describe(error)
-        var zh = ChineseText.translate(en)
+        var zh = en
         for (sys, chinese) in systemErrors { zh = zh.replacingOccurrences(of: sys, with: chinese) }
         if zh.hasPrefix("cannot write "), let colon = zh.range(of: ": ", range: zh.index(zh.startIndex, offsetBy: 13)..<zh.endIndex) {
             zh = "无法写入 " + zh[zh.index(zh.startIndex, offsetBy: 13)..<colon.lowerBound] + "：" + zh[colon.upperBound...]

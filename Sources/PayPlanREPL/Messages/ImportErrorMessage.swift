@@ -2,7 +2,7 @@ import PayPlan
 import PayPlanImport
 
 /// An `ImportError` rendered from its typed `kind` in English and Chinese; an untyped one
-/// (`Kind.text`) is still pattern-translated under zh.
+/// (`Kind.text`) shows its English text in both languages.
 public struct ImportErrorMessage: MessageCatalogue {
     public var kind: ImportError.Kind
 
@@ -17,13 +17,13 @@ public struct ImportErrorMessage: MessageCatalogue {
             zh = "没有哪一列对应 \(f)，即\(what)；文件的列为：\(cols.joined(separator: "、"))\(hint)"
         case .badMapTarget(let h, let t): zh = "--map \(h)=\(t)：一列只能对应 id、agent、date 或字段名，例如 amount（字母、数字、_）"
         case .twoColumnsMapTo(let t, let a, let b): zh = "\(a) 和 \(b) 两列都对应 \(t)；请把其中一列对应到 - 以忽略它"
-        case .text(let s): zh = ChineseText.translate(s)
+        case .text(let s): zh = s
         }
         return Wording(en: kind.english, zh: zh)
     }
 
     public static var samples: [ImportErrorMessage] {
         [.init(.noColumnFor(field: "id", columns: ["订单编号", "业务员"], savedMaps: [])), .init(.noColumnFor(field: "date", columns: ["订单编号"], savedMaps: ["淘宝"])),
-         .init(.badMapTarget(column: "金额", target: "x y")), .init(.twoColumnsMapTo("amount", first: "金额", second: "实付")), .init(.text("no order T001"))]
+         .init(.badMapTarget(column: "金额", target: "x y")), .init(.twoColumnsMapTo("amount", first: "金额", second: "实付"))]
     }
 }

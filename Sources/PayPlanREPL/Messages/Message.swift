@@ -18,8 +18,8 @@
 ///    sample, a sample with no Chinese, or a Chinese text with English words).
 /// 6. A new enum goes into `MessageCatalogues.all`.
 /// 7. Use it: `Output(message: XxxMessage.saved(file: f))`, `out.add(…)`, `Output.error(…)`,
-///    `Diagnostic(XxxMessage.…, source: line, range: r)`. Such a line is never pattern-translated.
-///    When the message replaces an old English line, remove its pattern from `ChineseText.rules`.
+///    `Diagnostic(XxxMessage.…, source: line, range: r)`. Nothing is translated by matching
+///    text: a line not built from a message shows as written.
 public protocol Message: Sendable {
     /// The message in English and in Chinese.
     var wording: Wording { get }

@@ -22,6 +22,9 @@ enum MessageWords {
         }
     }
 
+    /// A report's first column title and its total row's title.
+    static let agentColumn = Wording(en: "agent", zh: "员工"), totalRow = Wording(en: "total", zh: "合计")
+
     /// `; nothing was changed` / `；未做任何更改`.
     static let nothingChanged = Wording(en: "; nothing was changed", zh: "；未做任何更改")
 

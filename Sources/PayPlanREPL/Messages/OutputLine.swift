@@ -1,12 +1,10 @@
 /// One line of a command's output (or the message of a `Diagnostic`), kept as what it means
 /// until it is shown: a `Message` rendered in the session's language, a fixed text (a table row,
-/// a value, already in its final language), or — while commands are moved onto messages — an
-/// English line that `ChineseText` translates by pattern under `set lang zh`.
-///
-/// A line built from a message is never pattern-translated.
+/// a value, already in its final language), or — for the few lines not yet moved onto messages — an
+/// English line, shown as written in both languages (nothing is ever translated by matching text).
 public struct OutputLine: Sendable {
     enum Content: Sendable {
-        /// Old-style English text: pattern-translated under zh (being removed, see `ChineseText`).
+        /// English text not yet a message: shown as written in every language.
         case english(String)
         /// Text shown as it is in every language (tables, values, source text, rendered warnings).
         case fixed(String, Tone)
@@ -19,13 +17,13 @@ public struct OutputLine: Sendable {
     public init(_ message: any Message) { content = .message(message) }
     /// A line shown as it is, in every language, with its meaning for colour.
     public init(fixed text: String, tone: Tone = .plain) { content = .fixed(text, tone) }
-    /// An old-style English line (pattern-translated under zh).
+    /// An English line not yet a message (shown as written in every language).
     public init(english text: String) { content = .english(text) }
 
-    /// The line in `language`; an old-style English line is pattern-translated unless `verbatim`.
+    /// The line in `language` (`verbatim`: machine-read output, printed exactly).
     public func text(_ language: DisplayLanguage, verbatim: Bool = false) -> String {
         switch content {
-        case .english(let s): language == .zh && !verbatim ? ChineseText.translate(s) : s
+        case .english(let s): s
         case .fixed(let s, _): s
         case .message(let m): m.text(language)
         }

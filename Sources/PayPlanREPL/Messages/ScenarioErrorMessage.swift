@@ -4,7 +4,7 @@ import PayPlanImport
 
 /// A file the file layer could not read or write (`ScenarioError`, `AtomicFile`), rendered from
 /// its typed `kind` in English and Chinese; the system's error texts in Chinese from
-/// `Session.systemErrors`. An untyped error (`Kind.text`) is still pattern-translated under zh.
+/// `Session.systemErrors`. An untyped error (`Kind.text`) shows its English text in both languages.
 public struct ScenarioErrorMessage: MessageCatalogue {
     public var kind: ScenarioError.Kind
 
@@ -24,7 +24,7 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         case .cannotReplace(let p, let l, let e): zh = "无法替换 \(shown(p, l))：\(ScenarioErrorMessage.chinese(errno: e))"
         case .linkLoop(let p): zh = "无法写入 \(p)：符号链接形成循环（或链接超过 32 层）；未写入任何文件"
         case .noFileName: zh = "没有给出文件名"
-        case .text(let s): zh = ChineseText.translate(s)
+        case .text(let s): zh = s
         }
         return Wording(en: kind.english, zh: zh)
     }
@@ -64,7 +64,7 @@ public struct ScenarioErrorMessage: MessageCatalogue {
          .init(.cannotWrite(path: "a.xlsx", link: nil, why: .folderNotWritable)), .init(.cannotWrite(path: "a.json", link: nil, why: .system(errno: ENOENT))),
          .init(.cannotWrite(path: "a.json", link: nil, why: .system(errno: ENOSPC))), .init(.cannotWrite(path: "a.json", link: nil, why: .system(errno: EDQUOT))),
          .init(.cannotReplace(path: "a.json", link: nil, errno: EXDEV)), .init(.linkLoop(path: "a.json")), .init(.noFileName),
-         .init(.text("no order T001"))]
+         ]
     }
 }
 

@@ -2,7 +2,7 @@ import PayPlan
 
 /// A `SourceError` of the lexer, parser, constant amounts or `Agent.set`, rendered from its
 /// typed `kind` in English and Chinese, with the definition it is in when the compiler names one
-/// (`in 'pay': …`). An untyped error (`Kind.text`) is still pattern-translated under zh.
+/// (`in 'pay': …`).
 public struct SourceErrorMessage: MessageCatalogue {
     public var kind: SourceError.Kind
     /// The definition the error is in (a compile error), or `nil`.
@@ -11,10 +11,6 @@ public struct SourceErrorMessage: MessageCatalogue {
     public init(_ kind: SourceError.Kind, in definition: String? = nil) { self.kind = kind; self.definition = definition }
 
     public var wording: Wording {
-        if case .text(let s) = kind {
-            let en = definition.map { "in '\($0)': \(s)" } ?? s
-            return Wording(en: en, zh: ChineseText.translate(en))
-        }
         let w = Wording(en: kind.english, zh: SourceErrorMessage.chinese(kind))
         guard let d = definition else { return w }
         return Wording(en: "in '\(d)': \(w.en)", zh: "在 '\(d)' 中：\(w.zh)")
@@ -114,8 +110,8 @@ public struct SourceErrorMessage: MessageCatalogue {
         case .expectedDate(let k, let t): return "\(k)=\(t)：应为日期，例如 2025-06-01"
         case .expectedBase(let t): return "base=\(t)：应为金额，例如 3000、3k 或 0.3万"
         case .version(let p): return chinese(p)
+        case .compile(let p): return chinese(p)
         case .unknownName(let n, let s): return "未知名称 '\(n)'" + MessageWords.hint(s).zh
-        case .text(let s): return ChineseText.translate(s)
         }
     }
 
@@ -139,8 +135,8 @@ public struct SourceErrorMessage: MessageCatalogue {
             .choicesInBrackets(negated: true), .choicesInBrackets(negated: false), .closeChoices, .periodOutsideBrackets(Period(text: "2026-03")!),
             .closeParen, .valueNotWord("then"), .periodInBrackets, .closeBracket, .endsEarly, .expectedValue(found: .symbol("*")),
             .closeCall("round", found: .end), .expectedScope, .needsOver("sum"), .allocateAmong, .allocateOrdersOfMonth,
-            .expectedDate(key: "hired", text: "2026-13-01"), .expectedBase("abc"), .unknownName("revnue", suggestion: "revenue"), .unknownName("pay", suggestion: nil), .text("no order T001"),
-        ] + versionSamples.map { .version($0) }
+            .expectedDate(key: "hired", text: "2026-13-01"), .expectedBase("abc"), .unknownName("revnue", suggestion: "revenue"), .unknownName("pay", suggestion: nil),
+        ] + versionSamples.map { .version($0) } + compileSamples.map { .compile($0) }
         return kinds.map { SourceErrorMessage($0) } + [SourceErrorMessage(.endsEarly, in: "pay")]
     }
 }

@@ -228,6 +228,12 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         case .unknownInput(let n, let i): return inputs(i).prefixed(Wording(en: "unknown input '\(n)'; ", zh: "未知录入项 '\(n)'；"))
         case .computedNotEntered(let n, let i): return inputs(i).prefixed(Wording(en: "'\(n)' is computed by a rule, not entered; ", zh: "'\(n)' 由规则计算，不是录入项；"))
         case .outsideYears(let p, let a, let b): return Wording(en: r.english, zh: "\(p) 不在本方案的年份内（\(a)–\(b)）")
+        case .noRuns: return Wording(en: r.english, zh: "请至少模拟一次：--runs 1000")
+        case .noPayFigure(let review):
+            return Wording(en: r.english, zh: review ? "这两个方案都没有工资数字（report total …），无法评审" : "本方案没有工资数字（report total …），无法预测")
+        case .nothingToResample(let employed):
+            return Wording(en: r.english, zh: employed ? "没有可抽样的数据：没有人在职的月份录入过月度数据"
+                : "没有可抽样的数据：forecast 从每人以往的月度录入（例如销售额）中抽样，而这里没有任何月度录入")
         case .unknownFigure(let f): return Wording(en: r.english, zh: "未知数字 '\(f)'")
         case .noFigureAt(let f, let p): return Wording(en: r.english, zh: "'\(f)' 在 \(p) 没有数字")
         case .stepTooSmall: return Wording(en: r.english, zh: "步长至少为 0.01")
@@ -256,7 +262,8 @@ public indirect enum WhatIfMessage: MessageCatalogue {
                 .forTakesOneAgent, .noAgentsYet, .inTakesAMonth, .chosen(firstAgent: "李雷", firstMonth: p), .svgTakesOneFile,
                 .noChartWritten("无法写入 曲线.svg"),
                 .probe(.unknownInput("x", inputs: ["sales"])), .probe(.unknownInput("x", inputs: [])), .probe(.computedNotEntered("pay", inputs: ["sales"])),
-                .probe(.outsideYears(p, from: 2026, to: 2026)), .probe(.unknownFigure("x")), .probe(.noFigureAt("pay", p)), .probe(.stepTooSmall),
+                .probe(.outsideYears(p, from: 2026, to: 2026)), .probe(.noRuns), .probe(.noPayFigure(review: true)), .probe(.noPayFigure(review: false)),
+                .probe(.nothingToResample(employed: true)), .probe(.nothingToResample(employed: false)), .probe(.unknownFigure("x")), .probe(.noFigureAt("pay", p)), .probe(.stepTooSmall),
                 .probe(.toBelowFrom(to: y, from: x)), .probe(.toNotAboveFrom), .probe(.tooManySteps(20_000, max: 10_000)),
                 .probe(.notAnAmount(figure: "pay", value: "合格", at: x)),
                 .sweepHeader(input: "李雷.sales[2026-03]", from: .zero, to: x, step: y), .everyNthRow(2, of: 120), .chartTitle(figure: "pay", input: "sales"),
