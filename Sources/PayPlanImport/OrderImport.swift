@@ -20,6 +20,36 @@ public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
         case outsideRange(text: String, field: String, range: String)
         /// A performance row with more paying buyers (最终付款人数) than inquiring buyers (询单人数): a conversion above 100%.
         case buyersAboveInquiries(buyers: Fixed, inquiries: Fixed, inquiriesColumn: String)
+        // Orders.
+        case emptyOrderNumber
+        /// `1.23E+11`: an order number a spreadsheet turned into a number.
+        case shortenedOrderNumber(String)
+        /// An order number already on an earlier `row`.
+        case duplicateOrderNumber(String, row: Int)
+        /// No agent with this name or ID; `known` as `name (ID)`.
+        case unknownAgent(String, known: [String])
+        case emptyDate
+        case notADate(String)
+        case invalidDate(String)
+        case notAFlag(String)
+        /// Not an amount (`tooLarge`: digits beyond 10²⁶).
+        case notAnAmount(String, tooLarge: Bool)
+        /// A date or month outside the scenario's years (`years` as written, `2026` or `2026–2027`).
+        case outsideYears(String, years: String)
+        // Performance sheets.
+        case emptyAgent
+        case notAMonth(String)
+        case emptyMonth
+        /// An agent and month already on an earlier `row`.
+        case duplicateAgentMonth(agent: String, period: String, row: Int)
+        /// Not a number or a time (`tooLarge`: beyond 10²⁶).
+        case notANumberOrTime(String, tooLarge: Bool)
+        case negativeValue(String)
+        // Platform exports.
+        /// A status the platform format does not know; the ones it knows.
+        case unknownStatus(String, format: String, known: [String])
+        /// A field's sub-order values adding up beyond 10²⁶.
+        case subOrdersTooLarge(String)
     }
 
     public init(row: Int, column: String?, reason: String, kind: Kind? = nil) {
@@ -170,32 +200,32 @@ public enum OrderImport {
                 let column = header[i]
                 let raw = i < row.count ? row[i] : ""
                 let v = cleanCell(raw)
-                func bad(_ reason: String) -> ImportProblem { ImportProblem(row: rowNumber, column: column, reason: reason) }
+                func bad(_ kind: ImportProblem.Kind) -> ImportProblem { ImportProblem(row: rowNumber, column: column, kind) }
                 switch target {
                 case "id":
-                    if v.isEmpty { file.problems.append(bad("the order number is empty")); rowBad = true; continue }
+                    if v.isEmpty { file.problems.append(bad(.emptyOrderNumber)); rowBad = true; continue }
                     if v.utf8.contains(0x2B), v.range(of: #"^\d(\.\d+)?[eE]\+\d+$"#, options: .regularExpression) != nil { // only with a '+'
-                        file.problems.append(bad("'\(v)' is an order number the spreadsheet shortened to a number; format the column as text and export again"))
+                        file.problems.append(bad(.shortenedOrderNumber(v)))
                         rowBad = true; continue
                     }
-                    if let earlier = seen[v] { file.problems.append(bad("the order number \(v) is also on row \(earlier)")); rowBad = true; continue }
+                    if let earlier = seen[v] { file.problems.append(bad(.duplicateOrderNumber(v, row: earlier))); rowBad = true; continue }
                     id = v
                 case "agent":
                     if v.isEmpty { continue }
                     guard let name = agentByKey[v] else {
                         let known = w.agents.map { a in a.id.map { "\(a.name) (\($0))" } ?? a.name }
-                        file.problems.append(bad("no agent named or with the ID '\(v)' (agents: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", …" : ""))"))
+                        file.problems.append(bad(.unknownAgent(v, known: known)))
                         rowBad = true; continue
                     }
                     agent = name
                 case "date":
                     var v = v
                     if v.isEmpty, let f = fallbackIndex, f < row.count { v = cleanCell(row[f]) }
-                    if v.isEmpty { file.problems.append(bad("the date is empty")); rowBad = true; continue }
-                    guard let d = day(v) else { file.problems.append(bad("'\(v)' is not a date such as 2026-03-02 or 2026/3/2")); rowBad = true; continue }
+                    if v.isEmpty { file.problems.append(bad(.emptyDate)); rowBad = true; continue }
+                    guard let d = day(v) else { file.problems.append(bad(.notADate(v))); rowBad = true; continue }
                     guard w.years.contains(d.year) else {
                         let y = w.years
-                        file.problems.append(bad("\(d) is outside the scenario's years (\(y.lowerBound == y.upperBound ? "\(y.lowerBound)" : "\(y.lowerBound)–\(y.upperBound)"))"))
+                        file.problems.append(bad(.outsideYears("\(d)", years: y.lowerBound == y.upperBound ? "\(y.lowerBound)" : "\(y.lowerBound)–\(y.upperBound)")))
                         rowBad = true; continue
                     }
                     date = d
@@ -216,7 +246,7 @@ public enum OrderImport {
                             rowBad = true; continue
                         }
                         fields[target] = a
-                    case .failure(let e): file.problems.append(bad(e.message)); rowBad = true; continue
+                    case .failure(let k): file.problems.append(bad(k)); rowBad = true; continue
                     }
                 }
             }
@@ -550,22 +580,22 @@ public enum OrderImport {
     }
 
     /// A field's value, checked against the kind the plan gives it.
-    static func value(_ v: String, kind: Kind) -> Result<AttributeValue, ImportError> {
+    static func value(_ v: String, kind: Kind) -> Result<AttributeValue, ImportProblem.Kind> {
         switch kind {
         case .number:
-            guard let n = amount(v) else { return .failure(ImportError(notAnAmount(v))) }
+            guard let n = amount(v) else { return .failure(.notAnAmount(v, tooLarge: amountTooLarge(v))) }
             return .success(.number(n))
         case .date:
-            guard let d = day(v) else { return .failure(ImportError("'\(v)' is not a date such as 2026-03-02 or 2026/3/2")) }
+            guard let d = day(v) else { return .failure(.notADate(v)) }
             return .success(.date(d))
         case .flag:
-            guard let b = flag(v) else { return .failure(ImportError("'\(v)' is not yes or no (是/否, Y/N)")) }
+            guard let b = flag(v) else { return .failure(.notAFlag(v)) }
             return .success(.flag(b))
         case .text:
             return .success(.text(v))
         case .any:
             if looksLikeDate(v) {
-                guard let d = day(v) else { return .failure(ImportError("'\(v)' is not a valid date")) }
+                guard let d = day(v) else { return .failure(.invalidDate(v)) }
                 return .success(.date(d))
             }
             if let b = flag(v), !v.allSatisfy(\.isNumber) { return .success(.flag(b)) }

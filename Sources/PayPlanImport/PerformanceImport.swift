@@ -98,31 +98,31 @@ public enum PerformanceImport {
             }
             if OrderImport.isBlank(row) { continue }
             func cell(_ i: Int) -> String { i < row.count ? OrderImport.cleanCell(row[i]) : "" }
-            func bad(_ column: String, _ reason: String) { file.problems.append(ImportProblem(row: rowNumber, column: column, reason: reason)) }
+            func bad(_ column: String, _ kind: ImportProblem.Kind) { file.problems.append(ImportProblem(row: rowNumber, column: column, kind)) }
             // The agent.
             let ai = targets.firstIndex(of: "agent")!
             let who = cell(ai)
             if totalRows.contains(who.lowercased()) { continue }
             file.rowsRead += 1
-            if who.isEmpty { bad(header[ai], "the agent is empty"); continue }
+            if who.isEmpty { bad(header[ai], .emptyAgent); continue }
             let short = who.split(whereSeparator: { $0 == ":" || $0 == "：" }).last.map(String.init) ?? who
             guard let agent = byKey[who] ?? byKey[who.uppercased()] ?? byKey[short] ?? byKey[short.uppercased()] else {
                 let known = w.agents.map { a in a.id.map { "\(a.name) (\($0))" } ?? a.name }
-                bad(header[ai], "no agent named or with the ID '\(who)' (agents: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", …" : ""))")
+                bad(header[ai], .unknownAgent(who, known: known))
                 continue
             }
             // The month.
             var period = month
             if let mi = targets.firstIndex(of: "month"), !cell(mi).isEmpty {
-                guard let p = monthPeriod(cell(mi)) else { bad(header[mi], "'\(cell(mi))' is not a month such as 2026-03, 2026/3 or 2026年3月"); continue }
+                guard let p = monthPeriod(cell(mi)) else { bad(header[mi], .notAMonth(cell(mi))); continue }
                 period = p
             }
-            guard let period else { bad(used["month"] ?? "月份", "the month is empty (give --month 2026-03)"); continue }
+            guard let period else { bad(used["month"] ?? "月份", .emptyMonth); continue }
             guard w.years.contains(period.start.year) else {
-                bad(used["month"] ?? "--month", "\(period) is outside the scenario's years (\(w.years.lowerBound)–\(w.years.upperBound))"); continue
+                bad(used["month"] ?? "--month", .outsideYears("\(period)", years: "\(w.years.lowerBound)–\(w.years.upperBound)")); continue
             }
             let key = "\(agent)|\(period)"
-            if let earlier = seen[key] { bad(header[ai], "\(agent) in \(period) is also on row \(earlier)"); continue }
+            if let earlier = seen[key] { bad(header[ai], .duplicateAgentMonth(agent: agent, period: "\(period)", row: earlier)); continue }
             // The figures.
             var found: [(String, Fixed)] = []
             for (i, t) in targets.enumerated() {
@@ -131,10 +131,9 @@ public enum PerformanceImport {
                 if v.isEmpty || v == "-" || v == "—" { continue }
                 guard let n = OrderImport.amount(v) ?? seconds(v) else {
                     let tooLarge = OrderImport.amountTooLarge(v) || durationTooLarge(v)
-                    bad(header[i], tooLarge ? "'\(v)' is too large: amounts and times go up to 10²⁶"
-                                            : "'\(v)' is not a number or a time such as 12, 12s, 1分30秒 or 1:30"); continue rows
+                    bad(header[i], .notANumberOrTime(v, tooLarge: tooLarge)); continue rows
                 }
-                guard n >= .zero else { bad(header[i], "'\(v)' is negative"); continue rows }
+                guard n >= .zero else { bad(header[i], .negativeValue(v)); continue rows }
                 found.append((input, n))
             }
             if let qi = inquiriesInput, let bi = buyersInput {

@@ -43,8 +43,7 @@ public enum PlatformImport {
             if status.isEmpty, hasNetPaid, case .number(let net)? = o.fields["net_paid"], net == .zero {
                 outcome = number(o, "refund") > .zero ? .refunded : .unpaid
             } else if status.isEmpty { outcome = .paid } else if let known = preset.outcome(status: status) { outcome = known } else {
-                let known = preset.statuses.map(\.text).joined(separator: ", ")
-                file.problems.append(ImportProblem(row: row, column: "订单状态", reason: "'\(status)' is not a status --format \(preset.name) knows (\(known)); nothing is guessed"))
+                file.problems.append(ImportProblem(row: row, column: "订单状态", .unknownStatus(status, format: preset.name, known: preset.statuses.map(\.text))))
                 continue
             }
             // A refund after payment (售后 退款成功) refunds the order in full, whether the platform then shows it paid or closed.
@@ -63,7 +62,7 @@ public enum PlatformImport {
             var tooLarge: [(row: Int, key: String)] = []
             (kept, outcomes) = mergeSubOrders(kept, outcomes, tooLarge: &tooLarge)
             for (row, key) in tooLarge {
-                file.problems.append(ImportProblem(row: row, column: key, reason: "the sub-orders' \(key) add up to more than 10²⁶"))
+                file.problems.append(ImportProblem(row: row, column: key, .subOrdersTooLarge(key)))
             }
         }
         s.mergedRows = readable - kept.count

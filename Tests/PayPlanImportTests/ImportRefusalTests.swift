@@ -161,7 +161,11 @@ import PayPlan
         #expect(listed.first == "  row 2, column 签收日期: '2026-13-45' is not a date such as 2026-03-02 or 2026/3/2; column 金额: 'abc' is not an amount such as 12345.60, ¥12,345 or 12,345元")
         #expect(c.workspace == before)
         c.language = .zh
-        #expect(c.execute("orders import \(two) \(map)").text.contains("  第 2 行，列 签收日期：'2026-13-45' is not a date such as 2026-03-02 or 2026/3/2；列 金额：'abc'"))
+        // The row reasons are typed (ImportProblem.Kind) and read in Chinese, the workspace unchanged.
+        let zh = c.execute("orders import \(two) \(map)").text
+        #expect(zh.contains("  第 2 行，列 签收日期：'2026-13-45' 不是日期，日期可写作 2026-03-02 或 2026/3/2；列 金额：'abc' 不是金额，金额可写作 12345.60、¥12,345 或 12,345元"), "\(zh)")
+        #expect(zh.contains("  第 3 行，列 业务员：没有姓名或工号为 'S99' 的员工（员工："), "\(zh)")
+        #expect(c.workspace == before)
         c.language = .en
 
         // 25 bad rows of two bad cells each (and one good row): 20 rows listed, then 5 more rows.

@@ -145,6 +145,8 @@ public indirect enum ImportMessage: MessageCatalogue {
             let bt = b.format(minimumFractionDigits: 0, grouping: false), qt = q.format(minimumFractionDigits: 0, grouping: false)
             return at.followed(by: Wording(en: "\(bt) paying buyers is more than the \(qt) inquiring buyers (\(column)): a conversion above 100%",
                                            zh: "最终付款 \(bt) 人多于询单 \(qt) 人（\(column)）：转化率超过 100%"))
+        case let k?:
+            return at.followed(by: Wording(en: k.english, zh: rowProblemChinese(k)))
         case nil:
             return at.followed(by: Wording(en: p.reason, zh: p.reason))
         }
@@ -192,5 +194,6 @@ public indirect enum ImportMessage: MessageCatalogue {
                 .noSavedMapping("电子", saved: []), .noSavedMapping("电子", saved: ["甲"]), .monthNeeded, .failed(file: "订单.csv", why: "文件是空的"),
                 .monthOutsideYears(.month(Month(year: 1999, month: 3)), years: 2026...2027),
                 .monthAndMonthColumn(file: "绩效.csv", column: "日期", month: .month(Month(year: 2026, month: 3)))]
+            + rowProblemSamples.map { .rowProblems(row: 6, problems: [ImportProblem(row: 6, column: "订单编号", $0)]) }
     }
 }
