@@ -89,7 +89,7 @@ extension Session {
                             header: [say("agent", "员工"), say("ID", "工号"), say("role", "角色"), say("orders", "订单数"), say("credited", "归属金额")],
                             rightAligned: [false, false, false, true, true])
         for a in workspace.agents {
-            t.add([.text(a.name), .text(a.id ?? ""), .text(a.role ?? ""), .count(count[a.name] ?? 0), .value(sum[a.name] ?? .number(.zero))])
+            t.add([.text(a.name), .text(a.id ?? ""), .text(language == .zh ? AttributionMessage.roleZh(a.role) : a.role ?? ""), .count(count[a.name] ?? 0), .value(sum[a.name] ?? .number(.zero))])
         }
         t.add([.text(AttributionMessage.silentRow.text(language)), .text(""), .text(""), .count(silent), .value(silentSum)])
         let checkTitle = AttributionMessage.ordersToCheck(problems.count).text(language)

@@ -32,8 +32,8 @@ public enum AttributionMessage: MessageCatalogue {
         case .badSettings:
             Wording(en: "the scenario's attribution settings are not valid: attribution_match must be \"id\", \"name\", \"id or name\" or \"pattern\" (with attribution_pattern a regular expression), attribution_mode \"first\", \"last\" or \"split\"",
                     zh: "方案的归属设置无效：attribution_match 须为 \"id\"、\"name\"、\"id or name\" 或 \"pattern\"（attribution_pattern 为正则表达式），attribution_mode 须为 \"first\"、\"last\" 或 \"split\"")
-        case .settings(let m, let mode): Wording(en: "match \(m), mode \(mode)", zh: "匹配 \(m)，方式 \(mode)")
-        case .title(let p, let s): Wording(en: "attribution\(p.map { " — \($0)" } ?? "") (\(s.en))", zh: "订单归属\(p.map { " — \($0)" } ?? "")（\(s.zh)）")
+        case .settings(let m, let mode): Wording(en: "match \(m), mode \(mode)", zh: "\(AttributionMessage.matchZh(m))，\(AttributionMessage.modeZh(mode))")
+        case .title(let p, let s): Wording(en: "attribution\(p.map { " — \($0)" } ?? "") (\(s.en))", zh: "订单归属\(p.map { " — \($0)" } ?? "")：\(s.zh)")
         case .silentRow: Wording(en: "silent (闷拍)", zh: "闷拍")
         case .ordersToCheck(let n): Wording(en: "orders to check (\(n))", zh: "待核对订单（\(n)）")
         case .noneToCheck: Wording(en: "no order names an unknown ID or conflicting sales agents", zh: "没有订单的备注含未知工号或互相矛盾的销售客服")
@@ -56,9 +56,40 @@ public enum AttributionMessage: MessageCatalogue {
         }
     }
 
+    /// How notes are matched, in Chinese, with the setting's own word (`attribution_match id`): 按工号匹配（id）.
+    static func matchZh(_ m: String) -> String {
+        switch m {
+        case "id", "工号": "按工号匹配（\(m)）"
+        case "name", "姓名": "按姓名匹配（\(m)）"
+        case "id or name", "both", "id+name", "id/name": "按工号或姓名匹配（\(m)）"
+        default: m.hasPrefix("pattern ") ? "按正则表达式匹配（\(m)）" : "匹配方式 \(m)"
+        }
+    }
+
+    /// Who takes the credit when a note names several sales agents, in Chinese (`attribution_mode first`).
+    static func modeZh(_ mode: String) -> String {
+        switch mode {
+        case "first": "多名时归第一名（first）"
+        case "last": "多名时归最后一名（last）"
+        case "split": "多名时平分（split）"
+        default: "归属方式 \(mode)"
+        }
+    }
+
+    /// An agent's role as attribution reads it, in Chinese: `sales` (or none) 销售客服, `after-sales` 售后客服;
+    /// any other role as written.
+    static func roleZh(_ role: String?) -> String {
+        switch (role ?? "").lowercased() {
+        case "sales", "销售", "售前", "pre-sales": "销售客服"
+        case "after-sales", "aftersales", "售后": "售后客服"
+        default: role ?? ""
+        }
+    }
+
     public static var samples: [AttributionMessage] {
         [.usageAfter(problem: OutputLine(ArgumentMessage.needsValue("--out"))), .notAPeriod("2026-13"), .noNotes, .badSettings, .settings(match: "id", mode: "first"),
-         .title(period: Period(grain: .month, start: Month(year: 2026, month: 3)), settings: Wording(en: "match id, mode first", zh: "匹配 id，方式 first")),
+         .title(period: Period(grain: .month, start: Month(year: 2026, month: 3)), settings: AttributionMessage.settings(match: "id", mode: "first").wording),
+         .settings(match: "name", mode: "last"), .settings(match: "id or name", mode: "split"), .settings(match: "pattern CS[0-9]+", mode: "first"),
          .title(period: nil, settings: Wording(en: "match id, mode first", zh: "匹配 id，方式 first")), .silentRow, .ordersToCheck(3), .noneToCheck,
          .duplicatesAndAfterSales(duplicates: 2, afterSales: 1), .finding(.silent), .finding(.unknownID("CS09")), .finding(.conflict(["小美", "阿杰"])),
          .finding(.afterSales("老周")), .finding(.duplicate("小美")), .creditedOtherwise(stored: [], note: ["小美"]),

@@ -59,7 +59,7 @@ public indirect enum ImportMessage: MessageCatalogue {
                            zh: "列：" + mapped.joined(separator: "、") + (ig.isEmpty ? "" : "；未用：" + ig.joined(separator: "、")))
         case .creditedByNote(let st, let n, let sp, let si, let ch):
             return Wording(en: "credited by the note (\(st)): \(n) to agents\(sp > 0 ? " (\(sp) split)" : ""), \(si) silent (闷拍)" + (ch > 0 ? ", \(ch) naming an unknown ID or conflicting agents (see attribution)" : ""),
-                           zh: "按卖家备注归属（\(st)）：\(n) 笔归员工\(sp > 0 ? "（其中 \(sp) 笔分摊）" : "")，\(si) 笔闷拍" + (ch > 0 ? "，\(ch) 笔备注中的工号未知或互相矛盾（见 attribution）" : ""))
+                           zh: "按卖家备注归属，\(st)：\(n) 笔归员工\(sp > 0 ? "（其中 \(sp) 笔分摊）" : "")，\(si) 笔闷拍" + (ch > 0 ? "，\(ch) 笔备注中的工号未知或互相矛盾（见 attribution）" : ""))
         case .understood(let r, let o, let m, let p, let rf, let c):
             return Wording(en: "understood: \(r) rows, \(o) orders\(m > 0 ? " (\(m) sub-order rows merged)" : ""); paid \(p.displayText), refunded \(rf.displayText), counted \(c.displayText)",
                            zh: "读懂：\(r) 行，\(o) 笔订单\(m > 0 ? "（合并了 \(m) 行子订单）" : "")；实付 \(p.displayText)，退款 \(rf.displayText)，计入 \(c.displayText)")
