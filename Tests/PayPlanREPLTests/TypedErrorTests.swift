@@ -45,8 +45,9 @@ import TestSupport
         #expect(try !Self.cases(of: "Kind", in: "Sources/PayPlan/Language/SourceError+Kind.swift").contains("text"))
         let write = try Self.cases(of: "WriteProblem", in: "Sources/PayPlan/Scenario/ScenarioError+Kind.swift")
         let sampledWrite = Set(ScenarioErrorMessage.samples.compactMap { if case .cannotWrite(_, _, let w) = $0.kind { Self.caseName(w) } else { nil } })
-        // Seven: readOnlyFileSystem (EROFS) joined the six (issue 11: a read-only mount was "permission denied").
-        #expect(write.count == 7 && write.subtracting(sampledWrite).isEmpty, "WriteProblem: \(write.subtracting(sampledWrite))")
+        // Seven: readOnlyFileSystem (EROFS) joined the six (issue 11: a read-only mount was "permission denied");
+        // ten with the workbook library's three (sheetRefused, workbookLibrary, workbookNotReadBack).
+        #expect(write.count == 10 && write.subtracting(sampledWrite).isEmpty, "WriteProblem: \(write.subtracting(sampledWrite))")
     }
 
     /// The lexer and parser throw typed kinds with their place; English reads as before.
@@ -94,6 +95,18 @@ import TestSupport
         let base = s.execute("agent set 李雷 base=abc")
         #expect(base.errors.first?.render(language: .zh).first == "错误：base=abc：应为金额，例如 3000、3k 或 0.3万")
         #expect(s.workspace.agents.first { $0.name == "李雷" }?.base == Fixed(3000))
+    }
+
+    /// The workbook library's failures are typed: said in Chinese, the library's own English text kept
+    /// (quoted) as the detail; English reads as before.
+    @Test func workbookFailuresAreWrapped() {
+        let lib = ScenarioErrorMessage(.cannotWrite(path: "报表.xlsx", link: nil, why: .workbookLibrary("Error creating output xlsx file. Usually a permissions error.")))
+        #expect(lib.text(.en) == "cannot write 报表.xlsx: Error creating output xlsx file. Usually a permissions error.")
+        #expect(lib.text(.zh) == "无法写入 报表.xlsx：生成 Excel 工作簿时出错（libxlsxwriter 的原文：'Error creating output xlsx file. Usually a permissions error.'）")
+        let sheet = ScenarioErrorMessage(.cannotWrite(path: "报表.xlsx", link: nil, why: .sheetRefused("2026-03")))
+        #expect(sheet.text(.en) == "cannot write 报表.xlsx: sheet '2026-03' was refused")
+        #expect(sheet.text(.zh) == "无法写入 报表.xlsx：Excel 工作簿库不接受工作表名 '2026-03'")
+        #expect(ScenarioErrorMessage(.cannotWrite(path: "a.xlsx", link: nil, why: .workbookNotReadBack)).text(.zh) == "无法写入 a.xlsx：写好的工作簿无法读回")
     }
 
     /// `--options` problems are typed: `--xlsx` at the end needs a value, in both languages.

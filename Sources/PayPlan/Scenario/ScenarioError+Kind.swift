@@ -34,6 +34,12 @@ extension ScenarioError {
         case folderNotWritable
         /// The system's error number (`ENOENT`, `ENOSPC` …).
         case system(errno: Int32)
+        /// The workbook library (libxlsxwriter) refused a sheet of this name.
+        case sheetRefused(String)
+        /// The workbook library's own error text (English, from `lxw_strerror`), kept as the detail.
+        case workbookLibrary(String)
+        /// The finished workbook could not be read back from its temporary file.
+        case workbookNotReadBack
     }
 }
 
@@ -48,6 +54,9 @@ extension ScenarioError.WriteProblem {
         case .readOnlyFileSystem: "the file system is read-only (mounted read-only); save to a folder on another disk"
         case .folderNotWritable: "the folder does not exist or is not writable"
         case .system(let e): String(cString: strerror(e))
+        case .sheetRefused(let s): "sheet '\(s)' was refused"
+        case .workbookLibrary(let text): text
+        case .workbookNotReadBack: "the workbook could not be read back"
         }
     }
 }

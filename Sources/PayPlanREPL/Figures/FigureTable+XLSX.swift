@@ -33,7 +33,7 @@ extension FigureTable {
             while !used.insert(name.lowercased()).inserted { name = sheetName(t.name, suffix: " (\(n))"); n += 1 }
             guard let sheet = workbook_add_worksheet(book, name) else {
                 workbook_close(book); unlink(tmp)
-                throw ScenarioError("cannot write \(path): sheet '\(name)' was refused")
+                throw ScenarioError(.cannotWrite(path: path, link: nil, why: .sheetRefused(name)))
             }
             for (c, h) in t.header.enumerated() {
                 worksheet_write_string(sheet, 0, lxw_col_t(c), h, bold)
@@ -59,12 +59,12 @@ extension FigureTable {
         let status = workbook_close(book)
         guard status == LXW_NO_ERROR else {
             unlink(tmp)
-            throw ScenarioError("cannot write \(path): \(String(cString: lxw_strerror(status)))")
+            throw ScenarioError(.cannotWrite(path: path, link: nil, why: .workbookLibrary(String(cString: lxw_strerror(status)))))
         }
         // Into place through the same safe write as every other file: it refuses a read-only file or
         // one of another owner, writes through symlinks and keeps the file's mode.
         defer { unlink(tmp) }
-        guard let bytes = FileManager.default.contents(atPath: tmp) else { throw ScenarioError("cannot write \(path): the workbook could not be read back") }
+        guard let bytes = FileManager.default.contents(atPath: tmp) else { throw ScenarioError(.cannotWrite(path: path, link: nil, why: .workbookNotReadBack)) }
         try AtomicFile.write(bytes, to: path)
     }
 

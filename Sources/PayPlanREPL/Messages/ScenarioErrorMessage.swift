@@ -38,6 +38,9 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         case .readOnlyFileSystem: "文件系统是只读的（以只读方式挂载）；请保存到另一个磁盘上的文件夹"
         case .folderNotWritable: "文件夹不存在或不可写"
         case .system(let e): chinese(errno: e)
+        case .sheetRefused(let s): "Excel 工作簿库不接受工作表名 '\(s)'"
+        case .workbookLibrary(let text): "生成 Excel 工作簿时出错（libxlsxwriter 的原文：'\(text)'）"
+        case .workbookNotReadBack: "写好的工作簿无法读回"
         }
     }
 
@@ -63,6 +66,8 @@ public struct ScenarioErrorMessage: MessageCatalogue {
          .init(.cannotWrite(path: "a.json", link: nil, why: .wouldChangeOwner(user: 1001, group: 1001))),
          .init(.cannotWrite(path: "a.xlsx", link: nil, why: .folderNotWritable)), .init(.cannotWrite(path: "a.json", link: nil, why: .system(errno: ENOENT))),
          .init(.cannotWrite(path: "a.json", link: nil, why: .system(errno: ENOSPC))), .init(.cannotWrite(path: "a.json", link: nil, why: .system(errno: EDQUOT))),
+         .init(.cannotWrite(path: "a.xlsx", link: nil, why: .sheetRefused("2026-03"))), .init(.cannotWrite(path: "a.xlsx", link: nil, why: .workbookNotReadBack)),
+         .init(.cannotWrite(path: "a.xlsx", link: nil, why: .workbookLibrary("Error creating output xlsx file. Usually a permissions error."))),
          .init(.cannotReplace(path: "a.json", link: nil, errno: EXDEV)), .init(.linkLoop(path: "a.json")), .init(.noFileName),
          ]
     }
