@@ -314,7 +314,7 @@ public enum OrderImport {
             rowNumber += 1
             if !isBlank(row) { header = row.map(cleanHeader); break }
         }
-        guard !header.isEmpty else { throw ImportError("the file is empty: expected a header row such as 订单编号,业务员,签收日期,金额") }
+        guard !header.isEmpty else { throw ImportError(.emptyFile) }
         if quotesAreOdd(text) { try checkQuotes(text, delimiter: UInt8(delimiter.value), header: header) }
         return (encoding, reader, rowNumber, header)
     }
@@ -409,7 +409,7 @@ public enum OrderImport {
         for pair in text.split(whereSeparator: { $0 == "," || $0 == "，" }) {
             let p = pair.replacingOccurrences(of: "＝", with: "=")
             guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
-                throw ImportError("--map \(pair): write COLUMN=FIELD pairs separated by commas, e.g. --map 订单编号=id,业务员=agent,签收日期=date")
+                throw ImportError(.mapSyntax(String(pair)))
             }
             m[cleanHeader(String(p[..<eq]))] = String(p[p.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
         }

@@ -47,10 +47,10 @@ public enum PerformanceImport {
         let inputs = monthlyInputs(w.plan)
         let names = Set(inputs.values)
         for (column, target) in mapping where target != "-" && target != "agent" && target != "month" && !names.contains(target) {
-            throw ImportError("--map \(column)=\(target): \(target) is not a monthly input of the plan; map a column to agent, month, - or one of \(names.sorted().joined(separator: ", "))")
+            throw ImportError(.notAMonthlyInput(column: column, target: target, inputs: names.sorted()))
         }
         for column in mapping.keys where !header.contains(column) {
-            throw ImportError("--map \(column)=…: the file has no column \(column); its columns are: \(header.joined(separator: ", "))")
+            throw ImportError(.noSuchColumn(column, columns: header))
         }
         var targets: [String?] = []
         var used: [String: String] = [:]
@@ -61,7 +61,7 @@ public enum PerformanceImport {
             else { t = inputs[h] ?? inputs[bare(h)] ?? chituNames[h].flatMap { inputs[$0] } }
             if let target = t {
                 if let other = used[target] {
-                    throw ImportError("the columns \(other) and \(h) both give \(target); keep one of them")
+                    throw ImportError(.twoColumnsGive(target, first: other, second: h))
                 }
                 used[target] = h
             }
@@ -69,16 +69,16 @@ public enum PerformanceImport {
         }
         file.columns = zip(header, targets).map { ($0, $1) }
         guard used["agent"] != nil else {
-            throw ImportError("no column names the agent (客服, or 客服昵称, 旺旺, 姓名, 工号); the file's columns are: \(header.joined(separator: ", "))")
+            throw ImportError(.noAgentColumn(columns: header))
         }
         // --month with a month column: the column would win for every row, so --month would be ignored without a word.
         if let m = month, let column = used["month"] { throw MonthConflict(column: column, month: m) }
         guard used["month"] != nil || month != nil else {
-            throw ImportError("the file has no 月份 or 日期 column: give the month with --month 2026-03")
+            throw ImportError(.noMonthColumn)
         }
         guard used.keys.contains(where: { $0 != "agent" && $0 != "month" }) else {
             let names = Set(inputs.values).sorted()
-            throw ImportError("no column fills a monthly input of the plan (\(names.joined(separator: ", "))); the file's columns are: \(header.joined(separator: ", "))")
+            throw ImportError(.noInputColumn(inputs: names, columns: header))
         }
 
         var byKey: [String: String] = [:]

@@ -23,7 +23,7 @@ public enum TextDecoding {
         }
         if bom {
             guard let s = utf8 else {
-                throw ImportError("the file starts with a UTF-8 byte-order mark but is not valid UTF-8 text")
+                throw ImportError(.badByteOrderMark("UTF-8"))
             }
             return (s, "UTF-8 with BOM")
         }
@@ -32,7 +32,7 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
             guard let s = String(data: Data(bytes.dropFirst(2)), encoding: little ? .utf16LittleEndian : .utf16BigEndian) else {
-                throw ImportError("the file starts with a UTF-16 byte-order mark but is not valid UTF-16")
+                throw ImportError(.badByteOrderMark("UTF-16"))
             }
             return (s, "UTF-16")
         }
@@ -46,7 +46,7 @@ public enum TextDecoding {
     static func gb18030(_ bytes: [UInt8]) -> Result<String, ImportError> {
         let cd = iconv_open("UTF-8", "GB18030")
         guard cd != iconv_t(bitPattern: -1) else {
-            return .failure(ImportError("the file is not UTF-8, and GB18030 conversion is not available on this system (iconv: \(String(cString: strerror(errno))))"))
+            return .failure(ImportError(.noGB18030(String(cString: strerror(errno)))))
         }
         defer { iconv_close(cd) }
         var input = bytes
@@ -62,11 +62,11 @@ public enum TextDecoding {
         }
         if result == -1 {
             let at = total - inLeft
-            return .failure(ImportError("the file is neither UTF-8 nor GB18030/GBK text: the bytes at offset \(at) (\(hex(bytes, at))) are not a character in either; save it from the spreadsheet as \"CSV UTF-8\""))
+            return .failure(ImportError(.notUTF8OrGB18030(offset: at, bytes: hex(bytes, at))))
         }
         let produced = output.count - outLeft
         guard let s = String(validating: output[0..<produced], as: UTF8.self) else {
-            return .failure(ImportError("the file could not be converted from GB18030"))
+            return .failure(ImportError(.gb18030Failed))
         }
         return .success(s)
     }
@@ -98,6 +98,32 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
         case badMapTarget(column: String, target: String)
         /// Two columns map to one target.
         case twoColumnsMapTo(String, first: String, second: String)
+        /// A byte-order mark (`UTF-8` or `UTF-16`) over text that is not valid in it.
+        case badByteOrderMark(String)
+        /// GB18030 conversion is missing on this system (`iconv`'s error text).
+        case noGB18030(String)
+        /// Neither UTF-8 nor GB18030: the bytes at `offset` (as hex).
+        case notUTF8OrGB18030(offset: Int, bytes: String)
+        case gb18030Failed
+        /// `--map COLUMN=TARGET` of a performance sheet with a target that is no monthly input; the inputs.
+        case notAMonthlyInput(column: String, target: String, inputs: [String])
+        /// `--map COLUMN=…` naming no column of the file; its columns.
+        case noSuchColumn(String, columns: [String])
+        /// Two columns of a performance sheet give one input.
+        case twoColumnsGive(String, first: String, second: String)
+        /// No column names the agent; the file's columns.
+        case noAgentColumn(columns: [String])
+        /// No 月份 or 日期 column and no `--month`.
+        case noMonthColumn
+        /// No column fills a monthly input (`inputs`); the file's columns.
+        case noInputColumn(inputs: [String], columns: [String])
+        /// The CSV reader stopped after `row` (its English text).
+        case unreadableAfterRow(Int, detail: String)
+        /// The file cannot be read as CSV (the reader's English text).
+        case notCSV(detail: String)
+        case emptyFile
+        /// `--map` written wrongly (`pair` as written).
+        case mapSyntax(String)
         /// Any other message, in English.
         case text(String)
 
@@ -110,6 +136,23 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
                 return "no column maps to \(f), \(what); the file's columns are: \(cols.joined(separator: ", "))\(hint)"
             case .badMapTarget(let h, let t): return "--map \(h)=\(t): a column maps to id, agent, date or a field name such as amount (letters, digits, _)"
             case .twoColumnsMapTo(let t, let a, let b): return "the columns \(a) and \(b) both map to \(t); map one of them to - to ignore it"
+            case .badByteOrderMark(let e): return e == "UTF-16" ? "the file starts with a UTF-16 byte-order mark but is not valid UTF-16" : "the file starts with a UTF-8 byte-order mark but is not valid UTF-8 text"
+            case .noGB18030(let why): return "the file is not UTF-8, and GB18030 conversion is not available on this system (iconv: \(why))"
+            case .notUTF8OrGB18030(let at, let bytes):
+                return "the file is neither UTF-8 nor GB18030/GBK text: the bytes at offset \(at) (\(bytes)) are not a character in either; save it from the spreadsheet as \"CSV UTF-8\""
+            case .gb18030Failed: return "the file could not be converted from GB18030"
+            case .notAMonthlyInput(let c, let t, let names):
+                return "--map \(c)=\(t): \(t) is not a monthly input of the plan; map a column to agent, month, - or one of \(names.sorted().joined(separator: ", "))"
+            case .noSuchColumn(let c, let header): return "--map \(c)=…: the file has no column \(c); its columns are: \(header.joined(separator: ", "))"
+            case .twoColumnsGive(let t, let a, let b): return "the columns \(a) and \(b) both give \(t); keep one of them"
+            case .noAgentColumn(let header): return "no column names the agent (客服, or 客服昵称, 旺旺, 姓名, 工号); the file's columns are: \(header.joined(separator: ", "))"
+            case .noMonthColumn: return "the file has no 月份 or 日期 column: give the month with --month 2026-03"
+            case .noInputColumn(let names, let header):
+                return "no column fills a monthly input of the plan (\(names.joined(separator: ", "))); the file's columns are: \(header.joined(separator: ", "))"
+            case .unreadableAfterRow(let r, let e): return "the file cannot be read after row \(r): \(e)"
+            case .notCSV(let e): return "the file cannot be read as CSV: \(e)"
+            case .emptyFile: return "the file is empty: expected a header row such as 订单编号,业务员,签收日期,金额"
+            case .mapSyntax(let pair): return "--map \(pair): write COLUMN=FIELD pairs separated by commas, e.g. --map 订单编号=id,业务员=agent,签收日期=date"
             case .text(let s): return s
             }
         }

@@ -31,6 +31,23 @@ import PayPlan
         }
     }
 
+    /// File-level import errors are typed (ImportError.Kind) and read in Chinese; the workspace and
+    /// the file stay as they were.
+    @Test func fileLevelErrorsReadInBothLanguages() throws {
+        let empty = try tempFile(Data())
+        try expectRefusedInBoth("orders import \(empty)", path: empty,
+                                en: ["the file is empty: expected a header row such as 订单编号,业务员,签收日期,金额; nothing was imported"],
+                                zh: ["文件是空的：应有一行表头，例如 订单编号,业务员,签收日期,金额；未导入任何内容"])
+        let noAgent = try tempFile(Data("月份,询单人数\n2026-03,5\n".utf8))
+        try expectRefusedInBoth("performance import \(noAgent)", path: noAgent,
+                                en: ["no column names the agent (客服, or 客服昵称, 旺旺, 姓名, 工号); the file's columns are: 月份, 询单人数"],
+                                zh: ["没有哪一列写着员工（客服、客服昵称、旺旺、姓名 或 工号）；文件的列为：月份、询单人数；未导入任何内容"])
+        let badMap = try tempFile(Data("订单编号,金额\nT1,5\n".utf8))
+        try expectRefusedInBoth("orders import \(badMap) --map 订单编号", path: badMap,
+                                en: ["--map 订单编号: write COLUMN=FIELD pairs separated by commas"],
+                                zh: ["--map 订单编号：请写用逗号分隔的 列名=字段 对，例如 --map 订单编号=id,业务员=agent,签收日期=date"])
+    }
+
     // MARK: Negative amounts
 
     /// Every way of writing a negative amount or refund is a bad row with its row number, under a platform
