@@ -78,15 +78,12 @@ public enum TextDecoding {
 
 /// A file that cannot be imported at all (unreadable, wrong encoding, no ID column); nothing was changed.
 ///
-/// Its `kind` says what is wrong as data where the REPL words it in both languages; the rest
-/// are `Kind.text`, in English.
+/// Its `kind` says what is wrong as data; the REPL words every kind in both languages.
 public struct ImportError: Error, CustomStringConvertible, Equatable {
     public let kind: Kind
     /// The English text.
     public var message: String { kind.english }
     public init(_ kind: Kind) { self.kind = kind }
-    /// An error with an untyped English message.
-    public init(_ message: String) { self.kind = .text(message) }
     public var description: String { message }
 
     /// What is wrong, with its arguments.
@@ -124,8 +121,8 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
         case emptyFile
         /// `--map` written wrongly (`pair` as written).
         case mapSyntax(String)
-        /// Any other message, in English.
-        case text(String)
+        /// The file `file` could not be read: it does not exist, or (`exists`) it may not be read or is no file.
+        case cannotRead(String, exists: Bool)
 
         /// The error in English.
         public var english: String {
@@ -152,8 +149,8 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
             case .unreadableAfterRow(let r, let e): return "the file cannot be read after row \(r): \(e)"
             case .notCSV(let e): return "the file cannot be read as CSV: \(e)"
             case .emptyFile: return "the file is empty: expected a header row such as 订单编号,业务员,签收日期,金额"
+            case .cannotRead(let f, let exists): return "cannot read \(f): \(exists ? "permission denied or not a file" : "no such file"); nothing was imported"
             case .mapSyntax(let pair): return "--map \(pair): write COLUMN=FIELD pairs separated by commas, e.g. --map 订单编号=id,业务员=agent,签收日期=date"
-            case .text(let s): return s
             }
         }
     }

@@ -161,7 +161,7 @@ extension Session {
             if fingerprintsReads { filesRead.append(FileFingerprint(path: path, data: data)) }
             return .success(data)
         } catch {
-            return .failure(ImportError(ImportMessage.cannotRead(file, exists: FileManager.default.fileExists(atPath: path)).text(language)))
+            return .failure(ImportError(.cannotRead(file, exists: FileManager.default.fileExists(atPath: path))))
         }
     }
 

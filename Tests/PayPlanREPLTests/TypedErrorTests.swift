@@ -43,6 +43,11 @@ import TestSupport
         }
         // The pay language's errors are typed through and through: no untyped text kind is left.
         #expect(try !Self.cases(of: "Kind", in: "Sources/PayPlan/Language/SourceError+Kind.swift").contains("text"))
+        #expect(try !Self.cases(of: "Kind", in: "Sources/PayPlanImport/TextDecoding.swift").contains("text"))
+        // An unreadable import file reads as the import's own message did, in both languages.
+        for exists in [false, true] {
+            #expect(ImportErrorMessage(.cannotRead("订单.csv", exists: exists)).wording == ImportMessage.cannotRead("订单.csv", exists: exists).wording)
+        }
         let write = try Self.cases(of: "WriteProblem", in: "Sources/PayPlan/Scenario/ScenarioError+Kind.swift")
         let sampledWrite = Set(ScenarioErrorMessage.samples.compactMap { if case .cannotWrite(_, _, let w) = $0.kind { Self.caseName(w) } else { nil } })
         // Seven: readOnlyFileSystem (EROFS) joined the six (issue 11: a read-only mount was "permission denied");

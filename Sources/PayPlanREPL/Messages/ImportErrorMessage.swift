@@ -1,8 +1,7 @@
 import PayPlan
 import PayPlanImport
 
-/// An `ImportError` rendered from its typed `kind` in English and Chinese; an untyped one
-/// (`Kind.text`) shows its English text in both languages.
+/// An `ImportError` rendered from its typed `kind` in English and Chinese.
 public struct ImportErrorMessage: MessageCatalogue {
     public var kind: ImportError.Kind
 
@@ -33,8 +32,8 @@ public struct ImportErrorMessage: MessageCatalogue {
         case .unreadableAfterRow(let r, let e): zh = "第 \(r) 行之后的内容无法读取（CSV 读取器的原文：'\(e)'）"
         case .notCSV(let e): zh = "文件无法按 CSV 读取（CSV 读取器的原文：'\(e)'）"
         case .emptyFile: zh = "文件是空的：应有一行表头，例如 订单编号,业务员,签收日期,金额"
+        case .cannotRead(let f, let exists): zh = ImportMessage.cannotRead(f, exists: exists).text(.zh)
         case .mapSyntax(let pair): zh = "--map \(pair)：请写用逗号分隔的 列名=字段 对，例如 --map 订单编号=id,业务员=agent,签收日期=date"
-        case .text(let s): zh = s
         }
         return Wording(en: kind.english, zh: zh)
     }
@@ -46,6 +45,7 @@ public struct ImportErrorMessage: MessageCatalogue {
          .init(.gb18030Failed), .init(.notAMonthlyInput(column: "接待人数", target: "visitors", inputs: ["inquiries", "buyers"])),
          .init(.noSuchColumn("接待人数", columns: ["客服", "月份"])), .init(.twoColumnsGive("inquiries", first: "询单人数", second: "咨询人数")),
          .init(.noAgentColumn(columns: ["月份", "询单人数"])), .init(.noMonthColumn), .init(.noInputColumn(inputs: ["inquiries"], columns: ["客服"])),
-         .init(.unreadableAfterRow(12, detail: "unexpected end of file")), .init(.notCSV(detail: "bad quote")), .init(.emptyFile), .init(.mapSyntax("订单编号"))]
+         .init(.unreadableAfterRow(12, detail: "unexpected end of file")), .init(.notCSV(detail: "bad quote")), .init(.emptyFile), .init(.mapSyntax("订单编号")),
+         .init(.cannotRead("订单.csv", exists: false)), .init(.cannotRead("订单.csv", exists: true))]
     }
 }
