@@ -51,7 +51,7 @@ extension Session {
         }
         if let t = mapText {
             do { mapping.merge(try OrderImport.parseMapping(t)) { _, new in new } } catch let e as ImportError { return .error(Diagnostic(Session.said(e))) } catch {
-                return .error("\(error)")
+                return .error(Diagnostic(Session.said(error)))
             }
         }
 

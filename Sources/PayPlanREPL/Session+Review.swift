@@ -47,7 +47,7 @@ extension Session {
             if let file = opts["--html"] {
                 if let problem = figureTargetProblem(file) { return .error(problem) }
                 let page = r.html(chinese: language == .zh, labels: labelsOf(engineOrNil(pos[0])))
-                do { try AtomicFile.write(Data(page.utf8), to: file) } catch { return .error("\(error); " + say("no page was written", "未写入文件")) }
+                do { try AtomicFile.write(Data(page.utf8), to: file) } catch { return .error(ReviewPageMessage.notWritten(Session.describeBoth(error))) }
                 return Output(lines: reviewLines(r) + [say("wrote \(file) (the review as a page with charts)", "已写入 \(file)（含图表的评审页）")])
             }
             return Output(lines: reviewLines(r))

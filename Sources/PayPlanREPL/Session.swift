@@ -789,7 +789,7 @@ public final class Session {
                 return .error(problem)
             }
             do { try agent.set(key, text: value) } catch let e as SourceError { return .error(Diagnostic(e)) } catch {
-                return .error("\(error)")
+                return .error(Diagnostic(Session.said(error)))
             }
             // A range the plan declares for the attribute: `attribute base default 3000 range 0..`.
             if case .attribute(_, _, _, let range?)? = workspace.plan.definition(named: key)?.statement,
@@ -996,7 +996,7 @@ public final class Session {
             value = try Session.constantAmount(e)
         } catch let e as SourceError {
             return .error(Diagnostic(e, offset: rhsStart, commandLine: line))
-        } catch { return .error("\(error)") }
+        } catch { return .error(Diagnostic(Session.said(error))) }
         if let problem = amountProblem(rhs, value: value, input: rule.name) {
             let lead = rhs.prefix { $0 == " " }.count
             return .error(Diagnostic(problem, source: line, range: (rhsStart + lead)..<line.count))

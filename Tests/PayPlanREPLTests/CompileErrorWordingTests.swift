@@ -80,6 +80,21 @@ import TestSupport
         #expect(out.errors.first?.said.text(.en) == "2030 is outside this scenario's years (2026–2026)")
     }
 
+    /// A review page that cannot be written says why in the session's language (it was the raw
+    /// English error); nothing is created.
+    @Test func aReviewPageThatCannotBeWrittenSaysWhy() throws {
+        let path = "/nonexistent-\(UUID().uuidString)/r.html"
+        for lang in DisplayLanguage.allCases {
+            let s = try Session(path: electronics)
+            s.language = lang
+            #expect(!s.execute("fork lower").failed)
+            let out = s.execute("review main lower 2026 --html \(path)")
+            #expect(out.errors.first?.said.text(lang) == (lang == .zh ? "无法写入 \(path)：没有这个文件或文件夹；未写入评审页"
+                                                                     : "cannot write \(path): No such file or directory; no page was written"), "\(out.text)")
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
+
     /// No pattern translation is left: an English line that is not a message reads the same in
     /// Chinese (it is a known gap, not translated by guessing), and the table of patterns is gone.
     @Test func nothingIsTranslatedByMatchingText() throws {
