@@ -58,7 +58,7 @@ extension Session {
         let data: Data
         switch readImportFile(file) {
         case .success(let d): data = d
-        case .failure(let e): return .error(e.message)
+        case .failure(let e): return .error(Diagnostic(Session.said(e)))
         }
         var read: OrderFile
         var taobao: TaobaoImport.Result? = nil
@@ -199,7 +199,7 @@ extension Session {
         let data: Data
         switch readImportFile(file) {
         case .success(let d): data = d
-        case .failure(let e): return .error(e.message)
+        case .failure(let e): return .error(Diagnostic(Session.said(e)))
         }
         let throttle = progressThrottle()
         defer { throttle.clear() }
