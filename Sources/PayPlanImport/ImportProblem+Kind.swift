@@ -10,6 +10,7 @@ extension ImportProblem.Kind {
     public var english: String {
         switch self {
         case .negative(let t, let f, let r): OrderImport.negativeReason(t, field: f, refundColumn: r)
+        case .outsideRange(let t, let f, let r): "'\(t)' is outside the range the plan declares for \(f) (\(r)), as order add would refuse it"
         case .buyersAboveInquiries(let b, let q, let c):
             "\(b.format(minimumFractionDigits: 0, grouping: false)) paying buyers is more than the \(q.format(minimumFractionDigits: 0, grouping: false)) inquiring buyers (\(c)): a conversion above 100%"
         case .emptyOrderNumber: "the order number is empty"

@@ -4,7 +4,7 @@ extension ImportMessage {
     /// A bad row's problem in Chinese (`negative` and `buyersAboveInquiries` are worded in `cellWording`).
     static func rowProblemChinese(_ k: ImportProblem.Kind) -> String {
         switch k {
-        case .negative, .buyersAboveInquiries: cellWording(ImportProblem(row: 0, column: nil, reason: "", kind: k)).zh
+        case .negative, .outsideRange, .buyersAboveInquiries: cellWording(ImportProblem(row: 0, column: nil, reason: "", kind: k)).zh
         case .emptyOrderNumber: "订单号为空"
         case .shortenedOrderNumber(let v): "'\(v)' 是被表格软件缩写成数字的订单号；请把该列设为文本格式后重新导出"
         case .duplicateOrderNumber(let v, let r): "订单号 \(v) 在第 \(r) 行也出现过"
