@@ -760,6 +760,12 @@ struct ExprCompiler {
             let inner = Dimension(grain: iteration, perAgent: dim.perAgent)
             let v = try value.map { try compile($0, inner) }
             let f = try filter.map { try compile($0, inner) }
+            // Orders gathered month by month inside an aggregation over periods would read other
+            // months' order buckets, which the engine's order templates do not follow (a long fuzz
+            // run found stale figures): the sum over orders goes in a month rule of its own.
+            if [v, f].contains(where: { $0?.contains(where: { if case .orderAggregate = $0 { return true } else { return false } }) ?? false }) {
+                throw fail(.compile(.ordersInsidePeriods(fn, scope: g)), e)
+            }
             return .periodAggregate(AggregateOp(rawValue: fn)!, scope: g, iteration: iteration, value: v, filter: f)
         case .orders(let by):
             guard dim.grain != .none, !dim.perOrder else {

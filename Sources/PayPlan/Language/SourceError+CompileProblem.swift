@@ -54,6 +54,9 @@ extension SourceError {
         case comparesAgents(String)
         /// An aggregation over orders in an order rule (`orderRule`) or a parameter.
         case ordersAggregate(orderRule: Bool)
+        /// An aggregation over orders inside one over periods (`sum(sum(price over orders) over half)`):
+        /// `fn` is the outer aggregation, `scope` its period.
+        case ordersInsidePeriods(String, scope: Grain)
         /// An aggregation over agents in an order rule.
         case orderRuleOverAgents
         /// `rank`/`ties` outside a per-agent rule.
@@ -138,6 +141,7 @@ extension SourceError.CompileProblem {
             "over \(g.keyword) in a \(r.keyword) rule: a \(r.keyword) is longer than a \(g.keyword); use over \(r.keyword) or a longer period"
         case .comparesAgents(let f): "\(f) compares agents: write \(f)(x over agents)"
         case .ordersAggregate(let o): o ? "an order rule cannot add up other orders; write this in a month rule" : "a parameter has no period to gather orders in"
+        case .ordersInsidePeriods(let fn, let g): "\(fn)(… over \(g.keyword)) cannot gather orders month by month inside it; put the sum over orders in a month rule of its own (month order_sales = sum(price over orders)) and aggregate that: \(fn)(order_sales over \(g.keyword))"
         case .orderRuleOverAgents: "an order rule cannot aggregate over agents; write this in a month rule"
         case .rankPerAgent(let f): "\(f) gives one agent's place; use it in a per-agent rule"
         case .allocateInOrderRule:

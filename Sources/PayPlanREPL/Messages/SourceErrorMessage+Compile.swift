@@ -57,6 +57,7 @@ extension SourceErrorMessage {
             "\(periodic(r))规则中的 over \(g.keyword)：\(MessageWords.grain(r).zh)比\(MessageWords.grain(g).zh)长；请写 over \(r.keyword) 或更长的期间"
         case .comparesAgents(let f): "\(f) 在员工之间比较：请写 \(f)(x over agents)"
         case .ordersAggregate(let o): o ? "订单规则不能汇总其他订单；请写在月度规则中" : "参数没有期间，无法汇总订单"
+        case .ordersInsidePeriods(let fn, let g): "\(fn)(… over \(g.keyword)) 里不能逐月汇总订单；请先把订单汇总写成单独的月度规则（例如 month sales = sum(… over orders)），再汇总它：\(fn)(sales over \(g.keyword))"
         case .orderRuleOverAgents: "订单规则不能按员工汇总；请写在月度规则中"
         case .rankPerAgent(let f): "\(f) 给出一名员工的名次；请在每名员工的规则中使用"
         case .allocateInOrderRule: "allocate(total, weight) 把当月的数字分到各笔订单：请在订单规则中使用，或写 allocate(total, weight over agents)"
@@ -81,7 +82,7 @@ extension SourceErrorMessage {
             .tableArgument(function: "lookup", tables: []), .tableArgument(function: "lookup", tables: ["commission_tiers"]),
             .prevNeedsFigure, .periodsBack, .paidNeedsFigure, .paidLonger("sales", rule: .month, grain: .month),
             .unknownFunction("sqrt", functions: ["round", "sum"]), .parameterAggregate, .overShorter(scope: .month, rule: .quarter),
-            .comparesAgents("rank"), .ordersAggregate(orderRule: true), .ordersAggregate(orderRule: false), .orderRuleOverAgents,
+            .comparesAgents("rank"), .ordersAggregate(orderRule: true), .ordersAggregate(orderRule: false), .ordersInsidePeriods("sum", scope: .half), .orderRuleOverAgents,
             .rankPerAgent("rank"), .allocateInOrderRule, .allocatePerAgent, .allocateScope, .groupingNotStatic,
             .noFigure("bonus"), .teamFigureOnPayslip("pool"),
         ] + usages.map { .arguments(function: "round", usage: $0) }
