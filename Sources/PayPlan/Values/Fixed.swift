@@ -17,18 +17,28 @@
 ///   12 fractional digits between them are exact: `0.1 + 0.2 == 0.3`,
 ///   `99999.75 × 2% == 1999.995`.
 /// - Division rounds half away from zero at the 12th fractional digit.
+///
+/// Stored as two 64-bit words rather than one `Int128`, so that a `Fixed` is aligned to 8 bytes,
+/// not 16: a cell's `Value` (an amount, a date, a text, …) then takes 24 bytes instead of 32, which
+/// is a quarter of the engine's memory at a million orders (28 M cells).
 public struct Fixed: Hashable, Comparable, Sendable {
+    /// The low and high words of `raw` (two's complement).
+    @usableFromInline var low: UInt64
+    @usableFromInline var high: Int64
     /// The value times 10¹².
-    public var raw: Int128
+    @inlinable public var raw: Int128 {
+        get { Int128(high) << 64 | Int128(low) }
+        set { low = UInt64(truncatingIfNeeded: newValue); high = Int64(truncatingIfNeeded: newValue >> 64) }
+    }
 
     /// 10¹²: the number of raw units in 1.
     public static let scale: Int128 = 1_000_000_000_000
     /// Fractional digits kept.
     public static let fractionDigits = 12
 
-    @inlinable public init(raw: Int128) { self.raw = raw }
+    @inlinable public init(raw: Int128) { low = UInt64(truncatingIfNeeded: raw); high = Int64(truncatingIfNeeded: raw >> 64) }
     /// An integer amount, e.g. `Fixed(3000)` for 3,000.00 CNY.
-    @inlinable public init(_ value: Int) { self.raw = Int128(value) * Fixed.scale }
+    @inlinable public init(_ value: Int) { self.init(raw: Int128(value) * Fixed.scale) }
 
     public static let zero = Fixed(raw: 0)
     public static let one = Fixed(raw: scale)

@@ -1,14 +1,22 @@
 import Foundation
 
 /// A calendar day (proleptic Gregorian), such as a hire date or an order date.
+///
+/// Stored packed in 32 bits (`year << 9 | month << 5 | day`), so that a cell's `Value` holding a
+/// date is no larger than one holding an amount (24 bytes a cell, not 32).
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int, month: Int, day: Int
+    /// `year << 9 | month << 5 | day`: ordered as the dates are.
+    private let packed: Int32
+    public var year: Int { Int(packed >> 9) }
+    public var month: Int { Int((packed >> 5) & 15) }
+    public var day: Int { Int(packed & 31) }
+    private init(_ year: Int, _ month: Int, _ day: Int) { packed = Int32(truncatingIfNeeded: year << 9 | month << 5 | day) }
 
     /// A validated day; `nil` for `2026-02-30` and other impossible dates.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
-        self.year = year; self.month = month; self.day = day
+        self.init(year, month, day)
     }
 
     /// `year`-`month`-`day` with each part brought into range: the year into 1…9999, the
@@ -20,7 +28,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(uncheckedYear: y, month: m, day: min(max(day, 1), Day.daysIn(year: y, month: m)))
     }
 
-    init(uncheckedYear year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+    init(uncheckedYear year: Int, month: Int, day: Int) { self.init(year, month, day) }
 
     /// Parses `2026-03-15`, `2026/3/15` and `2026-3-15` (a time after a space is ignored).
     public init?(text: String) {
@@ -75,7 +83,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0); self.month = m; self.day = d
+        self.init(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     /// Day of the week, 1 = Monday … 7 = Sunday.
@@ -95,7 +103,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     static let lastOrdinal = Day(year: 9999, month: 12, day: 31)!.ordinal
     public var monthValue: Month { Month(year: year, month: month) }
 
-    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    public static func < (a: Day, b: Day) -> Bool { a.packed < b.packed }
     public var description: String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buf in
             var k = Day.writeYear(year, buf.baseAddress!)
