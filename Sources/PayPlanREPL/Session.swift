@@ -859,7 +859,8 @@ public final class Session {
             if c == "[" { depth += 1 } else if c == "]" { depth -= 1 }
             if c == "=" && depth == 0 { lhsEnd = i; rhsStart = i + 1; break }
         }
-        let lhs = String(chars[0..<lhsEnd]).trimmingCharacters(in: .whitespaces)
+        // `李雷。sales[2026-03]`: a Chinese input method's 。 typed for the dot (same length, so ranges hold).
+        let lhs = String(chars[0..<lhsEnd]).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "。", with: ".")
         // agent . rule [ period ]
         var agentName: String? = nil
         // Two command words the wrong way round (`import orders 订单.csv`): the command they make.
@@ -1054,11 +1055,12 @@ public final class Session {
             depth = d
         }
         guard words.count == 1 else { return .error(CommandMessage.explainWhich) }
-        let ref = words[0]
+        let ref = words[0].replacingOccurrences(of: "。", with: ".")
         var agentName: String? = nil
         var rest = Substring(ref)
         if let dot = ref.firstIndex(of: ".") { agentName = String(ref[..<dot]); rest = ref[ref.index(after: dot)...] }
         var ruleName = String(rest), period: Period? = nil
+        if rest.contains("["), !rest.hasSuffix("]") { return .error(CommandMessage.expectedClosingBracket) }
         if let open = rest.firstIndex(of: "["), rest.hasSuffix("]") {
             ruleName = String(rest[..<open])
             guard let p = Period(text: String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])) else {

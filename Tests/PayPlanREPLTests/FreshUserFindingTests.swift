@@ -148,4 +148,19 @@ import PayPlan
             "field price default 0 range 0..")
         #expect(t.execute("check").warnings.map(\.message).contains("in 'price': orders A1 (-5,000.00) have price outside the range the plan declares (0..): correct them with order set ID price=…"))
     }
+
+    /// Typed as a Chinese input method types (fresh-user findings): `李雷。sales[…]` with 。 for the dot,
+    /// `15 万` with a space, and an `explain` reference without its `]` said as such.
+    @Test func chineseInputMethodTypingOfReferencesAndAmounts() throws {
+        let s = try Session(path: electronics)
+        // C3: revenue 150,000 − 900 expenses = 149,100; 2% × 100,000 + 3% × 49,100 = 2,000 + 1,473 = 3,473
+        // commission; pay 3,000 base + 3,473 = 6,473.00 (README: 6,473.00 at 15万).
+        run(s, "李雷。sales[2026-03] = 15 万")
+        #expect(query(s, "李雷.sales[2026-03]") == "150,000.00")
+        #expect(query(s, "李雷。pay[2026-03]") == "6,473.00")
+        expectRefused(s, "explain 李雷.commission[2026-03", "expected ']' after the period")
+        let e = s.execute("explain 李雷。commission[2026-03]")
+        #expect(e.errors.isEmpty, "\(e.text)")
+        #expect(e.text.contains("3,473.00"), "\(e.text)")
+    }
 }

@@ -27,6 +27,21 @@ import TestSupport
         #expect(try number("3万元") == Fixed(30_000))
     }
 
+    /// As a Chinese input method types them (fresh-user finding): a space before 万, 亿, 元 or a lone 千
+    /// is skipped, and 。 stands for the dot of a reference. 千 followed by letters is a name, not a unit.
+    @Test func unitsAfterASpaceAndTheIdeographicFullStop() throws {
+        #expect(try number("15 万") == Fixed(150_000))
+        #expect(try number("15\t万元") == Fixed(150_000))
+        #expect(try number("2 亿") == Fixed(200_000_000))
+        #expect(try number("3 千") == Fixed(3_000))
+        #expect(try number("3 千元") == Fixed(3_000))
+        #expect(try number("800 元") == Fixed(800))
+        // `3 千克` is 3 then the name 千克: two operands in a row are refused, not read as 3,000.
+        #expect(throws: SourceError.self) { try Parser.expression("3 千克") }
+        let t = try Lexer.tokenize("李雷。sales")
+        #expect(t.map(\.kind) == [.identifier("李雷"), .symbol("."), .identifier("sales"), .end])
+    }
+
     @Test func commaFollowedBySpaceSeparatesArguments() throws {
         let e = try Parser.expression("max(1, 100)")
         guard case .call("max", let args) = e.kind else { Issue.record("not a call"); return }

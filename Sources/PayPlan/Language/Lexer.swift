@@ -2,7 +2,7 @@
 ///
 /// Owners type the way they write: `12万`, `1.5万`, `3.5千`, `40k`, `40,000`, `¥40000`,
 /// `3000元`, `2%`, full-width brackets from a Chinese input method, `×` and `÷`,
-/// `≤`. Grouping commas are taken only when exactly three digits follow and
+/// `≤`, `。` for `.` (`李雷。sales`), a space before a unit (`15 万`). Grouping commas are taken only when exactly three digits follow and
 /// no space: `max(1, 100)` is two arguments, `1,000` is one thousand.
 /// `2026-03-15` is a date, `2026-03`, `2026-Q1`, `2026-H2` are periods
 /// (so subtraction between bare numbers needs spaces: `2026 - 1`).
@@ -89,7 +89,7 @@ public struct Lexer {
             "+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "/": "/", "÷": "/",
             "(": "(", ")": ")", "[": "[", "]": "]", ",": ",", "、": ",", ":": ":",
             "=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "≠": "!=", ".": ".",
-            "→": "->", "\\": "\\",
+            "→": "->", "\\": "\\", "。": ".",
         ]
         if let s = singles[c] {
             i += 1
@@ -137,7 +137,17 @@ public struct Lexer {
             throw error(decimals > Fixed.fractionDigits
                 ? .tooManyDecimals(digits, digits: Fixed.fractionDigits) : .tooLarge(digits), start..<i)
         }
-        // Unit suffix.
+        // Unit suffix. Owners often type a space before 万, 亿, 元 or a lone 千 (`15 万`): the
+        // space is skipped, since none of them can start a name.
+        var k = i
+        while k < chars.count, chars[k] == " " || chars[k] == "\t" { k += 1 }
+        if k > i, k < chars.count {
+            let u = chars[k]
+            let next: Character? = k + 1 < chars.count ? chars[k + 1] : nil
+            if u == "万" || u == "亿" || u == "元" || (u == "千" && !(next.map(Lexer.isIdentPart) ?? false)) || (u == "千" && next == "元") {
+                i = k
+            }
+        }
         if let c = peek() {
             var multiplier: Fixed? = nil
             switch c {
