@@ -153,21 +153,26 @@ extension Engine {
     }
 
     /// Replaces the plan with `newPlan` (a rule, table or parameter redefined)
-    /// when its rules keep their names, kinds of cell and dependencies: only the
-    /// cells of the rules whose compiled formula changed are recomputed, with
-    /// what depends on them.
+    /// when its rules keep their names and kinds of cell: only the rules whose
+    /// compiled formula changed are recomputed, with what depends on them.
     ///
-    /// A changed rule that reads other cells than before rewires the cell graph
-    /// (`rewire`) instead of building the engine again: no other cell is computed.
+    /// When the new plan has a rule-level schedule and no agent was appended in
+    /// place, the changed rules and every rule downstream are computed again whole,
+    /// step by step with the block evaluator (`recomputeRules`); the cell graph is
+    /// not needed, kept when only constants changed and else dropped (built from
+    /// the new plan when next needed). Otherwise the recomputation goes cell by
+    /// cell from the changed rules' cells, and a changed rule that reads other cells
+    /// than before rewires the cell graph (`rewire`) instead of building the engine again.
     ///
     /// - Returns: the changed cells, or `nil` (nothing changed) when the plan does
     ///   not compile (build a new engine to get the error), when rules were added,
-    ///   removed or changed dimension, when the orders would regroup, or when a
-    ///   changed rule reads other cells than before and the new reads close a
-    ///   cycle of cells or agents were appended in place.
-    /// - Complexity: O(plan size) to compile, O(cells of the changed rules ×
-    ///   their dependencies) to compare the dependencies (none for a rule whose
-    ///   constants alone changed), O(cells + dependencies) to rewire when they
+    ///   removed or changed dimension, when the orders would regroup, or (cell by
+    ///   cell) when a changed rule reads other cells than before and the new reads
+    ///   close a cycle of cells or agents were appended in place.
+    /// - Complexity: O(plan size) to compile; rule by rule, O(cells of the changed
+    ///   and downstream rules × formula size). Cell by cell: O(cells of the changed
+    ///   rules × their dependencies) to compare the dependencies (none for a rule
+    ///   whose constants alone changed), O(cells + dependencies) to rewire when they
     ///   differ, then the recomputation.
     public func redefine(_ newPlan: Plan) -> [Change]? {
         guard let new = try? CompiledPlan(plan: newPlan, agentAttributes: attributeKeys, orderFields: fieldKeys) else { return nil }
@@ -180,6 +185,21 @@ extension Engine {
             guard a.name == b.name, a.dimension == b.dimension, a.visible == b.visible, isInput(a.kind) == isInput(b.kind) else { return nil }
         }
         for r in new.rules.indices where new.rules[r].kind != old.rules[r].kind { changed.append(r) }
+        if appended.count == 0, Engine.ruleSchedule(new) != nil {
+            // Rule by rule: the changed rules and those downstream computed again whole with the block
+            // evaluator (`recomputeRules`), no cell graph needed. The graph, if built, is kept when the
+            // changed rules read what they read before (only constants changed: a constant reads no
+            // cell, so the schedule and every cell's dependencies are as before), else dropped: it is
+            // built from the new plan when next needed (the schedule proves it has no cycle of cells).
+            func replacePlan(_ p: CompiledPlan) { replacingPlanKeepsGraph = true; plan = p; replacingPlanKeepsGraph = false }
+            replacePlan(new)
+            if changed.isEmpty { return [] }
+            guard groupingsUnaffected(by: Set(changed), reads: { _ in false }) else { replacePlan(old); return nil }
+            if changed.contains(where: { old.rules[$0].kind.blankingConstants != new.rules[$0].kind.blankingConstants }) {
+                cellGraph = nil
+            }
+            return recomputeRules(Set(changed))
+        }
         plan = new
         if changed.isEmpty { return [] }
         // The orders' buckets stay as they are only if no `by` date reads a changed static rule.

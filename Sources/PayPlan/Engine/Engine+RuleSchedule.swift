@@ -30,14 +30,7 @@ extension Engine {
     /// - Complexity: O(plan size + rules × log rules).
     static func ruleSchedule(_ plan: CompiledPlan) -> [RuleStep]? {
         let n = plan.rules.count
-        // Every rule read, and the plain same-coordinate references (`x`, `prev(x)`) with their shift.
-        var reads = [[Int]](repeating: [], count: n)
-        var plain = [[(rule: Int, shift: Int)]](repeating: [], count: n)
-        var other = [[Int]](repeating: [], count: n)
-        for (r, rule) in plan.rules.enumerated() {
-            for e in rule.kind.expressions { references(e, plain: true, into: &plain[r], other: &other[r]) }
-            reads[r] = Array(Set(plain[r].map(\.rule) + other[r]))
-        }
+        let (reads, plain, other) = ruleReads(plan)
         var steps: [RuleStep] = []
         for component in stronglyConnectedComponents(n, reads) {
             if component.count == 1, !reads[component[0]].contains(component[0]) {
@@ -70,6 +63,22 @@ extension Engine {
             steps.append(.periodByPeriod(ordered))
         }
         return steps
+    }
+
+    /// Per rule: every rule it reads (by any reference), its plain same-coordinate
+    /// references (`x`, `prev(x)`) with their shift, and its other references.
+    ///
+    /// - Complexity: O(plan size).
+    static func ruleReads(_ plan: CompiledPlan) -> (reads: [[Int]], plain: [[(rule: Int, shift: Int)]], other: [[Int]]) {
+        let n = plan.rules.count
+        var reads = [[Int]](repeating: [], count: n)
+        var plain = [[(rule: Int, shift: Int)]](repeating: [], count: n)
+        var other = [[Int]](repeating: [], count: n)
+        for (r, rule) in plan.rules.enumerated() {
+            for e in rule.kind.expressions { references(e, plain: true, into: &plain[r], other: &other[r]) }
+            reads[r] = Array(Set(plain[r].map(\.rule) + other[r]))
+        }
+        return (reads, plain, other)
     }
 
     /// The rules `e` reads: plain references (`x`, `prev(x)`: the same agent, a period
@@ -151,8 +160,7 @@ extension Engine {
     /// cells of an order rule are evaluated one by one from its formula (`computeFormula`).
     ///
     /// - Complexity: O(cells × formula size).
-    func computeAll(_ steps: [RuleStep]) {
-        let columns = BlockColumns()
+    func computeAll(_ steps: [RuleStep], _ columns: BlockColumns = BlockColumns()) {
         for step in steps {
             switch step {
             case .block(let r):

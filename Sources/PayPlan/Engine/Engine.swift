@@ -25,8 +25,12 @@ import HeapModule
 /// loop pays no run-time exclusivity check (a fifth of a full compute before).
 public final class Engine {
     @exclusivity(unchecked) public internal(set) var plan: CompiledPlan {
-        // The cell graph is read off the plan: build it from this one before it changes.
-        willSet { if cellGraph == nil { _ = graph } }
+        // The cell graph is read off the plan: build it from this one before it changes
+        // (unless a rule edit keeps or drops the graph itself: `replacingPlanKeepsGraph`).
+        willSet {
+            if replacingPlanKeepsGraph { return }
+            if cellGraph == nil { _ = graph }
+        }
         didSet { orderTemplatesCache = nil }
     }
     /// The order templates of `plan` (`Engine+OrderTemplates`), worked out on first use.
@@ -82,6 +86,10 @@ public final class Engine {
     /// again by the tree walk because their lane bailed (`Engine+BlockEvaluator`), for the tests.
     var _blockLanes = (fast: 0, bailed: 0)
     #endif
+    /// True while `redefine` replaces the plan and itself keeps the cell graph (the new plan's
+    /// rules read the same cells) or drops it (built again from the new plan when next needed).
+    /// Declared last, so that the stored properties before it keep their places.
+    @exclusivity(unchecked) var replacingPlanKeepsGraph = false
 
     /// An independent engine with the same figures: later edits to either leave
     /// the other alone (what-if probes and forks edit a copy).
