@@ -13,11 +13,22 @@ extension Session {
     /// some lines failed and others changed the workspace, the output says so (`partlyApplied`) and
     /// sets `Output.tookEffect`. Under `--bail` (or the session's `bail`) the first failing command
     /// stops the script and nothing after it runs. `quit` ends the script and the session.
+    ///
+    /// Ctrl-C stops the script before its next command (the one running finishes, or stops
+    /// itself if it is a long one): the output says before which line, how many commands ran and
+    /// how many of them changed the workspace, which stay (`SourceMessage.interrupted`), and the
+    /// journal records `source FILE --through N`, the lines that ran, so that recovery replays
+    /// only those. `--through N` runs the lines up to N.
     /// - Complexity: O(lines of the file) plus the commands themselves.
     func source(_ rest: String) -> Output {
         let args: CommandArguments
-        do { args = try CommandArguments.parse(rest, flags: ["--bail"]) } catch { return .error(SourceMessage.usage(OutputLine(error))) }
+        do { args = try CommandArguments.parse(rest, options: ["--through"], flags: ["--bail"]) } catch { return .error(SourceMessage.usage(OutputLine(error))) }
         guard args.positional.count == 1, let file = args.positional.first, !file.isEmpty else { return .error(SourceMessage.usage(nil)) }
+        var through = Int.max
+        if let t = args["--through"] {
+            guard let n = Int(t), n >= 0 else { return .error(SourceMessage.usage(nil)) }
+            through = n
+        }
         let identity = URL(fileURLWithPath: file).resolvingSymlinksInPath().standardizedFileURL.path
         if let first = sourcing.firstIndex(where: { $0.identity == identity }) {
             return .error(SourceMessage.alreadyRunning(file: file, loop: sourcing[first...].map(\.name) + [file]))
@@ -36,10 +47,14 @@ extension Session {
         sourcing.append((name: file, identity: identity))
         defer { sourcing.removeLast() }
         var out = Output()
-        var failed = 0, tookEffect = 0
+        var failed = 0, tookEffect = 0, ran = 0
+        var stoppedBefore: Int? = nil
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         ScriptGrouping.group(lines) { chunk in
             guard let command = chunk.text else { return true }
+            if chunk.line >= through { return false }
+            // Ctrl-C between two commands (or during one, which then stopped itself) ends the script here.
+            if interruptCheck() { stoppedBefore = chunk.line + 1; return false }
             if chunk.incomplete {
                 out.errors.append(Diagnostic(SourceMessage.fileEnded(file: file, line: chunk.line + 1)))
                 failed += 1
@@ -54,6 +69,7 @@ extension Session {
             if trimmed == "quit" || trimmed == "exit" { out.leave = true; return false }
             let counted = changeCount
             let r = perform(command)
+            ran += 1
             if r.failed { failed += 1 }
             if changeCount != counted && (!r.failed || r.tookEffect) { tookEffect += 1 }
             out.body += r.body
@@ -68,6 +84,17 @@ extension Session {
                 return false
             }
             return true
+        }
+        if let line = stoppedBefore {
+            out.errors.append(Diagnostic(SourceMessage.interrupted(file: file, line: line, ran: ran, tookEffect: tookEffect)))
+            out.tookEffect = tookEffect > 0
+            // The journal replays the lines that ran, not the whole file (the outermost script: an inner one's
+            // stop also stops the one that sourced it, which then records its own lines).
+            if sourcing.count == 1 {
+                let name = file.contains(where: \.isWhitespace) ? "\"\(file)\"" : file
+                journalText = "source \(name) --through \(line - 1)"
+            }
+            return out
         }
         if out.failed && tookEffect > 0 {
             out.tookEffect = true

@@ -98,6 +98,9 @@ public final class Session {
     /// The current workspace's name among the forks; "main" is the scenario as loaded.
     var forkName = "main"
     var undoStack: [Snapshot] = []
+    /// What the journal should record for the last command instead of its text, when only part of it
+    /// ran (`source FILE --through N` after Ctrl-C stopped the script); `nil`: its text.
+    public internal(set) var journalText: String? = nil
     var redoStack: [Snapshot] = []
     /// Set when Ctrl-C stopped the last engine rebuild in `commit` (so `load` does not wrap the stop's message).
     var rebuildWasStopped = false
@@ -190,6 +193,7 @@ public final class Session {
     /// Runs one complete command (possibly several lines), answering in `language`.
     public func execute(_ input: String) -> Output {
         filesRead = []
+        journalText = nil
         var out = perform(input)
         // Rendering is late: the output keeps messages, and reads them in the session's language.
         out.language = language
@@ -1187,7 +1191,9 @@ public final class Session {
         }
         let before = currentFileState
         rebuildWasStopped = false
-        var out = commit(loaded.workspace, label: "load \(file)", said: [FileMessage.loaded(file: file, agents: loaded.workspace.agents.count, definitions: loaded.workspace.plan.definitions.count)])
+        var said: [any Message] = [FileMessage.loaded(file: file, agents: loaded.workspace.agents.count, definitions: loaded.workspace.plan.definitions.count)]
+        if let kept = Session.keptKeysMessage(loaded.workspace, forks: loaded.forks) { said.append(kept) }
+        var out = commit(loaded.workspace, label: "load \(file)", said: said)
         // Loading reports how many warnings the plan has, not each one (check lists them).
         if !out.failed {
             out.warnings = []

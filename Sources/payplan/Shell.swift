@@ -42,6 +42,7 @@ final class Shell {
         let w = session.workspace
         let years = w.years.count == 1 ? "\(w.years.lowerBound)" : "\(w.years.lowerBound)–\(w.years.upperBound)"
         print(ShellMessage.banner(name: w.name, agents: w.agents.count, years: years).text(session.language))
+        if let kept = session.keptKeysNote { print(kept) }
         guard offerRecovery() else { journal?.remove(); return }
         LineEditor.installTerminationHandler()
         var pending: [String] = []  // the lines of a command that continues
@@ -85,7 +86,7 @@ final class Shell {
                     let before = session.changeCount
                     LineEditor.holdTermination(true)  // a SIGTERM/SIGHUP now waits for the journal
                     let output = session.execute(run)
-                    record(run, changed: session.changeCount != before && (!output.failed || output.tookEffect))
+                    record(session.journalText ?? run, changed: session.changeCount != before && (!output.failed || output.tookEffect))
                     LineEditor.holdTermination(false)
                     LineEditor.clearInterrupt()
                     show(output)

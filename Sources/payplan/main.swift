@@ -109,6 +109,7 @@ struct PayPlanCommand: ParsableCommand {
         }
         // On standard error, so that standard output stays the figures (`-e 'report 2026 --csv' > x.csv`).
         if isNew { FileHandle.standardError.write(Data((newNote + "\n").utf8)) }
+        if let kept = session.keptKeysNote { FileHandle.standardError.write(Data((kept + "\n").utf8)) }
         var failed = false
         if !e.isEmpty || !f.isEmpty {
             for (i, command) in e.enumerated() {

@@ -5,10 +5,10 @@ import Foundation
 /// The same document as the `Codable` conformance reads (which stays as the reference
 /// the tests compare with), with the same messages: a field by its path, a missing
 /// field, a wrong kind, an amount that is not exact. A key this build does not read — at the
-/// top (`"notes"`), in an agent (`"phone"`), an order or the calendar — is refused with its line,
-/// column and place, since a save would drop it without a word (issue 11, fresh-user finding);
-/// so is a key given twice in one object, and a misspelling of a key this build reads
-/// (`"order"`) says which one was meant.
+/// top (`"notes"`), in an agent (`"phone"`), an order, the calendar or a fork — is the owner's
+/// data: kept as it was (`KeptKeys`) and written back by a save (issue 11). A key given twice in
+/// one object is refused, and so is a misspelling of a key this build reads (`"order"`,
+/// `"hierd"`), saying which one was meant, since what it holds would not be read.
 ///
 /// A key added to `Body` or its records must be read here and written in
 /// `ScenarioFile+Writing.swift`; `ScenarioFileReaderTests` fails until it is.
@@ -89,6 +89,7 @@ extension ScenarioFile {
         var plan: [String]?, agents: [AgentRecord]?, inputs: [String: [String: [String: Fixed]]]?
         var team: [String: [String: Fixed]]?, forks: [String: Body]?, orders: [OrderRecord]?
         var calendar: CalendarRecord?, asOf: String?, maps: [String: [String: String]]?
+        var kept: [KeptKey] = []
         let place = JSONPathItem.text(r.path)
         try r.object { r, key in
             switch key {
@@ -125,12 +126,10 @@ extension ScenarioFile {
                 try r.object { r, name in all[name] = try r.stringsByKey() }
                 maps = all
             default:
-                // A misspelling of a key this build reads ("order" for "orders") says which; any other key
-                // would be dropped by the next save without a word, so it is refused too.
-                if let known = bodyKeys.first(where: { isMisspelling(key, of: $0) }) {
-                    throw JSONReadError.at(offset: r.keyOffset, message: "the key \"\(key)\" is not one payplan reads: did you mean \"\(known)\"? (a scenario's keys: \(bodyKeys.joined(separator: ", ")))")
-                }
-                throw unknownKey(key, at: r.keyOffset, place: place, keep: "put such text in \"description\"", keys: bodyKeys, of: "a scenario's")
+                // A misspelling of a key this build reads ("order" for "orders") says which, since what it
+                // holds would not be read; any other key is the owner's data, kept and written back by a save.
+                try refuseMisspelling(key, at: r.keyOffset, place: place, keys: bodyKeys, of: "a scenario's")
+                kept.append(KeptKey(key: key, value: try r.value()))
             }
         }
         if !place.isEmpty { try checkHeader(format, version, place: place) }
@@ -141,16 +140,19 @@ extension ScenarioFile {
         guard let plan else { throw missing("plan") }
         guard let agents else { throw missing("agents") }
         guard let inputs else { throw missing("inputs") }
-        return Body(format: format ?? formatName, version: version, name: name, description: description, years: years, plan: plan,
-                    agents: agents, inputs: inputs, team_inputs: team, forks: forks, orders: orders, calendar: calendar,
-                    as_of: asOf, import_maps: maps)
+        var body = Body(format: format ?? formatName, version: version, name: name, description: description, years: years, plan: plan,
+                        agents: agents, inputs: inputs, team_inputs: team, forks: forks, orders: orders, calendar: calendar,
+                        as_of: asOf, import_maps: maps)
+        body.kept = kept
+        return body
     }
 
-    /// The refusal of a key this build does not read, at byte `offset` of the record at `place`
-    /// (empty: the top): a save would drop it. `keep` says where such data belongs.
-    static func unknownKey(_ key: String, at offset: Int, place: String, keep: String, keys: [String], of whose: String) -> JSONReadError {
-        .at(offset: offset, message: "\(place.isEmpty ? "" : place + ": ")the key \"\(key)\" is not one payplan reads, so a save would drop it: remove it, or \(keep) "
-                + "(a newer payplan may have written it; \(whose) keys: \(keys.joined(separator: ", ")))")
+    /// Refuses `key` when it looks like a mistyped key payplan reads (`"order"`, `"hierd"`), at
+    /// byte `offset` of the record at `place` (empty: the top): what it holds would not be read.
+    /// - Throws: `JSONReadError.at` saying which key was meant.
+    static func refuseMisspelling(_ key: String, at offset: Int, place: String, keys: [String], of whose: String) throws {
+        guard let known = keys.first(where: { isMisspelling(key, of: $0) }) else { return }
+        throw JSONReadError.at(offset: offset, message: "\(place.isEmpty ? "" : place + ": ")the key \"\(key)\" is not one payplan reads: did you mean \"\(known)\"? (\(whose) keys: \(keys.joined(separator: ", ")))")
     }
 
     /// The keys of an agent, an order and the calendar in a scenario file.
@@ -177,6 +179,7 @@ extension ScenarioFile {
     static func readAgent(_ r: inout JSONReader) throws -> AgentRecord {
         var name: String?, id: String?, role: String?, hired: String?, left: String?, base: Fixed?
         var attributes: [String: AttributeValue]?
+        var kept: [KeptKey] = []
         let place = JSONPathItem.text(r.path)
         try r.object { r, key in
             switch key {
@@ -187,15 +190,18 @@ extension ScenarioFile {
             case "left": left = try r.optionalString()
             case "base": base = try r.null() ? nil : try r.fixed()
             case "attributes": attributes = try r.null() ? nil : try r.attributes()
-            default: throw unknownKey(key, at: r.keyOffset, place: place, keep: "keep it as an attribute (\"attributes\": {\"\(key)\": \"…\"})", keys: agentKeys, of: "an agent's")
+            default:
+                try refuseMisspelling(key, at: r.keyOffset, place: place, keys: agentKeys, of: "an agent's")
+                kept.append(KeptKey(key: key, value: try r.value()))
             }
         }
         guard let name else { throw JSONReadError.field(path: place, message: "the field \"name\" is missing") }
-        return AgentRecord(name: name, id: id, role: role, hired: hired, left: left, base: base, attributes: attributes)
+        return AgentRecord(name: name, id: id, role: role, hired: hired, left: left, base: base, attributes: attributes, kept: kept)
     }
 
     static func readOrder(_ r: inout JSONReader) throws -> OrderRecord {
         var id: String?, agent: String?, date: String?, fields: [String: AttributeValue]?
+        var kept: [KeptKey] = []
         let place = JSONPathItem.text(r.path)
         try r.object { r, key in
             switch key {
@@ -203,16 +209,19 @@ extension ScenarioFile {
             case "agent": agent = try r.optionalString()
             case "date": date = try r.string()
             case "fields": fields = try r.null() ? nil : try r.attributes()
-            default: throw unknownKey(key, at: r.keyOffset, place: place, keep: "keep it as a field (\"fields\": {\"\(key)\": \"…\"})", keys: orderKeys, of: "an order's")
+            default:
+                try refuseMisspelling(key, at: r.keyOffset, place: place, keys: orderKeys, of: "an order's")
+                kept.append(KeptKey(key: key, value: try r.value()))
             }
         }
         guard let id else { throw JSONReadError.field(path: place, message: "the field \"id\" is missing") }
         guard let date else { throw JSONReadError.field(path: place, message: "the field \"date\" is missing") }
-        return OrderRecord(id: id, agent: agent, date: date, fields: fields)
+        return OrderRecord(id: id, agent: agent, date: date, fields: fields, kept: kept)
     }
 
     static func readCalendar(_ r: inout JSONReader) throws -> CalendarRecord {
         var weekend: [Int]?, holidays: [String]?, workdays: [String]?
+        var kept: [KeptKey] = []
         let place = JSONPathItem.text(r.path)
         try r.object { r, key in
             switch key {
@@ -222,14 +231,16 @@ extension ScenarioFile {
                 weekend = list
             case "holidays": holidays = try r.strings()
             case "workdays": workdays = try r.strings()
-            default: throw unknownKey(key, at: r.keyOffset, place: place, keep: "give the day in \"holidays\" or \"workdays\"", keys: calendarKeys, of: "the calendar's")
+            default:
+                try refuseMisspelling(key, at: r.keyOffset, place: place, keys: calendarKeys, of: "the calendar's")
+                kept.append(KeptKey(key: key, value: try r.value()))
             }
         }
         func missing(_ key: String) -> JSONReadError { .field(path: place, message: "the field \"\(key)\" is missing") }
         guard let weekend else { throw missing("weekend") }
         guard let holidays else { throw missing("holidays") }
         guard let workdays else { throw missing("workdays") }
-        return CalendarRecord(weekend: weekend, holidays: holidays, workdays: workdays)
+        return CalendarRecord(weekend: weekend, holidays: holidays, workdays: workdays, kept: kept)
     }
 }
 

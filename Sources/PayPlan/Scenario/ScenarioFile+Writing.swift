@@ -21,27 +21,41 @@ extension ScenarioFile {
     }
 
     static func write(_ body: Body, _ w: inout JSONWriter) {
+        // Keys payplan does not read go back among the others in sorted order (`KeptKeyMerge`).
+        var k = KeptKeyMerge(body.kept)
         w.open(0x7B)
+        k.upTo("agents", &w)
         w.member("agents"); w.open(0x5B)
         for a in body.agents { w.element(); write(a, &w) }
         w.close(0x5D)
+        k.upTo("as_of", &w)
         if let v = body.as_of { w.member("as_of"); w.string(v) }
+        k.upTo("calendar", &w)
         if let c = body.calendar {
+            var kc = KeptKeyMerge(c.kept)
             w.member("calendar"); w.open(0x7B)
+            kc.upTo("holidays", &w)
             w.member("holidays"); w.strings(c.holidays)
+            kc.upTo("weekend", &w)
             w.member("weekend"); w.open(0x5B)
             for d in c.weekend { w.element(); w.int(d) }
             w.close(0x5D)
+            kc.upTo("workdays", &w)
             w.member("workdays"); w.strings(c.workdays)
+            kc.rest(&w)
             w.close(0x7D)
         }
+        k.upTo("description", &w)
         if let v = body.description { w.member("description"); w.string(v) }
+        k.upTo("forks", &w)
         if let forks = body.forks {
             w.member("forks"); w.open(0x7B)
             for name in forks.keys.sorted() { w.member(name); write(forks[name]!, &w) }
             w.close(0x7D)
         }
+        k.upTo("format", &w)
         w.member("format"); w.string(body.format)
+        k.upTo("import_maps", &w)
         if let maps = body.import_maps {
             w.member("import_maps"); w.open(0x7B)
             for name in maps.keys.sorted() {
@@ -52,38 +66,77 @@ extension ScenarioFile {
             }
             w.close(0x7D)
         }
+        k.upTo("inputs", &w)
         w.member("inputs"); w.open(0x7B)
         for agent in body.inputs.keys.sorted() { w.member(agent); w.seriesByName(body.inputs[agent]!) }
         w.close(0x7D)
+        k.upTo("name", &w)
         w.member("name"); w.string(body.name)
+        k.upTo("orders", &w)
         if let orders = body.orders {
             w.member("orders"); w.open(0x5B)
             for o in orders {
-                w.element(); w.open(0x7B)
-                if let a = o.agent { w.member("agent"); w.string(a) }
-                w.member("date"); w.string(o.date)
-                if let f = o.fields { w.member("fields"); w.attributes(f) }
-                w.member("id"); w.string(o.id)
-                w.close(0x7D)
+                w.element()
+                if o.kept.isEmpty { write(o, &w) } else { writeKeeping(o, &w) }
             }
             w.close(0x5D)
         }
+        k.upTo("plan", &w)
         w.member("plan"); w.strings(body.plan)
+        k.upTo("team_inputs", &w)
         if let t = body.team_inputs { w.member("team_inputs"); w.seriesByName(t) }
+        k.upTo("version", &w)
         w.member("version"); w.int(body.version)
+        k.upTo("years", &w)
         w.member("years"); w.string(body.years)
+        k.rest(&w)
+        w.close(0x7D)
+    }
+
+    /// An order without kept keys (the common case, a million times in a large file).
+    static func write(_ o: OrderRecord, _ w: inout JSONWriter) {
+        w.open(0x7B)
+        if let a = o.agent { w.member("agent"); w.string(a) }
+        w.member("date"); w.string(o.date)
+        if let f = o.fields { w.member("fields"); w.attributes(f) }
+        w.member("id"); w.string(o.id)
+        w.close(0x7D)
+    }
+
+    /// An order with keys payplan does not read, written back among its own.
+    static func writeKeeping(_ o: OrderRecord, _ w: inout JSONWriter) {
+        var k = KeptKeyMerge(o.kept)
+        w.open(0x7B)
+        k.upTo("agent", &w)
+        if let a = o.agent { w.member("agent"); w.string(a) }
+        k.upTo("date", &w)
+        w.member("date"); w.string(o.date)
+        k.upTo("fields", &w)
+        if let f = o.fields { w.member("fields"); w.attributes(f) }
+        k.upTo("id", &w)
+        w.member("id"); w.string(o.id)
+        k.rest(&w)
         w.close(0x7D)
     }
 
     static func write(_ a: AgentRecord, _ w: inout JSONWriter) {
+        var k = KeptKeyMerge(a.kept)
         w.open(0x7B)
+        k.upTo("attributes", &w)
         if let v = a.attributes { w.member("attributes"); w.attributes(v) }
+        k.upTo("base", &w)
         if let v = a.base { w.member("base"); w.fixed(v) }
+        k.upTo("hired", &w)
         if let v = a.hired { w.member("hired"); w.string(v) }
+        k.upTo("id", &w)
         if let v = a.id { w.member("id"); w.string(v) }
+        k.upTo("left", &w)
         if let v = a.left { w.member("left"); w.string(v) }
+        k.upTo("name", &w)
         w.member("name"); w.string(a.name)
+        k.upTo("role", &w)
         if let v = a.role { w.member("role"); w.string(v) }
+        k.rest(&w)
         w.close(0x7D)
     }
 }

@@ -26,6 +26,10 @@ public enum ScenarioFile {
         var left: String?
         var base: Fixed?
         var attributes: [String: AttributeValue]?
+        /// Keys payplan does not read, written back as they were (`KeptKeys`).
+        var kept: [KeptKey] = []
+
+        enum CodingKeys: String, CodingKey { case name, id, role, hired, left, base, attributes }
     }
 
     struct OrderRecord: Codable {
@@ -33,6 +37,9 @@ public enum ScenarioFile {
         var agent: String?
         var date: String
         var fields: [String: AttributeValue]?
+        var kept: [KeptKey] = []
+
+        enum CodingKeys: String, CodingKey { case id, agent, date, fields }
     }
 
     struct CalendarRecord: Codable {
@@ -40,6 +47,9 @@ public enum ScenarioFile {
         var weekend: [Int]
         var holidays: [String]
         var workdays: [String]
+        var kept: [KeptKey] = []
+
+        enum CodingKeys: String, CodingKey { case weekend, holidays, workdays }
     }
 
     struct Body: Codable {
@@ -59,6 +69,8 @@ public enum ScenarioFile {
         var as_of: String? = nil
         /// Column mappings for `orders import`, by name: CSV column → order field.
         var import_maps: [String: [String: String]]? = nil
+        /// The top level's keys payplan does not read, written back as they were.
+        var kept: [KeptKey] = []
 
         enum CodingKeys: String, CodingKey {
             case format, version, name, description, years, plan, agents, inputs, team_inputs, forks, orders, calendar, as_of, import_maps
@@ -121,23 +133,27 @@ public enum ScenarioFile {
         for (name, series) in w.teamInputs where !series.isEmpty {
             for (p, v) in series { team[name, default: [:]][p.description] = v }
         }
-        return Body(
+        let keptByOrder = w.kept.orders
+        var body = Body(
             format: formatName, version: version, name: w.name, description: description,
             years: w.years.count == 1 ? "\(w.years.lowerBound)" : "\(w.years.lowerBound)-\(w.years.upperBound)",
             plan: w.plan.sourceText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
             agents: w.agents.map {
                 AgentRecord(name: $0.name, id: $0.id, role: $0.role, hired: $0.hired?.description, left: $0.left?.description,
-                            base: $0.base, attributes: $0.extra.isEmpty ? nil : $0.extra)
+                            base: $0.base, attributes: $0.extra.isEmpty ? nil : $0.extra, kept: $0.kept)
             },
             inputs: inputs, team_inputs: team.isEmpty ? nil : team,
             orders: w.orders.isEmpty ? nil : w.orders.map {
-                OrderRecord(id: $0.id, agent: $0.agent, date: $0.date.description, fields: $0.fields.isEmpty ? nil : $0.fields)
+                OrderRecord(id: $0.id, agent: $0.agent, date: $0.date.description, fields: $0.fields.isEmpty ? nil : $0.fields,
+                            kept: keptByOrder.isEmpty ? [] : keptByOrder[$0.id] ?? [])
             },
-            calendar: w.calendar == WorkCalendar() ? nil : CalendarRecord(
+            calendar: w.calendar == WorkCalendar() && w.kept.calendar.isEmpty ? nil : CalendarRecord(
                 weekend: w.calendar.weekend.sorted(), holidays: w.calendar.holidays.sorted().map(\.description),
-                workdays: w.calendar.workdays.sorted().map(\.description)),
+                workdays: w.calendar.workdays.sorted().map(\.description), kept: w.kept.calendar),
             as_of: w.asOf?.description,
             import_maps: w.importMaps.isEmpty ? nil : w.importMaps)
+        body.kept = w.kept.top
+        return body
     }
 
     /// A body as file bytes: sorted keys, pretty-printed, a final newline.
@@ -210,6 +226,7 @@ public enum ScenarioFile {
                 throw ScenarioError("agents[\(i)]: the name \"\(r.name)\" is empty or used twice")
             }
             var a = Agent(name: r.name, id: r.id, role: r.role, base: r.base, extra: r.attributes ?? [:])
+            a.kept = r.kept
             for (key, text) in [("hired", r.hired), ("left", r.left)] {
                 guard let text else { continue }
                 guard let d = Day(text: text) else { throw ScenarioError("agents[\(i)].\(key): \"\(text)\" is not a date such as 2025-06-01") }
@@ -244,6 +261,7 @@ public enum ScenarioFile {
             guard let d = Day(text: r.date) else { throw ScenarioError("orders[\(i)].date: \"\(r.date)\" is not a date such as 2026-03-02") }
             if let a = r.agent, !names.contains(a) { throw ScenarioError("orders[\(i)].agent: \"\(a)\" is not one of the agents") }
             orders.append(Order(id: r.id, agent: r.agent, date: d, fields: r.fields ?? [:]))
+            if !r.kept.isEmpty { w.kept.orders[r.id] = r.kept }
         }
         w.merge(orders)
         if let c = body.calendar {
@@ -257,12 +275,14 @@ public enum ScenarioFile {
                 }
             }
             w.calendar = cal
+            w.kept.calendar = c.kept
         }
         if let a = body.as_of {
             guard let d = Day(text: a) else { throw ScenarioError("as_of: \"\(a)\" is not a date such as 2026-06-30") }
             w.asOf = d
         }
         w.importMaps = body.import_maps ?? [:]
+        w.kept.top = body.kept
         for (name, series) in body.team_inputs ?? [:] {
             for (ptext, value) in series {
                 guard let p = Period(text: ptext) else { throw ScenarioError("team_inputs.\(name): \"\(ptext)\" is not a period") }

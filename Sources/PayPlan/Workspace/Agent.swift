@@ -18,6 +18,9 @@ public struct Agent: Hashable, Sendable {
     public var base: Fixed?
     /// Other attributes, as typed (`key=value`): numbers, dates and text.
     public var extra: [String: AttributeValue]
+    /// Keys of the agent's record in the scenario file that payplan does not read (`"phone"`),
+    /// written back unchanged by a save (`KeptKeys`).
+    public var kept: [KeptKey] = []
 
     public init(name: String, id: String? = nil, role: String? = nil, hired: Day? = nil, left: Day? = nil,
                 base: Fixed? = nil, extra: [String: AttributeValue] = [:]) {

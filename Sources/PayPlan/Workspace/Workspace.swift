@@ -26,6 +26,9 @@ public struct Workspace: Equatable, Sendable {
     public private(set) var recordedThrough: Day? = nil
     /// Saved column mappings for `orders import`: mapping name → CSV column → order field (`id`, `agent`, `date`, or a field).
     public var importMaps: [String: [String: String]] = [:]
+    /// Keys of the scenario file payplan does not read, written back unchanged by a save (the
+    /// agents' are in `Agent.kept`).
+    public var kept = KeptKeys()
 
     /// The effective as-of date: `asOf`; else the latest date the orders record (`recordedThrough`),
     /// since the data knows nothing after it — a payment not recorded by then is unknown, not late,
@@ -69,6 +72,7 @@ public struct Workspace: Equatable, Sendable {
     /// - Complexity: O(n + m log m) for n stored and m new orders (O(n + m) when `list` is sorted).
     @discardableResult
     public mutating func merge(_ list: [Order], removing: Set<String> = []) -> [Order?] {
+        if !removing.isEmpty && !self.kept.orders.isEmpty { for id in removing { self.kept.orders[id] = nil } }
         var kept = removing.isEmpty ? orders : orders.filter { !removing.contains($0.id) }
         var index: [String: Int] = [:]
         index.reserveCapacity(kept.count)
@@ -118,6 +122,7 @@ public struct Workspace: Equatable, Sendable {
     public mutating func removeOrder(_ id: String) -> Order? {
         guard let i = orders.firstIndex(where: { $0.id == id }) else { return nil }
         let removed = orders.remove(at: i)
+        if !kept.orders.isEmpty { kept.orders[id] = nil }
         if Workspace.latestDay(removed) == recordedThrough { recountRecordedThrough() }
         return removed
     }

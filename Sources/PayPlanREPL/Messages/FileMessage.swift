@@ -10,6 +10,8 @@ public enum FileMessage: MessageCatalogue {
     /// A loaded file's plan does not compile: the file, then why.
     case loadRefused(file: String, OutputLine)
     case loaded(file: String, agents: Int, definitions: Int)
+    /// The file holds `count` keys payplan does not read (`names`: the first few), kept and written back by `save`.
+    case keptKeys(count: Int, names: [String])
     case saveWhere
     case saveEmptyName
     /// The file changed on disk since payplan last read or wrote it.
@@ -33,6 +35,9 @@ public enum FileMessage: MessageCatalogue {
         case .loadFailed(let why): Wording(en: why.text(.en), zh: why.text(.zh)).followed(by: MessageWords.nothingChanged)
         case .loadRefused(let f, let why): Wording(en: "\(f): \(why.text(.en))", zh: "\(f)：\(why.text(.zh))").followed(by: MessageWords.nothingChanged)
         case .loaded(let f, let a, let d): Wording(en: "loaded \(f): \(a) agents, \(d) definitions", zh: "已载入 \(f)：\(a) 名员工，\(d) 条定义")
+        case .keptKeys(let n, let names):
+            Wording(en: "\(n) \(n == 1 ? "key" : "keys") in the file payplan does not read (\(names.map { "'\($0)'" }.joined(separator: ", "))\(n > names.count ? ", …" : "")) \(n == 1 ? "is" : "are") kept as \(n == 1 ? "it is" : "they are"); save writes \(n == 1 ? "it" : "them") back unchanged",
+                    zh: "文件中有 \(n) 个 payplan 不读取的键（\(names.map { "'\($0)'" }.joined(separator: "、"))\(n > names.count ? "……" : "")），已原样保留；save 时原样写回")
         case .saveWhere: Wording(en: "save where? this workspace has no file yet: save FILE.json", zh: "保存到哪里？这个工作区还没有文件：save 文件名.json")
         case .saveEmptyName: Wording(en: "save needs a file name, not an empty one: save FILE.json", zh: "save 需要文件名，不能为空：save 文件名.json")
         case .changedOnDisk(let f):
@@ -55,7 +60,8 @@ public enum FileMessage: MessageCatalogue {
     public static var samples: [FileMessage] {
         [.loadWhich, .unsavedChanges(path: "a.json", file: "b.json"), .unsavedChanges(path: nil, file: "b.json"),
          .loadFailed(OutputLine(FileMessage.loadWhich)), .loadRefused(file: "b.json", OutputLine(CommandMessage.unknownName("pya", hint: nil))),
-         .loaded(file: "a.json", agents: 3, definitions: 20), .saveWhere, .saveEmptyName, .changedOnDisk("a.json"), .changedOnDiskRefused("a.json"),
+         .loaded(file: "a.json", agents: 3, definitions: 20), .keptKeys(count: 1, names: ["notes"]),
+         .keptKeys(count: 5, names: ["notes", "phone", "channel"]), .saveWhere, .saveEmptyName, .changedOnDisk("a.json"), .changedOnDiskRefused("a.json"),
          .existsElsewhere("b.json"), .existsElsewhereRefused("b.json"),
          .saveFailed(OutputLine(fixed: "a.json")), .saved("a.json")]
     }

@@ -21,12 +21,14 @@ public enum SourceMessage: MessageCatalogue {
     case stoppedAt(file: String, line: Int)
     /// Some of a script's commands failed and others took effect: each line is its own command.
     case partlyApplied(file: String, failed: Int, tookEffect: Int)
+    /// Ctrl-C stopped the script before `line`: `ran` commands ran (lines 1 to `line` − 1), `tookEffect` of them changed the workspace and stay.
+    case interrupted(file: String, line: Int, ran: Int, tookEffect: Int)
 
     public var wording: Wording {
         switch self {
         case .usage(let e):
-            Wording(en: (e.map { $0.text(.en) + "; " } ?? "") + "write source FILE [--bail], e.g. source edits.txt",
-                    zh: (e.map { $0.text(.zh) + "；" } ?? "") + "请写 source 文件 [--bail]，例如 source edits.txt")
+            Wording(en: (e.map { $0.text(.en) + "; " } ?? "") + "write source FILE [--bail] [--through LINE], e.g. source edits.txt",
+                    zh: (e.map { $0.text(.zh) + "；" } ?? "") + "请写 source 文件 [--bail] [--through 行号]，例如 source edits.txt")
         case .alreadyRunning(let f, let loop):
             Wording(en: "source \(f): it is already running (\(loop.joined(separator: " → "))): a script that sources itself would never end; nothing was run",
                     zh: "source \(f)：它已在运行（\(loop.joined(separator: " → "))）：脚本调用自身将永不结束；未执行任何命令")
@@ -51,6 +53,16 @@ public enum SourceMessage: MessageCatalogue {
         case .atLine(let f, let l, let m): Wording(en: "\(f) line \(l): \(m.text(.en))", zh: "\(f) 第 \(l) 行：\(m.text(.zh))")
         case .stoppedAt(let f, let l):
             Wording(en: "stopped at \(f) line \(l) (--bail): the commands after it were not run", zh: "已停在 \(f) 第 \(l) 行（--bail）：其后的命令没有执行")
+        case .interrupted(let f, let l, let ran, let done):
+            if ran == 0 {
+                Wording(en: "source \(f) stopped (Ctrl-C) before line \(l): no command ran; nothing was changed",
+                        zh: "source \(f) 在第 \(l) 行前停止（Ctrl-C）：没有执行任何命令；未做任何更改")
+            } else {
+                Wording(en: "source \(f) stopped (Ctrl-C) before line \(l): \(ran) command\(ran == 1 ? "" : "s") ran (lines 1–\(l - 1))"
+                        + (done == 0 ? ", none changed the workspace" : "; the \(done) that changed the workspace stay, each its own undo step") + "; the rest were not run",
+                        zh: "source \(f) 在第 \(l) 行前停止（Ctrl-C）：已执行 \(ran) 条命令（第 1–\(l - 1) 行）"
+                        + (done == 0 ? "，都没有更改工作区" : "；更改了工作区的 \(done) 条保留，每条可单独撤销") + "；其余没有执行")
+            }
         case .partlyApplied(let f, let failed, let done):
             Wording(en: "\(f): \(failed) command\(failed == 1 ? "" : "s") failed; the \(done) that changed the workspace took effect, each its own undo step",
                     zh: "\(f)：\(failed) 条命令失败；更改了工作区的 \(done) 条已生效，每条可单独撤销")
@@ -62,6 +74,8 @@ public enum SourceMessage: MessageCatalogue {
          .nestedTooDeep(file: "a.txt", maximum: 16), .cannotRead(file: "a.txt", exists: true), .cannotRead(file: "a.txt", exists: false),
          .notUTF8("a.txt"), .fileEnded(file: "a.txt", line: 3), .inputEnded, .unfinished(.unclosedBracket), .unfinished(.openEnding("+")),
          .atLine(file: "a.txt", line: 3, OutputLine(CommandMessage.unknownName("pya", hint: "pay"))), .stoppedAt(file: "a.txt", line: 3),
-         .partlyApplied(file: "a.txt", failed: 1, tookEffect: 2), .partlyApplied(file: "a.txt", failed: 2, tookEffect: 1)]
+         .partlyApplied(file: "a.txt", failed: 1, tookEffect: 2), .partlyApplied(file: "a.txt", failed: 2, tookEffect: 1),
+         .interrupted(file: "a.txt", line: 1, ran: 0, tookEffect: 0), .interrupted(file: "a.txt", line: 2, ran: 1, tookEffect: 0),
+         .interrupted(file: "a.txt", line: 40, ran: 30, tookEffect: 12)]
     }
 }
