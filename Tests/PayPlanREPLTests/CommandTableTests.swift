@@ -64,7 +64,7 @@ import PayPlan
         // Options come from the same table.
         #expect(Completion.candidates(line: "explain 李雷.pay[2026-03] --d", cursor: 27, session: s).candidates == ["--depth"])
         #expect(Completion.candidates(line: "orders import x.csv --d", cursor: 23, session: s).candidates == ["--dry-run"])
-        #expect(Completion.candidates(line: "source x.txt --", cursor: 15, session: s).candidates == ["--bail"])
+        #expect(Completion.candidates(line: "source x.txt --", cursor: 15, session: s).candidates == ["--bail", "--through"])
     }
 }
 

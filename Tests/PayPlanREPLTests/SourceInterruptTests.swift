@@ -110,13 +110,13 @@ struct SourceInterruptEndToEndTests {
 
         let tmux = TmuxSession(directory: dir)
         defer { tmux.stop() }
-        try tmux.start("cd \(dir) && \(binary) \(scenario)")
+        try tmux.start("\(binary) \(scenario)")
         try tmux.waitFor("electronics-sales>")
-        tmux.keys("source big.txt", "Enter")
+        tmux.keys("source \(dir)/big.txt", "Enter")
         usleep(1_000_000)
         tmux.keys("C-c")
-        try tmux.waitFor("source big.txt stopped (Ctrl-C) before line ")
-        let screen = tmux.screen().replacingOccurrences(of: "\n", with: "")  // the message may wrap at 120 columns
+        try tmux.waitFor("stopped (Ctrl-C) before line ")
+        let screen = try tmux.run(["capture-pane", "-p", "-J", "-t", "e2e"])  // -J: the message wraps at 120 columns
         let match = try #require(screen.firstMatch(of: /stopped \(Ctrl-C\) before line (\d+): (\d+) commands ran \(lines 1–(\d+)\); the (\d+) that changed the workspace stay/))
         let next = try #require(Int(match.1)), ran = Int(match.2), last = Int(match.3), changed = Int(match.4)
         #expect(next > 1 && next < 20_000, "stopped part-way")
@@ -145,7 +145,7 @@ struct SourceInterruptEndToEndTests {
         #expect(pid > 0 && kill(pid, SIGKILL) == 0)
         tmux.stop()
         #expect(try Data(contentsOf: URL(fileURLWithPath: scenario)) == original, "nothing was saved")
-        try tmux.start("cd \(dir) && \(binary) \(scenario)")
+        try tmux.start("\(binary) \(scenario)")
         try tmux.waitFor("Recover them? [y/n]")
         tmux.keys("y", "Enter")
         try tmux.waitFor("electronics-sales*>")
