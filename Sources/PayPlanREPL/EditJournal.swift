@@ -248,7 +248,7 @@ public final class EditJournal {
     public static func discard(_ p: Pending) { unlink(p.journal) }
 
     /// HH:MM of a Unix time, with the date before it when it is not today.
-    static func clock(_ seconds: Int) -> String {
+    public static func clock(_ seconds: Int) -> String {
         let date = Date(timeIntervalSince1970: TimeInterval(seconds))
         let f = DateFormatter()
         f.dateFormat = Calendar.current.isDateInToday(date) ? "HH:mm" : "yyyy-MM-dd HH:mm"

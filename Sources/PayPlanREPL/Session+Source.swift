@@ -39,10 +39,13 @@ extension Session {
         let data: Data
         switch readImportFile(file) {
         case .success(let d): data = d
-        case .failure: return .error(SourceMessage.cannotRead(file: file, exists: FileManager.default.fileExists(atPath: file)))
+        case .failure: return .error(ScriptFile.unreadable(file, name: file))
         }
-        guard var text = String(data: data, encoding: .utf8) else { return .error(SourceMessage.notUTF8(file)) }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let text: String
+        switch ScriptFile.text(data, name: file) {
+        case .success(let t): text = t
+        case .failure(let problem): return .error(problem.message)
+        }
         let bail = args.has("--bail") || self.bail
         sourcing.append((name: file, identity: identity))
         defer { sourcing.removeLast() }

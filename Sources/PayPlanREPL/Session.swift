@@ -151,6 +151,10 @@ public final class Session {
         markSaved()
     }
 
+    /// The pids of other live payplan windows that have this scenario open (`EditJournal.liveOthers`),
+    /// named when the file changed on disk (`saveConflict`); the shell sets it.
+    public var otherWindows: () -> [Int] = { [] }
+
     /// The state last loaded or saved, so that undoing back to it clears the unsaved mark.
     var savedState: (workspace: Workspace, forks: [String: Workspace], fork: String)?
 
@@ -1235,7 +1239,8 @@ public final class Session {
             return (.existsElsewhere(file), .existsElsewhereRefused(file))
         }
         guard let was = fileStamp, let now = FileStamp.of(file), now != was else { return nil }
-        return (.changedOnDisk(file), .changedOnDiskRefused(file))
+        let windows = otherWindows()
+        return (.changedOnDisk(file, windows: windows), .changedOnDiskRefused(file, windows: windows))
     }
 
     /// True when the paths name one file (after `.`/`..` and symbolic links are resolved).

@@ -32,6 +32,7 @@ final class Shell {
         }
         // Long commands poll Ctrl-C's flag and show one progress line on standard error.
         session.interruptCheck = { LineEditor.interruptRequested }
+        session.otherWindows = { [unowned self] in self.journal?.liveOthers() ?? [] }
         session.progressLine = { text in
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
         }
@@ -163,8 +164,15 @@ final class Shell {
         session.fingerprintsReads = true
         let others = journal.others()
         warnIfOpenElsewhere(journal)
-        for other in others where !other.live {
+        // Several stopped windows: each offer says which it is, so that two read differently.
+        let stopped = others.filter { !$0.live && $0.pending != nil }
+        for (k, other) in stopped.enumerated() {
             guard let p = other.pending else { continue }
+            if stopped.count > 1 {
+                let m = JournalMessage.stoppedWindow(index: k + 1, count: stopped.count, pid: p.pid, firstAt: EditJournal.clock(p.entries.first?.at ?? p.lastAt),
+                                                     lastAt: EditJournal.clock(p.lastAt), last: History.entry(p.commands.last ?? ""))
+                print(m.text(session.language))
+            }
             let question = EditJournal.offer(p, file: path, language: session.language, interactive: true)
             print(question)
             var prompt = JournalMessage.recoverThem.text(session.language)

@@ -86,6 +86,7 @@ struct PayPlanCommand: ParsableCommand {
         // (and only on the file they were made on), else only told; a live window's is never touched.
         let journal = session.path.flatMap { EditJournal(scenario: $0, environment: ProcessInfo.processInfo.environment) }
         var recovered: [EditJournal.Pending] = []
+        if let journal { session.otherWindows = { journal.liveOthers() } }
         if let journal, let path = session.path {
             let say = { (text: String) in FileHandle.standardError.write(Data((text + "\n").utf8)) }
             let others = journal.others()
@@ -118,8 +119,11 @@ struct PayPlanCommand: ParsableCommand {
                 if out.leave || (out.failed && bail) { throw ExitCode(failed ? 1 : 0) }
             }
             for file in f {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    Runner.fail(ShellMessage.scriptUnreadable(file), language: session.language)
+                let text: String
+                switch ScriptFile.read(file) {
+                case .success(let t): text = t
+                case .failure(let problem):
+                    Runner.fail(ShellMessage.scriptFile(OutputLine(problem.message)), language: session.language)
                     throw ExitCode(2)
                 }
                 let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

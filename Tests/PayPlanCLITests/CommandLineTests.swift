@@ -144,7 +144,7 @@ import TestSupport
         #expect(r.stderr.hasPrefix("error: \(script) line 2: unknown command"))
         let missing = try payplan(["scenarios/electronics-sales.json", "-f", dir + "/none.txt"])
         #expect(missing.status == 2)
-        #expect(missing.stderr == "error: -f \(dir)/none.txt: cannot read it (no such file, or not UTF-8 text)\n")
+        #expect(missing.stderr == "error: -f: cannot read \(dir)/none.txt: no such file; nothing was run\n")
     }
 
     @Test func bailStopsBeforeTheSaveThatWouldFollowAFailure() throws {

@@ -204,12 +204,18 @@ import PayPlan
         var theirs = bytes(shop)
         theirs.append(contentsOf: Array(" \n".utf8))  // another editor's save: one more line
         try theirs.write(to: URL(fileURLWithPath: shop))
-        #expect(s.saveConflict("") == "\(shop) changed on disk since payplan last read or wrote it (another program wrote it)")
-        expectRefused(s, "save", "\(shop) changed on disk since payplan last read or wrote it (another program wrote it); save! overwrites it, or save OTHER.json keeps both; nothing was written")
+        #expect(s.saveConflict("") == "\(shop) changed on disk since this window opened or last saved it (another program wrote it, or a payplan window since closed)")
+        expectRefused(s, "save", "\(shop) changed on disk since this window opened or last saved it (another program wrote it, or a payplan window since closed); save! overwrites it, or save OTHER.json keeps both; nothing was written")
         #expect(bytes(shop) == theirs)
         s.language = .zh
-        #expect(s.execute("save").errors.map(\.message) == ["\(shop) 在 payplan 上次读写之后被其他程序修改过；save! 覆盖它，或 save 其他文件.json 两者都保留；未写入任何文件"])
+        #expect(s.execute("save").errors.map(\.message) == ["\(shop) 在本窗口打开或上次保存之后被改过（其他程序写过它，或已关闭的 payplan 窗口保存过）；save! 覆盖它，或 save 其他文件.json 两者都保留；未写入任何文件"])
+        // Another payplan window has the file open (the shell asks its journal): named by pid.
+        s.otherWindows = { [4242] }
+        #expect(s.execute("save").errors.map(\.message) == ["\(shop) 在本窗口打开或上次保存之后被改过：进程号 4242 的 payplan 窗口也打开了它，可能保存过；save! 覆盖它，或 save 其他文件.json 两者都保留；未写入任何文件"])
         s.language = .en
+        s.otherWindows = { [4242, 4343] }
+        expectRefused(s, "save", "\(shop) changed on disk since this window opened or last saved it: the payplan windows of pid 4242, 4343 have it open too and may have saved it; save! overwrites it")
+        #expect(bytes(shop) == theirs)
         #expect(run(s, "save!") == ["saved \(shop)"])
         run(s, "小美.inquiries[2026-04] = 901")
         #expect(s.saveConflict("") == nil)

@@ -47,7 +47,7 @@ struct InteractiveFilesEndToEndTests {
         let changed = (FileManager.default.contents(atPath: shop) ?? Data()) + Data(" \n".utf8)
         try changed.write(to: URL(fileURLWithPath: shop))
         tmux.keys("save", "Enter")
-        try tmux.waitFor("t.json changed on disk since payplan last read or wrote it (another program wrote it)")
+        try tmux.waitForWrapped("t.json changed on disk since this window opened or last saved it (another program wrote it, or a payplan window since closed)")
         try tmux.waitFor("overwrite t.json with this workspace? [y/n]")
         tmux.keys("n", "Enter")
         try tmux.waitFor("t.json was not overwritten; the changes are still here (save OTHER.json keeps both)")

@@ -14,10 +14,11 @@ public enum FileMessage: MessageCatalogue {
     case keptKeys(count: Int, names: [String])
     case saveWhere
     case saveEmptyName
-    /// The file changed on disk since payplan last read or wrote it.
-    case changedOnDisk(String)
+    /// The file changed on disk since this window opened or last saved it; `windows`: the pids of
+    /// other live payplan windows that have it open (empty: another program, or a window since closed).
+    case changedOnDisk(String, windows: [Int])
     /// `save` refused because of `changedOnDisk`.
-    case changedOnDiskRefused(String)
+    case changedOnDiskRefused(String, windows: [Int])
     /// `save FILE` where FILE is another existing file than this workspace's.
     case existsElsewhere(String)
     /// `save` refused because of `existsElsewhere`.
@@ -40,11 +41,10 @@ public enum FileMessage: MessageCatalogue {
                     zh: "文件中有 \(n) 个 payplan 不读取的键（\(names.map { "'\($0)'" }.joined(separator: "、"))\(n > names.count ? "……" : "")），已原样保留；save 时原样写回")
         case .saveWhere: Wording(en: "save where? this workspace has no file yet: save FILE.json", zh: "保存到哪里？这个工作区还没有文件：save 文件名.json")
         case .saveEmptyName: Wording(en: "save needs a file name, not an empty one: save FILE.json", zh: "save 需要文件名，不能为空：save 文件名.json")
-        case .changedOnDisk(let f):
-            Wording(en: "\(f) changed on disk since payplan last read or wrote it (another program wrote it)", zh: "\(f) 在 payplan 上次读写之后被其他程序修改过")
-        case .changedOnDiskRefused(let f):
-            Wording(en: "\(f) changed on disk since payplan last read or wrote it (another program wrote it); save! overwrites it, or save OTHER.json keeps both; nothing was written",
-                    zh: "\(f) 在 payplan 上次读写之后被其他程序修改过；save! 覆盖它，或 save 其他文件.json 两者都保留；未写入任何文件")
+        case .changedOnDisk(let f, let w): FileMessage.changed(f, w)
+        case .changedOnDiskRefused(let f, let w):
+            FileMessage.changed(f, w).followed(by: Wording(en: "; save! overwrites it, or save OTHER.json keeps both; nothing was written",
+                                                           zh: "；save! 覆盖它，或 save 其他文件.json 两者都保留；未写入任何文件"))
         case .existsElsewhere(let f):
             Wording(en: "\(f) already exists and is not the file this workspace was opened from or saved to",
                     zh: "\(f) 已存在，且不是本工作区打开或保存过的文件")
@@ -57,11 +57,23 @@ public enum FileMessage: MessageCatalogue {
         }
     }
 
+    /// What changed the file: another payplan window that has it open (by pid), else another program or a window since closed.
+    static func changed(_ f: String, _ windows: [Int]) -> Wording {
+        let pids = windows.map(String.init).joined(separator: ", ")
+        if windows.isEmpty {
+            return Wording(en: "\(f) changed on disk since this window opened or last saved it (another program wrote it, or a payplan window since closed)",
+                           zh: "\(f) 在本窗口打开或上次保存之后被改过（其他程序写过它，或已关闭的 payplan 窗口保存过）")
+        }
+        return Wording(en: "\(f) changed on disk since this window opened or last saved it: the payplan window\(windows.count == 1 ? "" : "s") of pid \(pids) \(windows.count == 1 ? "has" : "have") it open too and may have saved it",
+                       zh: "\(f) 在本窗口打开或上次保存之后被改过：进程号 \(pids) 的 payplan 窗口也打开了它，可能保存过")
+    }
+
     public static var samples: [FileMessage] {
         [.loadWhich, .unsavedChanges(path: "a.json", file: "b.json"), .unsavedChanges(path: nil, file: "b.json"),
          .loadFailed(OutputLine(FileMessage.loadWhich)), .loadRefused(file: "b.json", OutputLine(CommandMessage.unknownName("pya", hint: nil))),
          .loaded(file: "a.json", agents: 3, definitions: 20), .keptKeys(count: 1, names: ["notes"]),
-         .keptKeys(count: 5, names: ["notes", "phone", "channel"]), .saveWhere, .saveEmptyName, .changedOnDisk("a.json"), .changedOnDiskRefused("a.json"),
+         .keptKeys(count: 5, names: ["notes", "phone", "channel"]), .saveWhere, .saveEmptyName, .changedOnDisk("a.json", windows: []), .changedOnDisk("a.json", windows: [4242]),
+         .changedOnDiskRefused("a.json", windows: []), .changedOnDiskRefused("a.json", windows: [4242, 4343]),
          .existsElsewhere("b.json"), .existsElsewhereRefused("b.json"),
          .saveFailed(OutputLine(fixed: "a.json")), .saved("a.json")]
     }

@@ -13,6 +13,9 @@ public enum JournalMessage: MessageCatalogue, Equatable {
     /// `payplan was stopped with unsaved changes to FILE (N edits, last at HH:MM).` and what follows:
     /// the shell's question, or a script's notice. `pid` is the process that left them, when known.
     case offer(file: String, edits: Int, lastAt: String, pid: Int?, then: Then, interactive: Bool)
+    /// Before each offer when several stopped windows left edits: which one this is (`index` of
+    /// `count`, oldest first), its pid, when its edits were made and the last of them, so the offers differ.
+    case stoppedWindow(index: Int, count: Int, pid: Int?, firstAt: String, lastAt: String, last: String)
     /// The shell's question after the offer of edits on an unchanged file.
     case recoverThem
     /// After the listed edits of a changed file: apply them to it as it is now?
@@ -54,6 +57,10 @@ public enum JournalMessage: MessageCatalogue, Equatable {
                 return head.followed(by: Wording(en: " The file changed since, so they were not applied (start payplan on the file in a terminal to choose); they were:",
                                                  zh: "此后文件已被改动，这次没有恢复（在终端里用 payplan 打开这个文件可选择是否恢复）；它们是："))
             }
+        case .stoppedWindow(let i, let n, let pid, let first, let last, let command):
+            let span = first == last ? Wording(en: "made at \(first)", zh: "在 \(first)") : Wording(en: "made from \(first) to \(last)", zh: "在 \(first) 至 \(last)")
+            return Wording(en: "stopped window \(i) of \(n)\(pid.map { " (pid \($0))" } ?? ""): its edits \(span.en), the last one: \(command)",
+                           zh: "已停止的窗口 \(i)/\(n)\(pid.map { "（进程号 \($0)）" } ?? "")：修改\(span.zh)，最后一处：\(command)")
         case .recoverThem: return Wording(en: "Recover them? [y/n] ", zh: "恢复吗？[y/n] ")
         case .applyToChangedFile(let f):
             return Wording(en: "Apply them to \(f) as it is now? [y/n] ", zh: "把它们用在现在的 \(f) 上吗？[y/n] ")
@@ -89,7 +96,8 @@ public enum JournalMessage: MessageCatalogue, Equatable {
     }
 
     public static var samples: [JournalMessage] {
-        [.offer(file: "方案.json", edits: 2, lastAt: "17:02", pid: 4242, then: .unchanged, interactive: true),
+        [.stoppedWindow(index: 1, count: 2, pid: 4242, firstAt: "10:41", lastAt: "10:54", last: "李雷.sales[2026-03] = 15万"),
+         .stoppedWindow(index: 2, count: 2, pid: nil, firstAt: "10:58", lastAt: "10:58", last: "王芳.expenses[2026-04] = 650"), .offer(file: "方案.json", edits: 2, lastAt: "17:02", pid: 4242, then: .unchanged, interactive: true),
          .offer(file: "方案.json", edits: 1, lastAt: "17:02", pid: nil, then: .unchanged, interactive: false),
          .offer(file: "方案.json", edits: 2, lastAt: "17:02", pid: 4242, then: .changed, interactive: true),
          .offer(file: "方案.json", edits: 2, lastAt: "17:02", pid: nil, then: .changed, interactive: false),

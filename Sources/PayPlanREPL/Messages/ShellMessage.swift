@@ -32,8 +32,8 @@ public enum ShellMessage: MessageCatalogue, Equatable {
     case cannotStart(OutputLine)
     /// `--lang` given something other than zh or en.
     case langChoices(String)
-    /// `-f FILE` that cannot be read as UTF-8 text.
-    case scriptUnreadable(String)
+    /// A `-f` script that cannot be run: why (`ScriptFile`).
+    case scriptFile(OutputLine)
     /// Where in a script (`FILE line N`, or `line N` of piped input) an error is.
     case scriptLine(file: String?, line: Int)
     /// `--bail`: the script stopped at a failing command.
@@ -46,8 +46,7 @@ public enum ShellMessage: MessageCatalogue, Equatable {
         switch self {
         case .cannotStart(let why): Wording(en: why.text(.en), zh: why.text(.zh))
         case .langChoices(let l): Wording(en: "--lang takes zh or en, not '\(l)'", zh: "--lang 只能是 zh 或 en，不能是 '\(l)'")
-        case .scriptUnreadable(let f):
-            Wording(en: "-f \(f): cannot read it (no such file, or not UTF-8 text)", zh: "-f \(f)：无法读取（文件不存在，或不是 UTF-8 文本）")
+        case .scriptFile(let why): Wording(en: "-f: \(why.text(.en))", zh: "-f：\(why.text(.zh))")
         case .scriptLine(let f, let n): Wording(en: (f.map { "\($0) " } ?? "") + "line \(n)", zh: (f.map { "\($0) " } ?? "") + "第 \(n) 行")
         case .bailStopped(let f, let n):
             Wording(en: "stopped at \(f.map { "\($0) " } ?? "")line \(n) (--bail): the commands after it were not run",
@@ -88,7 +87,7 @@ public enum ShellMessage: MessageCatalogue, Equatable {
          .saveChanges(file: "方案.json"), .saveChanges(file: nil), .saveBeforeLoading(file: "方案.json", loading: "乙.json"),
          .saveBeforeLoading(file: nil, loading: "乙.json"), .saveAs, .overwrite(file: "方案.json"), .notLeft, .notLoaded("乙.json"),
          .notOverwritten("方案.json"), .answerSave(.leave), .answerSave(.load), .answerOverwrite,
-         .cannotStart(OutputLine(ScenarioErrorMessage(.cannotRead(path: "方案.json", exists: true)))), .langChoices("fr"), .scriptUnreadable("改动.txt"),
+         .cannotStart(OutputLine(ScenarioErrorMessage(.cannotRead(path: "方案.json", exists: true)))), .langChoices("fr"), .scriptFile(OutputLine(SourceMessage.cannotRead(file: "改动.txt", exists: false))),
          .scriptLine(file: "改动.txt", line: 3), .scriptLine(file: nil, line: 3), .bailStopped(file: "改动.txt", line: 3), .bailStopped(file: nil, line: 3)]
     }
 }

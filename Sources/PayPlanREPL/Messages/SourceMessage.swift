@@ -8,7 +8,12 @@ public enum SourceMessage: MessageCatalogue {
     case alreadyRunning(file: String, loop: [String])
     case nestedTooDeep(file: String, maximum: Int)
     case cannotRead(file: String, exists: Bool)
-    case notUTF8(String)
+    /// A folder given where a script file goes.
+    case isFolder(String)
+    /// The file exists but this user may not read it: its owner and mode (octal), and the user payplan runs as.
+    case permissionDenied(file: String, owner: String, mode: String, user: String)
+    /// The file is not UTF-8: its first such line (1-based), and that line as GBK reads it when the file is GBK (GB18030).
+    case notUTF8(file: String, line: Int, asGBK: String?)
     /// The file ended inside a definition.
     case fileEnded(file: String, line: Int)
     /// Piped input ended inside a definition.
@@ -37,7 +42,20 @@ public enum SourceMessage: MessageCatalogue {
         case .cannotRead(let f, let exists):
             Wording(en: "cannot read \(f): \(exists ? "permission denied or not a file" : "no such file"); nothing was run",
                     zh: "无法读取 \(f)：\(exists ? "没有权限或不是文件" : "文件不存在")；未执行任何命令")
-        case .notUTF8(let f): Wording(en: "\(f) is not UTF-8 text; nothing was run", zh: "\(f) 不是 UTF-8 文本；未执行任何命令")
+        case .isFolder(let f):
+            Wording(en: "\(f) is a folder, not a script file: give a file in it, e.g. \(f)/edits.txt; nothing was run",
+                    zh: "\(f) 是文件夹，不是脚本文件：请指定其中的文件，例如 \(f)/edits.txt；未执行任何命令")
+        case .permissionDenied(let f, let owner, let mode, let user):
+            Wording(en: "cannot read \(f): permission denied (it belongs to \(owner), mode \(mode), and payplan runs as \(user)); make it readable (chmod u+r as its owner) or copy it; nothing was run",
+                    zh: "无法读取 \(f)：没有权限（文件属于 \(owner)，权限 \(mode)，payplan 以 \(user) 身份运行）；请由文件所有者用 'chmod u+r' 让它可读，或复制一份；未执行任何命令")
+        case .notUTF8(let f, let l, let gbk):
+            if let gbk {
+                Wording(en: "\(f) is not UTF-8 text: line \(l) reads as GBK (“\(gbk)”), as files saved on Chinese Windows often are; convert it: iconv -f GBK -t UTF-8 \(f) > \(f).utf8.txt (or save it as UTF-8); nothing was run",
+                        zh: "\(f) 不是 UTF-8 文本：第 \(l) 行是 GBK 编码（“\(gbk)”），中文系统保存的文件常是这样；请转换：'iconv -f GBK -t UTF-8 \(f) > \(f).utf8.txt'（或另存为 UTF-8）；未执行任何命令")
+            } else {
+                Wording(en: "\(f) is not UTF-8 text: line \(l) has bytes that are neither UTF-8 nor GBK; save the file as UTF-8 text; nothing was run",
+                        zh: "\(f) 不是 UTF-8 文本：第 \(l) 行的字节既不是 UTF-8 也不是 GBK；请把文件另存为 UTF-8 文本；未执行任何命令")
+            }
         case .fileEnded(let f, let l):
             Wording(en: "\(f) line \(l): the file ended in the middle of this definition; it was not run", zh: "\(f) 第 \(l) 行：文件在这条定义中间结束；它没有执行")
         case .inputEnded: Wording(en: "the input ended in the middle of this definition; nothing was changed", zh: "输入在这条定义中间结束；未做任何更改")
@@ -72,7 +90,8 @@ public enum SourceMessage: MessageCatalogue {
     public static var samples: [SourceMessage] {
         [.usage(nil), .usage(OutputLine(fixed: "--bail")), .alreadyRunning(file: "a.txt", loop: ["a.txt", "b.txt", "a.txt"]),
          .nestedTooDeep(file: "a.txt", maximum: 16), .cannotRead(file: "a.txt", exists: true), .cannotRead(file: "a.txt", exists: false),
-         .notUTF8("a.txt"), .fileEnded(file: "a.txt", line: 3), .inputEnded, .unfinished(.unclosedBracket), .unfinished(.openEnding("+")),
+         .notUTF8(file: "a.txt", line: 3, asGBK: "李雷.sales[2026-03] = 15万"), .notUTF8(file: "a.txt", line: 1, asGBK: nil),
+         .isFolder("脚本"), .permissionDenied(file: "a.txt", owner: "u1000", mode: "600", user: "u1001"), .fileEnded(file: "a.txt", line: 3), .inputEnded, .unfinished(.unclosedBracket), .unfinished(.openEnding("+")),
          .atLine(file: "a.txt", line: 3, OutputLine(CommandMessage.unknownName("pya", hint: "pay"))), .stoppedAt(file: "a.txt", line: 3),
          .partlyApplied(file: "a.txt", failed: 1, tookEffect: 2), .partlyApplied(file: "a.txt", failed: 2, tookEffect: 1),
          .interrupted(file: "a.txt", line: 1, ran: 0, tookEffect: 0), .interrupted(file: "a.txt", line: 2, ran: 1, tookEffect: 0),
