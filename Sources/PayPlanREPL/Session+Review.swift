@@ -5,6 +5,9 @@ import PayPlan
 /// `forecast A [B] [PERIOD] [--runs N] [--seed S]`. The analysis lives in
 /// PayPlan/Analysis (PlanReview, Forecast); this file parses and prints.
 extension Session {
+    /// The width review and forecast tables fold to (an 80-column terminal, less their 2-space indent).
+    static let tableWidth = 78
+
     /// English or Chinese, by the session's language.
     func say(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
 
@@ -156,7 +159,7 @@ extension Session {
                 return q.rounded(toDigits: 1).format(minimumFractionDigits: 1, grouping: true) + "%"
             }
             for p in r.people { t2.add([p.name, money(p.performance), money(p.payA), money(p.payB), ratio(p.payA, p.performance), ratio(p.payB, p.performance)]) }
-            lines += t2.render().map { "  " + $0 }
+            lines += t2.render(fitting: Session.tableWidth).map { $0.isEmpty ? "" : "  " + $0 }
         }
         // Spread.
         lines.append("")
@@ -175,7 +178,7 @@ extension Session {
             for (i, ag) in policies[0].people.enumerated() {
                 t3.add([ag.name] + policies.flatMap { [money($0.people[i].inquiries), money($0.people[i].accountSales), money($0.people[i].pay)] })
             }
-            lines += t3.render().map { "  " + $0 }
+            lines += t3.render(fitting: Session.tableWidth).map { $0.isEmpty ? "" : "  " + $0 }
             for pol in policies {
                 if let s = pol.spread {
                     lines.append(say("  \(pol.policy): estimated sales min / median / max \(s.minimum.moneyText) / \(s.median.moneyText) / \(s.maximum.moneyText)",
@@ -239,13 +242,15 @@ extension Session {
                          "\(f0.period) 预测：\(f0.runs) 次模拟，种子 \(f0.seed)；每月从方案已有月份中重抽（全店同抽一月，每人取自己的 \(f0.inputs.joined(separator: "、"))）"))
         if f0.interrupted { lines.append(say("interrupted after \(f0.runs) of \(f0.requestedRuns) runs: the figures cover those", "已中断：完成 \(f0.runs)/\(f0.requestedRuns) 次，以下为已完成部分")) }
         if f0.failedRuns > 0 { lines.append(say("\(f0.failedRuns) runs gave an error value and are left out", "\(f0.failedRuns) 次模拟出现错误值，已剔除")) }
+        // Under zh, figures by the plan's labels (half_bonus → 半年奖), as the rest of the session shows them.
+        func label(_ k: Int, _ figure: String) -> String { language == .zh ? (labelsOf(engineOrNil(names[k]))[figure] ?? figure) : figure }
         for (k, f) in results.enumerated() {
             guard !f.totalPay.isEmpty else { lines.append(say("\(names[k]): no run completed", "\(names[k])：没有完成的模拟")); continue }
             lines.append("")
-            lines.append(say("\(names[k]) — \(f.payFigure) over \(f.period) (P10 / median / P90):", "\(names[k]) — \(f.period) \(f.payFigure)（P10 / 中位 / P90）："))
+            lines.append(say("\(names[k]) — \(f.payFigure) over \(f.period) (P10 / median / P90):", "\(names[k]) — \(f.period) \(label(k, f.payFigure))（P10 / 中位 / P90）："))
             var header = [say("agent", "员工"), "P10", say("median", "中位"), "P90"]
             if f.minimumWage != nil { header.append(say("runs under minimum", "低于最低工资的概率")) }
-            header += f.bonuses.map { say("\($0) paid", "\($0) 发放概率") }
+            header += f.bonuses.map { say("\($0) paid", "\(label(k, $0))发放概率") }
             var t = TextTable(header: header, rightAligned: [false] + Array(repeating: true, count: header.count - 1))
             func pct(_ n: Int) -> String { f.runs == 0 ? "—" : "\((n * 1000 / max(1, f.totalPay.count) + 5) / 10)%" }
             for p in f.people where !p.pay.isEmpty {
@@ -258,11 +263,12 @@ extension Session {
             let tp = Forecast.Spread(f.totalPay)
             t.separatorBefore = [t.rows.count]
             t.add([say("total", "合计"), tp.p10.moneyText, tp.median.moneyText, tp.p90.moneyText] + Array(repeating: "", count: header.count - 4))
-            lines += t.render().map { "  " + $0 }
+            // Folded to 80 columns (indent included): a plan with many bonuses gives a wide table.
+            lines += t.render(fitting: Session.tableWidth).map { $0.isEmpty ? "" : "  " + $0 }
             if f.costFigure != f.payFigure {
                 let c = Forecast.Spread(f.totalCost)
                 lines.append(say("  owner's cost (\(f.costFigure)): P10 \(c.p10.moneyText), median \(c.median.moneyText), P90 \(c.p90.moneyText)",
-                                 "  老板成本（\(f.costFigure)）：P10 \(c.p10.moneyText)，中位 \(c.median.moneyText)，P90 \(c.p90.moneyText)"))
+                                 "  老板成本（\(label(k, f.costFigure))）：P10 \(c.p10.moneyText)，中位 \(c.median.moneyText)，P90 \(c.p90.moneyText)"))
             }
         }
         if results.count == 2, results[0].totalPay.count == results[1].totalPay.count, !results[0].totalPay.isEmpty {
@@ -271,7 +277,7 @@ extension Session {
             func signed(_ x: Fixed) -> String { x.isNegative ? "−" + x.magnitude.moneyText : "+" + x.moneyText }
             lines.append("")
             lines.append(say("\(names[1]) − \(names[0]), total \(results[0].payFigure) (same draws): P10 \(signed(d.p10)), median \(signed(d.median)), P90 \(signed(d.p90))",
-                             "\(names[1]) − \(names[0]) 总\(results[0].payFigure)差额（相同抽样）：P10 \(signed(d.p10))，中位 \(signed(d.median))，P90 \(signed(d.p90))"))
+                             "\(names[1]) − \(names[0]) \(label(0, results[0].payFigure))合计差额（相同抽样）：P10 \(signed(d.p10))，中位 \(signed(d.median))，P90 \(signed(d.p90))"))
         }
         return lines
     }

@@ -169,10 +169,14 @@ func cells(_ line: String) -> [String] {
         run(s, "fork b")
         let out = run(s, "review main b 2026-03")
         let start = try #require(out.firstIndex { $0.hasPrefix("chat accounts (A8) under main") })
+        // The table is folded to 80 columns: rotate pay stands in a second block, under the same names.
         let rows = out[(start + 3)...].prefix(5).map(cells)
         #expect(rows.map { [$0[0], $0[1], $0[4]] } == [["小美", "140.00", "74.00"], ["阿杰", "118.00", "72.00"],
                                                         ["小雨", "74.00", "140.00"], ["大伟", "72.00", "118.00"], ["老周", "0.00", "0.00"]])
-        #expect(rows.allSatisfy { $0[3] == $0[6] }, "pay is the same under both policies")
+        let rotatePay = try #require(out[start...].firstIndex { $0.hasPrefix("  agent  rotate pay") })
+        let second = out[(rotatePay + 2)...].prefix(5).map(cells)
+        #expect(second.map { $0[0] } == rows.map { $0[0] })
+        #expect(zip(rows, second).allSatisfy { $0[3] == $1[1] }, "pay is the same under both policies")
         #expect(out.contains("cliffs: pay here comes from orders, not a monthly input, so there is no input to scan"))
     }
 }

@@ -20,7 +20,8 @@ public struct PlanReview: Sendable {
         /// Performance over the period: the plan's `revenue` figure where it has one, else the
         /// performance input (e.g. sales), summed; nil when there is neither.
         public var performance: Fixed?
-        /// Each month: the performance input and pay under A and B.
+        /// Each month: the performance input and pay under A and B (nil in a month the person was not
+        /// employed under that plan, so the chart draws no point for it).
         public var months: [(month: Month, performance: Fixed?, payA: Fixed?, payB: Fixed?)] = []
         /// Cliffs of pay over the performance input (scanned in `cliffMonth` from 0 to `cliffRangeTop`)
         /// that B adds (present in B, not at the same input in A) and removes.
@@ -124,7 +125,8 @@ public struct PlanReview: Sendable {
                 let input = perf.flatMap { ea.figure(rule: $0, agent: name, period: .month(m))?.number }
                 let pa = ea.figure(rule: total, agent: name, period: .month(m))?.number
                 let pb = eb.figure(rule: total, agent: name, period: .month(m))?.number
-                p.months.append((m, x, pa, pb))
+                // A month the person was not employed (hired later, gone) has no pay to draw: not a point at (0, 0).
+                p.months.append((m, x, agentA.map { PlanReview.employed($0, m) } == true ? pa : nil, agentB.map { PlanReview.employed($0, m) } == true ? pb : nil))
                 if let x, let s = perfSum { perfSum = Fixed.checkedAdd(s, x) }
                 if let x = input, let ag = agentA, PlanReview.employed(ag, m), best == nil || x > best!.1 { best = (m, x) }
                 if let mw = minimumWageA, let ag = agentA, PlanReview.employed(ag, m), let pa, pa < mw { p.underMinimumA.append(m) }
