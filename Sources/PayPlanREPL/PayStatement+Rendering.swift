@@ -7,7 +7,8 @@ public struct StatementRenderer {
     public var language: DisplayLanguage
     public init(language: DisplayLanguage) { self.language = language }
     var zh: Bool { language == .zh }
-    var plain: PlainRenderer { PlainRenderer(language: language) }
+    /// The sentences of the 说明 column; in English with figures by readable names (base pay, not base_pay).
+    var plain: PlainRenderer { PlainRenderer(language: language, readableNames: true) }
 
     /// One printed row: a section heading, an item, a total, or the pay figures.
     public struct Row: Equatable {
@@ -40,17 +41,20 @@ public struct StatementRenderer {
         return zh ? w.0 : w.1
     }
 
-    /// A line's name: the plan's label in Chinese (社保 etc. by their usual names), the rule name in English.
+    /// A line's name: the plan's label in Chinese (社保 etc. by their usual names); in English the usual
+    /// names of the take-home lines and a readable form of the rule name (`monthly_bonus` → monthly bonus),
+    /// since plans carry Chinese labels only. The CSV keeps the rule name in its own column.
     func itemName(_ l: PayStatement.Line) -> String {
         if l.kind == .unlisted { return word("unlisted") }
-        if zh { return l.label ?? (PayStatement.takeHomeFigures + ["net_pay"]).first { $0 == l.name }.map(word) ?? l.name }
-        return l.name
+        let usual = (PayStatement.takeHomeFigures + ["net_pay"]).first { $0 == l.name }.map(word)
+        if zh { return l.label ?? usual ?? l.name }
+        return usual ?? PlainRenderer.readable(l.name)
     }
 
     func note(_ l: PayStatement.Line) -> String {
         switch l.kind {
         case .unlisted: return word("unlistedNote")
-        case .attribute: return zh ? "员工资料中的\(itemName(l))" : "the agent's \(l.name) attribute"
+        case .attribute: return zh ? "员工资料中的\(itemName(l))" : "the agent's \(itemName(l)) attribute"
         case .figure:
             if l.summedOverMonths { return word("summed") }
             if l.byPeriod != nil { return word("eachMonth") }
@@ -95,21 +99,24 @@ public struct StatementRenderer {
         func heading(_ k: String) -> Row { Row(kind: .heading, item: word(k), amount: "", note: "", plainAmount: "") }
         out.append(heading("earnings"))
         out += s.earnings.map(item)
-        out.append(Row(kind: .subtotal, item: word("earningsTotal"), amount: amount(s.earningsTotal), note: "", plainAmount: plainAmount(s.earningsTotal)))
+        out.append(Row(kind: .subtotal, item: word("earningsTotal"), amount: amount(s.earningsTotal), note: totalNote(s.earnings, s.earningsTotal) ?? "", plainAmount: plainAmount(s.earningsTotal)))
         if !s.deductions.isEmpty {
             out.append(heading("deductions"))
             out += s.deductions.map(item)
-            out.append(Row(kind: .subtotal, item: word("deductionsTotal"), amount: amount(s.deductionsTotal), note: "", plainAmount: plainAmount(s.deductionsTotal)))
+            out.append(Row(kind: .subtotal, item: word("deductionsTotal"), amount: amount(s.deductionsTotal), note: totalNote(s.deductions, s.deductionsTotal) ?? "", plainAmount: plainAmount(s.deductionsTotal)))
         }
         if let t = s.total {
-            let how = zh ? "\(word("earningsTotal")) \(amount(s.earningsTotal)) − \(word("deductionsTotal")) \(amount(s.deductionsTotal))"
-                : "\(word("earningsTotal")) \(amount(s.earningsTotal)) − \(word("deductionsTotal")) \(amount(s.deductionsTotal))"
+            var how = "\(word("earningsTotal")) \(amount(s.earningsTotal)) − \(word("deductionsTotal")) \(amount(s.deductionsTotal))"
+            // Not a sum over an error value: said as what cannot be computed.
+            if s.earningsTotal.isError || s.deductionsTotal.isError || t.value.isError,
+               let why = totalNote(s.earnings + s.deductions, .error(EvalError(.type, ""))) { how = why }
             out.append(Row(kind: .total, item: zh && t.label == nil ? "应发工资" : itemName(t), amount: amount(t.value), note: how, plainAmount: plainAmount(t.value), name: t.name))
         }
         if let n = s.net {
             out.append(heading("withheld"))
             out += s.takeHome.map(item)
-            let how = ([out.last { $0.kind == .total }?.item ?? ""] + s.takeHome.map(itemName)).joined(separator: " − ")
+            var how = ([out.last { $0.kind == .total }?.item ?? ""] + s.takeHome.map(itemName)).joined(separator: " − ")
+            if n.value.isError, let why = totalNote(s.earnings + s.deductions + s.takeHome, n.value) { how = why }
             out.append(Row(kind: .total, item: zh ? word("net_pay") : itemName(n), amount: amount(n.value), note: how, plainAmount: plainAmount(n.value), name: n.name))
         }
         if !s.info.isEmpty {
@@ -119,9 +126,28 @@ public struct StatementRenderer {
         return out
     }
 
-    /// The statement's warnings (pay below zero, under the minimum wage), one line each, in period order.
+    /// The statement's warnings, one line each: every line that is an error value (which line, why,
+    /// where it started), then pay below zero or under the minimum wage, in period order.
     public func warnings(_ s: PayStatement) -> [String] {
-        s.concerns.map { StatementMessage.concern($0.kind, period: $0.period, value: $0.value, minimum: $0.minimum).text(language) }
+        problemMessages(s).map { $0.text(language) }
+            + s.concerns.map { StatementMessage.concern($0.kind, period: $0.period, value: $0.value, minimum: $0.minimum).text(language) }
+    }
+
+    /// One message per line of `s` that is an error value (`PayStatement.problems`).
+    public func problemMessages(_ s: PayStatement) -> [StatementMessage] {
+        s.problems.map { p in
+            // Where the error started, unless at the line's own figure.
+            let own = p.error.origin.isEmpty || p.error.origin.hasPrefix("\(s.agent).\(p.line.name)[")
+            return .lineError(agent: s.agent, period: s.period, item: itemName(p.line), error: p.error, origin: own ? nil : p.error.origin, added: p.added)
+        }
+    }
+
+    /// The note of a total that is an error value: which lines made it so (提成 无法计算，合计无法得出).
+    func totalNote(_ lines: [PayStatement.Line], _ total: Value) -> String? {
+        guard total.isError else { return nil }
+        let bad = lines.filter { $0.value.isError }.map(itemName)
+        guard !bad.isEmpty else { return nil }
+        return zh ? "\(bad.joined(separator: "、")) 无法计算，合计无法得出" : "\(bad.joined(separator: ", ")) cannot be computed, so there is no total"
     }
 
     // MARK: Formats
@@ -164,7 +190,11 @@ public struct StatementRenderer {
             if r.kind == .heading { section = r.item; continue }
             out += csvLine([r.kind == .item ? section : "", r.item, r.name, r.plainAmount, r.note])
         }
-        for (c, w) in zip(s.concerns, warnings(s)) { out += csvLine([zh ? "注意" : "warning", "", c.kind == .negativeNetPay ? "net_pay" : s.total?.name ?? "", plainAmount(.number(c.value)), w]) }
+        for (p, m) in zip(s.problems, problemMessages(s)) { out += csvLine([zh ? "注意" : "warning", itemName(p.line), p.line.name, "", m.text(language)]) }
+        for c in s.concerns {
+            out += csvLine([zh ? "注意" : "warning", "", c.kind == .negativeNetPay ? "net_pay" : s.total?.name ?? "", plainAmount(.number(c.value)),
+                            StatementMessage.concern(c.kind, period: c.period, value: c.value, minimum: c.minimum).text(language)])
+        }
         return out
     }
 
@@ -174,22 +204,45 @@ public struct StatementRenderer {
 
     /// One CSV for many statements, one row per person: 工号, 姓名, 期间, each line's amount, the totals.
     /// Columns are the union of everyone's lines, in the order first seen.
+    ///
+    /// A column of amounts holds only numbers, so Excel and WPS sum it: where a person's line is not a
+    /// number (a plan's "—" for no data, an error value) the cell is empty and the last column, 注意/warnings,
+    /// says which line and why (转化率%：有转化数据：否). Columns of flags and grades (是/否, 合格) keep their words.
+    /// That column also carries the statement's warnings (an error value, pay below zero, under the minimum wage).
     public func csv(all statements: [PayStatement]) -> String {
         var columns: [String] = []
-        var table: [[String: String]] = []
+        var numeric: Set<String> = []
+        var table: [[String: (row: Row, value: Value?)]] = []
         for s in statements {
-            var row: [String: String] = [:]
+            var row: [String: (row: Row, value: Value?)] = [:]
+            let values = Dictionary(s.allLines.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let money = Set((s.earnings + s.deductions + s.takeHome).map(\.name))
             for r in rows(s) where r.kind != .heading {
                 if !columns.contains(r.item) { columns.append(r.item) }
-                row[r.item] = r.plainAmount
+                let v: Value? = r.kind == .subtotal ? (r.item == word("earningsTotal") ? s.earningsTotal : s.deductionsTotal) : values[r.name]
+                // Sums, money lines and any line that is a number for someone hold amounts.
+                if r.kind != .item || money.contains(r.name) || v?.number != nil { numeric.insert(r.item) }
+                row[r.item] = (r, v)
             }
             table.append(row)
         }
-        // A last column carries each person's warnings (pay below zero, under the minimum wage), when anyone has one.
-        let warned = statements.contains { !$0.concerns.isEmpty }
-        var out = csvLine([word("id"), word("name"), word("period")] + columns + (warned ? [zh ? "注意" : "warnings"] : []))
+        var notesFor: [[String]] = []
+        var cells: [[String]] = []
         for (s, row) in zip(statements, table) {
-            out += csvLine([s.agentID ?? "", s.agent, s.period.description] + columns.map { row[$0] ?? "" } + (warned ? [warnings(s).joined(separator: "; ")] : []))
+            var notes: [String] = []
+            cells.append(columns.map { c in
+                guard let (r, v) = row[c] else { return "" }
+                guard numeric.contains(c), v?.number == nil, !r.plainAmount.isEmpty else { return r.plainAmount }
+                // Not a number in a column of amounts: an empty cell, and why in the notes (an error value is in the warnings).
+                if !(v?.isError ?? false) { notes.append(zh ? "\(c)：\(r.note.isEmpty ? r.plainAmount : r.note)" : "\(c): \(r.note.isEmpty ? r.plainAmount : r.note)") }
+                return ""
+            })
+            notesFor.append(warnings(s) + notes)
+        }
+        let noted = notesFor.contains { !$0.isEmpty }
+        var out = csvLine([word("id"), word("name"), word("period")] + columns + (noted ? [zh ? "注意" : "warnings"] : []))
+        for (i, s) in statements.enumerated() {
+            out += csvLine([s.agentID ?? "", s.agent, s.period.description] + cells[i] + (noted ? [notesFor[i].joined(separator: zh ? "；" : "; ")] : []))
         }
         return out
     }

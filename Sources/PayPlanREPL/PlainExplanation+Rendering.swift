@@ -5,8 +5,17 @@ import PayPlan
 /// side (含/不含, inclusive/exclusive), each rounding said once.
 public struct PlainRenderer {
     public var language: DisplayLanguage
-    public init(language: DisplayLanguage) { self.language = language }
+    /// In English, figures by a readable form of their rule names (`base_pay` as "base pay"), as a
+    /// pay statement shows them to staff; otherwise (explain, for plan authors) by the names as written.
+    public var readableNames = false
+    public init(language: DisplayLanguage, readableNames: Bool = false) { self.language = language; self.readableNames = readableNames }
     var zh: Bool { language == .zh }
+
+    /// A rule name as words, for staff reading English: `monthly_bonus` → "monthly bonus", `hf_base` → "housing fund base".
+    public static func readable(_ name: String) -> String {
+        let words = ["hf": "housing fund", "pct": "%", "avg": "average", "ok": "met"]
+        return name.split(separator: "_").map { words[String($0)] ?? String($0) }.joined(separator: " ")
+    }
 
     /// The explanation as lines: the figure's sentence, then (indented) the sentences of the
     /// figures it reads; with `orders`, the orders behind each order-built figure.
@@ -66,9 +75,25 @@ public struct PlainRenderer {
 
     /// The sentence without its headline: what the statement's 说明 column shows.
     public func body(_ ex: PlainExplanation) -> String {
+        // A prorated amount rounded to the fen says the rounded figure once, where the sum ends:
+        // 底薪 3,000.00 × 在职 30/31 天（按日历日折算）= 2,903.23（四舍五入到分）, not = 2,903.225806 and then the rounding.
+        if case .formula(.prorated(let amount, let basis, let e, _)) = ex.how, let r = ex.rounding, r.unit == nil, r.digits == 2, r.function == .round {
+            return tidy(prorated(amount, basis, e) + " = " + r.after.moneyText + (zh ? "（四舍五入到分）" : " (rounded to the fen)"))
+        }
         var s = how(ex.how)
         if let r = ex.rounding { s += rounding(r) }
         return tidy(s)
+    }
+
+    /// `prorate(amount, basis)` without its result: "底薪 3,000.00 × 在职 30/31 天（按日历日折算）".
+    func prorated(_ amount: Phrase, _ basis: Proration, _ e: Employment) -> String {
+        let a = phrase(amount)
+        switch (basis, zh) {
+        case (.calendarDays, false): return "\(a) × \(e.daysEmployed) of \(e.periodDays) calendar days employed"
+        case (.calendarDays, true): return "\(a) × 在职 \(e.daysEmployed)/\(e.periodDays) 天（按日历日折算）"
+        case (.paidDays, false): return "\(a) × \(e.paidDaysEmployed) paid days employed (Monday–Friday) ÷ \(paidDivisor(e))"
+        case (.paidDays, true): return "\(a) × 在职计薪日 \(e.paidDaysEmployed) 天（周一至周五）÷ \(paidDivisor(e))（按计薪日折算）"
+        }
     }
 
     func rounding(_ r: PlainExplanation.Rounding) -> String {
@@ -290,7 +315,7 @@ public struct PlainRenderer {
         return "from \(l) (\(lowerIn ? "inclusive" : "exclusive")) to \(constant(.number(hi))) (\(lowerIn ? "exclusive" : "inclusive"))"
     }
 
-    func tableName(_ t: Tier) -> String { zh ? (t.label ?? t.table) : t.table }
+    func tableName(_ t: Tier) -> String { zh ? (t.label ?? t.table) : readableNames ? Self.readable(t.table) : t.table }
 
     /// "version from 2026-07" / "2026-07 起的版本"; the definition as first written is
     /// "version before 2026-07" / "2026-07 之前的版本".
@@ -302,7 +327,7 @@ public struct PlainRenderer {
 
     /// A figure's name as the reader sees it: the label in Chinese, the name in English.
     public func name(_ f: FigureName) -> String {
-        let n = zh ? (f.label ?? Self.orderColumnWords[f.name] ?? f.name) : f.name
+        let n = zh ? (f.label ?? Self.orderColumnWords[f.name] ?? f.name) : readableNames ? Self.readable(f.name) : f.name
         guard let p = f.period else { return n }
         return zh ? "\(period(p))的\(n)" : "\(n) of \(p)"
     }
@@ -347,6 +372,8 @@ public struct PlainRenderer {
             case (.min, true): word = "取较小者"
             case (.max, true): word = "取较大者"
             case (.abs, true): word = "绝对值"
+            // `error("…")`: the plan refuses a setting it does not know, in its own words.
+            case (.error, _): return zh ? "方案报错：\(a)" : "the plan raises an error: \(a)"
             case (.missing, true): return "\(a) 未填写：\(truth(result))"
             case (.missing, false): return "\(a) missing: \(truth(result))"
             // Dates and working days said in words (C5.1: 2 working days after signing).
@@ -373,19 +400,10 @@ public struct PlainRenderer {
         case .bound(let f, let a, let b, let values, let result): return bound(f, a, b, values, result)
         case .rank(let own, let filter, let ties, let result): return rank(own, filter, ties, result)
         case .prorated(let amount, let basis, let e, let result):
-            let a = phrase(amount)
-            switch (basis, zh) {
-            case (.calendarDays, false):
-                return "\(a) × \(e.daysEmployed) of \(e.periodDays) calendar days employed = \(value(result))"
-            case (.calendarDays, true):
-                return "\(a) × 在职 \(e.daysEmployed) 天 ÷ 本期 \(e.periodDays) 天（按日历日折算）= \(value(result))"
-            case (.paidDays, false):
-                return "\(a) × \(e.paidDaysEmployed) paid days employed (Monday–Friday) ÷ \(paidDivisor(e)) = \(value(result))"
-            case (.paidDays, true):
-                return "\(a) × 在职计薪日 \(e.paidDaysEmployed) 天（周一至周五）÷ \(paidDivisor(e))（按计薪日折算）= \(value(result))"
-            }
+            // Unrounded here (a prorate inside a larger formula): the figure to the fen, with 约 when it has more.
+            return prorated(amount, basis, e) + " = " + amountText(result)
         case .tier(let t):
-            let result = t.result.number.map { $0.magnitude < Fixed.one ? constant(t.result) : value(t.result) } ?? value(t.result)
+            let result = t.result.number.map { $0.magnitude < Fixed.one ? ($0.isZero && t.isRate ? "0%" : constant(t.result)) : value(t.result) } ?? value(t.result)
             guard let lo = t.lower else { return zh ? "\(tableName(t)) \(result)（\(phrase(t.argument)) 超额累进）" : "\(tableName(t)) \(result) (\(phrase(t.argument)), each rate on its slice)" }
             let version = t.version.map { zh ? "，\(versionWords($0))" : ", \(versionWords($0))" } ?? ""
             return zh ? "\(tableName(t)) \(result)（\(phrase(t.argument)) 落在 \(bounds(lo, t.upper, t.sides)) 档\(version)）"
@@ -423,21 +441,32 @@ public struct PlainRenderer {
         f.name.isEmpty ? (zh ? "符合条件的" : "matching ") : (s.filterNegated ? (zh ? "非\(name(f))" : "not \(name(f)) ") : (zh ? name(f) : name(f) + " "))
     }
 
-    /// "现金逾期订单的提成份额合计 120.00（37 笔订单中 2 笔）", "由 37 笔订单计算".
+    /// "现金逾期订单的提成份额合计 120.00（37 笔订单中 2 笔）", "由 37 笔订单计算，其中 2 笔退款"; orders booked
+    /// by another date than their own (`by base_penalty_day`) are said so: "由 扣底薪日在本期的 3 笔订单计算",
+    /// "没有 扣底薪日在本期的订单" (not 本期没有订单 beside a statement that counts the month's orders).
     func orders(_ s: OrderSummary) -> String {
         let filter = s.filter.map { filterWords(s, $0) }
         let what = s.value.map(name) ?? ""
+        let by = s.by.map(name)
         if zh {
-            if s.op == .count { return "\(filter ?? "")订单 \(s.matching) 笔（共 \(s.booked) 笔）" }
+            let refunds = s.refunds > 0 ? "，其中 \(s.refunds) 笔退款" : ""
+            let booked = by.map { "\($0)在本期的 " } ?? ""
+            if s.op == .count { return "\(filter ?? "")订单 \(s.matching) 笔（共 \(booked)\(s.booked) 笔\(refunds)）" }
             let word = [AggregateOp.sum: "合计", .avg: "平均", .min: "最低", .max: "最高", .count: "笔数"][s.op]!
-            if s.booked == 0 { return "\(filter.map { "\($0)订单的" } ?? "")\(what)\(word) \(value(s.result))（本期没有订单）" }
-            if let filter { return "\(filter)订单的\(what)\(word) \(value(s.result))（\(s.booked) 笔订单中 \(s.matching) 笔）" }
-            return "\(what)\(word) \(value(s.result))（由 \(s.booked) 笔订单计算）"
+            if s.booked == 0 {
+                return "\(filter.map { "\($0)订单的" } ?? "")\(what)\(word) \(value(s.result))" + (by.map { "（没有\($0)在本期的订单）" } ?? "（本期没有订单）")
+            }
+            if let filter { return "\(filter)订单的\(what)\(word) \(value(s.result))（\(booked)\(s.booked) 笔订单中 \(s.matching) 笔\(refunds)）" }
+            return "\(what)\(word) \(value(s.result))（由 \(booked)\(s.booked) 笔订单计算\(refunds)）"
         }
-        if s.op == .count { return "\(s.matching) \(filter ?? "")orders (of \(s.booked))" }
-        if s.booked == 0 { return "the \(s.op.rawValue) of \(what)\(filter.map { " over \($0)orders" } ?? ""), \(value(s.result)) (no orders this period)" }
-        if let filter { return "the \(s.op.rawValue) of \(what) over \(filter)orders, \(value(s.result)) (\(s.matching) of \(s.booked) orders)" }
-        return "the \(s.op.rawValue) of \(what) over \(s.booked) orders, \(value(s.result))"
+        let refunds = s.refunds > 0 ? ", \(s.refunds) of them \(s.refunds == 1 ? "a refund" : "refunds")" : ""
+        let booked = by.map { " whose \($0) falls in this period" } ?? ""
+        if s.op == .count { return "\(s.matching) \(filter ?? "")orders (of \(s.booked)\(booked)\(refunds))" }
+        if s.booked == 0 {
+            return "the \(s.op.rawValue) of \(what)\(filter.map { " over \($0)orders" } ?? ""), \(value(s.result))" + (by.map { " (no orders whose \($0) falls in this period)" } ?? " (no orders this period)")
+        }
+        if let filter { return "the \(s.op.rawValue) of \(what) over \(filter)orders, \(value(s.result)) (\(s.matching) of \(s.booked) orders\(booked)\(refunds))" }
+        return "the \(s.op.rawValue) of \(what) over \(s.booked) orders\(booked)\(refunds.isEmpty ? "" : " (" + refunds.dropFirst(2) + ")"), \(value(s.result))"
     }
 
     /// The paid-days divisor of a period: 21.75 a month (21.75 × 3 = 65.25 for a quarter).
@@ -496,22 +525,36 @@ public struct PlainRenderer {
 
     /// Whether a figure's label names a count, duration or rate (see `notMoneyWords`).
     static func countOrRate(_ f: FigureName) -> Bool {
-        guard let l = f.label, case .number = f.value else { return false }
+        guard case .number = f.value else { return false }
+        if f.isRate { return true }
+        guard let l = f.label else { return false }
         return notMoneyWords.contains { l.contains($0) }
+    }
+
+    /// Whether a figure reads as a percent: a rate the plan writes as one (`FigureName.isRate`), or a
+    /// fraction up to 1 whose label says rate (率, 比例) — not one already in percent units (转化率%).
+    static func readsAsPercent(_ f: FigureName) -> Bool {
+        guard case .number(let n) = f.value else { return false }
+        if f.isRate { return true }
+        guard let l = f.label, !l.contains("%"), !l.contains("％") else { return false }
+        return (l.contains("率") || l.contains("比例")) && n.magnitude <= Fixed.one
     }
 
     /// A figure's value as its label reads: a count or duration whole (询单人数 118, 账期天数 30), a rate
     /// as a percent (询单转化率 约 55.93%), anything else as `value`.
     func figureValue(_ f: FigureName) -> String {
-        guard Self.countOrRate(f), case .number(let n) = f.value, let l = f.label else { return value(f.value) }
-        if n.wholeNumber != nil { return n.format(minimumFractionDigits: 0) }
-        if l.contains("率") || l.contains("比例"), n.magnitude <= Fixed.one, let pct = Fixed.checkedMultiply(n, Fixed(raw: 100 * Fixed.scale)) {
-            return pct.rounded(toDigits: 2) == pct ? pct.format(minimumFractionDigits: 0) + "%" : amountText(f.value)
+        guard Self.countOrRate(f), case .number(let n) = f.value else { return value(f.value) }
+        // A rate as a percent, 0 as 0% (扣底薪比例 0%, 最低毛利 15%), finer than 0.01% with 约.
+        if Self.readsAsPercent(f), let pct = Fixed.checkedMultiply(n, Fixed(raw: 100 * Fixed.scale)) {
+            return pct.rounded(toDigits: 2) == pct ? pct.format(minimumFractionDigits: 0, grouping: false) + "%"
+                : (zh ? "约 " : "about ") + pct.rounded(toDigits: 2).format(minimumFractionDigits: 2, grouping: false) + "%"
         }
+        if n.wholeNumber != nil { return n.format(minimumFractionDigits: 0) }
         return value(f.value)
     }
 
     func isMoney(_ f: FigureName) -> Bool {
+        if f.isRate { return false }
         if let l = f.label, Self.notMoneyWords.contains(where: { l.contains($0) }) { return false }
         return isMoney(f.value)
     }

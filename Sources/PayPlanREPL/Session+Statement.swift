@@ -46,7 +46,8 @@ extension Session {
         if let file {
             if let problem = figureTargetProblem(file) { return .error(problem) }
             do { try AtomicFile.write(Data(((fmt == "csv" ? "\u{FEFF}" : "") + body).utf8), to: file) } catch { return .error(StatementMessage.writeFailed(Session.said(error))) }
-            return Output(message: StatementMessage.wrote(file: file, format: fmt))
+            // A line that is an error value is said on screen too, not only in the file.
+            return Output(messages: [StatementMessage.wrote(file: file, format: fmt)] + r.problemMessages(st))
         }
         var lines = body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
@@ -86,7 +87,7 @@ extension Session {
         if format == "csv" {
             if let problem = figureTargetProblem(target) { return .error(problem) }
             do { try AtomicFile.write(Data(("\u{FEFF}" + r.csv(all: statements)).utf8), to: target) } catch { return .error(StatementMessage.writeFailed(Session.said(error))) }
-            return Output(message: StatementMessage.wroteCSV(file: target, statements: statements.count, skipped: skipped, period: p))
+            return Output(messages: [StatementMessage.wroteCSV(file: target, statements: statements.count, skipped: skipped, period: p)] + problemLines(statements, r))
         }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -142,6 +143,13 @@ extension Session {
             }
         }
         try? fm.removeItem(atPath: staging)
-        return Output(message: StatementMessage.wroteAll(statements: statements.count, index: "index.\(ext)", target: target, format: format, skipped: skipped, period: p))
+        return Output(messages: [StatementMessage.wroteAll(statements: statements.count, index: "index.\(ext)", target: target, format: format, skipped: skipped, period: p)] + problemLines(statements, r))
+    }
+
+    /// The statement lines that are error values, said on screen after `statement all` wrote its files:
+    /// the first `limit`, then how many more (each file says all of its own).
+    func problemLines(_ statements: [PayStatement], _ r: StatementRenderer, limit: Int = 10) -> [StatementMessage] {
+        let all = statements.flatMap(r.problemMessages)
+        return Array(all.prefix(limit)) + (all.count > limit ? [.moreLineErrors(all.count - limit)] : [])
     }
 }

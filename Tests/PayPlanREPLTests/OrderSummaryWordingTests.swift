@@ -18,6 +18,18 @@ import TestSupport
         return orders.filter { ($0["agent"] as? String) == agent && (($0["date"] as? String) ?? "").hasPrefix(month) }.compactMap { $0["id"] as? String }
     }
 
+    /// How many of those orders are refunds: their `refund` field (退款金额) is above 0, read from the JSON.
+    func refundCount(_ path: String, agent: String, month: String) throws -> Int {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let orders = try #require(root["orders"] as? [[String: Any]])
+        return orders.filter { o in
+            guard (o["agent"] as? String) == agent, ((o["date"] as? String) ?? "").hasPrefix(month),
+                  let f = o["fields"] as? [String: Any], let r = f["refund"] as? String, let v = Double(r) else { return false }
+            return v > 0
+        }.count
+    }
+
     /// Checks one order-built figure: the default explain and the statement carry the summary and no order
     /// ID; `--orders` lists the orders (each one of the agent's month) after the summary.
     func check(_ path: String, agent: String, month: String, rule: String, item: String, summary: String) throws {
@@ -38,11 +50,14 @@ import TestSupport
         #expect(!run(s, "explain \(agent).\(rule)[\(month)]").contains { l in ids.contains { l.contains($0) } })
     }
 
-    /// Plan A (A2): 阿杰 (CS02) has 70 orders dated March 2026 in the shipped file; own_sales sums their credit.
+    /// Plan A (A2): 阿杰 (CS02) has 70 orders dated March 2026 in the shipped file, 11 of them with a
+    /// refund; own_sales sums their credit and says the refunds with the count (issue 13 point 2).
     @Test func planAOwnSales() throws {
         let ids = try orderIDs(planA, agent: "阿杰", month: "2026-03")
         #expect(ids.count == 70)
-        try check(planA, agent: "阿杰", month: "2026-03", rule: "own_sales", item: "个人业绩", summary: "（由 \(ids.count) 笔订单计算）")
+        let refunds = try refundCount(planA, agent: "阿杰", month: "2026-03")
+        #expect(refunds == 11)
+        try check(planA, agent: "阿杰", month: "2026-03", rule: "own_sales", item: "个人业绩", summary: "（由 \(ids.count) 笔订单计算，其中 \(refunds) 笔退款）")
     }
 
     /// Plan B (B2): 甲 has W01–W04 in April 2026: standard 3,500 → 25% = 875.00; bilingual D 5,000 →

@@ -122,7 +122,7 @@ import PayPlan
         let zh = s.execute("explain 新人.base_pay[2026-03]").text
         #expect(zh.contains("在职计薪日 12 天（周一至周五）÷ 21.75（按计薪日折算）"), "\(zh)")
         run(s, "param proration = \"calendar_days\"")
-        #expect(s.execute("explain 新人.base_pay[2026-03]").text.contains("在职 16 天 ÷ 本期 31 天（按日历日折算）"))
+        #expect(s.execute("explain 新人.base_pay[2026-03]").text.contains("底薪 3,000.00 × 在职 16/31 天（按日历日折算）= 1,548.39（四舍五入到分）"))
     }
 
     /// Quarters and longer: the days of the whole period, paid days over 21.75 × months.

@@ -105,7 +105,7 @@ import TestSupport
         #expect(note(slip, "本月扣赔偿") == "应扣赔偿 0.00（不超过 赔偿扣款上限 20% × 扣赔偿前工资 5,573.00 = 1,114.60）", "\(slip)")
         #expect(!slip.contains { $0.contains("取较小者") || $0.contains("取较大者") }, "\(slip)")
         s.language = .en
-        #expect(note(run(s, "statement 李雷 2026-03"), "damage_deducted") == "damage_due 0.00 (at most damage_cap_rate 20% × pay_before_damage 5,573.00 = 1,114.60)")
+        #expect(note(run(s, "statement 李雷 2026-03"), "damage deducted") == "damage due 0.00 (at most damage cap rate 20% × pay before damage 5,573.00 = 1,114.60)")
     }
 
     /// C5.1 and C6.1 on order 2026040110006 (韩梅梅, cash, signed Wednesday 2026-04-01, amount 20,710, profit 3,127):

@@ -38,7 +38,7 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
         #expect(!out.joined().contains("round(") && !out.joined().contains("lookup") && !out.joined().contains(" yes"))
     }
 
-    /// The same statement in English names the figures by their rule names.
+    /// The same statement in English names the figures by a readable form of their rule names (base pay).
     @Test func englishStatementAndQuarter() throws {
         let s = try Session(path: electronics)
         let out = run(s, "statement 李雷 2026-03")
@@ -47,7 +47,7 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
         #expect(statementRow(out, "pay") == ["5,573.00", "total earnings 5,573.00 − total deductions 0.00"])
         // A quarter sums the months: pay in Q1 = 4,234.00 + 3,951.00 + 5,573.00 = 13,758.00; base 3 × 3,000.
         let q = run(s, "statement 李雷 2026-Q1")
-        #expect(statementRow(q, "base_pay") == ["9,000.00", "the sum of the months"])
+        #expect(statementRow(q, "base pay") == ["9,000.00", "the sum of the months"])
         #expect(statementRow(q, "pay").first == "13,758.00")
     }
 
@@ -201,7 +201,7 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
         let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 4)
-        #expect(rows[0].hasPrefix("ID,name,period,base_pay,commission,"))
+        #expect(rows[0].hasPrefix("ID,name,period,base pay,commission,"))
         #expect(rows[1].hasPrefix("S01,李雷,2026-03,3000.00,2573.00,"))
         #expect(rows[1].contains(",5573.00"))
         // A file where a directory is wanted is refused, and nothing is written.

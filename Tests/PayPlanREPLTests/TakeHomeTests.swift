@@ -373,19 +373,20 @@ import TestSupport
         let s = try session(agent: "agent add a hf_rate=7%", extra: ["report columns wage, pay"])
         for m in months() { run(s, "a.special_deduction[\(m)] = 1000") }
         let lines = run(s, "statement a 2026-10")
-        #expect(labelled(lines, "social_insurance").prefix(1) == ["1,260.00"], "\(lines)")
-        #expect(labelled(lines, "social_insurance").joined(separator: " ").contains("pension 960.00 + medical 240.00 + unemployment 60.00"))
-        #expect(labelled(lines, "housing_fund").prefix(1) == ["840.00"])
-        #expect(labelled(lines, "tax").prefix(1) == ["327.00"])
-        #expect(labelled(lines, "tax").joined(separator: " ").contains("the part of ytd_tax 1,380.00 above ytd_withheld of 2026-09 1,053.00, 327.00"))
-        #expect(statementRow(lines, "net_pay").prefix(1) == ["9,573.00"])
+        // English statements name the lines in words: social insurance, housing fund, income tax, take-home pay.
+        #expect(labelled(lines, "social insurance").prefix(1) == ["1,260.00"], "\(lines)")
+        #expect(labelled(lines, "social insurance").joined(separator: " ").contains("pension 960.00 + medical 240.00 + unemployment 60.00"))
+        #expect(labelled(lines, "housing fund").prefix(1) == ["840.00"])
+        #expect(labelled(lines, "income tax").prefix(1) == ["327.00"])
+        #expect(labelled(lines, "income tax").joined(separator: " ").contains("the part of ytd tax 1,380.00 above ytd withheld of 2026-09 1,053.00, 327.00"))
+        #expect(statementRow(lines, "take-home pay").prefix(1) == ["9,573.00"])
         // Its order: gross first, net last.
-        let order = [lines.firstIndex { $0.hasPrefix("pay  ") }] + [" social_insurance ", " housing_fund ", " tax ", "net_pay  "].map { n in lines.firstIndex { $0.contains(n) } }
+        let order = [lines.firstIndex { $0.hasPrefix("pay  ") }] + [" social insurance ", " housing fund ", " income tax ", "take-home pay  "].map { n in lines.firstIndex { $0.contains(n) } }
         #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "\(lines)")
         let csv = run(s, "statement a 2026-10 --format csv").joined(separator: "\n")
-        #expect(csv.contains(",net_pay,net_pay,9573.00,"))
+        #expect(csv.contains(",take-home pay,net_pay,9573.00,"))
         let md = run(s, "statement a 2026-10 --format md").joined(separator: "\n")
-        #expect(md.contains("| tax | 327.00 |"))
+        #expect(md.contains("| income tax | 327.00 |"))
     }
 
     /// `solve` and `sweep` on net_pay (plan C, 李雷 in March, expenses 900, no orders yet): sales 200,900 → R = 200,000 →

@@ -55,6 +55,18 @@ public struct PayStatement: Sendable {
     /// The months (periods of the pay figures) inside the statement's period whose pay is below zero or
     /// under the minimum wage (`PayConcern`), in period order: the statement says so in every format.
     public var concerns: [PayConcern] = []
+    /// The lines whose value is an error value (`#ERROR`, `#DIV/0!`, `#MISSING` …), in print order, each
+    /// with its error: such a statement cannot be paid as it stands, and says which line and why in
+    /// every format, on screen and in the file — its totals are never summed over the error silently.
+    public var problems: [Problem] = []
+
+    /// A line that is an error value; `added` when the line counts in a total (earnings, deductions,
+    /// take-home), false for a line shown for reference (`info`).
+    public struct Problem: Sendable {
+        public var line: Line
+        public var error: EvalError
+        public var added: Bool
+    }
 
     /// The take-home figures a statement shows after the pay figure, in order.
     public static let takeHomeFigures = ["social_insurance", "housing_fund", "tax"]
@@ -106,6 +118,9 @@ public struct PayStatement: Sendable {
         let infoNames = declaredSections[.info] ?? e.reportFigures.filter { !shown.contains($0) }
         info = infoNames.compactMap(line)
         concerns = PayConcern.concerns(engine: e, figures: PayFigures(engine: e), agent: a, period: p)
+        for (lines, added) in [(earnings + deductions + takeHome, true), (info, false)] {
+            for l in lines { if case .error(let err) = l.value { problems.append(Problem(line: l, error: err, added: added)) } }
+        }
     }
 
     /// Σ of the lines' numbers, or the first line's error value (or `#TYPE` text) when one is not a number.

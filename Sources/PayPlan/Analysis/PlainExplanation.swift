@@ -60,6 +60,9 @@ public struct FigureName: Equatable, Sendable {
     /// Whether the figure is an agent's place in a ranking (`rank(…)`: 1 = highest, 0 = not ranked),
     /// so it reads as 排名第 3 rather than as an amount in a tier.
     public var isPlace: Bool = false
+    /// Whether the figure is a rate the plan writes as a percent (`Plan.writesAsRate`: 最低毛利 15%),
+    /// so it reads as a percent (0 as 0%) whatever its label, never as yuan.
+    public var isRate: Bool = false
     public init(name: String, label: String?, value: Value, period: Period? = nil) {
         self.name = name; self.label = label; self.value = value; self.period = period
     }
@@ -124,6 +127,8 @@ public struct Tier: Equatable, Sendable {
     public var result: Value
     /// The dated version of the table used (`from 2026-07 table …`), when it has versions.
     public var version: VersionUsed? = nil
+    /// Whether the table's tiers are rates written as percents (`Plan.writesAsRate`), so 0 reads 0%.
+    public var isRate: Bool = false
 }
 
 /// Orders behind a figure: how many were booked, how many passed the filter, and which.
@@ -136,13 +141,18 @@ public struct OrderSummary: Equatable, Sendable {
     public var filterNegated: Bool
     /// Orders booked in the period, and those that passed the filter.
     public var booked: Int, matching: Int
+    /// The date figure that books the orders in the period (`by base_penalty_day`), nil for the order's own date.
+    public var by: FigureName? = nil
+    /// How many of the matching orders are refunds: their `refund` field (退款金额, which every order
+    /// import fills) is above 0. Said with the count: 由 37 笔订单计算，其中 2 笔退款.
+    public var refunds: Int = 0
     public var result: Value
     /// The matching orders: ID, date and the value summed (for `explain … --orders`).
     public var lines: [(id: String, date: Day, value: Value)]
 
     public static func == (a: OrderSummary, b: OrderSummary) -> Bool {
         a.op == b.op && a.value == b.value && a.filter == b.filter && a.filterNegated == b.filterNegated
-            && a.booked == b.booked && a.matching == b.matching && a.result == b.result
+            && a.booked == b.booked && a.matching == b.matching && a.result == b.result && a.by == b.by && a.refunds == b.refunds
             && a.lines.map(\.id) == b.lines.map(\.id) && a.lines.map(\.value) == b.lines.map(\.value)
     }
 }
@@ -157,9 +167,10 @@ extension Engine {
         return plain(c, source, depth, &seen)
     }
 
-    private func figureName(_ r: Int, _ v: Value) -> FigureName {
+    private func figureName(_ r: Int, _ v: Value, _ source: Plan) -> FigureName {
         var f = FigureName(name: plan.rules[r].name, label: plan.rules[r].label, value: v)
         if case .formula(.rank(_, _, _, false)) = plan.rules[r].kind { f.isPlace = true }
+        f.isRate = source.writesAsRate(f.name)
         return f
     }
 
@@ -168,7 +179,7 @@ extension Engine {
         let (r, k) = coordinates(ofCell: c)
         let rule = plan.rules[r]
         let v = values[c]
-        var ex = PlainExplanation(figure: figureName(r, v), period: k.grain == .none ? nil : period(k.grain, k.period),
+        var ex = PlainExplanation(figure: figureName(r, v, source), period: k.grain == .none ? nil : period(k.grain, k.period),
                                   agent: k.agent >= 0 && rule.dimension.perAgent ? agents[k.agent].name : nil,
                                   order: k.order >= 0 ? orders[k.order].id : nil, how: .team, rounding: nil, parts: [])
         var reads: [Int] = []
@@ -417,6 +428,7 @@ struct PhraseBuilder {
             var t = Tier(table: name, label: plan.definition(named: name)?.statement.label, op: op, sides: sides,
                          argument: argument, amount: amount, lower: nil, upper: nil, row: nil, result: hit.value,
                          version: VersionUsed.of(plan.definition(named: name), at: engine.versionMonth(k)))
+            t.isRate = plan.writesAsRate(name)
             if let i = hit.tier {
                 t.lower = hit.thresholds[i]
                 t.upper = i + 1 < hit.thresholds.count ? hit.thresholds[i + 1] : nil
@@ -446,11 +458,13 @@ struct PhraseBuilder {
             if let f {
                 if case .not(let inner) = f { s.filter = orderFigure(inner); s.filterNegated = true } else { s.filter = orderFigure(f) }
             }
+            if g > 0, g < engine.plan.groupings.count, let by = engine.plan.groupings[g] { s.by = orderFigure(by) }
             for o in booked {
                 let ko = engine.orderCoordinates(Int(o))
                 if let f, engine.eval(f, ko) != .bool(true) { continue }
                 s.matching += 1
                 let order = engine.orders[Int(o)]
+                if case .number(let refund)? = order.field("refund"), refund > .zero { s.refunds += 1 }
                 s.lines.append((order.id, order.date, v.map { engine.eval($0, ko) } ?? .number(.one)))
             }
             return .orders(s)
@@ -486,6 +500,7 @@ struct PhraseBuilder {
         let rule = engine.plan.rules[r]
         var name = FigureName(name: rule.name, label: rule.label, value: engine.values[c])
         if case .formula(.rank(_, _, _, false)) = rule.kind { name.isPlace = true }
+        name.isRate = plan.writesAsRate(rule.name)
         switch rule.kind {
         case .input: return .figure(name, kind: .input, detail: nil)
         case .parameter:

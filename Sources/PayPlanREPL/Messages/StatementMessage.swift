@@ -24,6 +24,12 @@ public enum StatementMessage: MessageCatalogue {
     case wroteAll(statements: Int, index: String, target: String, format: String, skipped: Int, period: Period)
     /// A warning on the statement itself: a period of its pay below zero or under the minimum wage (`PayConcern`).
     case concern(PayConcern.Kind, period: Period, value: Fixed, minimum: Fixed?)
+    /// A line of `agent`'s statement for `period` is an error value (`PayStatement.Problem`): the line as the
+    /// statement names it, the error, and where it started (`origin`, nil when at the line itself); `added`
+    /// when the line counts in the statement's totals (they cannot be added up), false for a reference line.
+    case lineError(agent: String, period: Period, item: String, error: EvalError, origin: String?, added: Bool)
+    /// `statement all`, on screen: more statement lines are error values than were listed.
+    case moreLineErrors(Int)
 
     static let how = Wording(en: "write statement AGENT PERIOD [--format text|md|html|csv] [--out FILE], e.g. statement 李雷 2026-03 --html 李雷.html, or statement all 2026-03 --html DIR",
                              zh: "请写 statement 员工 期间 [--format text|md|html|csv] [--out 文件]，例如 statement 李雷 2026-03 --html 李雷.html，或 statement all 2026-03 --html 目录")
@@ -61,6 +67,13 @@ public enum StatementMessage: MessageCatalogue {
         case .concern(.payError, let p, _, _):
             Wording(en: "warning: pay for \(p) is an error value: it cannot be paid until the figure that caused it is corrected",
                     zh: "注意：\(p) 的应发工资是错误值：改正造成它的数字之前无法发放")
+        case .lineError(let a, let p, let item, let e, let o, let added):
+            Wording(en: "warning: \(a)'s \(item) for \(p) cannot be computed (\(e.code) \(e.message)" + (o.map { ", from \($0)" } ?? "") + ")"
+                        + (added ? "; the statement's totals cannot be added up and it cannot be paid until this is corrected" : "; a reference line, not added to pay"),
+                    zh: "注意：\(a) \(p) 的\(item)无法计算（\(e.code) \(ExplainMessage.chinese(e.kind))：\(e.message)" + (o.map { "，源自 \($0)" } ?? "") + "）"
+                        + (added ? "；改正之前工资条的合计无法得出，不能发放" : "；这是参考信息，不计入工资"))
+        case .moreLineErrors(let n):
+            Wording(en: "… and \(n) more statement lines that cannot be computed", zh: "……另有 \(n) 处工资条项目无法计算")
         case .concern(.belowMinimumWage, let p, let v, let m):
             Wording(en: "warning: pay for \(p) (\(v.moneyText)) is under the minimum wage (\(m?.moneyText ?? ""))",
                     zh: "注意：\(p) 的应发工资（\(v.moneyText)）低于最低工资（\(m?.moneyText ?? "")）")
@@ -68,7 +81,7 @@ public enum StatementMessage: MessageCatalogue {
     }
 
     public var tone: Tone {
-        if case .concern = self { return .warning }
+        switch self { case .concern, .lineError, .moreLineErrors: return .warning; default: break }
         return .plain
     }
 
@@ -84,6 +97,10 @@ public enum StatementMessage: MessageCatalogue {
                 .concern(.negativePay, period: p, value: Fixed(decimalText: "-149.99")!, minimum: nil),
                 .concern(.negativeNetPay, period: p, value: Fixed(-100), minimum: nil),
                 .concern(.belowMinimumWage, period: p, value: Fixed(2000), minimum: Fixed(2740)),
-                .concern(.payError, period: p, value: .zero, minimum: nil)]
+                .concern(.payError, period: p, value: .zero, minimum: nil),
+                .lineError(agent: "阿杰", period: p, item: "提成", error: EvalError(.raised, "提成方式必须是 individual 或 pool", origin: "阿杰.commission[2026-03]"), origin: nil, added: true),
+                .lineError(agent: "阿杰", period: p, item: "个税", error: EvalError(.divisionByZero, "除数为 0", origin: "阿杰.commission[2026-01]"), origin: "阿杰.commission[2026-01]", added: true),
+                .lineError(agent: "阿杰", period: p, item: "转化率%", error: EvalError(.missing, "未录入询单人数", origin: ""), origin: nil, added: false),
+                .moreLineErrors(12)]
     }
 }
