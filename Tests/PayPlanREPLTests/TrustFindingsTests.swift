@@ -50,7 +50,7 @@ import TestSupport
         default:
             var fork = j
             fork.removeValue(forKey: "forks")
-            fork.removeValue(forKey: "description")  // a fork's description is not kept (see the report)
+            fork.removeValue(forKey: "description")  // a fork's description: aForksDescriptionIsKeptThroughLoadAndSave
             fork["notes"] = value
             j["forks"] = ["f": fork]
         }
@@ -106,6 +106,34 @@ import TestSupport
         #expect(reopened.keptKeysNote == "1 key in the file payplan does not read ('\(name)') is kept as it is; save writes it back unchanged")
         reopened.language = .zh
         #expect(reopened.keptKeysNote == "文件中有 1 个 payplan 不读取的键（'\(name)'），已原样保留；save 时原样写回")
+    }
+
+    /// A fork's own `"description"` (written by hand; payplan writes none) survives load → edit → save at
+    /// its place beside the main description, is not called a key payplan does not read, and a fork made
+    /// from it keeps it while main's stays main's (was dropped on save: data loss).
+    @Test func aForksDescriptionIsKeptThroughLoadAndSave() throws {
+        let (dir, file, _) = try scenario(electronics) { j in
+            var fork = j
+            fork.removeValue(forKey: "forks")
+            fork["description"] = "试算：2% 档改为 1.8%"
+            j["forks"] = ["f": fork]
+            j["description"] = "电子销售部 2026"
+        }
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try Session(path: file)
+        #expect(s.keptKeysNote == nil)
+        run(s, "switch f", "李雷.sales[2026-03] = 15万", "fork g", "switch main")
+        run(s, "save! \(dir)/saved.json")
+        let saved = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/saved.json"))) as? [String: Any])
+        #expect(saved["description"] as? String == "电子销售部 2026")
+        let forks = try #require(saved["forks"] as? [String: Any])
+        #expect((forks["f"] as? [String: Any])?["description"] as? String == "试算：2% 档改为 1.8%")
+        #expect((forks["g"] as? [String: Any])?["description"] as? String == "试算：2% 档改为 1.8%")
+        // Reopened: the same forks, and saved again the same bytes.
+        let reopened = try Session(path: dir + "/saved.json")
+        #expect(reopened.forks == s.forks)
+        run(reopened, "save! \(dir)/again.json")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/again.json")) == Data(contentsOf: URL(fileURLWithPath: dir + "/saved.json")))
     }
 
     /// An agent removed takes her kept keys with her, an order removed its own; the count says so.

@@ -21,7 +21,13 @@ extension ScenarioFile {
         let (w, d) = try workspace(from: body)
         var forks: [String: Workspace] = [:]
         for (name, f) in body.forks ?? [:] {
-            do { forks[name] = try workspace(from: f).workspace } catch let e as ScenarioError {
+            do {
+                var (fork, forkDescription) = try workspace(from: f)
+                // A fork's own `"description"` (written by hand: payplan writes none) is kept as written
+                // and saved back in its place, so a save never drops it.
+                if let forkDescription { fork.kept.top.append(KeptKey(key: "description", value: .string(forkDescription))) }
+                forks[name] = fork
+            } catch let e as ScenarioError {
                 throw ScenarioError("forks.\(name): \(e.message)")
             }
         }

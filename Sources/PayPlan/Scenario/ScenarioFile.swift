@@ -152,7 +152,8 @@ public enum ScenarioFile {
                 workdays: w.calendar.workdays.sorted().map(\.description), kept: w.kept.calendar),
             as_of: w.asOf?.description,
             import_maps: w.importMaps.isEmpty ? nil : w.importMaps)
-        body.kept = w.kept.top
+        // A fork's description kept as a key: the session's own description wins if this body has one.
+        body.kept = description == nil ? w.kept.top : w.kept.top.filter { $0.key != "description" }
         return body
     }
 
