@@ -7,7 +7,22 @@ extension Session {
     /// - Complexity: O(a × p + entered inputs) when stale (see `PlanCheck.warnings`), else O(1).
     public func currentWarnings() -> [PlanWarning] {
         if let w = warningsCache { return w }
-        let w = PlanCheck.warnings(engine: engine, workspace: workspace, outsideEmployment: outsideEmploymentFlagged())
+        let standing = PlanCheck.standingWarnings(engine: engine, workspace: workspace)
+        let w = standing + PlanCheck.payOutsideEmployment(outsideEmploymentFlagged(), engine: engine, plan: workspace.plan)
+        warningsCache = w
+        warningsStandingCount = standing.count
+        return w
+    }
+
+    /// The warnings after an agent with no entered values was appended in place, from those before
+    /// it (`before`, `currentWarnings()` then): the plan's, the tier tables' and the entered values'
+    /// (`PlanCheck.standingWarnings`) cannot change, so only pay outside employment is worked out
+    /// again, from its index (`inPlace` brought it up to date). Kept as the current warnings.
+    ///
+    /// - Complexity: O(flagged agents), not O(definitions + entered inputs) on every line of a script.
+    func warningsAfterAppending(since before: [PlanWarning]) -> [PlanWarning] {
+        let standing = Array(before.prefix(warningsStandingCount))
+        let w = standing + PlanCheck.payOutsideEmployment(outsideEmploymentFlagged(), engine: engine, plan: workspace.plan)
         warningsCache = w
         return w
     }

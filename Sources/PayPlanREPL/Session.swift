@@ -115,6 +115,8 @@ public final class Session {
     /// The warnings of the current plan and data, when known (`nil` after an input edit;
     /// `currentWarnings()` works them out again).
     var warningsCache: [PlanWarning]? = nil
+    /// How many of `warningsCache`'s first warnings are its standing ones (`PlanCheck.standingWarnings`).
+    var warningsStandingCount = 0
     /// Pay outside employment per agent, for the warnings after every command (Session+Warnings.swift).
     var outsideEmployment: OutsideEmploymentIndex? = nil
     /// How many times it was worked out for every agent (tests: an edit in place must not need it).
@@ -713,9 +715,11 @@ public final class Session {
         pushUndo(Snapshot(workspace: nil, label: OutputLine(fixed: "agent add \(agent.name)"), edits: edits))
         isDirty = true
         warningsCache = nil
+        // With no values entered for the newcomer, only pay outside employment can bring a new warning.
+        let warningsAfter = inputs.isEmpty ? warningsAfterAppending(since: warningsBefore) : currentWarnings()
         var out = Output(message: AgentMessage.added(agent.name))
         out.body += payChangeLines(changed, appearing: agent.name)
-        out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
+        out.warnings = Session.newWarnings(warningsAfter, since: warningsBefore).map(Diagnostic.init(warning:))
             + newcomerConcernWarnings(agent: agent.name, changed: changed)
         return out
     }

@@ -366,6 +366,35 @@ import TestSupport
         expectConsistent(s)
     }
 
+    /// An agent appended in place keeps the warnings that read no agent's figures (the plan's, the tier
+    /// tables', the entered values outside a range) without working them out again, and they stay those of a
+    /// check of everything. By hand: `table t [lo, hi): 1万 -> 1%, 2万 -> 2%` leaves amounts below 10,000.00
+    /// without a tier (PlanWarningTests' figure); 李雷.sales[2026-03] = -5,000 is outside sales' `range 0..`;
+    /// with `month pay = base + commission` a newcomer hired 2026-03-01 with no sales gets 3,000 + 0 in
+    /// January and February, before the hire date (C3: R = 0 earns no commission).
+    @Test func agentAddsInPlaceKeepTheStandingWarnings() throws {
+        let s = try Session(path: electronics)
+        run(s, "month pay = base + commission", "table t [lo, hi): 1万 -> 1%, 2万 -> 2%", "李雷.sales[2026-03] = -5000")
+        let engine = s.engine
+        let standing = ["in 't': amounts below 10,000.00 have no tier of their own and fall in the first tier; start the table at 0 to say what they get",
+                        "in 'sales': 李雷.sales[2026-03] = -5,000.00 is outside the range the plan declares for sales (0..)"]
+        #expect(standing.allSatisfy { m in s.currentWarnings().contains { "in '\($0.definition)': \($0.message)" == m } })
+        for i in 1...3 {
+            let added = s.execute("agent add 新\(i) base=3000 hired=2026-03-01")
+            // Only the newcomer's pay outside employment is new; the standing warnings are not said again.
+            #expect(added.warnings.map(\.message) == ["in 'pay': pay pays 新\(i) 3,000.00 in 2026-01, before the hire date 2026-03-01 (and 1 more month outside employment); test active: if not active then 0 else …"])
+            let fresh = PlanCheck.warnings(engine: s.engine, workspace: s.workspace).map(\.message)
+            #expect(s.currentWarnings().map(\.message) == fresh, "the warnings kept are those of a check of everything")
+        }
+        #expect(standing.allSatisfy { m in s.currentWarnings().contains { "in '\($0.definition)': \($0.message)" == m } })
+        #expect(s.engine === engine, "every add was made in place")
+        // Undo takes the last one off; its warning goes, the standing ones stay.
+        run(s, "undo")
+        #expect(s.currentWarnings().map(\.message) == PlanCheck.warnings(engine: s.engine, workspace: s.workspace).map(\.message))
+        #expect(!s.currentWarnings().contains { $0.message.contains("新3") } && s.currentWarnings().contains { $0.message.contains("新2") })
+        expectConsistent(s)
+    }
+
     /// Random edits of every kind, then the incremental result equals a fresh compute, cell for cell.
     /// Even seeds recompute by sweeping the topological order (as for a big rule edit), odd ones through the heap.
     @Test(arguments: [UInt64(1), 2, 3, 4])

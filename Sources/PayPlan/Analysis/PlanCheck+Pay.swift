@@ -28,7 +28,7 @@ extension PlanCheck {
             out.append(PlanWarning(.payError, definition: name,
                 message: "\(cell) is \(err.kind.rawValue)\(from): \(err.message)\(more > 0 ? " (\(more) more pay figure\(more == 1 ? " is an error" : "s are errors") too)" : ""); nothing can be paid from an error: correct the value that caused it, or undo",
                 zh: "\(cell) 是错误值 \(err.kind.rawValue)\(from.isEmpty ? "" : "，源于 \(err.origin)")：\(err.message)\(more > 0 ? "（另有 \(more) 个工资数字也是错误值）" : "")；错误值无法发放：请改正造成它的数值，或 undo",
-                range: def.flatMap { (try? Parser.statementWithNameRange($0.source))?.1 ?? nil }, source: def?.source ?? ""))
+                range: def.flatMap(PlanCheck.nameRange(of:)), source: def?.source ?? ""))
         }
         var groups: [PayConcern.Kind: [(agent: Int, first: PayConcern, count: Int)]] = [:]
         for c in concerns {
@@ -45,7 +45,7 @@ extension PlanCheck {
             let name = rule.map { engine.plan.rules[$0].name } ?? "pay"
             let def = plan.definition(named: name)
             let source = def?.source ?? ""
-            let range = def.flatMap { (try? Parser.statementWithNameRange($0.source))?.1 ?? nil }
+            let range = def.flatMap(PlanCheck.nameRange(of:))
             for (a, c, n) in g.prefix(listLimit) {
                 out.append(warning(c, agent: engine.agents[a].name, figure: name, more: n - 1, range: range, source: source))
             }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Checks a plan against the scenario's data (issue 12): the compiler's warnings, plus
 /// what only the figures show — pay outside employment, entered values outside a
 /// declared range, tier tables whose thresholds leave a gap or overlap.
@@ -12,9 +14,7 @@ public enum PlanCheck {
     ///
     /// - Complexity: O(a × p) for a agents and p periods of the pay figure (O(flagged) when given), plus O(entered inputs).
     public static func warnings(engine: Engine, workspace: Workspace, outsideEmployment: [(agent: Int, OutsideEmployment)]? = nil) -> [PlanWarning] {
-        var out = engine.plan.warnings
-        out += tierWarnings(engine: engine, plan: workspace.plan)
-        out += inputRangeWarnings(workspace: workspace)
+        var out = standingWarnings(engine: engine, workspace: workspace)
         if let flagged = outsideEmployment {
             out += payOutsideEmployment(flagged, engine: engine, plan: workspace.plan)
         } else {
@@ -22,6 +22,33 @@ public enum PlanCheck {
         }
         return out
     }
+
+    /// The warnings `warnings` starts with, which read the plan and the entered values but no
+    /// agent's figures: the compiler's, the tier tables', the entered values outside a declared
+    /// range. An agent appended without entered values changes none of them.
+    ///
+    /// - Complexity: O(definitions + entered inputs).
+    public static func standingWarnings(engine: Engine, workspace: Workspace) -> [PlanWarning] {
+        engine.plan.warnings + tierWarnings(engine: engine, plan: workspace.plan) + inputRangeWarnings(workspace: workspace)
+    }
+
+    /// Where the defined name stands in a definition's source (for carets), or `nil`.
+    ///
+    /// Remembered per source text: the warnings after every command ask for the same few
+    /// definitions' names (a script of `agent add` lines parsed the pay definition on each line).
+    /// - Complexity: O(1) for a source seen before (a hash of its text), else a parse of it.
+    public static func nameRange(of d: Definition) -> SourceRange? {
+        if let known = nameRanges.withLock({ $0[d.source] }) { return known }
+        let r = (try? Parser.statementWithNameRange(d.source))?.1 ?? nil
+        nameRanges.withLock { memo in
+            if memo.count >= 256 { memo.removeAll(keepingCapacity: true) }
+            memo[d.source] = r
+        }
+        return r
+    }
+
+    /// Source text → the defined name's range (`nameRange(of:)`), at most 256 texts.
+    private static let nameRanges = Mutex<[String: SourceRange?]>([:])
 
     /// The pay figure (`report total`) nonzero in a period where an agent is not employed:
     /// one warning per agent, at the pay rule's name.
@@ -42,7 +69,7 @@ public enum PlanCheck {
     public static func payOutsideEmployment(_ flagged: [(agent: Int, OutsideEmployment)], engine: Engine, plan: Plan) -> [PlanWarning] {
         guard !flagged.isEmpty, let t = engine.plan.total, let d = plan.definition(named: t), let r = OutsideEmployment.payRule(engine) else { return [] }
         let grain = engine.plan.rules[r].dimension.grain
-        let nameRange = (try? Parser.statementWithNameRange(d.source))?.1 ?? nil
+        let nameRange = nameRange(of: d)
         var out: [PlanWarning] = []
         for (a, o) in flagged.prefix(listLimit) {
             let agent = engine.agents[a]
