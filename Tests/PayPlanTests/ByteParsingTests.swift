@@ -129,6 +129,23 @@ import TestSupport
         #expect(Order.idPrecedes("订单2", "订单10"))
     }
 
+    /// Sorting by ID skips the sort for orders already in order or in reverse order, and gives what a
+    /// sort gives otherwise, also for IDs neither of which precedes the other (O01 and O1: both read 1).
+    @Test func sortByIDEqualsASort() {
+        var rng = SplitMix(seed: 12)
+        let day = Day(year: 2026, month: 3, day: 2)!
+        let pool = ["O1", "O01", "O001", "O2", "O10", "A", "B", "A1", "订单2", "订单10", "O9", "O09"]
+        for round in 0..<300 {
+            var list = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pool[Int.random(in: 0..<pool.count, using: &rng)] }
+            list = Array(Set(list))
+            if round % 3 == 0 { list.sort(by: Order.idPrecedes) } else if round % 3 == 1 { list.sort(by: Order.idPrecedes); list.reverse() }
+            var orders = list.map { Order(id: $0, agent: nil, date: day) }
+            let expected = orders.sorted { Order.idPrecedes($0.id, $1.id) }
+            Workspace.sortByID(&orders)
+            #expect(orders.map(\.id) == expected.map(\.id), "\(list)")
+        }
+    }
+
     /// `merge` leaves the same orders, in the same order, as one `upsert` per order.
     @Test func mergeEqualsUpsertOneByOne() {
         var rng = SplitMix(seed: 11)
@@ -146,6 +163,20 @@ import TestSupport
             let replaced = merged.merge(incoming)
             #expect(merged.orders == oneByOne.orders)
             #expect(replaced == expected)
+        }
+        // Imports into an empty workspace, newest first (IDs descending), in order, and shuffled:
+        // the same as one upsert per order. By hand: O2 before O10 (digits by value), O10 replaced by the later one.
+        for shape in 0..<3 {
+            var ids = Array(1...200)
+            if shape == 0 { ids.reverse() } else if shape == 2 { ids.shuffle(using: &rng) }
+            let incoming = ids.map { order($0, 1) } + [order(10, 7)]
+            var oneByOne = Workspace()
+            let expected = incoming.map { oneByOne.upsert($0) }
+            var merged = Workspace()
+            let replaced = merged.merge(incoming)
+            #expect(merged.orders == oneByOne.orders && replaced == expected)
+            #expect(merged.orders.prefix(3).map(\.id) == ["O1", "O2", "O3"] && merged.orders[9].fields["amount"] == .number(Fixed(7)))
+            #expect(replaced.last! == order(10, 1))
         }
         // Removing and adding in one step.
         var w = Workspace()

@@ -69,7 +69,9 @@ public struct Workspace: Equatable, Sendable {
     /// are in `removing`, sorting once (for imports: one `upsert` per order would be quadratic).
     /// An ID twice in `list`: the later one replaces the earlier.
     /// - Returns: for each order of `list`, the order it replaced (`nil`: it was added).
-    /// - Complexity: O(n + m log m) for n stored and m new orders (O(n + m) when `list` is sorted).
+    /// - Complexity: O(n + m log m) for n stored and m new orders; O(n + m) when the new ones come
+    ///   sorted or in reverse (a file's orders, an export newest first). Each new ID is hashed once
+    ///   (twice only when it repeats), and the stored ones are not indexed when there are none.
     @discardableResult
     public mutating func merge(_ list: [Order], removing: Set<String> = []) -> [Order?] {
         if !removing.isEmpty && !self.kept.orders.isEmpty { for id in removing { self.kept.orders[id] = nil } }
@@ -84,17 +86,20 @@ public struct Workspace: Equatable, Sendable {
         var addedIndex: [String: Int] = [:]
         addedIndex.reserveCapacity(list.count)
         for o in list {
-            if let i = index[o.id] {
+            if !kept.isEmpty, let i = index[o.id] {
                 replaced.append(kept[i]); kept[i] = o
-            } else if let j = addedIndex[o.id] {
+            } else if let j = addedIndex.updateValue(added.count, forKey: o.id) {
+                // Seen before in `list`: the later one replaces it where it stands.
+                addedIndex[o.id] = j
                 replaced.append(added[j]); added[j] = o
             } else {
-                addedIndex[o.id] = added.count; added.append(o); replaced.append(nil)
+                added.append(o); replaced.append(nil)
             }
         }
         defer { recountRecordedThrough() }
         guard !added.isEmpty else { orders = kept; return replaced }
-        added.sort { Order.idPrecedes($0.id, $1.id) }
+        Workspace.sortByID(&added)
+        guard !kept.isEmpty else { orders = added; return replaced }
         // One merge of two sorted lists; a new order goes before stored ones it does not follow (as `upsert` places it).
         var out: [Order] = []
         out.reserveCapacity(kept.count + added.count)
@@ -106,6 +111,23 @@ public struct Workspace: Equatable, Sendable {
         out.append(contentsOf: added[b...])
         orders = out
         return replaced
+    }
+
+    /// Sorts orders of distinct IDs by `Order.idPrecedes`: nothing to do when they are in order
+    /// already, a reversal when they are in reverse order (an export, newest first), else a sort.
+    /// - Complexity: O(n) for sorted or reversed orders, else O(n log n).
+    static func sortByID(_ list: inout [Order]) {
+        guard list.count > 1 else { return }
+        var ascending = true, descending = true
+        for k in 1..<list.count {
+            let (p, q) = (list[k - 1].id, list[k].id)
+            if ascending, !Order.idPrecedes(p, q) { ascending = false }
+            if descending, !Order.idPrecedes(q, p) { descending = false }
+            if !ascending && !descending { break }
+        }
+        if ascending { return }
+        if descending { list.reverse(); return }
+        list.sort { Order.idPrecedes($0.id, $1.id) }
     }
 
     /// Replaces all orders at once (sorted once: for imports and benchmarks).
