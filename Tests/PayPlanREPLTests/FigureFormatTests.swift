@@ -35,6 +35,25 @@ import TestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/n.csv")) == bytes)
     }
 
+    /// A table for the terminal is rendered once (it was rendered twice: joined, then again as lines), and
+    /// the same lines go to a `--out` file of another extension. By hand: 李雷's Q1 pay 13,758.00 (above).
+    @Test func textIsRenderedOnce() throws {
+        let s = try Session(path: electronics)
+        var renders = 0
+        let lines = ["agent  pay", "李雷   13,758.00"]
+        let out = try s.emit([], as: FigureFormat(), text: { renders += 1; return lines })
+        #expect(renders == 1 && out.lines == lines)
+        var file = FigureFormat()
+        let dir = tempDir("figures-text")
+        file.file = dir + "/q1.txt"
+        renders = 0
+        #expect(try s.emit([], as: file, text: { renders += 1; return lines }).lines == ["wrote \(dir)/q1.txt (text)"])
+        #expect(renders == 1)
+        #expect(try String(contentsOfFile: dir + "/q1.txt", encoding: .utf8) == "agent  pay\n李雷   13,758.00\n")
+        // The real report's lines are those of one rendering: 李雷's Q1 pay appears once.
+        #expect(s.execute("report 2026-Q1").lines.filter { $0.hasPrefix("李雷") && $0.hasSuffix("13,758.00") }.count == 1)
+    }
+
     @Test func chineseHeadersUnderZh() throws {
         let s = try Session(path: electronics)
         s.language = .zh

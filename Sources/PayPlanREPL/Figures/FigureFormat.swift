@@ -50,7 +50,11 @@ extension Session {
         if let file = format.file, let problem = figureTargetProblem(file) { return .error(problem) }
         let body: String
         switch format.kind {
-        case .text: body = text().joined(separator: "\n") + "\n"
+        case .text:
+            // Rendered once: on the terminal as lines, into a file joined (it was rendered twice for the terminal).
+            let lines = text()
+            guard format.file != nil else { return Output(lines: lines) }
+            body = lines.joined(separator: "\n") + "\n"
         case .csv: body = FigureTable.csv(tables)
         case .json: body = FigureTable.json(tables)
         case .md: body = FigureTable.markdown(tables)
@@ -65,7 +69,6 @@ extension Session {
             do { try AtomicFile.write(Data(body.utf8), to: file) } catch { return .error(FigureFileMessage.notWritten(Session.describeBoth(error))) }
             return Output(message: FigureFileMessage.wrote(file, format: format.kind.rawValue))
         }
-        if format.kind == .text { return Output(lines: text()) }
         var out = Output(lines: body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         if out.lines.last == "" { out.lines.removeLast() }
         out.verbatim = true
