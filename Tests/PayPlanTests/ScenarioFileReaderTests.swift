@@ -80,6 +80,39 @@ import TestSupport
         }
     }
 
+    /// Opening a file reads `inputs` straight into the workspace's form (`TypedInputs`); it must give the
+    /// workspace, and refuse with the message, that reading the period texts first and converting them
+    /// gives (`readBody` without typed inputs, then `workspace(from:)`). Messages by hand: 2026-13 is no
+    /// month; "ghost" is no agent; a quarter value for the month input sales has no place.
+    @Test func typedInputsReadAsThePeriodTextsDo() throws {
+        func both(_ inputs: String) -> (typed: String, texts: String) {
+            let text = Self.head.replacingOccurrences(of: #""plan": []"#, with: #""plan": ["input month sales", "month pay = sales"]"#)
+                + #""agents": [{"name": "甲"}, {"name": "乙"}], "inputs": "# + inputs + "}"
+            let data = Data(text.utf8)
+            func outcome(_ f: () throws -> Workspace) -> String {
+                do { let w = try f(); return "\(w.inputs.keys.sorted()) \(w.inputs.mapValues { $0.mapValues { $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.moneyText)" } } })" }
+                catch let e as ScenarioError { return e.message } catch { return "\(error)" }
+            }
+            return (outcome { try ScenarioFile.decodeWithForks(data).workspace },
+                    outcome { try ScenarioFile.workspace(from: ScenarioFile.readBody(data)).workspace })
+        }
+        let cases: [(String, String?)] = [
+            (#"{"甲": {"sales": {"2026-03": "120000", "2026-01": "0.1"}}, "乙": {"sales": {}}}"#, nil),
+            (#"{"甲": {}, "乙": {"sales": {"2026-12": "5"}}}"#, nil),
+            (#"{"甲": {"sales": {"2026-03": "1", "2026-13": "2"}}}"#, #"inputs.甲.sales: "2026-13" is not a period such as 2026-03"#),
+            (#"{"ghost": {"sales": {"2026-03": "1"}}}"#, #"inputs: "ghost" is not one of the agents"#),
+            (#"{"甲": {"sales": {"2026-Q1": "1"}}}"#, #"inputs.甲.sales."2026-Q1": sales is a month input, so a quarter value has no place; payplan would not read this value"#),
+        ]
+        for (inputs, refusal) in cases {
+            let (typed, texts) = both(inputs)
+            #expect(typed == texts, "\(inputs)")
+            if let refusal { #expect(typed == refusal, "\(inputs)") } else { #expect(!typed.contains("not"), "\(typed)") }
+        }
+        // By hand: 乙's empty series and 甲's empty inputs are dropped; the amounts are exact.
+        #expect(both(cases[0].0).typed == #"["甲"] ["甲": ["sales": ["2026-01=0.10", "2026-03=120,000.00"]]]"#)
+        #expect(both(cases[1].0).typed == #"["乙"] ["乙": ["sales": ["2026-12=5.00"]]]"#)
+    }
+
     @Test func moneyRoundTripsExactly() throws {
         var w = Workspace(name: "money")
         // The values are entered for a declared input: a load refuses values no input holds.

@@ -20,6 +20,8 @@ struct JSONReader {
     var depth = 0
     /// Where the key of the member being read starts (for messages about the key itself).
     var keyOffset = 0
+    /// Read a body's `inputs` into `ScenarioFile.TypedInputs` (`ScenarioFile.readBody(_:typedInputs:)`).
+    var typedInputs = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 

@@ -16,10 +16,13 @@ extension ScenarioFile {
     /// Parses the bytes into a body: one pass, no tree, money from its bytes.
     /// - Throws: `ScenarioError`: `not valid JSON: line L, column C: …`, `PATH: …`, a newer format.
     /// - Complexity: O(n) in the file's bytes.
-    static func readBody(_ data: Data) throws -> Body {
+    /// With `typedInputs`, `inputs` (and each fork's) is read into `Body.typedInputs`, periods parsed,
+    /// and `Body.inputs` left empty: what opening a file does (`decodeBody`).
+    static func readBody(_ data: Data, typedInputs: Bool = false) throws -> Body {
         let result: Result<Body, JSONReadError> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             var r = JSONReader(bytes)
+            r.typedInputs = typedInputs
             do {
                 let body = try readBody(&r)
                 try r.end()
@@ -90,6 +93,7 @@ extension ScenarioFile {
         var team: [String: [String: Fixed]]?, forks: [String: Body]?, orders: [OrderRecord]?
         var calendar: CalendarRecord?, asOf: String?, maps: [String: [String: String]]?
         var kept: [KeptKey] = []
+        var typed = TypedInputs()
         let place = JSONPathItem.text(r.path)
         try r.object { r, key in
             switch key {
@@ -105,7 +109,16 @@ extension ScenarioFile {
                 agents = list
             case "inputs":
                 var all: [String: [String: [String: Fixed]]] = [:]
-                try r.object { r, agent in all[agent] = try r.seriesByName() }
+                if r.typedInputs {
+                    typed.read = true
+                    try r.object { r, agent in
+                        var bad: (name: String, text: String)? = nil
+                        typed.inputs[agent] = try r.seriesByNameTyped(firstBadPeriod: &bad)
+                        if let bad { typed.badPeriods[agent] = bad }
+                    }
+                } else {
+                    try r.object { r, agent in all[agent] = try r.seriesByName() }
+                }
                 inputs = all
             case "team_inputs": team = try r.null() ? nil : try r.seriesByName()
             case "forks":
@@ -144,6 +157,7 @@ extension ScenarioFile {
                         agents: agents, inputs: inputs, team_inputs: team, forks: forks, orders: orders, calendar: calendar,
                         as_of: asOf, import_maps: maps)
         body.kept = kept
+        body.typedInputs = typed
         return body
     }
 
@@ -265,6 +279,23 @@ extension JSONReader {
         try object { r, name in
             var series: [String: Fixed] = [:]
             try r.object { r, period in series[period] = try r.fixed() }
+            all[name] = series
+        }
+        return all
+    }
+
+    /// Input name → period → amount, as the workspace holds them: each period text parsed as it is
+    /// read (`Period(text:)`), with no dictionary keyed by the text. The first text that is not a
+    /// period goes to `firstBadPeriod` (with its input's name), and its value is left out.
+    mutating func seriesByNameTyped(firstBadPeriod: inout (name: String, text: String)?) throws -> [String: [Period: Fixed]] {
+        var all: [String: [Period: Fixed]] = [:]
+        try object { r, name in
+            var series: [Period: Fixed] = [:]
+            series.reserveCapacity(12)
+            try r.object { r, text in
+                let v = try r.fixed()
+                if let p = Period(text: text) { series[p] = v } else if firstBadPeriod == nil { firstBadPeriod = (name, text) }
+            }
             all[name] = series
         }
         return all

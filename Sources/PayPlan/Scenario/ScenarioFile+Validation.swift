@@ -23,8 +23,11 @@ extension ScenarioFile {
             throw ScenarioError("years: \"\(body.years)\" covers \(w.years.count) years; a scenario covers at most 50 (as the years command allows)")
         }
         var ids: [String: Int] = [:]
+        ids.reserveCapacity(w.agents.count)
+        let span = w.years.count == 1 ? "\(w.years.lowerBound)" : "\(w.years.lowerBound)–\(w.years.upperBound)"
         for (i, a) in w.agents.enumerated() {
-            if a.name.count > Parser.maximumNameLength {
+            // Characters are counted only for a name whose bytes could exceed the limit.
+            if a.name.utf8.count > Parser.maximumNameLength && a.name.count > Parser.maximumNameLength {
                 throw ScenarioError("agents[\(i)].name: the name is \(a.name.count) characters long; names are at most \(Parser.maximumNameLength)")
             }
             if let id = a.id, !id.isEmpty {
@@ -36,7 +39,6 @@ extension ScenarioFile {
             if let h = a.hired, let l = a.left, l < h {
                 throw ScenarioError("agents[\(i)].left: \(l) is before hired \(h); an agent cannot leave before being hired")
             }
-            let span = w.years.count == 1 ? "\(w.years.lowerBound)" : "\(w.years.lowerBound)–\(w.years.upperBound)"
             if let h = a.hired, h.year > w.years.upperBound {
                 throw ScenarioError("agents[\(i)].hired: \(h) is after the scenario's years (\(span)); \(a.name) would never be employed in it")
             }

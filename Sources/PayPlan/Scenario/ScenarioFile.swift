@@ -71,6 +71,9 @@ public enum ScenarioFile {
         var import_maps: [String: [String: String]]? = nil
         /// The top level's keys payplan does not read, written back as they were.
         var kept: [KeptKey] = []
+        /// `inputs` as the workspace holds them (periods parsed), when the reader was asked for them
+        /// (`readBody(_:typedInputs:)`): then `inputs` is left empty. Not a key of the file.
+        var typedInputs = TypedInputs()
 
         enum CodingKeys: String, CodingKey {
             case format, version, name, description, years, plan, agents, inputs, team_inputs, forks, orders, calendar, as_of, import_maps
@@ -114,6 +117,18 @@ public enum ScenarioFile {
             as_of = try c.decodeIfPresent(String.self, forKey: .as_of)
             import_maps = try c.decodeIfPresent([String: [String: String]].self, forKey: .import_maps)
         }
+    }
+
+    /// A body's `inputs` read straight into the workspace's form (agent → input → period → amount),
+    /// without a dictionary keyed by period text in between, and the first period text of each agent
+    /// that is not a period (refused by `workspace(from:)` where it refuses such a text from `inputs`).
+    struct TypedInputs {
+        /// Whether the reader filled these (else `Body.inputs` holds the inputs).
+        var read = false
+        /// Every agent key of the file's `inputs`, with its series as read (empty ones too).
+        var inputs: [String: [String: [Period: Fixed]]] = [:]
+        /// Agent → the first input name and text (in file order) that is not a period.
+        var badPeriods: [String: (name: String, text: String)] = [:]
     }
 
     /// Encodes a workspace as scenario JSON (UTF-8, sorted keys, pretty-printed, final newline).
@@ -184,7 +199,7 @@ public enum ScenarioFile {
     /// Parses the file's bytes once into its body (forks included).
     /// - Throws: `ScenarioError`: a syntax error with its line and column, a wrong field by its path, a newer format.
     static func decodeBody(_ data: Data) throws -> Body {
-        try readBody(data)
+        try readBody(data, typedInputs: true)
     }
 
     /// `decodeBody` through Foundation's `JSONDecoder` and the `Codable` conformance: the reference
@@ -234,6 +249,9 @@ public enum ScenarioFile {
                 if key == "hired" { a.hired = d } else { a.left = d }
             }
             w.agents.append(a)
+        }
+        if body.typedInputs.read {
+            try takeInputs(body.typedInputs, into: &w, agents: names)
         }
         w.inputs.reserveCapacity(body.inputs.count)
         for (agent, byName) in body.inputs {
@@ -292,6 +310,28 @@ public enum ScenarioFile {
         }
         try validate(w, body: body)
         return (w, body.description)
+    }
+
+    /// The inputs the reader typed (`TypedInputs`), checked as `workspace(from:)` checks `inputs`: an agent
+    /// key that is not an agent, then a period text that is not a period, with the same messages; series
+    /// and agents left empty are dropped. Stored whole when nothing is to be dropped.
+    /// - Throws: `ScenarioError` naming the place.
+    /// - Complexity: O(agents with inputs + input names), no work per value when nothing is empty.
+    static func takeInputs(_ typed: TypedInputs, into w: inout Workspace, agents names: Set<String>) throws {
+        var anyEmpty = false
+        for (agent, byName) in typed.inputs {
+            guard names.contains(agent) else { throw ScenarioError("inputs: \"\(agent)\" is not one of the agents") }
+            if let (name, text) = typed.badPeriods[agent] {
+                throw ScenarioError("inputs.\(agent).\(name): \"\(text)\" is not a period such as 2026-03")
+            }
+            if !anyEmpty, byName.isEmpty || byName.values.contains(where: \.isEmpty) { anyEmpty = true }
+        }
+        guard anyEmpty else { w.inputs = typed.inputs; return }
+        w.inputs.reserveCapacity(typed.inputs.count)
+        for (agent, byName) in typed.inputs {
+            let mine = byName.filter { !$0.value.isEmpty }
+            if !mine.isEmpty { w.inputs[agent] = mine }
+        }
     }
 
     static func describe(_ error: Error) -> String {

@@ -82,8 +82,12 @@ extension Workspace {
         let order = agents.map(\.name) + inputs.keys.filter { !agentNames.contains($0) }.sorted()
         for agent in order {
             guard let byName = inputs[agent] else { continue }
-            // Most agents have no stray value: look before sorting their names and periods.
-            guard byName.contains(where: { name, series in series.keys.contains { reason(name, $0, team: false) != nil } }) else { continue }
+            // Most agents have no stray value: look before sorting their names and periods (the input
+            // looked up once per series, not once per value, as `reason` would).
+            guard byName.contains(where: { name, series in
+                guard let d = declared[name], d.perAgent else { return !series.isEmpty }
+                return series.keys.contains { p in p.grain != d.grain || (p.grain != .none && (p.start < first || p.lastMonth > last)) }
+            }) else { continue }
             for name in byName.keys.sorted() {
                 for p in byName[name, default: [:]].keys.sorted() {
                     if let r = reason(name, p, team: false) { out.append(StrayInput(agent: agent, name: name, period: p, reason: r)) }
