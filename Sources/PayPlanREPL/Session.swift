@@ -117,6 +117,9 @@ public final class Session {
     var warningsCache: [PlanWarning]? = nil
     /// How many of `warningsCache`'s first warnings are its standing ones (`PlanCheck.standingWarnings`).
     var warningsStandingCount = 0
+    /// Employee ID → index of the first agent with it, current while `changeCount` is the one given
+    /// (`agentIndex(withID:)`).
+    var agentIDIndex: (changeCount: Int, byID: [String: Int])? = nil
     /// Pay outside employment per agent, for the warnings after every command (Session+Warnings.swift).
     var outsideEmployment: OutsideEmploymentIndex? = nil
     /// How many times it was worked out for every agent (tests: an edit in place must not need it).
@@ -700,6 +703,9 @@ public final class Session {
         guard workspace.plan.definition(named: "attribution_mode") == nil else { return nil }
         let warningsBefore = currentWarnings()
         let counted = changeCount
+        // The ID index, when current, is extended by the newcomer below (not built again on the next line).
+        var ids = agentIDIndex?.changeCount == changeCount ? agentIDIndex?.byID : nil
+        agentIDIndex = nil
         var w = Workspace()
         swap(&w, &workspace)
         w.agents.append(agent)
@@ -721,6 +727,10 @@ public final class Session {
         out.body += payChangeLines(changed, appearing: agent.name)
         out.warnings = Session.newWarnings(warningsAfter, since: warningsBefore).map(Diagnostic.init(warning:))
             + newcomerConcernWarnings(agent: agent.name, changed: changed)
+        if ids != nil {
+            if let d = agent.id, !d.isEmpty, ids![d] == nil { ids![d] = workspace.agents.count - 1 }
+            agentIDIndex = (changeCount, ids!)
+        }
         return out
     }
 
@@ -755,6 +765,19 @@ public final class Session {
     }
 
     /// The first error value among an agent's pay figures, as a message.
+    /// The index of the first agent whose employee ID is `id`, or `nil` (for `agent add` and `agent set`:
+    /// a name that is another agent's ID would take that agent's imported rows). Kept in `agentIDIndex`,
+    /// which agents added in place extend (`addAgentInPlace`), so that a script of 50,000 `agent add`
+    /// lines does not look through every agent on each line.
+    /// - Complexity: O(1) while the index is current, else O(agents) to build it.
+    func agentIndex(withID id: String) -> Int? {
+        if let x = agentIDIndex, x.changeCount == changeCount { return x.byID[id] }
+        var byID: [String: Int] = [:]
+        for (i, a) in workspace.agents.enumerated() { if let d = a.id, !d.isEmpty, byID[d] == nil { byID[d] = i } }
+        agentIDIndex = (changeCount, byID)
+        return byID[id]
+    }
+
     func firstError(agent a: Int) -> String? {
         guard let t = engine.plan.total, let r = engine.plan.ruleIndex[t] else { return nil }
         let g = engine.plan.rules[r].dimension.grain
@@ -816,13 +839,13 @@ public final class Session {
             return .error(problem)
         }
         // Employee IDs are unique, so a saved scenario always reopens.
-        if let id = agent.id, !id.isEmpty, let other = workspace.agents.first(where: { $0.id == id && $0.name != original }) {
-            return .error(AgentMessage.duplicateID(id: id, other: other.name))
+        if let id = agent.id, !id.isEmpty, let j = agentIndex(withID: id), workspace.agents[j].name != original {
+            return .error(AgentMessage.duplicateID(id: id, other: workspace.agents[j].name))
         }
         // A name that is another agent's ID, or an ID that is another agent's name, would credit
         // notes and imported rows to the wrong one (fresh-user finding: agent add S01).
-        if let other = workspace.agents.first(where: { $0.name != original && $0.id == agent.name }) {
-            return .error(AgentMessage.nameIsAnotherAgentsID(name: agent.name, other: other.name))
+        if let j = agentIndex(withID: agent.name), workspace.agents[j].name != original {
+            return .error(AgentMessage.nameIsAnotherAgentsID(name: agent.name, other: workspace.agents[j].name))
         }
         if let id = agent.id, !id.isEmpty, let other = workspace.agents.first(where: { $0.name != original && $0.name == id }) {
             return .error(AgentMessage.idIsAnotherAgentsName(id: id, other: other.name))

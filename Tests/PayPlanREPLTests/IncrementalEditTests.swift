@@ -395,6 +395,26 @@ import TestSupport
         expectConsistent(s)
     }
 
+    /// The employee IDs the checks of `agent add` look up are kept in an index that agents added in place
+    /// extend: an ID given on one line is known on the next (a name that is another's ID, an ID given
+    /// twice), after an undo too, and nothing is added when a line is refused. (李雷 is S01 in the scenario.)
+    @Test func agentAddsInPlaceKnowTheIDsAddedBefore() throws {
+        let s = try Session(path: electronics)
+        let engine = s.engine
+        run(s, "agent add 新1 id=X1 hired=2026-01-01", "agent add 新2 hired=2026-01-01")
+        #expect(s.execute("agent add X1").errors.map(\.message) == ["'X1' is 新1's employee ID: an agent of that name could not be told apart from 新1 in notes and imports; choose another name; nothing was changed"])
+        #expect(s.execute("agent add 新3 id=X1").errors.map(\.message) == ["id=X1 is already 新1's employee ID; IDs are unique; nothing was changed"])
+        #expect(s.execute("agent add S01").errors.map(\.message) == ["'S01' is 李雷's employee ID: an agent of that name could not be told apart from 李雷 in notes and imports; choose another name; nothing was changed"])
+        #expect(s.workspace.agents.map(\.name).suffix(2) == ["新1", "新2"])
+        // Undone, X1 is free again; given again it is taken again.
+        run(s, "undo", "undo")
+        #expect(!s.execute("agent add 新3 id=X1 hired=2026-01-01").failed)
+        #expect(s.execute("agent add X1").failed && !s.execute("agent add 新4 id=X4 hired=2026-01-01").failed)
+        #expect(s.execute("agent set 新4 id=X1").errors.map(\.message) == ["id=X1 is already 新3's employee ID; IDs are unique; nothing was changed"])
+        #expect(s.engine === engine, "every add was made in place")
+        expectConsistent(s)
+    }
+
     /// Random edits of every kind, then the incremental result equals a fresh compute, cell for cell.
     /// Even seeds recompute by sweeping the topological order (as for a big rule edit), odd ones through the heap.
     @Test(arguments: [UInt64(1), 2, 3, 4])

@@ -72,7 +72,10 @@ public struct Definition: Equatable, Sendable {
 /// A pay plan: parameters, inputs, attributes, rate tables and rules, in the
 /// order they were written.
 public struct Plan: Equatable, Sendable {
-    public private(set) var definitions: [Definition] = []
+    public private(set) var definitions: [Definition] = [] { didSet { names = definitions.map(\.name) } }
+    /// Each definition's name, in order (`definitions.map(\.name)`), so that finding one by name
+    /// compares names without copying every definition it passes.
+    private(set) var names: [String] = []
     /// Blank and comment lines after the last definition, kept as written.
     public var trailing: [String] = []
 
@@ -81,10 +84,10 @@ public struct Plan: Equatable, Sendable {
     }
 
     /// The definition named `name`, if any.
-    /// - Complexity: O(definitions), copying only the one found (`first(where:)` copied every
-    ///   definition it passed: 5% of each line of a script of `agent add` lines).
+    /// - Complexity: O(definitions) name comparisons (`names`), copying only the one found (a search of
+    ///   `definitions` copied every definition it passed: 5% of each line of a script of `agent add` lines).
     public func definition(named name: String) -> Definition? {
-        definitions.firstIndex { $0.name == name }.map { definitions[$0] }
+        names.firstIndex(of: name).map { definitions[$0] }
     }
 
     /// Adds a definition, or replaces the one with the same name in place.
