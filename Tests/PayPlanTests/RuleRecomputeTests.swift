@@ -137,4 +137,29 @@ import TestSupport
         #expect(checked >= 15)
         #expect(changedCells > 0)
     }
+
+    /// With orders and a rule downstream that visits them (`Engine.visitsOrders`), a rule edit
+    /// goes cell by cell through the cell graph (built for it). part = amount × rate on
+    /// O1 (甲, January, 1,000) and O2 (乙, February, 3,000): at 1% 10 and 30, at 0.5% 5 and 15;
+    /// order_total, their sum per agent and month: 甲's January 10 → 5, 乙's February 30 → 15.
+    @Test func withOrdersDownstreamTheEditGoesCellByCell() throws {
+        var w = try workspace(Self.lines + ["field amount default 0", "order part = amount * rate",
+                                            "month order_total = sum(part over orders)"])
+        w.setOrders([
+            Order(id: "O1", agent: "甲", date: Day(year: 2026, month: 1, day: 5)!, fields: ["amount": .number(Fixed(1_000))]),
+            Order(id: "O2", agent: "乙", date: Day(year: 2026, month: 2, day: 10)!, fields: ["amount": .number(Fixed(3_000))]),
+        ])
+        let e = try Engine(workspace: w)
+        #expect(value(e, "order_total", "2026-01") == n("10"))
+        #expect(value(e, "order_total", "2026-02", agent: 1) == n("30"))
+        #expect(e.cellGraph == nil)
+        var edited = w
+        edited.plan.define(try Definition(source: "param rate = 0.5%"))
+        _ = try #require(e.redefine(edited.plan))
+        #expect(e.cellGraph != nil, "cell by cell, through the cell graph")
+        #expect(value(e, "order_total", "2026-01") == n("5"))
+        #expect(value(e, "order_total", "2026-02", agent: 1) == n("15"))
+        #expect(e.values == (try Engine(workspace: edited)).values)
+        #expect(e._checkInvariants(against: edited).isEmpty)
+    }
 }

@@ -136,11 +136,20 @@ extension PayConcern {
     /// - Complexity: O(changed cells); O(agents × months) when the edit changed `minimum_wage` itself.
     public static func new(after changed: [Engine.Change], engine e: Engine, figures f: PayFigures) -> [PayConcern] {
         let rules = Set(f.rules)
+        // The old values read are those of the pay figures' cells only (`concerns` reads no other).
         var old: [Int: Value] = [:]
         var places: [(agent: Int, period: Period)] = []
         var seen = Set<SIMD3<Int>>()
-        for ch in changed { old[ch.cell] = ch.old }
-        if let m = f.minimumWageCell, let g = f.gross, e.plan.rules[g].dimension.grain == .month, let ch = changed.first(where: { $0.cell == m }) {
+        var wage: Engine.Change? = nil
+        for ch in changed {
+            if ch.cell == f.minimumWageCell, wage == nil { wage = ch }
+            let (r, k) = e.coordinates(ofCell: ch.cell)
+            guard rules.contains(r) else { continue }
+            old[ch.cell] = ch.old
+            let p = e.period(k.grain, k.period)
+            if seen.insert(SIMD3(k.agent, p.start.index, p.grain.months)).inserted { places.append((k.agent, p)) }
+        }
+        if let g = f.gross, e.plan.rules[g].dimension.grain == .month, let ch = wage {
             // A new minimum wage: every agent's months are compared again (the flag rule, if any, changed too).
             let before = PayFigures(old: ch.old, f)
             return e.agents.indices.flatMap { a -> [PayConcern] in
@@ -148,12 +157,6 @@ extension PayConcern {
                 let was = Set(concerns(engine: e, figures: before, agent: a, period: whole, read: { old[$0] ?? e.value(ofCell: $0) }).map { SIMD3($0.kind.rawValue, $0.period.start.index, $0.period.grain.months) })
                 return concerns(engine: e, figures: f, agent: a, period: whole).filter { !was.contains(SIMD3($0.kind.rawValue, $0.period.start.index, $0.period.grain.months)) }
             }
-        }
-        for ch in changed {
-            let (r, k) = e.coordinates(ofCell: ch.cell)
-            guard rules.contains(r) else { continue }
-            let p = e.period(k.grain, k.period)
-            if seen.insert(SIMD3(k.agent, p.start.index, p.grain.months)).inserted { places.append((k.agent, p)) }
         }
         var out: [PayConcern] = []
         for (a, p) in places {

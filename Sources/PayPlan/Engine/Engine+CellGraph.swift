@@ -6,13 +6,22 @@
 /// needs none of it, so opening a scenario and printing a report never builds
 /// it; the first edit, `explain` or what-if that reads it builds it from the
 /// engine's structure (plan, cell layout, order buckets) as it is then.
-/// Whatever changes that structure in place must read the graph first (the
-/// rule edit does: `plan` builds it before it changes).
+/// Whatever changes that structure in place must read the graph first (a rule
+/// edit going cell by cell does: `plan` builds it before it changes; one going
+/// rule by rule keeps it or drops it, `Engine.redefine`).
 struct CellGraph {
     var dependencies: CSRGraph
     var dependents: CSRGraph
-    var order: [Int32]
-    var position: [Int32]
+    /// The cells in a topological order (`CellOrder`: held, or implied by the rule-level
+    /// schedule with nothing stored per cell).
+    let order: CellOrder
+    /// Cell → its index in `order` (a view of it: the graph keeps the two references
+    /// where it held two arrays, so the engine's stored layout does not move).
+    let position: CellPositions
+    init(dependencies: CSRGraph, dependents: CSRGraph, order: CellOrder, ordersByTemplate: Bool = false) {
+        self.dependencies = dependencies; self.dependents = dependents
+        self.order = order; self.position = CellPositions(order: order); self.ordersByTemplate = ordersByTemplate
+    }
     /// True when no edge into or out of an order cell is stored: they follow from
     /// the order templates (`Engine+OrderTemplates`), and `order` is the rule-level schedule's.
     var ordersByTemplate = false
@@ -30,14 +39,13 @@ extension Engine {
         if let steps = Engine.ruleSchedule(plan), orderTemplates != nil {
             // The schedule's cell order is topological, and the templates give what is read through orders.
             let forward = buildDependencyGraph(throughOrders: false)
-            let (topo, pos) = scheduledCellOrder(steps)
-            cellGraph = CellGraph(dependencies: forward, dependents: forward.reversed(), order: topo, position: pos, ordersByTemplate: true)
+            cellGraph = CellGraph(dependencies: forward, dependents: forward.reversed(), order: impliedCellOrder(steps), ordersByTemplate: true)
             return
         }
         let forward = buildDependencyGraph(throughOrders: true)
         let backward = forward.reversed()
         let (topo, pos) = try Engine.schedule(forward: forward, backward: backward, plan: plan, offsets: offsets)
-        cellGraph = CellGraph(dependencies: forward, dependents: backward, order: topo, position: pos)
+        cellGraph = CellGraph(dependencies: forward, dependents: backward, order: CellOrder(order: topo, position: pos))
     }
 
     /// The cell graph, built on first use. A plan with a rule-level schedule has no
@@ -53,7 +61,19 @@ extension Engine {
         }
     }
 
-    /// The built cells in the order a full compute goes by `steps` (`computeAll`), and each cell's position in it.
+    /// The built cells in the order a full compute goes by `steps` (`computeAll`), implied:
+    /// nothing stored per cell.
+    ///
+    /// - Complexity: O(rules).
+    func impliedCellOrder(_ steps: [RuleStep]) -> CellOrder {
+        let slots = min(agents.count, appended.baseAgentCount)
+        return CellOrder(steps: steps, offsets: offsets,
+                         slots: { plan.rules[$0].dimension.perAgent ? slots : 1 },
+                         periods: { periodCount(plan.rules[$0].dimension.grain) })
+    }
+
+    /// The same order held as arrays: the cells in the order a full compute goes by `steps`
+    /// (`computeAll`), and each cell's position in it (the tests hold `impliedCellOrder` to it).
     ///
     /// - Complexity: O(cells).
     func scheduledCellOrder(_ steps: [RuleStep]) -> (order: [Int32], position: [Int32]) {
@@ -95,13 +115,7 @@ extension Engine {
         _modify { yield &graph.dependents }
     }
     /// The cells in a topological order.
-    var order: [Int32] {
-        get { graph.order }
-        _modify { yield &graph.order }
-    }
+    var order: CellOrder { graph.order }
     /// Cell → its index in `order`.
-    var position: [Int32] {
-        get { graph.position }
-        _modify { yield &graph.position }
-    }
+    var position: CellPositions { graph.position }
 }

@@ -156,8 +156,9 @@ extension Engine {
     /// when its rules keep their names and kinds of cell: only the rules whose
     /// compiled formula changed are recomputed, with what depends on them.
     ///
-    /// When the new plan has a rule-level schedule and no agent was appended in
-    /// place, the changed rules and every rule downstream are computed again whole,
+    /// When the new plan has a rule-level schedule, no agent was appended in place,
+    /// and no rule downstream visits orders (or there are none: `visitsOrders`),
+    /// the changed rules and every rule downstream are computed again whole,
     /// step by step with the block evaluator (`recomputeRules`); the cell graph is
     /// not needed, kept when only constants changed and else dropped (built from
     /// the new plan when next needed). Otherwise the recomputation goes cell by
@@ -185,7 +186,8 @@ extension Engine {
             guard a.name == b.name, a.dimension == b.dimension, a.visible == b.visible, isInput(a.kind) == isInput(b.kind) else { return nil }
         }
         for r in new.rules.indices where new.rules[r].kind != old.rules[r].kind { changed.append(r) }
-        if appended.count == 0, Engine.ruleSchedule(new) != nil {
+        if appended.count == 0, Engine.ruleSchedule(new) != nil,
+           orders.isEmpty || !Engine.rulesDownstream(of: Set(changed), in: new).contains(where: { Engine.visitsOrders(new.rules[$0]) }) {
             // Rule by rule: the changed rules and those downstream computed again whole with the block
             // evaluator (`recomputeRules`), no cell graph needed. The graph, if built, is kept when the
             // changed rules read what they read before (only constants changed: a constant reads no
@@ -271,10 +273,10 @@ extension Engine {
         let position = g.position
         let keepsOrder = lists.allSatisfy { c, l in l.allSatisfy { position[Int($0)] < position[c] } }
         if keepsOrder {
-            cellGraph = CellGraph(dependencies: forward, dependents: backward, order: g.order, position: g.position)
+            cellGraph = CellGraph(dependencies: forward, dependents: backward, order: g.order)
         } else {
             let (order, position) = try Engine.schedule(forward: forward, backward: backward, plan: plan, offsets: self.offsets)
-            cellGraph = CellGraph(dependencies: forward, dependents: backward, order: order, position: position)
+            cellGraph = CellGraph(dependencies: forward, dependents: backward, order: CellOrder(order: order, position: position))
             appended.chunkOrder = []
         }
     }
