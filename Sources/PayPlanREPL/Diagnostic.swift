@@ -54,7 +54,7 @@ public struct Diagnostic: Equatable, Sendable {
     /// A warning about the plan, placed in the definition's source.
     public init(warning w: PlanWarning) {
         severity = .warning; warningKind = w.kind
-        said = OutputLine(WarningMessage.inDefinition(w.definition, Wording(en: w.message, zh: w.messageZh)))
+        said = OutputLine(w.payError.map { WarningMessage.payError(w.definition, $0) } ?? WarningMessage.inDefinition(w.definition, Wording(en: w.message, zh: w.messageZh)))
         source = w.source.isEmpty ? nil : w.source
         range = w.range
     }

@@ -151,7 +151,7 @@ public struct PlainRenderer {
             // Each failing part said as what is the case: 入职月数 37 超过 试用期月数 3.
             return parts.map { statement($0, holds: false) }.joined(separator: zh ? "；" : "; ")
         case .error(let e):
-            return zh ? "无法计算（\(e.code)）：\(e.message)" + (e.origin.isEmpty ? "" : "，源自 \(e.origin)") : "cannot be computed (\(e.code)): \(e.message)" + (e.origin.isEmpty ? "" : ", from \(e.origin)")
+            return zh ? "无法计算（\(e.code)）：\(EvalErrorMessage.chinese(e.detail))" + (e.origin.map { "，源自 \($0)" } ?? "") : "cannot be computed (\(e.code)): \(e.message)" + (e.origin.map { ", from \($0)" } ?? "")
         case .team: return zh ? "由全体员工的数字汇总或分摊" : "an aggregate or share over all agents"
         }
     }

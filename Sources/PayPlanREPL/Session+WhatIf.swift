@@ -168,7 +168,7 @@ extension Session {
             guard let v, case .number(let s) = sum else { return }
             switch v {
             case .number(let x):
-                sum = Fixed.checkedAdd(s, x).map(Value.number) ?? .error(EvalError(.overflow, "the total is too large"))
+                sum = Fixed.checkedAdd(s, x).map(Value.number) ?? .error(EvalError(.totalTooLarge))
                 if case .error = sum { notes.append(WhatIfMessage.totalTooLarge(side: side)) }
             case .error(let e):
                 sum = v

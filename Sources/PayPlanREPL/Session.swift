@@ -985,7 +985,7 @@ public final class Session {
             return .error(Diagnostic(CommandMessage.outsideYears(p, years: workspace.years, widen: nil), source: line, range: periodOffset..<(periodOffset + (periodText?.count ?? 1))))
         }
         var out = Output(body: [OutputLine(fixed: "\(label) = \((language == .zh ? Session.inChinese(v) : v).displayText)")])
-        if case .error(let e) = v { out.add(CommandMessage.errorValue(OutputLine(english: e.message), origin: e.origin.isEmpty || e.origin == label ? nil : e.origin)) }
+        if case .error(let e) = v { out.add(CommandMessage.errorValue(e.detail, origin: e.origin?.description == label ? nil : e.origin)) }
         return out
     }
 

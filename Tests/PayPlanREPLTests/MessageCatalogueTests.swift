@@ -23,7 +23,7 @@ import TestSupport
                      "individual", "prev", "paid"])
         // The pay language's functions and their arguments as the compiler's errors quote them.
         s.formUnion(["avg", "lookup", "marginal", "retroactive", "prorate", "calendar_days", "paid_days", "rank", "weight", "error", "missing",
-                     "period_start", "workdays_after", "sqrt"])
+                     "period_start", "workdays_after", "sqrt", "max", "workdays_between"])
         s.formUnion(["B", "T", "commission_tiers", "attribution_match", "attribution_pattern", "attribution_mode"])
         // The pay language's syntax the parser's errors quote: built-ins (`round(`, `allocate(`), tier sides
         // `[lo, hi)`, `range LO..HI`, `report columns a, b, c`, `in ("a", "b")`, payslip sections, `use takehome on pay`.

@@ -49,11 +49,11 @@ import TestSupport
         #expect(value(e, "big", "2026-01") == n("80000000000000"))
         guard case .error(let overflow) = value(e, "big", "2026-03") else { Issue.record("no overflow"); return }
         #expect(overflow.kind == .overflow)
-        #expect(overflow.origin == "甲.big[2026-03]")
+        #expect(overflow.origin?.description == "甲.big[2026-03]")
         #expect(value(e, "q", "2026-01") == n("12.5"))
         guard case .error(let byZero) = value(e, "q", "2026-02") else { Issue.record("no #DIV/0!"); return }
         #expect(byZero.kind == .divisionByZero)
-        #expect(byZero.origin == "甲.q[2026-02]")
+        #expect(byZero.origin?.description == "甲.q[2026-02]")
         #expect(value(e, "g", "2026-02") == n("0"))
         #expect(value(e, "g", "2026-01") == n("12.5"))
         #expect(value(e, "f", "2026-02") == .bool(false))
@@ -63,7 +63,7 @@ import TestSupport
         #expect(value(e, "o", "2026-03") == .bool(true))
         // Agents 乙 and 丙 have r = 0 throughout: q is #DIV/0! from their own cell.
         guard case .error(let other) = value(e, "q", "2026-05", agent: 2) else { Issue.record("no #DIV/0! for 丙"); return }
-        #expect(other.origin == "丙.q[2026-05]")
+        #expect(other.origin?.description == "丙.q[2026-05]")
         #expect(disagreements(e).isEmpty)
     }
 
@@ -122,7 +122,7 @@ import TestSupport
         #expect(value(e, "mo", "2026-12", agent: 2) == n("2038"))
         guard case .error(let none) = value(e, "b", "2026-04", agent: 1) else { Issue.record("乙 has a base"); return }
         #expect(none.kind == .missing)
-        #expect(none.origin == "乙.b[2026-04]")
+        #expect(none.origin?.description == "乙.b[2026-04]")
         #expect(value(e, "b", "2026-04", agent: 2) == n("5000"))
         #expect(value(e, "b", "2026-11", agent: 2) == n("5000"))
         #expect(disagreements(e).isEmpty)

@@ -90,7 +90,7 @@ import TestSupport
         // Division by a zero total is an error value, not a crash.
         guard case .error(let err) = value(e, "share", "2026-01") else { Issue.record("expected #DIV/0!"); return }
         #expect(err.kind == .divisionByZero)
-        #expect(err.origin == "甲.share[2026-01]")
+        #expect(err.origin?.description == "甲.share[2026-01]")
     }
 
     @Test func errorValuesFlowToDependents() throws {
@@ -104,7 +104,7 @@ import TestSupport
         guard case .error(let err) = value(e, "pay", "2026-01") else { Issue.record("expected #MISSING"); return }
         #expect(err.kind == .missing)
         #expect(err.message == "no sales for 甲 in 2026-01")
-        #expect(err.origin == "甲.sales[2026-01]")
+        #expect(err.origin?.description == "甲.sales[2026-01]")
         #expect(value(e, "pay", "2026-02") == n("11"))
     }
 

@@ -30,8 +30,8 @@ extension Engine {
             switch value(ofCell: c) {
             case .number(let n):
                 guard let s = Fixed.checkedAdd(sum, n) else {
-                    let who = plan.rules[r].dimension.perAgent && a < agents.count ? "\(agents[a].name)." : ""
-                    return .error(EvalError(.overflow, "the sum of \(name) over \(p) is beyond ±10²⁶", origin: "\(who)\(name)[\(p)]"))
+                    let who = plan.rules[r].dimension.perAgent && a < agents.count ? agents[a].name : nil
+                    return .error(EvalError(.periodSumTooLarge(figure: name, period: p), origin: CellReference(figure: name, agent: who, period: p)))
                 }
                 sum = s
             case .bool(let b):

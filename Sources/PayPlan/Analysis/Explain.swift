@@ -49,7 +49,7 @@ extension Engine {
         var headline = "\(name(ofCell: c)) = \(value.displayText)"
         if let l = rule.label { headline += "  \(l)" }
         var ex = Explanation(headline: headline, rule: nil, notes: [], parts: [], figure: name(ofCell: c), value: value, label: rule.label)
-        if case .error(let e) = value { ex.notes.append(.errorValue(e, origin: e.origin == name(ofCell: c) ? nil : e.origin)) }
+        if case .error(let e) = value { ex.notes.append(.errorValue(e, origin: e.origin == reference(ofCell: c) ? nil : e.origin)) }
         switch rule.kind {
         case .input(let d):
             ex.notes.append(stored[c] != nil ? .entered : .notEntered(defaulted: d != nil))

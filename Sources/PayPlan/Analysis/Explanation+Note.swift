@@ -4,7 +4,7 @@ extension Explanation {
     /// Amounts are CNY (`Fixed`), values as computed.
     public enum Note: Equatable, Sendable {
         /// The figure is an error value (its message, and the cell it started in when another).
-        case errorValue(EvalError, origin: String?)
+        case errorValue(EvalError, origin: CellReference?)
         /// An input entered for this cell.
         case entered
         /// An input not entered: the plan's default (`defaulted`) or nothing.

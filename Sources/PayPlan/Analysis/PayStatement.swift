@@ -127,8 +127,8 @@ public struct PayStatement: Sendable {
     static func sum(_ lines: [Line]) -> Value {
         var s = Fixed.zero
         for l in lines {
-            guard case .number(let n) = l.value else { return l.value.isError ? l.value : .error(EvalError(.type, "\(l.name) is not an amount")) }
-            guard let t = Fixed.checkedAdd(s, n) else { return .error(EvalError(.overflow, "the statement's total is too large")) }
+            guard case .number(let n) = l.value else { return l.value.isError ? l.value : .error(EvalError(.notAnAmount(figure: l.name))) }
+            guard let t = Fixed.checkedAdd(s, n) else { return .error(EvalError(.statementTotalTooLarge)) }
             s = t
         }
         return .number(s)

@@ -207,7 +207,7 @@ extension Engine {
         default:
             ex.how = .team
         }
-        if case .error(let err) = v, err.origin != name(ofCell: c) { ex.how = .error(err) }
+        if case .error(let err) = v, err.origin != reference(ofCell: c) { ex.how = .error(err) }
         guard depth > 0 else { return ex }
         for d in reads where !seen.contains(d) {
             let (dr, _) = coordinates(ofCell: d)

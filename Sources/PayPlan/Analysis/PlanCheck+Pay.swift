@@ -22,13 +22,14 @@ extension PlanCheck {
         if let first = errors.min(by: { ($0.agent, $0.period.start.index) < ($1.agent, $1.period.start.index) }), let g = f.gross, let err = first.error {
             let name = engine.plan.rules[g].name
             let def = plan.definition(named: name)
-            let cell = "\(engine.agents[first.agent].name).\(name)[\(first.period)]"
-            let from = err.origin.isEmpty || err.origin == cell ? "" : ", from \(err.origin)"
+            let cell = CellReference(figure: name, agent: engine.agents[first.agent].name, period: first.period)
+            let from = err.origin.flatMap { $0 == cell ? nil : ", from \($0)" } ?? ""
             let more = errors.count - 1
-            out.append(PlanWarning(.payError, definition: name,
+            var w = PlanWarning(.payError, definition: name,
                 message: "\(cell) is \(err.kind.rawValue)\(from): \(err.message)\(more > 0 ? " (\(more) more pay figure\(more == 1 ? " is an error" : "s are errors") too)" : ""); nothing can be paid from an error: correct the value that caused it, or undo",
-                zh: "\(cell) 是错误值 \(err.kind.rawValue)\(from.isEmpty ? "" : "，源于 \(err.origin)")：\(err.message)\(more > 0 ? "（另有 \(more) 个工资数字也是错误值）" : "")；错误值无法发放：请改正造成它的数值，或 undo",
-                range: def.flatMap(PlanCheck.nameRange(of:)), source: def?.source ?? ""))
+                range: def.flatMap(PlanCheck.nameRange(of:)), source: def?.source ?? "")
+            w.payError = PlanWarning.PayError(cell: cell, error: err, more: more)
+            out.append(w)
         }
         var groups: [PayConcern.Kind: [(agent: Int, first: PayConcern, count: Int)]] = [:]
         for c in concerns {

@@ -21,7 +21,7 @@ struct Accumulator {
         case .number(let n)?:
             switch op {
             case .sum, .avg:
-                guard let s = Fixed.checkedAdd(sum, n) else { return EvalError(.overflow, "the sum is beyond ±10²⁶") }
+                guard let s = Fixed.checkedAdd(sum, n) else { return EvalError(.sumTooLarge) }
                 sum = s
             case .min: best = best.map { Swift.min($0, n) } ?? n
             case .max: best = best.map { Swift.max($0, n) } ?? n
@@ -30,9 +30,9 @@ struct Accumulator {
             return nil
         case .error(let e)?: return e
         case .bool(let b)? where op == .sum:
-            guard let s = Fixed.checkedAdd(sum, b ? Fixed.one : .zero) else { return EvalError(.overflow, "the sum is beyond ±10²⁶") }
+            guard let s = Fixed.checkedAdd(sum, b ? Fixed.one : .zero) else { return EvalError(.sumTooLarge) }
             sum = s; return nil
-        default: return EvalError(.type, "\(op.rawValue) needs amounts")
+        default: return EvalError(.aggregateNeedsAmounts(aggregate: op.rawValue))
         }
     }
 
@@ -42,11 +42,11 @@ struct Accumulator {
         case .count: return .number(Fixed(count))
         case .avg:
             guard count > 0, let q = Fixed.checkedDivide(sum, Fixed(count)) else {
-                return .error(EvalError(.divisionByZero, "average of nothing"))
+                return .error(EvalError(.averageOfNothing))
             }
             return .number(q)
         case .min, .max:
-            return best.map(Value.number) ?? .error(EvalError(.missing, "\(op.rawValue) of nothing"))
+            return best.map(Value.number) ?? .error(EvalError(.extremeOfNothing(aggregate: op.rawValue)))
         }
     }
 }

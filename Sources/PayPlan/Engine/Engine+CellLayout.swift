@@ -107,13 +107,17 @@ extension Engine {
     }
 
     /// `李雷.pay[2026-03]`, `pool[2026-03]`, `base_salary`: a cell as users write it.
-    public func name(ofCell c: Int) -> String {
+    public func name(ofCell c: Int) -> String { reference(ofCell: c).description }
+
+    /// Cell `c` as a reference: its figure and its agent, order and period.
+    ///
+    /// - Complexity: O(log rules).
+    public func reference(ofCell c: Int) -> CellReference {
         let (r, k) = coordinates(ofCell: c)
         let rule = plan.rules[r]
-        if rule.dimension.perOrder { return "\(orders[k.order].id).\(rule.name)" }
-        var s = rule.dimension.perAgent ? "\(agents[k.agent].name).\(rule.name)" : rule.name
-        if rule.dimension.grain != .none { s += "[\(period(rule.dimension.grain, k.period))]" }
-        return s
+        if rule.dimension.perOrder { return CellReference(figure: rule.name, order: orders[k.order].id) }
+        return CellReference(figure: rule.name, agent: rule.dimension.perAgent ? agents[k.agent].name : nil,
+                             period: rule.dimension.grain == .none ? nil : period(rule.dimension.grain, k.period))
     }
 
     /// The cell of `rule` for `agent` (ignored for team rules) at `period`,

@@ -24,7 +24,7 @@ extension Engine {
     /// - Complexity: O(formula size), times the members of any aggregation in it.
     @inline(__always) func computeFormula(_ c: Int, _ e: CExpr, _ k: Coordinates) -> Value {
         let v = eval(e, k)
-        if case .error(let err) = v, err.origin.isEmpty { return .error(stamp(err, c)) }
+        if case .error(let err) = v, err.origin == nil { return .error(stamp(err, c)) }
         return v
     }
 
@@ -41,9 +41,8 @@ extension Engine {
             if let s = stored[c] { return .number(s) }
             if let d = def { v = eval(d, k) } else {
                 let rule = plan.rules[r]
-                let who = rule.dimension.perAgent ? " for \(agents[k.agent].name)" : ""
-                let when = rule.dimension.grain == .none ? "" : " in \(period(rule.dimension.grain, k.period))"
-                v = .error(EvalError(.missing, "no \(rule.name)\(who)\(when)"))
+                v = .error(EvalError(.noInput(figure: rule.name, agent: rule.dimension.perAgent ? agents[k.agent].name : nil,
+                                              period: rule.dimension.grain == .none ? nil : period(rule.dimension.grain, k.period))))
             }
         case .agentAggregate(let op, let value, let filter):
             var acc = Accumulator(op)
@@ -54,7 +53,7 @@ extension Engine {
                     case .bool(true): break
                     case .bool(false): continue
                     case .error(let e): return .error(stamp(e, c))
-                    default: return .error(stamp(EvalError(.type, "a 'where' condition must be yes or no"), c))
+                    default: return .error(stamp(EvalError(.whereNotFlag), c))
                     }
                 }
                 if let e = acc.add(value.map { eval($0, ka) }) { return .error(stamp(e, c)) }
@@ -72,20 +71,20 @@ extension Engine {
                 switch eval(value, ka) {
                 case .number(let n): all.append(n)
                 case .error(let e): return .error(stamp(e, c))
-                default: return .error(stamp(EvalError(.type, "rank needs amounts"), c))
+                default: return .error(stamp(EvalError(.rankNeedsAmount(plural: true)), c))
                 }
             }
             v = .ranking(all.sorted(by: >))
         case .allocation(let total, let weight, let overOrders):
             v = allocate(total, weight, overOrders, k)
         }
-        if case .error(let e) = v, e.origin.isEmpty { return .error(stamp(e, c)) }
+        if case .error(let e) = v, e.origin == nil { return .error(stamp(e, c)) }
         return v
     }
 
     func stamp(_ e: EvalError, _ c: Int) -> EvalError {
-        guard e.origin.isEmpty else { return e }
-        var s = e; s.origin = name(ofCell: c); return s
+        guard e.origin == nil else { return e }
+        var s = e; s.origin = reference(ofCell: c); return s
     }
 
     /// Shares of `total` in proportion to the weights, to the fen, adding up exactly:
@@ -93,7 +92,7 @@ extension Engine {
     /// remainders, ties to the lower order ID (or the agent listed first).
     func allocate(_ total: CExpr, _ weight: CExpr, _ overOrders: Bool, _ k: Coordinates) -> Value {
         let tv = eval(total, k)
-        guard case .number(let t) = tv else { return tv.isError ? tv : .error(EvalError(.type, "allocate needs an amount to share")) }
+        guard case .number(let t) = tv else { return tv.isError ? tv : .error(EvalError(.allocateNeedsAmount)) }
         let members: [Coordinates] = overOrders
             ? bucket(0, agent: k.agent, month: k.period).map { orderCoordinates(Int($0)) }
             : agents.indices.map { Coordinates(agent: $0, grain: k.grain, period: k.period) }
@@ -102,14 +101,14 @@ extension Engine {
             switch eval(weight, m) {
             case .number(let w) where !w.isNegative: weights.append(w)
             case .error(let e): return .error(e)
-            default: return .error(EvalError(.type, "allocate needs weights of zero or more"))
+            default: return .error(EvalError(.allocateNeedsWeights))
             }
         }
         guard Fixed.checkedSum(weights) != nil else {
-            return .error(EvalError(.overflow, "allocate: the weights add up to more than 10²⁶"))
+            return .error(EvalError(.allocateWeightsTooLarge))
         }
         guard let shares = Allocation.largestRemainder(total: t, weights: weights) else {
-            return .error(EvalError(.divisionByZero, "allocate: \(t.moneyText) to share but every weight is 0"))
+            return .error(EvalError(.allocateAllWeightsZero(t)))
         }
         return .ranking(shares)
     }
@@ -165,7 +164,7 @@ extension Engine {
             return values[c]
         case .at(let r, let p):
             guard let i = index(of: p) else {
-                return .error(EvalError(.outOfRange, "\(p) is outside this scenario's years \(years.lowerBound)–\(years.upperBound)"))
+                return .error(EvalError(.periodOutsideYears(p, years: years)))
             }
             guard let c = atCell(r, i, k) else { return unreachable(r, k) }
             return values[c]
@@ -179,7 +178,7 @@ extension Engine {
         case .orderField(let name, let column, let d):
             if let v = orderField(column, k.order) { return v }
             if let d { return eval(d, k) }
-            return .error(EvalError(.missing, "order \(orders[k.order].id) has no \(name)"))
+            return .error(EvalError(.orderHasNoField(order: orders[k.order].id, field: name)))
         case .orderAggregate(let op, let value, let filter, let g, let perAgent):
             return aggregate(op, value, filter, ordersBooked(g, k, perAgent: perAgent).lazy.map { self.orderCoordinates(Int($0)) })
         case .share(let r, let overOrders):
@@ -202,19 +201,19 @@ extension Engine {
             guard k.agent >= 0 else { return noAgent(k) }
             if let v = agents[k.agent].attribute(name) { return v }
             if let d { return eval(d, k) }
-            return .error(EvalError(.missing, "\(agents[k.agent].name) has no \(name) (set it with: agent set \(agents[k.agent].name) \(name)=…)"))
+            return .error(EvalError(.agentHasNoAttribute(agent: agents[k.agent].name, attribute: name)))
         case .builtin(let b): return builtin(b, k)
         case .negate(let a):
             switch eval(a, k) {
             case .number(let n): return .number(-n)
             case .error(let e): return .error(e)
-            default: return .error(EvalError(.type, "'-' needs an amount"))
+            default: return .error(EvalError(.needsAmount(operator: "-")))
             }
         case .not(let a):
             switch eval(a, k) {
             case .bool(let b): return .bool(!b)
             case .error(let e): return .error(e)
-            default: return .error(EvalError(.type, "'not' needs yes or no"))
+            default: return .error(EvalError(.needsFlag(operator: "not")))
             }
         case .arithmetic(let op, let a, let b):
             return Engine.arithmetic(op, eval(a, k), eval(b, k))
@@ -225,21 +224,21 @@ extension Engine {
             case .bool(false): return .bool(false)
             case .bool(true): return Engine.requireBool(eval(b, k), "and")
             case .error(let e): return .error(e)
-            default: return .error(EvalError(.type, "'and' needs yes or no on both sides"))
+            default: return .error(EvalError(.needsFlags(operator: "and")))
             }
         case .or(let a, let b):
             switch eval(a, k) {
             case .bool(true): return .bool(true)
             case .bool(false): return Engine.requireBool(eval(b, k), "or")
             case .error(let e): return .error(e)
-            default: return .error(EvalError(.type, "'or' needs yes or no on both sides"))
+            default: return .error(EvalError(.needsFlags(operator: "or")))
             }
         case .ifThen(let c, let a, let b):
             switch eval(c, k) {
             case .bool(true): return eval(a, k)
             case .bool(false): return eval(b, k)
             case .error(let e): return .error(e)
-            default: return .error(EvalError(.type, "the condition after 'if' must be yes or no"))
+            default: return .error(EvalError(.ifNotFlag))
             }
         case .function(let f, let args):
             return function(f, args, k)
@@ -253,10 +252,10 @@ extension Engine {
                 case .bool(false): return .number(.zero)
                 case .bool(true): break
                 case .error(let e): return .error(e)
-                default: return .error(EvalError(.type, "a 'where' condition must be yes or no"))
+                default: return .error(EvalError(.whereNotFlag))
                 }
             }
-            guard case .number(let mine) = eval(own, k) else { return .error(EvalError(.type, "rank needs an amount")) }
+            guard case .number(let mine) = eval(own, k) else { return .error(EvalError(.rankNeedsAmount(plural: false))) }
             guard case .ranking(let sorted) = values[mapRef(r, 0, k)!] else { return values[mapRef(r, 0, k)!] }
             // Competition ranking: 1 + how many are strictly higher; ties: how many are equal.
             var lo = 0, hi = sorted.count
@@ -293,7 +292,7 @@ extension Engine {
                 case .bool(true): break
                 case .bool(false): continue
                 case .error(let e): return .error(e)
-                default: return .error(EvalError(.type, "a 'where' condition must be yes or no"))
+                default: return .error(EvalError(.whereNotFlag))
                 }
             }
             if let e = acc.add(value.map { eval($0, k) }) { return .error(e) }
@@ -303,18 +302,18 @@ extension Engine {
 
     /// The error for an agent's fact asked of an order credited to nobody.
     func noAgent(_ k: Coordinates) -> Value {
-        .error(EvalError(.missing, k.order >= 0 ? "order \(orders[k.order].id) is credited to no agent" : "no agent here"))
+        .error(EvalError(k.order >= 0 ? .orderCreditedToNoAgent(order: orders[k.order].id) : .noAgentHere))
     }
 
     /// The error for a reference with nowhere to go: an order with no agent, or a month outside the years.
     func unreachable(_ r: Int, _ k: Coordinates) -> Value {
         if k.order >= 0 && k.agent < 0 && plan.rules[r].dimension.perAgent {
-            return .error(EvalError(.missing, "order \(orders[k.order].id) is credited to no agent"))
+            return .error(EvalError(.orderCreditedToNoAgent(order: orders[k.order].id)))
         }
         if k.order >= 0 {
-            return .error(EvalError(.outOfRange, "order \(orders[k.order].id) is dated \(orders[k.order].date), outside this scenario's years \(years.lowerBound)–\(years.upperBound)"))
+            return .error(EvalError(.orderOutsideYears(order: orders[k.order].id, date: orders[k.order].date, years: years)))
         }
-        return .error(EvalError(.outOfRange, "outside this scenario's years \(years.lowerBound)–\(years.upperBound)"))
+        return .error(EvalError(.outsideYears(years: years)))
     }
 }
 

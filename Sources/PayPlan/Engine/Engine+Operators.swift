@@ -5,7 +5,7 @@ extension Engine {
     static func requireBool(_ v: Value, _ op: String) -> Value {
         switch v {
         case .bool, .error: return v
-        default: return .error(EvalError(.type, "'\(op)' needs yes or no on both sides"))
+        default: return .error(EvalError(.needsFlags(operator: op)))
         }
     }
 
@@ -23,7 +23,7 @@ extension Engine {
                 return .number(Fixed(d1.ordinal - d2.ordinal))
             default: break
             }
-            return .error(EvalError(.type, "'\(op.rawValue)' needs amounts on both sides, not \(a.displayText) and \(b.displayText)"))
+            return .error(EvalError(.needsAmounts(operator: op.rawValue, a, b)))
         }
         let r: Fixed?
         switch op {
@@ -31,17 +31,17 @@ extension Engine {
         case .subtract: r = Fixed.checkedSubtract(x, y)
         case .multiply: r = Fixed.checkedMultiply(x, y)
         case .divide:
-            if y.isZero { return .error(EvalError(.divisionByZero, "division by zero: \(x.moneyText) / 0")) }
+            if y.isZero { return .error(EvalError(.divisionByZero(x))) }
             r = Fixed.checkedDivide(x, y)
         }
-        guard let r else { return .error(EvalError(.overflow, "the result of \(x) \(op.rawValue) \(y) is too large")) }
+        guard let r else { return .error(EvalError(.resultTooLarge(x, operator: op.rawValue, y))) }
         return .number(r)
     }
 
     /// `d` moved by `days` (`n` as the plan wrote it, for the message); `#RANGE` when that leaves 0001-01-01…9999-12-31.
     static func date(_ d: Day, plus days: Int, _ n: Fixed) -> Value {
         guard let moved = d.adding(days: days) else {
-            return .error(EvalError(.outOfRange, "\(d) \(n.isNegative ? "−" : "+") \(n.magnitude) days is outside the years 0001–9999"))
+            return .error(EvalError(.dateOutsideCalendar(d, days: n)))
         }
         return .date(moved)
     }
@@ -56,7 +56,7 @@ extension Engine {
         case (.text(let x), .text(let y)) where op == .eq || op == .ne: ordering = x == y ? 0 : 1
         case (.bool(let x), .bool(let y)) where op == .eq || op == .ne: ordering = x == y ? 0 : 1
         default:
-            return .error(EvalError(.type, "cannot compare \(a.displayText) with \(b.displayText) using \(op.rawValue)"))
+            return .error(EvalError(.cannotCompare(a, b, operator: op.rawValue)))
         }
         switch op {
         case .eq: return .bool(ordering == 0)
@@ -73,20 +73,20 @@ extension Engine {
     /// - Complexity: O(1).
     func builtin(_ b: Builtin, _ k: Coordinates) -> Value {
         switch b {
-        case .x: return k.x.map(Value.number) ?? .error(EvalError(.type, "x is only defined inside a table row"))
+        case .x: return k.x.map(Value.number) ?? .error(EvalError(.xOutsideTable))
         case .asOf: return .date(asOf)
         default: break
         }
         let p = k.grain == .none ? nil : period(k.grain, k.period)
         switch b {
         case .x, .asOf: fatalError("handled above")
-        case .periodStart: return p.map { .date($0.firstDay) } ?? .error(EvalError(.type, "no period here"))
-        case .periodEnd: return p.map { .date($0.lastDay) } ?? .error(EvalError(.type, "no period here"))
+        case .periodStart: return p.map { .date($0.firstDay) } ?? .error(EvalError(.noPeriodHere))
+        case .periodEnd: return p.map { .date($0.lastDay) } ?? .error(EvalError(.noPeriodHere))
         case .tenure:
             guard k.agent >= 0 else { return noAgent(k) }
             guard let p, let h = agents[k.agent].hired else {
                 let name = agents[k.agent].name
-                return .error(EvalError(.missing, "\(name) has no hire date (set it with: agent set \(name) hired=2025-06-01)"))
+                return .error(EvalError(.noHireDate(agent: name)))
             }
             return .number(Fixed(max(0, p.lastMonth.index - h.monthValue.index + 1)))
         case .active:
@@ -98,7 +98,7 @@ extension Engine {
             return .bool(hiredOK && leftOK)
         case .daysEmployed, .paidDaysEmployed:
             guard k.agent >= 0 else { return noAgent(k) }
-            guard let p else { return .error(EvalError(.type, "no period here")) }
+            guard let p else { return .error(EvalError(.noPeriodHere)) }
             let e = agents[k.agent].employment(in: p)
             return .number(Fixed(b == .daysEmployed ? e.daysEmployed : e.paidDaysEmployed))
         }
@@ -111,20 +111,16 @@ extension Engine {
         if case .error = a { return a }
         if case .error = how { return how }
         guard case .number(let amount) = a else {
-            return .error(EvalError(.type, "prorate needs an amount, not \(a.displayText)"))
+            return .error(EvalError(.prorateNeedsAmount(a)))
         }
         guard case .text(let word) = how, let basis = Proration(rawValue: word) else {
-            // Worded only here: building it for every cell was a fifth of prorate's cost.
-            let ways = Proration.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
-            let shown: String
-            if case .text(let w) = how { shown = "\"\(w)\"" } else { shown = how.displayText }
-            return .error(EvalError(.type, "prorate: \(shown) is not a way to prorate; write \(ways)"))
+            return .error(EvalError(.prorateWay(how, ways: Proration.allCases.map(\.rawValue))))
         }
         guard k.agent >= 0 else { return noAgent(k) }
-        guard k.grain != .none else { return .error(EvalError(.type, "no period here")) }
+        guard k.grain != .none else { return .error(EvalError(.noPeriodHere)) }
         let e = agents[k.agent].employment(in: period(k.grain, k.period))
         guard let v = basis.prorate(amount, e) else {
-            return .error(EvalError(.overflow, "prorate: \(amount.moneyText) × \(e.daysEmployed) days is too large"))
+            return .error(EvalError(.prorateTooLarge(amount, days: e.daysEmployed)))
         }
         return .number(v)
     }
@@ -146,12 +142,12 @@ extension Engine {
         case .error:
             let m = eval(args[0], k)
             if case .error = m { return m }
-            return .error(EvalError(.raised, m.displayText))
+            return .error(EvalError(.raised(m.displayText)))
         case .monthOf, .yearOf, .dayOf:
             switch eval(args[0], k) {
             case .date(let d): return .number(Fixed(f == .monthOf ? d.month : f == .yearOf ? d.year : d.day))
             case .error(let e): return .error(e)
-            default: return .error(EvalError(.type, "\(f.rawValue) needs a date"))
+            default: return .error(EvalError(.needsDate(function: f.rawValue)))
             }
         case .workdaysAfter, .workdaysBetween, .daysBetween:
             let a = eval(args[0], k), b = eval(args[1], k)
@@ -162,9 +158,9 @@ extension Engine {
                 guard let days = n.wholeNumber, days >= 0, days < 100_000 else { break }
                 guard let after = calendar.workdays(after: d, days) else {
                     if (1...7).allSatisfy(calendar.weekend.contains) {
-                        return .error(EvalError(.type, "workdays_after: the calendar has fewer than \(days) working days after \(d)"))
+                        return .error(EvalError(.calendarTooShort(days: days, after: d)))
                     }
-                    return .error(EvalError(.outOfRange, "workdays_after(\(d), \(days)) is after 9999-12-31"))
+                    return .error(EvalError(.workdaysBeyondCalendar(d, days: days)))
                 }
                 return .date(after)
             case (.workdaysBetween, .date(let d1), .date(let d2)):
@@ -174,7 +170,7 @@ extension Engine {
                 return .number(Fixed(d2.ordinal - d1.ordinal))
             default: break
             }
-            return .error(EvalError(.type, "\(f.rawValue) needs \(f == .workdaysAfter ? "a date and a whole number of days" : "two dates")"))
+            return .error(EvalError(.needsDates(function: f.rawValue)))
         default: break
         }
         // The numeric functions: every argument an amount, read in order, with no array.
@@ -187,7 +183,7 @@ extension Engine {
                     if f == .min ? n < best : n > best { best = n }
                 }
             case .error(let e): return .error(e)
-            case let other: return .error(EvalError(.type, "\(f.rawValue) needs amounts, not \(other.displayText)"))
+            case let other: return .error(EvalError(.needsAmountsNot(function: f.rawValue, other)))
             }
         }
         // A digit count beyond Int's range saturates (it rounds to nothing or everything; never a trap).
@@ -221,7 +217,7 @@ extension Engine {
         func fail(_ v: Value) -> TierHit { TierHit(value: v, tier: nil, thresholds: [], amount: nil) }
         let av = eval(arg, k)
         guard case .number(let amount) = av else {
-            return fail(av.isError ? av : .error(EvalError(.type, "\(op.rawValue)(\(name), …) needs an amount")))
+            return fail(av.isError ? av : .error(EvalError(.tableNeedsAmount(function: op.rawValue, table: name))))
         }
         var thresholds: [Fixed] = []
         let key = rows.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
@@ -232,11 +228,11 @@ extension Engine {
                 switch eval(row.threshold, k) {
                 case .number(let t):
                     if let last = thresholds.last, t <= last {
-                        return fail(.error(EvalError(.type, "the thresholds of table \(name) must rise from row to row")))
+                        return fail(.error(EvalError(.thresholdsNotRising(table: name))))
                     }
                     thresholds.append(t)
                 case .error(let e): return fail(.error(e))
-                default: return fail(.error(EvalError(.type, "table \(name) has a threshold that is not an amount")))
+                default: return fail(.error(EvalError(.thresholdNotAmount(table: name))))
                 }
             }
             if constantThresholds[key] == nil {
@@ -263,7 +259,7 @@ extension Engine {
             for i in thresholds.indices where thresholds[i] < amount {
                 let upper = i + 1 < thresholds.count ? min(amount, thresholds[i + 1]) : amount
                 guard let slice = Fixed.checkedSubtract(upper, thresholds[i]) else {
-                    return fail(.error(EvalError(.overflow, "marginal(\(name), …): the tier from \(thresholds[i].moneyText) to \(upper.moneyText) is wider than 10²⁶")))
+                    return fail(.error(EvalError(.tierTooWide(table: name, from: thresholds[i], to: upper))))
                 }
                 let part = Engine.arithmetic(.multiply, rowValue(i), .number(slice))
                 let sum = Engine.arithmetic(.add, .number(total), part)

@@ -39,6 +39,19 @@ public struct PlanWarning: Equatable, Sendable {
     public var range: SourceRange?
     /// The definition's source text (or the command line) that `range` points into.
     public var source: String
+    /// For a `payError` warning: the pay cell, its error value and how many more pay figures are errors,
+    /// so that the REPL says the error in the session's language (`message` is its English).
+    public var payError: PayError?
+
+    /// A pay figure that is an error value (`Kind.payError`).
+    public struct PayError: Equatable, Sendable {
+        /// The pay cell, `李雷.pay[2026-03]`.
+        public var cell: CellReference
+        public var error: EvalError
+        /// How many other pay figures are error values too.
+        public var more: Int
+        public init(cell: CellReference, error: EvalError, more: Int) { self.cell = cell; self.error = error; self.more = more }
+    }
 
     public init(_ kind: Kind, definition: String, message: String, zh: String? = nil, range: SourceRange?, source: String) {
         self.kind = kind; self.definition = definition; self.message = message; self.messageZh = zh ?? message

@@ -16,7 +16,7 @@ extension Value {
         guard let y = amount(b) else { return a }
         guard let x = amount(a) else { return .number(y) }
         guard let s = Fixed.checkedAdd(x, y) else {
-            return .error(EvalError(.overflow, "the total is beyond ±10²⁶"))
+            return .error(EvalError(.totalTooLarge))
         }
         return .number(s)
     }

@@ -28,27 +28,3 @@ public enum Value: Hashable, Sendable {
         }
     }
 }
-
-/// An error value: what went wrong and, for `explain`, the cell where it started.
-public struct EvalError: Hashable, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable {
-        case divisionByZero = "#DIV/0!"
-        case missing = "#MISSING"
-        case overflow = "#OVERFLOW"
-        case type = "#TYPE"
-        case outOfRange = "#RANGE"
-        /// Raised by the plan itself: `error("commission_mode must be individual or pool")`.
-        case raised = "#ERROR"
-    }
-    public let kind: Kind
-    /// A one-line explanation in plain words, e.g. `no sales for 李雷 in 2026-03`.
-    public let message: String
-    /// Where the error started, as `agent.rule[period]` text (empty until the engine stamps it).
-    public var origin: String
-
-    public init(_ kind: Kind, _ message: String, origin: String = "") {
-        self.kind = kind; self.message = message; self.origin = origin
-    }
-    public var code: String { kind.rawValue }
-    public var description: String { origin.isEmpty ? "\(code) \(message)" : "\(code) \(message) (from \(origin))" }
-}

@@ -31,7 +31,7 @@ public enum CommandMessage: MessageCatalogue {
     /// An input entered per month written with a quarter (…).
     case enteredPer(rule: String, grain: Grain, period: Period)
     /// The message of an error value in a query, and the figure it started in.
-    case errorValue(OutputLine, origin: String?)
+    case errorValue(EvalError.Detail, origin: CellReference?)
     /// `explain` written wrongly: the problem, then how to write it.
     case explainUsage(OutputLine)
     case depthNeedsNumber
@@ -77,8 +77,8 @@ public enum CommandMessage: MessageCatalogue {
                     zh: "'\(r)' 由规则计算，不能直接设置；" + (inputs.isEmpty ? "本方案没有录入项" : "录入项有：\(inputs.joined(separator: "、"))"))
         case .enteredPer(let r, let g, let p):
             Wording(en: "'\(r)' is entered per \(MessageWords.grain(g).en); \(p) is a \(MessageWords.grain(p.grain).en)", zh: "'\(r)' 按\(MessageWords.grain(g).zh)录入；\(p) 是\(MessageWords.grain(p.grain).zh)")
-        case .errorValue(let m, let o):
-            Wording(en: "  \(m.text(.en))\(o.map { " (from \($0))" } ?? "")", zh: "  \(m.text(.zh))\(o.map { "（来自 \($0)）" } ?? "")")
+        case .errorValue(let d, let o):
+            Wording(en: "  \(d.english)\(o.map { " (from \($0))" } ?? "")", zh: "  \(EvalErrorMessage.chinese(d))\(o.map { "（来自 \($0)）" } ?? "")")
         case .explainUsage(let e):
             Wording(en: "\(e.text(.en)); write explain FIGURE [--depth N] [--orders] [--rules], e.g. explain 李雷.pay[2026-03] --depth 3",
                     zh: "\(e.text(.zh))；请写 explain 数字 [--depth N] [--orders] [--rules]，例如 explain 李雷.pay[2026-03] --depth 3")
@@ -108,7 +108,7 @@ public enum CommandMessage: MessageCatalogue {
                 .perAgentFigure(rule: "pay", example: "李雷.pay[2026-01]"), .teamFigure(rule: "pool", periodic: true), .whichPeriod("李雷.pay"),
                 .perGrain(rule: "bonus", grain: .quarter, example: Period(text: "2026-Q1")!), .isParameter("rate"), .isComputed("pay", inputs: ["sales"]),
                 .isComputed("pay", inputs: []), .enteredPer(rule: "sales", grain: .month, period: Period(text: "2026-Q1")!),
-                .errorValue(OutputLine(fixed: "#DIV/0!"), origin: "李雷.rate[2026-03]"), .explainUsage(OutputLine(fixed: "--depth")),
+                .errorValue(.divisionByZero(Fixed(1500)), origin: CellReference(figure: "rate", agent: "李雷", period: Period(grain: .month, start: Month(year: 2026, month: 3)))), .explainUsage(OutputLine(fixed: "--depth")),
                 .depthNeedsNumber, .explainWhich, .explainPeriodForm("李雷.pay[3月]"), .explainGrain(ref: "李雷.bonus[2026-03]", rule: "bonus", grain: .quarter),
                 .reportUsage(nil), .reportWhich, .reportOneWordTooMany("2027"), .noOrder("T001")]
     }

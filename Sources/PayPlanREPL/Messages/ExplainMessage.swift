@@ -24,26 +24,13 @@ public enum ExplainMessage: MessageCatalogue {
         }
     }
 
-    /// What an error value's code means, in Chinese (its message is the engine's, in English but
-    /// for an error the plan raises in its own words).
-    static func chinese(_ k: EvalError.Kind) -> String {
-        switch k {
-        case .divisionByZero: "除以零"
-        case .missing: "缺少数据"
-        case .overflow: "数值过大"
-        case .type: "类型不符"
-        case .outOfRange: "超出范围"
-        case .raised: "方案报错"
-        }
-    }
-
     /// A value in a Chinese note: yes/no as 是/否.
     static func zh(_ v: Value) -> String { Session.inChinese(v).displayText }
 
     /// The Chinese text of a note.
     static func chinese(_ n: Explanation.Note) -> String {
         switch n {
-        case .errorValue(let e, let o): "\(e.code) \(ExplainMessage.chinese(e.kind))：\(e.message)" + (o.map { "（来自 \($0)）" } ?? "")
+        case .errorValue(let e, let o): EvalErrorMessage.coded(e, origin: o).text(.zh)
         case .entered: "已录入"
         case .notEntered(let d): d ? "未录入：使用方案默认值" : "未录入"
         case .version(let v, let t):
@@ -72,7 +59,8 @@ public enum ExplainMessage: MessageCatalogue {
     public static var samples: [ExplainMessage] {
         let jul = Month(year: 2026, month: 7)
         let notes: [Explanation.Note] = [
-            .errorValue(EvalError(.raised, "提成方式必须是 individual 或 pool", origin: "李雷.rate[2026-03]"), origin: "李雷.rate[2026-03]"),
+            .errorValue(EvalError(.raised("提成方式必须是 individual 或 pool"), origin: CellReference(figure: "rate", agent: "李雷", period: Period(grain: .month, start: Month(year: 2026, month: 3)))), origin: CellReference(figure: "rate", agent: "李雷", period: Period(grain: .month, start: Month(year: 2026, month: 3)))),
+            .errorValue(EvalError(.noInput(figure: "sales", agent: "李雷", period: Period(grain: .month, start: Month(year: 2026, month: 3)))), origin: nil),
             .entered, .notEntered(defaulted: true), .notEntered(defaulted: false),
             .version(VersionUsed(from: jul, next: nil), table: nil), .version(VersionUsed(from: nil, next: jul), table: "commission_tiers"),
             .fromPart("takehome"), .readsMore(1), .readsMore(5), .overAgents, .shares(orders: true), .shares(orders: false),

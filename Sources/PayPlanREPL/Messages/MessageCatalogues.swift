@@ -9,7 +9,7 @@ public enum MessageCatalogues {
         entry(WhatIfMessage.self), entry(FigureFileMessage.self), entry(ImportMessage.self), entry(ShellMessage.self),
         entry(OfferMessage.self), entry(AttributionMessage.self), entry(AmountMessage.self),
         entry(SourceErrorMessage.self), entry(ArgumentMessage.self), entry(ScenarioErrorMessage.self), entry(ImportErrorMessage.self), entry(JournalMessage.self),
-        entry(ExplainMessage.self), entry(ReviewPageMessage.self),
+        entry(ExplainMessage.self), entry(ReviewPageMessage.self), entry(EvalErrorMessage.self),
     ]
 
     static func entry<M: MessageCatalogue>(_ kind: M.Type) -> (name: String, samples: [any Message]) {

@@ -6,6 +6,8 @@ public enum WarningMessage: MessageCatalogue {
     case inDefinition(String, Wording)
     /// After `load`: how many warnings the plan has (`check` lists them).
     case countAfterLoad(Int)
+    /// In definition `pay`: a pay cell is an error value (`PlanWarning.PayError`), with the cell it started in.
+    case payError(String, PlanWarning.PayError)
     /// `check`: how many warnings there are.
     case count(Int)
     /// `check` found nothing.
@@ -19,6 +21,13 @@ public enum WarningMessage: MessageCatalogue {
     public var wording: Wording {
         switch self {
         case .inDefinition(let d, let w): Wording(en: "in '\(d)': \(w.en)", zh: "在 '\(d)' 中：\(w.zh)")
+        case .payError(let d, let p):
+            Wording(en: "in '\(d)': \(p.cell) is \(p.error.code)" + (p.error.origin.flatMap { $0 == p.cell ? nil : ", from \($0)" } ?? "")
+                        + ": \(p.error.message)" + (p.more > 0 ? " (\(p.more) more pay figure\(p.more == 1 ? " is an error" : "s are errors") too)" : "")
+                        + "; nothing can be paid from an error: correct the value that caused it, or undo",
+                    zh: "在 '\(d)' 中：\(p.cell) 是错误值 \(p.error.code)" + (p.error.origin.flatMap { $0 == p.cell ? nil : "，源于 \($0)" } ?? "")
+                        + "：\(EvalErrorMessage.chinese(p.error.detail))" + (p.more > 0 ? "（另有 \(p.more) 个工资数字也是错误值）" : "")
+                        + "；错误值无法发放：请改正造成它的数值，或 undo")
         case .countAfterLoad(let n): Wording(en: "\(n) warning\(n == 1 ? "" : "s"): type check to list them", zh: "\(n) 条警告：输入 check 查看")
         case .count(let n): Wording(en: "\(n) warning\(n == 1 ? "" : "s")", zh: "\(n) 条警告")
         case .none: Wording(en: "no warnings", zh: "没有警告")
@@ -43,6 +52,9 @@ public enum WarningMessage: MessageCatalogue {
         [.inDefinition("pay", Wording(en: "'bonus' is never read", zh: "'bonus' 没有被任何规则读取")),
          .countAfterLoad(1), .countAfterLoad(3), .count(2), .none, .checkTakesNothing,
          .unreadNearName("报销全部档", near: "报销适用全部档", nearKind: "parameter"),
-         .unreadNearName("提成率", near: "提成比率", nearKind: "rule")]
+         .unreadNearName("提成率", near: "提成比率", nearKind: "rule"),
+         .payError("pay", PlanWarning.PayError(cell: CellReference(figure: "pay", agent: "李雷", period: Period(grain: .month, start: Month(year: 2026, month: 3))),
+                                               error: EvalError(.resultTooLarge(Fixed(1_000_000_000_000_000), operator: "*", Fixed(1_000_000_000_000_000)),
+                                                                origin: CellReference(figure: "rate", agent: nil, period: nil)), more: 2))]
     }
 }
