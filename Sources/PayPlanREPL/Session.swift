@@ -129,7 +129,9 @@ public final class Session {
     /// - Throws: `ScenarioError` naming the place of the problem.
     public convenience init(path: String) throws {
         let (w, d, f) = try ScenarioFile.loadWithForks(path: path)
-        do { try self.init(workspace: w) } catch { throw ScenarioError("\(path): \(Session.describe(error))") }
+        do { try self.init(workspace: w) } catch {
+            throw ScenarioError(.at(path, (error as? CompileError).map { .planDefinition($0.definition, $0.error.kind) } ?? .text(Session.describe(error))))
+        }
         self.forks = f
         self.path = path
         self.scenarioDescription = d

@@ -33,6 +33,9 @@ import TestSupport
         s.formUnion(["from", "to", "step", "show", "over", "threshold", "vs", "X", "Y", "S", "add", "Q", "H", "tiers", "for", "svg", "MISSING"])
         // The answers and keys of the shell's questions (y 是/n 否/c 取消, Tab, Ctrl-D, Ctrl-C).
         s.formUnion(["y", "n", "c", "Tab", "Ctrl", "D", "C", "OTHER"])
+        // A scenario file's keys, as a loading error names the place (`agents[0].hired`, `team_inputs.pool`), and its format's name.
+        s.formUnion(["format", "version", "years", "inputs", "team_inputs", "agents", "orders", "calendar", "holidays", "weekend", "fields",
+                     "attributes", "hired", "left", "scenario", "salez", "JSON"])
         // The command line's own options (`-f FILE`, `-e LINE`).
         s.formUnion(["f", "e"])
         // Imports: the field names a column maps to, the platform formats, encodings, attribution switch values.

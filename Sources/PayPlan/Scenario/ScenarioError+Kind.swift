@@ -16,8 +16,71 @@ extension ScenarioError {
         /// `path` is a loop of symbolic links (or a chain of more than 32).
         case linkLoop(path: String)
         case noFileName
+        /// The problem `kind` at `place`: a file (`a.json`), a field (`agents[2].hired`), a fork (`forks.lower`).
+        indirect case at(String, ScenarioError.Kind)
+        /// The file is not JSON: the first syntax error, at a line and column (columns count characters).
+        case notJSON(line: Int, column: Int, JSONProblem)
+        /// `"format"` is not payplan's (`expected`).
+        case notAScenario(format: String, expected: String)
+        case versionMissing
+        /// Written in format `version`, newer than this build reads (`reads`).
+        case newerVersion(Int, reads: Int)
+        /// `"version"` below 1 (this build reads 1 to `reads`).
+        case notAFormatVersion(Int, reads: Int)
+        /// `"years"` neither a year nor a range of years.
+        case yearsFormat(found: String)
+        /// `"years"` covering `count` years, more than 50.
+        case tooManyYears(String, count: Int)
+        /// A line of the plan that does not parse or check: its line (1-based) and the error.
+        case planLine(Int, SourceError.Kind)
+        /// A definition of the plan that does not compile.
+        case planDefinition(String, SourceError.Kind)
+        /// An agent's name empty or given twice.
+        case agentNameEmptyOrTwice(String)
+        /// An order's ID empty or given twice.
+        case orderIDEmptyOrTwice(String)
+        /// Text that is not a date (`example`: a date the message shows, such as 2025-06-01).
+        case notADate(String, example: String?)
+        /// Text that is not a period (`example`: say `such as 2026-03`).
+        case notAPeriod(String, example: Bool)
+        /// A name that is not one of the scenario's agents.
+        case notAnAgent(String)
+        /// `calendar.weekend` with a day outside 1…7.
+        case weekendDays
+        /// An agent's name of `length` characters, more than `maximum`.
+        case nameTooLong(length: Int, maximum: Int)
+        /// An employee ID that agent `other` (index `otherIndex`) has too.
+        case duplicateEmployeeID(String, otherIndex: Int, other: String)
+        case leftBeforeHired(left: Day, hired: Day)
+        /// An agent (`agent`) hired after the scenario's years (`span`, `2026` or `2026–2027`).
+        case hiredAfterYears(Day, span: String, agent: String)
+        /// An agent (`agent`) gone before the scenario's years.
+        case leftBeforeYears(Day, span: String, agent: String)
+        /// An attribute `name` whose value lies outside the range the plan declares.
+        case attributeOutsideRange(name: String, value: String, range: String)
+        /// An entered value no input holds (`Workspace.StrayInput`), and how many more like it.
+        case strayInput(Workspace.StrayInput, years: ClosedRange<Int>, more: Int)
+        /// An order field (`field`) or attribute the plan holds to amounts whose value is not a number;
+        /// `defaultText` or `range` is how the plan declares it.
+        case notANumber(value: String, field: Bool, name: String, defaultText: String?, range: String?)
         /// Any other message, in English.
         case text(String)
+    }
+
+    /// What makes a text not JSON, at its first syntax error.
+    public enum JSONProblem: String, Equatable, Sendable, CaseIterable {
+        case expectedString = "expected a string in double quotes"
+        case controlCharacter = "a control character (such as a line break) inside a string"
+        case stringNotClosed = "a string is not closed"
+        case expectedValue = "expected a value"
+        case nestedTooDeeply = "nested too deeply"
+        case endsWhereValueExpected = "the text ends where a value is expected"
+        case expectedColon = "expected ':' after a key"
+        case endsInsideObject = "the text ends inside an object: a '}' is missing"
+        case expectedCommaOrBrace = "expected ',' or '}'"
+        case endsInsideList = "the text ends inside a list: a ']' is missing"
+        case expectedCommaOrBracket = "expected ',' or ']'"
+        case textAfterEnd = "unexpected text after the end"
     }
 
     /// Why a file could not be written.
@@ -77,6 +140,33 @@ extension ScenarioError.Kind {
         case .cannotReplace(let p, let l, let e): return "cannot replace \(shown(p, l)): \(String(cString: strerror(e)))"
         case .linkLoop(let p): return "cannot write \(p): it is a loop of symbolic links (or a chain of more than 32); nothing was written"
         case .noFileName: return "no file name given"
+        case .at(let place, let k): return "\(place): \(k.english)"
+        case .notJSON(let l, let c, let p): return "not valid JSON: line \(l), column \(c): \(p.rawValue)"
+        case .notAScenario(let f, let e): return "this is not a payplan scenario (format is \"\(f)\", expected \"\(e)\")"
+        case .versionMissing: return "the field \"version\" is missing"
+        case .newerVersion(let v, let r): return "this scenario was written in format version \(v), newer than this payplan reads (\(r)); install a newer payplan to open it"
+        case .notAFormatVersion(let v, let r): return "version: \(v) is not a format version (this payplan reads versions 1 to \(r))"
+        case .yearsFormat(let y): return "years: expected a year such as \"2026\" or a range such as \"2026-2027\", found \"\(y)\""
+        case .tooManyYears(let y, let n): return "years: \"\(y)\" covers \(n) years; a scenario covers at most 50 (as the years command allows)"
+        case .planLine(let n, let k): return "plan line \(n): \(k.english)"
+        case .planDefinition(let d, let k): return "plan: in '\(d)': \(k.english)"
+        case .agentNameEmptyOrTwice(let n): return "the name \"\(n)\" is empty or used twice"
+        case .orderIDEmptyOrTwice(let id): return "the ID \"\(id)\" is empty or used twice"
+        case .notADate(let t, let e): return "\"\(t)\" is not a date" + (e.map { " such as \($0)" } ?? "")
+        case .notAPeriod(let t, let e): return "\"\(t)\" is not a period" + (e ? " such as 2026-03" : "")
+        case .notAnAgent(let a): return "\"\(a)\" is not one of the agents"
+        case .weekendDays: return "weekdays are 1 (Monday) to 7 (Sunday)"
+        case .nameTooLong(let n, let m): return "the name is \(n) characters long; names are at most \(m)"
+        case .duplicateEmployeeID(let id, let j, let other): return "\"\(id)\" is also the ID of agents[\(j)] (\(other)); employee IDs are unique"
+        case .leftBeforeHired(let l, let h): return "\(l) is before hired \(h); an agent cannot leave before being hired"
+        case .hiredAfterYears(let h, let span, let a): return "\(h) is after the scenario's years (\(span)); \(a) would never be employed in it"
+        case .leftBeforeYears(let l, let span, let a): return "\(l) is before the scenario's years (\(span)); \(a) would never be employed in it"
+        case .attributeOutsideRange(let n, let v, let r): return "\(v) is outside the range the plan declares for \(n) (\(r)), as agent set would refuse it"
+        case .strayInput(let s, let y, let more):
+            return "\(s.why(years: y)); payplan would not read this value" + (more > 0 ? " (and \(more) more value\(more == 1 ? "" : "s") like it)" : "")
+        case .notANumber(let v, let field, let n, let d, let r):
+            let held = d.map { "its default is \($0)" } ?? "its range is \(r ?? "")"
+            return "\"\(v)\" is not a number; the plan's \(field ? "field" : "attribute") \(n) holds amounts (\(held)), as \(field ? "order set" : "agent set") would refuse it"
         case .text(let s): return s
         }
     }

@@ -28,7 +28,7 @@ extension ScenarioFile {
                 if let forkDescription { fork.kept.top.append(KeptKey(key: "description", value: .string(forkDescription))) }
                 forks[name] = fork
             } catch let e as ScenarioError {
-                throw ScenarioError("forks.\(name): \(e.message)")
+                throw ScenarioError(.at("forks.\(name)", e.kind))
             }
         }
         return (w, d, forks)
@@ -40,7 +40,7 @@ extension ScenarioFile {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ScenarioError(unreadable(path))
         }
-        do { return try decodeWithForks(data) } catch let e as ScenarioError { throw ScenarioError("\(path): \(e.message)") }
+        do { return try decodeWithForks(data) } catch let e as ScenarioError { throw ScenarioError(.at(path, e.kind)) }
     }
 
     /// Saves `main` with its forks, atomically.

@@ -39,7 +39,7 @@ extension ScenarioFile {
             return body
         case .failure(let e):
             // A syntax error anywhere comes first (as it always has), then the header, then the field.
-            if let place = JSONSyntax.firstError(in: data) { throw ScenarioError("not valid JSON: \(place)") }
+            if let e = JSONSyntax.firstError(in: data) { throw ScenarioError(e) }
             switch e {
             case .syntax(let offset, let message):
                 throw ScenarioError("not valid JSON: \(JSONSyntax.place(offset, in: data)): \(message)")
@@ -48,20 +48,19 @@ extension ScenarioFile {
                 throw ScenarioError("\(JSONSyntax.place(offset, in: data)): \(message)")
             case .field(let path, let message):
                 try checkHeader(in: data)
-                throw ScenarioError(path.isEmpty ? message : "\(path): \(message)")
+                throw ScenarioError.placed(path, .text(message))
             }
         }
     }
 
     /// Refuses another format or a newer version.
     static func checkHeader(_ format: String?, _ version: Int?, place: String) throws {
-        let prefix = place.isEmpty ? "" : place + ": "
         if let f = format, f != formatName {
-            throw ScenarioError("\(prefix)this is not a payplan scenario (format is \"\(f)\", expected \"\(formatName)\")")
+            throw ScenarioError.placed(place, .notAScenario(format: f, expected: formatName))
         }
-        guard let v = version else { throw ScenarioError("\(prefix)the field \"version\" is missing") }
+        guard let v = version else { throw ScenarioError.placed(place, .versionMissing) }
         if v > ScenarioFile.version {
-            throw ScenarioError("\(prefix)this scenario was written in format version \(v), newer than this payplan reads (\(ScenarioFile.version)); install a newer payplan to open it")
+            throw ScenarioError.placed(place, .newerVersion(v, reads: ScenarioFile.version))
         }
     }
 

@@ -17,10 +17,10 @@ extension ScenarioFile {
     /// - Complexity: O(agents × ranged attributes + values entered).
     static func validate(_ w: Workspace, body: Body) throws {
         if body.version < 1 {
-            throw ScenarioError("version: \(body.version) is not a format version (this payplan reads versions 1 to \(version))")
+            throw ScenarioError(.notAFormatVersion(body.version, reads: version))
         }
         if w.years.count > 50 {
-            throw ScenarioError("years: \"\(body.years)\" covers \(w.years.count) years; a scenario covers at most 50 (as the years command allows)")
+            throw ScenarioError(.tooManyYears(body.years, count: w.years.count))
         }
         var ids: [String: Int] = [:]
         ids.reserveCapacity(w.agents.count)
@@ -28,32 +28,31 @@ extension ScenarioFile {
         for (i, a) in w.agents.enumerated() {
             // Characters are counted only for a name whose bytes could exceed the limit.
             if a.name.utf8.count > Parser.maximumNameLength && a.name.count > Parser.maximumNameLength {
-                throw ScenarioError("agents[\(i)].name: the name is \(a.name.count) characters long; names are at most \(Parser.maximumNameLength)")
+                throw ScenarioError(.at("agents[\(i)].name", .nameTooLong(length: a.name.count, maximum: Parser.maximumNameLength)))
             }
             if let id = a.id, !id.isEmpty {
                 if let j = ids[id] {
-                    throw ScenarioError("agents[\(i)].id: \"\(id)\" is also the ID of agents[\(j)] (\(w.agents[j].name)); employee IDs are unique")
+                    throw ScenarioError(.at("agents[\(i)].id", .duplicateEmployeeID(id, otherIndex: j, other: w.agents[j].name)))
                 }
                 ids[id] = i
             }
             if let h = a.hired, let l = a.left, l < h {
-                throw ScenarioError("agents[\(i)].left: \(l) is before hired \(h); an agent cannot leave before being hired")
+                throw ScenarioError(.at("agents[\(i)].left", .leftBeforeHired(left: l, hired: h)))
             }
             if let h = a.hired, h.year > w.years.upperBound {
-                throw ScenarioError("agents[\(i)].hired: \(h) is after the scenario's years (\(span)); \(a.name) would never be employed in it")
+                throw ScenarioError(.at("agents[\(i)].hired", .hiredAfterYears(h, span: span, agent: a.name)))
             }
             if let l = a.left, l.year < w.years.lowerBound {
-                throw ScenarioError("agents[\(i)].left: \(l) is before the scenario's years (\(span)); \(a.name) would never be employed in it")
+                throw ScenarioError(.at("agents[\(i)].left", .leftBeforeYears(l, span: span, agent: a.name)))
             }
         }
         if let (i, name, value, range) = w.attributeOutsideRange() {
-            throw ScenarioError("agents[\(i)].\(name): \(value) is outside the range the plan declares for \(name) (\(range)), as agent set would refuse it")
+            throw ScenarioError(.at("agents[\(i)].\(name)", .attributeOutsideRange(name: name, value: value, range: range.description)))
         }
         try checkAmountValues(w)
         let stray = w.strayInputs()
         if let s = stray.first {
-            let more = stray.count > 1 ? " (and \(stray.count - 1) more value\(stray.count == 2 ? "" : "s") like it)" : ""
-            throw ScenarioError("\(s.place): \(s.why(years: w.years)); payplan would not read this value\(more)")
+            throw ScenarioError(.at(s.place, .strayInput(s, years: w.years, more: stray.count - 1)))
         }
     }
 
@@ -65,8 +64,7 @@ extension ScenarioFile {
     ///   up only for a value that is not a number.
     static func checkAmountValues(_ w: Workspace) throws {
         func refuse(_ place: String, _ name: String, _ value: AttributeValue, _ d: Plan.AmountDeclaration, what: String, command: String) -> ScenarioError {
-            let held = d.defaultText.map { "its default is \($0)" } ?? "its range is \(d.range!)"
-            return ScenarioError("\(place): \"\(value.text)\" is not a number; the plan's \(what) \(name) holds amounts (\(held)), as \(command) would refuse it")
+            ScenarioError(.at(place, .notANumber(value: value.text, field: what == "field", name: name, defaultText: d.defaultText, range: d.range?.description)))
         }
         let fields = w.plan.amountDeclarations(fields: true)
         if !fields.isEmpty {

@@ -93,14 +93,13 @@ public enum ScenarioFile {
         init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let place = ScenarioFile.pathText(decoder.codingPath)
-            let prefix = place.isEmpty ? "" : place + ": "
             let f = try c.decodeIfPresent(String.self, forKey: .format)
             if let f, f != ScenarioFile.formatName {
-                throw ScenarioError("\(prefix)this is not a payplan scenario (format is \"\(f)\", expected \"\(ScenarioFile.formatName)\")")
+                throw ScenarioError.placed(place, .notAScenario(format: f, expected: ScenarioFile.formatName))
             }
-            guard let v = try c.decodeIfPresent(Int.self, forKey: .version) else { throw ScenarioError("\(prefix)the field \"version\" is missing") }
+            guard let v = try c.decodeIfPresent(Int.self, forKey: .version) else { throw ScenarioError.placed(place, .versionMissing) }
             if v > ScenarioFile.version {
-                throw ScenarioError("\(prefix)this scenario was written in format version \(v), newer than this payplan reads (\(ScenarioFile.version)); install a newer payplan to open it")
+                throw ScenarioError.placed(place, .newerVersion(v, reads: ScenarioFile.version))
             }
             format = f ?? ScenarioFile.formatName
             version = v
@@ -211,7 +210,7 @@ public enum ScenarioFile {
             throw e
         } catch {
             // Foundation does not say where a syntax error is: find it (only on failure, so a good file is read once).
-            if let place = JSONSyntax.firstError(in: data) { throw ScenarioError("not valid JSON: \(place)") }
+            if let e = JSONSyntax.firstError(in: data) { throw ScenarioError(e) }
             throw ScenarioError(describe(error))
         }
     }
@@ -222,7 +221,7 @@ public enum ScenarioFile {
         var w = Workspace(name: body.name)
         let yearParts = body.years.split(separator: "-").compactMap { Int($0) }
         guard (1...2).contains(yearParts.count), let y0 = yearParts.first, let y1 = yearParts.last, y0 <= y1, y0 >= 1900, y1 < 3000 else {
-            throw ScenarioError("years: expected a year such as \"2026\" or a range such as \"2026-2027\", found \"\(body.years)\"")
+            throw ScenarioError(.yearsFormat(found: body.years))
         }
         w.years = y0...y1
         do {
@@ -232,20 +231,20 @@ public enum ScenarioFile {
             // A dated version (`from 2026-07 …`) takes effect in a month of the scenario's years.
             try w.plan.checkVersions(years: w.years)
         } catch let e as PlanSourceError {
-            throw ScenarioError(e.description)
+            throw ScenarioError(.planLine(e.lineNumber, e.error.kind))
         } catch let e as CompileError {
-            throw ScenarioError("plan: \(e.description)")
+            throw ScenarioError(.planDefinition(e.definition, e.error.kind))
         }
         var names = Set<String>()
         for (i, r) in body.agents.enumerated() {
             guard !r.name.isEmpty, names.insert(r.name).inserted else {
-                throw ScenarioError("agents[\(i)]: the name \"\(r.name)\" is empty or used twice")
+                throw ScenarioError(.at("agents[\(i)]", .agentNameEmptyOrTwice(r.name)))
             }
             var a = Agent(name: r.name, id: r.id, role: r.role, base: r.base, extra: r.attributes ?? [:])
             a.kept = r.kept
             for (key, text) in [("hired", r.hired), ("left", r.left)] {
                 guard let text else { continue }
-                guard let d = Day(text: text) else { throw ScenarioError("agents[\(i)].\(key): \"\(text)\" is not a date such as 2025-06-01") }
+                guard let d = Day(text: text) else { throw ScenarioError(.at("agents[\(i)].\(key)", .notADate(text, example: "2025-06-01"))) }
                 if key == "hired" { a.hired = d } else { a.left = d }
             }
             w.agents.append(a)
@@ -255,7 +254,7 @@ public enum ScenarioFile {
         }
         w.inputs.reserveCapacity(body.inputs.count)
         for (agent, byName) in body.inputs {
-            guard names.contains(agent) else { throw ScenarioError("inputs: \"\(agent)\" is not one of the agents") }
+            guard names.contains(agent) else { throw ScenarioError(.at("inputs", .notAnAgent(agent))) }
             // Each agent's inputs built apart and stored once (not one nested dictionary write per value).
             var mine: [String: [Period: Fixed]] = [:]
             mine.reserveCapacity(byName.count)
@@ -264,7 +263,7 @@ public enum ScenarioFile {
                 typed.reserveCapacity(series.count)
                 for (ptext, value) in series {
                     guard let p = Period(text: ptext) else {
-                        throw ScenarioError("inputs.\(agent).\(name): \"\(ptext)\" is not a period such as 2026-03")
+                        throw ScenarioError(.at("inputs.\(agent).\(name)", .notAPeriod(ptext, example: true)))
                     }
                     typed[p] = value
                 }
@@ -276,20 +275,20 @@ public enum ScenarioFile {
         var orders: [Order] = []
         orders.reserveCapacity(body.orders?.count ?? 0)
         for (i, r) in (body.orders ?? []).enumerated() {
-            guard !r.id.isEmpty, orderIDs.insert(r.id).inserted else { throw ScenarioError("orders[\(i)]: the ID \"\(r.id)\" is empty or used twice") }
-            guard let d = Day(text: r.date) else { throw ScenarioError("orders[\(i)].date: \"\(r.date)\" is not a date such as 2026-03-02") }
-            if let a = r.agent, !names.contains(a) { throw ScenarioError("orders[\(i)].agent: \"\(a)\" is not one of the agents") }
+            guard !r.id.isEmpty, orderIDs.insert(r.id).inserted else { throw ScenarioError(.at("orders[\(i)]", .orderIDEmptyOrTwice(r.id))) }
+            guard let d = Day(text: r.date) else { throw ScenarioError(.at("orders[\(i)].date", .notADate(r.date, example: "2026-03-02"))) }
+            if let a = r.agent, !names.contains(a) { throw ScenarioError(.at("orders[\(i)].agent", .notAnAgent(a))) }
             orders.append(Order(id: r.id, agent: r.agent, date: d, fields: r.fields ?? [:]))
             if !r.kept.isEmpty { w.kept.orders[r.id] = r.kept }
         }
         w.merge(orders)
         if let c = body.calendar {
             var cal = WorkCalendar()
-            guard c.weekend.allSatisfy({ (1...7).contains($0) }) else { throw ScenarioError("calendar.weekend: weekdays are 1 (Monday) to 7 (Sunday)") }
+            guard c.weekend.allSatisfy({ (1...7).contains($0) }) else { throw ScenarioError(.at("calendar.weekend", .weekendDays)) }
             cal.weekend = Set(c.weekend)
             for (key, list) in [("holidays", c.holidays), ("workdays", c.workdays)] {
                 for t in list {
-                    guard let d = Day(text: t) else { throw ScenarioError("calendar.\(key): \"\(t)\" is not a date") }
+                    guard let d = Day(text: t) else { throw ScenarioError(.at("calendar.\(key)", .notADate(t, example: nil))) }
                     if key == "holidays" { cal.holidays.insert(d) } else { cal.workdays.insert(d) }
                 }
             }
@@ -297,14 +296,14 @@ public enum ScenarioFile {
             w.kept.calendar = c.kept
         }
         if let a = body.as_of {
-            guard let d = Day(text: a) else { throw ScenarioError("as_of: \"\(a)\" is not a date such as 2026-06-30") }
+            guard let d = Day(text: a) else { throw ScenarioError(.at("as_of", .notADate(a, example: "2026-06-30"))) }
             w.asOf = d
         }
         w.importMaps = body.import_maps ?? [:]
         w.kept.top = body.kept
         for (name, series) in body.team_inputs ?? [:] {
             for (ptext, value) in series {
-                guard let p = Period(text: ptext) else { throw ScenarioError("team_inputs.\(name): \"\(ptext)\" is not a period") }
+                guard let p = Period(text: ptext) else { throw ScenarioError(.at("team_inputs.\(name)", .notAPeriod(ptext, example: false))) }
                 w.teamInputs[name, default: [:]][p] = value
             }
         }
@@ -382,7 +381,7 @@ public enum ScenarioFile {
             throw ScenarioError(unreadable(path))
         }
         do { return try decode(data) } catch let e as ScenarioError {
-            throw ScenarioError("\(path): \(e.message)")
+            throw ScenarioError(.at(path, e.kind))
         }
     }
 
@@ -407,6 +406,8 @@ public struct ScenarioError: Error, CustomStringConvertible, Equatable {
     public init(_ kind: Kind) { self.kind = kind }
     /// An error with an untyped English message.
     public init(_ message: String) { self.kind = .text(message) }
+    /// `kind` at `place` (a field path; none when empty).
+    static func placed(_ place: String, _ kind: Kind) -> ScenarioError { ScenarioError(place.isEmpty ? kind : .at(place, kind)) }
     public var description: String { message }
 }
 
@@ -415,6 +416,13 @@ public struct ScenarioError: Error, CustomStringConvertible, Equatable {
 enum JSONSyntax {
     /// `line 4, column 11` for the byte at `offset` (columns count characters, not bytes).
     static func place(_ offset: Int, in data: Data) -> String {
+        let (line, column) = lineAndColumn(offset, in: data)
+        return "line \(line), column \(column)"
+    }
+
+    /// The line and column (both from 1; columns count characters, not bytes) of the byte at `offset`.
+    /// - Complexity: O(offset).
+    static func lineAndColumn(_ offset: Int, in data: Data) -> (line: Int, column: Int) {
         var line = 1, column = 1
         data.withUnsafeBytes { raw in
             let b = raw.bindMemory(to: UInt8.self)
@@ -422,19 +430,19 @@ enum JSONSyntax {
                 if b[k] == 0x0A { line += 1; column = 1 } else if b[k] & 0xC0 != 0x80 { column += 1 }
             }
         }
-        return "line \(line), column \(column)"
+        return (line, column)
     }
 
-    /// `line 4, column 11: expected a value` for the first syntax error, or `nil` when the text is well-formed JSON.
-    static func firstError(in data: Data) -> String? {
+    /// The first syntax error (`not valid JSON: line 4, column 11: expected a value`), or `nil` when the text is well-formed JSON.
+    static func firstError(in data: Data) -> ScenarioError.Kind? {
         let b = [UInt8](data)
         var i = 0
-        func place(_ message: String) -> String {
+        func place(_ problem: ScenarioError.JSONProblem) -> ScenarioError.Kind {
             var line = 1, column = 1
             for k in 0..<min(i, b.count) {
                 if b[k] == 0x0A { line += 1; column = 1 } else if b[k] & 0xC0 != 0x80 { column += 1 }
             }
-            return "line \(line), column \(column): \(message)"
+            return .notJSON(line: line, column: column, problem)
         }
         func ws() { while i < b.count, [0x20, 0x0A, 0x0D, 0x09].contains(b[i]) { i += 1 } }
         func literal(_ word: String) -> Bool {
@@ -442,27 +450,27 @@ enum JSONSyntax {
             guard i + w.count <= b.count, Array(b[i..<(i + w.count)]) == w else { return false }
             i += w.count; return true
         }
-        func string() -> String? {
-            guard i < b.count, b[i] == 0x22 else { return "expected a string in double quotes" }
+        func string() -> ScenarioError.JSONProblem? {
+            guard i < b.count, b[i] == 0x22 else { return .expectedString }
             i += 1
             while i < b.count {
                 if b[i] == 0x5C { i += 2; continue }
                 if b[i] == 0x22 { i += 1; return nil }
-                if b[i] < 0x20 { return "a control character (such as a line break) inside a string" }
+                if b[i] < 0x20 { return .controlCharacter }
                 i += 1
             }
-            return "a string is not closed"
+            return .stringNotClosed
         }
-        func number() -> String? {
+        func number() -> ScenarioError.JSONProblem? {
             let start = i
             if i < b.count, b[i] == 0x2D { i += 1 }
             while i < b.count, (0x30...0x39).contains(b[i]) || [0x2E, 0x65, 0x45, 0x2B, 0x2D].contains(b[i]) { i += 1 }
-            return i > start ? nil : "expected a value"
+            return i > start ? nil : .expectedValue
         }
-        func value(_ depth: Int) -> String? {
-            guard depth < 512 else { return "nested too deeply" }
+        func value(_ depth: Int) -> ScenarioError.JSONProblem? {
+            guard depth < 512 else { return .nestedTooDeeply }
             ws()
-            guard i < b.count else { return "the text ends where a value is expected" }
+            guard i < b.count else { return .endsWhereValueExpected }
             switch b[i] {
             case 0x7B: // {
                 i += 1; ws()
@@ -471,14 +479,14 @@ enum JSONSyntax {
                     ws()
                     if let e = string() { return e }
                     ws()
-                    guard i < b.count, b[i] == 0x3A else { return "expected ':' after a key" }
+                    guard i < b.count, b[i] == 0x3A else { return .expectedColon }
                     i += 1
                     if let e = value(depth + 1) { return e }
                     ws()
-                    guard i < b.count else { return "the text ends inside an object: a '}' is missing" }
+                    guard i < b.count else { return .endsInsideObject }
                     if b[i] == 0x2C { i += 1; continue }
                     if b[i] == 0x7D { i += 1; return nil }
-                    return "expected ',' or '}'"
+                    return .expectedCommaOrBrace
                 }
             case 0x5B: // [
                 i += 1; ws()
@@ -486,20 +494,20 @@ enum JSONSyntax {
                 while true {
                     if let e = value(depth + 1) { return e }
                     ws()
-                    guard i < b.count else { return "the text ends inside a list: a ']' is missing" }
+                    guard i < b.count else { return .endsInsideList }
                     if b[i] == 0x2C { i += 1; continue }
                     if b[i] == 0x5D { i += 1; return nil }
-                    return "expected ',' or ']'"
+                    return .expectedCommaOrBracket
                 }
             case 0x22: return string()
-            case 0x74: return literal("true") ? nil : "expected a value"
-            case 0x66: return literal("false") ? nil : "expected a value"
-            case 0x6E: return literal("null") ? nil : "expected a value"
+            case 0x74: return literal("true") ? nil : .expectedValue
+            case 0x66: return literal("false") ? nil : .expectedValue
+            case 0x6E: return literal("null") ? nil : .expectedValue
             default: return number()
             }
         }
         if let e = value(0) { return place(e) }
         ws()
-        return i < b.count ? place("unexpected text after the end") : nil
+        return i < b.count ? place(.textAfterEnd) : nil
     }
 }

@@ -298,13 +298,15 @@ public struct PlanSourceError: Error, CustomStringConvertible {
     public let line: Int
     public let error: SourceError
     public let text: String
-    public var description: String {
+    /// The plan line (1-based) where the error is: the statement's first line, moved down to the error's own.
+    public var lineNumber: Int {
         var lineNo = line + 1
         if let r = error.range {
             lineNo += text.prefix(r.lowerBound).filter { $0 == "\n" }.count
         }
-        return "plan line \(lineNo): \(error.message)"
+        return lineNo
     }
+    public var description: String { "plan line \(lineNumber): \(error.message)" }
 }
 
 /// Rules about how statements span lines, shared by plan files and the session.

@@ -12,6 +12,10 @@ extension Workspace {
         public var period: Period
         public var reason: Reason
 
+        public init(agent: String?, name: String, period: Period, reason: Reason) {
+            self.agent = agent; self.name = name; self.period = period; self.reason = reason
+        }
+
         public enum Reason: Equatable, Sendable {
             /// The plan has no input of this name.
             case notAnInput

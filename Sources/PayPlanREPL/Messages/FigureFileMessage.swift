@@ -43,27 +43,13 @@ struct WhatIfRefusal: Error {
 
 extension Session {
     /// An error from below the REPL (a file that cannot be written, a refused probe) in both
-    /// languages: a `WhatIfError` with a reason is worded from it; a system error text
-    /// (`strerror`) is named in Chinese; anything else keeps the old translation.
+    /// languages, from its type: a `WhatIfError` with a reason is worded from it, a file error
+    /// (`ScenarioError`, with the system's error number) and the other typed errors by
+    /// `Session.said`; nothing is translated by matching its text.
     static func describeBoth(_ error: Error) -> Wording {
         if let e = error as? WhatIfError, let r = e.reason { return WhatIfMessage.probeWording(r) }
         if let e = error as? WhatIfRefusal { return e.said.wording }
-        if error is SourceError || error is CompileError || error is ScenarioError || error is ArgumentMessage {
-            let line = Session.said(error)
-            if case .text = (error as? ScenarioError)?.kind {} else { return Wording(en: line.text(.en), zh: line.text(.zh)) }
-        }
-        let en = describe(error)
-        var zh = en
-        for (sys, chinese) in systemErrors { zh = zh.replacingOccurrences(of: sys, with: chinese) }
-        if zh.hasPrefix("cannot write "), let colon = zh.range(of: ": ", range: zh.index(zh.startIndex, offsetBy: 13)..<zh.endIndex) {
-            zh = "无法写入 " + zh[zh.index(zh.startIndex, offsetBy: 13)..<colon.lowerBound] + "：" + zh[colon.upperBound...]
-        }
-        return Wording(en: en, zh: zh)
+        let line = Session.said(error)
+        return Wording(en: line.text(.en), zh: line.text(.zh))
     }
-
-    /// The system's error texts (`strerror`) payplan passes on, in Chinese.
-    static let systemErrors: [(String, String)] = [
-        ("No such file or directory", "没有这个文件或文件夹"), ("Permission denied", "没有权限"), ("Is a directory", "这是一个文件夹"),
-        ("Not a directory", "路径中有一项不是文件夹"), ("No space left on device", "磁盘空间不足"), ("Read-only file system", "文件系统只读"),
-    ]
 }

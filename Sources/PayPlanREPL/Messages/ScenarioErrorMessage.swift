@@ -4,7 +4,7 @@ import PayPlanImport
 
 /// A file the file layer could not read or write (`ScenarioError`, `AtomicFile`), rendered from
 /// its typed `kind` in English and Chinese; the system's error texts in Chinese from
-/// `Session.systemErrors`. An untyped error (`Kind.text`) shows its English text in both languages.
+/// its number (`chinese(errno:)`). An untyped error (`Kind.text`) shows its English text in both languages.
 public struct ScenarioErrorMessage: MessageCatalogue {
     public var kind: ScenarioError.Kind
 
@@ -24,9 +24,70 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         case .cannotReplace(let p, let l, let e): zh = "无法替换 \(shown(p, l))：\(ScenarioErrorMessage.chinese(errno: e))"
         case .linkLoop(let p): zh = "无法写入 \(p)：符号链接形成循环（或链接超过 32 层）；未写入任何文件"
         case .noFileName: zh = "没有给出文件名"
-        case .text(let s): zh = s
+        default: zh = ScenarioErrorMessage.chineseLoad(kind)
         }
         return Wording(en: kind.english, zh: zh)
+    }
+
+    /// A JSON syntax error in Chinese.
+    static func chinese(_ p: ScenarioError.JSONProblem) -> String {
+        switch p {
+        case .expectedString: "此处应为双引号括起的字符串"
+        case .controlCharacter: "字符串中有控制字符（例如换行）"
+        case .stringNotClosed: "字符串没有结束的双引号"
+        case .expectedValue: "此处应为一个值"
+        case .nestedTooDeeply: "嵌套层数太多"
+        case .endsWhereValueExpected: "文本在应有值的地方结束了"
+        case .expectedColon: "键后面应为 ':'"
+        case .endsInsideObject: "文本在对象内结束：缺少 '}'"
+        case .expectedCommaOrBrace: "此处应为 ',' 或 '}'"
+        case .endsInsideList: "文本在列表内结束：缺少 ']'"
+        case .expectedCommaOrBracket: "此处应为 ',' 或 ']'"
+        case .textAfterEnd: "结尾之后还有多余的文本"
+        }
+    }
+
+    /// A scenario file's loading check in Chinese: places (field paths, files), names, dates and
+    /// values stay as written.
+    static func chineseLoad(_ kind: ScenarioError.Kind) -> String {
+        switch kind {
+        case .at(let place, let k): return "\(place)：\(ScenarioErrorMessage(k).wording.zh)"
+        case .notJSON(let l, let c, let p): return "不是有效的 JSON：第 \(l) 行第 \(c) 列：\(chinese(p))"
+        case .notAScenario(let f, let e): return "这不是 payplan 方案文件（format 为 \"\(f)\"，应为 \"\(e)\"）"
+        case .versionMissing: return "缺少字段 \"version\""
+        case .newerVersion(let v, let r): return "此方案以格式版本 \(v) 写成，比本 payplan 能读的版本（\(r)）新；请安装更新的 payplan 再打开"
+        case .notAFormatVersion(let v, let r): return "version：\(v) 不是格式版本（本 payplan 读取版本 1 到 \(r)）"
+        case .yearsFormat(let y): return "years：应为年份（如 \"2026\"）或年份范围（如 \"2026-2027\"），实际为 \"\(y)\""
+        case .tooManyYears(let y, let n): return "years：\"\(y)\" 跨 \(n) 年；一个方案最多 50 年（与 years 命令相同）"
+        case .planLine(let n, let k): return "方案第 \(n) 行：\(SourceErrorMessage(k).wording.zh)"
+        case .planDefinition(let d, let k): return "方案：\(SourceErrorMessage(k, in: d).wording.zh)"
+        case .agentNameEmptyOrTwice(let n): return "姓名 \"\(n)\" 为空或重复"
+        case .orderIDEmptyOrTwice(let id): return "订单号 \"\(id)\" 为空或重复"
+        case .notADate(let t, let e): return "\"\(t)\" 不是日期" + (e.map { "（应写作 \($0) 这样）" } ?? "")
+        case .notAPeriod(let t, let e): return "\"\(t)\" 不是期间" + (e ? "（应写作 2026-03 这样）" : "")
+        case .notAnAgent(let a): return "\"\(a)\" 不是本方案的员工"
+        case .weekendDays: return "星期几写作 1（星期一）到 7（星期日）"
+        case .nameTooLong(let n, let m): return "姓名长 \(n) 个字符；姓名最多 \(m) 个字符"
+        case .duplicateEmployeeID(let id, let j, let other): return "\"\(id)\" 也是 agents[\(j)]（\(other)）的工号；工号不能重复"
+        case .leftBeforeHired(let l, let h): return "离职日期 \(l) 早于入职日期 \(h)；员工不能在入职前离职"
+        case .hiredAfterYears(let h, let span, let a): return "入职日期 \(h) 晚于方案的年份（\(span)）；\(a) 在方案期间从未在职"
+        case .leftBeforeYears(let l, let span, let a): return "离职日期 \(l) 早于方案的年份（\(span)）；\(a) 在方案期间从未在职"
+        case .attributeOutsideRange(let n, let v, let r): return "\(v) 超出方案为 \(n) 声明的范围（\(r)），agent set 也会拒绝它"
+        case .strayInput(let s, let y, let more):
+            let why: String
+            switch s.reason {
+            case .notAnInput: why = "方案没有名为 \(s.name) 的录入项"
+            case .outsideYears: why = "\(s.period) 超出方案的年份（\(y.lowerBound)–\(y.upperBound)）"
+            case .wrongGrain(let g): why = "\(s.name) 按\(MessageWords.grain(g).zh)录入，\(MessageWords.grain(s.period.grain).zh)的数值无处可放"
+            case .wrongHolder(let team): why = team ? "\(s.name) 是团队录入项（team_inputs），不是每名员工的" : "\(s.name) 是每名员工的录入项（inputs），不是团队的"
+            }
+            return why + "；payplan 不会读取这个数值" + (more > 0 ? "（另有 \(more) 个同类数值）" : "")
+        case .notANumber(let v, let field, let n, let d, let r):
+            let held = d.map { "默认值为 \($0)" } ?? "范围为 \(r ?? "")"
+            return "\"\(v)\" 不是数字；方案的\(field ? "订单字段" : "属性") \(n) 是金额（\(held)），\(field ? "order set" : "agent set") 也会拒绝它"
+        case .text(let s): return s
+        default: return kind.english
+        }
     }
 
     static func chinese(_ why: ScenarioError.WriteProblem) -> String {
@@ -46,9 +107,13 @@ public struct ScenarioErrorMessage: MessageCatalogue {
 
     /// A system error number in Chinese: the common ones by name, any other by its number.
     static func chinese(errno e: Int32) -> String {
-        let en = String(cString: strerror(e))
-        if let zh = Session.systemErrors.first(where: { $0.0 == en })?.1 { return zh }
         switch e {
+        case ENOENT: return "没有这个文件或文件夹"
+        case EACCES, EPERM: return "没有权限"
+        case EISDIR: return "这是一个文件夹"
+        case ENOTDIR: return "路径中有一项不是文件夹"
+        case ENOSPC: return "磁盘空间不足"
+        case EROFS: return "文件系统只读"
         case EDQUOT: return "超出磁盘配额"
         case ENAMETOOLONG: return "文件名太长"
         case EIO: return "读写出错"
@@ -69,7 +134,35 @@ public struct ScenarioErrorMessage: MessageCatalogue {
          .init(.cannotWrite(path: "a.xlsx", link: nil, why: .sheetRefused("2026-03"))), .init(.cannotWrite(path: "a.xlsx", link: nil, why: .workbookNotReadBack)),
          .init(.cannotWrite(path: "a.xlsx", link: nil, why: .workbookLibrary("Error creating output xlsx file. Usually a permissions error."))),
          .init(.cannotReplace(path: "a.json", link: nil, errno: EXDEV)), .init(.linkLoop(path: "a.json")), .init(.noFileName),
-         ]
+         ] + loadSamples.map { .init($0) } + loadSamples.compactMap { if case .at(_, let k) = $0 { .init(k) } else { nil } }
+    }
+
+    /// One of every loading check (`ScenarioError.Kind` beyond the file layer), with typical arguments.
+    static var loadSamples: [ScenarioError.Kind] {
+        let mar = Period(grain: .month, start: Month(year: 2026, month: 3))
+        let d1 = Day(year: 2026, month: 3, day: 1)!, d2 = Day(year: 2026, month: 6, day: 30)!
+        return ScenarioError.JSONProblem.allCases.map { .at("a.json", .notJSON(line: 4, column: 11, $0)) } + [
+            .notAScenario(format: "工资表", expected: ScenarioFile.formatName), .versionMissing, .newerVersion(9, reads: 3),
+            .notAFormatVersion(0, reads: 3), .yearsFormat(found: "今年"), .tooManyYears("1990-2049", count: 60),
+            .planLine(4, .expectedDefinition(found: .identifier("foo"))), .planDefinition("pay", .endsEarly),
+            .at("agents[1]", .agentNameEmptyOrTwice("李雷")), .at("orders[0]", .orderIDEmptyOrTwice("T1001")),
+            .at("agents[0].hired", .notADate("2025-13-01", example: "2025-06-01")), .at("calendar.holidays", .notADate("五一", example: nil)),
+            .at("inputs.李雷.sales", .notAPeriod("2026-13", example: true)), .at("team_inputs.pool", .notAPeriod("Q5", example: false)),
+            .at("inputs", .notAnAgent("无名氏")), .at("calendar.weekend", .weekendDays),
+            .at("agents[0].name", .nameTooLong(length: 80, maximum: 64)),
+            .at("agents[2].id", .duplicateEmployeeID("S01", otherIndex: 0, other: "李雷")),
+            .at("agents[0].left", .leftBeforeHired(left: d1, hired: d2)),
+            .at("agents[0].hired", .hiredAfterYears(Day(year: 2027, month: 1, day: 4)!, span: "2026", agent: "李雷")),
+            .at("agents[0].left", .leftBeforeYears(Day(year: 2025, month: 12, day: 31)!, span: "2026–2027", agent: "李雷")),
+            .at("agents[0].base", .attributeOutsideRange(name: "base", value: "-5", range: "0..")),
+            .at("inputs.李雷.sales.\"2030-03\"", .strayInput(Workspace.StrayInput(agent: "李雷", name: "sales", period: Period(grain: .month, start: Month(year: 2030, month: 3)), reason: .outsideYears), years: 2026...2026, more: 0)),
+            .at("inputs.李雷.salez.\"2026-03\"", .strayInput(Workspace.StrayInput(agent: "李雷", name: "salez", period: mar, reason: .notAnInput), years: 2026...2026, more: 2)),
+            .at("inputs.李雷.sales.\"2026-Q1\"", .strayInput(Workspace.StrayInput(agent: "李雷", name: "sales", period: Period(grain: .quarter, start: Month(year: 2026, month: 1)), reason: .wrongGrain(.month)), years: 2026...2026, more: 1)),
+            .at("inputs.李雷.pool.\"2026-03\"", .strayInput(Workspace.StrayInput(agent: "李雷", name: "pool", period: mar, reason: .wrongHolder(team: true)), years: 2026...2026, more: 0)),
+            .at("team_inputs.sales.\"2026-03\"", .strayInput(Workspace.StrayInput(agent: nil, name: "sales", period: mar, reason: .wrongHolder(team: false)), years: 2026...2026, more: 0)),
+            .at("orders[2].fields.amount", .notANumber(value: "一百", field: true, name: "amount", defaultText: "0", range: nil)),
+            .at("agents[0].attributes.level", .notANumber(value: "高", field: false, name: "level", defaultText: nil, range: "1..5")),
+        ]
     }
 }
 
