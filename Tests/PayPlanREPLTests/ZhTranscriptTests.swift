@@ -68,7 +68,11 @@ import PayPlan
             "李雷.sales[2026-03] = 15万", "李雷.expenses[2026-03] = 1,200",
             "李雷.sales[2026-13] = 1", "李雷.sales[2026-03] = abc", "李雷.salez[2026-03] = 1",
             "李雷.sales[2030-03] = 1", "无名氏.sales[2026-03] = 1", "李雷.sales[2026-03] = -5"]),
-        Section("NAME.FIGURE[PERIOD]", C, ["李雷.pay[2026-03]", "李雷.commission[2026-03]", "韩梅梅.pay[2026-Q1]", "李雷.pya[2026-03]", "李雷.pay"]),
+        Section("NAME.FIGURE[PERIOD]", C, ["李雷.pay[2026-03]", "李雷.commission[2026-03]", "韩梅梅.pay[2026-Q1]", "李雷.pya[2026-03]", "李雷.pay",
+                                           // Error values: what went wrong, and where it started.
+                                           "month z = sales / 0", "李雷.z[2026-03]", "month w = sales + (sales > 1)", "李雷.w[2026-03]",
+                                           "input month visits", "month v2 = visits + 1", "李雷.v2[2026-03]", "explain 李雷.v2[2026-03] --rules --depth 0",
+                                           "explain 李雷.z[2026-03]"]),
         Section("NAME.FIGURE[PERIOD]", A, ["小美.pay[2026-03]", "小美.grade[2026-03]", "大伟.dismiss[2026-03]", "小美.first_reply_ok[2026-03]"]),
         Section("report PERIOD [--csv|--json|--md|--xlsx FILE] [--out FILE]", C, [
             "report 2026-03", "report 2026-Q1", "report 2026-03 --csv $TMP/r.csv", "report 2026-03 --xlsx $TMP/r.xlsx",
@@ -89,7 +93,7 @@ import PayPlan
             "input visits2", "month then = 1", "month z = sales 2", "input month v2 default 0 range 5..1"]),
         Section("use takehome [on FIGURE]", C, ["use takehome", "李雷.net_pay[2026-03]", "show social_insurance_base", "use foo", "use"]),
         Section("plan", B, ["plan"]),
-        Section("check", C, ["check"]),
+        Section("check", C, ["check", "param damage_cap_rate = 1/0", "check", "李雷.pay[2026-03]"]),
         Section("check", A, ["check"]),
         Section("check", B, ["check"]),
         Section("show NAME", C, ["show commission", "show commission_tiers", "show base_salary", "show nosuch"]),
@@ -101,7 +105,9 @@ import PayPlan
         Section("redo", C, ["redo", "李雷.sales[2026-03] = 13万", "undo", "redo"]),
         Section("load FILE", C, [
             "load $REPO/scenarios/web-agency.json", "甲.sales[2026-03] = 1", "load $REPO/scenarios/online-shop-cs.json",
-            "load! $REPO/scenarios/online-shop-cs.json", "load $TMP/nosuch.json", "load"]),
+            "load! $REPO/scenarios/online-shop-cs.json", "load $TMP/nosuch.json", "load",
+            // Files that are not scenarios payplan can read: each refusal says what and where.
+            "load $TMP/broken.json", "load $TMP/newer.json", "load $TMP/badhire.json", "load $TMP/badplan.json"]),
         Section("save [FILE]", C, ["李雷.sales[2026-03] = 13万", "save $TMP/saved.json", "save $TMP/nodir/x.json", "save \"\""]),
         Section("source FILE [--bail]", C, ["source $TMP/edits.txt", "source $TMP/bad.txt --bail", "source $TMP/nosuch.txt"]),
         Section("years 2026[-2027]", C, ["years", "years 2026-2027", "years 2030-2026", "years abc"]),
@@ -163,6 +169,16 @@ import PayPlan
         try "李雷.sales[2026-03] = 14万\n韩梅梅.sales[2026-03] = 25万\n".write(toFile: tmp + "/edits.txt", atomically: true, encoding: .utf8)
         try "李雷.sales[2026-03] = 14万\n李雷.sales[2026-03] = abc\n韩梅梅.sales[2026-03] = 25万\n".write(toFile: tmp + "/bad.txt", atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(atPath: repositoryRoot + "/Tests/PayPlanImportTests/Fixtures/chitu-performance.csv", toPath: tmp + "/chitu.csv")
+        // Broken scenarios for `load`: a missing ':' (line 3, column 13), a newer format version, a hire date that is no
+        // date (the shipped plan C with agents[0].hired changed), a plan line that does not parse.
+        try "{\n  \"format\": \"payplan-scenario\",\n  \"version\" 1\n}\n".write(toFile: tmp + "/broken.json", atomically: true, encoding: .utf8)
+        try "{\"format\": \"payplan-scenario\", \"version\": 99, \"name\": \"x\", \"years\": \"2026\", \"plan\": [], \"agents\": [], \"inputs\": {}}\n"
+            .write(toFile: tmp + "/newer.json", atomically: true, encoding: .utf8)
+        let c = try String(contentsOfFile: repositoryRoot + "/scenarios/electronics-sales.json", encoding: .utf8)
+        try c.replacingOccurrences(of: "\"hired\" : \"2023-03-01\"", with: "\"hired\" : \"2023-13-01\"")
+            .write(toFile: tmp + "/badhire.json", atomically: true, encoding: .utf8)
+        try "{\"format\": \"payplan-scenario\", \"version\": 1, \"name\": \"x\", \"years\": \"2026\", \"plan\": [\"month pay = (1\"], \"agents\": [], \"inputs\": {}}\n"
+            .write(toFile: tmp + "/badplan.json", atomically: true, encoding: .utf8)
     }
 
     /// Runs the whole script; returns the transcript (paths as `$TMP`, `$REPO`) and the plan source
@@ -343,6 +359,17 @@ import PayPlan
             "李雷.sales[2026-03] = 200,900.00 是使 李雷.pay[2026-03] ≥ 9,000.00 的最小值",
         ]
         for line in expected { #expect(lines.contains(line), "the transcript lacks the hand-worked line: \(line)") }
+        // The error paths, in Chinese: an error value (李雷's March sales 120,000 divided by 0; 120,000 > 1 is 是), one
+        // started in another cell, the pay-error warning (4 agents × 12 months = 48 pay cells, the first named, 47
+        // more), and loads refused with their place.
+        for line in ["  除数为零：120,000.00 / 0", "  '+' 两边都需要金额，而不是 120,000.00 和 是",
+                     "  李雷 2026-03 没有录入 visits，也没有默认值（来自 李雷.visits[2026-03]）",
+                     "警告：在 'pay' 中：李雷.pay[2026-01] 是错误值 #DIV/0!，源于 damage_cap_rate：除数为零：1.00 / 0（另有 47 个工资数字也是错误值）；错误值无法发放：请改正造成它的数值，或 undo",
+                     "错误：$TMP/broken.json：不是有效的 JSON：第 3 行第 13 列：键后面应为 ':'；未做任何更改",
+                     "错误：$TMP/newer.json：此方案以格式版本 99 写成，比本 payplan 能读的版本（\(ScenarioFile.version)）新；请安装更新的 payplan 再打开；未做任何更改",
+                     "错误：$TMP/badhire.json：agents[0].hired：\"2023-13-01\" 不是日期（应写作 2025-06-01 这样）；未做任何更改"] {
+            #expect(lines.contains(line), "the transcript lacks the error line: \(line)")
+        }
         // cliffs: at R = 40,000 (sales 40,900) the rate becomes 2%, but expenses 900 > 1% of R = 400 (C3.1):
         // commission 1.5% × 39,999.99 = 600.00 → 0, pay 3,600 → 3,000; at R = 90,000, 900 ≤ 1% of R: 2% × 90,000
         // = 1,800, pay 4,800.
