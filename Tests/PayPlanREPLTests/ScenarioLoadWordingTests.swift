@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PayPlan
+@testable import PayPlanREPL
+
+/// A scenario file that cannot be loaded is refused with a typed `ScenarioError.Kind` naming the
+/// place, said in English (unchanged) and in Chinese (issue 13, point 1: the JSON loader's checks
+/// were English in both languages). Texts written out by hand; the file on disk is left as it was.
+@Suite struct ScenarioLoadWordingTests {
+    /// Decodes `text`; the refusal's kind and its two renderings.
+    func refusal(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> (kind: ScenarioError.Kind?, en: String, zh: String) {
+        do {
+            _ = try ScenarioFile.decode(Data(text.utf8))
+            Issue.record("loaded", sourceLocation: sourceLocation)
+            return (nil, "", "")
+        } catch let e as ScenarioError {
+            let m = ScenarioErrorMessage(e.kind)
+            return (e.kind, m.text(.en), m.text(.zh))
+        } catch {
+            Issue.record("not a ScenarioError: \(error)", sourceLocation: sourceLocation)
+            return (nil, "", "")
+        }
+    }
+
+    static let header = #"{"format": "payplan-scenario", "version": 1, "name": "x", "years": "2026", "plan": ["input month sales default 0"], "#
+
+    /// Line 3 is `  "version" 1`: two spaces and `"version"` (9 characters) end at column 11, a space, so the
+    /// `1` where ':' belongs is at column 13.
+    @Test func aSyntaxErrorSaysLineColumnAndWhat() {
+        let r = refusal("{\n  \"format\": \"payplan-scenario\",\n  \"version\" 1\n}\n")
+        #expect(r.kind == .notJSON(line: 3, column: 13, .expectedColon))
+        #expect(r.en == "not valid JSON: line 3, column 13: expected ':' after a key")
+        #expect(r.zh == "不是有效的 JSON：第 3 行第 13 列：键后面应为 ':'")
+    }
+
+    @Test func checksOfAgentsOrdersAndInputsReadInBothLanguages() {
+        var r = refusal(Self.header + #""agents": [{"name": "李雷", "hired": "2025-13-01"}], "inputs": {}}"#)
+        #expect(r.kind == .at("agents[0].hired", .notADate("2025-13-01", example: "2025-06-01")))
+        #expect(r.en == #"agents[0].hired: "2025-13-01" is not a date such as 2025-06-01"#)
+        #expect(r.zh == #"agents[0].hired："2025-13-01" 不是日期（应写作 2025-06-01 这样）"#)
+        // Hired 2026-06-30, left 2026-03-01: leaving before being hired.
+        r = refusal(Self.header + #""agents": [{"name": "李雷", "hired": "2026-06-30", "left": "2026-03-01"}], "inputs": {}}"#)
+        #expect(r.en == "agents[0].left: 2026-03-01 is before hired 2026-06-30; an agent cannot leave before being hired")
+        #expect(r.zh == "agents[0].left：离职日期 2026-03-01 早于入职日期 2026-06-30；员工不能在入职前离职")
+        r = refusal(Self.header + #""agents": [{"name": "李雷", "id": "S01"}, {"name": "韩梅梅", "id": "S01"}], "inputs": {}}"#)
+        #expect(r.zh == #"agents[1].id："S01" 也是 agents[0]（李雷）的工号；工号不能重复"#)
+        r = refusal(Self.header + #""agents": [{"name": "李雷"}], "inputs": {"无名氏": {}}}"#)
+        #expect(r.kind == .at("inputs", .notAnAgent("无名氏")))
+        #expect(r.zh == #"inputs："无名氏" 不是本方案的员工"#)
+        // sales entered for 2030-03 in a scenario of 2026: outside the years, one value.
+        r = refusal(Self.header + #""agents": [{"name": "李雷"}], "inputs": {"李雷": {"sales": {"2030-03": "1"}}}}"#)
+        #expect(r.en == #"inputs.李雷.sales."2030-03": 2030-03 is outside the scenario's years (2026–2026); payplan would not read this value"#)
+        #expect(r.zh == #"inputs.李雷.sales."2030-03"：2030-03 超出方案的年份（2026–2026）；payplan 不会读取这个数值"#)
+        r = refusal(Self.header + #""agents": [{"name": "李雷"}], "inputs": {}, "orders": [{"id": "T1", "date": "2026-02-30", "agent": "李雷"}]}"#)
+        #expect(r.zh == #"orders[0].date："2026-02-30" 不是日期（应写作 2026-03-02 这样）"#)
+    }
+
+    @Test func theHeaderAndThePlanReadInBothLanguages() {
+        var r = refusal(#"{"format": "工资表", "version": 1}"#)
+        #expect(r.kind == .notAScenario(format: "工资表", expected: "payplan-scenario"))
+        #expect(r.zh == #"这不是 payplan 方案文件（format 为 "工资表"，应为 "payplan-scenario"）"#)
+        r = refusal(#"{"format": "payplan-scenario", "version": 99}"#)
+        #expect(r.kind == .newerVersion(99, reads: ScenarioFile.version))
+        r = refusal(#"{"format": "payplan-scenario", "version": 1, "name": "x", "years": "明年", "plan": [], "agents": [], "inputs": {}}"#)
+        #expect(r.zh == #"years：应为年份（如 "2026"）或年份范围（如 "2026-2027"），实际为 "明年""#)
+        // The second plan line does not parse: `month pay = (1` ends inside the bracket.
+        r = refusal(#"{"format": "payplan-scenario", "version": 1, "name": "x", "years": "2026", "plan": ["input month sales default 0", "month pay = (1"], "agents": [], "inputs": {}}"#)
+        #expect(r.en.hasPrefix("plan line 2: "))
+        #expect(r.zh.hasPrefix("方案第 2 行："))
+        #expect(MessageCatalogueTests.englishWords(r.zh).isEmpty, "\(r.zh)")
+    }
+
+    /// `load` of a broken file under zh: the whole error in Chinese, the session and the file unchanged.
+    @Test func loadOfABrokenFileSaysItInChineseAndChangesNothing() throws {
+        let tmp = NSTemporaryDirectory() + "payplan-load-" + UUID().uuidString + ".json"
+        let text = "{\n  \"format\": \"payplan-scenario\",\n  \"version\" 1\n}\n"
+        try text.write(toFile: tmp, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let s = try Session(path: electronics)
+        s.language = .zh
+        let before = s.workspace
+        let out = s.execute("load \(tmp)")
+        #expect(out.failed)
+        #expect(out.errors.first?.render(language: .zh).first == "错误：\(tmp)：不是有效的 JSON：第 3 行第 13 列：键后面应为 ':'；未做任何更改")
+        #expect(s.workspace == before)
+        #expect(try String(contentsOfFile: tmp, encoding: .utf8) == text)
+    }
+}
