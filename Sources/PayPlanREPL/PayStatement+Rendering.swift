@@ -109,7 +109,7 @@ public struct StatementRenderer {
             var how = "\(word("earningsTotal")) \(amount(s.earningsTotal)) − \(word("deductionsTotal")) \(amount(s.deductionsTotal))"
             // Not a sum over an error value: said as what cannot be computed.
             if s.earningsTotal.isError || s.deductionsTotal.isError || t.value.isError,
-               let why = totalNote(s.earnings + s.deductions, .error(EvalError(.type, ""))) { how = why }
+               let why = totalNote(s.earnings + s.deductions, .error(EvalError(.statementTotalTooLarge))) { how = why }
             out.append(Row(kind: .total, item: zh && t.label == nil ? "应发工资" : itemName(t), amount: amount(t.value), note: how, plainAmount: plainAmount(t.value), name: t.name))
         }
         if let n = s.net {
@@ -137,7 +137,7 @@ public struct StatementRenderer {
     public func problemMessages(_ s: PayStatement) -> [StatementMessage] {
         s.problems.map { p in
             // Where the error started, unless at the line's own figure.
-            let own = p.error.origin.isEmpty || p.error.origin.hasPrefix("\(s.agent).\(p.line.name)[")
+            let own = p.error.origin.map { $0.agent == s.agent && $0.figure == p.line.name } ?? true
             return .lineError(agent: s.agent, period: s.period, item: itemName(p.line), error: p.error, origin: own ? nil : p.error.origin, added: p.added)
         }
     }

@@ -188,14 +188,14 @@ struct TmuxSession {
     }
 
     /// Waits until `text` shows on the screen.
-    func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        try waitFor(sourceLocation: sourceLocation) { $0.contains { $0.contains(text) } }
+    func waitFor(_ text: String, seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try waitFor(seconds: seconds, sourceLocation: sourceLocation) { $0.contains { $0.contains(text) } }
     }
 
-    /// Polls the screen (its non-empty lines) until `condition` holds, for up to thirty seconds
-    /// (it returns as soon as it holds; the margin is for a loaded machine).
-    func waitFor(sourceLocation: SourceLocation = #_sourceLocation, _ condition: ([String]) -> Bool) throws {
-        let deadline = Date().addingTimeInterval(30)
+    /// Polls the screen (its non-empty lines) until `condition` holds, for up to `seconds` (thirty
+    /// by default; it returns as soon as it holds; the margin is for a loaded machine).
+    func waitFor(seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation, _ condition: ([String]) -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             let lines = screen().split(separator: "\n").map(String.init)
             if condition(lines) { return }

@@ -113,7 +113,9 @@ struct SourceInterruptEndToEndTests {
         try tmux.start("\(binary) \(scenario)")
         try tmux.waitFor("electronics-sales>")
         tmux.keys("source \(dir)/big.txt", "Enter")
-        usleep(1_000_000)
+        // A fraction of a second: the lines that run are replayed on recovery below, and on a loaded
+        // machine each takes longer there (the landing queue saw a replay outlast thirty seconds).
+        usleep(300_000)
         tmux.keys("C-c")
         try tmux.waitFor("stopped (Ctrl-C) before line ")
         let screen = try tmux.run(["capture-pane", "-p", "-J", "-t", "e2e"])  // -J: the message wraps at 120 columns
@@ -146,11 +148,11 @@ struct SourceInterruptEndToEndTests {
         tmux.stop()
         #expect(try Data(contentsOf: URL(fileURLWithPath: scenario)) == original, "nothing was saved")
         try tmux.start("\(binary) \(scenario)")
-        try tmux.waitFor("Recover them? [y/n]")
+        try tmux.waitFor("Recover them? [y/n]", seconds: 120)
         tmux.keys("y", "Enter")
-        try tmux.waitFor("electronics-sales*>")
+        try tmux.waitFor("electronics-sales*>", seconds: 120)
         tmux.keys("李雷.sales[2026-03]", "Enter")
-        try tmux.waitFor("李雷.sales[2026-03] = \(money((next - 1) * 1000))")
+        try tmux.waitFor("李雷.sales[2026-03] = \(money((next - 1) * 1000))", seconds: 120)
         tmux.keys("C-d")
         try tmux.waitFor("save changes to \(scenario)? [y/n/c]")
         tmux.keys("n", "Enter")

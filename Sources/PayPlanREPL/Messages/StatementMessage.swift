@@ -27,7 +27,7 @@ public enum StatementMessage: MessageCatalogue {
     /// A line of `agent`'s statement for `period` is an error value (`PayStatement.Problem`): the line as the
     /// statement names it, the error, and where it started (`origin`, nil when at the line itself); `added`
     /// when the line counts in the statement's totals (they cannot be added up), false for a reference line.
-    case lineError(agent: String, period: Period, item: String, error: EvalError, origin: String?, added: Bool)
+    case lineError(agent: String, period: Period, item: String, error: EvalError, origin: CellReference?, added: Bool)
     /// `statement all`, on screen: more statement lines are error values than were listed.
     case moreLineErrors(Int)
 
@@ -70,7 +70,7 @@ public enum StatementMessage: MessageCatalogue {
         case .lineError(let a, let p, let item, let e, let o, let added):
             Wording(en: "warning: \(a)'s \(item) for \(p) cannot be computed (\(e.code) \(e.message)" + (o.map { ", from \($0)" } ?? "") + ")"
                         + (added ? "; the statement's totals cannot be added up and it cannot be paid until this is corrected" : "; a reference line, not added to pay"),
-                    zh: "注意：\(a) \(p) 的\(item)无法计算（\(e.code) \(ExplainMessage.chinese(e.kind))：\(e.message)" + (o.map { "，源自 \($0)" } ?? "") + "）"
+                    zh: "注意：\(a) \(p) 的\(item)无法计算（\(e.code) \(EvalErrorMessage.chinese(e.kind))：\(EvalErrorMessage.chinese(e.detail))" + (o.map { "，源自 \($0)" } ?? "") + "）"
                         + (added ? "；改正之前工资条的合计无法得出，不能发放" : "；这是参考信息，不计入工资"))
         case .moreLineErrors(let n):
             Wording(en: "… and \(n) more statement lines that cannot be computed", zh: "……另有 \(n) 处工资条项目无法计算")
@@ -98,9 +98,10 @@ public enum StatementMessage: MessageCatalogue {
                 .concern(.negativeNetPay, period: p, value: Fixed(-100), minimum: nil),
                 .concern(.belowMinimumWage, period: p, value: Fixed(2000), minimum: Fixed(2740)),
                 .concern(.payError, period: p, value: .zero, minimum: nil),
-                .lineError(agent: "阿杰", period: p, item: "提成", error: EvalError(.raised, "提成方式必须是 individual 或 pool", origin: "阿杰.commission[2026-03]"), origin: nil, added: true),
-                .lineError(agent: "阿杰", period: p, item: "个税", error: EvalError(.divisionByZero, "除数为 0", origin: "阿杰.commission[2026-01]"), origin: "阿杰.commission[2026-01]", added: true),
-                .lineError(agent: "阿杰", period: p, item: "转化率%", error: EvalError(.missing, "未录入询单人数", origin: ""), origin: nil, added: false),
+                .lineError(agent: "阿杰", period: p, item: "提成", error: EvalError(.raised("提成方式必须是 individual 或 pool"), origin: CellReference(figure: "commission", agent: "阿杰", period: p)), origin: nil, added: true),
+                .lineError(agent: "阿杰", period: p, item: "个税", error: EvalError(.divisionByZero(Fixed(1000)), origin: CellReference(figure: "commission", agent: "阿杰", period: Period(text: "2026-01")!)),
+                           origin: CellReference(figure: "commission", agent: "阿杰", period: Period(text: "2026-01")!), added: true),
+                .lineError(agent: "阿杰", period: p, item: "转化率%", error: EvalError(.noInput(figure: "inquiries", agent: "阿杰", period: p)), origin: nil, added: false),
                 .moreLineErrors(12)]
     }
 }
