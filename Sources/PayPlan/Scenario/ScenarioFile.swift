@@ -319,9 +319,9 @@ public enum ScenarioFile {
     static func takeInputs(_ typed: TypedInputs, into w: inout Workspace, agents names: Set<String>) throws {
         var anyEmpty = false
         for (agent, byName) in typed.inputs {
-            guard names.contains(agent) else { throw ScenarioError("inputs: \"\(agent)\" is not one of the agents") }
+            guard names.contains(agent) else { throw ScenarioError(.at("inputs", .notAnAgent(agent))) }
             if let (name, text) = typed.badPeriods[agent] {
-                throw ScenarioError("inputs.\(agent).\(name): \"\(text)\" is not a period such as 2026-03")
+                throw ScenarioError(.at("inputs.\(agent).\(name)", .notAPeriod(text, example: true)))
             }
             if !anyEmpty, byName.isEmpty || byName.values.contains(where: \.isEmpty) { anyEmpty = true }
         }
