@@ -25,9 +25,16 @@ extension Session {
         do { args = try CommandArguments.parse(rest, options: ["--through"], flags: ["--bail"]) } catch { return .error(SourceMessage.usage(OutputLine(error))) }
         guard args.positional.count == 1, let file = args.positional.first, !file.isEmpty else { return .error(SourceMessage.usage(nil)) }
         var through = Int.max
+        // `--through 2:3`: lines up to 2, where line 2 is itself a `source` run `--through 3` (what an inner
+        // script stopped by Ctrl-C ran, recorded by the journal so recovery replays no more than ran).
+        var innerThrough: String? = nil
         if let t = args["--through"] {
-            guard let n = Int(t), n >= 0 else { return .error(SourceMessage.usage(nil)) }
+            let parts = t.split(separator: ":", omittingEmptySubsequences: false)
+            guard let n = Int(parts[0]), n >= 0, parts.dropFirst().allSatisfy({ Int($0).map { $0 >= 0 } ?? false }) else {
+                return .error(SourceMessage.usage(nil))
+            }
             through = n
+            if parts.count > 1 { innerThrough = parts.dropFirst().joined(separator: ":") }
         }
         let identity = URL(fileURLWithPath: file).resolvingSymlinksInPath().standardizedFileURL.path
         if let first = sourcing.firstIndex(where: { $0.identity == identity }) {
@@ -52,6 +59,8 @@ extension Session {
         var out = Output()
         var failed = 0, tookEffect = 0, ran = 0
         var stoppedBefore: Int? = nil
+        // The lines an inner script ran before Ctrl-C stopped it, when the last command was one.
+        var innerStop: [Int]? = nil
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         ScriptGrouping.group(lines) { chunk in
             guard let command = chunk.text else { return true }
@@ -71,7 +80,12 @@ extension Session {
             let trimmed = command.trimmingCharacters(in: .whitespaces)
             if trimmed == "quit" || trimmed == "exit" { out.leave = true; return false }
             let counted = changeCount
-            let r = perform(command)
+            var run = command
+            if let innerThrough, chunk.line + 1 == through, trimmed.hasPrefix("source ") { run = trimmed + " --through \(innerThrough)" }
+            stoppedSourceLines = nil
+            let r = perform(run)
+            innerStop = stoppedSourceLines
+            stoppedSourceLines = nil
             ran += 1
             if r.failed { failed += 1 }
             if changeCount != counted && (!r.failed || r.tookEffect) { tookEffect += 1 }
@@ -93,9 +107,13 @@ extension Session {
             out.tookEffect = tookEffect > 0
             // The journal replays the lines that ran, not the whole file (the outermost script: an inner one's
             // stop also stops the one that sourced it, which then records its own lines).
+            // An inner script's own lines follow its line (`--through 2:3`), so it too replays no more than ran.
+            let path = [line - 1] + (innerStop ?? [])
             if sourcing.count == 1 {
                 let name = file.contains(where: \.isWhitespace) ? "\"\(file)\"" : file
-                journalText = "source \(name) --through \(line - 1)"
+                journalText = "source \(name) --through \(path.map(String.init).joined(separator: ":"))"
+            } else {
+                stoppedSourceLines = path
             }
             return out
         }

@@ -101,6 +101,9 @@ public final class Session {
     /// What the journal should record for the last command instead of its text, when only part of it
     /// ran (`source FILE --through N` after Ctrl-C stopped the script); `nil`: its text.
     public internal(set) var journalText: String? = nil
+    /// Set by a nested `source` that Ctrl-C stopped: the lines it ran (and its own inner script's), for the
+    /// script that sourced it to record as `--through N:M` (Session+Source.swift).
+    var stoppedSourceLines: [Int]? = nil
     var redoStack: [Snapshot] = []
     /// Set when Ctrl-C stopped the last engine rebuild in `commit` (so `load` does not wrap the stop's message).
     var rebuildWasStopped = false

@@ -87,7 +87,15 @@ import TestSupport
             "source \(outer) stopped (Ctrl-C) before line 3: 2 commands ran (lines 1–2); the 2 that changed the workspace stay, each its own undo step; the rest were not run",
         ])
         #expect(s.workspace.input("sales", agent: "李雷", period: april) == Fixed(1))
-        #expect(s.journalText == "source \(outer) --through 2")
+        // Outer lines 1–2, and of the inner script (line 2) its lines 1–2: recovery replays no more.
+        #expect(s.journalText == "source \(outer) --through 2:2")
+        let replay = try Session(path: electronics)
+        run(replay, s.journalText!)
+        #expect(replay.workspace == s.workspace)
+        #expect(replay.workspace.input("sales", agent: "李雷", period: march) == Fixed(2000))
+        // The whole inner script would have left 5,000 (its line 5); the outer's line 3 (2) did not run.
+        #expect(replay.workspace.input("sales", agent: "李雷", period: april) == Fixed(1))
+        expectRefused(replay, "source \(outer) --through 2:x", "write source FILE [--bail] [--through LINE]")
     }
 }
 
