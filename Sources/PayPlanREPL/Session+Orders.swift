@@ -10,6 +10,8 @@ extension Session {
             return .error(OrderMessage.usage)
         }
         let (sub, id) = (parts[0], parts[1])
+        // An order number never holds `=`: `order add agent=李雷 …` left the number out.
+        if id.contains("=") { return .error(OrderMessage.needsID(id)) }
         var new = workspace
         switch sub {
         case "add", "set":

@@ -163,4 +163,15 @@ import PayPlan
         #expect(e.errors.isEmpty, "\(e.text)")
         #expect(e.text.contains("3,473.00"), "\(e.text)")
     }
+
+    /// `order add  agent=李雷 …` (the order number left out) made an order numbered "agent=李雷" with no
+    /// agent (fresh-user finding H2): refused for add, set and rm, naming the field, the workspace unchanged.
+    @Test func anOrderCommandWithoutItsNumberIsRefused() throws {
+        let s = try Session(path: electronics)
+        for c in ["order add  agent=李雷 date=2026-04-05 amount=1000", "order set amount=5", "order rm agent=李雷"] {
+            expectRefused(s, c, "is a field, not an order number: write the order's number first")
+        }
+        s.language = .zh
+        #expect(s.execute("order add agent=李雷 date=2026-04-05").text.contains("'agent=李雷' 是字段，不是订单号"))
+    }
 }

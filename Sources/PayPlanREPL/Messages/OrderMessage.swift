@@ -9,6 +9,8 @@ public enum OrderMessage: MessageCatalogue {
     /// `date=TEXT` that is not a date.
     case badDate(String)
     case needsDate(String)
+    /// `order add agent=李雷 …`: the order number is missing, so the first field would become it.
+    case needsID(String)
     /// An order dated outside the scenario's years; `widen` is the `years` command that holds it.
     case dateOutsideYears(Day, years: ClosedRange<Int>, widen: ClosedRange<Int>)
     case added(String)
@@ -54,6 +56,9 @@ public enum OrderMessage: MessageCatalogue {
         case .fieldSyntax(let p): Wording(en: "'\(p)': order fields are written key=value, e.g. amount=30000 paid=2026-03-03", zh: "'\(p)'：订单字段写作 key=value，例如 amount=30000 paid=2026-03-03")
         case .idCannotChange: Wording(en: "an order's ID cannot change; remove it and add it again", zh: "订单号不能修改；请删除后重新添加")
         case .badDate(let v): Wording(en: "date=\(v): expected a date such as 2026-03-02", zh: "date=\(v)：应为日期，例如 2026-03-02")
+        case .needsID(let w):
+            Wording(en: "'\(w)' is a field, not an order number: write the order's number first, e.g. order add T001 agent=李雷 date=2026-03-02 amount=30000",
+                    zh: "'\(w)' 是字段，不是订单号：请先写订单号，例如 order add T001 agent=李雷 date=2026-03-02 amount=30000")
         case .needsDate(let id):
             Wording(en: "order add \(id) needs date=…, the day it counts from (e.g. the day the customer signed)", zh: "order add \(id) 需要 date=…，即订单起算的日期（例如客户签单日）")
         case .dateOutsideYears(let d, let y, let w):
@@ -112,7 +117,7 @@ public enum OrderMessage: MessageCatalogue {
 
     public static var samples: [OrderMessage] {
         let d = Day(year: 2026, month: 10, day: 1)!, e = Day(year: 2026, month: 10, day: 7)!
-        return [.usage, .alreadyExists("T001"), .fieldSyntax("amount"), .idCannotChange, .badDate("3月2日"), .needsDate("T001"),
+        return [.usage, .alreadyExists("T001"), .fieldSyntax("amount"), .idCannotChange, .badDate("3月2日"), .needsDate("T001"), .needsID("agent=李雷"),
                 .dateOutsideYears(Day(year: 2027, month: 1, day: 5)!, years: 2026...2026, widen: 2026...2027), .added("T001"), .updated("T001"),
                 .removed("T001"), .unknownSubcommand("move"), .listUsage(OutputLine(fixed: "--csv")), .listNeitherAgentNorPeriod("王五"),
                 .count(1), .count(37), .tableHeader, .weekend([6, 7]), .holidays([d, e]), .holidays([]), .workedWeekendDays([e]), .workedWeekendDays([]),
