@@ -50,7 +50,9 @@ struct LongCommandInterruptTests {
         tmux.keys("C-l")  // libedit clears the screen: an earlier line is not taken for this one's
         try tmux.waitFor(sourceLocation: sourceLocation) { $0 == [prompt] }
         tmux.keys(command, "Enter")
-        try tmux.waitFor(progress, sourceLocation: sourceLocation)
+        // The progress line itself, not the typed command echoed after the prompt (`report 2026` matched
+        // its own echo, Ctrl-C came before the command began, and the export ran to its end).
+        try tmux.waitFor(sourceLocation: sourceLocation) { $0.contains { !$0.hasPrefix(prompt) && $0.contains(progress) } }
         tmux.keys("C-c")
         // offer sees Ctrl-C once its engine is built, which on a loaded machine can take a while.
         try Self.waitLong(tmux, sourceLocation: sourceLocation) { $0.contains { $0.contains(stopped) } }
@@ -100,7 +102,7 @@ struct LongCommandInterruptTests {
         try Self.open("big.json", Self.bigScenario(agents: 10_000)) { tmux, dir in
             try Self.stop(tmux, "offer sales 1万 2万 3万 4万 5万 6万", progress: "offer: ",
                           stopped: "error: offer stopped (Ctrl-C): nothing was changed")
-            try Self.stop(tmux, "report 2026 --xlsx \(dir)/r.xlsx", progress: "report 2026",
+            try Self.stop(tmux, "report 2026 --xlsx \(dir)/r.xlsx", progress: "agents (Ctrl-C stops)",
                           stopped: "error: report stopped (Ctrl-C): nothing was changed")
             let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains("xlsx") }
             #expect(left.isEmpty, "files left: \(left)")

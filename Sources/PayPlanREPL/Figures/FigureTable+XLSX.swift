@@ -12,7 +12,8 @@ extension FigureTable {
     ///
     /// A cell's number goes to the file as the nearest binary double of its exact decimal text, as
     /// every spreadsheet stores numbers; amounts below 10¹³ CNY with two decimals read back exactly.
-    /// - Parameter shouldStop: polled every 256 rows; true removes the unfinished workbook.
+    /// - Parameter shouldStop: polled every 256 rows and once the workbook is compressed; true removes
+    ///   the unfinished workbook.
     /// - Throws: `ScenarioError` naming the file and libxlsxwriter's reason; `Interrupted`
     ///   when `shouldStop` said so (the old file, if any, is as it was).
     /// - Complexity: O(cells).
@@ -61,6 +62,9 @@ extension FigureTable {
             unlink(tmp)
             throw ScenarioError(.cannotWrite(path: path, link: nil, why: .workbookLibrary(String(cString: lxw_strerror(status)))))
         }
+        // Closing compresses every sheet (a large part of the time on a big workbook) and cannot be
+        // polled; Ctrl-C pressed meanwhile still stops the export before anything is put in place.
+        if shouldStop() { unlink(tmp); throw Interrupted() }
         // Into place through the same safe write as every other file: it refuses a read-only file or
         // one of another owner, writes through symlinks and keeps the file's mode.
         defer { unlink(tmp) }
