@@ -626,6 +626,8 @@ public final class Session {
             var a = Agent(name: name)
             if let e = applyAttributes(parts.dropFirst(2), to: &a) { return e }
             let agent = a
+            // Read before the agent is added: once added, the key is one an agent carries.
+            let notes = unreadAttributeNotes(parts.dropFirst(2))
             // Appended to the engine in place (without copying the agent list); undo takes it off again.
             var out: Output
             if let done = addAgentInPlace(agent) { out = done } else {
@@ -637,6 +639,7 @@ public final class Session {
                                                 back: { $0.removeLastAgent(named: name) }, appears: name))
             }
             if !out.failed, let note = firstError(agent: workspace.agents.count - 1) { out.add(AgentMessage.cannotComputeYet(name: name, reason: OutputLine(english: note))) }
+            if !out.failed { for note in notes { out.add(note) } }
             return out
         }
         // The agent added last is taken off in place, without copying the agent list (undo appends them again).
@@ -662,7 +665,11 @@ public final class Session {
             // Attributes changed in place; a renamed agent's figures are listed under both names, so a rename builds anew.
             let edits = before.name == after.name
                 ? EngineEdits(forward: { $0.replaceAgent(at: i, with: after) }, back: { $0.replaceAgent(at: i, with: before) }, touches: [name]) : nil
-            return commit(new, label: "agent set \(name)", said: [AgentMessage.updated(name)], edits: edits)
+            // Read before the commit: once set, the key is one the agent carries.
+            let notes = unreadAttributeNotes(parts.dropFirst(2))
+            var out = commit(new, label: "agent set \(name)", said: [AgentMessage.updated(name)], edits: edits)
+            if !out.failed { for note in notes { out.add(note) } }
+            return out
         case "rm", "remove":
             // Several names: all are removed, or none when one is unknown (or named twice).
             let names = Array(parts.dropFirst())
@@ -819,6 +826,8 @@ public final class Session {
 
     func applyAttributes(_ pairs: ArraySlice<String>, to agent: inout Agent) -> Output? {
         let original = agent.name
+        // An attribute no rule reads, one slip from one that is read (bsae=3500): refused before anything is set.
+        if let typo = attributeTypoProblem(pairs) { return .error(typo) }
         for pair in pairs {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
                 return .error(AgentMessage.attributeSyntax(pair))

@@ -44,6 +44,17 @@ public enum AgentMessage: MessageCatalogue {
     /// `CS01` or an import's 业务员 column would credit the wrong one.
     case nameIsAnotherAgentsID(name: String, other: String)
     case idIsAnotherAgentsName(id: String, other: String)
+    /// `key=value` for an attribute no rule reads, one slip from `near` (`bsae=3500`, near base): refused.
+    case attributeNobodyReadsLikelyTypo(key: String, value: String, near: String)
+    /// An attribute no rule reads and nothing is named like: kept with the agent (and saved), no pay changes.
+    case attributeNobodyReads(String)
+
+    public var tone: Tone {
+        switch self {
+        case .attributeNobodyReads: .warning
+        default: .plain
+        }
+    }
 
     public var wording: Wording {
         switch self {
@@ -107,6 +118,12 @@ public enum AgentMessage: MessageCatalogue {
         case .nameIsAnotherAgentsID(let n, let o):
             Wording(en: "'\(n)' is \(o)'s employee ID: an agent of that name could not be told apart from \(o) in notes and imports; choose another name; nothing was changed",
                     zh: "'\(n)' 是 \(o) 的工号：用它作员工名，备注和导入里就分不清是谁；请换一个名字；未做任何更改")
+        case .attributeNobodyReadsLikelyTypo(let k, let v, let n):
+            Wording(en: "no rule reads '\(k)'; did you mean \(n)? (write \(n)=\(v)); nothing was changed",
+                    zh: "没有任何规则读取 '\(k)'；是不是想写 \(n)？（请写 \(n)=\(v)）；未做任何更改")
+        case .attributeNobodyReads(let k):
+            Wording(en: "note: no rule reads '\(k)': it is kept with the agent and saved, but no pay changes",
+                    zh: "注意：没有任何规则读取 '\(k)'：它随员工保存，但不影响任何工资")
         case .idIsAnotherAgentsName(let id, let o):
             Wording(en: "id=\(id) is the name of the agent \(o): notes and imports could not tell them apart; choose another ID; nothing was changed",
                     zh: "工号 id=\(id) 与员工 \(o) 的名字相同：备注和导入里就分不清是谁；请换一个工号；未做任何更改")
@@ -140,6 +157,7 @@ public enum AgentMessage: MessageCatalogue {
                 .nameBadStart("1李雷"), .nameBadCharacter("李.雷", "."), .nameReserved("month"), .nameIsCommandWord("total"), .nameIsCommandWord("all"), .attributeSyntax("base"),
                 .outsideRange(key: "base", value: "-1", range: "0.."), .neverEmployed(name: "甲", hired: Day(text: "2062-03-16"), left: nil, years: 2026...2027, command: nil),
                 .neverEmployed(name: "甲", hired: nil, left: Day(text: "2020-01-31"), years: 2026...2026, command: "years 2026"), .leftBeforeHired(left: e, hired: d), .duplicateID(id: "S01", other: "李雷"),
-                .nameIsAnotherAgentsID(name: "S01", other: "李雷"), .idIsAnotherAgentsName(id: "王芳", other: "王芳")]
+                .nameIsAnotherAgentsID(name: "S01", other: "李雷"), .idIsAnotherAgentsName(id: "王芳", other: "王芳"),
+                .attributeNobodyReadsLikelyTypo(key: "bsae", value: "3500", near: "base"), .attributeNobodyReads("phone")]
     }
 }
