@@ -281,7 +281,7 @@ public final class Session {
     }
 
     /// Full-width ASCII forms typed with a Chinese input method (`（`, `［`,
-    /// `＝`, `，`, `１２`) become ASCII, outside quoted text.
+    /// `＝`, `，`, `１２`) become ASCII, and its `【】` become `[]`, outside quoted text.
     static func normalise(_ text: String) -> String {
         var out = ""
         var quoted = false
@@ -291,6 +291,9 @@ public final class Session {
                 out.append(Character(Unicode.Scalar(s.value - 0xFEE0)!))
             } else if !quoted && c == "\u{3000}" {
                 out.append(" ")
+            } else if !quoted && (c == "【" || c == "】") {
+                // A Chinese input method types 【】 for [ ] (fresh-user finding M4: 李雷。sales【2026-03】 = 15 万).
+                out.append(c == "【" ? "[" : "]")
             } else {
                 out.append(c)
             }

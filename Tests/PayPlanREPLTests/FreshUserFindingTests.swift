@@ -164,6 +164,55 @@ import PayPlan
         #expect(e.text.contains("3,473.00"), "\(e.text)")
     }
 
+    /// A Chinese input method types `[` `]` as `【` `】` (fresh-user finding M4: `李雷。sales【2026-03】 = 15 万`
+    /// was "unknown command"): read as `[ ]` wherever `［ ］` is, in an edit, a query, explain, a rule and
+    /// a script line; a missing `】` is said as a missing `]` is, in both languages, the workspace unchanged.
+    @Test func lenticularBracketsAreReadAsSquareBrackets() throws {
+        let s = try Session(path: electronics)
+        // C3: 150,000 − 900 = 149,100 (under 15万: no C3.2 bonus); 2,000 + 3% × 49,100 = 3,473; pay 6,473.00.
+        #expect(run(s, "李雷。sales【2026-03】 = 15 万").contains("李雷.pay[2026-03]: 5,573.00 → 6,473.00"))
+        #expect(query(s, "李雷.sales[2026-03]") == "150,000.00")
+        #expect(query(s, "李雷.pay【2026-03】") == "6,473.00")
+        #expect(query(s, "李雷.pay［2026-03］") == "6,473.00")
+        let e = s.execute("explain 李雷.commission【2026-03】")
+        #expect(e.errors.isEmpty && e.text.contains("3,473.00"), "\(e.text)")
+        // In a rule: 1% of March's sales, 1% × 150,000 = 1,500 in every month.
+        run(s, "month m = sales【2026-03】 * 1%")
+        #expect(query(s, "李雷.m[2026-05]") == "1,500.00")
+        expectRefused(s, "李雷.pay【2026-03", "expected ']' after the period")
+        expectRefused(s, "explain 李雷.pay【2026-03", "expected ']' after the period")
+        s.language = .zh
+        let zh = s.execute("李雷.pay【2026-03")
+        #expect(zh.failed && zh.errors.first?.render().first == "错误：期间后面缺少 ']'", "\(zh.text)")
+        // Inside quoted text it stays as typed.
+        s.language = .en
+        #expect(Session.normalise(#"李雷.sales【2026-03】 "【备注】""#) == #"李雷.sales[2026-03] "【备注】""#)
+        // A script line: one command each, the bracket closed on its line.
+        let script = try Session(path: electronics)
+        let out = script.execute("source " + (try tempFile(Data("王芳.sales【2026-03】 = 10万\n王芳.pay【2026-03】\n".utf8), "ime.txt")))
+        #expect(!out.failed, "\(out.text)")
+        #expect(query(script, "王芳.sales[2026-03]") == "100,000.00")
+    }
+
+    /// `¥ 15,000` (a space after ¥) was "unexpected character '¥'" though `¥15,000` is read (fresh-user LOW):
+    /// both read 15,000; ¥ with no amount after it is still refused, in both languages.
+    @Test func aYuanSignThenASpaceReadsTheAmount() throws {
+        let s = try Session(path: electronics)
+        run(s, "param p = ¥ 15,000", "param q = ￥  1.5万", "param r = ¥15,000")
+        #expect(query(s, "p") == "15,000.00")
+        #expect(query(s, "q") == "15,000.00")
+        #expect(query(s, "r") == "15,000.00")
+        // C3: 160,000 − 900 = 159,100: 2,000 + 3% × 59,100 = 3,773, C3.2 bonus 500 (R ≥ 150,000): 3,000 + 3,773 + 500.
+        run(s, "李雷.sales[2026-03] = ¥ 16万")
+        #expect(query(s, "李雷.pay[2026-03]") == "7,273.00")
+        expectRefused(s, "param t = ¥", "unexpected character '¥'")
+        s.language = .zh
+        let before = s.workspace
+        let zh = s.execute("param t = ¥ 元")
+        #expect(zh.failed && zh.errors.first?.render().first == "错误：无法识别的字符 '¥'", "\(zh.text)")
+        #expect(s.workspace == before)
+    }
+
     /// `order add  agent=李雷 …` (the order number left out) made an order numbered "agent=李雷" with no
     /// agent (fresh-user finding H2): refused for add, set and rm, naming the field, the workspace unchanged.
     @Test func anOrderCommandWithoutItsNumberIsRefused() throws {

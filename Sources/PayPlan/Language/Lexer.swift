@@ -1,7 +1,7 @@
 /// Splits pay-language text into tokens.
 ///
 /// Owners type the way they write: `12万`, `1.5万`, `3.5千`, `40k`, `40,000`, `¥40000`,
-/// `3000元`, `2%`, full-width brackets from a Chinese input method, `×` and `÷`,
+/// `¥ 40,000`, `3000元`, `2%`, full-width brackets from a Chinese input method (and its `【】` for `[]`), `×` and `÷`,
 /// `≤`, `。` for `.` (`李雷。sales`), a space before a unit (`15 万`). Grouping commas are taken only when exactly three digits follow and
 /// no space: `max(1, 100)` is two arguments, `1,000` is one thousand.
 /// `2026-03-15` is a date, `2026-03`, `2026-Q1`, `2026-H2` are periods
@@ -19,9 +19,12 @@ public struct Lexer {
         self.chars = source.map(Lexer.normalise)
     }
 
-    /// Full-width ASCII forms (U+FF01…U+FF5E) become ASCII; the ideographic space a space.
+    /// Full-width ASCII forms (U+FF01…U+FF5E) become ASCII; the ideographic space a space; the
+    /// lenticular brackets a Chinese input method types for `[` and `]` (`【2026-03】`) become them.
     static func normalise(_ c: Character) -> Character {
         guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return c }
+        if s.value == 0x3010 { return "[" }
+        if s.value == 0x3011 { return "]" }
         if s.value >= 0xFF01 && s.value <= 0xFF5E && s.value != 0xFFE5 {
             return Character(Unicode.Scalar(s.value - 0xFEE0)!)
         }
@@ -60,7 +63,12 @@ public struct Lexer {
         guard let c = peek() else { return Token(kind: .end, range: i..<i) }
 
         if Lexer.isDigit(c) { return try number(start: start, currency: false) }
-        if (c == "¥" || c == "￥"), let d = peek(1), Lexer.isDigit(d) { i += 1; return try number(start: start, currency: true) }
+        if c == "¥" || c == "￥" {
+            // `¥15,000`, and `¥ 15,000` with a space (or several) before the amount.
+            var k = 1
+            while let w = peek(k), w == " " || w == "\t" { k += 1 }
+            if let d = peek(k), Lexer.isDigit(d) { i += k; return try number(start: start, currency: true) }
+        }
         if c == "." , let d = peek(1), Lexer.isDigit(d) { return try number(start: start, currency: false) }
         if c == "\"" || c == "“" || c == "「" {
             let close: Character = c == "\"" ? "\"" : (c == "“" ? "”" : "」")

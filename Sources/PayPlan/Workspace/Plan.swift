@@ -337,8 +337,8 @@ public enum StatementText {
             if c == "\"" { quoted.toggle() }
             else if !quoted {
                 if c == "#" && previousIsSpace { end = i; break }
-                if c == "(" || c == "[" || c == "（" || c == "［" { depth += 1 }
-                if c == ")" || c == "]" || c == "）" || c == "］" { depth = max(0, depth - 1) }
+                if c == "(" || c == "[" || c == "（" || c == "［" || c == "【" { depth += 1 }
+                if c == ")" || c == "]" || c == "）" || c == "］" || c == "】" { depth = max(0, depth - 1) }
             }
             previousIsSpace = isPlainWhitespace(c.value)
             u.formIndex(after: &i)
@@ -357,8 +357,8 @@ public enum StatementText {
             if c == "\"" { quoted.toggle() }
             else if !quoted {
                 if c == "#" && previous.isWhitespace { end = i; break }
-                if "([（［".contains(c) { depth += 1 }
-                if ")]）］".contains(c) { depth = max(0, depth - 1) }
+                if "([（［【".contains(c) { depth += 1 }
+                if ")]）］】".contains(c) { depth = max(0, depth - 1) }
             }
             previous = c
         }
