@@ -73,6 +73,10 @@ extension Session {
                 }
                 let header = try OrderImport.header(of: decoded)
                 let used = preset ?? PlatformPreset.generic
+                // --format naming another platform's export than the file's: its columns would credit the wrong amount.
+                if let p = preset, let better = p.betterFit(header: header) {
+                    return .error(ImportMessage.formatFitsAnother(file: file, format: p.name, columns: better.columns, fits: better.preset.name))
+                }
                 var auto = preset?.mapping(header: header) ?? (mapping: [:], dateFallback: nil)
                 if let n = noteColumn {
                     for (h, t) in auto.mapping where t == "note" { auto.mapping[h] = "-" }
@@ -88,6 +92,15 @@ extension Session {
                                             shouldStop: { [interruptCheck] in interruptCheck() }, progress: readProgress)
                 if read.columns.contains(where: { $0.target == "agent" }) {
                     return .error("\(file): --format \(used.name) credits orders by their note (help attribution); map no column to agent; nothing was imported")
+                }
+                // A Tmall report's paid amount is its total less its refund; a file where it is not (a Taobao
+                // export: 总金额 is before discounts) would be credited its totals.
+                if !used.grossAmount, let (n, first) = PlatformPreset.notNetOfRefunds(read) {
+                    let column = { (t: String, fallback: String) in read.columns.first { $0.target == t }?.header ?? fallback }
+                    let fits = PlatformPreset.all.first { $0.grossAmount && $0.signatureColumns(in: read.columns.map(\.header)).count > 0 }?.name ?? "taobao"
+                    return .error(ImportMessage.notNetOfRefunds(file: file, format: used.name, rows: n, first: first,
+                                                                totalColumn: column("amount", "总金额"), refundColumn: column("refund", "退款金额"),
+                                                                paidColumn: column("net_paid", "买家实际支付金额"), fits: fits))
                 }
                 if used.grossAmount, let n = PlatformImport.nettedRefunds(read) {
                     let amountColumn = read.columns.first { $0.target == "amount" }?.header ?? "amount"

@@ -87,7 +87,7 @@ import PayPlan
     }
 
     /// JD: GBK; 商家备注 is the seller's note. The buyer's 订单备注 "请送到门卫 CS02" on order 01 and "CS01" on the
-    /// cancelled order 03 credit nobody. Read as Taobao the file is refused (no amount column), not imported as zeros.
+    /// cancelled order 03 credit nobody. Read as Taobao the file is refused (its columns are JD's), not imported as zeros.
     @Test func jdCreditsBySellerNoteNotBuyerRemark() throws {
         let (s, _) = try importFixture("jd-orders.csv", "--format jd")
         check(s, [
@@ -98,8 +98,9 @@ import PayPlan
         ])
         #expect(s.workspace.order("301122334403")?.date == Day(year: 2026, month: 2, day: 17), "no payment time: the order date (下单时间)")
         let t = try Session(path: onlineShop)
+        // The JD columns name the format that reads it (FormatFitTests); the amount check speaks for a file of no platform.
         expectRefused(t, "orders import \(Self.fixtures)jd-orders.csv --format taobao",
-                      "no column gives the amount paid (--format taobao looks for 买家实际支付金额, 实付金额, 买家实付金额)")
+                      "the file is not a --format taobao export: its columns 京东价, 结算金额, 下单帐号, 商家备注等级, 付款确认时间 are those of the JD seller order export (订单管理); read it with --format jd")
     }
 
     /// Douyin: UTF-8 with BOM, "\t6917…" numbers, - for empty, one row per sub-order. Order …01 has two

@@ -42,6 +42,13 @@ public indirect enum ImportMessage: MessageCatalogue {
     /// `--month` for a file with a month column (月份, 日期 …): one of them would be ignored.
     case monthAndMonthColumn(file: String, column: String, month: Period)
     case failed(file: String, why: String)
+    /// `--format` names a platform whose export the file is not: `columns` (its header's) are the
+    /// signature of `fits`'s export (`PlatformPreset.betterFit`).
+    case formatFitsAnother(file: String, format: String, columns: [String], fits: String)
+    /// `--format tmall-report` on a file whose paid amount is not its total less its refund on `rows` rows
+    /// (`PlatformPreset.notNetOfRefunds`): reading the total would credit what was not paid.
+    case notNetOfRefunds(file: String, format: String, rows: Int, first: PlatformPreset.NetMismatch,
+                         totalColumn: String, refundColumn: String, paidColumn: String, fits: String)
 
     public var wording: Wording {
         switch self {
@@ -89,6 +96,17 @@ public indirect enum ImportMessage: MessageCatalogue {
         case .cannotRead(let f, let exists):
             return Wording(en: "cannot read \(f): \(exists ? "permission denied or not a file" : "no such file"); nothing was imported",
                            zh: "无法读取 \(f)：\(exists ? "没有权限或不是文件" : "没有这个文件")；未导入任何内容")
+        case .formatFitsAnother(let f, let format, let cols, let fits):
+            let title = PlatformPreset.named(fits)?.title ?? fits
+            return Wording(en: "\(f): the file is not a --format \(format) export: its columns \(cols.joined(separator: ", ")) are those of the \(title); read it with --format \(fits); nothing was imported",
+                           zh: "\(f)：这个文件不是 --format \(format) 的导出：其中的列 \(cols.joined(separator: "、")) 属于\(Self.platformZh[fits] ?? title)；请用 --format \(fits) 导入；未导入任何订单")
+        case .notNetOfRefunds(let f, let format, let n, let m, let total, let refund, let paid, let fits):
+            let (t, r, p) = (m.total.moneyText, m.refund.moneyText, m.paid.moneyText)
+            let net = (Fixed.checkedSubtract(m.total, m.refund) ?? m.total).moneyText
+            return Wording(en: "\(f): --format \(format) reads \(total) as the amount, since a Tmall report's \(paid) is \(total) − \(refund); in this file it is not, on \(n) row\(n == 1 ? "" : "s") "
+                               + "(row \(m.row): \(total) \(t) − \(refund) \(r) = \(net), but \(paid) \(p)), so \(total) would credit more than was paid; read it with --format \(fits); nothing was imported",
+                           zh: "\(f)：--format \(format) 把 \(total) 当作金额，因为天猫报表的 \(paid) 等于 \(total) − \(refund)；本文件有 \(n) 行不是这样"
+                               + "（第 \(m.row) 行：\(total) \(t) − \(refund) \(r) = \(net)，而 \(paid) 为 \(p)），按 \(total) 计入会多于实付金额；请用 --format \(fits) 导入；未导入任何订单")
         case .unknownFormat(let v, let fs):
             return Wording(en: "--format \(v): the formats are " + fs.map { "\($0.name) (\($0.title))" }.joined(separator: ", ") + " and performance (a customer-service performance file)",
                            zh: "--format \(v)：可用格式为 " + fs.map { "\($0.name)（\(Self.platformZh[$0.name] ?? $0.title)）" }.joined(separator: "、") + " 和 performance（客服绩效表）")
@@ -181,6 +199,9 @@ public indirect enum ImportMessage: MessageCatalogue {
                 .credited(agents: [("小美", 3, v)], silentOrders: 2, silentAmount: v, share: "3.0%", total: v),
                 .skippedHeader, .problem("第 3 行"), .andMore(5), .savedMapping("电子"), .cannotRead("订单.csv", exists: false), .cannotRead("订单.csv", exists: true),
                 .unknownFormat("某平台", formats: [("taobao", "Taobao"), ("pdd", "Pinduoduo")]),
+                .formatFitsAnother(file: "订单.csv", format: "tmall-report", columns: ["买家应付货款", "宝贝标题"], fits: "taobao"),
+                .notNetOfRefunds(file: "订单.csv", format: "tmall-report", rows: 2, first: PlatformPreset.NetMismatch(row: 3, total: Fixed(398), refund: .zero, paid: Fixed(388)),
+                                 totalColumn: "总金额", refundColumn: "退款金额", paidColumn: "买家实际支付金额", fits: "taobao"),
                 .badRows(file: "订单.csv", bad: 2, of: 3, lines: [.problem("第 3 行")]),
                 .rowProblems(row: 3, problems: [ImportProblem(row: 3, column: "实付金额", reason: "", kind: .negative(text: "-35.00", field: "amount", refundColumn: "退款金额")),
                                                 ImportProblem(row: 3, column: "退款金额", reason: "", kind: .negative(text: "-5", field: "refund", refundColumn: "退款金额"))]),
