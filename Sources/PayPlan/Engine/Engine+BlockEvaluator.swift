@@ -53,6 +53,32 @@ extension Engine {
         if b.count > 0 { flush(r, kind, b) }
     }
 
+    /// Computes the cells `cells` of rule `r` (of kind `kind`, grain `grain`), given by their
+    /// index in the rule's block (agent × periods + period), through block columns as
+    /// `computeBlockwise` does: a rule edit computes again only the cells downstream of a change
+    /// (`Engine+RuleRecompute`). The cells must read none of each other.
+    ///
+    /// - Complexity: O(cells × formula size), times the members of any aggregation in it.
+    func computeCells(_ r: Int, _ kind: RuleKind, grain: Grain, cells: [Int], _ b: BlockColumns) {
+        let first = offsets[r], n = periodCount(grain)
+        switch kind {
+        case .formula, .parameter, .input: break
+        default:
+            for l in cells {
+                values[first + l] = compute(first + l, r, Coordinates(agent: l / n, grain: grain, period: l % n), kind)
+            }
+            return
+        }
+        b.grain = grain; b.count = 0
+        for l in cells {
+            let i = b.count
+            b.agent[i] = l / n; b.period[i] = l % n; b.cell[i] = first + l
+            b.count = i + 1
+            if b.count == b.capacity { flush(r, kind, b); b.count = 0 }
+        }
+        if b.count > 0 { flush(r, kind, b) }
+    }
+
     /// Evaluates the lanes gathered in `b` for rule `r` and stores their values.
     private func flush(_ r: Int, _ kind: RuleKind, _ b: BlockColumns) {
         let out = b.push()
