@@ -94,6 +94,11 @@ public struct StatementRenderer {
                 return Row(kind: .item, item: itemName(l), amount: n.isZero ? (zh ? "未排名" : "not ranked") : (zh ? "第 \(place) 名" : place),
                            note: note(l), plainAmount: place, name: l.name)
             }
+            // A count is a whole number of things: 无法识别订单 0, not 0.00 (which reads as yuan).
+            if shown == nil, l.isCount, case .number(let n) = l.value, n.wholeNumber != nil {
+                let count = n.format(minimumFractionDigits: 0, grouping: false)
+                return Row(kind: .item, item: itemName(l), amount: count, note: note(l), plainAmount: count, name: l.name)
+            }
             return Row(kind: .item, item: itemName(l), amount: shown ?? amount(l.value), note: note(l), plainAmount: shown ?? plainAmount(l.value), name: l.kind == .unlisted ? "" : l.name)
         }
         func heading(_ k: String) -> Row { Row(kind: .heading, item: word(k), amount: "", note: "", plainAmount: "") }

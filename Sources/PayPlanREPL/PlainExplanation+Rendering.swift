@@ -8,6 +8,9 @@ public struct PlainRenderer {
     /// In English, figures by a readable form of their rule names (`base_pay` as "base pay"), as a
     /// pay statement shows them to staff; otherwise (explain, for plan authors) by the names as written.
     public var readableNames = false
+    /// Whether the figure being explained is a rate (`FigureName.isRate`): its fixed results read as
+    /// percents too (毛利加减点 0%：…，所以为 0%).
+    var explainingRate = false
     public init(language: DisplayLanguage, readableNames: Bool = false) { self.language = language; self.readableNames = readableNames }
     var zh: Bool { language == .zh }
 
@@ -27,7 +30,7 @@ public struct PlainRenderer {
                 // Orders that add nothing are counted, not listed.
                 let shown = s.lines.filter { !($0.value.number?.isZero ?? false) || s.op == .count }
                 let rest = s.lines.count - shown.count
-                out.append(indent + "  " + (zh ? "\(s.filter.map { filterWords(s, $0) } ?? "")订单 \(s.matching) 笔（\(what)）" + (rest > 0 ? "，其中 \(rest) 笔为 0 未列出：" : "：")
+                out.append(indent + "  " + tidy(zh ? "\(s.filter.map { filterWords(s, $0) } ?? "")订单 \(s.matching) 笔（\(what)）" + (rest > 0 ? "，其中 \(rest) 笔为 0 未列出：" : "：")
                                                 : "\(s.matching) orders (\(what))" + (rest > 0 ? ", \(rest) of them 0 and not listed:" : ":")))
                 for l in shown { out.append(indent + "    \(l.id)  \(l.date)  \(value(l.value))") }
             }
@@ -49,9 +52,32 @@ public struct PlainRenderer {
         return zh ? "；这笔订单没有归属任何员工（闷拍），没有员工的数字可读" : "; this order is credited to no agent (a silent order), so there is no agent's figure to read"
     }
 
-    /// Chinese text needs no space after a full-width bracket or before 档.
+    /// Chinese text needs no space after a full-width bracket or before 档; an unlabelled name is set off
+    /// from the Chinese around it (`unlabelled`).
     func tidy(_ s: String) -> String {
-        zh ? s.replacingOccurrences(of: "） ", with: "）").replacingOccurrences(of: " 档", with: "档").replacingOccurrences(of: " （", with: "（") : s
+        zh ? Self.spaceUnlabelled(s.replacingOccurrences(of: "） ", with: "）").replacingOccurrences(of: " 档", with: "档").replacingOccurrences(of: " （", with: "（")) : s
+    }
+
+    /// Marks both ends of a name the plan gives no label (`z`, `bonus2`): `tidy` turns each mark into a
+    /// space where it meets other text (2026年3月 z 240,000.00 元, not 2026年3月z), and drops it at the
+    /// text's ends, beside spaces and beside full-width punctuation (（z）).
+    static func unlabelled(_ name: String) -> String { "\(nameMark)\(name)\(nameMark)" }
+    static let nameMark: Character = "\u{E000}"
+    static let noSpaceBeside: Set<Character> = [" ", "（", "）", "，", "。", "：", "；", "、", "「", "」", "\u{E000}"]
+
+    /// Resolves the marks of `unlabelled`.
+    static func spaceUnlabelled(_ s: String) -> String {
+        guard s.contains(nameMark) else { return s }
+        let cs = Array(s)
+        var out = "", opened = false
+        for (i, c) in cs.enumerated() {
+            guard c == nameMark else { out.append(c); continue }
+            // An opening mark looks at the text before the name, a closing one at the text after it.
+            let neighbour = opened ? (i + 1 < cs.count ? cs[i + 1] : nil) : (i > 0 ? cs[i - 1] : nil)
+            opened.toggle()
+            if let n = neighbour, !noSpaceBeside.contains(n) { out.append(" ") }
+        }
+        return out
     }
 
     /// "李雷 2026年3月提成 3,473.00 元" / "李雷's commission for 2026-03 is 3,473.00".
@@ -75,6 +101,7 @@ public struct PlainRenderer {
 
     /// The sentence without its headline: what the statement's 说明 column shows.
     public func body(_ ex: PlainExplanation) -> String {
+        if ex.figure.isRate != explainingRate { var r = self; r.explainingRate = ex.figure.isRate; return r.body(ex) }
         // A prorated amount rounded to the fen says the rounded figure once, where the sum ends:
         // 底薪 3,000.00 × 在职 30/31 天（按日历日折算）= 2,903.23（四舍五入到分）, not = 2,903.225806 and then the rounding.
         if case .formula(.prorated(let amount, let basis, let e, _)) = ex.how, let r = ex.rounding, r.unit == nil, r.digits == 2, r.function == .round {
@@ -136,7 +163,10 @@ public struct PlainRenderer {
         case .entered: return zh ? "已录入" : "entered"
         case .defaulted(let d): return d ? (zh ? "未录入，用方案的默认值" : "not entered, so the plan's default") : (zh ? "未录入" : "not entered")
         case .formula(.tier(let t)): return tierSentence(t)
-        case .formula(.constant(let v)): return zh ? "为 \(constant(v))" : "it is \(constant(v))"
+        case .formula(.constant(let v)):
+            // A rate's fixed 0 is 0% (所以为 0%), as its headline says; other rates already read as percents.
+            let c = explainingRate && v.number?.isZero == true ? "0%" : constant(v)
+            return zh ? "为 \(c)" : "it is \(c)"
         case .formula(.figure(let f, .attribute, _)): return zh ? "取员工资料中的\(name(f)) \(value(f.value))" : "the agent's \(name(f)) attribute, \(value(f.value))"
         case .formula(.figure(let f, .parameter, _)): return zh ? "取方案参数\(name(f)) \(constant(f.value))" : "the plan's parameter \(name(f)), \(constant(f.value))"
         // A yes/no figure that is yes: its condition said as what is the case.
@@ -189,7 +219,8 @@ public struct PlainRenderer {
             let op = holds ? op0 : op0.opposite
             // A place compared with 0: ranked or not.
             if case .figure(let f, _, _) = a, f.isPlace, case .constant(.number(let z)) = b, z.isZero, op == .eq || op == .ne {
-                return op == .eq ? (zh ? "未进入排名（\(name(f))为 0）" : "not ranked (\(name(f)) 0)") : (zh ? "排名第 \(value(f.value))" : "in place \(value(f.value))")
+                // Not ranked is said as such, never as the code 0 (未进入排名, not 名次为 0).
+                return op == .eq ? (zh ? "未进入排名" : "not ranked") : (zh ? "排名第 \(value(f.value))" : "in place \(value(f.value))")
             }
             // A text compared with a word of the plan: 提成方式为 个人（不是 团队池）.
             if op == .eq || op == .ne, case .constant(.text(let w)) = b, case .figure(let f, _, _) = a {
@@ -315,7 +346,7 @@ public struct PlainRenderer {
         return "from \(l) (\(lowerIn ? "inclusive" : "exclusive")) to \(constant(.number(hi))) (\(lowerIn ? "exclusive" : "inclusive"))"
     }
 
-    func tableName(_ t: Tier) -> String { zh ? (t.label ?? t.table) : readableNames ? Self.readable(t.table) : t.table }
+    func tableName(_ t: Tier) -> String { zh ? (t.label ?? Self.unlabelled(t.table)) : readableNames ? Self.readable(t.table) : t.table }
 
     /// "version from 2026-07" / "2026-07 起的版本"; the definition as first written is
     /// "version before 2026-07" / "2026-07 之前的版本".
@@ -327,7 +358,7 @@ public struct PlainRenderer {
 
     /// A figure's name as the reader sees it: the label in Chinese, the name in English.
     public func name(_ f: FigureName) -> String {
-        let n = zh ? (f.label ?? Self.orderColumnWords[f.name] ?? f.name) : readableNames ? Self.readable(f.name) : f.name
+        let n = zh ? (f.label ?? Self.orderColumnWords[f.name] ?? Self.unlabelled(f.name)) : readableNames ? Self.readable(f.name) : f.name
         guard let p = f.period else { return n }
         return zh ? "\(period(p))的\(n)" : "\(n) of \(p)"
     }
@@ -526,7 +557,7 @@ public struct PlainRenderer {
     /// Whether a figure's label names a count, duration or rate (see `notMoneyWords`).
     static func countOrRate(_ f: FigureName) -> Bool {
         guard case .number = f.value else { return false }
-        if f.isRate { return true }
+        if f.isRate || f.isCount { return true }
         guard let l = f.label else { return false }
         return notMoneyWords.contains { l.contains($0) }
     }
@@ -534,7 +565,7 @@ public struct PlainRenderer {
     /// Whether a figure reads as a percent: a rate the plan writes as one (`FigureName.isRate`), or a
     /// fraction up to 1 whose label says rate (率, 比例) — not one already in percent units (转化率%).
     static func readsAsPercent(_ f: FigureName) -> Bool {
-        guard case .number(let n) = f.value else { return false }
+        guard case .number(let n) = f.value, !f.isCount else { return false }
         if f.isRate { return true }
         guard let l = f.label, !l.contains("%"), !l.contains("％") else { return false }
         return (l.contains("率") || l.contains("比例")) && n.magnitude <= Fixed.one
@@ -554,7 +585,7 @@ public struct PlainRenderer {
     }
 
     func isMoney(_ f: FigureName) -> Bool {
-        if f.isRate { return false }
+        if f.isRate || f.isCount { return false }
         if let l = f.label, Self.notMoneyWords.contains(where: { l.contains($0) }) { return false }
         return isMoney(f.value)
     }

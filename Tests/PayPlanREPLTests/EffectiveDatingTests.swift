@@ -144,7 +144,7 @@ import PayPlan
         #expect(run(s, "explain 甲.pay[2026-08]").first == "甲's pay for 2026-08 is 4,400.00: base_pay 3,500 (version from 2026-04) + commission 900.00.")
         #expect(run(s, "explain 甲.pay[2026-02]").first == "甲's pay for 2026-02 is 4,000.00: base_pay 3,000 (version before 2026-04) + commission 1,000.00.")
         run(s, "set lang zh")
-        #expect(run(s, "explain 甲.pay[2026-08]").first == "甲 2026年8月pay 4,400.00 元：底薪 3,500（2026-04 起的版本）+ 提成 900.00。")
+        #expect(run(s, "explain 甲.pay[2026-08]").first == "甲 2026年8月 pay 4,400.00 元：底薪 3,500（2026-04 起的版本）+ 提成 900.00。")
         run(s, "set lang en")
         // show lists every version with the months it holds for.
         #expect(run(s, "show base_pay") == ["# 2 versions; until 2026-03:", "param base_pay \"底薪\" = 3000", "# from 2026-04:", "from 2026-04 param base_pay = 3500"])

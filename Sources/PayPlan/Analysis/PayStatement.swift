@@ -33,6 +33,8 @@ public struct PayStatement: Sendable {
         /// For a yes/no or text figure (a flag, a grade) on a longer period's statement: its value in each
         /// of the figure's periods, since such figures do not add up (`nil` otherwise).
         public var byPeriod: [PeriodValue]? = nil
+        /// True when the figure counts things (`RuleKind.isCount`): shown as a whole number, not as CNY.
+        public var isCount: Bool = false
     }
 
     public var scenario: String
@@ -140,6 +142,7 @@ public struct PayStatement: Sendable {
         let rule = e.plan.rules[r]
         let g = rule.dimension.grain
         var l = Line(name: rule.name, label: rule.label, kind: .figure, value: .number(.zero), explanation: nil, summedOverMonths: false)
+        l.isCount = e.plan.countsThings(rule: r)
         if g == p.grain || g == .none, let c = e.cell(rule: r, agent: a, period: p) {
             l.value = e.value(ofCell: c)
             l.explanation = e.plainExplanation(cell: c, plan: plan, depth: 0)

@@ -63,6 +63,9 @@ public struct FigureName: Equatable, Sendable {
     /// Whether the figure is a rate the plan writes as a percent (`Plan.writesAsRate`: 最低毛利 15%),
     /// so it reads as a percent (0 as 0%) whatever its label, never as yuan.
     public var isRate: Bool = false
+    /// Whether the figure counts things (`count(orders where …)`, `count(agents where …)`): a whole
+    /// number (无法识别订单 0), never an amount in yuan (0.00 元).
+    public var isCount: Bool = false
     public init(name: String, label: String?, value: Value, period: Period? = nil) {
         self.name = name; self.label = label; self.value = value; self.period = period
     }
@@ -171,6 +174,7 @@ extension Engine {
         var f = FigureName(name: plan.rules[r].name, label: plan.rules[r].label, value: v)
         if case .formula(.rank(_, _, _, false)) = plan.rules[r].kind { f.isPlace = true }
         f.isRate = source.writesAsRate(f.name)
+        f.isCount = plan.countsThings(rule: r)
         return f
     }
 
@@ -501,6 +505,7 @@ struct PhraseBuilder {
         var name = FigureName(name: rule.name, label: rule.label, value: engine.values[c])
         if case .formula(.rank(_, _, _, false)) = rule.kind { name.isPlace = true }
         name.isRate = plan.writesAsRate(rule.name)
+        name.isCount = engine.plan.countsThings(rule: r)
         switch rule.kind {
         case .input: return .figure(name, kind: .input, detail: nil)
         case .parameter:
@@ -520,6 +525,20 @@ struct PhraseBuilder {
             }
             return .figure(name, kind: rule.dimension.perAgent || rule.dimension.perOrder ? .rule : .team, detail: detail)
         default: return .figure(name, kind: .team, detail: nil)
+        }
+    }
+}
+
+extension CompiledPlan {
+    /// Whether rule `r` counts things: its formula is a count over orders, over the months of a longer
+    /// period or over agents (`count(orders where unrecognised)`, `count(agents where on_staff)`), so its
+    /// value is a whole number of things, not CNY.
+    /// - Complexity: O(1).
+    public func countsThings(rule r: Int) -> Bool {
+        switch rules[r].kind {
+        case .formula(.orderAggregate(.count, _, _, _, _)), .formula(.periodAggregate(.count, _, _, _, _)), .agentAggregate(.count, _, _): return true
+        case .formula(.teamAggregate(let t)): if case .agentAggregate(.count, _, _) = rules[t].kind { return true }; return false
+        default: return false
         }
     }
 }

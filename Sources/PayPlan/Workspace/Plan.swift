@@ -29,6 +29,16 @@ public struct Definition: Equatable, Sendable {
 
     public var name: String { statement.name }
 
+    /// The comment line added under a kept comment when a redefinition changes what a table or rule
+    /// says (`Plan.define`): the comment above was written for the definition before it. In both
+    /// languages, since the plan file is shared by whoever reads it.
+    public static let staleCommentNote = "# （以上注释写于重新定义之前 · the comment above was written before this redefinition）"
+
+    /// Whether the definition is a table or a rule: what its comment describes is its formula.
+    var saysAFormula: Bool {
+        switch statement { case .table, .rule: true; default: false }
+    }
+
     /// The version in effect in `month`: the latest whose `effective` is not after it, else this one.
     /// - Complexity: O(versions).
     public func version(at month: Month) -> Definition {
@@ -119,6 +129,14 @@ public struct Plan: Equatable, Sendable {
             // A redefinition that gives no label keeps the old one: `param rate = 2%` keeps "提成比例".
             if relabel, new.statement.label == nil, let label = old.statement.label, let relabelled = new.labelled(label) {
                 new = relabelled
+            }
+            // The comment kept above a table or rule that now says something else was written for the old
+            // one (the tour's `table commission_tiers … 1.8% …` under "… 2% of 10万 …"): it says so, once.
+            // A parameter's comment says what it means, which a new value does not change.
+            if relabel, d.leading.isEmpty, new.saysAFormula, new.source.filter({ !$0.isWhitespace }) != old.source.filter({ !$0.isWhitespace }),
+               !StatementText.comment(of: new.leading).isEmpty,
+               new.leading.last != Definition.staleCommentNote {
+                new.leading.append(Definition.staleCommentNote)
             }
             // Redefining the definition as first written keeps its dated versions.
             new.versions = old.versions
