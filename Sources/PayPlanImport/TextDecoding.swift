@@ -123,6 +123,11 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
         case mapSyntax(String)
         /// The file `file` could not be read: it does not exist, or (`exists`) it may not be read or is no file.
         case cannotRead(String, exists: Bool)
+        /// `file` is a folder (`orders import /tmp`); `csvFiles`: the first few `.csv` files in it, sorted.
+        case isFolder(String, csvFiles: [String])
+
+        /// `folder/file`, with one slash.
+        public static func joined(_ folder: String, _ file: String) -> String { folder.hasSuffix("/") ? folder + file : folder + "/" + file }
 
         /// The error in English.
         public var english: String {
@@ -150,6 +155,8 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
             case .notCSV(let e): return "the file cannot be read as CSV: \(e)"
             case .emptyFile: return "the file is empty: expected a header row such as 订单编号,业务员,签收日期,金额"
             case .cannotRead(let f, let exists): return "cannot read \(f): \(exists ? "permission denied or not a file" : "no such file"); nothing was imported"
+            case .isFolder(let f, let csv):
+                return "\(f) is a folder, not a file: name one file in it" + (csv.isEmpty ? " (it holds no .csv file)" : ", e.g. \(ImportError.Kind.joined(f, csv[0])) (its .csv files: \(csv.joined(separator: ", ")))") + "; nothing was imported"
             case .mapSyntax(let pair): return "--map \(pair): write COLUMN=FIELD pairs separated by commas, e.g. --map 订单编号=id,业务员=agent,签收日期=date"
             }
         }

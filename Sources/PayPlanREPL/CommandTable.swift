@@ -60,8 +60,8 @@ public enum CommandTable {
         Entry(["redo"], "redo", "step forth again", "重做"),
         Entry(["load"], aliases: ["load!"], "load FILE", "open a scenario (help scenarios; load! over unsaved changes)", zh: "load 文件", "打开方案（help scenarios；有未保存的更改时用 load!）"),
         Entry(["save"], aliases: ["save!"], "save [FILE]", "write the scenario (to its file, or FILE; save! over another program's change or another existing file)", zh: "save [文件]", "保存方案（原文件或指定文件；文件被其他程序改过或覆盖其他已有文件时用 save!）"),
-        Entry(["source"], "source FILE [--bail]", "run the commands of a script file, one per line, each its own undo step: when one fails, the others stay (--bail: stop at the first that fails)",
-              zh: "source 文件 [--bail]", "逐行运行脚本文件中的命令，每条单独撤销：某条失败时，其余各条照常生效（--bail：遇到第一条失败即停止）", options: ["--bail", "--through"]),
+        Entry(["source"], "source FILE [--bail] [--through LINE]", "run the commands of a script file, one per line, each its own undo step: when one fails, the others stay (--bail: stop at the first that fails; --through LINE: run its lines up to LINE only)",
+              zh: "source 文件 [--bail] [--through 行号]", "逐行运行脚本文件中的命令，每条单独撤销：某条失败时，其余各条照常生效（--bail：遇到第一条失败即停止；--through 行号：只运行到该行）", options: ["--bail", "--through"]),
         Entry(["years"], "years 2026[-2027]", "the years the scenario covers", zh: "years 2026[-2027]", "方案覆盖的年份"),
         Entry(["fork"], "fork NAME", "copy the workspace as a what-if fork (help what-if)", zh: "fork 名称", "复制当前方案做假设分析（help what-if）"),
         Entry(["switch"], "switch NAME", "go to another fork", zh: "switch 名称", "切换到另一个副本"),
@@ -126,26 +126,40 @@ public enum CommandTable {
     }
 
     /// The `--options` of the command that `words` (the words typed so far) starts.
-    public static func options(for words: [String]) -> [String] {
-        // The longest entry whose words the line starts with (`orders import` before `orders`).
+    public static func options(for words: [String]) -> [String] { entry(for: words)?.options ?? [] }
+
+    /// The command that `words` starts: the longest entry whose words the line starts with (`orders
+    /// import` before `orders`), or whose alias is its first word; nil for a line that starts no command.
+    /// - Complexity: O(entries).
+    public static func entry(for words: [String]) -> Entry? {
         let candidates = entries.filter { !$0.words.isEmpty && $0.words != definitionWords }
-        let hit = candidates.filter { e in
+        return candidates.filter { e in
             words.count >= e.words.count && Array(words.prefix(e.words.count)) == e.words
                 || (e.aliases.contains(words.first ?? "") && e.words.count == 1)
         }.max { $0.words.count < $1.words.count }
-        return hit?.options ?? []
     }
 
     /// `help commands`: one line per entry, usage padded to a column, in `language`.
     public static func helpLines(language: DisplayLanguage) -> [String] {
-        let zh = language == .zh
-        var lines = entries.map { e -> String in
-            let usage = zh ? e.usageZh : e.usage
-            let summary = zh ? e.summaryZh : e.summary
-            return DisplayWidth.of(usage) < 29 ? DisplayWidth.padded(usage, to: 29) + summary : usage + "   " + summary
-        }
-        lines.append((zh ? "help 主题                    主题：" : "help TOPIC                   topics: ")
+        var lines = entries.map { line($0, language: language) }
+        lines.append((language == .zh ? "help 主题                    主题：" : "help TOPIC                   topics: ")
             + Help.topics.map(\.name).filter { $0 != "commands" }.joined(separator: ", "))
         return lines
+    }
+
+    /// `help source` (a command word that is not a help topic): the lines of `help commands` for the
+    /// entries it starts (or is an alias of), in `language`; `nil` when no command starts with `word`.
+    /// - Complexity: O(entries).
+    public static func helpLines(command word: String, language: DisplayLanguage) -> [String]? {
+        let hits = entries.filter { $0.words.first == word || $0.aliases.contains(word) }
+        return hits.isEmpty ? nil : hits.map { line($0, language: language) }
+    }
+
+    /// One entry as `help commands` shows it: the usage padded to a column, then what it does.
+    static func line(_ e: Entry, language: DisplayLanguage) -> String {
+        let zh = language == .zh
+        let usage = zh ? e.usageZh : e.usage
+        let summary = zh ? e.summaryZh : e.summary
+        return DisplayWidth.of(usage) < 29 ? DisplayWidth.padded(usage, to: 29) + summary : usage + "   " + summary
     }
 }

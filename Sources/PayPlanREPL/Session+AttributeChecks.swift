@@ -28,7 +28,7 @@ extension Session {
         var candidates = Set(Agent.standardAttributes)
         for d in plan.definitions { if case .attribute = d.statement { candidates.insert(d.name) } }
         for a in workspace.agents { candidates.formUnion(a.extra.keys); candidates.formUnion(a.kept.map(\.key)) }
-        if let near = Session.nearestAttribute(to: key, among: candidates) { return .likelyTypo(near: near) }
+        if let near = Session.nearestName(to: key, among: candidates) { return .likelyTypo(near: near) }
         return .unread
     }
 
@@ -59,7 +59,7 @@ extension Session {
     /// of two neighbouring characters as one slip (`bsae` → `base`, `hierd` → `hired`); the
     /// nearest, and of equals the first in code-point order.
     /// - Complexity: O(candidates × `Parser.maximumNameLength`²).
-    static func nearestAttribute(to key: String, among candidates: Set<String>) -> String? {
+    static func nearestName(to key: String, among candidates: Set<String>) -> String? {
         let k = Array(key)
         guard k.count <= Parser.maximumNameLength else { return nil }
         let allowed = max(1, k.count / 3)

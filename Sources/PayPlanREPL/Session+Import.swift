@@ -174,6 +174,12 @@ extension Session {
             if fingerprintsReads { filesRead.append(FileFingerprint(path: path, data: data)) }
             return .success(data)
         } catch {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                // The first few .csv files in it, as the files to name (fresh-user finding: orders import /tmp).
+                let csv = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+                return .failure(ImportError(.isFolder(file, csvFiles: Array(csv.prefix(5)))))
+            }
             return .failure(ImportError(.cannotRead(file, exists: FileManager.default.fileExists(atPath: path))))
         }
     }

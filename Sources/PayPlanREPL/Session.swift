@@ -226,10 +226,13 @@ public final class Session {
         text = Session.withoutComment(text)
         let word = String(text.prefix { !$0.isWhitespace })
         let rest = String(text.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+        if let problem = Session.unknownOptionProblem(text) { return .error(problem) }
         switch word {
         case "help", "?":
             if !rest.isEmpty && !Help.topics.contains(where: { $0.name == rest }) {
-                return .error(CommandMessage.noHelp(rest, hint: closestName(to: rest, among: Help.topics.map(\.name)), topics: Help.topics.map(\.name)))
+                // A command that has no topic of its own (help source): its lines of help commands.
+                if let lines = CommandTable.helpLines(command: rest, language: language) { return Output(body: lines.map { OutputLine(fixed: $0) }) }
+                return .error(CommandMessage.noHelp(rest, hint: closestName(to: rest, among: Help.topics.map(\.name) + CommandTable.entries.compactMap(\.words.first)), topics: Help.topics.map(\.name)))
             }
             return Output(lines: Help.text(topic: rest.isEmpty ? nil : rest, language: language))
         case "agent": return agentCommand(rest, line: text)
@@ -1092,6 +1095,16 @@ public final class Session {
 
     // MARK: Explain
 
+    /// A reference to one of `agent`'s figures, for a hint: `李雷.pay[2026-01]` — the plan's `pay` (else its
+    /// first visible monthly figure per agent), in the first month of the years the agent is employed in.
+    func explainExample(agent: Agent) -> String {
+        let rules = engine.plan.rules.filter { $0.visible && $0.dimension.perAgent && !$0.dimension.perOrder && $0.dimension.grain == .month }
+        let figure = rules.first { $0.name == "pay" }?.name ?? rules.first?.name ?? "pay"
+        var month = Month(year: workspace.years.lowerBound, month: 1)
+        if let h = agent.hired, h.year >= workspace.years.lowerBound, h.year <= workspace.years.upperBound { month = Month(year: h.year, month: h.month) }
+        return "\(agent.name).\(figure)[\(Period(grain: .month, start: month))]"
+    }
+
     /// `explain 李雷.pay[2026-03] [--depth N] [--orders] [--rules]`: how a figure was reached, as
     /// sentences with the numbers filled in (the figures it reads follow, to `--depth`, default 1;
     /// `--orders` lists the orders behind order-built figures); `--rules` prints the derivation
@@ -1119,6 +1132,10 @@ public final class Session {
                 return .error(CommandMessage.explainPeriodForm(ref))
             }
             period = p
+        }
+        // An agent's name alone (explain 李雷): one of their figures is meant (fresh-user finding).
+        if agentName == nil, period == nil, engine.plan.ruleIndex[ruleName] == nil, let a = engine.agentIndex(named: ruleName) {
+            return .error(CommandMessage.explainAgentNotFigure(ruleName, example: explainExample(agent: workspace.agents[a])))
         }
         guard let r = engine.plan.ruleIndex[ruleName], engine.plan.rules[r].visible else { return .error(CommandMessage.unknownName(ruleName, hint: closestName(to: ruleName, among: engine.plan.rules.filter(\.visible).map(\.name)))) }
         if engine.plan.rules[r].dimension.perOrder {

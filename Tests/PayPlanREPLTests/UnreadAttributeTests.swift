@@ -128,7 +128,7 @@ import PayPlan
         #expect(d("phone", "base") == 4)     // they share only the last e: at least 5 − 1 = 4; phon → bas is 3 changes and a deletion
         #expect(d("", "abc") == 3)
         // 4 characters allow one slip: bsea is two from base (not suggested); 6 allow two.
-        #expect(Session.nearestAttribute(to: "bsea", among: ["base"]) == nil)
-        #expect(Session.nearestAttribute(to: "hierdd", among: ["hired", "left"]) == "hired")
+        #expect(Session.nearestName(to: "bsea", among: ["base"]) == nil)
+        #expect(Session.nearestName(to: "hierdd", among: ["hired", "left"]) == "hired")
     }
 }

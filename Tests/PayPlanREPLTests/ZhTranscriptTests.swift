@@ -109,7 +109,7 @@ import PayPlan
             // Files that are not scenarios payplan can read: each refusal says what and where.
             "load $TMP/broken.json", "load $TMP/newer.json", "load $TMP/badhire.json", "load $TMP/badplan.json"]),
         Section("save [FILE]", C, ["李雷.sales[2026-03] = 13万", "save $TMP/saved.json", "save $TMP/nodir/x.json", "save \"\""]),
-        Section("source FILE [--bail]", C, ["source $TMP/edits.txt", "source $TMP/bad.txt --bail", "source $TMP/nosuch.txt"]),
+        Section("source FILE [--bail] [--through LINE]", C, ["source $TMP/edits.txt", "source $TMP/bad.txt --bail", "source $TMP/nosuch.txt", "help source"]),
         Section("years 2026[-2027]", C, ["years", "years 2026-2027", "years 2030-2026", "years abc"]),
         Section("fork NAME", C, ["fork lower", "fork lower", "fork"]),
         Section("switch NAME", C, ["fork lower", "switch main", "switch nosuch"]),

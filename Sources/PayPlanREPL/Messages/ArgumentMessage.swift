@@ -19,19 +19,21 @@ public enum ArgumentMessage: MessageCatalogue, Error, Equatable {
 
     public var wording: Wording {
         switch self {
-        case .takesNoValue(let n): Wording(en: "\(n) takes no value", zh: "\(n) 不带值")
-        case .givenTwice(let n): Wording(en: "\(n) is given twice", zh: "\(n) 写了两次")
-        case .needsValue(let n): Wording(en: "\(n) needs a value", zh: "\(n) 后面要写值")
+        case .takesNoValue(let n): return Wording(en: "\(n) takes no value", zh: "\(n) 不带值")
+        case .givenTwice(let n): return Wording(en: "\(n) is given twice", zh: "\(n) 写了两次")
+        case .needsValue(let n): return Wording(en: "\(n) needs a value", zh: "\(n) 后面要写值")
         case .unknownOption(let n, let known):
-            Wording(en: "unknown option \(n)" + (known.isEmpty ? " (this command takes none)" : " (options: \(known.joined(separator: ", ")))"),
-                    zh: "没有选项 \(n)" + (known.isEmpty ? "（这个命令不带选项）" : "（可用选项：\(known.joined(separator: "、"))）"))
+            // The option most likely meant (--htlm → --html: a swap of neighbours is one slip).
+            let near = Session.nearestName(to: n, among: Set(known))
+            return Wording(en: "unknown option \(n)" + (known.isEmpty ? " (this command takes none)" : " (options: \(known.joined(separator: ", "))\(near.map { "; did you mean \($0)?" } ?? ""))"),
+                           zh: "没有选项 \(n)" + (known.isEmpty ? "（这个命令不带选项）" : "（可用选项：\(known.joined(separator: "、"))\(near.map { "；是不是想写 \($0)？" } ?? "")）"))
         case .oneFormat(let kinds):
-            Wording(en: "one format at a time (" + kinds.joined(separator: " and ") + ")",
+            return Wording(en: "one format at a time (" + kinds.joined(separator: " and ") + ")",
                     zh: "一次只能选一种格式（" + kinds.joined(separator: " 和 ") + "）")
         case .xlsxAndOut(let o):
-            Wording(en: "--xlsx names the file already; --out \(o) is one file too many", zh: "--xlsx 已经给出文件名；--out \(o) 多了一个文件")
+            return Wording(en: "--xlsx names the file already; --out \(o) is one file too many", zh: "--xlsx 已经给出文件名；--out \(o) 多了一个文件")
         case .xlsxName(let f):
-            Wording(en: "--xlsx \(f): an Excel workbook's name ends in .xlsx", zh: "--xlsx \(f)：Excel 工作簿的文件名以 .xlsx 结尾")
+            return Wording(en: "--xlsx \(f): an Excel workbook's name ends in .xlsx", zh: "--xlsx \(f)：Excel 工作簿的文件名以 .xlsx 结尾")
         }
     }
 
@@ -40,6 +42,6 @@ public enum ArgumentMessage: MessageCatalogue, Error, Equatable {
 
     public static var samples: [ArgumentMessage] {
         [.takesNoValue("--csv"), .givenTwice("--out"), .needsValue("--xlsx"), .unknownOption("--x", known: []),
-         .unknownOption("--x", known: ["--csv", "--out"]), .oneFormat(["--csv", "--json"]), .xlsxAndOut(out: "b.xlsx"), .xlsxName("a.csv")]
+         .unknownOption("--x", known: ["--csv", "--out"]), .unknownOption("--htlm", known: ["--html", "--threshold"]), .oneFormat(["--csv", "--json"]), .xlsxAndOut(out: "b.xlsx"), .xlsxName("a.csv")]
     }
 }

@@ -9,6 +9,11 @@ public enum CommandMessage: MessageCatalogue {
     /// `quit`/`exit`/`check` … with words after them.
     case takesNothing(String)
     case noHelp(String, hint: String?, topics: [String])
+    /// `explain 李雷`: an agent's name, not a figure; `example` is one of their figures (`李雷.pay[2026-01]`).
+    case explainAgentNotFigure(String, example: String)
+    /// An `--option` the command does not take (`statement 李雷 2026-03 --htlm x.html`), then how the
+    /// command is written (its `CommandTable` usage, English and Chinese).
+    case unknownOption(ArgumentMessage, usage: String, usageZh: String)
     /// `'TEXT' is not a period: write a month …`.
     case notAPeriod(String)
     /// A period outside the scenario's years; `widen` gives the `years` command that would hold it.
@@ -53,6 +58,11 @@ public enum CommandMessage: MessageCatalogue {
             Wording(en: "unknown command or name '\(w)'\(MessageWords.hint(h).en); type 'help' for the list of commands", zh: "未知命令或名称 '\(w)'\(MessageWords.hint(h).zh)；输入 help 查看命令列表")
         case .unknownName(let n, let h): Wording(en: "unknown name '\(n)'\(MessageWords.hint(h).en)", zh: "未知名称 '\(n)'\(MessageWords.hint(h).zh)")
         case .takesNothing(let w): Wording(en: "\(w) takes nothing after it", zh: "\(w) 后面不接任何内容")
+        case .explainAgentNotFigure(let n, let e):
+            Wording(en: "'\(n)' is an agent, not a figure: explain one of their figures, e.g. explain \(e)",
+                    zh: "'\(n)' 是员工，不是数字：请说明其某个数字，例如 explain \(e)")
+        case .unknownOption(let a, let u, let uz):
+            Wording(en: "\(a.wording.en); write \(u)", zh: "\(a.wording.zh)；请写 \(uz)")
         case .noHelp(let t, let h, let topics):
             Wording(en: "no help on '\(t)'\(MessageWords.hint(h).en); topics: \(topics.joined(separator: ", "))", zh: "没有关于 '\(t)' 的帮助\(MessageWords.hint(h).zh)；主题：\(topics.joined(separator: "、"))")
         case .notAPeriod(let t): Wording(en: "'\(t)' is not a period: \(MessageWords.periodForms.en)", zh: "'\(t)' 不是期间：\(MessageWords.periodForms.zh)")
@@ -100,7 +110,9 @@ public enum CommandMessage: MessageCatalogue {
 
     public static var samples: [CommandMessage] {
         let m = Period(text: "2026-03")!
-        return [.unknownCommand("sav", hint: "save"), .unknownCommand("xyz", hint: nil), .unknownCommandOrName("pya", hint: "pay"),
+        return [.explainAgentNotFigure("李雷", example: "李雷.pay[2026-03]"), .unknownOption(.unknownOption("--htlm", known: ["--csv", "--html"]), usage: "statement AGENT PERIOD", usageZh: "statement 员工 期间"),
+                .unknownOption(.unknownOption("--force", known: []), usage: "save [FILE]", usageZh: "save [文件]"),
+                .unknownCommand("sav", hint: "save"), .unknownCommand("xyz", hint: nil), .unknownCommandOrName("pya", hint: "pay"),
                 .unknownName("pya", hint: "pay"), .unknownName("xyz", hint: nil), .takesNothing("quit"),
                 .noHelp("comands", hint: "commands", topics: ["commands", "language"]), .notAPeriod("2026-13"),
                 .outsideYears(Period(text: "2028-03")!, years: 2026...2026, widen: 2026...2028), .outsideYears(m, years: 2027...2027, widen: nil),

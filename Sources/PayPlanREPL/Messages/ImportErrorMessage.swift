@@ -33,6 +33,8 @@ public struct ImportErrorMessage: MessageCatalogue {
         case .notCSV(let e): zh = "文件无法按 CSV 读取（CSV 读取器的原文：'\(e)'）"
         case .emptyFile: zh = "文件是空的：应有一行表头，例如 订单编号,业务员,签收日期,金额"
         case .cannotRead(let f, let exists): zh = ImportMessage.cannotRead(f, exists: exists).text(.zh)
+        case .isFolder(let f, let csv):
+            zh = "\(f) 是文件夹，不是文件：请写其中的一个文件" + (csv.isEmpty ? "（其中没有 .csv 文件）" : "，例如 \(ImportError.Kind.joined(f, csv[0]))（其中的 .csv 文件：\(csv.joined(separator: "、"))）") + "；未导入任何内容"
         case .mapSyntax(let pair): zh = "--map \(pair)：请写用逗号分隔的 列名=字段 对，例如 --map 订单编号=id,业务员=agent,签收日期=date"
         }
         return Wording(en: kind.english, zh: zh)
@@ -46,6 +48,7 @@ public struct ImportErrorMessage: MessageCatalogue {
          .init(.noSuchColumn("接待人数", columns: ["客服", "月份"])), .init(.twoColumnsGive("inquiries", first: "询单人数", second: "咨询人数")),
          .init(.noAgentColumn(columns: ["月份", "询单人数"])), .init(.noMonthColumn), .init(.noInputColumn(inputs: ["inquiries"], columns: ["客服"])),
          .init(.unreadableAfterRow(12, detail: "unexpected end of file")), .init(.notCSV(detail: "bad quote")), .init(.emptyFile), .init(.mapSyntax("订单编号")),
-         .init(.cannotRead("订单.csv", exists: false)), .init(.cannotRead("订单.csv", exists: true))]
+         .init(.cannotRead("订单.csv", exists: false)), .init(.cannotRead("订单.csv", exists: true)),
+         .init(.isFolder("导出", csvFiles: ["三月.csv", "四月.csv"])), .init(.isFolder("订单", csvFiles: []))]
     }
 }
