@@ -302,6 +302,7 @@ public struct StatementRenderer {
         <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(h(word("title"))) — \(h(plain.period(period)))</title>
         <style>body{font-family:\(StatementRenderer.fonts);margin:2em;color:#222} table{border-collapse:collapse} th,td{padding:.4em .8em;border-bottom:1px solid #ddd;text-align:left} td.amt{text-align:right;font-variant-numeric:tabular-nums}</style>
         </head><body><h1>\(h(word("title"))) — \(h(plain.period(period))) · \(h(scenario))</h1>
+        <p><a href="index.html">\(h(zh ? "← 全部期间" : "← every period"))</a></p>
         <table><thead><tr><th>\(h(word("id")))</th><th>\(h(word("name")))</th><th>\(h(word("earningsTotal")))</th><th>\(h(word("deductionsTotal")))</th><th>\(h(payHeading))</th>\(withNet ? "<th>\(h(word("net_pay")))</th>" : "")</tr></thead><tbody>
 
         """

@@ -89,6 +89,11 @@ extension Session {
         var t = TextTable(header: [say("agent", "员工"), r.nameA, r.nameB, say("difference", "差额")], rightAligned: [false, true, true, true])
         for p in r.people { t.add([p.name, money(p.payA), money(p.payB), Session.signedChange(p.payA, p.payB)]) }
         lines += t.render().map { "  " + $0 }
+        // Not employed on any day of the period: no pay to compare, left out of the tables and the spread.
+        if !r.notEmployed.isEmpty {
+            let who = r.notEmployed.joined(separator: say(", ", "、"))
+            lines.append(say("  (\(r.notEmployed.count) not employed in \(r.period), not listed: \(who))", "  （\(r.notEmployed.count) 人在 \(r.period) 不在职，未列出：\(who)）"))
+        }
         let losers = r.people.filter { ($0.difference?.isNegative) == true }
         if losers.isEmpty { lines.append(say("  nobody earns less under \(r.nameB)", "  在 \(r.nameB) 下没有人收入减少")) } else {
             let list = losers.map { "\($0.name) " + "−" + $0.difference!.magnitude.moneyText }.joined(separator: say(", ", "，"))

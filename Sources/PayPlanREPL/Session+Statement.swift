@@ -64,7 +64,8 @@ extension Session {
     }
 
     /// `statement all PERIOD …`: everyone employed in the period. A directory for html/md/text (one file
-    /// each, `PERIOD-ID-NAME.ext`, and `index.ext`), one file for csv; with no target, the text of each in turn.
+    /// each, `PERIOD-ID-NAME.ext`, the period's index `index-PERIOD.ext` with its table of totals, and the
+    /// folder's `index.ext` over every period in the folder), one file for csv; with no target, the text of each in turn.
     ///
     /// Ctrl-C stops it at any statement with nothing written: the files are written to a hidden
     /// folder inside the target and moved into place only when all are done.
@@ -116,10 +117,22 @@ extension Session {
             let index: String
             switch format {
             case "html": index = r.htmlIndex(written, period: p, scenario: scenario)
-            case "md": index = "# \(r.word("title")) — \(r.plain.period(p))\n\n" + written.map { "- [\($0.0.agent)](\($0.file))\n" }.joined()
+            case "md": index = "# \(r.word("title")) — \(r.plain.period(p))\n\n[\(r.language == .zh ? "← 全部期间" : "← every period")](index.md)\n\n" + written.map { "- [\($0.0.agent)](\($0.file))\n" }.joined()
             default: index = written.map(\.file).joined(separator: "\n") + "\n"
             }
-            try Data(index.utf8).write(to: URL(fileURLWithPath: staging + "/index." + ext))
+            // The period's own index, and the folder's top index over every period whose statements are in it
+            // (those of earlier runs into the folder too), so a run for March leaves February's reachable.
+            let periodIndex = StatementRenderer.periodIndexName(p, ext: ext)
+            try Data(index.utf8).write(to: URL(fileURLWithPath: staging + "/" + periodIndex))
+            let present = ((try? fm.contentsOfDirectory(atPath: target)) ?? []) + written.map(\.file) + [periodIndex]
+            // A file's person as the index shows them: 李雷（S01）, from the agents as they are now.
+            var people: [String: String] = [:]
+            for a in workspace.agents {
+                let safe = a.name.replacingOccurrences(of: "/", with: "_")
+                if let id = a.id { people["\(id)-\(safe)"] = r.language == .zh ? "\(a.name)（\(id)）" : "\(a.name) (\(id))" } else { people[safe] = a.name }
+            }
+            let top = r.folderIndex(StatementRenderer.folderPeriods(files: present, ext: ext, people: people), format: format, scenario: scenario)
+            try Data(top.utf8).write(to: URL(fileURLWithPath: staging + "/index." + ext))
             if interruptCheck() { dropStaging(); return stopped("statement all") }
         } catch {
             dropStaging()
@@ -128,7 +141,8 @@ extension Session {
         // Every file is complete: each goes into place through AtomicFile (read-only files refused,
         // links written through), which is a rename when the place is free.
         var moved = 0
-        for name in written.map(\.file) + ["index." + ext] {
+        let indexes = [StatementRenderer.periodIndexName(p, ext: ext), "index." + ext]
+        for name in written.map(\.file) + indexes {
             let from = staging + "/" + name, to = target + "/" + name
             do {
                 if !fm.fileExists(atPath: to), (try? fm.destinationOfSymbolicLink(atPath: to)) == nil {
@@ -139,11 +153,11 @@ extension Session {
                 moved += 1
             } catch {
                 try? fm.removeItem(atPath: staging)
-                return .error(StatementMessage.filesMovedPartly(Session.said(error), moved: moved, of: written.count + 1, target: target))
+                return .error(StatementMessage.filesMovedPartly(Session.said(error), moved: moved, of: written.count + indexes.count, target: target))
             }
         }
         try? fm.removeItem(atPath: staging)
-        return Output(messages: [StatementMessage.wroteAll(statements: statements.count, index: "index.\(ext)", target: target, format: format, skipped: skipped, period: p)] + problemLines(statements, r))
+        return Output(messages: [StatementMessage.wroteAll(statements: statements.count, index: indexes, target: target, format: format, skipped: skipped, period: p)] + problemLines(statements, r))
     }
 
     /// The statement lines that are error values, said on screen after `statement all` wrote its files:

@@ -342,7 +342,8 @@ public final class Session {
     /// `after`: lines already in the session's language, shown after `message` and `said` (the
     /// values an edit of the plan or years removed).
     func commit(_ new: Workspace, label: String, labelLine: OutputLine? = nil, message: [String] = [], said: [any Message] = [], focus: String? = nil,
-                edits: EngineEdits? = nil, built: Engine? = nil, reportChanges: Bool = true, recredit: Bool = true, after: [String] = []) -> Output {
+                edits: EngineEdits? = nil, built: Engine? = nil, reportChanges: Bool = true, recredit: Bool = true, after: [String] = [],
+                summarised: Bool = false) -> Output {
         var new = new, edits = edits, built = built, after = after
         // A plan or years edit must not leave data a saved file could not hold (Session+StoredInputs.swift).
         if new.plan != workspace.plan || new.years != workspace.years {
@@ -395,7 +396,7 @@ public final class Session {
         isDirty = true
         warningsCache = nil
         var out = Output(lines: message); out.body += said.map(OutputLine.init) + after.map { OutputLine(fixed: $0) }
-        if reportChanges { out.body += changeLines(before: before, after: totals(newEngine)) }
+        if reportChanges { out.body += summarised ? fileChangeLines(before: before, after: totals(newEngine)) : changeLines(before: before, after: totals(newEngine)) }
         out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
             + payConcernWarnings(before: concernsBefore, after: newEngine)
         return out
@@ -468,6 +469,30 @@ public final class Session {
     }
 
     func changeLines(before: [(name: String, value: Value)], after: [(name: String, value: Value)]) -> [OutputLine] {
+        summarise(payChanges(before: before, after: after))
+    }
+
+    /// The pay figures a `load` (or the undo or redo of one) changed: up to `fileChangeExamples` of them
+    /// line by line; more are summarised — how many are new, gone and have a new amount, a few examples
+    /// (new amounts first) and the report that lists them all — since a load of another scenario
+    /// changes every pay figure (web-agency to electronics-sales: 48 new and 48 gone, 96 lines of `— → x`).
+    /// - Complexity: O(pay figures before + after).
+    func fileChangeLines(before: [(name: String, value: Value)], after: [(name: String, value: Value)]) -> [OutputLine] {
+        let changes = payChanges(before: before, after: after)
+        guard changes.count > Session.fileChangeExamples else { return changes.map(OutputLine.init) }
+        let changed = changes.filter { $0.old != nil && $0.new != nil }, new = changes.filter { $0.old == nil }, gone = changes.filter { $0.new == nil }
+        let examples = (changed + new + gone).prefix(Session.fileChangeExamples)
+        return [OutputLine(ChangeMessage.payFiguresSummary(total: changes.count, new: new.count, gone: gone.count, changed: changed.count))]
+            + examples.map(OutputLine.init)
+            + [OutputLine(ChangeMessage.seeAllPayFigures(year: workspace.years.lowerBound))]
+    }
+
+    /// How many pay figures a load's change lists one by one before it summarises (`fileChangeLines`).
+    static let fileChangeExamples = 3
+
+    /// The pay figures that differ between `before` and `after`: those of `after` that are new or changed,
+    /// in its order, then those of `before` that are gone.
+    func payChanges(before: [(name: String, value: Value)], after: [(name: String, value: Value)]) -> [PayChange] {
         let old = Dictionary(before, uniquingKeysWith: { a, _ in a })
         let new = Dictionary(after, uniquingKeysWith: { a, _ in a })
         var changes: [PayChange] = []
@@ -477,7 +502,7 @@ public final class Session {
         for (k, v) in before where new[k] == nil {
             changes.append(PayChange(cell: k, old: v, new: nil))
         }
-        return summarise(changes)
+        return changes
     }
 
     /// The first `changeLimit` changes, then how many more there are.
@@ -614,7 +639,10 @@ public final class Session {
         generation = s.generation
         isDirty = generation != savedGeneration
         warningsCache = nil
-        var out = Output(message: said); out.body += changeLines(before: before, after: totals(e)); return out
+        // Undoing or redoing a load swaps whole scenarios: its pay figures are summarised, as the load's were.
+        var out = Output(message: said)
+        out.body += s.file != nil ? fileChangeLines(before: before, after: totals(e)) : changeLines(before: before, after: totals(e))
+        return out
     }
 
     // MARK: Agents
@@ -893,13 +921,34 @@ public final class Session {
         let header = AgentMessage.tableHeader.text(language).components(separatedBy: "\t")
         var t = TextTable(header: header + extras,
                           rightAligned: [false, false, false, false, false, true] + extras.map { _ in false })
+        // An attribute not given for an agent shows the plan's default, marked as one: 3,000.00（默认）.
+        let defaults = Dictionary(uniqueKeysWithValues: (["role", "base"] + extras).compactMap { n in attributeDefault(n, money: n == "base").map { (n, $0) } })
+        var defaulted = false
+        func shown(_ given: String?, _ name: String) -> String {
+            if let given { return given }
+            guard let d = defaults[name] else { return "" }
+            defaulted = true
+            return AgentMessage.defaultValue(d).text(language)
+        }
         for a in workspace.agents {
-            t.add([a.name, a.id ?? "", a.role ?? "", a.hired?.description ?? "", a.left?.description ?? "",
-                   a.base?.moneyText ?? ""] + extras.map { a.extra[$0]?.text ?? "" })
+            t.add([a.name, a.id ?? "", shown(a.role, "role"), a.hired?.description ?? "", a.left?.description ?? "",
+                   shown(a.base?.moneyText, "base")] + extras.map { shown(a.extra[$0]?.text, $0) })
         }
         var out = Output(body: t.render().map { OutputLine(fixed: $0) })
         out.add(AgentMessage.count(workspace.agents.count))
+        if defaulted { out.add(AgentMessage.defaultsNote) }
         return out
+    }
+
+    /// The plan's default for attribute `name` as the agents table shows it (`3,000.00` for money,
+    /// `0`, `sales`), when the default is written as a plain value; nil when there is none or it is a formula.
+    func attributeDefault(_ name: String, money: Bool) -> String? {
+        guard let d = workspace.plan.definition(named: name), case .attribute(_, _, let e?, _) = d.statement else { return nil }
+        switch e.kind {
+        case .number(let n): return money ? n.moneyText : n.format(minimumFractionDigits: 0, grouping: false)
+        case .text(let w): return w
+        default: return nil
+        }
     }
 
     // MARK: Cells
@@ -1258,7 +1307,7 @@ public final class Session {
         rebuildWasStopped = false
         var said: [any Message] = [FileMessage.loaded(file: file, agents: loaded.workspace.agents.count, definitions: loaded.workspace.plan.definitions.count)]
         if let kept = Session.keptKeysMessage(loaded.workspace, forks: loaded.forks) { said.append(kept) }
-        var out = commit(loaded.workspace, label: "load \(file)", said: said)
+        var out = commit(loaded.workspace, label: "load \(file)", said: said, summarised: true)
         // Loading reports how many warnings the plan has, not each one (check lists them).
         if !out.failed {
             out.warnings = []

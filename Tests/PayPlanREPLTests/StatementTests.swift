@@ -168,7 +168,7 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
         let dir = NSTemporaryDirectory() + "payplan-index-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dir) }
         _ = s.execute("statement all 2026-03 --html \(dir)")
-        let index = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
+        let index = try String(contentsOfFile: dir + "/index-2026-03.html", encoding: .utf8)
         #expect(index.contains("<th>应发合计</th><th>扣款合计</th><th>应发工资</th><th>实发工资</th>"), "\(index.prefix(1200))")
         s.language = .en
         for a in s.workspace.agents where query(s, "\(a.name).net_pay[2026-03]").first?.isNumber == true {
@@ -190,10 +190,10 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
         let s = try Session(path: electronics)
         let dir = NSTemporaryDirectory() + "payplan-all-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        #expect(run(s, "statement all 2026-03 --html \(dir)/slips") == ["wrote 3 statements and index.html to \(dir)/slips (html); 1 not employed in 2026-03"])
+        #expect(run(s, "statement all 2026-03 --html \(dir)/slips") == ["wrote 3 statements, index-2026-03.html and index.html to \(dir)/slips (html); 1 not employed in 2026-03"])
         let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/slips").sorted()
-        #expect(files == ["2026-03-S01-李雷.html", "2026-03-S02-韩梅梅.html", "2026-03-S03-王芳.html", "index.html"].sorted())
-        let index = try String(contentsOfFile: dir + "/slips/index.html", encoding: .utf8)
+        #expect(files == ["2026-03-S01-李雷.html", "2026-03-S02-韩梅梅.html", "2026-03-S03-王芳.html", "index-2026-03.html", "index.html"].sorted())
+        let index = try String(contentsOfFile: dir + "/slips/index-2026-03.html", encoding: .utf8)
         #expect(index.contains("<a href=\"2026-03-S01-李雷.html\">李雷</a>") && index.contains("5,573.00"))
         #expect(run(s, "statement all 2026-03 --csv \(dir)/all.csv") == ["wrote \(dir)/all.csv (csv): 3 statements, 1 not employed in 2026-03"])
         let bytes = try Data(contentsOf: URL(fileURLWithPath: dir + "/all.csv"))

@@ -32,6 +32,9 @@ public struct PlanReview: Sendable {
         public var fallingAdded: [FallingRange] = [], fallingRemoved: [FallingRange] = []
         /// The month and range the cliffs were scanned over; nil when there was nothing to scan.
         public var cliffMonth: Month?, cliffRangeTop: Fixed?
+        /// Whether the person was employed on some day of the period under A and under B (the spreads
+        /// count only those employed under each plan).
+        public var employedA = true, employedB = true
     }
 
     /// Minimum, median, maximum of the people's pay over the period, and the top ÷ median ratio.
@@ -65,8 +68,12 @@ public struct PlanReview: Sendable {
 
     public var period: Period
     public var nameA: String, nameB: String
-    /// People sorted by the difference B − A, the largest loss first.
+    /// People sorted by the difference B − A, the largest loss first; those employed on no day of the
+    /// period under either plan are left out (`notEmployed`).
     public var people: [Person]
+    /// The people employed on no day of the period under either plan (赵强, hired 2026-04, in a review of
+    /// 2026-03), in the order the scenarios list them: not in `people` nor in the spreads (their 0.00 is no pay).
+    public var notEmployed: [String] = []
     /// Total pay over everyone, and total owner's cost; nil where some person's figure is not an amount.
     public var totalPayA: Fixed?, totalPayB: Fixed?, totalCostA: Fixed?, totalCostB: Fixed?
     /// The figure names: pay (report total), cost (employer_cost or pay), the performance input.
@@ -118,6 +125,10 @@ public struct PlanReview: Sendable {
             p.costA = ea.figure(rule: costFigure, agent: name, period: period)?.number
             p.costB = eb.figure(rule: costFigure, agent: name, period: period)?.number
             let agentA = a.agents.first { $0.name == name }, agentB = b.agents.first { $0.name == name }
+            p.employedA = agentA.map { ag in period.months.contains { PlanReview.employed(ag, $0) } } ?? false
+            p.employedB = agentB.map { ag in period.months.contains { PlanReview.employed(ag, $0) } } ?? false
+            // (Pay booked after leaving, a clawback say, keeps the person listed: it is money paid or owed.)
+            if !p.employedA && !p.employedB, p.payA?.isZero ?? true, p.payB?.isZero ?? true { notEmployed.append(name); continue }
             var best: (Month, Fixed)? = nil
             var perfSum: Fixed? = measure == nil ? nil : .zero
             for m in period.months {
@@ -175,8 +186,8 @@ public struct PlanReview: Sendable {
         totalPayB = sum(list.filter { b.agentIndex(named: $0.name) != nil }.map(\.payB))
         totalCostA = sum(list.filter { a.agentIndex(named: $0.name) != nil }.map(\.costA))
         totalCostB = sum(list.filter { b.agentIndex(named: $0.name) != nil }.map(\.costB))
-        spreadA = Spread(list.compactMap(\.payA))
-        spreadB = Spread(list.compactMap(\.payB))
+        spreadA = Spread(list.filter(\.employedA).compactMap(\.payA))
+        spreadB = Spread(list.filter(\.employedB).compactMap(\.payB))
         policiesA = try PlanReview.policies(a, period: period, pay: total)
         policiesB = try PlanReview.policies(b, period: period, pay: total)
     }

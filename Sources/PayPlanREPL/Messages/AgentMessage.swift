@@ -12,6 +12,10 @@ public enum AgentMessage: MessageCatalogue {
     case count(Int)
     /// The `agents` table's column titles.
     case tableHeader
+    /// An attribute the agent does not have, shown as the plan's default: `3,000.00（默认）`.
+    case defaultValue(String)
+    /// Under the agents table when a cell shows a default.
+    case defaultsNote
     case usage
     case needsName(sub: String)
     case alreadyExists(String)
@@ -70,6 +74,10 @@ public enum AgentMessage: MessageCatalogue {
         case .neverEmployed(let n, let h, let l, let y, let c):
             AgentMessage.neverEmployedWording(name: n, hired: h, left: l, years: y, command: c)
         case .tableHeader: Wording(en: "name\tid\trole\thired\tleft\tbase", zh: "姓名\t工号\t岗位\t入职\t离职\t底薪")
+        case .defaultValue(let v): Wording(en: "\(v) (default)", zh: "\(v)（默认）")
+        case .defaultsNote:
+            Wording(en: "(default): not set for this agent, the plan's default applies (agent set NAME key=value sets it)",
+                    zh: "（默认）：此员工未设置，按方案的默认值（agent set 姓名 key=value 可单独设置）")
         case .usage:
             Wording(en: "agent what? write agent add NAME key=value…, agent set NAME key=value…, or agent rm NAME",
                     zh: "agent 后面要写什么？请写 agent add 姓名 key=value…、agent set 姓名 key=value… 或 agent rm 姓名")
@@ -149,7 +157,7 @@ public enum AgentMessage: MessageCatalogue {
     public static var samples: [AgentMessage] {
         let d = Day(year: 2026, month: 3, day: 1)!, e = Day(year: 2026, month: 2, day: 1)!
         return [.added("李雷"), .updated("李雷"), .removed("李雷"), .removedMany(["李雷", "韩梅梅"]),
-                .cannotComputeYet(name: "李雷", reason: OutputLine(fixed: "#MISSING")), .count(3), .tableHeader, .usage,
+                .cannotComputeYet(name: "李雷", reason: OutputLine(fixed: "#MISSING")), .count(3), .tableHeader, .defaultValue("3,000.00"), .defaultsNote, .usage,
                 .needsName(sub: "add"), .alreadyExists("李雷"), .setNeedsPairs("李雷"), .cannotRename(from: "李雷", to: "韩梅梅"),
                 .noneNamed(unknown: ["王五"], known: ["李雷", "韩梅梅"]), .noneNamed(unknown: ["王五"], known: []), .namedTwice,
                 .hasOrders(name: "李雷", count: 2, example: "T001"), .unknownSubcommand("move"), .unknown("王五", known: ["李雷"]),

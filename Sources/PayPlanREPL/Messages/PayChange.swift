@@ -35,13 +35,25 @@ public enum ChangeMessage: MessageCatalogue {
     case noPayChange
     /// More changes than the session prints (`changeLimit`).
     case morePayChanges(Int)
+    /// A load (or its undo or redo) changed more pay figures than it lists: how many in all, how many
+    /// are new (`— → x`), gone (`x → —`) and have a new amount; a few examples follow.
+    case payFiguresSummary(total: Int, new: Int, gone: Int, changed: Int)
+    /// After a load's summary: the report that lists every pay figure of the scenario now.
+    case seeAllPayFigures(year: Int)
 
     public var wording: Wording {
         switch self {
         case .noPayChange: Wording(en: "(no pay figure changed)", zh: "（没有工资数字变化）")
         case .morePayChanges(let n): Wording(en: "… and \(n) more pay figures changed", zh: "……另有 \(n) 个工资数字变化")
+        case .payFiguresSummary(let total, let new, let gone, let changed):
+            Wording(en: "\(total) pay figures changed: \(new) new, \(gone) gone, \(changed) with a new amount; for example:",
+                    zh: "\(total) 个工资数字有变化：新增 \(new) 个，不再有 \(gone) 个，金额变化 \(changed) 个；例如：")
+        case .seeAllPayFigures(let year):
+            Wording(en: "(report \(year) lists every pay figure now)", zh: "（report \(year) 列出现在的全部工资数字）")
         }
     }
 
-    public static var samples: [ChangeMessage] { [.noPayChange, .morePayChanges(12)] }
+    public static var samples: [ChangeMessage] {
+        [.noPayChange, .morePayChanges(12), .payFiguresSummary(total: 96, new: 48, gone: 48, changed: 0), .seeAllPayFigures(year: 2026)]
+    }
 }

@@ -21,7 +21,8 @@ public enum StatementMessage: MessageCatalogue {
     case targetIsAFile(target: String, format: String)
     /// `statement all`: writing stopped part-way.
     case writtenPartly(OutputLine, written: Int, of: Int, target: String)
-    case wroteAll(statements: Int, index: String, target: String, format: String, skipped: Int, period: Period)
+    /// `index`: the index files written (the period's, then the folder's).
+    case wroteAll(statements: Int, index: [String], target: String, format: String, skipped: Int, period: Period)
     /// A warning on the statement itself: a period of its pay below zero or under the minimum wage (`PayConcern`).
     case concern(PayConcern.Kind, period: Period, value: Fixed, minimum: Fixed?)
     /// A line of `agent`'s statement for `period` is an error value (`PayStatement.Problem`): the line as the
@@ -56,8 +57,8 @@ public enum StatementMessage: MessageCatalogue {
         case .writtenPartly(let why, let w, let n, let t):
             Wording(en: "\(why.text(.en)); \(w) of \(n) statements were written to \(t)", zh: "\(why.text(.zh))；\(n) 份工资条中只有 \(w) 份写入了 \(t)")
         case .wroteAll(let n, let i, let t, let fmt, let k, let p):
-            Wording(en: "wrote \(n) statements and \(i) to \(t) (\(fmt))" + (k > 0 ? "; \(k) not employed in \(p)" : ""),
-                    zh: "已把 \(n) 份工资条和 \(i) 写入 \(t)（\(fmt)）" + (k > 0 ? "；\(k) 人在 \(p) 不在职" : ""))
+            Wording(en: "wrote \(n) statements, \(i.joined(separator: " and ")) to \(t) (\(fmt))" + (k > 0 ? "; \(k) not employed in \(p)" : ""),
+                    zh: "已把 \(n) 份工资条和 \(i.joined(separator: "、")) 写入 \(t)（\(fmt)）" + (k > 0 ? "；\(k) 人在 \(p) 不在职" : ""))
         case .concern(.negativePay, let p, let v, _):
             Wording(en: "warning: pay for \(p) is below zero (\(v.moneyText)); check its deductions and clawbacks before paying",
                     zh: "注意：\(p) 的应发工资为负数（\(v.moneyText)），发放前请核对扣款和追回")
@@ -93,7 +94,7 @@ public enum StatementMessage: MessageCatalogue {
                 .filesMovedPartly(OutputLine(fixed: "a.html"), moved: 1, of: 4, target: "out"), .wrote(file: "a.html", format: "html"),
                 .wroteCSV(file: "a.csv", statements: 3, skipped: 1, period: p), .wroteCSV(file: "a.csv", statements: 3, skipped: 0, period: p),
                 .targetIsAFile(target: "a.html", format: "html"), .writtenPartly(OutputLine(fixed: "b.html"), written: 2, of: 3, target: "out"),
-                .wroteAll(statements: 3, index: "index.html", target: "out", format: "html", skipped: 1, period: p),
+                .wroteAll(statements: 3, index: ["index-2026-03.html", "index.html"], target: "out", format: "html", skipped: 1, period: p),
                 .concern(.negativePay, period: p, value: Fixed(decimalText: "-149.99")!, minimum: nil),
                 .concern(.negativeNetPay, period: p, value: Fixed(-100), minimum: nil),
                 .concern(.belowMinimumWage, period: p, value: Fixed(2000), minimum: Fixed(2740)),
