@@ -170,7 +170,8 @@ import TestSupport
     @Test func aKeptCommentSaysItWasWrittenForTheOldDefinition() throws {
         let s = try Session(path: electronics)
         let before = run(s, "show commission_tiers")
-        #expect(before.first == "# C3 commission by R; the 10万–20万 tier is 2% of 10万 plus 3% of what is above 10万.", "\(before)")
+        // The plan's own comment above the table (C3), in whatever language the plan is written in.
+        #expect(before.first?.hasPrefix("# C3 ") == true && before.count > 1, "\(before)")
         let t = "table commission_tiers [lo, hi): 0 -> 0, 1万 -> 1% * x, 3万 -> 1.5% * x, 4万 -> 1.8% * x, 10万 -> 1.8% * 10万 + 3% * (x - 10万), 20万 -> 3% * x"
         run(s, t)
         let note = "# （以上注释写于重新定义之前 · the comment above was written before this redefinition）"
