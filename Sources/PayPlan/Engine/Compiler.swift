@@ -455,6 +455,8 @@ struct ExprCompiler {
     var groupingSources: [(Definition, SourceRange)] = []
     var definition: Definition!
     var inTable = false
+    /// True while compiling inside an aggregation over periods in an order rule.
+    var inOrderRule = false
     /// Inside a branch of an `if` that tests the period (`if month_of(period_end) = 12 then …`).
     var timed = false
     var warnings: [PlanWarning] = []
@@ -758,6 +760,12 @@ struct ExprCompiler {
             value.map { finestGrains($0, into: &grains) }; filter.map { finestGrains($0, into: &grains) }
             let iteration = grains.filter { $0 != .none && $0 <= g }.min() ?? .month
             let inner = Dimension(grain: iteration, perAgent: dim.perAgent)
+            // The inner dimension is the agent's periods, not an order: an order rule's aggregation
+            // over agents nested in one over periods is still an order rule's, refused as such (it
+            // read a team cell outside the years for an order dated outside them and trapped).
+            let outerOrderRule = inOrderRule
+            inOrderRule = inOrderRule || dim.perOrder
+            defer { inOrderRule = outerOrderRule }
             let v = try value.map { try compile($0, inner) }
             let f = try filter.map { try compile($0, inner) }
             // Orders gathered month by month inside an aggregation over periods would read other
@@ -785,7 +793,7 @@ struct ExprCompiler {
             }
             return .orderAggregate(AggregateOp(rawValue: fn)!, value: v, filter: f, grouping: grouping, perAgent: dim.perAgent)
         case .agents:
-            guard !dim.perOrder else { throw fail(.compile(.orderRuleOverAgents), e) }
+            guard !dim.perOrder && !inOrderRule else { throw fail(.compile(.orderRuleOverAgents), e) }
             let inner = Dimension(grain: dim.grain, perAgent: true)
             let v = try value.map { try compile($0, inner) }
             let f = try filter.map { try compile($0, inner) }

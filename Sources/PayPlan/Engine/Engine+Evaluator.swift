@@ -256,7 +256,8 @@ extension Engine {
                 }
             }
             guard case .number(let mine) = eval(own, k) else { return .error(EvalError(.rankNeedsAmount(plural: false))) }
-            guard case .ranking(let sorted) = values[mapRef(r, 0, k)!] else { return values[mapRef(r, 0, k)!] }
+            guard let c = mapRef(r, 0, k) else { return unreachable(r, k) }
+            guard case .ranking(let sorted) = values[c] else { return values[c] }
             // Competition ranking: 1 + how many are strictly higher; ties: how many are equal.
             var lo = 0, hi = sorted.count
             while lo < hi { let m = (lo + hi) / 2; if sorted[m] > mine { lo = m + 1 } else { hi = m } }
