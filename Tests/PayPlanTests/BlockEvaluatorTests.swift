@@ -152,6 +152,57 @@ import TestSupport
         #expect(disagreements(e).isEmpty)
     }
 
+    /// Sums and counts over orders: a lane with no orders booked is 0 without the tree walk, the
+    /// others are the tree walk's. Orders, by hand: O1 甲 2026-01-05 1,000; O2 甲 2026-01-20 −200
+    /// (a refund); O3 乙 2026-04-02 3,000; O4 credited to nobody 2026-04-10 50.
+    /// - s, the agent's orders of the month: 甲 January 1,000 − 200 = 800, February 0; 乙 April 3,000; 丙 April 0.
+    /// - c, those above 0: 甲 January 1 (O2 is not), 乙 April 1, 丙 January 0.
+    /// - qs over the quarter: 甲 Q1 800, 乙 Q2 3,000, 丙 Q2 0.
+    /// - ts, a team rule: everyone's, the nobody's order too: January 800, April 3,000 + 50 = 3,050, February 0.
+    /// - bad, a filter dividing by zero: 甲 January #DIV/0! (an order to test), 甲 February 0 (none).
+    /// With no orders at all, every one of them is 0.
+    @Test func sumsAndCountsOverNoOrdersAreZeroAndTheOthersTheTreeWalks() throws {
+        let lines = [
+            "field amount default 0",
+            "month s = sum(amount over orders)",
+            "month c = count(orders where amount > 0)",
+            "quarter qs = sum(amount over orders)",
+            "team month ts = sum(amount over orders)",
+            "month bad = sum(amount over orders where amount / 0 > 1)",
+        ]
+        var w = Workspace(name: "t", plan: try Plan.parse(lines: lines), agents: BlockEvaluatorTests.agents)
+        func day(_ m: Int, _ d: Int) -> Day { Day(year: 2026, month: m, day: d)! }
+        w.setOrders([
+            Order(id: "O1", agent: "甲", date: day(1, 5), fields: ["amount": .number(Fixed(1_000))]),
+            Order(id: "O2", agent: "甲", date: day(1, 20), fields: ["amount": .number(Fixed(-200))]),
+            Order(id: "O3", agent: "乙", date: day(4, 2), fields: ["amount": .number(Fixed(3_000))]),
+            Order(id: "O4", agent: nil, date: day(4, 10), fields: ["amount": .number(Fixed(50))]),
+        ])
+        let e = try Engine(workspace: w)
+        #expect(value(e, "s", "2026-01") == n("800"))
+        #expect(value(e, "s", "2026-02") == n("0"))
+        #expect(value(e, "s", "2026-04", agent: 1) == n("3000"))
+        #expect(value(e, "s", "2026-04", agent: 2) == n("0"))
+        #expect(value(e, "c", "2026-01") == n("1"))
+        #expect(value(e, "c", "2026-04", agent: 1) == n("1"))
+        #expect(value(e, "c", "2026-01", agent: 2) == n("0"))
+        #expect(value(e, "qs", "2026-Q1") == n("800"))
+        #expect(value(e, "qs", "2026-Q2", agent: 1) == n("3000"))
+        #expect(value(e, "qs", "2026-Q2", agent: 2) == n("0"))
+        #expect(value(e, "ts", "2026-01") == n("800"))
+        #expect(value(e, "ts", "2026-04") == n("3050"))
+        #expect(value(e, "ts", "2026-02") == n("0"))
+        guard case .error(let byZero) = value(e, "bad", "2026-01") else { Issue.record("no #DIV/0!"); return }
+        #expect(byZero.kind == .divisionByZero)
+        #expect(value(e, "bad", "2026-02") == n("0"))
+        #expect(disagreements(e).isEmpty)
+        w.setOrders([])
+        let none = try Engine(workspace: w)
+        for rule in ["s", "c", "ts", "bad"] { #expect(value(none, rule, "2026-01") == n("0")) }
+        #expect(value(none, "qs", "2026-Q1") == n("0"))
+        #expect(disagreements(none).isEmpty)
+    }
+
     /// Generated plans of every node kind the block evaluator has a column for (and some it
     /// hands to the tree walk), over inputs with zeros, negatives, thirds and amounts near 10²⁶:
     /// every cell equals the tree walk's value, and both fast and bailed lanes occur.

@@ -11,8 +11,9 @@
 /// bails is computed again by the tree-walking evaluator (`Engine+Evaluator`),
 /// so every error value, its message and its origin are exactly the ones a cell
 /// by cell compute gives, and the fast lanes apply the very operations the tree
-/// walk applies (`Fixed.checked…`, the same rounding and tier search). Nodes
-/// without a column form here (order fields and aggregations, built-ins,
+/// walk applies (`Fixed.checked…`, the same rounding and tier search). A sum or
+/// count over orders is 0 in a lane with no orders booked, as the tree walk's. Nodes
+/// without a column form here (order fields and other aggregations over orders, built-ins,
 /// attributes, aggregations over periods, ranks, `prorate`, `iferror`, text
 /// comparisons, marginal tables) are evaluated lane by lane by the tree walk for
 /// that node alone. A branch of `if` (or the right side of `and`/`or`) that no
@@ -371,6 +372,14 @@ extension Engine {
             for i in 0..<n {
                 if i > 0 && b.agent[i] == b.agent[i - 1] { raw[i] = raw[i - 1]; tag[i] = tag[i - 1]; continue }
                 Engine.store(eval(e, b.coordinates(i)), raw, tag, i)
+            }
+        case .orderAggregate(let op, _, _, let g, let perAgent) where op == .sum || op == .count:
+            // A sum or a count over no orders is 0, as the tree walk's accumulator makes it: a lane
+            // whose agent and period have none booked (every lane when there are no orders) takes 0
+            // without the tree walk; the others are evaluated by it.
+            for i in 0..<n {
+                let k = b.coordinates(i)
+                if noOrdersBooked(g, k, perAgent: perAgent) { raw[i] = 0; tag[i] = Engine.laneNumber } else { Engine.store(eval(e, k), raw, tag, i) }
             }
         case .at, .attribute, .builtin, .orderField, .orderAggregate, .share, .periodAggregate, .rank:
             generic(e, b, out)

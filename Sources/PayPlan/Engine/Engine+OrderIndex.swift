@@ -21,6 +21,22 @@ extension Engine {
         return (first..<(first + k.grain.months)).flatMap { bucket(g, agent: perAgent ? k.agent : -1, month: $0) }
     }
 
+    /// True when `ordersBooked(g, k, perAgent:)` is empty: no order booked in the period of `k`
+    /// (the agent's own or everyone's), found without making the list (a full compute asks it of
+    /// every cell of an aggregation over orders, most of them with none).
+    ///
+    /// - Complexity: O(months of the period).
+    func noOrdersBooked(_ g: Int, _ k: Coordinates, perAgent: Bool) -> Bool {
+        if orders.isEmpty { return true }
+        let first = k.period * k.grain.months, months = monthCount, slots = (perAgent ? k.agent : -1) + 1
+        let last = k.grain == .month ? first + 1 : first + k.grain.months
+        for m in first..<last {
+            let slot = slots * months + m
+            if m >= 0 && m < months && slot < buckets[g].count && !buckets[g][slot].isEmpty { return false }
+        }
+        return true
+    }
+
     /// Computes parameters and the order rules made only of data, before the
     /// graph is built (orders are grouped by them).
     ///
