@@ -152,6 +152,49 @@ import TestSupport
         #expect(disagreements(e).isEmpty)
     }
 
+    /// Aggregations over periods, a sub-period at a time for every lane. 甲's r: January 100,
+    /// February 200, April 50, July 10, else 0 (乙 and 丙 have none).
+    /// - qs, the quarter's sum: Q1 100 + 200 = 300, Q2 50, Q3 10, Q4 0; ms, a month reading it: February 300, May 50.
+    /// - ha, the half's average: H1 350 ÷ 6 = 58.333333333333, H2 10 ÷ 6 = 1.666666666667 (12 digits, half away from zero).
+    /// - ymin over the months above 0: 10; ymax: 200; yc, the months with r not 0: 4.
+    /// - hf, active months summed as flags: 甲 H1 6; 乙 (hired 2026-03-16) H1 March–June 4; 丙 (left 2026-08-10) H2 July, August 2.
+    /// - none, an average over no month (r never above 100,000): the tree walk's average-of-nothing error;
+    ///   ymin for 乙, a minimum of nothing: the tree walk's error too.
+    /// - big, r × 4 × 10²³ summed: January 4 × 10²⁵ and February 8 × 10²⁵ pass 10²⁶: the tree walk's error.
+    @Test func aggregationsOverPeriodsByHand() throws {
+        let e = try engine([
+            "input month r default 0",
+            "quarter qs = sum(r over quarter)",
+            "month ms = sum(r over quarter)",
+            "half ha = avg(r over half)",
+            "year ymin = min(r over year where r > 0)",
+            "year ymax = max(r over year)",
+            "year yc = count(r over year)",
+            "half hf = sum(active over half)",
+            "year none = avg(r over year where r > 100000)",
+            "year big = sum(r * 400000000000000000000000 over year)",
+        ], inputs: [("r", "2026-01", "100"), ("r", "2026-02", "200"), ("r", "2026-04", "50"), ("r", "2026-07", "10")])
+        #expect(value(e, "qs", "2026-Q1") == n("300"))
+        #expect(value(e, "qs", "2026-Q2") == n("50"))
+        #expect(value(e, "qs", "2026-Q3") == n("10"))
+        #expect(value(e, "qs", "2026-Q4") == n("0"))
+        #expect(value(e, "ms", "2026-02") == n("300"))
+        #expect(value(e, "ms", "2026-05") == n("50"))
+        #expect(value(e, "ha", "2026-H1") == n("58.333333333333"))
+        #expect(value(e, "ha", "2026-H2") == n("1.666666666667"))
+        #expect(value(e, "ymin", "2026") == n("10"))
+        #expect(value(e, "ymax", "2026") == n("200"))
+        #expect(value(e, "yc", "2026") == n("4"))
+        #expect(value(e, "hf", "2026-H1") == n("6"))
+        #expect(value(e, "hf", "2026-H1", agent: 1) == n("4"))
+        #expect(value(e, "hf", "2026-H2", agent: 2) == n("2"))
+        #expect(value(e, "none", "2026").isError)
+        #expect(value(e, "ymin", "2026", agent: 1).isError)
+        #expect(value(e, "big", "2026").isError)
+        #expect(value(e, "big", "2026", agent: 1) == n("0"))
+        #expect(disagreements(e).isEmpty)
+    }
+
     /// Sums and counts over orders: a lane with no orders booked is 0 without the tree walk, the
     /// others are the tree walk's. Orders, by hand: O1 甲 2026-01-05 1,000; O2 甲 2026-01-20 −200
     /// (a refund); O3 乙 2026-04-02 3,000; O4 credited to nobody 2026-04-10 50.

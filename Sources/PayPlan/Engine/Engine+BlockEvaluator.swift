@@ -12,9 +12,10 @@
 /// so every error value, its message and its origin are exactly the ones a cell
 /// by cell compute gives, and the fast lanes apply the very operations the tree
 /// walk applies (`Fixed.checked…`, the same rounding and tier search). A sum or
-/// count over orders is 0 in a lane with no orders booked, as the tree walk's. Nodes
-/// without a column form here (order fields and other aggregations over orders, built-ins,
-/// attributes, aggregations over periods, ranks, `prorate`, `iferror`, text
+/// count over orders is 0 in a lane with no orders booked, as the tree walk's; an
+/// aggregation over periods evaluates its members a sub-period at a time for every lane.
+/// Nodes without a column form here (order fields and other aggregations over orders, built-ins,
+/// attributes, ranks, `prorate`, `iferror`, text
 /// comparisons, marginal tables) are evaluated lane by lane by the tree walk for
 /// that node alone. A branch of `if` (or the right side of `and`/`or`) that no
 /// lane takes is not evaluated; one that some lanes take is evaluated for all,
@@ -373,6 +374,9 @@ extension Engine {
                 if i > 0 && b.agent[i] == b.agent[i - 1] { raw[i] = raw[i - 1]; tag[i] = tag[i - 1]; continue }
                 Engine.store(eval(e, b.coordinates(i)), raw, tag, i)
             }
+        case .periodAggregate(let op, let scope, let iteration, let value, let filter)
+            where b.grain != .none && b.grain.months <= scope.months && (value != nil || op == .count):
+            periodAggregate(op, scope: scope, iteration: iteration, value, filter, b, out)
         case .orderAggregate(let op, _, _, let g, let perAgent) where op == .sum || op == .count:
             // A sum or a count over no orders is 0, as the tree walk's accumulator makes it: a lane
             // whose agent and period have none booked (every lane when there are no orders) takes 0
@@ -383,6 +387,74 @@ extension Engine {
             }
         case .at, .attribute, .builtin, .orderField, .orderAggregate, .share, .periodAggregate, .rank:
             generic(e, b, out)
+        }
+    }
+
+    /// `sum`/`avg`/`min`/`max`/`count(… over quarter|half|year)` over the lanes of `b` into column
+    /// `out`: the members (each lane's sub-periods of its `scope`, as `subPeriods` lists them) are
+    /// evaluated one sub-period at a time for every lane, through a second set of columns at the
+    /// `iteration` grain, and added in the order the tree walk's accumulator adds them, with the
+    /// same checked sums. A lane where a member or the filter is not what the accumulator takes
+    /// without an error (an error value, a text, an overflow, an average or extreme of nothing)
+    /// bails: its cell is computed again by the tree walk.
+    ///
+    /// - Complexity: O(lanes × members × expression size).
+    private func periodAggregate(_ op: AggregateOp, scope: Grain, iteration: Grain, _ value: CExpr?, _ filter: CExpr?,
+                                 _ b: BlockColumns, _ out: Int) {
+        let n = b.count, raw = b.raw(out), tag = b.tag(out)
+        let sub = b.subColumns()
+        sub.grain = iteration; sub.count = n
+        let members = scope.months / iteration.months
+        var first = [Int](repeating: 0, count: n), count = [Int](repeating: 0, count: n), has = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            sub.agent[i] = b.agent[i]; sub.cell[i] = b.cell[i]
+            first[i] = (b.period[i] * b.grain.months / scope.months) * scope.months / iteration.months
+            raw[i] = 0; tag[i] = Engine.laneNumber
+        }
+        let fs = sub.push(), vs = sub.push()
+        defer { sub.pop(); sub.pop() }
+        let fr = sub.raw(fs), ft = sub.tag(fs), vr = sub.raw(vs), vt = sub.tag(vs)
+        for j in 0..<members {
+            for i in 0..<n { sub.period[i] = first[i] + j }
+            if let filter { evalColumn(filter, sub, fs) }
+            if let value { evalColumn(value, sub, vs) }
+            for i in 0..<n where tag[i] != Engine.laneBail {
+                if filter != nil {
+                    guard ft[i] == Engine.laneFlag else { tag[i] = Engine.laneBail; continue }
+                    if fr[i] == 0 { continue }
+                }
+                if op == .count {
+                    if value == nil { count[i] += 1; continue }
+                    switch vt[i] {
+                    case Engine.laneFlag, Engine.laneNumber: if vr[i] != 0 { count[i] += 1 }
+                    default: tag[i] = Engine.laneBail
+                    }
+                    continue
+                }
+                count[i] += 1
+                let v: Fixed
+                switch vt[i] {
+                case Engine.laneNumber: v = Fixed(raw: vr[i])
+                case Engine.laneFlag where op == .sum: v = vr[i] != 0 ? Fixed.one : .zero
+                default: tag[i] = Engine.laneBail; continue
+                }
+                switch op {
+                case .sum, .avg:
+                    if let t = Fixed.checkedAdd(Fixed(raw: raw[i]), v) { raw[i] = t.raw } else { tag[i] = Engine.laneBail }
+                case .min: if !has[i] || v.raw < raw[i] { raw[i] = v.raw }; has[i] = true
+                case .max: if !has[i] || v.raw > raw[i] { raw[i] = v.raw }; has[i] = true
+                case .count: break
+                }
+            }
+        }
+        for i in 0..<n where tag[i] != Engine.laneBail {
+            switch op {
+            case .sum: break
+            case .count: raw[i] = Fixed(count[i]).raw
+            case .avg:
+                if count[i] > 0, let q = Fixed.checkedDivide(Fixed(raw: raw[i]), Fixed(count[i])) { raw[i] = q.raw } else { tag[i] = Engine.laneBail }
+            case .min, .max: if !has[i] { tag[i] = Engine.laneBail }
+            }
         }
     }
 
@@ -496,4 +568,15 @@ final class BlockColumns {
     }
     /// The coordinates of lane `i`.
     @inline(__always) func coordinates(_ i: Int) -> Coordinates { Coordinates(agent: agent[i], grain: grain, period: period[i]) }
+    /// A second set of columns, for the members of an aggregation over periods (`periodAggregate`).
+    private var sub: BlockColumns?
+    /// The second set of columns, made on first use.
+    ///
+    /// - Complexity: O(1) amortised.
+    func subColumns() -> BlockColumns {
+        if let sub { return sub }
+        let s = BlockColumns(capacity: capacity)
+        sub = s
+        return s
+    }
 }
