@@ -86,4 +86,59 @@ import TestSupport
         #expect(s.workspace == before)
         #expect(try String(contentsOfFile: tmp, encoding: .utf8) == text)
     }
+
+    /// A scenario saved as GBK (GB18030) on Chinese Windows (fresh-user M2: "not valid JSON … this text is not
+    /// UTF-8" in English under zh): said in both languages, naming the encoding and the iconv that converts it.
+    /// `{"name": "` is 10 bytes, so 李 (GB18030 C0 EE, 雷 C0 D7) starts at byte 11: column 11, line 1.
+    /// The file is not changed, and `load` under zh leaves the session as it was.
+    @Test func aGBKScenarioNamesItsEncodingAndTheFix() throws {
+        let tmp = NSTemporaryDirectory() + "payplan-gbk-" + UUID().uuidString + ".json"
+        let bytes: [UInt8] = Array(#"{"name": ""#.utf8) + [0xC0, 0xEE, 0xC0, 0xD7] + Array(#"", "version": 1}"#.utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: tmp))
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let utf8 = String(tmp.dropLast(5)) + ".utf8.json"
+        do {
+            _ = try ScenarioFile.load(path: tmp)
+            Issue.record("loaded")
+        } catch let e as ScenarioError {
+            #expect(e.kind == .at(tmp, .notUTF8(line: 1, column: 11, readsAsGBK: true, file: tmp)))
+            let m = ScenarioErrorMessage(e.kind)
+            #expect(m.text(.en) == "\(tmp): not valid JSON: line 1, column 11: this text is not UTF-8; it reads as GBK (GB18030), as files saved on Chinese Windows often are; convert it: iconv -f GB18030 -t UTF-8 \(tmp) > \(utf8) (or save it as UTF-8)")
+            #expect(m.text(.zh) == "\(tmp)：不是有效的 JSON：第 1 行第 11 列：这段文本不是 UTF-8 编码；它按 GBK（GB18030）编码可以读出，中文 Windows 保存的文件常是这样；请转换：iconv -f GB18030 -t UTF-8 \(tmp) > \(utf8)（或另存为 UTF-8）")
+        }
+        let s = try Session(path: electronics)
+        s.language = .zh
+        let before = s.workspace
+        let out = s.execute("load \(tmp)")
+        #expect(out.failed)
+        #expect(out.errors.first?.render(language: .zh).first?.hasPrefix("错误：\(tmp)：不是有效的 JSON：第 1 行第 11 列：这段文本不是 UTF-8 编码；它按 GBK（GB18030）") == true)
+        #expect(s.workspace == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: tmp)) == Data(bytes))
+    }
+
+    /// Which bytes read as GB18030 by their structure: two-byte 李 (C0 EE), four-byte U+0080 (81 30 81 30),
+    /// ASCII; not a lone lead byte at the end, 0xFF, 0x80, or a lead followed by 0x7F.
+    @Test func gb18030IsRecognisedByItsStructure() {
+        #expect(JSONSyntax.readsAsGB18030(Data([0x7B, 0xC0, 0xEE, 0x81, 0x30, 0x81, 0x30, 0x7D])))
+        #expect(!JSONSyntax.readsAsGB18030(Data([0x7B, 0xC0])))
+        #expect(!JSONSyntax.readsAsGB18030(Data([0xFF, 0x41])))
+        #expect(!JSONSyntax.readsAsGB18030(Data([0x80, 0x41])))
+        #expect(!JSONSyntax.readsAsGB18030(Data([0xC0, 0x7F])))
+        #expect(!JSONSyntax.readsAsGB18030(Data([0x81, 0x30, 0x81])))
+        // The first byte that is not UTF-8: after "ab" (2 bytes) and 名 (3 bytes), offset 5.
+        #expect(JSONSyntax.firstNotUTF8(in: Data(Array("ab名".utf8) + [0xC0, 0xEE])) == 5)
+        #expect(JSONSyntax.firstNotUTF8(in: Data("ab名".utf8)) == nil)
+    }
+
+    /// Bytes neither UTF-8 nor GBK (0xFF): no encoding to name, save it as UTF-8.
+    @Test func bytesThatAreNoEncodingSaySaveAsUTF8() {
+        do {
+            _ = try ScenarioFile.decode(Data(Array(#"{"name": ""#.utf8) + [0xFF, 0x22, 0x7D]))
+            Issue.record("loaded")
+        } catch let e as ScenarioError {
+            #expect(e.kind == .notUTF8(line: 1, column: 11, readsAsGBK: false, file: nil))
+            #expect(ScenarioErrorMessage(e.kind).text(.en) == "not valid JSON: line 1, column 11: this text is not UTF-8; save the file as UTF-8 text")
+            #expect(ScenarioErrorMessage(e.kind).text(.zh) == "不是有效的 JSON：第 1 行第 11 列：这段文本不是 UTF-8 编码；请把文件另存为 UTF-8 文本")
+        } catch { Issue.record("\(error)") }
+    }
 }

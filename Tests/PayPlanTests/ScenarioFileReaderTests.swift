@@ -150,8 +150,8 @@ import TestSupport
         #expect(message("{\"a\": 1} x") == "not valid JSON: line 1, column 10: unexpected text after the end")
         // What only the reader sees: `{"name": "a\q"}` has its backslash at column 12.
         #expect(message(#"{"name": "a\q"}"#) == #"not valid JSON: line 1, column 12: an unknown escape after '\' in a string (use \", \\, \/, \b, \f, \n, \r, \t or \uXXXX)"#)
-        // A string that is not UTF-8: its opening quote is at column 10.
-        #expect(message(Array(#"{"name": ""#.utf8) + [0xFF, 0x22, 0x7D]) == "not valid JSON: line 1, column 10: this text is not UTF-8")
+        // Bytes that are not UTF-8: `{"name": "` is 10 bytes, so 0xFF is at column 11 (neither UTF-8 nor GBK).
+        #expect(message(Array(#"{"name": ""#.utf8) + [0xFF, 0x22, 0x7D]) == "not valid JSON: line 1, column 11: this text is not UTF-8; save the file as UTF-8 text")
         #expect(message(#"{"name": "\uD83D"}"#) == "not valid JSON: line 1, column 11: a \\u escape is half of a pair (a lone surrogate)")
     }
 

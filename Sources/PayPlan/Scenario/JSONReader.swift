@@ -27,7 +27,7 @@ struct JSONReader {
 
     // MARK: Errors
 
-    func syntax(_ message: String) -> JSONReadError { .syntax(offset: i, message: message) }
+    func syntax(_ problem: ScenarioError.JSONProblem) -> JSONReadError { .syntax(offset: i, problem) }
     func wrong(_ message: String) -> JSONReadError { .field(path: JSONPathItem.text(path), message: message) }
 
     // MARK: Structure
@@ -55,25 +55,25 @@ struct JSONReader {
 
     mutating func literal(_ word: StaticString) throws {
         let n = word.utf8CodeUnitCount
-        guard i + n <= b.count, memcmp(b.baseAddress! + i, word.utf8Start, n) == 0 else { throw syntax("expected a value") }
+        guard i + n <= b.count, memcmp(b.baseAddress! + i, word.utf8Start, n) == 0 else { throw syntax(.expectedValue) }
         i += n
     }
 
     /// Reads an object, calling `member` with each key, the reader at its value (which `member` must consume).
     /// - Throws: `JSONReadError`; "expected an object here" when the value is not one.
     mutating func object(_ member: (inout JSONReader, String) throws -> Void) throws {
-        guard let c = peek() else { throw syntax("the text ends where a value is expected") }
+        guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
         guard c == 0x7B else { try mismatch("an object {…}") }
         i += 1
         depth += 1
-        guard depth < 512 else { throw syntax("nested too deeply") }
+        guard depth < 512 else { throw syntax(.nestedTooDeeply) }
         defer { depth -= 1 }
         if peek() == 0x7D { i += 1; return }
         // A key given twice would silently replace the first value (a second empty "plan"
         // replacing the plan): refused at the second one. Small objects scan, larger ones hash.
         var seen: [String] = [], seenSet: Set<String> = []
         while true {
-            guard peek() == 0x22 else { throw syntax("expected a string in double quotes") }
+            guard peek() == 0x22 else { throw syntax(.expectedString) }
             keyOffset = i
             let key = try rawString()
             let repeated: Bool
@@ -82,26 +82,26 @@ struct JSONReader {
             if repeated {
                 throw JSONReadError.at(offset: keyOffset, message: "the key \"\(key)\" appears twice in this object; the second would replace the first")
             }
-            guard peek() == 0x3A else { throw syntax("expected ':' after a key") }
+            guard peek() == 0x3A else { throw syntax(.expectedColon) }
             i += 1
             path.append(.key(key))
             try member(&self, key)
             path.removeLast()
-            guard let d = peek() else { throw syntax("the text ends inside an object: a '}' is missing") }
+            guard let d = peek() else { throw syntax(.endsInsideObject) }
             if d == 0x2C { i += 1; continue }
             if d == 0x7D { i += 1; return }
-            throw syntax("expected ',' or '}'")
+            throw syntax(.expectedCommaOrBrace)
         }
     }
 
     /// Reads a list, calling `element` with each index, the reader at the element.
     /// - Throws: `JSONReadError`; "expected a list here" when the value is not one.
     mutating func array(_ element: (inout JSONReader, Int) throws -> Void) throws {
-        guard let c = peek() else { throw syntax("the text ends where a value is expected") }
+        guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
         guard c == 0x5B else { try mismatch("a list […]") }
         i += 1
         depth += 1
-        guard depth < 512 else { throw syntax("nested too deeply") }
+        guard depth < 512 else { throw syntax(.nestedTooDeeply) }
         defer { depth -= 1 }
         if peek() == 0x5D { i += 1; return }
         var n = 0
@@ -110,16 +110,16 @@ struct JSONReader {
             try element(&self, n)
             path.removeLast()
             n += 1
-            guard let d = peek() else { throw syntax("the text ends inside a list: a ']' is missing") }
+            guard let d = peek() else { throw syntax(.endsInsideList) }
             if d == 0x2C { i += 1; continue }
             if d == 0x5D { i += 1; return }
-            throw syntax("expected ',' or ']'")
+            throw syntax(.expectedCommaOrBracket)
         }
     }
 
     /// Throws for a value of the wrong kind: a syntax error if it is not even a value, else "expected KIND here".
     mutating func mismatch(_ kind: String) throws -> Never {
-        guard let c = peek() else { throw syntax("the text ends where a value is expected") }
+        guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
         if c == 0x6E, i + 4 <= b.count, memcmp(b.baseAddress! + i, "null", 4) == 0 { throw wrong("a value is missing") }
         throw wrong("expected \(kind) here")
     }
@@ -128,7 +128,7 @@ struct JSONReader {
 
     /// Reads a string value.
     mutating func string() throws -> String {
-        guard let c = peek() else { throw syntax("the text ends where a value is expected") }
+        guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
         guard c == 0x22 else { try mismatch("text") }
         return try rawString()
     }
@@ -142,7 +142,7 @@ struct JSONReader {
     /// Reads an exact amount written as a string (`"3000.10"`), from its bytes.
     /// - Throws: "'TEXT' is not an exact decimal amount …" for any other text; "expected text here" for a number.
     mutating func fixed() throws -> Fixed {
-        guard let c = peek() else { throw syntax("the text ends where a value is expected") }
+        guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
         guard c == 0x22 else { try mismatch("text") }
         // The common case: no escapes; parse the bytes between the quotes.
         var j = i + 1
@@ -159,7 +159,7 @@ struct JSONReader {
 
     /// Reads a whole number (a JSON number without fraction or exponent that fits an `Int`).
     mutating func int() throws -> Int {
-        guard let c = peek() else { throw syntax("the text ends where a value is expected") }
+        guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
         guard c == 0x2D || c &- 0x30 < 10 else { try mismatch("a whole number") }
         let start = i
         try number()
@@ -177,7 +177,7 @@ struct JSONReader {
 
     /// Skips one value of any kind, checking its syntax.
     mutating func skip() throws {
-        guard let c = peek() else { throw syntax("the text ends where a value is expected") }
+        guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
         switch c {
         case 0x7B: try object { r, _ in try r.skip() }
         case 0x5B: try array { r, _ in try r.skip() }
@@ -198,7 +198,7 @@ struct JSONReader {
             guard c &- 0x30 < 10 || c == 0x2E || c == 0x65 || c == 0x45 || c == 0x2B || c == 0x2D else { break }
             i += 1
         }
-        if i == start { throw syntax("expected a value") }
+        if i == start { throw syntax(.expectedValue) }
     }
 
     /// Reads a string at `i` (which is a quote), decoding escapes; the text must be UTF-8.
@@ -214,16 +214,16 @@ struct JSONReader {
                 if ascii { return String(decoding: slice, as: UTF8.self) }
                 guard let s = String(validating: slice, as: UTF8.self) else {
                     i = start - 1
-                    throw syntax("this text is not UTF-8")
+                    throw syntax(.notUTF8)
                 }
                 return s
             }
             if c == 0x5C { i = start; return try escapedString() }
-            if c < 0x20 { throw syntax("a control character (such as a line break) inside a string") }
+            if c < 0x20 { throw syntax(.controlCharacter) }
             if c >= 0x80 { ascii = false }
             i += 1
         }
-        throw syntax("a string is not closed")
+        throw syntax(.stringNotClosed)
     }
 
     /// The slow path of `rawString`, from its first byte: escapes decoded into a byte buffer.
@@ -236,11 +236,11 @@ struct JSONReader {
                 i += 1
                 guard let s = String(validating: out, as: UTF8.self) else {
                     i = start - 1
-                    throw syntax("this text is not UTF-8")
+                    throw syntax(.notUTF8)
                 }
                 return s
             }
-            if c < 0x20 { throw syntax("a control character (such as a line break) inside a string") }
+            if c < 0x20 { throw syntax(.controlCharacter) }
             guard c == 0x5C else { out.append(c); i += 1; continue }
             guard i + 1 < b.count else { break }
             let e = b[i + 1]
@@ -258,25 +258,25 @@ struct JSONReader {
                 var scalar = try hex4()
                 if (0xD800..<0xDC00).contains(scalar) {
                     // A surrogate pair: \uD83D\uDE00.
-                    guard i + 1 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 else { i -= 6; throw syntax("a \\u escape is half of a pair (a lone surrogate)") }
+                    guard i + 1 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 else { i -= 6; throw syntax(.loneSurrogate) }
                     i += 2
                     let low = try hex4()
-                    guard (0xDC00..<0xE000).contains(low) else { i -= 12; throw syntax("a \\u escape is half of a pair (a lone surrogate)") }
+                    guard (0xDC00..<0xE000).contains(low) else { i -= 12; throw syntax(.loneSurrogate) }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
-                guard let u = Unicode.Scalar(scalar) else { i -= 6; throw syntax("a \\u escape is half of a pair (a lone surrogate)") }
+                guard let u = Unicode.Scalar(scalar) else { i -= 6; throw syntax(.loneSurrogate) }
                 out.append(contentsOf: UTF8.encode(u)!)
             default:
                 i -= 2
-                throw syntax("an unknown escape after '\\' in a string (use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX)")
+                throw syntax(.unknownEscape)
             }
         }
-        throw syntax("a string is not closed")
+        throw syntax(.stringNotClosed)
     }
 
     /// Four hex digits at `i`.
     mutating func hex4() throws -> UInt32 {
-        guard i + 4 <= b.count else { throw syntax("a \\u escape needs four hex digits") }
+        guard i + 4 <= b.count else { throw syntax(.escapeHexDigits) }
         var v: UInt32 = 0
         for _ in 0..<4 {
             let c = b[i]
@@ -285,7 +285,7 @@ struct JSONReader {
             case 0x30...0x39: d = UInt32(c - 0x30)
             case 0x41...0x46: d = UInt32(c - 0x41 + 10)
             case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-            default: throw syntax("a \\u escape needs four hex digits")
+            default: throw syntax(.escapeHexDigits)
             }
             v = v << 4 | d
             i += 1
@@ -295,7 +295,7 @@ struct JSONReader {
 
     /// After the top-level value only white space may follow.
     mutating func end() throws {
-        if peek() != nil { throw syntax("unexpected text after the end") }
+        if peek() != nil { throw syntax(.textAfterEnd) }
     }
 }
 
@@ -319,7 +319,7 @@ enum JSONPathItem {
 /// What went wrong reading a JSON document.
 enum JSONReadError: Error {
     /// The text is not JSON at byte `offset`.
-    case syntax(offset: Int, message: String)
+    case syntax(offset: Int, ScenarioError.JSONProblem)
     /// A value is of the wrong kind (or missing) at `path` (empty: the top).
     case field(path: String, message: String)
     /// Valid JSON that a scenario cannot hold (a key twice, a misspelled key), at byte `offset`.

@@ -53,7 +53,7 @@ extension JSONReader {
     /// - Throws: `JSONReadError` on a syntax error.
     /// - Complexity: O(n) in the value's bytes.
     mutating func value() throws -> JSONValue {
-        guard let c = peek() else { throw syntax("the text ends where a value is expected") }
+        guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
         switch c {
         case 0x7B:
             var members: [KeptKey] = []

@@ -20,6 +20,10 @@ extension ScenarioError {
         indirect case at(String, ScenarioError.Kind)
         /// The file is not JSON: the first syntax error, at a line and column (columns count characters).
         case notJSON(line: Int, column: Int, JSONProblem)
+        /// The file is not UTF-8 at a line and column; `readsAsGBK` when its bytes are GB18030 (GBK) text, as
+        /// files saved on Chinese Windows are, so the message names the encoding and the `iconv` that converts
+        /// `file` (the file's path when known, for the command).
+        case notUTF8(line: Int, column: Int, readsAsGBK: Bool, file: String?)
         /// `"format"` is not payplan's (`expected`).
         case notAScenario(format: String, expected: String)
         case versionMissing
@@ -81,6 +85,11 @@ extension ScenarioError {
         case endsInsideList = "the text ends inside a list: a ']' is missing"
         case expectedCommaOrBracket = "expected ',' or ']'"
         case textAfterEnd = "unexpected text after the end"
+        /// Bytes that are not UTF-8 (`Kind.notUTF8` says it with the encoding and the fix).
+        case notUTF8 = "this text is not UTF-8"
+        case loneSurrogate = "a \\u escape is half of a pair (a lone surrogate)"
+        case unknownEscape = "an unknown escape after '\\' in a string (use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX)"
+        case escapeHexDigits = "a \\u escape needs four hex digits"
     }
 
     /// Why a file could not be written.
@@ -142,6 +151,11 @@ extension ScenarioError.Kind {
         case .noFileName: return "no file name given"
         case .at(let place, let k): return "\(place): \(k.english)"
         case .notJSON(let l, let c, let p): return "not valid JSON: line \(l), column \(c): \(p.rawValue)"
+        case .notUTF8(let l, let c, let gbk, let f):
+            let head = "not valid JSON: line \(l), column \(c): this text is not UTF-8"
+            guard gbk else { return head + "; save the file as UTF-8 text" }
+            let file = f ?? "FILE"
+            return head + "; it reads as GBK (GB18030), as files saved on Chinese Windows often are; convert it: iconv -f GB18030 -t UTF-8 \(file) > \(ScenarioError.Kind.utf8Name(file)) (or save it as UTF-8)"
         case .notAScenario(let f, let e): return "this is not a payplan scenario (format is \"\(f)\", expected \"\(e)\")"
         case .versionMissing: return "the field \"version\" is missing"
         case .newerVersion(let v, let r): return "this scenario was written in format version \(v), newer than this payplan reads (\(r)); install a newer payplan to open it"
@@ -168,6 +182,22 @@ extension ScenarioError.Kind {
             let held = d.map { "its default is \($0)" } ?? "its range is \(r ?? "")"
             return "\"\(v)\" is not a number; the plan's \(field ? "field" : "attribute") \(n) holds amounts (\(held)), as \(field ? "order set" : "agent set") would refuse it"
         case .text(let s): return s
+        }
+    }
+}
+
+extension ScenarioError.Kind {
+    /// The name `iconv`'s output is given for `file`: `g.json` → `g.utf8.json`.
+    public static func utf8Name(_ file: String) -> String {
+        file.hasSuffix(".json") ? String(file.dropLast(5)) + ".utf8.json" : file + ".utf8.json"
+    }
+
+    /// This kind with the file's path filled into a `notUTF8` (at any depth), for the `iconv` command.
+    func naming(file: String) -> ScenarioError.Kind {
+        switch self {
+        case .notUTF8(let l, let c, let g, nil): .notUTF8(line: l, column: c, readsAsGBK: g, file: file)
+        case .at(let p, let k): .at(p, k.naming(file: file))
+        default: self
         }
     }
 }

@@ -40,7 +40,7 @@ extension ScenarioFile {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ScenarioError(unreadable(path))
         }
-        do { return try decodeWithForks(data) } catch let e as ScenarioError { throw ScenarioError(.at(path, e.kind)) }
+        do { return try decodeWithForks(data) } catch let e as ScenarioError { throw ScenarioError(.at(path, e.kind.naming(file: path))) }
     }
 
     /// Saves `main` with its forks, atomically.

@@ -38,11 +38,17 @@ extension ScenarioFile {
             try checkHeader(body.format, body.version, place: "")
             return body
         case .failure(let e):
-            // A syntax error anywhere comes first (as it always has), then the header, then the field.
+            // Bytes that are not UTF-8 come first (a GBK file: its encoding and the fix), then a syntax
+            // error anywhere (as it always has), then the header, then the field.
+            if let bad = JSONSyntax.firstNotUTF8(in: data) {
+                let (line, column) = JSONSyntax.lineAndColumn(bad, in: data)
+                throw ScenarioError(.notUTF8(line: line, column: column, readsAsGBK: JSONSyntax.readsAsGB18030(data), file: nil))
+            }
             if let e = JSONSyntax.firstError(in: data) { throw ScenarioError(e) }
             switch e {
-            case .syntax(let offset, let message):
-                throw ScenarioError("not valid JSON: \(JSONSyntax.place(offset, in: data)): \(message)")
+            case .syntax(let offset, let problem):
+                let (line, column) = JSONSyntax.lineAndColumn(offset, in: data)
+                throw ScenarioError(.notJSON(line: line, column: column, problem))
             case .at(let offset, let message):
                 try checkHeader(in: data)
                 throw ScenarioError("\(JSONSyntax.place(offset, in: data)): \(message)")

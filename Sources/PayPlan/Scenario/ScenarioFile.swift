@@ -381,7 +381,7 @@ public enum ScenarioFile {
             throw ScenarioError(unreadable(path))
         }
         do { return try decode(data) } catch let e as ScenarioError {
-            throw ScenarioError(.at(path, e.kind))
+            throw ScenarioError(.at(path, e.kind.naming(file: path)))
         }
     }
 
@@ -431,6 +431,40 @@ enum JSONSyntax {
             }
         }
         return (line, column)
+    }
+
+    /// The byte offset of the first byte that is not UTF-8, or `nil` when the whole text is UTF-8.
+    /// - Complexity: O(n) in the bytes.
+    static func firstNotUTF8(in data: Data) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var it = data.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &it) {
+            case .valid(let e): offset += e.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// Whether the bytes are GB18030 text by their structure (GBK, GB2312 included): ASCII, and
+    /// two-byte (lead 0x81–0xFE, trail 0x40–0xFE but 0x7F) or four-byte (0x81–0xFE, 0x30–0x39,
+    /// 0x81–0xFE, 0x30–0x39) characters, as files saved on Chinese Windows are.
+    /// - Complexity: O(n) in the bytes.
+    static func readsAsGB18030(_ data: Data) -> Bool {
+        let b = [UInt8](data)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            guard c != 0x80, c != 0xFF, i + 1 < b.count else { return false }
+            let d = b[i + 1]
+            if (0x40...0xFE).contains(d), d != 0x7F { i += 2; continue }
+            guard (0x30...0x39).contains(d), i + 3 < b.count, (0x81...0xFE).contains(b[i + 2]), (0x30...0x39).contains(b[i + 3]) else { return false }
+            i += 4
+        }
+        return true
     }
 
     /// The first syntax error (`not valid JSON: line 4, column 11: expected a value`), or `nil` when the text is well-formed JSON.

@@ -44,6 +44,10 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         case .endsInsideList: "文本在列表内结束：缺少 ']'"
         case .expectedCommaOrBracket: "此处应为 ',' 或 ']'"
         case .textAfterEnd: "结尾之后还有多余的文本"
+        case .notUTF8: "这段文本不是 UTF-8 编码"
+        case .loneSurrogate: "\\u 转义只有代理对的一半（单独的代理码）"
+        case .unknownEscape: "字符串中 '\\' 后是未知的转义（可用 \\\"、\\\\、\\/、\\b、\\f、\\n、\\r、\\t 或 \\uXXXX）"
+        case .escapeHexDigits: "\\u 转义需要四位十六进制数字"
         }
     }
 
@@ -53,6 +57,11 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         switch kind {
         case .at(let place, let k): return "\(place)：\(ScenarioErrorMessage(k).wording.zh)"
         case .notJSON(let l, let c, let p): return "不是有效的 JSON：第 \(l) 行第 \(c) 列：\(chinese(p))"
+        case .notUTF8(let l, let c, let gbk, let f):
+            let head = "不是有效的 JSON：第 \(l) 行第 \(c) 列：这段文本不是 UTF-8 编码"
+            guard gbk else { return head + "；请把文件另存为 UTF-8 文本" }
+            let file = f ?? "文件名"
+            return head + "；它按 GBK（GB18030）编码可以读出，中文 Windows 保存的文件常是这样；请转换：iconv -f GB18030 -t UTF-8 \(file) > \(ScenarioError.Kind.utf8Name(file))（或另存为 UTF-8）"
         case .notAScenario(let f, let e): return "这不是 payplan 方案文件（format 为 \"\(f)\"，应为 \"\(e)\"）"
         case .versionMissing: return "缺少字段 \"version\""
         case .newerVersion(let v, let r): return "此方案以格式版本 \(v) 写成，比本 payplan 能读的版本（\(r)）新；请安装更新的 payplan 再打开"
@@ -142,6 +151,7 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         let mar = Period(grain: .month, start: Month(year: 2026, month: 3))
         let d1 = Day(year: 2026, month: 3, day: 1)!, d2 = Day(year: 2026, month: 6, day: 30)!
         return ScenarioError.JSONProblem.allCases.map { .at("a.json", .notJSON(line: 4, column: 11, $0)) } + [
+            .at("g.json", .notUTF8(line: 1, column: 58, readsAsGBK: true, file: "g.json")), .notUTF8(line: 3, column: 9, readsAsGBK: false, file: nil),
             .notAScenario(format: "工资表", expected: ScenarioFile.formatName), .versionMissing, .newerVersion(9, reads: 3),
             .notAFormatVersion(0, reads: 3), .yearsFormat(found: "今年"), .tooManyYears("1990-2049", count: 60),
             .planLine(4, .expectedDefinition(found: .identifier("foo"))), .planDefinition("pay", .endsEarly),
