@@ -104,7 +104,7 @@ import TestSupport
             #expect(e.kind == .at(tmp, .notUTF8(line: 1, column: 11, readsAsGBK: true, file: tmp)))
             let m = ScenarioErrorMessage(e.kind)
             #expect(m.text(.en) == "\(tmp): not valid JSON: line 1, column 11: this text is not UTF-8; it reads as GBK (GB18030), as files saved on Chinese Windows often are; convert it: iconv -f GB18030 -t UTF-8 \(tmp) > \(utf8) (or save it as UTF-8)")
-            #expect(m.text(.zh) == "\(tmp)：不是有效的 JSON：第 1 行第 11 列：这段文本不是 UTF-8 编码；它按 GBK（GB18030）编码可以读出，中文 Windows 保存的文件常是这样；请转换：iconv -f GB18030 -t UTF-8 \(tmp) > \(utf8)（或另存为 UTF-8）")
+            #expect(m.text(.zh) == "\(tmp)：不是有效的 JSON：第 1 行第 11 列：这段文本不是 UTF-8 编码；它按 GBK（GB18030）编码可以读出，中文系统保存的文件常是这样；请转换：'iconv -f GB18030 -t UTF-8 \(tmp) > \(utf8)'（或另存为 UTF-8）")
         }
         let s = try Session(path: electronics)
         s.language = .zh
@@ -141,4 +141,57 @@ import TestSupport
             #expect(ScenarioErrorMessage(e.kind).text(.zh) == "不是有效的 JSON：第 1 行第 11 列：这段文本不是 UTF-8 编码；请把文件另存为 UTF-8 文本")
         } catch { Issue.record("\(error)") }
     }
+
+    /// The JSON reader's field checks (issue 13, point 1: English in both languages, `Kind.text`) are typed
+    /// and read in Chinese; the English is as it was (ScenarioFileReaderTests, TrustFindingsTests).
+    @Test func theReadersFieldChecksReadInBothLanguages() {
+        var r = refusal(Self.header + #""agents": [{"hired": "2026-01-01"}], "inputs": {}}"#)
+        #expect(r.kind == .at("agents[0]", .fieldMissing("name")))
+        #expect(r.en == #"agents[0]: the field "name" is missing"#)
+        #expect(r.zh == #"agents[0]：缺少字段 "name""#)
+        r = refusal(Self.header + #""agents": [{"name": 5}], "inputs": {}}"#)
+        #expect(r.kind == .at("agents[0].name", .expected(.text)))
+        #expect(r.en == "agents[0].name: expected text here")
+        #expect(r.zh == "agents[0].name：此处应为文本")
+        r = refusal(Self.header + #""agents": [{"name": null}], "inputs": {}}"#)
+        #expect(r.en == "agents[0].name: a value is missing")
+        #expect(r.zh == "agents[0].name：缺少值")
+        r = refusal(Self.header + #""agents": {}, "inputs": {}}"#)
+        #expect(r.zh == "agents：此处应为列表 […]")
+        r = refusal(Self.header + #""agents": [{"name": "李雷"}], "inputs": {"李雷": {"sales": {"2026-03": "12x"}}}}"#)
+        #expect(r.kind == .at("inputs.李雷.sales.2026-03", .notExactDecimal("12x")))
+        #expect(r.en == #"inputs.李雷.sales.2026-03: '12x' is not an exact decimal amount (write it as a string such as "3000.10")"#)
+        #expect(r.zh == #"inputs.李雷.sales.2026-03：'12x' 不是精确的十进制金额（请写成字符串，例如 "3000.10"）"#)
+    }
+
+    /// A key twice and a misspelled key, at their line and column: line 2 is `  "version": 1}` and its key's
+    /// quote is at column 3; `"hierd"` on line 2 after `  "agents": [{"name": "李雷", ` — 2 spaces, `"agents": [{`
+    /// (12 characters), `"name": "李雷", ` (14) — starts at column 29.
+    @Test func aKeyTwiceAndAMisspelledKeyReadInBothLanguages() {
+        var r = refusal("{\"format\": \"payplan-scenario\", \"version\": 1,\n  \"version\": 1}")
+        #expect(r.kind == .atLine(line: 2, column: 3, .keyTwice("version")))
+        #expect(r.en == #"line 2, column 3: the key "version" appears twice in this object; the second would replace the first"#)
+        #expect(r.zh == #"第 2 行第 3 列：键 "version" 在这个对象中出现了两次；后一个会覆盖前一个"#)
+        r = refusal(Self.header + "\n  \"agents\": [{\"name\": \"李雷\", \"hierd\": \"2025-01-01\"}], \"inputs\": {}}")
+        #expect(r.kind == .atLine(line: 2, column: 29, .at("agents[0]", .misspelledKey("hierd", meant: "hired", of: .agent, keys: ScenarioFile.agentKeys))))
+        #expect(r.en == #"line 2, column 29: agents[0]: the key "hierd" is not one payplan reads: did you mean "hired"? (an agent's keys: attributes, base, hired, id, left, name, role)"#)
+        #expect(r.zh == #"第 2 行第 29 列：agents[0]：键 'hierd' 不是 payplan 读取的键：是不是 'hired'？（员工的键：'attributes'、'base'、'hired'、'id'、'left'、'name'、'role'）"#)
+    }
+
+    /// The engine's years check and a new scenario's file name and folder, typed, in both languages;
+    /// no file is made.
+    @Test func yearsAndANewFileReadInBothLanguages() throws {
+        let e = try #require(throws: ScenarioError.self) { try Engine(workspace: Workspace(name: "w", years: 0...0)) }
+        #expect(e.kind == .yearsOutsideCalendar(0...0))
+        #expect(ScenarioErrorMessage(e.kind).text(.zh) == "年份 0–0：方案的年份须在 1–9999 之内")
+        let missing = NSTemporaryDirectory() + "payplan-no-" + UUID().uuidString
+        var n = try #require(throws: ScenarioError.self) { try Session(newFile: missing + "/a.json") }
+        #expect(n.kind == .newFileNoFolder(missing + "/a.json", folder: missing))
+        #expect(ScenarioErrorMessage(n.kind).text(.en) == "\(missing)/a.json: no such folder \(missing), so a new scenario could not be saved there")
+        #expect(ScenarioErrorMessage(n.kind).text(.zh) == "\(missing)/a.json：没有文件夹 \(missing)，所以无法在那里保存新方案")
+        n = try #require(throws: ScenarioError.self) { try Session(newFile: missing) }
+        #expect(ScenarioErrorMessage(n.kind).text(.zh) == "\(missing)：没有这个文件（新方案的文件名须以 .json 结尾，例如 \(missing).json）")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
 }
+

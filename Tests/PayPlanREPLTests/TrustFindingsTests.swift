@@ -193,9 +193,9 @@ import TestSupport
           "inputs" : { }, "name" : "x", "plan" : [ "month pay = 3000" ], "version" : 1, "years" : "2026"
         }
         """
-        #expect(throws: ScenarioError(#"line 4, column 5: agents[0]: the key "hierd" is not one payplan reads: did you mean "hired"? (an agent's keys: attributes, base, hired, id, left, name, role)"#)) {
-            try ScenarioFile.decode(Data(text.utf8))
-        }
+        // Typed now (ScenarioError.Kind.atLine … .misspelledKey): its English reads as it did.
+        let e = try #require(throws: ScenarioError.self) { try ScenarioFile.decode(Data(text.utf8)) }
+        #expect(e.message == #"line 4, column 5: agents[0]: the key "hierd" is not one payplan reads: did you mean "hired"? (an agent's keys: attributes, base, hired, id, left, name, role)"#)
         // Any other key is kept: "phone" here.
         let kept = text.replacingOccurrences(of: #""hierd" : "2025-01-01""#, with: #""phone" : "138 0000 0000""#)
         let w = try ScenarioFile.decode(Data(kept.utf8)).workspace

@@ -121,7 +121,7 @@ public final class Engine {
     public init(workspace: Workspace, shouldStop: (() -> Bool)? = nil) throws {
         // Days exist for years 1…9999 only; the loaders and `years` allow 1900–2999.
         guard workspace.years.lowerBound >= 1, workspace.years.upperBound <= 9999 else {
-            throw ScenarioError("years \(workspace.years.lowerBound)–\(workspace.years.upperBound): a scenario's years must lie within 1–9999")
+            throw ScenarioError(.yearsOutsideCalendar(workspace.years))
         }
         var extraKeys = Set<String>()
         for a in workspace.agents { extraKeys.formUnion(a.extra.keys) }

@@ -28,7 +28,7 @@ struct JSONReader {
     // MARK: Errors
 
     func syntax(_ problem: ScenarioError.JSONProblem) -> JSONReadError { .syntax(offset: i, problem) }
-    func wrong(_ message: String) -> JSONReadError { .field(path: JSONPathItem.text(path), message: message) }
+    func wrong(_ kind: ScenarioError.Kind) -> JSONReadError { .field(path: JSONPathItem.text(path), kind) }
 
     // MARK: Structure
 
@@ -63,7 +63,7 @@ struct JSONReader {
     /// - Throws: `JSONReadError`; "expected an object here" when the value is not one.
     mutating func object(_ member: (inout JSONReader, String) throws -> Void) throws {
         guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
-        guard c == 0x7B else { try mismatch("an object {…}") }
+        guard c == 0x7B else { try mismatch(.object) }
         i += 1
         depth += 1
         guard depth < 512 else { throw syntax(.nestedTooDeeply) }
@@ -80,7 +80,7 @@ struct JSONReader {
             if seen.count < 16 { repeated = seen.contains(key); seen.append(key); if seen.count == 16 { seenSet = Set(seen) } }
             else { repeated = !seenSet.insert(key).inserted }
             if repeated {
-                throw JSONReadError.at(offset: keyOffset, message: "the key \"\(key)\" appears twice in this object; the second would replace the first")
+                throw JSONReadError.at(offset: keyOffset, .keyTwice(key))
             }
             guard peek() == 0x3A else { throw syntax(.expectedColon) }
             i += 1
@@ -98,7 +98,7 @@ struct JSONReader {
     /// - Throws: `JSONReadError`; "expected a list here" when the value is not one.
     mutating func array(_ element: (inout JSONReader, Int) throws -> Void) throws {
         guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
-        guard c == 0x5B else { try mismatch("a list […]") }
+        guard c == 0x5B else { try mismatch(.list) }
         i += 1
         depth += 1
         guard depth < 512 else { throw syntax(.nestedTooDeeply) }
@@ -118,10 +118,10 @@ struct JSONReader {
     }
 
     /// Throws for a value of the wrong kind: a syntax error if it is not even a value, else "expected KIND here".
-    mutating func mismatch(_ kind: String) throws -> Never {
+    mutating func mismatch(_ kind: ScenarioError.ValueKind) throws -> Never {
         guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
-        if c == 0x6E, i + 4 <= b.count, memcmp(b.baseAddress! + i, "null", 4) == 0 { throw wrong("a value is missing") }
-        throw wrong("expected \(kind) here")
+        if c == 0x6E, i + 4 <= b.count, memcmp(b.baseAddress! + i, "null", 4) == 0 { throw wrong(.valueMissing) }
+        throw wrong(.expected(kind))
     }
 
     // MARK: Values
@@ -129,7 +129,7 @@ struct JSONReader {
     /// Reads a string value.
     mutating func string() throws -> String {
         guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
-        guard c == 0x22 else { try mismatch("text") }
+        guard c == 0x22 else { try mismatch(.text) }
         return try rawString()
     }
 
@@ -143,7 +143,7 @@ struct JSONReader {
     /// - Throws: "'TEXT' is not an exact decimal amount …" for any other text; "expected text here" for a number.
     mutating func fixed() throws -> Fixed {
         guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
-        guard c == 0x22 else { try mismatch("text") }
+        guard c == 0x22 else { try mismatch(.text) }
         // The common case: no escapes; parse the bytes between the quotes.
         var j = i + 1
         while j < b.count, b[j] != 0x22, b[j] != 0x5C, b[j] >= 0x20 { j += 1 }
@@ -152,7 +152,7 @@ struct JSONReader {
         }
         let text = try rawString()
         guard let v = Fixed(decimalText: text) else {
-            throw wrong("'\(text)' is not an exact decimal amount (write it as a string such as \"3000.10\")")
+            throw wrong(.notExactDecimal(text))
         }
         return v
     }
@@ -160,7 +160,7 @@ struct JSONReader {
     /// Reads a whole number (a JSON number without fraction or exponent that fits an `Int`).
     mutating func int() throws -> Int {
         guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
-        guard c == 0x2D || c &- 0x30 < 10 else { try mismatch("a whole number") }
+        guard c == 0x2D || c &- 0x30 < 10 else { try mismatch(.wholeNumber) }
         let start = i
         try number()
         var k = start, negative = false, v = 0
@@ -168,10 +168,10 @@ struct JSONReader {
         while k < i, b[k] &- 0x30 < 10 {
             let (m, o1) = v.multipliedReportingOverflow(by: 10)
             let (s, o2) = m.addingReportingOverflow(Int(b[k] &- 0x30))
-            if o1 || o2 { throw wrong("expected a whole number here") }
+            if o1 || o2 { throw wrong(.expected(.wholeNumber)) }
             v = s; k += 1
         }
-        guard k == i, k > start + (negative ? 1 : 0) else { throw wrong("expected a whole number here") }
+        guard k == i, k > start + (negative ? 1 : 0) else { throw wrong(.expected(.wholeNumber)) }
         return negative ? -v : v
     }
 
@@ -321,7 +321,7 @@ enum JSONReadError: Error {
     /// The text is not JSON at byte `offset`.
     case syntax(offset: Int, ScenarioError.JSONProblem)
     /// A value is of the wrong kind (or missing) at `path` (empty: the top).
-    case field(path: String, message: String)
+    case field(path: String, ScenarioError.Kind)
     /// Valid JSON that a scenario cannot hold (a key twice, a misspelled key), at byte `offset`.
-    case at(offset: Int, message: String)
+    case at(offset: Int, ScenarioError.Kind)
 }

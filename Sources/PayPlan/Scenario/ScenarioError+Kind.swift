@@ -67,8 +67,38 @@ extension ScenarioError {
         /// An order field (`field`) or attribute the plan holds to amounts whose value is not a number;
         /// `defaultText` or `range` is how the plan declares it.
         case notANumber(value: String, field: Bool, name: String, defaultText: String?, range: String?)
+        /// A field the record at its place must have (`"name"`, `"id"`, `"date"`, `"plan"` …).
+        case fieldMissing(String)
+        /// A value of another kind where this kind belongs.
+        case expected(ValueKind)
+        /// `null` where a value belongs.
+        case valueMissing
+        /// A JSON number given as an amount (`3000.1`): amounts are exact decimal strings.
+        case notExactDecimal(String)
+        /// A key given twice in one object (the second would silently replace the first).
+        case keyTwice(String)
+        /// A key that looks like a mistyped key payplan reads (`"hierd"` for `"hired"`), with the keys of its record.
+        case misspelledKey(String, meant: String, of: KeyedRecord, keys: [String])
+        /// The problem `kind` at a line and column of the file.
+        indirect case atLine(line: Int, column: Int, ScenarioError.Kind)
+        /// Years outside 1–9999 (the calendar the engine reads).
+        case yearsOutsideCalendar(ClosedRange<Int>)
+        /// A new scenario's file name (`path`) does not end in `.json`: likely a mistyped name of an existing file.
+        case newFileNeedsJSONName(String)
+        /// A new scenario's file (`path`) would be in a folder that does not exist.
+        case newFileNoFolder(String, folder: String)
         /// Any other message, in English.
         case text(String)
+    }
+
+    /// The kind of JSON value a field holds, for "expected … here".
+    public enum ValueKind: String, Equatable, Sendable, CaseIterable {
+        case object = "an object {…}", list = "a list […]", text = "text", wholeNumber = "a whole number"
+    }
+
+    /// Whose keys a misspelled key is compared with.
+    public enum KeyedRecord: String, Equatable, Sendable, CaseIterable {
+        case scenario = "a scenario's", agent = "an agent's", order = "an order's", calendar = "the calendar's"
     }
 
     /// What makes a text not JSON, at its first syntax error.
@@ -181,6 +211,17 @@ extension ScenarioError.Kind {
         case .notANumber(let v, let field, let n, let d, let r):
             let held = d.map { "its default is \($0)" } ?? "its range is \(r ?? "")"
             return "\"\(v)\" is not a number; the plan's \(field ? "field" : "attribute") \(n) holds amounts (\(held)), as \(field ? "order set" : "agent set") would refuse it"
+        case .fieldMissing(let k): return "the field \"\(k)\" is missing"
+        case .expected(let v): return "expected \(v.rawValue) here"
+        case .valueMissing: return "a value is missing"
+        case .notExactDecimal(let t): return "'\(t)' is not an exact decimal amount (write it as a string such as \"3000.10\")"
+        case .keyTwice(let k): return "the key \"\(k)\" appears twice in this object; the second would replace the first"
+        case .misspelledKey(let k, let m, let whose, let keys):
+            return "the key \"\(k)\" is not one payplan reads: did you mean \"\(m)\"? (\(whose.rawValue) keys: \(keys.joined(separator: ", ")))"
+        case .atLine(let l, let c, let k): return "line \(l), column \(c): \(k.english)"
+        case .yearsOutsideCalendar(let y): return "years \(y.lowerBound)–\(y.upperBound): a scenario's years must lie within 1–9999"
+        case .newFileNeedsJSONName(let p): return "\(p): no such file (a new scenario needs a name ending in .json, e.g. \(p).json)"
+        case .newFileNoFolder(let p, let f): return "\(p): no such folder \(f), so a new scenario could not be saved there"
         case .text(let s): return s
         }
     }

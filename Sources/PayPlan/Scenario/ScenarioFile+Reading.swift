@@ -30,7 +30,7 @@ extension ScenarioFile {
             } catch let e as JSONReadError {
                 return .failure(e)
             } catch {
-                return .failure(.field(path: "", message: "\(error)"))
+                return .failure(.field(path: "", (error as? ScenarioError)?.kind ?? .text("\(error)")))
             }
         }
         switch result {
@@ -49,12 +49,13 @@ extension ScenarioFile {
             case .syntax(let offset, let problem):
                 let (line, column) = JSONSyntax.lineAndColumn(offset, in: data)
                 throw ScenarioError(.notJSON(line: line, column: column, problem))
-            case .at(let offset, let message):
+            case .at(let offset, let kind):
                 try checkHeader(in: data)
-                throw ScenarioError("\(JSONSyntax.place(offset, in: data)): \(message)")
-            case .field(let path, let message):
+                let (line, column) = JSONSyntax.lineAndColumn(offset, in: data)
+                throw ScenarioError(.atLine(line: line, column: column, kind))
+            case .field(let path, let kind):
                 try checkHeader(in: data)
-                throw ScenarioError.placed(path, .text(message))
+                throw ScenarioError.placed(path, kind)
             }
         }
     }
@@ -146,12 +147,12 @@ extension ScenarioFile {
             default:
                 // A misspelling of a key this build reads ("order" for "orders") says which, since what it
                 // holds would not be read; any other key is the owner's data, kept and written back by a save.
-                try refuseMisspelling(key, at: r.keyOffset, place: place, keys: bodyKeys, of: "a scenario's")
+                try refuseMisspelling(key, at: r.keyOffset, place: place, keys: bodyKeys, of: .scenario)
                 kept.append(KeptKey(key: key, value: try r.value()))
             }
         }
         if !place.isEmpty { try checkHeader(format, version, place: place) }
-        func missing(_ key: String) -> JSONReadError { .field(path: place, message: "the field \"\(key)\" is missing") }
+        func missing(_ key: String) -> JSONReadError { .field(path: place, .fieldMissing(key)) }
         guard let version else { throw missing("version") }
         guard let name else { throw missing("name") }
         guard let years else { throw missing("years") }
@@ -169,9 +170,10 @@ extension ScenarioFile {
     /// Refuses `key` when it looks like a mistyped key payplan reads (`"order"`, `"hierd"`), at
     /// byte `offset` of the record at `place` (empty: the top): what it holds would not be read.
     /// - Throws: `JSONReadError.at` saying which key was meant.
-    static func refuseMisspelling(_ key: String, at offset: Int, place: String, keys: [String], of whose: String) throws {
+    static func refuseMisspelling(_ key: String, at offset: Int, place: String, keys: [String], of whose: ScenarioError.KeyedRecord) throws {
         guard let known = keys.first(where: { isMisspelling(key, of: $0) }) else { return }
-        throw JSONReadError.at(offset: offset, message: "\(place.isEmpty ? "" : place + ": ")the key \"\(key)\" is not one payplan reads: did you mean \"\(known)\"? (\(whose) keys: \(keys.joined(separator: ", ")))")
+        let kind = ScenarioError.Kind.misspelledKey(key, meant: known, of: whose, keys: keys)
+        throw JSONReadError.at(offset: offset, place.isEmpty ? kind : .at(place, kind))
     }
 
     /// The keys of an agent, an order and the calendar in a scenario file.
@@ -210,11 +212,11 @@ extension ScenarioFile {
             case "base": base = try r.null() ? nil : try r.fixed()
             case "attributes": attributes = try r.null() ? nil : try r.attributes()
             default:
-                try refuseMisspelling(key, at: r.keyOffset, place: place, keys: agentKeys, of: "an agent's")
+                try refuseMisspelling(key, at: r.keyOffset, place: place, keys: agentKeys, of: .agent)
                 kept.append(KeptKey(key: key, value: try r.value()))
             }
         }
-        guard let name else { throw JSONReadError.field(path: place, message: "the field \"name\" is missing") }
+        guard let name else { throw JSONReadError.field(path: place, .fieldMissing("name")) }
         return AgentRecord(name: name, id: id, role: role, hired: hired, left: left, base: base, attributes: attributes, kept: kept)
     }
 
@@ -229,12 +231,12 @@ extension ScenarioFile {
             case "date": date = try r.string()
             case "fields": fields = try r.null() ? nil : try r.attributes()
             default:
-                try refuseMisspelling(key, at: r.keyOffset, place: place, keys: orderKeys, of: "an order's")
+                try refuseMisspelling(key, at: r.keyOffset, place: place, keys: orderKeys, of: .order)
                 kept.append(KeptKey(key: key, value: try r.value()))
             }
         }
-        guard let id else { throw JSONReadError.field(path: place, message: "the field \"id\" is missing") }
-        guard let date else { throw JSONReadError.field(path: place, message: "the field \"date\" is missing") }
+        guard let id else { throw JSONReadError.field(path: place, .fieldMissing("id")) }
+        guard let date else { throw JSONReadError.field(path: place, .fieldMissing("date")) }
         return OrderRecord(id: id, agent: agent, date: date, fields: fields, kept: kept)
     }
 
@@ -251,11 +253,11 @@ extension ScenarioFile {
             case "holidays": holidays = try r.strings()
             case "workdays": workdays = try r.strings()
             default:
-                try refuseMisspelling(key, at: r.keyOffset, place: place, keys: calendarKeys, of: "the calendar's")
+                try refuseMisspelling(key, at: r.keyOffset, place: place, keys: calendarKeys, of: .calendar)
                 kept.append(KeptKey(key: key, value: try r.value()))
             }
         }
-        func missing(_ key: String) -> JSONReadError { .field(path: place, message: "the field \"\(key)\" is missing") }
+        func missing(_ key: String) -> JSONReadError { .field(path: place, .fieldMissing(key)) }
         guard let weekend else { throw missing("weekend") }
         guard let holidays else { throw missing("holidays") }
         guard let workdays else { throw missing("workdays") }

@@ -398,7 +398,7 @@ public enum ScenarioFile {
 /// A scenario that could not be read or written; the workspace is unchanged.
 ///
 /// Its `kind` says what is wrong as data for the file layer's own errors (the REPL renders
-/// them in English and Chinese); the reader's many JSON errors are `Kind.text`.
+/// them in English and Chinese); the JSON reader's errors too (`Kind.text` is left for an error of no known kind).
 public struct ScenarioError: Error, CustomStringConvertible, Equatable {
     public let kind: Kind
     /// The English text.

@@ -46,8 +46,28 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         case .textAfterEnd: "结尾之后还有多余的文本"
         case .notUTF8: "这段文本不是 UTF-8 编码"
         case .loneSurrogate: "\\u 转义只有代理对的一半（单独的代理码）"
-        case .unknownEscape: "字符串中 '\\' 后是未知的转义（可用 \\\"、\\\\、\\/、\\b、\\f、\\n、\\r、\\t 或 \\uXXXX）"
+        case .unknownEscape: "字符串中 '\\' 后是未知的转义（可用 '\\\"'、'\\\\'、'\\/'、'\\b'、'\\f'、'\\n'、'\\r'、'\\t' 或 '\\uXXXX'）"
         case .escapeHexDigits: "\\u 转义需要四位十六进制数字"
+        }
+    }
+
+    /// A kind of JSON value in Chinese.
+    static func chinese(_ v: ScenarioError.ValueKind) -> String {
+        switch v {
+        case .object: "对象 {…}"
+        case .list: "列表 […]"
+        case .text: "文本"
+        case .wholeNumber: "整数"
+        }
+    }
+
+    /// Whose keys, in Chinese.
+    static func chinese(_ r: ScenarioError.KeyedRecord) -> String {
+        switch r {
+        case .scenario: "方案文件"
+        case .agent: "员工"
+        case .order: "订单"
+        case .calendar: "日历"
         }
     }
 
@@ -61,7 +81,7 @@ public struct ScenarioErrorMessage: MessageCatalogue {
             let head = "不是有效的 JSON：第 \(l) 行第 \(c) 列：这段文本不是 UTF-8 编码"
             guard gbk else { return head + "；请把文件另存为 UTF-8 文本" }
             let file = f ?? "文件名"
-            return head + "；它按 GBK（GB18030）编码可以读出，中文 Windows 保存的文件常是这样；请转换：iconv -f GB18030 -t UTF-8 \(file) > \(ScenarioError.Kind.utf8Name(file))（或另存为 UTF-8）"
+            return head + "；它按 GBK（GB18030）编码可以读出，中文系统保存的文件常是这样；请转换：'iconv -f GB18030 -t UTF-8 \(file) > \(ScenarioError.Kind.utf8Name(file))'（或另存为 UTF-8）"
         case .notAScenario(let f, let e): return "这不是 payplan 方案文件（format 为 \"\(f)\"，应为 \"\(e)\"）"
         case .versionMissing: return "缺少字段 \"version\""
         case .newerVersion(let v, let r): return "此方案以格式版本 \(v) 写成，比本 payplan 能读的版本（\(r)）新；请安装更新的 payplan 再打开"
@@ -94,6 +114,17 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         case .notANumber(let v, let field, let n, let d, let r):
             let held = d.map { "默认值为 \($0)" } ?? "范围为 \(r ?? "")"
             return "\"\(v)\" 不是数字；方案的\(field ? "订单字段" : "属性") \(n) 是金额（\(held)），\(field ? "order set" : "agent set") 也会拒绝它"
+        case .fieldMissing(let k): return "缺少字段 \"\(k)\""
+        case .expected(let v): return "此处应为\(chinese(v))"
+        case .valueMissing: return "缺少值"
+        case .notExactDecimal(let t): return "'\(t)' 不是精确的十进制金额（请写成字符串，例如 \"3000.10\"）"
+        case .keyTwice(let k): return "键 \"\(k)\" 在这个对象中出现了两次；后一个会覆盖前一个"
+        case .misspelledKey(let k, let m, let whose, let keys):
+            return "键 '\(k)' 不是 payplan 读取的键：是不是 '\(m)'？（\(chinese(whose))的键：\(keys.map { "'\($0)'" }.joined(separator: "、"))）"
+        case .atLine(let l, let c, let k): return "第 \(l) 行第 \(c) 列：\(ScenarioErrorMessage(k).wording.zh)"
+        case .yearsOutsideCalendar(let y): return "年份 \(y.lowerBound)–\(y.upperBound)：方案的年份须在 1–9999 之内"
+        case .newFileNeedsJSONName(let p): return "\(p)：没有这个文件（新方案的文件名须以 .json 结尾，例如 \(p).json）"
+        case .newFileNoFolder(let p, let f): return "\(p)：没有文件夹 \(f)，所以无法在那里保存新方案"
         case .text(let s): return s
         default: return kind.english
         }
@@ -152,6 +183,11 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         let d1 = Day(year: 2026, month: 3, day: 1)!, d2 = Day(year: 2026, month: 6, day: 30)!
         return ScenarioError.JSONProblem.allCases.map { .at("a.json", .notJSON(line: 4, column: 11, $0)) } + [
             .at("g.json", .notUTF8(line: 1, column: 58, readsAsGBK: true, file: "g.json")), .notUTF8(line: 3, column: 9, readsAsGBK: false, file: nil),
+            .at("agents[0]", .fieldMissing("name")), .at("agents[0].name", .valueMissing), .at("agents[0].base", .notExactDecimal("3000.1")),
+            .atLine(line: 4, column: 3, .keyTwice("plan")), .atLine(line: 9, column: 7, .at("agents[0]", .misspelledKey("hierd", meant: "hired", of: .agent, keys: ["attributes", "base", "hired", "id", "left", "name", "role"]))),
+            .keyTwice("plan"), .misspelledKey("order", meant: "orders", of: .scenario, keys: ["orders"]), .yearsOutsideCalendar(0...0), .newFileNeedsJSONName("新方案"), .newFileNoFolder("无此目录/a.json", folder: "无此目录"),
+        ] + ScenarioError.ValueKind.allCases.map { .at("agents", .expected($0)) }
+          + ScenarioError.KeyedRecord.allCases.map { .atLine(line: 1, column: 2, .misspelledKey("x", meant: "y", of: $0, keys: ["y"])) } + [
             .notAScenario(format: "工资表", expected: ScenarioFile.formatName), .versionMissing, .newerVersion(9, reads: 3),
             .notAFormatVersion(0, reads: 3), .yearsFormat(found: "今年"), .tooManyYears("1990-2049", count: 60),
             .planLine(4, .expectedDefinition(found: .identifier("foo"))), .planDefinition("pay", .endsEarly),
