@@ -123,6 +123,8 @@ public struct Output: Equatable, Sendable {
     public init(body: [OutputLine], warnings: [Diagnostic] = []) { self.body = body; self.warnings = warnings }
     /// Output of one message.
     public init(message: any Message) { body = [OutputLine(message)] }
+    /// Lines already in their final language (help, a plan's source, a table): shown as they are.
+    public init(fixedLines: [String]) { body = fixedLines.map { OutputLine(fixed: $0) } }
     /// Output of messages, one line each.
     public init(messages: [any Message]) { body = messages.map(OutputLine.init) }
 

@@ -69,7 +69,7 @@ extension Session {
             let decoded = try OrderImport.decode(data)
             if byNote {
                 guard let settings = attributionSettings() else {
-                    return .error("\(file): the scenario's attribution settings are not valid (see help attribution); nothing was imported")
+                    return .error(ImportRefusalMessage.refused(file: file, .badAttributionSettings))
                 }
                 let header = try OrderImport.header(of: decoded)
                 let used = preset ?? PlatformPreset.generic
@@ -82,7 +82,7 @@ extension Session {
                     for (h, t) in auto.mapping where t == "note" { auto.mapping[h] = "-" }
                     if n != "none" {
                         guard header.contains(n) else {
-                            return .error("\(file): --note \(n): the file has no such column; its columns are: \(header.joined(separator: ", ")); nothing was imported")
+                            return .error(ImportRefusalMessage.refused(file: file, .noSuchNoteColumn(n, columns: header)))
                         }
                         auto.mapping[n] = "note"
                     }
@@ -91,7 +91,7 @@ extension Session {
                 read = try OrderImport.read(decoded, mapping: mapping, workspace: workspace, dateFallback: auto.dateFallback,
                                             shouldStop: { [interruptCheck] in interruptCheck() }, progress: readProgress)
                 if read.columns.contains(where: { $0.target == "agent" }) {
-                    return .error("\(file): --format \(used.name) credits orders by their note (help attribution); map no column to agent; nothing was imported")
+                    return .error(ImportRefusalMessage.refused(file: file, .agentColumnWithNote(format: used.name)))
                 }
                 // A Tmall report's paid amount is its total less its refund; a file where it is not (a Taobao
                 // export: 总金额 is before discounts) would be credited its totals.
@@ -105,11 +105,10 @@ extension Session {
                 if used.grossAmount, let n = PlatformImport.nettedRefunds(read) {
                     let amountColumn = read.columns.first { $0.target == "amount" }?.header ?? "amount"
                     let totalColumn = read.columns.first { $0.target == "total" }?.header ?? "总金额"
-                    return .error("\(file): the refunds look already netted: \(amountColumn) + 退款金额 = \(totalColumn) on all \(n) refunded row\(n == 1 ? "" : "s"), "
-                        + "so subtracting 退款金额 again would count each refund twice; read it with --format tmall-report (or --map \(totalColumn)=amount,\(amountColumn)=-); nothing was imported")
+                    return .error(ImportRefusalMessage.refused(file: file, .refundsNetted(amount: amountColumn, total: totalColumn, rows: n)))
                 }
                 if let refusal = Session.presetRefusal(used, columns: read.columns, note: noteColumn) {
-                    return .error("\(file): \(refusal); nothing was imported")
+                    return .error(ImportRefusalMessage.refused(file: file, refusal))
                 }
                 understood = PlatformImport.normalise(&read, preset: used)
                 // The orders move into the groups (read.orders is left empty): held once, not twice.
@@ -159,7 +158,7 @@ extension Session {
         if counts.added + counts.replaced == 0 && new.importMaps == workspace.importMaps {
             return Output(messages: [summary(.nothingChanged)] + info)
         }
-        return commitImport(new, command: "orders import", label: "orders import \(file)", message: ([summary(.changed)] + info).map { $0.text(language) }, throttle: throttle)
+        return commitImport(new, command: "orders import", label: "orders import \(file)", said: [summary(.changed)] + info, throttle: throttle)
     }
 
     /// The bytes of an import file: as given, else beside the scenario file.
@@ -251,17 +250,17 @@ extension Session {
         if !read.problems.isEmpty { info += [.skippedHeader] + problemLines }
         if dryRun { return Output(messages: [summary(.dryRun)] + info) }
         if changed == 0 { return Output(messages: [summary(.nothingChanged)] + info) }
-        return commitImport(new, command: "performance import", label: "performance import \(file)", message: ([summary(.changed)] + info).map { $0.text(language) }, throttle: throttle)
+        return commitImport(new, command: "performance import", label: "performance import \(file)", said: [summary(.changed)] + info, throttle: throttle)
     }
 
     /// Commits an imported workspace after working out its figures on an engine of its own, so
     /// that Ctrl-C during that (the long part of a big import) drops it: nothing changes.
-    func commitImport(_ new: Workspace, command: String, label: String, message: [String], throttle: ProgressThrottle) -> Output {
+    func commitImport(_ new: Workspace, command: String, label: String, said: [ImportMessage], throttle: ProgressThrottle) -> Output {
         throttle.update(say("\(command): working out the figures (Ctrl-C stops)", "\(command)：正在计算（Ctrl-C 停止）"))
         let built = try? Engine(workspace: new)
         if let built { _ = totals(built) }  // the figures the change lines compare
         if interruptCheck() { return stopped(command) }
-        return commit(new, label: label, message: message, built: built)
+        return commit(new, label: label, said: said, built: built)
     }
 
     /// `columns: 订单编号→id, …; ignored: 备注`: how a file's columns were read.

@@ -7,20 +7,15 @@ extension Session {
     /// Why a file read with `preset` must not be imported, with the option that fixes it; `nil` when it may.
     /// Refused: no column for the amount; no seller-note column when orders are credited by note
     /// (every order would come in silent) unless `--note none` says so.
-    static func presetRefusal(_ preset: PlatformPreset, columns: [(header: String, target: String?)], note: String?) -> String? {
+    static func presetRefusal(_ preset: PlatformPreset, columns: [(header: String, target: String?)], note: String?) -> ImportRefusalMessage.Reason? {
         let mapped = Set(columns.compactMap(\.target))
-        let names = columns.map(\.header).filter { !$0.isEmpty }.joined(separator: ", ")
+        let names = columns.map(\.header).filter { !$0.isEmpty }
         let known = { (target: String) in preset.columns.first { $0.target == target }?.headers ?? [] }
         if !mapped.contains("amount") {
-            let tried = known("amount")
-            return "no column gives the amount paid" + (tried.isEmpty ? "" : " (--format \(preset.name) looks for \(tried.joined(separator: ", ")))")
-                + "; the file's columns are: \(names); give the one that holds it, e.g. --map 实付金额=amount"
+            return .noAmountColumn(format: preset.name, tried: known("amount"), columns: names)
         }
         if !mapped.contains("note") && note != "none" {
-            let tried = known("note")
-            return "no seller-note column" + (tried.isEmpty ? "" : " (--format \(preset.name) looks for \(tried.joined(separator: ", ")))")
-                + ", so every order would come in silent (闷拍) and credit nobody; the file's columns are: \(names); "
-                + "give the seller's note column with --note COLUMN, or --note none to import every order as silent"
+            return .noNoteColumn(format: preset.name, tried: known("note"), columns: names)
         }
         return nil
     }

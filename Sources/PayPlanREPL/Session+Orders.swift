@@ -81,8 +81,12 @@ extension Session {
         }
         let fieldNames = Array(Set(chosen.flatMap { $0.element.fields.keys })).sorted()
         let figures = engine.plan.rules.indices.filter { engine.plan.rules[$0].visible && engine.plan.rules[$0].dimension.perOrder }
+        // Under zh, columns by the plan's labels (amount → 金额, margin → 毛利率), as report's are; its IDs otherwise.
+        let zhHeaders = language == .zh
+        let fieldHeaders = fieldNames.map { n in zhHeaders ? (workspace.plan.definition(named: n)?.statement.label ?? n) : n }
+        let figureHeaders = figures.map { r in zhHeaders ? (engine.plan.rules[r].label ?? engine.plan.rules[r].name) : engine.plan.rules[r].name }
         var t = FigureTable(name: [agent, period?.description].compactMap { $0 }.joined(separator: " ").isEmpty ? "orders" : [agent, period?.description].compactMap { $0 }.joined(separator: " "),
-                            title: "orders", header: OrderMessage.tableHeader.text(language).components(separatedBy: "\t") + fieldNames + figures.map { engine.plan.rules[$0].name },
+                            title: "orders", header: OrderMessage.tableHeader.text(language).components(separatedBy: "\t") + fieldHeaders + figureHeaders,
                             rightAligned: [false, false, false] + fieldNames.map { _ in true } + figures.map { _ in true })
         for (i, o) in chosen {
             // Yes/no figures and fields read 是/否 under zh.
@@ -90,7 +94,8 @@ extension Session {
             let figureCells = figures.map { r in engine.cell(rule: r, order: i).map { c in FigureTable.Cell.value(zh ? Session.inChinese(engine.value(ofCell: c)) : engine.value(ofCell: c)) } ?? .text("") }
             let fieldCells = fieldNames.map { name -> FigureTable.Cell in
                 guard let v = o.fields[name] else { return .text("") }
-                if case .number(let n) = v { return .money(n, shown: v.text) }
+                // An amount as money (9,420.00), as the figures beside it show theirs.
+                if case .number(let n) = v { return .money(n) }
                 return .text(zh && v.text == "yes" ? "是" : zh && v.text == "no" ? "否" : v.text)
             }
             t.add([.text(o.id), .text(o.agent ?? "—"), .text(o.date.description)] + fieldCells + figureCells)

@@ -11,6 +11,10 @@ struct ForkState {
 /// `explain … in A vs B`), `sweep`, `solve`, `cliffs` and `statement`.
 /// The algorithms live in PayPlan/Analysis; this file parses and prints.
 extension Session {
+    /// English or Chinese, by the session's language: a pair not yet a typed message (table headers and
+    /// progress lines of compare; a stored-input refusal).
+    func say(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+
     var currentForkState: ForkState { ForkState(forks: forks, current: forkName) }
 
     /// The names of all workspaces held, "main" first, the rest sorted.
@@ -108,7 +112,7 @@ extension Session {
             }
             t.add([n == forkName ? "*" : "", n, what])
         }
-        return Output(lines: t.render())
+        return Output(fixedLines: t.render())
     }
 
     // MARK: compare

@@ -133,7 +133,7 @@ public final class Session {
     public convenience init(path: String) throws {
         let (w, d, f) = try ScenarioFile.loadWithForks(path: path)
         do { try self.init(workspace: w) } catch {
-            throw ScenarioError(.at(path, (error as? CompileError).map { .planDefinition($0.definition, $0.error.kind) } ?? .text(Session.describe(error))))
+            throw ScenarioError(.at(path, (error as? CompileError).map { .planDefinition($0.definition, $0.error.kind) } ?? (error as? ScenarioError)?.kind ?? .text(Session.describe(error))))
         }
         self.forks = f
         self.path = path
@@ -147,13 +147,13 @@ public final class Session {
     ///   scenario should not start an empty one) or its folder does not exist.
     public convenience init(newFile path: String) throws {
         guard path.hasSuffix(".json") else {
-            throw ScenarioError("\(path): no such file (a new scenario needs a name ending in .json, e.g. \(path).json)")
+            throw ScenarioError(.newFileNeedsJSONName(path))
         }
         let given = (path as NSString).deletingLastPathComponent
         let folder = given.isEmpty ? "." : given
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ScenarioError("\(path): no such folder \(folder), so a new scenario could not be saved there")
+            throw ScenarioError(.newFileNoFolder(path, folder: folder))
         }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         try self.init(workspace: Workspace(name: name))
@@ -234,7 +234,7 @@ public final class Session {
                 if let lines = CommandTable.helpLines(command: rest, language: language) { return Output(body: lines.map { OutputLine(fixed: $0) }) }
                 return .error(CommandMessage.noHelp(rest, hint: closestName(to: rest, among: Help.topics.map(\.name) + CommandTable.entries.compactMap(\.words.first)), topics: Help.topics.map(\.name)))
             }
-            return Output(lines: Help.text(topic: rest.isEmpty ? nil : rest, language: language))
+            return Output(fixedLines: Help.text(topic: rest.isEmpty ? nil : rest, language: language))
         case "agent": return agentCommand(rest, line: text)
         case "agents":
             guard rest.isEmpty else { return .error(AgentMessage.agentsTakesNothing) }
@@ -263,7 +263,7 @@ public final class Session {
         case "save!": return save(rest, force: true)
         case "undo": return undo()
         case "redo": return redo()
-        case "plan", "rules": return Output(lines: workspace.plan.sourceText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        case "plan", "rules": return Output(fixedLines: workspace.plan.sourceText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         case "show": return show(rest)
         case "drop": return drop(rest)
         case "offer": return offer(rest)
@@ -672,7 +672,7 @@ public final class Session {
                              edits: EngineEdits(forward: { $0.appendAgent(agent, inputs: inputs) },
                                                 back: { $0.removeLastAgent(named: name) }, appears: name))
             }
-            if !out.failed, let note = firstError(agent: workspace.agents.count - 1) { out.add(AgentMessage.cannotComputeYet(name: name, reason: OutputLine(english: note))) }
+            if !out.failed, let note = firstError(agent: workspace.agents.count - 1) { out.add(AgentMessage.cannotComputeYet(name: name, reason: OutputLine(EvalErrorMessage.coded(note, origin: nil)))) }
             if !out.failed { for note in notes { out.add(note) } }
             return out
         }
@@ -824,12 +824,12 @@ public final class Session {
         return byID[id]
     }
 
-    func firstError(agent a: Int) -> String? {
+    func firstError(agent a: Int) -> EvalError? {
         guard let t = engine.plan.total, let r = engine.plan.ruleIndex[t] else { return nil }
         let g = engine.plan.rules[r].dimension.grain
         for p in 0..<engine.periodCount(g) {
             if let c = engine.cell(rule: r, agent: a, period: engine.period(g, p)), case .error(let e) = engine.value(ofCell: c) {
-                return e.message
+                return e
             }
         }
         return nil

@@ -17,7 +17,9 @@ import TestSupport
         // File kinds, error codes, the program's own name for the file layer.
         s.formUnion(["json", "csv", "md", "html", "htm", "xlsx", "txt", "UTF", "MISSING", "OVERFLOW", "DIV", "REF", "ERROR", "chmod", "u", "w"])
         // Names the samples use (rules, parts, forks).
-        s.formUnion(["pay", "sales", "commission", "bonus", "base", "rate", "pool", "tax", "takehome", "main", "edits"])
+        s.formUnion(["pay", "sales", "commission", "bonus", "base", "rate", "pool", "tax", "takehome", "main", "edits", "lower"])
+        // The parameters review names (plan A's chat accounts, the minimum wage of the takehome part).
+        s.formUnion(["minimum_wage", "account_plan"])
         s.formUnion(Parser.reserved)
         s.formUnion(["tier_commission", "margin", "damage_cap_rate", "half_bonus", "level", "probation", "months_employed", "tax_table", "refund",
                      "individual", "prev", "paid"])

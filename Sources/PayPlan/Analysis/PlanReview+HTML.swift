@@ -10,6 +10,8 @@ extension PlanReview {
         func esc(_ s: String) -> String { Chart.xmlEscape(s) }
         func name(_ f: String) -> String { chinese ? (labels[f] ?? f) : f }
         func money(_ f: Fixed?) -> String { f?.moneyText ?? "#" }
+        // Under zh, full-width punctuation: 方案评审：…, 老板的工资总成本（应发工资）：….
+        let colon = t(": ", "："), open = t(" (", "（"), close = t(")", "）")
         func signed(_ a: Fixed?, _ b: Fixed?) -> String {
             guard let a, let b, let d = Fixed.checkedSubtract(b, a) else { return "" }
             return d.isNegative ? "−" + d.magnitude.moneyText : "+" + d.moneyText
@@ -25,12 +27,12 @@ extension PlanReview {
         td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; } .loss { color: #c92a2a; } .gain { color: #2b8a3e; }
         .big { font-size: 18px; }
         </style></head><body>
-        <h1>\(esc(t("Plan review", "方案评审"))): \(esc(nameB)) \(esc(t("against", "对比"))) \(esc(nameA)) — \(period)</h1>
+        <h1>\(esc(t("Plan review", "方案评审")))\(colon)\(esc(nameB)) \(esc(t("against", "对比"))) \(esc(nameA)) — \(period)</h1>
 
         """
-        h += "<p class=\"big\">\(esc(t("Cost to the owner", "老板的工资总成本"))) (\(esc(name(payFigure)))): \(esc(nameA)) \(money(totalPayA)) → \(esc(nameB)) \(money(totalPayB)) <b>\(signed(totalPayA, totalPayB))</b></p>\n"
+        h += "<p class=\"big\">\(esc(t("Cost to the owner", "老板的工资总成本")))\(open)\(esc(name(payFigure)))\(close)\(colon)\(esc(nameA)) \(money(totalPayA)) → \(esc(nameB)) \(money(totalPayB)) <b>\(signed(totalPayA, totalPayB))</b></p>\n"
         if costFigure != payFigure {
-            h += "<p class=\"big\">\(esc(t("Employer cost", "雇主成本"))) (\(esc(name(costFigure)))): \(money(totalCostA)) → \(money(totalCostB)) <b>\(signed(totalCostA, totalCostB))</b></p>\n"
+            h += "<p class=\"big\">\(esc(t("Employer cost", "雇主成本")))\(open)\(esc(name(costFigure)))\(close)\(colon)\(money(totalCostA)) → \(money(totalCostB)) <b>\(signed(totalCostA, totalCostB))</b></p>\n"
         }
         // People.
         h += "<h2>\(esc(t("Each person, the largest loss first", "每个人，损失最大的在前")))</h2>\n<table><tr><th>\(esc(t("agent", "员工")))</th><th class=\"n\">\(esc(nameA))</th><th class=\"n\">\(esc(nameB))</th><th class=\"n\">\(esc(t("difference", "差额")))</th></tr>\n"

@@ -53,7 +53,7 @@ extension Session {
         case .text:
             // Rendered once: on the terminal as lines, into a file joined (it was rendered twice for the terminal).
             let lines = text()
-            guard format.file != nil else { return Output(lines: lines) }
+            guard format.file != nil else { return Output(fixedLines: lines) }
             body = lines.joined(separator: "\n") + "\n"
         case .csv: body = FigureTable.csv(tables)
         case .json: body = FigureTable.json(tables)
