@@ -177,14 +177,15 @@ import PayPlan
         #expect(!s.execute("attribution").errors.isEmpty)
     }
 
-    /// A mistyped switch is an error value naming the allowed words, not a silent fallback.
+    /// A mistyped switch is an error value naming the allowed words, not a silent fallback; the shipped
+    /// plan's own text is Chinese (fresh-user M3: it reached the 工资条 in English).
     @Test func mistypedSwitchesAreErrorValues() throws {
         let s = try february()
         run(s, "param commission_mode = \"poool\"")
         #expect(query(s, "小美.commission[2026-02]") == "#ERROR")
-        #expect(s.execute("小美.pay[2026-02]").lines.contains { $0.contains("commission_mode must be individual or pool") })
+        #expect(s.execute("小美.pay[2026-02]").lines.contains { $0.contains("commission_mode 只能是 individual 或 pool") })
         run(s, "param commission_mode = \"pool\"", "param silent_mode = \"splitt\"")
-        #expect(s.execute("阿杰.pay[2026-02]").lines.contains { $0.contains("silent_mode must be split, exclude or rotate") })
+        #expect(s.execute("阿杰.pay[2026-02]").lines.contains { $0.contains("silent_mode 只能是 split、exclude 或 rotate") })
         run(s, "param silent_mode = \"split\"")
         #expect(query(s, "小美.commission[2026-02]") == "76.67")
     }

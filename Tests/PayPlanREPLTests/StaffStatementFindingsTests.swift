@@ -160,10 +160,10 @@ import TestSupport
         run(s, "param commission_mode = \"poool\"")
         s.language = .zh
         let slip = run(s, "statement 阿杰 2026-03")
-        #expect(note(slip, "提成") == "方案报错：commission_mode must be individual or pool", "\(slip)")
+        #expect(note(slip, "提成") == "方案报错：commission_mode 只能是 individual 或 pool", "\(slip)")
         let total = try #require(slip.first { $0.hasPrefix("应发合计 ") })
         #expect(total.contains("#ERROR") && total.hasSuffix("提成 无法计算，合计无法得出"), "\(total)")
-        let warning = "注意：阿杰 2026-03 的提成无法计算（#ERROR 方案报错：commission_mode must be individual or pool）；改正之前工资条的合计无法得出，不能发放"
+        let warning = "注意：阿杰 2026-03 的提成无法计算（#ERROR 方案报错：commission_mode 只能是 individual 或 pool）；改正之前工资条的合计无法得出，不能发放"
         #expect(slip.contains(warning), "\(slip)")
         #expect(slip.contains { $0.hasPrefix("注意：阿杰 2026-03 的个税无法计算（#ERROR") && $0.contains("，源自 阿杰.commission[2026-01]）") }, "\(slip)")
         // The reference lines (KPIs) are numbers: no warning for them.
@@ -180,7 +180,7 @@ import TestSupport
         }
         let csvOut = s.execute("statement all 2026-03 --csv \(dir)/all.csv")
         // Five people, each with 提成 and 个税 errors: ten lines said on screen, in order.
-        #expect(csvOut.lines.count == 11 && csvOut.lines[1] == "注意：小美 2026-03 的提成无法计算（#ERROR 方案报错：commission_mode must be individual or pool）；改正之前工资条的合计无法得出，不能发放", "\(csvOut.lines)")
+        #expect(csvOut.lines.count == 11 && csvOut.lines[1] == "注意：小美 2026-03 的提成无法计算（#ERROR 方案报错：commission_mode 只能是 individual 或 pool）；改正之前工资条的合计无法得出，不能发放", "\(csvOut.lines)")
         let rows = csvRows(String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/all.csv")).dropFirst(3), as: UTF8.self))
         let header = rows[0], ajie = try #require(rows.first { $0.count > 1 && $0[1] == "阿杰" })
         #expect(header.last == "注意" && ajie.last?.contains(warning) == true, "\(ajie)")
@@ -192,7 +192,7 @@ import TestSupport
         let html = s.execute("statement all 2026-03 --html \(dir)/slips")
         #expect(html.lines.count == 11 && html.lines.contains(warning), "\(html.lines)")
         s.language = .en
-        #expect(run(s, "statement 阿杰 2026-03").contains("warning: 阿杰's commission for 2026-03 cannot be computed (#ERROR commission_mode must be individual or pool); the statement's totals cannot be added up and it cannot be paid until this is corrected"))
+        #expect(run(s, "statement 阿杰 2026-03").contains("warning: 阿杰's commission for 2026-03 cannot be computed (#ERROR commission_mode 只能是 individual 或 pool); the statement's totals cannot be added up and it cannot be paid until this is corrected"))
         // Put right, nothing is said.
         run(s, "param commission_mode = \"individual\"")
         #expect(!run(s, "statement 阿杰 2026-03").contains { $0.hasPrefix("warning") })

@@ -22,48 +22,48 @@ extension PlanPart {
         grossRule: "gross_pay")
 
     static let takehomeSource = #"""
-# The plan's gross pay (应发) that take-home pay is worked out from. `use takehome on NAME` reads NAME instead.
+# 计算实发工资所依据的方案应发工资。`use takehome on 名称` 则读取该名称。
 month gross_pay "应发" = pay
-# The part of gross pay that is the annual one-time bonus (全年一次性奖金), in the month it is paid.
-# 0 unless the plan says, e.g. month year_end_bonus = paid(annual_bonus).
+# 应发工资中属于全年一次性奖金的部分，计在发放的月份。
+# 方案没有另行规定时为 0，例如 month year_end_bonus = paid(annual_bonus)。
 month year_end_bonus "全年一次性奖金" = 0
 
-# City figures: EXAMPLE VALUES (示例值), not one city's published 2026 figures (none was found when this
-# part was written; 2025 figures of large cities are near these). Override them with your city's:
+# 城市数字：示例值，不是某个城市公布的 2026 年数字（编写本部件时未找到；
+# 大城市 2025 年的数字与此相近）。请改成本市的数字：
 # param si_base_floor = 7460
 param si_base_floor "社保基数下限" = 7460
 param si_base_cap "社保基数上限" = 37302
 param hf_base_floor "公积金基数下限" = 2740
 param hf_base_cap "公积金基数上限" = 37302
-# The city's monthly minimum wage (最低工资), EXAMPLE VALUE: a flag on gross pay, no pay effect.
+# 本市的月最低工资，示例值：只对应发工资作标记，不影响工资。
 param minimum_wage "当地最低工资" = 2740
 
-# Employee rates (个人缴费比例), 社会保险法 and the usual city rules: pension 8%, medical 2%, unemployment 0.5%.
+# 个人缴费比例，依社会保险法和一般城市规定：养老 8%，医疗 2%，失业 0.5%。
 param pension_rate "养老保险个人比例" = 8%
 param medical_rate "医疗保险个人比例" = 2%
 param unemployment_rate "失业保险个人比例" = 0.5%
-# Employer rates (单位缴费比例): pension 16% (国办发〔2019〕13号); medical (with maternity), unemployment and
-# work injury differ by city and trade: EXAMPLE VALUES.
+# 单位缴费比例：养老 16%（国办发〔2019〕13号）；医疗（含生育）、失业和
+# 工伤因城市和行业而异：示例值。
 param employer_pension_rate "养老保险单位比例" = 16%
 param employer_medical_rate "医疗保险单位比例" = 9%
 param employer_unemployment_rate "失业保险单位比例" = 0.5%
 param employer_injury_rate "工伤保险单位比例" = 0.2%
-# How each contribution is rounded, half away from zero (四舍五入), as the city does: to this unit in yuan —
-# 0.01 to the fen (the default), 0.1 to the jiao, 1 to the yuan.
+# 各项缴费如何取整，四舍五入，按本市做法：取整到以元计的这个单位——
+# 0.01 为到分（默认），0.1 为到角，1 为到元。
 param contribution_rounding "缴费舍入单位" = 0.01
 
-# The contribution base (缴费基数), fixed for the year: by law last year's average monthly wage, which a
-# scenario rarely has, so the agent's si_base when given (agent set 李雷 si_base=8000), else the base
-# salary (底薪, the attribute base; the floor when there is none), within the city's floor and cap.
+# 缴费基数，全年固定：依法为上年度月平均工资，方案里很少有，
+# 所以有员工的 si_base 时用它（agent set 李雷 si_base=8000），否则用底薪
+# （属性 base；没有时用下限），并限定在本市的下限和上限之间。
 attribute si_base "社保缴费基数" range 0..
-# The housing fund rate (公积金比例), 5%–12% (住房公积金管理条例 art. 18, 建金〔2005〕5号; a city may allow less, and 0
-# is an employer not enrolled); the employer pays the same.
+# 公积金比例 5%–12%（住房公积金管理条例第 18 条，建金〔2005〕5号；城市可以允许更低，0
+# 表示单位未缴存）；单位缴纳同样的比例。
 attribute hf_rate "公积金比例" default 5% range 0..12%
 year declared_base "申报基数" = ifmissing(si_base, ifmissing(base, 0))
 year contribution_base "社保缴费基数(核定)" = min(max(declared_base, si_base_floor), si_base_cap)
 year hf_base "公积金缴费基数" = min(max(declared_base, hf_base_floor), hf_base_cap)
 
-# Each contribution in every month employed (the hire month included), rounded to contribution_rounding.
+# 在职的每个月（含入职当月）的各项缴费，按 contribution_rounding 取整。
 month pension "养老保险个人" = if not active then 0
     else round(contribution_base * pension_rate / contribution_rounding, 0) * contribution_rounding
 month medical "医疗保险个人" = if not active then 0
@@ -74,48 +74,48 @@ month social_insurance "社保个人" = pension + medical + unemployment
 month housing_fund "公积金个人" = if not active then 0
     else round(hf_base * hf_rate / contribution_rounding, 0) * contribution_rounding
 
-# Special additional deductions (专项附加扣除: 子女教育, 赡养老人, 住房贷款利息 or 住房租金, 婴幼儿照护, 继续教育)
-# as one monthly total; a plan may break it down: month special_deduction = child_education + elderly_care.
+# 专项附加扣除（子女教育、赡养老人、住房贷款利息或住房租金、婴幼儿照护、继续教育）
+# 合为每月一个总数；方案可以细分：month special_deduction = child_education + elderly_care。
 input month special_deduction "专项附加扣除" default 0 range 0..
-# Other deductions allowed by law (其他扣除: 企业年金, 商业健康保险, 个人养老金 …), a monthly total.
+# 依法确定的其他扣除（企业年金、商业健康保险、个人养老金 …），每月总数。
 input month other_deduction "其他扣除" default 0 range 0..
 
-# The annual bonus: "separate" taxes it alone (单独计税, 财税〔2018〕164号), "combined" adds it to the month's wages.
+# 全年一次性奖金："separate" 单独计税（财税〔2018〕164号），"combined" 并入当月工资。
 attribute bonus_taxation "年终奖计税方式" default "separate"
-# Previous-year income at this employer ≤ 60,000 (国家税务总局公告2020年第19号): yes deducts 60,000 from January.
+# 上年度在本单位的收入 ≤ 60,000（国家税务总局公告2020年第19号）：yes 时从 1 月起扣除 60,000。
 attribute prev_year_low_income "上年收入不超过6万" default no
 param basic_deduction "减除费用(每月)" = 5000
 param low_income_deduction "低收入全年减除费用" = 60000
 
-# Income taxed as wages this month: gross pay, less the annual bonus when it is taxed separately; nothing outside
-# employment. Every cumulative figure (ytd_…) restarts in January (month_of(period_start) = 1).
+# 本月按工资薪金计税的收入：应发工资，单独计税时减去年终奖；不在职期间
+# 为零。所有累计数（ytd_…）在 1 月重新开始（month_of(period_start) = 1）。
 month wage_income "工资薪金收入" = if not active then 0 else gross_pay - (if bonus_taxation = "separate" then year_end_bonus
     else if bonus_taxation = "combined" then 0 else error("bonus_taxation must be separate or combined"))
 month months_employed "本年任职月数" = (if month_of(period_start) = 1 then 0 else prev(months_employed)) + (if active then 1 else 0)
-# Cumulative income less cumulative employee contributions (专项扣除), special additional and other deductions.
+# 累计收入减去累计专项扣除（个人缴费）、专项附加扣除和其他扣除。
 month ytd_income_less_deductions "累计收入减扣除" = (if month_of(period_start) = 1 then 0 else prev(ytd_income_less_deductions))
     + wage_income - social_insurance - housing_fund + (if active then -special_deduction - other_deduction else 0)
-# 累计预扣预缴应纳税所得额 = 累计收入 − 累计减除费用 (5,000 × months employed, or 60,000) − 累计专项扣除 − 累计专项附加扣除
-# − 累计其他扣除 (61号公告 art. 6).
+# 累计预扣预缴应纳税所得额 = 累计收入 − 累计减除费用（5,000 × 在职月数，或 60,000）− 累计专项扣除 − 累计专项附加扣除
+# − 累计其他扣除（61号公告第六条）。
 month ytd_taxable_raw = ytd_income_less_deductions - (if prev_year_low_income and months_employed > 0 then low_income_deduction
     else basic_deduction * months_employed)
 month ytd_taxable "累计应纳税所得额" = max(0, ytd_taxable_raw)
-# The month's taxable income: how much the cumulative figure grew this month (may be negative).
+# 本月应纳税所得额：累计数本月增加了多少（可能为负）。
 month taxable_income "应纳税所得额" = ytd_taxable_raw - (if month_of(period_start) = 1 then 0 else prev(ytd_taxable_raw))
 
-# 预扣率表一 = 个人所得税法 附表一 (annual comprehensive income), tiers up to and including each figure.
+# 预扣率表一 = 个人所得税法附表一（综合所得），各档含所写数字。
 table income_tax_rate "预扣率" (lo, hi]:
   0 -> 3%, 36000 -> 10%, 144000 -> 20%, 300000 -> 25%, 420000 -> 30%, 660000 -> 35%, 960000 -> 45%
 table income_tax_quick_deduction "速算扣除数" (lo, hi]:
   0 -> 0, 36000 -> 2520, 144000 -> 16920, 300000 -> 31920, 420000 -> 52920, 660000 -> 85920, 960000 -> 181920
 month ytd_tax "累计应纳税额" = round(ytd_taxable * lookup(income_tax_rate, ytd_taxable) - lookup(income_tax_quick_deduction, ytd_taxable))
-# The month's withholding: the cumulative tax less what was withheld earlier this year, never below 0
-# (an over-payment comes back at the annual settlement, 汇算清缴, not in withholding).
+# 本月预扣税额：累计税额减去本年已预扣的部分，不低于 0
+# （多缴的在年度汇算清缴时退回，不在预扣中退）。
 month wage_tax "工资个税" = max(0, ytd_tax - (if month_of(period_start) = 1 then 0 else prev(ytd_withheld)))
 month ytd_withheld "累计已预扣税额" = (if month_of(period_start) = 1 then 0 else prev(ytd_withheld)) + wage_tax
 
-# The annual bonus taxed separately: bonus ÷ 12 picks the rate of the monthly-converted table (按月换算后的
-# 综合所得税率表, 财税〔2018〕164号), tax = bonus × rate − quick deduction. Tiers up to and including each figure.
+# 单独计税的全年一次性奖金：奖金 ÷ 12 在按月换算后的
+# 综合所得税率表（财税〔2018〕164号）中选税率，税额 = 奖金 × 税率 − 速算扣除数。各档含所写数字。
 table bonus_tax_rate "年终奖税率" (lo, hi]:
   0 -> 3%, 3000 -> 10%, 12000 -> 20%, 25000 -> 25%, 35000 -> 30%, 55000 -> 35%, 80000 -> 45%
 table bonus_quick_deduction "年终奖速算扣除数" (lo, hi]:
@@ -125,8 +125,8 @@ month bonus_tax "年终奖个税" = if not active or bonus_taxation != "separate
 month tax "个税" = wage_tax + bonus_tax
 month net_pay "实发工资" = gross_pay - social_insurance - housing_fund - tax
 
-# Which way of taxing the annual bonus costs this person less over the year, as the annual settlement
-# works it out: the year's wages with the bonus alone, or everything together.
+# 按年度汇算的算法，哪种年终奖计税方式让这个人全年少缴税：
+# 全年工资与奖金分开计税，还是全部合并计税。
 year year_bonus "全年一次性奖金合计" = sum(year_end_bonus over year where active)
 year year_taxable_without_bonus = sum(gross_pay over year where active) - year_bonus
     - sum(social_insurance + housing_fund over year) - sum(special_deduction + other_deduction over year where active)
@@ -141,14 +141,14 @@ year year_tax_separate "单独计税全年税额" = round(year_wage_taxable * lo
 year cheaper_bonus_taxation "更省的年终奖计税方式" = if year_tax_separate <= year_tax_combined then "separate" else "combined"
 year bonus_taxation_saving "年终奖计税节省" = abs(year_tax_combined - year_tax_separate)
 
-# The employer's part (单位缴费) and what the person costs the owner (雇主成本).
+# 单位缴费，以及这个人让老板付出的雇主成本。
 month employer_social_insurance "社保单位" = if not active then 0
     else round(contribution_base * employer_pension_rate) + round(contribution_base * employer_medical_rate)
         + round(contribution_base * employer_unemployment_rate) + round(contribution_base * employer_injury_rate)
-# The employer's housing fund is the same as the employee's (住房公积金管理条例 art. 18).
+# 单位缴存的公积金与个人的相同（住房公积金管理条例第 18 条）。
 month employer_cost "雇主成本" = gross_pay + employer_social_insurance + housing_fund
 
-# Minimum wage (最低工资): a flag on gross pay, no pay effect.
+# 最低工资：只对应发工资作标记，不影响工资。
 month below_minimum_wage "低于最低工资" = active and gross_pay < minimum_wage
 """#
 }
