@@ -84,7 +84,7 @@ import TestSupport
         let r = run(s, "review main lower 2026-03")
         #expect(r.contains("  （1 人在 2026-03 不在职，未列出：赵强）"), "\(r)")
         #expect(!r.contains { $0.hasPrefix("  赵强 ") }, "\(r)")
-        #expect(r.contains("  main: 3,813.00 / 5,573.00 / 10,640.00, 1.91×"), "\(r)")
+        #expect(r.contains("  main：3,813.00 / 5,573.00 / 10,640.00，1.91×"), "\(r)")
         s.language = .en
         #expect(run(s, "review main lower 2026-03").contains("  (1 not employed in 2026-03, not listed: 赵强)"))
         let year = run(s, "review main lower 2026")
