@@ -20,6 +20,8 @@ public enum ReviewMessage: MessageCatalogue {
     case employerCost(figure: String, label: String, figures: String)
     case eachPerson(figure: String, label: String)
     case nobodyEarnsLess(b: String)
+    /// Under the per-person table: the people employed on no day of the period, left out of it and the spread.
+    case notEmployed(period: Period, names: [String])
     /// `count` people earn less under `b`: `losses` pairs each name with its loss (`1,234.00`).
     case someEarnLess(b: String, losses: [(name: String, loss: String)])
     case noMinimumWage
@@ -70,6 +72,9 @@ public enum ReviewMessage: MessageCatalogue {
             Wording(en: "employer cost (\(f)): " + figures, zh: (l == "雇主成本" ? "雇主成本：" : "雇主成本（\(l)）：") + figures)
         case .eachPerson(let f, let l): Wording(en: "each person's \(f), the largest loss first:", zh: "每个人的\(l)，损失最大的在前：")
         case .nobodyEarnsLess(let b): Wording(en: "  nobody earns less under \(b)", zh: "  在 \(b) 下没有人收入减少")
+        case .notEmployed(let p, let names):
+            Wording(en: "  (\(names.count) not employed in \(p), not listed: \(names.joined(separator: ", ")))",
+                    zh: "  （\(names.count) 人在 \(p) 不在职，未列出：\(names.joined(separator: "、"))）")
         case .someEarnLess(let b, let losses):
             Wording(en: "  \(losses.count) earn less under \(b): " + losses.map { "\($0.name) −\($0.loss)" }.joined(separator: ", "),
                     zh: "  \(losses.count) 人在 \(b) 下收入减少：" + losses.map { "\($0.name) −\($0.loss)" }.joined(separator: "，"))
@@ -126,7 +131,7 @@ public enum ReviewMessage: MessageCatalogue {
                 .ownerCost(figure: "pay", label: "应发工资", figures: "main 1,000.00 → 低提成 900.00  −100.00 (−10.0%)"),
                 .employerCost(figure: "employer_cost", label: "雇主成本", figures: "main 1.00 → 低提成 1.00  0.00"),
                 .employerCost(figure: "cost", label: "总成本", figures: "main 1.00 → 低提成 1.00  0.00"),
-                .eachPerson(figure: "pay", label: "应发工资"), .nobodyEarnsLess(b: "低提成"),
+                .eachPerson(figure: "pay", label: "应发工资"), .nobodyEarnsLess(b: "低提成"), .notEmployed(period: y, names: ["赵强"]),
                 .someEarnLess(b: "低提成", losses: [("李雷", "120.00"), ("韩梅梅", "3.00")]), .noMinimumWage,
                 .monthsUnderMinimum(amount: "2,690.00"), .noneUnderEither,
                 .underMinimum(name: "李雷", a: "main", monthsA: [], b: "低提成", monthsB: [mar]),
