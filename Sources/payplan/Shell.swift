@@ -132,8 +132,10 @@ final class Shell {
             journal?.remove()
             journal = session.path.flatMap { EditJournal(scenario: $0, environment: environment) }
             if let journal {
-                journal.claim()
+                if !journal.claim() { warnCannotJournal(journal.directory) }
                 warnIfOpenElsewhere(journal)
+            } else if session.path != nil {
+                warnCannotJournal(nil)
             }
         }
         if !session.isDirty {
@@ -152,6 +154,13 @@ final class Shell {
         print(colour.line(m.text(session.language), tone: m.tone))
     }
 
+    /// Says that this window's unsaved edits cannot be journalled (`directory`, or no state directory
+    /// at all), so a kill would lose them (a journal that cannot be written never stops an edit).
+    func warnCannotJournal(_ directory: String?) {
+        let m = JournalMessage.cannotJournal(directory: directory)
+        print(colour.line(m.text(session.language), tone: m.tone))
+    }
+
     /// Claims this window's journal, says whether other windows have the file open, and offers back
     /// the edits each earlier run left unsaved (killed, terminal closed, crashed), one journal at a
     /// time, oldest first: y replays them (carried into this window's journal), n drops them. When
@@ -159,8 +168,9 @@ final class Shell {
     /// live window's journal.
     /// - Returns: false when an answer was cut short (Ctrl-C, Ctrl-D): payplan leaves, the journals stay.
     func offerRecovery() -> Bool {
-        guard let journal, let path = session.path else { return true }
-        journal.claim()
+        guard let path = session.path else { return true }
+        guard let journal else { warnCannotJournal(nil); return true }
+        if !journal.claim() { warnCannotJournal(journal.directory) }
         session.fingerprintsReads = true
         let others = journal.others()
         warnIfOpenElsewhere(journal)

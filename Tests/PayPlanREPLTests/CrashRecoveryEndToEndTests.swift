@@ -41,6 +41,27 @@ struct CrashRecoveryEndToEndTests {
         tmux.stop()  // waits until the server is gone, so the next start gets a new one
     }
 
+    /// A state directory that cannot hold the journal (XDG_STATE_HOME names a file, as a broken home or
+    /// a full disk would): the window says at once that a kill would lose its unsaved edits, in English
+    /// and Chinese, and the edits still work (fresh-user finding H-E: nothing said so, and kill -9 lost them).
+    @Test(arguments: [("", "warning: unsaved edits cannot be kept in a journal (", " cannot be written): if payplan is killed or the terminal closes they are lost; save often"),
+                      ("--lang zh", "注意：未保存的修改无法记入日志（无法写入 ", "）：payplan 被强制关闭或终端关闭时会丢失；请及时 save")])
+    func aJournalThatCannotBeWrittenIsSaidAtTheStart(_ row: (String, String, String)) throws {
+        let (dir, scenario, binary) = try setUp("nojournal")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let notADirectory = dir + "/state-is-a-file"
+        try "x".write(toFile: notADirectory, atomically: true, encoding: .utf8)
+        let tmux = TmuxSession(directory: dir)
+        defer { tmux.stop() }
+        try tmux.start("env XDG_STATE_HOME=\(notADirectory) \(binary) \(row.0) \(scenario)")
+        try tmux.waitFor("electronics-sales>")
+        let screen = try tmux.run(["capture-pane", "-p", "-J", "-t", "e2e"])
+        #expect(screen.contains(row.1 + notADirectory + "/payplan/journal" + row.2), "\(screen)")
+        tmux.keys("李雷.sales[2026-03] = 15万", "Enter")
+        try tmux.waitFor("electronics-sales*>")
+        #expect(kill(try payplanPid(scenario), SIGKILL) == 0)
+    }
+
     @Test func killedSessionOffersItsEditsBack() throws {
         let (dir, scenario, binary) = try setUp("recover")
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -87,6 +87,37 @@ import PayPlan
         return found
     }
 
+    /// Found by the long run of 2026-12-02 (seed 9203, file 2524: a line break inserted inside a comment
+    /// of plan B, `"# chosen by the mo\nth's whole website sales; …"`): the file loaded (the whole string
+    /// read as one comment), saved one line per line, and the saved file was refused (`plan line 105:
+    /// unexpected character`). The kind: a plan string holding line breaks is read as the lines a
+    /// save writes — a broken comment is refused at the load with its line, and a definition split
+    /// across a string's lines loads, saves and reopens to the same workspace.
+    @Test func aPlanStringWithLineBreaksIsReadAsTheLinesItSaves() throws {
+        let folder = tempDir("plan-line-breaks")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func file(_ plan: String) -> String {
+            "{\"format\": \"payplan-scenario\", \"version\": 1, \"name\": \"e\", \"years\": \"2026\", \"plan\": \(plan), \"agents\": [], \"inputs\": {}}"
+        }
+        let broken = folder + "/broken.json", split = folder + "/split.json", again = folder + "/again.json"
+        // Line 1 is `param a = 1`, line 2 the comment's first half, line 3 its second half (not a comment).
+        try Data(file(##"["param a = 1", "# chosen by the mo\nth's whole sales", "param b = 2"]"##).utf8).write(to: URL(fileURLWithPath: broken))
+        do {
+            _ = try Session(path: broken)
+            Issue.record("a plan string whose second line is not plan text loaded")
+        } catch {
+            #expect(String(describing: error).contains("plan line 3"), "\(error)")
+        }
+        // A definition whose continuation is in the same string: b = 1 + 2 = 3.00.
+        try Data(file(#"["param a = 1", "param b = a +\n  2"]"#).utf8).write(to: URL(fileURLWithPath: split))
+        let s = try Session(path: split)
+        #expect(query(s, "b") == "3.00")
+        run(s, "save! " + again)
+        let r = try Session(path: again)
+        #expect(r.workspace == s.workspace)
+        #expect(query(r, "b") == "3.00")
+    }
+
     /// Found by the long run (seed 3003, files 459, 1349, 1475, 2639, 3851, 7491, 9091: a plan replaced by `[]`):
     /// a file with an empty plan loaded, but its save (`"plan" : [""]`, the empty source text as one line)
     /// reopened to a plan with one blank trailing line, so the workspace was not the one saved. The kind:

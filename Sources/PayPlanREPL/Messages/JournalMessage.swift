@@ -39,6 +39,9 @@ public enum JournalMessage: MessageCatalogue, Equatable {
     case leftKept
     /// Printed when a SIGTERM/SIGHUP ends the shell with unsaved edits in the journal.
     case stoppedKept
+    /// At the start (or after `load`/`save AS`) when this window's journal cannot be made in
+    /// `directory` (no state directory, not writable, a file in its place): edits would be lost on a kill.
+    case cannotJournal(directory: String?)
 
     public var wording: Wording {
         switch self {
@@ -85,12 +88,17 @@ public enum JournalMessage: MessageCatalogue, Equatable {
         case .stoppedKept:
             return Wording(en: "\npayplan was stopped; the unsaved edits are kept and offered back at the next start on this file\n",
                            zh: "\npayplan 已停止；未保存的修改已记下，下次打开这个文件时可以恢复\n")
+        case .cannotJournal(let d):
+            let whereEn = d.map { "\($0) cannot be written" } ?? "no state directory: neither XDG_STATE_HOME nor HOME is set"
+            let whereZh = d.map { "无法写入 \($0)" } ?? "没有可用的状态目录"
+            return Wording(en: "warning: unsaved edits cannot be kept in a journal (\(whereEn)): if payplan is killed or the terminal closes they are lost; save often",
+                           zh: "注意：未保存的修改无法记入日志（\(whereZh)）：payplan 被强制关闭或终端关闭时会丢失；请及时 save")
         }
     }
 
     public var tone: Tone {
         switch self {
-        case .openElsewhere, .readFileChanged, .readFileGone, .couldNotReplay: .warning
+        case .openElsewhere, .readFileChanged, .readFileGone, .couldNotReplay, .cannotJournal: .warning
         default: .plain
         }
     }
@@ -105,6 +113,7 @@ public enum JournalMessage: MessageCatalogue, Equatable {
          .couldNotReplay(command: "李雷.sales[2026-03] = 1", why: "没有这个员工"),
          .readFileChanged(file: "订单.csv", sizeBefore: 1204, sizeNow: 1380, modifiedBefore: "17:02", modifiedNow: "17:20"),
          .readFileChanged(file: "订单.csv", sizeBefore: 1204, sizeNow: 1204, modifiedBefore: "17:02", modifiedNow: "17:20"),
-         .readFileGone(file: "订单.csv"), .openElsewhere(file: "方案.json", pids: [4242]), .dropped, .answerRecover, .leftKept, .stoppedKept]
+         .readFileGone(file: "订单.csv"), .openElsewhere(file: "方案.json", pids: [4242]), .dropped, .answerRecover, .leftKept, .stoppedKept,
+         .cannotJournal(directory: "/数据/状态/payplan/日志"), .cannotJournal(directory: nil)]
     }
 }
