@@ -32,6 +32,14 @@ extension ImportProblem.Kind {
         case .negativeValue(let v): "'\(v)' is negative"
         case .unknownStatus(let s, let f, let known): "'\(s)' is not a status --format \(f) knows (\(known.joined(separator: ", "))); nothing is guessed"
         case .subOrdersTooLarge(let k): "the sub-orders' \(k) add up to more than 10²⁶"
+        case .storedRefundsTooLarge(let o): "the refunds already imported for order \(o) add up to more than 10²⁶"
+        case .refundGrewUndated(let o, let from, let to):
+            "the refund of order \(o) grew from \(from.moneyText) to \(to.moneyText) since the last import and the file has no 退款时间; "
+                + "give --refunds-known DATE (the day you learned of it) to claw the increase back in that month"
+        case .refundBeforeOrder(let o, let d, let od): "the refund of order \(o) is dated \(d), before the order (\(od))"
+        case .refundGrewAgain(let o, let od):
+            "the refund of order \(o) grew again after the increase booked on \(od): a refund in three steps is not imported; "
+                + "change the order by hand (order set \(o) refund=… refund_date=…)"
         }
     }
 }

@@ -50,6 +50,16 @@ public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
         case unknownStatus(String, format: String, known: [String])
         /// A field's sub-order values adding up beyond 10²⁶.
         case subOrdersTooLarge(String)
+        // A platform re-import's refunds, against the orders stored by the last import (`TaobaoImport.reconcileRefund`).
+        /// The refunds already stored for `order` add up beyond 10²⁶.
+        case storedRefundsTooLarge(order: String)
+        /// The refund of `order` grew from `from` to `to` (CNY) since the last import, and neither the file (退款时间)
+        /// nor `--refunds-known` dates the increase.
+        case refundGrewUndated(order: String, from: Fixed, to: Fixed)
+        /// The refund of `order` is dated `refund`, before the order's own day `ordered`.
+        case refundBeforeOrder(order: String, refund: Day, ordered: Day)
+        /// The refund of `order` grew again after the increase booked on `booked`: a refund in three steps.
+        case refundGrewAgain(order: String, booked: Day)
     }
 
     public init(row: Int, column: String?, reason: String, kind: Kind? = nil) {

@@ -89,10 +89,8 @@ public enum TaobaoImport {
             let note = o.fields["note"]?.text ?? ""
             let r = attributor.attribute(note: note)
             // Refunds against the last import.
-            switch reconcileRefund(&o, old: stored[o.id] ?? [], refundsKnown: refundsKnown) {
-            case .some(let reason):
-                out.problems.append(ImportProblem(row: row, column: "退款金额", reason: reason)); continue
-            case .none: break
+            if let problem = reconcileRefund(&o, old: stored[o.id] ?? [], refundsKnown: refundsKnown) {
+                out.problems.append(ImportProblem(row: row, column: "退款金额", problem)); continue
             }
             var parts: [Order]
             if r.credited.count <= 1 {
@@ -147,12 +145,12 @@ public enum TaobaoImport {
     }
 
     /// Dates a refund that grew since the last import; `nil` when all is well, else why the row cannot be taken.
-    static func reconcileRefund(_ o: inout Order, old: [Order], refundsKnown: Day?) -> String? {
+    static func reconcileRefund(_ o: inout Order, old: [Order], refundsKnown: Day?) -> ImportProblem.Kind? {
         guard !old.isEmpty else { return nil }
         let rNew = number(o, "refund")
         guard let rOld = Fixed.checkedSum(old.map { number($0, "refund") }),
               let earlierOld = Fixed.checkedSum(old.map { number($0, "refund_earlier") }) else {
-            return "the refunds already imported for order \(o.id) add up to more than 10²⁶"
+            return .storedRefundsTooLarge(order: o.id)
         }
         let oldDate = old.lazy.compactMap { date($0, "refund_date") }.first
         let fileDate = date(o, "refund_date")
@@ -160,16 +158,12 @@ public enum TaobaoImport {
         var earlier = Fixed.zero
         if rNew > rOld {
             guard let d = fileDate ?? refundsKnown else {
-                return "the refund of order \(o.id) grew from \(rOld.moneyText) to \(rNew.moneyText) since the last import and the file has no 退款时间; "
-                    + "give --refunds-known DATE (the day you learned of it) to claw the increase back in that month"
+                return .refundGrewUndated(order: o.id, from: rOld, to: rNew)
             }
-            guard d >= o.date else { return "the refund of order \(o.id) is dated \(d), before the order (\(o.date))" }
+            guard d >= o.date else { return .refundBeforeOrder(order: o.id, refund: d, ordered: o.date) }
             if month(d) > month(o.date) {
                 if let od = oldDate, month(od) > month(o.date) {
-                    guard month(od) == month(d) else {
-                        return "the refund of order \(o.id) grew again after the increase booked on \(od): a refund in three steps is not imported; "
-                            + "change the order by hand (order set \(o.id) refund=… refund_date=…)"
-                    }
+                    guard month(od) == month(d) else { return .refundGrewAgain(order: o.id, booked: od) }
                     earlier = earlierOld
                 } else {
                     earlier = rOld

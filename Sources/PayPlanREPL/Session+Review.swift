@@ -38,7 +38,7 @@ extension Session {
             guard let wa = workspace(named: pos[0]) else { return .error(unknownFork(pos[0])) }
             guard let wb = workspace(named: pos[1]) else { return .error(unknownFork(pos[1])) }
             let period = try periodOrYear(pos.count == 3 ? pos[2] : nil)
-            let threshold = try opts["--threshold"].map { try amount([$0], "--threshold") } ?? Fixed(100)
+            let threshold = try opts["--threshold"].map { try amount([$0], .thresholdOption) } ?? Fixed(100)
             guard !threshold.isNegative else { return .error(ReviewMessage.thresholdNegative) }
             let r = try PlanReview(a: wa, b: wb, nameA: pos[0], nameB: pos[1], period: period, cliffThreshold: threshold,
                                    shouldStop: { [interruptCheck] in interruptCheck() })
@@ -116,7 +116,7 @@ extension Session {
                 let changes = p.cliffsAdded.count + p.cliffsRemoved.count + p.cliffsChanged.count + p.fallingAdded.count + p.fallingRemoved.count
                 guard changes > 0 else { continue }
                 any = true
-                fixed(language == .zh ? "  \(p.name)（\(m)，\(inputLabel) 0 – \(top.moneyText)）：" : "  \(p.name) (\(m), \(input) 0 – \(top.moneyText)):")
+                say(.cliffPerson(name: p.name, month: m, input: input, inputLabel: inputLabel, top: top.moneyText))
                 for c in p.cliffsAdded {
                     say(.cliff(added: true, input: input, inputLabel: inputLabel, at: c.to.moneyText, before: c.before.moneyText, after: c.after.moneyText))
                 }

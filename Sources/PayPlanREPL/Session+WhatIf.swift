@@ -365,13 +365,13 @@ extension Session {
     }
 
     /// An amount written after a keyword (`30万`, `40,000`, `¥500`).
-    func amount(_ words: [String]?, _ what: String) throws -> Fixed {
+    func amount(_ words: [String]?, _ what: AmountSlot) throws -> Fixed {
         guard let words, !words.isEmpty else { throw WhatIfRefusal(WhatIfMessage.needsAmount(what)) }
         let text = words.joined(separator: " ")
         do {
             return try Session.constantAmount(try Parser.expression(text))
         } catch let e as SourceError {
-            throw WhatIfRefusal(WhatIfMessage.badAmount(what, text: text, problem: SourceErrorMessage(e.kind).text(language)))
+            throw WhatIfRefusal(WhatIfMessage.badAmount(what, text: text, problem: SourceErrorMessage(e.kind)))
         }
     }
 
@@ -436,7 +436,7 @@ extension Session {
         guard let show = c["show"], !show.isEmpty else { return .error(WhatIfMessage.sweepNeedsShow) }
         let figures = show.joined(separator: " ").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         do {
-            let from = try amount(c["from"], "from"), to = try amount(c["to"], "to"), step = try amount(c["step"], "step")
+            let from = try amount(c["from"], .from), to = try amount(c["to"], .to), step = try amount(c["step"], .step)
             let (agent, period, note) = try agentAndPeriod(c)
             let svgPath = c["--svg"]
             if let s = svgPath, s.count != 1 { throw WhatIfRefusal(WhatIfMessage.svgTakesOneFile) }
@@ -530,9 +530,9 @@ extension Session {
         let (head, c, repeated) = Session.clauses(words, keywords: ["for", "in", "from", "to"])
         if let r = repeated { return .error(WhatIfMessage.givenTwice(r, usage: .solveUsage)) }
         do {
-            let target = try amount(head, "the target")
-            let from = c["from"] == nil ? Fixed.zero : try amount(c["from"], "from")
-            let to = c["to"] == nil ? Fixed(1_000_000_000) : try amount(c["to"], "to")
+            let target = try amount(head, .target)
+            let from = c["from"] == nil ? Fixed.zero : try amount(c["from"], .from)
+            let to = c["to"] == nil ? Fixed(1_000_000_000) : try amount(c["to"], .to)
             let (agent, period, note) = try agentAndPeriod(c)
             let probe = try InputProbe(engine: engine, input: input, agent: agent, period: period, figures: [figure])
             let restoring = probeRestorer()
@@ -574,8 +574,8 @@ extension Session {
         if let r = repeated { return .error(WhatIfMessage.givenTwice(r, usage: .cliffsUsage)) }
         guard head.count == 1, let over = c["over"], over.count == 1 else { return .error(WhatIfMessage.cliffsUsage) }
         do {
-            let from = try amount(c["from"], "from"), to = try amount(c["to"], "to")
-            let threshold = c["threshold"] == nil ? Fixed(100) : try amount(c["threshold"], "threshold")
+            let from = try amount(c["from"], .from), to = try amount(c["to"], .to)
+            let threshold = c["threshold"] == nil ? Fixed(100) : try amount(c["threshold"], .threshold)
             guard !threshold.isNegative else { throw WhatIfRefusal(WhatIfMessage.thresholdNegative) }
             let (agent, period, note) = try agentAndPeriod(c)
             let probe = try InputProbe(engine: engine, input: over[0], agent: agent, period: period, figures: [head[0]])

@@ -194,12 +194,25 @@ enum Runner {
     }
 }
 
+/// Parses `arguments` as ArgumentParser reads them; a refusal under Chinese (`--lang zh`, or a zh locale
+/// with no `--lang`) is said in Chinese with what is wrong (ArgumentParser's own text is English only,
+/// fresh-user finding M-A), with ArgumentParser's exit status.
+func parsedCommand(_ arguments: [String]) -> PayPlanCommand {
+    do { return try PayPlanCommand.parse(arguments) } catch {
+        let status = PayPlanCommand.exitCode(for: error)
+        if status != .success, CommandLineCheck.language(givenArguments) == .zh {
+            Runner.fail(CommandLineCheck.problem(arguments), language: .zh)
+            PayPlanCommand.exit(withError: ExitCode(status.rawValue))
+        }
+        PayPlanCommand.exit(withError: error)
+    }
+}
+
 // ArgumentParser answers `--version` before it reads the other arguments, so a mistyped option
 // beside it (`payplan --version --frob`) would pass unnoticed with exit 0: read the rest first.
 let givenArguments = Array(CommandLine.arguments.dropFirst())
 if givenArguments.contains("--version"), givenArguments.count > 1 {
-    do { _ = try PayPlanCommand.parseAsRoot(givenArguments.filter { $0 != "--version" }) } catch {
-        PayPlanCommand.exit(withError: error)
-    }
+    _ = parsedCommand(givenArguments.filter { $0 != "--version" })
 }
-PayPlanCommand.main()
+var command = parsedCommand(givenArguments)
+do { try command.run() } catch { PayPlanCommand.exit(withError: error) }

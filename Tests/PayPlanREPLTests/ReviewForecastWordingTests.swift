@@ -37,11 +37,11 @@ import TestSupport
         // Refusals are typed too.
         s.language = .zh
         var out = s.execute("review main")
-        #expect(Self.typed(out) && out.errors.first?.message == "写法：review 方案A 方案B [期间] [--html 文件]，例如 review main lower 2026")
+        #expect(Self.typed(out) && out.errors.first?.message == "写法：review 方案A 方案B [期间] [--html 文件] [--threshold T]，例如 review main lower 2026")
         out = s.execute("review main lower --threshold -1")
         #expect(Self.typed(out) && out.errors.first?.message == "阈值不能为负")
         out = s.execute("review main lower --html")
-        #expect(Self.typed(out) && out.errors.first?.message == "--html 后面要写值；写法：review 方案A 方案B [期间] [--html 文件]，例如 review main lower 2026")
+        #expect(Self.typed(out) && out.errors.first?.message == "--html 后面要写值；写法：review 方案A 方案B [期间] [--html 文件] [--threshold T]，例如 review main lower 2026")
     }
 
     /// The review page's title and totals under zh use full-width colons and brackets (fresh-user LOW:

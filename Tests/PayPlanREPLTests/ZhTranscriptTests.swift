@@ -121,7 +121,8 @@ import PayPlan
             "sweep inquiries from 100 to 400 step 100 show pay, commission for 小美 in 2026-03 --svg $TMP/sweep.svg",
             "sweep inquiries from 0 to 100 step 0 show pay for 小美 in 2026-03", "sweep nosuch from 0 to 1 step 1 show pay"]),
         Section("solve INPUT for FIGURE = TARGET", C, [
-            "solve sales for pay = 9000 for 李雷 in 2026-03 from 19万 to 21万", "solve sales for pya = 9000 for 李雷 in 2026-03"]),
+            "solve sales for pay = 9000 for 李雷 in 2026-03 from 19万 to 21万", "solve sales for pya = 9000 for 李雷 in 2026-03",
+            "solve sales for pay = abc"]),
         Section("solve INPUT for FIGURE = TARGET", A, ["solve buyers for pay = 3200 for 小美 in 2026-03", "solve buyers for pay = 100万 for 小美 in 2026-03"]),
         Section("cliffs FIGURE over INPUT from X to Y", C, [
             "cliffs pay over sales from 0 to 12万 for 李雷 in 2026-03", "cliffs pay over nosuch from 0 to 1"]),
@@ -131,9 +132,9 @@ import PayPlan
             "statement 无名氏 2026-03", "statement 李雷"]),
         Section("statement AGENT|all PERIOD [--format text|md|html|csv] [--out FILE]", A, ["statement 小美 2026-03"]),
         Section("statement AGENT|all PERIOD [--format text|md|html|csv] [--out FILE]", B, ["statement 甲 2026-04"]),
-        Section("review A B [PERIOD] [--html FILE]", A, [
+        Section("review A B [PERIOD] [--html FILE] [--threshold T]", A, [
             "fork lower", "param commission_rate = 0.8%", "review main lower 2026-03 --html $TMP/review.html",
-            "review main nosuch"]),
+            "review main nosuch", "review main", "review main lower 2026-03 --threshold abc"]),
         Section("forecast A [B] [PERIOD] [--runs N] [--seed S]", A, [
             "fork lower", "param commission_rate = 0.8%", "forecast main lower 2026 --runs 20 --seed 1", "forecast main --runs 0", "forecast nosuch"]),
         Section("offer sales 3万 6万 10万 [base=3500] [from 2026-03]", C, [

@@ -1,3 +1,4 @@
+import PayPlan
 import PayPlanImport
 
 extension ImportMessage {
@@ -24,6 +25,13 @@ extension ImportMessage {
         case .negativeValue(let v): "'\(v)' 是负数"
         case .unknownStatus(let s, let f, let known): "'\(s)' 不是 --format \(f) 认识的订单状态（\(known.joined(separator: "、"))）；不做猜测"
         case .subOrdersTooLarge(let k): "子订单的 \(k) 合计超过 10²⁶"
+        case .storedRefundsTooLarge(let o): "订单 \(o) 已导入的退款合计超过 10²⁶"
+        case .refundGrewUndated(let o, let from, let to):
+            "订单 \(o) 的退款自上次导入后从 \(from.moneyText) 增加到 \(to.moneyText)，而文件没有退款时间列；"
+                + "请加上 --refunds-known 日期（得知退款的那一天），增加的部分在那个月追回"
+        case .refundBeforeOrder(let o, let d, let od): "订单 \(o) 的退款日期 \(d) 早于订单本身（\(od)）"
+        case .refundGrewAgain(let o, let od):
+            "订单 \(o) 的退款在 \(od) 记入的增加之后又增加了：分三次的退款不导入；请手工修改该订单（order set \(o) refund=… refund_date=…）"
         }
     }
 
@@ -34,6 +42,10 @@ extension ImportMessage {
          .notAnAmount("1000000000000000000000000000", tooLarge: true), .outsideYears("2025-12-31", years: "2026"), .emptyAgent, .notAMonth("三月"),
          .emptyMonth, .duplicateAgentMonth(agent: "小美", period: "2026-03", row: 2), .notANumberOrTime("很多", tooLarge: false),
          .notANumberOrTime("1000000000000000000000000000", tooLarge: true), .negativeValue("-3"),
-         .unknownStatus("已取消", format: "taobao", known: ["交易成功", "交易关闭"]), .subOrdersTooLarge("amount")]
+         .unknownStatus("已取消", format: "taobao", known: ["交易成功", "交易关闭"]), .subOrdersTooLarge("amount"),
+         .storedRefundsTooLarge(order: "2026031097825199314"),
+         .refundGrewUndated(order: "2026031097825199314", from: .zero, to: Fixed(128)),
+         .refundBeforeOrder(order: "2026031097825199314", refund: Day(year: 2026, month: 3, day: 1)!, ordered: Day(year: 2026, month: 3, day: 10)!),
+         .refundGrewAgain(order: "2026031097825199314", booked: Day(year: 2026, month: 4, day: 10)!)]
     }
 }

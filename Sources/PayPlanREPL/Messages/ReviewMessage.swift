@@ -32,6 +32,8 @@ public enum ReviewMessage: MessageCatalogue {
     case underMinimum(name: String, a: String, monthsA: [Month], b: String, monthsB: [Month])
     /// The cliffs heading: pay `figure` over `input`, a jump of more than `threshold` (formatted).
     case cliffsHeading(figure: String, figureLabel: String, input: String, inputLabel: String, threshold: String)
+    /// Above one person's cliffs: the month scanned and the range of `input` (`top`, formatted) scanned in it.
+    case cliffPerson(name: String, month: Month, input: String, inputLabel: String, top: String)
     /// A cliff `b` adds (`added`) or removes at `input` = `at`: pay `before` → `after`.
     case cliff(added: Bool, input: String, inputLabel: String, at: String, before: String, after: String)
     /// A cliff both plans have, whose jump changes from `jumpA` to `jumpB`.
@@ -61,8 +63,8 @@ public enum ReviewMessage: MessageCatalogue {
     public var wording: Wording {
         switch self {
         case .usageAfter(let p): p.wording.followed(by: Wording(en: "; ", zh: "；")).followed(by: Self.usage.wording)
-        case .usage: Wording(en: "write review A B [PERIOD] [--html FILE], e.g. review main lower 2026",
-                             zh: "写法：review 方案A 方案B [期间] [--html 文件]，例如 review main lower 2026")
+        case .usage: Wording(en: "write review A B [PERIOD] [--html FILE] [--threshold T], e.g. review main lower 2026",
+                             zh: "写法：review 方案A 方案B [期间] [--html 文件] [--threshold T]，例如 review main lower 2026")
         case .thresholdNegative: Wording(en: "the threshold must not be negative", zh: "阈值不能为负")
         case .wrotePage(let f): Wording(en: "wrote \(f) (the review as a page with charts)", zh: "已写入 \(f)（含图表的评审页）")
         case .interrupted: Wording(en: "review interrupted; nothing changed", zh: "评审已中断；没有任何改动")
@@ -88,6 +90,8 @@ public enum ReviewMessage: MessageCatalogue {
         case .cliffsHeading(let f, let fl, let i, let il, let t):
             Wording(en: "cliffs of \(f) over \(i) (one fen more changes pay by more than \(t)), over each person's own range:",
                     zh: "\(fl)随\(il)的断崖（多 1 分钱，工资变化超过 \(t)），按每人自己的业绩范围：")
+        case .cliffPerson(let n, let m, let i, let il, let top):
+            Wording(en: "  \(n) (\(m), \(i) 0 – \(top)):", zh: "  \(n)（\(m)，\(il) 0 – \(top)）：")
         case .cliff(let added, let i, let il, let at, let before, let after):
             Wording(en: "    \(added ? "added" : "removed"): \(i) \(at): pay \(before) → \(after)",
                     zh: "    \(added ? "新增" : "消除")：\(il) \(at)：工资 \(before) → \(after)")
@@ -136,6 +140,7 @@ public enum ReviewMessage: MessageCatalogue {
                 .monthsUnderMinimum(amount: "2,690.00"), .noneUnderEither,
                 .underMinimum(name: "李雷", a: "main", monthsA: [], b: "低提成", monthsB: [mar]),
                 .cliffsHeading(figure: "pay", figureLabel: "应发工资", input: "sales", inputLabel: "销售额", threshold: "100.00"),
+                .cliffPerson(name: "李雷", month: mar, input: "sales", inputLabel: "销售额", top: "180,000.00"),
                 .cliff(added: true, input: "sales", inputLabel: "销售额", at: "100,000.00", before: "3,000.00", after: "5,000.00"),
                 .cliff(added: false, input: "sales", inputLabel: "销售额", at: "100,000.00", before: "3,000.00", after: "5,000.00"),
                 .cliffChanged(input: "sales", inputLabel: "销售额", at: "100,000.00", jumpA: "+2,000.00", jumpB: "+1,000.00"),

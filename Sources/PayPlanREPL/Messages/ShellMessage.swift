@@ -32,6 +32,10 @@ public enum ShellMessage: MessageCatalogue, Equatable {
     case cannotStart(OutputLine)
     /// `--lang` given something other than zh or en.
     case langChoices(String)
+    /// A command line ArgumentParser refused (`CommandLineCheck.problem`): what is wrong, if known, then the usage.
+    case commandLine(ArgumentMessage?)
+    /// A second scenario file on the command line (`payplan a.json b.json`): one opens at a time.
+    case secondScenario(String, first: String)
     /// A `-f` script that cannot be run: why (`ScriptFile`).
     case scriptFile(OutputLine)
     /// Where in a script (`FILE line N`, or `line N` of piped input) an error is.
@@ -45,6 +49,11 @@ public enum ShellMessage: MessageCatalogue, Equatable {
     public var wording: Wording {
         switch self {
         case .cannotStart(let why): Wording(en: why.text(.en), zh: why.text(.zh))
+        case .commandLine(let p):
+            (p.map { $0.wording.followed(by: Wording(en: "; ", zh: "；")) } ?? Wording(en: "", zh: "")).followed(by: Self.commandLineUsage)
+        case .secondScenario(let a, let f):
+            Wording(en: "one scenario file at a time: \(f) and \(a) are both given", zh: "一次只能打开一个方案文件：给了 \(f) 和 \(a) 两个")
+                .followed(by: Wording(en: "; ", zh: "；")).followed(by: Self.commandLineUsage)
         case .langChoices(let l): Wording(en: "--lang takes zh or en, not '\(l)'", zh: "--lang 只能是 zh 或 en，不能是 '\(l)'")
         case .scriptFile(let why): Wording(en: "-f: \(why.text(.en))", zh: "-f：\(why.text(.zh))")
         case .scriptLine(let f, let n): Wording(en: (f.map { "\($0) " } ?? "") + "line \(n)", zh: (f.map { "\($0) " } ?? "") + "第 \(n) 行")
@@ -82,12 +91,18 @@ public enum ShellMessage: MessageCatalogue, Equatable {
         }
     }
 
+    /// `payplan`'s command line in short, after a refusal of it.
+    static let commandLineUsage = Wording(
+        en: "usage: payplan [SCENARIO.json] [-e COMMAND]… [-f SCRIPT]… [--bail] [--no-color] [--force] [--recover] [--lang zh|en] (payplan --help says more)",
+        zh: "写法：payplan [方案.json] [-e 命令]… [-f 脚本]… [--bail] [--no-color] [--force] [--recover] [--lang zh|en]（payplan --help 列出各选项）")
+
     public static var samples: [ShellMessage] {
         [.banner(name: "电子销售", agents: 4, years: "2026"), .unfinishedDropped, .continuing, .unfinishedAbandoned, .newScenario(file: "新方案.json"), .unsavedAtEnd,
          .saveChanges(file: "方案.json"), .saveChanges(file: nil), .saveBeforeLoading(file: "方案.json", loading: "乙.json"),
          .saveBeforeLoading(file: nil, loading: "乙.json"), .saveAs, .overwrite(file: "方案.json"), .notLeft, .notLoaded("乙.json"),
          .notOverwritten("方案.json"), .answerSave(.leave), .answerSave(.load), .answerOverwrite,
-         .cannotStart(OutputLine(ScenarioErrorMessage(.cannotRead(path: "方案.json", exists: true)))), .langChoices("fr"), .scriptFile(OutputLine(SourceMessage.cannotRead(file: "改动.txt", exists: false))),
+         .cannotStart(OutputLine(ScenarioErrorMessage(.cannotRead(path: "方案.json", exists: true)))), .langChoices("fr"), .commandLine(nil), .commandLine(.needsValue("-e")),
+         .commandLine(.unknownOption("--htlm", known: CommandLineCheck.valueOptions + ["--bail", "--help"])), .secondScenario("乙.json", first: "甲.json"), .scriptFile(OutputLine(SourceMessage.cannotRead(file: "改动.txt", exists: false))),
          .scriptLine(file: "改动.txt", line: 3), .scriptLine(file: nil, line: 3), .bailStopped(file: "改动.txt", line: 3), .bailStopped(file: nil, line: 3)]
     }
 }

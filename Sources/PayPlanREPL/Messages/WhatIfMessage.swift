@@ -51,8 +51,10 @@ public indirect enum WhatIfMessage: MessageCatalogue {
     case sweepWhichInput
     case oneInputName(String)
     case sweepNeedsShow
-    case needsAmount(String)
-    case badAmount(String, text: String, problem: String)
+    /// `slot` (`from`, `to`, `step`, `threshold` or solve's target) has no amount after it.
+    case needsAmount(AmountSlot)
+    /// `slot`'s `text` is not an amount: `problem` says why.
+    case badAmount(AmountSlot, text: String, problem: SourceErrorMessage)
     case forTakesOneAgent
     case noAgentsYet
     case inTakesAMonth
@@ -166,8 +168,8 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         case .sweepWhichInput: WhatIfMessage.sweepUsage.wording.prefixed(Wording(en: "sweep which input? ", zh: "sweep 哪个录入项？"))
         case .oneInputName(let h): WhatIfMessage.sweepUsage.wording.prefixed(Wording(en: "'\(h)': one input name, then from; ", zh: "'\(h)'：只写一个录入项，然后是 from；"))
         case .sweepNeedsShow: WhatIfMessage.sweepUsage.wording.prefixed(Wording(en: "sweep needs show FIGURE; ", zh: "sweep 需要 show 数字；"))
-        case .needsAmount(let w): Wording(en: "\(w) needs an amount, e.g. 30万 or 300000", zh: "\(w) 后面需要金额，例如 30万 或 300000")
-        case .badAmount(let w, let t, let p): Wording(en: "\(w) '\(t)': \(p)", zh: "\(w) '\(t)'：\(p)")
+        case .needsAmount(let w): Wording(en: "\(w.wording.en) needs an amount, e.g. 30万 or 300000", zh: "\(w.wording.zh) 后面需要金额，例如 30万 或 300000")
+        case .badAmount(let w, let t, let p): Wording(en: "\(w.wording.en) '\(t)': \(p.text(.en))", zh: "\(w.wording.zh) '\(t)'：\(p.text(.zh))")
         case .forTakesOneAgent: Wording(en: "'for' takes one agent's name", zh: "'for' 后面写一名员工的名字")
         case .noAgentsYet: Wording(en: "there are no agents yet: agent add NAME", zh: "还没有员工：agent add 姓名")
         case .inTakesAMonth: Wording(en: "'in' takes a month such as 2026-03", zh: "'in' 后面写月份，例如 2026-03")
@@ -258,7 +260,9 @@ public indirect enum WhatIfMessage: MessageCatalogue {
                 .inputsDiffer, .inputDiffers(cell: "李雷.sales[2026-03]", a: "main", valueA: x, b: "方案二", valueB: nil, read: true), .andMore(3),
                 .figuresItReadsDiffer, .figureDiffers(cell: "李雷.commission[2026-03]", a: "main", valueA: "1.00", b: "方案二", valueB: "2.00"),
                 .noFigureItReadsDiffers, .givenTwice("for", usage: .solveUsage), .sweepUsage, .solveUsage, .cliffsUsage, .sweepWhichInput,
-                .oneInputName("sales x"), .sweepNeedsShow, .needsAmount("from"), .badAmount("from", text: "abc", problem: "未知名称 'abc'"),
+                .oneInputName("sales x"), .sweepNeedsShow, .needsAmount(.from), .needsAmount(.target), .badAmount(.from, text: "abc", problem: SourceErrorMessage(.inputNotAmount)),
+                .badAmount(.target, text: "abc", problem: SourceErrorMessage(.inputNotAmount)), .badAmount(.step, text: "x", problem: SourceErrorMessage(.inputNotAmount)),
+                .badAmount(.to, text: "x", problem: SourceErrorMessage(.inputNotAmount)), .badAmount(.threshold, text: "x", problem: SourceErrorMessage(.inputNotAmount)),
                 .forTakesOneAgent, .noAgentsYet, .inTakesAMonth, .chosen(firstAgent: "李雷", firstMonth: p), .svgTakesOneFile,
                 .noChartWritten("无法写入 曲线.svg"),
                 .probe(.unknownInput("x", inputs: ["sales"])), .probe(.unknownInput("x", inputs: [])), .probe(.computedNotEntered("pay", inputs: ["sales"])),
@@ -283,4 +287,15 @@ public indirect enum WhatIfMessage: MessageCatalogue {
 extension Wording {
     /// `prefix`'s texts before these.
     public func prefixed(_ prefix: Wording) -> Wording { Wording(en: prefix.en + en, zh: prefix.zh + zh) }
+}
+
+/// Where `sweep`, `solve` and `cliffs` read an amount: after one of their keywords (`from`, `to`,
+/// `step`, `threshold`, review's `--threshold`, said as written in both languages), or solve's target after `=` (目标, as its usage names it).
+public enum AmountSlot: String, Sendable, CaseIterable {
+    case target, from, to, step, threshold
+    case thresholdOption = "--threshold"
+    /// The place as the messages name it: the keyword itself, or the target (目标).
+    public var wording: Wording {
+        self == .target ? Wording(en: "the target", zh: "目标") : Wording(en: rawValue, zh: rawValue)
+    }
 }
