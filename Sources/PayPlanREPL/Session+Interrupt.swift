@@ -56,6 +56,7 @@ extension Session {
     /// Lets Ctrl-C stop `probe`'s search and shows its progress as `command: phase done/all`.
     func watch(_ probe: InputProbe, _ command: String, _ throttle: ProgressThrottle) {
         probe.shouldStop = { [interruptCheck] in interruptCheck() }
+        probe.evaluationLimit = probeEvaluationLimit
         let zh = language == .zh
         probe.progress = { phase, done, all in
             let what: String

@@ -40,7 +40,7 @@ extension Session {
             let period = try periodOrYear(pos.count == 3 ? pos[2] : nil)
             let threshold = try opts["--threshold"].map { try amount([$0], .thresholdOption) } ?? Fixed(100)
             guard !threshold.isNegative else { return .error(ReviewMessage.thresholdNegative) }
-            let r = try PlanReview(a: wa, b: wb, nameA: pos[0], nameB: pos[1], period: period, cliffThreshold: threshold,
+            let r = try PlanReview(a: wa, b: wb, nameA: pos[0], nameB: pos[1], period: period, cliffThreshold: threshold, evaluationLimit: reviewEvaluationLimit,
                                    shouldStop: { [interruptCheck] in interruptCheck() })
             if let file = opts["--html"] {
                 if let problem = figureTargetProblem(file) { return .error(problem) }
@@ -113,6 +113,11 @@ extension Session {
             var any = false
             for p in r.people {
                 guard let m = p.cliffMonth, let top = p.cliffRangeTop else { continue }
+                if p.cliffSearchStopped {
+                    any = true
+                    say(.cliffSearchStopped(name: p.name, month: m, inputLabel: inputLabel, top: top.moneyText, evaluations: reviewEvaluationLimit))
+                    continue
+                }
                 let changes = p.cliffsAdded.count + p.cliffsRemoved.count + p.cliffsChanged.count + p.fallingAdded.count + p.fallingRemoved.count
                 guard changes > 0 else { continue }
                 any = true

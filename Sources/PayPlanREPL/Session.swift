@@ -191,6 +191,10 @@ public final class Session {
 
     /// The language of messages, help and reports (`set lang zh|en`).
     public var language: DisplayLanguage = .en
+    /// The most input values one sweep, solve or cliffs works out (`InputProbe.evaluationLimit`); tests lower it.
+    var probeEvaluationLimit = InputProbe.defaultEvaluationLimit
+    /// The most input values one review's cliff searches work out together (`PlanReview.evaluationLimit`).
+    var reviewEvaluationLimit = PlanReview.evaluationLimit
 
     /// Polled by long commands (forecast, review) between steps: true stops them
     /// cleanly (the interactive shell answers with Ctrl-C's flag).

@@ -32,6 +32,9 @@ public struct PlanReview: Sendable {
         public var fallingAdded: [FallingRange] = [], fallingRemoved: [FallingRange] = []
         /// The month and range the cliffs were scanned over; nil when there was nothing to scan.
         public var cliffMonth: Month?, cliffRangeTop: Fixed?
+        /// Whether the person's cliff search stopped at `PlanReview.evaluationLimit` (their pay changes at too
+        /// many points of the range): their cliffs are then not listed, and the review says so.
+        public var cliffSearchStopped = false
         /// Whether the person was employed on some day of the period under A and under B (the spreads
         /// count only those employed under each plan).
         public var employedA = true, employedB = true
@@ -91,12 +94,15 @@ public struct PlanReview: Sendable {
     /// Reviews `b` against `a` over `period`.
     /// - Parameters:
     ///   - cliffThreshold: a jump larger than this (CNY) for one fen more input is a cliff.
+    ///   - evaluationLimit: the most input values all the people's cliff searches work out together; a person
+    ///     reached when it has run out is listed with `cliffSearchStopped`.
     ///   - shouldStop: polled between people and at every point of their cliff searches; true stops the review (it throws `WhatIfError` "interrupted").
     /// - Throws: `WhatIfError` when a plan has no pay figure, the period is outside the years, or on interruption;
     ///   compile errors of either workspace.
     /// - Complexity: one engine per workspace, plus two probes per person (each O(cells the input reaches) per point).
     public init(a: Workspace, b: Workspace, nameA: String, nameB: String, period: Period,
-                cliffThreshold: Fixed = Fixed(100), shouldStop: @escaping () -> Bool = { false }) throws {
+                cliffThreshold: Fixed = Fixed(100), evaluationLimit: Int = PlanReview.evaluationLimit,
+                shouldStop: @escaping () -> Bool = { false }) throws {
         let ea = try Engine(workspace: a), eb = try Engine(workspace: b)
         guard let total = ea.plan.total ?? eb.plan.total else { throw WhatIfError(.noPayFigure(review: true)) }
         guard ea.index(of: Period.month(period.start)) != nil, ea.index(of: Period.month(period.lastMonth)) != nil else {
@@ -117,6 +123,7 @@ public struct PlanReview: Sendable {
         var names = a.agents.map(\.name)
         for n in b.agents.map(\.name) where !names.contains(n) { names.append(n) }
         var list: [Person] = []
+        var budget = evaluationLimit
         for name in names {
             if shouldStop() { throw WhatIfError("interrupted") }
             var p = Person(name: name)
@@ -148,15 +155,30 @@ public struct PlanReview: Sendable {
             if let input = perf, let (month, top) = best, let ia = a.agentIndex(named: name), let ib = b.agentIndex(named: name) {
                 let upper = max(Fixed(10_000), (Fixed.checkedMultiply(top, Fixed(raw: Fixed.scale * 3 / 2)) ?? top)).rounded(toDigits: 0)
                 p.cliffMonth = month; p.cliffRangeTop = upper
+                if budget <= 0 { p.cliffSearchStopped = true; list.append(p); continue }
                 let probeA = try InputProbe(workspace: a, input: input, agent: ia, period: .month(month), figures: [total])
                 let probeB = try InputProbe(workspace: b, input: input, agent: ib, period: .month(month), figures: [total])
                 probeA.shouldStop = shouldStop
                 probeB.shouldStop = shouldStop
                 let (ca, fa): ([Cliff], [FallingRange]), (cb, fb): ([Cliff], [FallingRange])
                 do {
+                    probeA.evaluationLimit = budget
+                    defer { budget -= probeA.evaluations }
                     (ca, fa) = try probeA.cliffs(from: .zero, to: upper, threshold: cliffThreshold)
+                }
+                catch is Interrupted { throw WhatIfError("interrupted") }
+                catch let e as WhatIfError where e.isTooMuchWork {
+                    p.cliffSearchStopped = true; list.append(p); continue
+                }
+                do {
+                    probeB.evaluationLimit = budget
+                    defer { budget -= probeB.evaluations }
                     (cb, fb) = try probeB.cliffs(from: .zero, to: upper, threshold: cliffThreshold)
-                } catch is Interrupted { throw WhatIfError("interrupted") }
+                }
+                catch is Interrupted { throw WhatIfError("interrupted") }
+                catch let e as WhatIfError where e.isTooMuchWork {
+                    p.cliffSearchStopped = true; list.append(p); continue
+                }
                 let atA = Set(ca.map(\.to)), atB = Set(cb.map(\.to))
                 p.cliffsAdded = cb.filter { !atA.contains($0.to) }
                 p.cliffsRemoved = ca.filter { !atB.contains($0.to) }
@@ -191,6 +213,11 @@ public struct PlanReview: Sendable {
         policiesA = try PlanReview.policies(a, period: period, pay: total)
         policiesB = try PlanReview.policies(b, period: period, pay: total)
     }
+
+    /// The most input values a review's cliff searches work out, all people and both plans together
+    /// (`InputProbe.evaluationLimit`): a review of a shipped plan takes a few thousand a person, and 100,000
+    /// keeps a review of a plan whose pay changes at very many points to seconds.
+    public static let evaluationLimit = 100_000
 
     /// Whether `a` was employed for at least one day of month `m`.
     static func employed(_ a: Agent, _ m: Month) -> Bool {

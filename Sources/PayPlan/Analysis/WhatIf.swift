@@ -46,8 +46,22 @@ public final class InputProbe {
     /// (bisections add points beyond the plan, so `done` may pass `all`).
     public var progress: (_ phase: WhatIfPhase, _ done: Int, _ all: Int) -> Void = { _, _, _ in }
 
-    /// Throws `Interrupted` when `shouldStop` says so.
-    func checkStop() throws { if shouldStop() { throw Interrupted() } }
+    /// The most evaluations (input values worked out, not counting those remembered) one probe makes
+    /// before its search stops with `WhatIfError.Reason.tooMuchWork`: a plan whose figure changes at
+    /// very many points (a condition on `round(sales / 1000, 0)`, a long table) cannot make a search run
+    /// for minutes. About 40 µs an evaluation on plan C (release), so 200,000 is some 8 s of work, and a
+    /// `cliffs` over a shipped plan's range makes a few thousand.
+    public var evaluationLimit = InputProbe.defaultEvaluationLimit
+    /// The default `evaluationLimit`.
+    public static let defaultEvaluationLimit = 200_000
+    /// Evaluations made so far (cache misses).
+    public private(set) var evaluations = 0
+
+    /// Throws `Interrupted` when `shouldStop` says so, and `WhatIfError` (`tooMuchWork`) past `evaluationLimit`.
+    func checkStop() throws {
+        if shouldStop() { throw Interrupted() }
+        if evaluations > evaluationLimit { throw WhatIfError(.tooMuchWork(evaluations: evaluationLimit)) }
+    }
 
     /// One fen in raw `Fixed` units.
     public static let fenRaw: Int128 = Fixed.scale / 100
@@ -142,6 +156,7 @@ public final class InputProbe {
 
     func evaluate(_ fen: Int128) -> (values: [Value], signature: [Int]) {
         if let c = cache[fen] { return c }
+        evaluations += 1
         _ = engine.setInput(cell: inputCell, value: Fixed(raw: fen * InputProbe.fenRaw))
         var l: [String] = [], t: [Bool] = []
         let r = (targets.map { engine.value(ofCell: $0) }, signature(labels: &l, isTable: &t))
@@ -275,6 +290,8 @@ public struct WhatIfError: Error, CustomStringConvertible, Equatable {
     public init(_ message: String) { self.message = message; reason = nil }
     public init(_ reason: Reason) { self.reason = reason; message = reason.english }
     public var description: String { message }
+    /// Whether the search stopped at its evaluation limit (`Reason.tooMuchWork`).
+    public var isTooMuchWork: Bool { if case .tooMuchWork = reason { return true } else { return false } }
 
     /// Why a probe (`sweep`, `solve`, `cliffs`) was refused.
     public enum Reason: Sendable, Equatable {
@@ -304,6 +321,9 @@ public struct WhatIfError: Error, CustomStringConvertible, Equatable {
         case nothingToResample(employed: Bool)
         /// A watched figure is not an amount at an input value (CNY).
         case notAnAmount(figure: String, value: String, at: Fixed)
+        /// A search stopped after `evaluations` input values (`InputProbe.evaluationLimit`): the figure
+        /// changes at too many points in the range.
+        case tooMuchWork(evaluations: Int)
 
         /// The reason in English.
         public var english: String {
@@ -326,6 +346,7 @@ public struct WhatIfError: Error, CustomStringConvertible, Equatable {
             case .toNotAboveFrom: return "'to' must be above 'from'"
             case .tooManySteps(let n, let m): return "that is \(n) steps; at most \(m) (use a larger step)"
             case .notAnAmount(let f, let v, let x): return "\(f) is \(v) at \(x.moneyText): it is not an amount"
+            case .tooMuchWork(let n): return "the search stopped after working out \(n) input values: the figure changes at too many points in this range; give a narrower range (from … to …)"
             }
         }
     }

@@ -40,6 +40,9 @@ public enum ReviewMessage: MessageCatalogue {
     case cliffChanged(input: String, inputLabel: String, at: String, jumpA: String, jumpB: String)
     /// A stretch where more `input` pays less, from `from` to `to`, that `b` adds or removes.
     case falling(added: Bool, input: String, inputLabel: String, from: String, to: String)
+    /// A person whose cliff search stopped after `evaluations` input values (`PlanReview.evaluationLimit`),
+    /// scanned in `month` from 0 to `top` (formatted): their cliffs are not listed.
+    case cliffSearchStopped(name: String, month: Month, inputLabel: String, top: String, evaluations: Int)
     case noCliffChange(b: String)
     case cliffsFromOrders
     case payAndPerformance(period: Period)
@@ -100,6 +103,9 @@ public enum ReviewMessage: MessageCatalogue {
         case .falling(let added, let i, let il, let from, let to):
             Wording(en: added ? "    added: more \(i) pays less from \(from) to \(to)" : "    removed: more \(i) paid less from \(from) to \(to)",
                     zh: "    \(added ? "新增" : "消除")：\(il) 从 \(from) 到 \(to) 多卖反而少拿")
+        case .cliffSearchStopped(let n, let m, let il, let top, let e):
+            Wording(en: "  \(n) (\(m), \(il) 0 – \(top)): not searched to the end: pay changes at too many points (the search stopped after \(e) input values); try cliffs over a narrower range",
+                    zh: "  \(n)（\(m)，\(il) 0 – \(top)）：未查完：工资变化的点太多（试算 \(e) 个录入值后停止）；可用 cliffs 在更小的范围内查")
         case .noCliffChange(let b): Wording(en: "  \(b) adds and removes no cliff", zh: "  \(b) 没有新增或消除断崖")
         case .cliffsFromOrders: Wording(en: "cliffs: pay here comes from orders, not a monthly input, so there is no input to scan",
                                         zh: "断崖：本方案的工资来自订单而不是月度录入，无法扫描")
@@ -146,6 +152,7 @@ public enum ReviewMessage: MessageCatalogue {
                 .cliffChanged(input: "sales", inputLabel: "销售额", at: "100,000.00", jumpA: "+2,000.00", jumpB: "+1,000.00"),
                 .falling(added: true, input: "sales", inputLabel: "销售额", from: "1.00", to: "2.00"),
                 .falling(added: false, input: "sales", inputLabel: "销售额", from: "1.00", to: "2.00"),
+                .cliffSearchStopped(name: "李雷", month: mar, inputLabel: "销售额", top: "180,000.00", evaluations: 20_000),
                 .noCliffChange(b: "低提成"), .cliffsFromOrders, .payAndPerformance(period: y), .spreadHeading,
                 .accountsHeading(plan: "main"), .accountSpread(policy: "轮流", minimum: "1.00", median: "2.00", maximum: "3.00"),
                 .column(.agent), .column(.difference), .payPer(plan: "低提成", input: "sales"),

@@ -243,6 +243,7 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         case .toNotAboveFrom: return Wording(en: r.english, zh: "to 必须大于 from")
         case .tooManySteps(let n, let m): return Wording(en: r.english, zh: "共 \(n) 步；最多 \(m) 步（请加大步长）")
         case .notAnAmount(let f, let v, let x): return Wording(en: r.english, zh: "\(f) 在 \(x.moneyText) 时为 \(v)：不是金额")
+        case .tooMuchWork(let n): return Wording(en: r.english, zh: "查找在试算 \(n) 个录入值后停止：此范围内数字变化的点太多；请缩小范围（from … to …）")
         }
     }
 
@@ -269,7 +270,7 @@ public indirect enum WhatIfMessage: MessageCatalogue {
                 .probe(.outsideYears(p, from: 2026, to: 2026)), .probe(.noRuns), .probe(.noPayFigure(review: true)), .probe(.noPayFigure(review: false)),
                 .probe(.nothingToResample(employed: true)), .probe(.nothingToResample(employed: false)), .probe(.unknownFigure("x")), .probe(.noFigureAt("pay", p)), .probe(.stepTooSmall),
                 .probe(.toBelowFrom(to: y, from: x)), .probe(.toNotAboveFrom), .probe(.tooManySteps(20_000, max: 10_000)),
-                .probe(.notAnAmount(figure: "pay", value: "合格", at: x)),
+                .probe(.notAnAmount(figure: "pay", value: "合格", at: x)), .probe(.tooMuchWork(evaluations: 200_000)),
                 .sweepHeader(input: "李雷.sales[2026-03]", from: .zero, to: x, step: y), .everyNthRow(2, of: 120), .chartTitle(figure: "pay", input: "sales"),
                 .changesAt([(x, "commission_tiers")]), .wrote("曲线.svg"),
                 .alreadyReached(goal: "李雷.pay[2026-03] ≥ 3,000.00", input: "李雷.sales[2026-03]", at: .zero, figure: "pay", value: y),
