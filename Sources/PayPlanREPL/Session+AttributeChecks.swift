@@ -44,6 +44,24 @@ extension Session {
         return nil
     }
 
+    /// The refusal of the first `key=value` in `pairs` whose value the plan cannot match, for an
+    /// attribute it reads only by comparing it with texts (`comparedAttributeValues`), or nil
+    /// (fresh-user finding M-C: `agent set 小美 role=sale` on online-shop-cs was accepted and her
+    /// 95 orders became 闷拍). An empty value clears the attribute and is never refused.
+    ///
+    /// - Complexity: O(pairs × (the plan's expressions + agents)).
+    func attributeValueProblem(_ pairs: some Sequence<String>) -> AgentMessage? {
+        for pair in pairs {
+            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else { continue }
+            let key = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
+            guard !value.isEmpty, let compared = comparedAttributeValues(key), !Session.isKnown(value, among: compared.known) else { continue }
+            let label = workspace.plan.definition(named: key)?.statement.label
+            return .unknownAttributeValue(key: key, label: label, value: value, known: compared.known,
+                                          near: Session.nearestValue(to: value, among: compared.known))
+        }
+        return nil
+    }
+
     /// The notes for the attributes in `pairs` that no rule reads (kept with the agent, no pay changes).
     func unreadAttributeNotes(_ pairs: some Sequence<String>) -> [AgentMessage] {
         var notes: [AgentMessage] = [], seen = Set<String>()

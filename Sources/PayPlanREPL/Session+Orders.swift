@@ -20,6 +20,8 @@ extension Session {
             if sub == "set" && existing == nil { return .error(CommandMessage.noOrder(id)) }
             var o = existing ?? Order(id: id, agent: nil, date: Day(year: workspace.years.lowerBound, month: 1, day: 1)!)
             var dated = existing != nil
+            // A key no order field has (amout=30000), or a value the plan cannot match (product=standrad): refused first.
+            if let problem = orderFieldProblem(parts.dropFirst(2)) { return .error(problem) }
             for pair in parts.dropFirst(2) {
                 guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
                     return .error(OrderMessage.fieldSyntax(pair))

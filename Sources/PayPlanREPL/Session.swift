@@ -866,6 +866,8 @@ public final class Session {
         let original = agent.name
         // An attribute no rule reads, one slip from one that is read (bsae=3500): refused before anything is set.
         if let typo = attributeTypoProblem(pairs) { return .error(typo) }
+        // A text the plan never compares the attribute with (role=sale where it knows sales, after-sales): refused too.
+        if let unknown = attributeValueProblem(pairs) { return .error(unknown) }
         for pair in pairs {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
                 return .error(AgentMessage.attributeSyntax(pair))

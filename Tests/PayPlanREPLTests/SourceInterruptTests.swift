@@ -143,7 +143,14 @@ struct SourceInterruptEndToEndTests {
         tmux.keys("李雷.sales[2026-03]", "Enter")
         try tmux.waitFor("李雷.sales[2026-03] = \(money((next - 2) * 1000))")
         tmux.keys("redo", "Enter")
-        try tmux.waitFor { $0.filter { $0.hasPrefix("electronics-sales*>") }.count >= 3 }
+        // The redo's own line, then the prompt after it: only then has the redo run (and been journalled,
+        // which the shell does before it prints a result). Waiting for three prompts was met before the
+        // redo ran (the query, undo and query prompts were already there), so under load the kill below
+        // could come first and recovery rightly showed the value after the undo (fresh-user H-F: 12,000.00).
+        try tmux.waitFor { lines in
+            guard let i = lines.lastIndex(where: { $0.hasPrefix("redid ") }) else { return false }
+            return lines[(i + 1)...].contains { $0.hasPrefix("electronics-sales*>") }
+        }
 
         // kill -9, then a new window on the same file: the journal replays lines 1 to next − 1 only.
         var pid: pid_t = 0

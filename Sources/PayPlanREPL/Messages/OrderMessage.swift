@@ -44,6 +44,12 @@ public enum OrderMessage: MessageCatalogue {
     case notADate(String)
     /// `order add D9 … price=-5000` with `field price … range 0..`: refused, naming the order and field.
     case fieldOutOfRange(order: String, field: String, value: Fixed, range: String)
+    /// `order add T1 … amout=30000`: a key that is no order field of the plan, one slip from `near`: refused.
+    case fieldNobodyReadsLikelyTypo(key: String, value: String, near: String)
+    /// A key that is no order field of the plan and like none (`fields`: the plan's): refused.
+    case fieldNobodyReads(key: String, fields: [String])
+    /// `product=standrad`, where the plan reads product only by comparing it with `known`: refused.
+    case unknownFieldValue(key: String, label: String?, value: String, known: [String], near: String?)
 
     static let dayNames = (en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], zh: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"])
 
@@ -111,8 +117,27 @@ public enum OrderMessage: MessageCatalogue {
         case .fieldOutOfRange(let o, let f, let v, let r):
             Wording(en: "order \(o): \(f) = \(v.moneyText) is outside the range the plan declares for \(f) (\(r)); nothing was changed",
                     zh: "订单 \(o)：\(f) = \(v.moneyText) 超出方案为 \(f) 规定的范围（\(r)）；未做任何更改")
+        case .fieldNobodyReadsLikelyTypo(let k, let v, let n):
+            Wording(en: "no rule reads the order field '\(k)'; did you mean \(n)? (write \(n)=\(v)); nothing was changed",
+                    zh: "没有任何规则读取订单字段 '\(k)'；是不是想写 '\(n)'？（请写 \(n)=\(v)）；未做任何更改")
+        case .fieldNobodyReads(let k, let fields):
+            Wording(en: "no rule reads the order field '\(k)' (the plan's order fields: \(fields.isEmpty ? "none" : fields.joined(separator: ", "))), so the order would keep it and count it nowhere; declare it in the plan first (field \(k)) to keep it on orders; nothing was changed",
+                    zh: "没有任何规则读取订单字段 '\(k)'（方案的订单字段：\(fields.isEmpty ? "无" : fields.map { "'\($0)'" }.joined(separator: "、"))），订单带上它也不计入任何一项；如要随订单保存，请先在方案中声明（field '\(k)'）；未做任何更改")
+        case .unknownFieldValue(let k, let l, let v, let known, let near):
+            OrderMessage.unknownValueWording(key: k, label: l, value: v, known: known, near: near)
         case .notADate(let t): Wording(en: "'\(t)' is not a date: as of what day? e.g. as of 2026-06-30", zh: "'\(t)' 不是日期：截至哪一天？例如 as of 2026-06-30")
         }
+    }
+
+    /// `key=value` where the plan reads `key` only as one of `known` (`product = "standard" or …`,
+    /// `role = "sales"`): what it knows, and the value one slip from the typed one.
+    static func unknownValueWording(key k: String, label: String?, value v: String, known: [String], near: String?) -> Wording {
+        let en = known.count == 1 ? known[0] : known.dropLast().joined(separator: ", ") + " or " + known.last!
+        let zh = known.map { "'\($0)'" }.joined(separator: "、")
+        let nearEn = near.map { "; did you mean \($0)? (write \(k)=\($0))" } ?? ""
+        let nearZh = near.map { "；是不是想写 '\($0)'？（请写 \(k)=\($0)）" } ?? ""
+        return Wording(en: "\(k)=\(v): the plan reads \(k) only as \(en), so '\(v)' would count as none of them\(nearEn); nothing was changed",
+                       zh: "\(k)=\(v)：方案只认得 '\(k)'\(label.map { "（\($0)）" } ?? " ")为 \(zh)，写成 '\(v)' 哪一项都不算\(nearZh)；未做任何更改")
     }
 
     public static var samples: [OrderMessage] {
@@ -126,6 +151,10 @@ public enum OrderMessage: MessageCatalogue {
                 .calendarChanged(sub: "workday", days: "2026-10-10"), .calendarChanged(sub: "clear", days: "2026-10-10"),
                 .calendarAlready(sub: "workday", days: "2026-10-12", count: 1), .calendarAlready(sub: "holiday", days: "2026-10-03..2026-10-04", count: 2),
                 .asOfOutsideYears(Day(year: 1999, month: 1, day: 1)!, years: 2026...2026, before: true), .asOfOutsideYears(Day(year: 2030, month: 1, day: 1)!, years: 2026...2027, before: false),
-                .asOf(e, defaulted: false), .asOf(e, defaulted: true), .asOf(e, defaulted: true, fromOrders: true), .notADate("6月30日"), .fieldOutOfRange(order: "D9", field: "成交价", value: Fixed(-5000), range: "0..")]
+                .asOf(e, defaulted: false), .asOf(e, defaulted: true), .asOf(e, defaulted: true, fromOrders: true), .notADate("6月30日"), .fieldOutOfRange(order: "D9", field: "成交价", value: Fixed(-5000), range: "0.."),
+                .fieldNobodyReadsLikelyTypo(key: "amout", value: "30000", near: "amount"), .fieldNobodyReads(key: "memo", fields: ["amount", "profit"]),
+                .fieldNobodyReads(key: "memo", fields: []),
+                .unknownFieldValue(key: "product", label: "产品", value: "standrad", known: ["standard", "mobile"], near: "standard"),
+                .unknownFieldValue(key: "product", label: nil, value: "x", known: ["standard"], near: nil)]
     }
 }

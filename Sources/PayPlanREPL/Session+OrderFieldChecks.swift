@@ -1,0 +1,43 @@
+import PayPlan
+
+extension Session {
+    /// The keys every order has whatever the plan declares: its agent and its date (`id` cannot change).
+    static let standardOrderKeys = ["agent", "date"]
+
+    /// The refusal of the first `key=value` in `pairs` of `order add/set` that the plan cannot read
+    /// (fresh-user finding H-B: `order add T1 … amout=30000` was accepted and the order counted
+    /// nowhere; `product=standrad` on web-agency the same), or nil:
+    /// - a key that is not an order field the plan declares (`field amount …`), nor one an order
+    ///   of the workspace already carries (a scenario file's or an import's): refused, naming the
+    ///   field one slip from it (`amout` → amount) or else the fields the plan has;
+    /// - a value the plan cannot match, for a field the plan reads only by comparing it with texts
+    ///   (`product = "standard" or …`): refused, naming the values it knows (`comparedFieldValues`).
+    /// An empty value (`product=`) clears the field and is never refused.
+    ///
+    /// - Complexity: O(pairs × (fields + orders' keys) × `Parser.maximumNameLength`²) for a key,
+    ///   O(the plan's expressions + orders) per text field.
+    func orderFieldProblem(_ pairs: some Sequence<String>) -> OrderMessage? {
+        var carried: Set<String>? = nil
+        let declared = workspace.plan.definitions.compactMap { d -> String? in if case .field(let n, _, _, _) = d.statement { n } else { nil } }
+        for pair in pairs {
+            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else { continue }
+            let key = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
+            if key == "id" || Session.standardOrderKeys.contains(key) { continue }
+            if !declared.contains(key) {
+                if carried == nil { carried = Set(workspace.orders.flatMap(\.fields.keys)) }
+                if !carried!.contains(key) {
+                    let candidates = Set(declared + Session.standardOrderKeys).union(carried!)
+                    if let near = Session.nearestName(to: key, among: candidates) {
+                        return .fieldNobodyReadsLikelyTypo(key: key, value: value, near: near)
+                    }
+                    return .fieldNobodyReads(key: key, fields: declared)
+                }
+            }
+            guard !value.isEmpty, let compared = comparedFieldValues(key), !Session.isKnown(value, among: compared.known) else { continue }
+            let label = workspace.plan.definition(named: key)?.statement.label
+            return .unknownFieldValue(key: key, label: label, value: value, known: compared.known,
+                                      near: Session.nearestValue(to: value, among: compared.known))
+        }
+        return nil
+    }
+}
