@@ -54,7 +54,7 @@ extension Session {
         for pair in pairs {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else { continue }
             let key = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
-            guard !value.isEmpty, let compared = comparedAttributeValues(key), !Session.isKnown(value, among: compared.known) else { continue }
+            guard !value.isEmpty, let compared = comparedAttributeValues(key), !compared.takes(value) else { continue }
             let label = workspace.plan.definition(named: key)?.statement.label
             return .unknownAttributeValue(key: key, label: label, value: value, known: compared.known,
                                           near: Session.nearestValue(to: value, among: compared.known))

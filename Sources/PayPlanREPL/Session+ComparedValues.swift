@@ -3,9 +3,19 @@ import PayPlan
 /// The texts a plan compares an attribute or order field against (`product = "standard"`,
 /// `role = "sales"`): a value typed outside them would count as none of them.
 struct ComparedValues: Equatable {
-    /// The texts, in the order the plan first writes them, then the default and the values the
-    /// workspace already carries (its agents' or orders'), each once.
+    /// The texts, in the order the plan first writes them, then the default (and for `role` the
+    /// roles attribution reads), each once: what a refusal names.
     var known: [String]
+    /// The values the workspace already carries (its agents' or orders', from a file or an import,
+    /// such as a Taobao status the plan leaves to its `else`): taken as they are, not named.
+    var carried: Set<String> = []
+
+    /// Whether the typed `value` is known or carried: as stored, or as the command line reads it
+    /// (`Session.normalise` makes the full-width ， of 卖家已发货，等待买家确认 an ASCII comma).
+    func takes(_ value: String) -> Bool {
+        known.contains { $0 == value || Session.normalise($0) == value }
+            || carried.contains(value) || carried.contains { Session.normalise($0) == value }
+    }
 }
 
 extension Session {
@@ -70,10 +80,11 @@ extension Session {
         func add(_ t: String) { if !t.isEmpty, !known.contains(t) { known.append(t) } }
         if key == "role" { add("sales"); add("after-sales") }
         if case .attribute(_, _, let d?, _)? = workspace.plan.definition(named: key)?.statement, case .text(let t) = d.kind { add(t) }
+        var carried = Set<String>()
         for a in workspace.agents {
-            if key == "role" { a.role.map(add) } else if let v = a.extra[key] { add(v.text) }
+            if key == "role" { if let r = a.role { carried.insert(r) } } else if let v = a.extra[key] { carried.insert(v.text) }
         }
-        return ComparedValues(known: known)
+        return ComparedValues(known: known, carried: carried)
     }
 
     /// The values an order field `key` may take when the plan reads it only by comparing it with
@@ -86,14 +97,9 @@ extension Session {
         var known = reading.texts
         func add(_ t: String) { if !t.isEmpty, !known.contains(t) { known.append(t) } }
         if case .field(_, _, let d?, _)? = workspace.plan.definition(named: key)?.statement, case .text(let t) = d.kind { add(t) }
-        for o in workspace.orders { if let v = o.fields[key] { add(v.text) } }
-        return ComparedValues(known: known)
-    }
-
-    /// Whether the typed `value` is one of `known`: as stored, or as the command line reads it
-    /// (`Session.normalise` makes a full-width ，of 卖家已发货，等待买家确认 an ASCII comma).
-    static func isKnown(_ value: String, among known: [String]) -> Bool {
-        known.contains { $0 == value || Session.normalise($0) == value }
+        var carried = Set<String>()
+        for o in workspace.orders { if let v = o.fields[key] { carried.insert(v.text) } }
+        return ComparedValues(known: known, carried: carried)
     }
 
     /// The known value within one slip of `value` per three characters (as `nearestName`), or nil;

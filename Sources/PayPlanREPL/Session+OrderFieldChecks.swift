@@ -1,8 +1,9 @@
 import PayPlan
 
 extension Session {
-    /// The keys every order has whatever the plan declares: its agent and its date (`id` cannot change).
-    static let standardOrderKeys = ["agent", "date"]
+    /// The keys every order may have whatever the plan declares: its agent, its date (`id` cannot
+    /// change) and its seller's note, which attribution reads to credit it (`Attribution`).
+    static let standardOrderKeys = ["agent", "date", "note"]
 
     /// The refusal of the first `key=value` in `pairs` of `order add/set` that the plan cannot read
     /// (fresh-user finding H-B: `order add T1 … amout=30000` was accepted and the order counted
@@ -33,7 +34,7 @@ extension Session {
                     return .fieldNobodyReads(key: key, fields: declared)
                 }
             }
-            guard !value.isEmpty, let compared = comparedFieldValues(key), !Session.isKnown(value, among: compared.known) else { continue }
+            guard !value.isEmpty, let compared = comparedFieldValues(key), !compared.takes(value) else { continue }
             let label = workspace.plan.definition(named: key)?.statement.label
             return .unknownFieldValue(key: key, label: label, value: value, known: compared.known,
                                       near: Session.nearestValue(to: value, among: compared.known))

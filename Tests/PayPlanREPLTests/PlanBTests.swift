@@ -182,10 +182,25 @@ import PayPlan
     }
 
     @Test func dealsNoRulePaysAreFlagged() throws {
-        let s = try Session(path: webAgency)
-        run(s, "agent add 测试 id=T01",
-            "order add D1 agent=测试 date=2026-05-04 product=hosting price=1000",
-            "order add D2 agent=测试 date=2026-05-04 product=bilingual price=5000")
+        // A product plan B does not know is refused when typed (fresh-user H-B), so the file brings one here:
+        // an order of product hosting for a new agent 测试, as an export or an older file could.
+        let dir = tempDir("plan-b-unrecognised")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: webAgency))) as? [String: Any])
+        var agents = try #require(json["agents"] as? [[String: Any]])
+        agents.append(["name": "测试", "id": "T01", "hired": "2020-01-01", "role": "sales"])
+        json["agents"] = agents
+        var orders = try #require(json["orders"] as? [[String: Any]])
+        orders.append(["id": "D1", "agent": "测试", "date": "2026-05-04", "fields": ["product": "hosting", "price": "1000"]])
+        json["orders"] = orders
+        let file = dir + "/s.json"
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: file))
+        let s = try Session(path: file)
+        // Typed, a product the plan does not know is refused; one an order already carries (hosting) is taken as it is.
+        expectRefused(s, "order add D9 agent=测试 date=2026-05-04 product=domain price=1000",
+                      "product=domain: the plan reads product only as standard, bilingual, mobile, nonstandard, seo, design, brochure or vi, so 'domain' would count as none of them; nothing was changed")
+        // A bilingual site with no class (B2.2 needs one) is typed and flagged too.
+        run(s, "order add D2 agent=测试 date=2026-05-04 product=bilingual price=5000")
         #expect(query(s, "D1.unrecognised") == "yes")
         #expect(query(s, "D2.unrecognised") == "yes")
         #expect(query(s, "D1.deal_commission") == "0.00")

@@ -212,8 +212,10 @@ import TestSupport
         #expect(query(s, "b.year_tax_combined[2026]") == "1,062.00")
         #expect(query(s, "b.cheaper_bonus_taxation[2026]") == "combined")
         #expect(query(s, "b.bonus_taxation_saving[2026]") == "18.00")
-        run(s, "agent set b bonus_taxation=together")
-        #expect(s.execute("b.tax[2026-01]").lines.contains { $0.contains("bonus_taxation must be separate or combined") })
+        // A value the part never compares bonus_taxation with is refused when typed (fresh-user M-C's kind),
+        // naming the two it knows; the workspace is unchanged.
+        expectRefused(s, "agent set b bonus_taxation=together",
+                      "bonus_taxation=together: the plan reads bonus_taxation only as separate or combined, so 'together' would count as none of them; nothing was changed")
     }
 
     /// The bonus figures: 36,000 → 1,080.00; 36,001 → 36,001 × 10% − 210 = 3,390.10; 1,000,000 ÷ 12 =
