@@ -117,19 +117,52 @@ extension Session {
     }
 
     /// The note for a new parameter, input, attribute, order field or table that nothing in `plan` reads
-    /// and that is named like another definition (`closestName`, bounded): likely a typo of it. Rules
-    /// are left out: a new rule is read by nothing until the pay reads it, on purpose.
-    /// - Complexity: O(definitions × `Parser.maximumNameLength`²) for the name search, then O(the plan's
-    ///   source text) for the readers, only when a close name exists.
+    /// and that is named like another definition: likely a typo of it (`param bsae = 3500` for `base`).
+    /// Rules are left out: a new rule is read by nothing until the pay reads it, on purpose. So is a
+    /// name of a numbered series, one that differs from the near name only in its digits (`tier2` after
+    /// `tier1`, `p97` after `p17`): a plan written top down defines those one after another, each read by
+    /// nothing yet (fresh-user finding M-E: a note on every line of such a script).
+    ///
+    /// The search is bounded, so that a long script of definitions stays linear: it compares the new
+    /// name with at most `typoSearchLimit` definitions (the first, in plan order) by a banded edit
+    /// distance (`Session.nearName`), and reads the plan's text for readers only when a near name is found,
+    /// tokenizing only the definitions whose text holds the name.
+    /// - Complexity: O(min(definitions, `typoSearchLimit`) × `Parser.maximumNameLength`) for the name
+    ///   search, then O(the plan's source text) for the readers, only when a near name exists.
     static func likelyTypo(_ def: Definition, in plan: Plan) -> WarningMessage? {
         switch def.statement {
         case .param, .input, .attribute, .field, .table: break
         default: return nil
         }
-        let others = plan.definitions.map(\.name).filter { $0 != def.name }
-        guard let near = closestName(to: def.name, among: others), let nearDef = plan.definition(named: near),
+        guard let near = nearName(to: def.name, among: plan.definitions.lazy.map(\.name).prefix(typoSearchLimit)),
+              let nearDef = plan.definition(named: near),
               readers(of: def.name, in: plan).isEmpty else { return nil }
         return .unreadNearName(def.name, near: near, nearKind: kindWord(nearDef.statement))
+    }
+
+    /// How many definitions `likelyTypo` compares a new name with: far more than any shop's plan holds
+    /// (the shipped plans have at most a few hundred), so that the note costs a bounded time per line.
+    static let typoSearchLimit = 1_000
+
+    /// The name among `names` (other than `name` itself) within a third of `name`'s length (at least 1)
+    /// of edits, as `closestName` finds it (fewest edits, then the first in code-point order), leaving out
+    /// names of the same numbered series (the same once digits are removed: `tier1` for `tier2`).
+    /// - Complexity: O(names × `Parser.maximumNameLength`) (`editDistance(_:_:within:)`).
+    static func nearName(to name: String, among names: some Sequence<String>) -> String? {
+        let length = name.count
+        guard length <= Parser.maximumNameLength else { return nil }
+        let allowed = max(1, length / 3)
+        let series = name.filter { !$0.isNumber }
+        var best: (name: String, distance: Int)? = nil
+        for other in names where other != name {
+            let count = other.count
+            guard abs(count - length) <= allowed, count <= Parser.maximumNameLength else { continue }
+            let d = editDistance(other, name, within: best.map { $0.distance } ?? allowed)
+            guard d <= allowed, d < (best?.distance ?? Int.max) || (d == best?.distance && other < best!.name) else { continue }
+            if other.contains(where: \.isNumber) || name.contains(where: \.isNumber), other.filter({ !$0.isNumber }) == series { continue }
+            best = (other, d)
+        }
+        return best?.name
     }
 
     /// The definitions that read `name` (its dated versions count as its own), in plan order.
@@ -138,7 +171,10 @@ extension Session {
     static func readers(of name: String, in plan: Plan) -> [String] {
         var out: [String] = []
         for d in plan.definitions where d.name != name {
+            // A definition whose text does not hold the name cannot read it: no tokens needed (unless
+            // it has full-width letters, which the lexer reads as ASCII: `ｂａｓｅ` is `base`).
             let reads = d.allVersions.contains { v in
+                (v.source.contains(name) || v.source.unicodeScalars.contains { $0.value >= 0xFF01 && $0.value <= 0xFF5E }) &&
                 ((try? Lexer.tokenize(v.source)) ?? []).contains { $0.identifier == name }
             }
             if reads { out.append(d.name) }

@@ -877,6 +877,43 @@ public func closestName(to n: String, among names: [String]) -> String? {
     return best?.name
 }
 
+/// Levenshtein distance between two names, as `editDistance(_:_:)` counts it (in characters), when it
+/// is at most `limit`; otherwise some number above `limit`. Each row stops being worked out once all of
+/// its entries exceed `limit`, and names of single-scalar characters (Chinese, ASCII) are compared by
+/// their scalars in a buffer on the stack, so a "did you mean" search over many names allocates nothing.
+/// - Complexity: O(a × b) at most, O(a × limit) for names that differ early.
+public func editDistance(_ a: String, _ b: String, within limit: Int) -> Int {
+    let aScalars = a.unicodeScalars, bScalars = b.unicodeScalars
+    let m = aScalars.count, n = bScalars.count
+    // A character of several scalars (a letter and its accent): the general distance.
+    guard m == a.count, n == b.count, m <= 128, n <= 128 else { return editDistance(a, b) }
+    if abs(m - n) > limit { return limit + 1 }
+    if m == 0 { return n }
+    if n == 0 { return m }
+    return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: m + 2 * (m + 1)) { buffer in
+        // a's scalars, then two rows of distances over them (0...m).
+        let x = buffer.baseAddress!, prev = x + m, cur = prev + m + 1
+        var i = 0
+        for s in aScalars { x[i] = s.value; i += 1 }
+        for k in 0...m { prev[k] = UInt32(k) }
+        var row: UInt32 = 1
+        for s in bScalars {
+            // Distances from b's first `row` scalars to each prefix of a.
+            cur[0] = row
+            var least = row
+            for k in 1...m {
+                let d = Swift.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (x[k - 1] == s.value ? 0 : 1))
+                cur[k] = d
+                least = Swift.min(least, d)
+            }
+            if Int(least) > limit { return limit + 1 }
+            for k in 0...m { prev[k] = cur[k] }
+            row += 1
+        }
+        return Int(prev[m])
+    }
+}
+
 /// Levenshtein distance between two names, for "did you mean" hints.
 public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)

@@ -176,6 +176,9 @@ extension Engine {
     ///   whose constants alone changed), O(cells + dependencies) to rewire when they
     ///   differ, then the recomputation.
     public func redefine(_ newPlan: Plan) -> [Change]? {
+        // Rules added or removed (a new `param`, one line of a script defining many): no in-place edit,
+        // told before compiling, so that such a define compiles the plan once (for the new engine), not twice.
+        guard Engine.declaresTheSameRules(newPlan, as: plan) else { return nil }
         guard let new = try? CompiledPlan(plan: newPlan, agentAttributes: attributeKeys, orderFields: fieldKeys) else { return nil }
         let old = plan
         guard new.rules.count == old.rules.count, new.groupings == old.groupings, new.staticRules == old.staticRules,
@@ -239,6 +242,32 @@ extension Engine {
             do { try rewire(rewired) } catch { plan = old; return nil }
         }
         return recompute(from: changed.flatMap { cells(ofRule: $0) })
+    }
+
+    /// Whether `plan` declares the rules `compiled` begins with, name by name in order (each parameter,
+    /// its dated versions, input and rule, as `CompiledPlan.init` declares them), and no more rules
+    /// than `compiled` has: a plan that does not cannot compile to rules of the same names in the
+    /// same places, which `redefine` needs.
+    /// - Complexity: O(definitions + versions).
+    static func declaresTheSameRules(_ plan: Plan, as compiled: CompiledPlan) -> Bool {
+        var r = 0
+        let rules = compiled.rules
+        func declare(_ name: String) -> Bool {
+            guard r < rules.count, rules[r].name == name else { return false }
+            r += 1
+            return true
+        }
+        for d in plan.definitions {
+            switch d.statement {
+            case .param(let n, _, _):
+                guard declare(n) else { return false }
+                for _ in d.versions { guard declare(n) else { return false } }
+            case .input(_, let n, _, _, _), .rule(_, let n, _, _):
+                guard declare(n) else { return false }
+            default: break
+            }
+        }
+        return true
     }
 
     /// Replaces the dependency lists of the cells in `lists` (a rule redefined to read other
