@@ -26,6 +26,15 @@ import PayPlan
         #expect(s.execute("p0").lines == ["p0 = 1.00"])
         #expect(s.execute("p150").lines == ["p150 = 151.00"])
         #expect(s.execute("p\(n - 1)").lines == ["p\(n - 1) = \(n).00"])
+        // Each step's undo keeps no copy of the plan (the workspace before is the one after without the
+        // definition): undo takes p299 off (p298 is still 299), redo brings it back (300).
+        #expect(s.undoStack.suffix(n - 1).allSatisfy { $0.workspace == nil && $0.dropsLastDefinition != nil })
+        #expect(!s.execute("undo").failed)
+        #expect(s.workspace.plan.definition(named: "p\(n - 1)") == nil && s.workspace.plan.definitions.count == n - 1)
+        #expect(s.execute("p\(n - 2)").lines == ["p\(n - 2) = \(n - 1).00"])
+        #expect(try Engine(workspace: s.workspace).values == s.engine.values)
+        #expect(!s.execute("redo").failed)
+        #expect(s.execute("p\(n - 1)").lines == ["p\(n - 1) = \(n).00"])
         // Redefining the first moves the whole chain by the same amount: p0 = 11 gives p299 = 310.
         #expect(!s.execute("param p0 = 11").failed)
         #expect(s.execute("p\(n - 1)").lines == ["p\(n - 1) = \(n + 10).00"])

@@ -37,6 +37,8 @@ struct Options {
     var python = "python3"
     /// `agent add` lines for the agents phase.
     var agentAdds = 50_000
+    /// `param` lines for the definitions phase.
+    var definitions = 2_000
 
     static func parse(_ args: [String]) -> Options {
         var o = Options()
@@ -57,6 +59,7 @@ struct Options {
             case "--seed": guard let n = UInt64(value()) else { fail("--seed needs a number") }; o.seed = n
             case "--no-json": o.json = false
             case "--agent-adds": guard let n = Int(value()), n > 0 else { fail("--agent-adds needs a positive number") }; o.agentAdds = n
+            case "--definitions": guard let n = Int(value()), n > 0 else { fail("--definitions needs a positive number") }; o.definitions = n
             case "--phases":
                 let names = value().split(separator: ",").map(String.init)
                 for n in names where !Phase.all.contains(where: { $0.phase.name == n }) {
@@ -70,7 +73,7 @@ struct Options {
                 guard !rows.isEmpty, rows.allSatisfy({ $0 > 0 }) else { fail("--import-rows needs positive numbers, e.g. 100000,1000000") }
                 o.importRows = rows
             case "-h", "--help":
-                print("usage: payplan-bench [--phases P,Q] [--scenario PATH] [--agents N (10000)] [--edits N (1000)] [--orders N (0)] [--seed S] [--no-json] [--agent-adds N (50000)]")
+                print("usage: payplan-bench [--phases P,Q] [--scenario PATH] [--agents N (10000)] [--edits N (1000)] [--orders N (0)] [--seed S] [--no-json] [--agent-adds N (50000)] [--definitions N (2000)]")
                 print("                     [--payplan PATH (../.build/release/payplan)] [--import-rows N,M (100000,1000000)] [--python PATH (python3; '' skips)]")
                 print("phases:")
                 for (p, d) in Phase.all { print("  \(p.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(p.summary)\(d ? "" : " (not by default)")") }

@@ -44,16 +44,22 @@ extension CompiledPlan {
         var out: [PlanWarning] = []
         for r in rules where r.visible {
             guard case .formula(let e) = r.kind, e.readsNothing, let d = plan.definition(named: r.name),
-                  case .rule(_, _, _, let formula) = d.statement else { continue }
-            if case .call("error", _) = formula.kind { continue }
-            // `month year_end_bonus = 0`: a placeholder a plan part leaves for the owner to redefine.
-            if case .number(let n) = formula.kind, n == .zero { continue }
-            out.append(PlanWarning(.neverChanges, definition: r.name,
-                                   message: "'\(r.name)' reads nothing that changes (no input, attribute, order, period or other figure): it is the same in every cell; if it is a setting, write it as param \(r.name) = …",
-                                   zh: "'\(r.name)' 不读取任何会变的东西（录入、属性、订单、期间或其他数字）：每个格子都一样；如果它是一个设定，请写成 param \(r.name) = …",
-                                   range: formula.range, source: d.source))
+                  let w = neverChangesWarning(r, definition: d) else { continue }
+            out.append(w)
         }
         return out
+    }
+
+    /// The "never changes" warning of one visible rule (`neverChangesWarnings`), written as `d`.
+    static func neverChangesWarning(_ r: CompiledRule, definition d: Definition) -> PlanWarning? {
+        guard r.visible, case .formula(let e) = r.kind, e.readsNothing, case .rule(_, _, _, let formula) = d.statement else { return nil }
+        if case .call("error", _) = formula.kind { return nil }
+        // `month year_end_bonus = 0`: a placeholder a plan part leaves for the owner to redefine.
+        if case .number(let n) = formula.kind, n == .zero { return nil }
+        return PlanWarning(.neverChanges, definition: r.name,
+                           message: "'\(r.name)' reads nothing that changes (no input, attribute, order, period or other figure): it is the same in every cell; if it is a setting, write it as param \(r.name) = …",
+                           zh: "'\(r.name)' 不读取任何会变的东西（录入、属性、订单、期间或其他数字）：每个格子都一样；如果它是一个设定，请写成 param \(r.name) = …",
+                           range: formula.range, source: d.source)
     }
 }
 

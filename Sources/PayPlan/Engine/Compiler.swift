@@ -274,9 +274,61 @@ public struct CompiledPlan: Sendable {
                                                 declaredAttributes: Set(plan.definitions.compactMap { if case .attribute(let n, _, _, _) = $0.statement { n } else { nil } }),
                                                 fields: compiler.fieldNames)
             + compiler.warnings + CompiledPlan.neverChangesWarnings(plan: plan, rules: rules)
+        // Most plans have no warning: the definitions' order is worked out only to sort some.
+        guard !found.isEmpty else { warnings = []; return }
         let order = Dictionary(plan.definitions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         warnings = found.filter { seen.insert("\($0.kind)|\($0.definition)|\($0.range.map { "\($0)" } ?? "")").inserted }
             .enumerated().sorted { (order[$0.element.definition] ?? 0, $0.offset) < (order[$1.element.definition] ?? 0, $1.offset) }.map(\.element)
+    }
+
+    /// This plan with `definition` added as its last rule: what `init(plan:agentAttributes:orderFields:)`
+    /// makes of `plan`, which is the plan compiled here with `definition` defined at its end (a script
+    /// that writes a plan top down, one definition a line: fresh-user finding M-E), without compiling
+    /// the other definitions again. A new name cannot change how they compile: they compiled without
+    /// it, and it is no built-in, attribute, field or table they could have read instead. Nothing reads
+    /// the new rule, so it closes no circle (unless it reads itself) and makes no other rule static.
+    ///
+    /// `nil` when that cannot be told so cheaply, and the whole plan is to be compiled (which also gives
+    /// any error): the definition is not a new parameter or rule of agents or the team (an order rule,
+    /// an input, a table, a dated version…), is named `pay` or `x`, reads itself, makes a hidden team
+    /// cell or an order grouping, or this plan has hidden team cells (their numbers would move).
+    /// - Complexity: O(definitions) to gather the tables, then O(the definition's size).
+    func appending(_ d: Definition, in plan: Plan) -> CompiledPlan? {
+        guard d.versions.isEmpty, d.effective == nil, d.part == nil, plan.definitions.last?.name == d.name else { return nil }
+        let n = d.name
+        let dim: Dimension, e: Expr, label: String?, isParameter: Bool
+        switch d.statement {
+        case .param(_, let l, let x): (dim, e, label, isParameter) = (.parameter, x, l, true)
+        case .rule(let rd, _, let l, let x) where !rd.perOrder: (dim, e, label, isParameter) = (rd, x, l, false)
+        default: return nil
+        }
+        guard ruleIndex[n] == nil, n != "x", n != "pay", ExprCompiler.builtinNames[n] == nil, attributes[n] == nil, fields[n] == nil,
+              rules.count == ruleIndex.count + parameterVersions.count,
+              !warnings.contains(where: { $0.definition == n }) else { return nil }
+        var tables: [String: (TierSides, [TableRow], Definition)] = [:]
+        for t in plan.definitions {
+            if case .table(let tn, _, let sides, let rows) = t.statement { tables[tn] = (sides, rows, t) }
+        }
+        guard tables[n] == nil else { return nil }
+        let k = rules.count
+        var next = self
+        next.rules.append(CompiledRule(name: n, label: label, dimension: dim, kind: isParameter ? .parameter(.constant(.number(0))) : .formula(.constant(.number(0))), visible: true))
+        next.ruleIndex[n] = k
+        var compiler = ExprCompiler(plan: next, tables: tables, attributeNames: Set(attributes.keys), fieldNames: Set(fields.keys))
+        guard let c = try? compiler.compile(e, in: dim, definition: d), compiler.synthetic.isEmpty,
+              compiler.plan.groupings.count == groupings.count else { return nil }
+        var plain: [(rule: Int, shift: Int)] = [], other: [Int] = []
+        Engine.references(c, plain: true, into: &plain, other: &other)
+        guard !plain.contains(where: { $0.rule == k }), !other.contains(k) else { return nil }
+        let rule = CompiledRule(name: n, label: label, dimension: dim, kind: isParameter ? .parameter(c) : .formula(c), visible: true)
+        next.rules[k] = rule
+        if isParameter, CompiledPlan.isStatic(c, staticRules) { next.staticRules.insert(k) }
+        // Its warnings come last, as the plan's order puts them: the compiler's, then "never changes".
+        let found = compiler.warnings + [CompiledPlan.neverChangesWarning(rule, definition: d)].compactMap { $0 }
+        guard found.allSatisfy({ $0.definition == n }) else { return nil }
+        var seen = Set<String>()
+        next.warnings += found.filter { seen.insert("\($0.kind)|\($0.definition)|\($0.range.map { "\($0)" } ?? "")").inserted }
+        return next
     }
 
     private mutating func declare(_ name: String, _ label: String?, _ dim: Dimension, _ kind: RuleKind) -> Int {

@@ -31,7 +31,7 @@ public final class Engine {
             if replacingPlanKeepsGraph { return }
             if cellGraph == nil { _ = graph }
         }
-        didSet { orderTemplatesCache = nil }
+        didSet { orderTemplatesCache = nil; hasRuleSchedule = nil }
     }
     /// The order templates of `plan` (`Engine+OrderTemplates`), worked out on first use.
     @exclusivity(unchecked) var orderTemplatesCache: OrderTemplates??
@@ -90,6 +90,9 @@ public final class Engine {
     /// rules read the same cells) or drops it (built again from the new plan when next needed).
     /// Declared last, so that the stored properties before it keep their places.
     @exclusivity(unchecked) var replacingPlanKeepsGraph = false
+    /// Whether `plan` has a rule-level schedule (`Engine.ruleSchedule`), when known: set by a build, forgotten
+    /// when the plan changes, so that adding a rule (`appending`) need not work the schedule out again.
+    @exclusivity(unchecked) var hasRuleSchedule: Bool? = nil
 
     /// An independent engine with the same figures: later edits to either leave
     /// the other alone (what-if probes and forks edit a copy).
@@ -102,6 +105,29 @@ public final class Engine {
         monthCount = e.monthCount; values = e.values; stored = e.stored
         cellGraph = e.cellGraph
         appended = e.appended
+        hasRuleSchedule = e.hasRuleSchedule
+    }
+
+    /// An engine for `plan`, which is `e`'s plan with one rule added last (`CompiledPlan.appending`),
+    /// nothing else changed and nothing reading the new rule: `e`'s cells as they are, the new rule's
+    /// cells computed (`Engine.appending`). `e` has no agents appended in place and a rule-level schedule.
+    ///
+    /// - Complexity: O(cells) to copy the values, plus the new rule's cells × its formula's size.
+    init(extending e: Engine, plan new: CompiledPlan, offsets: [Int]) {
+        plan = new; attributeKeys = e.attributeKeys; fieldKeys = e.fieldKeys; agents = e.agents; agentByName = e.agentByName; startMonth = e.startMonth; years = e.years
+        orders = e.orders; orderColumns = e.orderColumns; orderAgent = e.orderAgent; orderMonth = e.orderMonth
+        calendar = e.calendar; asOf = e.asOf; buckets = e.buckets; ordersByAgent = e.ordersByAgent; self.offsets = offsets
+        monthCount = e.monthCount
+        var values = e.values
+        values.append(contentsOf: repeatElement(.number(.zero), count: offsets.last! - e.values.count))
+        self.values = values
+        stored = e.stored
+        cellGraph = nil
+        hasRuleSchedule = true
+        let r = new.rules.count - 1
+        // As a build computes it: a static rule first by itself (`computeStaticRules`), then its block.
+        if new.staticRules.contains(r) { for c in offsets[r]..<offsets[r + 1] { self.values[c] = compute(c) } }
+        computeAll([.block(r)])
     }
 
     /// Compiles the workspace's plan and computes every cell, rule by rule in the
@@ -155,12 +181,17 @@ public final class Engine {
         self.cellGraph = nil
         computeStaticRules()
         buildBuckets()
-        if let steps = Engine.ruleSchedule(plan) {
+        let schedule = Engine.ruleSchedule(plan)
+        hasRuleSchedule = schedule != nil
+        if let steps = schedule {
             // Rule by rule; the cell graph waits for the first edit that needs it.
             if let shouldStop {
+                // One set of columns for every step (a set made per step cost 2,000 instructions a column
+                // in clearing alone: most of a small plan's compute, one line of a script of `param`s).
+                let columns = BlockColumns()
                 for step in steps {
                     if shouldStop() { throw Interrupted() }
-                    computeAll([step])
+                    computeAll([step], columns)
                 }
                 if shouldStop() { throw Interrupted() }
             } else {

@@ -241,6 +241,17 @@ public struct Plan: Equatable, Sendable {
         }
     }
 
+    /// Takes off the last definition when it is named `name`: undoes a `define` that added it (a new
+    /// name, no dated version), which appends it, so the plan is again as it was. False (and nothing
+    /// changed) when the last definition is named otherwise.
+    /// - Complexity: O(definitions) (the names kept beside them).
+    @discardableResult
+    public mutating func removeLastDefinition(named name: String) -> Bool {
+        guard definitions.last?.name == name else { return false }
+        definitions.removeLast()
+        return true
+    }
+
     /// Removes the definition named `name`; returns it, or `nil` if there was none.
     ///
     /// Removing `use PART` removes the part's definitions too (the plan's own stay).
