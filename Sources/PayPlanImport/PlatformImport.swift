@@ -16,6 +16,9 @@ public enum PlatformImport {
         public var byOutcome: [PlatformPreset.Outcome: Int] = [:]
         /// The platform's status texts and how many orders had each, in order of first appearance.
         public var byStatus: [(text: String, count: Int)] = []
+        /// Paid orders whose refund is more than their payment (counted at most the payment), and the first of them.
+        public var refundsAbovePayment = 0
+        public var firstRefundAbovePayment: (order: String, refund: Fixed, amount: Fixed)? = nil
     }
 
     /// Reads statuses, refunds and sub-orders of `file` as `preset` says. Unknown statuses are bad rows.
@@ -71,6 +74,11 @@ public enum PlatformImport {
             guard outcome == .paid || outcome == .refunded else { continue }
             s.paid = .total(s.paid, .number(number(o, "amount")))
             s.refunded = .total(s.refunded, .number(min(number(o, "refund"), number(o, "amount"))))
+            // A refund above the payment is counted as the payment: said (fresh-user LOW: capped without a word).
+            if number(o, "refund") > number(o, "amount") {
+                s.refundsAbovePayment += 1
+                if s.firstRefundAbovePayment == nil { s.firstRefundAbovePayment = (o.id, number(o, "refund"), number(o, "amount")) }
+            }
         }
         s.orders = kept.count
         file.orders = kept

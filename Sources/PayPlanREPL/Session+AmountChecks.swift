@@ -37,6 +37,7 @@ extension Session {
         let t = text.trimmingCharacters(in: .whitespaces)
         let signs = t.prefix { "+-－＋ ".contains($0) }.filter { $0 != " " }
         if signs.count > 1 { return .doubleSign(t) }
+        if Session.isExponent(t) { return .exponent(t, name: name) }
         guard case .number(let n) = AttributeValue(text: t) else { return .notANumber(t, name: name, defaultText: d.defaultText) }
         if d.fraction { return nil }
         if t.contains("%") || t.contains("％") { return .percentForAmount(t, input: name) }
@@ -52,10 +53,19 @@ extension Session {
         let t = text.trimmingCharacters(in: .whitespaces)
         let signs = t.prefix { "+-－＋ ".contains($0) }.filter { $0 != " " }
         if signs.count > 1 { return .doubleSign(t) }
+        if Session.isExponent(t) { return .exponent(t, name: "base") }
         guard let n = try? Parser.expression(t).constantAmount() else { return nil }
         if workspace.plan.amountDeclarations(fields: false)["base"]?.fraction == true { return nil }
         if t.contains("%") || t.contains("％") { return .percentForAmount(t, input: "base") }
         if n.rounded(toDigits: 2) != n { return .finerThanFen(t, input: "base") }
         return nil
+    }
+
+    /// True when `text` is a number written with an exponent (`1e30`, `2.5E6`), which the pay
+    /// language refuses (`SourceError.Kind.exponent`): base and amounts held fields say so as inputs do.
+    /// - Complexity: O(length of `text`).
+    static func isExponent(_ text: String) -> Bool {
+        do { _ = try Lexer.tokenize(text) } catch let e as SourceError { if case .exponent = e.kind { return true } } catch {}
+        return false
     }
 }

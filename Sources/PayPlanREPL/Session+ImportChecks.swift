@@ -26,6 +26,7 @@ extension Session {
         var lines: [ImportMessage] = []
         lines.append(.understood(rows: u.rows, orders: u.orders, merged: u.mergedRows, paid: u.paid, refunded: u.refunded, counted: Engine.arithmetic(.subtract, u.paid, u.refunded)))
         lines.append(.statuses(outcomes: PlatformPreset.Outcome.allCases.map { ($0.rawValue, u.byOutcome[$0] ?? 0) }, byStatus: u.byStatus.map { ($0.text, $0.count) }))
+        if let f = u.firstRefundAbovePayment { lines.append(.refundAbovePayment(count: u.refundsAbovePayment, order: f.order, refund: f.refund, amount: f.amount)) }
         // Totals beyond ±10²⁶ show as #OVERFLOW (Value.total).
         // Per agent in the order first credited (one dictionary lookup an order).
         var credited: [(agent: String, orders: Int, amount: Value)] = [], index: [String: Int] = [:]

@@ -9,8 +9,12 @@ extension Session {
     /// with a UTF-8 byte-order mark so Excel and WPS on Chinese Windows read them as UTF-8.
     func statement(_ rest: String) -> Output {
         let formats = ["--html": "html", "--md": "md", "--csv": "csv", "--text": "text"]
-        let (head, c, repeated) = Session.clauses(rest.split(whereSeparator: \.isWhitespace).map(String.init), keywords: Set(["--format", "--out"] + formats.keys))
+        var (head, c, repeated) = Session.clauses(rest.split(whereSeparator: \.isWhitespace).map(String.init), keywords: Set(["--format", "--out"] + formats.keys))
         if let r = repeated { return .error(StatementMessage.givenTwice(r)) }
+        // `statement 小美，2026-03`: a comma (the input method's ，, read as ,) between the agent and the period separates them.
+        if head.contains(where: { $0.contains(",") }), case let words = head.joined(separator: " ").split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init), words.count == 2 {
+            head = words
+        }
         guard head.count == 2 else { return .error(StatementMessage.usage(nil)) }
         guard let p = Period(text: head[1]) else { return .error(CommandMessage.notAPeriod(head[1])) }
         guard engine.index(of: p) != nil else { return .error(CommandMessage.outsideYears(p, years: workspace.years, widen: nil)) }

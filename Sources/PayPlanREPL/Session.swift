@@ -1008,6 +1008,16 @@ public final class Session {
         var periodText: String? = nil
         var periodOffset = 0
         if let open = rest.firstIndex(of: "[") {
+            // The `]` is there but text follows it (`李雷.pay[2026-03] --x`): that text is named, not a missing `]`.
+            if let close = rest[open...].firstIndex(of: "]"), case let after = rest[rest.index(after: close)...],
+               case let name = rest[..<open].trimmingCharacters(in: .whitespaces), !name.isEmpty,
+               name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+               let first = after.firstIndex(where: { !$0.isWhitespace }), !after.contains("]") {
+                let start = restOffset + rest.distance(from: rest.startIndex, to: first) + chars.prefix(while: { $0 == " " || $0 == "\t" }).count
+                let text = String(after[first...]).trimmingCharacters(in: .whitespaces)
+                let figure = String(lhs[lhs.startIndex..<lhs.index(lhs.startIndex, offsetBy: restOffset + rest.distance(from: rest.startIndex, to: close) + 1)])
+                return .error(Diagnostic(CommandMessage.textAfterPeriod(text, figure: figure), source: line, range: start..<(start + text.count)))
+            }
             guard rest.hasSuffix("]") else {
                 return .error(Diagnostic(CommandMessage.expectedClosingBracket, source: line, range: lhsEnd - 1..<lhsEnd))
             }
@@ -1017,6 +1027,12 @@ public final class Session {
         }
         let firstWordRange = 0..<max(1, lhs.prefix { !$0.isWhitespace }.count)
         guard !ruleName.isEmpty, ruleName.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            // `小美.pay（2026-03）`: the input method's （） (read as ( )) around a period: said, with it in [ ].
+            if periodText == nil, let m = ruleName.wholeMatch(of: /(\w+)\(\s*([^()\s]+)\s*\)/), Period(text: String(m.2)) != nil {
+                let written = (agentName.map { $0 + "." } ?? "") + ruleName
+                let meant = (agentName.map { $0 + "." } ?? "") + "\(m.1)[\(m.2)]"
+                return .error(Diagnostic(CommandMessage.periodInParentheses(written, meant: meant), source: line, range: 0..<lhs.count))
+            }
             let w = lhs.prefix { !$0.isWhitespace }
             let hint = closestName(to: String(w), among: CommandTable.firstWords + CommandTable.definitionWords)
             return .error(Diagnostic(CommandMessage.unknownCommand(String(w), hint: hint), source: line, range: firstWordRange))

@@ -51,8 +51,8 @@ import TestSupport
         let write = try Self.cases(of: "WriteProblem", in: "Sources/PayPlan/Scenario/ScenarioError+Kind.swift")
         let sampledWrite = Set(ScenarioErrorMessage.samples.compactMap { if case .cannotWrite(_, _, let w) = $0.kind { Self.caseName(w) } else { nil } })
         // Seven: readOnlyFileSystem (EROFS) joined the six (issue 11: a read-only mount was "permission denied");
-        // ten with the workbook library's three (sheetRefused, workbookLibrary, workbookNotReadBack).
-        #expect(write.count == 10 && write.subtracting(sampledWrite).isEmpty, "WriteProblem: \(write.subtracting(sampledWrite))")
+        // ten with the workbook library's three (sheetRefused, workbookLibrary, workbookNotReadBack); eleven with isFolder (save adir).
+        #expect(write.count == 11 && write.subtracting(sampledWrite).isEmpty, "WriteProblem: \(write.subtracting(sampledWrite))")
     }
 
     /// The lexer and parser throw typed kinds with their place; English reads as before.

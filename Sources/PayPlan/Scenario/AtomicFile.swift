@@ -29,7 +29,7 @@ public enum AtomicFile {
         var owner: (uid: uid_t, gid: gid_t)? = nil
         if stat(path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFREG else {
-                throw refused(.notRegularFile)
+                throw refused((info.st_mode & S_IFMT) == S_IFDIR ? .isFolder : .notRegularFile)
             }
             if info.st_mode & 0o222 == 0 {
                 throw refused(.readOnly)

@@ -125,6 +125,8 @@ extension ScenarioError {
     /// Why a file could not be written.
     public enum WriteProblem: Equatable, Sendable {
         case notRegularFile
+        /// The name is a folder's (`save adir`, `statement … --out adir`): said as imports say it.
+        case isFolder
         case readOnly
         /// This user may not write the file of user `owner`.
         case permissionDenied(owner: UInt32)
@@ -150,6 +152,7 @@ extension ScenarioError.WriteProblem {
     public var english: String {
         switch self {
         case .notRegularFile: "it is not a regular file"
+        case .isFolder: "it is a folder, not a file: write the name of a file in it"
         case .readOnly: "the file is read-only (chmod u+w makes it writable, or save to another file)"
         case .permissionDenied(let u): "permission denied (the file belongs to user \(u)); save to another file"
         case .wouldChangeOwner(let u, let g): "it belongs to user \(u), group \(g), and saving would change its owner; save to another file"

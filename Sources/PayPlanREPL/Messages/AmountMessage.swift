@@ -9,6 +9,8 @@ public enum AmountMessage: MessageCatalogue {
     case negativeOffer(String, input: String)
     /// An order field or attribute the plan holds to amounts (a number default or a range) given text.
     case notANumber(String, name: String, defaultText: String?)
+    /// `base=1e30`: an exponent given for an attribute or field held to amounts, said as an input's `1e30` is.
+    case exponent(String, name: String)
 
     public var wording: Wording {
         switch self {
@@ -23,6 +25,9 @@ public enum AmountMessage: MessageCatalogue {
         case .notANumber(let t, let n, let d):
             Wording(en: "'\(t)' is not a number: the plan holds \(n) to amounts\(d.map { " (its default is \($0))" } ?? ""); write e.g. 3000, 1.5万 or 40,000",
                     zh: "'\(t)' 不是数字：方案规定 \(n) 填金额\(d.map { "（默认值是 \($0)）" } ?? "")；请写 3000、1.5万 或 40,000 这样的数")
+        case .exponent(let t, let n):
+            Wording(en: "\(n)=\(t): '\(t)' is not a number: payplan does not read exponents; write the amount out, e.g. 100000 or 10万 (amounts go up to 10²⁶)",
+                    zh: "\(n)=\(t)：'\(t)' 不是数字：payplan 不读科学计数法；请把金额写全，例如 100000 或 10万（金额最大到 10²⁶）")
         case .negativeOffer(let t, let n):
             Wording(en: "'\(t)' is negative: an offer tries \(n) a new hire could bring, 0 or more", zh: "'\(t)' 是负数：offer 试算新人可能带来的 \(n)，应为 0 或更多")
         }
@@ -30,6 +35,6 @@ public enum AmountMessage: MessageCatalogue {
 
     public static var samples: [AmountMessage] {
         [.doubleSign("--5"), .percentForAmount("50%", input: "销售额"), .finerThanFen("1.005", input: "销售额"), .negativeOffer("-5万", input: "销售额"),
-         .notANumber("abc", name: "金额", defaultText: "0"), .notANumber("abc", name: "成交价", defaultText: nil)]
+         .notANumber("abc", name: "金额", defaultText: "0"), .notANumber("abc", name: "成交价", defaultText: nil), .exponent("1e30", name: "base")]
     }
 }

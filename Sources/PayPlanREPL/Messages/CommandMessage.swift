@@ -19,6 +19,10 @@ public enum CommandMessage: MessageCatalogue {
     /// A period outside the scenario's years; `widen` gives the `years` command that would hold it.
     case outsideYears(Period, years: ClosedRange<Int>, widen: ClosedRange<Int>?)
     case expectedClosingBracket
+    /// `李雷.pay[2026-03] --x`: text after the period's `]` (the `]` is there; what follows is not part of the figure).
+    case textAfterPeriod(String, figure: String)
+    /// `小美.pay（2026-03）`: a period in round brackets (a Chinese input method's （）); `meant` is it in [ ].
+    case periodInParentheses(String, meant: String)
     case nameTooLong(length: Int, maximum: Int)
     /// A per-order figure written without its order: `ORDER.rule`.
     case perOrderFigure(rule: String, example: String)
@@ -70,6 +74,11 @@ public enum CommandMessage: MessageCatalogue {
             Wording(en: "\(p) is outside this scenario's years (\(y.lowerBound)–\(y.upperBound))" + (w.map { "; to plan further, first widen them: years \($0.lowerBound)-\($0.upperBound)" } ?? ""),
                     zh: "\(p) 不在本方案的年份内（\(y.lowerBound)–\(y.upperBound)）" + (w.map { "；要计划更远，请先扩大年份：years \($0.lowerBound)-\($0.upperBound)" } ?? ""))
         case .expectedClosingBracket: Wording(en: "expected ']' after the period", zh: "期间后面缺少 ']'")
+        case .textAfterPeriod(let t, let f):
+            Wording(en: "'\(t)' after \(f) is not part of it: write the figure alone (\(f)), or explain \(f) for why it is what it is",
+                    zh: "\(f) 后面的 '\(t)' 不属于它：只写数字本身（\(f)），或用 explain \(f) 查看来历")
+        case .periodInParentheses(let w, let m):
+            Wording(en: "'\(w)': a period is written in [ ], not ( ): \(m)", zh: "'\(w)'：期间请用 [ ]，不用 ( )：请写 \(m)")
         case .nameTooLong(let n, let m): Wording(en: "this name is \(n) characters long; names are at most \(m)", zh: "这个名字长 \(n) 个字符；名字最多 \(m) 个字符")
         case .perOrderFigure(let r, let ex):
             Wording(en: "'\(r)' is per order: write ORDER.\(r), e.g. \(ex).\(r) (change an order with order set)", zh: "'\(r)' 按订单计算：请写 订单号.\(r)，例如 \(ex).\(r)（修改订单用 order set）")
@@ -116,7 +125,8 @@ public enum CommandMessage: MessageCatalogue {
                 .unknownName("pya", hint: "pay"), .unknownName("xyz", hint: nil), .takesNothing("quit"),
                 .noHelp("comands", hint: "commands", topics: ["commands", "language"]), .notAPeriod("2026-13"),
                 .outsideYears(Period(text: "2028-03")!, years: 2026...2026, widen: 2026...2028), .outsideYears(m, years: 2027...2027, widen: nil),
-                .expectedClosingBracket, .nameTooLong(length: 300, maximum: 64), .perOrderFigure(rule: "commission", example: "T001"),
+                .expectedClosingBracket, .textAfterPeriod("--x", figure: "李雷.pay[2026-03]"),
+                .periodInParentheses("小美.pay(2026-03)", meant: "小美.pay[2026-03]"), .nameTooLong(length: 300, maximum: 64), .perOrderFigure(rule: "commission", example: "T001"),
                 .perAgentFigure(rule: "pay", example: "李雷.pay[2026-01]"), .teamFigure(rule: "pool", periodic: true), .whichPeriod("李雷.pay"),
                 .perGrain(rule: "bonus", grain: .quarter, example: Period(text: "2026-Q1")!), .isParameter("rate"), .isComputed("pay", inputs: ["sales"]),
                 .isComputed("pay", inputs: []), .enteredPer(rule: "sales", grain: .month, period: Period(text: "2026-Q1")!),

@@ -14,6 +14,8 @@ public indirect enum ImportMessage: MessageCatalogue {
     case creditedByNote(settings: String, toAgents: Int, split: Int, silent: Int, toCheck: Int)
     case understood(rows: Int, orders: Int, merged: Int, paid: Value, refunded: Value, counted: Value)
     case statuses(outcomes: [(String, Int)], byStatus: [(String, Int)])
+    /// `count` paid orders whose refund (退款金额) is more than their payment, the first named: counted as the payment.
+    case refundAbovePayment(count: Int, order: String, refund: Fixed, amount: Fixed)
     case credited(agents: [(name: String, orders: Int, amount: Value)], silentOrders: Int, silentAmount: Value, share: String, total: Value)
     case skippedHeader
     case problem(String)
@@ -70,6 +72,9 @@ public indirect enum ImportMessage: MessageCatalogue {
         case .understood(let r, let o, let m, let p, let rf, let c):
             return Wording(en: "understood: \(r) rows, \(o) orders\(m > 0 ? " (\(m) sub-order rows merged)" : ""); paid \(p.displayText), refunded \(rf.displayText), counted \(c.displayText)",
                            zh: "读懂：\(r) 行，\(o) 笔订单\(m > 0 ? "（合并了 \(m) 行子订单）" : "")；实付 \(p.displayText)，退款 \(rf.displayText)，计入 \(c.displayText)")
+        case .refundAbovePayment(let n, let o, let r, let a):
+            return Wording(en: "note: \(n == 1 ? "1 order's refund is" : "\(n) orders' refunds are") more than the payment (order \(o): refund \(r.moneyText), paid \(a.moneyText)); payplan counts at most the payment, so check the export",
+                           zh: "注意：\(n) 笔订单的退款金额大于实付金额（订单 \(o)：退款 \(r.moneyText)，实付 \(a.moneyText)）；payplan 最多按实付金额计，请核对导出文件")
         case .statuses(let out, let by):
             let zhOutcome = ["paid": "已付款", "unpaid": "未付款", "closed": "已关闭", "refunded": "已退款"]
             return Wording(en: "statuses: " + out.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + " (" + by.map { "\($0.0.isEmpty ? "none" : $0.0) \($0.1)" }.joined(separator: ", ") + ")",
@@ -188,6 +193,8 @@ public indirect enum ImportMessage: MessageCatalogue {
     public static var samples: [ImportMessage] {
         let v = Value.number(Fixed(61_812)), u = ImportMessage.performanceUsage
         return [.ordersSummary(file: "订单.csv", encoding: "UTF-8 with BOM", rows: 285, added: 285, replaced: 0, unchanged: 0, skipped: 0, ending: .changed),
+                .refundAbovePayment(count: 1, order: "2026031001984191010", refund: Fixed(99_999), amount: Fixed(268)),
+                .refundAbovePayment(count: 3, order: "2026031001984191010", refund: Fixed(99_999), amount: Fixed(268)),
                 .ordersSummary(file: "订单.csv", encoding: "GB18030", rows: 1, added: 0, replaced: 0, unchanged: 1, skipped: 0, ending: .dryRun),
                 .ordersSummary(file: "订单.csv", encoding: "GB18030", rows: 1, added: 0, replaced: 0, unchanged: 1, skipped: 0, ending: .nothingChanged),
                 .performanceSummary(file: "绩效.csv", encoding: "GB18030", rows: 3, agents: 3, months: ["2026-02"], set: 12, unchanged: 0, skipped: 0, ending: .changed),

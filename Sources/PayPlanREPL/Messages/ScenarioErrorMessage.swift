@@ -133,6 +133,7 @@ public struct ScenarioErrorMessage: MessageCatalogue {
     static func chinese(_ why: ScenarioError.WriteProblem) -> String {
         switch why {
         case .notRegularFile: "它不是普通文件"
+        case .isFolder: "它是文件夹，不是文件：请写其中的一个文件名"
         case .readOnly: "文件是只读的（chmod u+w 可使其可写，或另存为其他文件）"
         case .permissionDenied(let u): "没有权限（文件属于用户 \(u)）；请另存为其他文件"
         case .wouldChangeOwner(let u, let g): "它属于用户 \(u)、用户组 \(g)，保存会改变它的所有者；请另存为其他文件"
@@ -165,7 +166,7 @@ public struct ScenarioErrorMessage: MessageCatalogue {
     public static var samples: [ScenarioErrorMessage] {
         [.init(.cannotRead(path: "a.json", exists: false)), .init(.cannotRead(path: "a.json", exists: true)), .init(.cannotReadPermission(path: "a.json")),
          .init(.directoryNotScenario(path: "方案", scenarios: [])), .init(.directoryNotScenario(path: "方案/", scenarios: ["a.json", "b.json"])),
-         .init(.cannotWrite(path: "a.json", link: nil, why: .notRegularFile)), .init(.cannotWrite(path: "a.json", link: "b.json", why: .readOnly)),
+         .init(.cannotWrite(path: "a.json", link: nil, why: .notRegularFile)), .init(.cannotWrite(path: "存档", link: nil, why: .isFolder)), .init(.cannotWrite(path: "a.json", link: "b.json", why: .readOnly)),
          .init(.cannotWrite(path: "a.json", link: nil, why: .permissionDenied(owner: 1001))),
          .init(.cannotWrite(path: "a.json", link: nil, why: .readOnlyFileSystem)),
          .init(.cannotWrite(path: "a.json", link: nil, why: .wouldChangeOwner(user: 1001, group: 1001))),
