@@ -12,27 +12,6 @@ import PayPlan
 /// - `save adir` / `--out adir` said "it is not a regular file", where an import says the name is a folder.
 /// - A Taobao refund larger than the payment was counted as the payment without a word.
 @Suite struct FreshUserRoundSixTests {
-    func copy(_ shipped: String) throws -> (dir: String, file: String) {
-        let dir = tempDir("fresh-user-6")
-        let file = dir + "/s.json"
-        try FileManager.default.copyItem(atPath: shipped, toPath: file)
-        return (dir, file)
-    }
-
-    /// `command` is refused with the whole first line `en` / `zh` (after error: / 错误：); workspace, path and file unchanged.
-    func expectRefusedInBoth(_ s: Session, _ command: String, en: String, zh: String, file: String?,
-                             sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let bytes = try file.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
-        s.language = .en
-        expectRefused(s, command, en, sourceLocation: sourceLocation)
-        #expect(s.execute(command).errors.first?.render().first == "error: " + en, sourceLocation: sourceLocation)
-        s.language = .zh
-        expectRefused(s, command, zh, sourceLocation: sourceLocation)
-        #expect(s.execute(command).errors.first?.render().first == "错误：" + zh, sourceLocation: sourceLocation)
-        s.language = .en
-        if let file { #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == bytes, sourceLocation: sourceLocation) }
-    }
-
     @Test func textAfterAPeriodIsNamedNotAMissingBracket() throws {
         let s = try Session(path: electronics)
         try expectRefusedInBoth(s, "李雷.pay[2026-03] --x",
@@ -77,7 +56,7 @@ import PayPlan
     }
 
     @Test func anExponentForBaseOrAnAmountFieldSaysPayplanDoesNotReadThem() throws {
-        let (dir, file) = try copy(electronics)
+        let (dir, file) = try scenarioCopy(electronics, label: "fresh-user-6")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let s = try Session(path: file)
         let exponent = "'1e30' is not a number: payplan does not read exponents; write the amount out, e.g. 100000 or 10万 (amounts go up to 10²⁶)"
@@ -93,7 +72,7 @@ import PayPlan
     }
 
     @Test func savingOrWritingToAFolderSaysItIsOne() throws {
-        let (dir, file) = try copy(electronics)
+        let (dir, file) = try scenarioCopy(electronics, label: "fresh-user-6")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let folder = dir + "/adir"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)

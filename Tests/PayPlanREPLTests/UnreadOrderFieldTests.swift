@@ -15,32 +15,8 @@ import PayPlan
 /// those texts (or the default, or a value the workspace already carries). Each refusal is asserted in
 /// en and zh, with the workspace and the file's bytes unchanged.
 @Suite struct UnreadOrderFieldTests {
-    func copy(_ shipped: String) throws -> (dir: String, file: String) {
-        let dir = tempDir("unread-order-field")
-        let file = dir + "/s.json"
-        try FileManager.default.copyItem(atPath: shipped, toPath: file)
-        return (dir, file)
-    }
-
-    /// `command` is refused with `en` in English and `zh` in Chinese (each the whole message after
-    /// `error: ` / `错误：`); the workspace, the forks, the path and the file's bytes are unchanged.
-    func expectRefusedInBoth(_ s: Session, _ command: String, en: String, zh: String, file: String,
-                             sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-        let dirty = s.isDirty
-        s.language = .en
-        expectRefused(s, command, en, sourceLocation: sourceLocation)
-        #expect(s.execute(command).errors.first?.render().first == "error: " + en, sourceLocation: sourceLocation)
-        s.language = .zh
-        expectRefused(s, command, zh, sourceLocation: sourceLocation)
-        #expect(s.execute(command).errors.first?.render().first == "错误：" + zh, sourceLocation: sourceLocation)
-        s.language = .en
-        #expect(s.isDirty == dirty, sourceLocation: sourceLocation)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == bytes, sourceLocation: sourceLocation)
-    }
-
     @Test func aMisspelledOrderFieldIsRefusedNamingTheOneMeant() throws {
-        let (dir, file) = try copy(electronics)
+        let (dir, file) = try scenarioCopy(electronics, label: "unread-order-field")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let s = try Session(path: file)
         let orders = s.workspace.orders.count
@@ -92,7 +68,7 @@ import PayPlan
     }
 
     @Test func aProductThePlanDoesNotKnowIsRefusedNamingTheOnesItDoes() throws {
-        let (dir, file) = try copy(webAgency)
+        let (dir, file) = try scenarioCopy(webAgency, label: "unread-order-field")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let s = try Session(path: file)
         // Plan B compares product with these eight texts, in the order website, half_credit write them.
@@ -118,7 +94,7 @@ import PayPlan
     }
 
     @Test func aRoleThePlanDoesNotKnowIsRefusedNamingTheOnesItDoes() throws {
-        let (dir, file) = try copy(onlineShop)
+        let (dir, file) = try scenarioCopy(onlineShop, label: "unread-order-field")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let s = try Session(path: file)
         // A4: on_staff reads role = "sales"; attribution credits sales and names after-sales (who take no credit).

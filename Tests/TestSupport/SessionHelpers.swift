@@ -45,3 +45,29 @@ public func row(_ lines: [String], _ name: String) -> [String] {
     guard let line = lines.first(where: { $0.hasPrefix(name + " ") }) else { return [] }
     return line.dropFirst(name.count).components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 }
+
+/// Runs a command that must fail in both languages: the first error's whole first line is `error: ` + `en`
+/// in English and `错误：` + `zh` in Chinese; the workspace, forks and path are unchanged (`expectRefused`),
+/// so is whether it has unsaved edits, and so are the bytes of `file` when given. Leaves the session in English.
+public func expectRefusedInBoth(_ s: Session, _ command: String, en: String, zh: String, file: String?,
+                                sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let bytes = try file.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+    let dirty = s.isDirty
+    s.language = .en
+    expectRefused(s, command, en, sourceLocation: sourceLocation)
+    #expect(s.execute(command).errors.first?.render().first == "error: " + en, sourceLocation: sourceLocation)
+    s.language = .zh
+    expectRefused(s, command, zh, sourceLocation: sourceLocation)
+    #expect(s.execute(command).errors.first?.render().first == "错误：" + zh, sourceLocation: sourceLocation)
+    s.language = .en
+    #expect(s.isDirty == dirty, sourceLocation: sourceLocation)
+    if let file { #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == bytes, sourceLocation: sourceLocation) }
+}
+
+/// A copy of the shipped scenario `shipped` as `s.json` in a new temporary folder (`label`).
+public func scenarioCopy(_ shipped: String, label: String) throws -> (dir: String, file: String) {
+    let dir = tempDir(label)
+    let file = dir + "/s.json"
+    try FileManager.default.copyItem(atPath: shipped, toPath: file)
+    return (dir, file)
+}
