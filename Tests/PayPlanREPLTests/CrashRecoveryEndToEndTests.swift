@@ -144,6 +144,9 @@ struct CrashRecoveryEndToEndTests {
         tmux.keys("李雷.sales[2026-03] = 15万", "Enter")  // was 120000 in the file
         try tmux.waitFor("electronics-sales*>")
         tmux.stop()  // the terminal is closed: SIGHUP
+        // The hung-up window writes its journal and exits; started before it is gone, the next one sees a
+        // live window on the file and rightly offers nothing (a flake under load, trust7's report).
+        try waitUntilNoPayplan(on: scenario)
 
         try tmux.start("\(binary) --lang zh \(scenario)")
         try tmux.waitFor("payplan 上次停止时 electronics-sales.json 有未保存的修改（1 处，最后一处在 ")
@@ -152,6 +155,17 @@ struct CrashRecoveryEndToEndTests {
         try tmux.waitFor("已恢复 1 处修改（尚未保存）")
         tmux.keys("李雷.sales[2026-03]", "Enter")
         try tmux.waitFor("李雷.sales[2026-03] = 150,000.00")  // 15万 = 150,000
+    }
+
+    /// Waits (up to 30 s) until no payplan process has `scenario` among its arguments.
+    func waitUntilNoPayplan(on scenario: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let alive = (try? payplanPid(scenario, withArgument: scenario, present: true)) != nil
+            if !alive { return }
+            usleep(50_000)
+        }
+        Issue.record("a payplan window on \(scenario) did not exit within 30 s", sourceLocation: sourceLocation)
     }
 
     /// The pid of the payplan process on `scenario` whose arguments do (or do not) contain `marker`.
