@@ -198,6 +198,18 @@ public final class InputProbe {
         case .ifThen(let c, let a, let b): rec(c); rec(a); rec(b)
         case .function(let f, let args):
             args.forEach { rec($0) }
+            // A rounding to the yuan or coarser (floor(x), ceil(x), round(x, 0), floor(x, -3)) is a staircase:
+            // each step is a change point, as a table's tier is (每满 1,000 奖 200 = floor(sales / 1000) * 200).
+            // Roundings finer than the yuan (round(x) to the fen) are left out: their steps are a fen or a
+            // jiao, never a cliff, and there would be one every few fen of the input.
+            if f == .floor || f == .ceil || f == .round, !args.isEmpty {
+                let digits: Int? = args.count > 1 ? engine.eval(args[1], k).number.map { Int(clamping: $0.raw / Fixed.scale) } : (f == .round ? 2 : 0)
+                if let d = digits, d <= 0 {
+                    let v = engine.eval(e, k)
+                    out.append(v.number.map { Int(truncatingIfNeeded: $0.raw / Fixed.scale) } ?? -1)
+                    labels.append(owner); isTable.append(false)
+                }
+            }
             if f == .min || f == .max {
                 let nums = args.map { engine.eval($0, k).number }
                 var best = -1
