@@ -38,6 +38,9 @@ extension Session {
                     o.date = d; dated = true
                 default:
                     if !value.isEmpty, let problem = declaredAmountProblem(value, name: key, field: true) { return .error(problem) }
+                    // Written as a date but no day of the calendar (paid=2026-04-31): it would be kept as text and
+                    // every figure reading it an error value (fresh-user 7, N2). date= is checked above.
+                    if Session.looksLikeADate(value), Day(text: value) == nil { return .error(OrderMessage.badFieldDate(field: key, value: value)) }
                     if value.isEmpty { o.fields[key] = nil } else { o.fields[key] = AttributeValue(text: value) }
                 }
             }
@@ -138,6 +141,13 @@ extension Session {
         let (before, after) = (workspace.calendar, new.calendar)
         return commit(new, label: "calendar \(rest)", said: [OrderMessage.calendarChanged(sub: sub, days: parts[1])],
                       edits: EngineEdits(forward: { $0.setCalendar(after) }, back: { $0.setCalendar(before) }))
+    }
+
+    /// Whether `text` is written as a date, year-month-day in ASCII digits (`2026-04-31`, `2026-4-1`), day or not.
+    static func looksLikeADate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[0].count == 4 && (1...2).contains(parts[1].count) && (1...2).contains(parts[2].count)
+            && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
     /// `as of 2026-06-30`: what is known on that day (collections, clawbacks).

@@ -52,3 +52,24 @@ import PayPlan
         #expect(probe.evaluations < 5_000)
     }
 }
+
+/// An order field written as a date that is no day of the calendar is refused (fresh-user 7, N2: `paid=2026-04-31`
+/// was kept as text and turned 李雷's June–December pay into #TYPE without a word); the workspace is unchanged.
+@Suite struct OrderFieldImpossibleDateTests {
+    @Test(arguments: ["2026-04-31", "2026-02-29", "2026-13-01", "2026-00-10"])
+    func refused(_ day: String) throws {
+        let s = try Session(path: electronics)
+        let before = s.workspace
+        for (lang, expected) in [(DisplayLanguage.en, "error: paid=\(day): there is no such day (a date such as 2026-03-02)"),
+                                 (.zh, "错误：paid=\(day)：没有这一天（日期写作 2026-03-02）")] {
+            s.language = lang
+            let out = s.execute("order add T6 agent=李雷 date=2026-04-02 terms=net30 amount=20000 profit=5000 paid=\(day)")
+            #expect(out.failed && out.errors.first?.render().first == expected)
+            #expect(s.execute("order set 2026040110006 paid=\(day)").errors.first?.render().first == expected)
+            #expect(s.workspace == before)
+        }
+        // A real day is taken.
+        s.language = .en
+        #expect(!s.execute("order add T7 agent=李雷 date=2026-04-02 terms=net30 amount=20000 profit=5000 paid=2026-04-30").failed)
+    }
+}

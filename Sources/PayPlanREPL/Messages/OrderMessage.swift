@@ -8,6 +8,8 @@ public enum OrderMessage: MessageCatalogue {
     case idCannotChange
     /// `date=TEXT` that is not a date.
     case badDate(String)
+    /// A field's value written as a date (`paid=2026-04-31`) that is not a day of the calendar.
+    case badFieldDate(field: String, value: String)
     case needsDate(String)
     /// `order add agent=李雷 …`: the order number is missing, so the first field would become it.
     case needsID(String)
@@ -62,6 +64,7 @@ public enum OrderMessage: MessageCatalogue {
         case .fieldSyntax(let p): Wording(en: "'\(p)': order fields are written key=value, e.g. amount=30000 paid=2026-03-03", zh: "'\(p)'：订单字段写作 key=value，例如 amount=30000 paid=2026-03-03")
         case .idCannotChange: Wording(en: "an order's ID cannot change; remove it and add it again", zh: "订单号不能修改；请删除后重新添加")
         case .badDate(let v): Wording(en: "date=\(v): expected a date such as 2026-03-02", zh: "date=\(v)：应为日期，例如 2026-03-02")
+        case .badFieldDate(let f, let v): Wording(en: "\(f)=\(v): there is no such day (a date such as 2026-03-02)", zh: "\(f)=\(v)：没有这一天（日期写作 2026-03-02）")
         case .needsID(let w):
             Wording(en: "'\(w)' is a field, not an order number: write the order's number first, e.g. order add T001 agent=李雷 date=2026-03-02 amount=30000",
                     zh: "'\(w)' 是字段，不是订单号：请先写订单号，例如 order add T001 agent=李雷 date=2026-03-02 amount=30000")
@@ -142,7 +145,7 @@ public enum OrderMessage: MessageCatalogue {
 
     public static var samples: [OrderMessage] {
         let d = Day(year: 2026, month: 10, day: 1)!, e = Day(year: 2026, month: 10, day: 7)!
-        return [.usage, .alreadyExists("T001"), .fieldSyntax("amount"), .idCannotChange, .badDate("3月2日"), .needsDate("T001"), .needsID("agent=李雷"),
+        return [.usage, .alreadyExists("T001"), .fieldSyntax("amount"), .idCannotChange, .badDate("3月2日"), .badFieldDate(field: "paid", value: "2026-04-31"), .needsDate("T001"), .needsID("agent=李雷"),
                 .dateOutsideYears(Day(year: 2027, month: 1, day: 5)!, years: 2026...2026, widen: 2026...2027), .added("T001"), .updated("T001"),
                 .removed("T001"), .unknownSubcommand("move"), .listUsage(OutputLine(fixed: "--csv")), .listNeitherAgentNorPeriod("王五"),
                 .count(1), .count(37), .tableHeader, .weekend([6, 7]), .holidays([d, e]), .holidays([]), .workedWeekendDays([e]), .workedWeekendDays([]),
