@@ -72,6 +72,7 @@ public enum Help {
         ]),
         ("report", "tables of figures per agent", [
             "report 2026-03   one month;  report 2026-Q1, report 2026-H1, report 2026   monthly figures summed",
+            "(a balance, such as damage still to deduct or a year-to-date total, shows its last month's value).",
             "Columns come from the plan's 'report columns a, b, c'; the changes listed after each edit",
             "are those of 'report total pay'. Try: load scenarios/electronics-sales.json, then report 2026",
             "For a spreadsheet: --csv (UTF-8 with BOM, plain numbers, Chinese headers under set lang zh), --json, --md",

@@ -100,6 +100,7 @@ enum HelpChinese {
         ]),
         "report": ("按员工列出的报表", [
             "report 2026-03 一个月；report 2026-Q1、report 2026-H1、report 2026 为各月数字之和",
+            "（余额，如结转赔偿、累计数，取期末那个月的数字）。",
             "列由方案的 report columns a, b, c 决定；每次修改后列出的是 report total pay 的变化。",
             "试试：load scenarios/electronics-sales.json，然后 report 2026",
             "导出到表格：--csv（UTF-8 带 BOM，数字不带千分位，set lang zh 时表头为中文）、--json、--md 显示在屏幕上或写入 --out 文件；",

@@ -56,6 +56,9 @@ public struct StatementRenderer {
         case .unlisted: return word("unlistedNote")
         case .attribute: return zh ? "员工资料中的\(itemName(l))" : "the agent's \(itemName(l)) attribute"
         case .figure:
+            if let at = l.balanceAt {
+                return zh ? "\(plain.period(at))末的余额（余额不按月相加）" : "the balance at the end of \(plain.period(at)) (a balance is not added up over the months)"
+            }
             if l.summedOverMonths { return word("summed") }
             if l.byPeriod != nil { return word("eachMonth") }
             return l.explanation.map(plain.body) ?? ""

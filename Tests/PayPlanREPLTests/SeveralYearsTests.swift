@@ -47,8 +47,9 @@ import PayPlan
     /// damage = 40% × 50,000 = 20,000.00 in December (C7). December: sales 50,000 → R = 50,000, no deduction (C3),
     /// commission 2% × 50,000 = 1,000.00, no bonus (H2 average 50,000 / 6, year 100,000) → pay before damage 4,000.00;
     /// at most 20% is deducted: 800.00, pay 3,200.00, 19,200.00 carried.
+    /// (C7.1's floor: 4,000.00 − 800.00 = 3,200.00 is above the minimum wage 2,740.00, so the 20% cap decides.)
     /// January 2027: R = 0 → deduction 30% × 3,000 = 900.00, pay before damage 2,100.00; due = 0 + 19,200.00 carried;
-    /// deducted 20% × 2,100 = 420.00; pay 1,680.00; carried 18,780.00.
+    /// 2,100.00 is already below the minimum wage 2,740.00, so C7.1 deducts nothing: pay 2,100.00, 19,200.00 carried.
     @Test func planCDamageCarriesFromDecemberIntoJanuary() throws {
         let s = try Session(path: electronics)
         run(s, "years 2026-2027", "agent add 新 id=S09 base=3000 hired=2025-01-01",
@@ -61,9 +62,9 @@ import PayPlan
         #expect(query(s, "新.pay[2026-12]") == "3,200.00")
         #expect(query(s, "新.damage_due[2027-01]") == "19,200.00")
         #expect(query(s, "新.pay_before_damage[2027-01]") == "2,100.00")
-        #expect(query(s, "新.damage_deducted[2027-01]") == "420.00")
-        #expect(query(s, "新.damage_carried[2027-01]") == "18,780.00")
-        #expect(query(s, "新.pay[2027-01]") == "1,680.00")
+        #expect(query(s, "新.damage_deducted[2027-01]") == "0.00")
+        #expect(query(s, "新.damage_carried[2027-01]") == "19,200.00")
+        #expect(query(s, "新.pay[2027-01]") == "2,100.00")
         // explain names the month prev() read (it used to explain 2026-12's figure as if it were January's).
         #expect(s.execute("explain 新.damage_due[2027-01]").lines.first
             == "新's damage_due for 2027-01 is 19,200.00: damage_carried of 2026-12 19,200.00 (damage_due 20,000.00 − damage_deducted 800.00).")

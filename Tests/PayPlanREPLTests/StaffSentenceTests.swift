@@ -97,15 +97,18 @@ import TestSupport
     }
 
     /// C7.1's cap and the take-home part's tax read as limits, not as 取较小者（…）/取较大者（…）:
-    /// 李雷 in March 2026 has no damage due (0.00), under the cap 20% × 5,573.00 = 1,114.60.
+    /// 李雷 in March 2026 has no damage due (0.00), under this month's limit (本月可扣上限): the least of
+    /// the cap 20% × 5,573.00 = 1,114.60 and what keeps the minimum wage, 5,573.00 − 2,740 = 2,833.00.
     @Test func minAndMaxReadAsLimits() throws {
         let s = try Session(path: electronics)
         s.language = .zh
         let slip = run(s, "statement 李雷 2026-03")
-        #expect(note(slip, "本月扣赔偿") == "应扣赔偿 0.00（不超过 赔偿扣款上限 20% × 扣赔偿前工资 5,573.00 = 1,114.60）", "\(slip)")
+        #expect(note(slip, "本月扣赔偿") == "应扣赔偿 0.00（不超过 本月可扣上限 1,114.60）", "\(slip)")
         #expect(!slip.contains { $0.contains("取较小者") || $0.contains("取较大者") }, "\(slip)")
+        #expect(run(s, "explain 李雷.damage_limit[2026-03]")[0]
+            == "李雷 2026年3月本月可扣上限 1,114.60 元：赔偿扣款上限 20% × 扣赔偿前工资 5,573.00 = 1,114.60（不超过 扣赔偿前工资 5,573.00 − 当地最低工资 2,740 = 2,833.00）。")
         s.language = .en
-        #expect(note(run(s, "statement 李雷 2026-03"), "damage deducted") == "damage due 0.00 (at most damage cap rate 20% × pay before damage 5,573.00 = 1,114.60)")
+        #expect(note(run(s, "statement 李雷 2026-03"), "damage deducted") == "damage due 0.00 (at most damage limit 1,114.60)")
     }
 
     /// C5.1 and C6.1 on order 2026040110006 (韩梅梅, cash, signed Wednesday 2026-04-01, amount 20,710, profit 3,127):

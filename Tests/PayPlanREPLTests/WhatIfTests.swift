@@ -106,6 +106,9 @@ import FoundationXML
     /// Jumps by hand (no expenses): at 1万 deduction 900 → 600 and commission 0 → 100 (+400); at 2万 deduction 600 → 300 (+300);
     /// at 3万 deduction 300 → 0 and commission 300 → 450 (+450); at 4万 600 → 800 (+200); at 15万 the bonus 500;
     /// at 20万 commission 5,000 → 6,000 (+1,000); at 30万 the bonus 500 → 1,000. At 10万 the tiers meet (2,000 both sides): no jump.
+    /// At 2万 and 3万 pay before damage crosses the minimum wage 2,740 and 3,425 (where 20% of it equals what
+    /// is above 2,740), so C7.1's damage_limit changes which limit holds; but nothing is due, so
+    /// min(damage_due, damage_limit) takes damage_due 0.00 on both sides and damage_limit is not named.
     @Test func cliffsOfPlanC() throws {
         let s = try session()
         let out = run(s, "cliffs pay over sales from 0 to 40万 for 测试 in 2026-03")

@@ -3,7 +3,8 @@
 extension Engine {
     /// A figure at a period: the cell itself, or for a finer rule the sum over
     /// the period (yes/no figures count the yes); `nil` when the rule, agent or
-    /// period does not exist here. A sum beyond ±10²⁶ is the error value `#OVERFLOW`.
+    /// period does not exist here. A sum beyond ±10²⁶ is the error value `#OVERFLOW`. A balance
+    /// (`CompiledPlan.isBalance(rule:)`, e.g. damage still to deduct) is its value at the period's last month.
     public func figure(rule name: String, agent: String?, period p: Period) -> Value? {
         guard let r = plan.ruleIndex[name] else { return nil }
         var a = 0
@@ -24,6 +25,11 @@ extension Engine {
             return value(ofCell: c)
         }
         if g > p.grain { return nil }
+        // A balance (damage still to deduct) stands at the period's end: its last month, not a sum.
+        if plan.isBalance(rule: r) {
+            let last = Period(grain: g, start: Month(index: p.start.index + p.grain.months - g.months))
+            return cell(rule: r, agent: a, period: last).map { value(ofCell: $0) }
+        }
         var sum = Fixed.zero
         for m in stride(from: p.start.index, to: p.start.index + p.grain.months, by: g.months) {
             guard let c = cell(rule: r, agent: a, period: Period(grain: g, start: Month(index: m))) else { return nil }

@@ -35,6 +35,9 @@ public struct PayStatement: Sendable {
         public var byPeriod: [PeriodValue]? = nil
         /// True when the figure counts things (`RuleKind.isCount`): shown as a whole number, not as CNY.
         public var isCount: Bool = false
+        /// For a balance on a longer period's statement (`CompiledPlan.isBalance(rule:)`: damage still to
+        /// deduct), the period whose value is shown: the last month's, never the months added up (`nil` otherwise).
+        public var balanceAt: Period? = nil
     }
 
     public var scenario: String
@@ -155,6 +158,9 @@ public struct PayStatement: Sendable {
             if each.contains(where: { if case .bool = $0.value { true } else if case .text = $0.value { true } else { false } }) {
                 l.byPeriod = each
                 l.value = each.first { $0.value.isError }?.value ?? .text("")
+            } else if e.plan.isBalance(rule: r), let last = each.last {
+                l.value = last.value
+                l.balanceAt = last.period
             } else {
                 l.value = e.figure(rule: rule.name, agent: e.agents[a].name, period: p) ?? .number(.zero)
                 l.summedOverMonths = true

@@ -33,6 +33,8 @@ public final class InputProbe {
     public private(set) var signatureLabels: [String] = []
     /// Whether each signature entry is a table's tier (true) or a condition (false).
     public private(set) var signatureIsTable: [Bool] = []
+    /// The watched cell holding each signature entry.
+    private(set) var signatureCells: [Int] = []
     private var cache: [Int128: (values: [Value], signature: [Int])] = [:]
 
     /// The input as it was stored before the probe (`nil`: not entered), which `restore` puts back.
@@ -120,6 +122,21 @@ public final class InputProbe {
         _ = signature(labels: &labels, isTable: &isTable)
         signatureLabels = labels
         signatureIsTable = isTable
+        var cells: [Int] = []
+        for c in watched {
+            var l: [String] = [], t: [Bool] = []
+            let (r, k) = e.coordinates(ofCell: c)
+            switch e.plan.rules[r].kind {
+            case .formula(let x), .parameter(let x), .input(defaultValue: .some(let x)):
+                var o: [Int] = []; walk(x, k, "", &o, &l, &t)
+            case .agentAggregate(_, _, let f?):
+                for a in e.agents.indices { var o: [Int] = []; walk(f, Coordinates(agent: a, grain: k.grain, period: k.period), "", &o, &l, &t) }
+            case .ranking: l = [""]
+            default: break
+            }
+            cells += Array(repeating: c, count: l.count)
+        }
+        signatureCells = cells
     }
 
     static func inputNames(_ e: Engine) -> [String] {
@@ -163,6 +180,49 @@ public final class InputProbe {
         if cache.count > 200_000 { cache.removeAll() }
         cache[fen] = r
         return r
+    }
+
+    /// The watched cells that the targets do not read at `fen` (the input set there): reached from the
+    /// targets only through a `min`/`max` argument not chosen or an `if` branch not taken. A cell read
+    /// some other way (through orders, ranks) is never among them.
+    ///
+    /// - Complexity: O(size of the watched cells' formulas).
+    func deadCells(atFen fen: Int128) -> Set<Int> {
+        _ = engine.setInput(cell: inputCell, value: Fixed(raw: fen * InputProbe.fenRaw))
+        let watchedSet = Set(watched)
+        var reached = Set<Int>(), live = Set<Int>()
+        func visit(_ c: Int, _ isLive: Bool) {
+            guard watchedSet.contains(c) else { return }
+            if isLive { guard live.insert(c).inserted else { return }; reached.insert(c) } else { guard reached.insert(c).inserted else { return } }
+            let (r, k) = engine.coordinates(ofCell: c)
+            if case .formula(let x) = engine.plan.rules[r].kind { reads(x, k, isLive) }
+        }
+        func reads(_ e: CExpr, _ k: Coordinates, _ isLive: Bool) {
+            switch e {
+            case .ref(let r, let shift): if let c = engine.mapRef(r, shift, k) { visit(c, isLive) }
+            case .paid(let r): if let c = engine.paidCell(r, k) { visit(c, isLive) }
+            case .negate(let a), .not(let a): reads(a, k, isLive)
+            case .arithmetic(_, let a, let b), .and(let a, let b), .or(let a, let b), .compare(_, let a, let b):
+                reads(a, k, isLive); reads(b, k, isLive)
+            case .ifThen(let c, let a, let b):
+                reads(c, k, isLive)
+                let v = engine.eval(c, k)
+                reads(a, k, isLive && v != .bool(false)); reads(b, k, isLive && v != .bool(true))
+            case .function(let f, let args) where f == .min || f == .max:
+                let nums = args.map { engine.eval($0, k).number }
+                // The argument chosen (the first of equals, as the signature counts it); all when one is not a number.
+                let best = nums.allSatisfy { $0 != nil } ? (f == .min ? nums.map { $0! }.min() : nums.map { $0! }.max()) : nil
+                let chosen = best.flatMap { b in nums.firstIndex { $0 == b } }
+                for (i, a) in args.enumerated() { reads(a, k, isLive && (chosen == nil || i == chosen)) }
+            case .function(_, let args): args.forEach { reads($0, k, isLive) }
+            case .table(_, _, _, let arg, _): reads(arg, k, isLive)
+            case .periodAggregate(_, let scope, let iteration, let v, let f):
+                for sub in engine.subPeriods(scope, iteration, k) { if let v { reads(v, sub, isLive) }; if let f { reads(f, sub, isLive) } }
+            default: break
+            }
+        }
+        for t in targets { visit(t, true) }
+        return reached.subtracting(live)
     }
 
     /// The discrete state of every watched formula: tiers hit, comparisons, min/max choices.
@@ -279,7 +339,11 @@ public final class InputProbe {
         return found.map { f in
             let before = evaluate(f - 1).signature, after = evaluate(f).signature
             var tables: [String] = [], conds: [String] = []
+            // A condition in a cell that no longer reaches the targets on either side (the limit in
+            // min(damage_due, damage_limit) when nothing is due) changed nothing there: not named.
+            let dead = deadCells(atFen: f - 1).intersection(deadCells(atFen: f))
             for i in before.indices where i < after.count && before[i] != after[i] {
+                if i < signatureCells.count, dead.contains(signatureCells[i]) { continue }
                 let l = signatureLabels[i]
                 if signatureIsTable[i] { if !tables.contains(l) { tables.append(l) } } else if !conds.contains(l) { conds.append(l) }
             }

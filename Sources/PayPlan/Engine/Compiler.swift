@@ -155,6 +155,9 @@ public struct CompiledPlan: Sendable {
     /// For each dated version of a parameter, its hidden rule (one cell, like the parameter)
     /// and the month it takes effect.
     public fileprivate(set) var parameterVersions: [Int: (name: String, from: Month)] = [:]
+    /// The rules that are balances (an amount standing at a month's end, such as damage still to deduct),
+    /// whose longer periods show their last month's value, not a sum (`CompiledPlan+Balances`).
+    public private(set) var balances: Set<Int> = []
 
     /// Compiles `plan` for agents carrying `agentAttributes` (extra attribute keys).
     ///
@@ -269,6 +272,7 @@ public struct CompiledPlan: Sendable {
             throw CompileError(definition: d.name, error: SourceError(.compile(.noFigure(t)), at: nil, in: d.source))
         }
         try checkRuleCycles()
+        balances = CompiledPlan.balanceRules(rules)
         var seen = Set<String>()
         let found = CompiledPlan.shadowWarnings(plan: plan, attributes: compiler.attributeNames,
                                                 declaredAttributes: Set(plan.definitions.compactMap { if case .attribute(let n, _, _, _) = $0.statement { n } else { nil } }),
