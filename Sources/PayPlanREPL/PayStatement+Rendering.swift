@@ -66,11 +66,18 @@ public struct StatementRenderer {
     }
 
     func amount(_ v: Value) -> String { plain.value(v) }
-    /// A flag's or grade's value in each month of a longer statement: `04 yes · 05 no · 06 no` (`4月 是 · 5月 否 · 6月 否`).
+    /// A flag's or grade's value in each month of a longer statement: `04 yes · 05 no · 06 no` (`4月 是 · 5月 否 · 6月 否`);
+    /// months in a row with the same value are one run (`1–3月 否 · 4月 是 · 5–12月 否`, `01–12 no`), so a year's
+    /// flags stay short (they were 12 entries, some 110 characters wide).
     func monthByMonth(_ values: [PeriodValue]) -> String {
-        values.map { v in
-            let when = v.period.grain == .month ? (zh ? "\(v.period.start.month)月" : String(v.period.description.suffix(2))) : v.period.description
-            return "\(when) \(amount(v.value))"
+        var runs: [(first: Period, last: Period, value: Value)] = []
+        for v in values {
+            if let r = runs.last, r.value == v.value, r.last.grain == v.period.grain { runs[runs.count - 1].last = v.period } else { runs.append((v.period, v.period, v.value)) }
+        }
+        func when(_ p: Period) -> String { p.grain == .month ? (zh ? "\(p.start.month)" : String(p.description.suffix(2))) : p.description }
+        return runs.map { r in
+            let span = r.first == r.last ? when(r.first) : "\(when(r.first))–\(when(r.last))"
+            return "\(span)\(zh && r.first.grain == .month ? "月" : "") \(amount(r.value))"
         }.joined(separator: " · ")
     }
     func plainAmount(_ v: Value) -> String {

@@ -90,6 +90,11 @@ public struct PlainRenderer {
             v = n.isZero ? (zh ? "未排名" : "0 (not ranked)") : (zh ? "第 \(place) 名" : place)
             money = false
         }
+        // A plain number with no label (param zz = 5) is not money: zz 5, as the plan writes it, not 5.00 元.
+        if ex.figure.label == nil, case .formula(.constant(let c)) = ex.how, case .number = c, !ex.figure.isRate {
+            v = constant(c)
+            money = false
+        }
         if zh {
             // An order's figure names the order (and whose it is): 订单 O1（李雷）.
             let who = ex.order.map { o in "订单 \(o)" + (ex.agent.map { "（\($0)）" } ?? "") + " " } ?? ex.agent.map { $0 + " " } ?? ""
@@ -313,6 +318,25 @@ public struct PlainRenderer {
         return zh ? "按\(phrase(own)) 排第 \(n)\(among)" : "in place \(n) by \(phrase(own))\(among)"
     }
 
+    /// Plan B's tie split, `(marginal(prize, place + tied) − marginal(prize, place)) / tied`, in words: the
+    /// prizes of the places the tied agents take, and how many share them: "并列的 2 人平分第 2–3 名的名次奖金
+    /// 300.00（第 1–3 名合计 600.00 − 第 1 名 300.00）" (marginal(prize, n) adds the prizes of places 1 to n − 1).
+    /// `nil` when the places are not whole numbers.
+    func tiedPlaces(_ upTo: Tier, _ placeAmount: Fixed, _ beforeResult: Value, _ tied: Phrase) -> String? {
+        guard let end = upTo.amount.wholeNumber, let place = placeAmount.wholeNumber, end > place, place >= 1,
+              case .number(let all) = upTo.result, case .number(let earlier) = beforeResult,
+              let share = Fixed.checkedSubtract(all, earlier) else { return nil }
+        let n = end - place, last = end - 1, table = tableName(upTo)
+        func places(_ a: Int, _ b: Int) -> String { a == b ? (zh ? "第 \(a) 名" : "place \(a)") : (zh ? "第 \(a)–\(b) 名" : "places \(a)–\(b)") }
+        let from = place == 1 ? "" : (zh ? "（\(places(1, last))合计 \(value(.number(all))) − \(places(1, place - 1)) \(value(.number(earlier)))）"
+                                           : " (\(places(1, last)) together \(value(.number(all))) − \(places(1, place - 1)) \(value(.number(earlier))))")
+        if n == 1 {
+            return zh ? "\(places(place, last))的\(table) \(value(.number(share)))\(from)，无人并列" : "the \(table) of \(places(place, last)), \(value(.number(share)))\(from), no tie"
+        }
+        return zh ? "并列的 \(n) 人平分\(places(place, last))的\(table) \(value(.number(share)))\(from)"
+            : "the \(n) tied share the \(table) of \(places(place, last)), \(value(.number(share)))\(from)"
+    }
+
     /// "营业总额 149,100.00（…）落在 10万（含）–20万（不含）档，按 … 计算".
     func tierSentence(_ t: Tier) -> String {
         let arg = phrase(t.argument)
@@ -378,6 +402,15 @@ public struct PlainRenderer {
         case .constant(let v): return constant(v)
         case .amount(let x): return x.moneyText
         case .above(let t, let part): return zh ? "超出 \(constant(.number(t))) 的部分 \(part.moneyText)" : "the part above \(constant(.number(t))), \(part.moneyText)"
+        case .arithmetic(.divide, .arithmetic(.subtract, .tier(let upTo), .tier(let before)), let tied)
+            where upTo.op == .marginal && before.op == .marginal && upTo.table == before.table:
+            if let said = tiedPlaces(upTo, before.amount, before.result, tied) { return said }
+            return "（" + phrase(.tier(upTo)) + " − " + phrase(.tier(before)) + "）÷ " + phrase(tied)
+        // The same at first place, where marginal(prize, 1) is 0 and was dropped: places 1 to the number tied.
+        case .arithmetic(.divide, .tier(let upTo), .figure(let tied, let kind, let detail))
+            where upTo.op == .marginal && tied.value.number.map { Fixed.checkedSubtract(upTo.amount, $0) == .one } == true:
+            if let said = tiedPlaces(upTo, .one, .number(.zero), .figure(tied, kind: kind, detail: detail)) { return said }
+            return phrase(.tier(upTo)) + " ÷ " + phrase(.figure(tied, kind: kind, detail: detail))
         case .arithmetic(let op, let a, let b):
             let symbol = [ArithmeticOp.add: "+", .subtract: "−", .multiply: "×", .divide: "÷"][op]!
             func operand(_ x: Phrase) -> String {
@@ -440,6 +473,7 @@ public struct PlainRenderer {
             return zh ? "\(tableName(t)) \(result)（\(phrase(t.argument)) 落在 \(bounds(lo, t.upper, t.sides)) 档\(version)）"
                 : "\(tableName(t)) \(result) (\(phrase(t.argument)) in the tier \(bounds(lo, t.upper, t.sides))\(version))"
         case .orders(let s): return orders(s)
+        case .agents(let s): return agents(s)
         case .overPeriod(let op, let of, let p, let result):
             let what: String
             switch of {
@@ -487,6 +521,8 @@ public struct PlainRenderer {
             if s.booked == 0 {
                 return "\(filter.map { "\($0)订单的" } ?? "")\(what)\(word) \(value(s.result))" + (by.map { "（没有\($0)在本期的订单）" } ?? "（本期没有订单）")
             }
+            // A sum of nothing but zeros says so: a 0.00 line "from 8 orders" reads as if they cost something.
+            if allZero(s) { return "\(filter.map { "\($0)订单的" } ?? "")\(what)\(word) \(value(s.result))（\(booked)\(s.matching) 笔订单，每笔都是 0）" }
             if let filter { return "\(filter)订单的\(what)\(word) \(value(s.result))（\(booked)\(s.booked) 笔订单中 \(s.matching) 笔\(refunds)）" }
             return "\(what)\(word) \(value(s.result))（由 \(booked)\(s.booked) 笔订单计算\(refunds)）"
         }
@@ -496,8 +532,35 @@ public struct PlainRenderer {
         if s.booked == 0 {
             return "the \(s.op.rawValue) of \(what)\(filter.map { " over \($0)orders" } ?? ""), \(value(s.result))" + (by.map { " (no orders whose \($0) falls in this period)" } ?? " (no orders this period)")
         }
+        if allZero(s) { return "the \(s.op.rawValue) of \(what)\(filter.map { " over \($0)orders" } ?? ""), \(value(s.result)) (\(s.matching) orders\(booked), each 0)" }
         if let filter { return "the \(s.op.rawValue) of \(what) over \(filter)orders, \(value(s.result)) (\(s.matching) of \(s.booked) orders\(booked)\(refunds))" }
         return "the \(s.op.rawValue) of \(what) over \(s.booked) orders\(booked)\(refunds.isEmpty ? "" : " (" + refunds.dropFirst(2) + ")"), \(value(s.result))"
+    }
+
+    /// A team figure over the agents in words: "在岗销售的员工 4 人（共 5 人：小美、小丽、阿强、老周）",
+    /// "在岗销售的员工的销售额合计 120,000.00（4 人）"; English "4 agents who are on staff (of 5: …)".
+    /// At most six names are listed.
+    func agents(_ s: AgentSummary) -> String {
+        let shown = s.matching.prefix(6).joined(separator: zh ? "、" : ", ") + (s.matching.count > 6 ? (zh ? " 等" : ", …") : "")
+        let who: String = {
+            guard s.filtered else { return zh ? "员工" : "agents" }
+            guard let f = s.filter else { return zh ? "符合条件的员工" : "matching agents" }
+            return zh ? "\(s.filterNegated ? "非" : "")\(name(f))的员工" : "agents \(s.filterNegated ? "not " : "")\(name(f))"
+        }()
+        if s.op == .count {
+            let list = s.matching.isEmpty ? "" : (zh ? "：\(shown)" : ": \(shown)")
+            return zh ? "\(who) \(s.matching.count) 人（共 \(s.all) 人\(list)）" : "\(s.matching.count) \(who) (of \(s.all)\(list))"
+        }
+        let word = zh ? [AggregateOp.sum: "合计", .avg: "平均", .min: "最低", .max: "最高", .count: "人数"][s.op]! : s.op.rawValue
+        let what = s.value.map(name) ?? (zh ? "数字" : "figure")
+        return zh ? "\(who)的\(what)\(word) \(value(s.result))（\(s.matching.count) 人）"
+            : "the \(word) of \(what) over \(who), \(value(s.result)) (\(s.matching.count) of \(s.all))"
+    }
+
+    /// A sum over matching orders that is 0 because every order's value is 0 (none is an error).
+    func allZero(_ s: OrderSummary) -> Bool {
+        s.op == .sum && s.matching > 0 && s.result.number?.isZero == true && s.lines.count == s.matching
+            && s.lines.allSatisfy { $0.value.number?.isZero == true }
     }
 
     /// The paid-days divisor of a period: 21.75 a month (21.75 × 3 = 65.25 for a quarter).

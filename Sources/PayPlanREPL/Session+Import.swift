@@ -64,6 +64,7 @@ extension Session {
         var taobao: TaobaoImport.Result? = nil
         var understood: PlatformImport.Summary? = nil
         var attributionLine: ImportMessage? = nil
+        var allSilentLine: ImportMessage? = nil
         do {
             // Decoded once: the header is looked at first, then the rows are read from the same text.
             let decoded = try OrderImport.decode(data)
@@ -120,6 +121,7 @@ extension Session {
                 let split = t.groups.filter { $0.parts.count > 1 }.count
                 let check = t.groups.filter { g in g.attribution.findings.contains { if case .unknownID = $0 { true } else if case .conflict = $0 { true } else { false } } }.count
                 attributionLine = ImportMessage.creditedByNote(settings: settings.description, toAgents: t.groups.count - silent, split: split, silent: silent, toCheck: check)
+                if silent > 0, silent == t.groups.count { allSilentLine = ImportMessage.allSilent(orders: silent, ids: workspace.agents.compactMap(\.id)) }
             } else {
                 read = try OrderImport.read(decoded, mapping: mapping, workspace: workspace,
                                             shouldStop: { [interruptCheck] in interruptCheck() }, progress: readProgress)
@@ -137,6 +139,7 @@ extension Session {
         let toMerge = taobao?.groups.count ?? read.orders.count
         throttle.update(say("orders import: merging \(toMerge) orders", "orders import：合并 \(toMerge) 条订单"))
         if let a = attributionLine { info.append(a) }
+        if let a = allSilentLine { info.append(a) }
         if let u = understood, let t = taobao { info += Session.understoodLines(u, groups: t.groups) }
         let counts: MergeCounts
         if let t = taobao {

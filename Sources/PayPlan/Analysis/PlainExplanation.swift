@@ -100,6 +100,8 @@ public indirect enum Phrase: Equatable, Sendable {
     case tier(Tier)
     /// An aggregation over the orders booked in the period.
     case orders(OrderSummary)
+    /// An aggregation over the agents (a team figure such as `count(agents where on_staff)`).
+    case agents(AgentSummary)
     /// An aggregation over the months (quarters) of a longer period: `avg(revenue over half)`.
     case overPeriod(AggregateOp, of: Phrase?, period: Period, result: Value)
     /// A longer-period figure paid in this month (`paid(half_bonus)`), or nothing this month.
@@ -132,6 +134,23 @@ public struct Tier: Equatable, Sendable {
     public var version: VersionUsed? = nil
     /// Whether the table's tiers are rates written as percents (`Plan.writesAsRate`), so 0 reads 0%.
     public var isRate: Bool = false
+}
+
+/// Agents behind a team figure (`count(agents where on_staff)`, `sum(sales over agents)`): how many
+/// there are, which passed the filter, and what was aggregated, so it reads 在岗销售的员工 4 人, not as code.
+public struct AgentSummary: Equatable, Sendable {
+    public var op: AggregateOp
+    /// What is aggregated (`销售额`), nil for a count or a value that is no single figure.
+    public var value: FigureName?
+    /// The filter's figure (`在岗销售`), negated when `filterNegated`; nil for no filter or one that is no single figure.
+    public var filter: FigureName?
+    public var filterNegated: Bool
+    /// Whether the aggregation has a filter at all (one that is no single figure reads 符合条件的).
+    public var filtered: Bool
+    /// All agents, and the names of those that passed the filter, in scenario order.
+    public var all: Int
+    public var matching: [String]
+    public var result: Value
 }
 
 /// Orders behind a figure: how many were booked, how many passed the filter, and which.
@@ -379,6 +398,27 @@ struct PhraseBuilder {
             return .paid(FigureName(name: engine.plan.rules[r].name, label: engine.plan.rules[r].label, value: v), paidNow: false)
         case .teamAggregate(let r):
             guard let c = engine.mapRef(r, 0, k) else { return .value(engine.eval(e, k)) }
+            // The compiler's hidden cell for an aggregation over agents is said as the agents it counts.
+            if !engine.plan.rules[r].visible, case .agentAggregate(let op, let v, let f) = engine.plan.rules[r].kind {
+                if !reads.contains(c) { reads.append(c) }
+                let at = engine.coordinates(ofCell: c).coordinates
+                func single(_ x: CExpr, _ ka: Coordinates) -> FigureName? {
+                    guard case .ref(let fr, 0) = x else { return nil }
+                    return FigureName(name: engine.plan.rules[fr].name, label: engine.plan.rules[fr].label, value: engine.eval(x, ka))
+                }
+                var s = AgentSummary(op: op, value: nil, filter: nil, filterNegated: false, filtered: f != nil, all: engine.agents.count, matching: [], result: engine.values[c])
+                let k0 = Coordinates(agent: 0, grain: at.grain, period: at.period)
+                if let v { s.value = single(v, k0).map { FigureName(name: $0.name, label: $0.label, value: .number(.zero)) } }
+                if let f {
+                    if case .not(let inner) = f { s.filter = single(inner, k0); s.filterNegated = true } else { s.filter = single(f, k0) }
+                }
+                for a in engine.agents.indices {
+                    let ka = Coordinates(agent: a, grain: at.grain, period: at.period)
+                    if let f, engine.eval(f, ka) != .bool(true) { continue }
+                    s.matching.append(engine.agents[a].name)
+                }
+                return .agents(s)
+            }
             return figure(c)
         case .attribute(let n, _):
             return .figure(FigureName(name: n, label: plan.definition(named: n)?.statement.label, value: engine.eval(e, k)), kind: .attribute, detail: nil)

@@ -6,12 +6,14 @@ extension FigureTable {
     /// RFC 4180 CSV for spreadsheets: a UTF-8 byte order mark first (Excel on Chinese Windows reads a
     /// file without it as GBK), CRLF line ends, numbers as plain decimals (`18396.40`, no thousands
     /// separators, so every spreadsheet reads them as numbers), fields with `,`, `"` or a line break quoted.
-    /// Several tables are separated by an empty line, each after a line with its title.
+    /// The first table's header is the first row (Excel/WPS take row 1 as the column names; a title above
+    /// it made a one-column first row); each further table follows an empty line and a line with its title
+    /// (attribution's 待核对订单).
     /// - Complexity: O(cells).
     public static func csv(_ tables: [FigureTable]) -> String {
         var out = "\u{FEFF}"
         for (i, t) in tables.enumerated() {
-            if tables.count > 1 { if i > 0 { out += "\r\n" }; out += csvField(t.title) + "\r\n" }
+            if i > 0 { out += "\r\n" + csvField(t.title) + "\r\n" }
             out += t.header.map(csvField).joined(separator: ",") + "\r\n"
             for r in t.rows { out += r.map { $0.plainNumber ?? csvField($0.text) }.joined(separator: ",") + "\r\n" }
         }

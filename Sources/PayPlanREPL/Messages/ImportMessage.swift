@@ -12,6 +12,9 @@ public indirect enum ImportMessage: MessageCatalogue {
     case performanceSummary(file: String, encoding: String, rows: Int, agents: Int, months: [String], set: Int, unchanged: Int, skipped: Int, ending: Ending)
     case columns(mapped: [(header: String, target: String)], ignored: [String])
     case creditedByNote(settings: String, toAgents: Int, split: Int, silent: Int, toCheck: Int)
+    /// Every imported order came in silent (闷拍): no note names an agent's ID (`ids`: the scenario's IDs,
+    /// empty when no agent has one) — a file of another shop, or a plan that credits orders otherwise.
+    case allSilent(orders: Int, ids: [String])
     case understood(rows: Int, orders: Int, merged: Int, paid: Value, refunded: Value, counted: Value)
     case statuses(outcomes: [(String, Int)], byStatus: [(String, Int)])
     /// `count` paid orders whose refund (退款金额) is more than their payment, the first named: counted as the payment.
@@ -69,6 +72,14 @@ public indirect enum ImportMessage: MessageCatalogue {
         case .creditedByNote(let st, let n, let sp, let si, let ch):
             return Wording(en: "credited by the note (\(st)): \(n) to agents\(sp > 0 ? " (\(sp) split)" : ""), \(si) silent (闷拍)" + (ch > 0 ? ", \(ch) naming an unknown ID or conflicting agents (see attribution)" : ""),
                            zh: "按卖家备注归属，\(st)：\(n) 笔归员工\(sp > 0 ? "（其中 \(sp) 笔分摊）" : "")，\(si) 笔闷拍" + (ch > 0 ? "，\(ch) 笔备注中的工号未知或互相矛盾（见 attribution）" : ""))
+        case .allSilent(let n, let ids):
+            let shown = ids.prefix(8)
+            return Wording(en: "all \(n) orders came in silent (闷拍): no seller note names an agent's ID"
+                               + (ids.isEmpty ? " (no agent here has an ID: agent set NAME id=…)" : " (the IDs here: \(shown.joined(separator: ", "))\(ids.count > 8 ? ", …" : ""))")
+                               + "; a silent order is credited to nobody: check --match and the agents' IDs, or whether this file belongs to this scenario",
+                           zh: "全部 \(n) 笔订单都是闷拍：没有一条卖家备注写了员工的工号"
+                               + (ids.isEmpty ? "（这里的员工都没有工号：agent set 姓名 id=…）" : "（这里的工号为 \(shown.joined(separator: "、"))\(ids.count > 8 ? " 等" : "")）")
+                               + "；闷拍订单不归属任何员工：请检查 --match 和员工的工号，或这个文件是否属于这个方案")
         case .understood(let r, let o, let m, let p, let rf, let c):
             return Wording(en: "understood: \(r) rows, \(o) orders\(m > 0 ? " (\(m) sub-order rows merged)" : ""); paid \(p.displayText), refunded \(rf.displayText), counted \(c.displayText)",
                            zh: "读懂：\(r) 行，\(o) 笔订单\(m > 0 ? "（合并了 \(m) 行子订单）" : "")；实付 \(p.displayText)，退款 \(rf.displayText)，计入 \(c.displayText)")
@@ -201,6 +212,7 @@ public indirect enum ImportMessage: MessageCatalogue {
                 .performanceSummary(file: "绩效.csv", encoding: "GB18030", rows: 0, agents: 0, months: [], set: 0, unchanged: 0, skipped: 0, ending: .dryRun),
                 .columns(mapped: [("订单编号", "id"), ("金额", "amount")], ignored: ["备注"]), .columns(mapped: [("订单编号", "id")], ignored: []),
                 .creditedByNote(settings: "match id, mode first", toAgents: 255, split: 2, silent: 45, toCheck: 14),
+                .allSilent(orders: 300, ids: ["S01", "S02"]), .allSilent(orders: 3, ids: []),
                 .understood(rows: 300, orders: 300, merged: 2, paid: v, refunded: v, counted: v),
                 .statuses(outcomes: [("paid", 259), ("unpaid", 18)], byStatus: [("交易成功", 204), ("", 1)]),
                 .credited(agents: [("小美", 3, v)], silentOrders: 2, silentAmount: v, share: "3.0%", total: v),
