@@ -86,7 +86,7 @@ extension Session {
         }
         let title = AttributionMessage.title(period: period, settings: Wording(en: settings.description, zh: settings.description)).text(language)
         var t = FigureTable(name: period?.description ?? "attribution", title: title,
-                            header: [say("agent", "员工"), say("ID", "工号"), say("role", "角色"), say("orders", "订单数"), say("credited", "归属金额")],
+                            header: [AttributionMessage.Column.agent, .id, .role, .orders, .credited].map { AttributionMessage.column($0).text(language) },
                             rightAligned: [false, false, false, true, true])
         for a in workspace.agents {
             t.add([.text(a.name), .text(a.id ?? ""), .text(language == .zh ? AttributionMessage.roleZh(a.role) : a.role ?? ""), .count(count[a.name] ?? 0), .value(sum[a.name] ?? .number(.zero))])
@@ -94,7 +94,7 @@ extension Session {
         t.add([.text(AttributionMessage.silentRow.text(language)), .text(""), .text(""), .count(silent), .value(silentSum)])
         let checkTitle = AttributionMessage.ordersToCheck(problems.count).text(language)
         var check = FigureTable(name: "orders to check", title: checkTitle,
-                                header: [say("order", "订单"), say("agent", "员工"), say("note", "备注"), say("finding", "问题")],
+                                header: [AttributionMessage.Column.order, .agent, .note, .finding].map { AttributionMessage.column($0).text(language) },
                                 rightAligned: [false, false, false, false])
         for row in problems { check.add([.text(row.0), .text(row.1), .text(row.2), .text(row.3)]) }
         do { return try emit(problems.isEmpty ? [t] : [t, check], as: format) {
@@ -102,7 +102,7 @@ extension Session {
             if problems.isEmpty {
                 lines.append(AttributionMessage.noneToCheck.text(language))
             } else {
-                lines.append(checkTitle + say(":", "："))
+                lines.append(checkTitle + (language == .zh ? "：" : ":"))
                 lines += check.textLines()
             }
             if duplicates > 0 || afterSales > 0 {

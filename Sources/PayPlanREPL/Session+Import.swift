@@ -22,7 +22,7 @@ extension Session {
         // workspace changes only at the end, so a stopped import changes nothing.
         let throttle = progressThrottle()
         defer { throttle.clear() }
-        let readProgress = { [say] (rows: Int) in throttle.update(say("orders import: \(rows) rows read (Ctrl-C stops)", "orders import：已读 \(rows) 行（Ctrl-C 停止）")) }
+        let readProgress = { [language] (rows: Int) in throttle.update(ProgressMessage.rowsRead(performance: false, rows: rows).text(language)) }
         if let v = args["--format"] {
             guard let p = PlatformPreset.named(v) else {
                 return .error(ImportMessage.unknownFormat(v, formats: PlatformPreset.all.map { ($0.name, $0.title) }))
@@ -137,7 +137,7 @@ extension Session {
         }
         var new = workspace
         let toMerge = taobao?.groups.count ?? read.orders.count
-        throttle.update(say("orders import: merging \(toMerge) orders", "orders import：合并 \(toMerge) 条订单"))
+        throttle.update(ProgressMessage.merging(orders: toMerge).text(language))
         if let a = attributionLine { info.append(a) }
         if let a = allSilentLine { info.append(a) }
         if let u = understood, let t = taobao { info += Session.understoodLines(u, groups: t.groups) }
@@ -228,7 +228,7 @@ extension Session {
         do {
             read = try PerformanceImport.read(data, workspace: workspace, month: month, mapping: mapping,
                                               shouldStop: { [interruptCheck] in interruptCheck() },
-                                              progress: { [say] rows in throttle.update(say("performance import: \(rows) rows read (Ctrl-C stops)", "performance import：已读 \(rows) 行（Ctrl-C 停止）")) })
+                                              progress: { [language] rows in throttle.update(ProgressMessage.rowsRead(performance: true, rows: rows).text(language)) })
             try checkInterrupt()
         } catch { return importRefusal(error, command: "performance import", file: file) }
 
@@ -259,7 +259,7 @@ extension Session {
     /// Commits an imported workspace after working out its figures on an engine of its own, so
     /// that Ctrl-C during that (the long part of a big import) drops it: nothing changes.
     func commitImport(_ new: Workspace, command: String, label: String, said: [ImportMessage], throttle: ProgressThrottle) -> Output {
-        throttle.update(say("\(command): working out the figures (Ctrl-C stops)", "\(command)：正在计算（Ctrl-C 停止）"))
+        throttle.update(ProgressMessage.workingOut(command: command, zh: nil).text(language))
         let built = try? Engine(workspace: new)
         if let built { _ = totals(built) }  // the figures the change lines compare
         if interruptCheck() { return stopped(command) }

@@ -38,15 +38,15 @@ extension Session {
     /// (`sweep 已停止：未做任何更改`).
     /// `zh`: the command's name in Chinese when it has one (`修改`), written without a space before 已停止.
     func stopped(_ command: String, zh: String? = nil) -> Output {
-        .error(say("\(command) stopped (Ctrl-C): nothing was changed", "\(zh ?? command + " ")已停止（Ctrl-C）：未做任何更改"))
+        .error(ProgressMessage.stopped(command: command, zh: zh))
     }
 
     /// The stop hook of an engine rebuild inside an edit or `load` (`Engine.init`'s `shouldStop`):
     /// answers Ctrl-C's flag and, once the rebuild has run for 0.3 s, shows
     /// `load: working out the figures (Ctrl-C stops)` (`load：正在计算（Ctrl-C 停止）`).
-    func rebuildStop(_ command: String, _ commandZh: String, _ throttle: ProgressThrottle) -> () -> Bool {
+    func rebuildStop(_ command: String, _ commandZh: String?, _ throttle: ProgressThrottle) -> () -> Bool {
         let started = DispatchTime.now().uptimeNanoseconds
-        let text = language == .zh ? "\(commandZh.trimmingCharacters(in: .whitespaces))：正在计算（Ctrl-C 停止）" : "\(command): working out the figures (Ctrl-C stops)"
+        let text = ProgressMessage.workingOut(command: command, zh: commandZh).text(language)
         return { [interruptCheck] in
             if DispatchTime.now().uptimeNanoseconds - started >= 300_000_000 { throttle.update(text) }
             return interruptCheck()
@@ -57,14 +57,9 @@ extension Session {
     func watch(_ probe: InputProbe, _ command: String, _ throttle: ProgressThrottle) {
         probe.shouldStop = { [interruptCheck] in interruptCheck() }
         probe.evaluationLimit = probeEvaluationLimit
-        let zh = language == .zh
+        let language = language
         probe.progress = { phase, done, all in
-            let what: String
-            switch phase {
-            case .rows: what = zh ? "计算各点" : "points"
-            case .scan: what = zh ? "寻找分界" : "scanning for tier changes"
-            }
-            throttle.update("\(command): \(what) \(done)/\(all)" + (zh ? "（Ctrl-C 停止）" : " (Ctrl-C stops)"))
+            throttle.update(ProgressMessage.probe(command: command, scanning: phase == .scan, done: done, all: all).text(language))
         }
     }
 }

@@ -57,7 +57,7 @@ extension Session {
         // Ctrl-C is polled after the engine is built and between amounts: the engine is private, so nothing changes.
         let throttle = progressThrottle()
         defer { throttle.clear() }
-        throttle.update(say("offer: building the candidate's plan (Ctrl-C stops)", "offer：正在建立候选人的测算（Ctrl-C 停止）"))
+        throttle.update(ProgressMessage.offerBuilding.text(language))
         let e: Engine
         do { e = try Engine(workspace: w) } catch { return .error(Session.diagnostic(error)) }
         // `net_pay` (实发) of the take-home part, per agent and month, shown beside each gross column.
@@ -67,7 +67,7 @@ extension Session {
         var netColumns: [[Value]] = []
         for (k, amount) in amounts.enumerated() {
             if interruptCheck() { return stopped("offer") }
-            throttle.update(say("offer: amount \(k + 1)/\(amounts.count) (Ctrl-C stops)", "offer：第 \(k + 1)/\(amounts.count) 档（Ctrl-C 停止）"))
+            throttle.update(ProgressMessage.offerAmount(k: k + 1, count: amounts.count).text(language))
             if k > 0, let ir = e.plan.ruleIndex[inputName] {
                 _ = e.setInputs(months.compactMap { m in e.cell(rule: ir, agent: a, period: .month(m)).map { ($0, amount) } })
             }

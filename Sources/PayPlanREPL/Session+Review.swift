@@ -8,14 +8,16 @@ extension Session {
     /// The width review and forecast tables fold to (an 80-column terminal, less their 2-space indent).
     static let tableWidth = 78
 
-    /// A signed difference in CNY with its percentage of `a`: `−3,456.00 (−2.8%)`.
-    static func signedChange(_ a: Fixed?, _ b: Fixed?) -> String {
+    /// A signed difference in CNY with its percentage of `a`: `−3,456.00 (−2.8%)`; `zh`: in full-width
+    /// brackets, `−3,456.00（−2.8%）`.
+    static func signedChange(_ a: Fixed?, _ b: Fixed?, zh: Bool = false) -> String {
         guard let a, let b, let d = Fixed.checkedSubtract(b, a) else { return "" }
         if d.isZero { return "0.00" }
         let text = d.isNegative ? "−" + d.magnitude.moneyText : "+" + d.moneyText
         guard !a.isZero, let r = Fixed.checkedDivide(Fixed.checkedMultiply(d, Fixed(100)) ?? d, a.magnitude) else { return text }
         let pct = r.rounded(toDigits: 1)
-        return text + " (" + (pct.isNegative ? "−" + pct.magnitude.format(minimumFractionDigits: 1, grouping: false) : "+" + pct.format(minimumFractionDigits: 1, grouping: false)) + "%)"
+        let signed = pct.isNegative ? "−" + pct.magnitude.format(minimumFractionDigits: 1, grouping: false) : "+" + pct.format(minimumFractionDigits: 1, grouping: false)
+        return zh ? text + "（" + signed + "%）" : text + " (" + signed + "%)"
     }
 
     /// A period word, or the first year of the scenario when absent.
@@ -78,16 +80,16 @@ extension Session {
         say(.title(a: r.nameA, b: r.nameB, period: r.period))
         func money(_ f: Fixed?) -> String { f?.moneyText ?? "#" }
         say(.ownerCost(figure: r.payFigure, label: label(r.payFigure),
-                       figures: "\(r.nameA) \(money(r.totalPayA)) → \(r.nameB) \(money(r.totalPayB))  \(Session.signedChange(r.totalPayA, r.totalPayB))"))
+                       figures: "\(r.nameA) \(money(r.totalPayA)) → \(r.nameB) \(money(r.totalPayB))  \(Session.signedChange(r.totalPayA, r.totalPayB, zh: language == .zh))"))
         if r.costFigure != r.payFigure {
             say(.employerCost(figure: r.costFigure, label: label(r.costFigure),
-                              figures: "\(r.nameA) \(money(r.totalCostA)) → \(r.nameB) \(money(r.totalCostB))  \(Session.signedChange(r.totalCostA, r.totalCostB))"))
+                              figures: "\(r.nameA) \(money(r.totalCostA)) → \(r.nameB) \(money(r.totalCostB))  \(Session.signedChange(r.totalCostA, r.totalCostB, zh: language == .zh))"))
         }
         // Everyone, the largest loss first.
         fixed("")
         say(.eachPerson(figure: r.payFigure, label: label(r.payFigure)))
         var t = TextTable(header: [word(.column(.agent)), r.nameA, r.nameB, word(.column(.difference))], rightAligned: [false, true, true, true])
-        for p in r.people { t.add([p.name, money(p.payA), money(p.payB), Session.signedChange(p.payA, p.payB)]) }
+        for p in r.people { t.add([p.name, money(p.payA), money(p.payB), Session.signedChange(p.payA, p.payB, zh: language == .zh)]) }
         for row in t.render() { fixed("  " + row) }
         // Not employed on any day of the period: no pay to compare, left out of the tables and the spread.
         if !r.notEmployed.isEmpty { say(.notEmployed(period: r.period, names: r.notEmployed)) }

@@ -80,7 +80,7 @@ extension Session {
         var statements: [PayStatement] = []
         for (k, a) in people.enumerated() {
             if interruptCheck() { return stopped("statement all") }
-            throttle.update(say("statement all: \(k)/\(people.count) statements (Ctrl-C stops)", "statement all：\(k)/\(people.count) 份工资条（Ctrl-C 停止）"))
+            throttle.update(ProgressMessage.statementsBuilt(k: k, count: people.count).text(language))
             statements.append(PayStatement(engine: engine, plan: workspace.plan, scenario: scenario, agent: a, period: p))
         }
         let skipped = workspace.agents.count - people.count
@@ -112,7 +112,7 @@ extension Session {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
             for (k, s) in statements.enumerated() {
                 if interruptCheck() { dropStaging(); return stopped("statement all") }
-                throttle.update(say("statement all: writing \(k)/\(statements.count) (Ctrl-C stops)", "statement all：写入 \(k)/\(statements.count)（Ctrl-C 停止）"))
+                throttle.update(ProgressMessage.statementsWritten(k: k, count: statements.count).text(language))
                 let name = "\(s.period)-" + (s.agentID.map { "\($0)-" } ?? "") + s.agent.replacingOccurrences(of: "/", with: "_") + "." + ext
                 let body = format == "html" ? r.html(s) : format == "md" ? r.markdown(s) : r.text(s).joined(separator: "\n") + "\n"
                 try Data(body.utf8).write(to: URL(fileURLWithPath: staging + "/" + name))

@@ -11,9 +11,8 @@ struct ForkState {
 /// `explain … in A vs B`), `sweep`, `solve`, `cliffs` and `statement`.
 /// The algorithms live in PayPlan/Analysis; this file parses and prints.
 extension Session {
-    /// English or Chinese, by the session's language: a pair not yet a typed message (table headers and
-    /// progress lines of compare; a stored-input refusal).
-    func say(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+    /// A word of the what-if tables (a column, a total row's name) in the session's language.
+    func word(_ m: WhatIfMessage) -> String { m.text(language) }
 
     var currentForkState: ForkState { ForkState(forks: forks, current: forkName) }
 
@@ -102,7 +101,7 @@ extension Session {
     func listForks(_ rest: String) -> Output {
         guard rest.isEmpty else { return .error(WhatIfMessage.scenariosTakesNothing) }
         let main = workspace(named: "main")
-        var t = TextTable(header: ["", say("scenario", "副本"), say("differs from main", "与 main 的不同")], rightAligned: [false, false, false])
+        var t = TextTable(header: ["", word(.column(.scenario)), word(.column(.differsFromMain))], rightAligned: [false, false, false])
         for n in forkNames {
             var what = ""
             if n != "main", let m = main, let w = workspace(named: n) {
@@ -161,7 +160,7 @@ extension Session {
         let labels = labelsOf(ea).merging(labelsOf(eb)) { x, _ in x }
         func shown(_ f: String) -> String { zh ? labels[f] ?? f : f }
         var t = FigureTable(name: "\(a) vs \(b)", title: WhatIfMessage.compareTitle(a, b, p).text(language),
-                            header: [say("agent", "员工"), say("figure", "项目"), a, b, say("difference", "差额"), "%"], rightAligned: [false, false, true, true, true, true])
+                            header: [word(.column(.agent)), word(.column(.figure)), a, b, word(.column(.difference)), "%"], rightAligned: [false, false, true, true, true, true])
         // Each side's cost is the sum of its own agents' pay: an agent only in
         // one scenario costs nothing in the other. An error value (or an
         // overflow) makes that side's total the error, named below the table.
@@ -186,13 +185,15 @@ extension Session {
         var unchanged = 0
         for (k, agent) in agents.enumerated() {
             if interruptCheck() { return stopped("compare") }
-            throttle.update(say("compare: \(k)/\(agents.count) agents (Ctrl-C stops)", "compare：\(k)/\(agents.count) 人（Ctrl-C 停止）"))
+            throttle.update(ProgressMessage.compared(k: k, count: agents.count).text(language))
             let pairs = figures.map { f in (ea.figure(rule: f, agent: agent, period: p), eb.figure(rule: f, agent: agent, period: p)) }
             let differs = pairs.contains { $0.0 != $0.1 }
             if !differs { unchanged += 1 }
             for (i, (f, (va, vb))) in zip(figures, pairs).enumerated() {
                 if differs || listEveryone {
-                    t.add([.text(i == 0 ? agent : ""), .text(shown(f)), va.map { .value($0) } ?? .text("—"), vb.map { .value($0) } ?? .text("—")] + Session.differenceCells(va, vb))
+                    // A flag reads 是/否 under zh, as in report.
+                    func cell(_ v: Value?) -> FigureTable.Cell { v.map { .value(zh ? Session.inChinese($0) : $0) } ?? .text("—") }
+                    t.add([.text(i == 0 ? agent : ""), .text(shown(f)), cell(va), cell(vb)] + Session.differenceCells(va, vb))
                 }
                 if f == totalName {
                     add(va, to: &sumA, agent: agent, side: a)
@@ -206,11 +207,11 @@ extension Session {
         }
         t.separatorBefore = [t.rows.count]
         if let tn = totalName {
-            let what = costName == nil ? say("\(tn) (cost to the owner)", "\(shown(tn))（老板总成本）") : say("\(tn) (gross pay)", "\(shown(tn))（应发合计）")
-            t.add([.text(say("total", "合计")), .text(what), .value(sumA), .value(sumB)] + Session.differenceCells(sumA, sumB))
+            let what = word(.totalOf(figure: tn, label: shown(tn), cost: costName == nil))
+            t.add([.text(word(.column(.total))), .text(what), .value(sumA), .value(sumB)] + Session.differenceCells(sumA, sumB))
         }
         if let cn = costName {
-            t.add([.text(totalName == nil ? say("total", "合计") : ""), .text(say("\(cn) (cost to the owner)", "\(shown(cn))（老板总成本）")), .value(costA), .value(costB)] + Session.differenceCells(costA, costB))
+            t.add([.text(totalName == nil ? word(.column(.total)) : ""), .text(word(.totalOf(figure: cn, label: shown(cn), cost: true))), .value(costA), .value(costB)] + Session.differenceCells(costA, costB))
         }
         var tables = [t]
         do {

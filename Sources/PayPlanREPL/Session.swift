@@ -355,14 +355,14 @@ public final class Session {
     /// `after`: lines already in the session's language, shown after `message` and `said` (the
     /// values an edit of the plan or years removed).
     func commit(_ new: Workspace, label: String, labelLine: OutputLine? = nil, message: [String] = [], said: [any Message] = [], focus: String? = nil,
-                edits: EngineEdits? = nil, built: Engine? = nil, reportChanges: Bool = true, recredit: Bool = true, after: [String] = [],
+                edits: EngineEdits? = nil, built: Engine? = nil, reportChanges: Bool = true, recredit: Bool = true, after: [any Message] = [],
                 summarised: Bool = false, appendedDefinition: String? = nil) -> Output {
         var new = new, edits = edits, built = built, after = after
         // A plan or years edit must not leave data a saved file could not hold (Session+StoredInputs.swift).
         if new.plan != workspace.plan || new.years != workspace.years {
             switch settleStoredData(&new) {
             case .refused(let why): return .error(why)
-            case .removed(let line): after.append(line); edits = nil; built = nil
+            case .removed(let m): after.append(m); edits = nil; built = nil
             case .unchanged: break
             }
         }
@@ -379,7 +379,7 @@ public final class Session {
             workspace = new
             isDirty = true
             warningsCache = nil
-            var out = Output(lines: message); out.body += said.map(OutputLine.init) + after.map { OutputLine(fixed: $0) }
+            var out = Output(lines: message); out.body += said.map(OutputLine.init) + after.map(OutputLine.init)
             out.body += payChangeLines(changed, appearing: edits.appears, vanished: leaving)
             out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
                 + payConcernWarnings(changed: changed)
@@ -387,7 +387,7 @@ public final class Session {
         }
         let newEngine: Engine
         // Ctrl-C stops the rebuild between rules: nothing has changed yet (the undo step comes after).
-        let (what, whatZh) = label.hasPrefix("load ") ? ("load", "load ") : ("edit", "修改")
+        let (what, whatZh) = label.hasPrefix("load ") ? ("load", String?.none) : ("edit", "修改")
         let throttle = progressThrottle()
         defer { throttle.clear() }
         do { newEngine = try built ?? Engine(workspace: new, shouldStop: rebuildStop(what, whatZh, throttle)) } catch is Interrupted {
@@ -411,7 +411,7 @@ public final class Session {
         engine = newEngine
         isDirty = true
         warningsCache = nil
-        var out = Output(lines: message); out.body += said.map(OutputLine.init) + after.map { OutputLine(fixed: $0) }
+        var out = Output(lines: message); out.body += said.map(OutputLine.init) + after.map(OutputLine.init)
         if reportChanges { out.body += summarised ? fileChangeLines(before: before, after: totals(newEngine)) : changeLines(before: before, after: totals(newEngine)) }
         out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
             + payConcernWarnings(before: concernsBefore, after: newEngine)
@@ -552,15 +552,16 @@ public final class Session {
         let verb = old == nil ? EditMessage.defined(def.name, from: def.effective) : EditMessage.redefined(def.name, from: def.effective)
         // A redefinition that keeps every rule's cells and dependencies is made in place.
         let (before, after) = (workspace.plan, new.plan)
-        var message = verb
+        var message = verb, undoLabel = verb
         if case .use(let part, _) = def.statement {
             message = EditMessage.broughtInPart(part: part, definitions: new.plan.definitions.filter { $0.part == part }.count)
+            undoLabel = EditMessage.usedPart(part)
         }
         // A new definition at the end of the plan (a plan written top down, one line each): the engine adds
         // its rule to what it has, without compiling the plan or computing every cell again.
         let built = old == nil && def.effective == nil ? new.plan.definitions.last.flatMap { engine.appending($0, in: new.plan, workspace: new) } : nil
         // (Its undo step keeps neither plan: undo takes the definition off and builds the engine.)
-        var out = commit(new, label: verb.text(.en), labelLine: OutputLine(verb), said: [message], focus: def.name,
+        var out = commit(new, label: undoLabel.text(.en), labelLine: OutputLine(undoLabel), said: [message], focus: def.name,
                          edits: built == nil ? EngineEdits(forward: { $0.redefine(after) }, back: { $0.redefine(before) }) : nil, built: built,
                          appendedDefinition: built == nil ? nil : def.name)
         if !out.failed, let old, let w = Session.kindChange(from: old, to: def, workspace: undoStack.last.map { $0.workspace(before: workspace) } ?? workspace) {
@@ -942,7 +943,9 @@ public final class Session {
     func listAgents() -> Output {
         let extras = Array(Set(workspace.agents.flatMap { $0.extra.keys })).sorted()
         let header = AgentMessage.tableHeader.text(language).components(separatedBy: "\t")
-        var t = TextTable(header: header + extras,
+        // An attribute the plan declares with a label is headed by it under zh (home_account → 常驻旺旺); others by their name.
+        let extraHeads = extras.map { n in language == .zh ? workspace.plan.definition(named: n)?.statement.label ?? n : n }
+        var t = TextTable(header: header + extraHeads,
                           rightAligned: [false, false, false, false, false, true] + extras.map { _ in false })
         // An attribute not given for an agent shows the plan's default, marked as one: 3,000.00（默认）.
         let defaults = Dictionary(uniqueKeysWithValues: (["role", "base"] + extras).compactMap { n in attributeDefault(n, money: n == "base").map { (n, $0) } })
@@ -1303,7 +1306,7 @@ public final class Session {
         for (a, agent) in workspace.agents.enumerated() {
             if let throttle {
                 try checkInterrupt()
-                throttle.update(say("report \(p): \(a)/\(workspace.agents.count) agents (Ctrl-C stops)", "report \(p)：\(a)/\(workspace.agents.count) 人（Ctrl-C 停止）"))
+                throttle.update(ProgressMessage.reported(period: p.description, k: a, count: workspace.agents.count).text(language))
             }
             var row: [FigureTable.Cell] = [.text(agent.name)]
             for (j, r) in usable.enumerated() {

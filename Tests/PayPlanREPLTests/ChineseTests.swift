@@ -17,7 +17,7 @@ import PayPlan
         #expect(run(s, "set lang zh") == ["已切换为中文"])
         #expect(run(s, "李雷.sales[2026-03] = 15万") == ["李雷.pay[2026-03]: 5,573.00 → 6,473.00"])
         #expect(run(s, "month x2 = sales") == ["已定义 x2"])
-        #expect(run(s, "undo").first == "已撤销：已定义 x2")
+        #expect(run(s, "undo").first == "已撤销：定义 x2")
         let bad = s.execute("month y2 = revnue")
         #expect(bad.errors.first?.message == "在 'y2' 中：未知名称 'revnue'（是否想写 'revenue'？）")
         let cycle = s.execute("month monthly_bonus = pay * 1%")

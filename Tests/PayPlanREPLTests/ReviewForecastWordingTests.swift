@@ -30,7 +30,7 @@ import TestSupport
                 #expect(lines.contains("  4 earn less under lower: 小美 −42.15, 阿杰 −33.66, 小雨 −26.40, 大伟 −18.25"))
             } else {
                 #expect(lines.first == "方案评审：lower 对比 main — 2026-03")
-                #expect(lines.contains("老板的工资总成本（应发工资）：main 15,418.50 → lower 15,298.04  −120.46 (−0.8%)"))
+                #expect(lines.contains("老板的工资总成本（应发工资）：main 15,418.50 → lower 15,298.04  −120.46（−0.8%）"))
                 #expect(lines.contains("  4 人在 lower 下收入减少：小美 −42.15，阿杰 −33.66，小雨 −26.40，大伟 −18.25"))
             }
         }

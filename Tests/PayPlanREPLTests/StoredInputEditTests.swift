@@ -71,7 +71,7 @@ import PayPlan
         #expect(run(s, "input quarter points \"积分\" default 0") == ["redefined points"])
         #expect(query(s, "甲.points[2026-Q1]") == "9.00")
         s.language = .zh
-        #expect(run(s, "drop points").contains("已删除 1 个不再对应任何录入项的已录入值：points (1)；undo 可恢复"))
+        #expect(run(s, "drop points").contains("已删除 1 个不再对应任何录入项的已录入值：points（1）；undo 可恢复"))
     }
 
     @Test func aRangeAnAgentBreaksIsRefused() throws {

@@ -53,4 +53,111 @@ import TestSupport
             #expect(person?.text(language) == (language == .en ? "  李雷 (2026-03, sales 0 – 180,000.00):" : "  李雷（2026-03，销售额 0 – 180,000.00）："), "\(out.text)")
         }
     }
+
+    /// The progress line and the Ctrl-C answer of a long command are typed (`ProgressMessage`; they were
+    /// say(en, zh) pairs). Plan A has 5 agents, so compare's first progress line is 0/5 (the first update always shows).
+    @Test func progressAndStoppedLinesInBothLanguages() throws {
+        final class Lines { var all: [String] = [] }
+        for language in [DisplayLanguage.en, .zh] {
+            let s = try Session(path: onlineShop)
+            _ = run(s, "fork lower", "param commission_rate = 0.8%")
+            s.language = language
+            let seen = Lines()
+            s.progressLine = { seen.all.append($0) }
+            #expect(!s.execute("compare main lower 2026-03").failed)
+            #expect(seen.all.first == (language == .en ? "compare: 0/5 agents (Ctrl-C stops)" : "compare：0/5 人（Ctrl-C 停止）"), "\(seen.all)")
+            s.interruptCheck = { true }
+            let before = s.workspace
+            let out = s.execute("compare main lower 2026-03")
+            #expect(out.failed && Self.typed(out))
+            #expect(out.errors.first?.message == (language == .en ? "compare stopped (Ctrl-C): nothing was changed" : "compare 已停止（Ctrl-C）：未做任何更改"))
+            #expect(s.workspace == before)
+        }
+    }
+
+    /// compare's headers and total rows, and `scenarios`' headers, are typed; a flag reads 是/否 under zh
+    /// as in report (it showed yes/no). Plan A, commission 1% → 0.8%: 小美 3,210.76 → 3,168.61 (−42.15, −1.3%:
+    /// 42.15 ÷ 3,210.76 = 1.31%); the pay total 15,418.50 → 15,298.04, −120.46, −0.8% (120.46 ÷ 15,418.50 = 0.78%).
+    @Test func compareAndScenariosTablesInBothLanguages() throws {
+        let s = try Session(path: onlineShop)
+        _ = run(s, "fork lower", "param commission_rate = 0.8%")
+        s.language = .en
+        var out = run(s, "compare main lower 2026-03")
+        #expect(row(out, "agent") == ["figure", "main", "lower", "difference", "%"])
+        // 小美's rows: own_sales first, then pay.
+        #expect(out.contains { $0.split(separator: " ").map(String.init) == ["pay", "3,210.76", "3,168.61", "-42.15", "-1.3%"] }, "\(out)")
+        #expect(row(out, "total") == ["pay (gross pay)", "15,418.50", "15,298.04", "-120.46", "-0.8%"])
+        // Flags as the plan computes them: yes/no in English.
+        #expect(out.contains { $0.range(of: #"\b(yes|no)\b"#, options: .regularExpression) != nil }, "\(out)")
+        s.language = .zh
+        out = run(s, "compare main lower 2026-03")
+        #expect(row(out, "员工") == ["项目", "main", "lower", "差额", "%"])
+        #expect(row(out, "合计") == ["应发工资（应发合计）", "15,418.50", "15,298.04", "-120.46", "-0.8%"])
+        #expect(!out.contains { $0.range(of: #"\b(yes|no)\b"#, options: .regularExpression) != nil }, "\(out)")
+        #expect(out.contains { $0.contains("首响达标") && ($0.contains("是") || $0.contains("否")) })
+        #expect(Self.typed(s.execute("compare main lower 2026-03")))
+        let forks = run(s, "scenarios")
+        #expect(forks.first?.split(separator: " ", omittingEmptySubsequences: true) == ["副本", "与", "main", "的不同"])
+        s.language = .en
+        #expect(run(s, "scenarios").first?.split(separator: " ", omittingEmptySubsequences: true) == ["scenario", "differs", "from", "main"])
+    }
+
+    /// The agents table heads an attribute the plan labels with its label under zh (plan A: home_account
+    /// "常驻旺旺"), its name in English; one with no declaration in the plan (phone) by its name in both.
+    @Test func agentsHeadsExtraAttributesByTheirLabelsUnderZh() throws {
+        let s = try Session(path: onlineShop)
+        _ = run(s, "agent set 小美 phone=138")
+        s.language = .zh
+        let zh = run(s, "agents")
+        #expect(zh[0].split(separator: " ").map(String.init) == ["姓名", "工号", "岗位", "入职", "离职", "底薪", "常驻旺旺", "phone", "轮值顺序"])
+        s.language = .en
+        let en = run(s, "agents")
+        #expect(en[0].split(separator: " ").map(String.init) == ["name", "id", "role", "hired", "left", "base", "home_account", "phone", "rotation"])
+    }
+
+    /// The review's differences use full-width brackets under zh (fresh-user LOW "(−0.8%)"): the same figures
+    /// as compare above; the employer cost 25,754.60 → 25,634.14, −120.46, 120.46 ÷ 25,754.60 = 0.47% → −0.5%.
+    @Test func reviewDifferencesUseFullWidthBracketsUnderZh() throws {
+        let s = try Session(path: onlineShop)
+        _ = run(s, "fork lower", "param commission_rate = 0.8%")
+        s.language = .zh
+        var out = run(s, "review main lower 2026-03")
+        #expect(out.contains("老板的工资总成本（应发工资）：main 15,418.50 → lower 15,298.04  −120.46（−0.8%）"))
+        #expect(out.contains("雇主成本：main 25,754.60 → lower 25,634.14  −120.46（−0.5%）"))
+        #expect(out.contains { $0.hasPrefix("  小美") && $0.hasSuffix("−42.15（−1.3%）") })
+        s.language = .en
+        out = run(s, "review main lower 2026-03")
+        #expect(out.contains("cost to the owner (pay): main 15,418.50 → lower 15,298.04  −120.46 (−0.8%)"))
+        #expect(out.contains { $0.hasPrefix("  小美") && $0.hasSuffix("−42.15 (−1.3%)") })
+    }
+
+    /// undo and redo name the edit as a deed, with one 已 (fresh-user LOW: "已撤销：已重新定义 list_price"), and
+    /// `use takehome` as the part brought in, not "redefined use takehome".
+    @Test func undoNamesTheDeedOnce() throws {
+        let s = try Session(path: electronics)
+        s.language = .zh
+        _ = run(s, "use takehome")
+        #expect(run(s, "undo").first == "已撤销：加入共用部件 takehome")
+        #expect(run(s, "redo").first == "已重做：加入共用部件 takehome")
+        _ = run(s, "undo", "param expense_limit_rate = 2%")
+        #expect(run(s, "undo").first == "已撤销：重新定义 expense_limit_rate")
+        s.language = .en
+        _ = run(s, "use takehome")
+        #expect(run(s, "undo").first == "undid use takehome")
+        _ = run(s, "param expense_limit_rate = 2%")
+        #expect(run(s, "undo").first == "undid redefined expense_limit_rate")
+    }
+
+    /// A plan edit that would leave an agent's attribute outside its new range is refused by a typed
+    /// message (it was a say(en, zh) pair), workspace unchanged: plan C's 李雷 has base 3,000 (C1), below 4000..
+    @Test func aRangeAnAgentBreaksIsRefusedInBothLanguages() throws {
+        let s = try Session(path: electronics)
+        s.language = .en
+        expectRefused(s, "attribute base \"底薪\" default 3000 range 4000..",
+                      "李雷 has base=3,000.00, outside the range 4000.. the plan would declare for base; change it first (agent set 李雷 base=…); nothing was changed")
+        s.language = .zh
+        expectRefused(s, "attribute base \"底薪\" default 3000 range 4000..",
+                      "李雷 的 base=3,000.00 不在方案要声明的范围 4000.. 内；请先修改（agent set 李雷 base=…）；未做任何更改")
+        #expect(Self.typed(s.execute("attribute base \"底薪\" default 3000 range 4000..")))
+    }
 }

@@ -91,7 +91,7 @@ import PayPlan
             "month z = 1,00", "month z = \"abc", "month z = 1e6", "month z = 12abc", "month z = sales @ 2", "table tt: 10 -> 1, 5 -> 2",
             "month z = if sales > 1 then 2", "month z = sum(sales)", "month z = round(sales", "month z = sales[2026-03", "month z = 2026-03",
             "input visits2", "month then = 1", "month z = sales 2", "input month v2 default 0 range 5..1"]),
-        Section("use takehome [on FIGURE]", C, ["use takehome", "李雷.net_pay[2026-03]", "show social_insurance_base", "use foo", "use"]),
+        Section("use takehome [on FIGURE]", C, ["use takehome", "李雷.net_pay[2026-03]", "show social_insurance_base", "use foo", "use", "undo", "redo"]),
         Section("plan", B, ["plan"]),
         Section("check", C, ["check", "param damage_cap_rate = 1/0", "check", "李雷.pay[2026-03]"]),
         Section("check", A, ["check"]),
@@ -101,7 +101,7 @@ import PayPlan
                                                         "from 2026-07 param damage_cap_rate = 10%", "show damage_cap_rate",
                                                         "drop from 2026-08 damage_cap_rate", "drop from 2026-07 damage_cap_rate",
                                                         "from 2027-01 param damage_cap_rate = 10%", "from 2026-07 quarter tier_commission = 0"]),
-        Section("undo", C, ["undo", "李雷.sales[2026-03] = 13万", "undo"]),
+        Section("undo", C, ["undo", "李雷.sales[2026-03] = 13万", "undo", "param expense_limit_rate = 2%", "undo"]),
         Section("redo", C, ["redo", "李雷.sales[2026-03] = 13万", "undo", "redo"]),
         Section("load FILE", C, [
             "load $REPO/scenarios/web-agency.json", "甲.sales[2026-03] = 1", "load $REPO/scenarios/online-shop-cs.json",
@@ -117,6 +117,8 @@ import PayPlan
         Section("compare A B [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]", C, [
             "fork lower", "agent set 李雷 base=2800", "compare main lower 2026-03", "compare main lower 2026-Q1",
             "compare main nosuch", "compare main"]),
+        Section("compare A B [PERIOD] [--csv|--json|--md|--xlsx FILE] [--out FILE]", A, [
+            "fork lower", "param commission_rate = 0.8%", "compare main lower 2026-03", "scenarios"]),
         Section("sweep INPUT from X to Y step S show FIGURE…", A, [
             "sweep inquiries from 100 to 400 step 100 show pay, commission for 小美 in 2026-03 --svg $TMP/sweep.svg",
             "sweep inquiries from 0 to 100 step 0 show pay for 小美 in 2026-03", "sweep nosuch from 0 to 1 step 1 show pay"]),

@@ -10,6 +10,10 @@ public enum AttributionMessage: MessageCatalogue {
     case settings(match: String, mode: String)
     case title(period: Period?, settings: Wording)
     case silentRow
+    /// A column of attribution's tables (the people, the orders to check).
+    case column(Column)
+    /// The columns of attribution's tables.
+    public enum Column: Sendable, CaseIterable { case agent, id, role, orders, credited, order, note, finding }
     case ordersToCheck(Int)
     case noneToCheck
     case duplicatesAndAfterSales(duplicates: Int, afterSales: Int)
@@ -34,6 +38,14 @@ public enum AttributionMessage: MessageCatalogue {
                     zh: "方案的归属设置无效：attribution_match 须为 \"id\"、\"name\"、\"id or name\" 或 \"pattern\"（attribution_pattern 为正则表达式），attribution_mode 须为 \"first\"、\"last\" 或 \"split\"")
         case .settings(let m, let mode): Wording(en: "match \(m), mode \(mode)", zh: "\(AttributionMessage.matchZh(m))，\(AttributionMessage.modeZh(mode))")
         case .title(let p, let s): Wording(en: "attribution\(p.map { " — \($0)" } ?? "") (\(s.en))", zh: "订单归属\(p.map { " — \($0)" } ?? "")：\(s.zh)")
+        case .column(.agent): MessageWords.agentColumn
+        case .column(.id): Wording(en: "ID", zh: "工号")
+        case .column(.role): Wording(en: "role", zh: "角色")
+        case .column(.orders): Wording(en: "orders", zh: "订单数")
+        case .column(.credited): Wording(en: "credited", zh: "归属金额")
+        case .column(.order): Wording(en: "order", zh: "订单")
+        case .column(.note): Wording(en: "note", zh: "备注")
+        case .column(.finding): Wording(en: "finding", zh: "问题")
         case .silentRow: Wording(en: "silent (闷拍)", zh: "闷拍")
         case .ordersToCheck(let n): Wording(en: "orders to check (\(n))", zh: "待核对订单（\(n)）")
         case .noneToCheck: Wording(en: "no order names an unknown ID or conflicting sales agents", zh: "没有订单的备注含未知工号或互相矛盾的销售客服")
@@ -90,7 +102,7 @@ public enum AttributionMessage: MessageCatalogue {
         [.usageAfter(problem: OutputLine(ArgumentMessage.needsValue("--out"))), .notAPeriod("2026-13"), .noNotes, .badSettings, .settings(match: "id", mode: "first"),
          .title(period: Period(grain: .month, start: Month(year: 2026, month: 3)), settings: AttributionMessage.settings(match: "id", mode: "first").wording),
          .settings(match: "name", mode: "last"), .settings(match: "id or name", mode: "split"), .settings(match: "pattern CS[0-9]+", mode: "first"),
-         .title(period: nil, settings: Wording(en: "match id, mode first", zh: "匹配 id，方式 first")), .silentRow, .ordersToCheck(3), .noneToCheck,
+         .title(period: nil, settings: Wording(en: "match id, mode first", zh: "匹配 id，方式 first")), .silentRow, .column(.agent), .column(.id), .column(.role), .column(.orders), .column(.credited), .column(.order), .column(.note), .column(.finding), .ordersToCheck(3), .noneToCheck,
          .duplicatesAndAfterSales(duplicates: 2, afterSales: 1), .finding(.silent), .finding(.unknownID("CS09")), .finding(.conflict(["小美", "阿杰"])),
          .finding(.afterSales("老周")), .finding(.duplicate("小美")), .creditedOtherwise(stored: [], note: ["小美"]),
          .findings([.finding(.unknownID("CS09")), .creditedOtherwise(stored: ["小美"], note: [])])]

@@ -15,6 +15,8 @@ public enum EditMessage: MessageCatalogue {
     case versionSpan(from: Month, until: Month?)
     /// `use PART` brought in the part's definitions.
     case broughtInPart(part: String, definitions: Int)
+    /// `use PART` as the edit that undo and redo name (`undid use takehome`, `已撤销：加入共用部件 takehome`).
+    case usedPart(String)
     /// `undo` took back the step `label` (REPL syntax or another message).
     case undid(OutputLine)
     case redid(OutputLine)
@@ -32,6 +34,10 @@ public enum EditMessage: MessageCatalogue {
     case stillRead(String, kind: String, readers: [String])
     /// After an edit of the attribution settings: orders credited again by their notes.
     case creditedAgain(orders: Int, changed: Int)
+    /// An edit of the plan refused: `agent`'s `attribute` = `value` is outside the `range` the new plan would declare.
+    case attributeOutsideNewRange(agent: String, attribute: String, value: String, range: String)
+    /// An edit of the plan or years removed entered values no input holds now: each input with its count.
+    case removedStrayInputs([(input: String, count: Int)])
     /// A cycle among rules, written `pay → bonus → pay`.
     case circular([String])
     case nothingToDrop(String)
@@ -62,8 +68,10 @@ public enum EditMessage: MessageCatalogue {
             b.map { Wording(en: "# \(a)–\($0):", zh: "# \(a) 至 \($0)：") } ?? Wording(en: "# from \(a):", zh: "# 自 \(a) 起：")
         case .broughtInPart(let p, let n):
             Wording(en: "brought in the \(p) part: \(n) definitions (help \(p); show NAME shows one)", zh: "已加入共用部件 \(p)：\(n) 条定义（help \(p)；show 名称 查看其中一条）")
-        case .undid(let l): Wording(en: "undid \(l.text(.en))", zh: "已撤销：\(l.text(.zh))")
-        case .redid(let l): Wording(en: "redid \(l.text(.en))", zh: "已重做：\(l.text(.zh))")
+        case .usedPart(let p): Wording(en: "use \(p)", zh: "加入共用部件 \(p)")
+        // The edit undone as a deed (重新定义 list_price), not as its report (已重新定义 …): one 已.
+        case .undid(let l): Wording(en: "undid \(l.text(.en))", zh: "已撤销：\(Self.deedZh(l))")
+        case .redid(let l): Wording(en: "redid \(l.text(.en))", zh: "已重做：\(Self.deedZh(l))")
         case .cannotRestore(let undo, let l):
             Wording(en: "cannot \(undo ? "undo" : "redo") \(l.text(.en))", zh: "无法\(undo ? "撤销" : "重做")：\(l.text(.zh))")
         case .nothingToUndo: Wording(en: "nothing to undo", zh: "没有可撤销的操作")
@@ -72,6 +80,11 @@ public enum EditMessage: MessageCatalogue {
         case .yearsUsage(let y):
             Wording(en: "years takes a year or a range of at most 50 years, e.g. years 2026 or years 2026-2027 (now \(y.lowerBound)–\(y.upperBound))",
                     zh: "years 后写一个年份或最多 50 年的范围，例如 years 2026 或 years 2026-2027（现为 \(y.lowerBound)–\(y.upperBound)）")
+        case .attributeOutsideNewRange(let agent, let name, let value, let range):
+            Wording(en: "\(agent) has \(name)=\(value), outside the range \(range) the plan would declare for \(name); change it first (agent set \(agent) \(name)=…); nothing was changed",
+                    zh: "\(agent) 的 \(name)=\(value) 不在方案要声明的范围 \(range) 内；请先修改（agent set \(agent) \(name)=…）；未做任何更改")
+        case .removedStrayInputs(let counts):
+            Self.removedStray(counts)
         case .creditedAgain(let n, let moved):
             Wording(en: "orders credited again by their notes: \(n) orders, \(moved) changed (attribution shows them)",
                     zh: "已按备注重新归属订单：共 \(n) 笔，\(moved) 笔有变化（attribution 查看）")
@@ -99,9 +112,32 @@ public enum EditMessage: MessageCatalogue {
         }
     }
 
+    /// "removed 3 entered values that no input holds now: sales (2), bonus (1); undo brings them back".
+    static func removedStray(_ counts: [(input: String, count: Int)]) -> Wording {
+        let total = counts.reduce(0) { $0 + $1.count }
+        let list = counts.map { "\($0.input) (\($0.count))" }
+        return Wording(en: "removed \(total) entered value\(total == 1 ? "" : "s") that no input holds now: \(list.joined(separator: ", ")); undo brings \(total == 1 ? "it" : "them") back",
+                       zh: "已删除 \(total) 个不再对应任何录入项的已录入值：\(counts.map { "\($0.input)（\($0.count)）" }.joined(separator: "、"))；undo 可恢复")
+    }
+
+    /// An undo step's label in Chinese as the deed undone: an edit message's words without its 已
+    /// (定义 / 重新定义 / 删除 …), any other label (a cell edit, a command) as it reads.
+    static func deedZh(_ l: OutputLine) -> String {
+        guard let m = l.message as? EditMessage else { return l.text(.zh) }
+        switch m {
+        case .defined(let n, let f): return f.map { "定义 \(n) 自 \($0) 起的版本" } ?? "定义 \(n)"
+        case .redefined(let n, let f): return f.map { "重新定义 \(n) 自 \($0) 起的版本" } ?? "重新定义 \(n)"
+        case .dropped(let n, let v): return v == 0 ? "删除 \(n)" : "删除 \(n) 及其 \(v) 个日期版本"
+        case .droppedVersion(let n, let f): return "删除 \(n) 自 \(f) 起的版本"
+        default: return l.text(.zh)
+        }
+    }
+
     public static var samples: [EditMessage] {
         let jul = Month(year: 2026, month: 7), sep = Month(year: 2026, month: 9)
-        return [.defined("pay"), .redefined("pay"), .dropped("bonus"), .defined("rate", from: jul), .redefined("rate", from: jul),
+        return [.attributeOutsideNewRange(agent: "李雷", attribute: "base", value: "-5", range: "0.."),
+                .removedStrayInputs([(input: "sales", count: 2), (input: "bonus", count: 1)]), .removedStrayInputs([(input: "sales", count: 1)]),
+                .usedPart("takehome"), .defined("pay"), .redefined("pay"), .dropped("bonus"), .defined("rate", from: jul), .redefined("rate", from: jul),
          .dropped("rate", versions: 2), .droppedVersion("rate", from: jul), .versionsUntil(count: 3, until: Month(year: 2026, month: 6)),
          .versionSpan(from: jul, until: sep), .versionSpan(from: sep, until: nil), .broughtInPart(part: "takehome", definitions: 12),
          .undid(OutputLine(fixed: "李雷.sales[2026-03] = 5,000.00")), .redid(OutputLine(EditMessage.defined("pay"))),

@@ -52,6 +52,12 @@ public indirect enum WhatIfMessage: MessageCatalogue {
     case oneInputName(String)
     case sweepNeedsShow
     /// `slot` (`from`, `to`, `step`, `threshold` or solve's target) has no amount after it.
+    /// A column of the what-if tables (`scenarios`, `compare`).
+    case column(Column)
+    /// The columns of the what-if tables.
+    public enum Column: Sendable, CaseIterable { case scenario, differsFromMain, agent, figure, difference, total }
+    /// compare's total row for `figure` (`label` under the plan): the owner's cost (`cost`) or the gross pay.
+    case totalOf(figure: String, label: String, cost: Bool)
     case needsAmount(AmountSlot)
     /// `slot`'s `text` is not an amount: `problem` says why.
     case badAmount(AmountSlot, text: String, problem: SourceErrorMessage)
@@ -168,6 +174,14 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         case .sweepWhichInput: WhatIfMessage.sweepUsage.wording.prefixed(Wording(en: "sweep which input? ", zh: "sweep 哪个录入项？"))
         case .oneInputName(let h): WhatIfMessage.sweepUsage.wording.prefixed(Wording(en: "'\(h)': one input name, then from; ", zh: "'\(h)'：只写一个录入项，然后是 from；"))
         case .sweepNeedsShow: WhatIfMessage.sweepUsage.wording.prefixed(Wording(en: "sweep needs show FIGURE; ", zh: "sweep 需要 show 数字；"))
+        case .column(.scenario): Wording(en: "scenario", zh: "副本")
+        case .column(.differsFromMain): Wording(en: "differs from main", zh: "与 main 的不同")
+        case .column(.agent): MessageWords.agentColumn
+        case .column(.figure): Wording(en: "figure", zh: "项目")
+        case .column(.difference): Wording(en: "difference", zh: "差额")
+        case .column(.total): MessageWords.totalRow
+        case .totalOf(let f, let l, let cost):
+            cost ? Wording(en: "\(f) (cost to the owner)", zh: "\(l)（老板总成本）") : Wording(en: "\(f) (gross pay)", zh: "\(l)（应发合计）")
         case .needsAmount(let w): Wording(en: "\(w.wording.en) needs an amount, e.g. 30万 or 300000", zh: "\(w.wording.zh) 后面需要金额，例如 30万 或 300000")
         case .badAmount(let w, let t, let p): Wording(en: "\(w.wording.en) '\(t)': \(p.text(.en))", zh: "\(w.wording.zh) '\(t)'：\(p.text(.zh))")
         case .forTakesOneAgent: Wording(en: "'for' takes one agent's name", zh: "'for' 后面写一名员工的名字")
@@ -261,7 +275,9 @@ public indirect enum WhatIfMessage: MessageCatalogue {
                 .inputsDiffer, .inputDiffers(cell: "李雷.sales[2026-03]", a: "main", valueA: x, b: "方案二", valueB: nil, read: true), .andMore(3),
                 .figuresItReadsDiffer, .figureDiffers(cell: "李雷.commission[2026-03]", a: "main", valueA: "1.00", b: "方案二", valueB: "2.00"),
                 .noFigureItReadsDiffers, .givenTwice("for", usage: .solveUsage), .sweepUsage, .solveUsage, .cliffsUsage, .sweepWhichInput,
-                .oneInputName("sales x"), .sweepNeedsShow, .needsAmount(.from), .needsAmount(.target), .badAmount(.from, text: "abc", problem: SourceErrorMessage(.inputNotAmount)),
+                .oneInputName("sales x"), .sweepNeedsShow, .needsAmount(.from), .needsAmount(.target),
+                .totalOf(figure: "pay", label: "应发工资", cost: true), .totalOf(figure: "pay", label: "应发工资", cost: false),
+                .column(.scenario), .column(.differsFromMain), .column(.agent), .column(.figure), .column(.difference), .column(.total), .badAmount(.from, text: "abc", problem: SourceErrorMessage(.inputNotAmount)),
                 .badAmount(.target, text: "abc", problem: SourceErrorMessage(.inputNotAmount)), .badAmount(.step, text: "x", problem: SourceErrorMessage(.inputNotAmount)),
                 .badAmount(.to, text: "x", problem: SourceErrorMessage(.inputNotAmount)), .badAmount(.threshold, text: "x", problem: SourceErrorMessage(.inputNotAmount)),
                 .forTakesOneAgent, .noAgentsYet, .inTakesAMonth, .chosen(firstAgent: "李雷", firstMonth: p), .svgTakesOneFile,
