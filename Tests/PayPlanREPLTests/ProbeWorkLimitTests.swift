@@ -8,14 +8,8 @@ import PayPlan
 /// `review … --threshold` ran for minutes). A probe works out at most `evaluationLimit` input values, then
 /// stops with a clear error; a review marks the person whose search ran out and goes on.
 @Suite struct ProbeWorkLimitTests {
-    /// `t` has 3,000 rows at 100·i, so pay = retroactive(t, sales) changes at 2,999 points in 0 … 300,000.
-    static func bigTable() throws -> Session {
-        let s = try Session()
-        let rows = (0..<3000).map { i in "\(i * 100) -> 0.\(String(repeating: "0", count: 4 - String(i + 1).count))\(i + 1)" }
-        run(s, "input month sales default 0", "table t [lo, hi): " + rows.joined(separator: ", "),
-            "month pay = retroactive(t, sales)", "agent add 甲")
-        return s
-    }
+    /// CliffsSpeedTests' plan: `t` has 3,000 rows at 100·i, so pay = retroactive(t, sales) changes at 2,999 points in 0 … 300,000.
+    static func bigTable() throws -> Session { try CliffsSpeedTests.session() }
 
     /// Each kind of search stops at the limit: the cliff scan (2,001 grid points and the 1-2-5 points
     /// alone are more than 100), a 200-row sweep (201 values), and a solve whose bisection needs more
