@@ -160,23 +160,15 @@ public struct PlanReview: Sendable {
                 let probeB = try InputProbe(workspace: b, input: input, agent: ib, period: .month(month), figures: [total])
                 probeA.shouldStop = shouldStop
                 probeB.shouldStop = shouldStop
-                let (ca, fa): ([Cliff], [FallingRange]), (cb, fb): ([Cliff], [FallingRange])
-                do {
-                    probeA.evaluationLimit = budget
-                    defer { budget -= probeA.evaluations }
-                    (ca, fa) = try probeA.cliffs(from: .zero, to: upper, threshold: cliffThreshold)
+                // Each search spends from the review's budget; nil: it ran out (the person is listed as not searched).
+                func search(_ probe: InputProbe) throws -> (cliffs: [Cliff], falling: [FallingRange])? {
+                    probe.evaluationLimit = budget
+                    defer { budget -= probe.evaluations }
+                    do { return try probe.cliffs(from: .zero, to: upper, threshold: cliffThreshold) }
+                    catch is Interrupted { throw WhatIfError("interrupted") }
+                    catch let e as WhatIfError where e.isTooMuchWork { return nil }
                 }
-                catch is Interrupted { throw WhatIfError("interrupted") }
-                catch let e as WhatIfError where e.isTooMuchWork {
-                    p.cliffSearchStopped = true; list.append(p); continue
-                }
-                do {
-                    probeB.evaluationLimit = budget
-                    defer { budget -= probeB.evaluations }
-                    (cb, fb) = try probeB.cliffs(from: .zero, to: upper, threshold: cliffThreshold)
-                }
-                catch is Interrupted { throw WhatIfError("interrupted") }
-                catch let e as WhatIfError where e.isTooMuchWork {
+                guard let (ca, fa) = try search(probeA), let (cb, fb) = try search(probeB) else {
                     p.cliffSearchStopped = true; list.append(p); continue
                 }
                 let atA = Set(ca.map(\.to)), atB = Set(cb.map(\.to))
