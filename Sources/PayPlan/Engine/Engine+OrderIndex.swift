@@ -38,11 +38,13 @@ extension Engine {
     }
 
     /// Computes parameters and the order rules made only of data, before the
-    /// graph is built (orders are grouped by them).
+    /// graph is built (orders are grouped by them); an order rule's formula over
+    /// runs of orders (`computeOrderRule`).
     ///
     /// - Complexity: O(static cells × formula size).
     func computeStaticRules() {
         var done = Set<Int>()
+        let columns = BlockColumns()
         func visit(_ r: Int) {
             guard plan.staticRules.contains(r), !done.contains(r) else { return }
             done.insert(r)
@@ -52,6 +54,9 @@ extension Engine {
             default: break
             }
             for d in refs { visit(d) }
+            if plan.rules[r].dimension.perOrder, case .formula(let e) = plan.rules[r].kind {
+                computeOrderRule(r, e, columns); return
+            }
             let count = plan.rules[r].dimension.perOrder ? orders.count : 1
             for i in 0..<count { values[offsets[r] + i] = compute(offsets[r] + i) }
         }

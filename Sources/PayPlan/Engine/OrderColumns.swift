@@ -70,6 +70,11 @@ struct OrderColumns: Sendable {
         }
     }
 
+    /// The number of text `s` when an order holds it in some column, else `nil`.
+    ///
+    /// - Complexity: O(length of `s`): one hash lookup.
+    func number(ofText s: String) -> Int? { textNumbers[s] }
+
     /// The value order `o` holds in column `c` (0 ..< names.count), or `nil` when it holds none.
     ///
     /// - Complexity: O(1); no allocation (a text is the interned string, retained).
