@@ -180,7 +180,10 @@ extension Engine {
             if let d { return eval(d, k) }
             return .error(EvalError(.orderHasNoField(order: orders[k.order].id, field: name)))
         case .orderAggregate(let op, let value, let filter, let g, let perAgent):
-            return aggregate(op, value, filter, ordersBooked(g, k, perAgent: perAgent).lazy.map { self.orderCoordinates(Int($0)) })
+            let list = ordersBooked(g, k, perAgent: perAgent)
+            // Read from the order cells and columns when it can be (`Engine+OrderColumnEvaluator`).
+            if let v = orderAggregateOverColumns(op, value, filter, list) { return v }
+            return aggregate(op, value, filter, list.lazy.map { self.orderCoordinates(Int($0)) })
         case .share(let r, let overOrders):
             guard let c = mapRef(r, 0, k) else { return unreachable(r, k) }
             guard case .ranking(let shares) = values[c] else { return values[c] }

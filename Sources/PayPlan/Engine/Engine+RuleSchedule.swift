@@ -156,8 +156,8 @@ extension Engine {
     }
 
     /// Computes every cell in the order of `steps`: each rule's formula is evaluated over runs
-    /// of its cells node by node (`Engine+BlockEvaluator`), its kind read once per block; the
-    /// cells of an order rule are evaluated one by one from its formula (`computeFormula`).
+    /// of its cells node by node (`Engine+BlockEvaluator`), its kind read once per block; an
+    /// order rule's formula over runs of orders (`Engine+OrderColumnEvaluator`).
     ///
     /// - Complexity: O(cells × formula size).
     func computeAll(_ steps: [RuleStep], _ columns: BlockColumns = BlockColumns()) {
@@ -166,10 +166,7 @@ extension Engine {
             case .block(let r):
                 let d = plan.rules[r].dimension, first = offsets[r], kind = plan.rules[r].kind
                 if d.perOrder {
-                    if let e = kind.formulaExpression {
-                        for o in 0..<(offsets[r + 1] - first) { values[first + o] = computeFormula(first + o, e, orderCoordinates(o)) }
-                        continue
-                    }
+                    if let e = kind.formulaExpression { computeOrderRule(r, e, columns); continue }
                     for o in 0..<(offsets[r + 1] - first) { values[first + o] = compute(first + o, r, orderCoordinates(o), kind) }
                     continue
                 }

@@ -183,7 +183,9 @@ public final class Engine {
         buildBuckets()
         let schedule = Engine.ruleSchedule(plan)
         hasRuleSchedule = schedule != nil
-        if let steps = schedule {
+        if var steps = schedule {
+            // The static order rules are computed (they are made of data alone, and the buckets needed them).
+            steps.removeAll { if case .block(let r) = $0 { return plan.staticRules.contains(r) && plan.rules[r].dimension.perOrder }; return false }
             // Rule by rule; the cell graph waits for the first edit that needs it.
             if let shouldStop {
                 // One set of columns for every step (a set made per step cost 2,000 instructions a column
