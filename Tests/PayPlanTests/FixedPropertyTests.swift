@@ -201,6 +201,52 @@ import TestSupport
         #expect(Fixed.checkedDivide(Fixed.one, .zero) == nil)
     }
 
+    /// The fast paths of `×` (both raw values below 2⁶² in magnitude: the product ÷ 10¹² worked out
+    /// 32 bits at a time) and `÷` (the dividend's raw value below 2⁸⁶: one 128-bit division) and the
+    /// paths beside them, at their edges: operands on both sides of 2⁶² and 2⁸⁶, products and
+    /// quotients whose remainder is exactly half a raw unit (and one either side), a dividend's
+    /// raw value times a unit, against the reference.
+    @Test func theFastPathsOfMultiplyAndDivideAgreeWithTheReferenceAtTheirEdges() {
+        var g = SplitMix64(seed: FuzzSettings(count: "PAYPLAN_FUZZ_FIXED", bounded: 0).seed &+ 7)
+        func below(_ n: UInt64) -> UInt64 { g.next() % n }
+        func sign() -> Int128 { below(2) == 0 ? 1 : -1 }
+        /// A raw value near 2^`bits`: just below, at, or just above, or anywhere below it.
+        func near(_ bits: Int) -> Int128 {
+            let edge = Int128(1) << bits
+            switch below(4) {
+            case 0: return sign() * (edge - 1 - Int128(below(1000)))
+            case 1: return sign() * (edge + Int128(below(1000)))
+            case 2: return sign() * edge
+            default: return sign() * (Int128(g.next()) << 64 | Int128(g.next())) % edge
+            }
+        }
+        for _ in 0..<Self.cases {
+            // ×: a raw value whose remainder by 10¹² is half of it (± 1) times one raw unit or a small count,
+            // and operands about 2⁶² either side.
+            let half = sign() * (Int128(below(1 << 21)) * Fixed.scale + Fixed.scale / 2 + Int128(below(3)) - 1)
+            let pairs = [(Fixed(raw: half), Fixed(raw: sign() * Int128(1 + below(3)))),
+                         (Fixed(raw: near(62)), Fixed(raw: near(62))),
+                         (Fixed(raw: near(62)), Fixed(raw: sign() * Int128(below(1 << 40)))),
+                         (Fixed(raw: sign() * Int128(below(UInt64(1) << 62))), Fixed(raw: sign() * Int128(below(UInt64(1) << 62))))]
+            for (a, b) in pairs {
+                let expected = Self.fixed(Reference.dividedRounded(Self.reference(a) * Self.reference(b), Self.scale))
+                #expect(Fixed.checkedMultiply(a, b) == expected, "\(a.raw) × \(b.raw) raw")
+            }
+            // ÷: dividends about 2⁸⁶ either side over divisors of every size, and quotients exactly half way.
+            let divisor = Fixed(raw: below(2) == 0 ? near(Int(below(126))) : sign() * Int128(1 + below(1 << 20)))
+            let a = Fixed.inRange(raw: near(86)) ?? .one
+            if !divisor.isZero {
+                let expected = Self.fixed(Reference.dividedRounded(Self.reference(a) * Self.scale, Self.reference(divisor)))
+                #expect(Fixed.checkedDivide(a, divisor) == expected, "\(a.raw) ÷ \(divisor.raw) raw")
+            }
+            // (2k + 1) raw units ÷ 2 × 10¹² raw: the quotient is k + ½ raw units, which rounds away from zero.
+            let k = Int128(below(1 << 40))
+            let odd = Fixed(raw: sign() * (2 * k + 1)), two = Fixed(raw: sign() * 2 * Fixed.scale)
+            let away = Fixed(raw: ((odd.raw < 0) != (two.raw < 0) ? -1 : 1) * (k + 1))
+            #expect(Fixed.checkedDivide(odd, two) == away, "\(odd.raw) ÷ \(two.raw) raw")
+        }
+    }
+
     @Test func roundingFlooringAndCeilingToEveryNumberOfDigits() {
         var g = SplitMix64(seed: FuzzSettings(count: "PAYPLAN_FUZZ_FIXED", bounded: 0).seed &+ 3)
         for _ in 0..<Self.cases {

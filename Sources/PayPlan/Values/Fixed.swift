@@ -80,7 +80,7 @@ public struct Fixed: Hashable, Comparable, Sendable {
         // Fast path: both raw values below 2⁶³ in magnitude, so the product fits in Int128.
         let limit: Int128 = 1 << 62
         if a.raw > -limit && a.raw < limit && b.raw > -limit && b.raw < limit {
-            return inRange(raw: divideRounded(a.raw * b.raw, by: scale))
+            return inRange(raw: divideRoundedByScale(a.raw * b.raw))
         }
         return mulDiv(a.raw, b.raw, scale).flatMap { inRange(raw: $0) }
     }
@@ -89,7 +89,42 @@ public struct Fixed: Hashable, Comparable, Sendable {
     /// `nil` when `b` is zero or the quotient overflows.
     @inlinable public static func checkedDivide(_ a: Fixed, _ b: Fixed) -> Fixed? {
         if b.raw == 0 { return nil }
+        // Fast path: |a| below 2⁸⁶ raw (about 7.7 × 10¹³ CNY), so a × 10¹² fits in Int128 and one
+        // 128-bit division does what the 256-bit `mulDiv` does, with the same rounding.
+        let limit: Int128 = 1 << 86
+        if a.raw > -limit && a.raw < limit {
+            let n = (a.raw * scale).magnitude, d = b.raw.magnitude
+            let q = n / d, r = n - q * d
+            let quotient = Int128(r >= d - r ? q + 1 : q)
+            return inRange(raw: (a.raw < 0) != (b.raw < 0) ? -quotient : quotient)
+        }
         return mulDiv(a.raw, scale, b.raw).flatMap { inRange(raw: $0) }
+    }
+
+    /// `x / 10¹²` rounded half away from zero, as `divideRounded(x, by: scale)` gives it, without
+    /// a 128-bit division: 10¹² = 2¹² × 5¹², so the magnitude is shifted right 12 bits and divided
+    /// by 5¹² (below 2²⁸) 32 bits at a time, each step a 64-bit division by a constant (a multiply).
+    /// - Complexity: O(1).
+    @inlinable static func divideRoundedByScale(_ x: Int128) -> Int128 {
+        let m = x.magnitude
+        let d: UInt64 = 244_140_625  // 5¹²
+        let s = m >> 12
+        let hi = UInt64(truncatingIfNeeded: s >> 64), lo = UInt64(truncatingIfNeeded: s)
+        // Long division by 32-bit limbs: the remainder stays below d, so each dividend is below 2⁶⁰.
+        var cur = hi >> 32
+        let q3 = cur / d
+        cur = (cur - q3 * d) << 32 | (hi & 0xFFFF_FFFF)
+        let q2 = cur / d
+        cur = (cur - q2 * d) << 32 | (lo >> 32)
+        let q1 = cur / d
+        cur = (cur - q1 * d) << 32 | (lo & 0xFFFF_FFFF)
+        let q0 = cur / d
+        let r = cur - q0 * d
+        var q = UInt128(q3) << 96 | UInt128(q2) << 64 | UInt128(q1) << 32 | UInt128(q0)
+        // The remainder of m by 10¹²: r × 2¹² plus the 12 bits shifted out.
+        let remainder = r << 12 | UInt64(truncatingIfNeeded: m & 0xFFF)
+        if remainder >= 500_000_000_000 { q += 1 }
+        return x < 0 ? -Int128(q) : Int128(q)
     }
 
     /// The sum of `values`, or `nil` when it (or a partial sum) leaves the range.
