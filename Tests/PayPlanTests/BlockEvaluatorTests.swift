@@ -128,6 +128,59 @@ import TestSupport
         #expect(disagreements(e).isEmpty)
     }
 
+    /// `prorate` over a run and a node that is the same in every period of an agent, by hand.
+    /// Agents: 甲 hired 2020-01-01, base 3,000; 乙 hired 2026-03-16 (a Monday), base 3,000, mode
+    /// "combined"; 丙 hired 2025-06-01, left 2026-08-10, base 5,000; 丁 with no base.
+    /// - pd = prorate(base, way), way = "paid_days": 甲 3,000 in every month (employed all of it);
+    ///   乙 0 in February (not yet employed), in March 3,000 × 12 weekdays (16th–31st) ÷ 21.75 =
+    ///   1,655.172413793103 (1,655.1724137931034…, rounded at the 12th digit), 3,000 in April; 丙 in August
+    ///   5,000 × 6 weekdays (3rd–7th, 10th; 1st–2nd and 8th–9th are weekends) ÷ 21.75 = 1,379.310344827586,
+    ///   0 in September (left before it); 丁 #MISSING (no base), from 丁.pd[…].
+    /// - cd = prorate(base, "calendar_days"): 乙 in March 3,000 × 16 ÷ 31 = 1,548.387096774194;
+    ///   丙 in August 5,000 × 10 ÷ 31 = 1,612.903225806452.
+    /// - sep = mode = "separate" (mode defaults to "separate"): yes for 甲, 丙 and 丁, no for 乙 in every month.
+    /// - bad = prorate(base, mode): a way that is not one (#TYPE) for every agent with a base.
+    @Test func prorateAndFiguresTheSameInEveryPeriodOfAnAgentByHand() throws {
+        let agents = [
+            Agent(name: "甲", hired: Day(year: 2020, month: 1, day: 1)!, base: Fixed(3000)),
+            Agent(name: "乙", hired: Day(year: 2026, month: 3, day: 16)!, base: Fixed(3000), extra: ["mode": .text("combined")]),
+            Agent(name: "丙", hired: Day(year: 2025, month: 6, day: 1)!, left: Day(year: 2026, month: 8, day: 10)!, base: Fixed(5000)),
+            Agent(name: "丁", hired: Day(year: 2020, month: 1, day: 1)!),
+        ]
+        let e = try engine([
+            "attribute base",
+            "attribute mode default \"separate\"",
+            "param way = \"paid_days\"",
+            "month pd = prorate(base, way)",
+            "month cd = prorate(base, \"calendar_days\")",
+            "month sep = mode = \"separate\"",
+            "month bad = prorate(base, mode)",
+        ], agents: agents)
+        for m in ["2026-01", "2026-06", "2026-12"] { #expect(value(e, "pd", m) == n("3000")) }
+        #expect(value(e, "pd", "2026-02", agent: 1) == n("0"))
+        #expect(value(e, "pd", "2026-03", agent: 1) == n("1655.172413793103"))
+        #expect(value(e, "pd", "2026-04", agent: 1) == n("3000"))
+        #expect(value(e, "pd", "2026-07", agent: 2) == n("5000"))
+        #expect(value(e, "pd", "2026-08", agent: 2) == n("1379.310344827586"))
+        #expect(value(e, "pd", "2026-09", agent: 2) == n("0"))
+        #expect(value(e, "cd", "2026-03", agent: 1) == n("1548.387096774194"))
+        #expect(value(e, "cd", "2026-08", agent: 2) == n("1612.903225806452"))
+        #expect(value(e, "cd", "2026-05", agent: 2) == n("5000"))
+        guard case .error(let none) = value(e, "pd", "2026-04", agent: 3) else { Issue.record("丁 has a base"); return }
+        #expect(none.kind == .missing)
+        #expect(none.origin?.description == "丁.pd[2026-04]")
+        for m in ["2026-01", "2026-07", "2026-12"] {
+            #expect(value(e, "sep", m) == .bool(true))
+            #expect(value(e, "sep", m, agent: 1) == .bool(false))
+            #expect(value(e, "sep", m, agent: 2) == .bool(true))
+            #expect(value(e, "sep", m, agent: 3) == .bool(true))
+        }
+        guard case .error(let way) = value(e, "bad", "2026-05", agent: 0) else { Issue.record("separate is a way"); return }
+        #expect(way.kind == .type)
+        #expect(way.origin?.description == "甲.bad[2026-05]")
+        #expect(disagreements(e).isEmpty)
+    }
+
     /// More agents than one run of lanes (256): 23 agents × 12 months = 276 cells per rule, the
     /// run ending inside the 22nd agent's year. pay = base + r × 2, r = 100 × (agent number) in
     /// every month: agent i (from 0) earns 3,000 + 200 × (i + 1) when it has base 3,000.

@@ -279,6 +279,8 @@ extension Engine {
                 let d = b.firstDay[b.period[i] - b.firstPeriod]
                 raw[i] = Fixed(f == .monthOf ? d.month : f == .yearOf ? d.year : d.day).raw; tag[i] = Engine.laneNumber
             }
+        case .function(.prorate, let args) where args.count == 2 && b.grain != .none:
+            prorateColumn(e, args, b, out)
         case .function(let f, let args):
             switch f {
             case .round, .floor, .ceil, .abs, .min, .max: break
@@ -484,10 +486,86 @@ extension Engine {
         return thresholds
     }
 
-    /// `e` evaluated by the tree walk lane by lane, for a node with no column form.
+    /// `e` evaluated by the tree walk lane by lane, for a node with no column form. A node whose
+    /// value is the same in every period of an agent (`isSamePerAgent`: `bonus_taxation = "separate"`,
+    /// `ifmissing(si_base, base)`) is evaluated once per agent of the run (lanes are agent-major) and
+    /// copied to that agent's other lanes.
+    ///
+    /// - Complexity: O(lanes × expression size), O(agents of the run × expression size) for a node
+    ///   the same per agent.
     private func generic(_ e: CExpr, _ b: BlockColumns, _ out: Int) {
         let raw = b.raw(out), tag = b.tag(out)
+        if b.count > 1 && isSamePerAgent(e) {
+            for i in 0..<b.count {
+                if i > 0 && b.agent[i] == b.agent[i - 1] { raw[i] = raw[i - 1]; tag[i] = tag[i - 1]; continue }
+                Engine.store(eval(e, b.coordinates(i)), raw, tag, i)
+            }
+            return
+        }
         for i in 0..<b.count { Engine.store(eval(e, b.coordinates(i)), raw, tag, i) }
+    }
+
+    /// Whether `e` has one value per agent whatever the period (and reads no order, no table
+    /// amount `x`): made only of constants, attributes (whose defaults are such), figures of no
+    /// period that are not per order (parameters, an agent's own figure of no period), and
+    /// operators and pure functions of those. Built-ins, references to figures with periods,
+    /// aggregations, tables and date functions are not. An error value it gives bails its lane in
+    /// the block evaluator, so that cell is computed again by the tree walk with its own origin.
+    ///
+    /// - Complexity: O(expression size).
+    func isSamePerAgent(_ e: CExpr) -> Bool {
+        switch e {
+        case .constant: return true
+        case .attribute(_, let d): return d.map(isSamePerAgent) ?? true
+        case .ref(let r, _):
+            let d = plan.rules[r].dimension
+            return d.grain == .none && !d.perOrder
+        case .negate(let a), .not(let a): return isSamePerAgent(a)
+        case .arithmetic(_, let a, let c), .compare(_, let a, let c), .and(let a, let c), .or(let a, let c):
+            return isSamePerAgent(a) && isSamePerAgent(c)
+        case .ifThen(let a, let c, let d): return isSamePerAgent(a) && isSamePerAgent(c) && isSamePerAgent(d)
+        case .function(let f, let args):
+            switch f {
+            case .round, .floor, .ceil, .abs, .min, .max, .iferror, .ifmissing, .missing, .error: return args.allSatisfy(isSamePerAgent)
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// `prorate(amount, how)` over the lanes of `b` into column `out`, when `how` is one value for
+    /// every lane (a text constant or a parameter's cell) naming a way (`Proration`): a lane whose
+    /// agent was employed on every day of its period takes the amount, one employed on none of
+    /// them takes 0 — what `Proration.prorate` gives both ways; a lane of a part period, or whose
+    /// amount is not a number, is computed by the tree walk (`Engine.prorate`), as is every lane
+    /// when `how` is anything else.
+    ///
+    /// - Complexity: O(lanes × the amount's expression size), plus the tree walk of part periods.
+    private func prorateColumn(_ e: CExpr, _ args: [CExpr], _ b: BlockColumns, _ out: Int) {
+        let how: Value
+        switch args[1] {
+        case .constant(let v): how = v
+        case .ref(let r, _) where !plan.rules[r].dimension.perAgent && plan.rules[r].dimension.grain == .none && !plan.rules[r].dimension.perOrder:
+            how = values[offsets[r]]
+        default: generic(e, b, out); return
+        }
+        guard case .text(let word) = how, Proration(rawValue: word) != nil else { generic(e, b, out); return }
+        evalColumn(args[0], b, out)
+        b.preparePeriods(self)
+        let raw = b.raw(out), tag = b.tag(out)
+        var agent = -1, hired: Day? = nil, left: Day? = nil
+        for i in 0..<b.count {
+            let a = b.agent[i]
+            guard tag[i] == Engine.laneNumber, a >= 0, a < agents.count else { Engine.store(eval(e, b.coordinates(i)), raw, tag, i); continue }
+            if a != agent { agent = a; hired = agents[a].hired; left = agents[a].left }
+            let p = b.period[i] - b.firstPeriod
+            let first = b.firstDay[p], last = b.lastDay[p]
+            // Employed every day of the period: the amount itself.
+            if (hired.map { $0 <= first } ?? true) && (left.map { $0 >= last } ?? true) { continue }
+            // Employed on none of its days: 0.
+            if (hired.map { $0 > last } ?? false) || (left.map { $0 < first } ?? false) { raw[i] = 0; continue }
+            Engine.store(eval(e, b.coordinates(i)), raw, tag, i)
+        }
     }
 }
 
