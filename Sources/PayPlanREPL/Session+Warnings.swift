@@ -77,8 +77,7 @@ extension Session {
         if agents > count { touched.formUnion(count..<agents) }
         for a in agents..<max(agents, count) { x.flagged[a] = nil }
         for (c, _) in changed {
-            let (r, k) = engine.coordinates(ofCell: c)
-            if r == rule { touched.insert(k.agent) }
+            if let a = engine.agent(ofCell: c, inRule: rule) { touched.insert(a) }
         }
         for a in touched where a < agents { x.flagged[a] = PlanCheck.OutsideEmployment(engine: engine, rule: rule, agent: a) }
         x.revision = engine.revision

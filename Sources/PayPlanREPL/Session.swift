@@ -472,16 +472,22 @@ public final class Session {
     func payChangeLines(_ changed: [Engine.Change], appearing: String? = nil, vanished: [(name: String, value: Value)] = [], figure: String? = nil) -> [OutputLine] {
         guard let t = figure ?? engine.plan.total, let totalRule = engine.plan.ruleIndex[t] else { return [] }
         let newcomer = appearing.flatMap { engine.agentIndex(named: $0) }
+        let perAgent = engine.plan.rules[totalRule].dimension.perAgent
         let pay = changed.filter {
-            let (r, k) = engine.coordinates(ofCell: $0.cell)
-            return r == totalRule && !(engine.plan.rules[r].dimension.perAgent && k.agent == newcomer)
-        }
-        var lines = pay.sorted { $0.cell < $1.cell }.map {
+            guard let a = engine.agent(ofCell: $0.cell, inRule: totalRule) else { return false }
+            return !(perAgent && a == newcomer)
+        }.sorted { $0.cell < $1.cell }
+        // What `summarise` shows of the pay lines, then the agent's and the vanished ones: only the
+        // lines shown are named (a rule edit changes thousands of pay cells; naming each cost a third of it).
+        let shown = pay.prefix(changeLimit).map {
             PayChange(cell: engine.name(ofCell: $0.cell), old: $0.old, new: engine.value(ofCell: $0.cell))
         }
-        if let a = appearing { lines += totals(engine, agent: a).map { PayChange(cell: $0.name, old: nil, new: $0.value) } }
-        lines += vanished.map { PayChange(cell: $0.name, old: $0.value, new: nil) }
-        return summarise(lines)
+        var rest: [PayChange] = []
+        if let a = appearing { rest += totals(engine, agent: a).map { PayChange(cell: $0.name, old: nil, new: $0.value) } }
+        rest += vanished.map { PayChange(cell: $0.name, old: $0.value, new: nil) }
+        let lines = (shown + rest.prefix(max(0, changeLimit - shown.count))).map(OutputLine.init)
+        let total = pay.count + rest.count
+        return total <= changeLimit ? lines : lines + [OutputLine(ChangeMessage.morePayChanges(total - changeLimit))]
     }
 
     func changeLines(before: [(name: String, value: Value)], after: [(name: String, value: Value)]) -> [OutputLine] {

@@ -64,6 +64,24 @@ import PayPlan
         #expect(lines.last == "… and 31 more pay figures changed") // 3 agents × 12 months = 36
     }
 
+    /// The lines shown of a capped change list are the first pay cells in cell order, each named
+    /// with its old and new figure (rate 1% → 2% of sales 100: 1.00 → 2.00); under the cap every
+    /// line is shown and no count follows; an agent added shows its own figures after them.
+    @Test func cappedChangesShowTheFirstPayCellsInOrderAndCountTheRest() throws {
+        let s = try Session()
+        run(s, "param rate = 1%", "input month sales default 100", "month pay = rate * sales")
+        for i in 0..<2 { run(s, "agent add A\(i)") }
+        s.changeLimit = 5
+        let lines = run(s, "param rate = 2%")
+        #expect(Array(lines.dropFirst().prefix(5)) == (1...5).map { "A0.pay[2026-0\($0)]: 1.00 → 2.00" })
+        #expect(lines.last == "… and 19 more pay figures changed") // 2 agents × 12 months = 24
+        s.changeLimit = 30
+        let all = run(s, "param rate = 3%")
+        #expect(all.count == 1 + 24)
+        #expect(all.last == "A1.pay[2026-12]: 2.00 → 3.00")
+        #expect(all[13] == "A1.pay[2026-01]: 2.00 → 3.00")
+    }
+
     @Test func undoAndRedo() throws {
         let s = try Session()
         run(s, "input month sales default 0", "month pay = sales * 10%", "agent add 甲")

@@ -94,6 +94,23 @@ extension Engine {
         return (r, Coordinates(agent: rem / n, grain: d.grain, period: rem % n))
     }
 
+    /// The agent of cell `c` (0 for a team cell) when `c` is a cell of rule `r`, else `nil`: what
+    /// `coordinates(ofCell:)` says of such a cell, without searching the rules for the cell's
+    /// (the session asks it of every cell an edit changed, thousands after a rule edit).
+    ///
+    /// - Complexity: O(1) for a cell of the rules' blocks; O(log rules) for an order's or an
+    ///   agent's appended in place.
+    public func agent(ofCell c: Int, inRule r: Int) -> Int? {
+        if c >= appended.baseCellCount {
+            let (q, k) = coordinates(ofCell: c)
+            return q == r ? k.agent : nil
+        }
+        guard c >= offsets[r] && c < offsets[r + 1] else { return nil }
+        let d = plan.rules[r].dimension
+        if d.perOrder { return coordinates(ofCell: c).coordinates.agent }
+        return (c - offsets[r]) / periodCount(d.grain)
+    }
+
     /// The period at `index` of `grain` (index 0 is the first of the scenario's years).
     public func period(_ grain: Grain, _ index: Int) -> Period {
         Period(grain: grain, start: Month(index: startMonth.index + index * grain.months))
