@@ -54,11 +54,17 @@ import PayPlan
         #expect(row(lines, "甲") == ["500.00", "yes"])
     }
 
-    @Test func manyChangesAreCapped() throws {
+    /// pay = rate × sales, rate 1%, sales 100 in every month, for `agents` agents A0 …, change lists capped at 5.
+    func rateSession(agents: Int) throws -> Session {
         let s = try Session()
         run(s, "param rate = 1%", "input month sales default 100", "month pay = rate * sales")
-        for i in 0..<3 { run(s, "agent add A\(i)") }
+        for i in 0..<agents { run(s, "agent add A\(i)") }
         s.changeLimit = 5
+        return s
+    }
+
+    @Test func manyChangesAreCapped() throws {
+        let s = try rateSession(agents: 3)
         let lines = run(s, "param rate = 2%")
         #expect(lines.count == 1 + 5 + 1)
         #expect(lines.last == "… and 31 more pay figures changed") // 3 agents × 12 months = 36
@@ -68,10 +74,7 @@ import PayPlan
     /// with its old and new figure (rate 1% → 2% of sales 100: 1.00 → 2.00); under the cap every
     /// line is shown and no count follows; an agent added shows its own figures after them.
     @Test func cappedChangesShowTheFirstPayCellsInOrderAndCountTheRest() throws {
-        let s = try Session()
-        run(s, "param rate = 1%", "input month sales default 100", "month pay = rate * sales")
-        for i in 0..<2 { run(s, "agent add A\(i)") }
-        s.changeLimit = 5
+        let s = try rateSession(agents: 2)
         let lines = run(s, "param rate = 2%")
         #expect(Array(lines.dropFirst().prefix(5)) == (1...5).map { "A0.pay[2026-0\($0)]: 1.00 → 2.00" })
         #expect(lines.last == "… and 19 more pay figures changed") // 2 agents × 12 months = 24
