@@ -141,8 +141,11 @@ extension PayConcern {
         var places: [(agent: Int, period: Period)] = []
         var seen = Set<SIMD3<Int>>()
         var wage: Engine.Change? = nil
+        let figureRules = f.rules
         for ch in changed {
             if ch.cell == f.minimumWageCell, wage == nil { wage = ch }
+            // Most changed cells are of other rules: told in O(1) per pay figure before the cell's coordinates are found.
+            guard figureRules.contains(where: { e.agent(ofCell: ch.cell, inRule: $0) != nil }) else { continue }
             let (r, k) = e.coordinates(ofCell: ch.cell)
             guard rules.contains(r) else { continue }
             old[ch.cell] = ch.old
@@ -160,8 +163,11 @@ extension PayConcern {
         }
         var out: [PayConcern] = []
         for (a, p) in places {
+            // A place with no concern now has none new: the concerns before are worked out only where there are some now.
+            let now = concerns(engine: e, figures: f, agent: a, period: p)
+            if now.isEmpty { continue }
             let before = Set(concerns(engine: e, figures: f, agent: a, period: p, read: { old[$0] ?? e.value(ofCell: $0) }).map { SIMD3($0.kind.rawValue, $0.period.start.index, $0.period.grain.months) })
-            out += concerns(engine: e, figures: f, agent: a, period: p).filter { !before.contains(SIMD3($0.kind.rawValue, $0.period.start.index, $0.period.grain.months)) }
+            out += now.filter { !before.contains(SIMD3($0.kind.rawValue, $0.period.start.index, $0.period.grain.months)) }
         }
         return out
     }
