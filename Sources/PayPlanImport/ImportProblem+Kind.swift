@@ -13,6 +13,9 @@ extension ImportProblem.Kind {
         case .outsideRange(let t, let f, let r): "'\(t)' is outside the range the plan declares for \(f) (\(r)), as order add would refuse it"
         case .buyersAboveInquiries(let b, let q, let c):
             "\(b.format(minimumFractionDigits: 0, grouping: false)) paying buyers is more than the \(q.format(minimumFractionDigits: 0, grouping: false)) inquiring buyers (\(c)): a conversion above 100%"
+        case .cellCount(let cells, let columns):
+            cells < columns ? "the row has \(cells) cell\(cells == 1 ? "" : "s") where the header has \(columns) columns: a row cut short is not read (its missing cells would count as blank); check the export"
+                : "the row has \(cells) cells, more than the header's \(columns) columns: a row with cells past the header is not read; check the export"
         case .emptyOrderNumber: "the order number is empty"
         case .shortenedOrderNumber(let v): "'\(v)' is an order number the spreadsheet shortened to a number; format the column as text and export again"
         case .duplicateOrderNumber(let v, let r): "the order number \(v) is also on row \(r)"

@@ -20,6 +20,10 @@ public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
         case outsideRange(text: String, field: String, range: String)
         /// A performance row with more paying buyers (最终付款人数) than inquiring buyers (询单人数): a conversion above 100%.
         case buyersAboveInquiries(buyers: Fixed, inquiries: Fixed, inquiriesColumn: String)
+        /// A row with fewer cells than the header has columns (`cells`, `columns`), or with cells that are not
+        /// blank past the header: a row cut short by a truncated export or a bad paste, whose missing cells
+        /// would read as blank and, for an order already imported, replace its amounts with nothing.
+        case cellCount(cells: Int, columns: Int)
         // Orders.
         case emptyOrderNumber
         /// `1.23E+11`: an order number a spreadsheet turned into a number.
@@ -200,6 +204,7 @@ public enum OrderImport {
             }
             if isBlank(row) { continue }
             file.rowsRead += 1
+            if let problem = cellCountProblem(row, header: header, row: rowNumber) { file.problems.append(problem); continue }
             var id: String? = nil, agent: String? = nil, date: Day? = nil
             // Every bad cell of a row is reported, not only the first.
             var rowBad = false
@@ -651,6 +656,17 @@ public enum OrderImport {
     static func isValidTarget(_ t: String) -> Bool {
         guard let f = t.first, f.isLetter || f == "_" else { return false }
         return t.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    /// The problem of a row whose cells do not line up with the header: fewer cells than columns, or cells past
+    /// the last column that are not blank (a trailing delimiter, which some exports write on every row, is
+    /// taken). `nil` when they line up.
+    /// - Complexity: O(the row's cells past the header).
+    static func cellCountProblem(_ row: [String], header: [String], row number: Int) -> ImportProblem? {
+        if row.count < header.count || row[header.count...].contains(where: { !cleanCell($0).isEmpty }) {
+            return ImportProblem(row: number, column: nil, .cellCount(cells: row.count, columns: header.count))
+        }
+        return nil
     }
 
     static func isBlank(_ row: [String]) -> Bool {

@@ -97,6 +97,11 @@ public enum PerformanceImport {
                 progress(file.rowsRead)
             }
             if OrderImport.isBlank(row) { continue }
+            if let problem = OrderImport.cellCountProblem(row, header: header, row: rowNumber) {
+                file.rowsRead += 1
+                file.problems.append(problem)
+                continue
+            }
             func cell(_ i: Int) -> String { i < row.count ? OrderImport.cleanCell(row[i]) : "" }
             func bad(_ column: String, _ kind: ImportProblem.Kind) { file.problems.append(ImportProblem(row: rowNumber, column: column, kind)) }
             // The agent.

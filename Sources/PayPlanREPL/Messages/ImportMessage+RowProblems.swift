@@ -6,6 +6,9 @@ extension ImportMessage {
     static func rowProblemChinese(_ k: ImportProblem.Kind) -> String {
         switch k {
         case .negative, .outsideRange, .buyersAboveInquiries: cellWording(ImportProblem(row: 0, column: nil, reason: "", kind: k)).zh
+        case .cellCount(let cells, let columns):
+            cells < columns ? "这一行只有 \(cells) 格，表头有 \(columns) 列：被截断的行不导入（缺的格会当作空白）；请检查导出的文件"
+                : "这一行有 \(cells) 格，多于表头的 \(columns) 列：表头之外还有内容的行不导入；请检查导出的文件"
         case .emptyOrderNumber: "订单号为空"
         case .shortenedOrderNumber(let v): "'\(v)' 是被表格软件缩写成数字的订单号；请把该列设为文本格式后重新导出"
         case .duplicateOrderNumber(let v, let r): "订单号 \(v) 在第 \(r) 行也出现过"
@@ -37,7 +40,7 @@ extension ImportMessage {
 
     /// One sample of every row problem kind (the catalogue renders them in `rowProblems`).
     static var rowProblemSamples: [ImportProblem.Kind] {
-        [.emptyOrderNumber, .shortenedOrderNumber("1.23E+11"), .duplicateOrderNumber("T001", row: 2), .unknownAgent("S09", known: ["李雷 (S01)", "韩梅梅 (S02)"]),
+        [.cellCount(cells: 3, columns: 6), .cellCount(cells: 8, columns: 6), .emptyOrderNumber, .shortenedOrderNumber("1.23E+11"), .duplicateOrderNumber("T001", row: 2), .unknownAgent("S09", known: ["李雷 (S01)", "韩梅梅 (S02)"]),
          .emptyDate, .notADate("3月2日"), .invalidDate("2026-02-30"), .notAFlag("也许"), .notAnAmount("十二", tooLarge: false),
          .notAnAmount("1000000000000000000000000000", tooLarge: true), .outsideYears("2025-12-31", years: "2026"), .emptyAgent, .notAMonth("三月"),
          .emptyMonth, .duplicateAgentMonth(agent: "小美", period: "2026-03", row: 2), .notANumberOrTime("很多", tooLarge: false),
