@@ -23,7 +23,13 @@ struct JSONReader {
     /// Read a body's `inputs` into `ScenarioFile.TypedInputs` (`ScenarioFile.readBody(_:typedInputs:)`).
     var typedInputs = false
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
+    /// A reader at the first byte, or after a UTF-8 byte-order mark (EF BB BF), which Windows Notepad
+    /// writes and RFC 8259 §8.1 lets a reader ignore (fresh-user finding M3: such a file was refused as
+    /// "line 1, column 1: expected a value").
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        b = bytes
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+    }
 
     // MARK: Errors
 
