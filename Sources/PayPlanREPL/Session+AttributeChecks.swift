@@ -49,12 +49,13 @@ extension Session {
     /// (fresh-user finding M-C: `agent set 小美 role=sale` on online-shop-cs was accepted and her
     /// 95 orders became 闷拍). An empty value clears the attribute and is never refused.
     ///
-    /// - Complexity: O(pairs × (the plan's expressions + agents)).
+    /// - Complexity: O(pairs) while the plan's texts are cached and the values are known ones,
+    ///   else O(pairs × (the plan's expressions + agents)).
     func attributeValueProblem(_ pairs: some Sequence<String>) -> AgentMessage? {
         for pair in pairs {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else { continue }
             let key = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
-            guard !value.isEmpty, let compared = comparedAttributeValues(key), !compared.takes(value) else { continue }
+            guard !value.isEmpty, let compared = comparedAttributeValues(key, typed: value), !compared.takes(value) else { continue }
             let label = workspace.plan.definition(named: key)?.statement.label
             return .unknownAttributeValue(key: key, label: label, value: value, known: compared.known,
                                           near: Session.nearestValue(to: value, among: compared.known))

@@ -68,18 +68,37 @@ extension Session {
         return (texts, false)
     }
 
+    /// The texts `plan` compares `name` against (`comparedTexts(of:in:)`), kept for the plan
+    /// the session has (`comparedTextsCache`), so that a script of 50,000 `agent add` lines
+    /// does not walk the plan for each attribute of each line.
+    ///
+    /// - Complexity: O(1) while the plan is the one cached (the definitions' storage is compared
+    ///   by identity first), else O(the plan's expressions) for each name asked.
+    func cachedComparedTexts(of name: String) -> (texts: [String], open: Bool) {
+        if comparedTextsCache?.plan != workspace.plan { comparedTextsCache = (workspace.plan, [:]) }
+        if let found = comparedTextsCache!.texts[name] { return found }
+        let reading = Session.comparedTexts(of: name, in: workspace.plan)
+        comparedTextsCache!.texts[name] = reading
+        return reading
+    }
+
     /// The values an agent attribute `key` may take when the plan reads it only by comparing it
     /// with texts, or `nil` when any value may be typed. `role` also holds the roles attribution
     /// reads (`sales` sells, `after-sales` does not; `Attribution.Roster`).
     ///
-    /// - Complexity: O(the plan's expressions + agents).
-    func comparedAttributeValues(_ key: String) -> ComparedValues? {
-        let reading = Session.comparedTexts(of: key, in: workspace.plan)
+    /// When `typed` is one of the texts the plan knows, the values the agents carry are not
+    /// gathered (`carried` stays empty; the value is taken either way).
+    ///
+    /// - Complexity: O(1) with the plan's texts cached and `typed` among them, else O(agents).
+    func comparedAttributeValues(_ key: String, typed: String? = nil) -> ComparedValues? {
+        let reading = cachedComparedTexts(of: key)
         guard !reading.open, key == "role" || !reading.texts.isEmpty else { return nil }
         var known = reading.texts
         func add(_ t: String) { if !t.isEmpty, !known.contains(t) { known.append(t) } }
         if key == "role" { add("sales"); add("after-sales") }
         if case .attribute(_, _, let d?, _)? = workspace.plan.definition(named: key)?.statement, case .text(let t) = d.kind { add(t) }
+        let values = ComparedValues(known: known)
+        if let typed, values.takes(typed) { return values }
         var carried = Set<String>()
         for a in workspace.agents {
             if key == "role" { if let r = a.role { carried.insert(r) } } else if let v = a.extra[key] { carried.insert(v.text) }
@@ -90,13 +109,18 @@ extension Session {
     /// The values an order field `key` may take when the plan reads it only by comparing it with
     /// texts (web-agency's product: standard, bilingual …), or `nil` when any value may be typed.
     ///
-    /// - Complexity: O(the plan's expressions + orders).
-    func comparedFieldValues(_ key: String) -> ComparedValues? {
-        let reading = Session.comparedTexts(of: key, in: workspace.plan)
+    /// When `typed` is one of the texts the plan knows, the values the orders carry are not
+    /// gathered (`carried` stays empty; the value is taken either way).
+    ///
+    /// - Complexity: O(1) with the plan's texts cached and `typed` among them, else O(orders).
+    func comparedFieldValues(_ key: String, typed: String? = nil) -> ComparedValues? {
+        let reading = cachedComparedTexts(of: key)
         guard !reading.open, !reading.texts.isEmpty else { return nil }
         var known = reading.texts
         func add(_ t: String) { if !t.isEmpty, !known.contains(t) { known.append(t) } }
         if case .field(_, _, let d?, _)? = workspace.plan.definition(named: key)?.statement, case .text(let t) = d.kind { add(t) }
+        let values = ComparedValues(known: known)
+        if let typed, values.takes(typed) { return values }
         var carried = Set<String>()
         for o in workspace.orders { if let v = o.fields[key] { carried.insert(v.text) } }
         return ComparedValues(known: known, carried: carried)

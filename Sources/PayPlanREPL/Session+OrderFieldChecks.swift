@@ -34,7 +34,7 @@ extension Session {
                     return .fieldNobodyReads(key: key, fields: declared)
                 }
             }
-            guard !value.isEmpty, let compared = comparedFieldValues(key), !compared.takes(value) else { continue }
+            guard !value.isEmpty, let compared = comparedFieldValues(key, typed: value), !compared.takes(value) else { continue }
             let label = workspace.plan.definition(named: key)?.statement.label
             return .unknownFieldValue(key: key, label: label, value: value, known: compared.known,
                                       near: Session.nearestValue(to: value, among: compared.known))

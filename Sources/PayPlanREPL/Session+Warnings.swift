@@ -238,7 +238,12 @@ extension Session {
         guard let a = engine.agentIndex(named: name) else { return payConcernWarnings(changed: changed) }
         let f = PayFigures(engine: engine)
         let own = PayConcern.concerns(engine: engine, figures: f, agent: a, period: Period(grain: .none, start: engine.startMonth))
-        let others = PayConcern.new(after: changed, engine: engine, figures: f).filter { $0.agent != a }
+        // The newcomer's own cells are left out before looking: their concerns are `own` above.
+        let othersChanged = changed.filter {
+            let (r, k) = engine.coordinates(ofCell: $0.cell)
+            return !(engine.plan.rules[r].dimension.perAgent && k.agent == a)
+        }
+        let others = PayConcern.new(after: othersChanged, engine: engine, figures: f).filter { $0.agent != a }
         return PlanCheck.payWarnings(own + others, engine: engine, plan: workspace.plan, figures: f).map(Diagnostic.init(warning:))
     }
 }

@@ -132,6 +132,8 @@ public final class Session {
     /// Employee ID → index of the first agent with it, current while `changeCount` is the one given
     /// (`agentIndex(withID:)`).
     var agentIDIndex: (changeCount: Int, byID: [String: Int])? = nil
+    /// The texts the plan compares each name against (`cachedComparedTexts(of:)`), for the plan kept beside them.
+    var comparedTextsCache: (plan: Plan, texts: [String: (texts: [String], open: Bool)])? = nil
     /// Pay outside employment per agent, for the warnings after every command (Session+Warnings.swift).
     var outsideEmployment: OutsideEmploymentIndex? = nil
     /// How many times it was worked out for every agent (tests: an edit in place must not need it).

@@ -304,6 +304,30 @@ import TestSupport
         expectConsistent(s)
     }
 
+    /// Agents appended in place read what their formulas read, moved from the first agent appended
+    /// (`AppendedAgents.readTemplate`); a rule edit that reads other cells changes that, so an agent
+    /// appended after it must read the new cells: W's March bonus follows W's March sales by the new
+    /// formula (`if sales >= 1万 then 1000 else 0`, worked from the formula itself), and the engine
+    /// equals a fresh one cell for cell after each step.
+    @Test func agentsAppendedAfterARuleEditReadTheNewFormula() throws {
+        let s = try Session(path: electronics)
+        run(s, "agent add X base=3000 hired=2020-01-01", "agent add Y base=3000 hired=2020-01-01")
+        expectConsistent(s)
+        run(s, "month monthly_bonus = if sales >= 1万 then 1000 else 0")
+        run(s, "agent add W base=3000 hired=2020-01-01")
+        expectConsistent(s)
+        #expect(query(s, "W.monthly_bonus[2026-03]") == "0.00")
+        run(s, "W.sales[2026-03] = 2万", "X.sales[2026-03] = 5000")
+        #expect(query(s, "W.monthly_bonus[2026-03]") == "1,000.00")
+        #expect(query(s, "X.monthly_bonus[2026-03]") == "0.00")
+        #expect(query(s, "W.monthly_bonus[2026-04]") == "0.00")
+        expectConsistent(s)
+        // Undo of the sales and of the add, then the add again: the same reads.
+        run(s, "undo", "undo", "undo", "agent add V base=3000 hired=2020-01-01", "V.sales[2026-05] = 3万")
+        #expect(query(s, "V.monthly_bonus[2026-05]") == "1,000.00")
+        expectConsistent(s)
+    }
+
     /// A script of agent adds keeps one agent list: each undo step of an in-place add keeps no copy of the
     /// workspace (it is the one after without its last agent), and undoing and redoing every add comes back
     /// to the same workspaces and figures as a fresh engine's.

@@ -23,6 +23,13 @@ struct AppendedAgents {
     /// A chunk's cells (0..<chunkSize) in schedule order, by their twins' positions; worked out on
     /// first use and again after the topological order changed (`Engine.rewire` empties it).
     var chunkOrder: [Int32] = []
+    /// Per chunk cell (0..<chunkSize), the cells it reads when its rule reads the same cells for
+    /// every agent (`Engine.sameShapeForEveryAgent`): a cell of the engine as built (≥ 0), or
+    /// `-1 - j` for the appended agent's own chunk cell `j`; `nil` for a cell whose reads are
+    /// collected for each agent. Read off the first agent appended on this graph and plan (the
+    /// same formulas read the same cells, moved to the agent), and emptied when either changes
+    /// (`Engine.plan`, `buildCellGraph`, `rewire`). Empty until then.
+    var readTemplate: [[Int32]?] = []
     /// How many agents were appended.
     var count = 0
     /// Cells that read every agent (aggregations, rankings, allocations over agents) → the cells of

@@ -36,6 +36,7 @@ extension Engine {
     /// - Complexity: O(cells + dependencies) the first time, O(1) after.
     func buildCellGraph() throws {
         guard cellGraph == nil else { return }
+        appended.readTemplate = []
         if let steps = Engine.ruleSchedule(plan), orderTemplates != nil {
             // The schedule's cell order is topological, and the templates give what is read through orders.
             let forward = buildDependencyGraph(throughOrders: false)

@@ -280,6 +280,7 @@ extension Engine {
     ///   for a new order when an edge goes against the old one.
     func rewire(_ lists: [Int: [Int32]]) throws {
         let g = graph
+        appended.readTemplate = []
         if g.ordersByTemplate {
             // Orders are read through templates and the order comes from the rule-level schedule:
             // the graph is built again from the new plan (no cell computed), the old one kept on failure.

@@ -31,7 +31,7 @@ public final class Engine {
             if replacingPlanKeepsGraph { return }
             if cellGraph == nil { _ = graph }
         }
-        didSet { orderTemplatesCache = nil; hasRuleSchedule = nil }
+        didSet { orderTemplatesCache = nil; hasRuleSchedule = nil; appended.readTemplate = [] }
     }
     /// The order templates of `plan` (`Engine+OrderTemplates`), worked out on first use.
     @exclusivity(unchecked) var orderTemplatesCache: OrderTemplates??
