@@ -6,7 +6,7 @@ import PayPlan
 /// that changes an input's grain or holder remove the values left without a place and say how
 /// many (undo brings them back); a definition whose range an agent's attribute breaks is refused.
 extension Session {
-    enum StoredDataChange { case unchanged, removed(EditMessage), refused(EditMessage) }
+    enum StoredDataChange { case unchanged, removed([EditMessage]), refused(EditMessage) }
 
     /// Settles `new` (a workspace whose plan or years changed): refuses it when an agent's
     /// attribute is outside a range the plan now declares, else removes the stray inputs.
@@ -17,10 +17,20 @@ extension Session {
         }
         let removed = new.removeStrayInputs()
         guard !removed.isEmpty else { return .unchanged }
-        var counts: [(String, Int)] = []
-        for r in removed {
-            if let i = counts.firstIndex(where: { $0.0 == r.name }) { counts[i].1 += 1 } else { counts.append((r.name, 1)) }
+        func counts(_ rs: [Workspace.StrayInput]) -> [(input: String, count: Int)] {
+            var counts: [(input: String, count: Int)] = []
+            for r in rs {
+                if let i = counts.firstIndex(where: { $0.input == r.name }) { counts[i].count += 1 } else { counts.append((r.name, 1)) }
+            }
+            return counts
         }
-        return .removed(.removedStrayInputs(counts.map { (input: $0.0, count: $0.1) }))
+        // Values dated outside the new years are said as such (the years moved, not the inputs).
+        let outside = removed.filter { $0.reason == .outsideYears }, other = removed.filter { $0.reason != .outsideYears }
+        var messages: [EditMessage] = []
+        if !other.isEmpty { messages.append(.removedStrayInputs(counts(other))) }
+        if let first = outside.map(\.period.start.year).min(), let last = outside.map({ $0.period.lastMonth.year }).max() {
+            messages.append(.removedOutsideYears(counts(outside), years: new.years, datedIn: first...last))
+        }
+        return .removed(messages)
     }
 }

@@ -364,7 +364,7 @@ public final class Session {
         if new.plan != workspace.plan || new.years != workspace.years {
             switch settleStoredData(&new) {
             case .refused(let why): return .error(why)
-            case .removed(let m): after.append(m); edits = nil; built = nil
+            case .removed(let m): after += m as [any Message]; edits = nil; built = nil
             case .unchanged: break
             }
         }

@@ -43,11 +43,37 @@ import PayPlan
         try Self.expectReopens(s, "undo of drop")
     }
 
+    /// `years 2027` on the shipped electronics scenario (years 2026) removes every value entered for 2026,
+    /// said by input with counts taken from the file itself (Foundation's JSON reader, not payplan's), in
+    /// en and zh; undo brings them back.
+    @Test func movingTheYearsSaysTheValuesAreOutsideThem() throws {
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: electronics))) as! [String: Any]
+        var counts: [String: Int] = [:]
+        for (_, byInput) in json["inputs"] as! [String: [String: [String: Any]]] {
+            for (input, series) in byInput { counts[input, default: 0] += series.keys.filter { $0.hasPrefix("2026") }.count }
+        }
+        let total = counts.values.reduce(0, +)
+        #expect(total > 0)
+        let s = try Session(path: electronics)
+        let before = s.workspace
+        let out = run(s, "years 2027")
+        let line = try #require(out.first { $0.hasPrefix("removed") }, "\(out)")
+        #expect(line.hasPrefix("removed \(total) entered values dated 2026, outside the years 2027: "), "\(line)")
+        for (input, n) in counts where n > 0 { #expect(line.contains("\(input) (\(n))"), "\(line)") }
+        #expect(line.hasSuffix("; undo brings them back (years 2026-2027 keeps them)"))
+        run(s, "undo")
+        #expect(s.workspace == before)
+        s.language = .zh
+        let zh = run(s, "years 2027")
+        #expect(zh.contains { $0.hasPrefix("已删除 \(total) 个日期在 2026 年、不在方案年份 2027 内的已录入值：") && $0.hasSuffix("；undo 可恢复（years 2026-2027 可保留它们）") }, "\(zh)")
+    }
+
     @Test func narrowingTheYearsRemovesTheValuesOutsideThem() throws {
         let s = try Self.session()
         let out = run(s, "years 2026")
         #expect(out.first == "this scenario now covers 2026")
-        #expect(out.contains("removed 1 entered value that no input holds now: sales (1); undo brings it back"))
+        // The values are said to be removed for their dates, with the range that keeps them (fresh-user M8).
+        #expect(out.contains("removed 1 entered value dated 2027, outside the years 2026: sales (1); undo brings it back (years 2026-2027 keeps it)"), "\(out)")
         #expect(s.workspace.inputs["甲"]?["sales"] == [Period(text: "2026-03")!: Fixed(10000)])
         try Self.expectReopens(s, "years 2026")
         run(s, "undo")

@@ -38,6 +38,10 @@ public enum EditMessage: MessageCatalogue {
     case attributeOutsideNewRange(agent: String, attribute: String, value: String, range: String)
     /// An edit of the plan or years removed entered values no input holds now: each input with its count.
     case removedStrayInputs([(input: String, count: Int)])
+    /// A `years` edit removed entered values dated outside the new `years`: each input with its count, the
+    /// years they were dated in, and the range that would keep them (fresh-user finding M8: the message said
+    /// "no input holds them", which read as if the inputs were gone).
+    case removedOutsideYears([(input: String, count: Int)], years: ClosedRange<Int>, datedIn: ClosedRange<Int>)
     /// A cycle among rules, written `pay → bonus → pay`.
     case circular([String])
     case nothingToDrop(String)
@@ -85,6 +89,8 @@ public enum EditMessage: MessageCatalogue {
                     zh: "\(agent) 的 \(name)=\(value) 不在方案要声明的范围 \(range) 内；请先修改（agent set \(agent) \(name)=…）；未做任何更改")
         case .removedStrayInputs(let counts):
             Self.removedStray(counts)
+        case .removedOutsideYears(let counts, let years, let dated):
+            Self.removedOutsideYears(counts, years: years, datedIn: dated)
         case .creditedAgain(let n, let moved):
             Wording(en: "orders credited again by their notes: \(n) orders, \(moved) changed (attribution shows them)",
                     zh: "已按备注重新归属订单：共 \(n) 笔，\(moved) 笔有变化（attribution 查看）")
@@ -120,6 +126,23 @@ public enum EditMessage: MessageCatalogue {
                        zh: "已删除 \(total) 个不再对应任何录入项的已录入值：\(counts.map { "\($0.input)（\($0.count)）" }.joined(separator: "、"))；undo 可恢复")
     }
 
+    /// "removed 89 entered values dated 2026, outside the years 2027: sales (45), expenses (44); undo brings
+    /// them back (years 2026-2027 keeps them)".
+    static func removedOutsideYears(_ counts: [(input: String, count: Int)], years: ClosedRange<Int>, datedIn dated: ClosedRange<Int>) -> Wording {
+        let total = counts.reduce(0) { $0 + $1.count }
+        func span(_ r: ClosedRange<Int>) -> String { r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)–\(r.upperBound)" }
+        let keep = min(years.lowerBound, dated.lowerBound)...max(years.upperBound, dated.upperBound)
+        let keepCommand = "years \(keep.lowerBound)" + (keep.lowerBound == keep.upperBound ? "" : "-\(keep.upperBound)")
+        let widenable = keep.count <= 50
+        let en = "removed \(total) entered value\(total == 1 ? "" : "s") dated \(span(dated)), outside the years \(span(years)): "
+            + counts.map { "\($0.input) (\($0.count))" }.joined(separator: ", ")
+            + "; undo brings \(total == 1 ? "it" : "them") back" + (widenable ? " (\(keepCommand) keeps \(total == 1 ? "it" : "them"))" : "")
+        let zh = "已删除 \(total) 个日期在 \(span(dated)) 年、不在方案年份 \(span(years)) 内的已录入值："
+            + counts.map { "\($0.input)（\($0.count)）" }.joined(separator: "、")
+            + "；undo 可恢复" + (widenable ? "（\(keepCommand) 可保留它们）" : "")
+        return Wording(en: en, zh: zh)
+    }
+
     /// An undo step's label in Chinese as the deed undone: an edit message's words without its 已
     /// (定义 / 重新定义 / 删除 …), any other label (a cell edit, a command) as it reads.
     static func deedZh(_ l: OutputLine) -> String {
@@ -137,6 +160,7 @@ public enum EditMessage: MessageCatalogue {
         let jul = Month(year: 2026, month: 7), sep = Month(year: 2026, month: 9)
         return [.attributeOutsideNewRange(agent: "李雷", attribute: "base", value: "-5", range: "0.."),
                 .removedStrayInputs([(input: "sales", count: 2), (input: "bonus", count: 1)]), .removedStrayInputs([(input: "sales", count: 1)]),
+                .removedOutsideYears([(input: "sales", count: 45), (input: "bonus", count: 44)], years: 2027...2027, datedIn: 2026...2026),
                 .usedPart("takehome"), .defined("pay"), .redefined("pay"), .dropped("bonus"), .defined("rate", from: jul), .redefined("rate", from: jul),
          .dropped("rate", versions: 2), .droppedVersion("rate", from: jul), .versionsUntil(count: 3, until: Month(year: 2026, month: 6)),
          .versionSpan(from: jul, until: sep), .versionSpan(from: sep, until: nil), .broughtInPart(part: "takehome", definitions: 12),
