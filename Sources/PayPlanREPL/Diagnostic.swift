@@ -63,7 +63,7 @@ public struct Diagnostic: Equatable, Sendable {
     /// and a caret line (`^~~~`) aligned by display width, Chinese included.
     public func render(location: String? = nil, language: DisplayLanguage? = nil) -> [String] {
         let language = language ?? self.language
-        let message = said.text(language)
+        let message = TerminalText.safe(said.text(language))
         let word = language == .zh ? (severity == .error ? "错误：" : "警告：") : (severity == .error ? "error: " : "warning: ")
         var out = [word + (location.map { language == .zh ? "\($0)：" : "\($0): " } ?? "") + message]
         guard let source, let range else { return out }
@@ -74,7 +74,7 @@ public struct Diagnostic: Equatable, Sendable {
         while lineStart > 0 && chars[lineStart - 1] != "\n" { lineStart -= 1 }
         var lineEnd = lo
         while lineEnd < chars.count && chars[lineEnd] != "\n" { lineEnd += 1 }
-        let line = String(chars[lineStart..<lineEnd])
+        let line = TerminalText.safe(String(chars[lineStart..<lineEnd]))
         let before = DisplayWidth.of(String(chars[lineStart..<lo]))
         let hi = min(max(lo + 1, range.upperBound), lineEnd)
         let width = max(1, DisplayWidth.of(String(chars[lo..<min(hi, chars.count)])))

@@ -4,7 +4,7 @@ import Foundation
 public enum Prompt {
     /// `electronics-sales> `, with `*` before `>` when there are unsaved changes.
     public static func main(name: String, isDirty: Bool) -> String {
-        name + (isDirty ? "*" : "") + "> "
+        TerminalText.safe(name) + (isDirty ? "*" : "") + "> "
     }
 
     /// Shown while a command continues on the next line (open bracket, trailing operator or `\`):

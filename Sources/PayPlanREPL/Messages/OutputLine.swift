@@ -22,11 +22,14 @@ public struct OutputLine: Sendable {
 
     /// The line in `language` (`verbatim`: machine-read output, printed exactly).
     public func text(_ language: DisplayLanguage, verbatim: Bool = false) -> String {
-        switch content {
+        let text = switch content {
         case .english(let s): s
         case .fixed(let s, _): s
         case .message(let m): m.text(language)
         }
+        // A control character from the user's data is shown, not obeyed (`TerminalText`); CSV, JSON and
+        // Markdown (`verbatim`) are printed exactly.
+        return verbatim ? text : TerminalText.safe(text)
     }
 
     /// What the line means, for its colour.

@@ -61,8 +61,9 @@ public enum ShellMessage: MessageCatalogue, Equatable {
             Wording(en: "stopped at \(f.map { "\($0) " } ?? "")line \(n) (--bail): the commands after it were not run",
                            zh: "在 \(f.map { "\($0) " } ?? "")第 \(n) 行停止（--bail）：之后的命令没有执行")
         case .banner(let n, let a, let y):
-            Wording(en: "\(n): \(a) agents, \(y). Tab completes; 'help' lists topics; Ctrl-D leaves.",
-                    zh: "\(n)：\(a) 名员工，\(y) 年。Tab 补全；help 列出帮助主题；Ctrl-D 退出。")
+            // The scenario's name comes from its file: shown, never obeyed (`TerminalText`).
+            Wording(en: "\(TerminalText.safe(n)): \(a) agents, \(y). Tab completes; 'help' lists topics; Ctrl-D leaves.",
+                    zh: "\(TerminalText.safe(n))：\(a) 名员工，\(y) 年。Tab 补全；help 列出帮助主题；Ctrl-D 退出。")
         case .continuing: Wording(en: "(the command is unfinished: type the rest on the next line; an empty line or Ctrl-C abandons it)",
                                   zh: "（命令没写完：请在下一行接着写；空行或 Ctrl-C 放弃这条命令）")
         case .unfinishedAbandoned: Wording(en: "(the unfinished command was abandoned; nothing was run)", zh: "（没写完的命令已放弃，未执行）")
