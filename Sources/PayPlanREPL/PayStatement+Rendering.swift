@@ -61,7 +61,12 @@ public struct StatementRenderer {
             }
             if l.summedOverMonths { return word("summed") }
             if l.byPeriod != nil { return word("eachMonth") }
-            return l.explanation.map(plain.body) ?? ""
+            // A part a condition withheld is said with the line, as staff ask why it is 0 (M1):
+            // 阶梯提成 0.00 → "阶梯提成 0.00；阶梯提成：报销费用 900.00 超过 …，本月不发".
+            return l.explanation.map { ex in
+                ([plain.body(ex)] + ex.withheldParts().map { "\(plain.name($0.figure))\(zh ? "：" : ": ")\(plain.body($0))" })
+                    .joined(separator: zh ? "；" : "; ")
+            } ?? ""
         }
     }
 

@@ -114,7 +114,22 @@ public struct PlainRenderer {
         }
         var s = how(ex.how)
         if let r = ex.rounding { s += rounding(r) }
+        if let w = ex.withheld { s += withheld(w, ex.period) }
         return tidy(s)
+    }
+
+    /// What a condition withheld (`PlainExplanation.withheld`, M1): "；没有这个条件时为 982.00，本月不发".
+    func withheld(_ w: Value, _ p: Period?) -> String {
+        let this: (String, String)
+        switch p?.grain {
+        case .month?: this = ("本月", "this month")
+        case .quarter?: this = ("本季度", "this quarter")
+        case .half?: this = ("本半年", "this half-year")
+        case .year?: this = ("本年", "this year")
+        default: this = ("", "")
+        }
+        return zh ? "；没有这个条件时为 \(value(w))，\(this.0)不发"
+            : "; without this condition it would be \(value(w)), which is not paid" + (this.1.isEmpty ? "" : " " + this.1)
     }
 
     /// `prorate(amount, basis)` without its result: "底薪 3,000.00 × 在职 30/31 天（按日历日折算）".

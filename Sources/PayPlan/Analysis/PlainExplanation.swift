@@ -17,7 +17,12 @@ public struct PlainExplanation: Equatable, Sendable {
     public var part: String? = nil
     /// The dated version of the rule used (`from 2026-07 …`), when it has versions.
     public var version: VersionUsed? = nil
-    /// The same sentences for the figures this one reads, to the depth asked (zero figures left out).
+    /// When a condition set the figure to a fixed 0 (`if expenses > 1% × revenue then 0 else lookup(…)`,
+    /// C3.1), what the other branch would have given (CNY): the amount the condition withheld (982.00);
+    /// else nil.
+    public var withheld: Value? = nil
+    /// The same sentences for the figures this one reads, to the depth asked (zero figures left out,
+    /// except one a condition withheld, which is kept at every depth, even 0, so the reason is said).
     public var parts: [PlainExplanation]
 
     /// Rounding to `digits` decimals (2: to the fen), or to a multiple of `unit` (CNY, e.g. 0.01 or
@@ -225,18 +230,24 @@ extension Engine {
             }
             ex.how = how
             ex.rounding = b.rounding
+            ex.withheld = b.withheld
             ex.part = source.definition(named: rule.name)?.part
-            reads = b.reads
+            reads = b.reads + b.zeroReads.filter { !b.reads.contains($0) }
         default:
             ex.how = .team
         }
         if case .error(let err) = v, err.origin != reference(ofCell: c) { ex.how = .error(err) }
-        guard depth > 0 else { return ex }
         for d in reads where !seen.contains(d) {
             let (dr, _) = coordinates(ofCell: d)
             guard plan.rules[dr].visible, case .formula = plan.rules[dr].kind else { continue }
-            if case .number(let n) = values[d], n.isZero { continue }
-            ex.parts.append(plain(d, source, depth - 1, &seen))
+            if case .number(let n) = values[d], n.isZero {
+                // A zero figure is said only when a condition withheld it (M1), at any depth.
+                var probe = seen
+                let p = plain(d, source, 0, &probe)
+                if p.withheld != nil { seen = probe; ex.parts.append(p) }
+                continue
+            }
+            if depth > 0 { ex.parts.append(plain(d, source, depth - 1, &seen)) }
         }
         return ex
     }
@@ -250,6 +261,11 @@ struct PhraseBuilder {
     var rounding: PlainExplanation.Rounding? = nil
     /// The cell of a formula that is one figure alone (set by `how` at the top).
     var singleCell: Int? = nil
+    /// The cells of figures that are terms of a sum but 0 here (left out of the phrase); `plain`
+    /// still says those a condition withheld.
+    var zeroReads: [Int] = []
+    /// What the branch not taken would have given, when a condition gave a fixed 0 (`PlainExplanation.withheld`).
+    var withheld: Value? = nil
 
     init(engine: Engine, plan: Plan) { self.engine = engine; self.plan = plan }
 
@@ -282,7 +298,18 @@ struct PhraseBuilder {
             let inner = how(taken, k, top: top)
             // The condition is said when it gave a fixed amount (`then 0`) or picked the special
             // case over a fixed default (`if probation … then … else 0`); the ordinary branch needs no reason.
-            if Self.isConstant(taken) || (holds && Self.isConstant(b)) { return .because(deciding(cond, k), holds: holds, then: inner) }
+            if Self.isConstant(taken) || (holds && Self.isConstant(b)) {
+                // Withheld: a condition that holds sets a fixed 0 (`if expenses > … then 0 else …`), where
+                // the amount would otherwise be paid. Not being employed (`if not active then 0`) withholds
+                // nothing, a threshold not reached (`if revenue >= 15万 then 500 else 0`) is no withholding, and
+                // neither is a switch between ways of paying (`if commission_mode = "pool" then 0 else …`).
+                if withheld == nil, holds, Self.isConstant(a), engine.eval(a, k).number?.isZero == true,
+                   !cond.contains(where: { $0 == .builtin(.active) || Self.isTextSwitch($0) }),
+                   case .number(let other) = engine.eval(b, k), !other.isZero {
+                    withheld = .number(other)
+                }
+                return .because(deciding(cond, k), holds: holds, then: inner)
+            }
             return inner
         default:
             let p = phrase(e, k)
@@ -295,6 +322,14 @@ struct PhraseBuilder {
     }
 
     static func isConstant(_ e: CExpr) -> Bool { if case .constant = e { true } else { false } }
+
+    /// A comparison with a word of the plan (`commission_mode = "pool"`): a switch between ways of paying.
+    static func isTextSwitch(_ e: CExpr) -> Bool {
+        switch e {
+        case .compare(_, .constant(.text), _), .compare(_, _, .constant(.text)): true
+        default: false
+        }
+    }
 
     /// A reference to a figure whose value here is exactly 1 (not a constant written in the plan).
     static func isOneFigure(_ e: CExpr, _ engine: Engine, _ k: Coordinates) -> Bool {
@@ -374,6 +409,9 @@ struct PhraseBuilder {
         case .arithmetic(let op, _, _) where op == .add || op == .subtract:
             var ts = PhraseBuilder.terms(e, positive: true)
             let kept = ts.filter { !(engine.eval($0.0, k).number?.isZero ?? false) }
+            for (t, _) in ts where !kept.contains(where: { $0.0 == t }) {
+                if case .ref(let r, 0) = t, let c = engine.mapRef(r, 0, k), !zeroReads.contains(c) { zeroReads.append(c) }
+            }
             ts = kept.isEmpty ? [ts[0]] : kept
             var out: Phrase? = nil
             for (t, positive) in ts {
@@ -580,5 +618,15 @@ extension CompiledPlan {
         case .formula(.teamAggregate(let t)): if case .agentAggregate(.count, _, _) = rules[t].kind { return true }; return false
         default: return false
         }
+    }
+}
+
+extension PlainExplanation {
+    /// The figures under this one, at any depth, that a condition set to 0 (`withheld` not nil), in
+    /// reading order: what a pay statement says beside a line that is 0 for that reason (M1).
+    ///
+    /// - Complexity: O(parts, to every depth).
+    public func withheldParts() -> [PlainExplanation] {
+        parts.flatMap { ($0.withheld != nil ? [$0] : []) + $0.withheldParts() }
     }
 }
