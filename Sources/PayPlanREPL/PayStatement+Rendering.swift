@@ -59,6 +59,10 @@ public struct StatementRenderer {
             if let at = l.balanceAt {
                 return zh ? "\(plain.period(at))末的余额（余额不按月相加）" : "the balance at the end of \(plain.period(at)) (a balance is not added up over the months)"
             }
+            if let whole = l.shownFor {
+                let how = l.explanation.map(plain.body) ?? ""
+                return (zh ? "\(plain.period(whole))的数字，不是本期的" : "the figure for \(plain.period(whole)), not this period's") + (how.isEmpty ? "" : (zh ? "：" : ": ") + how)
+            }
             if l.summedOverMonths { return word("summed") }
             if l.byPeriod != nil { return word("eachMonth") }
             // A part a condition withheld is said with the line, as staff ask why it is 0 (M1):

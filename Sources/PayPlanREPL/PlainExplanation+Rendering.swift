@@ -615,6 +615,8 @@ public struct PlainRenderer {
         "sales": "销售", "after-sales": "售后", "cash": "现金", "net30": "月结30天", "net60": "月结60天", "net90": "月结90天",
         "standard": "标准套餐", "bilingual": "中英文网站", "mobile": "手机网站", "nonstandard": "非标套餐", "seo": "关键词优化",
         "design": "设计", "brochure": "画册", "vi": "VI设计",
+        // The take-home part's bonus_taxation and cheaper_bonus_taxation (财税〔2018〕164号).
+        "separate": "单独计税", "combined": "并入综合所得计税",
     ]
 
     /// A number as a plan writes it: `2%`, `10万`, `1.5万`, `3000`.

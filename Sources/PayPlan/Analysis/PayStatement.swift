@@ -38,6 +38,10 @@ public struct PayStatement: Sendable {
         /// For a balance on a longer period's statement (`CompiledPlan.isBalance(rule:)`: damage still to
         /// deduct), the period whose value is shown: the last month's, never the months added up (`nil` otherwise).
         public var balanceAt: Period? = nil
+        /// For a longer-period figure shown for reference on a shorter statement (a year figure such as
+        /// 社保缴费基数 on a month's): the longer period whose value is shown, since the figure has no
+        /// value of its own for the month (`nil` otherwise).
+        public var shownFor: Period? = nil
     }
 
     public var scenario: String
@@ -121,7 +125,8 @@ public struct PayStatement: Sendable {
         }
         let shown = Set((earnings + deductions + takeHome).map(\.name) + [totalName ?? "", "net_pay"])
         let infoNames = declaredSections[.info] ?? e.reportFigures.filter { !shown.contains($0) }
-        info = infoNames.compactMap(line)
+        // Shown for reference, a year figure on a month's statement is the year's, marked so (M2).
+        info = infoNames.compactMap { name in compiled.ruleIndex[name].map { PayStatement.figureLine(e, plan, $0, a, p, forReference: true) } }
         concerns = PayConcern.concerns(engine: e, figures: PayFigures(engine: e), agent: a, period: p)
         for (lines, added) in [(earnings + deductions + takeHome, true), (info, false)] {
             for l in lines { if case .error(let err) = l.value { problems.append(Problem(line: l, error: err, added: added)) } }
@@ -140,8 +145,9 @@ public struct PayStatement: Sendable {
     }
 
     /// A figure's line at `p`: its own cell when the grains match (explained), the sum of its months
-    /// for a longer period, and for a longer-period figure in a month, its value when paid in that month, else 0.
-    static func figureLine(_ e: Engine, _ plan: Plan, _ r: Int, _ a: Int, _ p: Period) -> Line {
+    /// for a longer period, and for a longer-period figure in a month, its value when paid in that month, else 0
+    /// — or, `forReference` (the info section, never added up), the longer period's value, marked `shownFor`.
+    static func figureLine(_ e: Engine, _ plan: Plan, _ r: Int, _ a: Int, _ p: Period, forReference: Bool = false) -> Line {
         let rule = e.plan.rules[r]
         let g = rule.dimension.grain
         var l = Line(name: rule.name, label: rule.label, kind: .figure, value: .number(.zero), explanation: nil, summedOverMonths: false)
@@ -167,9 +173,10 @@ public struct PayStatement: Sendable {
             }
         } else {
             let containing = Period.containing(p.start, grain: g)
-            if containing.lastMonth == p.lastMonth, let c = e.cell(rule: r, agent: a, period: containing) {
+            if containing.lastMonth == p.lastMonth || forReference, let c = e.cell(rule: r, agent: a, period: containing) {
                 l.value = e.value(ofCell: c)
                 l.explanation = e.plainExplanation(cell: c, plan: plan, depth: 0)
+                if forReference { l.shownFor = containing }
             }
         }
         return l

@@ -608,14 +608,47 @@ struct PhraseBuilder {
 }
 
 extension CompiledPlan {
-    /// Whether rule `r` counts things: its formula is a count over orders, over the months of a longer
-    /// period or over agents (`count(orders where unrecognised)`, `count(agents where on_staff)`), so its
-    /// value is a whole number of things, not CNY.
-    /// - Complexity: O(1).
+    /// Whether rule `r` counts things, so its value is a whole number of things, not CNY: its formula is
+    /// a count over orders, over the months of a longer period or over agents (`count(orders where
+    /// unrecognised)`, `count(agents where on_staff)`), or a running count — whole constants, earlier
+    /// periods of itself and such counts, added up or chosen by conditions (the take-home part's
+    /// `months_employed = (if month_of(period_start) = 1 then 0 else prev(months_employed)) + (if active then 1 else 0)`).
+    /// - Complexity: O(size of the formula).
     public func countsThings(rule r: Int) -> Bool {
+        if directlyCounts(r) { return true }
+        guard case .formula(let e) = rules[r].kind else { return false }
+        var evidence = false
+        func counting(_ e: CExpr) -> Bool {
+            switch e {
+            case .constant(.number(let n)): return n.wholeNumber != nil
+            case .ref(let q, let shift):
+                guard (q == r && shift < 0) || directlyCounts(q) else { return false }
+                evidence = true
+                return true
+            case .arithmetic(.add, let a, let b), .arithmetic(.subtract, let a, let b): return counting(a) && counting(b)
+            case .ifThen(_, let a, let b): return counting(a) && counting(b)
+            default:
+                guard isCount(e) else { return false }
+                evidence = true
+                return true
+            }
+        }
+        return counting(e) && evidence
+    }
+
+    /// A count over orders, months or agents (`count(…)`), directly as the rule's formula.
+    private func directlyCounts(_ r: Int) -> Bool {
         switch rules[r].kind {
-        case .formula(.orderAggregate(.count, _, _, _, _)), .formula(.periodAggregate(.count, _, _, _, _)), .agentAggregate(.count, _, _): return true
-        case .formula(.teamAggregate(let t)): if case .agentAggregate(.count, _, _) = rules[t].kind { return true }; return false
+        case .formula(let e): return isCount(e)
+        case .agentAggregate(.count, _, _): return true
+        default: return false
+        }
+    }
+
+    private func isCount(_ e: CExpr) -> Bool {
+        switch e {
+        case .orderAggregate(.count, _, _, _, _), .periodAggregate(.count, _, _, _, _): return true
+        case .teamAggregate(let t): if case .agentAggregate(.count, _, _) = rules[t].kind { return true }; return false
         default: return false
         }
     }

@@ -97,7 +97,7 @@ month ytd_income_less_deductions "累计收入减扣除" = (if month_of(period_s
     + wage_income - social_insurance - housing_fund + (if active then -special_deduction - other_deduction else 0)
 # 累计预扣预缴应纳税所得额 = 累计收入 − 累计减除费用（5,000 × 在职月数，或 60,000）− 累计专项扣除 − 累计专项附加扣除
 # − 累计其他扣除（61号公告第六条）。
-month ytd_taxable_raw = ytd_income_less_deductions - (if prev_year_low_income and months_employed > 0 then low_income_deduction
+month ytd_taxable_raw "累计应纳税所得额(未取零)" = ytd_income_less_deductions - (if prev_year_low_income and months_employed > 0 then low_income_deduction
     else basic_deduction * months_employed)
 month ytd_taxable "累计应纳税所得额" = max(0, ytd_taxable_raw)
 # 本月应纳税所得额：累计数本月增加了多少（可能为负）。
@@ -128,13 +128,13 @@ month net_pay "实发工资" = gross_pay - social_insurance - housing_fund - tax
 # 按年度汇算的算法，哪种年终奖计税方式让这个人全年少缴税：
 # 全年工资与奖金分开计税，还是全部合并计税。
 year year_bonus "全年一次性奖金合计" = sum(year_end_bonus over year where active)
-year year_taxable_without_bonus = sum(gross_pay over year where active) - year_bonus
+year year_taxable_without_bonus "全年工资应纳税所得额(不含年终奖)" = sum(gross_pay over year where active) - year_bonus
     - sum(social_insurance + housing_fund over year) - sum(special_deduction + other_deduction over year where active)
     - (if prev_year_low_income then low_income_deduction else basic_deduction * max(months_employed over year))
-year year_taxable_with_bonus = max(0, year_taxable_without_bonus + year_bonus)
+year year_taxable_with_bonus "全年应纳税所得额(含年终奖)" = max(0, year_taxable_without_bonus + year_bonus)
 year year_tax_combined "合并计税全年税额" = round(year_taxable_with_bonus * lookup(income_tax_rate, year_taxable_with_bonus)
     - lookup(income_tax_quick_deduction, year_taxable_with_bonus))
-year year_wage_taxable = max(0, year_taxable_without_bonus)
+year year_wage_taxable "全年工资应纳税所得额(不低于0)" = max(0, year_taxable_without_bonus)
 year year_tax_separate "单独计税全年税额" = round(year_wage_taxable * lookup(income_tax_rate, year_wage_taxable)
     - lookup(income_tax_quick_deduction, year_wage_taxable))
     + (if year_bonus <= 0 then 0 else round(year_bonus * lookup(bonus_tax_rate, year_bonus / 12) - lookup(bonus_quick_deduction, year_bonus / 12)))
