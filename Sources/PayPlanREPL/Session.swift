@@ -1108,12 +1108,14 @@ public final class Session {
         return out
     }
 
-    /// A value as Chinese readers see it: yes/no flags (and plans' "yes"/"no" text) as 是/否.
+    /// A value as Chinese readers see it: yes/no flags (and plans' "yes"/"no" text) as 是/否, a ranking as（3 个数：…）.
     static func inChinese(_ v: Value) -> Value {
         switch v {
         case .bool(let b): .text(b ? "是" : "否")
         case .text("yes"): .text("是")
         case .text("no"): .text("否")
+        // A ranking's values counted in Chinese (（3 个数：…）), not "(3 values: …)" (M7).
+        case .ranking: .text(EvalErrorMessage.zh(v))
         default: v
         }
     }
