@@ -498,11 +498,18 @@ public struct PlainRenderer {
             case nil: what = ""
             default: what = zh ? "每月的数" : "the monthly figure"
             }
+            // A count's sum, lowest or highest is a whole number (本年任职月数最高 12); an amount with more
+            // decimals than the fen (an average) is said to the fen, with 约/about (L7).
+            let counted: Bool = { if case .figure(let f, _, _)? = of { return f.isCount && op != .avg }; return op == .count }()
+            let shown: String
+            if case .number(let n) = result, counted, n.wholeNumber != nil { shown = n.format(minimumFractionDigits: 0, grouping: false) }
+            else if case .number(let n) = result, n.rounded(toDigits: 2) != n { shown = (zh ? "约 " : "about ") + n.rounded(toDigits: 2).moneyText }
+            else { shown = value(result) }
             if zh {
                 let word = [AggregateOp.sum: "合计", .avg: "月平均", .min: "最低", .max: "最高", .count: "计数"][op]!
-                return "\(period(p))\(what)\(word) \(value(result))"
+                return "\(period(p))\(what)\(word) \(shown)"
             }
-            return "the \(op == .avg ? "monthly average" : op.rawValue) of \(what) over \(p), \(value(result))"
+            return "the \(op == .avg ? "monthly average" : op.rawValue) of \(what) over \(p), \(shown)"
         case .paid(let f, let now):
             if zh { return now ? "本月发放的\(name(f)) \(value(f.value))" : "\(name(f)) 本月不发放" }
             return now ? "\(name(f)) paid this month, \(value(f.value))" : "no \(name(f)) this month"

@@ -525,7 +525,9 @@ struct PhraseBuilder {
             let scopeIndex = k.period * k.grain.months / scope.months
             var of: Phrase? = nil
             if let v, case .ref(let r, _) = v {
-                of = .figure(FigureName(name: engine.plan.rules[r].name, label: engine.plan.rules[r].label, value: .text("")), kind: .rule, detail: nil)
+                var f = FigureName(name: engine.plan.rules[r].name, label: engine.plan.rules[r].label, value: .text(""))
+                f.isCount = engine.plan.countsThings(rule: r)
+                of = .figure(f, kind: .rule, detail: nil)
                 for sub in engine.subPeriods(scope, iteration, k) { if let c = engine.mapRef(r, 0, sub), !reads.contains(c) { reads.append(c) } }
             } else if let v {
                 // Not a named figure (an allocation's share, a formula): said by what it is, with no value.
