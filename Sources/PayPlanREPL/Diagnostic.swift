@@ -3,8 +3,8 @@ import PayPlan
 /// An error to show the user: the message, and the text with a caret under
 /// the offending part when there is one.
 ///
-/// Its message is an `OutputLine`: a `Message` rendered in `language` (set by `Session.execute`),
-/// or an old-style English text pattern-translated under zh.
+/// Its message is an `OutputLine`: a `Message` rendered in `language` (set by `Session.execute`).
+/// There is no diagnostic of English text: every error is a typed message, said in both languages.
 public struct Diagnostic: Equatable, Sendable {
     /// An error refuses the command; a warning is told while the command still takes effect.
     public enum Severity: Sendable { case error, warning }
@@ -15,20 +15,12 @@ public struct Diagnostic: Equatable, Sendable {
     public var said: OutputLine
     /// The language `message` and `render` use (`Session.execute` sets the session's).
     public var language: DisplayLanguage = .en
-    /// The message in `language`. Setting it stores an old-style English text.
-    public var message: String {
-        get { said.text(language) }
-        set { said = OutputLine(english: newValue) }
-    }
+    /// The message in `language`.
+    public var message: String { said.text(language) }
     /// The text the caret points into (a command line or a definition).
     public var source: String?
     /// Character range in `source`.
     public var range: SourceRange?
-
-    /// An error with an old-style English message (pattern-translated under zh).
-    public init(_ message: String, source: String? = nil, range: SourceRange? = nil) {
-        self.said = OutputLine(english: message); self.source = source; self.range = range
-    }
 
     /// An error saying `message`, with a caret under `range` of `source` when given.
     public init(_ message: any Message, source: String? = nil, range: SourceRange? = nil) {
@@ -92,10 +84,11 @@ public struct Output: Equatable, Sendable {
     public var body: [OutputLine] = []
     /// The language `lines` and `text` are rendered in (`Session.execute` sets it).
     public var language: DisplayLanguage = .en
-    /// Lines for standard output, rendered in `language`. Setting them stores old-style English lines.
+    /// Lines for standard output, rendered in `language`. Setting them stores text shown as it is
+    /// (machine-read output, a table already in its language).
     public var lines: [String] {
         get { body.map { $0.text(language, verbatim: verbatim) } }
-        set { body = newValue.map { verbatim ? OutputLine(fixed: $0) : OutputLine(english: $0) } }
+        set { body = newValue.map { OutputLine(fixed: $0) } }
     }
     /// Each line rendered in `language` with its meaning, for the shell's colour.
     public var rendered: [(text: String, tone: Tone)] { body.map { ($0.text(language, verbatim: verbatim), $0.tone) } }
@@ -115,9 +108,9 @@ public struct Output: Equatable, Sendable {
     /// True for machine-read output (CSV, JSON, Markdown): printed exactly, never translated.
     public var verbatim = false
 
-    /// Old-style English lines (pattern-translated under zh), errors and warnings.
+    /// Lines shown as they are (already in their final language, or machine-read), errors and warnings.
     public init(lines: [String] = [], errors: [Diagnostic] = [], warnings: [Diagnostic] = []) {
-        self.body = lines.map(OutputLine.init(english:)); self.errors = errors; self.warnings = warnings
+        self.body = lines.map { OutputLine(fixed: $0) }; self.errors = errors; self.warnings = warnings
     }
     /// Output of lines kept as messages or fixed text.
     public init(body: [OutputLine], warnings: [Diagnostic] = []) { self.body = body; self.warnings = warnings }
@@ -134,7 +127,6 @@ public struct Output: Equatable, Sendable {
     public mutating func add(fixed text: String, tone: Tone = .plain) { body.append(OutputLine(fixed: text, tone: tone)) }
 
     static func error(_ d: Diagnostic) -> Output { Output(errors: [d]) }
-    static func error(_ message: String) -> Output { Output(errors: [Diagnostic(message)]) }
     static func error(_ message: any Message) -> Output { Output(errors: [Diagnostic(message)]) }
     /// All text, errors rendered, for tests and transcripts.
     public var text: String { (lines + errors.flatMap { $0.render() }).joined(separator: "\n") }

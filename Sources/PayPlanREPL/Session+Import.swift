@@ -50,9 +50,7 @@ extension Session {
             mapping = saved
         }
         if let t = mapText {
-            do { mapping.merge(try OrderImport.parseMapping(t)) { _, new in new } } catch let e as ImportError { return .error(Diagnostic(Session.said(e))) } catch {
-                return .error(Diagnostic(Session.said(error)))
-            }
+            do { mapping.merge(try OrderImport.parseMapping(t)) { _, new in new } } catch { return .error(Diagnostic(Session.said(error))) }
         }
 
         let data: Data
@@ -212,7 +210,7 @@ extension Session {
         for o in ["--map-name", "--save-map", "--refunds-known"] where args[o] != nil { return .error(ImportMessage.usageAfter(problem: OutputLine(ImportMessage.optionGoesWithOrders(o)), usage: usage)) }
         var mapping: [String: String] = [:]
         if let m = args["--map"] {
-            do { mapping = try OrderImport.parseMapping(m) } catch let e as ImportError { return .error(Diagnostic(Session.said(e))) } catch { return .error("\(error)") }
+            do { mapping = try OrderImport.parseMapping(m) } catch { return .error(Diagnostic(Session.said(error))) }
         }
         guard args.positional.count <= 1 else { return .error(ImportMessage.oneFileAtATime(args.positional[0], args.positional[1], usage: usage)) }
         let file = args.positional.first
@@ -289,15 +287,14 @@ extension Session {
     }
 
     /// What an import that threw says: stopped by Ctrl-C, an unclosed quote with its place, the
-    /// import's own refusal, or the error as the system gives it. Nothing was imported.
+    /// import's own refusal, or any other error said from its type (`Session.said`). Nothing was imported.
     func importRefusal(_ error: Error, command: String, file: String) -> Output {
         switch error {
         case is Interrupted: return stopped(command)
         case let c as PerformanceImport.MonthConflict: return .error(ImportMessage.monthAndMonthColumn(file: file, column: c.column, month: c.month))
         case let q as UnclosedQuote:
             return .error(ImportMessage.unclosedQuote(file: file, row: q.row, column: q.column, linesAfter: q.linesAfter))
-        case let e as ImportError: return .error(ImportMessage.failed(file: file, why: Session.said(e).text(language)))
-        default: return .error(ImportMessage.failed(file: file, why: "\(error)"))
+        default: return .error(ImportMessage.failed(file: file, why: Session.said(error)))
         }
     }
 }

@@ -51,10 +51,8 @@ extension Session {
                 return Output(body: reviewLines(r) + [OutputLine(ReviewMessage.wrotePage(file: file))])
             }
             return Output(body: reviewLines(r))
-        } catch let e as WhatIfError where e.message == "interrupted" {
+        } catch is Interrupted {
             return .error(ReviewMessage.interrupted)
-        } catch let e as WhatIfError where e.reason == nil {
-            return .error(e.message)
         } catch let p as CommandArguments.Problem {
             return .error(ReviewMessage.usageAfter(p))
         } catch { return refusal(error) }
@@ -217,8 +215,6 @@ extension Session {
             }
             progressLine("")
             return Output(body: forecastLines(results, names: forkWords))
-        } catch let e as WhatIfError where e.reason == nil {
-            return .error(e.message)
         } catch let p as CommandArguments.Problem {
             return .error(ForecastMessage.usageAfter(p))
         } catch { return refusal(error) }

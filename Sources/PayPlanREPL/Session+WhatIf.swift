@@ -141,7 +141,7 @@ extension Session {
             p = q
         } else { p = Period(grain: .year, start: Month(year: wa.years.lowerBound, month: 1)) }
         let ea: Engine, eb: Engine
-        do { ea = try engine(named: a); eb = try engine(named: b) } catch { return .error(Session.describe(error)) }
+        do { ea = try engine(named: a); eb = try engine(named: b) } catch { return refusal(error) }
         guard ea.index(of: p) != nil || eb.index(of: p) != nil else {
             return .error(WhatIfMessage.outsideYears(p, from: wa.years.lowerBound, to: wa.years.upperBound))
         }
@@ -281,7 +281,7 @@ extension Session {
         guard let wa = workspace(named: a) else { return .error(unknownFork(a)) }
         guard let wb = workspace(named: b) else { return .error(unknownFork(b)) }
         let ea: Engine, eb: Engine
-        do { ea = try engine(named: a); eb = try engine(named: b) } catch { return .error(Session.describe(error)) }
+        do { ea = try engine(named: a); eb = try engine(named: b) } catch { return refusal(error) }
         guard let ca = ea.cell(named: ref) else { return .error(WhatIfMessage.notAFigureOf(ref, fork: a)) }
         let cb = eb.cell(named: ref)
         let va = ea.value(ofCell: ca), vb = cb.map { eb.value(ofCell: $0) }
@@ -416,13 +416,13 @@ extension Session {
         }
     }
 
-    /// A refused what-if command: its message when it has one (`WhatIfRefusal`, a `WhatIfError` with a
-    /// reason), else the English text (pattern-translated under zh).
+    /// A refused what-if command: its message (`WhatIfRefusal`, a `WhatIfError`'s reason), or any other
+    /// error said from its type (`Session.diagnostic`).
     func refusal(_ error: Error) -> Output {
         switch error {
         case let e as WhatIfRefusal: return .error(e.said)
-        case let e as WhatIfError: return e.reason.map { .error(WhatIfMessage.probe($0)) } ?? .error(e.message)
-        default: return .error(Session.describe(error))
+        case let e as WhatIfError: return .error(WhatIfMessage.probe(e.reason))
+        default: return .error(Session.diagnostic(error))
         }
     }
 

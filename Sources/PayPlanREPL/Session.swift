@@ -144,7 +144,13 @@ public final class Session {
     public convenience init(path: String) throws {
         let (w, d, f) = try ScenarioFile.loadWithForks(path: path)
         do { try self.init(workspace: w) } catch {
-            throw ScenarioError(.at(path, (error as? CompileError).map { .planDefinition($0.definition, $0.error.kind) } ?? (error as? ScenarioError)?.kind ?? .text(Session.describe(error))))
+            switch error {
+            case let e as CompileError: throw ScenarioError(.at(path, .planDefinition(e.definition, e.error.kind)))
+            case let e as CycleError: throw ScenarioError(.at(path, .planCycle(e.path)))
+            case let e as ScenarioError: throw ScenarioError(.at(path, e.kind))
+            // Anything else is said from its type by `Session.said` (never as its English description).
+            default: throw error
+            }
         }
         self.forks = f
         self.path = path
@@ -356,7 +362,7 @@ public final class Session {
     /// the same as a new engine's); `built` is an engine already built for `new`.
     /// `after`: lines already in the session's language, shown after `message` and `said` (the
     /// values an edit of the plan or years removed).
-    func commit(_ new: Workspace, label: String, labelLine: OutputLine? = nil, message: [String] = [], said: [any Message] = [], focus: String? = nil,
+    func commit(_ new: Workspace, label: String, labelLine: OutputLine? = nil, said: [any Message] = [], focus: String? = nil,
                 edits: EngineEdits? = nil, built: Engine? = nil, reportChanges: Bool = true, recredit: Bool = true, after: [any Message] = [],
                 summarised: Bool = false, appendedDefinition: String? = nil) -> Output {
         var new = new, edits = edits, built = built, after = after
@@ -372,7 +378,7 @@ public final class Session {
         if recredit, let again = recredited(new) {
             let moved = zip(new.orders, again.orders).filter { $0.agent != $1.agent }.count + abs(new.orders.count - again.orders.count)
             let note: [any Message] = moved == 0 ? [] : [EditMessage.creditedAgain(orders: again.orders.count, changed: moved)]
-            return commit(again, label: label, labelLine: labelLine, message: message, said: said + note, focus: focus, reportChanges: reportChanges, recredit: false, after: after)
+            return commit(again, label: label, labelLine: labelLine, said: said + note, focus: focus, reportChanges: reportChanges, recredit: false, after: after)
         }
         let warningsBefore = currentWarnings()
         let leaving = edits?.vanishes.map { totals(engine, agent: $0) } ?? []
@@ -381,7 +387,7 @@ public final class Session {
             workspace = new
             isDirty = true
             warningsCache = nil
-            var out = Output(lines: message); out.body += said.map(OutputLine.init) + after.map(OutputLine.init)
+            var out = Output(body: said.map(OutputLine.init) + after.map(OutputLine.init))
             out.body += payChangeLines(changed, appearing: edits.appears, vanished: leaving)
             out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
                 + payConcernWarnings(changed: changed)
@@ -413,7 +419,7 @@ public final class Session {
         engine = newEngine
         isDirty = true
         warningsCache = nil
-        var out = Output(lines: message); out.body += said.map(OutputLine.init) + after.map(OutputLine.init)
+        var out = Output(body: said.map(OutputLine.init) + after.map(OutputLine.init))
         if reportChanges { out.body += summarised ? fileChangeLines(before: before, after: totals(newEngine)) : changeLines(before: before, after: totals(newEngine)) }
         out.warnings = Session.newWarnings(currentWarnings(), since: warningsBefore).map(Diagnostic.init(warning:))
             + payConcernWarnings(before: concernsBefore, after: newEngine)
@@ -425,15 +431,7 @@ public final class Session {
         case let e as CompileError: Diagnostic(SourceErrorMessage(e.error.kind, in: e.definition), source: e.error.source, range: e.error.range)
         case let e as CycleError: Diagnostic(EditMessage.circular(e.path))
         case let e as SourceError: Diagnostic(e)
-        default: Diagnostic(describe(error))
-        }
-    }
-
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case let e as CompileError: "in '\(e.definition)': \(e.error.message)"
-        case let e as CycleError: e.description
-        default: "\(error)"
+        default: Diagnostic(said(error))
         }
     }
 
@@ -1287,7 +1285,7 @@ public final class Session {
                 tables += try (0..<p.grain.months).map { try reportTable(Period(grain: .month, start: Month(index: p.start.index + $0)), throttle: throttle) }
             }
             return try emit(tables, as: format) { [table.title] + table.textLines() }
-        } catch is Interrupted { return stopped("report") } catch { return .error(Session.describe(error)) }
+        } catch is Interrupted { return stopped("report") } catch { return .error(Session.diagnostic(error)) }
     }
 
     /// The report of one period: a row per agent with the plan's report columns (labels under zh),

@@ -208,6 +208,13 @@ func parsedCommand(_ arguments: [String]) -> PayPlanCommand {
     }
 }
 
+// ArgumentParser's help is English only: under Chinese (`--lang zh`, or a zh locale with no `--lang`) payplan
+// prints its own (`CommandLineHelp`), with ArgumentParser's exit status for help (0).
+if CommandLineHelp.asked(Array(CommandLine.arguments.dropFirst())), CommandLineCheck.language(Array(CommandLine.arguments.dropFirst())) == .zh {
+    print(CommandLineHelp.text(.zh))
+    exit(0)
+}
+
 // ArgumentParser answers `--version` before it reads the other arguments, so a mistyped option
 // beside it (`payplan --version --frob`) would pass unnoticed with exit 0: read the rest first.
 let givenArguments = Array(CommandLine.arguments.dropFirst())

@@ -81,7 +81,7 @@ import TestSupport
     }
 
     @Test func errorsRedWithTheCaretLine() {
-        let lines = Diagnostic("an input must be an amount", source: "李雷.sales[2026-03] = abc", range: 21..<24).render()
+        let lines = Diagnostic(OutputLine(fixed: "an input must be an amount"), source: "李雷.sales[2026-03] = abc", range: 21..<24).render()
         #expect(on.error(lines) == ["\u{1B}[31m\(lines[0])\u{1B}[0m", lines[1], "\u{1B}[31m\(lines[2])\u{1B}[0m"])
         #expect(off.error(lines) == lines)
     }

@@ -10,9 +10,9 @@ import TestSupport
 /// before, and Chinese uses full-width punctuation and the plan's labels.
 @Suite struct ReviewForecastWordingTests {
     /// True when no line of `out` is an untyped English line.
-    static func typed(_ out: Output) -> Bool {
-        (out.body + out.errors.map(\.said)).allSatisfy { if case .english = $0.content { false } else { true } }
-    }
+    /// (A line of English text alone no longer exists: `OutputLine` has no such case. A body line is a message or
+    /// a table row; an error must be a message, never a fixed text.)
+    static func typed(_ out: Output) -> Bool { out.errors.allSatisfy { $0.said.message != nil } }
 
     /// Plan A, commission 1% → 0.8% (fork lower), March 2026: 小美 3,210.76 → 3,168.61 loses 42.15; the four who
     /// lose 42.15 + 33.66 + 26.40 + 18.25 = 120.46, the total's fall 15,418.50 − 15,298.04 = 120.46.

@@ -8,9 +8,9 @@ import TestSupport
 /// but names, IDs and file names), each said in both languages from a typed message.
 @Suite struct ZhLastEnglishTests {
     /// True when no line of `out` is an untyped English line.
-    static func typed(_ out: Output) -> Bool {
-        (out.body + out.errors.map(\.said)).allSatisfy { if case .english = $0.content { false } else { true } }
-    }
+    /// (A line of English text alone no longer exists: `OutputLine` has no such case. A body line is a message or
+    /// a table row; an error must be a message, never a fixed text.)
+    static func typed(_ out: Output) -> Bool { out.errors.allSatisfy { $0.said.message != nil } }
 
     /// `solve … = abc` (fresh-user M-A: "the target 'abc'：…" under zh) names solve's target in the
     /// session's language, and every amount slot of sweep/solve/cliffs and review's --threshold likewise.

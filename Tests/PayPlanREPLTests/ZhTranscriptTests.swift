@@ -196,15 +196,7 @@ import PayPlan
         try writeFixtures(in: tmp)
         let unpath = { (s: String) in s.replacingOccurrences(of: tmp, with: "$TMP").replacingOccurrences(of: repositoryRoot, with: "$REPO") }
         var out: [String] = [], plan = Set<String>(), names = Set<String>()
-        func learn(_ w: Workspace) {
-            for line in w.plan.sourceText.split(separator: "\n") { plan.insert(line.trimmingCharacters(in: .whitespaces)) }
-            for d in w.plan.definitions { for l in d.source.split(separator: "\n") { plan.insert(l.trimmingCharacters(in: .whitespaces)) } }
-            names.formUnion(w.plan.definitions.map(\.name)); names.insert(w.name); names.formUnion(w.importMaps.keys)
-            for a in w.agents {
-                names.formUnion([a.name, a.id, a.role].compactMap { $0 })
-                names.formUnion(a.extra.keys); names.formUnion(a.extra.values.compactMap { if case .text(let t) = $0 { t } else { nil } })
-            }
-        }
+        func learn(_ w: Workspace) { Self.learn(w, plan: &plan, names: &names) }
         for section in script {
             let s = try Session(path: repositoryRoot + "/scenarios/\(section.scenario).json")
             s.language = .zh
@@ -222,6 +214,18 @@ import PayPlan
             out.append("")
         }
         return (out.joined(separator: "\n") + "\n", plan, names)
+    }
+
+    /// Adds `w`'s plan source lines to `plan` and its names (definitions, the scenario, import maps, agents'
+    /// names, IDs, roles and attribute keys and text values) to `names`: what the detector lets through.
+    static func learn(_ w: Workspace, plan: inout Set<String>, names: inout Set<String>) {
+        for line in w.plan.sourceText.split(separator: "\n") { plan.insert(line.trimmingCharacters(in: .whitespaces)) }
+        for d in w.plan.definitions { for l in d.source.split(separator: "\n") { plan.insert(l.trimmingCharacters(in: .whitespaces)) } }
+        names.formUnion(w.plan.definitions.map(\.name)); names.insert(w.name); names.formUnion(w.importMaps.keys)
+        for a in w.agents {
+            names.formUnion([a.name, a.id, a.role].compactMap { $0 })
+            names.formUnion(a.extra.keys); names.formUnion(a.extra.values.compactMap { if case .text(let t) = $0 { t } else { nil } })
+        }
     }
 
     /// The Latin words of `text` that are not allowed (see the type's comment), with a line each was seen on.

@@ -96,7 +96,7 @@ public struct PlanReview: Sendable {
     ///   - cliffThreshold: a jump larger than this (CNY) for one fen more input is a cliff.
     ///   - evaluationLimit: the most input values all the people's cliff searches work out together; a person
     ///     reached when it has run out is listed with `cliffSearchStopped`.
-    ///   - shouldStop: polled between people and at every point of their cliff searches; true stops the review (it throws `WhatIfError` "interrupted").
+    ///   - shouldStop: polled between people and at every point of their cliff searches; true stops the review (it throws `Interrupted`).
     /// - Throws: `WhatIfError` when a plan has no pay figure, the period is outside the years, or on interruption;
     ///   compile errors of either workspace.
     /// - Complexity: one engine per workspace, plus two probes per person (each O(cells the input reaches) per point).
@@ -125,7 +125,7 @@ public struct PlanReview: Sendable {
         var list: [Person] = []
         var budget = evaluationLimit
         for name in names {
-            if shouldStop() { throw WhatIfError("interrupted") }
+            if shouldStop() { throw Interrupted() }
             var p = Person(name: name)
             p.payA = ea.figure(rule: total, agent: name, period: period)?.number
             p.payB = eb.figure(rule: total, agent: name, period: period)?.number
@@ -165,8 +165,7 @@ public struct PlanReview: Sendable {
                     probe.evaluationLimit = budget
                     defer { budget -= probe.evaluations }
                     do { return try probe.cliffs(from: .zero, to: upper, threshold: cliffThreshold) }
-                    catch is Interrupted { throw WhatIfError("interrupted") }
-                    catch let e as WhatIfError where e.isTooMuchWork { return nil }
+                                        catch let e as WhatIfError where e.isTooMuchWork { return nil }
                 }
                 guard let (ca, fa) = try search(probeA), let (cb, fb) = try search(probeB) else {
                     p.cliffSearchStopped = true; list.append(p); continue

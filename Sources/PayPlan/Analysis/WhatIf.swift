@@ -360,10 +360,9 @@ public enum WhatIfPhase: Sendable { case rows, scan }
 public struct WhatIfError: Error, CustomStringConvertible, Equatable {
     /// The English text (for logs and callers that show one language).
     public let message: String
-    /// What went wrong, as data, for a front end that words it in the user's language;
-    /// `nil` for the errors not given one yet.
-    public let reason: Reason?
-    public init(_ message: String) { self.message = message; reason = nil }
+    /// What went wrong, as data, for a front end that words it in the user's language (every
+    /// what-if error has one: there is no error of English text alone).
+    public let reason: Reason
     public init(_ reason: Reason) { self.reason = reason; message = reason.english }
     public var description: String { message }
     /// Whether the search stopped at its evaluation limit (`Reason.tooMuchWork`).

@@ -39,6 +39,8 @@ extension ScenarioError {
         case planLine(Int, SourceError.Kind)
         /// A definition of the plan that does not compile.
         case planDefinition(String, SourceError.Kind)
+        /// Rules of the plan that read each other in a circle: the names around it, the first repeated at the end.
+        case planCycle([String])
         /// An agent's name empty or given twice.
         case agentNameEmptyOrTwice(String)
         /// An order's ID empty or given twice.
@@ -197,6 +199,7 @@ extension ScenarioError.Kind {
         case .tooManyYears(let y, let n): return "years: \"\(y)\" covers \(n) years; a scenario covers at most 50 (as the years command allows)"
         case .planLine(let n, let k): return "plan line \(n): \(k.english)"
         case .planDefinition(let d, let k): return "plan: in '\(d)': \(k.english)"
+        case .planCycle(let path): return "plan: circular reference: \(path.joined(separator: " → "))"
         case .agentNameEmptyOrTwice(let n): return "the name \"\(n)\" is empty or used twice"
         case .orderIDEmptyOrTwice(let id): return "the ID \"\(id)\" is empty or used twice"
         case .notADate(let t, let e): return "\"\(t)\" is not a date" + (e.map { " such as \($0)" } ?? "")

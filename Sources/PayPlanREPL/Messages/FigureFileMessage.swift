@@ -47,7 +47,7 @@ extension Session {
     /// (`ScenarioError`, with the system's error number) and the other typed errors by
     /// `Session.said`; nothing is translated by matching its text.
     static func describeBoth(_ error: Error) -> Wording {
-        if let e = error as? WhatIfError, let r = e.reason { return WhatIfMessage.probeWording(r) }
+        if let e = error as? WhatIfError { return WhatIfMessage.probeWording(e.reason) }
         if let e = error as? WhatIfRefusal { return e.said.wording }
         let line = Session.said(error)
         return Wording(en: line.text(.en), zh: line.text(.zh))

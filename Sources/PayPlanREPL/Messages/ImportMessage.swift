@@ -46,7 +46,7 @@ public indirect enum ImportMessage: MessageCatalogue {
     case monthOutsideYears(Period, years: ClosedRange<Int>)
     /// `--month` for a file with a month column (月份, 日期 …): one of them would be ignored.
     case monthAndMonthColumn(file: String, column: String, month: Period)
-    case failed(file: String, why: String)
+    case failed(file: String, why: OutputLine)
     /// `--format` names a platform whose export the file is not: `columns` (its header's) are the
     /// signature of `fits`'s export (`PlatformPreset.betterFit`).
     case formatFitsAnother(file: String, format: String, columns: [String], fits: String)
@@ -156,7 +156,7 @@ public indirect enum ImportMessage: MessageCatalogue {
             return Wording(en: "\(f): its column \(c) gives each row's month, so --month \(m) would be ignored; nothing was imported (leave out --month to use \(c), or add --map \(c)=- to use --month \(m) for every row)",
                            zh: "\(f)：其中的 \(c) 列已给出每行的月份，--month \(m) 会被忽略；未导入任何内容（去掉 --month 则按 \(c) 列导入，或加 --map \(c)=- 让每行都按 --month \(m) 导入）")
         case .monthNeeded: return Wording(en: "--month needs a month such as 2026-03", zh: "--month 后面写月份，例如 2026-03")
-        case .failed(let f, let why): return Wording(en: "\(f): \(why); nothing was imported", zh: "\(f)：\(why)；未导入任何内容")
+        case .failed(let f, let why): return Wording(en: "\(f): \(why.text(.en)); nothing was imported", zh: "\(f)：\(why.text(.zh))；未导入任何内容")
         }
     }
 
@@ -231,7 +231,7 @@ public indirect enum ImportMessage: MessageCatalogue {
                 .usageAfter(problem: OutputLine(ArgumentMessage.needsValue("--month")), usage: u),
                 .ordersUsage(formats: "taobao|pdd"), .performanceUsage, .monthGoesWithPerformance, .optionGoesWithOrders("--save-map"),
                 .oneFileAtATime("甲.csv", "乙.csv", usage: u), .refundsKnownDay("明天"), .refundsKnownGoesWithTaobao,
-                .noSavedMapping("电子", saved: []), .noSavedMapping("电子", saved: ["甲"]), .monthNeeded, .failed(file: "订单.csv", why: "文件是空的"),
+                .noSavedMapping("电子", saved: []), .noSavedMapping("电子", saved: ["甲"]), .monthNeeded, .failed(file: "订单.csv", why: OutputLine(SystemErrorMessage.code(path: nil, code: 256))),
                 .monthOutsideYears(.month(Month(year: 1999, month: 3)), years: 2026...2027),
                 .monthAndMonthColumn(file: "绩效.csv", column: "日期", month: .month(Month(year: 2026, month: 3)))]
             + rowProblemSamples.map { .rowProblems(row: 6, problems: [ImportProblem(row: 6, column: "订单编号", $0)]) }

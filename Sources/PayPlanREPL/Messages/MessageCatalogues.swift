@@ -10,7 +10,7 @@ public enum MessageCatalogues {
         entry(OfferMessage.self), entry(AttributionMessage.self), entry(AmountMessage.self),
         entry(SourceErrorMessage.self), entry(ArgumentMessage.self), entry(ScenarioErrorMessage.self), entry(ImportErrorMessage.self), entry(JournalMessage.self),
         entry(ExplainMessage.self), entry(ReviewPageMessage.self), entry(EvalErrorMessage.self),
-        entry(ReviewMessage.self), entry(ForecastMessage.self), entry(ImportRefusalMessage.self), entry(ProgressMessage.self),
+        entry(ReviewMessage.self), entry(ForecastMessage.self), entry(ImportRefusalMessage.self), entry(ProgressMessage.self), entry(SystemErrorMessage.self),
     ]
 
     static func entry<M: MessageCatalogue>(_ kind: M.Type) -> (name: String, samples: [any Message]) {

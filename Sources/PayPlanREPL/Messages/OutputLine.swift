@@ -1,11 +1,9 @@
 /// One line of a command's output (or the message of a `Diagnostic`), kept as what it means
-/// until it is shown: a `Message` rendered in the session's language, a fixed text (a table row,
-/// a value, already in its final language), or — for the few lines not yet moved onto messages — an
-/// English line, shown as written in both languages (nothing is ever translated by matching text).
+/// until it is shown: a `Message` rendered in the session's language, or a fixed text (a table row,
+/// a value, already in its final language). There is no line of English text alone: a sentence
+/// payplan writes is a message, so it exists in both languages (nothing is translated by matching text).
 public struct OutputLine: Sendable {
     enum Content: Sendable {
-        /// English text not yet a message: shown as written in every language.
-        case english(String)
         /// Text shown as it is in every language (tables, values, source text, rendered warnings).
         case fixed(String, Tone)
         /// A message rendered late.
@@ -17,13 +15,10 @@ public struct OutputLine: Sendable {
     public init(_ message: any Message) { content = .message(message) }
     /// A line shown as it is, in every language, with its meaning for colour.
     public init(fixed text: String, tone: Tone = .plain) { content = .fixed(text, tone) }
-    /// An English line not yet a message (shown as written in every language).
-    public init(english text: String) { content = .english(text) }
 
     /// The line in `language` (`verbatim`: machine-read output, printed exactly).
     public func text(_ language: DisplayLanguage, verbatim: Bool = false) -> String {
         let text = switch content {
-        case .english(let s): s
         case .fixed(let s, _): s
         case .message(let m): m.text(language)
         }
@@ -35,7 +30,6 @@ public struct OutputLine: Sendable {
     /// What the line means, for its colour.
     public var tone: Tone {
         switch content {
-        case .english: .plain
         case .fixed(_, let t): t
         case .message(let m): m.tone
         }

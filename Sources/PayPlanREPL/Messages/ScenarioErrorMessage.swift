@@ -90,6 +90,7 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         case .tooManyYears(let y, let n): return "years：\"\(y)\" 跨 \(n) 年；一个方案最多 50 年（与 years 命令相同）"
         case .planLine(let n, let k): return "方案第 \(n) 行：\(SourceErrorMessage(k).wording.zh)"
         case .planDefinition(let d, let k): return "方案：\(SourceErrorMessage(k, in: d).wording.zh)"
+        case .planCycle(let path): return "方案：循环引用：\(path.joined(separator: " → "))"
         case .agentNameEmptyOrTwice(let n): return "姓名 \"\(n)\" 为空或重复"
         case .orderIDEmptyOrTwice(let id): return "订单号 \"\(id)\" 为空或重复"
         case .notADate(let t, let e): return "\"\(t)\" 不是日期" + (e.map { "（应写作 \($0) 这样）" } ?? "")
@@ -125,7 +126,8 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         case .yearsOutsideCalendar(let y): return "年份 \(y.lowerBound)–\(y.upperBound)：方案的年份须在 1–9999 之内"
         case .newFileNeedsJSONName(let p): return "\(p)：没有这个文件（新方案的文件名须以 .json 结尾，例如 \(p).json）"
         case .newFileNoFolder(let p, let f): return "\(p)：没有文件夹 \(f)，所以无法在那里保存新方案"
-        case .text(let s): return s
+        // Only the reference reader of the tests (`decodeBodyWithFoundation`) makes it: its English stays under en.
+        case .text: return "文件有误，payplan 无法说明原因"
         default: return kind.english
         }
     }
@@ -191,7 +193,7 @@ public struct ScenarioErrorMessage: MessageCatalogue {
           + ScenarioError.KeyedRecord.allCases.map { .atLine(line: 1, column: 2, .misspelledKey("x", meant: "y", of: $0, keys: ["y"])) } + [
             .notAScenario(format: "工资表", expected: ScenarioFile.formatName), .versionMissing, .newerVersion(9, reads: 3),
             .notAFormatVersion(0, reads: 3), .yearsFormat(found: "今年"), .tooManyYears("1990-2049", count: 60),
-            .planLine(4, .expectedDefinition(found: .identifier("foo"))), .planDefinition("pay", .endsEarly),
+            .planLine(4, .expectedDefinition(found: .identifier("foo"))), .planDefinition("pay", .endsEarly), .planCycle(["a", "b", "a"]),
             .at("agents[1]", .agentNameEmptyOrTwice("李雷")), .at("orders[0]", .orderIDEmptyOrTwice("T1001")),
             .at("agents[0].hired", .notADate("2025-13-01", example: "2025-06-01")), .at("calendar.holidays", .notADate("五一", example: nil)),
             .at("inputs.李雷.sales", .notAPeriod("2026-13", example: true)), .at("team_inputs.pool", .notAPeriod("Q5", example: false)),
@@ -214,17 +216,21 @@ public struct ScenarioErrorMessage: MessageCatalogue {
 }
 
 extension Session {
-    /// An error from below the REPL as a line in both languages: the typed errors (a pay-language
-    /// mistake, a file that cannot be read or written, a bad option) from their kinds; anything
-    /// else as its English text, pattern-translated under zh.
+    /// An error from below the REPL as a line in both languages, from its type: the typed errors (a
+    /// pay-language mistake, a cycle of rules, a file that cannot be read or written, a bad option, a
+    /// refused probe) from their kinds; a system error (Foundation, POSIX) from its file and error number,
+    /// and any other error as `SystemErrorMessage.unexpected` (never its English description under zh).
     public static func said(_ error: Error) -> OutputLine {
         switch error {
         case let e as SourceError: OutputLine(SourceErrorMessage(e.kind))
         case let e as CompileError: OutputLine(SourceErrorMessage(e.error.kind, in: e.definition))
+        case let e as CycleError: OutputLine(EditMessage.circular(e.path))
         case let e as ScenarioError: OutputLine(ScenarioErrorMessage(e.kind))
         case let e as ArgumentMessage: OutputLine(e)
         case let e as ImportError: OutputLine(ImportErrorMessage(e.kind))
-        default: OutputLine(english: describe(error))
+        case let e as WhatIfRefusal: OutputLine(e.said)
+        case let e as WhatIfError: OutputLine(WhatIfMessage.probe(e.reason))
+        default: OutputLine(SystemErrorMessage(error))
         }
     }
 }
