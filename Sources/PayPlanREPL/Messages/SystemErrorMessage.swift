@@ -25,8 +25,11 @@ public enum SystemErrorMessage: MessageCatalogue {
         let path = ns.userInfo[NSFilePathErrorKey] as? String ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
         let writing: Bool? = ns.domain == NSCocoaErrorDomain ? (256..<512 ~= ns.code ? false : 512..<768 ~= ns.code ? true : nil) : nil
         if ns.domain == NSPOSIXErrorDomain { self = .file(path: path, errno: Int32(truncatingIfNeeded: ns.code), writing: nil); return }
-        if let u = ns.userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain {
-            self = .file(path: path, errno: Int32(truncatingIfNeeded: u.code), writing: writing); return
+        // The underlying error is a `POSIXError` or an `NSError` of the POSIX domain (swift-corelibs-foundation keeps either).
+        if let u = ns.userInfo[NSUnderlyingErrorKey] as? any Error {
+            if let p = u as? POSIXError { self = .file(path: path, errno: p.code.rawValue, writing: writing); return }
+            let un = u as NSError
+            if un.domain == NSPOSIXErrorDomain { self = .file(path: path, errno: Int32(truncatingIfNeeded: un.code), writing: writing); return }
         }
         let byCode: [Int: Int32] = [4: ENOENT, 260: ENOENT, 257: EACCES, 513: EACCES, 516: EEXIST, 514: ENAMETOOLONG, 640: ENOSPC, 642: EROFS]
         if let e = byCode[ns.code] { self = .file(path: path, errno: e, writing: writing) } else { self = .code(path: path, code: ns.code) }
