@@ -20,7 +20,13 @@ extension FigureTable {
     public static func writeXLSX(_ tables: [FigureTable], to path: String, shouldStop: () -> Bool = { false }) throws {
         let url = URL(fileURLWithPath: path)
         let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid()).xlsx").path
-        guard access(url.deletingLastPathComponent().path, W_OK) == 0 else {
+        // The folder must be one (a path under a plain file is ENOTDIR, said as the system says it; as root
+        // `access` passes a writable file, and the library's own English text would name no reason).
+        var folder = stat()
+        let folderPath = url.deletingLastPathComponent().path
+        if stat(folderPath, &folder) != 0 { throw ScenarioError(.cannotWrite(path: path, link: nil, why: .system(errno: errno))) }
+        guard folder.st_mode & S_IFMT == S_IFDIR else { throw ScenarioError(.cannotWrite(path: path, link: nil, why: .system(errno: ENOTDIR))) }
+        guard access(folderPath, W_OK) == 0 else {
             throw ScenarioError(.cannotWrite(path: path, link: nil, why: .folderNotWritable))
         }
         guard let book = workbook_new(tmp) else { throw ScenarioError(.cannotWrite(path: path, link: nil, why: .folderNotWritable)) }
