@@ -209,8 +209,8 @@ extension Session {
                 let label = forkWords[i]
                 results.append(try Forecast(workspace: w, period: period, runs: runs, seed: seed,
                                             shouldStop: { [interruptCheck] in interruptCheck() },
-                                            progress: { [progressLine] done, all in
-                                                if done % 50 == 0 || done == all { progressLine("forecast \(label): \(done)/\(all)") } }))
+                                            progress: { [progressLine, language] done, all in
+                                                if done % 50 == 0 || done == all { progressLine(ProgressMessage.forecastRuns(fork: label, done: done, all: all).text(language)) } }))
                 if results.last!.interrupted { break }
             }
             progressLine("")

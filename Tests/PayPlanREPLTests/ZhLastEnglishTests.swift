@@ -75,6 +75,24 @@ import TestSupport
         }
     }
 
+    /// forecast's progress line was a string built in English ("forecast lower: 50/1000"); it is a typed
+    /// message. Plan A, 50 runs a fork: each fork reports its 50th run (every 50th and the last are shown).
+    @Test func forecastProgressIsTyped() throws {
+        final class Lines { var all: [String] = [] }
+        for language in [DisplayLanguage.en, .zh] {
+            let s = try Session(path: onlineShop)
+            _ = run(s, "fork lower", "param commission_rate = 0.8%")
+            s.language = language
+            let seen = Lines()
+            s.progressLine = { seen.all.append($0) }
+            #expect(!s.execute("forecast main lower 2026 --runs 50 --seed 1").failed)
+            for fork in ["main", "lower"] {
+                let line = language == .en ? "forecast \(fork): 50/50 runs (Ctrl-C stops)" : "forecast \(fork)：已模拟 50/50 次（Ctrl-C 停止）"
+                #expect(seen.all.contains(line), "\(seen.all)")
+            }
+        }
+    }
+
     /// compare's headers and total rows, and `scenarios`' headers, are typed; a flag reads 是/否 under zh
     /// as in report (it showed yes/no). Plan A, commission 1% → 0.8%: 小美 3,210.76 → 3,168.61 (−42.15, −1.3%:
     /// 42.15 ÷ 3,210.76 = 1.31%); the pay total 15,418.50 → 15,298.04, −120.46, −0.8% (120.46 ÷ 15,418.50 = 0.78%).

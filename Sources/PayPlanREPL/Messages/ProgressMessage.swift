@@ -23,6 +23,8 @@ public enum ProgressMessage: MessageCatalogue {
     case compared(k: Int, count: Int)
     /// `report PERIOD` has worked out `k` of `count` agents.
     case reported(period: String, k: Int, count: Int)
+    /// `forecast` has drawn `done` of its `all` runs of fork `fork`.
+    case forecastRuns(fork: String, done: Int, all: Int)
     /// The answer of `command` (as typed: `sweep`, `statement all`) stopped by Ctrl-C; `zh`, the command's
     /// name in Chinese when it has one (`修改`), written without a space before 已停止.
     case stopped(command: String, zh: String?)
@@ -42,6 +44,7 @@ public enum ProgressMessage: MessageCatalogue {
         case .statementsWritten(let k, let n): Wording(en: "statement all: writing \(k)/\(n) (Ctrl-C stops)", zh: "statement all：写入 \(k)/\(n)（Ctrl-C 停止）")
         case .compared(let k, let n): Wording(en: "compare: \(k)/\(n) agents (Ctrl-C stops)", zh: "compare：\(k)/\(n) 人（Ctrl-C 停止）")
         case .reported(let p, let k, let n): Wording(en: "report \(p): \(k)/\(n) agents (Ctrl-C stops)", zh: "report \(p)：\(k)/\(n) 人（Ctrl-C 停止）")
+        case .forecastRuns(let f, let d, let a): Wording(en: "forecast \(f): \(d)/\(a) runs (Ctrl-C stops)", zh: "forecast \(f)：已模拟 \(d)/\(a) 次（Ctrl-C 停止）")
         case .stopped(let c, let zh):
             Wording(en: "\(c) stopped (Ctrl-C): nothing was changed", zh: "\(zh ?? c + " ")已停止（Ctrl-C）：未做任何更改")
         }
@@ -56,6 +59,6 @@ public enum ProgressMessage: MessageCatalogue {
         [.rowsRead(performance: false, rows: 1024), .rowsRead(performance: true, rows: 1024), .merging(orders: 300), .workingOut(command: "orders import", zh: nil), .workingOut(command: "load", zh: "载入"),
          .probe(command: "sweep", scanning: false, done: 3, all: 10), .probe(command: "cliffs", scanning: true, done: 3, all: 10),
          .offerBuilding, .offerAmount(k: 2, count: 3), .statementsBuilt(k: 2, count: 5), .statementsWritten(k: 2, count: 5), .compared(k: 2, count: 4),
-         .reported(period: "2026", k: 2, count: 4), .stopped(command: "sweep", zh: nil), .stopped(command: "edit", zh: "修改")]
+         .reported(period: "2026", k: 2, count: 4), .forecastRuns(fork: "lower", done: 50, all: 1000), .stopped(command: "sweep", zh: nil), .stopped(command: "edit", zh: "修改")]
     }
 }
