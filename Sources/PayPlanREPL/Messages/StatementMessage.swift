@@ -24,11 +24,12 @@ public enum StatementMessage: MessageCatalogue {
     /// `index`: the index files written (the period's, then the folder's).
     case wroteAll(statements: Int, index: [String], target: String, format: String, skipped: Int, period: Period)
     /// A warning on the statement itself: a period of its pay below zero or under the minimum wage (`PayConcern`).
-    case concern(PayConcern.Kind, period: Period, value: Fixed, minimum: Fixed?)
+    /// For a month employed in part, `prorated` says how its minimum wage was prorated.
+    case concern(PayConcern.Kind, period: Period, value: Fixed, minimum: Fixed?, prorated: MinimumWage.Part? = nil)
     /// A line of `agent`'s statement for `period` is an error value (`PayStatement.Problem`): the line as the
     /// statement names it, the error, and where it started (`origin`, nil when at the line itself); `added`
     /// when the line counts in the statement's totals (they cannot be added up), false for a reference line.
-    case lineError(agent: String, period: Period, item: String, error: EvalError, origin: CellReference?, added: Bool)
+    case lineError(agent: String, period: Period, item: String, error: EvalError, origin: ErrorOrigin?, added: Bool)
     /// `statement all`, on screen: more statement lines are error values than were listed.
     case moreLineErrors(Int)
 
@@ -59,25 +60,26 @@ public enum StatementMessage: MessageCatalogue {
         case .wroteAll(let n, let i, let t, let fmt, let k, let p):
             Wording(en: "wrote \(n) statements, \(i.joined(separator: " and ")) to \(t) (\(fmt))" + (k > 0 ? "; \(k) not employed in \(p)" : ""),
                     zh: "已把 \(n) 份工资条和 \(i.joined(separator: "、")) 写入 \(t)（\(fmt)）" + (k > 0 ? "；\(k) 人在 \(p) 不在职" : ""))
-        case .concern(.negativePay, let p, let v, _):
+        case .concern(.negativePay, let p, let v, _, _):
             Wording(en: "warning: pay for \(p) is below zero (\(v.moneyText)); check its deductions and clawbacks before paying",
                     zh: "注意：\(p) 的应发工资为负数（\(v.moneyText)），发放前请核对扣款和追回")
-        case .concern(.negativeNetPay, let p, let v, _):
+        case .concern(.negativeNetPay, let p, let v, _, _):
             Wording(en: "warning: take-home pay for \(p) is below zero (\(v.moneyText)): more is withheld than is paid",
                     zh: "注意：\(p) 的实发工资为负数（\(v.moneyText)）：代扣超过了应发")
-        case .concern(.payError, let p, _, _):
+        case .concern(.payError, let p, _, _, _):
             Wording(en: "warning: pay for \(p) is an error value: it cannot be paid until the figure that caused it is corrected",
                     zh: "注意：\(p) 的应发工资是错误值：改正造成它的数字之前无法发放")
         case .lineError(let a, let p, let item, let e, let o, let added):
-            Wording(en: "warning: \(a)'s \(item) for \(p) cannot be computed (\(e.code) \(e.message)" + (o.map { ", from \($0)" } ?? "") + ")"
+            Wording(en: "warning: \(a)'s \(item) for \(p) cannot be computed (\(e.code) \(e.message)" + (o.map { ", from " + PlainRenderer.originWording($0).en } ?? "") + ")"
                         + (added ? "; the statement's totals cannot be added up and it cannot be paid until this is corrected" : "; a reference line, not added to pay"),
-                    zh: "注意：\(a) \(p) 的\(item)无法计算（\(e.code) \(EvalErrorMessage.chinese(e.kind))：\(EvalErrorMessage.chinese(e.detail))" + (o.map { "，源自 \($0)" } ?? "") + "）"
+                    zh: "注意：\(a) \(p) 的\(item)无法计算（\(e.code) \(EvalErrorMessage.chinese(e.kind))：\(EvalErrorMessage.chinese(e.detail))" + (o.map { "，源自" + PlainRenderer.originWording($0).zh } ?? "") + "）"
                         + (added ? "；改正之前工资条的合计无法得出，不能发放" : "；这是参考信息，不计入工资"))
         case .moreLineErrors(let n):
             Wording(en: "… and \(n) more statement lines that cannot be computed", zh: "……另有 \(n) 处工资条项目无法计算")
-        case .concern(.belowMinimumWage, let p, let v, let m):
-            Wording(en: "warning: pay for \(p) (\(v.moneyText)) is under the minimum wage (\(m?.moneyText ?? ""))",
-                    zh: "注意：\(p) 的应发工资（\(v.moneyText)）低于最低工资（\(m?.moneyText ?? "")）")
+        case .concern(.belowMinimumWage, let p, let v, let m, let part):
+            // A part month: the minimum for the part employed, and how it was prorated.
+            { (w: (en: String, zh: String)?) in Wording(en: "warning: pay for \(p) (\(v.moneyText)) is under the minimum wage (\(w?.en ?? m?.moneyText ?? ""))",
+                    zh: "注意：\(p) 的应发工资（\(v.moneyText)）低于最低工资（\(w?.zh ?? m?.moneyText ?? "")）") }(part.map { PlanCheck.minimumWords(m ?? .zero, $0) })
         }
     }
 
@@ -98,10 +100,12 @@ public enum StatementMessage: MessageCatalogue {
                 .concern(.negativePay, period: p, value: Fixed(decimalText: "-149.99")!, minimum: nil),
                 .concern(.negativeNetPay, period: p, value: Fixed(-100), minimum: nil),
                 .concern(.belowMinimumWage, period: p, value: Fixed(2000), minimum: Fixed(2740)),
+                .concern(.belowMinimumWage, period: p, value: Fixed(1000), minimum: Fixed(decimalText: "1511.72")!,
+                         prorated: MinimumWage.Part(whole: Fixed(2740), basis: .paidDays, days: 12, divisor: Proration.paidDaysPerMonth)),
                 .concern(.payError, period: p, value: .zero, minimum: nil),
                 .lineError(agent: "阿杰", period: p, item: "提成", error: EvalError(.raised("提成方式必须是 individual 或 pool"), origin: CellReference(figure: "commission", agent: "阿杰", period: p)), origin: nil, added: true),
                 .lineError(agent: "阿杰", period: p, item: "个税", error: EvalError(.divisionByZero(Fixed(1000)), origin: CellReference(figure: "commission", agent: "阿杰", period: Period(text: "2026-01")!)),
-                           origin: CellReference(figure: "commission", agent: "阿杰", period: Period(text: "2026-01")!), added: true),
+                           origin: ErrorOrigin(cell: CellReference(figure: "commission", agent: "阿杰", period: Period(text: "2026-01")!), label: "提成"), added: true),
                 .lineError(agent: "阿杰", period: p, item: "转化率%", error: EvalError(.noInput(figure: "inquiries", agent: "阿杰", period: p)), origin: nil, added: false),
                 .moreLineErrors(12)]
     }

@@ -22,12 +22,13 @@ public enum WarningMessage: MessageCatalogue {
         switch self {
         case .inDefinition(let d, let w): Wording(en: "in '\(d)': \(w.en)", zh: "在 '\(d)' 中：\(w.zh)")
         case .payError(let d, let p):
-            Wording(en: "in '\(d)': \(p.cell) is \(p.error.code)" + (p.error.origin.flatMap { $0 == p.cell ? nil : ", from \($0)" } ?? "")
-                        + ": \(p.error.message)" + (p.more > 0 ? " (\(p.more) more pay figure\(p.more == 1 ? " is an error" : "s are errors") too)" : "")
+            // The pay figure and where the error started, by their labels (李雷 2026年3月的应发工资), and the error in words.
+            { (cell: Wording, from: Wording?) in Wording(en: "in '\(d)': \(cell.en) cannot be computed (\(p.error.code) \(p.error.message))" + (from.map { ", from \($0.en)" } ?? "")
+                        + (p.more > 0 ? " (\(p.more) more pay figure\(p.more == 1 ? " is an error" : "s are errors") too)" : "")
                         + "; nothing can be paid from an error: correct the value that caused it, or undo",
-                    zh: "在 '\(d)' 中：\(p.cell) 是错误值 \(p.error.code)" + (p.error.origin.flatMap { $0 == p.cell ? nil : "，源于 \($0)" } ?? "")
-                        + "：\(EvalErrorMessage.chinese(p.error.detail))" + (p.more > 0 ? "（另有 \(p.more) 个工资数字也是错误值）" : "")
-                        + "；错误值无法发放：请改正造成它的数值，或 undo")
+                    zh: "在 '\(d)' 中：\(cell.zh)无法计算（\(p.error.code) \(EvalErrorMessage.chinese(p.error.kind))：\(EvalErrorMessage.chinese(p.error.detail))）" + (from.map { "，源自\($0.zh)" } ?? "")
+                        + (p.more > 0 ? "（另有 \(p.more) 个工资数字也是错误值）" : "")
+                        + "；错误值无法发放：请改正造成它的数值，或 undo") }(PlainRenderer.originWording(ErrorOrigin(cell: p.cell, label: p.label)), p.origin.map(PlainRenderer.originWording))
         case .countAfterLoad(let n): Wording(en: "\(n) warning\(n == 1 ? "" : "s"): type check to list them", zh: "\(n) 条警告：输入 check 查看")
         case .count(let n): Wording(en: "\(n) warning\(n == 1 ? "" : "s")", zh: "\(n) 条警告")
         case .none: Wording(en: "no warnings", zh: "没有警告")
@@ -55,6 +56,7 @@ public enum WarningMessage: MessageCatalogue {
          .unreadNearName("提成率", near: "提成比率", nearKind: "rule"),
          .payError("pay", PlanWarning.PayError(cell: CellReference(figure: "pay", agent: "李雷", period: Period(grain: .month, start: Month(year: 2026, month: 3))),
                                                error: EvalError(.resultTooLarge(Fixed(1_000_000_000_000_000), operator: "*", Fixed(1_000_000_000_000_000)),
-                                                                origin: CellReference(figure: "rate", agent: nil, period: nil)), more: 2))]
+                                                                origin: CellReference(figure: "rate", agent: nil, period: nil)), more: 2,
+                                               label: "应发工资", origin: ErrorOrigin(cell: CellReference(figure: "rate"), label: "提成比例")))]
     }
 }
