@@ -74,9 +74,9 @@ import TestSupport
         s.language = .zh
         let out = s.execute("param damage_cap_rate = 1/0")
         let warning = out.warnings.flatMap { $0.render(language: .zh) }.first { $0.hasPrefix("警告：在 'pay' 中") }
-        #expect(warning == "警告：在 'pay' 中：李雷.pay[2026-01] 是错误值 #DIV/0!，源于 damage_cap_rate：除数为零：1.00 / 0（另有 47 个工资数字也是错误值）；错误值无法发放：请改正造成它的数值，或 undo")
+        #expect(warning == "警告：在 'pay' 中：李雷 2026年1月的应发工资无法计算（#DIV/0! 除以零：除数为零：1.00 / 0），源自参数 赔偿扣款上限（另有 47 个工资数字也是错误值）；错误值无法发放：请改正造成它的数值，或 undo")
         let en = out.warnings.flatMap { $0.render(language: .en) }.first { $0.hasPrefix("warning: in 'pay'") }
-        #expect(en == "warning: in 'pay': 李雷.pay[2026-01] is #DIV/0!, from damage_cap_rate: division by zero: 1.00 / 0 (47 more pay figures are errors too); nothing can be paid from an error: correct the value that caused it, or undo")
+        #expect(en == "warning: in 'pay': 李雷's pay (应发工资) for 2026-01 cannot be computed (#DIV/0! division by zero: 1.00 / 0), from the parameter damage cap rate (赔偿扣款上限) (47 more pay figures are errors too); nothing can be paid from an error: correct the value that caused it, or undo")
         #expect(s.execute("李雷.pay[2026-03]").lines == ["李雷.pay[2026-03] = #DIV/0!", "  除数为零：1.00 / 0（来自 damage_cap_rate）"])
         #expect(s.execute("explain 李雷.pay[2026-03] --rules --depth 0").lines.contains("  · #DIV/0! 除以零：除数为零：1.00 / 0（来自 damage_cap_rate）"))
     }

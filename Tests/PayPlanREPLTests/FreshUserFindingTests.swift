@@ -72,7 +72,7 @@ import PayPlan
         // paid 0 before): 36 + 9 = 45, the first 李雷's January, 44 more.
         let out = s.execute("param damage_cap_rate = 100000000000000000000000000%")
         let w = out.warnings.filter { $0.warningKind == .payError }
-        #expect(w.map(\.message) == ["in 'pay': 李雷.pay[2026-01] is #OVERFLOW, from 李雷.damage_limit[2026-01]: the result of 1000000000000000000000000 * 4234 is too large (44 more pay figures are errors too); nothing can be paid from an error: correct the value that caused it, or undo"])
+        #expect(w.map(\.message) == ["in 'pay': 李雷's pay (应发工资) for 2026-01 cannot be computed (#OVERFLOW the result of 1000000000000000000000000 * 4234 is too large), from 李雷's damage limit (本月可扣上限) for 2026-01 (44 more pay figures are errors too); nothing can be paid from an error: correct the value that caused it, or undo"])
         // The statement says so too.
         #expect(s.execute("statement 李雷 2026-01").text.contains("warning: pay for 2026-01 is an error value"))
         // A sane rate again: no error warning.

@@ -12,7 +12,7 @@ public struct PayConcern: Hashable, Sendable {
         case negativeNetPay
         /// A month employed whose gross pay is under `minimum_wage`.
         case belowMinimumWage
-        /// The gross pay figure is an error value that stops pay (`#OVERFLOW`, `#DIV/0!`, `#RANGE`; not `#MISSING`).
+        /// The gross pay figure is an error value that stops pay (`#OVERFLOW`, `#DIV/0!`, `#RANGE`, `#TYPE`, `#ERROR`; not `#MISSING`).
         case payError
     }
     public var kind: Kind
@@ -22,8 +22,12 @@ public struct PayConcern: Hashable, Sendable {
     public var period: Period
     /// The figure's value (CNY): gross pay, or take-home pay for `negativeNetPay`.
     public var value: Fixed
-    /// The minimum wage it is under (CNY), for `belowMinimumWage`.
+    /// The minimum wage it is under (CNY), for `belowMinimumWage`: the month's, or for a month employed
+    /// only in part (hired or leaving mid-month) the part employed, to the fen (`MinimumWage.forMonth`).
     public var minimum: Fixed? = nil
+    /// For a part month: how the minimum was prorated (the whole month's figure, the days counted and
+    /// the divisor); nil for a whole month.
+    public var prorated: MinimumWage.Part? = nil
     /// The error value, for `payError` (`value` is then 0).
     public var error: EvalError? = nil
 }
@@ -38,6 +42,9 @@ public struct PayFigures: Sendable {
     public var belowMinimumFlag: Int?
     /// `minimum_wage` as it stands (CNY).
     public var minimumWage: Fixed?
+    /// How a part month's minimum wage is prorated: the plan's `proration` switch (the basis its base
+    /// pay is prorated by), paid days (21.75 a month) when it has none. See `MinimumWage`.
+    public var proration: Proration = .paidDays
     /// The cell of the `minimum_wage` parameter: an edit that changes it is read over every agent's months.
     public var minimumWageCell: Int?
 
@@ -54,6 +61,11 @@ public struct PayFigures: Sendable {
            let c = e.cell(rule: r, agent: 0, period: Period(grain: .none, start: e.startMonth)), case .number(let v) = e.value(ofCell: c) {
             minimumWage = v
             minimumWageCell = c
+        }
+        if let r = p.ruleIndex["proration"], case .parameter = p.rules[r].kind,
+           let c = e.cell(rule: r, agent: 0, period: Period(grain: .none, start: e.startMonth)),
+           case .text(let w) = e.value(ofCell: c), let basis = Proration(rawValue: w) {
+            proration = basis
         }
     }
 
@@ -89,8 +101,9 @@ extension PayConcern {
         }
         if let g = f.gross {
             for p in periods(g) {
-                // An error that stops pay (#OVERFLOW, #DIV/0!, #RANGE); #MISSING (data not entered yet) is said elsewhere.
-                if let c = e.cell(rule: g, agent: a, period: p), case .error(let err) = read(c), [.overflow, .divisionByZero, .outOfRange].contains(err.kind) {
+                // An error that stops pay (#OVERFLOW, #DIV/0!, #RANGE, #TYPE, the plan's own #ERROR); #MISSING (data
+                // not entered yet) is said elsewhere.
+                if let c = e.cell(rule: g, agent: a, period: p), case .error(let err) = read(c), err.kind != .missing {
                     out.append(PayConcern(kind: .payError, agent: a, period: p, value: .zero, error: err))
                     continue
                 }
@@ -108,16 +121,17 @@ extension PayConcern {
         guard let v = gross else { return [] }
         var out: [PayConcern] = []
         if v.isNegative { out.append(PayConcern(kind: .negativePay, agent: a, period: p, value: v)) }
-        guard p.grain == .month, let m = f.minimumWage else { return out }
+        guard p.grain == .month, let whole = f.minimumWage else { return out }
+        let employment = e.agents[a].employment(in: p)
+        guard employment.daysEmployed > 0 else { return out }
+        let floor = MinimumWage.forMonth(whole, employment, f.proration)
         let below: Bool
         if let flag = f.belowMinimumFlag, let c = e.cell(rule: flag, agent: a, period: p) {
             below = read(c) == .bool(true)
         } else {
-            let agent = e.agents[a]
-            let employed = agent.hired.map { $0 <= p.lastDay } != false && agent.left.map { $0 >= p.firstDay } != false
-            below = employed && v < m
+            below = v < floor.amount
         }
-        if below { out.append(PayConcern(kind: .belowMinimumWage, agent: a, period: p, value: v, minimum: m)) }
+        if below { out.append(PayConcern(kind: .belowMinimumWage, agent: a, period: p, value: v, minimum: floor.amount, prorated: floor.part)) }
         return out
     }
 

@@ -75,6 +75,8 @@ public struct PayStatement: Sendable {
         public var line: Line
         public var error: EvalError
         public var added: Bool
+        /// Where the error started, with that figure's label (nil when it carries no origin).
+        public var origin: ErrorOrigin? = nil
     }
 
     /// The take-home figures a statement shows after the pay figure, in order.
@@ -129,7 +131,7 @@ public struct PayStatement: Sendable {
         info = infoNames.compactMap { name in compiled.ruleIndex[name].map { PayStatement.figureLine(e, plan, $0, a, p, forReference: true) } }
         concerns = PayConcern.concerns(engine: e, figures: PayFigures(engine: e), agent: a, period: p)
         for (lines, added) in [(earnings + deductions + takeHome, true), (info, false)] {
-            for l in lines { if case .error(let err) = l.value { problems.append(Problem(line: l, error: err, added: added)) } }
+            for l in lines { if case .error(let err) = l.value { problems.append(Problem(line: l, error: err, added: added, origin: compiled.origin(of: err))) } }
         }
     }
 

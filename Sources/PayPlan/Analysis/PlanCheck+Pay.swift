@@ -5,31 +5,42 @@ extension PlanCheck {
     /// edit works out again).
     ///
     /// - Complexity: O(agents × periods).
+    /// `check` lists every pay figure that is an error value, agent by agent and period by period,
+    /// up to `errorListLimit`; the rest are counted on the last one listed.
     public static func payWarnings(engine: Engine, plan: Plan) -> [PlanWarning] {
         let f = PayFigures(engine: engine)
-        return payWarnings(PayConcern.all(engine: engine, figures: f), engine: engine, plan: plan, figures: f)
+        return payWarnings(PayConcern.all(engine: engine, figures: f), engine: engine, plan: plan, figures: f, listErrors: errorListLimit)
     }
 
+    /// How many pay figures that are error values `check` lists one by one.
+    public static let errorListLimit = 20
+
     /// `concerns` as warnings: per agent and kind the first period with its figure and a count of the
-    /// others; after `listLimit` agents of one kind, one line says how many more.
+    /// others; after `listLimit` agents of one kind, one line says how many more. Pay figures that are
+    /// error values: the first `listErrors` (agents in order, then periods) each with its own warning, the
+    /// error and the figure it started in; the others counted on the last (after an edit, one warning).
     ///
-    /// - Complexity: O(concerns).
-    public static func payWarnings(_ concerns: [PayConcern], engine: Engine, plan: Plan, figures f: PayFigures) -> [PlanWarning] {
+    /// - Complexity: O(concerns × log concerns).
+    public static func payWarnings(_ concerns: [PayConcern], engine: Engine, plan: Plan, figures f: PayFigures, listErrors: Int = 1) -> [PlanWarning] {
         guard !concerns.isEmpty else { return [] }
         var out: [PlanWarning] = []
-        // Error values: one warning for all of them, at the first (agents in order, then periods), with where it started.
-        let errors = concerns.filter { $0.kind == .payError }
-        if let first = errors.min(by: { ($0.agent, $0.period.start.index) < ($1.agent, $1.period.start.index) }), let g = f.gross, let err = first.error {
-            let name = engine.plan.rules[g].name
+        let errors = concerns.filter { $0.kind == .payError }.sorted { ($0.agent, $0.period.start.index) < ($1.agent, $1.period.start.index) }
+        if let g = f.gross, !errors.isEmpty {
+            let name = engine.plan.rules[g].name, label = engine.plan.rules[g].label
             let def = plan.definition(named: name)
-            let cell = CellReference(figure: name, agent: engine.agents[first.agent].name, period: first.period)
-            let from = err.origin.flatMap { $0 == cell ? nil : ", from \($0)" } ?? ""
-            let more = errors.count - 1
-            var w = PlanWarning(.payError, definition: name,
-                message: "\(cell) is \(err.kind.rawValue)\(from): \(err.message)\(more > 0 ? " (\(more) more pay figure\(more == 1 ? " is an error" : "s are errors") too)" : ""); nothing can be paid from an error: correct the value that caused it, or undo",
-                range: def.flatMap(PlanCheck.nameRange(of:)), source: def?.source ?? "")
-            w.payError = PlanWarning.PayError(cell: cell, error: err, more: more)
-            out.append(w)
+            let listed = errors.prefix(max(1, listErrors))
+            for (i, c) in listed.enumerated() {
+                guard let err = c.error else { continue }
+                let cell = CellReference(figure: name, agent: engine.agents[c.agent].name, period: c.period)
+                let origin = err.origin.flatMap { $0 == cell ? nil : engine.plan.labelled($0) }
+                let more = i == listed.count - 1 ? errors.count - listed.count : 0
+                let from = origin.map { ", from \($0.cell)" } ?? ""
+                var w = PlanWarning(.payError, definition: name,
+                    message: "\(cell) is \(err.kind.rawValue)\(from): \(err.message)\(more > 0 ? " (\(more) more pay figure\(more == 1 ? " is an error" : "s are errors") too)" : ""); nothing can be paid from an error: correct the value that caused it, or undo",
+                    range: def.flatMap(PlanCheck.nameRange(of:)), source: def?.source ?? "")
+                w.payError = PlanWarning.PayError(cell: cell, error: err, more: more, label: label, origin: origin)
+                out.append(w)
+            }
         }
         var groups: [PayConcern.Kind: [(agent: Int, first: PayConcern, count: Int)]] = [:]
         for c in concerns {
@@ -81,11 +92,27 @@ extension PlanCheck {
         case .payError:
             return PlanWarning(.payError, definition: figure, message: "\(cell) is an error value", zh: "\(cell) 是错误值", range: range, source: source)
         case .belowMinimumWage:
-            let m = c.minimum?.moneyText ?? ""
+            let m = minimumWords(c.minimum ?? .zero, c.prorated)
             return PlanWarning(.belowMinimumWage, definition: figure,
-                message: "\(cell) = \(c.value.moneyText) is under the minimum wage (minimum_wage \(m))\(more == 0 ? "" : " (and \(more) more month\(more == 1 ? "" : "s") under it)"): a month worked must pay at least the local minimum wage",
-                zh: "\(cell) = \(c.value.moneyText) 低于最低工资（minimum_wage \(m)）\(more == 0 ? "" : "（另有 \(more) 个月也低于最低工资）")：在职月份的工资不得低于当地最低工资",
+                message: "\(cell) = \(c.value.moneyText) is under the minimum wage (\(m.en))\(more == 0 ? "" : " (and \(more) more month\(more == 1 ? "" : "s") under it)"): a month worked must pay at least the local minimum wage",
+                zh: "\(cell) = \(c.value.moneyText) 低于最低工资（\(m.zh)）\(more == 0 ? "" : "（另有 \(more) 个月也低于最低工资）")：在职月份的工资不得低于当地最低工资",
                 range: range, source: source)
+        }
+    }
+
+    /// The minimum wage a month is held to, in both languages: `minimum_wage 2,740.00` for a whole month;
+    /// for a part month the prorated figure and how it was reached, "for the part of the month employed
+    /// 1,511.72 = 2,740.00 × 12 paid days ÷ 21.75" / "在职部分 1,511.72 = 2,740.00 × 在职计薪日 12 天 ÷ 21.75".
+    public static func minimumWords(_ minimum: Fixed, _ part: MinimumWage.Part?) -> (en: String, zh: String) {
+        guard let p = part else { return ("minimum_wage \(minimum.moneyText)", "minimum_wage \(minimum.moneyText)") }
+        let divisor = p.divisor.format(minimumFractionDigits: 0, grouping: false)
+        switch p.basis {
+        case .calendarDays:
+            return ("for the part of the month employed \(minimum.moneyText) = minimum_wage \(p.whole.moneyText) × \(p.days) of \(divisor) calendar days",
+                    "在职部分 \(minimum.moneyText) = minimum_wage \(p.whole.moneyText) × 在职 \(p.days)/\(divisor) 天")
+        case .paidDays:
+            return ("for the part of the month employed \(minimum.moneyText) = minimum_wage \(p.whole.moneyText) × \(p.days) paid days ÷ \(divisor)",
+                    "在职部分 \(minimum.moneyText) = minimum_wage \(p.whole.moneyText) × 在职计薪日 \(p.days) 天 ÷ \(divisor)")
         }
     }
 

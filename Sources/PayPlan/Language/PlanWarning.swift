@@ -48,9 +48,14 @@ public struct PlanWarning: Equatable, Sendable {
         /// The pay cell, `李雷.pay[2026-03]`.
         public var cell: CellReference
         public var error: EvalError
-        /// How many other pay figures are error values too.
+        /// How many other pay figures are error values too (not listed).
         public var more: Int
-        public init(cell: CellReference, error: EvalError, more: Int) { self.cell = cell; self.error = error; self.more = more }
+        /// The pay figure's label (应发工资), and where the error started with its figure's label.
+        public var label: String? = nil
+        public var origin: ErrorOrigin? = nil
+        public init(cell: CellReference, error: EvalError, more: Int, label: String? = nil, origin: ErrorOrigin? = nil) {
+            self.cell = cell; self.error = error; self.more = more; self.label = label; self.origin = origin
+        }
     }
 
     public init(_ kind: Kind, definition: String, message: String, zh: String? = nil, range: SourceRange?, source: String) {
