@@ -7,8 +7,8 @@ public struct StatementRenderer {
     public var language: DisplayLanguage
     public init(language: DisplayLanguage) { self.language = language }
     var zh: Bool { language == .zh }
-    /// The sentences of the 说明 column; in English with figures by readable names (base pay, not base_pay).
-    var plain: PlainRenderer { PlainRenderer(language: language, readableNames: true) }
+    /// The sentences of the 说明 column (in English with figures by words, base pay, not base_pay).
+    var plain: PlainRenderer { PlainRenderer(language: language) }
 
     /// One printed row: a section heading, an item, a total, or the pay figures.
     public struct Row: Equatable {
@@ -48,7 +48,7 @@ public struct StatementRenderer {
         if l.kind == .unlisted { return word("unlisted") }
         let usual = (PayStatement.takeHomeFigures + ["net_pay"]).first { $0 == l.name }.map(word)
         if zh { return l.label ?? usual ?? l.name }
-        return usual ?? PlainRenderer.readable(l.name)
+        return usual ?? PlainRenderer.englishName(l.name, label: l.label)
     }
 
     func note(_ l: PayStatement.Line) -> String {
@@ -154,7 +154,7 @@ public struct StatementRenderer {
     /// where it started), then pay below zero or under the minimum wage, in period order.
     public func warnings(_ s: PayStatement) -> [String] {
         problemMessages(s).map { $0.text(language) }
-            + s.concerns.map { StatementMessage.concern($0.kind, period: $0.period, value: $0.value, minimum: $0.minimum).text(language) }
+            + s.concerns.map { StatementMessage.concern($0.kind, period: $0.period, value: $0.value, minimum: $0.minimum, prorated: $0.prorated).text(language) }
     }
 
     /// One message per line of `s` that is an error value (`PayStatement.problems`).
@@ -162,7 +162,7 @@ public struct StatementRenderer {
         s.problems.map { p in
             // Where the error started, unless at the line's own figure.
             let own = p.error.origin.map { $0.agent == s.agent && $0.figure == p.line.name } ?? true
-            return .lineError(agent: s.agent, period: s.period, item: itemName(p.line), error: p.error, origin: own ? nil : p.error.origin, added: p.added)
+            return .lineError(agent: s.agent, period: s.period, item: itemName(p.line), error: p.error, origin: own ? nil : p.origin, added: p.added)
         }
     }
 
@@ -217,7 +217,7 @@ public struct StatementRenderer {
         for (p, m) in zip(s.problems, problemMessages(s)) { out += csvLine([zh ? "注意" : "warning", itemName(p.line), p.line.name, "", m.text(language)]) }
         for c in s.concerns {
             out += csvLine([zh ? "注意" : "warning", "", c.kind == .negativeNetPay ? "net_pay" : s.total?.name ?? "", plainAmount(.number(c.value)),
-                            StatementMessage.concern(c.kind, period: c.period, value: c.value, minimum: c.minimum).text(language)])
+                            StatementMessage.concern(c.kind, period: c.period, value: c.value, minimum: c.minimum, prorated: c.prorated).text(language)])
         }
         return out
     }

@@ -5,19 +5,23 @@ import PayPlan
 /// side (含/不含, inclusive/exclusive), each rounding said once.
 public struct PlainRenderer {
     public var language: DisplayLanguage
-    /// In English, figures by a readable form of their rule names (`base_pay` as "base pay"), as a
-    /// pay statement shows them to staff; otherwise (explain, for plan authors) by the names as written.
-    public var readableNames = false
     /// Whether the figure being explained is a rate (`FigureName.isRate`): its fixed results read as
     /// percents too (毛利加减点 0%：…，所以为 0%).
     var explainingRate = false
-    public init(language: DisplayLanguage, readableNames: Bool = false) { self.language = language; self.readableNames = readableNames }
+    public init(language: DisplayLanguage) { self.language = language }
     var zh: Bool { language == .zh }
 
     /// A rule name as words, for staff reading English: `monthly_bonus` → "monthly bonus", `hf_base` → "housing fund base".
     public static func readable(_ name: String) -> String {
-        let words = ["hf": "housing fund", "pct": "%", "avg": "average", "ok": "met"]
+        let words = ["hf": "housing fund", "pct": "%", "avg": "average", "ok": "met", "si": "social insurance", "ytd": "year-to-date"]
         return name.split(separator: "_").map { words[String($0)] ?? String($0) }.joined(separator: " ")
+    }
+
+    /// A figure's name in English sentences: the plan's label when it is written in English (no Chinese
+    /// in it), else words made from the name (`tier_commission` → "tier commission"), never the identifier.
+    public static func englishName(_ name: String, label: String?) -> String {
+        if let l = label, !l.isEmpty, !l.unicodeScalars.contains(where: { $0.properties.isIdeographic }) { return l }
+        return readable(name)
     }
 
     /// The explanation as lines: the figure's sentence, then (indented) the sentences of the
@@ -188,7 +192,7 @@ public struct PlainRenderer {
             let c = explainingRate && v.number?.isZero == true ? "0%" : constant(v)
             return zh ? "为 \(c)" : "it is \(c)"
         case .formula(.figure(let f, .attribute, _)): return zh ? "取员工资料中的\(name(f)) \(value(f.value))" : "the agent's \(name(f)) attribute, \(value(f.value))"
-        case .formula(.figure(let f, .parameter, _)): return zh ? "取方案参数\(name(f)) \(constant(f.value))" : "the plan's parameter \(name(f)), \(constant(f.value))"
+        case .formula(.figure(let f, .parameter, _)): return zh ? "取方案参数\(name(f)) \(parameterValue(f))" : "the plan's parameter \(name(f)), \(parameterValue(f))"
         // A yes/no figure that is yes: its condition said as what is the case.
         case .formula(let p) where Self.isCondition(p): return statement(p, holds: true)
         case .formula(let p): return phrase(p)
@@ -200,8 +204,8 @@ public struct PlainRenderer {
         case .fails(let parts):
             // Each failing part said as what is the case: 入职月数 37 超过 试用期月数 3.
             return parts.map { statement($0, holds: false) }.joined(separator: zh ? "；" : "; ")
-        case .error(let e):
-            return zh ? "无法计算（\(e.code)）：\(EvalErrorMessage.chinese(e.detail))" + (e.origin.map { "，源自 \($0)" } ?? "") : "cannot be computed (\(e.code)): \(e.message)" + (e.origin.map { ", from \($0)" } ?? "")
+        case .error(let e, let o):
+            return zh ? "无法计算（\(e.code)）：\(EvalErrorMessage.chinese(e.detail))" + (o.map { "，源自\(origin($0))" } ?? "") : "cannot be computed (\(e.code)): \(e.message)" + (o.map { ", from \(origin($0))" } ?? "")
         case .team: return zh ? "由全体员工的数字汇总或分摊" : "an aggregate or share over all agents"
         }
     }
@@ -385,7 +389,7 @@ public struct PlainRenderer {
         return "from \(l) (\(lowerIn ? "inclusive" : "exclusive")) to \(constant(.number(hi))) (\(lowerIn ? "exclusive" : "inclusive"))"
     }
 
-    func tableName(_ t: Tier) -> String { zh ? (t.label ?? Self.unlabelled(t.table)) : readableNames ? Self.readable(t.table) : t.table }
+    func tableName(_ t: Tier) -> String { zh ? (t.label ?? Self.unlabelled(t.table)) : Self.englishName(t.table, label: t.label) }
 
     /// "version from 2026-07" / "2026-07 起的版本"; the definition as first written is
     /// "version before 2026-07" / "2026-07 之前的版本".
@@ -395,9 +399,32 @@ public struct PlainRenderer {
         return zh ? "\(next) 之前的版本" : "version before \(next)"
     }
 
-    /// A figure's name as the reader sees it: the label in Chinese, the name in English.
+    /// Where an error value started, by its figure's label: "李雷 2026年3月的提成", "订单 T1 的提成份额",
+    /// "2026年3月的提成池", "参数 底薪"; English "李雷's commission (提成) for 2026-03" — words made from
+    /// the name, with a Chinese label beside them so the owner finds the figure in the plan.
+    public func origin(_ o: ErrorOrigin) -> String {
+        let c = o.cell
+        if zh {
+            let what = o.label ?? Self.unlabelled(c.figure)
+            let whose = c.order.map { "订单 \($0) 的" } ?? c.agent.map { "\($0) " } ?? ""
+            if c.order == nil, c.agent == nil, c.period == nil { return tidy("参数 " + what) }
+            return tidy(whose + (c.period.map { period($0) + "的" } ?? "") + what)
+        }
+        let words = Self.englishName(c.figure, label: o.label)
+        let what = words + (o.label.map { $0 == words ? "" : " (\($0))" } ?? "")
+        let whose = c.order.map { "order \($0)'s " } ?? c.agent.map { "\($0)'s " } ?? (c.period == nil ? "the parameter " : "the team's ")
+        return whose + what + (c.period.map { " for \($0)" } ?? "")
+    }
+
+    /// Where an error value started (`origin(_:)`), in both languages.
+    public static func originWording(_ o: ErrorOrigin) -> Wording {
+        Wording(en: PlainRenderer(language: .en).origin(o), zh: PlainRenderer(language: .zh).origin(o))
+    }
+
+    /// A figure's name as the reader sees it: the label in Chinese; in English the label when it is
+    /// English, else words made from the name (`englishName`).
     public func name(_ f: FigureName) -> String {
-        let n = zh ? (f.label ?? Self.orderColumnWords[f.name] ?? Self.unlabelled(f.name)) : readableNames ? Self.readable(f.name) : f.name
+        let n = zh ? (f.label ?? Self.orderColumnWords[f.name] ?? Self.unlabelled(f.name)) : Self.englishName(f.name, label: f.label)
         guard let p = f.period else { return n }
         return zh ? "\(period(p))的\(n)" : "\(n) of \(p)"
     }
@@ -408,7 +435,7 @@ public struct PlainRenderer {
             if case .bool(let b) = f.value { return zh ? "\(name(f))：\(b ? "是" : "否")" : "\(name(f)) \(b ? "yes" : "no")" }
             if kind == .parameter {
                 // A dated parameter says which version it read: 底薪 3,500.00（2026-04 起的版本）.
-                return "\(name(f)) \(constant(f.value))" + (f.version.map { zh ? "（\(versionWords($0))）" : " (\(versionWords($0)))" } ?? "")
+                return "\(name(f)) \(parameterValue(f))" + (f.version.map { zh ? "（\(versionWords($0))）" : " (\(versionWords($0)))" } ?? "")
             }
             // An attribute below 1 is a rate the plan writes as a percent (公积金比例 5%), as a clerk reads it.
             if kind == .attribute, case .number(let n) = f.value, !n.isZero, n.magnitude < Fixed.one { return "\(name(f)) \(constant(f.value))" }
@@ -451,6 +478,9 @@ public struct PlainRenderer {
             case (.min, true): word = "取较小者"
             case (.max, true): word = "取较大者"
             case (.abs, true): word = "绝对值"
+            case (.min, false): word = "the lesser of"
+            case (.max, false): word = "the greater of"
+            case (.abs, false): word = "the absolute value of"
             // `error("…")`: the plan refuses a setting it does not know, in its own words.
             case (.error, _): return zh ? "方案报错：\(a)" : "the plan raises an error: \(a)"
             case (.missing, true): return "\(a) 未填写：\(truth(result))"
@@ -473,9 +503,11 @@ public struct PlainRenderer {
                 return zh ? "\(phrase(args[0]))（未录入时取 \(phrase(args[1]))）= \(value(result))" : "\(phrase(args[0])) (\(phrase(args[1])) when missing) = \(value(result))"
             case (.iferror, _) where args.count == 2:
                 return zh ? "\(phrase(args[0]))（出错时取 \(phrase(args[1]))）= \(value(result))" : "\(phrase(args[0])) (\(phrase(args[1])) on an error) = \(value(result))"
-            default: word = f.rawValue
+            default:
+                let words: [Function: (String, String)] = [.round: ("四舍五入", "rounded"), .floor: ("向下取整", "rounded down"), .ceil: ("向上取整", "rounded up"), .prorate: ("按在职天数折算", "prorated")]
+                word = words[f].map { zh ? $0.0 : $0.1 } ?? (zh ? f.rawValue : Self.readable(f.rawValue))
             }
-            return zh ? "\(word)（\(a)）= \(value(result))" : "\(word)(\(a)) = \(value(result))"
+            return zh ? "\(word)（\(a)）= \(value(result))" : "\(word) (\(a)) = \(value(result))"
         case .bound(let f, let a, let b, let values, let result): return bound(f, a, b, values, result)
         case .rank(let own, let filter, let ties, let result): return rank(own, filter, ties, result)
         case .prorated(let amount, let basis, let e, let result):
@@ -494,7 +526,7 @@ public struct PlainRenderer {
             switch of {
             case .figure(let f, _, _)?: what = name(f)
             // An allocation's share (a hidden figure with no name): said by what it is.
-            case .share(let overOrders, _)?: what = zh ? (overOrders ? "按订单分摊的份额" : "每月分摊给本人的份额") : (overOrders ? "this order's share" : "the agent's share of the allocation")
+            case .share(let sh)?: what = zh ? (sh.overOrders ? "按订单分摊的份额" : "每月分摊给本人的份额") : (sh.overOrders ? "this order's share" : "the agent's share of the allocation")
             case nil: what = ""
             default: what = zh ? "每月的数" : "the monthly figure"
             }
@@ -514,14 +546,66 @@ public struct PlainRenderer {
             if zh { return now ? "本月发放的\(name(f)) \(value(f.value))" : "\(name(f)) 本月不发放" }
             return now ? "\(name(f)) paid this month, \(value(f.value))" : "no \(name(f)) this month"
         case .builtin(let b, let v):
-            let words = ["tenure": "入职月数", "active": "在职", "as_of": "截至日期", "period_start": "期初", "period_end": "期末", "probation": "试用期"]
             let shown = v.number != nil ? constant(v) : value(v)
-            if case .bool(let t) = v, zh { return "\(words[b] ?? b)：\(t ? "是" : "否")" }
-            return zh ? "\(words[b] ?? b) \(shown)" : "\(b) \(shown)"
-        case .share(let overOrders, let v):
-            return zh ? (overOrders ? "按订单金额分摊所得 \(value(v))" : "平均分摊所得 \(value(v))") : (overOrders ? "this order's share, \(value(v))" : "this agent's share, \(value(v))")
+            let word = (zh ? Self.builtinWords[b]?.zh : Self.builtinWords[b]?.en) ?? (zh ? b : Self.readable(b))
+            if case .bool(let t) = v { return zh ? "\(word)：\(t ? "是" : "否")" : "\(word): \(t ? "yes" : "no")" }
+            return "\(word) \(shown)"
+        case .share(let sh): return share(sh)
         case .value(let v): return value(v)
         }
+    }
+
+    /// The built-in figures in words (`tenure` → 入职月数, months employed).
+    static let builtinWords: [String: (zh: String, en: String)] = [
+        "tenure": ("入职月数", "months employed"), "active": ("在职", "employed"), "as_of": ("截至日期", "the as-of date"),
+        "period_start": ("期初", "the period's first day"), "period_end": ("期末", "the period's last day"), "probation": ("试用期", "on probation"),
+        "days_employed": ("在职天数", "days employed"), "paid_days_employed": ("在职计薪日", "paid days employed"),
+    ]
+
+    /// A share of a pool in words, with the numbers: "提成池 1,000.00 由在岗销售的 6 人平分：1,000.00 ÷ 6 =
+    /// 约 166.67，分到分为 166.67"; weighted, "提成 2,573.00 按各笔订单的权重分摊：本笔 订单金额 12,000.00，
+    /// 共 119,100.00（7 笔），2,573.00 × 12,000.00 ÷ 119,100.00 = 约 259.24，分到分为 259.24"; a share that
+    /// is not the exact part rounded down says where the fen left over went (the largest remainders).
+    func share(_ s: ShareSummary) -> String {
+        let result = value(s.result)
+        guard let pool = s.pool else {
+            return zh ? (s.overOrders ? "按订单分摊所得 \(result)" : "分摊所得 \(result)") : (s.overOrders ? "this order's share, \(result)" : "this agent's share, \(result)")
+        }
+        let poolText = phrase(pool)
+        let poolAmount: String = { if case .figure(let f, _, _) = pool { return amountText(f.value) }; return poolText }()
+        let who = s.overOrders ? (zh ? "笔订单" : (s.members == 1 ? "order" : "orders")) : (zh ? "人" : (s.members == 1 ? "agent" : "agents"))
+        let among: String = {
+            guard let f = s.filter else { return zh ? "" : "" }
+            return zh ? "\(s.filterNegated ? "非" : "")\(name(f))的" : (s.filterNegated ? " not \(name(f))" : " who are \(name(f))")
+        }()
+        if s.weight.isZero {
+            let why = s.filter.map { zh ? "（\(name($0))：\(truth($0.value))）" : " (\(name($0)): \(truth($0.value)))" } ?? ""
+            return zh ? "\(poolText) 由\(among) \(s.members) \(who)分摊，本人不参加分摊\(why)，所以为 \(result)"
+                : "\(poolText) is shared among the \(s.members)\(among) \(who); this one takes no part\(why), so \(result)"
+        }
+        let exact = s.exact.map { amountText(.number($0)) } ?? result
+        var division: String
+        var split: String
+        if s.equal {
+            split = zh ? "\(poolText) 由\(among) \(s.members) \(who)平分" : "\(poolText) split equally among the \(s.members) \(who)\(among)"
+            division = "\(poolAmount) ÷ \(s.members) = \(exact)"
+        } else {
+            let part = s.weightPhrase.map(phrase) ?? s.weight.moneyText
+            let all = s.totalWeight.moneyText
+            split = zh ? "\(poolText) 按权重分摊：本\(s.overOrders ? "笔" : "人") \(part)，共 \(all)（\(s.members) \(who)）"
+                : "\(poolText) shared by weight: this \(s.overOrders ? "order's" : "agent's") \(part) of \(all) (\(s.members) \(who))"
+            division = "\(poolAmount) × \(s.weight.moneyText) ÷ \(all) = \(exact)"
+        }
+        // Largest remainder: each share rounded down to the fen, the fen left over one each to the largest remainders.
+        let roundedDown = s.exact.map { Fixed(raw: ($0.raw / (Fixed.scale / 100)) * (Fixed.scale / 100)) }
+        let gotLeftover: Bool = {
+            guard let down = roundedDown, case .number(let n) = s.result else { return false }
+            return n > down
+        }()
+        let toFen = s.exact.map { s.result.number == $0 } == true ? ""
+            : zh ? "，分到分为 \(result)" + (gotLeftover ? "（分到分后余下的分逐一分给余数最大的，这里多得 1 分）" : "")
+                 : ", to the fen \(result)" + (gotLeftover ? " (the fen left over go one each to the largest remainders; this one gets one)" : "")
+        return split + (zh ? "：" : ": ") + division + toFen
     }
 
     func filterWords(_ s: OrderSummary, _ f: FigureName) -> String {
@@ -669,6 +753,17 @@ public struct PlainRenderer {
         }
         if n.wholeNumber != nil { return n.format(minimumFractionDigits: 0) }
         return value(f.value)
+    }
+
+    /// A parameter's value by the kind of figure it is: a rate as a percent (提成比例 2%), a count or
+    /// duration whole (试用期月数 3, 首次响应标准(秒) 30), an amount of money to the fen (当地最低工资
+    /// 2,740.00, not 2,740 as written); yes/no, text and dates as they read. A parameter the plan gives no
+    /// label is of no known kind and reads as written (zz 5).
+    func parameterValue(_ f: FigureName) -> String {
+        guard case .number(let n) = f.value, f.label != nil else { return constant(f.value) }
+        if f.isRate || (!n.isZero && n.magnitude < Fixed.one) { return constant(f.value) }
+        if Self.countOrRate(f) { return figureValue(f) }
+        return n.moneyText
     }
 
     func isMoney(_ f: FigureName) -> Bool {

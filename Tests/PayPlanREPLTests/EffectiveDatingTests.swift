@@ -103,9 +103,9 @@ import PayPlan
         run(s, Self.julyTiers)
         // C3: 李雷's July R 71,600 in [4万, 10万) at 1.8% = 1,288.80; June's R 87,500 at 2% = 1,750.00.
         let july = run(s, "explain 李雷.tier_commission[2026-07]")
-        #expect(july.first == "李雷's tier_commission for 2026-07 is 1,288.80: revenue 71,600.00 (sales 27,560.00 + order_sales 44,440.00 − expenses 400.00) falls in the tier from 4万 (inclusive) to 10万 (exclusive) (commission_tiers, version from 2026-07), computed as 1.8% × 71,600.00.")
+        #expect(july.first == "李雷's tier commission for 2026-07 is 1,288.80: revenue 71,600.00 (sales 27,560.00 + order sales 44,440.00 − expenses 400.00) falls in the tier from 4万 (inclusive) to 10万 (exclusive) (commission tiers, version from 2026-07), computed as 1.8% × 71,600.00.")
         let june = run(s, "explain 李雷.tier_commission[2026-06]")
-        #expect(june.first?.contains("(commission_tiers, version before 2026-07), computed as 2% × 87,500.00") == true)
+        #expect(june.first?.contains("(commission tiers, version before 2026-07), computed as 2% × 87,500.00") == true)
         let rules = run(s, "explain 李雷.tier_commission[2026-07] --rules")
         #expect(rules.contains("  · commission_tiers: version from 2026-07"))
         #expect(rules.contains("  · commission_tiers: 71,600.00 falls in the tier [40,000.00, 100,000.00) → 1,288.80 (1.8% * x, x = 71,600.00)"))
@@ -141,10 +141,10 @@ import PayPlan
         #expect(run(s, "explain 甲.commission[2026-06]").first == "甲's commission for 2026-06 is 1,000.00 (version before 2026-07): sales 50,000.00 × 2%.")
         // The plain sentence names the parameter's version it read, in English and Chinese:
         // August = 3,500 (April's base) + 1.8% × 50,000 = 900 → 4,400.00.
-        #expect(run(s, "explain 甲.pay[2026-08]").first == "甲's pay for 2026-08 is 4,400.00: base_pay 3,500 (version from 2026-04) + commission 900.00.")
-        #expect(run(s, "explain 甲.pay[2026-02]").first == "甲's pay for 2026-02 is 4,000.00: base_pay 3,000 (version before 2026-04) + commission 1,000.00.")
+        #expect(run(s, "explain 甲.pay[2026-08]").first == "甲's pay for 2026-08 is 4,400.00: base pay 3,500.00 (version from 2026-04) + commission 900.00.")
+        #expect(run(s, "explain 甲.pay[2026-02]").first == "甲's pay for 2026-02 is 4,000.00: base pay 3,000.00 (version before 2026-04) + commission 1,000.00.")
         run(s, "set lang zh")
-        #expect(run(s, "explain 甲.pay[2026-08]").first == "甲 2026年8月 pay 4,400.00 元：底薪 3,500（2026-04 起的版本）+ 提成 900.00。")
+        #expect(run(s, "explain 甲.pay[2026-08]").first == "甲 2026年8月 pay 4,400.00 元：底薪 3,500.00（2026-04 起的版本）+ 提成 900.00。")
         run(s, "set lang en")
         // show lists every version with the months it holds for.
         #expect(run(s, "show base_pay") == ["# 2 versions; until 2026-03:", "param base_pay \"底薪\" = 3000", "# from 2026-04:", "from 2026-04 param base_pay = 3500"])

@@ -19,7 +19,7 @@ import TestSupport
         #expect(!zh.contains("37 ≥ 1"), "\(zh)")
         s.language = .en
         let en = s.execute("explain 李雷.probation[2026-03]").lines.joined(separator: "\n")
-        #expect(en.contains("probation for 2026-03 is no: tenure 37 is above probation_months 3."), "\(en)")
+        #expect(en.contains("probation for 2026-03 is no: months employed 37 is above probation months 3."), "\(en)")
         // Both sides of an `or` fail: sales 120,000 is not above 30万 and expenses 900 not above 5,000.
         s.language = .zh
         #expect(!s.execute("month big_month \"大单月\" = sales > 30万 or expenses > 5000").failed)
@@ -43,7 +43,7 @@ import TestSupport
         #expect(!zh.contains("缴费舍入单位"), "\(zh)")
         s.language = .en
         let en = s.execute("explain 李雷.housing_fund[2026-03]").lines.joined(separator: "\n")
-        #expect(en.contains("hf_base 3,333.33 × hf_rate 5%, rounded to the nearest 0.01 yuan (166.6665 → 166.67)"), "\(en)")
+        #expect(en.contains("housing fund base 3,333.33 × housing fund rate 5%, rounded to the nearest 0.01 yuan (166.6665 → 166.67)"), "\(en)")
     }
 
     /// Plan C, 李雷 in March: the cliff at sales 40,900 (R = 40,000, C2/C3.1) is named by labels

@@ -109,7 +109,7 @@ import PayPlan
         #expect(run(s, "explain 乙.ranking_bonus[2026-04]")[0] == "乙 2026年4月排名奖 150.00 元：并列的 2 人平分第 2–3 名的名次奖金 300.00（第 1–3 名合计 600.00 − 第 1 名 300.00）。")
         #expect(run(s, "explain 丙.ranking_bonus[2026-04]")[0] == "丙 2026年4月排名奖 300.00 元：第 1 名的名次奖金 300.00，无人并列。")
         s.language = .en
-        #expect(run(s, "explain 乙.ranking_bonus[2026-04]")[0] == "乙's ranking_bonus for 2026-04 is 150.00: the 2 tied share the prize of places 2–3, 300.00 (places 1–3 together 600.00 − place 1 300.00).")
+        #expect(run(s, "explain 乙.ranking_bonus[2026-04]")[0] == "乙's ranking bonus for 2026-04 is 150.00: the 2 tied share the prize of places 2–3, 300.00 (places 1–3 together 600.00 − place 1 300.00).")
         // 乙's pay: 1,000 + 3,202.50 + brochure profit 900 × 15% = 135 → 3,337.50, + 150 = 4,487.50.
         #expect(query(s, "乙.pay[2026-04]") == "4,487.50")
         // Three tied at 2 (甲 + 1,000 of website sales = 17,000): (200 + 100 + 0) / 3 = 100 each.

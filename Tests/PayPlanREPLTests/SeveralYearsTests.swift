@@ -67,7 +67,7 @@ import PayPlan
         #expect(query(s, "新.pay[2027-01]") == "2,100.00")
         // explain names the month prev() read (it used to explain 2026-12's figure as if it were January's).
         #expect(s.execute("explain 新.damage_due[2027-01]").lines.first
-            == "新's damage_due for 2027-01 is 19,200.00: damage_carried of 2026-12 19,200.00 (damage_due 20,000.00 − damage_deducted 800.00).")
+            == "新's damage due for 2027-01 is 19,200.00: damage carried of 2026-12 19,200.00 (damage due 20,000.00 − damage deducted 800.00).")
         s.language = .zh
         #expect(s.execute("explain 新.damage_due[2027-01]").lines.first
             == "新 2027年1月应扣赔偿 19,200.00 元：2026年12月的结转赔偿 19,200.00（应扣赔偿 20,000.00 − 本月扣赔偿 800.00）。")

@@ -20,7 +20,7 @@ import PayPlan
         #expect(!zh.contains("count("))
         s.language = .en
         let en = run(s, "explain sales_staff[2026-03]")[0]
-        #expect(en == "sales_staff for 2026-03 is 4: 4 agents on_staff (of 5: 小美, 阿杰, 小雨, 大伟).", "\(en)")
+        #expect(en == "sales staff for 2026-03 is 4: 4 agents on staff (of 5: 小美, 阿杰, 小雨, 大伟).", "\(en)")
         // February: 大伟 is not hired yet, so 3 of 5.
         s.language = .zh
         #expect(run(s, "explain sales_staff[2026-02]")[0] == "2026年2月在岗销售人数 3：在岗销售的员工 3 人（共 5 人：小美、阿杰、小雨）。")

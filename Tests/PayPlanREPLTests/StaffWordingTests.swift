@@ -159,7 +159,7 @@ import TestSupport
         #expect(zh == "订单 2026041310137（李雷）2026年4月毛利加减点 0%：毛利率 约 34.83% 低于 2 × 最低毛利 20%，所以为 0%。", "\(zh)")
         c.language = .en
         let en = run(c, "explain 2026041310137.margin_points")[0]
-        #expect(en.hasSuffix(": margin about 34.83% is below 2 × minimum_margin 20%, so it is 0%."), "\(en)")
+        #expect(en.hasSuffix(": margin about 34.83% is below 2 × minimum margin 20%, so it is 0%."), "\(en)")
         // A figure that is no rate keeps its plain 0 (plan B's ranking bonus above: 所以为 0).
     }
 

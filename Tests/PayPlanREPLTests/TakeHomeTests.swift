@@ -380,7 +380,7 @@ import TestSupport
         #expect(labelled(lines, "social insurance").joined(separator: " ").contains("pension 960.00 + medical 240.00 + unemployment 60.00"))
         #expect(labelled(lines, "housing fund").prefix(1) == ["840.00"])
         #expect(labelled(lines, "income tax").prefix(1) == ["327.00"])
-        #expect(labelled(lines, "income tax").joined(separator: " ").contains("the part of ytd tax 1,380.00 above ytd withheld of 2026-09 1,053.00, 327.00"))
+        #expect(labelled(lines, "income tax").joined(separator: " ").contains("the part of year-to-date tax 1,380.00 above year-to-date withheld of 2026-09 1,053.00, 327.00"))
         #expect(statementRow(lines, "take-home pay").prefix(1) == ["9,573.00"])
         // Its order: gross first, net last.
         let order = [lines.firstIndex { $0.hasPrefix("pay  ") }] + [" social insurance ", " housing fund ", " income tax ", "take-home pay  "].map { n in lines.firstIndex { $0.contains(n) } }

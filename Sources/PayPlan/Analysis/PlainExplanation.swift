@@ -45,8 +45,8 @@ public struct PlainExplanation: Equatable, Sendable {
         /// A yes/no figure that is no: the parts of its condition that failed (the false terms of
         /// an `and`, every term of an `or`), so the reader sees why it is no.
         case fails([Phrase])
-        /// An error value and where it started (`agent.rule[period]`).
-        case error(EvalError)
+        /// An error value and where it started, with that figure's label (`origin`; nil when it carries none).
+        case error(EvalError, origin: ErrorOrigin?)
         /// An aggregate over all agents, or a share of one (an allocation).
         case team
     }
@@ -111,8 +111,9 @@ public indirect enum Phrase: Equatable, Sendable {
     case overPeriod(AggregateOp, of: Phrase?, period: Period, result: Value)
     /// A longer-period figure paid in this month (`paid(half_bonus)`), or nothing this month.
     case paid(FigureName, paidNow: Bool)
-    /// This agent's (or order's) share of an amount shared out to the fen.
-    case share(overOrders: Bool, result: Value)
+    /// This agent's (or order's) share of an amount shared out to the fen: the pool, this one's part,
+    /// the parts of all, and the division.
+    case share(ShareSummary)
     /// A built-in (`tenure`, `active`, `as_of`) with its value.
     case builtin(String, Value)
     /// Anything else, by its value.
@@ -120,6 +121,32 @@ public indirect enum Phrase: Equatable, Sendable {
 
     /// What kind of figure a `.figure` phrase names.
     public enum FigureKind: Equatable, Sendable { case rule, input, parameter, attribute, orderField, team }
+}
+
+/// A share of an amount shared out to the fen (`allocate(pool, weight over agents)`, `allocate(total,
+/// amount)` over an agent's orders of the month): the pool, this one's weight, the weights of all, and
+/// pool × weight ÷ all weights before the largest-remainder rounding to the fen — so it reads
+/// 提成池 1,000.00 由在岗销售的 6 人平分：1,000.00 ÷ 6 = 约 166.67, not as "平均分摊所得".
+public struct ShareSummary: Equatable, Sendable {
+    /// Over the agent's orders of the month (true) or over the agents (false).
+    public var overOrders: Bool
+    /// The amount shared out (CNY), as a phrase (提成池 1,000.00); nil when said for what it is, with no values.
+    public var pool: Phrase?
+    /// This agent's (order's) weight, and the sum of all members' weights.
+    public var weight: Fixed, totalWeight: Fixed
+    /// This one's weight as a phrase (订单金额 12,000.00), for weights that are not equal parts.
+    public var weightPhrase: Phrase?
+    /// Every weight is 0 or 1: equal parts among the members whose weight is 1.
+    public var equal: Bool
+    /// For equal parts written `if X then 1 else 0`: X (在岗销售), negated when `filterNegated`.
+    public var filter: FigureName?
+    public var filterNegated: Bool = false
+    /// Members whose weight is above 0, and all members (agents, or the agent's orders of the month).
+    public var members: Int, all: Int
+    /// pool × weight ÷ total weight before rounding to the fen (CNY); nil when not a number.
+    public var exact: Fixed?
+    /// The share (CNY), or an error value.
+    public var result: Value
 }
 
 /// A tier table read at one amount.
@@ -236,7 +263,7 @@ extension Engine {
         default:
             ex.how = .team
         }
-        if case .error(let err) = v, err.origin != reference(ofCell: c) { ex.how = .error(err) }
+        if case .error(let err) = v, err.origin != reference(ofCell: c) { ex.how = .error(err, origin: plan.origin(of: err)) }
         for d in reads where !seen.contains(d) {
             let (dr, _) = coordinates(ofCell: d)
             guard plan.rules[dr].visible, case .formula = plan.rules[dr].kind else { continue }
@@ -552,8 +579,8 @@ struct PhraseBuilder {
                 s.lines.append((order.id, order.date, v.map { engine.eval($0, ko) } ?? .number(.one)))
             }
             return .orders(s)
-        case .share(_, let overOrders):
-            return .share(overOrders: overOrders, result: engine.eval(e, k))
+        case .share(let r, let overOrders):
+            return .share(share(r, overOrders, engine.eval(e, k), k))
         case .rank(_, let own, let filter, let ties):
             return .rank(own: phrase(own, k), filter: filter.map { deciding($0, k) }, ties: ties, result: engine.eval(e, k))
         }
@@ -562,10 +589,55 @@ struct PhraseBuilder {
     /// A phrase said for what it is, not for its value at one period (the values are a period's each).
     static func unvalued(_ p: Phrase) -> Phrase {
         switch p {
-        case .share(let o, _): .share(overOrders: o, result: .text(""))
+        case .share(let s): .share(ShareSummary(overOrders: s.overOrders, pool: nil, weight: .zero, totalWeight: .zero, weightPhrase: nil,
+                                                 equal: s.equal, filter: s.filter, filterNegated: s.filterNegated, members: 0, all: 0, exact: nil, result: .text("")))
         case .figure(var f, let kind, _): { f.value = .text(""); return .figure(f, kind: kind, detail: nil) }()
         default: p
         }
+    }
+
+    /// The share read at `k` of allocation rule `r`: the pool, the weights, the division.
+    ///
+    /// - Complexity: O(members): every member's weight is evaluated again.
+    mutating func share(_ r: Int, _ overOrders: Bool, _ result: Value, _ k: Coordinates) -> ShareSummary {
+        var s = ShareSummary(overOrders: overOrders, pool: nil, weight: .zero, totalWeight: .zero, weightPhrase: nil, equal: true,
+                             filter: nil, members: 0, all: 0, exact: nil, result: result)
+        guard case .allocation(let total, let weight, _) = engine.plan.rules[r].kind, let c = engine.mapRef(r, 0, k) else { return s }
+        let at = engine.coordinates(ofCell: c).coordinates
+        let members: [Coordinates] = overOrders
+            ? engine.bucket(0, agent: at.agent, month: at.period).map { engine.orderCoordinates(Int($0)) }
+            : engine.agents.indices.map { Coordinates(agent: $0, grain: at.grain, period: at.period) }
+        var weights: [Fixed] = []
+        for m in members { guard case .number(let w) = engine.eval(weight, m) else { return s }; weights.append(w) }
+        guard case .number(let own) = engine.eval(weight, k), let sum = Fixed.checkedSum(weights) else { return s }
+        s.pool = phrase(total, at)
+        s.weight = own
+        s.totalWeight = sum
+        s.all = members.count
+        s.members = weights.filter { $0 > .zero }.count
+        s.equal = weights.allSatisfy { $0.isZero || $0 == .one }
+        if s.equal {
+            // `if on_staff then 1 else 0`: equal parts among those on staff.
+            if case .ifThen(let cond, .constant(.number(let a)), .constant(.number(let b))) = weight, (a == .one && b.isZero) || (a.isZero && b == .one) {
+                var negated = a.isZero
+                var inner = cond
+                if case .not(let x) = cond { inner = x; negated.toggle() }
+                switch inner {
+                case .ref(let fr, 0):
+                    s.filter = FigureName(name: engine.plan.rules[fr].name, label: engine.plan.rules[fr].label, value: engine.eval(inner, k))
+                case .attribute(let n, _):
+                    s.filter = FigureName(name: n, label: plan.definition(named: n)?.statement.label, value: engine.eval(inner, k))
+                default: break
+                }
+                s.filterNegated = negated
+            }
+        } else {
+            s.weightPhrase = phrase(weight, k)
+        }
+        if case .number(let t) = engine.eval(total, at), !sum.isZero {
+            s.exact = Fixed.checkedMultiply(t, own).flatMap { Fixed.checkedDivide($0, sum) }
+        }
+        return s
     }
 
     /// The figure an order-level expression names (`share`, `cash_late`, `amount`), or a nameless one.
