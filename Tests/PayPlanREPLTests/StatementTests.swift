@@ -52,11 +52,41 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
     }
 
     /// Every agent and month of the three shipped scenarios: the earnings add up to 应发合计, 应发合计 −
-    /// 扣款合计 is the pay figure the engine computes, no line is the unlisted difference, and the
-    /// printed rows add up the same way.
+    /// 扣款合计 is the pay figure the engine computes, no line is the unlisted difference, the take-home
+    /// lines take 应发工资 to 实发工资, and the printed rows add up the same way.
     @Test(arguments: [electronics, webAgency, onlineShop])
     func everyStatementAddsUp(_ file: String) throws {
         let s = try Session(path: file)
+        // Every agent in every month of 2026 employed: plan C 3 × 12 + 赵强 April–December 9 = 45; plan A
+        // 4 × 12 + 大伟 March–December 10 = 58; plan B 4 × 12 = 48.
+        let expected = [electronics: 45, onlineShop: 58, webAgency: 48]
+        #expect(expectEveryStatementAddsUp(s, takeHome: true) == expected[file])
+    }
+
+    /// A plan written from scratch, as a new owner types it (its pay rule is added by each test).
+    static let scratchPlan = [
+        "attribute base \"底薪\" default 3000", "input month sales \"销售额\" default 0", "input month late \"迟到次数\" default 0",
+        "param rate \"提成比例\" = 2%", "month commission \"提成\" = round(rate * sales)",
+        "quarter q_bonus \"季度奖\" = if sum(sales over quarter) >= 30万 then 1000 else 0", "month penalty \"罚款\" = 50 * late",
+    ]
+
+    /// The same for a plan written from scratch with no `payslip` lines and no take-home: three agents,
+    /// one hired mid-year and one leaving, every month of the year.
+    @Test func everyStatementOfAPlanWrittenFromScratchAddsUp() throws {
+        let s = try Session()
+        for line in Self.scratchPlan { run(s, line) }
+        run(s, "month base_pay \"底薪\" = round(prorate(base, \"calendar_days\"))", "month pay \"应发工资\" = base_pay + commission + paid(q_bonus) - penalty",
+            "agent add 甲", "agent add 乙 hired=2026-05-11 base=4000", "agent add 丙 left=2026-08-20")
+        for (i, name) in ["甲", "乙", "丙"].enumerated() {
+            for m in 1...12 { run(s, "\(name).sales[\(String(format: "2026-%02d", m))] = \(30_000 + 7_333 * m + 1_111 * i)") }
+        }
+        run(s, "甲.late[2026-03] = 2", "乙.late[2026-06] = 3")
+        // 甲 12 months, 乙 May–December 8, 丙 January–August 8.
+        #expect(expectEveryStatementAddsUp(s, takeHome: false) == 28)
+    }
+
+    /// Checks every agent's statement of every month employed; returns how many were checked.
+    func expectEveryStatementAddsUp(_ s: Session, takeHome: Bool, sourceLocation: SourceLocation = #_sourceLocation) -> Int {
         let e = s.engine
         let r = StatementRenderer(language: .zh)
         var checked = 0
@@ -64,15 +94,25 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
             for m in 0..<e.periodCount(.month) {
                 let p = e.period(.month, m)
                 if s.notEmployed(a, p) != nil { continue }
+                let where_ = "\(agent.name) \(p)"
                 let st = PayStatement(engine: e, plan: s.workspace.plan, scenario: "x", agent: a, period: p)
-                #expect(!(st.earnings + st.deductions).contains { $0.kind == .unlisted }, "\(agent.name) \(p)")
-                #expect(!st.earnings.isEmpty)
+                #expect(!(st.earnings + st.deductions + st.takeHome).contains { $0.kind == .unlisted }, "\(where_)", sourceLocation: sourceLocation)
+                #expect(!st.earnings.isEmpty, sourceLocation: sourceLocation)
                 guard case .number(let pay)? = e.figure(rule: "pay", agent: agent.name, period: p) else { Issue.record("no pay"); continue }
                 var ea = Fixed.zero, de = Fixed.zero
                 for l in st.earnings { ea = ea + (l.value.number ?? Fixed(raw: 1)) }
                 for l in st.deductions { de = de + (l.value.number ?? Fixed(raw: 1)) }
-                #expect(ea - de == pay, "\(agent.name) \(p)")
-                #expect(st.earningsTotal == .number(ea) && st.deductionsTotal == .number(de))
+                #expect(ea - de == pay, "\(where_)", sourceLocation: sourceLocation)
+                #expect(st.earningsTotal == .number(ea) && st.deductionsTotal == .number(de), sourceLocation: sourceLocation)
+                if takeHome {
+                    // 应发工资 − 社保 − 公积金 − 个税 = 实发工资 (net_pay as the engine computes it).
+                    guard case .number(let net)? = e.figure(rule: "net_pay", agent: agent.name, period: p) else { Issue.record("no net pay"); continue }
+                    var withheld = Fixed.zero
+                    for l in st.takeHome { withheld = withheld + (l.value.number ?? Fixed(raw: 1)) }
+                    #expect(st.takeHome.count == 3 && pay - withheld == net && st.net?.value == .number(net), "\(where_)", sourceLocation: sourceLocation)
+                } else {
+                    #expect(st.takeHome.isEmpty && st.net == nil, sourceLocation: sourceLocation)
+                }
                 // The printed rows: items under 应发项目 add up to 应发合计, and so on.
                 var section = "", sums: [String: Decimal] = [:], printed: [String: Decimal] = [:]
                 for row in r.rows(st) {
@@ -82,13 +122,16 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
                     case .subtotal, .total: printed[row.item] = printedAmount(row.amount)
                     }
                 }
-                #expect(sums["应发项目"] == printed["应发合计"], "\(agent.name) \(p)")
-                #expect((sums["扣款项目"] ?? 0) == (printed["扣款合计"] ?? 0), "\(agent.name) \(p)")
-                #expect(printed["应发合计"]! - (printed["扣款合计"] ?? 0) == printed["应发工资"], "\(agent.name) \(p)")
+                #expect(sums["应发项目"] == printed["应发合计"], "\(where_)", sourceLocation: sourceLocation)
+                #expect((sums["扣款项目"] ?? 0) == (printed["扣款合计"] ?? 0), "\(where_)", sourceLocation: sourceLocation)
+                #expect(printed["应发合计"]! - (printed["扣款合计"] ?? 0) == printed["应发工资"], "\(where_)", sourceLocation: sourceLocation)
+                if takeHome {
+                    #expect(printed["应发工资"]! - (sums["代扣项目"] ?? 0) == printed["实发工资"], "\(where_)", sourceLocation: sourceLocation)
+                }
                 checked += 1
             }
         }
-        #expect(checked >= 4)
+        return checked
     }
 
     /// A plan written from scratch, with no `payslip` lines: the statement is read off the pay rule.
@@ -97,11 +140,9 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
     /// 应发合计 3,000 + 2,400 + 1,000 = 6,400.00; pay 6,400 − 100 = 6,300.00. February: 3,000 + 2,000 = 5,000, 季度奖 0.
     @Test func planWrittenFromScratch() throws {
         let s = try Session()
-        run(s, "set lang zh", "attribute base \"底薪\" default 3000", "input month sales \"销售额\" default 0",
-            "input month late \"迟到次数\" default 0", "param rate \"提成比例\" = 2%",
-            "month commission \"提成\" = round(rate * sales)",
-            "quarter q_bonus \"季度奖\" = if sum(sales over quarter) >= 30万 then 1000 else 0",
-            "month penalty \"罚款\" = 50 * late", "month pay \"应发工资\" = base + commission + paid(q_bonus) - penalty",
+        run(s, "set lang zh")
+        for line in Self.scratchPlan { run(s, line) }
+        run(s, "month pay \"应发工资\" = base + commission + paid(q_bonus) - penalty",
             "agent add 甲 id=E01", "甲.sales[2026-01] = 10万", "甲.sales[2026-02] = 10万", "甲.sales[2026-03] = 12万", "甲.late[2026-03] = 2")
         let march = run(s, "statement 甲 2026-03")
         #expect(statementRow(march, "底薪") == ["3,000.00", "员工资料中的底薪"])
