@@ -53,7 +53,7 @@ public struct StatementRenderer {
 
     func note(_ l: PayStatement.Line) -> String {
         switch l.kind {
-        case .unlisted: return word("unlistedNote")
+        case .unlisted: return l.explanation.map(plain.body) ?? word("unlistedNote")
         case .attribute: return zh ? "员工资料中的\(itemName(l))" : "the agent's \(itemName(l)) attribute"
         case .figure:
             if let at = l.balanceAt {

@@ -169,6 +169,22 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
         #expect(statementRow(out, "应发合计") == ["5,400.00"])
     }
 
+    /// A pay rule with terms that name no figure: read off the rule, the 其他 line says them. 甲 sells
+    /// 12,345: 2% × 12,345 = 246.90, + 100 = 346.90; pay 3,000 + 346.90 = 3,346.90. Terms of both signs
+    /// (+ 246.90 − 50 × 2 late = 146.90) keep the plain note, the difference shown all the same.
+    @Test func termsThatNameNoFigureAreSaid() throws {
+        let s = try Session()
+        run(s, "set lang zh", "attribute base \"底薪\" default 3000", "input month sales \"销售额\" default 0", "input month late \"迟到次数\" default 0",
+            "month pay \"应发工资\" = base + round(2% * sales) + 100", "agent add 甲", "甲.sales[2026-03] = 12345", "甲.late[2026-03] = 2")
+        var out = run(s, "statement 甲 2026-03")
+        #expect(statementRow(out, "其他（工资条未列明）") == ["346.90", "2% × 销售额 12,345.00 + 100"])
+        #expect(statementRow(out, "应发工资").first == "3,346.90")
+        run(s, "month pay \"应发工资\" = base + 2% * sales - 50 * late")
+        out = run(s, "statement 甲 2026-03")
+        #expect(statementRow(out, "其他（工资条未列明）") == ["146.90", "工资数字中方案未列入工资条的部分"])
+        #expect(statementRow(out, "应发工资").first == "3,146.90")
+    }
+
     @Test func payslipDeclarationsAreChecked() throws {
         let s = try Session(path: electronics)
         expectRefused(s, "payslip bonuses commission", "after payslip write one of earnings, deductions, info, total")

@@ -100,11 +100,12 @@ public struct PayStatement: Sendable {
             guard let r = compiled.ruleIndex[name] else { return nil }
             return PayStatement.figureLine(e, plan, r, a, p)
         }
+        var unnamed: (expression: CExpr, at: Coordinates, positive: Bool)? = nil
         if declared {
             earnings = (declaredSections[.earnings] ?? []).compactMap(line)
             deductions = (declaredSections[.deductions] ?? []).compactMap(line)
         } else if let t = totalName, let r = compiled.ruleIndex[t] {
-            (earnings, deductions) = PayStatement.derivedLines(e, plan, r, a, p)
+            (earnings, deductions, unnamed) = PayStatement.derivedLines(e, plan, r, a, p)
         }
         total = totalName.flatMap(line)
         earningsTotal = PayStatement.sum(earnings)
@@ -112,7 +113,13 @@ public struct PayStatement: Sendable {
         // The lines add up to the pay figure; a difference is its own line.
         if let t = total?.value.number, let ea = earningsTotal.number, let de = deductionsTotal.number,
            let diff = Fixed.checkedSubtract(t, ea).flatMap({ Fixed.checkedAdd($0, de) }), !diff.isZero {
-            let extra = Line(name: "unlisted", label: nil, kind: .unlisted, value: .number(diff.isNegative ? -diff : diff), explanation: nil, summedOverMonths: false)
+            var extra = Line(name: "unlisted", label: nil, kind: .unlisted, value: .number(diff.isNegative ? -diff : diff), explanation: nil, summedOverMonths: false)
+            // Read off the pay rule: the difference is its terms that name no figure (2% × 销售额), said as such.
+            if let u = unnamed, u.positive != diff.isNegative, case .number(let v) = e.eval(u.expression, u.at), v == extra.value.number {
+                var b = PhraseBuilder(engine: e, plan: plan)
+                extra.explanation = PlainExplanation(figure: FigureName(name: "unlisted", label: nil, value: extra.value), period: p, agent: agent,
+                                                     order: nil, how: b.how(u.expression, u.at, top: true), rounding: b.rounding, parts: [])
+            }
             if diff.isNegative { deductions.append(extra) } else { earnings.append(extra) }
             earningsTotal = PayStatement.sum(earnings)
             deductionsTotal = PayStatement.sum(deductions)
@@ -186,10 +193,13 @@ public struct PayStatement: Sendable {
 
     /// Earnings and deductions read off the pay rule `r`: its added and subtracted terms at each of
     /// the rule's periods inside `p`, conditions decided, sub-totals (figures that are sums) opened up.
-    static func derivedLines(_ e: Engine, _ plan: Plan, _ r: Int, _ a: Int, _ p: Period) -> ([Line], [Line]) {
+    /// Also returns, for a one-period statement, the pay rule's terms that name no figure (`2% * sales`)
+    /// as one sum, when they are all added or all subtracted (`positive`), with the coordinates to read it at.
+    static func derivedLines(_ e: Engine, _ plan: Plan, _ r: Int, _ a: Int, _ p: Period) -> ([Line], [Line], (expression: CExpr, at: Coordinates, positive: Bool)?) {
         let g = e.plan.rules[r].dimension.grain
         var order: [String] = []
         var lines: [String: (line: Line, positive: Bool)] = [:]
+        var unnamed: [(CExpr, Bool)] = [], unnamedAt: Coordinates? = nil
         let periods: [Period] = g == .none || g == p.grain ? [p] : (g < p.grain ? stride(from: p.start.index, to: p.start.index + p.grain.months, by: g.months).map { Period(grain: g, start: Month(index: $0)) } : [])
         for sub in periods {
             guard let c = e.cell(rule: r, agent: a, period: sub) else { continue }
@@ -209,6 +219,7 @@ public struct PayStatement: Sendable {
                     l = Line(name: n, label: plan.definition(named: n)?.statement.label, kind: .attribute, value: e.eval(t, k), explanation: nil, summedOverMonths: periods.count > 1)
                 default:
                     // A term that is no named figure (a constant, arithmetic): counted in the unlisted difference.
+                    if periods.count == 1 { unnamed.append((t, positive)); unnamedAt = k }
                     continue
                 }
                 let key = (positive ? "+" : "-") + l.name
@@ -222,7 +233,11 @@ public struct PayStatement: Sendable {
             }
         }
         let all = order.compactMap { lines[$0] }
-        return (all.filter(\.positive).map(\.line), all.filter { !$0.positive }.map(\.line))
+        var rest: (expression: CExpr, at: Coordinates, positive: Bool)? = nil
+        if let k = unnamedAt, let first = unnamed.first, unnamed.allSatisfy({ $0.1 == first.1 }) {
+            rest = (unnamed.dropFirst().reduce(first.0) { .arithmetic(.add, $0, $1.0) }, k, first.1)
+        }
+        return (all.filter(\.positive).map(\.line), all.filter { !$0.positive }.map(\.line), rest)
     }
 
     /// The added (`positive`) and subtracted terms of `e` at `k`: `if` decided, constant zeros dropped,
