@@ -12,7 +12,7 @@ public struct PayConcern: Hashable, Sendable {
         case negativeNetPay
         /// A month employed whose gross pay is under `minimum_wage`.
         case belowMinimumWage
-        /// The gross pay figure is an error value that stops pay (`#OVERFLOW`, `#DIV/0!`, `#RANGE`, `#TYPE`, `#ERROR`; not `#MISSING`).
+        /// The gross pay figure is an error value that stops pay (`#OVERFLOW`, `#DIV/0!`, `#RANGE`, `#TYPE`; not `#MISSING` nor the plan's own `#ERROR`).
         case payError
     }
     public var kind: Kind
@@ -101,9 +101,10 @@ extension PayConcern {
         }
         if let g = f.gross {
             for p in periods(g) {
-                // An error that stops pay (#OVERFLOW, #DIV/0!, #RANGE, #TYPE, the plan's own #ERROR); #MISSING (data
-                // not entered yet) is said elsewhere.
-                if let c = e.cell(rule: g, agent: a, period: p), case .error(let err) = read(c), err.kind != .missing {
+                // An error that stops pay (#OVERFLOW, #DIV/0!, #RANGE, #TYPE); #MISSING (data not entered yet) is
+                // said elsewhere, and the plan's own error("…") (#ERROR) is the plan refusing a setting, said on
+                // the figure that raised it.
+                if let c = e.cell(rule: g, agent: a, period: p), case .error(let err) = read(c), err.kind != .missing, err.kind != .raised {
                     out.append(PayConcern(kind: .payError, agent: a, period: p, value: .zero, error: err))
                     continue
                 }
