@@ -226,7 +226,8 @@ extension Session {
         var lines: [OutputLine] = []
         func say(_ m: ForecastMessage) { lines.append(OutputLine(m)) }
         func word(_ m: ForecastMessage) -> String { m.text(language) }
-        say(.heading(period: f0.period, runs: f0.runs, seed: f0.seed, inputs: f0.inputs))
+        let inputLabels = labelsOf(engineOrNil(names[0]))
+        say(.heading(period: f0.period, runs: f0.runs, seed: f0.seed, inputs: f0.inputs, labels: f0.inputs.map { inputLabels[$0] ?? $0 }))
         if f0.interrupted { say(.interrupted(runs: f0.runs, requested: f0.requestedRuns)) }
         if f0.failedRuns > 0 { say(.failedRuns(f0.failedRuns)) }
         // Figures by the plan's labels under zh (half_bonus → 半年奖), as the rest of the session shows them.

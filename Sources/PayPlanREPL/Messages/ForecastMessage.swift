@@ -10,8 +10,9 @@ public enum ForecastMessage: MessageCatalogue {
     case usageAfter(ArgumentMessage)
     case runsRange
     case seedRange
-    /// The heading: `runs` runs of `period` from `seed`, each person's own `inputs` resampled.
-    case heading(period: Period, runs: Int, seed: UInt64, inputs: [String])
+    /// The heading: `runs` runs of `period` from `seed`, each person's own `inputs` resampled; under zh
+    /// the inputs by the plan's `labels` (询单人数, not inquiries), in the same order.
+    case heading(period: Period, runs: Int, seed: UInt64, inputs: [String], labels: [String])
     /// Ctrl-C after `runs` of `requested`.
     case interrupted(runs: Int, requested: Int)
     /// `count` runs gave an error value and are left out.
@@ -39,9 +40,9 @@ public enum ForecastMessage: MessageCatalogue {
                              zh: "写法：forecast 方案 [方案2] [期间] [--runs 次数] [--seed 种子]，例如 forecast main 2026 --runs 1000 --seed 1")
         case .runsRange: Wording(en: "--runs takes a whole number from 1 to 1,000,000", zh: "--runs 取 1 到 1,000,000 的整数")
         case .seedRange: Wording(en: "--seed takes a whole number from 0 to 18446744073709551615", zh: "--seed 取 0 到 18446744073709551615 的整数")
-        case .heading(let p, let n, let s, let i):
+        case .heading(let p, let n, let s, let i, let l):
             Wording(en: "forecast of \(p): \(n) runs, seed \(s); each month resampled from the scenario's months (one shop-wide draw, each person's own \(i.joined(separator: ", ")))",
-                    zh: "\(p) 预测：\(n) 次模拟，种子 \(s)；每月从方案已有月份中重抽（全店同抽一月，每人取自己的 \(i.joined(separator: "、"))）")
+                    zh: "\(p) 预测：\(n) 次模拟，种子 \(s)；每月从方案已有月份中重抽（全店同抽一月，每人取自己的 \(l.joined(separator: "、"))）")
         case .interrupted(let n, let r): Wording(en: "interrupted after \(n) of \(r) runs: the figures cover those", zh: "已中断：完成 \(n)/\(r) 次，以下为已完成部分")
         case .failedRuns(let n): Wording(en: "\(n) runs gave an error value and are left out", zh: "\(n) 次模拟出现错误值，已剔除")
         case .noRunCompleted(let f): Wording(en: "\(f): no run completed", zh: "\(f)：没有完成的模拟")
@@ -70,7 +71,7 @@ public enum ForecastMessage: MessageCatalogue {
 
     public static var samples: [ForecastMessage] {
         let y = Period(grain: .year, start: Month(year: 2026, month: 1))
-        return [.usage, .usageAfter(.needsValue("--html")), .runsRange, .seedRange, .heading(period: y, runs: 1000, seed: 1, inputs: ["sales", "inquiries"]),
+        return [.usage, .usageAfter(.needsValue("--html")), .runsRange, .seedRange, .heading(period: y, runs: 1000, seed: 1, inputs: ["sales", "inquiries"], labels: ["销售额", "询单人数"]),
                 .interrupted(runs: 200, requested: 1000), .failedRuns(3), .noRunCompleted(fork: "main"),
                 .forkHeading(fork: "main", figure: "pay", label: "应发工资", period: y)]
             + ForecastMessage.Column.allCases.map { .column($0) }
