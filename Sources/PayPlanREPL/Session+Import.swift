@@ -49,8 +49,10 @@ extension Session {
             }
             mapping = saved
         }
+        var given: [String: String] = [:]
         if let t = mapText {
-            do { mapping.merge(try OrderImport.parseMapping(t)) { _, new in new } } catch { return .error(Diagnostic(Session.said(error))) }
+            do { given = try OrderImport.parseMapping(t) } catch { return .error(Diagnostic(Session.said(error))) }
+            mapping.merge(given) { _, new in new }
         }
 
         let data: Data
@@ -126,6 +128,9 @@ extension Session {
             }
             try checkInterrupt()
         } catch { return importRefusal(error, command: "orders import", file: file) }
+        if let problem = mapProblem(given, header: read.columns.map(\.header)) {
+            return .error(ImportRefusalMessage.refused(file: file, problem))
+        }
 
         var info: [ImportMessage] = [Session.columnsLine(read.columns)]
         let problemLines = Session.problemLines(read.problems)

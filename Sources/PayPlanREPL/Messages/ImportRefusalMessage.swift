@@ -18,6 +18,10 @@ public enum ImportRefusalMessage: MessageCatalogue {
         case noAmountColumn(format: String, tried: [String], columns: [String])
         /// No seller-note column, so every order would be silent (闷拍).
         case noNoteColumn(format: String, tried: [String], columns: [String])
+        /// `--map COLUMN=target` names a column the file does not have (`near`: the file's column one slip from it).
+        case noSuchMapColumn(String, target: String, near: String?, columns: [String])
+        /// `--map COLUMN=target` names no order field of the plan (`near`: the field one slip from it; `fields`: the plan's).
+        case noSuchMapField(column: String, target: String, near: String?, fields: [String])
     }
 
     /// `file` was refused for `reason`.
@@ -53,6 +57,15 @@ public enum ImportRefusalMessage: MessageCatalogue {
                           zh: "没有卖家备注列" + (tried.isEmpty ? "" : "（--format \(f) 查找 \(tried.joined(separator: "、"))）")
                               + "，所有订单都会成为闷拍、不归属任何人；文件的列为：\(cols.joined(separator: "、"))；"
                               + "请用 --note 列名 指明卖家备注列，或用 --note none 把所有订单按闷拍导入")
+        case .noSuchMapColumn(let c, let t, let near, let cols):
+            why = Wording(en: "--map \(c)=\(t): the file has no column \(c)" + (near.map { "; did you mean \($0)?" } ?? "") + " (its columns are: \(cols.joined(separator: ", ")))",
+                          zh: "--map '\(c)=\(t)'：文件中没有 \(c) 这一列" + (near.map { "；是不是想写 \($0)？" } ?? "") + "（它的列为：\(cols.joined(separator: "、"))）")
+        case .noSuchMapField(let c, let t, let near, let fields):
+            let list = fields.isEmpty ? Wording(en: "none", zh: "无") : Wording(en: fields.joined(separator: ", "), zh: fields.map { "'\($0)'" }.joined(separator: "、"))
+            why = Wording(en: "--map \(c)=\(t): no rule reads an order field '\(t)', so the column would count nowhere" + (near.map { "; did you mean \(c)=\($0)?" } ?? "")
+                              + " (the plan's order fields: \(list.en); or id, agent, date, note, or - to ignore the column)",
+                          zh: "--map '\(c)=\(t)'：没有任何规则读取订单字段 '\(t)'，这一列不会计入任何一项" + (near.map { "；是不是想写 '\(c)=\($0)'？" } ?? "")
+                              + "（方案的订单字段：\(list.zh)；或 id、agent、date、note，或 - 表示忽略这一列）")
         }
         return Wording(en: "\(file): ", zh: "\(file)：").followed(by: why).followed(by: Wording(en: "; nothing was imported", zh: "；未导入任何订单"))
     }
@@ -64,6 +77,10 @@ public enum ImportRefusalMessage: MessageCatalogue {
          .refused(file: "订单.csv", .agentColumnWithNote(format: "taobao")),
          .refused(file: "报表.csv", .refundsNetted(amount: "买家实际支付金额", total: "总金额", rows: 2)),
          .refused(file: "订单.csv", .noAmountColumn(format: "taobao", tried: ["买家实际支付金额", "实付金额"], columns: ["订单编号"])),
-         .refused(file: "订单.csv", .noNoteColumn(format: "taobao", tried: ["订单备注", "卖家备注"], columns: ["订单编号"]))]
+         .refused(file: "订单.csv", .noNoteColumn(format: "taobao", tried: ["订单备注", "卖家备注"], columns: ["订单编号"])),
+         .refused(file: "订单.csv", .noSuchMapColumn("利闰", target: "profit", near: "利润", columns: ["订单编号", "利润"])),
+         .refused(file: "订单.csv", .noSuchMapColumn("x", target: "profit", near: nil, columns: ["订单编号"])),
+         .refused(file: "订单.csv", .noSuchMapField(column: "金额", target: "amout", near: "amount", fields: ["amount", "profit"])),
+         .refused(file: "订单.csv", .noSuchMapField(column: "金额", target: "bogus", near: nil, fields: []))]
     }
 }
