@@ -84,6 +84,13 @@ extension Session {
         let chosen = workspace.orders.enumerated().filter { (_, o) in
             (agent == nil || o.agent == agent) && (period == nil || (o.date >= period!.firstDay && o.date <= period!.lastDay))
         }
+        // None chosen: a sentence on the terminal rather than an empty table (issue 13); a file or machine
+        // format still gets the table, its header alone.
+        if chosen.isEmpty, format.kind == .text, format.file == nil {
+            let y = workspace.years
+            let outside = period.map { $0.lastDay.year < y.lowerBound || $0.firstDay.year > y.upperBound } ?? false
+            return Output(message: OrderMessage.noneListed(agent: agent, period: period?.description, outside: outside ? y : nil))
+        }
         let fieldNames = Array(Set(chosen.flatMap { $0.element.fields.keys })).sorted()
         let figures = engine.plan.rules.indices.filter { engine.plan.rules[$0].visible && engine.plan.rules[$0].dimension.perOrder }
         // Under zh, columns by the plan's labels (amount → 金额, margin → 毛利率), as report's are; its IDs otherwise.

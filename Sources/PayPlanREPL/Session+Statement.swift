@@ -24,7 +24,8 @@ extension Session {
         }
         var format = c["--format"]?.first
         var out = c["--out"]
-        if let s = shortcuts.first { format = formats[s]; out = c[s] }
+        // A shortcut with no file (`--md`) prints in its format, as `--format md` does (help statement).
+        if let s = shortcuts.first { format = formats[s]; out = c[s]?.isEmpty == true ? nil : c[s] }
         if let o = out, o.count != 1 { return .error(StatementMessage.takesOneFile(shortcuts.first ?? "--out")) }
         let file = out?.first
         if format == nil, let f = file { format = f.hasSuffix(".html") || f.hasSuffix(".htm") ? "html" : f.hasSuffix(".md") ? "md" : f.hasSuffix(".csv") ? "csv" : "text" }
@@ -53,10 +54,15 @@ extension Session {
             // A line that is an error value is said on screen too, not only in the file.
             return Output(messages: [StatementMessage.wrote(file: file, format: fmt)] + r.problemMessages(st))
         }
+        // The renderer wrote the statement in the session's language.
+        return Output(body: Session.bodyLines(body).map { OutputLine(fixed: $0) })
+    }
+
+    /// A rendered statement (`body`, lines ended by `\n` or CSV's `\r\n`) as its screen lines.
+    static func bodyLines(_ body: String) -> [String] {
         var lines = body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
-        // The renderer wrote the statement in the session's language.
-        return Output(body: lines.map { OutputLine(fixed: $0) })
+        return lines
     }
 
     /// Why agent `a` has no statement for `p` (not yet hired, or left before it), or nil.
@@ -69,7 +75,8 @@ extension Session {
 
     /// `statement all PERIOD …`: everyone employed in the period. A directory for html/md/text (one file
     /// each, `PERIOD-ID-NAME.ext`, the period's index `index-PERIOD.ext` with its table of totals, and the
-    /// folder's `index.ext` over every period in the folder), one file for csv; with no target, the text of each in turn.
+    /// folder's `index.ext` over every period in the folder), one file for csv; with no target, each in turn in
+    /// `format` on screen (csv: one table with a row per person).
     ///
     /// Ctrl-C stops it at any statement with nothing written: the files are written to a hidden
     /// folder inside the target and moved into place only when all are done.
@@ -86,7 +93,14 @@ extension Session {
         let skipped = workspace.agents.count - people.count
         guard let target else {
             var lines: [String] = []
-            for s in statements { if !lines.isEmpty { lines.append("") }; lines += r.text(s) }
+            if format == "csv" {
+                lines = Session.bodyLines(r.csv(all: statements))
+            } else {
+                for s in statements {
+                    if !lines.isEmpty { lines.append("") }
+                    lines += format == "md" ? Session.bodyLines(r.markdown(s)) : format == "html" ? Session.bodyLines(r.html(s)) : r.text(s)
+                }
+            }
             return Output(body: lines.map { OutputLine(fixed: $0) })
         }
         if format == "csv" {

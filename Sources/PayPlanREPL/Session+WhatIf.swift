@@ -69,6 +69,8 @@ extension Session {
         forkEngines[forkName] = (workspace, Engine(copying: engine))
         let from = forkName
         forkName = name
+        // The file will hold the new fork beside main: unsaved until saved (undo takes it back off).
+        isDirty = true
         return Output(message: WhatIfMessage.forked(from: from, to: name))
     }
 
@@ -80,6 +82,10 @@ extension Session {
         guard let target = forks[name] else { return .error(unknownFork(name)) }
         let before = currentForkState, old = workspace, oldEngine = engine
         let kept = forkEngines[name].flatMap { $0.workspace == target ? $0.engine : nil }
+        // The scenario file holds every fork, whichever is current: switching changes nothing a save would
+        // write, so the unsaved mark stays as it was (issue 13). The step keeps the generation it
+        // left, so undo and redo of the switch alone leave the mark as it was too.
+        let (generationBefore, dirtyBefore) = (generation, isDirty)
         let out = commit(target, label: "switch \(name)", built: kept, reportChanges: false)
         if out.failed {
             return Output(errors: out.errors.map { d in
@@ -94,6 +100,7 @@ extension Session {
         forkName = name
         forkEngines[name] = nil
         forkEngines[before.current] = (old, oldEngine)
+        (generation, isDirty) = (generationBefore, dirtyBefore)
         return Output(message: WhatIfMessage.nowOn(name))
     }
 

@@ -13,7 +13,7 @@ public final class Session {
     public private(set) var path: String? { didSet { changeCount &+= 1 } }
     public private(set) var scenarioDescription: String?
     /// True when the workspace differs from the file last loaded or saved.
-    public private(set) var isDirty = false
+    public internal(set) var isDirty = false
     /// Counts changes to the workspace, the forks or the file: a caller that
     /// keeps a journal of edits records a command when this moved.
     public private(set) var changeCount = 0

@@ -164,6 +164,31 @@ import TestSupport
         #expect(r.zh == #"inputs.李雷.sales.2026-03：'12x' 不是精确的十进制金额（请写成字符串，例如 "3000.10"）"#)
     }
 
+    /// An amount written as a string but beyond ±10²⁶ (`Fixed.largest`) is refused as too large, at its place, with
+    /// the largest allowed — not with the advice to write it as a string, which it is (issue 13, M9). The bound is
+    /// worked out by hand: 10²⁶ has 27 digits, so 27 nines are over it, 10²⁶ itself and 26 nines are not.
+    /// Text that is not decimal at all keeps the old wording.
+    @Test func anAmountTooLargeIsSaidToBeTooLarge() {
+        func inputs(_ v: String) -> String { Self.header + #""agents": [{"name": "李雷"}], "inputs": {"李雷": {"sales": {"2026-03": ""# + v + #""}}}}"# }
+        let place = "inputs.李雷.sales.2026-03"
+        for v in [String(repeating: "9", count: 27), "-" + String(repeating: "9", count: 27), "100000000000000000000000000.01",
+                  "+1" + String(repeating: "0", count: 30) + ".5", String(repeating: "9", count: 60)] {
+            let r = refusal(inputs(v))
+            #expect(r.kind == .at(place, .amountTooLarge(v)), "\(v)")
+            #expect(r.en == "\(place): '\(v)' is too large: amounts go up to 10²⁶ (100,000,000,000,000,000,000,000,000)")
+            #expect(r.zh == "\(place)：'\(v)' 太大：金额最大到 10²⁶（100,000,000,000,000,000,000,000,000）")
+            #expect(!r.en.contains("string") && !r.zh.contains("字符串"))
+        }
+        // Within the range: loads.
+        for v in ["1" + String(repeating: "0", count: 26), "-1" + String(repeating: "0", count: 26), String(repeating: "9", count: 26) + ".999999999999"] {
+            #expect((try? ScenarioFile.decode(Data(inputs(v).utf8))) != nil, "\(v)")
+        }
+        // Not decimal text, or more than 12 decimals: not "too large".
+        for v in ["12x", "1.0000000000001", "9" + String(repeating: "9", count: 30) + "x", "--1", "."] {
+            #expect(refusal(inputs(v)).kind == .at(place, .notExactDecimal(v)), "\(v)")
+        }
+    }
+
     /// A key twice and a misspelled key, at their line and column: line 2 is `  "version": 1}` and its key's
     /// quote is at column 3; `"hierd"` on line 2 after `  "agents": [{"name": "李雷", ` — 2 spaces, `"agents": [{`
     /// (12 characters), `"name": "李雷", ` (14) — starts at column 29.

@@ -216,6 +216,33 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
     }
 
+    /// `--md`, `--csv`, `--text`, `--html` with no file print the statement on screen in their format, as
+    /// `help statement` says ("or --html FILE, --md, --csv, --text") and as `--format FORMAT` does (issue 13, M6:
+    /// `statement 李雷 2026-03 --md` was refused). Each is checked against `--format` of the same name and against
+    /// the figure worked out by hand: 李雷's March pay 3,000 + 2,573.00 − 0 = 5,573.00 (C3, C9). Nothing is written.
+    @Test func aFormatOptionWithNoFilePrintsOnScreen() throws {
+        let s = try Session(path: electronics)
+        let before = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath)
+        for f in ["md", "csv", "text", "html"] {
+            let shown = run(s, "statement 李雷 2026-03 --\(f)")
+            #expect(shown == run(s, "statement 李雷 2026-03 --format \(f)"), "--\(f)")
+            #expect(!shown.isEmpty && !shown.contains { $0.contains("takes one file name") }, "--\(f)")
+        }
+        #expect(run(s, "statement 李雷 2026-03 --md").first == "# pay statement — 李雷")
+        #expect(run(s, "statement 李雷 2026-03 --md").contains { $0.hasPrefix("| **pay** | **5,573.00** |") })
+        #expect(run(s, "statement 李雷 2026-03 --csv").contains { $0.contains(",pay,5573.00,") })
+        #expect(statementRow(run(s, "statement 李雷 2026-03 --text"), "pay").first == "5,573.00")
+        // statement all with no folder: each person's statement in the format asked for (csv: one table).
+        let all = run(s, "statement all 2026-03 --md")
+        #expect(all.filter { $0.hasPrefix("# pay statement — ") }.count == 3)
+        let table = run(s, "statement all 2026-03 --csv")
+        #expect(table.count == 4 && table[0].hasPrefix("ID,name,period,") && table[1].hasPrefix("S01,李雷,2026-03,3000.00,2573.00,"))
+        // Still refused: two files, and --out with none.
+        expectRefused(s, "statement 李雷 2026-03 --md a.md b.md", "--md takes one file name")
+        expectRefused(s, "statement 李雷 2026-03 --out", "--out takes one file name")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath) == before)
+    }
+
     /// The index of `statement all --html` reads as the statements do: 应发合计 − 扣款合计 = 应发工资,
     /// and 实发工资 in its own column once take-home pay exists (fresh-user finding: plan A's index put
     /// the net figure under "工资"). Each row is checked against the person's own figures.

@@ -288,7 +288,8 @@ import FoundationXML
         #expect(query(u, "李雷.sales[2026-03]") == "120,000.00")
         // load replaces the forks, and undo brings the old ones back.
         let v = try Session(path: electronics)
-        run(v, "fork other", "load \(file)")
+        // A new fork is unsaved (the file would hold it): load! replaces it without asking.
+        run(v, "fork other", "load! \(file)")
         #expect(v.forkNames == ["main", "high"])
         run(v, "undo")
         #expect(v.forkNames == ["main", "other"] && v.currentFork == "other")

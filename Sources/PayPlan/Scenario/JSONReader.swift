@@ -146,7 +146,8 @@ struct JSONReader {
     }
 
     /// Reads an exact amount written as a string (`"3000.10"`), from its bytes.
-    /// - Throws: "'TEXT' is not an exact decimal amount …" for any other text; "expected text here" for a number.
+    /// - Throws: "'TEXT' is too large: amounts go up to 10²⁶" for decimal text beyond ±10²⁶; "'TEXT' is not an
+    ///   exact decimal amount …" for any other text; "expected text here" for a number.
     mutating func fixed() throws -> Fixed {
         guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
         guard c == 0x22 else { try mismatch(.text) }
@@ -158,7 +159,7 @@ struct JSONReader {
         }
         let text = try rawString()
         guard let v = Fixed(decimalText: text) else {
-            throw wrong(.notExactDecimal(text))
+            throw wrong(Fixed.isBeyondRange(decimalText: text) ? .amountTooLarge(text) : .notExactDecimal(text))
         }
         return v
     }

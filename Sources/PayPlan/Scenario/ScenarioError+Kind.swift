@@ -77,6 +77,8 @@ extension ScenarioError {
         case valueMissing
         /// A JSON number given as an amount (`3000.1`): amounts are exact decimal strings.
         case notExactDecimal(String)
+        /// An amount written as decimal text (`"99999999999999999999999999.5"`) beyond ±10²⁶ (`Fixed.largest`).
+        case amountTooLarge(String)
         /// A key given twice in one object (the second would silently replace the first).
         case keyTwice(String)
         /// A key that looks like a mistyped key payplan reads (`"hierd"` for `"hired"`), with the keys of its record.
@@ -221,6 +223,7 @@ extension ScenarioError.Kind {
         case .expected(let v): return "expected \(v.rawValue) here"
         case .valueMissing: return "a value is missing"
         case .notExactDecimal(let t): return "'\(t)' is not an exact decimal amount (write it as a string such as \"3000.10\")"
+        case .amountTooLarge(let t): return "'\(t)' is too large: amounts go up to 10²⁶ (100,000,000,000,000,000,000,000,000)"
         case .keyTwice(let k): return "the key \"\(k)\" appears twice in this object; the second would replace the first"
         case .misspelledKey(let k, let m, let whose, let keys):
             return "the key \"\(k)\" is not one payplan reads: did you mean \"\(m)\"? (\(whose.rawValue) keys: \(keys.joined(separator: ", ")))"

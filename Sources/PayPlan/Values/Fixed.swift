@@ -295,6 +295,19 @@ extension Fixed: CustomStringConvertible {
         self = v
     }
 
+    /// Whether `text` is written as plain decimal text (the grammar of `init(decimalText:)`: optional sign,
+    /// ASCII digits, optional fraction of up to 12 digits) but lies beyond ±10²⁶ (`Fixed.largest`), so that
+    /// a refusal can say "too large" rather than "not a decimal".
+    /// - Complexity: O(n) in the length of `text`.
+    public static func isBeyondRange(decimalText text: String) -> Bool {
+        var u = Substring(text).utf8[...]
+        if let f = u.first, f == 0x2D || f == 0x2B { u = u.dropFirst() }
+        let parts = u.split(separator: 0x2E, maxSplits: 1, omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.allSatisfy({ $0.allSatisfy { $0 &- 0x30 < 10 } }),
+              parts.reduce(0, { $0 + $1.count }) > 0, parts.count < 2 || parts[1].count <= Fixed.fractionDigits else { return false }
+        return Fixed(decimalText: text) == nil
+    }
+
     /// Parses plain decimal text from UTF-8 bytes (the grammar of `init(decimalText:)`):
     /// ASCII digits only, no Unicode classification, no allocation.
     /// - Returns: `nil` for anything else, more than 12 fractional digits, or a value out of range.

@@ -24,6 +24,9 @@ public enum OrderMessage: MessageCatalogue {
     case listNeitherAgentNorPeriod(String)
     /// The line under the `orders` table.
     case count(Int)
+    /// `orders [AGENT] [PERIOD]` chose no order: said in a sentence instead of an empty table. `outside`:
+    /// the scenario's years, when the period lies wholly outside them.
+    case noneListed(agent: String?, period: String?, outside: ClosedRange<Int>?)
     /// The `orders` table's first column titles.
     case tableHeader
     /// `calendar`: the weekend days (1 = Monday … 7 = Sunday).
@@ -82,6 +85,7 @@ public enum OrderMessage: MessageCatalogue {
         case .listNeitherAgentNorPeriod(let w):
             Wording(en: "orders takes an agent and/or a period, e.g. orders 李雷 2026-03; '\(w)' is neither", zh: "orders 后面可写员工和/或期间，例如 orders 李雷 2026-03；'\(w)' 两者都不是")
         case .count(let n): Wording(en: "\(n) order\(n == 1 ? "" : "s")", zh: "共 \(n) 笔订单")
+        case .noneListed(let a, let p, let y): OrderMessage.noneListedWording(agent: a, period: p, outside: y)
         case .tableHeader: Wording(en: "order\tagent\tdate", zh: "订单\t员工\t日期")
         case .weekend(let days):
             Wording(en: "weekend: " + days.map { OrderMessage.dayNames.en[$0 - 1] }.joined(separator: ", "),
@@ -132,6 +136,22 @@ public enum OrderMessage: MessageCatalogue {
         }
     }
 
+    /// `orders` chose nothing: whose orders and which period were asked for, and why none when the
+    /// period lies outside the scenario's years (`years`).
+    static func noneListedWording(agent a: String?, period p: String?, outside y: ClosedRange<Int>?) -> Wording {
+        var whyEn = "", whyZh = ""
+        if let p, let y {
+            let years = "\(y.lowerBound)\(y.count > 1 ? "–\(y.upperBound)" : "")"
+            (whyEn, whyZh) = (" (\(p) is outside this scenario's years, \(years))", "（\(p) 不在本方案的年份 \(years) 内）")
+        }
+        switch (a, p) {
+        case (nil, nil): return Wording(en: "there are no orders yet (order add or orders import adds them)", zh: "还没有订单（用 order add 或 orders import 添加）")
+        case (let a?, nil): return Wording(en: "\(a) has no orders", zh: "\(a) 没有订单")
+        case (nil, let p?): return Wording(en: "there are no orders in \(p)\(whyEn)", zh: "\(p) 没有订单\(whyZh)")
+        case (let a?, let p?): return Wording(en: "\(a) has no orders in \(p)\(whyEn)", zh: "\(a) 在 \(p) 没有订单\(whyZh)")
+        }
+    }
+
     /// `key=value` where the plan reads `key` only as one of `known` (`product = "standard" or …`,
     /// `role = "sales"`): what it knows, and the value one slip from the typed one.
     static func unknownValueWording(key k: String, label: String?, value v: String, known: [String], near: String?) -> Wording {
@@ -148,7 +168,9 @@ public enum OrderMessage: MessageCatalogue {
         return [.usage, .alreadyExists("T001"), .fieldSyntax("amount"), .idCannotChange, .badDate("3月2日"), .badFieldDate(field: "paid", value: "2026-04-31"), .needsDate("T001"), .needsID("agent=李雷"),
                 .dateOutsideYears(Day(year: 2027, month: 1, day: 5)!, years: 2026...2026, widen: 2026...2027), .added("T001"), .updated("T001"),
                 .removed("T001"), .unknownSubcommand("move"), .listUsage(OutputLine(fixed: "--csv")), .listNeitherAgentNorPeriod("王五"),
-                .count(1), .count(37), .tableHeader, .weekend([6, 7]), .holidays([d, e]), .holidays([]), .workedWeekendDays([e]), .workedWeekendDays([]),
+                .count(1), .count(37), .noneListed(agent: nil, period: nil, outside: nil), .noneListed(agent: "李雷", period: nil, outside: nil),
+                .noneListed(agent: nil, period: "2026-03", outside: nil), .noneListed(agent: "李雷", period: "2027", outside: 2026...2026),
+                .noneListed(agent: nil, period: "2025-Q4", outside: 2026...2027), .tableHeader, .weekend([6, 7]), .holidays([d, e]), .holidays([]), .workedWeekendDays([e]), .workedWeekendDays([]),
                 .calendarUsage, .reversedRange("2026-10-07..2026-10-01", earlier: d, later: e), .badDayRange("10月1日"),
                 .unknownCalendarCommand("add"), .calendarChanged(sub: "holiday", days: "2026-10-01..2026-10-07"),
                 .calendarChanged(sub: "workday", days: "2026-10-10"), .calendarChanged(sub: "clear", days: "2026-10-10"),
