@@ -159,9 +159,19 @@ import TestSupport
         r = refusal(Self.header + #""agents": {}, "inputs": {}}"#)
         #expect(r.zh == "agents：此处应为列表 […]")
         r = refusal(Self.header + #""agents": [{"name": "李雷"}], "inputs": {"李雷": {"sales": {"2026-03": "12x"}}}}"#)
-        #expect(r.kind == .at("inputs.李雷.sales.2026-03", .notExactDecimal("12x")))
-        #expect(r.en == #"inputs.李雷.sales.2026-03: '12x' is not an exact decimal amount (write it as a string such as "3000.10")"#)
-        #expect(r.zh == #"inputs.李雷.sales.2026-03：'12x' 不是精确的十进制金额（请写成字符串，例如 "3000.10"）"#)
+        #expect(r.kind == .at("inputs.李雷.sales.2026-03", .notAnAmount("12x")))
+        #expect(r.en == #"inputs.李雷.sales.2026-03: '12x' is not an amount: write digits with at most one point, such as "3000.10" or "-0.5""#)
+        #expect(r.zh == #"inputs.李雷.sales.2026-03：'12x' 不是金额：请只写数字和至多一个小数点，例如 "3000.10" 或 "-0.5""#)
+        // A JSON number as an amount: told to write that very number as a string (a Double would lose digits).
+        r = refusal(Self.header + #""agents": [{"name": "李雷"}], "inputs": {"李雷": {"sales": {"2026-03": 3000.1}}}}"#)
+        #expect(r.kind == .at("inputs.李雷.sales.2026-03", .notExactDecimal("3000.1")))
+        #expect(r.en == #"inputs.李雷.sales.2026-03: 3000.1 is written as a number: write an amount as a string, "3000.1", so that no digit is lost"#)
+        #expect(r.zh == #"inputs.李雷.sales.2026-03：3000.1 写成了数字：金额请写成字符串 "3000.1"，以免丢失位数"#)
+        // 13 decimals, counted by hand: "0000000000001".
+        r = refusal(Self.header + #""agents": [{"name": "李雷"}], "inputs": {"李雷": {"sales": {"2026-03": "1.0000000000001"}}}}"#)
+        #expect(r.kind == .at("inputs.李雷.sales.2026-03", .tooManyDecimals("1.0000000000001", digits: 13)))
+        #expect(r.en == "inputs.李雷.sales.2026-03: '1.0000000000001' has 13 decimal places; amounts have at most 12")
+        #expect(r.zh == "inputs.李雷.sales.2026-03：'1.0000000000001' 有 13 位小数；金额最多 12 位小数")
     }
 
     /// An amount written as a string but beyond ±10²⁶ (`Fixed.largest`) is refused as too large, at its place, with
@@ -184,8 +194,11 @@ import TestSupport
             #expect((try? ScenarioFile.decode(Data(inputs(v).utf8))) != nil, "\(v)")
         }
         // Not decimal text, or more than 12 decimals: not "too large".
-        for v in ["12x", "1.0000000000001", "9" + String(repeating: "9", count: 30) + "x", "--1", "."] {
-            #expect(refusal(inputs(v)).kind == .at(place, .notExactDecimal(v)), "\(v)")
+        for v in ["12x", "9" + String(repeating: "9", count: 30) + "x", "--1", ".", "", "1.2.3", "１２"] {
+            #expect(refusal(inputs(v)).kind == .at(place, .notAnAmount(v)), "\(v)")
+        }
+        for (v, d) in [("1.0000000000001", 13), ("0." + String(repeating: "5", count: 20), 20), ("-3.1234567890123", 13)] {
+            #expect(refusal(inputs(v)).kind == .at(place, .tooManyDecimals(v, digits: d)), "\(v)")
         }
     }
 

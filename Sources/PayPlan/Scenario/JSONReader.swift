@@ -146,10 +146,16 @@ struct JSONReader {
     }
 
     /// Reads an exact amount written as a string (`"3000.10"`), from its bytes.
-    /// - Throws: "'TEXT' is too large: amounts go up to 10²⁶" for decimal text beyond ±10²⁶; "'TEXT' is not an
-    ///   exact decimal amount …" for any other text; "expected text here" for a number.
+    /// - Throws: for text, why it is not an amount (`Fixed.DecimalTextProblem`): "'TEXT' is too large: amounts go
+    ///   up to 10²⁶", "'TEXT' has N decimal places; amounts have at most 12", "'TEXT' is not an amount …"; for a
+    ///   JSON number, "3000.1 is written as a number: write an amount as a string …"; else "expected text here".
     mutating func fixed() throws -> Fixed {
         guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
+        if c == 0x2D || c &- 0x30 < 10 {
+            let start = i
+            try number()
+            throw wrong(.notExactDecimal(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)))
+        }
         guard c == 0x22 else { try mismatch(.text) }
         // The common case: no escapes; parse the bytes between the quotes.
         var j = i + 1
@@ -158,10 +164,12 @@ struct JSONReader {
             if let v = Fixed.parseDecimal(UnsafeBufferPointer(rebasing: b[(i + 1)..<j])) { i = j + 1; return v }
         }
         let text = try rawString()
-        guard let v = Fixed(decimalText: text) else {
-            throw wrong(Fixed.isBeyondRange(decimalText: text) ? .amountTooLarge(text) : .notExactDecimal(text))
+        switch Fixed.decimalTextProblem(text) {
+        case nil: return Fixed(decimalText: text)!
+        case .tooLarge: throw wrong(.amountTooLarge(text))
+        case .tooManyDecimals(let d): throw wrong(.tooManyDecimals(text, digits: d))
+        case .notDecimal: throw wrong(.notAnAmount(text))
         }
-        return v
     }
 
     /// Reads a whole number (a JSON number without fraction or exponent that fits an `Int`).

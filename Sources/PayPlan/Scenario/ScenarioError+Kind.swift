@@ -77,6 +77,10 @@ extension ScenarioError {
         case valueMissing
         /// A JSON number given as an amount (`3000.1`): amounts are exact decimal strings.
         case notExactDecimal(String)
+        /// Text given as an amount that is not plain decimal text (`"12x"`, `"--1"`).
+        case notAnAmount(String)
+        /// An amount written with more decimals (`digits`) than the 12 an amount holds (`"1.0000000000001"`).
+        case tooManyDecimals(String, digits: Int)
         /// An amount written as decimal text (`"99999999999999999999999999.5"`) beyond ±10²⁶ (`Fixed.largest`).
         case amountTooLarge(String)
         /// A key given twice in one object (the second would silently replace the first).
@@ -222,8 +226,10 @@ extension ScenarioError.Kind {
         case .fieldMissing(let k): return "the field \"\(k)\" is missing"
         case .expected(let v): return "expected \(v.rawValue) here"
         case .valueMissing: return "a value is missing"
-        case .notExactDecimal(let t): return "'\(t)' is not an exact decimal amount (write it as a string such as \"3000.10\")"
+        case .notExactDecimal(let t): return "\(t) is written as a number: write an amount as a string, \"\(t)\", so that no digit is lost"
         case .amountTooLarge(let t): return "'\(t)' is too large: amounts go up to 10²⁶ (100,000,000,000,000,000,000,000,000)"
+        case .notAnAmount(let t): return "'\(t)' is not an amount: write digits with at most one point, such as \"3000.10\" or \"-0.5\""
+        case .tooManyDecimals(let t, let d): return "'\(t)' has \(d) decimal places; amounts have at most 12"
         case .keyTwice(let k): return "the key \"\(k)\" appears twice in this object; the second would replace the first"
         case .misspelledKey(let k, let m, let whose, let keys):
             return "the key \"\(k)\" is not one payplan reads: did you mean \"\(m)\"? (\(whose.rawValue) keys: \(keys.joined(separator: ", ")))"

@@ -295,17 +295,25 @@ extension Fixed: CustomStringConvertible {
         self = v
     }
 
-    /// Whether `text` is written as plain decimal text (the grammar of `init(decimalText:)`: optional sign,
-    /// ASCII digits, optional fraction of up to 12 digits) but lies beyond ±10²⁶ (`Fixed.largest`), so that
-    /// a refusal can say "too large" rather than "not a decimal".
+    /// Why text is not an amount `init(decimalText:)` accepts.
+    public enum DecimalTextProblem: Error, Equatable, Sendable {
+        /// Not plain decimal text: something other than an optional sign, ASCII digits and one point (`"12x"`, `""`).
+        case notDecimal
+        /// Plain decimal text with more fractional digits than the 12 an amount holds (the count given).
+        case tooManyDecimals(Int)
+        /// Plain decimal text beyond ±10²⁶ (`Fixed.largest`).
+        case tooLarge
+    }
+
+    /// Why `text` is not an amount, or `nil` when `init(decimalText:)` accepts it: so that a refusal can say
+    /// "too large" or "too many decimals" rather than "not a decimal". The same parser as `parseDecimal`.
     /// - Complexity: O(n) in the length of `text`.
-    public static func isBeyondRange(decimalText text: String) -> Bool {
-        var u = Substring(text).utf8[...]
-        if let f = u.first, f == 0x2D || f == 0x2B { u = u.dropFirst() }
-        let parts = u.split(separator: 0x2E, maxSplits: 1, omittingEmptySubsequences: false)
-        guard !parts.isEmpty, parts.allSatisfy({ $0.allSatisfy { $0 &- 0x30 < 10 } }),
-              parts.reduce(0, { $0 + $1.count }) > 0, parts.count < 2 || parts[1].count <= Fixed.fractionDigits else { return false }
-        return Fixed(decimalText: text) == nil
+    public static func decimalTextProblem(_ text: String) -> DecimalTextProblem? {
+        var text = text
+        return text.withUTF8 { b -> DecimalTextProblem? in
+            if case .failure(let p) = Fixed.parseDecimalReporting(b) { return p }
+            return nil
+        }
     }
 
     /// Parses plain decimal text from UTF-8 bytes (the grammar of `init(decimalText:)`):
@@ -313,17 +321,30 @@ extension Fixed: CustomStringConvertible {
     /// - Returns: `nil` for anything else, more than 12 fractional digits, or a value out of range.
     /// - Complexity: O(n) in the number of bytes.
     @inlinable public static func parseDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Fixed? {
+        if case .success(let v) = parseDecimalReporting(b) { return v }
+        return nil
+    }
+
+    /// Parses plain decimal text from UTF-8 bytes: an optional sign (`-`, `+`), ASCII digits, an optional point
+    /// and up to 12 fractional digits, at least one digit in all. The one parser behind `parseDecimal`,
+    /// `init(decimalText:)` and `decimalTextProblem(_:)`.
+    /// - Returns: the amount, or why the text is not one: `.notDecimal` outranks the other two; a text both too
+    ///   large and with too many decimals is `.tooLarge`.
+    /// - Complexity: O(n) in the number of bytes; no allocation.
+    @inlinable public static func parseDecimalReporting(_ b: UnsafeBufferPointer<UInt8>) -> Result<Fixed, DecimalTextProblem> {
         var i = 0
         let n = b.count
         var negative = false
         if i < n, b[i] == 0x2D || b[i] == 0x2B { negative = b[i] == 0x2D; i += 1 }
         var whole: Int128 = 0
         var wholeDigits = 0
+        var overflow = false
         while i < n, b[i] &- 0x30 < 10 {
-            let (m, o1) = whole.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(Int128(b[i] &- 0x30))
-            if o1 || o2 { return nil }
-            whole = a
+            if !overflow {
+                let (m, o1) = whole.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int128(b[i] &- 0x30))
+                if o1 || o2 { overflow = true } else { whole = a }
+            }
             wholeDigits += 1
             i += 1
         }
@@ -334,18 +355,19 @@ extension Fixed: CustomStringConvertible {
             i += 1
             while i < n, b[i] &- 0x30 < 10 {
                 fracDigits += 1
-                if fracDigits > Fixed.fractionDigits { return nil }
-                unit /= 10
-                fracRaw += Int128(b[i] &- 0x30) * unit
+                if fracDigits <= Fixed.fractionDigits {
+                    unit /= 10
+                    fracRaw += Int128(b[i] &- 0x30) * unit
+                }
                 i += 1
             }
         }
-        guard i == n, wholeDigits + fracDigits > 0 else { return nil }
+        guard i == n, wholeDigits + fracDigits > 0 else { return .failure(.notDecimal) }
         let (scaled, o) = whole.multipliedReportingOverflow(by: Fixed.scale)
-        if o { return nil }
         let (total, o3) = scaled.addingReportingOverflow(fracRaw)
-        if o3 || total > Fixed.maxRaw { return nil }
-        return Fixed(raw: negative ? -total : total)
+        if overflow || o || o3 || total > Fixed.maxRaw { return .failure(.tooLarge) }
+        if fracDigits > Fixed.fractionDigits { return .failure(.tooManyDecimals(fracDigits)) }
+        return .success(Fixed(raw: negative ? -total : total))
     }
 }
 
@@ -363,10 +385,21 @@ extension Fixed: Codable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
-        let text = try c.decode(String.self)
-        guard let v = Fixed(decimalText: text) else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "'\(text)' is not an exact decimal amount (write it as a string such as \"3000.10\")")
+        guard let text = try? c.decode(String.self) else {
+            // A JSON number: named as Foundation read it (only the reference reader comes here).
+            if let n = (try? c.decode(Int.self)).map(String.init) ?? (try? c.decode(Double.self)).map({ "\($0)" }) {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: ScenarioError.Kind.notExactDecimal(n).english)
+            }
+            _ = try c.decode(String.self)
+            throw DecodingError.typeMismatch(String.self, .init(codingPath: c.codingPath, debugDescription: "expected text"))
         }
-        self = v
+        let problem: ScenarioError.Kind
+        switch Fixed.decimalTextProblem(text) {
+        case nil: self = Fixed(decimalText: text)!; return
+        case .tooLarge: problem = .amountTooLarge(text)
+        case .tooManyDecimals(let d): problem = .tooManyDecimals(text, digits: d)
+        case .notDecimal: problem = .notAnAmount(text)
+        }
+        throw DecodingError.dataCorruptedError(in: c, debugDescription: problem.english)
     }
 }

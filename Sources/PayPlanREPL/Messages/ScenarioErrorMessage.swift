@@ -118,8 +118,10 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         case .fieldMissing(let k): return "缺少字段 \"\(k)\""
         case .expected(let v): return "此处应为\(chinese(v))"
         case .valueMissing: return "缺少值"
-        case .notExactDecimal(let t): return "'\(t)' 不是精确的十进制金额（请写成字符串，例如 \"3000.10\"）"
+        case .notExactDecimal(let t): return "\(t) 写成了数字：金额请写成字符串 \"\(t)\"，以免丢失位数"
         case .amountTooLarge(let t): return "'\(t)' 太大：金额最大到 10²⁶（100,000,000,000,000,000,000,000,000）"
+        case .notAnAmount(let t): return "'\(t)' 不是金额：请只写数字和至多一个小数点，例如 \"3000.10\" 或 \"-0.5\""
+        case .tooManyDecimals(let t, let d): return "'\(t)' 有 \(d) 位小数；金额最多 12 位小数"
         case .keyTwice(let k): return "键 \"\(k)\" 在这个对象中出现了两次；后一个会覆盖前一个"
         case .misspelledKey(let k, let m, let whose, let keys):
             return "键 '\(k)' 不是 payplan 读取的键：是不是 '\(m)'？（\(chinese(whose))的键：\(keys.map { "'\($0)'" }.joined(separator: "、"))）"
@@ -188,6 +190,7 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         return ScenarioError.JSONProblem.allCases.map { .at("a.json", .notJSON(line: 4, column: 11, $0)) } + [
             .at("g.json", .notUTF8(line: 1, column: 58, readsAsGBK: true, file: "g.json")), .notUTF8(line: 3, column: 9, readsAsGBK: false, file: nil),
             .at("agents[0]", .fieldMissing("name")), .at("agents[0].name", .valueMissing), .at("agents[0].base", .notExactDecimal("3000.1")), .at("inputs.李雷.sales.2026-03", .amountTooLarge("99999999999999999999999999999")),
+            .at("inputs.李雷.sales.2026-03", .notAnAmount("12x")), .at("inputs.李雷.sales.2026-03", .tooManyDecimals("1.0000000000001", digits: 13)),
             .atLine(line: 4, column: 3, .keyTwice("plan")), .atLine(line: 9, column: 7, .at("agents[0]", .misspelledKey("hierd", meant: "hired", of: .agent, keys: ["attributes", "base", "hired", "id", "left", "name", "role"]))),
             .keyTwice("plan"), .misspelledKey("order", meant: "orders", of: .scenario, keys: ["orders"]), .yearsOutsideCalendar(0...0), .newFileNeedsJSONName("新方案"), .newFileNoFolder("无此目录/a.json", folder: "无此目录"),
         ] + ScenarioError.ValueKind.allCases.map { .at("agents", .expected($0)) }
