@@ -68,11 +68,16 @@ extension Session {
         do {
             // Decoded once: the header is looked at first, then the rows are read from the same text.
             let decoded = try OrderImport.decode(data)
+            let header = try OrderImport.header(of: decoded)
+            // A --map entry naming a column the file lacks or a field no rule reads is said first, from the
+            // header alone: the reader's own checks (no column maps to id, bad rows) would hide the slip.
+            if let problem = mapProblem(given, header: header) {
+                return .error(ImportRefusalMessage.refused(file: file, problem))
+            }
             if byNote {
                 guard let settings = attributionSettings() else {
                     return .error(ImportRefusalMessage.refused(file: file, .badAttributionSettings))
                 }
-                let header = try OrderImport.header(of: decoded)
                 let used = preset ?? PlatformPreset.generic
                 // --format naming another platform's export than the file's: its columns would credit the wrong amount.
                 if let p = preset, let better = p.betterFit(header: header) {
@@ -128,9 +133,6 @@ extension Session {
             }
             try checkInterrupt()
         } catch { return importRefusal(error, command: "orders import", file: file) }
-        if let problem = mapProblem(given, header: read.columns.map(\.header)) {
-            return .error(ImportRefusalMessage.refused(file: file, problem))
-        }
 
         var info: [ImportMessage] = [Session.columnsLine(read.columns)]
         let problemLines = Session.problemLines(read.problems)

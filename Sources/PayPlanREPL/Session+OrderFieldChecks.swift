@@ -18,21 +18,14 @@ extension Session {
     /// - Complexity: O(pairs × (fields + orders' keys) × `Parser.maximumNameLength`²) for a key,
     ///   O(the plan's expressions + orders) per text field.
     func orderFieldProblem(_ pairs: some Sequence<String>) -> OrderMessage? {
-        var carried: Set<String>? = nil
-        let declared = workspace.plan.definitions.compactMap { d -> String? in if case .field(let n, _, _, _) = d.statement { n } else { nil } }
+        var fields = OrderFieldNames(workspace)
         for pair in pairs {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else { continue }
             let key = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
             if key == "id" || Session.standardOrderKeys.contains(key) { continue }
-            if !declared.contains(key) {
-                if carried == nil { carried = Set(workspace.orders.flatMap(\.fields.keys)) }
-                if !carried!.contains(key) {
-                    let candidates = Set(declared + Session.standardOrderKeys).union(carried!)
-                    if let near = Session.nearestName(to: key, among: candidates) {
-                        return .fieldNobodyReadsLikelyTypo(key: key, value: value, near: near)
-                    }
-                    return .fieldNobodyReads(key: key, fields: declared)
-                }
+            if let unread = fields.unread(key) {
+                if let near = unread.near { return .fieldNobodyReadsLikelyTypo(key: key, value: value, near: near) }
+                return .fieldNobodyReads(key: key, fields: fields.declared)
             }
             guard !value.isEmpty, let compared = comparedFieldValues(key, typed: value), !compared.takes(value) else { continue }
             let label = workspace.plan.definition(named: key)?.statement.label

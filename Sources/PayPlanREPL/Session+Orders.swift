@@ -132,6 +132,15 @@ extension Session {
             return .error(OrderMessage.badDayRange(parts[1]))
         }
         let days = (0...(b.ordinal - a.ordinal)).compactMap { a.adding(days: $0) } // every one lies between a and b
+        // A holiday or worked day is read only by working-day counts from the orders' dates (in the years) forward, so it
+        // counts in the years or, for a deadline past their end, the year after; one beyond is a slip (2030-01-01 for
+        // 2026-01-01) and is refused, as an order dated outside the years is. `clear` may always remove a day.
+        let y = workspace.years, reach = y.lowerBound...(y.upperBound + 1)
+        if sub == "holiday" || sub == "workday", let out = [a, b].first(where: { !reach.contains($0.year) }) {
+            return .error(OrderMessage.calendarOutsideYears(sub: sub, days: parts[1], day: out,
+                                                            years: y, widen: min(y.lowerBound, out.year)...max(y.upperBound, out.year)))
+        }
+        let afterYears = (sub == "holiday" || sub == "workday") && b.year > y.upperBound
         // Days that already are what the command makes them change nothing: say so (a weekday is a
         // workday already; calendar workday is for a worked weekend day, 调休).
         if sub == "workday" || sub == "holiday",
@@ -146,7 +155,8 @@ extension Session {
         default: return .error(OrderMessage.unknownCalendarCommand(sub))
         }
         let (before, after) = (workspace.calendar, new.calendar)
-        return commit(new, label: "calendar \(rest)", said: [OrderMessage.calendarChanged(sub: sub, days: parts[1])],
+        return commit(new, label: "calendar \(rest)", said: [OrderMessage.calendarChanged(sub: sub, days: parts[1])]
+                        + (afterYears ? [OrderMessage.calendarAfterYears(days: parts[1], years: y)] : []),
                       edits: EngineEdits(forward: { $0.setCalendar(after) }, back: { $0.setCalendar(before) }))
     }
 

@@ -384,7 +384,9 @@ extension Session {
     }
 
     /// The agent (index) and month from `for AGENT` / `in PERIOD`, defaulting to
-    /// the first agent and the first month; the note says which were chosen.
+    /// the first agent and the first month they are employed in; the note says which were chosen.
+    /// - Throws: `WhatIfRefusal` for a month the agent is not employed in (hired after it, or left
+    ///   before it): every figure of theirs there is 0, so a sweep would show rows of 0.00 (fresh user, session 10).
     func agentAndPeriod(_ c: [String: [String]]) throws -> (agent: Int, period: Period, note: WhatIfMessage?) {
         var firstAgent: String?, firstMonth: Period?
         var agent = 0
@@ -404,9 +406,26 @@ extension Session {
             guard engine.index(of: q) != nil else {
                 throw WhatIfError(.outsideYears(q, from: workspace.years.lowerBound, to: workspace.years.upperBound))
             }
+            if let why = notEmployed(agent, q) {
+                throw WhatIfRefusal(WhatIfMessage.notEmployed(why, employed: employedMonths(agent)))
+            }
             period = q
+        } else if let months = employedMonths(agent), months.first > period {
+            return (agent, months.first, WhatIfMessage.chosen(firstAgent: firstAgent, firstMonth: months.first, firstEmployed: workspace.agents[agent].name))
         } else { firstMonth = period }
         return (agent, period, firstAgent == nil && firstMonth == nil ? nil : WhatIfMessage.chosen(firstAgent: firstAgent, firstMonth: firstMonth))
+    }
+
+    /// The first and last month of the scenario's years in which agent `a` is employed at least one day
+    /// (from the hire month to the leaving month), or nil when none is.
+    /// - Complexity: O(1).
+    func employedMonths(_ a: Int) -> (first: Period, last: Period)? {
+        let person = workspace.agents[a], y = workspace.years
+        var first = Month(year: y.lowerBound, month: 1), last = Month(year: y.upperBound, month: 12)
+        if let h = person.hired { first = max(first, h.monthValue) }
+        if let l = person.left { last = min(last, l.monthValue) }
+        guard first <= last else { return nil }
+        return (Period(grain: .month, start: first), Period(grain: .month, start: last))
     }
 
     static func inputLabel(_ probe: InputProbe) -> String { probe.inputName }

@@ -43,6 +43,32 @@ import TestSupport
         #expect(s.workspace.order("T1") == nil)
     }
 
+    /// The map is checked from the file's header before any row is read (fresh user, session 10): a slip in
+    /// the entry for the order number or the date was said as its consequence, "no column maps to id" (or
+    /// date), which names neither the entry nor the slip. Every kind of slip, for each column the importer
+    /// needs, is now named first, in en and zh, and nothing is imported.
+    @Test func theMapIsCheckedBeforeTheImportersOwnChecks() throws {
+        let s = try Session(path: electronics), f = try file()
+        let en = fields.joined(separator: ", "), zh = fields.map { "'\($0)'" }.joined(separator: "、")
+        // The order number's column mapped to a made-up field: no column would be left for id.
+        try expectRefusedInBoth(s, "orders import \(f) --map 订单编号=bogusfield",
+                                en: "\(f): --map 订单编号=bogusfield: no rule reads an order field 'bogusfield', so the column would count nowhere "
+                                    + "(the plan's order fields: \(en); or id, agent, date, note, or - to ignore the column); nothing was imported",
+                                zh: "\(f)：--map '订单编号=bogusfield'：没有任何规则读取订单字段 'bogusfield'，这一列不会计入任何一项"
+                                    + "（方案的订单字段：\(zh)；或 id、agent、date、note，或 - 表示忽略这一列）；未导入任何订单", file: f)
+        // One slip from id, and from date: the target meant is named.
+        try expectRefusedInBoth(s, "orders import \(f) --map 订单编号=di",
+                                en: "\(f): --map 订单编号=di: no rule reads an order field 'di', so the column would count nowhere; did you mean 订单编号=id? "
+                                    + "(the plan's order fields: \(en); or id, agent, date, note, or - to ignore the column); nothing was imported",
+                                zh: "\(f)：--map '订单编号=di'：没有任何规则读取订单字段 'di'，这一列不会计入任何一项；是不是想写 '订单编号=id'？"
+                                    + "（方案的订单字段：\(zh)；或 id、agent、date、note，或 - 表示忽略这一列）；未导入任何订单", file: f)
+        expectRefused(s, "orders import \(f) --map 签收日期=daet", "\(f): --map 签收日期=daet: no rule reads an order field 'daet', so the column would count nowhere; did you mean 签收日期=date?")
+        // The order number's and the date's columns misspelt: the column is named, not the field left unmapped.
+        expectRefused(s, "orders import \(f) --map 订单编=id", "\(f): --map 订单编=id: the file has no column 订单编; did you mean 订单编号?")
+        expectRefused(s, "orders import \(f) --map 签收日=date", "\(f): --map 签收日=date: the file has no column 签收日; did you mean 签收日期?")
+        #expect(s.workspace.order("T1") == nil)
+    }
+
     @Test func aRightMapStillImportsEveryFigure() throws {
         let s = try Session(path: electronics), f = try file()
         run(s, "orders import \(f) --map \(good)")

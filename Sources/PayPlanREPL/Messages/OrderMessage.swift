@@ -39,6 +39,11 @@ public enum OrderMessage: MessageCatalogue {
     case unknownCalendarCommand(String)
     /// `calendar holiday|workday|clear DAYS` done.
     case calendarChanged(sub: String, days: String)
+    /// `calendar holiday|workday DAYS` with `day` (the first such) before the scenario's years or after the year
+    /// that follows them: no working-day count reaches it. `widen`: the years that would hold it.
+    case calendarOutsideYears(sub: String, days: String, day: Day, years: ClosedRange<Int>, widen: ClosedRange<Int>)
+    /// `calendar holiday|workday DAYS` in the year after the scenario's years: taken, with when it counts.
+    case calendarAfterYears(days: String, years: ClosedRange<Int>)
     /// `calendar workday|holiday DAYS` where every day already is one: nothing to change.
     case calendarAlready(sub: String, days: String, count: Int)
     /// `as of DAY` outside the scenario's years: taken, with what it means.
@@ -103,6 +108,16 @@ public enum OrderMessage: MessageCatalogue {
         case .unknownCalendarCommand(let s): Wording(en: "unknown calendar command '\(s)': use holiday, workday or clear", zh: "未知的 calendar 命令 '\(s)'：请用 holiday、workday 或 clear")
         case .calendarChanged(let sub, let days):
             Wording(en: "calendar: \(sub) \(days)", zh: "日历：" + (sub == "holiday" ? "设为节假日" : sub == "workday" ? "设为调休上班日" : "恢复为平常日") + " \(days)")
+        case .calendarOutsideYears(let sub, let days, let d, let y, let w):
+            Wording(en: "calendar \(sub) \(days): \(d) is outside this scenario's years (\(MessageWords.years(y))); the calendar counts working days from the orders' dates, "
+                        + "so a day counts only in those years or the year after (a deadline past the end of the years); did you mean a day in \(MessageWords.years(y))? "
+                        + "(years \(w.lowerBound)-\(w.upperBound) widens them); nothing was changed",
+                    zh: "calendar \(sub) \(days)：\(d) 不在本方案的年份内（\(MessageWords.years(y))）；日历按订单日期数工作日，只有这些年份及其后一年"
+                        + "（跨过年末的期限）的日子才会用到；是否想写 \(MessageWords.years(y)) 年的日子？（years \(w.lowerBound)-\(w.upperBound) 可扩大年份）；未做任何更改")
+        case .calendarAfterYears(let days, let y):
+            Wording(en: "note: \(days) is after this scenario's years (\(MessageWords.years(y))): it counts only in working days counted past their end "
+                        + "(e.g. a collection deadline of an order late in \(y.upperBound)); undo takes it back",
+                    zh: "注意：\(days) 晚于本方案的年份（\(MessageWords.years(y))）：只在跨过年末数工作日时才用到（例如 \(y.upperBound) 年末订单的回款期限）；undo 可撤销")
         case .calendarAlready(let sub, let days, let n):
             sub == "workday"
                 ? Wording(en: "\(days) \(n == 1 ? "is" : "are all") already \(n == 1 ? "a workday" : "workdays") (weekdays that are not holidays, or worked weekend days); nothing was changed. calendar workday is for a weekend day that is worked (调休)",
@@ -174,7 +189,9 @@ public enum OrderMessage: MessageCatalogue {
                 .calendarUsage, .reversedRange("2026-10-07..2026-10-01", earlier: d, later: e), .badDayRange("10月1日"),
                 .unknownCalendarCommand("add"), .calendarChanged(sub: "holiday", days: "2026-10-01..2026-10-07"),
                 .calendarChanged(sub: "workday", days: "2026-10-10"), .calendarChanged(sub: "clear", days: "2026-10-10"),
-                .calendarAlready(sub: "workday", days: "2026-10-12", count: 1), .calendarAlready(sub: "holiday", days: "2026-10-03..2026-10-04", count: 2),
+                .calendarAlready(sub: "workday", days: "2026-10-12", count: 1),
+                .calendarOutsideYears(sub: "holiday", days: "2030-01-01", day: Day(year: 2030, month: 1, day: 1)!, years: 2026...2026, widen: 2026...2030),
+                .calendarAfterYears(days: "2027-01-01", years: 2026...2026), .calendarAlready(sub: "holiday", days: "2026-10-03..2026-10-04", count: 2),
                 .asOfOutsideYears(Day(year: 1999, month: 1, day: 1)!, years: 2026...2026, before: true), .asOfOutsideYears(Day(year: 2030, month: 1, day: 1)!, years: 2026...2027, before: false),
                 .asOf(e, defaulted: false), .asOf(e, defaulted: true), .asOf(e, defaulted: true, fromOrders: true), .notADate("6月30日"), .fieldOutOfRange(order: "D9", field: "成交价", value: Fixed(-5000), range: "0.."),
                 .fieldNobodyReadsLikelyTypo(key: "amout", value: "30000", near: "amount"), .fieldNobodyReads(key: "memo", fields: ["amount", "profit"]),

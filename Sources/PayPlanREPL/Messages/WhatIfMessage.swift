@@ -64,7 +64,12 @@ public indirect enum WhatIfMessage: MessageCatalogue {
     case forTakesOneAgent
     case noAgentsYet
     case inTakesAMonth
-    case chosen(firstAgent: String?, firstMonth: Period?)
+    /// The agent and month a what-if probe took when not given: the first agent, the scenario's first month, or
+    /// (`firstEmployed`, the agent's name) the first month that agent is employed in.
+    case chosen(firstAgent: String?, firstMonth: Period?, firstEmployed: String? = nil)
+    /// `… for AGENT in MONTH` for a month the agent is not employed in (`why`, as `statement` says it), with the
+    /// first and last month of the scenario's years they are employed in, if any.
+    case notEmployed(StatementMessage, employed: (first: Period, last: Period)?)
     case svgTakesOneFile
     case noChartWritten(String)
     case probe(WhatIfError.Reason)
@@ -187,9 +192,16 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         case .forTakesOneAgent: Wording(en: "'for' takes one agent's name", zh: "'for' 后面写一名员工的名字")
         case .noAgentsYet: Wording(en: "there are no agents yet: agent add NAME", zh: "还没有员工：agent add 姓名")
         case .inTakesAMonth: Wording(en: "'in' takes a month such as 2026-03", zh: "'in' 后面写月份，例如 2026-03")
-        case .chosen(let a, let m):
-            Wording(en: "(" + [a.map { "for \($0), the first agent" }, m.map { "in \($0), the first month" }].compactMap { $0 }.joined(separator: ", ") + "; add for AGENT in MONTH to choose)",
-                    zh: "（" + [a.map { "员工取第一位 \($0)" }, m.map { "月份取第一个月 \($0)" }].compactMap { $0 }.joined(separator: "，") + "；加 for 员工 in 月份 可指定）")
+        case .chosen(let a, let m, let employed):
+            Wording(en: "(" + [a.map { "for \($0), the first agent" }, m.map { employed.map { e in "in \(m!), the first month \(e) is employed" } ?? "in \($0), the first month" }]
+                        .compactMap { $0 }.joined(separator: ", ") + "; add for AGENT in MONTH to choose)",
+                    zh: "（" + [a.map { "员工取第一位 \($0)" }, m.map { employed.map { e in "月份取 \(e) 在职的第一个月 \(m!)" } ?? "月份取第一个月 \($0)" }]
+                        .compactMap { $0 }.joined(separator: "，") + "；加 for 员工 in 月份 可指定）")
+        case .notEmployed(let why, let months):
+            Wording(en: why.wording.en + (months.map { m in m.first == m.last ? "; they are employed only in \(m.first): in \(m.first)"
+                        : "; they are employed \(m.first) to \(m.last): choose one of those months, e.g. in \(m.first)" } ?? ""),
+                    zh: why.wording.zh + (months.map { m in m.first == m.last ? "；其只在 \(m.first) 在职：in \(m.first)"
+                        : "；其在职月份为 \(m.first) 到 \(m.last)：请选其中一个月，例如 in \(m.first)" } ?? ""))
         case .svgTakesOneFile: Wording(en: "--svg takes one file name", zh: "--svg 后面写一个文件名")
         case .noChartWritten(let e): Wording(en: "\(e); no chart was written", zh: "\(e)；未写入图表")
         case .probe(let r): Self.probeWording(r)
@@ -280,7 +292,9 @@ public indirect enum WhatIfMessage: MessageCatalogue {
                 .column(.scenario), .column(.differsFromMain), .column(.agent), .column(.figure), .column(.difference), .column(.total), .badAmount(.from, text: "abc", problem: SourceErrorMessage(.inputNotAmount)),
                 .badAmount(.target, text: "abc", problem: SourceErrorMessage(.inputNotAmount)), .badAmount(.step, text: "x", problem: SourceErrorMessage(.inputNotAmount)),
                 .badAmount(.to, text: "x", problem: SourceErrorMessage(.inputNotAmount)), .badAmount(.threshold, text: "x", problem: SourceErrorMessage(.inputNotAmount)),
-                .forTakesOneAgent, .noAgentsYet, .inTakesAMonth, .chosen(firstAgent: "李雷", firstMonth: p), .svgTakesOneFile,
+                .forTakesOneAgent, .noAgentsYet, .inTakesAMonth, .chosen(firstAgent: "李雷", firstMonth: p), .chosen(firstAgent: nil, firstMonth: p, firstEmployed: "赵强"),
+                .notEmployed(.notEmployed(name: "赵强", period: p, hired: Day(year: 2026, month: 4, day: 1), left: nil), employed: (p, p)),
+                .notEmployed(.notEmployed(name: "赵强", period: p, hired: nil, left: Day(year: 2026, month: 2, day: 1)), employed: nil), .svgTakesOneFile,
                 .noChartWritten("无法写入 曲线.svg"),
                 .probe(.unknownInput("x", inputs: ["sales"])), .probe(.unknownInput("x", inputs: [])), .probe(.computedNotEntered("pay", inputs: ["sales"])),
                 .probe(.outsideYears(p, from: 2026, to: 2026)), .probe(.noRuns), .probe(.noPayFigure(review: true)), .probe(.noPayFigure(review: false)),
