@@ -5,10 +5,12 @@ import PayPlan
 /// self-contained HTML (one A4 page, Chinese fonts named with fallbacks) or CSV.
 public struct StatementRenderer {
     public var language: DisplayLanguage
-    public init(language: DisplayLanguage) { self.language = language }
+    /// The plan's value labels (`Plan.valueLabelsByValue`), by which text values read under zh.
+    public var valueLabels: [String: String]
+    public init(language: DisplayLanguage, valueLabels: [String: String] = [:]) { self.language = language; self.valueLabels = valueLabels }
     var zh: Bool { language == .zh }
     /// The sentences of the 说明 column (in English with figures by words, base pay, not base_pay).
-    var plain: PlainRenderer { PlainRenderer(language: language) }
+    var plain: PlainRenderer { PlainRenderer(language: language, valueLabels: valueLabels) }
 
     /// One printed row: a section heading, an item, a total, or the pay figures.
     public struct Row: Equatable {

@@ -8,7 +8,10 @@ public struct PlainRenderer {
     /// Whether the figure being explained is a rate (`FigureName.isRate`): its fixed results read as
     /// percents too (毛利加减点 0%：…，所以为 0%).
     var explainingRate = false
-    public init(language: DisplayLanguage) { self.language = language }
+    /// The plan's value labels (`Plan.valueLabelsByValue`: `cash` → 现金), by which a text value reads
+    /// under zh; a value without one reads as written.
+    public var valueLabels: [String: String]
+    public init(language: DisplayLanguage, valueLabels: [String: String] = [:]) { self.language = language; self.valueLabels = valueLabels }
     var zh: Bool { language == .zh }
 
     /// A rule name as words, for staff reading English: `monthly_bonus` → "monthly bonus", `hf_base` → "housing fund base".
@@ -690,25 +693,14 @@ public struct PlainRenderer {
         // Plans that write their flags as text ("yes"/"no") read the same way.
         case .text("yes") where zh: "是"
         case .text("no") where zh: "否"
-        case .text(let w) where zh: Self.planWords[w] ?? w
+        // A text by the plan's label of it (`labels "pool" "团队平分"`), as written without one.
+        case .text(let w) where zh: valueLabels[w] ?? w
         default: v.displayText
         }
     }
 
     /// An order's own columns, which no plan labels (`date`: the day it was booked).
     static let orderColumnWords = ["date": "订单日期"]
-
-    /// The switch and field words of the shipped plans (A3 commission_mode, A4 silent_mode, A2 attribution,
-    /// proration, roles, C5 terms, B2 products) as staff read them under zh; a plan's other words show as written.
-    static let planWords: [String: String] = [
-        "individual": "个人", "pool": "团队池", "split": "平分", "exclude": "不计", "rotate": "轮值", "fixed": "固定",
-        "first": "第一个", "last": "最后一个", "calendar_days": "按日历日", "paid_days": "按计薪日",
-        "sales": "销售", "after-sales": "售后", "cash": "现金", "net30": "月结30天", "net60": "月结60天", "net90": "月结90天",
-        "standard": "标准套餐", "bilingual": "中英文网站", "mobile": "手机网站", "nonstandard": "非标套餐", "seo": "关键词优化",
-        "design": "设计", "brochure": "画册", "vi": "VI设计",
-        // The take-home part's bonus_taxation and cheaper_bonus_taxation (财税〔2018〕164号).
-        "separate": "单独计税", "combined": "并入综合所得计税",
-    ]
 
     /// A number as a plan writes it: `2%`, `10万`, `1.5万`, `3000`.
     public func constant(_ v: Value) -> String {

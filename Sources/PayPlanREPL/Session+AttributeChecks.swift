@@ -58,7 +58,8 @@ extension Session {
             guard !value.isEmpty, let compared = comparedAttributeValues(key, typed: value), !compared.takes(value) else { continue }
             let label = workspace.plan.definition(named: key)?.statement.label
             return .unknownAttributeValue(key: key, label: label, value: value, known: compared.known,
-                                          near: Session.nearestValue(to: value, among: compared.known))
+                                          near: Session.nearestValue(to: value, among: compared.known),
+                                          valueLabels: ownValueLabels(of: key))
         }
         return nil
     }

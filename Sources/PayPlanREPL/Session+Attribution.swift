@@ -89,7 +89,7 @@ extension Session {
                             header: [AttributionMessage.Column.agent, .id, .role, .orders, .credited].map { AttributionMessage.column($0).text(language) },
                             rightAligned: [false, false, false, true, true])
         for a in workspace.agents {
-            t.add([.text(a.name), .text(a.id ?? ""), .text(language == .zh ? AttributionMessage.roleZh(a.role) : a.role ?? ""), .count(count[a.name] ?? 0), .value(sum[a.name] ?? .number(.zero))])
+            t.add([.text(a.name), .text(a.id ?? ""), .text(language == .zh ? (workspace.plan.valueLabel(of: "role", value: a.role ?? "") ?? AttributionMessage.roleZh(a.role)) : a.role ?? ""), .count(count[a.name] ?? 0), .value(sum[a.name] ?? .number(.zero))])
         }
         t.add([.text(AttributionMessage.silentRow.text(language)), .text(""), .text(""), .count(silent), .value(silentSum)])
         let checkTitle = AttributionMessage.ordersToCheck(problems.count).text(language)

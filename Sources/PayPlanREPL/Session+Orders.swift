@@ -5,7 +5,8 @@ import PayPlan
 extension Session {
     /// `order add ID agent=NAME date=2026-03-02 amount=30000 …`, `order set ID key=value …`, `order rm ID`.
     func orderCommand(_ rest: String) -> Output {
-        let parts = rest.split(whereSeparator: \.isWhitespace).map(String.init)
+        // A value may be typed as its label in the plan (terms=月结30天 is terms=net30).
+        let parts = withRawValues(rest.split(whereSeparator: \.isWhitespace).map(String.init))
         guard parts.count >= 2 else {
             return .error(OrderMessage.usage)
         }
@@ -100,14 +101,18 @@ extension Session {
         var t = FigureTable(name: [agent, period?.description].compactMap { $0 }.joined(separator: " ").isEmpty ? "orders" : [agent, period?.description].compactMap { $0 }.joined(separator: " "),
                             title: "orders", header: OrderMessage.tableHeader.text(language).components(separatedBy: "\t") + fieldHeaders + figureHeaders,
                             rightAligned: [false, false, false] + fieldNames.map { _ in true } + figures.map { _ in true })
+        // Text fields and figures by the plan's value labels under zh (terms net30 → 月结30天), worked out once per column.
+        let zh = language == .zh
+        let fieldLabels = fieldNames.map { zh ? workspace.plan.valueLabels(for: $0) : [:] }
+        let figureLabels = figures.map { zh ? workspace.plan.valueLabels(for: engine.plan.rules[$0].name) : [:] }
         for (i, o) in chosen {
             // Yes/no figures and fields read 是/否 under zh.
-            let zh = language == .zh
-            let figureCells = figures.map { r in engine.cell(rule: r, order: i).map { c in FigureTable.Cell.value(zh ? Session.inChinese(engine.value(ofCell: c)) : engine.value(ofCell: c)) } ?? .text("") }
-            let fieldCells = fieldNames.map { name -> FigureTable.Cell in
-                guard let v = o.fields[name] else { return .text("") }
+            let figureCells = figures.indices.map { k in engine.cell(rule: figures[k], order: i).map { c in FigureTable.Cell.value(zh ? Session.inChinese(engine.value(ofCell: c), labels: figureLabels[k]) : engine.value(ofCell: c)) } ?? .text("") }
+            let fieldCells = fieldNames.indices.map { k -> FigureTable.Cell in
+                guard let v = o.fields[fieldNames[k]] else { return .text("") }
                 // An amount as money (9,420.00), as the figures beside it show theirs.
                 if case .number(let n) = v { return .money(n) }
+                if zh, let l = fieldLabels[k][v.text] { return .text(l) }
                 return .text(zh && v.text == "yes" ? "是" : zh && v.text == "no" ? "否" : v.text)
             }
             t.add([.text(o.id), .text(o.agent ?? "—"), .text(o.date.description)] + fieldCells + figureCells)

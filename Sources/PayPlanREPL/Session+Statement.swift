@@ -33,7 +33,7 @@ extension Session {
         guard c["--format"].map({ $0.count == 1 }) ?? true, ["text", "md", "html", "csv"].contains(fmt) else {
             return .error(StatementMessage.formatChoices)
         }
-        let r = StatementRenderer(language: language)
+        let r = StatementRenderer(language: language, valueLabels: workspace.plan.valueLabelsByValue)
         let scenario = forkName == "main" ? workspace.name : "\(workspace.name) / \(forkName)"
         if head[0] == "all" && workspace.agentIndex(named: "all") == nil {
             return statementsForAll(p, format: fmt, target: file, renderer: r, scenario: scenario)

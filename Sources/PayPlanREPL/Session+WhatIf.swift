@@ -190,6 +190,8 @@ extension Session {
         let throttle = progressThrottle()
         defer { throttle.clear() }
         var unchanged = 0
+        // Text figures by the plan's value labels under zh, worked out once per figure.
+        let figureLabels = figures.map { zh ? workspace.plan.valueLabels(for: $0) : [:] }
         for (k, agent) in agents.enumerated() {
             if interruptCheck() { return stopped("compare") }
             throttle.update(ProgressMessage.compared(k: k, count: agents.count).text(language))
@@ -199,7 +201,7 @@ extension Session {
             for (i, (f, (va, vb))) in zip(figures, pairs).enumerated() {
                 if differs || listEveryone {
                     // A flag reads 是/否 under zh, as in report.
-                    func cell(_ v: Value?) -> FigureTable.Cell { v.map { .value(zh ? Session.inChinese($0) : $0) } ?? .text("—") }
+                    func cell(_ v: Value?) -> FigureTable.Cell { v.map { .value(zh ? Session.inChinese($0, labels: figureLabels[i]) : $0) } ?? .text("—") }
                     t.add([.text(i == 0 ? agent : ""), .text(shown(f)), cell(va), cell(vb)] + Session.differenceCells(va, vb))
                 }
                 if f == totalName {
@@ -293,7 +295,8 @@ extension Session {
         let cb = eb.cell(named: ref)
         let va = ea.value(ofCell: ca), vb = cb.map { eb.value(ofCell: $0) }
         let zh = language == .zh
-        func shown(_ v: Value) -> String { (zh ? Session.inChinese(v) : v).displayText }
+        let labels = zh ? workspace.plan.valueLabelsByValue : [:]
+        func shown(_ v: Value) -> String { (zh ? Session.inChinese(v, labels: labels) : v).displayText }
         let (d, pct) = Session.difference(va, vb)
         var out = Output(message: WhatIfMessage.versusValues(cell: ref, a: a, valueA: shown(va), b: b, valueB: vb.map(shown),
                                                             difference: d.isEmpty || d == "0.00" ? nil : "\(d), \(pct)"))

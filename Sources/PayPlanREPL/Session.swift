@@ -676,7 +676,8 @@ public final class Session {
     // MARK: Agents
 
     func agentCommand(_ rest: String, line: String) -> Output {
-        let parts = rest.split(whereSeparator: \.isWhitespace).map(String.init)
+        // A value may be typed as its label in the plan (terms=月结30天 is terms=net30).
+        let parts = withRawValues(rest.split(whereSeparator: \.isWhitespace).map(String.init))
         guard let sub = parts.first else { return .error(AgentMessage.usage) }
         guard parts.count >= 2 else { return .error(AgentMessage.needsName(sub: sub)) }
         let name = parts[1]
@@ -956,11 +957,12 @@ public final class Session {
         // An attribute not given for an agent shows the plan's default, marked as one: 3,000.00（默认）.
         let defaults = Dictionary(uniqueKeysWithValues: (["role", "base"] + extras).compactMap { n in attributeDefault(n, money: n == "base").map { (n, $0) } })
         var defaulted = false
+        // A text value by the plan's label under zh (sales → 销售客服), as written otherwise.
         func shown(_ given: String?, _ name: String) -> String {
-            if let given { return given }
+            if let given { return shownText(given, of: name) }
             guard let d = defaults[name] else { return "" }
             defaulted = true
-            return AgentMessage.defaultValue(d).text(language)
+            return AgentMessage.defaultValue(shownText(d, of: name)).text(language)
         }
         for a in workspace.agents {
             t.add([a.name, a.id ?? "", shown(a.role, "role"), a.hired?.description ?? "", a.left?.description ?? "",
@@ -1065,7 +1067,7 @@ public final class Session {
             }
             let (c, err) = orderCell(orderID: id, rule: r)
             guard let c else { return .error(Diagnostic(err ?? .noOrder(id), source: line, range: 0..<id.count)) }
-            return Output(body: [OutputLine(fixed: "\(id).\(ruleName) = \((language == .zh ? Session.inChinese(engine.value(ofCell: c)) : engine.value(ofCell: c)).displayText)")])
+            return Output(body: [OutputLine(fixed: "\(id).\(ruleName) = \(shown(engine.value(ofCell: c), labels: workspace.plan.valueLabels(for: ruleName)).displayText)")])
         }
         var agentIndex = 0
         if rule.dimension.perAgent {
@@ -1101,7 +1103,7 @@ public final class Session {
         guard let v = valueOf(rule: r, agent: agentIndex, period: p) else {
             return .error(Diagnostic(CommandMessage.outsideYears(p, years: workspace.years, widen: nil), source: line, range: periodOffset..<(periodOffset + (periodText?.count ?? 1))))
         }
-        var out = Output(body: [OutputLine(fixed: "\(label) = \((language == .zh ? Session.inChinese(v) : v).displayText)")])
+        var out = Output(body: [OutputLine(fixed: "\(label) = \(shown(v, labels: workspace.plan.valueLabels(for: rule.name)).displayText)")])
         if case .error(let e) = v { out.add(CommandMessage.errorValue(e.detail, origin: e.origin?.description == label ? nil : e.origin)) }
         return out
     }
@@ -1256,7 +1258,7 @@ public final class Session {
 
     func explainLines(cell c: Int, depth: Int, rules: Bool, orders: Bool) -> Output {
         if rules { return Output(body: Session.explainTree(engine.explain(cell: c, plan: workspace.plan, depth: depth))) }
-        return Output(body: PlainRenderer(language: language).lines(engine.plainExplanation(cell: c, plan: workspace.plan, depth: depth), orders: orders).map { OutputLine(fixed: $0) })
+        return Output(body: PlainRenderer(language: language, valueLabels: workspace.plan.valueLabelsByValue).lines(engine.plainExplanation(cell: c, plan: workspace.plan, depth: depth), orders: orders).map { OutputLine(fixed: $0) })
     }
 
     // MARK: Reports
@@ -1308,6 +1310,8 @@ public final class Session {
         var t = FigureTable(name: p.description, title: "\(workspace.name) — \(p)",
                             header: [MessageWords.agentColumn[zh ? .zh : .en]] + usable.map { zh ? (engine.plan.rules[$0].label ?? engine.plan.rules[$0].name) : engine.plan.rules[$0].name },
                             rightAligned: [false] + usable.map { _ in true })
+        // Text figures by the plan's value labels under zh, worked out once per column.
+        let columnLabels = usable.map { zh ? workspace.plan.valueLabels(for: engine.plan.rules[$0].name) : [:] }
         var totals = [Fixed?](repeating: .zero, count: usable.count)
         var errorCodes: [Int: String] = [:]
         var flagColumns = Set<Int>()
@@ -1319,7 +1323,7 @@ public final class Session {
             var row: [FigureTable.Cell] = [.text(agent.name)]
             for (j, r) in usable.enumerated() {
                 let v = Session.value(rule: r, agent: a, period: p, in: engine) ?? .text("")
-                row.append(.value(zh ? Session.inChinese(v) : v))
+                row.append(.value(zh ? Session.inChinese(v, labels: columnLabels[j]) : v))
                 switch v {
                 case .number(let n):
                     // A total beyond ±10²⁶ shows as #OVERFLOW.

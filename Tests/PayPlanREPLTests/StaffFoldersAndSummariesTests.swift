@@ -55,11 +55,12 @@ import TestSupport
     /// lines of "— → x" before. Now: how many, three examples (李雷's January–March, 4,234.00 / 3,951.00 /
     /// 5,573.00, README), and the report that lists them; its undo likewise. A reload that changes one
     /// figure still says that figure (李雷's March 6,473.00 → 5,573.00, README's tour).
-    /// (149 definitions: plan C's 148 and C7.1's damage_limit, the minimum-wage floor of the damage deduction.)
+    /// (150 definitions: plan C's 148, C7.1's damage_limit (the minimum-wage floor of the damage deduction) and
+    /// `attribute role`, declared to label the role sales 销售.)
     @Test func aLoadSummarisesItsPayChanges() throws {
         let s = try Session(path: webAgency)
         #expect(run(s, "load \(electronics)") == [
-            "loaded \(electronics): 4 agents, 149 definitions",
+            "loaded \(electronics): 4 agents, 150 definitions",
             "96 pay figures changed: 48 new, 48 gone, 0 with a new amount; for example:",
             "李雷.pay[2026-01]: — → 4,234.00", "李雷.pay[2026-02]: — → 3,951.00", "李雷.pay[2026-03]: — → 5,573.00",
             "(report 2026 lists every pay figure now)"])
@@ -69,7 +70,7 @@ import TestSupport
         #expect(undone[2] == "甲.pay[2026-01]: — → \(query(s, "甲.pay[2026-01]"))" && undone[5] == "（report 2026 列出现在的全部工资数字）", "\(undone)")
         let c = try Session(path: electronics)
         run(c, "李雷.sales[2026-03] = 15万")
-        #expect(run(c, "load! \(electronics)") == ["loaded \(electronics): 4 agents, 149 definitions", "李雷.pay[2026-03]: 6,473.00 → 5,573.00"])
+        #expect(run(c, "load! \(electronics)") == ["loaded \(electronics): 4 agents, 150 definitions", "李雷.pay[2026-03]: 6,473.00 → 5,573.00"])
     }
 
     /// Review of 2026-03, plan C against a copy: 赵强 (hired 2026-04-01) was employed on no day of March, so he is

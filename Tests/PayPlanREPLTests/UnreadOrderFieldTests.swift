@@ -73,7 +73,9 @@ import PayPlan
         let s = try Session(path: file)
         // Plan B compares product with these eight texts, in the order website, half_credit write them.
         let known = ["standard", "bilingual", "mobile", "nonstandard", "seo", "design", "brochure", "vi"]
-        let en = known.dropLast().joined(separator: ", ") + " or vi", zh = known.map { "'\($0)'" }.joined(separator: "、")
+        // Under zh each with plan B's label of it (its `field product … labels` clause).
+        let labels = ["标准套餐", "中英文网站", "手机网站", "非标套餐", "关键词优化", "设计", "画册", "VI设计"]
+        let en = known.dropLast().joined(separator: ", ") + " or vi", zh = zip(known, labels).map { "'\($0)'（\($1)）" }.joined(separator: "、")
         try expectRefusedInBoth(s, "order add W99 agent=甲 date=2026-04-03 product=standrad price=3500",
                                 en: "product=standrad: the plan reads product only as \(en), so 'standrad' would count as none of them; did you mean standard? (write product=standard); nothing was changed",
                                 zh: "product=standrad：方案只认得 'product'（产品）为 \(zh)，写成 'standrad' 哪一项都不算；是不是想写 'standard'？（请写 product=standard）；未做任何更改", file: file)
@@ -98,17 +100,18 @@ import PayPlan
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let s = try Session(path: file)
         // A4: on_staff reads role = "sales"; attribution credits sales and names after-sales (who take no credit).
+        // Under zh each by plan A's label (`attribute role … labels "sales" "销售客服", "after-sales" "售后客服"`).
         let pay = query(s, "小美.pay[2026-03]")
         try expectRefusedInBoth(s, "agent set 小美 role=sale",
                                 en: "role=sale: the plan reads role only as sales or after-sales, so 'sale' would count as none of them; did you mean sales? (write role=sales); nothing was changed",
-                                zh: "role=sale：方案只认得 'role'（岗位）为 'sales'、'after-sales'，写成 'sale' 哪一项都不算；是不是想写 'sales'？（请写 role=sales）；未做任何更改", file: file)
+                                zh: "role=sale：方案只认得 'role'（岗位）为 'sales'（销售客服）、'after-sales'（售后客服），写成 'sale' 哪一项都不算；是不是想写 'sales'？（请写 role=sales）；未做任何更改", file: file)
         try expectRefusedInBoth(s, "agent add 新 hired=2026-01-01 role=manager",
                                 en: "role=manager: the plan reads role only as sales or after-sales, so 'manager' would count as none of them; nothing was changed",
-                                zh: "role=manager：方案只认得 'role'（岗位）为 'sales'、'after-sales'，写成 'manager' 哪一项都不算；未做任何更改", file: file)
+                                zh: "role=manager：方案只认得 'role'（岗位）为 'sales'（销售客服）、'after-sales'（售后客服），写成 'manager' 哪一项都不算；未做任何更改", file: file)
         // offer takes the same attributes (plan A's offer input here: inquiries).
         try expectRefusedInBoth(s, "offer inquiries 100 role=slaes",
                                 en: "role=slaes: the plan reads role only as sales or after-sales, so 'slaes' would count as none of them; did you mean sales? (write role=sales); nothing was changed",
-                                zh: "role=slaes：方案只认得 'role'（岗位）为 'sales'、'after-sales'，写成 'slaes' 哪一项都不算；是不是想写 'sales'？（请写 role=sales）；未做任何更改", file: file)
+                                zh: "role=slaes：方案只认得 'role'（岗位）为 'sales'（销售客服）、'after-sales'（售后客服），写成 'slaes' 哪一项都不算；是不是想写 'sales'？（请写 role=sales）；未做任何更改", file: file)
         #expect(query(s, "小美.pay[2026-03]") == pay)
         #expect(s.workspace.agents.first { $0.name == "小美" }?.role == "sales")
         // A role it knows is taken: 小美 after-sales sells nothing, so her orders are credited again.

@@ -46,12 +46,17 @@ import PayPlan
         let shown = ((body || out.failed) && !out.verbatim ? out.lines : []) + (out.errors + out.warnings).map { $0.said.text(.zh) }
         // Also syntax: a duration's unit (`12s`), bytes in hex (`FF FE 01 80`), a scenario file's keys as a place
         // (`version：`), and the fork of a usage example (`review main lower 2026`).
+        // A file's own column names, listed after 文件的列为： up to the next ；, are the file's words (a scenario
+        // file read as a table has `"format": "payplan-scenario"` among them).
         let unquoted = shown.map { $0.replacingOccurrences(of: #"'[^']*'"#, with: " ", options: .regularExpression)
+                                     .replacingOccurrences(of: #"文件的列为：[^；]*"#, with: " ", options: .regularExpression)
                                      .replacingOccurrences(of: #"[A-Za-z_]+="#, with: " ", options: .regularExpression)
                                      .replacingOccurrences(of: #"\b[0-9]+s\b|\b[0-9A-F]{2}\b"#, with: " ", options: .regularExpression)
                                      .replacingOccurrences(of: #"\b(format|version|years|agents|inputs|plan|orders|forks|lower)\b"#, with: " ", options: .regularExpression) }
         // The line as typed and as read (full-width letters folded, as the REPL reads them).
-        let text = "› " + line + " " + CommandLineGenerator.asASCII(line) + "\n" + unquoted.joined(separator: "\n")
+        // A generated line may hold a line break (a definition cut in two): all of it is what the user typed.
+        let typed = line.replacingOccurrences(of: "\n", with: " ")
+        let text = "› " + typed + " " + CommandLineGenerator.asASCII(typed) + "\n" + unquoted.joined(separator: "\n")
         for (w, seen) in ZhTranscriptTests.englishWords(in: text, plan: plan, names: names) where found.english[w] == nil {
             found.english[w] = "\(line.prefix(120)) ⇒ \(seen.prefix(200))"
         }

@@ -3,14 +3,15 @@
 /// The grammar, loosest binding first (see `docs/language.md` for examples):
 ///
 ///     dated      := ["from" MONTH] statement       (a version in effect from that month)
-///     statement  := "param" NAME [TEXT] "=" expr
-///                 | "input" dimension NAME [TEXT] ["default" expr]
-///                 | "attribute" NAME [TEXT] ["default" expr]
+///     statement  := "param" NAME [TEXT] "=" expr [labels]
+///                 | "input" dimension NAME [TEXT] ["default" expr] ["range" range]
+///                 | ("attribute" | "field") NAME [TEXT] ["default" expr] ["range" range] [labels]
 ///                 | "table" NAME [TEXT] ["[lo, hi)" | "(lo, hi]"] ":" row ("," row)*
 ///                 | dimension NAME [TEXT] "=" expr
 ///                 | "report" "columns" NAME ("," NAME)* | "report" "total" NAME
 ///                 | "use" NAME ["on" NAME]
 ///                 | "payslip" ("earnings" | "deductions" | "info" | "total") NAME ("," NAME)*
+///     labels     := "labels" TEXT TEXT ("," TEXT TEXT)*   (each value, then its label)
 ///     dimension  := ["team"] ("month" | "quarter" | "half" | "year") | "team"
 ///     row        := expr "->" expr
 ///     expr       := "if" expr "then" expr "else" expr | or
@@ -35,6 +36,10 @@ public struct Parser {
     var chained = 0
     /// Where the defined name stands in `source` (the first name a statement reads).
     var definedName: SourceRange? = nil
+    /// The statement's `labels` clause, each value with its label, in the order written.
+    var valueLabels: [ValueLabel] = []
+    /// Where the `labels` clause stands in `source`, from the word `labels` to its last label.
+    var valueLabelsRange: SourceRange? = nil
 
     mutating func enter() throws {
         depth += 1
@@ -75,12 +80,21 @@ public struct Parser {
     /// `kindRange` is where the statement proper starts (its first word, after the date).
     /// - Throws: `SourceError` at the first token that does not fit; after `from` a month must follow.
     public static func datedStatement(_ source: String) throws -> (statement: Statement, effective: (month: Month, range: SourceRange)?, kindRange: SourceRange) {
+        let d = try labelledStatement(source)
+        return (d.statement, d.effective, d.kindRange)
+    }
+
+    /// `datedStatement`, with the statement's `labels` clause (`[]` without one) and where the clause stands.
+    /// - Throws: `SourceError` at the first token that does not fit, at a value labelled twice
+    ///   (`labelledTwice`) or at an empty label (`labelEmpty`).
+    public static func labelledStatement(_ source: String) throws -> (statement: Statement, effective: (month: Month, range: SourceRange)?,
+                                                                       kindRange: SourceRange, labels: [ValueLabel], labelsRange: SourceRange?) {
         var parser = try Parser(source)
         let effective = try parser.parseEffectiveDate()
         let kindRange = parser.current.range
         let s = try parser.parseStatement()
         try parser.expectEnd()
-        return (s, effective, kindRange)
+        return (s, effective, kindRange, parser.valueLabels, parser.valueLabelsRange)
     }
 
     /// Reads `from 2026-07` in front of a definition: the month a version of it takes effect.
@@ -195,16 +209,18 @@ public struct Parser {
             let n = try name(.parameter)
             let label = optionalLabel()
             try expectSymbol("=")
-            return .param(name: n, label: label, value: try parseExpr())
+            let value = try parseExpr()
+            if current.isKeyword("labels") { try parseValueLabels() }
+            return .param(name: n, label: label, value: value)
         case "attribute", "field":
             _ = advance()
             let n = try name(word == "field" ? .field : .attribute)
             let label = optionalLabel()
             if word == "field" {
-                let (def, range) = try parseDefaultAndRange()
+                let (def, range) = try parseDefaultAndRange(labels: true)
                 return .field(name: n, label: label, defaultValue: def, range: range)
             }
-            let (def, range) = try parseDefaultAndRange()
+            let (def, range) = try parseDefaultAndRange(labels: true)
             return .attribute(name: n, label: label, defaultValue: def, range: range)
         case "input":
             _ = advance()
@@ -285,15 +301,38 @@ public struct Parser {
         }
     }
 
-    /// `default EXPR` and `range LO..HI`, in either order, each at most once.
-    mutating func parseDefaultAndRange() throws -> (Expr?, AmountRange?) {
+    /// `default EXPR` and `range LO..HI` (and, with `labels`, a `labels` clause), in any order, each at most once.
+    mutating func parseDefaultAndRange(labels: Bool = false) throws -> (Expr?, AmountRange?) {
         var def: Expr? = nil
         var range: AmountRange? = nil
         while true {
             if current.isKeyword("default") && def == nil { _ = advance(); def = try parseExpr(); continue }
             if current.isKeyword("range") && range == nil { _ = advance(); range = try parseRange(); continue }
+            if labels && current.isKeyword("labels") && valueLabelsRange == nil { try parseValueLabels(); continue }
             return (def, range)
         }
+    }
+
+    /// `labels "cash" "现金", "net30" "月结30天"`: each text value followed by its label (`ValueLabel`).
+    /// - Throws: `SourceError` (`labelsSyntax`) where a value or label is not a text, `labelledTwice` at a
+    ///   value's second label, `labelEmpty` at an empty label (or value).
+    mutating func parseValueLabels() throws {
+        let start = advance().range.lowerBound
+        var end = start
+        repeat {
+            let valueToken = current
+            guard case .string(let value) = valueToken.kind else { throw fail(.labelsSyntax(found: current.kind)) }
+            _ = advance()
+            let labelToken = current
+            guard case .string(let label) = labelToken.kind else { throw fail(.labelsSyntax(found: current.kind)) }
+            _ = advance()
+            if value.isEmpty { throw fail(.labelEmpty(value: nil), valueToken) }
+            if label.allSatisfy(\.isWhitespace) { throw fail(.labelEmpty(value: value), labelToken) }
+            if valueLabels.contains(where: { $0.value == value }) { throw fail(.labelledTwice(value), valueToken) }
+            valueLabels.append(ValueLabel(value: value, label: label))
+            end = labelToken.range.upperBound
+        } while current.isSymbol(",") && { _ = advance(); return true }()
+        valueLabelsRange = start..<end
     }
 
     /// `0..`, `0..100`, `..5万`, `-100..100`: amounts written as constants.
@@ -307,7 +346,7 @@ public struct Parser {
             throw fail(.rangeSyntax)
         }
         _ = advance()
-        if current.kind != .end && !current.isKeyword("default") {
+        if current.kind != .end && !current.isKeyword("default") && !current.isKeyword("labels") {
             upper = try rangeEnd(try parseSum())
         }
         if lower == nil && upper == nil { throw fail(.rangeNeedsEnd, start) }

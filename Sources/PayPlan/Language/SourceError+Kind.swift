@@ -70,6 +70,12 @@ extension SourceError {
         case rangeEmpty(Fixed, above: Fixed)
         /// A range end that is not a constant amount.
         case rangeEnds
+        /// A `labels` clause where a text value or its label belongs, `found` instead.
+        case labelsSyntax(found: Token.Kind)
+        /// A `labels` clause that labels the value `value` a second time.
+        case labelledTwice(String)
+        /// An empty label for `value` in a `labels` clause, or (`nil`) an empty value.
+        case labelEmpty(value: String?)
         /// `if … then …` without `else`.
         case expectedElse(found: Token.Kind)
         /// `in` / `not in` without brackets.
@@ -195,6 +201,10 @@ extension SourceError.Kind {
         case .rangeNeedsEnd: "a range needs at least one end, e.g. range 0.."
         case .rangeEmpty(let l, let u): "this range is empty: \(l.moneyText) is above \(u.moneyText)"
         case .rangeEnds: "a range's ends are amounts written out, such as 0, 5万 or -100"
+        case .labelsSyntax(let f): "after labels write each value and its label as two texts, e.g. labels \"cash\" \"现金\", \"net30\" \"月结30天\", but found \(f.english)"
+        case .labelledTwice(let v): "the value \"\(v)\" is labelled twice: give each value one label"
+        case .labelEmpty(let v?): "the label of \"\(v)\" is empty: write what staff should read for it"
+        case .labelEmpty(nil): "an empty value cannot be labelled: write the value as formulas and files write it"
         case .expectedElse(let f): "expected 'else' but found \(f.english): every 'if' needs an 'else' (write 'else 0' if nothing is paid)"
         case .choicesInBrackets(let negated): "write the choices in brackets: \(negated ? "not in" : "in") (\"a\", \"b\")"
         case .closeChoices: "expected ')' after the choices"

@@ -81,7 +81,7 @@ input month special_deduction "专项附加扣除" default 0 range 0..
 input month other_deduction "其他扣除" default 0 range 0..
 
 # 全年一次性奖金："separate" 单独计税（财税〔2018〕164号），"combined" 并入当月工资。
-attribute bonus_taxation "年终奖计税方式" default "separate"
+attribute bonus_taxation "年终奖计税方式" default "separate" labels "separate" "单独计税", "combined" "并入综合所得计税"
 # 上年度在本单位的收入 ≤ 60,000（国家税务总局公告2020年第19号）：yes 时从 1 月起扣除 60,000。
 attribute prev_year_low_income "上年收入不超过6万" default no
 param basic_deduction "减除费用(每月)" = 5000

@@ -22,6 +22,11 @@ public struct Definition: Equatable, Sendable {
     public var effectiveRange: SourceRange? = nil
     /// Where the statement proper starts in `source` (its first word after any `from` date).
     public var kindRange: SourceRange = 0..<0
+    /// The labels its `labels` clause gives its text values (`"cash" "现金"`), in the order written; empty
+    /// without one. Only parameters, attributes and fields have them.
+    public var valueLabels: [ValueLabel] = []
+    /// Where the `labels` clause stands in `source`, for carrying it over to a redefinition.
+    public var valueLabelsRange: SourceRange? = nil
     /// The dated versions of this definition (`from 2026-07 table commission_tiers …`), by
     /// `effective`, earliest first; empty on a version itself. Months before the first use this
     /// definition, months from a version's month to the next version's use that version.
@@ -60,17 +65,35 @@ public struct Definition: Equatable, Sendable {
         return d
     }
 
+    /// The `labels` clause as written in `source` (`labels "cash" "现金", …`), or `nil` without one.
+    public var valueLabelsClause: String? {
+        guard let r = valueLabelsRange else { return nil }
+        let chars = Array(source)
+        guard r.upperBound <= chars.count else { return nil }
+        return String(chars[r])
+    }
+
+    /// This definition with `clause` (another definition's `labels …`) written at its end, when it is a
+    /// parameter, attribute or field without labels of its own; `nil` otherwise.
+    func withValueLabels(_ clause: String) -> Definition? {
+        guard valueLabels.isEmpty else { return nil }
+        switch statement { case .param, .attribute, .field: break; default: return nil }
+        return try? Definition(source: source + " " + clause, leading: leading, part: part)
+    }
+
     /// Parses `source`; `part` names the shared plan part it belongs to.
     /// - Throws: `SourceError` with the place of the first mistake, or naming an unknown plan part.
     public init(source: String, leading: [String] = [], part: String? = nil) throws {
         self.source = source
         self.leading = leading
         self.part = part
-        let parsed = try Parser.datedStatement(source)
+        let parsed = try Parser.labelledStatement(source)
         self.statement = parsed.statement
         self.effective = parsed.effective?.month
         self.effectiveRange = parsed.effective?.range
         self.kindRange = parsed.kindRange
+        self.valueLabels = parsed.labels
+        self.valueLabelsRange = parsed.labelsRange
         if case .use(let name, _) = statement, PlanPart.named(name) == nil {
             let start = source.distance(from: source.startIndex, to: source.range(of: name)?.lowerBound ?? source.startIndex)
             throw SourceError(.version(.noPlanPart(name, parts: PlanPart.all.map(\.name))),
@@ -130,6 +153,10 @@ public struct Plan: Equatable, Sendable {
             if relabel, new.statement.label == nil, let label = old.statement.label, let relabelled = new.labelled(label) {
                 new = relabelled
             }
+            // Likewise its value labels: `param commission_mode = "pool"` keeps `labels "pool" "团队平分", …`.
+            if relabel, sameKind(old.statement, new.statement), let clause = old.valueLabelsClause, let relabelled = new.withValueLabels(clause) {
+                new = relabelled
+            }
             // The comment kept above a table or rule that now says something else was written for the old
             // one (the tour's `table commission_tiers … 1.8% …` under "… 2% of 10万 …"): it says so, once.
             // A parameter's comment says what it means, which a new value does not change.
@@ -145,6 +172,43 @@ public struct Plan: Equatable, Sendable {
         }
         definitions.append(d)
         return nil
+    }
+
+    /// Whether two statements define the same kind of name (both parameters, attributes or fields).
+    private func sameKind(_ a: Statement, _ b: Statement) -> Bool {
+        switch (a, b) {
+        case (.param, .param), (.attribute, .attribute), (.field, .field): true
+        default: false
+        }
+    }
+
+    /// The label the plan gives `value` of the parameter, attribute or field `name` (its `labels`
+    /// clause: `"net30" "月结30天"`), or `nil` when it gives none.
+    /// - Complexity: O(definitions + labels of `name`).
+    public func valueLabel(of name: String, value: String) -> String? {
+        definition(named: name)?.valueLabels.first { $0.value == value }?.label
+    }
+
+    /// Every value label of the plan (its parts' included), value → label, for text shown without the
+    /// name it belongs to (a sentence of `explain`); where two names label one value differently, the
+    /// first written wins.
+    /// - Complexity: O(definitions + labels).
+    public var valueLabelsByValue: [String: String] {
+        var all: [String: String] = [:]
+        for d in definitions { for l in d.valueLabels where all[l.value] == nil { all[l.value] = l.label } }
+        return all
+    }
+
+    /// The labels to show text values of `name` by, value → label: its own `labels` clause when it has
+    /// one, else every value label of the plan (`valueLabelsByValue`: a rule whose values are texts, such
+    /// as the take-home part's `cheaper_bonus_taxation`, reads the labels of the values it gives);
+    /// with `name` `nil`, every value label of the plan.
+    /// - Complexity: O(definitions + labels).
+    public func valueLabels(for name: String?) -> [String: String] {
+        if let name, let d = definition(named: name), !d.valueLabels.isEmpty {
+            return Dictionary(d.valueLabels.map { ($0.value, $0.label) }, uniquingKeysWith: { a, _ in a })
+        }
+        return valueLabelsByValue
     }
 
     /// Adds the dated version `d` to the definition of its name (which `checkVersion` has found), or

@@ -53,7 +53,8 @@ public enum AgentMessage: MessageCatalogue {
     /// An attribute no rule reads and nothing is named like: kept with the agent (and saved), no pay changes.
     case attributeNobodyReads(String)
     /// `role=sale`, where the plan (and attribution, for role) reads the attribute only as one of `known`: refused.
-    case unknownAttributeValue(key: String, label: String?, value: String, known: [String], near: String?)
+    /// (`valueLabels`: the plan's labels of the known values, named beside them under zh.)
+    case unknownAttributeValue(key: String, label: String?, value: String, known: [String], near: String?, valueLabels: [String: String] = [:])
 
     public var tone: Tone {
         switch self {
@@ -134,8 +135,8 @@ public enum AgentMessage: MessageCatalogue {
         case .attributeNobodyReads(let k):
             Wording(en: "note: no rule reads '\(k)': it is kept with the agent and saved, but no pay changes",
                     zh: "注意：没有任何规则读取 '\(k)'：它随员工保存，但不影响任何工资")
-        case .unknownAttributeValue(let k, let l, let v, let known, let near):
-            OrderMessage.unknownValueWording(key: k, label: l, value: v, known: known, near: near)
+        case .unknownAttributeValue(let k, let l, let v, let known, let near, let labels):
+            OrderMessage.unknownValueWording(key: k, label: l, value: v, known: known, near: near, valueLabels: labels)
         case .idIsAnotherAgentsName(let id, let o):
             Wording(en: "id=\(id) is the name of the agent \(o): notes and imports could not tell them apart; choose another ID; nothing was changed",
                     zh: "工号 id=\(id) 与员工 \(o) 的名字相同：备注和导入里就分不清是谁；请换一个工号；未做任何更改")
@@ -171,6 +172,7 @@ public enum AgentMessage: MessageCatalogue {
                 .neverEmployed(name: "甲", hired: nil, left: Day(text: "2020-01-31"), years: 2026...2026, command: "years 2026"), .leftBeforeHired(left: e, hired: d), .duplicateID(id: "S01", other: "李雷"),
                 .nameIsAnotherAgentsID(name: "S01", other: "李雷"), .idIsAnotherAgentsName(id: "王芳", other: "王芳"),
                 .attributeNobodyReadsLikelyTypo(key: "bsae", value: "3500", near: "base"), .attributeNobodyReads("phone"),
-                .unknownAttributeValue(key: "role", label: "岗位", value: "sale", known: ["sales", "after-sales"], near: "sales")]
+                .unknownAttributeValue(key: "role", label: "岗位", value: "sale", known: ["sales", "after-sales"], near: "sales"),
+                .unknownAttributeValue(key: "role", label: "岗位", value: "经理", known: ["sales", "after-sales"], near: nil, valueLabels: ["sales": "销售客服", "after-sales": "售后客服"])]
     }
 }

@@ -59,7 +59,8 @@ public enum OrderMessage: MessageCatalogue {
     /// A key that is no order field of the plan and like none (`fields`: the plan's): refused.
     case fieldNobodyReads(key: String, fields: [String])
     /// `product=standrad`, where the plan reads product only by comparing it with `known`: refused.
-    case unknownFieldValue(key: String, label: String?, value: String, known: [String], near: String?)
+    /// (`valueLabels`: the plan's labels of the known values, value → label, named beside them under zh.)
+    case unknownFieldValue(key: String, label: String?, value: String, known: [String], near: String?, valueLabels: [String: String] = [:])
 
     static let dayNames = (en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], zh: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"])
 
@@ -145,8 +146,8 @@ public enum OrderMessage: MessageCatalogue {
         case .fieldNobodyReads(let k, let fields):
             Wording(en: "no rule reads the order field '\(k)' (the plan's order fields: \(fields.isEmpty ? "none" : fields.joined(separator: ", "))), so the order would keep it and count it nowhere; declare it in the plan first (field \(k)) to keep it on orders; nothing was changed",
                     zh: "没有任何规则读取订单字段 '\(k)'（方案的订单字段：\(fields.isEmpty ? "无" : fields.map { "'\($0)'" }.joined(separator: "、"))），订单带上它也不计入任何一项；如要随订单保存，请先在方案中声明（field '\(k)'）；未做任何更改")
-        case .unknownFieldValue(let k, let l, let v, let known, let near):
-            OrderMessage.unknownValueWording(key: k, label: l, value: v, known: known, near: near)
+        case .unknownFieldValue(let k, let l, let v, let known, let near, let labels):
+            OrderMessage.unknownValueWording(key: k, label: l, value: v, known: known, near: near, valueLabels: labels)
         case .notADate(let t): Wording(en: "'\(t)' is not a date: as of what day? e.g. as of 2026-06-30", zh: "'\(t)' 不是日期：截至哪一天？例如 as of 2026-06-30")
         }
     }
@@ -169,9 +170,10 @@ public enum OrderMessage: MessageCatalogue {
 
     /// `key=value` where the plan reads `key` only as one of `known` (`product = "standard" or …`,
     /// `role = "sales"`): what it knows, and the value one slip from the typed one.
-    static func unknownValueWording(key k: String, label: String?, value v: String, known: [String], near: String?) -> Wording {
+    static func unknownValueWording(key k: String, label: String?, value v: String, known: [String], near: String?, valueLabels: [String: String] = [:]) -> Wording {
         let en = known.count == 1 ? known[0] : known.dropLast().joined(separator: ", ") + " or " + known.last!
-        let zh = known.map { "'\($0)'" }.joined(separator: "、")
+        // Each value with the plan's label of it under zh: 'sales'（销售客服）.
+        let zh = known.map { "'\($0)'" + (valueLabels[$0].map { "（\($0)）" } ?? "") }.joined(separator: "、")
         let nearEn = near.map { "; did you mean \($0)? (write \(k)=\($0))" } ?? ""
         let nearZh = near.map { "；是不是想写 '\($0)'？（请写 \(k)=\($0)）" } ?? ""
         return Wording(en: "\(k)=\(v): the plan reads \(k) only as \(en), so '\(v)' would count as none of them\(nearEn); nothing was changed",
@@ -197,6 +199,7 @@ public enum OrderMessage: MessageCatalogue {
                 .fieldNobodyReadsLikelyTypo(key: "amout", value: "30000", near: "amount"), .fieldNobodyReads(key: "memo", fields: ["amount", "profit"]),
                 .fieldNobodyReads(key: "memo", fields: []),
                 .unknownFieldValue(key: "product", label: "产品", value: "standrad", known: ["standard", "mobile"], near: "standard"),
-                .unknownFieldValue(key: "product", label: nil, value: "x", known: ["standard"], near: nil)]
+                .unknownFieldValue(key: "product", label: nil, value: "x", known: ["standard"], near: nil),
+                .unknownFieldValue(key: "terms", label: "付款方式", value: "net45", known: ["cash", "net30"], near: "net30", valueLabels: ["cash": "现金", "net30": "月结30天"])]
     }
 }

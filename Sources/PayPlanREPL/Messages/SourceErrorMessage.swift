@@ -92,6 +92,10 @@ public struct SourceErrorMessage: MessageCatalogue {
         case .rangeNeedsEnd: return "范围至少要有一端，例如 range 0.."
         case .rangeEmpty(let l, let u): return "这个范围是空的：\(l.moneyText) 大于 \(u.moneyText)"
         case .rangeEnds: return "范围的两端须是写出来的金额，例如 0、5万 或 -100"
+        case .labelsSyntax(let f): return "'labels' 后面请把每个取值和它的中文名写成两段文字，例如 'labels \"cash\" \"现金\", \"net30\" \"月结30天\"'" + found(f)
+        case .labelledTwice(let v): return "取值 '\(v)' 的名称写了两次：每个取值只能有一个名称"
+        case .labelEmpty(let v?): return "取值 '\(v)' 的名称是空的：请写员工看到的名称"
+        case .labelEmpty(nil): return "空的取值不能加名称：请按公式和文件里的写法写取值"
         case .expectedElse(let f): return "应为 'else'" + found(f) + "：每个 if 都要有 else（不发就写 else 0）"
         case .choicesInBrackets(let negated): return "请把选项写在括号里：\(negated ? "not in" : "in") (\"a\", \"b\")"
         case .closeChoices: return "选项之后应为 ')'"
@@ -131,7 +135,8 @@ public struct SourceErrorMessage: MessageCatalogue {
             .expectedName(.grossPay, found: .end), .expectedName(.figure, found: .end), .reservedName("month", .rule),
             .expectedDefinition(found: .identifier("foo")), .expectedInputPeriod, .tierSides, .expectedTierSeparator(found: .identifier("x")),
             .thresholdsRise(Fixed(10_000), after: Fixed(20_000)), .expectedPlanPart, .payslipSection(["earnings", "deductions", "info", "total"]),
-            .payslipTotalOne, .rangeSyntax, .rangeNeedsEnd, .rangeEmpty(Fixed(5), above: Fixed(1)), .rangeEnds, .expectedElse(found: .end),
+            .payslipTotalOne, .rangeSyntax, .rangeNeedsEnd, .rangeEmpty(Fixed(5), above: Fixed(1)), .rangeEnds,
+            .labelsSyntax(found: .identifier("cash")), .labelledTwice("cash"), .labelEmpty(value: "cash"), .labelEmpty(value: nil), .expectedElse(found: .end),
             .choicesInBrackets(negated: true), .choicesInBrackets(negated: false), .closeChoices, .periodOutsideBrackets(Period(text: "2026-03")!),
             .closeParen, .valueNotWord("then"), .periodInBrackets, .closeBracket, .endsEarly, .expectedValue(found: .symbol("*")),
             .closeCall("round", found: .end), .expectedScope, .needsOver("sum"), .allocateAmong, .allocateOrdersOfMonth,
