@@ -40,9 +40,17 @@ public final class CSVRecordReader {
     /// The next record's cells, or `nil` after the last.
     /// - Complexity: O(record's bytes).
     public func next() -> [String]? {
-        text.utf8.withContiguousStorageIfAvailable { b -> [String]? in
-            guard position < b.count else { return nil }
-            var row: [String] = []
+        var row: [String] = []
+        return next(into: &row) ? row : nil
+    }
+
+    /// Reads the next record's cells into `row` (emptied first, its storage kept: one buffer for a whole file);
+    /// `false`, with `row` left as it was, after the last.
+    /// - Complexity: O(record's bytes).
+    public func next(into row: inout [String]) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard position < b.count else { return false }
+            row.removeAll(keepingCapacity: true)
             var i = position
             while true {
                 if i == b.count { row.append(""); break } // after a delimiter at the very end
@@ -57,7 +65,7 @@ public final class CSVRecordReader {
                 if end { break }
             }
             position = i
-            return row
+            return true
         }! // a contiguous UTF-8 string always has contiguous storage
     }
 

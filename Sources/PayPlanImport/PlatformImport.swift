@@ -37,15 +37,21 @@ public enum PlatformImport {
         let filled = Set(file.columns.compactMap(\.target))
         let helpers = ["total", "after_sale", "net_paid"].filter(filled.contains)
         let hasNetPaid = filled.contains("net_paid"), hasAfterSale = filled.contains("after_sale")
+        // The status texts met so far, by their bytes, with what the preset reads them as and their place in
+        // `byStatus`: a file holds a handful, so each row's costs a comparison or two of equal bytes instead of
+        // hashing a Chinese text (with its Unicode normalisation check) twice and the preset's scan of its texts.
+        var memo = StatusMemo()
+        let restatesStatuses = preset.name != PlatformPreset.taobao.name && !preset.statuses.isEmpty
         for i in file.orders.indices {
             // Taken out of the file, so that changing its fields changes them in place (no copy per order).
             let row = file.orders[i].row
             var o = OrderFile.take(&file.orders[i].order)
             let status = o.fields["status"]?.text ?? ""
+            let seen = memo.entry(status)
             var outcome: PlatformPreset.Outcome
             if status.isEmpty, hasNetPaid, case .number(let net)? = o.fields["net_paid"], net == .zero {
                 outcome = number(o, "refund") > .zero ? .refunded : .unpaid
-            } else if status.isEmpty { outcome = .paid } else if let known = preset.outcome(status: status) { outcome = known } else {
+            } else if status.isEmpty { outcome = .paid } else if let known = seen?.outcome ?? preset.outcome(status: status) { outcome = known } else {
                 file.problems.append(ImportProblem(row: row, column: "订单状态", .unknownStatus(status, format: preset.name, known: preset.statuses.map(\.text))))
                 continue
             }
@@ -53,10 +59,14 @@ public enum PlatformImport {
             if hasAfterSale, let a = o.fields["after_sale"]?.text, preset.refunds(afterSale: a), outcome == .paid || outcome == .closed { outcome = .refunded }
             if outcome == .refunded { o.fields["refund"] = o.fields["amount"] }
             // Taobao's own words stay as exported (the shipped plan reads them); others are stored in them.
-            if (preset.name != PlatformPreset.taobao.name && !preset.statuses.isEmpty) || status.isEmpty { o.fields["status"] = .text(outcome.storedStatus) }
+            if restatesStatuses || status.isEmpty { o.fields["status"] = .text(outcome.storedStatus) }
             for helper in helpers { o.fields[helper] = nil }
-            if statusIndex[status] == nil { statusIndex[status] = s.byStatus.count; s.byStatus.append((status, 0)) }
-            s.byStatus[statusIndex[status]!].count += 1
+            let at: Int
+            if let known = seen?.index { at = known } else if let known = statusIndex[status] { at = known } else {
+                at = s.byStatus.count; statusIndex[status] = at; s.byStatus.append((status, 0))
+            }
+            if seen == nil { memo.remember(status, outcome: status.isEmpty ? nil : preset.outcome(status: status), index: at) }
+            s.byStatus[at].count += 1
             kept.append((row, o))
             outcomes.append(outcome)
         }
@@ -69,17 +79,20 @@ public enum PlatformImport {
             }
         }
         s.mergedRows = readable - kept.count
+        var byOutcome = [Int](repeating: 0, count: PlatformPreset.Outcome.allCases.count)
         for ((_, o), outcome) in zip(kept, outcomes) {
-            s.byOutcome[outcome, default: 0] += 1
+            byOutcome[PlatformPreset.Outcome.allCases.firstIndex(of: outcome)!] += 1
             guard outcome == .paid || outcome == .refunded else { continue }
-            s.paid = .total(s.paid, .number(number(o, "amount")))
-            s.refunded = .total(s.refunded, .number(min(number(o, "refund"), number(o, "amount"))))
+            let amount = number(o, "amount"), refund = number(o, "refund")
+            s.paid = .total(s.paid, .number(amount))
+            s.refunded = .total(s.refunded, .number(min(refund, amount)))
             // A refund above the payment is counted as the payment: said (fresh-user LOW: capped without a word).
-            if number(o, "refund") > number(o, "amount") {
+            if refund > amount {
                 s.refundsAbovePayment += 1
-                if s.firstRefundAbovePayment == nil { s.firstRefundAbovePayment = (o.id, number(o, "refund"), number(o, "amount")) }
+                if s.firstRefundAbovePayment == nil { s.firstRefundAbovePayment = (o.id, refund, amount) }
             }
         }
+        for (k, outcome) in PlatformPreset.Outcome.allCases.enumerated() where byOutcome[k] > 0 { s.byOutcome[outcome] = byOutcome[k] }
         s.orders = kept.count
         file.orders = kept
         return s
@@ -146,5 +159,24 @@ public enum PlatformImport {
 
     static func number(_ o: Order, _ key: String) -> Fixed {
         if case .number(let n)? = o.fields[key] { n } else { .zero }
+    }
+
+    /// The first 16 status texts of a file, matched by their bytes: what `preset.outcome(status:)` reads each as
+    /// and its place in `Summary.byStatus`. A text not held (beyond 16, or not yet met) is worked out the long way
+    /// and then held; texts equal but for Unicode normalisation are held apart here and meet in `byStatus`.
+    struct StatusMemo {
+        private(set) var entries: [(text: String, outcome: PlatformPreset.Outcome?, index: Int)] = []
+
+        /// The entry held for exactly these bytes, if any.
+        /// - Complexity: O(entries held × text length), at most 16 entries.
+        func entry(_ text: String) -> (outcome: PlatformPreset.Outcome?, index: Int)? {
+            let n = text.utf8.count
+            for e in entries where e.text.utf8.count == n && e.text.utf8.elementsEqual(text.utf8) { return (e.outcome, e.index) }
+            return nil
+        }
+
+        mutating func remember(_ text: String, outcome: PlatformPreset.Outcome?, index: Int) {
+            if entries.count < 16 { entries.append((text, outcome, index)) }
+        }
     }
 }

@@ -89,7 +89,8 @@ public enum TaobaoImport {
             let note = o.fields["note"]?.text ?? ""
             let r = attributor.attribute(note: note)
             // Refunds against the last import.
-            if let problem = reconcileRefund(&o, old: stored[o.id] ?? [], refundsKnown: refundsKnown) {
+            // (A first import has nothing stored: no order number is hashed to find that out.)
+            if !stored.isEmpty, let problem = reconcileRefund(&o, old: stored[o.id] ?? [], refundsKnown: refundsKnown) {
                 out.problems.append(ImportProblem(row: row, column: "退款金额", problem)); continue
             }
             var parts: [Order]
@@ -124,8 +125,9 @@ public enum TaobaoImport {
         var c = MergeCounts()
         let stored = storedParts(w)
         var removing = Set<String>(), parts: [Order] = []
+        parts.reserveCapacity(groups.count)
         for g in groups {
-            let old = stored[g.base] ?? []
+            let old = stored.isEmpty ? [] : stored[g.base] ?? []
             if old.isEmpty { c.added += 1 } else if Set(old) == Set(g.parts) { c.unchanged += 1; continue } else { c.replaced += 1 }
             for o in old where !g.parts.contains(where: { $0.id == o.id }) { removing.insert(o.id) }
             parts += g.parts

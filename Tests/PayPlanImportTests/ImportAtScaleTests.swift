@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import PayPlan
+@testable import PayPlanImport
+@testable import PayPlanREPL
+
+/// The shortcuts of an import at shop scale (issue 10, point 2) give what the long way gives: white space from its
+/// list, one row buffer for a whole file, statuses and agents matched by their bytes before `==` and hashing.
+@Suite struct ImportAtScaleTests {
+    /// `isWhiteSpace` (a list) is Unicode's White_Space property, for every scalar there is.
+    @Test func whiteSpaceListIsTheProperty() {
+        var differing: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue } // surrogates
+            if OrderImport.isWhiteSpace(u) != u.properties.isWhitespace { differing.append(v) }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10))")
+        // By hand: the ideographic space and NBSP are white space; the byte-order mark is not (cleanCell trims it apart).
+        #expect(OrderImport.isWhiteSpace("\u{3000}") && OrderImport.isWhiteSpace("\u{A0}") && !OrderImport.isWhiteSpace("\u{FEFF}"))
+        #expect(OrderImport.trimmable("\u{FEFF}") && !OrderImport.trimmable("成"))
+    }
+
+    /// One buffer through a whole file holds each record as a fresh array would, and after the last record
+    /// it still holds that record (what `read` hands to `finish`).
+    @Test func oneRowBufferReadsAsFreshRows() {
+        var rng = SplitMix64(seed: 20261203)
+        let pieces = ["\"", "\"\"", ",", "\n", "\r\n", "a", "订单", "12.50", "", " ", "=\"", "x\""]
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...20, using: &rng) { text += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            let fresh = CSVRecordReaderTests.records(text)
+            let r = CSVRecordReader(text: text)
+            var row: [String] = [], buffered: [[String]] = []
+            while r.next(into: &row) { buffered.append(row) }
+            #expect(buffered == fresh, "\(Array(text.unicodeScalars.map(\.value)))")
+            #expect(row == (fresh.last ?? []))
+        }
+        // By hand: a short record after a long one has only its own cells.
+        let r = CSVRecordReader(text: "a,b,c\nd\n")
+        var row: [String] = []
+        #expect(r.next(into: &row) && row == ["a", "b", "c"])
+        #expect(r.next(into: &row) && row == ["d"])
+        #expect(!r.next(into: &row) && row == ["d"])
+    }
+
+    /// Orders with the given statuses (amount 10.00 each) as a read file, one row each from row 2.
+    func file(statuses: [String]) -> OrderFile {
+        var f = OrderFile(encoding: "UTF-8")
+        f.columns = [("订单编号", "id"), ("订单状态", "status"), ("金额", "amount")]
+        f.orders = statuses.enumerated().map { k, s in
+            (k + 2, Order(id: "O\(k)", agent: nil, date: Day(year: 2026, month: 3, day: 1)!, fields: ["status": .text(s), "amount": .number(Fixed(10))]))
+        }
+        return f
+    }
+
+    /// Statuses counted per text in order of first appearance, as before the byte memo: two spellings of one
+    /// text (é composed and e + U+0301) are one status; more than 16 texts are all counted; outcomes by hand.
+    @Test func statusesCountedAsTexts() {
+        var statuses = ["é", "e\u{301}", "é"]
+        for k in 0..<20 { statuses += Array(repeating: "S\(k)", count: k % 3 + 1) }
+        statuses += ["S0", "S19", "e\u{301}"]
+        var f = file(statuses: statuses)
+        let s = PlatformImport.normalise(&f, preset: .generic)
+        var expected: [(String, Int)] = [("é", 4)]
+        for k in 0..<20 { expected.append(("S\(k)", k % 3 + 1 + (k == 0 || k == 19 ? 1 : 0))) }
+        #expect(s.byStatus.map { $0.text } == expected.map { $0.0 })
+        #expect(s.byStatus.map { $0.count } == expected.map { $0.1 })
+        #expect(s.orders == statuses.count && s.byOutcome[.paid] == statuses.count) // generic: any status is paid
+
+        // Taobao: 交易成功 ×3 paid, 等待买家付款 ×2 unpaid, 交易关闭 ×1 closed, 拒收 a bad row (row 5), in the order met.
+        var t = file(statuses: ["交易成功", "等待买家付款", "交易成功", "拒收", "交易关闭", "等待买家付款", "交易成功"])
+        let u = PlatformImport.normalise(&t, preset: .taobao)
+        #expect(u.byStatus.map { $0.text } == ["交易成功", "等待买家付款", "交易关闭"])
+        #expect(u.byStatus.map { $0.count } == [3, 2, 1])
+        #expect(u.byOutcome[.paid] == 3 && u.byOutcome[.unpaid] == 2 && u.byOutcome[.closed] == 1 && u.byOutcome[.refunded] == nil)
+        #expect(t.problems.map(\.row) == [5])
+        #expect(u.paid == .number(Fixed(30))) // three paid orders of 10.00
+    }
+
+    /// The understood lines credit every agent, beyond the 16 matched by bytes first: 20 agents, agent k with
+    /// k + 1 orders of 10.00 (one of agent 0's closed: 0), in the order first credited; silent orders apart.
+    @Test func creditedLineCoversManyAgents() {
+        var groups: [TaobaoImport.Group] = []
+        var row = 2
+        func add(_ agent: String?, status: String) {
+            let o = Order(id: "O\(row)", agent: agent, date: Day(year: 2026, month: 3, day: 1)!, fields: ["status": .text(status), "amount": .number(Fixed(10))])
+            groups.append(TaobaoImport.Group(row: row, base: o.id, parts: [o], attribution: Attribution.Result(credited: agent.map { [$0] } ?? [], findings: [])))
+            row += 1
+        }
+        for round in 0..<20 { for k in round..<20 { add("客服\(k)", status: round == 0 && k == 0 ? "交易关闭" : "交易成功") } }
+        add(nil, status: "交易成功"); add(nil, status: "等待买家付款")
+        let lines = Session.understoodLines(PlatformImport.Summary(), groups: groups)
+        guard case .credited(let agents, let silentOrders, let silentAmount, _, let total)? = lines.last else { Issue.record("no credited line"); return }
+        #expect(agents.map { $0.name } == (0..<20).map { "客服\($0)" })
+        #expect(agents.map { $0.orders } == (0..<20).map { $0 + 1 })
+        #expect(agents.map { $0.amount } == (0..<20).map { .number(Fixed(10 * ($0 + 1) - ($0 == 0 ? 10 : 0))) })
+        #expect(silentOrders == 2 && silentAmount == .number(Fixed(10)))
+        // 210 orders credited, one closed: 2,090.00; silent 10.00 more.
+        #expect(total == .number(Fixed(2100)))
+    }
+}
