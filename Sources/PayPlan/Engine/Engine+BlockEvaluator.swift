@@ -44,15 +44,20 @@ extension Engine {
             return
         }
         b.grain = grain; b.count = 0
+        // The lanes are gathered through local pointers and a local count (the columns' own
+        // properties are class storage, read and written back on every lane otherwise).
+        let agent = b.agent, period = b.period, cell = b.cell, capacity = b.capacity
+        var i = 0
         for a in agents {
+            let row = first + a * n
             for p in periods {
-                let i = b.count
-                b.agent[i] = a; b.period[i] = p; b.cell[i] = first + a * n + p
-                b.count = i + 1
-                if b.count == b.capacity { flush(r, kind, b); b.count = 0 }
+                agent[i] = a; period[i] = p; cell[i] = row &+ p
+                i &+= 1
+                if i == capacity { b.count = i; flush(r, kind, b); i = 0 }
             }
         }
-        if b.count > 0 { flush(r, kind, b) }
+        b.count = i
+        if i > 0 { flush(r, kind, b) }
     }
 
     /// Computes the cells `cells` of rule `r` (of kind `kind`, grain `grain`), given by their
