@@ -205,6 +205,45 @@ import TestSupport
         #expect(disagreements(e).isEmpty)
     }
 
+    /// References from a month rule to an agent's figures of coarser grains and to `prev` of them, over two
+    /// years (the block evaluator finds the source's period by index: month p reads year p ÷ 12, half p ÷ 6).
+    /// 甲's r: 2025-03 100, 2025-11 40, 2026-02 7, 2026-08 5; 乙 and 丙 have none.
+    /// - yr, the year's sum: 2025 140, 2026 12; hr, the half's: 2025-H1 100, 2025-H2 40, 2026-H1 7, 2026-H2 5.
+    /// - my = yr: 2025-06 140, 2026-01 12. mp = prev(yr), the year before: 2025-06 0 (before the years), 2026-12 140.
+    /// - mh = hr + prev(hr): 2025-02 100 + 0 = 100, 2026-03 7 + 40 = 47, 2026-09 5 + 7 = 12.
+    /// - mq = prev(r) × 2, a month before: 2025-01 0, 2025-04 200, 2026-09 10.
+    @Test func referencesToCoarserGrainsAndTheirPrevByHand() throws {
+        var w = Workspace(name: "t", plan: try Plan.parse(lines: [
+            "input month r default 0",
+            "year yr = sum(r over year)",
+            "half hr = sum(r over half)",
+            "month my = yr",
+            "month mp = prev(yr)",
+            "month mh = hr + prev(hr)",
+            "month mq = prev(r) * 2",
+        ]), agents: BlockEvaluatorTests.agents, years: 2025...2026)
+        for (period, v) in [("2025-03", 100), ("2025-11", 40), ("2026-02", 7), ("2026-08", 5)] {
+            w.setInput("r", agent: "甲", period: Period(text: period)!, value: Fixed(v))
+        }
+        let e = try Engine(workspace: w)
+        #expect(value(e, "yr", "2025") == n("140"))
+        #expect(value(e, "yr", "2026") == n("12"))
+        #expect(value(e, "my", "2025-06") == n("140"))
+        #expect(value(e, "my", "2026-01") == n("12"))
+        #expect(value(e, "mp", "2025-06") == n("0"))
+        #expect(value(e, "mp", "2026-12") == n("140"))
+        #expect(value(e, "mh", "2025-02") == n("100"))
+        #expect(value(e, "mh", "2026-03") == n("47"))
+        #expect(value(e, "mh", "2026-09") == n("12"))
+        #expect(value(e, "mq", "2025-01") == n("0"))
+        #expect(value(e, "mq", "2025-04") == n("200"))
+        #expect(value(e, "mq", "2026-09") == n("10"))
+        for rule in ["my", "mp", "mh", "mq"] {
+            #expect(value(e, rule, "2026-12", agent: 1) == n("0"))
+        }
+        #expect(disagreements(e).isEmpty)
+    }
+
     /// Aggregations over periods, a sub-period at a time for every lane. 甲's r: January 100,
     /// February 200, April 50, July 10, else 0 (乙 and 丙 have none).
     /// - qs, the quarter's sum: Q1 100 + 200 = 300, Q2 50, Q3 10, Q4 0; ms, a month reading it: February 300, May 50.

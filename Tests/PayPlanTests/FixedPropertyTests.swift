@@ -260,6 +260,33 @@ import TestSupport
         }
     }
 
+    /// Rounding's 64-bit path (`divideRounded` when the raw value and the unit fit in 64 bits: one 64-bit
+    /// division) and the 128-bit one beside it, at their edge: raw values at and about ±2⁶³ (Int64.min and
+    /// Int64.max themselves, one either side), and raw values exactly half a unit from a multiple of it
+    /// (and one raw unit either side) below 2⁶³, to every number of digits, against the reference.
+    @Test func roundingsSixtyFourBitPathAgreesWithTheReferenceAtItsEdge() {
+        var g = SplitMix64(seed: FuzzSettings(count: "PAYPLAN_FUZZ_FIXED", bounded: 0).seed &+ 13)
+        func below(_ n: UInt64) -> UInt64 { g.next() % n }
+        let edge = Int128(1) << 63
+        var raws: [Int128] = [-edge, -edge - 1, -edge + 1, edge - 1, edge, edge - 2]
+        for _ in 0..<Self.cases {
+            let sign: Int128 = below(2) == 0 ? 1 : -1
+            let digits = Int(below(13))
+            let unit = Int128(Reference.power10(12 - digits).description)!
+            // A multiple of the unit below 2⁶³, plus half the unit (± 1 raw unit).
+            let multiple = Int128(below(UInt64(edge / unit) - 1)) * unit
+            raws.append(sign * (multiple + unit / 2 + Int128(below(3)) - 1))
+            raws.append(sign * (edge + Int128(below(2000)) - 1000))
+        }
+        for raw in raws {
+            let a = Fixed(raw: raw), ra = Self.reference(a)
+            for digits in 0...12 {
+                let unit = Reference.power10(12 - digits)
+                #expect(a.rounded(toDigits: digits) == Self.fixed(Reference.dividedRounded(ra, unit) * unit), "round(\(raw) raw, \(digits))")
+            }
+        }
+    }
+
     /// The reference reading of decimal text: the documented grammar, the value through `Reference`.
     static func referenceParse(_ text: String) -> Fixed? {
         var t = Substring(text)

@@ -44,15 +44,20 @@ extension Engine {
             return
         }
         b.grain = grain; b.count = 0
+        // The lanes are gathered through local pointers and a local count (the columns' own
+        // properties are class storage, read and written back on every lane otherwise).
+        let agent = b.agent, period = b.period, cell = b.cell, capacity = b.capacity
+        var i = 0
         for a in agents {
+            let row = first + a * n
             for p in periods {
-                let i = b.count
-                b.agent[i] = a; b.period[i] = p; b.cell[i] = first + a * n + p
-                b.count = i + 1
-                if b.count == b.capacity { flush(r, kind, b); b.count = 0 }
+                agent[i] = a; period[i] = p; cell[i] = row &+ p
+                i &+= 1
+                if i == capacity { b.count = i; flush(r, kind, b); i = 0 }
             }
         }
-        if b.count > 0 { flush(r, kind, b) }
+        b.count = i
+        if i > 0 { flush(r, kind, b) }
     }
 
     /// Computes the cells `cells` of rule `r` (of kind `kind`, grain `grain`), given by their
@@ -135,6 +140,19 @@ extension Engine {
         }
     }
 
+    /// Lane `i` of a reference to rule `r` moved `shift` periods, through `mapRef`: the cell it
+    /// reads, 0 for a period moved outside the years, or bail (the tree walk words the error).
+    @inline(never) private func refLane(_ r: Int, _ shift: Int, _ b: BlockColumns, _ i: Int, _ vb: UnsafeBufferPointer<Value>,
+                                        _ raw: UnsafeMutablePointer<Int128>, _ tag: UnsafeMutablePointer<UInt8>) {
+        if let c = mapRef(r, shift, b.coordinates(i)) {
+            Engine.store(vb[c], raw, tag, i)
+        } else if shift != 0 {
+            raw[i] = 0; tag[i] = Engine.laneNumber
+        } else {
+            tag[i] = Engine.laneBail
+        }
+    }
+
     /// `e` evaluated node by node over the lanes of `b` into column `out`.
     ///
     /// - Complexity: O(lanes × expression size), times the members of any aggregation in it.
@@ -158,17 +176,35 @@ extension Engine {
                     return
                 }
                 let periods = periodCount(d.grain), first = offsets[r], base = appended.baseAgentCount
-                let sameGrain = d.grain == b.grain
-                for i in 0..<n {
-                    let a = b.agent[i], p = b.period[i] + shift
-                    if sameGrain && d.perAgent && a < base && p >= 0 && p < periods {
-                        Engine.store(vb[first + a * periods + p], raw, tag, i)
-                    } else if let c = mapRef(r, shift, b.coordinates(i)) {
-                        Engine.store(vb[c], raw, tag, i)
-                    } else if shift != 0 {
-                        raw[i] = 0; tag[i] = Engine.laneNumber
-                    } else {
-                        tag[i] = Engine.laneBail
+                // An agent's own figure of this grain or a coarser one (`x`, `prev(x)`, a month reading its
+                // year's figure): lane period p reads the source's period p ÷ ratio + shift, as `mapRef` finds
+                // it, by index arithmetic alone (no `Coordinates`, no grain switch, no overflow checks: every
+                // index is within the block). Other lanes (agents appended in place, periods outside the
+                // years) and other references go through `refLane`.
+                let ratio = d.perAgent && b.grain != .none && d.grain != .none && d.grain.months % b.grain.months == 0
+                    ? d.grain.months / b.grain.months : 0
+                guard ratio > 0, let src = vb.baseAddress.map({ $0 + first }) else {
+                    for i in 0..<n { refLane(r, shift, b, i, vb, raw, tag) }
+                    return
+                }
+                let agent = b.agent, period = b.period
+                if ratio == 1 {
+                    for i in 0..<n {
+                        let a = agent[i], q = period[i] &+ shift
+                        if a >= 0 && a < base && q >= 0 && q < periods {
+                            Engine.store(src[a &* periods &+ q], raw, tag, i)
+                        } else {
+                            refLane(r, shift, b, i, vb, raw, tag)
+                        }
+                    }
+                } else {
+                    for i in 0..<n {
+                        let a = agent[i], p = period[i], q = p / ratio &+ shift
+                        if a >= 0 && a < base && p >= 0 && q >= 0 && q < periods {
+                            Engine.store(src[a &* periods &+ q], raw, tag, i)
+                        } else {
+                            refLane(r, shift, b, i, vb, raw, tag)
+                        }
                     }
                 }
             }
@@ -321,7 +357,13 @@ extension Engine {
             for i in 0..<n {
                 guard tag[i] == Engine.laneNumber else { tag[i] = Engine.laneBail; continue }
                 let x = Fixed(raw: raw[i])
-                let digits = digitRaw.map { Int(clamping: $0[i] / Fixed.scale) }
+                // The digits as a whole number (`Int(clamping:)` of the quotient, as the tree walk takes
+                // them): a 64-bit division when the raw amount fits in 64 bits (any digit count below 9 million).
+                let digits = digitRaw.map { d in
+                    let v = d[i]
+                    return v >= Int128(Int64.min) && v <= Int128(Int64.max)
+                        ? Int(Int64(truncatingIfNeeded: v) / Int64(Fixed.scale)) : Int(clamping: v / Fixed.scale)
+                }
                 switch f {
                 case .round: raw[i] = x.rounded(toDigits: digits ?? 2).raw
                 case .floor: raw[i] = x.floored(toDigits: digits ?? 0).raw

@@ -140,6 +140,15 @@ public struct Fixed: Hashable, Comparable, Sendable {
 
     /// `x / d` rounded half away from zero. `d` must be positive.
     @usableFromInline static func divideRounded(_ x: Int128, by d: Int128) -> Int128 {
+        // Both within 64 bits (an amount below about 9.2 million, a rounding unit): the same quotient
+        // and remainder from one 64-bit division instead of a 128-bit one (a call to `__divti3`).
+        if x >= Int128(Int64.min) && x <= Int128(Int64.max) && d <= Int128(Int64.max) {
+            let x64 = Int64(truncatingIfNeeded: x), d64 = Int64(truncatingIfNeeded: d)
+            let q = x64 / d64, r = x64 &- q &* d64
+            // |r| < d < 2⁶³, so twice |r| fits in 64 unsigned bits; q ± 1 stays within |x| + 1.
+            if r.magnitude &* 2 >= d64.magnitude { return x64 < 0 ? Int128(q) - 1 : Int128(q) + 1 }
+            return Int128(q)
+        }
         // The remainder from the quotient: one 128-bit division, not two (|q × d| ≤ |x|, no overflow).
         let q = x / d, r = x &- q &* d
         let twice = (r < 0 ? -r : r) * 2
