@@ -1257,7 +1257,7 @@ public final class Session {
     }
 
     func explainLines(cell c: Int, depth: Int, rules: Bool, orders: Bool) -> Output {
-        if rules { return Output(body: Session.explainTree(engine.explain(cell: c, plan: workspace.plan, depth: depth))) }
+        if rules { return Output(body: Session.explainTree(engine.explain(cell: c, plan: workspace.plan, depth: depth), valueLabels: workspace.plan.valueLabelsByValue)) }
         return Output(body: PlainRenderer(language: language, valueLabels: workspace.plan.valueLabelsByValue).lines(engine.plainExplanation(cell: c, plan: workspace.plan, depth: depth), orders: orders).map { OutputLine(fixed: $0) })
     }
 

@@ -79,8 +79,12 @@ import PayPlan
         run(s, #"param commission_mode = "pool""#)
         #expect(query(s, "commission_mode") == "团队池")
         #expect(s.workspace.plan.definition(named: "commission_mode")?.source.hasSuffix(#"labels "individual" "个人", "pool" "团队池""#) == true)
+        // The tree of `explain --rules` heads the figure by its label too.
+        s.language = .zh
+        #expect(run(s, "explain commission_mode --rules").first?.contains("= 团队池") == true, "\(run(s, "explain commission_mode --rules"))")
         s.language = .en
         #expect(query(s, "commission_mode") == "pool")
+        #expect(run(s, "explain commission_mode --rules").first?.contains("= pool") == true)
     }
 
     /// A plan written from scratch: its own labels, not any built-in word list, name the values in explain.
