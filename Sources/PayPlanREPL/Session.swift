@@ -888,6 +888,8 @@ public final class Session {
     }
 
     func applyAttributes(_ pairs: ArraySlice<String>, to agent: inout Agent) -> Output? {
+        // A value typed as its label in the plan (role=售后客服) is the value (offer's attributes come here too).
+        let pairs = ArraySlice(withRawValues(Array(pairs)))
         let original = agent.name
         // An attribute no rule reads, one slip from one that is read (bsae=3500): refused before anything is set.
         if let typo = attributeTypoProblem(pairs) { return .error(typo) }

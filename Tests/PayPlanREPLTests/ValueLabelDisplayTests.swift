@@ -112,6 +112,8 @@ import PayPlan
         let a = try Session(path: onlineShop)
         run(a, "agent set 小美 role=售后客服")
         #expect(a.workspace.agents.first { $0.name == "小美" }?.role == "after-sales")
+        // offer takes the label as well (plan A's offer input: inquiries).
+        #expect(a.execute("offer inquiries 100 role=售后客服").errors.isEmpty)
         // A value that is neither a value nor a label is still refused, naming the roles.
         expectRefused(a, "agent set 小美 role=经理", "sales")
         // Under zh the refusal names each role with its label, as the agents table shows them.
