@@ -959,12 +959,15 @@ public final class Session {
         // An attribute not given for an agent shows the plan's default, marked as one: 3,000.00（默认）.
         let defaults = Dictionary(uniqueKeysWithValues: (["role", "base"] + extras).compactMap { n in attributeDefault(n, money: n == "base").map { (n, $0) } })
         var defaulted = false
-        // A text value by the plan's label under zh (sales → 销售客服), as written otherwise.
+        // A text value by the plan's label under zh (sales → 销售客服), as written otherwise: each column's
+        // labels worked out once, not per agent.
+        let labels = language == .zh ? Dictionary((["role"] + extras).map { ($0, ownValueLabels(of: $0)) }, uniquingKeysWith: { a, _ in a }) : [:]
+        func labelled(_ value: String, _ name: String) -> String { labels[name]?[value] ?? value }
         func shown(_ given: String?, _ name: String) -> String {
-            if let given { return shownText(given, of: name) }
+            if let given { return labelled(given, name) }
             guard let d = defaults[name] else { return "" }
             defaulted = true
-            return AgentMessage.defaultValue(shownText(d, of: name)).text(language)
+            return AgentMessage.defaultValue(labelled(d, name)).text(language)
         }
         for a in workspace.agents {
             t.add([a.name, a.id ?? "", shown(a.role, "role"), a.hired?.description ?? "", a.left?.description ?? "",
