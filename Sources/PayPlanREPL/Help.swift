@@ -108,6 +108,8 @@ public enum Help {
             "order add O1 agent=李雷 date=2026-03-02 terms=cash amount=30000 profit=4500 paid=2026-03-03",
             "An order counts in its date's month. Fields are read by order rules: order margin = profit / amount.",
             "A field is declared (field amount …); one the plan only compares with texts (terms = \"cash\") takes only those.",
+            "Its texts may carry labels, shown under --lang zh: field terms default \"cash\" labels \"cash\" \"现金\", \"net30\" \"月结30天\"",
+            "(so do an attribute's and a parameter's); a label may be typed for its text: terms=月结30天.",
             "A month rule adds orders up: sum(amount over orders where counted); 'by paid' books by another date.",
             "allocate(commission, amount) in an order rule shares a month figure among its orders, to the fen.",
             "orders 李雷 2026-03 lists them with every order figure; O1.share prints one; explain O1.share shows why.",

@@ -86,6 +86,8 @@ enum HelpChinese {
             "order add O1 agent=李雷 date=2026-03-02 terms=cash amount=30000 profit=4500 paid=2026-03-03",
             "订单计入其日期所在的月份。订单规则读取字段：order margin = profit / amount。",
             "字段须先声明（field amount …）；方案只拿它与文字比较的（terms = \"cash\"），只能写这些文字之一。",
+            "这些文字可以有中文名，中文界面按中文名显示：field terms default \"cash\" labels \"cash\" \"现金\", \"net30\" \"月结30天\"",
+            "（属性和参数也一样）；输入时也可以写中文名：terms=月结30天。",
             "月度规则汇总订单：sum(amount over orders where counted)；by paid 表示按回款日期入账。",
             "订单规则里的 allocate(commission, amount) 把月度数字按金额分到各订单，精确到分。",
             "orders 李雷 2026-03 列出订单及各项数字；O1.share 查看一项；explain O1.share 说明来历。",

@@ -17,14 +17,6 @@ extension Session {
         return inChinese(v)
     }
 
-    /// The text value `value` of `name` (a parameter, attribute or field) as the session shows it: its
-    /// label under zh when the plan gives one, else as written.
-    /// - Complexity: O(definitions + labels of `name`).
-    func shownText(_ value: String, of name: String) -> String {
-        guard language == .zh else { return value }
-        return workspace.plan.valueLabel(of: name, value: value) ?? value
-    }
-
     /// The labels `name`'s own `labels` clause gives, value → label (empty without one).
     /// - Complexity: O(definitions + labels of `name`).
     func ownValueLabels(of name: String) -> [String: String] {

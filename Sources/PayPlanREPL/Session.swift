@@ -888,6 +888,8 @@ public final class Session {
     }
 
     func applyAttributes(_ pairs: ArraySlice<String>, to agent: inout Agent) -> Output? {
+        // A value typed as its label in the plan (role=售后客服) is the value (offer's attributes come here too).
+        let pairs = ArraySlice(withRawValues(Array(pairs)))
         let original = agent.name
         // An attribute no rule reads, one slip from one that is read (bsae=3500): refused before anything is set.
         if let typo = attributeTypoProblem(pairs) { return .error(typo) }
@@ -957,12 +959,15 @@ public final class Session {
         // An attribute not given for an agent shows the plan's default, marked as one: 3,000.00（默认）.
         let defaults = Dictionary(uniqueKeysWithValues: (["role", "base"] + extras).compactMap { n in attributeDefault(n, money: n == "base").map { (n, $0) } })
         var defaulted = false
-        // A text value by the plan's label under zh (sales → 销售客服), as written otherwise.
+        // A text value by the plan's label under zh (sales → 销售客服), as written otherwise: each column's
+        // labels worked out once, not per agent.
+        let labels = language == .zh ? Dictionary((["role"] + extras).map { ($0, ownValueLabels(of: $0)) }, uniquingKeysWith: { a, _ in a }) : [:]
+        func labelled(_ value: String, _ name: String) -> String { labels[name]?[value] ?? value }
         func shown(_ given: String?, _ name: String) -> String {
-            if let given { return shownText(given, of: name) }
+            if let given { return labelled(given, name) }
             guard let d = defaults[name] else { return "" }
             defaulted = true
-            return AgentMessage.defaultValue(shownText(d, of: name)).text(language)
+            return AgentMessage.defaultValue(labelled(d, name)).text(language)
         }
         for a in workspace.agents {
             t.add([a.name, a.id ?? "", shown(a.role, "role"), a.hired?.description ?? "", a.left?.description ?? "",
@@ -1257,7 +1262,7 @@ public final class Session {
     }
 
     func explainLines(cell c: Int, depth: Int, rules: Bool, orders: Bool) -> Output {
-        if rules { return Output(body: Session.explainTree(engine.explain(cell: c, plan: workspace.plan, depth: depth))) }
+        if rules { return Output(body: Session.explainTree(engine.explain(cell: c, plan: workspace.plan, depth: depth), valueLabels: workspace.plan.valueLabelsByValue)) }
         return Output(body: PlainRenderer(language: language, valueLabels: workspace.plan.valueLabelsByValue).lines(engine.plainExplanation(cell: c, plan: workspace.plan, depth: depth), orders: orders).map { OutputLine(fixed: $0) })
     }
 

@@ -79,8 +79,12 @@ import PayPlan
         run(s, #"param commission_mode = "pool""#)
         #expect(query(s, "commission_mode") == "团队池")
         #expect(s.workspace.plan.definition(named: "commission_mode")?.source.hasSuffix(#"labels "individual" "个人", "pool" "团队池""#) == true)
+        // The tree of `explain --rules` heads the figure by its label too.
+        s.language = .zh
+        #expect(run(s, "explain commission_mode --rules").first?.contains("= 团队池") == true, "\(run(s, "explain commission_mode --rules"))")
         s.language = .en
         #expect(query(s, "commission_mode") == "pool")
+        #expect(run(s, "explain commission_mode --rules").first?.contains("= pool") == true)
     }
 
     /// A plan written from scratch: its own labels, not any built-in word list, name the values in explain.
@@ -108,6 +112,8 @@ import PayPlan
         let a = try Session(path: onlineShop)
         run(a, "agent set 小美 role=售后客服")
         #expect(a.workspace.agents.first { $0.name == "小美" }?.role == "after-sales")
+        // offer takes the label as well (plan A's offer input: inquiries).
+        #expect(a.execute("offer inquiries 100 role=售后客服").errors.isEmpty)
         // A value that is neither a value nor a label is still refused, naming the roles.
         expectRefused(a, "agent set 小美 role=经理", "sales")
         // Under zh the refusal names each role with its label, as the agents table shows them.

@@ -234,9 +234,10 @@ import PayPlan
         allowed.formUnion(Parser.reserved.subtracting(["yes", "no", "true", "false"]))
         allowed.formUnion(["payslip", "earnings", "deductions", "info", "total", "use", "lo", "hi", "x", "k", "tenure", "active",
                            "days_employed", "paid_days_employed",
-                           // The agent's keys the user types (`agent add 王芳 left=2026-06-30 name=…`) and `range`
-                           // of an input's declaration (`input month sales default 0 range 0..`).
-                           "base", "hired", "left", "role", "id", "name", "range", "columns",
+                           // The agent's keys the user types (`agent add 王芳 left=2026-06-30 name=…`), `range`
+                           // of an input's declaration (`input month sales default 0 range 0..`) and `labels` of a
+                           // field's (`field terms default "cash" labels "cash" "现金"`).
+                           "base", "hired", "left", "role", "id", "name", "range", "labels", "columns",
                            "force", "bail", "recover", "lang", "no-color",
                            "abc"])  // the bad amount the script types, quoted back from its source file
         allowed.formUnion(functions.filter { $0 != "error" && $0 != "missing" })

@@ -4,8 +4,9 @@ import PayPlan
 /// engine's `Explanation` and its typed `Explanation.Note`s: names, REPL syntax and the rule's
 /// source stay as written; every other word is in the session's language.
 public enum ExplainMessage: MessageCatalogue {
-    /// `李雷.pay[2026-03] = 5,573.00  应发工资`: the figure, its value (yes/no as 是/否 under zh), its label.
-    case headline(indent: String, figure: String, value: Value?, label: String?, fallback: String)
+    /// `李雷.pay[2026-03] = 5,573.00  应发工资`: the figure, its value (yes/no as 是/否 under zh), its label;
+    /// `valueLabel`: the plan's label of a text value, shown for it under zh (`= 团队池`).
+    case headline(indent: String, figure: String, value: Value?, label: String?, fallback: String, valueLabel: String? = nil)
     /// A line of the rule as written: the first says `rule:`, the next are indented under it.
     case ruleLine(indent: String, String, first: Bool)
     /// One note of the tree, after `· `.
@@ -13,10 +14,10 @@ public enum ExplainMessage: MessageCatalogue {
 
     public var wording: Wording {
         switch self {
-        case .headline(let i, let f, let v, let l, let fallback):
+        case .headline(let i, let f, let v, let l, let fallback, let valueLabel):
             guard let v else { return Wording(en: i + fallback, zh: i + fallback) }
             let tail = l.map { "  \($0)" } ?? ""
-            return Wording(en: "\(i)\(f) = \(v.displayText)\(tail)", zh: "\(i)\(f) = \(Session.inChinese(v).displayText)\(tail)")
+            return Wording(en: "\(i)\(f) = \(v.displayText)\(tail)", zh: "\(i)\(f) = \(valueLabel ?? Session.inChinese(v).displayText)\(tail)")
         case .ruleLine(let i, let text, let first):
             return Wording(en: i + (first ? "rule: " : "      ") + text, zh: i + (first ? "规则：" : "      ") + text)
         case .note(let i, let n):
@@ -77,16 +78,20 @@ public enum ExplainMessage: MessageCatalogue {
             .overOrders(op: "sum", count: 4, value: .number(Fixed(44_440))), .share(order: true), .share(order: false),
         ]
         return [.headline(indent: "", figure: "李雷.probation[2026-03]", value: .bool(false), label: "试用期", fallback: ""),
+                .headline(indent: "", figure: "小美.commission_basis[2026-03]", value: .text("pool"), label: "提成方式", fallback: "", valueLabel: "团队池"),
                 .ruleLine(indent: "  ", "month pay = base + commission", first: true), .ruleLine(indent: "  ", "+ bonus", first: false)]
             + notes.map { .note(indent: "  ", $0) }
     }
 }
 
 extension Session {
-    /// `explain … --rules`: the explanation's tree, each line a message rendered in the session's language.
+    /// `explain … --rules`: the explanation's tree, each line a message rendered in the session's language;
+    /// a text value by its label in `valueLabels` (the plan's, value → label) under zh.
     /// - Complexity: O(lines).
-    static func explainTree(_ ex: Explanation, indent: String = "") -> [OutputLine] {
-        var out = [OutputLine(ExplainMessage.headline(indent: indent, figure: ex.figure, value: ex.value, label: ex.label, fallback: ex.headline))]
+    static func explainTree(_ ex: Explanation, indent: String = "", valueLabels: [String: String] = [:]) -> [OutputLine] {
+        var shownLabel: String? = nil
+        if case .text(let w)? = ex.value { shownLabel = valueLabels[w] }
+        var out = [OutputLine(ExplainMessage.headline(indent: indent, figure: ex.figure, value: ex.value, label: ex.label, fallback: ex.headline, valueLabel: shownLabel))]
         let inner = indent + "  "
         if let rule = ex.rule {
             for (i, line) in rule.split(separator: "\n").enumerated() {
@@ -94,7 +99,7 @@ extension Session {
             }
         }
         out += ex.notes.map { OutputLine(ExplainMessage.note(indent: inner, $0)) }
-        for p in ex.parts { out += explainTree(p, indent: inner) }
+        for p in ex.parts { out += explainTree(p, indent: inner, valueLabels: valueLabels) }
         return out
     }
 }
