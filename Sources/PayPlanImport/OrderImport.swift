@@ -184,8 +184,7 @@ public enum OrderImport {
         // Rows.
         // Sized once for the file's rows (at most its line breaks), not grown a doubling at a time.
         let rowsAtMost = lineBreaks(decoded.text)
-        var seen: [String: Int] = [:]
-        seen.reserveCapacity(rowsAtMost)
+        var seen = OrderNumbersSeen()
         file.orders.reserveCapacity(rowsAtMost)
         var agentByKey: [String: String] = [:]
         for a in w.agents {
@@ -228,7 +227,7 @@ public enum OrderImport {
                         file.problems.append(bad(.shortenedOrderNumber(v)))
                         rowBad = true; continue
                     }
-                    if let earlier = seen[v] { file.problems.append(bad(.duplicateOrderNumber(v, row: earlier))); rowBad = true; continue }
+                    if let earlier = seen.earlierRow(of: v, orders: file.orders) { file.problems.append(bad(.duplicateOrderNumber(v, row: earlier))); rowBad = true; continue }
                     id = v
                 case .agent:
                     if v.isEmpty { continue }
@@ -272,7 +271,7 @@ public enum OrderImport {
             }
             if rowBad { continue rows }
             guard let id, let date else { continue }
-            seen[id] = rowNumber
+            seen.take(id, row: rowNumber, orders: file.orders)
             file.orders.append((rowNumber, Order(id: id, agent: agent, date: date, fields: fields)))
         }
         try finish(decoded, lastRow: row, header: header)

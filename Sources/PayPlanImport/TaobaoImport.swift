@@ -130,7 +130,7 @@ public enum TaobaoImport {
             let old = stored.isEmpty ? [] : stored[g.base] ?? []
             if old.isEmpty { c.added += 1 } else if Set(old) == Set(g.parts) { c.unchanged += 1; continue } else { c.replaced += 1 }
             for o in old where !g.parts.contains(where: { $0.id == o.id }) { removing.insert(o.id) }
-            parts += g.parts
+            if g.parts.count == 1 { parts.append(g.parts[0]) } else { parts += g.parts } // (one part: no generic append of a sequence)
         }
         w.merge(parts, removing: removing)
         return c

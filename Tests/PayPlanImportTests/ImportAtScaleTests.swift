@@ -98,4 +98,45 @@ import Testing
         // 210 orders credited, one closed: 2,090.00; silent 10.00 more.
         #expect(total == .number(Fixed(2100)))
     }
+
+    /// Duplicate order numbers found as a dictionary of the good rows finds them (the definition), on generated
+    /// files: runs falling and rising, breaks, repeats near and far, non-ASCII numbers (é written two ways, equal as
+    /// strings), and rows that turn bad after their number (not taken).
+    @Test func duplicateNumbersAsADictionaryFindsThem() {
+        var rng = SplitMix64(seed: 1203)
+        for round in 0..<400 {
+            var seen = OrderNumbersSeen(), reference: [String: Int] = [:]
+            var orders: [(row: Int, order: Order)] = []
+            var n = Int.random(in: 0...1000, using: &rng)
+            let falling = round % 2 == 0
+            for row in 2..<(2 + Int.random(in: 1...60, using: &rng)) {
+                let id: String
+                switch Int.random(in: 0..<10, using: &rng) {
+                case 0: id = orders.isEmpty ? "T0" : orders[Int.random(in: 0..<orders.count, using: &rng)].order.id // a repeat
+                case 1: id = ["é1", "e\u{301}1", "小美1", "T\(n)"][Int.random(in: 0..<4, using: &rng)]
+                case 2: id = "T\(Int.random(in: 0...1000, using: &rng))" // a break (most likely)
+                default: n += falling ? -Int.random(in: 1...3, using: &rng) : Int.random(in: 1...3, using: &rng); id = String(format: "T%05d", n + 5000)
+                }
+                let found = seen.earlierRow(of: id, orders: orders)
+                #expect(found == reference[id], "round \(round), row \(row): \(id)")
+                guard found == nil, Int.random(in: 0..<8, using: &rng) > 0 else { continue } // a duplicate, or a row bad elsewhere
+                seen.take(id, row: row, orders: orders)
+                reference[id] = row
+                orders.append((row, Order(id: id, agent: nil, date: Day(year: 2026, month: 1, day: 1)!)))
+            }
+        }
+        // By hand: a falling run, then 5 again (row 2's), then é in two spellings (one string).
+        var s = OrderNumbersSeen()
+        var orders: [(row: Int, order: Order)] = []
+        for (k, id) in ["9", "7", "5", "5", "é", "e\u{301}"].enumerated() {
+            let row = k + 2
+            if let earlier = s.earlierRow(of: id, orders: orders) {
+                #expect((id, earlier) == ("5", 4) || (id, earlier) == ("e\u{301}", 6), "\(id) \(earlier)")
+                continue
+            }
+            s.take(id, row: row, orders: orders)
+            orders.append((row, Order(id: id, agent: nil, date: Day(year: 2026, month: 1, day: 1)!)))
+        }
+        #expect(orders.map(\.order.id) == ["9", "7", "5", "é"])
+    }
 }
