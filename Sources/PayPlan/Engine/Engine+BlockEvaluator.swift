@@ -238,6 +238,17 @@ extension Engine {
             let s = b.push(); defer { b.pop() }
             evalColumn(y, b, s)
             let yr = b.raw(s), yt = b.tag(s)
+            if op == .add || op == .subtract {
+                // `Fixed.checkedAdd` / `checkedSubtract` in the loop itself: the raw sum or difference, which
+                // bails on an Int128 overflow or outside ±10²⁶ (a call per lane before).
+                let add = op == .add, limit = Fixed.maxRaw
+                for i in 0..<n {
+                    guard tag[i] == Engine.laneNumber, yt[i] == Engine.laneNumber else { tag[i] = Engine.laneBail; continue }
+                    let (t, o) = add ? raw[i].addingReportingOverflow(yr[i]) : raw[i].subtractingReportingOverflow(yr[i])
+                    if o || t > limit || t < -limit { tag[i] = Engine.laneBail } else { raw[i] = t }
+                }
+                return
+            }
             for i in 0..<n {
                 guard tag[i] == Engine.laneNumber, yt[i] == Engine.laneNumber else { tag[i] = Engine.laneBail; continue }
                 let u = Fixed(raw: raw[i]), v = Fixed(raw: yr[i])

@@ -39,6 +39,13 @@ extension Engine {
         return rule.kind.expressions.contains { $0.contains { if case .orderAggregate = $0 { return true } else { return false } } }
     }
 
+    /// `a == b`, two amounts compared by their raw values without the synthesized enum comparison
+    /// (most cells a rule edit computes again are amounts).
+    @inline(__always) static func sameValue(_ a: Value, _ b: Value) -> Bool {
+        if case .number(let x) = a, case .number(let y) = b { return x == y }
+        return a == b
+    }
+
     /// Computes again the rules in `seeds` whole and, downstream of them, only the cells that
     /// read a cell whose value changed (`cellReads`), step by step in the rule-level schedule,
     /// each step as a full compute does it (a rule's cells through the block evaluator; order
@@ -75,7 +82,7 @@ extension Engine {
             for l in lanes { old.append(values[first + l]) }
             computeCells(r, plan.rules[r].kind, grain: plan.rules[r].dimension.grain, cells: lanes, columns)
             var found: [Int] = []
-            for (i, l) in lanes.enumerated() where values[first + l] != old[i] {
+            for (i, l) in lanes.enumerated() where !Engine.sameValue(values[first + l], old[i]) {
                 found.append(l); stepChanges.append((first + l, old[i]))
             }
             changedCells[r].append(contentsOf: found)

@@ -185,7 +185,8 @@ public struct Fixed: Hashable, Comparable, Sendable {
     public func rounded(toDigits digits: Int) -> Fixed {
         precondition(digits >= 0 && digits <= Fixed.fractionDigits)
         let unit = Fixed.unit(dropping: Fixed.fractionDigits - digits)
-        return Fixed(raw: Fixed.divideRounded(raw, by: unit) * unit)
+        // |quotient × unit| ≤ |raw| + unit, far inside Int128: no overflow check needed.
+        return Fixed(raw: Fixed.divideRounded(raw, by: unit) &* unit)
     }
 
     /// Rounds toward −∞ to `digits` fractional digits (0…12). Never leaves the range.
