@@ -1,4 +1,5 @@
 import Foundation
+import PayPlan
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,10 +11,10 @@ import Glibc
 /// usual sniff: bytes that are valid UTF-8 are UTF-8 (GBK text of any length
 /// is almost never valid UTF-8); anything else is converted from GB18030, a
 /// superset of GBK and GB2312, with iconv. Excel's "Unicode text" (UTF-16
-/// with a byte-order mark) is read too.
+/// with a byte-order mark) is read too, and UTF-16 without one (told by the zero bytes of its ASCII characters).
 public enum TextDecoding {
     /// The text and the name of the encoding it was read as.
-    /// - Throws: `ImportError` when the bytes are neither UTF-8 nor GB18030.
+    /// - Throws: `ImportError` when the bytes are neither UTF-8, UTF-16 nor GB18030, or are an Excel workbook.
     /// - Complexity: O(n); UTF-8 files are validated in place (no copy of the bytes before the text).
     public static func decode(_ data: Data) throws -> (text: String, encoding: String) {
         let bom = data.starts(with: [0xEF, 0xBB, 0xBF])
@@ -27,7 +28,16 @@ public enum TextDecoding {
             }
             return (s, "UTF-8 with BOM")
         }
-        if let s = utf8, !data.starts(with: [0xFF, 0xFE]), !data.starts(with: [0xFE, 0xFF]) { return (s, "UTF-8") }
+        // A workbook is no text at all: say what it is (an .xlsx is a zip archive, an .xls an OLE2 file).
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw ImportError(.workbook("xlsx")) }
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw ImportError(.workbook("xls")) }
+        // UTF-16 without a byte-order mark: its ASCII characters (digits, commas, line breaks) carry a zero byte,
+        // which no UTF-8 or GBK text holds; UTF-16LE text of ASCII alone would otherwise pass as UTF-8.
+        let utf16Mark = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        if !utf16Mark, let little = UnmarkedUTF16.littleEndian(data) {
+            if let s = String(data: data, encoding: little ? .utf16LittleEndian : .utf16BigEndian) { return (s, little ? "UTF-16LE" : "UTF-16BE") }
+        }
+        if let s = utf8, !utf16Mark { return (s, "UTF-8") }
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
@@ -97,6 +107,8 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
         case twoColumnsMapTo(String, first: String, second: String)
         /// A byte-order mark (`UTF-8` or `UTF-16`) over text that is not valid in it.
         case badByteOrderMark(String)
+        /// A spreadsheet workbook (`xlsx` or `xls`), not a text export.
+        case workbook(String)
         /// GB18030 conversion is missing on this system (`iconv`'s error text).
         case noGB18030(String)
         /// Neither UTF-8 nor GB18030: the bytes at `offset` (as hex).
@@ -139,6 +151,8 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
             case .badMapTarget(let h, let t): return "--map \(h)=\(t): a column maps to id, agent, date or a field name such as amount (letters, digits, _)"
             case .twoColumnsMapTo(let t, let a, let b): return "the columns \(a) and \(b) both map to \(t); map one of them to - to ignore it"
             case .badByteOrderMark(let e): return e == "UTF-16" ? "the file starts with a UTF-16 byte-order mark but is not valid UTF-16" : "the file starts with a UTF-8 byte-order mark but is not valid UTF-8 text"
+            case .workbook(let kind):
+                return "the file is an Excel workbook (.\(kind)), not a CSV export: open it in Excel or WPS and save it as \"CSV UTF-8\" (or export CSV from the shop), then import that file"
             case .noGB18030(let why): return "the file is not UTF-8, and GB18030 conversion is not available on this system (iconv: \(why))"
             case .notUTF8OrGB18030(let at, let bytes):
                 return "the file is neither UTF-8 nor GB18030/GBK text: the bytes at offset \(at) (\(bytes)) are not a character in either; save it from the spreadsheet as \"CSV UTF-8\""

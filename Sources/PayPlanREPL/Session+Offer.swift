@@ -25,6 +25,11 @@ extension Session {
         while i < words.count {
             let w = words[i]
             if w == "from" {
+                // 2026-13: a year and a number that is no month (1–12), said as such rather than as outside the years.
+                if i + 1 < words.count, case let parts = words[i + 1].split(separator: "-", omittingEmptySubsequences: false),
+                   parts.count == 2, parts[0].count == 4, Int(parts[0]) != nil, let m = Int(parts[1]), !(1...12).contains(m) {
+                    return .error(OfferMessage.notAMonth(words[i + 1], example: engine.startMonth))
+                }
                 guard i + 1 < words.count, let p = Period(text: words[i + 1]), p.grain == .month, engine.index(of: p) != nil else {
                     return .error(OfferMessage.fromNeedsMonth(example: engine.startMonth))
                 }

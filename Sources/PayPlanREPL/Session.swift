@@ -1163,6 +1163,13 @@ public final class Session {
             let lead = rhs.prefix { $0 == " " }.count
             return .error(Diagnostic(problem, source: line, range: (rhsStart + lead)..<line.count))
         }
+        // Outside the input's declared range (`range 0..`): refused, as an attribute or order field outside its
+        // range is (M5). A value outside it that a file or a later `range` brings stays a warning (`check`).
+        if let d = workspace.plan.definition(named: rule.name), case .input(_, _, _, _, let range?) = d.statement, !range.contains(value) {
+            let lead = rhs.prefix { $0 == " " }.count
+            return .error(Diagnostic(AmountMessage.outsideInputRange(cell: label, value: value, input: rule.name, range: range.description),
+                                     source: line, range: (rhsStart + lead)..<line.count))
+        }
         let agentName = rule.dimension.perAgent ? workspace.agents[agent].name : nil
         let p = period ?? Period(grain: .none, start: engine.startMonth)
         guard let c = engine.cell(rule: r, agent: agent, period: p) else {
@@ -1179,13 +1186,7 @@ public final class Session {
         isDirty = true
         let changed = inPlace { $0.setInputs([(c, value)]) }!
         warningsCache = nil
-        var warnings: [Diagnostic] = []
-        if let d = workspace.plan.definition(named: rule.name), case .input(_, _, _, _, let range?) = d.statement, !range.contains(value) {
-            let w = PlanCheck.outOfRange(cell: label, value: value, input: rule.name, range: range, at: nil, source: "")
-            warnings.append(Diagnostic(warning: PlanWarning(w.kind, definition: w.definition, message: w.message, zh: w.messageZh,
-                                                            range: rhsStart..<line.count, source: line)))
-        }
-        warnings += payConcernWarnings(changed: changed)
+        let warnings: [Diagnostic] = payConcernWarnings(changed: changed)
         guard engine.plan.total.flatMap({ engine.plan.ruleIndex[$0] }) != nil else { return Output(warnings: warnings) }
         var lines = payChangeLines(changed)
         // An input that reaches take-home pay only (a special deduction, 专项附加扣除) shows that.

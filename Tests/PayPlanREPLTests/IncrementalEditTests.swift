@@ -393,15 +393,17 @@ import TestSupport
     /// An agent appended in place keeps the warnings that read no agent's figures (the plan's, the tier
     /// tables', the entered values outside a range) without working them out again, and they stay those of a
     /// check of everything. By hand: `table t [lo, hi): 1万 -> 1%, 2万 -> 2%` leaves amounts below 10,000.00
-    /// without a tier (PlanWarningTests' figure); 李雷.sales[2026-03] = -5,000 is outside sales' `range 0..`;
+    /// without a tier (PlanWarningTests' figure); 李雷.expenses[2026-03] = 60,000, entered under `range 0..`, is outside
+    /// the `range 0..5万` declared after it (the scenario's other expenses are at most a few hundred);
     /// with `month pay = base + commission` a newcomer hired 2026-03-01 with no sales gets 3,000 + 0 in
     /// January and February, before the hire date (C3: R = 0 earns no commission).
     @Test func agentAddsInPlaceKeepTheStandingWarnings() throws {
         let s = try Session(path: electronics)
-        run(s, "month pay = base + commission", "table t [lo, hi): 1万 -> 1%, 2万 -> 2%", "李雷.sales[2026-03] = -5000")
+        run(s, "month pay = base + commission", "table t [lo, hi): 1万 -> 1%, 2万 -> 2%", "李雷.expenses[2026-03] = 6万",
+            "input month expenses \"报销费用\" default 0 range 0..5万")
         let engine = s.engine
         let standing = ["in 't': amounts below 10,000.00 have no tier of their own and fall in the first tier; start the table at 0 to say what they get",
-                        "in 'sales': 李雷.sales[2026-03] = -5,000.00 is outside the range the plan declares for sales (0..)"]
+                        "in 'expenses': 李雷.expenses[2026-03] = 60,000.00 is outside the range the plan declares for expenses (0..50000)"]
         #expect(standing.allSatisfy { m in s.currentWarnings().contains { "in '\($0.definition)': \($0.message)" == m } })
         for i in 1...3 {
             let added = s.execute("agent add 新\(i) base=3000 hired=2026-03-01")

@@ -103,17 +103,20 @@ import PayPlan
 
     @Test func inputOutsideItsRange() throws {
         let s = try session()
-        let w = try #require(warned(s, "甲.sales[2026-03] = -5000"))
+        // Entered outside the range: refused, as an attribute or order field outside its range is (M5).
+        expectRefused(s, "甲.sales[2026-03] = -5000", "甲.sales[2026-03] = -5,000.00 is outside the range the plan declares for sales (0..); nothing was changed")
+        // A value entered inside it that a narrower range then excludes is kept, with a warning at the range.
+        run(s, "甲.sales[2026-03] = 5000")
+        let w = try #require(warned(s, "input month sales default 0 range 1万.."))
         #expect(w.warningKind == .inputOutOfRange)
-        #expect(place(w) == " -5000")
-        #expect(w.message == "in 'sales': 甲.sales[2026-03] = -5,000.00 is outside the range the plan declares for sales (0..)")
-        // The value is kept (a warning, not a refusal).
-        #expect(query(s, "甲.sales[2026-03]") == "-5,000.00")
+        #expect(place(w) == "range 1万..")
+        #expect(w.message == "in 'sales': 甲.sales[2026-03] = 5,000.00 is outside the range the plan declares for sales (10000..)")
+        #expect(query(s, "甲.sales[2026-03]") == "5,000.00")
         // check lists it at the input's range.
         let c = s.execute("check")
         #expect(c.lines.first == "1 warning")
-        #expect(c.warnings.map(place) == ["range 0.."])
-        #expect(s.execute("甲.sales[2026-04] = 0").warnings.isEmpty)
+        #expect(c.warnings.map(place) == ["range 1万.."])
+        #expect(s.execute("甲.sales[2026-04] = 2万").warnings.isEmpty)
     }
 
     @Test func tierTablesWithAGapOrAnOverlap() throws {

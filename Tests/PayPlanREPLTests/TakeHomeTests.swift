@@ -33,11 +33,10 @@ import TestSupport
         expectRefused(s, "agent add b hf_rate=200%", "hf_rate=200% is outside the range the plan declares for hf_rate")
         expectRefused(s, "agent set a hf_rate=13%", "hf_rate=13% is outside the range the plan declares for hf_rate")
         expectRefused(s, "agent set a si_base=-8000", "si_base=-8000 is outside the range the plan declares for si_base")
-        // An input outside its range is a warning (the input is kept, as for sales below 0).
-        for line in ["a.special_deduction[2026-01] = -1000", "a.other_deduction[2026-01] = -1"] {
-            let out = s.execute(line)
-            #expect(out.warnings.contains { $0.message.contains("outside") && $0.message.contains("0..") }, "\(line): \(out.text)")
-        }
+        // An input outside its range is refused too, as sales below 0 is (M5).
+        expectRefused(s, "a.special_deduction[2026-01] = -1000",
+                      "a.special_deduction[2026-01] = -1,000.00 is outside the range the plan declares for special_deduction (0..); nothing was changed")
+        expectRefused(s, "a.other_deduction[2026-01] = -1", "a.other_deduction[2026-01] = -1.00 is outside the range the plan declares for other_deduction (0..)")
         // The edges are taken: 12% of the base 12,000 is 1,440.00; 0 pays no housing fund.
         run(s, "agent set a hf_rate=12%")
         #expect(query(s, "a.housing_fund[2026-01]") == "1,440.00")

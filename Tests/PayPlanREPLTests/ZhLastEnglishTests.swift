@@ -17,16 +17,16 @@ import TestSupport
     @Test func aBadAmountNamesItsPlaceInBothLanguages() throws {
         let s = try Session(path: electronics)
         s.language = .en
-        expectRefused(s, "solve sales for pay = abc", "the target 'abc': an input must be an amount such as 12万, 40k, 40,000 or ¥40000")
-        expectRefused(s, "sweep sales from 0 to abc step 1万 show pay", "to 'abc': an input must be an amount")
+        expectRefused(s, "solve sales for pay = abc", "the target 'abc' is not an amount: write one such as 12万, 40k, 40,000 or ¥40000")
+        expectRefused(s, "sweep sales from 0 to abc step 1万 show pay", "to 'abc' is not an amount: write one such as 12万")
         s.language = .zh
         // 目标, as solve's usage names it (写法：solve 录入项 for 数字 = 目标 …).
-        expectRefused(s, "solve sales for pay = abc", "目标 'abc'：录入值必须是金额，例如 12万、40k、40,000 或 ¥40000")
+        expectRefused(s, "solve sales for pay = abc", "目标 'abc' 不是金额：请写 12万、40k、40,000 或 ¥40000 这样的金额")
         expectRefused(s, "sweep sales from 0 to 10万 step show pay", "step 后面需要金额，例如 30万 或 300000")
-        expectRefused(s, "sweep sales from 0 to abc step 1万 show pay", "to 'abc'：录入值必须是金额")
+        expectRefused(s, "sweep sales from 0 to abc step 1万 show pay", "to 'abc' 不是金额：请写 12万")
         #expect(Self.typed(s.execute("solve sales for pay = abc")))
         _ = run(s, "fork lower")
-        expectRefused(s, "review main lower 2026-03 --threshold abc", "--threshold 'abc'：录入值必须是金额")
+        expectRefused(s, "review main lower 2026-03 --threshold abc", "--threshold 'abc' 不是金额：请写 12万")
     }
 
     /// The review's usage names --threshold, which it takes (note6: "review's usage line does not mention

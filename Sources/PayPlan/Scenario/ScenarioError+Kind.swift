@@ -24,6 +24,9 @@ extension ScenarioError {
         /// files saved on Chinese Windows are, so the message names the encoding and the `iconv` that converts
         /// `file` (the file's path when known, for the command).
         case notUTF8(line: Int, column: Int, readsAsGBK: Bool, file: String?)
+        /// The file is UTF-16 text (`encoding`: `UTF-16` with a byte-order mark, `UTF-16LE` or `UTF-16BE` without),
+        /// as Notepad's "Unicode" and Excel's "Unicode text" save it, not UTF-8; `file` as for `notUTF8`.
+        case utf16(encoding: String, file: String?)
         /// `"format"` is not payplan's (`expected`).
         case notAScenario(format: String, expected: String)
         case versionMissing
@@ -197,6 +200,9 @@ extension ScenarioError.Kind {
             guard gbk else { return head + "; save the file as UTF-8 text" }
             let file = f ?? "FILE"
             return head + "; it reads as GBK (GB18030), as files saved on Chinese Windows often are; convert it: iconv -f GB18030 -t UTF-8 \(file) > \(ScenarioError.Kind.utf8Name(file)) (or save it as UTF-8)"
+        case .utf16(let e, let f):
+            let file = f ?? "FILE"
+            return "this text is \(e), not UTF-8: a scenario file is UTF-8 JSON; convert it: iconv -f \(e) -t UTF-8 \(file) > \(ScenarioError.Kind.utf8Name(file)) (or save it as UTF-8)"
         case .notAScenario(let f, let e): return "this is not a payplan scenario (format is \"\(f)\", expected \"\(e)\")"
         case .versionMissing: return "the field \"version\" is missing"
         case .newerVersion(let v, let r): return "this scenario was written in format version \(v), newer than this payplan reads (\(r)); install a newer payplan to open it"
@@ -248,10 +254,11 @@ extension ScenarioError.Kind {
         file.hasSuffix(".json") ? String(file.dropLast(5)) + ".utf8.json" : file + ".utf8.json"
     }
 
-    /// This kind with the file's path filled into a `notUTF8` (at any depth), for the `iconv` command.
+    /// This kind with the file's path filled into a `notUTF8` or `utf16` (at any depth), for the `iconv` command.
     func naming(file: String) -> ScenarioError.Kind {
         switch self {
         case .notUTF8(let l, let c, let g, nil): .notUTF8(line: l, column: c, readsAsGBK: g, file: file)
+        case .utf16(let e, nil): .utf16(encoding: e, file: file)
         case .at(let p, let k): .at(p, k.naming(file: file))
         default: self
         }

@@ -40,6 +40,7 @@ extension ScenarioFile {
         case .failure(let e):
             // Bytes that are not UTF-8 come first (a GBK file: its encoding and the fix), then a syntax
             // error anywhere (as it always has), then the header, then the field.
+            if let e = JSONSyntax.utf16Encoding(of: data) { throw ScenarioError(.utf16(encoding: e, file: nil)) }
             if let bad = JSONSyntax.firstNotUTF8(in: data) {
                 let (line, column) = JSONSyntax.lineAndColumn(bad, in: data)
                 throw ScenarioError(.notUTF8(line: line, column: column, readsAsGBK: JSONSyntax.readsAsGB18030(data), file: nil))

@@ -448,6 +448,14 @@ enum JSONSyntax {
         }
     }
 
+    /// `UTF-16` when `data` starts with a UTF-16 byte-order mark, `UTF-16LE` or `UTF-16BE` when it is UTF-16
+    /// without one (`UnmarkedUTF16`), else nil.
+    /// - Complexity: O(1): at most 4,096 bytes are read.
+    static func utf16Encoding(of data: Data) -> String? {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
+        return UnmarkedUTF16.littleEndian(data).map { $0 ? "UTF-16LE" : "UTF-16BE" }
+    }
+
     /// Whether the bytes are GB18030 text by their structure (GBK, GB2312 included): ASCII, and
     /// two-byte (lead 0x81–0xFE, trail 0x40–0xFE but 0x7F) or four-byte (0x81–0xFE, 0x30–0x39,
     /// 0x81–0xFE, 0x30–0x39) characters, as files saved on Chinese Windows are.

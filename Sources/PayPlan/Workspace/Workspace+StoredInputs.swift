@@ -123,4 +123,15 @@ extension Workspace {
         }
         return stray
     }
+
+    /// Removes the orders dated outside the years (what `years 2027` leaves of a 2026 scenario's orders: no
+    /// month holds them, so they counted nowhere and showed `#RANGE`).
+    /// - Returns: the orders removed, in ID order.
+    /// - Complexity: O(orders).
+    @discardableResult
+    public mutating func removeOrdersOutsideYears() -> [Order] {
+        let outside = orders.filter { !years.contains($0.date.year) }
+        if !outside.isEmpty { merge([], removing: Set(outside.map(\.id))) }
+        return outside
+    }
 }

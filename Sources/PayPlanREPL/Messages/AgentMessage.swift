@@ -73,7 +73,7 @@ public enum AgentMessage: MessageCatalogue {
                     zh: "已删除 \(ns.count) 名员工（\(ns.joined(separator: "、"))）及其录入数据（undo 可恢复）")
         case .cannotComputeYet(let n, let r):
             Wording(en: "note: \(n)'s pay cannot be computed yet: \(r.text(.en))", zh: "注意：\(n) 的工资暂时无法计算：\(r.text(.zh))")
-        case .count(let n): Wording(en: "\(n) agents", zh: "共 \(n) 名员工")
+        case .count(let n): Wording(en: "\(n) agent\(n == 1 ? "" : "s")", zh: "共 \(n) 名员工")
         case .neverEmployed(let n, let h, let l, let y, let c):
             AgentMessage.neverEmployedWording(name: n, hired: h, left: l, years: y, command: c)
         case .tableHeader: Wording(en: "name\tid\trole\thired\tleft\tbase", zh: "姓名\t工号\t岗位\t入职\t离职\t底薪")
@@ -162,7 +162,7 @@ public enum AgentMessage: MessageCatalogue {
     public static var samples: [AgentMessage] {
         let d = Day(year: 2026, month: 3, day: 1)!, e = Day(year: 2026, month: 2, day: 1)!
         return [.added("李雷"), .updated("李雷"), .removed("李雷"), .removedMany(["李雷", "韩梅梅"]),
-                .cannotComputeYet(name: "李雷", reason: OutputLine(fixed: "#MISSING")), .count(3), .tableHeader, .defaultValue("3,000.00"), .defaultsNote, .usage,
+                .cannotComputeYet(name: "李雷", reason: OutputLine(fixed: "#MISSING")), .count(3), .count(1), .tableHeader, .defaultValue("3,000.00"), .defaultsNote, .usage,
                 .needsName(sub: "add"), .alreadyExists("李雷"), .setNeedsPairs("李雷"), .cannotRename(from: "李雷", to: "韩梅梅"),
                 .noneNamed(unknown: ["王五"], known: ["李雷", "韩梅梅"]), .noneNamed(unknown: ["王五"], known: []), .namedTwice,
                 .hasOrders(name: "李雷", count: 2, example: "T001"), .unknownSubcommand("move"), .unknown("王五", known: ["李雷"]),

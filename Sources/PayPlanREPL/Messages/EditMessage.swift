@@ -42,6 +42,8 @@ public enum EditMessage: MessageCatalogue {
     /// years they were dated in, and the range that would keep them (fresh-user finding M8: the message said
     /// "no input holds them", which read as if the inputs were gone).
     case removedOutsideYears([(input: String, count: Int)], years: ClosedRange<Int>, datedIn: ClosedRange<Int>)
+    /// `years …`: the orders dated outside the new years (in `datedIn`) were removed; undo brings them back.
+    case removedOrdersOutsideYears(Int, years: ClosedRange<Int>, datedIn: ClosedRange<Int>)
     /// A cycle among rules, written `pay → bonus → pay`.
     case circular([String])
     case nothingToDrop(String)
@@ -91,6 +93,8 @@ public enum EditMessage: MessageCatalogue {
             Self.removedStray(counts)
         case .removedOutsideYears(let counts, let years, let dated):
             Self.removedOutsideYears(counts, years: years, datedIn: dated)
+        case .removedOrdersOutsideYears(let n, let years, let dated):
+            Self.removedOrdersOutsideYears(n, years: years, datedIn: dated)
         case .creditedAgain(let n, let moved):
             Wording(en: "orders credited again by their notes: \(n) orders, \(moved) changed (attribution shows them)",
                     zh: "已按备注重新归属订单：共 \(n) 笔，\(moved) 笔有变化（attribution 查看）")
@@ -143,6 +147,20 @@ public enum EditMessage: MessageCatalogue {
         return Wording(en: en, zh: zh)
     }
 
+    /// "removed 285 orders dated 2026, outside the years 2027: no month holds them; undo brings them back
+    /// (years 2026-2027 keeps them)".
+    static func removedOrdersOutsideYears(_ n: Int, years: ClosedRange<Int>, datedIn dated: ClosedRange<Int>) -> Wording {
+        func span(_ r: ClosedRange<Int>) -> String { r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)–\(r.upperBound)" }
+        let keep = min(years.lowerBound, dated.lowerBound)...max(years.upperBound, dated.upperBound)
+        let keepCommand = "years \(keep.lowerBound)" + (keep.lowerBound == keep.upperBound ? "" : "-\(keep.upperBound)")
+        let widenable = keep.count <= 50
+        let them = n == 1 ? "it" : "them"
+        return Wording(en: "removed \(n) order\(n == 1 ? "" : "s") dated \(span(dated)), outside the years \(span(years)): no month holds \(them); "
+                           + "undo brings \(them) back" + (widenable ? " (\(keepCommand) keeps \(them))" : ""),
+                       zh: "已删除 \(n) 笔日期在 \(span(dated)) 年、不在方案年份 \(span(years)) 内的订单：没有哪个月份能容纳它们；undo 可恢复"
+                           + (widenable ? "（\(keepCommand) 可保留它们）" : ""))
+    }
+
     /// An undo step's label in Chinese as the deed undone: an edit message's words without its 已
     /// (定义 / 重新定义 / 删除 …), any other label (a cell edit, a command) as it reads.
     static func deedZh(_ l: OutputLine) -> String {
@@ -161,6 +179,7 @@ public enum EditMessage: MessageCatalogue {
         return [.attributeOutsideNewRange(agent: "李雷", attribute: "base", value: "-5", range: "0.."),
                 .removedStrayInputs([(input: "sales", count: 2), (input: "bonus", count: 1)]), .removedStrayInputs([(input: "sales", count: 1)]),
                 .removedOutsideYears([(input: "sales", count: 45), (input: "bonus", count: 44)], years: 2027...2027, datedIn: 2026...2026),
+                .removedOrdersOutsideYears(285, years: 2027...2027, datedIn: 2026...2026), .removedOrdersOutsideYears(1, years: 2027...2027, datedIn: 2026...2026),
                 .usedPart("takehome"), .defined("pay"), .redefined("pay"), .dropped("bonus"), .defined("rate", from: jul), .redefined("rate", from: jul),
          .dropped("rate", versions: 2), .droppedVersion("rate", from: jul), .versionsUntil(count: 3, until: Month(year: 2026, month: 6)),
          .versionSpan(from: jul, until: sep), .versionSpan(from: sep, until: nil), .broughtInPart(part: "takehome", definitions: 12),

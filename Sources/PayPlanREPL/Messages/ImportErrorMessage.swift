@@ -17,6 +17,7 @@ public struct ImportErrorMessage: MessageCatalogue {
         case .badMapTarget(let h, let t): zh = "--map \(h)=\(t)：一列只能对应 id、agent、date 或字段名，例如 amount（字母、数字、_）"
         case .twoColumnsMapTo(let t, let a, let b): zh = "\(a) 和 \(b) 两列都对应 \(t)；请把其中一列对应到 - 以忽略它"
         case .badByteOrderMark(let e): zh = "文件以 \(e) 字节顺序标记（BOM）开头，但内容不是有效的 \(e) 文本"
+        case .workbook(let kind): zh = "文件是 Excel 工作簿（.\(kind)），不是 CSV 导出文件：请用 Excel 或 WPS 打开，另存为 \"CSV UTF-8\"（或从店铺后台导出 CSV），再导入那个文件"
         case .noGB18030(let why): zh = "文件不是 UTF-8，而本系统无法转换 GB18030（iconv 的原文：'\(why)'）"
         case .notUTF8OrGB18030(let at, let bytes):
             zh = "文件既不是 UTF-8 也不是 GB18030/GBK 文本：第 \(at) 字节处（\(bytes)）在两种编码中都不是字符；请在表格软件中另存为 \"CSV UTF-8\""
@@ -43,7 +44,7 @@ public struct ImportErrorMessage: MessageCatalogue {
     public static var samples: [ImportErrorMessage] {
         [.init(.noColumnFor(field: "id", columns: ["订单编号", "业务员"], savedMaps: [])), .init(.noColumnFor(field: "date", columns: ["订单编号"], savedMaps: ["淘宝"])),
          .init(.badMapTarget(column: "金额", target: "x y")), .init(.twoColumnsMapTo("amount", first: "金额", second: "实付")),
-         .init(.badByteOrderMark("UTF-8")), .init(.badByteOrderMark("UTF-16")), .init(.noGB18030("Invalid argument")), .init(.notUTF8OrGB18030(offset: 12, bytes: "E4 B8 0A")),
+         .init(.badByteOrderMark("UTF-8")), .init(.badByteOrderMark("UTF-16")), .init(.workbook("xlsx")), .init(.workbook("xls")), .init(.noGB18030("Invalid argument")), .init(.notUTF8OrGB18030(offset: 12, bytes: "E4 B8 0A")),
          .init(.gb18030Failed), .init(.notAMonthlyInput(column: "接待人数", target: "visitors", inputs: ["inquiries", "buyers"])),
          .init(.noSuchColumn("接待人数", columns: ["客服", "月份"])), .init(.twoColumnsGive("inquiries", first: "询单人数", second: "咨询人数")),
          .init(.noAgentColumn(columns: ["月份", "询单人数"])), .init(.noMonthColumn), .init(.noInputColumn(inputs: ["inquiries"], columns: ["客服"])),

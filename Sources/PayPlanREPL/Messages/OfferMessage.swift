@@ -8,6 +8,8 @@ public indirect enum OfferMessage: MessageCatalogue {
     case notMonthlyInput(String, inputs: [String])
     case noPayFigure
     case fromNeedsMonth(example: Month)
+    /// `from 2026-13`: the number after the year is no month (1–12).
+    case notAMonth(String, example: Month)
     case notAnAmount(String)
     case oneToSixAmounts
     /// The title: the month the candidate joins, the input (its label under zh) and the amounts tried.
@@ -25,6 +27,8 @@ public indirect enum OfferMessage: MessageCatalogue {
                 : OfferMessage.usage.wording.prefixed(Wording(en: "'\(n)' is not a monthly input; monthly inputs: \(inputs.joined(separator: ", ")). ",
                                                               zh: "'\(n)' 不是月度录入项；月度录入项有：\(inputs.joined(separator: "、"))。"))
         case .noPayFigure: Wording(en: "this plan has no pay figure (report total …) to show", zh: "本方案没有工资数字（report total …）可显示")
+        case .notAMonth(let t, let m):
+            Wording(en: "from \(t): \(t) is not a month: the month after the year is 01 to 12, e.g. from \(m)", zh: "from \(t)：\(t) 不是月份：年份后的月份应为 01 到 12，例如 from \(m)")
         case .fromNeedsMonth(let m): Wording(en: "from needs a month inside the scenario's years, e.g. from \(m)", zh: "from 后面写方案年份内的月份，例如 from \(m)")
         case .notAnAmount(let w): OfferMessage.usage.wording.prefixed(Wording(en: "'\(w)' is not an amount. ", zh: "'\(w)' 不是金额。"))
         case .oneToSixAmounts: OfferMessage.usage.wording.prefixed(Wording(en: "give one to six amounts. ", zh: "请给出一到六个金额。"))
@@ -36,7 +40,7 @@ public indirect enum OfferMessage: MessageCatalogue {
 
     public static var samples: [OfferMessage] {
         let m = Month(year: 2026, month: 3)
-        return [.usage, .notMonthlyInput("pay", inputs: ["sales"]), .notMonthlyInput("pay", inputs: []), .noPayFigure, .fromNeedsMonth(example: m),
+        return [.usage, .notMonthlyInput("pay", inputs: ["sales"]), .notMonthlyInput("pay", inputs: []), .noPayFigure, .fromNeedsMonth(example: m), .notAMonth("2026-13", example: m),
                 .notAnAmount("abc"), .oneToSixAmounts, .title(start: m, input: "sales", label: "销售额", amounts: [Fixed(30_000), Fixed(60_000)])]
     }
 }

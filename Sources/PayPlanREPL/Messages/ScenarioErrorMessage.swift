@@ -82,6 +82,9 @@ public struct ScenarioErrorMessage: MessageCatalogue {
             guard gbk else { return head + "；请把文件另存为 UTF-8 文本" }
             let file = f ?? "文件名"
             return head + "；它按 GBK（GB18030）编码可以读出，中文系统保存的文件常是这样；请转换：'iconv -f GB18030 -t UTF-8 \(file) > \(ScenarioError.Kind.utf8Name(file))'（或另存为 UTF-8）"
+        case .utf16(let e, let f):
+            let file = f ?? "文件名"
+            return "这段文本是 \(e) 编码，不是 UTF-8：方案文件应为 UTF-8 的 JSON；请转换：'iconv -f \(e) -t UTF-8 \(file) > \(ScenarioError.Kind.utf8Name(file))'（或另存为 UTF-8）"
         case .notAScenario(let f, let e): return "这不是 payplan 方案文件（format 为 \"\(f)\"，应为 \"\(e)\"）"
         case .versionMissing: return "缺少字段 \"version\""
         case .newerVersion(let v, let r): return "此方案以格式版本 \(v) 写成，比本 payplan 能读的版本（\(r)）新；请安装更新的 payplan 再打开"
@@ -189,6 +192,7 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         let d1 = Day(year: 2026, month: 3, day: 1)!, d2 = Day(year: 2026, month: 6, day: 30)!
         return ScenarioError.JSONProblem.allCases.map { .at("a.json", .notJSON(line: 4, column: 11, $0)) } + [
             .at("g.json", .notUTF8(line: 1, column: 58, readsAsGBK: true, file: "g.json")), .notUTF8(line: 3, column: 9, readsAsGBK: false, file: nil),
+            .utf16(encoding: "UTF-16", file: "u.json"), .utf16(encoding: "UTF-16LE", file: nil),
             .at("agents[0]", .fieldMissing("name")), .at("agents[0].name", .valueMissing), .at("agents[0].base", .notExactDecimal("3000.1")), .at("inputs.李雷.sales.2026-03", .amountTooLarge("99999999999999999999999999999")),
             .at("inputs.李雷.sales.2026-03", .notAnAmount("12x")), .at("inputs.李雷.sales.2026-03", .tooManyDecimals("1.0000000000001", digits: 13)),
             .atLine(line: 4, column: 3, .keyTwice("plan")), .atLine(line: 9, column: 7, .at("agents[0]", .misspelledKey("hierd", meant: "hired", of: .agent, keys: ["attributes", "base", "hired", "id", "left", "name", "role"]))),

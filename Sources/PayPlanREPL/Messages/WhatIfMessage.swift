@@ -188,7 +188,12 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         case .totalOf(let f, let l, let cost):
             cost ? Wording(en: "\(f) (cost to the owner)", zh: "\(l)（老板总成本）") : Wording(en: "\(f) (gross pay)", zh: "\(l)（应发合计）")
         case .needsAmount(let w): Wording(en: "\(w.wording.en) needs an amount, e.g. 30万 or 300000", zh: "\(w.wording.zh) 后面需要金额，例如 30万 或 300000")
-        case .badAmount(let w, let t, let p): Wording(en: "\(w.wording.en) '\(t)': \(p.text(.en))", zh: "\(w.wording.zh) '\(t)'：\(p.text(.zh))")
+        case .badAmount(let w, let t, let p):
+            // Not an amount at all: said of the slot (the target, --threshold), not as "an input must be an amount".
+            p.kind == .inputNotAmount
+                ? Wording(en: "\(w.wording.en) '\(t)' is not an amount: write one such as 12万, 40k, 40,000 or ¥40000",
+                          zh: "\(w.wording.zh) '\(t)' 不是金额：请写 12万、40k、40,000 或 ¥40000 这样的金额")
+                : Wording(en: "\(w.wording.en) '\(t)': \(p.text(.en))", zh: "\(w.wording.zh) '\(t)'：\(p.text(.zh))")
         case .forTakesOneAgent: Wording(en: "'for' takes one agent's name", zh: "'for' 后面写一名员工的名字")
         case .noAgentsYet: Wording(en: "there are no agents yet: agent add NAME", zh: "还没有员工：agent add 姓名")
         case .inTakesAMonth: Wording(en: "'in' takes a month such as 2026-03", zh: "'in' 后面写月份，例如 2026-03")
