@@ -195,7 +195,8 @@ public enum OrderImport {
         let fieldCount = targets.filter { $0 != nil && !standardTargets.contains($0!) }.count
         // What each column fills, resolved once for the file: no string switch on the target nor lookups of its
         // kind and range per cell.
-        let roles = targets.map { ColumnRole($0, kinds: kinds, ranges: ranges) }
+        let valuesOfLabels = fieldValuesOfLabels(w.plan)
+        let roles = targets.map { ColumnRole($0, kinds: kinds, ranges: ranges, valuesOfLabels: valuesOfLabels) }
         // One row buffer for the whole file; after the last record it still holds that record (for `finish`).
         var row: [String] = []
         rows: while reader.next(into: &row) {
@@ -248,8 +249,10 @@ public enum OrderImport {
                         rowBad = true; continue
                     }
                     date = d
-                case .field(let target, kind: let kind, range: let range, positiveMoney: let moneyIn):
+                case .field(let target, kind: let kind, range: let range, positiveMoney: let moneyIn, valueOfLabel: let valueOfLabel):
                     if v.isEmpty { continue }
+                    // A cell holding a value's label (月结30天) is that value (net30), as typed input takes it.
+                    if let valueOfLabel, let raw = valueOfLabel[v] { fields[target] = .text(raw); continue }
                     switch value(v, kind: kind) {
                     case .success(let a):
                         // Refunds are positive amounts on the paid order's row, never negative rows (help import).
@@ -669,6 +672,22 @@ public enum OrderImport {
             if case .field(let name, let label?, _, _) = d.statement { labels[label] = name }
         }
         return labels
+    }
+
+    /// The value each label of a field's `labels` clause stands for, field → label → value (`terms`:
+    /// 月结30天 → net30), for the fields that have one; a label that is itself one of the field's values
+    /// stays that value (as `Session.rawValue` reads typed input).
+    /// - Complexity: O(definitions + labels).
+    static func fieldValuesOfLabels(_ plan: Plan) -> [String: [String: String]] {
+        var all: [String: [String: String]] = [:]
+        for d in plan.definitions where !d.valueLabels.isEmpty {
+            guard case .field(let name, _, _, _) = d.statement else { continue }
+            let values = Set(d.valueLabels.map(\.value))
+            var m: [String: String] = [:]
+            for l in d.valueLabels where !values.contains(l.label) && m[l.label] == nil { m[l.label] = l.value }
+            if !m.isEmpty { all[name] = m }
+        }
+        return all
     }
 
     static func isValidTarget(_ t: String) -> Bool {
