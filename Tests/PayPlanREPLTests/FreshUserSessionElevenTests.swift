@@ -90,4 +90,16 @@ import TestSupport
         #expect(run(s, "explain a.ytd_income_less_deductions[2026-01]")[0].contains("− housing fund 840.00 − special deduction 1,000.00"))
         #expect(run(s, "explain a.declared_base[2026]")[0].hasPrefix("a's declared base for 2026 is 12,000.00: no social insurance base is entered, so base 12,000.00"))
     }
+    /// `-e` and `-f` in the order given; a value is never an option (`-e -f` is the command `-f`); `--lang`'s
+    /// value is skipped; after `--` nothing is an option; a count that does not match the parser's falls
+    /// back to every command first.
+    @Test func commandLineStepsFollowTheOrderGiven() {
+        typealias S = CommandLineOrder.Step
+        #expect(CommandLineOrder.steps(["c.json", "-f", "a.txt", "-e", "save"], commands: 1, scripts: 1) == [S.script(0), .command(0)])
+        #expect(CommandLineOrder.steps(["-e", "x", "-f", "a", "-e", "y", "-f", "b"], commands: 2, scripts: 2) == [S.command(0), .script(0), .command(1), .script(1)])
+        #expect(CommandLineOrder.steps(["-e", "-f", "-f", "a.txt"], commands: 1, scripts: 1) == [S.command(0), .script(0)])
+        #expect(CommandLineOrder.steps(["--lang", "zh", "-f", "a", "-e", "x"], commands: 1, scripts: 1) == [S.script(0), .command(0)])
+        #expect(CommandLineOrder.steps(["-f", "a", "--", "-e"], commands: 0, scripts: 1) == [S.script(0)])
+        #expect(CommandLineOrder.steps(["-f", "a", "-e=x"], commands: 1, scripts: 1) == [S.command(0), .script(0)])
+    }
 }
