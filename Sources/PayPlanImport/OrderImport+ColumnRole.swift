@@ -9,17 +9,20 @@ extension OrderImport {
         case ignored
         case id, agent, date
         /// An order field: its name, the kind its default gives it (`.any` without one), the range the plan
-        /// declares for it, and whether it is `amount` or `refund` (never negative).
-        case field(String, kind: Kind, range: AmountRange?, positiveMoney: Bool)
+        /// declares for it, whether it is `amount` or `refund` (never negative), and the values its `labels`
+        /// clause names by label (label → value: a cell 月结30天 is the value net30; `nil` without labels).
+        case field(String, kind: Kind, range: AmountRange?, positiveMoney: Bool, valueOfLabel: [String: String]?)
 
-        /// The role of a column mapped to `target` (`nil`: ignored) under a plan's field `kinds` and `ranges`.
-        init(_ target: String?, kinds: [String: Kind], ranges: [String: AmountRange]) {
+        /// The role of a column mapped to `target` (`nil`: ignored) under a plan's field `kinds`, `ranges` and
+        /// value labels (`valuesOfLabels`: field → label → value, `OrderImport.fieldValuesOfLabels`).
+        init(_ target: String?, kinds: [String: Kind], ranges: [String: AmountRange], valuesOfLabels: [String: [String: String]] = [:]) {
             switch target {
             case nil: self = .ignored
             case "id"?: self = .id
             case "agent"?: self = .agent
             case "date"?: self = .date
-            case let t?: self = .field(t, kind: kinds[t] ?? .any, range: ranges[t], positiveMoney: t == "amount" || t == "refund")
+            case let t?: self = .field(t, kind: kinds[t] ?? .any, range: ranges[t], positiveMoney: t == "amount" || t == "refund",
+                                          valueOfLabel: valuesOfLabels[t])
             }
         }
     }

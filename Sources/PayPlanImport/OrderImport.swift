@@ -195,7 +195,8 @@ public enum OrderImport {
         let fieldCount = targets.filter { $0 != nil && !standardTargets.contains($0!) }.count
         // What each column fills, resolved once for the file: no string switch on the target nor lookups of its
         // kind and range per cell.
-        let roles = targets.map { ColumnRole($0, kinds: kinds, ranges: ranges) }
+        let valuesOfLabels = fieldValuesOfLabels(w.plan)
+        let roles = targets.map { ColumnRole($0, kinds: kinds, ranges: ranges, valuesOfLabels: valuesOfLabels) }
         // One row buffer for the whole file; after the last record it still holds that record (for `finish`).
         var row: [String] = []
         rows: while reader.next(into: &row) {
@@ -248,8 +249,10 @@ public enum OrderImport {
                         rowBad = true; continue
                     }
                     date = d
-                case .field(let target, kind: let kind, range: let range, positiveMoney: let moneyIn):
+                case .field(let target, kind: let kind, range: let range, positiveMoney: let moneyIn, valueOfLabel: let valueOfLabel):
                     if v.isEmpty { continue }
+                    // A cell holding a value's label (月结30天) is that value (net30), as typed input takes it.
+                    if let valueOfLabel, let raw = valueOfLabel[v] { fields[target] = .text(raw); continue }
                     switch value(v, kind: kind) {
                     case .success(let a):
                         // Refunds are positive amounts on the paid order's row, never negative rows (help import).
@@ -279,15 +282,32 @@ public enum OrderImport {
     }
 
     /// How many line breaks (LF, or CR not before LF) `text` holds: at least its records less one.
+    ///
+    /// Eight bytes at a time: a word with no CR has its LF bytes counted by a zero-byte test on the word
+    /// XOR 0x0A repeated (exact: no carry crosses a byte); a word with a CR is counted byte by byte.
     /// - Complexity: O(n) over the UTF-8 bytes, no allocation.
     static func lineBreaks(_ text: String) -> Int {
         var t = text
         return t.withUTF8 { b in
+            guard let base = b.baseAddress else { return 0 }
+            let count = b.count
             var n = 0, i = 0
-            while i < b.count {
-                if b[i] == 0x0A || (b[i] == 0x0D && (i + 1 == b.count || b[i + 1] != 0x0A)) { n &+= 1 }
-                i += 1
+            func one(_ i: Int) -> Int {
+                b[i] == 0x0A || (b[i] == 0x0D && (i + 1 == count || b[i + 1] != 0x0A)) ? 1 : 0
             }
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080
+            /// The bytes of `w` that are zero, as their high bits.
+            func zeroBytes(_ w: UInt64) -> UInt64 { ~(((w & low7) &+ low7) | w) & high }
+            while i + 8 <= count {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D) != 0 {
+                    for k in i..<(i + 8) { n &+= one(k) }
+                } else {
+                    n &+= zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A).nonzeroBitCount
+                }
+                i += 8
+            }
+            while i < count { n &+= one(i); i += 1 }
             return n
         }
     }
@@ -441,6 +461,11 @@ public enum OrderImport {
     /// that spreadsheets write to keep a long number as text.
     /// - Complexity: O(1) for a cell with nothing to clean at either end (the usual case); else O(n).
     public static func cleanCell(_ raw: String) -> String {
+        // An ASCII byte at both ends that is no white space, and no dash, = or ' to start with: nothing to clean,
+        // told from two bytes without decoding the scalars at the ends (most cells: numbers, dates, IDs).
+        let u = raw.utf8
+        if let f = u.first, let l = u.last, f < 0x80, l < 0x80, !asciiWhiteSpace(f), !asciiWhiteSpace(l),
+           f != 0x2D, f != 0x3D, f != 0x27 { return raw }
         let scalars = raw.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return raw }
         // A lone dash is how Douyin and many exports write an empty cell.
@@ -457,6 +482,9 @@ public enum OrderImport {
         }
         return cleanCellInFull(raw)
     }
+
+    /// True for the ASCII bytes that are white space (tab, LF, VT, FF, CR, space): what `isWhiteSpace` says of ASCII.
+    @inline(__always) static func asciiWhiteSpace(_ b: UInt8) -> Bool { (0x09...0x0D).contains(b) || b == 0x20 }
 
     /// True for what `cleanCell` trims from the ends: white space and line breaks (Unicode White_Space,
     /// the same set as `CharacterSet.whitespacesAndNewlines`), the byte-order mark, the ideographic space.
@@ -669,6 +697,22 @@ public enum OrderImport {
             if case .field(let name, let label?, _, _) = d.statement { labels[label] = name }
         }
         return labels
+    }
+
+    /// The value each label of a field's `labels` clause stands for, field → label → value (`terms`:
+    /// 月结30天 → net30), for the fields that have one; a label that is itself one of the field's values
+    /// stays that value (as `Session.rawValue` reads typed input).
+    /// - Complexity: O(definitions + labels).
+    static func fieldValuesOfLabels(_ plan: Plan) -> [String: [String: String]] {
+        var all: [String: [String: String]] = [:]
+        for d in plan.definitions where !d.valueLabels.isEmpty {
+            guard case .field(let name, _, _, _) = d.statement else { continue }
+            let values = Set(d.valueLabels.map(\.value))
+            var m: [String: String] = [:]
+            for l in d.valueLabels where !values.contains(l.label) && m[l.label] == nil { m[l.label] = l.value }
+            if !m.isEmpty { all[name] = m }
+        }
+        return all
     }
 
     static func isValidTarget(_ t: String) -> Bool {

@@ -170,8 +170,7 @@ public enum PlatformImport {
         /// The entry held for exactly these bytes, if any.
         /// - Complexity: O(entries held × text length), at most 16 entries.
         func entry(_ text: String) -> (outcome: PlatformPreset.Outcome?, index: Int)? {
-            let n = text.utf8.count
-            for e in entries where e.text.utf8.count == n && e.text.utf8.elementsEqual(text.utf8) { return (e.outcome, e.index) }
+            for e in entries where e.text.hasSameBytes(as: text) { return (e.outcome, e.index) }
             return nil
         }
 

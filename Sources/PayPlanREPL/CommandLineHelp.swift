@@ -14,7 +14,7 @@ public enum CommandLineHelp {
         Option(usage: Wording(en: "-e <command>", zh: "-e 命令"),
                summary: Wording(en: "Run a command and exit (repeatable).", zh: "执行一条命令后退出（可重复）。")),
         Option(usage: Wording(en: "-f <script>", zh: "-f 脚本文件"),
-               summary: Wording(en: "Run the commands of a script file and exit (repeatable; after any -e).", zh: "执行脚本文件中的命令后退出（可重复；在所有 -e 之后执行）。")),
+               summary: Wording(en: "Run the commands of a script file and exit (repeatable; -e and -f run in the order given).", zh: "执行脚本文件中的命令后退出（可重复；与 -e 按书写顺序依次执行）。")),
         Option(usage: Wording(en: "--bail", zh: "--bail"),
                summary: Wording(en: "Stop at the first command that fails (nothing after it runs, so no later save).", zh: "遇到第一条失败的命令就停止（之后的命令都不执行，因此也不会保存）。")),
         Option(usage: Wording(en: "--no-color", zh: "--no-color"),

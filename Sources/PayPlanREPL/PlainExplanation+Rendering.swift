@@ -458,13 +458,20 @@ public struct PlainRenderer {
             return phrase(.tier(upTo)) + " ÷ " + phrase(.figure(tied, kind: kind, detail: detail))
         case .arithmetic(let op, let a, let b):
             let symbol = [ArithmeticOp.add: "+", .subtract: "−", .multiply: "×", .divide: "÷"][op]!
-            func operand(_ x: Phrase) -> String {
+            func operand(_ x: Phrase, right: Bool = false) -> String {
                 if op == .multiply || op == .divide, case .arithmetic(let o, _, _) = x, o == .add || o == .subtract { return zh ? "（" + phrase(x) + "）" : "(" + phrase(x) + ")" }
                 if op == .multiply || op == .divide, case .bound = x { return zh ? "（" + phrase(x) + "）" : "(" + phrase(x) + ")" }
+                // a − (b + c) is not a − b + c: a sum or difference after a minus keeps its brackets.
+                if op == .subtract, right, case .arithmetic(let o, _, _) = x, o == .add || o == .subtract { return zh ? "（" + phrase(x) + "）" : "(" + phrase(x) + ")" }
+                // a ÷ (b × c) is not a ÷ b × c.
+                if op == .divide, right, case .arithmetic(let o, _, _) = x, o == .multiply || o == .divide { return zh ? "（" + phrase(x) + "）" : "(" + phrase(x) + ")" }
                 return phrase(x)
             }
-            return "\(operand(a)) \(symbol) \(operand(b))"
-        case .negate(let a): return "−" + phrase(a)
+            return "\(operand(a)) \(symbol) \(operand(b, right: true))"
+        case .negate(let a):
+            // −(b + c), not −b + c.
+            if case .arithmetic(let o, _, _) = a, o == .add || o == .subtract { return zh ? "−（" + phrase(a) + "）" : "−(" + phrase(a) + ")" }
+            return "−" + phrase(a)
         case .compare(let op, let a, let b):
             let symbol = [CompareOp.eq: "=", .ne: "≠", .lt: "<", .le: "≤", .gt: ">", .ge: "≥"][op]!
             return "\(phrase(a)) \(symbol) \(phrase(b))"
@@ -502,7 +509,15 @@ public struct PlainRenderer {
             case (.yearOf, _), (.monthOf, _), (.dayOf, _):
                 let part = zh ? [Function.yearOf: "年份", .monthOf: "月份", .dayOf: "日"][f]! : [Function.yearOf: "year", .monthOf: "month", .dayOf: "day"][f]!
                 return zh ? "\(a) 的\(part) \(whole(result))" : "the \(part) of \(a), \(whole(result))"
+            // A fallback said as what happened: the figure when it is there, else that it is not and what
+            // is taken instead (申报基数：社保缴费基数 未录入，取 底薪 12,000.00), not the formula with its #MISSING.
             case (.ifmissing, _) where args.count == 2:
+                if case .figure(let f, _, _) = args[0] {
+                    if case .error(let err) = f.value, err.kind == .missing {
+                        return zh ? "\(name(f)) 未录入，取 \(phrase(args[1]))" : "no \(name(f)) is entered, so \(phrase(args[1]))"
+                    }
+                    if case .error = f.value {} else { return phrase(args[0]) }
+                }
                 return zh ? "\(phrase(args[0]))（未录入时取 \(phrase(args[1]))）= \(value(result))" : "\(phrase(args[0])) (\(phrase(args[1])) when missing) = \(value(result))"
             case (.iferror, _) where args.count == 2:
                 return zh ? "\(phrase(args[0]))（出错时取 \(phrase(args[1]))）= \(value(result))" : "\(phrase(args[0])) (\(phrase(args[1])) on an error) = \(value(result))"

@@ -20,7 +20,15 @@ extension Session {
         let modeText = parameterText("attribution_mode") ?? "first"
         guard let match = Attribution.Match(setting: m, pattern: p), let mode = Attribution.Mode(rawValue: modeText) else { return nil }
         let how = if case .pattern(let p) = match { "pattern \(p)" } else { m }
-        return (match, mode, AttributionMessage.settings(match: how, mode: mode.rawValue).text(language))
+        return (match, mode, AttributionMessage.settings(match: how, mode: mode.rawValue, matchWords: settingWords("attribution_match", value: m),
+                                                         modeWords: settingWords("attribution_mode", value: modeText)).text(language))
+    }
+
+    /// The plan's words for the setting `name` = `value`: its label and the value's (`Plan.valueLabel(of:value:)`),
+    /// or `nil` when the plan labels not the value.
+    func settingWords(_ name: String, value: String) -> AttributionMessage.Labelled? {
+        guard let l = workspace.plan.valueLabel(of: name, value: value) else { return nil }
+        return AttributionMessage.Labelled(parameter: engine.plan.ruleIndex[name].flatMap { engine.plan.rules[$0].label }, value: l)
     }
 
     /// The people attribution knows: the workspace's agents, by ID (so leftover fen of a split go to the lowest ID).

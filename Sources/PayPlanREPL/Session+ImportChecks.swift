@@ -34,7 +34,7 @@ extension Session {
         // Statuses and agents matched by their bytes first: comparing or hashing Chinese text goes through
         // Unicode normalisation (5% of a 100k Taobao import); bytes that differ fall back to `==` and the index.
         var closedByText: [(text: String, closed: Bool)] = [] // the first 16 statuses met, by their bytes
-        func sameBytes(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) }
+        func sameBytes(_ a: String, _ b: String) -> Bool { a.hasSameBytes(as: b) }
         func isClosed(_ s: String) -> Bool {
             for e in closedByText where sameBytes(e.text, s) { return e.closed }
             let closed = s == "交易关闭" || s == "等待买家付款"

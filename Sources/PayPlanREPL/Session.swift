@@ -1263,7 +1263,10 @@ public final class Session {
     }
 
     func explainLines(cell c: Int, depth: Int, rules: Bool, orders: Bool) -> Output {
-        if rules { return Output(body: Session.explainTree(engine.explain(cell: c, plan: workspace.plan, depth: depth), valueLabels: workspace.plan.valueLabelsByValue)) }
+        if rules {
+            let plan = workspace.plan, all = plan.valueLabelsByValue
+            return Output(body: Session.explainTree(engine.explain(cell: c, plan: plan, depth: depth), labels: { $0.map(plan.valueLabels(for:)) ?? all }))
+        }
         return Output(body: PlainRenderer(language: language, valueLabels: workspace.plan.valueLabelsByValue).lines(engine.plainExplanation(cell: c, plan: workspace.plan, depth: depth), orders: orders).map { OutputLine(fixed: $0) })
     }
 

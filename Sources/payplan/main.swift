@@ -4,7 +4,7 @@ import PayPlan
 import PayPlanREPL
 
 /// `payplan [SCENARIO.json] [-e COMMAND]… [-f SCRIPT]… [--bail]`: runs commands from `-e` and `-f`
-/// (in that order), from a pipe or file on standard input, or interactively on a terminal. A scenario
+/// (in the order given), from a pipe or file on standard input, or interactively on a terminal. A scenario
 /// file that does not exist yet starts an empty scenario that `save` writes there.
 struct PayPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +26,7 @@ struct PayPlanCommand: ParsableCommand {
     @Option(name: .short, help: "Run a command and exit (repeatable).")
     var e: [String] = []
 
-    @Option(name: .short, help: "Run the commands of a script file and exit (repeatable; after any -e).")
+    @Option(name: .short, help: "Run the commands of a script file and exit (repeatable; -e and -f run in the order given).")
     var f: [String] = []
 
     @Flag(name: .customLong("bail"), help: "Stop at the first command that fails (nothing after it runs, so no later save).")
@@ -82,6 +82,18 @@ struct PayPlanCommand: ParsableCommand {
             shell.run()
             return
         }
+        // Every -f script is read before anything runs: a missing or unreadable one is refused with nothing
+        // run and nothing saved (the -e commands run first, and `-e save` after an edit would otherwise
+        // have written the file before the refusal said "nothing was run").
+        var scripts: [(file: String, text: String)] = []
+        for file in f {
+            switch ScriptFile.read(file) {
+            case .success(let t): scripts.append((file, t))
+            case .failure(let problem):
+                Runner.fail(ShellMessage.scriptFile(OutputLine(problem.message)), language: session.language)
+                throw ExitCode(2)
+            }
+        }
         // Journals earlier interactive runs left (their process gone): applied only with --recover
         // (and only on the file they were made on), else only told; a live window's is never touched.
         let journal = session.path.flatMap { EditJournal(scenario: $0, environment: ProcessInfo.processInfo.environment) }
@@ -113,23 +125,20 @@ struct PayPlanCommand: ParsableCommand {
         if let kept = session.keptKeysNote { FileHandle.standardError.write(Data((kept + "\n").utf8)) }
         var failed = false
         if !e.isEmpty || !f.isEmpty {
-            for (i, command) in e.enumerated() {
-                let out = Runner.run(session, command, location: "-e \(i + 1)")
-                failed = out.failed || failed
-                if out.leave || (out.failed && bail) { throw ExitCode(failed ? 1 : 0) }
-            }
-            for file in f {
-                let text: String
-                switch ScriptFile.read(file) {
-                case .success(let t): text = t
-                case .failure(let problem):
-                    Runner.fail(ShellMessage.scriptFile(OutputLine(problem.message)), language: session.language)
-                    throw ExitCode(2)
+            // In the order given, as psql runs -c and -f: `-f edits.txt -e save` saves the edits.
+            for step in CommandLineOrder.steps(givenArguments, commands: e.count, scripts: f.count) {
+                switch step {
+                case .command(let i):
+                    let out = Runner.run(session, e[i], location: "-e \(i + 1)")
+                    failed = out.failed || failed
+                    if out.leave || (out.failed && bail) { throw ExitCode(failed ? 1 : 0) }
+                case .script(let i):
+                    let (file, text) = scripts[i]
+                    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    let r = Runner.runScript(session, lines: AnyIterator(lines.makeIterator()), name: file)
+                    failed = r.failed || failed
+                    if r.stop { throw ExitCode(failed ? 1 : 0) }
                 }
-                let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                let r = Runner.runScript(session, lines: AnyIterator(lines.makeIterator()), name: file)
-                failed = r.failed || failed
-                if r.stop { break }
             }
         } else {
             failed = Runner.runScript(session, lines: AnyIterator { readLine(strippingNewline: true) }).failed

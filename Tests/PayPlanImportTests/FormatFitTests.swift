@@ -38,7 +38,7 @@ import PayPlan
         let columns = "买家应付货款, 买家应付邮费, 收货人姓名, 宝贝标题, 宝贝总数量, 订单关闭原因"
         try expectMisfit("orders import \(Self.shopOrders) --format \(format) --dry-run", file: Self.shopOrders,
                          en: "the file is not a --format \(format) export: its columns \(columns) are those of the Taobao/Tmall seller order export (ExportOrderList); read it with --format taobao; nothing was imported",
-                         zh: "这个文件不是 --format \(format) 的导出：其中的列 \(columns.replacingOccurrences(of: ", ", with: "、")) 属于淘宝/天猫卖家订单导出（ExportOrderList）；请用 --format taobao 导入；未导入任何订单")
+                         zh: "这个文件不是 --format \(format) 的导出：其中的列「\(columns.replacingOccurrences(of: ", ", with: "」、「"))」属于淘宝/天猫卖家订单导出（ExportOrderList）；请用 --format taobao 导入；未导入任何订单")
     }
 
     /// Each platform fixture under a format that is not its own names its own platform (the columns as the
@@ -46,13 +46,13 @@ import PayPlan
     @Test func eachPlatformsExportUnderAnotherFormatNamesItsOwn() throws {
         try expectMisfit("orders import \(Self.fixtures)pdd-orders.csv --format jd", file: Self.fixtures + "pdd-orders.csv",
                          en: "the file is not a --format jd export: its columns 店铺优惠折扣(元), 平台优惠折扣(元), 用户实付金额(元), 商家实收金额(元), 拼单成功时间 are those of the Pinduoduo order export (订单查询); read it with --format pdd; nothing was imported",
-                         zh: "这个文件不是 --format jd 的导出：其中的列 店铺优惠折扣(元)、平台优惠折扣(元)、用户实付金额(元)、商家实收金额(元)、拼单成功时间 属于拼多多订单导出（订单查询）；请用 --format pdd 导入；未导入任何订单")
+                         zh: "这个文件不是 --format jd 的导出：其中的列「店铺优惠折扣(元)」、「平台优惠折扣(元)」、「用户实付金额(元)」、「商家实收金额(元)」、「拼单成功时间」属于拼多多订单导出（订单查询）；请用 --format pdd 导入；未导入任何订单")
         try expectMisfit("orders import \(Self.fixtures)jd-orders.csv --format taobao", file: Self.fixtures + "jd-orders.csv",
                          en: "the file is not a --format taobao export: its columns 京东价, 结算金额, 下单帐号, 商家备注等级, 付款确认时间 are those of the JD seller order export (订单管理); read it with --format jd; nothing was imported",
-                         zh: "这个文件不是 --format taobao 的导出：其中的列 京东价、结算金额、下单帐号、商家备注等级、付款确认时间 属于京东商家订单导出（订单管理）；请用 --format jd 导入；未导入任何订单")
+                         zh: "这个文件不是 --format taobao 的导出：其中的列「京东价」、「结算金额」、「下单帐号」、「商家备注等级」、「付款确认时间」属于京东商家订单导出（订单管理）；请用 --format jd 导入；未导入任何订单")
         try expectMisfit("orders import \(Self.fixtures)douyin-orders.csv --format tmall-report", file: Self.fixtures + "douyin-orders.csv",
                          en: "the file is not a --format tmall-report export: its columns 主订单编号, 子订单编号, 选购商品, 订单提交时间, 支付完成时间 are those of the Douyin shop (抖店) order export; read it with --format douyin; nothing was imported",
-                         zh: "这个文件不是 --format tmall-report 的导出：其中的列 主订单编号、子订单编号、选购商品、订单提交时间、支付完成时间 属于抖店订单导出；请用 --format douyin 导入；未导入任何订单")
+                         zh: "这个文件不是 --format tmall-report 的导出：其中的列「主订单编号」、「子订单编号」、「选购商品」、「订单提交时间」、「支付完成时间」属于抖店订单导出；请用 --format douyin 导入；未导入任何订单")
     }
 
     /// A file with only the Tmall report's columns, but whose paid amounts are not 总金额 − 退款金额:

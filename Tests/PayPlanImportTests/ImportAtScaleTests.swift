@@ -20,6 +20,47 @@ import Testing
         #expect(OrderImport.trimmable("\u{FEFF}") && !OrderImport.trimmable("成"))
     }
 
+    /// `lineBreaks` counting eight bytes at a time gives what counting byte by byte gives (LF, and CR not before
+    /// LF), on generated texts: LF, CR and CRLF at every place of a word, a CR ending a word before its LF,
+    /// Chinese text, and texts shorter than a word; and by hand.
+    @Test func lineBreaksCountedByWordsAsByBytes() {
+        func reference(_ s: String) -> Int {
+            let b = Array(s.utf8)
+            var n = 0
+            for i in b.indices where b[i] == 0x0A || (b[i] == 0x0D && (i + 1 == b.count || b[i + 1] != 0x0A)) { n += 1 }
+            return n
+        }
+        var rng = SplitMix64(seed: 20261205)
+        let pieces = ["\n", "\r", "\r\n", "a", "订单", "12.50,", "       ", "\n\n", "\r\r"]
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...40, using: &rng) { text += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            #expect(OrderImport.lineBreaks(text) == reference(text), "\(Array(text.utf8))")
+        }
+        // By hand: 7 bytes then CRLF across the word's end is one break; CR CR LF is two; a CR at the very end one.
+        #expect(OrderImport.lineBreaks("abcdefg\r\nx") == 1)
+        #expect(OrderImport.lineBreaks("\r\r\n") == 2)
+        #expect(OrderImport.lineBreaks("12345678\r") == 1)
+        #expect(OrderImport.lineBreaks("1\n2\n3\n4\n5\n6\n7\n8\n") == 8)
+        #expect(OrderImport.lineBreaks("") == 0)
+    }
+
+    /// `hasSameBytes` (the memos' match) says whether two texts are the same UTF-8 bytes, on generated pairs of
+    /// small, native and bridged-from-bytes texts; texts equal only under normalisation are not the same bytes.
+    @Test func sameBytesIsEqualUTF8() {
+        var rng = SplitMix64(seed: 20261206)
+        let pieces = ["a", "交易成功", "e", "\u{301}", "\u{E9}", "0123456789abcdef", ""]
+        for _ in 0..<3000 {
+            var a = "", b = ""
+            for _ in 0..<Int.random(in: 0...5, using: &rng) { a += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            b = Bool.random(using: &rng) ? String(decoding: Array(a.utf8), as: UTF8.self) : ""
+            for _ in 0..<Int.random(in: 0...5, using: &rng) where b.isEmpty { b += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            #expect(a.hasSameBytes(as: b) == (Array(a.utf8) == Array(b.utf8)), "\(Array(a.utf8)) \(Array(b.utf8))")
+        }
+        #expect("caf\u{E9}" == "cafe\u{301}" && !"caf\u{E9}".hasSameBytes(as: "cafe\u{301}"))
+        #expect("".hasSameBytes(as: "") && "交易成功".hasSameBytes(as: String("交易成功交易关闭".prefix(4))))
+    }
+
     /// One buffer through a whole file holds each record as a fresh array would, and after the last record
     /// it still holds that record (what `read` hands to `finish`).
     @Test func oneRowBufferReadsAsFreshRows() {

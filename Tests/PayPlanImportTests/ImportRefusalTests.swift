@@ -41,7 +41,7 @@ import PayPlan
         let noAgent = try tempFile(Data("月份,询单人数\n2026-03,5\n".utf8))
         try expectRefusedInBoth("performance import \(noAgent)", path: noAgent,
                                 en: ["no column names the agent (客服, or 客服昵称, 旺旺, 姓名, 工号); the file's columns are: 月份, 询单人数"],
-                                zh: ["没有哪一列写着员工（客服、客服昵称、旺旺、姓名 或 工号）；文件的列为：月份、询单人数；未导入任何内容"])
+                                zh: ["没有哪一列写着员工（「客服」、「客服昵称」、「旺旺」、「姓名」或「工号」）；文件的列为：「月份」、「询单人数」；未导入任何内容"])
         let badMap = try tempFile(Data("订单编号,金额\nT1,5\n".utf8))
         try expectRefusedInBoth("orders import \(badMap) --map 订单编号", path: badMap,
                                 en: ["--map 订单编号: write COLUMN=FIELD pairs separated by commas"],
@@ -67,8 +67,8 @@ import PayPlan
             "  row 5, column 买家实际支付金额: '¥-1,200' is negative",
         ], zh: [
             "5 行中有 4 行有误；未导入任何内容",
-            "  第 2 行，列 买家实际支付金额：'-35.00' 是负数：退款不是一笔负金额的订单；请把它以正数写在原付款订单那一行的 退款金额 列中",
-            "  第 4 行，列 退款金额：'-5.00' 是负数：退款金额应写成正数",
+            "  第 2 行，列「买家实际支付金额」：'-35.00' 是负数：退款不是一笔负金额的订单；请把它以正数写在原付款订单那一行的「退款金额」列中",
+            "  第 4 行，列「退款金额」：'-5.00' 是负数：退款金额应写成正数",
         ])
         // --skip-bad takes only N5: 小美's February sales are its 1,200.00 (commission 1% = 12.00).
         let s = try Session(path: onlineShop)
@@ -113,7 +113,7 @@ import PayPlan
         try expectRefusedInBoth("orders import \(middle) --format taobao", path: middle, en: [
             "\(middle): row 3, column 宝贝标题: a quote (\") opens the cell and is never closed, so the 2 lines after it were read into that one cell; close the quote, or write a quote inside a cell as two (\"\"); nothing was imported",
         ], zh: [
-            "\(middle)：第 3 行，列 宝贝标题：单元格以引号（\"）开头却没有结束引号，其后的 2 行都被读进了这一个单元格",
+            "\(middle)：第 3 行，列「宝贝标题」：单元格以引号（\"）开头却没有结束引号，其后的 2 行都被读进了这一个单元格",
         ])
         let s = try Session(path: onlineShop)
         #expect(!s.execute("orders import \(middle) --format taobao").text.contains("the date is empty"))
@@ -180,8 +180,8 @@ import PayPlan
         c.language = .zh
         // The row reasons are typed (ImportProblem.Kind) and read in Chinese, the workspace unchanged.
         let zh = c.execute("orders import \(two) \(map)").text
-        #expect(zh.contains("  第 2 行，列 签收日期：'2026-13-45' 不是日期，日期可写作 2026-03-02 或 2026/3/2；列 金额：'abc' 不是金额，金额可写作 12345.60、¥12,345 或 12,345元"), "\(zh)")
-        #expect(zh.contains("  第 3 行，列 业务员：没有姓名或工号为 'S99' 的员工（员工："), "\(zh)")
+        #expect(zh.contains("  第 2 行，列「签收日期」：'2026-13-45' 不是日期，日期可写作 2026-03-02 或 2026/3/2；列「金额」：'abc' 不是金额，金额可写作 12345.60、¥12,345 或 12,345元"), "\(zh)")
+        #expect(zh.contains("  第 3 行，列「业务员」：没有姓名或工号为 'S99' 的员工（员工："), "\(zh)")
         #expect(c.workspace == before)
         c.language = .en
 
@@ -233,7 +233,7 @@ import PayPlan
                 "  row 5, column 询单->最终付款人数: 1 paying buyers is more than the 0 inquiring buyers (询单人数)",
             ] : [
                 "4 行中有 3 行有误；未导入任何内容",
-                "  第 2 行，列 询单->最终付款人数：最终付款 500 人多于询单 100 人（询单人数）：转化率超过 100%",
+                "  第 2 行，列「询单->最终付款人数」：最终付款 500 人多于询单 100 人（询单人数）：转化率超过 100%",
             ]
             for part in expected { #expect(out.text.contains(part), "\(language): \(out.text)") }
             #expect(!out.text.contains("row 3"))

@@ -41,7 +41,7 @@ import PayPlan
                       "the refund of order T007 grew from 0.00 to 400.00 since the last import and the file has no 退款时间; give --refunds-known DATE")
         s.language = .zh
         expectRefused(s, "orders import \(april) --format taobao",
-                      "第 2 行，列 退款金额：订单 T007 的退款自上次导入后从 0.00 增加到 400.00，而文件没有退款时间列；请加上 --refunds-known 日期（得知退款的那一天），增加的部分在那个月追回")
+                      "第 2 行，列「退款金额」：订单 T007 的退款自上次导入后从 0.00 增加到 400.00，而文件没有退款时间列；请加上 --refunds-known 日期（得知退款的那一天），增加的部分在那个月追回")
         #expect(s.workspace.order("T007")?.fields["refund"] == nil)
     }
 

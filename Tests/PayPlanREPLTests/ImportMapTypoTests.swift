@@ -39,7 +39,7 @@ import TestSupport
         let map = good.replacingOccurrences(of: "利润=profit", with: "利闰=profit")
         try expectRefusedInBoth(s, "orders import \(f) --map \(map)",
                                 en: "\(f): --map 利闰=profit: the file has no column 利闰; did you mean 利润? (its columns are: 订单编号, 业务员, 签收日期, 金额, 利润); nothing was imported",
-                                zh: "\(f)：--map '利闰=profit'：文件中没有 利闰 这一列；是不是想写 利润？（它的列为：订单编号、业务员、签收日期、金额、利润）；未导入任何订单", file: f)
+                                zh: "\(f)：--map '利闰=profit'：文件中没有「利闰」这一列；是不是想写「利润」？（它的列为：「订单编号」、「业务员」、「签收日期」、「金额」、「利润」）；未导入任何订单", file: f)
         #expect(s.workspace.order("T1") == nil)
     }
 

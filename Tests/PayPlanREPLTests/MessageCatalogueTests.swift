@@ -40,9 +40,10 @@ import TestSupport
                      "attributes", "hired", "left", "scenario", "salez", "JSON"])
         // The command line's own options (`-f FILE`, `-e LINE`).
         s.formUnion(["f", "e"])
-        // Imports: the field names a column maps to, the platform formats, encodings, attribution switch values.
+        // Imports: the field names a column maps to, the platform formats, encodings, attribution switch values;
+        // the names of a field and an attribute whose labelled values explain --rules notes show (terms, role).
         s.formUnion(["import", "id", "amount", "date", "note", "total", "value", "none", "name", "pattern", "first", "last", "split",
-                     "match", "mode", "attribution", "UTF", "BOM", "GB", "taobao", "tmall", "pdd", "jd", "douyin", "ExportOrderList", "CS", "A"])
+                     "match", "mode", "attribution", "terms", "role", "UTF", "BOM", "GB", "taobao", "tmall", "pdd", "jd", "douyin", "ExportOrderList", "CS", "A"])
         return s
     }()
 

@@ -110,7 +110,7 @@ import TestSupport
         let out = s.execute("orders import \(file) --format taobao")
         #expect(out.failed && Self.typed(out))
         let message = out.errors.first?.message ?? ""
-        #expect(message.hasPrefix("\(file)：没有卖家备注列（--format taobao 查找 订单备注、卖家备注、商家备注），所有订单都会成为闷拍、不归属任何人；文件的列为："), "\(message)")
+        #expect(message.hasPrefix("\(file)：没有卖家备注列（--format taobao 查找「订单备注」、「卖家备注」、「商家备注」），所有订单都会成为闷拍、不归属任何人；文件的列为："), "\(message)")
         #expect(message.hasSuffix("；请用 --note 列名 指明卖家备注列，或用 --note none 把所有订单按闷拍导入；未导入任何订单"), "\(message)")
         #expect(s.workspace == before)
     }

@@ -25,6 +25,17 @@ import TestSupport
 
     static let header = #"{"format": "payplan-scenario", "version": 1, "name": "x", "years": "2026", "plan": ["input month sales default 0"], "#
 
+    /// An empty order ID is said once, as empty; a repeated one names the order that has it first (en and zh).
+    @Test func anEmptyOrRepeatedOrderIDIsSaidOnce() {
+        let agents = #""inputs": {}, "agents": [{"name": "李雷"}], "orders": "#
+        let empty = refusal(Self.header + agents + #"[{"id": "", "agent": "李雷", "date": "2026-03-02"}]}"#)
+        #expect(empty.en == "orders[0].id: the order's ID is empty")
+        #expect(empty.zh == "orders[0].id：订单号为空")
+        let twice = refusal(Self.header + agents + #"[{"id": "T1", "date": "2026-03-02"}, {"id": "T1", "date": "2026-03-03"}]}"#)
+        #expect(twice.en == #"orders[1].id: "T1" is also the ID of orders[0]; order IDs are unique"#)
+        #expect(twice.zh == #"orders[1].id："T1" 也是 orders[0] 的订单号；订单号不能重复"#)
+    }
+
     /// Line 3 is `  "version" 1`: two spaces and `"version"` (9 characters) end at column 11, a space, so the
     /// `1` where ':' belongs is at column 13.
     @Test func aSyntaxErrorSaysLineColumnAndWhat() {

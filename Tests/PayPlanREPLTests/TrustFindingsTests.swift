@@ -284,7 +284,7 @@ import TestSupport
         #expect(out.text.contains("row 3, column 成交价: '-500' is outside the range the plan declares for price (0..), as order add would refuse it"), "\(out.text)")
         #expect(s.workspace == before && !s.isDirty)
         s.language = .zh
-        #expect(s.execute(command).text.contains("列 成交价：'-500' 超出方案为 price 规定的范围（0..），order add 也会拒绝它"))
+        #expect(s.execute(command).text.contains("列「成交价」：'-500' 超出方案为 price 规定的范围（0..），order add 也会拒绝它"))
         // --skip-bad imports the good row only.
         s.language = .en
         run(s, command + " --skip-bad")
@@ -302,7 +302,7 @@ import TestSupport
         expectRefused(s, "performance import \(chitu) --month 1999-03",
                       "--month 1999-03 is outside the scenario's years (2026); nothing was imported (years 1999-2026 widens them)")
         s.language = .zh
-        expectRefused(s, "performance import \(chitu) --month 2026-03", "其中的 日期 列已给出每行的月份，--month 2026-03 会被忽略")
+        expectRefused(s, "performance import \(chitu) --month 2026-03", "其中的「日期」列已给出每行的月份，--month 2026-03 会被忽略")
         s.language = .en
         // With the column ignored, --month gives every row's month: 小美's inquiries (100 in the file) land in 2026-03.
         run(s, "performance import \(chitu) --month 2026-03 --map 日期=-")

@@ -156,7 +156,7 @@ import TestSupport
         #expect(out.failed)
         #expect(s.workspace == before)
         let line = out.errors.first?.render(language: .zh).first ?? ""
-        #expect(line.contains("没有哪一列对应 id，即订单号（例如 --map 订单编号=id）；文件的列为：单号、业务员、日期"), "\(line)")
+        #expect(line.contains("没有哪一列对应 id，即订单号（例如 --map 订单编号=id）；文件的列为：「单号」、「业务员」、「日期」"), "\(line)")
         #expect(ImportError(.noColumnFor(field: "id", columns: ["a"], savedMaps: [])).message
                 == "no column maps to id, the order number (e.g. --map 订单编号=id); the file's columns are: a")
     }

@@ -46,6 +46,7 @@ import TestSupport
         "order bigger = max(amount, 500, net)",
         "order label = if cash then \"现金\" else terms",
         "order base_of = base",
+        "order silent = missing(agent)",
         "month sales = sum(amount over orders where not late)",
         "month late_orders = count(orders where late)",
         "month nets = sum(net over orders)",
@@ -60,7 +61,7 @@ import TestSupport
     ///   max(0, 500, 0) = 500; net30; base 4,000.
     /// - O3 nobody 2026-04-01, 3,333.33 net60, paid 05-15: net 3,333.33 − 333.33 = 3,000; due 05-01;
     ///   05-15 > 05-01: late; 44 days; 100 / 3,333.33 = 0.030000030000 (to 12 digits); due in May;
-    ///   3,333.33; net60; base: credited to nobody, #MISSING.
+    ///   3,333.33; net60; base: credited to nobody, #MISSING; the only silent order (missing(agent)).
     /// - O4 甲 Tue 2026-03-31, 5,000,000 cash, paid 04-01: due Thu 04-02, not late; 5,000,000 days on
     ///   is past 9999-12-31: #RANGE; net 4,500,000.
     /// Sums: 甲 March sales (not late) 1,000 + 5,000,000 = 5,001,000, nets 900 + 4,500,000 = 4,500,900;
@@ -120,6 +121,7 @@ import TestSupport
         #expect(value(e, "base_of", "O1") == n("3000"))
         #expect(value(e, "base_of", "O2") == n("4000"))
         #expect(value(e, "base_of", "O3").isError)
+        #expect(["O1", "O2", "O3", "O4"].map { value(e, "silent", $0) } == [.bool(false), .bool(false), .bool(true), .bool(false)])
         #expect(month(e, "sales", 0, "2026-03") == n("5001000"))
         #expect(month(e, "nets", 0, "2026-03") == n("4500900"))
         #expect(month(e, "sales", 1, "2026-03") == n("0"))
@@ -178,6 +180,7 @@ import TestSupport
             "order d2 = days_between(d1, paid) + (paid - date)",
             "order f1 = (flag or amount < 0) and not missing(paid) or terms != \"other\"",
             "order f2 = flag = yes and d1 <= as_of",
+            "order f3 = missing(agent) or (not missing(agent) and f2)",
             "order t1 = if f1 then terms else \"其他\"",
             "order m1 = month_of(d1) + year_of(paid) + day_of(date)",
             "order q = 1000 / amount",

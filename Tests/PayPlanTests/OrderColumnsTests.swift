@@ -102,4 +102,86 @@ import TestSupport
         #expect(value(e, "twice", "O2") == n("-0.02"))
         #expect(e._checkInvariants(against: w).isEmpty)
     }
+
+    /// Only the columns a formula reads are filled (a Taobao import's buyer names and notes are read by no
+    /// rule: not typed, not interned); a rule edit, or a rule added at the end of the plan, that comes to
+    /// read another field fills its column then, and reads what the orders hold there. Expected values are
+    /// read off the orders: notes "vip" on O1 and O10, "regular" on O2, none on O3 (the default "none").
+    @Test func onlyTheColumnsTheRulesReadAreFilled() throws {
+        var w = try workspace()
+        w.setOrders(w.orders.map { o in
+            var o = o
+            o.fields["buyer"] = .text("tb" + o.id)
+            switch o.id { case "O1", "O10": o.fields["note"] = .text("vip"); case "O2": o.fields["note"] = .text("regular"); default: break }
+            return o
+        })
+        // Reading amount and terms only (note, buyer, kind and paid unread).
+        w.plan = try Plan.parse(lines: [
+            "field amount default 0",
+            "field terms default \"cash\"",
+            "field note default \"none\"",
+            "order twice = amount * 2",
+            "order cash = terms = \"cash\"",
+            "month sales = sum(amount over orders)",
+        ])
+        let e = try Engine(workspace: w)
+        let filled = Set(e.orderColumns.names.indices.filter { e.orderColumns.filled[$0] }.map { e.orderColumns.names[$0] })
+        #expect(filled == ["amount", "terms"])
+        #expect(e.orderColumns.number(ofText: "tbO1") == nil && e.orderColumns.number(ofText: "vip") == nil)
+        #expect(value(e, "twice", "O1") == n("2469.12"))
+        #expect(e._checkInvariants(against: w).isEmpty)
+
+        // A rule edit reads note: its column is filled, and each order reads its own note or the default.
+        var edited = w
+        edited.plan.define(try Definition(source: "order twice = if note = \"vip\" then amount * 2 else 0"))
+        #expect(e.redefine(edited.plan) != nil)
+        #expect(e.orderColumns.filled[e.orderColumns.names.firstIndex(of: "note")!])
+        #expect(value(e, "twice", "O1") == n("2469.12"))    // vip: 1,234.56 × 2
+        #expect(value(e, "twice", "O2") == n("0"))          // regular
+        #expect(value(e, "twice", "O3") == n("0"))          // no note: "none"
+        #expect(value(e, "twice", "O10") == n("0.000000000002"))
+        #expect(e._checkInvariants(against: edited).isEmpty)
+        let fresh = try Engine(workspace: edited)
+        #expect(fresh.values == e.values)
+
+        // A team figure added at the end reads buyer over the orders: 1 order of 4 is tbO2's.
+        var appended = edited
+        appended.plan.define(try Definition(source: "team month by_o2 = count(orders where buyer = \"tbO2\")"))
+        let x = try #require(e.appending(appended.plan.definitions.last!, in: appended.plan, workspace: appended))
+        #expect(x.orderColumns.filled[x.orderColumns.names.firstIndex(of: "buyer")!])
+        #expect(x.value(ofCell: x.cell(rule: x.plan.ruleIndex["by_o2"]!, agent: 0, period: Period(text: "2026-03")!)!) == n("1"))
+        #expect(x.value(ofCell: x.cell(rule: x.plan.ruleIndex["by_o2"]!, agent: 0, period: Period(text: "2026-04")!)!) == n("0"))
+        #expect(x.values == (try Engine(workspace: appended)).values)
+        #expect(x._checkInvariants(against: appended).isEmpty)
+
+        // An order edit in place writes the filled columns: O2's note becomes vip.
+        let o2 = x.orderIndex(id: "O2")!
+        var new = x.orders[o2]
+        new.fields["note"] = .text("vip")
+        new.fields["buyer"] = .text("tbX")
+        #expect(x.replaceOrder(at: o2, with: new) != nil)
+        _ = appended.upsert(new)
+        #expect(value(x, "twice", "O2") == n("-0.02"))
+        #expect(x.value(ofCell: x.cell(rule: x.plan.ruleIndex["by_o2"]!, agent: 0, period: Period(text: "2026-03")!)!) == n("0"))
+        #expect(x._checkInvariants(against: appended).isEmpty)
+    }
+
+    /// The field names an engine is compiled with (`Engine.fieldNames`) are those a set of every order's names
+    /// holds, past the 32 names compared before a set is used, and with names equal but for Unicode normalisation
+    /// (é as one scalar or as e and a combining accent) counted once, as a set counts them.
+    @Test func fieldNamesAreEveryOrdersNames() {
+        var rng = SplitMix64(seed: 20261203)
+        let day = Day(year: 2026, month: 1, day: 1)!
+        for round in 0..<60 {
+            let pool = (0..<(round % 3 == 0 ? 50 : 8)).map { "f\($0)" } + ["caf\u{E9}", "cafe\u{301}", "备注"]
+            let orders = (0..<Int.random(in: 0...80, using: &rng)).map { k in
+                var fields: [String: AttributeValue] = [:]
+                for _ in 0..<Int.random(in: 0...6, using: &rng) { fields[pool[Int.random(in: 0..<pool.count, using: &rng)]] = .number(Fixed(k)) }
+                return Order(id: "O\(k)", agent: nil, date: day, fields: fields)
+            }
+            var reference = Set<String>()
+            for o in orders { reference.formUnion(o.fields.keys) }
+            #expect(Engine.fieldNames(of: orders) == reference, "round \(round)")
+        }
+    }
 }

@@ -51,4 +51,51 @@ import Testing
         #expect(Workspace.numericKeys(Self.orders(["9223372036854775808"])) == nil) // Int.max + 1
         #expect(Workspace.numericKeys(Self.orders([""])) == nil)
     }
+
+    /// `Workspace.merge` of numeric order numbers running strictly one way (an export, newest first or oldest
+    /// first: no repeat looked for by hashing, no sort) leaves what one `upsert` per order leaves and reports the
+    /// same replaced orders, on generated lists: runs both ways, into an empty workspace and over stored orders
+    /// (some IDs shared), and lists that break the run (a repeat, `07` beside `7`, one out of turn, an ID that is
+    /// not digits), which take the long way.
+    @Test func mergeOfARunEqualsUpsertOneByOne() {
+        var rng = SplitMix64(seed: 20261204)
+        let day = Day(year: 2026, month: 1, day: 1)!
+        func order(_ id: String, _ k: Int) -> Order { Order(id: id, agent: nil, date: day, fields: ["k": .number(Fixed(k))]) }
+        for round in 0..<300 {
+            let n = Int.random(in: 2...200, using: &rng)
+            var values = (0..<n).map { _ in Int.random(in: 0..<1_000, using: &rng) * 1_000_003 }
+            values = Array(Set(values)).sorted()
+            if round % 2 == 1 { values.reverse() }
+            var ids = values.map { String($0) }
+            switch round % 6 {
+            case 2 where ids.count > 2: ids.insert(ids[1], at: 2)                        // a repeat
+            case 3 where ids.count > 2: ids[1] = "0" + ids[1]                              // 07 beside 7: equal values
+            case 4 where ids.count > 2: ids.swapAt(0, ids.count - 1)                       // out of turn
+            case 5: ids.append("T1")                                                       // not digits
+            default: break
+            }
+            let incoming = ids.enumerated().map { order($1, round * 1_000 + $0) }
+            var base = Workspace()
+            if round % 3 != 0 {
+                for _ in 0..<Int.random(in: 1...40, using: &rng) {
+                    let shared = Bool.random(using: &rng) ? ids[Int.random(in: 0..<ids.count, using: &rng)] : String(Int.random(in: 0..<1_000, using: &rng) * 1_000_003 + 1)
+                    base.upsert(order(shared, -1))
+                }
+            }
+            var oneByOne = base
+            let expected = incoming.map { oneByOne.upsert($0) }
+            var merged = base
+            let replaced = merged.merge(incoming)
+            #expect(merged.orders == oneByOne.orders, "round \(round)")
+            #expect(replaced == expected, "round \(round)")
+        }
+        // By hand: which way a list runs.
+        #expect(Workspace.numericRun(Self.orders(["1", "2", "10"])) == .ascending)
+        #expect(Workspace.numericRun(Self.orders(["10", "2", "1"])) == .descending)
+        #expect(Workspace.numericRun(Self.orders(["1", "2", "2"])) == nil)
+        #expect(Workspace.numericRun(Self.orders(["7", "07"])) == nil)
+        #expect(Workspace.numericRun(Self.orders(["1", "3", "2"])) == nil)
+        #expect(Workspace.numericRun(Self.orders(["1", "2a"])) == nil)
+        #expect(Workspace.numericRun(Self.orders(["1"])) == nil)
+    }
 }

@@ -42,6 +42,17 @@ import TestSupport
         #expect(message == "agents[1].id: \"S01\" is also the ID of agents[0] (甲); employee IDs are unique")
     }
 
+    /// An empty name or order ID is said once, as empty (it was "the ID \"\" is empty or used twice"); one used
+    /// twice names the earlier place that has it, as a duplicate employee ID does.
+    @Test func emptyAndRepeatedNamesAndOrderIDsAreEachSaidOnce() throws {
+        #expect(try refusal { $0["agents"] = [["name": "甲"], ["name": ""]] } == "agents[1].name: the agent's name is empty")
+        #expect(try refusal { $0["agents"] = [["name": "甲"], ["name": "乙"], ["name": "甲"]] } == "agents[2].name: \"甲\" is also the name of agents[0]; agent names are unique")
+        let order: (String) -> [String: Any] = { ["id": $0, "agent": "甲", "date": "2026-03-02", "fields": ["amount": "100"]] }
+        #expect(try refusal { $0["orders"] = [order("T1"), order("")] } == "orders[1].id: the order's ID is empty")
+        #expect(try refusal { $0["orders"] = [order("T1"), order("T2"), order("T1")] } == "orders[2].id: \"T1\" is also the ID of orders[0]; order IDs are unique")
+        #expect(try refusal { $0["orders"] = [order("T1"), order("T2")] } == nil)
+    }
+
     @Test func leavingBeforeBeingHiredIsRefused() throws {
         let message = try refusal { $0["agents"] = [["name": "甲", "hired": "2025-06-01", "left": "2025-01-31"]] }
         #expect(message == "agents[0].left: 2025-01-31 is before hired 2025-06-01; an agent cannot leave before being hired")

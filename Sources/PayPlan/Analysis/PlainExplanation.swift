@@ -428,6 +428,17 @@ struct PhraseBuilder {
         }
     }
 
+    /// The terms of a phrase that is a sum, difference or negation, each with its sign (`positive` for
+    /// the whole); any other phrase is one term.
+    static func signedTerms(_ p: Phrase, positive: Bool) -> [(Phrase, Bool)] {
+        switch p {
+        case .arithmetic(.add, let a, let b): signedTerms(a, positive: positive) + signedTerms(b, positive: positive)
+        case .arithmetic(.subtract, let a, let b): signedTerms(a, positive: positive) + signedTerms(b, positive: !positive)
+        case .negate(let a): signedTerms(a, positive: !positive)
+        default: [(p, positive)]
+        }
+    }
+
     mutating func phrase(_ e: CExpr, _ k: Coordinates) -> Phrase {
         switch e {
         case .arithmetic(.subtract, .builtin(.x), let b) where k.x != nil:
@@ -441,9 +452,13 @@ struct PhraseBuilder {
             }
             ts = kept.isEmpty ? [ts[0]] : kept
             var out: Phrase? = nil
+            // A term that reads as a sum or a negation itself (the branch taken by an `if`, `+ (if active
+            // then -special_deduction else 0)`) is spliced in with its signs: "… − 专项附加扣除 1,000.00",
+            // not "… + −专项附加扣除 1,000.00".
             for (t, positive) in ts {
-                let p = phrase(t, k)
-                if let o = out { out = .arithmetic(positive ? .add : .subtract, o, p) } else { out = positive ? p : .negate(p) }
+                for (p, sign) in Self.signedTerms(phrase(t, k), positive: positive) {
+                    if let o = out { out = .arithmetic(sign ? .add : .subtract, o, p) } else { out = sign ? p : .negate(p) }
+                }
             }
             return out!
         case .constant(let v): return .constant(v)

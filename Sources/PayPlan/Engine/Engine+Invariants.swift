@@ -38,8 +38,11 @@ extension Engine {
         }
         // The typed order columns say what the orders' fields say.
         if orderColumns.names != plan.orderColumns { note("order columns \(orderColumns.names), the plan's \(plan.orderColumns)") }
+        if !orders.isEmpty {
+            for c in plan.orderColumnsRead where !orderColumns.filled[c] { note("order column \(orderColumns.names[c]) is read by the plan but not filled") }
+        }
         for o in orders.indices {
-            for (c, n) in orderColumns.names.enumerated() where orderColumns.value(column: c, order: o) != orders[o].fields[n]?.value {
+            for (c, n) in orderColumns.names.enumerated() where orderColumns.filled[c] && orderColumns.value(column: c, order: o) != orders[o].fields[n]?.value {
                 note("order \(orders[o].id)'s column \(n) holds \(orderColumns.value(column: c, order: o)?.displayText ?? "nothing"), its field \(orders[o].fields[n]?.text ?? "nothing")")
             }
         }

@@ -245,6 +245,15 @@ extension Engine {
                 for i in 0..<n { raw[i] = tags[o0 + i] == .none ? 1 : 0; tag[i] = Engine.orderLaneFlag }
                 return
             }
+            // `missing(agent)` (plan A's silent orders, 闷拍): yes where the order is credited to nobody, as the tree
+            // walk's #MISSING says; read off the orders, not through the agent's name as a text per lane.
+            if case .orderField(_, OrderColumns.agentColumn, nil) = args[0] {
+                let o0 = run.first
+                orders.withUnsafeBufferPointer { ob in
+                    for i in 0..<n { raw[i] = ob[o0 + i].agent == nil ? 1 : 0; tag[i] = Engine.orderLaneFlag }
+                }
+                return
+            }
             // Anything that is a value is not missing; an error is the tree walk's to tell apart.
             orderColumn(args[0], run, out)
             for i in 0..<n {

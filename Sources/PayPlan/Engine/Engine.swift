@@ -31,7 +31,11 @@ public final class Engine {
             if replacingPlanKeepsGraph { return }
             if cellGraph == nil { _ = graph }
         }
-        didSet { orderTemplatesCache = nil; hasRuleSchedule = nil; appended.readTemplate = [] }
+        didSet {
+            orderTemplatesCache = nil; hasRuleSchedule = nil; appended.readTemplate = []
+            // A new formula may read a field no formula read before: its column is filled now.
+            if !orders.isEmpty { orderColumns.fill(plan.orderColumnsRead, orders: orders) }
+        }
     }
     /// The order templates of `plan` (`Engine+OrderTemplates`), worked out on first use.
     @exclusivity(unchecked) var orderTemplatesCache: OrderTemplates??
@@ -47,7 +51,7 @@ public final class Engine {
     /// The workspace's orders, in ID order; order cells are numbered the same way.
     @exclusivity(unchecked) public internal(set) var orders: [Order]
     /// The orders' fields as typed columns (`OrderColumns`), one per name of `plan.orderColumns`,
-    /// which order rules read by column number.
+    /// which order rules read by column number; those the plan reads are filled (`plan.orderColumnsRead`).
     @exclusivity(unchecked) var orderColumns: OrderColumns
     /// Each order's credited agent (index), or −1.
     @exclusivity(unchecked) var orderAgent: [Int]
@@ -115,7 +119,14 @@ public final class Engine {
     /// - Complexity: O(cells) to copy the values, plus the new rule's cells × its formula's size.
     init(extending e: Engine, plan new: CompiledPlan, offsets: [Int]) {
         plan = new; attributeKeys = e.attributeKeys; fieldKeys = e.fieldKeys; agents = e.agents; agentByName = e.agentByName; startMonth = e.startMonth; years = e.years
-        orders = e.orders; orderColumns = e.orderColumns; orderAgent = e.orderAgent; orderMonth = e.orderMonth
+        var columns = e.orderColumns
+        if !e.orders.isEmpty, let last = new.rules.last {
+            // The new rule may read a field no other rule reads.
+            var read = Set<Int>()
+            CompiledPlan.orderColumnsRead(by: last.kind, into: &read)
+            columns.fill(read.sorted(), orders: e.orders)
+        }
+        orders = e.orders; orderColumns = columns; orderAgent = e.orderAgent; orderMonth = e.orderMonth
         calendar = e.calendar; asOf = e.asOf; buckets = e.buckets; ordersByAgent = e.ordersByAgent; self.offsets = offsets
         monthCount = e.monthCount
         var values = e.values
@@ -151,8 +162,7 @@ public final class Engine {
         }
         var extraKeys = Set<String>()
         for a in workspace.agents { extraKeys.formUnion(a.extra.keys) }
-        var fieldKeys = Set<String>()
-        for o in workspace.orders { fieldKeys.formUnion(o.fields.keys) }
+        let fieldKeys = Engine.fieldNames(of: workspace.orders)
         try workspace.plan.checkVersions(years: workspace.years)
         self.plan = try CompiledPlan(plan: workspace.plan, agentAttributes: extraKeys, orderFields: fieldKeys)
         self.attributeKeys = extraKeys
@@ -161,7 +171,8 @@ public final class Engine {
         self.years = workspace.years
         self.startMonth = Month(year: workspace.years.lowerBound, month: 1)
         self.orders = workspace.orders
-        self.orderColumns = OrderColumns(names: plan.orderColumns, orders: workspace.orders)
+        self.orderColumns = OrderColumns(names: plan.orderColumns, orders: workspace.orders,
+                                         reading: workspace.orders.isEmpty ? [] : plan.orderColumnsRead)
         self.calendar = workspace.calendar
         self.asOf = workspace.knownOn
         var agentByName: [String: Int] = [:]

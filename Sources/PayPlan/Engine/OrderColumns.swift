@@ -7,8 +7,11 @@
 /// saying what the order holds there (nothing, an amount, a date, yes/no, text) and a
 /// payload: an amount's raw `Fixed` value (CNY × 10¹²), a date packed as
 /// `year << 9 | month << 5 | day`, a flag as 0 or 1, or the number of an interned text.
-/// The columns say the same as the orders' `fields` dictionaries: the engine keeps both
-/// (the workspace's public order API reads the orders), and each order edit in place
+/// Only the columns the plan reads are filled (`CompiledPlan.orderColumnsRead`; `filled`): a
+/// field no formula reads (a Taobao import's buyer name and note, one distinct text an order)
+/// is not typed, and its texts are not interned; a plan that comes to read one fills it then
+/// (`fill`). A filled column says the same as the orders' `fields` dictionaries: the engine keeps
+/// both (the workspace's public order API reads the orders), and each order edit in place
 /// writes both (`Engine.replaceOrder`); the debug invariant compares them.
 struct OrderColumns: Sendable {
     /// What an order holds in a column.
@@ -31,27 +34,46 @@ struct OrderColumns: Sendable {
     private(set) var texts: [String] = []
     private var textNumbers: [String: Int] = [:]
 
-    /// Columns for `names` holding the fields of `orders`.
+    /// Whether each column holds the orders' fields (false: never read, so never filled; all nothing).
+    private(set) var filled: [Bool]
+
+    /// Columns for `names`, the columns numbered in `read` holding the fields of `orders` (the others empty).
     ///
-    /// - Complexity: O(orders × (fields per order + columns)).
-    init(names: [String], orders: [Order]) {
+    /// - Complexity: O(orders × fields per order × columns read) name comparisons: one pass over the orders.
+    init(names: [String], orders: [Order], reading read: [Int]) {
         self.names = names
-        columns = names.map { _ in Column(count: orders.count) }
-        var columnOf: [String: Int] = [:]
-        for (i, n) in names.enumerated() { columnOf[n] = i }
-        for (o, order) in orders.enumerated() {
+        filled = Array(repeating: false, count: names.count)
+        columns = names.indices.map { _ in Column(count: 0) }
+        fill(read, orders: orders)
+    }
+
+    /// Fills the columns numbered in `read` not filled yet from `orders` (the engine's, in its numbering).
+    ///
+    /// Each order's fields are walked once and their names compared with the names wanted (a field name is
+    /// short: comparing it is a word or two, where a lookup by name hashes it); a text is interned through
+    /// the last few texts met, compared by their bytes (`TextMemo`: a status column holds a handful of Chinese
+    /// texts, which hashing normalises first), and hashed only when it is none of them.
+    /// - Complexity: O(orders × fields per order × columns to fill) name comparisons when some are to be
+    ///   filled, else O(columns read).
+    mutating func fill(_ read: [Int], orders: [Order]) {
+        let missing = read.filter { $0 >= 0 && $0 < names.count && !filled[$0] }
+        guard !missing.isEmpty else { return }
+        for c in missing { columns[c] = Column(count: orders.count); filled[c] = true }
+        let wanted = missing.map { names[$0] }
+        var memo = TextMemo()
+        for (o, order) in orders.enumerated() where !order.fields.isEmpty {
             for (key, v) in order.fields {
-                guard let c = columnOf[key] else { continue }
-                put(v, column: c, order: o)
+                guard let k = wanted.firstIndex(of: key) else { continue }
+                put(v, column: missing[k], order: o, memo: &memo)
             }
         }
     }
 
-    /// Writes order `o`'s fields into every column (a name the order lacks: nothing held).
+    /// Writes order `o`'s fields into every filled column (a name the order lacks: nothing held).
     ///
-    /// - Complexity: O(columns) dictionary lookups.
+    /// - Complexity: O(filled columns) dictionary lookups.
     mutating func set(order o: Int, fields: [String: AttributeValue]) {
-        for c in names.indices {
+        for c in names.indices where filled[c] {
             if let v = fields[names[c]] { put(v, column: c, order: o) } else {
                 columns[c].tags[o] = .none; columns[c].payload[o] = 0
             }
@@ -59,15 +81,38 @@ struct OrderColumns: Sendable {
     }
 
     private mutating func put(_ v: AttributeValue, column c: Int, order o: Int) {
+        var memo = TextMemo()
+        put(v, column: c, order: o, memo: &memo)
+    }
+
+    private mutating func put(_ v: AttributeValue, column c: Int, order o: Int, memo: inout TextMemo) {
         switch v {
         case .number(let n): columns[c].tags[o] = .number; columns[c].payload[o] = n.raw
         case .date(let d): columns[c].tags[o] = .date; columns[c].payload[o] = Int128(d.year << 9 | d.month << 5 | d.day)
         case .flag(let b): columns[c].tags[o] = .flag; columns[c].payload[o] = b ? 1 : 0
         case .text(let s):
             let k: Int
-            if let known = textNumbers[s] { k = known } else { k = texts.count; texts.append(s); textNumbers[s] = k }
+            if let met = memo.number(of: s) { k = met } else {
+                if let known = textNumbers[s] { k = known } else { k = texts.count; texts.append(s); textNumbers[s] = k }
+                memo.remember(s, k)
+            }
             columns[c].tags[o] = .text; columns[c].payload[o] = Int128(k)
         }
+    }
+
+    /// The first few texts interned while filling, with their numbers, matched by their bytes: the same bytes
+    /// are the same text, so the number is the one `textNumbers` gives; a text not held is hashed as before.
+    struct TextMemo {
+        private var held: [(text: String, number: Int)] = []
+
+        /// The number held for exactly these bytes, if any.
+        /// - Complexity: O(texts held × length), at most 8 texts.
+        func number(of s: String) -> Int? {
+            for e in held where e.text.hasSameBytes(as: s) { return e.number }
+            return nil
+        }
+
+        mutating func remember(_ s: String, _ number: Int) { if held.count < 8 { held.append((s, number)) } }
     }
 
     /// The number of text `s` when an order holds it in some column, else `nil`.
@@ -75,7 +120,7 @@ struct OrderColumns: Sendable {
     /// - Complexity: O(length of `s`): one hash lookup.
     func number(ofText s: String) -> Int? { textNumbers[s] }
 
-    /// The value order `o` holds in column `c` (0 ..< names.count), or `nil` when it holds none.
+    /// The value order `o` holds in column `c` (0 ..< names.count, a filled one), or `nil` when it holds none.
     ///
     /// - Complexity: O(1); no allocation (a text is the interned string, retained).
     @inline(__always) func value(column c: Int, order o: Int) -> Value? {

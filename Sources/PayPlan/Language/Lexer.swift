@@ -1,7 +1,7 @@
 /// Splits pay-language text into tokens.
 ///
 /// Owners type the way they write: `12万`, `1.5万`, `3.5千`, `40k`, `40,000`, `¥40000`,
-/// `¥ 40,000`, `3000元`, `2%`, full-width brackets from a Chinese input method (and its `【】` for `[]`), `×` and `÷`,
+/// `¥ 40,000`, `¥-500` (as `-¥500`), `3000元`, `2%`, full-width brackets from a Chinese input method (and its `【】` for `[]`), `×` and `÷`,
 /// `≤`, `。` for `.` (`李雷。sales`), a space before a unit (`15 万`). Grouping commas are taken only when exactly three digits follow and
 /// no space: `max(1, 100)` is two arguments, `1,000` is one thousand.
 /// `2026-03-15` is a date, `2026-03`, `2026-Q1`, `2026-H2` are periods
@@ -13,6 +13,8 @@ public struct Lexer {
     let chars: [Character]
     let source: String
     var i = 0
+    /// True after the sign of `¥-5` was read: the number after it is one written after a currency sign.
+    var afterCurrencySign = false
 
     public init(_ source: String) {
         self.source = source
@@ -71,12 +73,24 @@ public struct Lexer {
         let start = i
         guard let c = peek() else { return Token(kind: .end, range: i..<i) }
 
-        if Lexer.isDigit(c) { return try number(start: start, currency: false) }
+        if Lexer.isDigit(c) {
+            defer { afterCurrencySign = false }
+            return try number(start: start, currency: afterCurrencySign)
+        }
+        afterCurrencySign = false
         if c == "¥" || c == "￥" {
             // `¥15,000`, and `¥ 15,000` with a space (or several) before the amount.
             var k = 1
             while let w = peek(k), w == " " || w == "\t" { k += 1 }
             if let d = peek(k), Lexer.isDigit(d) { i += k; return try number(start: start, currency: true) }
+            // A sign after the currency sign, as exports and accountants write it: `¥-5` reads as `-¥5`
+            // (a minus, then the amount), `¥+5` as `¥5` — the same as the order and performance imports read them.
+            if let sign = peek(k), sign == "-" || sign == "−" || sign == "+", let d = peek(k + 1), Lexer.isDigit(d) {
+                if sign == "+" { i += k + 1; return try number(start: start, currency: true) }
+                i += k + 1
+                afterCurrencySign = true
+                return Token(kind: .symbol("-"), range: start..<i)
+            }
         }
         if c == "." , let d = peek(1), Lexer.isDigit(d) { return try number(start: start, currency: false) }
         if c == "\"" || c == "“" || c == "「" {

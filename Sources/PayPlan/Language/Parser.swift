@@ -20,7 +20,7 @@
 ///     comparison := sum [("=" | "!=" | "<" | "<=" | ">" | ">=") sum]
 ///     sum        := product (("+" | "-") product)*
 ///     product    := unary (("*" | "/") unary)*
-///     unary      := "-" unary | primary
+///     unary      := "-" unary | "+" unary | primary   ("+" changes nothing: `+5` is 5)
 ///     primary    := NUMBER | TEXT | DATE | "yes" | "no" | "(" expr ")"
 ///                 | NAME ["[" PERIOD "]"] | NAME "(" arguments ")"
 ///
@@ -463,6 +463,13 @@ public struct Parser {
             let s = advance().range.lowerBound
             let e = try parseUnary()
             return Expr(.unary(op: "-", e), s..<e.range.upperBound)
+        }
+        // `+5` as a spreadsheet or an export writes a positive amount: the value itself (no node, so that an
+        // amount typed `+5` is the number 5 wherever one is read: inputs, order fields, offer, sweep).
+        if current.isSymbol("+") {
+            let s = advance().range.lowerBound
+            let e = try parseUnary()
+            return Expr(e.kind, s..<e.range.upperBound)
         }
         return try parsePrimary()
     }

@@ -44,10 +44,14 @@ extension ScenarioError {
         case planDefinition(String, SourceError.Kind)
         /// Rules of the plan that read each other in a circle: the names around it, the first repeated at the end.
         case planCycle([String])
-        /// An agent's name empty or given twice.
-        case agentNameEmptyOrTwice(String)
-        /// An order's ID empty or given twice.
-        case orderIDEmptyOrTwice(String)
+        /// An agent's name empty.
+        case agentNameEmpty
+        /// An agent's name given to an earlier agent too (`first`: that agent's place, `agents[0]`).
+        case agentNameTwice(String, first: String)
+        /// An order's ID empty.
+        case orderIDEmpty
+        /// An order's ID given to an earlier order too (`first`: that order's place, `orders[0]`).
+        case orderIDTwice(String, first: String)
         /// Text that is not a date (`example`: a date the message shows, such as 2025-06-01).
         case notADate(String, example: String?)
         /// Text that is not a period (`example`: say `such as 2026-03`).
@@ -212,8 +216,10 @@ extension ScenarioError.Kind {
         case .planLine(let n, let k): return "plan line \(n): \(k.english)"
         case .planDefinition(let d, let k): return "plan: in '\(d)': \(k.english)"
         case .planCycle(let path): return "plan: circular reference: \(path.joined(separator: " → "))"
-        case .agentNameEmptyOrTwice(let n): return "the name \"\(n)\" is empty or used twice"
-        case .orderIDEmptyOrTwice(let id): return "the ID \"\(id)\" is empty or used twice"
+        case .agentNameEmpty: return "the agent's name is empty"
+        case .agentNameTwice(let n, let f): return "\"\(n)\" is also the name of \(f); agent names are unique"
+        case .orderIDEmpty: return "the order's ID is empty"
+        case .orderIDTwice(let id, let f): return "\"\(id)\" is also the ID of \(f); order IDs are unique"
         case .notADate(let t, let e): return "\"\(t)\" is not a date" + (e.map { " such as \($0)" } ?? "")
         case .notAPeriod(let t, let e): return "\"\(t)\" is not a period" + (e ? " such as 2026-03" : "")
         case .notAnAgent(let a): return "\"\(a)\" is not one of the agents"

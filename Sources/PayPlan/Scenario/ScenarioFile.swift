@@ -237,8 +237,10 @@ public enum ScenarioFile {
         }
         var names = Set<String>()
         for (i, r) in body.agents.enumerated() {
-            guard !r.name.isEmpty, names.insert(r.name).inserted else {
-                throw ScenarioError(.at("agents[\(i)]", .agentNameEmptyOrTwice(r.name)))
+            guard !r.name.isEmpty else { throw ScenarioError(.at("agents[\(i)].name", .agentNameEmpty)) }
+            guard names.insert(r.name).inserted else {
+                let first = body.agents.firstIndex { $0.name == r.name } ?? 0
+                throw ScenarioError(.at("agents[\(i)].name", .agentNameTwice(r.name, first: "agents[\(first)]")))
             }
             var a = Agent(name: r.name, id: r.id, role: r.role, base: r.base, extra: r.attributes ?? [:])
             a.kept = r.kept
@@ -275,7 +277,12 @@ public enum ScenarioFile {
         var orders: [Order] = []
         orders.reserveCapacity(body.orders?.count ?? 0)
         for (i, r) in (body.orders ?? []).enumerated() {
-            guard !r.id.isEmpty, orderIDs.insert(r.id).inserted else { throw ScenarioError(.at("orders[\(i)]", .orderIDEmptyOrTwice(r.id))) }
+            guard !r.id.isEmpty else { throw ScenarioError(.at("orders[\(i)].id", .orderIDEmpty)) }
+            guard orderIDs.insert(r.id).inserted else {
+                // Said once, with the earlier order that has it (looked for only on this error).
+                let first = (body.orders ?? []).firstIndex { $0.id == r.id } ?? 0
+                throw ScenarioError(.at("orders[\(i)].id", .orderIDTwice(r.id, first: "orders[\(first)]")))
+            }
             guard let d = Day(text: r.date) else { throw ScenarioError(.at("orders[\(i)].date", .notADate(r.date, example: "2026-03-02"))) }
             if let a = r.agent, !names.contains(a) { throw ScenarioError(.at("orders[\(i)].agent", .notAnAgent(a))) }
             orders.append(Order(id: r.id, agent: r.agent, date: d, fields: r.fields ?? [:]))

@@ -83,22 +83,36 @@ public struct Workspace: Equatable, Sendable {
         replaced.reserveCapacity(list.count)
         var added: [Order] = []
         added.reserveCapacity(list.count)
-        var addedIndex: [String: Int] = [:]
-        addedIndex.reserveCapacity(list.count)
-        for o in list {
-            if !kept.isEmpty, let i = index[o.id] {
-                replaced.append(kept[i]); kept[i] = o
-            } else if let j = addedIndex.updateValue(added.count, forKey: o.id) {
-                // Seen before in `list`: the later one replaces it where it stands.
-                addedIndex[o.id] = j
-                replaced.append(added[j]); added[j] = o
-            } else {
-                added.append(o); replaced.append(nil)
+        // Numeric IDs that run strictly one way (a platform's order numbers in a file, an export newest first)
+        // are all different, and so are the new ones among them, in the same order: no ID of the list is
+        // hashed to find repeats, and the new ones are not sorted again.
+        let run = Workspace.numericRun(list)
+        if run != nil {
+            for o in list {
+                if !kept.isEmpty, let i = index[o.id] { replaced.append(kept[i]); kept[i] = o } else { added.append(o); replaced.append(nil) }
+            }
+        } else {
+            var addedIndex: [String: Int] = [:]
+            addedIndex.reserveCapacity(list.count)
+            for o in list {
+                if !kept.isEmpty, let i = index[o.id] {
+                    replaced.append(kept[i]); kept[i] = o
+                } else if let j = addedIndex.updateValue(added.count, forKey: o.id) {
+                    // Seen before in `list`: the later one replaces it where it stands.
+                    addedIndex[o.id] = j
+                    replaced.append(added[j]); added[j] = o
+                } else {
+                    added.append(o); replaced.append(nil)
+                }
             }
         }
         defer { recountRecordedThrough() }
         guard !added.isEmpty else { orders = kept; return replaced }
-        Workspace.sortByID(&added)
+        switch run {
+        case .ascending?: break
+        case .descending?: added.reverse()
+        case nil: Workspace.sortByID(&added)
+        }
         guard !kept.isEmpty else { orders = added; return replaced }
         // One merge of two sorted lists; a new order goes before stored ones it does not follow (as `upsert` places it).
         var out: [Order] = []
@@ -148,6 +162,32 @@ public struct Workspace: Equatable, Sendable {
         if descending { list.reverse(); return }
         list.sort { Order.idPrecedes($0.id, $1.id) }
     }
+
+    /// Which way the IDs of `list` run, when every ID is ASCII digits whose value fits in an `Int` (`numericKeys`)
+    /// and the values rise strictly from each order to the next (`ascending`: sorted by `Order.idPrecedes`, no ID
+    /// twice) or fall strictly (`descending`); else `nil` (fewer than two orders, other IDs, a repeat, or a value
+    /// out of turn).
+    /// - Complexity: O(total length of the IDs); stops at the first ID out of turn.
+    static func numericRun(_ list: [Order]) -> NumericRun? {
+        guard list.count > 1 else { return nil }
+        var first = list[0].id, second = list[1].id
+        guard var previous = first.withUTF8({ Order.wholeNumber($0, from: 0) }),
+              let next = second.withUTF8({ Order.wholeNumber($0, from: 0) }), next != previous else { return nil }
+        let way: NumericRun = next > previous ? .ascending : .descending
+        for o in list.dropFirst() {
+            var id = o.id
+            guard let k = id.withUTF8({ Order.wholeNumber($0, from: 0) }) else { return nil }
+            switch way {
+            case .ascending: guard k > previous else { return nil }
+            case .descending: guard k < previous else { return nil }
+            }
+            previous = k
+        }
+        return way
+    }
+
+    /// The way a list's numeric IDs run (`numericRun`).
+    enum NumericRun { case ascending, descending }
 
     /// Each order's ID as a number, when every ID is ASCII digits (at least one) whose value fits in an `Int`;
     /// else `nil`. For such IDs `Order.idPrecedes(a, b)` is `value(a) < value(b)`: IDs of one length compare

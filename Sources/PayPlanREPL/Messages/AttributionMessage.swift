@@ -6,8 +6,18 @@ public enum AttributionMessage: MessageCatalogue {
     case notAPeriod(String)
     case noNotes
     case badSettings
-    /// How orders are credited: `attribution_match` (`id`, `pattern …`) and `attribution_mode`.
-    case settings(match: String, mode: String)
+    /// How orders are credited: `attribution_match` (`id`, `pattern …`) and `attribution_mode`; under zh each
+    /// setting read by the plan's words where it gives them (`Labelled`: the parameter's label and its value's
+    /// label, `param attribution_mode "归属方式" = "first" labels "first" "第一个客服"`), else by fixed words.
+    case settings(match: String, mode: String, matchWords: Labelled? = nil, modeWords: Labelled? = nil)
+    /// A setting's words from the plan: the parameter's label (归属方式) and its value's label (第一个客服).
+    public struct Labelled: Sendable, Equatable {
+        public var parameter: String?
+        public var value: String
+        public init(parameter: String?, value: String) { self.parameter = parameter; self.value = value }
+        /// `归属方式为第一个客服（first）`; without the parameter's label, `fallback` names it.
+        func zh(_ raw: String, fallback: String) -> String { "\(parameter ?? fallback)为\(value)（\(raw)）" }
+    }
     case title(period: Period?, settings: Wording)
     case silentRow
     /// A column of attribution's tables (the people, the orders to check).
@@ -36,7 +46,9 @@ public enum AttributionMessage: MessageCatalogue {
         case .badSettings:
             Wording(en: "the scenario's attribution settings are not valid: attribution_match must be \"id\", \"name\", \"id or name\" or \"pattern\" (with attribution_pattern a regular expression), attribution_mode \"first\", \"last\" or \"split\"",
                     zh: "方案的归属设置无效：attribution_match 须为 \"id\"、\"name\"、\"id or name\" 或 \"pattern\"（attribution_pattern 为正则表达式），attribution_mode 须为 \"first\"、\"last\" 或 \"split\"")
-        case .settings(let m, let mode): Wording(en: "match \(m), mode \(mode)", zh: "\(AttributionMessage.matchZh(m))，\(AttributionMessage.modeZh(mode))")
+        case .settings(let m, let mode, let mw, let dw):
+            Wording(en: "match \(m), mode \(mode)",
+                    zh: "\(mw?.zh(m, fallback: "匹配方式") ?? AttributionMessage.matchZh(m))，\(dw?.zh(mode, fallback: "归属方式") ?? AttributionMessage.modeZh(mode))")
         case .title(let p, let s): Wording(en: "attribution\(p.map { " — \($0)" } ?? "") (\(s.en))", zh: "订单归属\(p.map { " — \($0)" } ?? "")：\(s.zh)")
         case .column(.agent): MessageWords.agentColumn
         case .column(.id): Wording(en: "ID", zh: "工号")
@@ -102,6 +114,7 @@ public enum AttributionMessage: MessageCatalogue {
         [.usageAfter(problem: OutputLine(ArgumentMessage.needsValue("--out"))), .notAPeriod("2026-13"), .noNotes, .badSettings, .settings(match: "id", mode: "first"),
          .title(period: Period(grain: .month, start: Month(year: 2026, month: 3)), settings: AttributionMessage.settings(match: "id", mode: "first").wording),
          .settings(match: "name", mode: "last"), .settings(match: "id or name", mode: "split"), .settings(match: "pattern CS[0-9]+", mode: "first"),
+         .settings(match: "id", mode: "first", matchWords: Labelled(parameter: "归属匹配", value: "按工号"), modeWords: Labelled(parameter: nil, value: "第一个客服")),
          .title(period: nil, settings: Wording(en: "match id, mode first", zh: "匹配 id，方式 first")), .silentRow, .column(.agent), .column(.id), .column(.role), .column(.orders), .column(.credited), .column(.order), .column(.note), .column(.finding), .ordersToCheck(3), .noneToCheck,
          .duplicatesAndAfterSales(duplicates: 2, afterSales: 1), .finding(.silent), .finding(.unknownID("CS09")), .finding(.conflict(["小美", "阿杰"])),
          .finding(.afterSales("老周")), .finding(.duplicate("小美")), .creditedOtherwise(stored: [], note: ["小美"]),

@@ -9,8 +9,10 @@ public enum ExplainMessage: MessageCatalogue {
     case headline(indent: String, figure: String, value: Value?, label: String?, fallback: String, valueLabel: String? = nil)
     /// A line of the rule as written: the first says `rule:`, the next are indented under it.
     case ruleLine(indent: String, String, first: Bool)
-    /// One note of the tree, after `· `.
-    case note(indent: String, Explanation.Note)
+    /// One note of the tree, after `· `; `valueLabels`: the plan's labels of the note's text values
+    /// (value → label: the named attribute's or field's own, `Plan.valueLabels(for:)`), shown for them under zh
+    /// (`terms = 现金（订单 T001）`).
+    case note(indent: String, Explanation.Note, valueLabels: [String: String] = [:])
 
     public var wording: Wording {
         switch self {
@@ -20,17 +22,32 @@ public enum ExplainMessage: MessageCatalogue {
             return Wording(en: "\(i)\(f) = \(v.displayText)\(tail)", zh: "\(i)\(f) = \(valueLabel ?? Session.inChinese(v).displayText)\(tail)")
         case .ruleLine(let i, let text, let first):
             return Wording(en: i + (first ? "rule: " : "      ") + text, zh: i + (first ? "规则：" : "      ") + text)
-        case .note(let i, let n):
-            return Wording(en: i + "· " + n.english, zh: i + "· " + ExplainMessage.chinese(n))
+        case .note(let i, let n, let labels):
+            return Wording(en: i + "· " + n.english, zh: i + "· " + ExplainMessage.chinese(n, valueLabels: labels))
         }
     }
 
-    /// A value in a Chinese note: yes/no as 是/否.
-    static func zh(_ v: Value) -> String { Session.inChinese(v).displayText }
+    /// A value in a Chinese note: yes/no as 是/否, a text by its label in `labels` (value → label) when it has one.
+    static func zh(_ v: Value, _ labels: [String: String] = [:]) -> String {
+        if case .text(let w) = v, let l = labels[w] { return l }
+        return Session.inChinese(v).displayText
+    }
 
-    /// The Chinese text of a note.
-    static func chinese(_ n: Explanation.Note) -> String {
+    /// The name whose value labels a note's value reads by (an attribute's, an order field's, a built-in's),
+    /// or `nil` for a note whose value is no named input's (a tier's, a sum's).
+    static func labelledName(_ n: Explanation.Note) -> String? {
         switch n {
+        case .teamAttribute(let a, _), .attribute(let a, _, _, _): a
+        case .builtin(let b, _): b
+        case .orderField(let f, _, _, _): f
+        default: nil
+        }
+    }
+
+    /// The Chinese text of a note, its text values by `valueLabels` (value → label).
+    static func chinese(_ n: Explanation.Note, valueLabels: [String: String] = [:]) -> String {
+        func zh(_ v: Value) -> String { ExplainMessage.zh(v, valueLabels) }
+        return switch n {
         case .errorValue(let e, let o): EvalErrorMessage.coded(e, origin: o).text(.zh)
         case .entered: "已录入"
         case .notEntered(let d): d ? "未录入：使用方案默认值" : "未录入"
@@ -81,16 +98,19 @@ public enum ExplainMessage: MessageCatalogue {
                 .headline(indent: "", figure: "小美.commission_basis[2026-03]", value: .text("pool"), label: "提成方式", fallback: "", valueLabel: "团队池"),
                 .ruleLine(indent: "  ", "month pay = base + commission", first: true), .ruleLine(indent: "  ", "+ bonus", first: false)]
             + notes.map { .note(indent: "  ", $0) }
+            + [.note(indent: "  ", .orderField("terms", .text("net30"), order: "T001", defaulted: false), valueLabels: ["net30": "月结30天"]),
+               .note(indent: "  ", .attribute("role", .text("sales"), agent: "李雷", defaulted: false), valueLabels: ["sales": "销售"])]
     }
 }
 
 extension Session {
     /// `explain … --rules`: the explanation's tree, each line a message rendered in the session's language;
-    /// a text value by its label in `valueLabels` (the plan's, value → label) under zh.
-    /// - Complexity: O(lines).
-    static func explainTree(_ ex: Explanation, indent: String = "", valueLabels: [String: String] = [:]) -> [OutputLine] {
+    /// under zh a text value reads by its label: a note's by `labels(name)` of the attribute, field or built-in
+    /// it names (`Plan.valueLabels(for:)`), a headline's or an unnamed note's by `labels(nil)` (every label of the plan).
+    /// - Complexity: O(lines), plus one `labels` call per note.
+    static func explainTree(_ ex: Explanation, indent: String = "", labels: (String?) -> [String: String] = { _ in [:] }) -> [OutputLine] {
         var shownLabel: String? = nil
-        if case .text(let w)? = ex.value { shownLabel = valueLabels[w] }
+        if case .text(let w)? = ex.value { shownLabel = labels(nil)[w] }
         var out = [OutputLine(ExplainMessage.headline(indent: indent, figure: ex.figure, value: ex.value, label: ex.label, fallback: ex.headline, valueLabel: shownLabel))]
         let inner = indent + "  "
         if let rule = ex.rule {
@@ -98,8 +118,8 @@ extension Session {
                 out.append(OutputLine(ExplainMessage.ruleLine(indent: inner, line.trimmingCharacters(in: .whitespaces), first: i == 0)))
             }
         }
-        out += ex.notes.map { OutputLine(ExplainMessage.note(indent: inner, $0)) }
-        for p in ex.parts { out += explainTree(p, indent: inner, valueLabels: valueLabels) }
+        out += ex.notes.map { OutputLine(ExplainMessage.note(indent: inner, $0, valueLabels: labels(ExplainMessage.labelledName($0)))) }
+        for p in ex.parts { out += explainTree(p, indent: inner, labels: labels) }
         return out
     }
 }

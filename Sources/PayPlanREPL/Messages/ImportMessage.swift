@@ -104,7 +104,7 @@ public indirect enum ImportMessage: MessageCatalogue {
             let en = "\(f): row \(row)\(column.map { ", column \($0)" } ?? ""): a quote (\") opens the cell and is never closed, so "
                 + (after == 0 ? "the cell runs to the end of the file" : "the \(after) line\(after == 1 ? "" : "s") after it \(after == 1 ? "was" : "were") read into that one cell")
                 + "; close the quote, or write a quote inside a cell as two (\"\"); nothing was imported"
-            let zh = "\(f)：第 \(row) 行\(column.map { "，列 \($0)" } ?? "")：单元格以引号（\"）开头却没有结束引号，"
+            let zh = "\(f)：第 \(row) 行\(column.map { "，列\(MessageWords.zhColumn($0))" } ?? "")：单元格以引号（\"）开头却没有结束引号，"
                 + (after == 0 ? "该单元格一直延续到文件末尾" : "其后的 \(after) 行都被读进了这一个单元格")
                 + "；请补上结束引号，单元格中的引号请写成两个（\"\"）；未导入任何内容"
             return Wording(en: en, zh: zh)
@@ -115,7 +115,7 @@ public indirect enum ImportMessage: MessageCatalogue {
         case .formatFitsAnother(let f, let format, let cols, let fits):
             let title = PlatformPreset.named(fits)?.title ?? fits
             return Wording(en: "\(f): the file is not a --format \(format) export: its columns \(cols.joined(separator: ", ")) are those of the \(title); read it with --format \(fits); nothing was imported",
-                           zh: "\(f)：这个文件不是 --format \(format) 的导出：其中的列 \(cols.joined(separator: "、")) 属于\(Self.platformZh[fits] ?? title)；请用 --format \(fits) 导入；未导入任何订单")
+                           zh: "\(f)：这个文件不是 --format \(format) 的导出：其中的列\(MessageWords.zhColumns(cols))属于\(Self.platformZh[fits] ?? title)；请用 --format \(fits) 导入；未导入任何订单")
         case .notNetOfRefunds(let f, let format, let n, let m, let total, let refund, let paid, let fits):
             let (t, r, p) = (m.total.moneyText, m.refund.moneyText, m.paid.moneyText)
             let net = (Fixed.checkedSubtract(m.total, m.refund) ?? m.total).moneyText
@@ -154,7 +154,7 @@ public indirect enum ImportMessage: MessageCatalogue {
                            zh: "--month \(p) 不在方案的年份（\(span)）之内；未导入任何内容（years \(min(y.lowerBound, p.firstDay.year))-\(max(y.upperBound, p.firstDay.year)) 可扩大年份）")
         case .monthAndMonthColumn(let f, let c, let m):
             return Wording(en: "\(f): its column \(c) gives each row's month, so --month \(m) would be ignored; nothing was imported (leave out --month to use \(c), or add --map \(c)=- to use --month \(m) for every row)",
-                           zh: "\(f)：其中的 \(c) 列已给出每行的月份，--month \(m) 会被忽略；未导入任何内容（去掉 --month 则按 \(c) 列导入，或加 --map \(c)=- 让每行都按 --month \(m) 导入）")
+                           zh: "\(f)：其中的\(MessageWords.zhColumn(c))列已给出每行的月份，--month \(m) 会被忽略；未导入任何内容（去掉 --month 则按\(MessageWords.zhColumn(c))列导入，或加 --map \(c)=- 让每行都按 --month \(m) 导入）")
         case .monthNeeded: return Wording(en: "--month needs a month such as 2026-03", zh: "--month 后面写月份，例如 2026-03")
         case .failed(let f, let why): return Wording(en: "\(f): \(why.text(.en)); nothing was imported", zh: "\(f)：\(why.text(.zh))；未导入任何内容")
         }
@@ -163,7 +163,7 @@ public indirect enum ImportMessage: MessageCatalogue {
     /// One problem of a bad row, after the row number: `column 金额: 'abc' is not an amount …`. Problems without a
     /// typed kind keep the importer's English reason in both languages.
     static func cellWording(_ p: ImportProblem) -> Wording {
-        let at = Wording(en: p.column.map { "column \($0): " } ?? "", zh: p.column.map { "列 \($0)：" } ?? "")
+        let at = Wording(en: p.column.map { "column \($0): " } ?? "", zh: p.column.map { "列\(MessageWords.zhColumn($0))：" } ?? "")
         switch p.kind {
         case .negative(let text, let field, let refundColumn)?:
             if field == "refund" {
@@ -171,7 +171,7 @@ public indirect enum ImportMessage: MessageCatalogue {
             }
             return at.followed(by: Wording(
                 en: "'\(text)' is negative: a refund is not an order with a negative amount; give it \(refundColumn.map { "in \($0)" } ?? "in a refund column (e.g. --map 退款金额=refund)") as a positive amount on the paid order's own row",
-                zh: "'\(text)' 是负数：退款不是一笔负金额的订单；请把它以正数写在原付款订单那一行的\(refundColumn.map { " \($0) 列中" } ?? "退款列中（用 --map 把该列对应到方案的退款字段）")"))
+                zh: "'\(text)' 是负数：退款不是一笔负金额的订单；请把它以正数写在原付款订单那一行的\(refundColumn.map { "\(MessageWords.zhColumn($0))列中" } ?? "退款列中（用 --map 把该列对应到方案的退款字段）")"))
         case .outsideRange(let text, let field, let range)?:
             return at.followed(by: Wording(en: "'\(text)' is outside the range the plan declares for \(field) (\(range)), as order add would refuse it",
                                            zh: "'\(text)' 超出方案为 \(field) 规定的范围（\(range)），order add 也会拒绝它"))

@@ -36,7 +36,7 @@ public enum ImportRefusalMessage: MessageCatalogue {
             why = Wording(en: "the scenario's attribution settings are not valid (see help attribution)", zh: "方案的归属设置无效（见 help attribution）")
         case .noSuchNoteColumn(let n, let cols):
             why = Wording(en: "--note \(n): the file has no such column; its columns are: \(cols.joined(separator: ", "))",
-                          zh: "--note \(n)：文件中没有这一列；它的列为：\(cols.joined(separator: "、"))")
+                          zh: "--note \(n)：文件中没有这一列；它的列为：\(MessageWords.zhColumns(cols))")
         case .agentColumnWithNote(let f):
             why = Wording(en: "--format \(f) credits orders by their note (help attribution); map no column to agent",
                           zh: "--format \(f) 按订单备注归属订单（help attribution）；不要把任何列映射为 agent")
@@ -48,18 +48,18 @@ public enum ImportRefusalMessage: MessageCatalogue {
         case .noAmountColumn(let f, let tried, let cols):
             why = Wording(en: "no column gives the amount paid" + (tried.isEmpty ? "" : " (--format \(f) looks for \(tried.joined(separator: ", ")))")
                               + "; the file's columns are: \(cols.joined(separator: ", ")); give the one that holds it, e.g. --map 实付金额=amount",
-                          zh: "没有一列给出实付金额" + (tried.isEmpty ? "" : "（--format \(f) 查找 \(tried.joined(separator: "、"))）")
-                              + "；文件的列为：\(cols.joined(separator: "、"))；请指明是哪一列，例如 --map 实付金额=amount")
+                          zh: "没有一列给出实付金额" + (tried.isEmpty ? "" : "（--format \(f) 查找\(MessageWords.zhColumns(tried))）")
+                              + "；文件的列为：\(MessageWords.zhColumns(cols))；请指明是哪一列，例如 --map 实付金额=amount")
         case .noNoteColumn(let f, let tried, let cols):
             why = Wording(en: "no seller-note column" + (tried.isEmpty ? "" : " (--format \(f) looks for \(tried.joined(separator: ", ")))")
                               + ", so every order would come in silent (闷拍) and credit nobody; the file's columns are: \(cols.joined(separator: ", ")); "
                               + "give the seller's note column with --note COLUMN, or --note none to import every order as silent",
-                          zh: "没有卖家备注列" + (tried.isEmpty ? "" : "（--format \(f) 查找 \(tried.joined(separator: "、"))）")
-                              + "，所有订单都会成为闷拍、不归属任何人；文件的列为：\(cols.joined(separator: "、"))；"
+                          zh: "没有卖家备注列" + (tried.isEmpty ? "" : "（--format \(f) 查找\(MessageWords.zhColumns(tried))）")
+                              + "，所有订单都会成为闷拍、不归属任何人；文件的列为：\(MessageWords.zhColumns(cols))；"
                               + "请用 --note 列名 指明卖家备注列，或用 --note none 把所有订单按闷拍导入")
         case .noSuchMapColumn(let c, let t, let near, let cols):
             why = Wording(en: "--map \(c)=\(t): the file has no column \(c)" + (near.map { "; did you mean \($0)?" } ?? "") + " (its columns are: \(cols.joined(separator: ", ")))",
-                          zh: "--map '\(c)=\(t)'：文件中没有 \(c) 这一列" + (near.map { "；是不是想写 \($0)？" } ?? "") + "（它的列为：\(cols.joined(separator: "、"))）")
+                          zh: "--map '\(c)=\(t)'：文件中没有\(MessageWords.zhColumn(c))这一列" + (near.map { "；是不是想写\(MessageWords.zhColumn($0))？" } ?? "") + "（它的列为：\(MessageWords.zhColumns(cols))）")
         case .noSuchMapField(let c, let t, let near, let fields):
             let list = fields.isEmpty ? Wording(en: "none", zh: "无") : Wording(en: fields.joined(separator: ", "), zh: fields.map { "'\($0)'" }.joined(separator: "、"))
             why = Wording(en: "--map \(c)=\(t): no rule reads an order field '\(t)', so the column would count nowhere" + (near.map { "; did you mean \(c)=\($0)?" } ?? "")

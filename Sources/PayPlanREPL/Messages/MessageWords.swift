@@ -34,6 +34,13 @@ enum MessageWords {
         return Wording(en: shown.joined(separator: ", ") + (more ? ", …" : ""), zh: shown.joined(separator: "、") + (more ? "、…" : ""))
     }
 
+    /// A file's column name in Chinese text, in corner brackets (「订单 编号」), so that a name with a space, a
+    /// comma or no text at all reads as one name.
+    static func zhColumn(_ c: String) -> String { "「\(c)」" }
+
+    /// A file's column names in Chinese text, each in corner brackets, `、`-separated (「订单编号」、「业务员」).
+    static func zhColumns(_ cs: [String]) -> String { cs.map(zhColumn).joined(separator: "、") }
+
     /// `'a', 'b'`.
     static func quoted(_ names: [String]) -> Wording {
         let q = names.map { "'\($0)'" }

@@ -94,8 +94,10 @@ public struct ScenarioErrorMessage: MessageCatalogue {
         case .planLine(let n, let k): return "方案第 \(n) 行：\(SourceErrorMessage(k).wording.zh)"
         case .planDefinition(let d, let k): return "方案：\(SourceErrorMessage(k, in: d).wording.zh)"
         case .planCycle(let path): return "方案：循环引用：\(path.joined(separator: " → "))"
-        case .agentNameEmptyOrTwice(let n): return "姓名 \"\(n)\" 为空或重复"
-        case .orderIDEmptyOrTwice(let id): return "订单号 \"\(id)\" 为空或重复"
+        case .agentNameEmpty: return "员工姓名为空"
+        case .agentNameTwice(let n, let f): return "\"\(n)\" 也是 \(f) 的姓名；员工姓名不能重复"
+        case .orderIDEmpty: return "订单号为空"
+        case .orderIDTwice(let id, let f): return "\"\(id)\" 也是 \(f) 的订单号；订单号不能重复"
         case .notADate(let t, let e): return "\"\(t)\" 不是日期" + (e.map { "（应写作 \($0) 这样）" } ?? "")
         case .notAPeriod(let t, let e): return "\"\(t)\" 不是期间" + (e ? "（应写作 2026-03 这样）" : "")
         case .notAnAgent(let a): return "\"\(a)\" 不是本方案的员工"
@@ -202,7 +204,8 @@ public struct ScenarioErrorMessage: MessageCatalogue {
             .notAScenario(format: "工资表", expected: ScenarioFile.formatName), .versionMissing, .newerVersion(9, reads: 3),
             .notAFormatVersion(0, reads: 3), .yearsFormat(found: "今年"), .tooManyYears("1990-2049", count: 60),
             .planLine(4, .expectedDefinition(found: .identifier("foo"))), .planDefinition("pay", .endsEarly), .planCycle(["a", "b", "a"]),
-            .at("agents[1]", .agentNameEmptyOrTwice("李雷")), .at("orders[0]", .orderIDEmptyOrTwice("T1001")),
+            .at("agents[1].name", .agentNameTwice("李雷", first: "agents[0]")), .at("agents[0].name", .agentNameEmpty),
+            .at("orders[2].id", .orderIDTwice("T1001", first: "orders[0]")), .at("orders[0].id", .orderIDEmpty),
             .at("agents[0].hired", .notADate("2025-13-01", example: "2025-06-01")), .at("calendar.holidays", .notADate("五一", example: nil)),
             .at("inputs.李雷.sales", .notAPeriod("2026-13", example: true)), .at("team_inputs.pool", .notAPeriod("Q5", example: false)),
             .at("inputs", .notAnAgent("无名氏")), .at("calendar.weekend", .weekendDays),
