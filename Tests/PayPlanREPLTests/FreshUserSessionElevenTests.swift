@@ -129,4 +129,16 @@ import TestSupport
         #expect(run(s, "report 2026-01")[1].split(separator: " ") == ["agent", "pay", "ytd_tax"])
         #expect(run(s, "explain a.ytd_tax[2026-01]")[0].hasPrefix("a's year-to-date tax for 2026-01 is 117.00"))
     }
+
+    /// `compare` of a one-agent scenario said "all 1 agents have the same figures".
+    @Test func compareCountsOneAgentInTheSingular() throws {
+        let s = try Session()
+        run(s, "month pay = base", "agent add 甲 base=3000 hired=2025-01-01", "fork b")
+        #expect(run(s, "compare main b 2026-03").last == "the one agent has the same figures in main and b (compare main b 2026-03 --all lists them)")
+        s.language = .zh
+        #expect(run(s, "compare main b 2026-03").last == "唯一的 1 名员工在 main 和 b 中的数字相同（compare main b 2026-03 --all 全部列出）")
+        s.language = .en
+        run(s, "agent add 乙 base=3000 hired=2025-01-01", "agent add 丙 base=3000 hired=2025-01-01", "fork c", "agent set 乙 base=3500", "agent set 丙 base=3500")
+        #expect(run(s, "compare b c 2026-03").last == "1 of 3 agents has the same figures in b and c and is not listed (compare b c 2026-03 --all lists it)")
+    }
 }
