@@ -1306,13 +1306,7 @@ public final class Session {
     /// - Complexity: O(agents × columns × months in the period).
     func reportTable(_ p: Period, engine: Engine? = nil, workspace: Workspace? = nil, throttle: ProgressThrottle? = nil) throws -> FigureTable {
         let engine = engine ?? self.engine, workspace = workspace ?? self.workspace
-        var columns = engine.plan.reportColumns
-        if columns.isEmpty {
-            columns = engine.plan.rules.filter { r in
-                if !r.visible || !r.dimension.perAgent { return false }
-                if case .formula = r.kind { return true } else { return false }
-            }.map(\.name)
-        }
+        let columns = engine.reportFigures
         let ids = columns.compactMap { engine.plan.ruleIndex[$0] }
         let usable = ids.filter { engine.plan.rules[$0].dimension.grain <= p.grain || engine.plan.rules[$0].dimension.grain == .none }
         let zh = language == .zh

@@ -198,8 +198,9 @@ final class Shell {
                     return false
                 }
                 switch text.trimmingCharacters(in: .whitespaces).lowercased() {
-                case "y", "yes": answer = "y"
-                case "n", "no": answer = "n"
+                // As the other questions do (Prompt), the Chinese answers the zh prompt offers: 是 / 否.
+                case "y", "yes", "是": answer = "y"
+                case "n", "no", "否": answer = "n"
                 default: print(JournalMessage.answerRecover.text(session.language))
                 }
             }

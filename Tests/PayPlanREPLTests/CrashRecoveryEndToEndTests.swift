@@ -150,8 +150,9 @@ struct CrashRecoveryEndToEndTests {
 
         try tmux.start("\(binary) --lang zh \(scenario)")
         try tmux.waitFor("payplan 上次停止时 electronics-sales.json 有未保存的修改（1 处，最后一处在 ")
-        try tmux.waitFor("恢复吗？[y/n]")
-        tmux.keys("y", "Enter")
+        try tmux.waitFor("恢复吗？[y 是/n 否]")
+        // The Chinese answer the prompt offers (fresh user, session 11: only y/n were read).
+        tmux.keys("是", "Enter")
         try tmux.waitFor("已恢复 1 处修改（尚未保存）")
         tmux.keys("李雷.sales[2026-03]", "Enter")
         try tmux.waitFor("李雷.sales[2026-03] = 150,000.00")  // 15万 = 150,000

@@ -102,4 +102,43 @@ import TestSupport
         #expect(CommandLineOrder.steps(["-f", "a", "--", "-e"], commands: 0, scripts: 1) == [S.script(0)])
         #expect(CommandLineOrder.steps(["-f", "a", "-e=x"], commands: 1, scripts: 1) == [S.command(0), .script(0)])
     }
+    /// A plan written from scratch with `use takehome` and no `report columns`: the report and the statement
+    /// showed all 24 of the part's figures (累计应纳税所得额(未取零), 全年工资应纳税所得额 …) as columns and
+    /// as 30 reference lines. Now the part shows its headline figures only. README's example, worked by hand:
+    /// pay 12,000; 社保 8% + 2% + 0.5% of 12,000 = 1,260; 公积金 7% = 840; 个税 3% × (12,000 − 1,260 − 840
+    /// − 1,000 − 5,000 = 3,900) = 117; 实发 12,000 − 1,260 − 840 − 117 = 9,783; 雇主成本 12,000 + (16% + 9%
+    /// + 0.5% + 0.2% = 25.7%) × 12,000 = 3,084 + 840 = 15,924.
+    @Test func aSharedPartShowsItsHeadlineFiguresByDefault() throws {
+        let s = try Session()
+        run(s, "years 2026", "month pay = base", "use takehome", "agent add a base=12000 hf_rate=7%", "a.special_deduction[2026-01] = 1000")
+        var report = run(s, "report 2026-01")
+        #expect(report[1].split(separator: " ") == ["agent", "pay", "social_insurance", "housing_fund", "tax", "net_pay", "employer_cost"])
+        #expect(report[3].split(separator: " ") == ["a", "12,000.00", "1,260.00", "840.00", "117.00", "9,783.00", "15,924.00"])
+        s.language = .zh
+        report = run(s, "report 2026-01")
+        #expect(report[1].split(separator: " ") == ["员工", "pay", "社保个人", "公积金个人", "个税", "实发工资", "雇主成本"])
+        let statement = run(s, "statement a 2026-01")
+        let info = statement.firstIndex(of: "参考信息（不计入工资）")
+        #expect(info != nil)
+        if let info { #expect(statement[(info + 1)...].map { $0.split(separator: " ").prefix(2).joined(separator: " ") } == ["雇主成本 15,924.00"]) }
+        // No line of the part's working (累计应纳税所得额 …); the 个税 line may say it read 累计应纳税额.
+        #expect(!statement.contains { $0.hasPrefix("  累计") || $0.hasPrefix("  全年") })
+        // A working figure is still there to name: in `report columns`, and by explain.
+        run(s, "report columns pay, ytd_tax")
+        s.language = .en
+        #expect(run(s, "report 2026-01")[1].split(separator: " ") == ["agent", "pay", "ytd_tax"])
+        #expect(run(s, "explain a.ytd_tax[2026-01]")[0].hasPrefix("a's year-to-date tax for 2026-01 is 117.00"))
+    }
+
+    /// `compare` of a one-agent scenario said "all 1 agents have the same figures".
+    @Test func compareCountsOneAgentInTheSingular() throws {
+        let s = try Session()
+        run(s, "month pay = base", "agent add 甲 base=3000 hired=2025-01-01", "fork b")
+        #expect(run(s, "compare main b 2026-03").last == "the one agent has the same figures in main and b (compare main b 2026-03 --all lists them)")
+        s.language = .zh
+        #expect(run(s, "compare main b 2026-03").last == "唯一的 1 名员工在 main 和 b 中的数字相同（compare main b 2026-03 --all 全部列出）")
+        s.language = .en
+        run(s, "agent add 乙 base=3000 hired=2025-01-01", "agent add 丙 base=3000 hired=2025-01-01", "fork c", "agent set 乙 base=3500", "agent set 丙 base=3500")
+        #expect(run(s, "compare b c 2026-03").last == "1 of 3 agents has the same figures in b and c and is not listed (compare b c 2026-03 --all lists it)")
+    }
 }

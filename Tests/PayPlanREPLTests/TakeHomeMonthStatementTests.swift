@@ -20,8 +20,13 @@ import PayPlan
     /// A year: 12 × 12,000 = 144,000 gross; 12 × (960 + 240 + 60 + 840) = 25,200 contributions;
     /// 12 × 5,000 = 60,000 deducted: taxable 58,800.00; tax 58,800 × 10% − 2,520 = 3,360.00 either way,
     /// so separate (单独计税) is the cheaper (≤).
+    ///
+    /// The part's working figures are on a statement when the plan names them (`payslip info`): by default
+    /// a statement shows only the part's headline figures (fresh user, session 11).
     @Test func yearFiguresOnAMonthStatementAreTheYearsMarkedSo() throws {
         let s = try session()
+        run(s, "payslip info declared_base, contribution_base, hf_base, pension, months_employed, year_taxable_without_bonus, "
+               + "year_taxable_with_bonus, year_wage_taxable, year_tax_combined, year_tax_separate, bonus_taxation_saving, cheaper_bonus_taxation")
         run(s, "set lang zh")
         let out = run(s, "statement a 2026-01")
         for (label, amount) in [("申报基数", "12,000.00"), ("社保缴费基数(核定)", "12,000.00"), ("公积金缴费基数", "12,000.00"),

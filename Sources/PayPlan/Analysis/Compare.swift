@@ -48,11 +48,20 @@ extension Engine {
         return .number(sum)
     }
 
-    /// The report's columns (the plan's `report columns`, else every visible per-agent rule).
+    /// The report's columns (the plan's `report columns`, else `CompiledPlan.defaultReportFigures`).
     public var reportFigures: [String] {
-        if !plan.reportColumns.isEmpty { return plan.reportColumns }
-        return plan.rules.filter { r in
-            if !r.visible || !r.dimension.perAgent { return false }
+        plan.reportColumns.isEmpty ? plan.defaultReportFigures : plan.reportColumns
+    }
+}
+
+extension CompiledPlan {
+    /// The report's columns when the plan names none: every visible per-agent rule, but of a shared
+    /// part (`use takehome`) only its headline figures (社保, 公积金, 个税, 实发, 雇主成本), not its
+    /// working (累计应纳税所得额 …), which a shop owner or employee does not read line by line.
+    /// - Complexity: O(n) in the rules.
+    public var defaultReportFigures: [String] {
+        rules.filter { r in
+            if !r.visible || !r.dimension.perAgent || partWorkings.contains(r.name) { return false }
             if case .formula = r.kind { return true } else { return false }
         }.map(\.name)
     }

@@ -143,6 +143,9 @@ public struct CompiledPlan: Sendable {
     /// is built, so orders can be grouped by them.
     public fileprivate(set) var staticRules: Set<Int> = []
     public private(set) var reportColumns: [String] = []
+    /// The rules of shared plan parts that are the part's working, not its headline figures
+    /// (`PlanPart.headline`): left out of the default report columns (`defaultReportFigures`).
+    public private(set) var partWorkings: Set<String> = []
     public private(set) var total: String? = nil
     /// The pay statement's sections as the plan declares them (`payslip earnings …`); empty when it declares none.
     public private(set) var payslip: [PayslipSection: [String]] = [:]
@@ -197,6 +200,7 @@ public struct CompiledPlan: Sendable {
                 bodies.append((declare(n, l, dim, .input(defaultValue: nil)), d))
             case .rule(let dim, let n, let l, _):
                 bodies.append((declare(n, l, dim, .formula(.constant(.number(0)))), d))
+                if let part = d.part.flatMap(PlanPart.named), !part.headline.contains(n) { partWorkings.insert(n) }
             case .table(let n, _, let sides, let rows):
                 tables[n] = (sides, rows, d)
             case .attribute(let n, _, let def, _):

@@ -19,7 +19,8 @@ extension PlanPart {
         name: "takehome",
         summary: "take-home pay (实发): social insurance, housing fund, income tax by cumulative withholding, the annual bonus, employer cost",
         source: takehomeSource,
-        grossRule: "gross_pay")
+        grossRule: "gross_pay",
+        headline: ["social_insurance", "housing_fund", "tax", "net_pay", "employer_cost"])
 
     static let takehomeSource = #"""
 # 计算实发工资所依据的方案应发工资。`use takehome on 名称` 则读取该名称。

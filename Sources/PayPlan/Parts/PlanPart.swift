@@ -17,6 +17,10 @@ public struct PlanPart: Sendable {
     /// The rule that names the plan's gross pay figure (`month gross_pay "应发" = pay`):
     /// `use takehome on total_pay` makes it read `total_pay` instead.
     public let grossRule: String
+    /// The part's figures a plan shows by default — in `report` and on the statement when the plan names
+    /// no `report columns` or `payslip info` — in this order; the part's other rules are its working
+    /// (累计应纳税所得额, 申报基数 …), shown by `explain`, `show` and by naming them in `report columns`.
+    public var headline: [String] = []
 
     /// The parts the library ships.
     public static let all: [PlanPart] = [.takehome]

@@ -64,9 +64,9 @@ public enum JournalMessage: MessageCatalogue, Equatable {
             let span = first == last ? Wording(en: "made at \(first)", zh: "在 \(first)") : Wording(en: "made from \(first) to \(last)", zh: "在 \(first) 至 \(last)")
             return Wording(en: "stopped window \(i) of \(n)\(pid.map { " (pid \($0))" } ?? ""): its edits \(span.en), the last one: \(command)",
                            zh: "已停止的窗口 \(i)/\(n)\(pid.map { "（进程号 \($0)）" } ?? "")：修改\(span.zh)，最后一处：\(command)")
-        case .recoverThem: return Wording(en: "Recover them? [y/n] ", zh: "恢复吗？[y/n] ")
+        case .recoverThem: return Wording(en: "Recover them? [y/n] ", zh: "恢复吗？[y 是/n 否] ")
         case .applyToChangedFile(let f):
-            return Wording(en: "Apply them to \(f) as it is now? [y/n] ", zh: "把它们用在现在的 \(f) 上吗？[y/n] ")
+            return Wording(en: "Apply them to \(f) as it is now? [y/n] ", zh: "把它们用在现在的 \(f) 上吗？[y 是/n 否] ")
         case .recovered(let n):
             return Wording(en: "recovered \(n) edit\(n == 1 ? "" : "s") (not saved yet)", zh: "已恢复 \(n) 处修改（尚未保存）")
         case .couldNotReplay(let c, let why): return Wording(en: "could not be replayed: \(c): \(why)", zh: "未能重做：\(c)：\(why)")
@@ -83,7 +83,7 @@ public enum JournalMessage: MessageCatalogue, Equatable {
             return Wording(en: "note: \(f) is also open in another payplan window (pid \(list)): a save in one window replaces what the other saved; each window's unsaved edits are kept apart for recovery",
                            zh: "注意：\(f) 也在另一个 payplan 窗口中打开（进程号 \(list)）：一个窗口保存会覆盖另一个窗口保存的内容；各窗口未保存的修改分开记着，可分别恢复")
         case .dropped: return Wording(en: "the unsaved edits were dropped", zh: "已丢弃未保存的修改")
-        case .answerRecover: return Wording(en: "answer y to recover the edits, n to drop them", zh: "回答 y 恢复这些修改，n 丢弃它们")
+        case .answerRecover: return Wording(en: "answer y to recover the edits, n to drop them", zh: "回答 y（是）恢复这些修改，n（否）丢弃它们")
         case .leftKept: return Wording(en: "left; the unsaved edits are kept for the next start", zh: "已退出；未保存的修改仍记着，下次启动时再问")
         case .stoppedKept:
             return Wording(en: "\npayplan was stopped; the unsaved edits are kept and offered back at the next start on this file\n",

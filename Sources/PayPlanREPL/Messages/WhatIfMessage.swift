@@ -129,8 +129,13 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         case .outsideYears(let p, let a, let b): Wording(en: "\(p) is outside these scenarios' years (\(a)–\(b))", zh: "\(p) 不在这些副本的年份内（\(a)–\(b)）")
         case .compareTitle(let a, let b, let p): Wording(en: "\(a) vs \(b) — \(p)", zh: "\(a) 对比 \(b) — \(p)")
         case .compareUnchanged(let n, let total, let a, let b, let p):
-            n == total ? Wording(en: "all \(n) agents have the same figures in \(a) and \(b) (compare \(a) \(b) \(p) --all lists them)",
+            // One agent is said in the singular (fresh user, session 11: "all 1 agents have …").
+            n == total && n == 1 ? Wording(en: "the one agent has the same figures in \(a) and \(b) (compare \(a) \(b) \(p) --all lists them)",
+                                           zh: "唯一的 1 名员工在 \(a) 和 \(b) 中的数字相同（compare \(a) \(b) \(p) --all 全部列出）")
+            : n == total ? Wording(en: "all \(n) agents have the same figures in \(a) and \(b) (compare \(a) \(b) \(p) --all lists them)",
                                  zh: "全部 \(n) 名员工在 \(a) 和 \(b) 中的数字相同（compare \(a) \(b) \(p) --all 全部列出）")
+                : n == 1 ? Wording(en: "1 of \(total) agents has the same figures in \(a) and \(b) and is not listed (compare \(a) \(b) \(p) --all lists it)",
+                                   zh: "\(total) 名员工中有 \(n) 名在 \(a) 和 \(b) 中的数字相同，未列出（compare \(a) \(b) \(p) --all 全部列出）")
                 : Wording(en: "\(n) of \(total) agents have the same figures in \(a) and \(b) and are not listed (compare \(a) \(b) \(p) --all lists them)",
                           zh: "\(total) 名员工中有 \(n) 名在 \(a) 和 \(b) 中的数字相同，未列出（compare \(a) \(b) \(p) --all 全部列出）")
         case .totalNotKnown(let s, let a, let f, let c, let why):
