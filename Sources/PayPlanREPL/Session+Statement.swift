@@ -33,9 +33,17 @@ extension Session {
         guard c["--format"].map({ $0.count == 1 }) ?? true, ["text", "md", "html", "csv"].contains(fmt) else {
             return .error(StatementMessage.formatChoices)
         }
+        let forAll = head[0] == "all" && workspace.agentIndex(named: "all") == nil
+        // A format asked for that is not the one the file's name says (`--format md --out s.html`): refused, as for
+        // report, after the check that it is no scenario; a folder (statement all, but its CSV) is not checked.
+        if let f = file, !forAll || fmt == "csv", let problem = figureTargetProblem(f) { return .error(problem) }
+        if let f = file, !forAll || fmt == "csv", let asked = shortcuts.first ?? c["--format"].map({ "--format " + ($0.first ?? "") }),
+           let named = FigureFormat.formatNamed(by: f), named != fmt {
+            return .error(ArgumentMessage.formatAndFileDiffer(option: asked, format: fmt, file: f, named: named))
+        }
         let r = StatementRenderer(language: language, valueLabels: workspace.plan.valueLabelsByValue)
         let scenario = forkName == "main" ? workspace.name : "\(workspace.name) / \(forkName)"
-        if head[0] == "all" && workspace.agentIndex(named: "all") == nil {
+        if forAll {
             return statementsForAll(p, format: fmt, target: file, renderer: r, scenario: scenario)
         }
         guard let a = workspace.agentIndex(named: head[0]) else { return .error(unknownAgent(head[0])) }

@@ -1072,7 +1072,11 @@ public final class Session {
             }
             let (c, err) = orderCell(orderID: id, rule: r)
             guard let c else { return .error(Diagnostic(err ?? .noOrder(id), source: line, range: 0..<id.count)) }
-            return Output(body: [OutputLine(fixed: "\(id).\(ruleName) = \(shown(engine.value(ofCell: c), labels: workspace.plan.valueLabels(for: ruleName)).displayText)")])
+            let v = engine.value(ofCell: c), label = "\(id).\(ruleName)"
+            var out = Output(body: [OutputLine(fixed: "\(label) = \(shown(v, labels: workspace.plan.valueLabels(for: ruleName)).displayText)")])
+            // An order figure's error value says what went wrong and the cell it began in, as an agent's figure does.
+            if case .error(let e) = v { out.add(CommandMessage.errorValue(e.detail, origin: e.origin?.description == label ? nil : e.origin)) }
+            return out
         }
         var agentIndex = 0
         if rule.dimension.perAgent {

@@ -30,7 +30,7 @@ import TestSupport
         // The pay language's syntax the parser's errors quote: built-ins (`round(`, `allocate(`), tier sides
         // `[lo, hi)`, `range LO..HI`, `report columns a, b, c`, `in ("a", "b")`, payslip sections, `use takehome on pay`.
         s.formUnion(["round", "sum", "allocate", "lo", "hi", "LO", "HI", "range", "columns", "a", "b", "on", "earnings", "deductions",
-                     "info", "base_pay", "revenue", "Excel", "WPS", "xls", "libxlsxwriter", "iconv", "GBK", "CSV", "visitors", "inquiries", "buyers"])
+                     "info", "base_pay", "revenue", "Excel", "WPS", "Markdown", "HTML", "xls", "libxlsxwriter", "iconv", "GBK", "CSV", "visitors", "inquiries", "buyers"])
         // The what-if syntax (sweep/solve/cliffs clauses and their placeholders), `agent add`, a quarter's `Q`.
         s.formUnion(["from", "to", "step", "show", "over", "threshold", "vs", "X", "Y", "S", "add", "Q", "H", "tiers", "for", "svg", "MISSING"])
         // The answers and keys of the shell's questions (y 是/n 否/c 取消, Tab, Ctrl-D, Ctrl-C).

@@ -10,6 +10,8 @@ struct FigureFormat: Equatable {
     var kind: Kind = .text
     /// The file to write, or `nil` for standard output.
     var file: String?
+    /// True when a flag asked for the format (`--csv`), not the file's name.
+    var asked = false
 
     /// The options every figure command takes, for `CommandArguments.parse`.
     static let options: Set<String> = ["--xlsx", "--out"]
@@ -26,10 +28,37 @@ struct FigureFormat: Equatable {
         guard kinds.count <= 1 else { throw .oneFormat(kinds.map { "--" + $0.rawValue }) }
         if let x = args["--xlsx"], let o = args["--out"], x != o { throw .xlsxAndOut(out: o) }
         file = args["--xlsx"] ?? args["--out"]
-        if let k = kinds.first { kind = k } else if let f = file?.lowercased() {
+        if let k = kinds.first { kind = k; asked = true } else if let f = file?.lowercased() {
             kind = f.hasSuffix(".csv") ? .csv : f.hasSuffix(".json") ? .json : f.hasSuffix(".md") ? .md : f.hasSuffix(".xlsx") ? .xlsx : .text
         }
         if kind == .xlsx, let f = file, !f.lowercased().hasSuffix(".xlsx") { throw .xlsxName(f) }
+    }
+
+    /// What is wrong with writing this format to its file: a format a flag asked for that is not the one the
+    /// file's name says (`--csv --out q.json`), or `nil`.
+    var nameProblem: ArgumentMessage? {
+        guard asked, let f = file, let named = FigureFormat.formatNamed(by: f), named != kind.rawValue else { return nil }
+        return .formatAndFileDiffer(option: "--" + kind.rawValue, format: kind.rawValue, file: f, named: named)
+    }
+
+    /// The format a file's name says by its extension (`q.json` → json; `.htm` → html), or `nil` for a name
+    /// that says none of them (`q.txt`, `q`), which any format may be written to.
+    static func formatNamed(by file: String) -> String? {
+        let f = file.lowercased()
+        for (ext, kind) in [(".csv", "csv"), (".json", "json"), (".md", "md"), (".xlsx", "xlsx"), (".html", "html"), (".htm", "html")] where f.hasSuffix(ext) { return kind }
+        return nil
+    }
+
+    /// `file` with the extension of `format` in place of its own (`q.json`, csv → `q.csv`).
+    static func renamed(_ file: String, to format: String) -> String {
+        let ext = format == "text" ? "txt" : format
+        guard let dot = file.lastIndex(of: "."), !file[dot...].contains("/") else { return file + "." + ext }
+        return String(file[..<dot]) + "." + ext
+    }
+
+    /// A format as a person names it: CSV, JSON, Markdown, an Excel workbook, HTML, text.
+    static func formatName(_ format: String) -> String {
+        ["csv": "CSV", "json": "JSON", "md": "Markdown", "xlsx": "Excel", "html": "HTML", "text": "text"][format] ?? format
     }
 
     init() {}
@@ -48,6 +77,7 @@ extension Session {
     /// - Throws: `Interrupted` when Ctrl-C stops a workbook being written (no file is left).
     func emit(_ tables: [FigureTable], as format: FigureFormat, text: () -> [String]) throws -> Output {
         if let file = format.file, let problem = figureTargetProblem(file) { return .error(problem) }
+        if let problem = format.nameProblem { return .error(problem) }
         let body: String
         switch format.kind {
         case .text:

@@ -16,6 +16,9 @@ public enum ArgumentMessage: MessageCatalogue, Error, Equatable {
     case xlsxAndOut(out: String)
     /// `--xlsx a.csv`.
     case xlsxName(String)
+    /// `--csv --out q.json`: the format asked for (`option`, `--csv` or `--format md`; `format`, csv) is not the
+    /// one the file's name says (`named`, json).
+    case formatAndFileDiffer(option: String, format: String, file: String, named: String)
 
     public var wording: Wording {
         switch self {
@@ -34,6 +37,10 @@ public enum ArgumentMessage: MessageCatalogue, Error, Equatable {
             return Wording(en: "--xlsx names the file already; --out \(o) is one file too many", zh: "--xlsx 已经给出文件名；--out \(o) 多了一个文件")
         case .xlsxName(let f):
             return Wording(en: "--xlsx \(f): an Excel workbook's name ends in .xlsx", zh: "--xlsx \(f)：Excel 工作簿的文件名以 .xlsx 结尾")
+        case .formatAndFileDiffer(let o, let k, let f, let n):
+            let renamed = FigureFormat.renamed(f, to: k), what = FigureFormat.formatName(k), named = FigureFormat.formatName(n)
+            return Wording(en: "\(o) writes \(what), but \(f) is named as \(named); name the file \(renamed), or leave out \(o) and the name picks the format",
+                           zh: "\(o) 写出的是 \(what)，而 \(f) 的扩展名表示 \(named)；请把文件名改为 \(renamed)，或去掉 \(o)，由文件名决定格式")
         }
     }
 
@@ -42,6 +49,7 @@ public enum ArgumentMessage: MessageCatalogue, Error, Equatable {
 
     public static var samples: [ArgumentMessage] {
         [.takesNoValue("--csv"), .givenTwice("--out"), .needsValue("--xlsx"), .unknownOption("--x", known: []),
-         .unknownOption("--x", known: ["--csv", "--out"]), .unknownOption("--htlm", known: ["--html", "--threshold"]), .oneFormat(["--csv", "--json"]), .xlsxAndOut(out: "b.xlsx"), .xlsxName("a.csv")]
+         .unknownOption("--x", known: ["--csv", "--out"]), .unknownOption("--htlm", known: ["--html", "--threshold"]), .oneFormat(["--csv", "--json"]), .xlsxAndOut(out: "b.xlsx"), .xlsxName("a.csv"),
+         .formatAndFileDiffer(option: "--csv", format: "csv", file: "q.json", named: "json"), .formatAndFileDiffer(option: "--format md", format: "md", file: "s.html", named: "html")]
     }
 }
