@@ -15,39 +15,14 @@ extension CompiledPlan {
 
     /// The columns `kind`'s formulas read, added to `read`.
     static func orderColumnsRead(by kind: RuleKind, into read: inout Set<Int>) {
-        switch kind {
-        case .input(let d): d.map { CExpr.orderColumnsRead($0, into: &read) }
-        case .parameter(let e), .formula(let e): CExpr.orderColumnsRead(e, into: &read)
-        case .agentAggregate(_, let v, let f):
-            v.map { CExpr.orderColumnsRead($0, into: &read) }; f.map { CExpr.orderColumnsRead($0, into: &read) }
-        case .ranking(let v, let f):
-            CExpr.orderColumnsRead(v, into: &read); f.map { CExpr.orderColumnsRead($0, into: &read) }
-        case .allocation(let t, let w, _):
-            CExpr.orderColumnsRead(t, into: &read); CExpr.orderColumnsRead(w, into: &read)
-        }
+        for e in kind.expressions { CExpr.orderColumnsRead(e, into: &read) }
     }
 }
 
 extension CExpr {
     /// The typed order columns (numbers ≥ 0) `e` reads, its fields' defaults included, added to `read`.
     static func orderColumnsRead(_ e: CExpr, into read: inout Set<Int>) {
-        switch e {
-        case .constant, .builtin, .ref, .at, .paid, .teamAggregate, .share: break
-        case .orderField(_, let column, let d):
-            if column >= 0 { read.insert(column) }
-            d.map { orderColumnsRead($0, into: &read) }
-        case .attribute(_, let d): d.map { orderColumnsRead($0, into: &read) }
-        case .negate(let a), .not(let a): orderColumnsRead(a, into: &read)
-        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
-            orderColumnsRead(a, into: &read); orderColumnsRead(b, into: &read)
-        case .ifThen(let a, let b, let c): orderColumnsRead(a, into: &read); orderColumnsRead(b, into: &read); orderColumnsRead(c, into: &read)
-        case .function(_, let args): for a in args { orderColumnsRead(a, into: &read) }
-        case .table(_, _, _, let arg, let rows):
-            orderColumnsRead(arg, into: &read)
-            for row in rows { orderColumnsRead(row.threshold, into: &read); orderColumnsRead(row.value, into: &read) }
-        case .periodAggregate(_, _, _, let v, let f), .orderAggregate(_, let v, let f, _, _):
-            v.map { orderColumnsRead($0, into: &read) }; f.map { orderColumnsRead($0, into: &read) }
-        case .rank(_, let own, let f, _): orderColumnsRead(own, into: &read); f.map { orderColumnsRead($0, into: &read) }
-        }
+        if case .orderField(_, let column, _) = e, column >= 0 { read.insert(column) }
+        e.forEachSubexpression { orderColumnsRead($0, into: &read) }
     }
 }

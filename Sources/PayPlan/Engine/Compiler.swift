@@ -384,16 +384,7 @@ public struct CompiledPlan: Sendable {
         var edges: [[Int]] = Array(repeating: [], count: rules.count)
         for (i, r) in rules.enumerated() {
             var refs: [Int] = []
-            switch r.kind {
-            case .input(let d): d.map { CExpr.sameTimeRefs($0, into: &refs) }
-            case .parameter(let e), .formula(let e): CExpr.sameTimeRefs(e, into: &refs)
-            case .agentAggregate(_, let v, let f):
-                v.map { CExpr.sameTimeRefs($0, into: &refs) }; f.map { CExpr.sameTimeRefs($0, into: &refs) }
-            case .ranking(let v, let f):
-                CExpr.sameTimeRefs(v, into: &refs); f.map { CExpr.sameTimeRefs($0, into: &refs) }
-            case .allocation(let t, let w, _):
-                CExpr.sameTimeRefs(t, into: &refs); CExpr.sameTimeRefs(w, into: &refs)
-            }
+            for e in r.kind.expressions { CExpr.sameTimeRefs(e, into: &refs) }
             edges[i] = refs
         }
         if let cycle = Graph.findCycle(nodeCount: rules.count, edges: { edges[$0] }) {
@@ -465,27 +456,10 @@ extension CExpr {
     public static func sameTimeRefs(_ e: CExpr, into out: inout [Int]) {
         switch e {
         case .ref(let r, let shift): if shift == 0 { out.append(r) }
-        case .paid(let r), .teamAggregate(let r): out.append(r)
-        case .at: break
-        case .constant, .builtin: break
-        case .attribute(_, let d): d.map { sameTimeRefs($0, into: &out) }
-        case .negate(let a), .not(let a): sameTimeRefs(a, into: &out)
-        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
-            sameTimeRefs(a, into: &out); sameTimeRefs(b, into: &out)
-        case .ifThen(let a, let b, let c): sameTimeRefs(a, into: &out); sameTimeRefs(b, into: &out); sameTimeRefs(c, into: &out)
-        case .function(_, let args): args.forEach { sameTimeRefs($0, into: &out) }
-        case .table(_, _, _, let arg, let rows):
-            sameTimeRefs(arg, into: &out)
-            rows.forEach { sameTimeRefs($0.threshold, into: &out); sameTimeRefs($0.value, into: &out) }
-        case .periodAggregate(_, _, _, let v, let f):
-            v.map { sameTimeRefs($0, into: &out) }; f.map { sameTimeRefs($0, into: &out) }
-        case .rank(let r, let own, let f, _):
-            out.append(r); sameTimeRefs(own, into: &out); f.map { sameTimeRefs($0, into: &out) }
-        case .orderField(_, _, let d): d.map { sameTimeRefs($0, into: &out) }
-        case .orderAggregate(_, let v, let f, _, _):
-            v.map { sameTimeRefs($0, into: &out) }; f.map { sameTimeRefs($0, into: &out) }
-        case .share(let r, _): out.append(r)
+        case .paid(let r), .teamAggregate(let r), .rank(let r, _, _, _), .share(let r, _): out.append(r)
+        default: break
         }
+        e.forEachSubexpression { sameTimeRefs($0, into: &out) }
     }
 }
 
