@@ -1261,6 +1261,10 @@ public final class Session {
         }
         let p = period ?? Period(grain: .none, start: engine.startMonth)
         guard let c = engine.cell(rule: r, agent: agent, period: p) else {
+            // A monthly figure over a quarter or a year: the sum of its months, each explained under it.
+            let g = engine.plan.rules[r].dimension.grain
+            if g != .none, p.grain != .none, p.grain >= g, engine.index(of: p) == nil { return .error(CommandMessage.outsideYears(p, years: workspace.years, widen: nil)) }
+            if engine.index(of: p) != nil, let out = explainOverPeriod(ref: ref, rule: r, agent: agent, period: p, depth: depth, rules: rules, orders: listOrders) { return out }
             return .error(CommandMessage.explainGrain(ref: ref, rule: ruleName, grain: engine.plan.rules[r].dimension.grain))
         }
         return explainLines(cell: c, depth: depth, rules: rules, orders: listOrders)

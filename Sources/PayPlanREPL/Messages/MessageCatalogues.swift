@@ -9,7 +9,7 @@ public enum MessageCatalogues {
         entry(WhatIfMessage.self), entry(FigureFileMessage.self), entry(ImportMessage.self), entry(ShellMessage.self),
         entry(OfferMessage.self), entry(AttributionMessage.self), entry(AmountMessage.self),
         entry(SourceErrorMessage.self), entry(ArgumentMessage.self), entry(ScenarioErrorMessage.self), entry(ImportErrorMessage.self), entry(JournalMessage.self),
-        entry(ExplainMessage.self), entry(ReviewPageMessage.self), entry(EvalErrorMessage.self),
+        entry(ExplainMessage.self), entry(ExplainOverPeriodMessage.self), entry(ReviewPageMessage.self), entry(EvalErrorMessage.self),
         entry(ReviewMessage.self), entry(ForecastMessage.self), entry(ImportRefusalMessage.self), entry(ProgressMessage.self), entry(SystemErrorMessage.self),
     ]
 

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PayPlan
+@testable import PayPlanREPL
+
+/// Findings of the fresh user of session 12 and the polish follow-ups of session 11, on the shipped
+/// scenarios; each test says what was wrong before.
+@Suite struct FreshUserSessionTwelveTests {
+    /// explain of a quarter or a year of a monthly figure was refused ("pay is per month; give a period of that
+    /// kind"), though the query and `report 2026-Q1` show it. 李雷's pay under plan C in January–March 2026: 4,234.00, 3,951.00 and 5,573.00 (base 3,000 + commission
+    /// 1,234 / 951 / 2,573, as README's compare lists), so the quarter is 13,758.00 (README's compare, main).
+    @Test func explainOfAQuarterIsTheSumOfItsMonths() throws {
+        let s = try Session(path: electronics)
+        let en = run(s, "explain 李雷.pay[2026-Q1]")
+        #expect(en == ["李雷's pay for 2026-Q1 is 13,758.00, the sum of its months: 2026-01 4,234.00 + 2026-02 3,951.00 + 2026-03 5,573.00.",
+                       "  李雷's pay for 2026-01 is 4,234.00: base pay 3,000.00 + commission 1,234.00.",
+                       "  李雷's pay for 2026-02 is 3,951.00: base pay 3,000.00 + commission 951.00.",
+                       "  李雷's pay for 2026-03 is 5,573.00: base pay 3,000.00 + commission 2,573.00."])
+        s.language = .zh
+        let zh = run(s, "explain 李雷.pay[2026-Q1] --depth 0")
+        #expect(zh == ["李雷 2026年第1季度应发工资 13,758.00 元，为各月之和：2026年1月 4,234.00 + 2026年2月 3,951.00 + 2026年3月 5,573.00。"])
+        s.language = .en
+        // The year: twelve months, the sum README's report 2026 gives 李雷 (68,387.00).
+        let year = run(s, "explain 李雷.pay[2026] --depth 0")
+        #expect(year.count == 1 && year[0].hasPrefix("李雷's pay for 2026 is 68,387.00, the sum of its months: 2026-01 4,234.00 + "))
+        #expect(year[0].components(separatedBy: " + ").count == 12)
+        // --rules: the sum's line, then each month's tree.
+        let tree = run(s, "explain 李雷.pay[2026-Q1] --rules --depth 1")
+        #expect(Array(tree.prefix(3)) == ["李雷.pay[2026-Q1] = 13,758.00  应发工资", "  · sum of its 3 months = 13,758.00", "  李雷.pay[2026-01] = 4,234.00  应发工资"])
+    }
+
+    /// A balance (damage still to deduct) stands at the end of the period, as the query reads it; yes/no
+    /// months do not add up, so explain names a month to explain; outside the years says so.
+    @Test func explainOfABalanceOrAFlagOverAQuarter() throws {
+        let s = try Session(path: electronics)
+        #expect(run(s, "explain 李雷.damage_carried[2026-Q1] --depth 0") == ["李雷's damage carried for 2026-Q1 is 0.00, as it stands at the end, in 2026-03."])
+        s.language = .zh
+        #expect(run(s, "explain 李雷.damage_carried[2026-Q1] --depth 0")[0].hasSuffix("，为期末（2026年3月）的数字。"))
+        s.language = .en
+        try expectRefusedInBoth(s, "explain 李雷.probation[2026-Q1]",
+                                en: "'李雷.probation[2026-Q1]': probation is per month and its months do not add up to one figure; explain one month of it, e.g. explain 李雷.probation[2026-01]",
+                                zh: "'李雷.probation[2026-Q1]'：probation 按月计算，各月不能相加成一个数字；请说明其中一个月，例如 explain 李雷.probation[2026-01]", file: nil)
+        expectRefused(s, "explain 李雷.pay[2027-Q1]", "outside")
+    }
+}
