@@ -485,9 +485,14 @@ public final class Session {
         var rest: [PayChange] = []
         if let a = appearing { rest += totals(engine, agent: a).map { PayChange(cell: $0.name, old: nil, new: $0.value) } }
         rest += vanished.map { PayChange(cell: $0.name, old: $0.value, new: nil) }
-        let lines = (shown + rest.prefix(max(0, changeLimit - shown.count))).map(OutputLine.init)
-        let total = pay.count + rest.count
-        return total <= changeLimit ? lines : lines + [OutputLine(ChangeMessage.morePayChanges(total - changeLimit))]
+        // An agent who comes or goes with no amount in any period (no hire date: #MISSING every month) in one line.
+        let restLines = PayChangeRun.collapsed(rest, grain: engine.plan.rules[totalRule].dimension.grain)
+        let room = max(0, changeLimit - shown.count)
+        let lines = shown.map(OutputLine.init) + restLines.prefix(room)
+        guard pay.count + restLines.count > changeLimit else { return lines }
+        // The figures not listed: a run's line stands for each of its periods.
+        let listed = shown.count + restLines.prefix(room).reduce(0) { $0 + (($1.message as? PayChangeRun)?.count ?? 1) }
+        return lines + [OutputLine(ChangeMessage.morePayChanges(pay.count + rest.count - listed))]
     }
 
     func changeLines(before: [(name: String, value: Value)], after: [(name: String, value: Value)]) -> [OutputLine] {

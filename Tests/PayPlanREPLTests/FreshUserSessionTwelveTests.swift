@@ -43,4 +43,20 @@ import TestSupport
                                 zh: "'李雷.probation[2026-Q1]'：probation 按月计算，各月不能相加成一个数字；请说明其中一个月，例如 explain 李雷.probation[2026-01]", file: nil)
         expectRefused(s, "explain 李雷.pay[2027-Q1]", "outside")
     }
+
+    /// `agent add X base=3000` with no hire date: X's pay is #MISSING in each of the 12 months of 2026; said
+    /// in one line before the note, and its undo in one line too (was 12 lines each).
+    @Test func anAgentWithNoAmountInAnyMonthIsOneLine() throws {
+        let s = try Session(path: electronics)
+        let added = run(s, "agent add X base=3000")
+        #expect(added == ["added X", "X.pay[2026-01 … 2026-12]: — → #MISSING (all 12 months)",
+                          "note: X's pay cannot be computed yet: X has no hire date (set it with: agent set X hired=2025-06-01)"])
+        #expect(run(s, "undo") == ["undid agent add X", "X.pay[2026-01 … 2026-12]: #MISSING → — (all 12 months)"])
+        s.language = .zh
+        let zh = run(s, "agent add X base=3000")
+        #expect(zh.count == 3 && zh[1] == "X.pay[2026-01 … 2026-12]：— → #MISSING（全部 12 个月）")
+        // With a hire date each month has an amount: listed month by month, as before (3,000 base, no sales).
+        let hired = run(s, "agent add Y base=3000 hired=2026-01-01")
+        #expect(hired.filter { $0.hasPrefix("Y.pay[") }.count == 12)
+    }
 }

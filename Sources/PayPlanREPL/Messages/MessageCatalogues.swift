@@ -3,7 +3,7 @@
 public enum MessageCatalogues {
     /// Each kind's samples as messages.
     public static let all: [(name: String, samples: [any Message])] = [
-        entry(PayChange.self), entry(ChangeMessage.self), entry(WarningMessage.self), entry(EditMessage.self),
+        entry(PayChange.self), entry(PayChangeRun.self), entry(ChangeMessage.self), entry(WarningMessage.self), entry(EditMessage.self),
         entry(AgentMessage.self), entry(CommandMessage.self), entry(FileMessage.self), entry(OrderMessage.self),
         entry(SourceMessage.self), entry(StatementMessage.self),
         entry(WhatIfMessage.self), entry(FigureFileMessage.self), entry(ImportMessage.self), entry(ShellMessage.self),
