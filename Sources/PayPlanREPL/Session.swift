@@ -681,8 +681,9 @@ public final class Session {
     // MARK: Agents
 
     func agentCommand(_ rest: String, line: String) -> Output {
-        // A value may be typed as its label in the plan (terms=月结30天 is terms=net30).
-        let parts = withRawValues(rest.split(whereSeparator: \.isWhitespace).map(String.init))
+        // A value may be typed as its label in the plan (terms=月结30天 is terms=net30); quoted words are
+        // taken whole, without their quotes (agent add "" is an empty name, said as one).
+        let parts = withRawValues(CommandArguments.words(rest).map(\.text))
         guard let sub = parts.first else { return .error(AgentMessage.usage) }
         guard parts.count >= 2 else { return .error(AgentMessage.needsName(sub: sub)) }
         let name = parts[1]

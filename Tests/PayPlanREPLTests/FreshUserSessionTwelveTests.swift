@@ -59,4 +59,21 @@ import TestSupport
         let hired = run(s, "agent add Y base=3000 hired=2026-01-01")
         #expect(hired.filter { $0.hasPrefix("Y.pay[") }.count == 12)
     }
+
+    /// Quoted words in `order` and `agent` commands are taken whole and without their quotes: `order add ""`
+    /// names no order (it made an order named `""`), `order add "T 1"` is the order T 1 (it said `'1"'` is not
+    /// key=value), `agent add ""` is an empty name (it said `'""'` does not start with a letter).
+    @Test func quotedOrderNumbersAndAgentNames() throws {
+        let s = try Session(path: electronics)
+        try expectRefusedInBoth(s, "order add \"\" date=2026-03-01 agent=李雷 amount=100",
+                                en: "order add \"\" names no order: an order number is not empty, e.g. order add T001 agent=李雷 date=2026-03-02 amount=30000",
+                                zh: "order add \"\" 没有写订单号：订单号不能为空，例如 order add T001 agent=李雷 date=2026-03-02 amount=30000", file: nil)
+        expectRefused(s, "order rm \"\"", "order rm \"\" names no order")
+        #expect(run(s, "order add \"T 1\" date=2026-03-01 agent=李雷 amount=100 terms=\"cash\"").first == "added order T 1")
+        #expect(s.workspace.order("T 1")?.fields["terms"]?.text == "cash")
+        #expect(run(s, "order rm \"T 1\"").first == "removed order T 1")
+        try expectRefusedInBoth(s, "agent add \"\" base=1", en: "an agent needs a name", zh: "员工需要一个名字", file: nil)
+        #expect(run(s, "agent add \"小明\" base=3000 hired=2026-01-01").first == "added 小明")
+        #expect(s.workspace.agentIndex(named: "小明") != nil)
+    }
 }
