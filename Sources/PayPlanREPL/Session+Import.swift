@@ -60,6 +60,7 @@ extension Session {
         case .success(let d): data = d
         case .failure(let e): return .error(Diagnostic(Session.said(e)))
         }
+        if let json = Session.jsonGivenForCSV(data, file: file, command: "orders import") { return .error(json) }
         var read: OrderFile
         var taobao: TaobaoImport.Result? = nil
         var understood: PlatformImport.Summary? = nil
@@ -228,6 +229,7 @@ extension Session {
         case .success(let d): data = d
         case .failure(let e): return .error(Diagnostic(Session.said(e)))
         }
+        if let json = Session.jsonGivenForCSV(data, file: file, command: "performance import") { return .error(json) }
         let throttle = progressThrottle()
         defer { throttle.clear() }
         let read: PerformanceFile

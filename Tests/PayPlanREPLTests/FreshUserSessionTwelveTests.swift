@@ -76,4 +76,17 @@ import TestSupport
         #expect(run(s, "agent add \"小明\" base=3000 hired=2026-01-01").first == "added 小明")
         #expect(s.workspace.agentIndex(named: "小明") != nil)
     }
+
+    /// A scenario file given to `orders import` or `performance import` is named for what it is, with the
+    /// command that opens it (it said "no column maps to id … the file's columns are: {").
+    @Test func aScenarioFileGivenToImportIsNamedOne() throws {
+        let s = try Session(path: electronics)
+        try expectRefusedInBoth(s, "orders import \(electronics)",
+                                en: "\(electronics) is a scenario file (JSON), not a spreadsheet export: open it with load \(electronics); orders import reads CSV; nothing was imported",
+                                zh: "\(electronics) 是方案文件（JSON），不是表格导出：请用 load \(electronics) 打开；orders import 读取 CSV 文件；未导入任何内容", file: electronics)
+        expectRefused(s, "performance import \(electronics) --month 2026-03", "is a scenario file (JSON)")
+        let dir = tempDir("f12-json")
+        try Data("\u{FEFF}  [1, 2]".utf8).write(to: URL(fileURLWithPath: dir + "/list.json"))
+        expectRefused(s, "orders import \(dir)/list.json", "\(dir)/list.json is a JSON file, not a spreadsheet export: orders import reads CSV (save the sheet as CSV)")
+    }
 }

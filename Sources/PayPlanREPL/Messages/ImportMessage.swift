@@ -38,6 +38,9 @@ public indirect enum ImportMessage: MessageCatalogue {
     case monthGoesWithPerformance
     case optionGoesWithOrders(String)
     case oneFileAtATime(String, String, usage: ImportMessage)
+    /// A JSON file given to `command` (`orders import`), which reads CSV; `scenario`: a JSON object, as a
+    /// scenario file is, opened with `load`.
+    case jsonNotCSV(file: String, command: String, scenario: Bool)
     case refundsKnownDay(String)
     case refundsKnownGoesWithTaobao
     case noSavedMapping(String, saved: [String])
@@ -139,6 +142,12 @@ public indirect enum ImportMessage: MessageCatalogue {
         case .monthGoesWithPerformance:
             return Wording(en: "--month goes with performance import (or --format performance)", zh: "--month 用于 performance import（或 --format performance）")
         case .optionGoesWithOrders(let o): return Wording(en: "\(o) goes with orders import", zh: "\(o) 用于 orders import")
+        case .jsonNotCSV(let f, let c, let scenario):
+            return scenario
+                ? Wording(en: "\(f) is a scenario file (JSON), not a spreadsheet export: open it with load \(f); \(c) reads CSV; nothing was imported",
+                          zh: "\(f) 是方案文件（JSON），不是表格导出：请用 load \(f) 打开；\(c) 读取 CSV 文件；未导入任何内容")
+                : Wording(en: "\(f) is a JSON file, not a spreadsheet export: \(c) reads CSV (save the sheet as CSV); nothing was imported",
+                          zh: "\(f) 是 JSON 文件，不是表格导出：\(c) 读取 CSV 文件（请把表格另存为 CSV）；未导入任何内容")
         case .oneFileAtATime(let a, let b, let u):
             return u.wording.prefixed(Wording(en: "one file at a time ('\(a)' and '\(b)'); ", zh: "一次只导入一个文件（'\(a)' 和 '\(b)'）；"))
         case .refundsKnownDay(let v):
@@ -203,7 +212,8 @@ public indirect enum ImportMessage: MessageCatalogue {
 
     public static var samples: [ImportMessage] {
         let v = Value.number(Fixed(61_812)), u = ImportMessage.performanceUsage
-        return [.ordersSummary(file: "订单.csv", encoding: "UTF-8 with BOM", rows: 285, added: 285, replaced: 0, unchanged: 0, skipped: 0, ending: .changed),
+        return [.jsonNotCSV(file: "方案.json", command: "orders import", scenario: true), .jsonNotCSV(file: "导出.json", command: "performance import", scenario: false),
+                .ordersSummary(file: "订单.csv", encoding: "UTF-8 with BOM", rows: 285, added: 285, replaced: 0, unchanged: 0, skipped: 0, ending: .changed),
                 .refundAbovePayment(count: 1, order: "2026031001984191010", refund: Fixed(99_999), amount: Fixed(268)),
                 .refundAbovePayment(count: 3, order: "2026031001984191010", refund: Fixed(99_999), amount: Fixed(268)),
                 .ordersSummary(file: "订单.csv", encoding: "GB18030", rows: 1, added: 0, replaced: 0, unchanged: 1, skipped: 0, ending: .dryRun),
