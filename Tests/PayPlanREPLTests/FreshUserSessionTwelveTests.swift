@@ -89,4 +89,15 @@ import TestSupport
         try Data("\u{FEFF}  [1, 2]".utf8).write(to: URL(fileURLWithPath: dir + "/list.json"))
         expectRefused(s, "orders import \(dir)/list.json", "\(dir)/list.json is a JSON file, not a spreadsheet export: orders import reads CSV (save the sheet as CSV)")
     }
+
+    /// The zh Markdown statement's header takes full-width colons (工号：S01), as its HTML does; English keeps ": ".
+    @Test func zhMarkdownStatementHeaderHasFullWidthColons() throws {
+        let s = try Session(path: electronics)
+        s.language = .zh
+        let zh = s.execute("statement 李雷 2026-03 --format md").lines
+        #expect(zh.contains("工号：S01 · 期间：2026年3月 · 方案：electronics-sales"))
+        #expect(!zh.contains { $0.contains("工号:") || $0.contains("期间:") })
+        s.language = .en
+        #expect(s.execute("statement 李雷 2026-03 --format md").lines.contains("ID: S01 · period: 2026-03 · scenario: electronics-sales"))
+    }
 }
