@@ -967,7 +967,9 @@ public final class Session {
         var defaulted = false
         // A text value by the plan's label under zh (sales → 销售客服), as written otherwise: each column's
         // labels worked out once, not per agent.
-        let labels = language == .zh ? Dictionary((["role"] + extras).map { ($0, ownValueLabels(of: $0)) }, uniquingKeysWith: { a, _ in a }) : [:]
+        var labels = language == .zh ? Dictionary((["role"] + extras).map { ($0, ownValueLabels(of: $0)) }, uniquingKeysWith: { a, _ in a }) : [:]
+        // The standard role a plan does not label (web-agency's sales) in Chinese too: 销售, not sales.
+        if language == .zh { labels["role", default: [:]].merge(Session.roleWordsZh) { own, _ in own } }
         func labelled(_ value: String, _ name: String) -> String { labels[name]?[value] ?? value }
         func shown(_ given: String?, _ name: String) -> String {
             if let given { return labelled(given, name) }
@@ -984,6 +986,10 @@ public final class Session {
         if defaulted { out.add(AgentMessage.defaultsNote) }
         return out
     }
+
+    /// The Chinese words of the standard roles (`role`'s values the language knows: sales, pre-sales,
+    /// after-sales), for a plan that labels none of them; a plan's own label wins.
+    static let roleWordsZh = ["sales": "销售", "pre-sales": "售前", "after-sales": "售后"]
 
     /// The plan's default for attribute `name` as the agents table shows it (`3,000.00` for money,
     /// `0`, `sales`), when the default is written as a plain value; nil when there is none or it is a formula.

@@ -100,4 +100,20 @@ import TestSupport
         s.language = .en
         #expect(s.execute("statement 李雷 2026-03 --format md").lines.contains("ID: S01 · period: 2026-03 · scenario: electronics-sales"))
     }
+
+    /// web-agency's plan labels no role: under zh its agents table says 销售 for sales (it said sales); plan A's
+    /// own labels (销售客服, 售后客服) win; English keeps the values.
+    @Test func zhAgentsTableSaysTheStandardRolesInChinese() throws {
+        let b = try Session(path: webAgency)
+        b.language = .zh
+        let rows = run(b, "agents")
+        #expect(row(rows, "甲") == ["B01", "销售", "2024-03-01"])
+        b.language = .en
+        #expect(row(run(b, "agents"), "甲") == ["B01", "sales", "2024-03-01"])
+        let a = try Session(path: onlineShop)
+        a.language = .zh
+        let shop = run(a, "agents")
+        #expect(row(shop, "老周").prefix(2) == ["AS01", "售后客服"])
+        #expect(row(shop, "小美").prefix(2) == ["CS01", "销售客服"])
+    }
 }
