@@ -116,4 +116,32 @@ import TestSupport
         #expect(row(shop, "老周").prefix(2) == ["AS01", "售后客服"])
         #expect(row(shop, "小美").prefix(2) == ["CS01", "销售客服"])
     }
+
+    /// A line wider than 100 columns is shown around the caret with … at its cut ends, the caret under the
+    /// same character; a short line is shown whole, as before.
+    @Test func aLongLineIsShortenedAroundTheCaret() throws {
+        let s = try Session(path: electronics)
+        let long = "李雷.sales[2026-03] = " + String(repeating: "1 + ", count: 60) + "abc"
+        let out = s.execute(long)
+        #expect(out.failed)
+        let lines = out.errors[0].render()
+        #expect(lines.count == 3)
+        #expect(lines[1].hasPrefix("  …") && lines[1].hasSuffix("abc"))
+        #expect(DisplayWidth.of(lines[1]) <= 2 + 100)
+        // The caret sits under the "a" of abc.
+        let caretColumn = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }!
+        #expect(Array(lines[1])[caretColumn] == "a")
+        // Cut on both sides: the error at the start of a long line keeps its start and ends in …
+        let d = Diagnostic(OutputLine(fixed: "x"), source: "zz " + String(repeating: "中文", count: 80), range: 3..<5)
+        let r = d.render()
+        #expect(r[1].hasPrefix("  zz 中文") && r[1].hasSuffix("…") && DisplayWidth.of(r[1]) <= 102)
+        #expect(r[2] == "     ^~~~")
+        // A cut never splits a word written in ASCII: every word shown is whole (grades, not gra…).
+        let words = Diagnostic(OutputLine(fixed: "x"), source: "month z = " + String(repeating: "grades + ", count: 30) + "bad", range: 280..<283).render()
+        #expect(words[1].hasSuffix("bad"))
+        let shownWords = words[1].split { !($0.isASCII && $0.isLetter) }.map(String.init)
+        #expect(Set(shownWords).isSubset(of: ["grades", "bad"]), "\(words[1])")
+        let short = Diagnostic(OutputLine(fixed: "x"), source: "report 2026-13", range: 7..<14).render()
+        #expect(short[1] == "  report 2026-13" && short[2] == "         ^~~~~~~")
+    }
 }
