@@ -153,6 +153,7 @@ extension Session {
             taobao = nil // the groups are held by the merge alone from here
             counts = TaobaoImport.merge(t.groups, into: &new)
         } else {
+            info += unknownImportedValues(read.orders, columns: read.columns)
             let orders = read.orders.map(\.order)
             read.orders = []
             counts = OrderImport.merge(orders, into: &new)

@@ -144,4 +144,28 @@ import TestSupport
         let short = Diagnostic(OutputLine(fixed: "x"), source: "report 2026-13", range: 7..<14).render()
         #expect(short[1] == "  report 2026-13" && short[2] == "         ^~~~~~~")
     }
+
+    /// An imported terms (付款方式) plan C does not know was taken silently and the order counted as no kind of
+    /// terms: the import still takes the orders and warns, naming the first row (row 2: the header is row 1)
+    /// and column and how many rows have such a value (credit and 赊账: 2); a label (月结30天) is net30, known.
+    @Test func anImportedValueThePlanDoesNotKnowIsWarnedOf() throws {
+        let dir = tempDir("f12-terms")
+        let file = dir + "/terms.csv"
+        try Data("订单编号,业务员,签收日期,付款方式,金额\nZ1,S01,2026/3/2,credit,1000\nZ2,S01,2026/3/3,net30,1000\nZ3,S02,2026/3/4,赊账,500\nZ4,S02,2026/3/4,月结30天,500\n".utf8)
+            .write(to: URL(fileURLWithPath: file))
+        let s = try Session(path: electronics)
+        let out = s.execute("orders import \(file) --map-name electronics")
+        #expect(out.errors.isEmpty)
+        #expect(out.lines[0].hasSuffix("4 rows read, 4 orders added, 0 replaced, 0 unchanged, 0 skipped"))
+        #expect(out.lines.contains("warning: row 2, column 付款方式 (terms): 'credit' is not a value the plan knows (cash, net30, net60, net90), so the order counts as none of them; 2 rows have such a value; correct the file and import it again, or order set ID terms=…"))
+        #expect(out.rendered.contains { $0.text.hasPrefix("warning: row 2") && $0.tone == .warning })
+        #expect(s.workspace.order("Z4")?.fields["terms"]?.text == "net30")
+        run(s, "undo")
+        s.language = .zh
+        let zh = s.execute("orders import \(file) --map-name electronics --dry-run").lines
+        #expect(zh.contains("注意：第 2 行，列「付款方式」（terms）：'credit' 不是方案认识的值（现金、月结30天、月结60天、月结90天），这笔订单不按其中任何一种计算；共 2 行是这样的值；请改正文件后重新导入，或用 order set 订单号 terms=… 修改"))
+        // Only known values: no warning.
+        try Data("订单编号,业务员,签收日期,付款方式,金额\nZ5,S01,2026/3/2,cash,1000\n".utf8).write(to: URL(fileURLWithPath: dir + "/ok.csv"))
+        #expect(!s.execute("orders import \(dir)/ok.csv --map-name electronics --dry-run").lines.contains { $0.hasPrefix("注意") })
+    }
 }
