@@ -7,16 +7,17 @@ extension Session {
     /// One warning per column of `columns` mapped to an order field the plan reads only by comparing it
     /// with texts (`comparedFieldValues`), for the imported `orders` whose value is none of them: the
     /// first such row, its value, the values the plan knows, and how many rows have one.
-    /// - Complexity: O(orders × such columns), each value looked up among the plan's few texts.
+    /// - Complexity: O(orders × such columns), a hash lookup each.
     func unknownImportedValues(_ orders: [(row: Int, order: Order)], columns: [(header: String, target: String?)]) -> [ImportMessage] {
         var out: [ImportMessage] = []
         for (header, target) in columns {
             guard let field = target, field != "id", !Session.standardOrderKeys.contains(field),
                   let known = comparedFieldValues(field, typed: nil)?.known else { continue }
-            let plan = ComparedValues(known: known)
+            // As `ComparedValues.takes` reads them (as stored, or normalised), worked out once: a set lookup per order.
+            let taken = Set(known + known.map(Session.normalise))
             var first: (row: Int, value: String)? = nil, count = 0
             for (row, o) in orders {
-                guard let v = o.fields[field], case .text(let t) = v, !t.isEmpty, !plan.takes(t) else { continue }
+                guard let v = o.fields[field], case .text(let t) = v, !t.isEmpty, !taken.contains(t) else { continue }
                 if first == nil { first = (row, t) }
                 count += 1
             }
