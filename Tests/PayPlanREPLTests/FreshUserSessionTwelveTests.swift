@@ -38,6 +38,12 @@ import TestSupport
         s.language = .zh
         #expect(run(s, "explain 李雷.damage_carried[2026-Q1] --depth 0")[0].hasSuffix("，为期末（2026年3月）的数字。"))
         s.language = .en
+        // With a 1% cap on deductions 王芳's September write-off (600.00) is carried for months: December ends
+        // with 489.95 due − 43.10 deducted (1% of 4,310) = 446.85, the quarter's figure — not the sum of
+        // October–December (519.95 + 489.95 + 446.85).
+        run(s, "param damage_cap_rate = 1%")
+        #expect(run(s, "explain 王芳.damage_carried[2026-Q4]") == ["王芳's damage carried for 2026-Q4 is 446.85, as it stands at the end, in 2026-12.",
+                                                               "  王芳's damage carried for 2026-12 is 446.85: damage due 489.95 − damage deducted 43.10."])
         try expectRefusedInBoth(s, "explain 李雷.probation[2026-Q1]",
                                 en: "'李雷.probation[2026-Q1]': probation is per month and its months do not add up to one figure; explain one month of it, e.g. explain 李雷.probation[2026-01]",
                                 zh: "'李雷.probation[2026-Q1]'：probation 按月计算，各月不能相加成一个数字；请说明其中一个月，例如 explain 李雷.probation[2026-01]", file: nil)
