@@ -66,13 +66,56 @@ public struct Diagnostic: Equatable, Sendable {
         while lineStart > 0 && chars[lineStart - 1] != "\n" { lineStart -= 1 }
         var lineEnd = lo
         while lineEnd < chars.count && chars[lineEnd] != "\n" { lineEnd += 1 }
-        let line = TerminalText.safe(String(chars[lineStart..<lineEnd]))
-        let before = DisplayWidth.of(String(chars[lineStart..<lo]))
-        let hi = min(max(lo + 1, range.upperBound), lineEnd)
+        // A line wider than `Diagnostic.shownWidth` columns is shown around the caret, its cut ends as `…`
+        // (a 2,000-character definition is not echoed whole under its error).
+        let (from, to) = Diagnostic.shownPart(chars, lineStart: lineStart, lineEnd: lineEnd, at: lo)
+        let cutBefore = from > lineStart, cutAfter = to < lineEnd
+        let line = (cutBefore ? "…" : "") + TerminalText.safe(String(chars[from..<to])) + (cutAfter ? "…" : "")
+        let before = (cutBefore ? DisplayWidth.of("…") : 0) + DisplayWidth.of(String(chars[from..<lo]))
+        let hi = min(max(lo + 1, range.upperBound), to)
         let width = max(1, DisplayWidth.of(String(chars[lo..<min(hi, chars.count)])))
         out.append("  " + line)
         out.append("  " + String(repeating: " ", count: before) + "^" + String(repeating: "~", count: width - 1))
         return out
+    }
+
+    /// How many columns of a source line an error shows; a wider line is cut around the caret.
+    static let shownWidth = 100
+    /// How many columns before the caret a cut line keeps.
+    static let shownBeforeCaret = 40
+
+    /// The part `from..<to` of the line `lineStart..<lineEnd` of `chars` an error shows: all of it when it
+    /// is at most `shownWidth` columns wide, else up to `shownBeforeCaret` columns before `at` and as
+    /// many after as make `shownWidth` (the ends' `…` take a column each).
+    /// - Complexity: O(line length).
+    static func shownPart(_ chars: [Character], lineStart: Int, lineEnd: Int, at: Int) -> (from: Int, to: Int) {
+        let widths = chars[lineStart..<lineEnd].map { DisplayWidth.of(String($0)) }
+        guard widths.reduce(0, +) > shownWidth else { return (lineStart, lineEnd) }
+        var from = at, used = 0
+        while from > lineStart, used + widths[from - 1 - lineStart] <= shownBeforeCaret { from -= 1; used += widths[from - lineStart] }
+        var to = at
+        let budget = shownWidth - (from > lineStart ? 1 : 0) - 1
+        while to < lineEnd, used + widths[to - lineStart] <= budget { used += widths[to - lineStart]; to += 1 }
+        // Near the end the caret's side may have room to spare: give it to the start.
+        if to == lineEnd {
+            while from > lineStart, used + widths[from - 1 - lineStart] <= shownWidth - 1 { from -= 1; used += widths[from - lineStart] }
+        }
+        // A cut never splits a word written in ASCII (`grades` is not shown as `gra…`): it moves back to the
+        // word's edge, unless the word reaches the caret.
+        func wordCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "_") }
+        /// Whether a cut between `chars[i - 1]` and `chars[i]` falls between words.
+        func edge(_ i: Int) -> Bool { !(wordCharacter(chars[i - 1]) && wordCharacter(chars[i])) }
+        if to < lineEnd, to > lineStart {
+            var t = to
+            while t > at + 1, !edge(t) { t -= 1 }
+            if edge(t) { to = t }
+        }
+        if from > lineStart, from < lineEnd {
+            var f = from
+            while f < at, !edge(f) { f += 1 }
+            if edge(f) { from = f }
+        }
+        return (from, max(to, min(at + 1, lineEnd)))
     }
 }
 

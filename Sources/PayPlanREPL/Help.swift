@@ -166,6 +166,8 @@ public enum Help {
             "for figures built from orders how many orders (--orders lists them). The figures it read follow,",
             "--depth N levels down (default 1). --rules prints the tree instead: each rule as written, each",
             "figure read with its value, and where an error value began (default depth 2).",
+            "A quarter or a year of a monthly figure (explain 李雷.pay[2026-Q1]) is the sum of its months, each",
+            "month's own sentence under it.",
             "Try: load scenarios/electronics-sales.json, then explain 李雷.commission[2026-03]",
         ]),
         ("inputs", "entering figures", [

@@ -113,6 +113,7 @@ enum HelpChinese {
             "explain 李雷.pay[2026-03] 用句子说明数字的来历，数字都已填好：每个数字用方案里的名称，落在哪一档、",
             "含不含边界，舍入说一次；由订单算出的数字说明订单笔数（--orders 逐笔列出）。其后是它读取的数字，",
             "--depth N 向下展开 N 层（默认 1）。--rules 改为显示规则原文的推导树（默认 2 层），以及错误值从哪里开始。",
+            "按月计算的数字也可说明一个季度或一年（explain 李雷.pay[2026-Q1]）：各月之和，其下逐月说明。",
             "试试：load scenarios/electronics-sales.json，然后 explain 李雷.commission[2026-03]",
         ]),
         "inputs": ("录入数字", [

@@ -194,7 +194,9 @@ public struct StatementRenderer {
     public func markdown(_ s: PayStatement) -> String {
         func esc(_ t: String) -> String { t.replacingOccurrences(of: "|", with: "\\|") }
         var out = "# \(word("title")) — \(esc(s.agent))\n\n"
-        out += "\(word("id")): \(s.agentID ?? "—") · \(word("period")): \(plain.period(s.period)) · \(word("scenario")): \(esc(s.scenario))\n\n"
+        // Chinese text takes the full-width colon (工号：S01), as the HTML statement's header does.
+        let colon = zh ? "：" : ": "
+        out += "\(word("id"))\(colon)\(s.agentID ?? "—") · \(word("period"))\(colon)\(plain.period(s.period)) · \(word("scenario"))\(colon)\(esc(s.scenario))\n\n"
         out += "| \(word("item")) | \(word("amount")) | \(word("note")) |\n|---|---:|---|\n"
         for r in rows(s) {
             switch r.kind {

@@ -60,6 +60,7 @@ extension Session {
         case .success(let d): data = d
         case .failure(let e): return .error(Diagnostic(Session.said(e)))
         }
+        if let json = Session.jsonGivenForCSV(data, file: file, command: "orders import") { return .error(json) }
         var read: OrderFile
         var taobao: TaobaoImport.Result? = nil
         var understood: PlatformImport.Summary? = nil
@@ -152,6 +153,7 @@ extension Session {
             taobao = nil // the groups are held by the merge alone from here
             counts = TaobaoImport.merge(t.groups, into: &new)
         } else {
+            info += unknownImportedValues(read.orders, columns: read.columns)
             let orders = read.orders.map(\.order)
             read.orders = []
             counts = OrderImport.merge(orders, into: &new)
@@ -228,6 +230,7 @@ extension Session {
         case .success(let d): data = d
         case .failure(let e): return .error(Diagnostic(Session.said(e)))
         }
+        if let json = Session.jsonGivenForCSV(data, file: file, command: "performance import") { return .error(json) }
         let throttle = progressThrottle()
         defer { throttle.clear() }
         let read: PerformanceFile

@@ -6,11 +6,14 @@ extension Session {
     /// `order add ID agent=NAME date=2026-03-02 amount=30000 …`, `order set ID key=value …`, `order rm ID`.
     func orderCommand(_ rest: String) -> Output {
         // A value may be typed as its label in the plan (terms=月结30天 is terms=net30).
-        let parts = withRawValues(rest.split(whereSeparator: \.isWhitespace).map(String.init))
+        // Quoted words are taken whole and without their quotes (order add "T 1" …, note="rush order"), as
+        // every `--option` command reads them; `order add ""` names no order and is refused.
+        let parts = withRawValues(CommandArguments.words(rest).map(\.text))
         guard parts.count >= 2 else {
             return .error(OrderMessage.usage)
         }
         let (sub, id) = (parts[0], parts[1])
+        if id.isEmpty { return .error(OrderMessage.idEmpty(sub: sub)) }
         // An order number never holds `=`: `order add agent=李雷 …` left the number out.
         if id.contains("=") { return .error(OrderMessage.needsID(id)) }
         var new = workspace

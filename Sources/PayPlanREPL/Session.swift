@@ -485,9 +485,14 @@ public final class Session {
         var rest: [PayChange] = []
         if let a = appearing { rest += totals(engine, agent: a).map { PayChange(cell: $0.name, old: nil, new: $0.value) } }
         rest += vanished.map { PayChange(cell: $0.name, old: $0.value, new: nil) }
-        let lines = (shown + rest.prefix(max(0, changeLimit - shown.count))).map(OutputLine.init)
-        let total = pay.count + rest.count
-        return total <= changeLimit ? lines : lines + [OutputLine(ChangeMessage.morePayChanges(total - changeLimit))]
+        // An agent who comes or goes with no amount in any period (no hire date: #MISSING every month) in one line.
+        let restLines = PayChangeRun.collapsed(rest, grain: engine.plan.rules[totalRule].dimension.grain)
+        let room = max(0, changeLimit - shown.count)
+        let lines = shown.map(OutputLine.init) + restLines.prefix(room)
+        guard pay.count + restLines.count > changeLimit else { return lines }
+        // The figures not listed: a run's line stands for each of its periods.
+        let listed = shown.count + restLines.prefix(room).reduce(0) { $0 + (($1.message as? PayChangeRun)?.count ?? 1) }
+        return lines + [OutputLine(ChangeMessage.morePayChanges(pay.count + rest.count - listed))]
     }
 
     func changeLines(before: [(name: String, value: Value)], after: [(name: String, value: Value)]) -> [OutputLine] {
@@ -676,8 +681,9 @@ public final class Session {
     // MARK: Agents
 
     func agentCommand(_ rest: String, line: String) -> Output {
-        // A value may be typed as its label in the plan (terms=月结30天 is terms=net30).
-        let parts = withRawValues(rest.split(whereSeparator: \.isWhitespace).map(String.init))
+        // A value may be typed as its label in the plan (terms=月结30天 is terms=net30); quoted words are
+        // taken whole, without their quotes (agent add "" is an empty name, said as one).
+        let parts = withRawValues(CommandArguments.words(rest).map(\.text))
         guard let sub = parts.first else { return .error(AgentMessage.usage) }
         guard parts.count >= 2 else { return .error(AgentMessage.needsName(sub: sub)) }
         let name = parts[1]
@@ -961,7 +967,9 @@ public final class Session {
         var defaulted = false
         // A text value by the plan's label under zh (sales → 销售客服), as written otherwise: each column's
         // labels worked out once, not per agent.
-        let labels = language == .zh ? Dictionary((["role"] + extras).map { ($0, ownValueLabels(of: $0)) }, uniquingKeysWith: { a, _ in a }) : [:]
+        var labels = language == .zh ? Dictionary((["role"] + extras).map { ($0, ownValueLabels(of: $0)) }, uniquingKeysWith: { a, _ in a }) : [:]
+        // The standard role a plan does not label (web-agency's sales) in Chinese too: 销售, not sales.
+        if language == .zh { labels["role", default: [:]].merge(Session.roleWordsZh) { own, _ in own } }
         func labelled(_ value: String, _ name: String) -> String { labels[name]?[value] ?? value }
         func shown(_ given: String?, _ name: String) -> String {
             if let given { return labelled(given, name) }
@@ -978,6 +986,10 @@ public final class Session {
         if defaulted { out.add(AgentMessage.defaultsNote) }
         return out
     }
+
+    /// The Chinese words of the standard roles (`role`'s values the language knows: sales, pre-sales,
+    /// after-sales), for a plan that labels none of them; a plan's own label wins.
+    static let roleWordsZh = ["sales": "销售", "pre-sales": "售前", "after-sales": "售后"]
 
     /// The plan's default for attribute `name` as the agents table shows it (`3,000.00` for money,
     /// `0`, `sales`), when the default is written as a plain value; nil when there is none or it is a formula.
@@ -1261,6 +1273,10 @@ public final class Session {
         }
         let p = period ?? Period(grain: .none, start: engine.startMonth)
         guard let c = engine.cell(rule: r, agent: agent, period: p) else {
+            // A monthly figure over a quarter or a year: the sum of its months, each explained under it.
+            let g = engine.plan.rules[r].dimension.grain
+            if g != .none, p.grain != .none, p.grain >= g, engine.index(of: p) == nil { return .error(CommandMessage.outsideYears(p, years: workspace.years, widen: nil)) }
+            if engine.index(of: p) != nil, let out = explainOverPeriod(ref: ref, rule: r, agent: agent, period: p, depth: depth, rules: rules, orders: listOrders) { return out }
             return .error(CommandMessage.explainGrain(ref: ref, rule: ruleName, grain: engine.plan.rules[r].dimension.grain))
         }
         return explainLines(cell: c, depth: depth, rules: rules, orders: listOrders)

@@ -50,8 +50,9 @@ struct PayPlanCommand: ParsableCommand {
         var language = DisplayLanguage.fromEnvironment()
         if let lang {
             guard let l = DisplayLanguage(rawValue: lang) else {
+                // A usage error, as ArgumentParser's own are (64, EX_USAGE), not 2 (a file that cannot be opened).
                 Runner.fail(ShellMessage.langChoices(lang), language: language)
-                throw ExitCode(2)
+                throw ExitCode.validationFailure
             }
             language = l
         }

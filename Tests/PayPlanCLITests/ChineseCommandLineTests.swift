@@ -47,6 +47,13 @@ import TestSupport
         #expect(v.stderr == "错误：没有选项 --frob（可用选项：\(Self.options)）；\(Self.usage)\n")
     }
 
+    /// A language payplan does not speak, under a zh locale: said in Chinese, exit 64 as every usage error (was 2).
+    @Test func anUnknownLanguageIsAUsageErrorInChinese() throws {
+        let r = try payplan(["--lang", "fr", "-e", "help"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(r.status == 64 && r.stdout.isEmpty)
+        #expect(r.stderr == "错误：--lang 只能是 zh 或 en，不能是 'fr'\n")
+    }
+
     @Test func aMissingValueAndASecondScenarioAreSaidInChinese() throws {
         let e = try payplan(["scenarios/electronics-sales.json", "--lang", "zh", "-e"])
         #expect(e.status == 64 && e.stderr == "错误：-e 后面要写值；\(Self.usage)\n")

@@ -88,7 +88,9 @@ import TestSupport
             "",
         ])
         #expect(r.stderr.hasPrefix("错误：-e 3：未知命令或名称 'nonsense'；输入 help 查看命令列表"))
-        #expect(try payplan(["--lang", "fr", "-e", "help"]).status == 2)
+        // A language payplan does not speak is a usage error, exit 64 as ArgumentParser's own (was 2), said in both languages.
+        let fr = try payplan(["--lang", "fr", "-e", "help"])
+        #expect(fr.status == 64 && fr.stdout.isEmpty && fr.stderr == "error: --lang takes zh or en, not 'fr'\n")
     }
 
     @Test func aMissingScenarioFileStartsAnEmptyOneAndSaysSo() throws {

@@ -38,6 +38,13 @@ public indirect enum ImportMessage: MessageCatalogue {
     case monthGoesWithPerformance
     case optionGoesWithOrders(String)
     case oneFileAtATime(String, String, usage: ImportMessage)
+    /// A JSON file given to `command` (`orders import`), which reads CSV; `scenario`: a JSON object, as a
+    /// scenario file is, opened with `load`.
+    case jsonNotCSV(file: String, command: String, scenario: Bool)
+    /// An imported text the plan never compares `field` with: the first `row` with one, in `column`, its
+    /// `value`, the values the plan knows, and how many `rows` have such a value. The orders are imported.
+    /// Under zh the known values read by the plan's `labels` of them (cash → 现金).
+    case unknownFieldValue(row: Int, column: String, field: String, value: String, known: [String], rows: Int, labels: [String: String] = [:])
     case refundsKnownDay(String)
     case refundsKnownGoesWithTaobao
     case noSavedMapping(String, saved: [String])
@@ -54,6 +61,9 @@ public indirect enum ImportMessage: MessageCatalogue {
     /// (`PlatformPreset.notNetOfRefunds`): reading the total would credit what was not paid.
     case notNetOfRefunds(file: String, format: String, rows: Int, first: PlatformPreset.NetMismatch,
                          totalColumn: String, refundColumn: String, paidColumn: String, fits: String)
+
+    /// A value the plan does not know is a warning (the import took effect); the rest plain.
+    public var tone: Tone { if case .unknownFieldValue = self { .warning } else { .plain } }
 
     public var wording: Wording {
         switch self {
@@ -139,6 +149,18 @@ public indirect enum ImportMessage: MessageCatalogue {
         case .monthGoesWithPerformance:
             return Wording(en: "--month goes with performance import (or --format performance)", zh: "--month 用于 performance import（或 --format performance）")
         case .optionGoesWithOrders(let o): return Wording(en: "\(o) goes with orders import", zh: "\(o) 用于 orders import")
+        case .unknownFieldValue(let row, let column, let field, let value, let known, let rows, let labels):
+            let k = MessageWords.names(known), kz = MessageWords.names(known.map { labels[$0] ?? $0 })
+            return Wording(en: "warning: row \(row), column \(column) (\(field)): '\(value)' is not a value the plan knows (\(k.en)), so the order counts as none of them"
+                               + (rows > 1 ? "; \(rows) rows have such a value" : "") + "; correct the file and import it again, or order set ID \(field)=…",
+                           zh: "注意：第 \(row) 行，列\(MessageWords.zhColumn(column))（\(field)）：'\(value)' 不是方案认识的值（\(kz.zh)），这笔订单不按其中任何一种计算"
+                               + (rows > 1 ? "；共 \(rows) 行是这样的值" : "") + "；请改正文件后重新导入，或用 order set 订单号 \(field)=… 修改")
+        case .jsonNotCSV(let f, let c, let scenario):
+            return scenario
+                ? Wording(en: "\(f) is a scenario file (JSON), not a spreadsheet export: open it with load \(f); \(c) reads CSV; nothing was imported",
+                          zh: "\(f) 是方案文件（JSON），不是表格导出：请用 load \(f) 打开；\(c) 读取 CSV 文件；未导入任何内容")
+                : Wording(en: "\(f) is a JSON file, not a spreadsheet export: \(c) reads CSV (save the sheet as CSV); nothing was imported",
+                          zh: "\(f) 是 JSON 文件，不是表格导出：\(c) 读取 CSV 文件（请把表格另存为 CSV）；未导入任何内容")
         case .oneFileAtATime(let a, let b, let u):
             return u.wording.prefixed(Wording(en: "one file at a time ('\(a)' and '\(b)'); ", zh: "一次只导入一个文件（'\(a)' 和 '\(b)'）；"))
         case .refundsKnownDay(let v):
@@ -203,7 +225,10 @@ public indirect enum ImportMessage: MessageCatalogue {
 
     public static var samples: [ImportMessage] {
         let v = Value.number(Fixed(61_812)), u = ImportMessage.performanceUsage
-        return [.ordersSummary(file: "订单.csv", encoding: "UTF-8 with BOM", rows: 285, added: 285, replaced: 0, unchanged: 0, skipped: 0, ending: .changed),
+        return [.unknownFieldValue(row: 5, column: "付款方式", field: "terms", value: "赊账", known: ["cash", "net30"], rows: 3, labels: ["cash": "现金", "net30": "月结30天"]),
+                .unknownFieldValue(row: 2, column: "付款方式", field: "terms", value: "赊账", known: ["现金"], rows: 1),
+                .jsonNotCSV(file: "方案.json", command: "orders import", scenario: true), .jsonNotCSV(file: "导出.json", command: "performance import", scenario: false),
+                .ordersSummary(file: "订单.csv", encoding: "UTF-8 with BOM", rows: 285, added: 285, replaced: 0, unchanged: 0, skipped: 0, ending: .changed),
                 .refundAbovePayment(count: 1, order: "2026031001984191010", refund: Fixed(99_999), amount: Fixed(268)),
                 .refundAbovePayment(count: 3, order: "2026031001984191010", refund: Fixed(99_999), amount: Fixed(268)),
                 .ordersSummary(file: "订单.csv", encoding: "GB18030", rows: 1, added: 0, replaced: 0, unchanged: 1, skipped: 0, ending: .dryRun),

@@ -13,6 +13,8 @@ public enum OrderMessage: MessageCatalogue {
     case needsDate(String)
     /// `order add agent=李雷 …`: the order number is missing, so the first field would become it.
     case needsID(String)
+    /// `order add ""`: a quoted order number with nothing in it.
+    case idEmpty(sub: String)
     /// An order dated outside the scenario's years; `widen` is the `years` command that holds it.
     case dateOutsideYears(Day, years: ClosedRange<Int>, widen: ClosedRange<Int>)
     case added(String)
@@ -74,6 +76,9 @@ public enum OrderMessage: MessageCatalogue {
         case .idCannotChange: Wording(en: "an order's ID cannot change; remove it and add it again", zh: "订单号不能修改；请删除后重新添加")
         case .badDate(let v): Wording(en: "date=\(v): expected a date such as 2026-03-02", zh: "date=\(v)：应为日期，例如 2026-03-02")
         case .badFieldDate(let f, let v): Wording(en: "\(f)=\(v): there is no such day (a date such as 2026-03-02)", zh: "\(f)=\(v)：没有这一天（日期写作 2026-03-02）")
+        case .idEmpty(let sub):
+            Wording(en: "order \(sub) \"\" names no order: an order number is not empty, e.g. order \(sub) T001" + (sub == "add" ? " agent=李雷 date=2026-03-02 amount=30000" : ""),
+                    zh: "order \(sub) \"\" 没有写订单号：订单号不能为空，例如 order \(sub) T001" + (sub == "add" ? " agent=李雷 date=2026-03-02 amount=30000" : ""))
         case .needsID(let w):
             Wording(en: "'\(w)' is a field, not an order number: write the order's number first, e.g. order add T001 agent=李雷 date=2026-03-02 amount=30000",
                     zh: "'\(w)' 是字段，不是订单号：请先写订单号，例如 order add T001 agent=李雷 date=2026-03-02 amount=30000")
@@ -182,7 +187,7 @@ public enum OrderMessage: MessageCatalogue {
 
     public static var samples: [OrderMessage] {
         let d = Day(year: 2026, month: 10, day: 1)!, e = Day(year: 2026, month: 10, day: 7)!
-        return [.usage, .alreadyExists("T001"), .fieldSyntax("amount"), .idCannotChange, .badDate("3月2日"), .badFieldDate(field: "paid", value: "2026-04-31"), .needsDate("T001"), .needsID("agent=李雷"),
+        return [.usage, .alreadyExists("T001"), .fieldSyntax("amount"), .idCannotChange, .badDate("3月2日"), .badFieldDate(field: "paid", value: "2026-04-31"), .needsDate("T001"), .needsID("agent=李雷"), .idEmpty(sub: "add"), .idEmpty(sub: "rm"),
                 .dateOutsideYears(Day(year: 2027, month: 1, day: 5)!, years: 2026...2026, widen: 2026...2027), .added("T001"), .updated("T001"),
                 .removed("T001"), .unknownSubcommand("move"), .listUsage(OutputLine(fixed: "--csv")), .listNeitherAgentNorPeriod("王五"),
                 .count(1), .count(37), .noneListed(agent: nil, period: nil, outside: nil), .noneListed(agent: "李雷", period: nil, outside: nil),
