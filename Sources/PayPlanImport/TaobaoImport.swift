@@ -85,7 +85,8 @@ public enum TaobaoImport {
             let row = file.orders[i].row
             var o = OrderFile.take(&file.orders[i].order)
             o.agent = nil
-            setNumber(&o, "refund", number(o, "refund"))
+            // `setNumber(&o, "refund", number(o, "refund"))` in one lookup (two for a refund that is no zero).
+            if let refund = o.fields.removeValue(forKey: "refund"), case .number(let n) = refund, n != .zero { o.fields["refund"] = refund }
             let note = o.fields["note"]?.text ?? ""
             let r = attributor.attribute(note: note)
             // Refunds against the last import.
