@@ -517,6 +517,10 @@ public enum OrderImport {
         let u = raw.utf8
         if let f = u.first, let l = u.last, f < 0x80, l < 0x80, !asciiWhiteSpace(f), !asciiWhiteSpace(l),
            f != 0x2D, f != 0x3D, f != 0x27 { return raw }
+        // Text at an end (a status 交易成功, a note CS01 成交): the scalars at both ends decoded from the bytes; none
+        // trimmable and no dash, = or ' first is nothing to clean, as below, without the generic scalar view.
+        if let ends = asciiOrScalarEnds(raw), !trimmable(ends.first), !trimmable(ends.last),
+           ends.first != "-", ends.first != "=", ends.first != "'" { return raw }
         let scalars = raw.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return raw }
         // A lone dash is how Douyin and many exports write an empty cell.
@@ -532,6 +536,27 @@ public enum OrderImport {
             }
         }
         return cleanCellInFull(raw)
+    }
+
+    /// The first and last scalars of `text` from its UTF-8 bytes; `nil` when it is empty or has no contiguous UTF-8.
+    /// - Complexity: O(1): at most four bytes read at each end.
+    static func asciiOrScalarEnds(_ text: String) -> (first: Unicode.Scalar, last: Unicode.Scalar)? {
+        text.utf8.withContiguousStorageIfAvailable { b -> (first: Unicode.Scalar, last: Unicode.Scalar)? in
+            guard !b.isEmpty else { return nil }
+            func scalar(_ from: Int, _ to: Int) -> Unicode.Scalar? {
+                let c = UInt32(b[from]), n = to - from
+                if n == 1 { return Unicode.Scalar(c) }
+                var v = c & (0xFF >> UInt32(n + 1))
+                for j in (from + 1)..<to { v = v << 6 | UInt32(b[j] & 0x3F) }
+                return Unicode.Scalar(v)
+            }
+            var firstEnd = 1
+            while firstEnd < b.count, b[firstEnd] & 0xC0 == 0x80 { firstEnd += 1 }
+            var lastStart = b.count - 1
+            while lastStart > 0, b[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
+            guard let f = scalar(0, firstEnd), let l = scalar(lastStart, b.count) else { return nil }
+            return (f, l)
+        } ?? nil
     }
 
     /// True when `cleanCell` gives the cell of these bytes back as it is by its first test (an ASCII byte at both

@@ -60,6 +60,23 @@ import Testing
         #expect(!OrderImport.quotesAreOdd("\"\"\"\"\"\"\"\"") && OrderImport.quotesAreOdd("\"\"\"\"\"\"\"\"\""))
     }
 
+    /// `NoteMemo` gives back the attribution held for a note of the same bytes, nothing for other bytes (a note equal
+    /// only under normalisation included), and holds the last 16 notes met: the 17th replaces the first.
+    @Test func noteMemoHoldsTheLastNotesByTheirBytes() {
+        let people = [Attribution.Person(name: "小美", id: "CS01", isSales: true)]
+        let attributor = Attribution.Attributor(agents: people)
+        var memo = NoteMemo()
+        let first = attributor.attribute(note: "CS01 成交")
+        memo.remember("CS01 成交", first)
+        #expect(memo.result(for: "CS01 成交") == first && first.credited == ["小美"])
+        #expect(memo.result(for: "CS01 成交 ") == nil)
+        memo.remember("caf\u{E9}", attributor.attribute(note: "caf\u{E9}"))
+        #expect(memo.result(for: "cafe\u{301}") == nil)
+        for k in 0..<15 { memo.remember("note \(k)", attributor.attribute(note: "note \(k)")) }
+        #expect(memo.result(for: "CS01 成交") == nil) // the 17th note met replaced the first
+        #expect(memo.result(for: "caf\u{E9}") != nil && memo.result(for: "note 14")?.isSilent == true)
+    }
+
     /// `hasSameBytes` (the memos' match) says whether two texts are the same UTF-8 bytes, on generated pairs of
     /// small, native and bridged-from-bytes texts; texts equal only under normalisation are not the same bytes.
     @Test func sameBytesIsEqualUTF8() {

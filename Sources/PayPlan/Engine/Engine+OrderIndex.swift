@@ -117,10 +117,15 @@ extension Engine {
         let slots = (agentCount + 1) * months
         buckets = plan.groupings.map { g in
             var out = [[Int32]](repeating: [], count: orders.isEmpty ? 0 : slots)
+            // A grouping by a field (`by refund_date`) reads the field's typed column where the order holds it, as
+            // `eval` does, without the tree walk per order (3% of a 100,000-order Taobao import).
+            var byColumn: Int? = nil
+            if case .orderField(_, let column, _)? = g, column >= 0, column < orderColumns.filled.count, orderColumns.filled[column] { byColumn = column }
             for o in orders.indices {
                 let m: Int
                 if let g {
-                    guard case .date(let d) = eval(g, orderCoordinates(o)) else { continue }
+                    let v = byColumn.flatMap { orderColumns.value(column: $0, order: o) } ?? eval(g, orderCoordinates(o))
+                    guard case .date(let d) = v else { continue }
                     m = d.monthValue.index - startMonth.index
                 } else {
                     m = orderMonth[o]
