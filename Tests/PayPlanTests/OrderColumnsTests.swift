@@ -65,6 +65,22 @@ import TestSupport
             #expect(month("2026-05") == n(withDefault ? "20" : "0"))
             #expect(month("2026-01") == n("0") && month("2026-02") == n("0"))
         }
+        // A field no order holds: every order in its default's month (July: 100 + 20 + 3 + 4,000), or in none.
+        for withDefault in [true, false] {
+            let plan = try Plan.parse(lines: [
+                "field amount default 0",
+                withDefault ? "field shipped default 2026-07-01" : "field shipped",
+                "month by_shipped = sum(amount over orders by shipped)",
+            ])
+            var w = Workspace(name: "t", plan: plan, agents: [jia])
+            w.setOrders([100, 20, 3, 4000].enumerated().map { k, a in
+                Order(id: "O\(k + 1)", agent: "甲", date: d(2026, 1, 10 + k), fields: ["amount": .number(Fixed(a))])
+            })
+            let e = try Engine(workspace: w)
+            func month(_ m: String) -> Value { e.value(ofCell: e.cell(rule: e.plan.ruleIndex["by_shipped"]!, agent: 0, period: Period(text: m)!)!) }
+            #expect(month("2026-07") == n(withDefault ? "4123" : "0"))
+            #expect(month("2026-01") == n("0"))
+        }
     }
 
     @Test func everyKindOfFieldIsReadByItsColumn() throws {
