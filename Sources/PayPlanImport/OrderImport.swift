@@ -184,7 +184,7 @@ public enum OrderImport {
         // Rows.
         // Sized once for the file's rows (at most its line breaks), not grown a doubling at a time.
         let rowsAtMost = lineBreaks(decoded.text)
-        var seen = OrderNumbersSeen()
+        var seen = OrderNumbersSeen(expected: rowsAtMost)
         file.orders.reserveCapacity(rowsAtMost)
         var agentByKey: [String: String] = [:]
         for a in w.agents {
