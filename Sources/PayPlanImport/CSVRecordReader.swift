@@ -47,17 +47,64 @@ public final class CSVRecordReader {
     /// Reads the next record's cells into `row` (emptied first, its storage kept: one buffer for a whole file);
     /// `false`, with `row` left as it was, after the last.
     /// - Complexity: O(record's bytes).
-    public func next(into row: inout [String]) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+    public func next(into row: inout [String]) -> Bool { next(into: &row, unmade: []) }
+
+    /// Where the cells left unmade by the last `next(into:unmade:)` lie in the text: byte offsets `start ..< end`,
+    /// by cell number (entries of other cells are left as they were).
+    ///
+    /// Unchecked for exclusive access, as the engine's stored arrays are: the reader is used from one place at a time,
+    /// and the dynamic check per cell written was a quarter of the reader's instructions.
+    @exclusivity(unchecked) private var spans: [Range<Int>] = []
+    /// A quoted cell of an unmade column, made as `next(into:)` makes it (its text is not its bytes in the text),
+    /// by cell number; `nil` for a cell left unmade.
+    @exclusivity(unchecked) private var madeCells: [String?] = []
+
+    /// `next(into:)` that leaves unmade the unquoted cells of the columns where `unmade[k]` is true (cell `k` of
+    /// the record, below `unmade.count`): no `String` is made for such a cell (most of a numeric column's cost);
+    /// `withCell(k)` gives its bytes (of a quoted cell, its text as made), `cell(k)` its text. In `row` the cell
+    /// stands in as far as blankness goes:
+    /// `""` when all its bytes are ASCII white space (none included), one space-free stand-in (`"·"`) when its first
+    /// character is no white space; any other unquoted cell, and every quoted one, is made as `next(into:)` makes it
+    /// (so a cell with a line break in it is always in `row` as read).
+    /// - Complexity: O(record's bytes).
+    public func next(into row: inout [String], unmade: [Bool]) -> Bool {
+        if spans.count < unmade.count {
+            spans = Array(repeating: 0..<0, count: unmade.count)
+            madeCells = Array(repeating: nil, count: unmade.count)
+        }
+        return text.utf8.withContiguousStorageIfAvailable { b -> Bool in
             guard position < b.count else { return false }
             row.removeAll(keepingCapacity: true)
             var i = position
             while true {
-                if i == b.count { row.append(""); break } // after a delimiter at the very end
+                let k = row.count
+                if i == b.count { // after a delimiter at the very end
+                    if k < unmade.count { spans[k] = i..<i; madeCells[k] = nil }
+                    row.append(""); break
+                }
                 let end: Bool
                 if b[i] == Self.quote {
                     let (cell, e) = quoted(b, &i)
+                    if k < unmade.count && unmade[k] { madeCells[k] = cell }
                     row.append(cell); end = e
+                } else if k < unmade.count && unmade[k] {
+                    madeCells[k] = nil
+                    let start = i
+                    var e = true
+                    while i < b.count {
+                        let c = b[i]
+                        if c == delimiter { e = false; break }
+                        if c == Self.lf || c == Self.cr { break }
+                        i += 1
+                    }
+                    spans[k] = start..<i
+                    row.append(Self.standIn(b, start, i))
+                    if i < b.count {
+                        let c = b[i]
+                        i += 1
+                        if c == Self.cr, i < b.count, b[i] == Self.lf { i += 1 }
+                    }
+                    end = e
                 } else {
                     let (cell, e) = unquoted(b, &i)
                     row.append(cell); end = e
@@ -67,6 +114,41 @@ public final class CSVRecordReader {
             position = i
             return true
         }! // a contiguous UTF-8 string always has contiguous storage
+    }
+
+    /// What stands in `row` for an unmade cell (`next(into:unmade:)`): `""`, `"·"`, or the cell itself.
+    private static func standIn(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        var k = from
+        while k < to, b[k] == 0x20 || (0x09...0x0D).contains(b[k]) { k += 1 }
+        if k == to { return "" }
+        if k == from, let first = firstScalar(b, from), !OrderImport.isWhiteSpace(first) { return "·" }
+        return string(b, from, to)
+    }
+
+    /// The scalar whose UTF-8 bytes start at `i` (the text is valid UTF-8 and `i` starts a scalar).
+    private static func firstScalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar? {
+        let c = UInt32(b[i])
+        if c < 0x80 { return Unicode.Scalar(c) }
+        let n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+        guard i + n <= b.count else { return nil }
+        var v = c & (0xFF >> UInt32(n + 1))
+        for j in 1..<n { v = v << 6 | UInt32(b[i + j] & 0x3F) }
+        return Unicode.Scalar(v)
+    }
+
+    /// The bytes of unmade cell `k` of the last record (`next(into:unmade:)`).
+    /// - Complexity: O(1) and the body.
+    @inline(__always) public func withCell<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if var made = madeCells[k] { return made.withUTF8(body) }
+        let span = spans[k]
+        return text.utf8.withContiguousStorageIfAvailable { b in body(UnsafeBufferPointer(rebasing: b[span])) }!
+    }
+
+    /// The text of unmade cell `k` of the last record, as `next(into:)` would have made it.
+    /// - Complexity: O(the cell's bytes).
+    public func cell(_ k: Int) -> String {
+        if let made = madeCells[k] { return made }
+        return withCell(k) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// An unquoted cell from `i` to the delimiter, a line break or the end; `i` moves past what ends it.

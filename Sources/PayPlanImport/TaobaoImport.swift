@@ -81,13 +81,16 @@ public enum TaobaoImport {
         let personByName = Dictionary(people.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let orders = file.orders.count
         defer { file.orders = [] }
+        var notes = NoteMemo()
         for i in 0..<orders {
             let row = file.orders[i].row
             var o = OrderFile.take(&file.orders[i].order)
             o.agent = nil
-            setNumber(&o, "refund", number(o, "refund"))
+            // `setNumber(&o, "refund", number(o, "refund"))` in one lookup (two for a refund that is no zero).
+            if let refund = o.fields.removeValue(forKey: "refund"), case .number(let n) = refund, n != .zero { o.fields["refund"] = refund }
             let note = o.fields["note"]?.text ?? ""
-            let r = attributor.attribute(note: note)
+            let r: Attribution.Result
+            if let known = notes.result(for: note) { r = known } else { r = attributor.attribute(note: note); notes.remember(note, r) }
             // Refunds against the last import.
             // (A first import has nothing stored: no order number is hashed to find that out.)
             if !stored.isEmpty, let problem = reconcileRefund(&o, old: stored[o.id] ?? [], refundsKnown: refundsKnown) {

@@ -49,10 +49,12 @@ extension Session {
         }
         for g in groups {
             for p in g.parts {
-                let status = p.fields["status"]?.text
+                let status = p.fields["status"]?.text, amount = number(p, "amount"), refund = number(p, "refund")
                 let closed = status.map(isClosed) ?? false
-                let net = Engine.arithmetic(.subtract, .number(number(p, "amount")), .number(number(p, "refund")))
-                let counted: Value = closed ? .number(.zero) : (net.number.map { .number(max(.zero, $0)) } ?? net)
+                let counted: Value
+                if closed { counted = .number(.zero) } else if let net = Fixed.checkedSubtract(amount, refund) { counted = .number(max(.zero, net)) } else {
+                    counted = Engine.arithmetic(.subtract, .number(amount), .number(refund)) // beyond ±10²⁶: its error value
+                }
                 total = .total(total, counted)
                 if let a = p.agent {
                     let i = position(a)

@@ -64,6 +64,46 @@ import PayPlan
         #expect(mine.count == 2001)
     }
 
+    /// `next(into:unmade:)` reads what `next(into:)` reads, on generated text with every quoting edge and random
+    /// columns left unmade: the same records and cells; an unmade cell's text (`cell`, `withCell`) is the cell as
+    /// made; what stands in the row is blank exactly when the cell is (`OrderImport.isBlank`) and is the cell itself
+    /// unless it is `""` or `"·"`; a cell with a line break in it is always in the row as read (`finish` looks there).
+    @Test func unmadeCellsReadAsMadeOnes() {
+        var rng = SplitMix64(seed: 20261204)
+        var unmadeSeen = 0
+        let pieces = Self.pieces + ["\u{3000}", "\u{A0}x", " 1.5", "交易成功", "2026-03-02 09:05"]
+        for _ in 0..<4000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...24, using: &rng) { text += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            let unmade = (0..<Int.random(in: 0...6, using: &rng)).map { _ in Bool.random(using: &rng) }
+            for d: Unicode.Scalar in [",", "\t"] {
+                let made = CSVRecordReader(text: text, delimiter: d), lazy = CSVRecordReader(text: text, delimiter: d)
+                var a: [String] = [], b: [String] = []
+                while made.next(into: &a) {
+                    #expect(lazy.next(into: &b, unmade: unmade))
+                    #expect(a.count == b.count, "\(Array(text.unicodeScalars.map(\.value)))")
+                    for k in a.indices where k < b.count {
+                        guard k < unmade.count && unmade[k] else { #expect(a[k] == b[k]); continue }
+                        unmadeSeen += 1
+                        #expect(lazy.cell(k) == a[k], "\(Array(text.unicodeScalars.map(\.value))) cell \(k)")
+                        #expect(lazy.withCell(k) { Array($0) } == Array(a[k].utf8))
+                        #expect(OrderImport.isBlank([b[k]]) == OrderImport.isBlank([a[k]]))
+                        #expect(b[k] == a[k] || b[k] == "" || b[k] == "·")
+                        if a[k].contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) { #expect(b[k] == a[k]) }
+                    }
+                }
+                #expect(!lazy.next(into: &b, unmade: unmade))
+            }
+        }
+        #expect(unmadeSeen > 5_000)
+        // By hand: an amount and an empty cell unmade, a quoted one made; a blank cell stands in as "".
+        let r = CSVRecordReader(text: "1,798.10,,\"1,234.00\",  ,连衣裙\n")
+        var row: [String] = []
+        #expect(r.next(into: &row, unmade: [false, true, true, true, true, true]))
+        #expect(row == ["1", "·", "", "1,234.00", "", "·"])
+        #expect(r.cell(1) == "798.10" && r.cell(2) == "" && r.cell(3) == "1,234.00" && r.cell(4) == "  " && r.cell(5) == "连衣裙")
+    }
+
     /// By hand, from RFC 4180 and the library's reading of the edges.
     @Test func recordsByHand() {
         #expect(Self.records("") == [])

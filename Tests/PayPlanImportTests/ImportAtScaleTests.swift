@@ -45,6 +45,38 @@ import Testing
         #expect(OrderImport.lineBreaks("") == 0)
     }
 
+    /// `quotesAreOdd` counting eight bytes at a time says what counting byte by byte says, on generated texts with
+    /// quotes at every place of a word, Chinese text and texts shorter than a word; and by hand.
+    @Test func quotesCountedByWordsAsByBytes() {
+        var rng = SplitMix64(seed: 20261207)
+        let pieces = ["\"", "\"\"", "a", "订单", "12.50,", "       ", "\r\n", "=\"\"1\"\""]
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...40, using: &rng) { text += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            let quotes = text.utf8.filter { $0 == 0x22 }.count
+            #expect(OrderImport.quotesAreOdd(text) == (quotes % 2 == 1), "\(Array(text.utf8))")
+        }
+        #expect(OrderImport.quotesAreOdd("1234567\"") && OrderImport.quotesAreOdd("12345678\"") && !OrderImport.quotesAreOdd(""))
+        #expect(!OrderImport.quotesAreOdd("\"\"\"\"\"\"\"\"") && OrderImport.quotesAreOdd("\"\"\"\"\"\"\"\"\""))
+    }
+
+    /// `NoteMemo` gives back the attribution held for a note of the same bytes, nothing for other bytes (a note equal
+    /// only under normalisation included), and holds the last 16 notes met: the 17th replaces the first.
+    @Test func noteMemoHoldsTheLastNotesByTheirBytes() {
+        let people = [Attribution.Person(name: "小美", id: "CS01", isSales: true)]
+        let attributor = Attribution.Attributor(agents: people)
+        var memo = NoteMemo()
+        let first = attributor.attribute(note: "CS01 成交")
+        memo.remember("CS01 成交", first)
+        #expect(memo.result(for: "CS01 成交") == first && first.credited == ["小美"])
+        #expect(memo.result(for: "CS01 成交 ") == nil)
+        memo.remember("caf\u{E9}", attributor.attribute(note: "caf\u{E9}"))
+        #expect(memo.result(for: "cafe\u{301}") == nil)
+        for k in 0..<15 { memo.remember("note \(k)", attributor.attribute(note: "note \(k)")) }
+        #expect(memo.result(for: "CS01 成交") == nil) // the 17th note met replaced the first
+        #expect(memo.result(for: "caf\u{E9}") != nil && memo.result(for: "note 14")?.isSilent == true)
+    }
+
     /// `hasSameBytes` (the memos' match) says whether two texts are the same UTF-8 bytes, on generated pairs of
     /// small, native and bridged-from-bytes texts; texts equal only under normalisation are not the same bytes.
     @Test func sameBytesIsEqualUTF8() {

@@ -21,6 +21,28 @@ extension Engine {
         return set
     }
 
+    /// Each order's agent number (`agentByName` of its agent; −1 for an order credited to nobody or to a name
+    /// not among them).
+    ///
+    /// The last few names met are matched by their bytes before hashing (`String.hasSameBytes`): an import's orders
+    /// name a handful of agents, mostly in Chinese, which hashing normalises first (1.5% of a 100,000-order Taobao
+    /// import). The same bytes are the same name, so the number is the one the lookup gives.
+    /// - Complexity: O(orders × name length) for orders naming at most 16 distinct agents, else a hash lookup per
+    ///   order beyond them.
+    static func agentNumbers(of orders: [Order], agentByName: [String: Int]) -> [Int] {
+        var met: [(name: String, number: Int)] = []
+        var out: [Int] = []
+        out.reserveCapacity(orders.count)
+        next: for o in orders {
+            guard let name = o.agent else { out.append(-1); continue }
+            for e in met where e.name.hasSameBytes(as: name) { out.append(e.number); continue next }
+            let number = agentByName[name] ?? -1
+            if met.count < 16 { met.append((name, number)) }
+            out.append(number)
+        }
+        return out
+    }
+
     /// The orders of grouping `g` booked in month `m` for agent `a` (−1: everyone's).
     ///
     /// - Complexity: O(1).
@@ -95,10 +117,25 @@ extension Engine {
         let slots = (agentCount + 1) * months
         buckets = plan.groupings.map { g in
             var out = [[Int32]](repeating: [], count: orders.isEmpty ? 0 : slots)
+            // A grouping by a field (`by refund_date`) is what `eval` makes of it, without the tree walk per order
+            // (3% of a 100,000-order Taobao import): the date the order's typed column holds, else the field's
+            // default, else no month (eval's error value for a field the order lacks, made with the order's ID).
+            // A field no order holds (`noColumn`) has only its default.
+            var byField: (column: Int, defaultValue: CExpr?)? = nil
+            if case .orderField(_, let column, let d)? = g,
+               column == OrderColumns.noColumn || (column >= 0 && column < orderColumns.filled.count && orderColumns.filled[column]) {
+                byField = (column, d)
+            }
             for o in orders.indices {
                 let m: Int
                 if let g {
-                    guard case .date(let d) = eval(g, orderCoordinates(o)) else { continue }
+                    let v: Value
+                    if let f = byField {
+                        if f.column >= 0, let held = orderColumns.value(column: f.column, order: o) { v = held }
+                        else if let d = f.defaultValue { v = eval(d, orderCoordinates(o)) }
+                        else { continue }
+                    } else { v = eval(g, orderCoordinates(o)) }
+                    guard case .date(let d) = v else { continue }
                     m = d.monthValue.index - startMonth.index
                 } else {
                     m = orderMonth[o]

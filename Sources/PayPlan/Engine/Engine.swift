@@ -178,7 +178,7 @@ public final class Engine {
         var agentByName: [String: Int] = [:]
         for (i, a) in workspace.agents.enumerated() { agentByName[a.name] = i }
         self.agentByName = agentByName
-        orderAgent = workspace.orders.map { $0.agent.flatMap { agentByName[$0] } ?? -1 }
+        orderAgent = Engine.agentNumbers(of: workspace.orders, agentByName: agentByName)
         let start = startMonth
         orderMonth = workspace.orders.map { $0.date.monthValue.index - start.index }
         let yearCount = workspace.years.count
