@@ -249,8 +249,10 @@ extension Fixed: CustomStringConvertible {
         let minimumFractionDigits = min(max(0, minimumFractionDigits), Fixed.fractionDigits)
         let negative = raw < 0
         let m = raw.magnitude
-        let intPart = m / UInt128(Fixed.scale)
-        let frac = UInt64(m % UInt128(Fixed.scale))
+        // A magnitude that fits 64 bits (amounts up to 18 million) is split by a 64-bit division.
+        let (intPart, frac): (UInt128, UInt64) = m <= UInt128(UInt64.max)
+            ? (UInt128(UInt64(m) / 1_000_000_000_000), UInt64(m) % 1_000_000_000_000)
+            : (m / UInt128(Fixed.scale), UInt64(m % UInt128(Fixed.scale)))
         // Integer digits, least significant first.
         var digits: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
         var count = 0
