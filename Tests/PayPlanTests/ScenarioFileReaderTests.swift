@@ -130,6 +130,43 @@ import TestSupport
         #expect(both(cases[1].0).typed == #"["乙"] ["乙": ["sales": ["2026-12=5.00"]]]"#)
     }
 
+    /// A save writes `inputs` from the workspace's periods (`JSONWriter.seriesByPeriod`): the bytes must be
+    /// those of the body by period text that Foundation's encoder writes (`withTextInputs`), for series of
+    /// months (in month order, 2026-09 before 2026-10), of several grains (in text order: 2026 < 2026-01 <
+    /// 2026-H1 < 2026-Q1), of years written with padding (0999) or five digits, awkward names, and empty
+    /// series and agents (dropped), forks included; and they read back to the same workspace.
+    @Test func savedInputsAreWrittenAsTheirTextsSort() throws {
+        var w = Workspace(name: "inputs")
+        w.years = 2026...2027
+        let month = { (y: Int, m: Int) in Period.month(Month(year: y, month: m)) }
+        let grains: [Period] = [Period(text: "2026")!, Period(text: "2026-Q1")!, Period(text: "2026-H1")!, month(2026, 1), month(2027, 12)]
+        for (i, name) in Self.awkward.enumerated() {
+            for m in [10, 9, 1, 12, 3] { w.setInput("sales", agent: name, period: month(2026 + i % 2, m), value: Fixed(raw: Int128(i * 100 + m) * 1_000_000_007)) }
+            for (k, p) in grains.enumerated() { w.setInput("mixed" + name, agent: name, period: p, value: Fixed(k - i)) }
+        }
+        w.setInput("old", agent: "plain", period: month(999, 5), value: Fixed(1))
+        w.setInput("old", agent: "plain", period: month(1000, 5), value: Fixed(2))
+        w.setInput("far", agent: "plain", period: month(10_000, 1), value: Fixed(3))
+        w.setInput("far", agent: "plain", period: month(9_999, 12), value: Fixed(4))
+        w.inputs["李雷", default: [:]]["none"] = [:]
+        w.inputs["nobody"] = ["none": [:]]
+        w.inputs["empty"] = [:]
+        let body = ScenarioFile.body(of: w, description: "d")
+        #expect(ScenarioFile.write(body) == (try ScenarioFile.encodeWithFoundation(body)))
+        let text = body.withTextInputs()
+        #expect(text.inputs["nobody"] == nil && text.inputs["empty"] == nil && text.inputs["李雷"]?["none"] == nil)
+        // By hand: 0999 sorts before 1000, and 10000-01 (five digits) between 1000-05 and 9999-12 as text.
+        #expect(text.inputs["plain"]?["old"]?.keys.sorted() == ["0999-05", "1000-05"])
+        let written = String(decoding: ScenarioFile.write(body), as: UTF8.self)
+        let order = ["\"10000-01\"", "\"9999-12\""].map { written.range(of: $0)!.lowerBound }
+        #expect(order[0] < order[1])
+        let nine = written.range(of: "\"2026-09\"")!.lowerBound, ten = written.range(of: "\"2026-10\"")!.lowerBound
+        #expect(nine < ten)
+        var forked = body
+        forked.forks = ["f": ScenarioFile.body(of: w)]
+        #expect(ScenarioFile.write(forked) == (try ScenarioFile.encodeWithFoundation(forked)))
+    }
+
     @Test func moneyRoundTripsExactly() throws {
         var w = Workspace(name: "money")
         // The values are entered for a declared input: a load refuses values no input holds.
