@@ -16,14 +16,23 @@ public enum DisplayWidth {
         unsafeBitCast(dlsym(dlopen(nil, RTLD_NOW), "wcwidth")!, to: (@convention(c) (wchar_t) -> Int32).self)
 
     /// Number of terminal columns `s` occupies.
+    /// - Complexity: O(n) in the UTF-8 bytes; printable ASCII is read in place, one column a byte.
     public static func of(_ s: String) -> Int {
         // Printable ASCII (most figures and names in a big table): one column a byte.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+        if isPrintableASCII(s) { return s.utf8.count }
         let previous = uselocale(utf8Locale)
         defer { uselocale(previous) }
         return s.unicodeScalars.reduce(0) { sum, scalar in
             sum + max(0, Int(wcwidth(wchar_t(bitPattern: scalar.value))))
         }
+    }
+
+    /// Whether every byte of `s` is printable ASCII (0x20–0x7E), read in place for a native string.
+    static func isPrintableASCII(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { b in
+            for c in b where c &- 0x20 >= 0x5F { return false }
+            return true
+        } ?? s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// `s` padded with spaces to `width` columns (left-aligned unless

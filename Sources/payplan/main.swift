@@ -160,7 +160,9 @@ enum Runner {
     /// reported at `firstLine + 2`.
     static func run(_ session: Session, _ command: String, location: String, firstLine: Int? = nil, name: String? = nil) -> Output {
         let out = session.execute(command)
-        if !out.lines.isEmpty { print(out.lines.joined(separator: "\n")) }
+        // Rendered once (each line made terminal-safe): a 10,000-agent report is 10,000 lines.
+        let lines = out.lines
+        if !lines.isEmpty { print(lines.joined(separator: "\n")) }
         // Keep stdout and stderr in order when both go to one place (2>&1).
         fflush(nil)
         for d in out.errors {

@@ -30,6 +30,34 @@ import TestSupport
         }
     }
 
+    /// Where the parser and the printer change paths (18 whole digits gathered in 64 bits; a magnitude
+    /// that fits 64 bits split by a 64-bit division), each side of the edge against values by hand.
+    @Test func decimalTextAtTheSixtyFourBitEdges() {
+        // 18 and 19 whole digits: raw = digits × 10¹², by hand.
+        #expect(Fixed(decimalText: "999999999999999999")?.raw == 999_999_999_999_999_999_000_000_000_000)
+        #expect(Fixed(decimalText: "1000000000000000000")?.raw == 1_000_000_000_000_000_000_000_000_000_000)
+        #expect(Fixed(decimalText: "-999999999999999999.999999999999")?.raw == -999_999_999_999_999_999_999_999_999_999)
+        #expect(Fixed(decimalText: "1234567890123456789.5")?.raw == 1_234_567_890_123_456_789_500_000_000_000)
+        // Leading zeros count as digits but add nothing; 13 decimals are refused on either path.
+        #expect(Fixed(decimalText: "0000000000000000000000001.25")?.raw == 1_250_000_000_000)
+        #expect(Fixed(decimalText: "1.0000000000001") == nil)
+        #expect(Fixed.decimalTextProblem("1.0000000000001") == .tooManyDecimals(13))
+        #expect(Fixed.decimalTextProblem("1234567890123456789.0000000000001") == .tooManyDecimals(13))
+        // 10²⁶ is the largest amount; one more in the last place is too large.
+        #expect(Fixed(decimalText: "100000000000000000000000000")?.raw == 100_000_000_000_000_000_000_000_000_000_000_000_000)
+        #expect(Fixed.decimalTextProblem("100000000000000000000000000.000000000001") == .tooLarge)
+        // 2⁶⁴ − 1 raw (18,446,744.073709551615) is the last magnitude split in 64 bits; 2⁶⁴ raw the first beyond.
+        #expect(Fixed(raw: 18_446_744_073_709_551_615).description == "18446744.073709551615")
+        #expect(Fixed(raw: 18_446_744_073_709_551_616).description == "18446744.073709551616")
+        #expect(Fixed(raw: -18_446_744_073_709_551_615).moneyText == "-18,446,744.073709551615")
+        #expect(Fixed(raw: 18_446_744_000_000_000_000).moneyText == "18,446,744.00")
+        #expect(Fixed(raw: 999_999_999_999).moneyText == "0.999999999999")
+        for raw: Int128 in [18_446_744_073_709_551_614, 18_446_744_073_709_551_615, 18_446_744_073_709_551_616, 1 << 70, -(1 << 64)] {
+            #expect(Fixed(raw: raw).description == reference(Fixed(raw: raw), minimum: 0, grouping: false))
+            #expect(Fixed(decimalText: Fixed(raw: raw).description)?.raw == raw)
+        }
+    }
+
     /// The reference: integer and fraction parts by Int128 division, padded and trimmed as text.
     func reference(_ x: Fixed, minimum: Int, grouping: Bool) -> String {
         let m = x.raw.magnitude

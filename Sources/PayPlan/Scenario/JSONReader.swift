@@ -68,13 +68,9 @@ struct JSONReader {
     /// Reads an object, calling `member` with each key, the reader at its value (which `member` must consume).
     /// - Throws: `JSONReadError`; "expected an object here" when the value is not one.
     mutating func object(_ member: (inout JSONReader, String) throws -> Void) throws {
-        guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
-        guard c == 0x7B else { try mismatch(.object) }
-        i += 1
-        depth += 1
-        guard depth < 512 else { throw syntax(.nestedTooDeeply) }
+        let empty = try openObject()
         defer { depth -= 1 }
-        if peek() == 0x7D { i += 1; return }
+        if empty { return }
         // A key given twice would silently replace the first value (a second empty "plan"
         // replacing the plan): refused at the second one. Small objects scan, larger ones hash.
         var seen: [String] = [], seenSet: Set<String> = []
@@ -93,11 +89,29 @@ struct JSONReader {
             path.append(.key(key))
             try member(&self, key)
             path.removeLast()
-            guard let d = peek() else { throw syntax(.endsInsideObject) }
-            if d == 0x2C { i += 1; continue }
-            if d == 0x7D { i += 1; return }
-            throw syntax(.expectedCommaOrBrace)
+            if try !nextMember() { return }
         }
+    }
+
+    /// Opens the object at the next value, one level deeper (the caller goes back up: `defer { depth -= 1 }`);
+    /// true when it is empty, its `}` consumed too.
+    /// - Throws: `JSONReadError`; "expected an object here" when the value is not one.
+    mutating func openObject() throws -> Bool {
+        guard let c = peek() else { throw syntax(.endsWhereValueExpected) }
+        guard c == 0x7B else { try mismatch(.object) }
+        i += 1
+        depth += 1
+        guard depth < 512 else { throw syntax(.nestedTooDeeply) }
+        if peek() == 0x7D { i += 1; return true }
+        return false
+    }
+
+    /// After an object's member: true at a `,` (another member follows), false at the closing `}`, both consumed.
+    mutating func nextMember() throws -> Bool {
+        guard let d = peek() else { throw syntax(.endsInsideObject) }
+        if d == 0x2C { i += 1; return true }
+        if d == 0x7D { i += 1; return false }
+        throw syntax(.expectedCommaOrBrace)
     }
 
     /// Reads a list, calling `element` with each index, the reader at the element.
@@ -158,11 +172,7 @@ struct JSONReader {
         }
         guard c == 0x22 else { try mismatch(.text) }
         // The common case: no escapes; parse the bytes between the quotes.
-        var j = i + 1
-        while j < b.count, b[j] != 0x22, b[j] != 0x5C, b[j] >= 0x20 { j += 1 }
-        if j < b.count, b[j] == 0x22 {
-            if let v = Fixed.parseDecimal(UnsafeBufferPointer(rebasing: b[(i + 1)..<j])) { i = j + 1; return v }
-        }
+        if let v = plainAmount() { return v }
         let text = try rawString()
         switch Fixed.decimalTextProblem(text) {
         case nil: return Fixed(decimalText: text)!
@@ -170,6 +180,17 @@ struct JSONReader {
         case .tooManyDecimals(let d): throw wrong(.tooManyDecimals(text, digits: d))
         case .notDecimal: throw wrong(.notAnAmount(text))
         }
+    }
+
+    /// An amount written as plain decimal text between quotes (`"3000.10"`, no escapes) at the next value,
+    /// consumed; `nil`, with nothing consumed, for anything else (which `fixed` reads or refuses).
+    mutating func plainAmount() -> Fixed? {
+        guard peek() == 0x22 else { return nil }
+        var j = i + 1
+        while j < b.count, b[j] != 0x22, b[j] != 0x5C, b[j] >= 0x20 { j += 1 }
+        guard j < b.count, b[j] == 0x22, let v = Fixed.parseDecimal(UnsafeBufferPointer(rebasing: b[(i + 1)..<j])) else { return nil }
+        i = j + 1
+        return v
     }
 
     /// Reads a whole number (a JSON number without fraction or exponent that fits an `Int`).

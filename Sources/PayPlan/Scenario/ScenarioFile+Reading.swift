@@ -202,7 +202,9 @@ extension ScenarioFile {
         var name: String?, id: String?, role: String?, hired: String?, left: String?, base: Fixed?
         var attributes: [String: AttributeValue]?
         var kept: [KeptKey] = []
-        let place = JSONPathItem.text(r.path)
+        // The record's place (`agents[12]`), written out only for a message (10,000 times otherwise).
+        let at = r.path
+        var place: String { JSONPathItem.text(at) }
         try r.object { r, key in
             switch key {
             case "name": name = try r.string()
@@ -224,7 +226,9 @@ extension ScenarioFile {
     static func readOrder(_ r: inout JSONReader) throws -> OrderRecord {
         var id: String?, agent: String?, date: String?, fields: [String: AttributeValue]?
         var kept: [KeptKey] = []
-        let place = JSONPathItem.text(r.path)
+        // The record's place (`orders[12]`), written out only for a message.
+        let at = r.path
+        var place: String { JSONPathItem.text(at) }
         try r.object { r, key in
             switch key {
             case "id": id = try r.string()
@@ -297,16 +301,64 @@ extension JSONReader {
     /// period goes to `firstBadPeriod` (with its input's name), and its value is left out.
     mutating func seriesByNameTyped(firstBadPeriod: inout (name: String, text: String)?) throws -> [String: [Period: Fixed]] {
         var all: [String: [Period: Fixed]] = [:]
-        try object { r, name in
-            var series: [Period: Fixed] = [:]
-            series.reserveCapacity(12)
-            try r.object { r, text in
-                let v = try r.fixed()
-                if let p = Period(text: text) { series[p] = v } else if firstBadPeriod == nil { firstBadPeriod = (name, text) }
-            }
-            all[name] = series
-        }
+        try object { r, name in all[name] = try r.periodSeries(name: name, firstBadPeriod: &firstBadPeriod) }
         return all
+    }
+
+    /// One input's series, period text → amount (`{"2026-03" : "120000", …}`), each period parsed as it is
+    /// read: what `object` and `fixed` make of it, with the same errors at the same places, but a key
+    /// written `YYYY-MM` is read from its bytes (no `String`, no path entry) and told from an earlier one by
+    /// its month. A key given twice is refused as `object` refuses it: two texts are the same when both are
+    /// `YYYY-MM` of one month, or neither is and they are equal (`2026-3` is a period too, and another text).
+    /// The first key that is no period goes to `firstBadPeriod` (with `name`), and its value is left out.
+    /// - Complexity: O(bytes of the series); 24 such series for each of 10,000 agents in the benchmark's file.
+    mutating func periodSeries(name: String, firstBadPeriod: inout (name: String, text: String)?) throws -> [Period: Fixed] {
+        let empty = try openObject()
+        defer { depth -= 1 }
+        var series: [Period: Fixed] = [:]
+        if empty { return series }
+        series.reserveCapacity(12)
+        // The keys so far: the `YYYY-MM` ones as months (bits from the first one's, a set beyond 64), other texts.
+        var firstMonth = 0, monthBits: UInt64 = 0, farMonths: Set<Int> = [], others: Set<String> = []
+        while true {
+            guard peek() == 0x22 else { throw syntax(.expectedString) }
+            keyOffset = i
+            let keyStart = i + 1
+            var month = keyStart + 8 <= b.count && b[keyStart + 7] == 0x22 ? Period.parseMonth(UnsafeBufferPointer(rebasing: b[keyStart..<(keyStart + 7)])) : nil
+            var text: String? = nil
+            if month != nil {
+                i = keyStart + 8
+            } else {
+                var t = try rawString()
+                // An escaped key can still read as `YYYY-MM` (`"2026\u002d03"`): the same text as the plain one.
+                month = t.withUTF8 { Period.parseMonth($0) }
+                text = t
+            }
+            let repeated: Bool
+            if let m = month?.start.index {
+                if monthBits == 0 && farMonths.isEmpty { firstMonth = m }
+                let k = m &- firstMonth
+                if k >= 0 && k < 64 { repeated = monthBits & (1 << UInt64(k)) != 0; monthBits |= 1 << UInt64(k) }
+                else { repeated = !farMonths.insert(m).inserted }
+            } else {
+                repeated = !others.insert(text!).inserted
+            }
+            func keyText() -> String { text ?? String(decoding: UnsafeBufferPointer(rebasing: b[keyStart..<(keyStart + 7)]), as: UTF8.self) }
+            if repeated { throw JSONReadError.at(offset: keyOffset, .keyTwice(keyText())) }
+            guard peek() == 0x3A else { throw syntax(.expectedColon) }
+            i += 1
+            let v: Fixed
+            if let quick = plainAmount() {
+                v = quick
+            } else {
+                // Anything but plain decimal text between quotes: `fixed` reads it, or says why not, at its path.
+                path.append(.key(keyText()))
+                v = try fixed()
+                path.removeLast()
+            }
+            if let p = month ?? Period(text: text!) { series[p] = v } else if firstBadPeriod == nil { firstBadPeriod = (name, text!) }
+            if try !nextMember() { return series }
+        }
     }
 
     /// Attribute or field name → value, typed from its text (`AttributeValue.init(text:)`).

@@ -68,7 +68,12 @@ extension ScenarioFile {
         }
         k.upTo("inputs", &w)
         w.member("inputs"); w.open(0x7B)
-        for agent in body.inputs.keys.sorted() { w.member(agent); w.seriesByName(body.inputs[agent]!) }
+        if body.typedInputs.read {
+            let typed = body.typedInputs.inputs
+            for agent in typed.keys.sorted() { w.member(agent); w.seriesByPeriod(typed[agent]!) }
+        } else {
+            for agent in body.inputs.keys.sorted() { w.member(agent); w.seriesByName(body.inputs[agent]!) }
+        }
         w.close(0x7D)
         k.upTo("name", &w)
         w.member("name"); w.string(body.name)
@@ -237,20 +242,72 @@ struct JSONWriter {
 
     /// Input name → period text → amount, keys sorted.
     mutating func seriesByName(_ all: [String: [String: Fixed]]) {
+        series(all) { w, series in for p in series.keys.sorted() { w.member(p); w.fixed(series[p]!) } }
+    }
+
+    /// Input name → a series, names sorted, each series an object whose members `members` writes.
+    mutating func series<S>(_ all: [String: S], _ members: (inout JSONWriter, S) -> Void) {
         open(0x7B)
         for name in all.keys.sorted() {
             member(name)
             open(0x7B)
-            let series = all[name]!
-            for p in series.keys.sorted() { member(p); fixed(series[p]!) }
+            members(&self, all[name]!)
             close(0x7D)
         }
         close(0x7D)
+    }
+
+    /// Input name → period → amount as the workspace holds them, written as `seriesByName` writes the
+    /// same series by period text: names sorted, and each series's periods in the order of their texts.
+    /// A series of months of four-digit years (`YYYY-MM`, all one width) is in that order by month,
+    /// and its texts are written from the month, with no `String`.
+    /// - Complexity: O(values × log values in a series).
+    mutating func seriesByPeriod(_ all: [String: [Period: Fixed]]) {
+        series(all) { w, series in
+            if series.keys.allSatisfy({ $0.grain == .month && (0...9999).contains($0.start.year) }) {
+                for (p, v) in series.sorted(by: { $0.key.start.index < $1.key.start.index }) { w.monthMember(p.start); w.fixed(v) }
+            } else {
+                for (text, v) in series.map({ ($0.key.description, $0.value) }).sorted(by: { $0.0 < $1.0 }) { w.member(text); w.fixed(v) }
+            }
+        }
+    }
+
+    /// Starts an object member keyed by a month of a four-digit year: `"2026-03" : `, as `Month.description` writes it.
+    mutating func monthMember(_ m: Month) {
+        separate()
+        out.append(0x22)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buf in
+            out.append(contentsOf: UnsafeBufferPointer(start: buf.baseAddress!, count: Day.writeYear(m.year, buf.baseAddress!)))
+        }
+        out.append(0x2D); out.append(UInt8(0x30 + m.month / 10)); out.append(UInt8(0x30 + m.month % 10))
+        out.append(0x22)
+        out.append(0x20); out.append(0x3A); out.append(0x20)
     }
 
     mutating func attributes(_ all: [String: AttributeValue]) {
         open(0x7B)
         for k in all.keys.sorted() { member(k); string(all[k]!.text) }
         close(0x7D)
+    }
+}
+
+extension ScenarioFile.Body {
+    /// The body with its typed inputs (and each fork's) as `inputs` by period text, the form the `Codable`
+    /// reference encodes and `JSONWriter.seriesByName` writes; a body already in that form is returned as it is.
+    /// - Complexity: O(values entered).
+    func withTextInputs() -> ScenarioFile.Body {
+        var b = self
+        if typedInputs.read {
+            var inputs: [String: [String: [String: Fixed]]] = [:]
+            for (agent, byName) in typedInputs.inputs {
+                for (name, series) in byName where !series.isEmpty {
+                    for (p, v) in series { inputs[agent, default: [:]][name, default: [:]][p.description] = v }
+                }
+            }
+            b.inputs = inputs
+            b.typedInputs = ScenarioFile.TypedInputs()
+        }
+        b.forks = forks?.mapValues { $0.withTextInputs() }
+        return b
     }
 }

@@ -249,8 +249,10 @@ extension Fixed: CustomStringConvertible {
         let minimumFractionDigits = min(max(0, minimumFractionDigits), Fixed.fractionDigits)
         let negative = raw < 0
         let m = raw.magnitude
-        let intPart = m / UInt128(Fixed.scale)
-        let frac = UInt64(m % UInt128(Fixed.scale))
+        // A magnitude that fits 64 bits (amounts up to 18 million) is split by a 64-bit division.
+        let (intPart, frac): (UInt128, UInt64) = m <= UInt128(UInt64.max)
+            ? (UInt128(UInt64(m) / 1_000_000_000_000), UInt64(m) % 1_000_000_000_000)
+            : (m / UInt128(Fixed.scale), UInt64(m % UInt128(Fixed.scale)))
         // Integer digits, least significant first.
         var digits: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
         var count = 0
@@ -340,14 +342,22 @@ extension Fixed: CustomStringConvertible {
     /// `init(decimalText:)` and `decimalTextProblem(_:)`.
     /// - Returns: the amount, or why the text is not one: `.notDecimal` outranks the other two; a text both too
     ///   large and with too many decimals is `.tooLarge`.
-    /// - Complexity: O(n) in the number of bytes; no allocation.
+    /// - Complexity: O(n) in the number of bytes; no allocation. The first 18 whole digits and the 12
+    ///   fractional ones are gathered in 64 bits and scaled once (a scenario of 10,000 agents holds 240,000
+    ///   amounts: a 128-bit multiply and a 128-bit division by ten per digit cost 480 instructions an amount).
     @inlinable public static func parseDecimalReporting(_ b: UnsafeBufferPointer<UInt8>) -> Result<Fixed, DecimalTextProblem> {
         var i = 0
         let n = b.count
         var negative = false
         if i < n, b[i] == 0x2D || b[i] == 0x2B { negative = b[i] == 0x2D; i += 1 }
-        var whole: Int128 = 0
+        var leading: UInt64 = 0
         var wholeDigits = 0
+        while i < n, wholeDigits < 18, b[i] &- 0x30 < 10 {
+            leading = leading &* 10 &+ UInt64(b[i] &- 0x30)
+            wholeDigits += 1
+            i += 1
+        }
+        var whole = Int128(leading)
         var overflow = false
         while i < n, b[i] &- 0x30 < 10 {
             if !overflow {
@@ -358,21 +368,27 @@ extension Fixed: CustomStringConvertible {
             wholeDigits += 1
             i += 1
         }
-        var fracRaw: Int128 = 0
+        // The first 12 fractional digits as a whole number, then scaled by 10^(12 − digits): under 10¹² either way.
+        var fraction: UInt64 = 0
         var fracDigits = 0
-        var unit = Fixed.scale
         if i < n, b[i] == 0x2E {
             i += 1
             while i < n, b[i] &- 0x30 < 10 {
                 fracDigits += 1
-                if fracDigits <= Fixed.fractionDigits {
-                    unit /= 10
-                    fracRaw += Int128(b[i] &- 0x30) * unit
-                }
+                if fracDigits <= Fixed.fractionDigits { fraction = fraction &* 10 &+ UInt64(b[i] &- 0x30) }
                 i += 1
             }
         }
+        var k = min(fracDigits, Fixed.fractionDigits)
+        while k < Fixed.fractionDigits { fraction &*= 10; k += 1 }
+        let fracRaw = Int128(fraction)
         guard i == n, wholeDigits + fracDigits > 0 else { return .failure(.notDecimal) }
+        if wholeDigits <= 18 {
+            // Under 10¹⁸ whole: the raw value is under 10³⁰, far inside the range (10³⁸ raw), with no 128-bit overflow check.
+            if fracDigits > Fixed.fractionDigits { return .failure(.tooManyDecimals(fracDigits)) }
+            let total = Int128(leading) &* Fixed.scale &+ fracRaw
+            return .success(Fixed(raw: negative ? -total : total))
+        }
         let (scaled, o) = whole.multipliedReportingOverflow(by: Fixed.scale)
         let (total, o3) = scaled.addingReportingOverflow(fracRaw)
         if overflow || o || o3 || total > Fixed.maxRaw { return .failure(.tooLarge) }

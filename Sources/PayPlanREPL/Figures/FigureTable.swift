@@ -29,7 +29,8 @@ public struct FigureTable: Equatable, Sendable {
         /// A computed value as the report shows it: numbers as money, yes/no and error codes as text.
         public static func value(_ v: Value?) -> Cell {
             guard let v else { return .text("") }
-            if case .number(let n) = v { return .money(n.rounded(toDigits: 6), shown: v.displayText) }
+            // `displayText` of a number is its amount rounded to 6 digits as money text: rounded once here.
+            if case .number(let n) = v { let r = n.rounded(toDigits: 6); return .money(r, shown: r.moneyText) }
             return .text(v.displayText)
         }
         /// The number as plain decimal text for CSV and JSON: no thousands separators, money to at
