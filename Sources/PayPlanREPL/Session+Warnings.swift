@@ -76,8 +76,10 @@ extension Session {
         var touched = Set(names.compactMap { engine.agentIndex(named: $0) })
         if agents > count { touched.formUnion(count..<agents) }
         for a in agents..<max(agents, count) { x.flagged[a] = nil }
-        for (c, _) in changed {
-            if let a = engine.agent(ofCell: c, inRule: rule) { touched.insert(a) }
+        // The engine read once, not once per changed cell (a retain and release each; a rule edit changes ~900,000 cells).
+        let e = engine
+        for i in changed.indices {
+            if let a = e.agent(ofCell: changed[i].cell, inRule: rule) { touched.insert(a) }
         }
         for a in touched where a < agents { x.flagged[a] = PlanCheck.OutsideEmployment(engine: engine, rule: rule, agent: a) }
         x.revision = engine.revision

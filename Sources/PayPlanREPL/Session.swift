@@ -466,21 +466,37 @@ public final class Session {
     /// (the same lines `changeLines` gives for an engine built again): an agent that
     /// `appearing` names shows every pay figure as `— → new`, and the figures of an
     /// agent that left (`vanished`, taken before) follow as `old → —`.
-    /// - Complexity: O(changed × log changed + periods).
+    /// - Complexity: O(changed × `changeLimit`) at worst, O(changed) when the changes come in cell
+    ///   order (a rule edit's), plus O(periods) for `appearing`.
     /// `figure` names another rule to list instead of the pay figure (`net_pay`, when an edit changed
     /// only take-home pay).
     func payChangeLines(_ changed: [Engine.Change], appearing: String? = nil, vanished: [(name: String, value: Value)] = [], figure: String? = nil) -> [OutputLine] {
         guard let t = figure ?? engine.plan.total, let totalRule = engine.plan.ruleIndex[t] else { return [] }
         let newcomer = appearing.flatMap { engine.agentIndex(named: $0) }
         let perAgent = engine.plan.rules[totalRule].dimension.perAgent
-        let pay = changed.filter {
-            guard let a = engine.agent(ofCell: $0.cell, inRule: totalRule) else { return false }
-            return !(perAgent && a == newcomer)
-        }.sorted { $0.cell < $1.cell }
-        // What `summarise` shows of the pay lines, then the agent's and the vanished ones: only the
-        // lines shown are named (a rule edit changes thousands of pay cells; naming each cost a third of it).
-        let shown = pay.prefix(changeLimit).map {
-            PayChange(cell: engine.name(ofCell: $0.cell), old: $0.old, new: engine.value(ofCell: $0.cell))
+        // What `summarise` shows of the pay lines, then the agent's and the vanished ones: only the lines
+        // shown are picked out, named and copied — the first `changeLimit` pay cells in cell order (equal
+        // cells in the order given, as a stable sort leaves them), kept as positions in `changed` — and
+        // the others are only counted (a rule edit changes thousands of pay cells; copying and sorting
+        // them all, and naming each, was most of what listing them cost).
+        let limit = max(0, changeLimit)
+        var first: [(cell: Int, at: Int)] = []
+        first.reserveCapacity(limit)
+        var payCount = 0
+        // The engine read once (a retain and release per changed cell otherwise), and of each change only its cell.
+        let e = engine
+        for i in changed.indices {
+            let c = changed[i].cell
+            guard let a = e.agent(ofCell: c, inRule: totalRule), !(perAgent && a == newcomer) else { continue }
+            payCount += 1
+            if first.count == limit {
+                guard let last = first.last, c < last.cell else { continue }
+                first.removeLast()
+            }
+            first.insert((c, i), at: first.firstIndex { $0.cell > c } ?? first.count)
+        }
+        let shown = first.map {
+            PayChange(cell: engine.name(ofCell: $0.cell), old: changed[$0.at].old, new: engine.value(ofCell: $0.cell))
         }
         var rest: [PayChange] = []
         if let a = appearing { rest += totals(engine, agent: a).map { PayChange(cell: $0.name, old: nil, new: $0.value) } }
@@ -489,10 +505,10 @@ public final class Session {
         let restLines = PayChangeRun.collapsed(rest, grain: engine.plan.rules[totalRule].dimension.grain)
         let room = max(0, changeLimit - shown.count)
         let lines = shown.map(OutputLine.init) + restLines.prefix(room)
-        guard pay.count + restLines.count > changeLimit else { return lines }
+        guard payCount + restLines.count > changeLimit else { return lines }
         // The figures not listed: a run's line stands for each of its periods.
         let listed = shown.count + restLines.prefix(room).reduce(0) { $0 + (($1.message as? PayChangeRun)?.count ?? 1) }
-        return lines + [OutputLine(ChangeMessage.morePayChanges(pay.count + rest.count - listed))]
+        return lines + [OutputLine(ChangeMessage.morePayChanges(payCount + rest.count - listed))]
     }
 
     func changeLines(before: [(name: String, value: Value)], after: [(name: String, value: Value)]) -> [OutputLine] {

@@ -87,6 +87,7 @@ extension PayConcern {
     /// - Parameter read: a cell's value (the engine's by default; the value before an edit, to tell what is new).
     public static func concerns(engine e: Engine, figures f: PayFigures, agent a: Int, period: Period, read: ((Int) -> Value)? = nil) -> [PayConcern] {
         let read = read ?? { e.value(ofCell: $0) }
+        guard mayHold(engine: e, figures: f, agent: a, period: period, read: read) else { return [] }
         var out: [PayConcern] = []
         func periods(_ r: Int) -> [Period] {
             let g = e.plan.rules[r].dimension.grain
@@ -117,23 +118,77 @@ extension PayConcern {
         return out.sorted { ($0.period.start.index, $0.kind.rawValue) < ($1.period.start.index, $1.kind.rawValue) }
     }
 
+    /// Whether agent `a` can have a concern at the pay figures inside `period` (the scenario's years, or
+    /// one period of the pay figure's grain; any other period answers true), read cell by cell by index:
+    /// false when every gross figure there is an amount not below zero that the plan's
+    /// `below_minimum_wage` flag does not raise (or there is no minimum wage to be under, or the figure
+    /// is not monthly), or is an error value that does not stop pay (`#MISSING`, `#ERROR`) or no amount,
+    /// and no take-home figure is below zero. A plan with a minimum wage and no flag answers true for any
+    /// monthly amount (the minimum it is held to needs the month's employment). `concerns` asks it first,
+    /// so an agent with nothing to say costs a few cell reads, not a period list, an employment per
+    /// month and a sort.
+    ///
+    /// - Complexity: O(periods of `period`).
+    static func mayHold(engine e: Engine, figures f: PayFigures, agent a: Int, period: Period, read: (Int) -> Value) -> Bool {
+        guard a >= 0, a < e.agents.count else { return true }
+        /// The indices of rule `r`'s periods inside `period`, when they are that simple to tell.
+        func indices(_ r: Int) -> Range<Int>? {
+            let g = e.plan.rules[r].dimension.grain
+            if period.grain == .none { return 0..<e.periodCount(g) }
+            guard g == period.grain, let i = e.index(of: period) else { return nil }
+            return i..<(i + 1)
+        }
+        if let g = f.gross {
+            guard let range = indices(g) else { return true }
+            let underMinimum = e.plan.rules[g].dimension.grain == .month && f.minimumWage != nil
+            for i in range {
+                switch read(e.cell(g, a, i)) {
+                case .number(let v):
+                    if v.isNegative { return true }
+                    if underMinimum {
+                        // The flag is monthly, as the pay figure: the same index.
+                        guard let flag = f.belowMinimumFlag else { return true }
+                        if isTrue(read(e.cell(flag, a, i))) { return true }
+                    }
+                case .error(let err):
+                    if err.kind != .missing && err.kind != .raised { return true }
+                default:
+                    break
+                }
+            }
+        }
+        if let n = f.net {
+            guard let range = indices(n) else { return true }
+            for i in range {
+                if case .number(let v) = read(e.cell(n, a, i)), v.isNegative { return true }
+            }
+        }
+        return false
+    }
+
     /// The gross-pay concerns of agent `a` at `p` (negative; under the minimum wage in a month employed).
     static func at(engine e: Engine, figures f: PayFigures, agent a: Int, period p: Period, gross: Fixed?, read: (Int) -> Value) -> [PayConcern] {
         guard let v = gross else { return [] }
         var out: [PayConcern] = []
         if v.isNegative { out.append(PayConcern(kind: .negativePay, agent: a, period: p, value: v)) }
         guard p.grain == .month, let whole = f.minimumWage else { return out }
+        // The plan's own flag, when it has one, is read first: a month it does not raise has no concern,
+        // and the employment (days, weekdays) is worked out only for one it does.
+        let flagCell = f.belowMinimumFlag.flatMap { e.cell(rule: $0, agent: a, period: p) }
+        if let c = flagCell, !isTrue(read(c)) { return out }
         let employment = e.agents[a].employment(in: p)
         guard employment.daysEmployed > 0 else { return out }
         let floor = MinimumWage.forMonth(whole, employment, f.proration)
-        let below: Bool
-        if let flag = f.belowMinimumFlag, let c = e.cell(rule: flag, agent: a, period: p) {
-            below = read(c) == .bool(true)
-        } else {
-            below = v < floor.amount
+        if flagCell != nil || v < floor.amount {
+            out.append(PayConcern(kind: .belowMinimumWage, agent: a, period: p, value: v, minimum: floor.amount, prorated: floor.part))
         }
-        if below { out.append(PayConcern(kind: .belowMinimumWage, agent: a, period: p, value: v, minimum: floor.amount, prorated: floor.part)) }
         return out
+    }
+
+    /// Whether `v` is the flag yes (a figure such as `below_minimum_wage` raised).
+    @inline(__always) static func isTrue(_ v: Value) -> Bool {
+        if case .bool(true) = v { return true }
+        return false
     }
 
     /// Every concern of every agent over the scenario's years.
@@ -156,14 +211,18 @@ extension PayConcern {
         var places: [(agent: Int, period: Period)] = []
         var seen = Set<SIMD3<Int>>()
         var wage: Engine.Change? = nil
-        let figureRules = f.rules
-        for ch in changed {
-            if ch.cell == f.minimumWageCell, wage == nil { wage = ch }
-            // Most changed cells are of other rules: told in O(1) per pay figure before the cell's coordinates are found.
-            guard figureRules.contains(where: { e.agent(ofCell: ch.cell, inRule: $0) != nil }) else { continue }
-            let (r, k) = e.coordinates(ofCell: ch.cell)
+        let figureRules = f.rules, wageCell = f.minimumWageCell ?? -1
+        for i in changed.indices {
+            // Of each change only its cell is read (most are of other rules: a rule edit changes ~900,000
+            // cells), told in O(1) per pay figure before the cell's coordinates are found.
+            let c = changed[i].cell
+            if c == wageCell, wage == nil { wage = changed[i] }
+            var isFigure = false
+            for r in figureRules where e.agent(ofCell: c, inRule: r) != nil { isFigure = true; break }
+            guard isFigure else { continue }
+            let (r, k) = e.coordinates(ofCell: c)
             guard rules.contains(r) else { continue }
-            old[ch.cell] = ch.old
+            old[c] = changed[i].old
             let p = e.period(k.grain, k.period)
             if seen.insert(SIMD3(k.agent, p.start.index, p.grain.months)).inserted { places.append((k.agent, p)) }
         }
