@@ -212,13 +212,20 @@ extension PayConcern {
         var seen = Set<SIMD3<Int>>()
         var wage: Engine.Change? = nil
         let figureRules = f.rules, wageCell = f.minimumWageCell ?? -1
+        // The pay figures' blocks of cells, for a range test per change; a cell of an agent appended in
+        // place (after the blocks) is asked of the engine.
+        let blocks = figureRules.map { e.offsets[$0]..<e.offsets[$0 + 1] }, blocksEnd = e.appended.baseCellCount
         for i in changed.indices {
             // Of each change only its cell is read (most are of other rules: a rule edit changes ~900,000
             // cells), told in O(1) per pay figure before the cell's coordinates are found.
             let c = changed[i].cell
             if c == wageCell, wage == nil { wage = changed[i] }
             var isFigure = false
-            for r in figureRules where e.agent(ofCell: c, inRule: r) != nil { isFigure = true; break }
+            if c < blocksEnd {
+                for b in blocks where b.contains(c) { isFigure = true; break }
+            } else {
+                for r in figureRules where e.agent(ofCell: c, inRule: r) != nil { isFigure = true; break }
+            }
             guard isFigure else { continue }
             let (r, k) = e.coordinates(ofCell: c)
             guard rules.contains(r) else { continue }
