@@ -193,6 +193,7 @@ public enum OrderImport {
         for a in w.agents { agentByKey[a.name] = a.name }
         let refundColumn = zip(header, targets).first { $0.1 == "refund" }?.0
         let fieldCount = targets.filter { $0 != nil && !standardTargets.contains($0!) }.count
+        let emptyFields = [String: AttributeValue](minimumCapacity: fieldCount)
         // What each column fills, resolved once for the file: no string switch on the target nor lookups of its
         // kind and range per cell.
         let valuesOfLabels = fieldValuesOfLabels(w.plan)
@@ -232,8 +233,9 @@ public enum OrderImport {
             var id: String? = nil, agent: String? = nil, date: Day? = nil
             // Every bad cell of a row is reported, not only the first.
             var rowBad = false
-            var fields: [String: AttributeValue] = [:]
-            fields.reserveCapacity(fieldCount) // one allocation per order, not one per growth
+            // One allocation per order, not one per growth: a copy of an empty dictionary sized for the file's fields,
+            // which its first insert copies (sized as it is, no new seed worked out, unlike `reserveCapacity`).
+            var fields = emptyFields
             for i in roles.indices {
                 let role = roles[i]
                 if case .ignored = role { continue }
