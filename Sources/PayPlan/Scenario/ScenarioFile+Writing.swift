@@ -224,12 +224,13 @@ struct JSONWriter {
 
     /// An amount as a string of plain decimal text (`"3000.1"`).
     mutating func fixed(_ v: Fixed) {
-        out.append(0x22)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { buf in
-            let n = v.write(into: buf.baseAddress!)
-            out.append(contentsOf: UnsafeBufferPointer(start: buf.baseAddress!, count: n))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 82) { buf in
+            let p = buf.baseAddress!
+            p[0] = 0x22
+            let n = v.write(into: p + 1)
+            p[n + 1] = 0x22
+            out.append(contentsOf: UnsafeBufferPointer(start: p, count: n + 2))
         }
-        out.append(0x22)
     }
 
     mutating func int(_ n: Int) { out.append(contentsOf: String(n).utf8) }
@@ -273,15 +274,23 @@ struct JSONWriter {
     }
 
     /// Starts an object member keyed by a month of a four-digit year: `"2026-03" : `, as `Month.description` writes it.
+    /// The separator, indent, key and ` : ` are made in a buffer and appended at once (240,000 times in a
+    /// 10,000-agent file: a byte appended at a time cost 400 instructions a key).
     mutating func monthMember(_ m: Month) {
-        separate()
-        out.append(0x22)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buf in
-            out.append(contentsOf: UnsafeBufferPointer(start: buf.baseAddress!, count: Day.writeYear(m.year, buf.baseAddress!)))
+        let separator = !first
+        first = false
+        let spaces = 2 * level
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spaces + 32) { buf in
+            let p = buf.baseAddress!
+            var k = 0
+            if separator { p[0] = 0x2C; p[1] = 0x0A; k = 2 }
+            for _ in 0..<spaces { p[k] = 0x20; k += 1 }
+            p[k] = 0x22; k += 1
+            k += Day.writeYear(m.year, p + k)
+            p[k] = 0x2D; p[k + 1] = UInt8(0x30 + m.month / 10); p[k + 2] = UInt8(0x30 + m.month % 10)
+            p[k + 3] = 0x22; p[k + 4] = 0x20; p[k + 5] = 0x3A; p[k + 6] = 0x20
+            out.append(contentsOf: UnsafeBufferPointer(start: p, count: k + 7))
         }
-        out.append(0x2D); out.append(UInt8(0x30 + m.month / 10)); out.append(UInt8(0x30 + m.month % 10))
-        out.append(0x22)
-        out.append(0x20); out.append(0x3A); out.append(0x20)
     }
 
     mutating func attributes(_ all: [String: AttributeValue]) {
