@@ -98,4 +98,19 @@ import Testing
         #expect(Workspace.numericRun(Self.orders(["1", "2a"])) == nil)
         #expect(Workspace.numericRun(Self.orders(["1"])) == nil)
     }
+    /// `Workspace.setOrders`: a later order with an ID already seen replaces the earlier one, and the orders end
+    /// sorted by `idPrecedes` (`T2` before `T10`: same prefix, 2 < 10), whether they come shuffled, in order or reversed.
+    @Test func setOrdersKeepsTheLaterRepeatAndSortsByID() {
+        let day = Day(year: 2026, month: 3, day: 5)!
+        func order(_ id: String, _ k: Int) -> Order { Order(id: id, agent: nil, date: day, fields: ["k": .number(Fixed(k))]) }
+        var w = Workspace()
+        w.setOrders([order("T2", 1), order("T10", 2), order("T2", 3), order("T1", 4)])
+        #expect(w.orders == [order("T1", 4), order("T2", 3), order("T10", 2)])
+        w.setOrders([order("T1", 5), order("T2", 6), order("T10", 7)])
+        #expect(w.orders == [order("T1", 5), order("T2", 6), order("T10", 7)])
+        w.setOrders([order("T10", 8), order("T2", 9), order("T1", 10), order("T10", 11)])
+        #expect(w.orders == [order("T1", 10), order("T2", 9), order("T10", 11)])
+        w.setOrders([])
+        #expect(w.orders.isEmpty)
+    }
 }

@@ -160,7 +160,13 @@ public struct Workspace: Equatable, Sendable {
         }
         if ascending { return }
         if descending { list.reverse(); return }
-        list.sort { Order.idPrecedes($0.id, $1.id) }
+        // A permutation sorted, then the orders placed once: sorting the orders themselves would move
+        // (retain and release) whole `Order` values at every step.
+        var permutation = Array(list.indices)
+        list.withUnsafeBufferPointer { orders in
+            permutation.sort { Order.idPrecedes(orders[$0].id, orders[$1].id) }
+        }
+        list = permutation.map { list[$0] }
     }
 
     /// Which way the IDs of `list` run, when every ID is ASCII digits whose value fits in an `Int` (`numericKeys`)
@@ -205,11 +211,22 @@ public struct Workspace: Equatable, Sendable {
     }
 
     /// Replaces all orders at once (sorted once: for imports and benchmarks).
-    /// Later orders with an ID already seen replace earlier ones.
+    /// Later orders with an ID already seen replace earlier ones, where the earlier one stood.
+    ///
+    /// Each ID is hashed once (to an index, not the whole order), the orders are kept in `list`'s order and
+    /// sorted by `sortByID`: nothing to sort when they come in ID order (a file, the benchmark), and no `Order`
+    /// moved by the sort (it sorts indices), so no order is copied, retained or released more than once.
+    /// - Complexity: O(n) hashes for n orders; O(n) when they come sorted or reversed, else O(n log n).
     public mutating func setOrders(_ list: [Order]) {
-        var byID: [String: Order] = [:]
-        for o in list { byID[o.id] = o }
-        orders = byID.values.sorted { Order.idPrecedes($0.id, $1.id) }
+        var at: [String: Int] = [:]
+        at.reserveCapacity(list.count)
+        var unique: [Order] = []
+        unique.reserveCapacity(list.count)
+        for o in list {
+            if let j = at.updateValue(unique.count, forKey: o.id) { at[o.id] = j; unique[j] = o } else { unique.append(o) }
+        }
+        Workspace.sortByID(&unique)
+        orders = unique
         recountRecordedThrough()
     }
 
