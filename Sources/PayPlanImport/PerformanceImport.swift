@@ -124,7 +124,7 @@ public enum PerformanceImport {
             }
             guard let period else { bad(used["month"] ?? "月份", .emptyMonth); continue }
             guard w.years.contains(period.start.year) else {
-                bad(used["month"] ?? "--month", .outsideYears("\(period)", years: "\(w.years.lowerBound)–\(w.years.upperBound)")); continue
+                bad(used["month"] ?? "--month", .outsideYears("\(period)", years: w.years.count == 1 ? "\(w.years.lowerBound)" : "\(w.years.lowerBound)–\(w.years.upperBound)")); continue
             }
             let key = "\(agent)|\(period)"
             if let earlier = seen[key] { bad(header[ai], .duplicateAgentMonth(agent: agent, period: "\(period)", row: earlier)); continue }

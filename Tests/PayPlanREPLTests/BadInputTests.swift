@@ -52,7 +52,7 @@ import PayPlan
 
     @Test func periodsOutsideTheScenarioAreRefusedUntilYearsAreWidened() throws {
         let s = try Session(path: electronics)
-        expectRefused(s, "李雷.sales[9999-12] = 5", "9999-12 is outside this scenario's years (2026–2026); to plan further, first widen them: years 2026-9999")
+        expectRefused(s, "李雷.sales[9999-12] = 5", "9999-12 is outside this scenario's years (2026); to plan further, first widen them: years 2026-9999")
         expectRefused(s, "李雷.sales[2025-12] = 5", "outside this scenario's years")
         expectRefused(s, "years 2026-9999", "at most 50 years")
         run(s, "years 2026-2027")

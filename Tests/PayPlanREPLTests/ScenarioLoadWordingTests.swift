@@ -61,8 +61,8 @@ import TestSupport
         #expect(r.zh == #"inputs："无名氏" 不是本方案的员工"#)
         // sales entered for 2030-03 in a scenario of 2026: outside the years, one value.
         r = refusal(Self.header + #""agents": [{"name": "李雷"}], "inputs": {"李雷": {"sales": {"2030-03": "1"}}}}"#)
-        #expect(r.en == #"inputs.李雷.sales."2030-03": 2030-03 is outside the scenario's years (2026–2026); payplan would not read this value"#)
-        #expect(r.zh == #"inputs.李雷.sales."2030-03"：2030-03 超出方案的年份（2026–2026）；payplan 不会读取这个数值"#)
+        #expect(r.en == #"inputs.李雷.sales."2030-03": 2030-03 is outside the scenario's years (2026); payplan would not read this value"#)
+        #expect(r.zh == #"inputs.李雷.sales."2030-03"：2030-03 超出方案的年份（2026）；payplan 不会读取这个数值"#)
         r = refusal(Self.header + #""agents": [{"name": "李雷"}], "inputs": {}, "orders": [{"id": "T1", "date": "2026-02-30", "agent": "李雷"}]}"#)
         #expect(r.zh == #"orders[0].date："2026-02-30" 不是日期（应写作 2026-03-02 这样）"#)
     }

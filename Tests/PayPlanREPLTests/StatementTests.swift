@@ -305,7 +305,7 @@ func printedAmount(_ text: String) -> Decimal? { Decimal(string: text.replacingO
             ("statement", "write statement AGENT PERIOD [--format text|md|html|csv] [--out FILE]"),
             ("statement 无名 2026-03", "no agent named '无名' (agents: 李雷, 韩梅梅, 王芳, 赵强)"),
             ("statement 李雷 2026-13", "'2026-13' is not a period"),
-            ("statement 李雷 2030-01", "2030-01 is outside this scenario's years (2026–2026)"),
+            ("statement 李雷 2030-01", "2030-01 is outside this scenario's years (2026)"),
             ("statement 李雷 2026-03 --format pdf", "--format takes one of text, md, html, csv"),
             ("statement 李雷 2026-03 --out \(missing)/x.html", "cannot write \(missing)/x.html: No such file or directory; no statement was written"),
             ("statement 李雷 2026-03 --html a.html --csv b.csv", "give one of --html, --md, --csv, --text or --format with --out"),

@@ -62,9 +62,9 @@ import TestSupport
 
     @Test func aPeriodOutsideTheYearsIsRefused() throws {
         #expect(try refusal { $0["inputs"] = ["甲": ["sales": ["2026-03": "1000", "2027-01": "9", "2025-12": "8"]]] }
-                == "inputs.甲.sales.\"2025-12\": 2025-12 is outside the scenario's years (2026–2026); payplan would not read this value (and 1 more value like it)")
+                == "inputs.甲.sales.\"2025-12\": 2025-12 is outside the scenario's years (2026); payplan would not read this value (and 1 more value like it)")
         #expect(try refusal { $0["team_inputs"] = ["target": ["2027-Q1": "1"]] }
-                == "team_inputs.target.\"2027-Q1\": 2027-Q1 is outside the scenario's years (2026–2026); payplan would not read this value")
+                == "team_inputs.target.\"2027-Q1\": 2027-Q1 is outside the scenario's years (2026); payplan would not read this value")
     }
 
     @Test func aValueOfTheWrongGrainIsRefused() throws {

@@ -408,7 +408,7 @@ public struct WhatIfError: Error, CustomStringConvertible, Equatable {
             switch self {
             case .unknownInput(let n, let i): return "unknown input '\(n)'; \(list(i))"
             case .computedNotEntered(let n, let i): return "'\(n)' is computed by a rule, not entered; \(list(i))"
-            case .outsideYears(let p, let a, let b): return "\(p) is outside this scenario's years (\(a)–\(b))"
+            case .outsideYears(let p, let a, let b): return "\(p) is outside this scenario's years (\(a == b ? "\(a)" : "\(a)–\(b)"))"
             case .noRuns: return "give at least one run: --runs 1000"
             case .noPayFigure(let review): return review ? "these plans have no pay figure (report total …) to review" : "this plan has no pay figure (report total …) to forecast"
             case .nothingToResample(let employed):

@@ -123,7 +123,7 @@ extension EvalError {
 
         /// The English text, e.g. `no sales for 李雷 in 2026-03`.
         public var english: String {
-            func years(_ y: ClosedRange<Int>) -> String { "this scenario's years \(y.lowerBound)–\(y.upperBound)" }
+            func years(_ y: ClosedRange<Int>) -> String { "this scenario's years \(y.count == 1 ? "\(y.lowerBound)" : "\(y.lowerBound)–\(y.upperBound)")" }
             switch self {
             case .noInput(let f, let a, let p): return "no \(f)" + (a.map { " for \($0)" } ?? "") + (p.map { " in \($0)" } ?? "")
             case .orderHasNoField(let o, let f): return "order \(o) has no \(f)"

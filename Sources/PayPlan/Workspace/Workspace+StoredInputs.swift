@@ -37,7 +37,7 @@ extension Workspace {
         public func why(years: ClosedRange<Int>) -> String {
             switch reason {
             case .notAnInput: return "the plan has no input named \(name)"
-            case .outsideYears: return "\(period) is outside the scenario's years (\(years.lowerBound)–\(years.upperBound))"
+            case .outsideYears: return "\(period) is outside the scenario's years (\(years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)"))"
             case .wrongGrain(let g): return "\(name) is a \(g) input, so a \(period.grain) value has no place"
             case .wrongHolder(let team): return team ? "\(name) is a team input (team_inputs), not one per agent" : "\(name) is an input per agent (inputs), not a team one"
             }

@@ -71,8 +71,8 @@ public enum CommandMessage: MessageCatalogue {
             Wording(en: "no help on '\(t)'\(MessageWords.hint(h).en); topics: \(topics.joined(separator: ", "))", zh: "没有关于 '\(t)' 的帮助\(MessageWords.hint(h).zh)；主题：\(topics.joined(separator: "、"))")
         case .notAPeriod(let t): Wording(en: "'\(t)' is not a period: \(MessageWords.periodForms.en)", zh: "'\(t)' 不是期间：\(MessageWords.periodForms.zh)")
         case .outsideYears(let p, let y, let w):
-            Wording(en: "\(p) is outside this scenario's years (\(y.lowerBound)–\(y.upperBound))" + (w.map { "; to plan further, first widen them: years \($0.lowerBound)-\($0.upperBound)" } ?? ""),
-                    zh: "\(p) 不在本方案的年份内（\(y.lowerBound)–\(y.upperBound)）" + (w.map { "；要计划更远，请先扩大年份：years \($0.lowerBound)-\($0.upperBound)" } ?? ""))
+            Wording(en: "\(p) is outside this scenario's years (\(MessageWords.years(y)))" + (w.map { "; to plan further, first widen them: years \($0.lowerBound)-\($0.upperBound)" } ?? ""),
+                    zh: "\(p) 不在本方案的年份内（\(MessageWords.years(y))）" + (w.map { "；要计划更远，请先扩大年份：years \($0.lowerBound)-\($0.upperBound)" } ?? ""))
         case .expectedClosingBracket: Wording(en: "expected ']' after the period", zh: "期间后面缺少 ']'")
         case .textAfterPeriod(let t, let f):
             Wording(en: "'\(t)' after \(f) is not part of it: write the figure alone (\(f)), or explain \(f) for why it is what it is",

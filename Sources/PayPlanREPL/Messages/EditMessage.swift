@@ -84,8 +84,8 @@ public enum EditMessage: MessageCatalogue {
         case .nothingToRedo: Wording(en: "nothing to redo", zh: "没有可重做的操作")
         case .yearsNow(let y): Wording(en: "this scenario now covers \(MessageWords.years(y))", zh: "方案年份现为 \(MessageWords.years(y))")
         case .yearsUsage(let y):
-            Wording(en: "years takes a year or a range of at most 50 years, e.g. years 2026 or years 2026-2027 (now \(y.lowerBound)–\(y.upperBound))",
-                    zh: "years 后写一个年份或最多 50 年的范围，例如 years 2026 或 years 2026-2027（现为 \(y.lowerBound)–\(y.upperBound)）")
+            Wording(en: "years takes a year or a range of at most 50 years, e.g. years 2026 or years 2026-2027 (now \(MessageWords.years(y)))",
+                    zh: "years 后写一个年份或最多 50 年的范围，例如 years 2026 或 years 2026-2027（现为 \(MessageWords.years(y))）")
         case .attributeOutsideNewRange(let agent, let name, let value, let range):
             Wording(en: "\(agent) has \(name)=\(value), outside the range \(range) the plan would declare for \(name); change it first (agent set \(agent) \(name)=…); nothing was changed",
                     zh: "\(agent) 的 \(name)=\(value) 不在方案要声明的范围 \(range) 内；请先修改（agent set \(agent) \(name)=…）；未做任何更改")

@@ -42,7 +42,7 @@ public enum EvalErrorMessage: MessageCatalogue {
     }
 
     /// The scenario's years, `2026–2027 年`.
-    static func years(_ y: ClosedRange<Int>) -> String { "本方案的年份 \(y.lowerBound)–\(y.upperBound)" }
+    static func years(_ y: ClosedRange<Int>) -> String { "本方案的年份 \(MessageWords.years(y))" }
 
     /// The Chinese text of a detail.
     static func chinese(_ d: EvalError.Detail) -> String {

@@ -112,7 +112,7 @@ public struct ScenarioErrorMessage: MessageCatalogue {
             let why: String
             switch s.reason {
             case .notAnInput: why = "方案没有名为 \(s.name) 的录入项"
-            case .outsideYears: why = "\(s.period) 超出方案的年份（\(y.lowerBound)–\(y.upperBound)）"
+            case .outsideYears: why = "\(s.period) 超出方案的年份（\(MessageWords.years(y))）"
             case .wrongGrain(let g): why = "\(s.name) 按\(MessageWords.grain(g).zh)录入，\(MessageWords.grain(s.period.grain).zh)的数值无处可放"
             case .wrongHolder(let team): why = team ? "\(s.name) 是团队录入项（team_inputs），不是每名员工的" : "\(s.name) 是每名员工的录入项（inputs），不是团队的"
             }

@@ -126,7 +126,7 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         case .notAPeriod(let w):
             Wording(en: "'\(w)' is not a period: write a month 2026-03, a quarter 2026-Q1, a half 2026-H1 or a year 2026",
                     zh: "'\(w)' 不是期间：请写月份 2026-03、季度 2026-Q1、半年 2026-H1 或年份 2026")
-        case .outsideYears(let p, let a, let b): Wording(en: "\(p) is outside these scenarios' years (\(a)–\(b))", zh: "\(p) 不在这些副本的年份内（\(a)–\(b)）")
+        case .outsideYears(let p, let a, let b): Wording(en: "\(p) is outside these scenarios' years (\(MessageWords.years(a...b)))", zh: "\(p) 不在这些副本的年份内（\(MessageWords.years(a...b))）")
         case .compareTitle(let a, let b, let p): Wording(en: "\(a) vs \(b) — \(p)", zh: "\(a) 对比 \(b) — \(p)")
         case .compareUnchanged(let n, let total, let a, let b, let p):
             // One agent is said in the singular (fresh user, session 11: "all 1 agents have …").
@@ -265,7 +265,7 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         switch r {
         case .unknownInput(let n, let i): return inputs(i).prefixed(Wording(en: "unknown input '\(n)'; ", zh: "未知录入项 '\(n)'；"))
         case .computedNotEntered(let n, let i): return inputs(i).prefixed(Wording(en: "'\(n)' is computed by a rule, not entered; ", zh: "'\(n)' 由规则计算，不是录入项；"))
-        case .outsideYears(let p, let a, let b): return Wording(en: r.english, zh: "\(p) 不在本方案的年份内（\(a)–\(b)）")
+        case .outsideYears(let p, let a, let b): return Wording(en: r.english, zh: "\(p) 不在本方案的年份内（\(MessageWords.years(a...b))）")
         case .noRuns: return Wording(en: r.english, zh: "请至少模拟一次：--runs 1000")
         case .noPayFigure(let review):
             return Wording(en: r.english, zh: review ? "这两个方案都没有工资数字（report total …），无法评审" : "本方案没有工资数字（report total …），无法预测")
