@@ -74,8 +74,10 @@ func sessionPhase(_ c: Context) throws {
     #endif
 }
 
-/// In the orders phase: one order edit (a field value, in place) and one rule edit with the orders.
-func orderEditPhases(_ engine: Engine, _ workspace: Workspace, _ c: Context) throws {
+/// In the orders phase: one order edit (a field value, in place), one order move, and one rule edit in place
+/// with the orders. Returns the workspace with the rule edited, the pay rule's number and the engine's pay
+/// figures after the edit (agent by agent, January to December), for the check against a new engine.
+func orderEditPhases(_ engine: Engine, _ workspace: Workspace, _ c: Context) throws -> (edited: Workspace, payRule: Int, pay: [[Value]]) {
     var times: [Double] = []
     var edited = 0
     for _ in 0..<50 {
@@ -112,23 +114,16 @@ func orderEditPhases(_ engine: Engine, _ workspace: Workspace, _ c: Context) thr
     guard let table = workspace.plan.definition(named: "commission_tiers") else { fail("no commission_tiers") }
     var w = workspace
     w.plan.define(try Definition(source: table.source.replacingOccurrences(of: "1万 -> 1% * x", with: "1万 -> 1.2% * x")))
-    var ruleEngine: Engine?
-    let ruleMs = try cpuMs { ruleEngine = try Engine(workspace: w) }
-    c.target("orders: one rule edit (new Engine)", String(format: "%.0f ms cpu", ruleMs), target: "≤ 1000 ms", ok: ruleMs <= 1000)
-    // The same edit as the session makes it: in place, recomputing what reads the table; every pay
-    // figure must equal the new engine's.
+    // The same edit as the session makes it: in place, recomputing what reads the table. Its pay figures are
+    // kept for the caller, which holds them to a new engine's of `w` once this engine is released.
     var inPlace: [Engine.Change]? = nil
     let redefineMs = cpuMs { inPlace = engine.redefine(w.plan) }
+    guard let changed = inPlace else { fail("the rule edit in place: not made in place") }
     let pay = engine.plan.ruleIndex["pay"]!
-    var differ = 0
-    for a in engine.agents.indices {
-        for m in 1...12 {
-            let p = Period.month(Month(year: 2026, month: m))
-            if engine.value(ofCell: engine.cell(rule: pay, agent: a, period: p)!) != ruleEngine!.value(ofCell: ruleEngine!.cell(rule: pay, agent: a, period: p)!) { differ += 1 }
-        }
+    let figures = engine.agents.indices.map { a in
+        (1...12).map { m in engine.value(ofCell: engine.cell(rule: pay, agent: a, period: .month(Month(year: 2026, month: m)))!) }
     }
-    if inPlace == nil || differ > 0 { fail("the rule edit in place: \(inPlace == nil ? "not made in place" : "\(differ) pay figures differ from a new engine's")") }
-    c.target("orders: one rule edit (in place, as the session does)", String(format: "%.0f ms cpu (%d cells changed, pay equal to the new engine's)", redefineMs, inPlace!.count),
+    c.target("orders: one rule edit (in place, as the session does)", String(format: "%.0f ms cpu (%d cells changed)", redefineMs, changed.count),
              target: "≤ 1000 ms", ok: redefineMs <= 1000)
-    withExtendedLifetime(ruleEngine) {}
+    return (w, pay, figures)
 }
