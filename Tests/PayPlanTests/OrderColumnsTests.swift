@@ -226,4 +226,63 @@ import TestSupport
             #expect(Engine.fieldNames(of: orders) == reference, "round \(round)")
         }
     }
+    /// An order moved in place to another day and month reads its new date in every rule that reads `date`,
+    /// and its old and new months' aggregations follow it. By hand: O2 (−0.01, 2026-03-09) moved to 2026-04-02
+    /// with paid 2026-04-12 waits 10 days; 甲's March sales are then O1's 1,234.56 alone and April's O2's −0.01
+    /// (O3 in April is credited to nobody); moved back, March is 1,234.55 again and April 0.
+    @Test func anOrderMovedInPlaceReadsItsNewDate() throws {
+        var w = try workspace()
+        let e = try Engine(workspace: w)
+        let o2 = e.orderIndex(id: "O2")!
+        let was = e.orders[o2]
+        var moved = was
+        moved.date = d(2026, 4, 2)
+        moved.fields["paid"] = .date(d(2026, 4, 12))
+        func sales(_ m: String) -> Value { e.value(ofCell: e.cell(rule: e.plan.ruleIndex["sales"]!, agent: 0, period: Period(text: m)!)!) }
+        #expect(sales("2026-03") == n("1234.55") && sales("2026-04") == n("0"))
+        #expect(e.replaceOrder(at: o2, with: moved) != nil)
+        _ = w.upsert(moved)
+        #expect(value(e, "wait", "O2") == n("10"))
+        #expect(sales("2026-03") == n("1234.56") && sales("2026-04") == n("-0.01"))
+        #expect(e._checkInvariants(against: w).isEmpty)
+        #expect(e.replaceOrder(at: o2, with: was) != nil)
+        _ = w.upsert(was)
+        #expect(value(e, "wait", "O2") == n("-1"))
+        #expect(sales("2026-03") == n("1234.55") && sales("2026-04") == n("0"))
+        #expect(e._checkInvariants(against: w).isEmpty)
+    }
+
+    /// The cells an order edit recomputes for its buckets (`bucketReaders`) are, for a per-agent month rule that
+    /// aggregates over orders, the agent's cell of that month alone, and none of a rule that reads no orders; for
+    /// an order credited to nobody, none of a per-agent aggregation. By hand from the plan of `workspace()`: `sales`
+    /// is the only rule aggregating over orders.
+    @Test func anOrderEditRecomputesOnlyTheCellsOfItsBuckets() throws {
+        let e = try Engine(workspace: try workspace())
+        let sales = e.plan.ruleIndex["sales"]!
+        for m in 0..<12 {
+            #expect(e.bucketReaders(agent: 0, months: [m]) == [e.cell(rule: sales, agent: 0, period: .month(Month(year: 2026, month: m + 1)))!])
+            #expect(e.bucketReaders(agent: -1, months: [m]).isEmpty)
+        }
+        #expect(e.bucketReaders(agent: 0, months: [-1]).isEmpty && e.bucketReaders(agent: 0, months: [12]).isEmpty)
+    }
+
+    /// Each order's agent number (`Engine.agentNumbers`) is what the name's lookup gives (−1 for nobody or a
+    /// name that is no agent's), whether the orders name a few agents (matched by bytes first), many (past the
+    /// 16 names matched by bytes and the 64 misses after which every name is looked up at once), or names equal
+    /// but for Unicode normalisation (é as one scalar or as e and a combining accent), which the lookup takes as one.
+    @Test func orderAgentNumbersAreTheNamesLookups() {
+        var rng = SplitMix64(seed: 20261206)
+        for round in 0..<40 {
+            let agentCount = [1, 5, 16, 17, 200][round % 5]
+            var byName: [String: Int] = [:]
+            for a in 0..<agentCount { byName["a\(a)"] = a }
+            byName["caf\u{E9}"] = agentCount
+            let names: [String?] = (0..<agentCount).map { "a\($0)" } + ["cafe\u{301}", "caf\u{E9}", "nobody", nil]
+            let orders = (0..<Int.random(in: 0...600, using: &rng)).map { k in
+                Order(id: "O\(k)", agent: names[Int.random(in: 0..<names.count, using: &rng)], date: d(2026, 1, 1))
+            }
+            let reference = orders.map { o in o.agent.flatMap { byName[$0] } ?? -1 }
+            #expect(Engine.agentNumbers(of: orders, agentByName: byName) == reference, "round \(round)")
+        }
+    }
 }

@@ -109,7 +109,8 @@ extension Engine {
     /// The cells whose formulas aggregate over a bucket holding an order of
     /// agent `agent` (−1: none) booked, per grouping, in month index `months[g]`.
     ///
-    /// - Complexity: O(plan size + the cells returned).
+    /// - Complexity: O(plan size + the cells returned) (plus the orders of the month for an
+    ///   order rule that aggregates over orders); no list of a rule's cells is made unless returned.
     func bucketReaders(agent a: Int, months: [Int]) -> [Int] {
         var out: [Int] = []
         for (r, rule) in plan.rules.enumerated() {
@@ -124,10 +125,11 @@ extension Engine {
             }
             if nodes.isEmpty && !allocates { continue }
             let d = rule.dimension
-            let all = cells(ofRule: r)
-            if allocates && !(d.perAgent && !d.perOrder && d.grain == .month) { out += all; continue }
+            // Every cell of the rule only where each may read the bucket: listing a per-agent month rule's
+            // cells for each aggregating rule was most of an order edit (120,000 cells a rule at 10,000 agents).
+            if allocates && !(d.perAgent && !d.perOrder && d.grain == .month) { out += cells(ofRule: r); continue }
             if allocates { nodes.append((0, true)) }
-            if d.grain == .none && !d.perOrder { out += all; continue }
+            if d.grain == .none && !d.perOrder { out += cells(ofRule: r); continue }
             for (g, perAgent) in nodes {
                 let m = months[g]
                 guard m >= 0 && m < monthCount else { continue }

@@ -24,18 +24,24 @@ extension Engine {
     /// Each order's agent number (`agentByName` of its agent; −1 for an order credited to nobody or to a name
     /// not among them).
     ///
-    /// The last few names met are matched by their bytes before hashing (`String.hasSameBytes`): an import's orders
+    /// The first few names met are matched by their bytes before hashing (`String.hasSameBytes`): an import's orders
     /// name a handful of agents, mostly in Chinese, which hashing normalises first (1.5% of a 100,000-order Taobao
-    /// import). The same bytes are the same name, so the number is the one the lookup gives.
+    /// import). The same bytes are the same name, so the number is the one the lookup gives. Orders that name many
+    /// agents (a shop's 10,000) would compare each name with all 16 for nothing (5% of a full compute at 200,000
+    /// orders): once 64 names in a row have matched none, every later name is hashed at once.
     /// - Complexity: O(orders × name length) for orders naming at most 16 distinct agents, else a hash lookup per
-    ///   order beyond them.
+    ///   order beyond them (and at most 16 comparisons each for the first 64 that match none).
     static func agentNumbers(of orders: [Order], agentByName: [String: Int]) -> [Int] {
         var met: [(name: String, number: Int)] = []
         var out: [Int] = []
         out.reserveCapacity(orders.count)
+        var missesInARow = 0
         next: for o in orders {
             guard let name = o.agent else { out.append(-1); continue }
-            for e in met where e.name.hasSameBytes(as: name) { out.append(e.number); continue next }
+            if missesInARow < 64 {
+                for e in met where e.name.hasSameBytes(as: name) { missesInARow = 0; out.append(e.number); continue next }
+                if met.count == 16 { missesInARow += 1 }
+            }
             let number = agentByName[name] ?? -1
             if met.count < 16 { met.append((name, number)) }
             out.append(number)
