@@ -84,7 +84,7 @@ extension Engine {
         let groupsBefore = plan.groupings.indices.map { groupingMonth($0, o) }
         let savedStatic = staticCells.map { values[$0] }
         orders[o] = new
-        orderColumns.set(order: o, fields: new.fields)
+        orderColumns.set(order: o, date: new.date, fields: new.fields)
         orderAgent[o] = agentAfter
         orderMonth[o] = new.date.monthValue.index - startMonth.index
         for c in staticCells { values[c] = compute(c) }
@@ -92,7 +92,7 @@ extension Engine {
         for (c, v) in zip(staticCells, savedStatic) { values[c] = v }
         let moves = agentAfter != agentBefore || groupsAfter != groupsBefore
         if moves && !ordersByTemplate {
-            orders[o] = old; orderColumns.set(order: o, fields: old.fields); orderAgent[o] = agentBefore; orderMonth[o] = monthBefore
+            orders[o] = old; orderColumns.set(order: o, date: old.date, fields: old.fields); orderAgent[o] = agentBefore; orderMonth[o] = monthBefore
             return nil
         }
         // The order's own cells, and the cells that aggregate over its buckets before and

@@ -100,8 +100,8 @@ extension Engine {
             }
         case .orderField(_, let column, let d) where column >= 0 || column == OrderColumns.dateColumn:
             if column == OrderColumns.dateColumn {
-                orders.withUnsafeBufferPointer { ob in
-                    for i in 0..<n { raw[i] = Int128(ob[o0 + i].date.ordinal); tag[i] = Engine.orderLaneDate }
+                orderColumns.dates.withUnsafeBufferPointer { db in
+                    for i in 0..<n { raw[i] = Int128(db[o0 + i]); tag[i] = Engine.orderLaneDate }
                 }
                 return
             }
@@ -112,10 +112,7 @@ extension Engine {
                 case .number: raw[i] = p; tag[i] = Engine.orderLaneNumber
                 case .flag: raw[i] = p; tag[i] = Engine.orderLaneFlag
                 case .text: raw[i] = p; tag[i] = Engine.orderLaneText
-                case .date:
-                    let packed = Int(truncatingIfNeeded: p)
-                    raw[i] = Int128(Day(uncheckedYear: packed >> 9, month: (packed >> 5) & 15, day: packed & 31).ordinal)
-                    tag[i] = Engine.orderLaneDate
+                case .date: raw[i] = p; tag[i] = Engine.orderLaneDate  // held as its ordinal
                 case .none:
                     // The plan's default, evaluated for this order; none: the tree walk's #MISSING.
                     if let d { storeOrderLane(eval(d, orderCoordinates(o0 + i)), run, raw, tag, i) } else { tag[i] = Engine.orderLaneBail }

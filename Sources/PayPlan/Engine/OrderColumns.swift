@@ -5,8 +5,9 @@
 ///
 /// Each column holds, per order (in the engine's order numbering, ID order), a tag
 /// saying what the order holds there (nothing, an amount, a date, yes/no, text) and a
-/// payload: an amount's raw `Fixed` value (CNY × 10¹²), a date packed as
-/// `year << 9 | month << 5 | day`, a flag as 0 or 1, or the number of an interned text.
+/// payload: an amount's raw `Fixed` value (CNY × 10¹²), a date as its `Day.ordinal` (days from
+/// 1970-01-01, as the column evaluator's date lanes hold it), a flag as 0 or 1, or the number of an
+/// interned text. The orders' own dates are a column too (`dates`, ordinals), always filled.
 /// Only the columns the plan reads are filled (`CompiledPlan.orderColumnsRead`; `filled`): a
 /// field no formula reads (a Taobao import's buyer name and note, one distinct text an order)
 /// is not typed, and its texts are not interned; a plan that comes to read one fills it then
@@ -29,6 +30,9 @@ struct OrderColumns: Sendable {
 
     /// The field names, in column order.
     let names: [String]
+    /// Each order's own date (`Order.date`) as its `Day.ordinal`, in the engine's order numbering: an order
+    /// rule reading `date` reads it here, not through each order (which worked the ordinal out per read).
+    private(set) var dates: [Int32]
     private(set) var columns: [Column]
     /// The interned texts, by number.
     private(set) var texts: [String] = []
@@ -42,6 +46,7 @@ struct OrderColumns: Sendable {
     /// - Complexity: O(orders × fields per order × columns read) name comparisons: one pass over the orders.
     init(names: [String], orders: [Order], reading read: [Int]) {
         self.names = names
+        dates = orders.map { Int32(truncatingIfNeeded: $0.date.ordinal) }
         filled = Array(repeating: false, count: names.count)
         columns = names.indices.map { _ in Column(count: 0) }
         fill(read, orders: orders)
@@ -69,10 +74,11 @@ struct OrderColumns: Sendable {
         }
     }
 
-    /// Writes order `o`'s fields into every filled column (a name the order lacks: nothing held).
+    /// Writes order `o`'s date and fields into every filled column (a name the order lacks: nothing held).
     ///
     /// - Complexity: O(filled columns) dictionary lookups.
-    mutating func set(order o: Int, fields: [String: AttributeValue]) {
+    mutating func set(order o: Int, date: Day, fields: [String: AttributeValue]) {
+        dates[o] = Int32(truncatingIfNeeded: date.ordinal)
         for c in names.indices where filled[c] {
             if let v = fields[names[c]] { put(v, column: c, order: o) } else {
                 columns[c].tags[o] = .none; columns[c].payload[o] = 0
@@ -88,7 +94,7 @@ struct OrderColumns: Sendable {
     private mutating func put(_ v: AttributeValue, column c: Int, order o: Int, memo: inout TextMemo) {
         switch v {
         case .number(let n): columns[c].tags[o] = .number; columns[c].payload[o] = n.raw
-        case .date(let d): columns[c].tags[o] = .date; columns[c].payload[o] = Int128(d.year << 9 | d.month << 5 | d.day)
+        case .date(let d): columns[c].tags[o] = .date; columns[c].payload[o] = Int128(d.ordinal)
         case .flag(let b): columns[c].tags[o] = .flag; columns[c].payload[o] = b ? 1 : 0
         case .text(let s):
             let k: Int
@@ -128,9 +134,7 @@ struct OrderColumns: Sendable {
         switch columns[c].tags[o] {
         case .none: return nil
         case .number: return .number(Fixed(raw: p))
-        case .date:
-            let packed = Int(truncatingIfNeeded: p)
-            return .date(Day(uncheckedYear: packed >> 9, month: (packed >> 5) & 15, day: packed & 31))
+        case .date: return .date(Day(ordinal: Int(truncatingIfNeeded: p)))
         case .flag: return .bool(p != 0)
         case .text: return .text(texts[Int(truncatingIfNeeded: p)])
         }
