@@ -10,20 +10,24 @@ extension Engine {
     /// Needs the static rules computed and the order buckets built (aggregations
     /// over orders read the buckets). Without `throughOrders`, what a cell reads
     /// through orders is left out (order cells store nothing; an aggregation over
-    /// orders stores what it reads at its own coordinates): the order templates give it.
+    /// orders stores what it reads at its own coordinates): the order templates give it, and the
+    /// order rules' cells hold no entry in the offsets (`CSROffsets` gaps).
     /// - Complexity: O(cells + dependencies); a per-agent rule without orders costs
     ///   O(periods × formula size) to collect once plus O(dependencies) to move.
     func buildDependencyGraph(throughOrders: Bool) -> CSRGraph {
         let total = offsets.last!
         let yearCount = years.count
-        var depOffsets = [Int32](); depOffsets.reserveCapacity(total + 1)
-        var depTargets = [Int32](); depTargets.reserveCapacity(total * 4)
-        depOffsets.append(0)
+        // Without what is read through orders, an order rule's cells have no stored edge: their block is a gap
+        // of the offsets (nothing stored per order cell).
+        var cellsInGaps = 0
+        if !throughOrders { for r in plan.rules.indices where plan.rules[r].dimension.perOrder { cellsInGaps += offsets[r + 1] - offsets[r] } }
+        var depOffsets = CSROffsets(first: 0, capacity: total + 1 - cellsInGaps)
+        var depTargets = [Int32](); depTargets.reserveCapacity((total - cellsInGaps) * 4)
         for r in plan.rules.indices {
             let rule = plan.rules[r]
             if rule.dimension.perOrder {
                 if !throughOrders {
-                    depOffsets.append(contentsOf: repeatElement(Int32(depTargets.count), count: orders.count))
+                    depOffsets.skip(nodes: offsets[r], offsets[r + 1])
                     continue
                 }
                 for o in orders.indices {
