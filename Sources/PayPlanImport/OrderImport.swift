@@ -146,8 +146,25 @@ public enum OrderImport {
 
     /// `read` of a file decoded once (`decode`), so that its header can be looked at first without a second decode.
     /// - Throws: as `read`, and `UnclosedQuote` for a quote that opens a cell and is never closed.
+    ///
+    /// The order numbers of a file in random row order are checked for repeats once at the end, as values
+    /// (`OrderNumbersSeen`, `deferring`); a file where a value repeats is read again, finding each repeat by its row.
+    /// - Complexity: O(rows × row length), and O(n log n) for n numbers out of turn; a file with a repeated number
+    ///   out of turn is read twice.
     public static func read(_ decoded: DecodedFile, mapping: [String: String], workspace w: Workspace, dateFallback: String? = nil,
                             shouldStop: () -> Bool = { false }, progress: (Int) -> Void = { _ in }) throws -> OrderFile {
+        if let file = try read(decoded, mapping: mapping, workspace: w, dateFallback: dateFallback, deferringRepeats: true,
+                               shouldStop: shouldStop, progress: progress) {
+            return file
+        }
+        return try read(decoded, mapping: mapping, workspace: w, dateFallback: dateFallback, deferringRepeats: false,
+                        shouldStop: shouldStop, progress: progress)!
+    }
+
+    /// `read` in one pass; `deferringRepeats`: the numbers of rows out of turn are checked at the end, and `nil`
+    /// when one repeats (the pass must be made again without deferring to say which rows repeat which).
+    static func read(_ decoded: DecodedFile, mapping: [String: String], workspace w: Workspace, dateFallback: String?,
+                     deferringRepeats: Bool, shouldStop: () -> Bool, progress: (Int) -> Void) throws -> OrderFile? {
         let (encoding, reader, firstRow, header) = try open(decoded)
         var file = OrderFile(encoding: encoding)
         var rowNumber = firstRow
@@ -184,7 +201,7 @@ public enum OrderImport {
         // Rows.
         // Sized once for the file's rows (at most its line breaks), not grown a doubling at a time.
         let rowsAtMost = lineBreaks(decoded.text)
-        var seen = OrderNumbersSeen(expected: rowsAtMost)
+        var seen = OrderNumbersSeen(expected: rowsAtMost, deferring: deferringRepeats)
         file.orders.reserveCapacity(rowsAtMost)
         var agentByKey: [String: String] = [:]
         for a in w.agents {
@@ -320,6 +337,7 @@ public enum OrderImport {
             file.orders.append((rowNumber, Order(id: id, agent: agent, date: date, fields: fields)))
         }
         try finish(decoded, lastRow: row, header: header)
+        if seen.repeatsDeferred() { return nil }
         return file
     }
 

@@ -28,9 +28,9 @@ public enum PlatformImport {
         var s = Summary()
         s.rows = file.orders.count
         var statusIndex: [String: Int] = [:]
-        var kept: [(row: Int, order: Order)] = []
+        // The orders kept are moved down in `file.orders` (the first `kept` places), not into a second array.
+        var kept = 0
         var outcomes: [PlatformPreset.Outcome] = []
-        kept.reserveCapacity(file.orders.count)
         outcomes.reserveCapacity(file.orders.count)
         // The helper columns this file fills: only these are looked up and taken off each order (three lookups an
         // order for none, otherwise).
@@ -67,20 +67,22 @@ public enum PlatformImport {
             }
             if seen == nil { memo.remember(status, outcome: status.isEmpty ? nil : preset.outcome(status: status), index: at) }
             s.byStatus[at].count += 1
-            kept.append((row, o))
+            file.orders[kept] = (row, o)
+            kept += 1
             outcomes.append(outcome)
         }
-        let readable = kept.count
+        file.orders.removeSubrange(kept...)
+        let readable = kept
         if preset.rows == .subOrders {
             var tooLarge: [(row: Int, key: String)] = []
-            (kept, outcomes) = mergeSubOrders(kept, outcomes, tooLarge: &tooLarge)
+            (file.orders, outcomes) = mergeSubOrders(file.orders, outcomes, tooLarge: &tooLarge)
             for (row, key) in tooLarge {
                 file.problems.append(ImportProblem(row: row, column: key, .subOrdersTooLarge(key)))
             }
         }
-        s.mergedRows = readable - kept.count
+        s.mergedRows = readable - file.orders.count
         var byOutcome = [Int](repeating: 0, count: PlatformPreset.Outcome.allCases.count)
-        for ((_, o), outcome) in zip(kept, outcomes) {
+        for ((_, o), outcome) in zip(file.orders, outcomes) {
             byOutcome[PlatformPreset.Outcome.allCases.firstIndex(of: outcome)!] += 1
             guard outcome == .paid || outcome == .refunded else { continue }
             let amount = number(o, "amount"), refund = number(o, "refund")
@@ -93,8 +95,7 @@ public enum PlatformImport {
             }
         }
         for (k, outcome) in PlatformPreset.Outcome.allCases.enumerated() where byOutcome[k] > 0 { s.byOutcome[outcome] = byOutcome[k] }
-        s.orders = kept.count
-        file.orders = kept
+        s.orders = file.orders.count
         return s
     }
 

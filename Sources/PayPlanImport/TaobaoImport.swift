@@ -47,11 +47,34 @@ public enum TaobaoImport {
     }
 
     /// An order of the file as it will be stored: its parts (one, or one per agent under `split`).
+    ///
+    /// The first part is held apart from the others, so that an order of one part (nearly all) needs no array of
+    /// its own: a million orders made a million arrays (about 110 MB of heap) only to hold one order each.
     public struct Group: Sendable {
         public var row: Int
         public var base: String
-        public var parts: [Order]
+        /// The first part (the order itself unless it is split); `nil` for a split into no parts.
+        public var first: Order?
+        /// The parts after the first (empty unless split: no array allocated).
+        public var more: [Order]
         public var attribution: Attribution.Result
+
+        /// Every part, `first` then `more`. Made on each read: loops over many groups use `first` and `more`.
+        public var parts: [Order] {
+            get { (first.map { [$0] } ?? []) + more }
+            set { first = newValue.first; more = Array(newValue.dropFirst()) }
+        }
+        /// How many parts: 1 unless split.
+        public var partCount: Int { (first == nil ? 0 : 1) + more.count }
+
+        public init(row: Int, base: String, parts: [Order], attribution: Attribution.Result) {
+            self.init(row: row, base: base, first: parts.first, more: Array(parts.dropFirst()), attribution: attribution)
+        }
+
+        /// A group of the parts `first` and `more` (no array made for one part).
+        public init(row: Int, base: String, first: Order?, more: [Order] = [], attribution: Attribution.Result) {
+            self.row = row; self.base = base; self.first = first; self.more = more; self.attribution = attribution
+        }
     }
 
     /// What the preset made of a read file.
@@ -96,15 +119,15 @@ public enum TaobaoImport {
             if !stored.isEmpty, let problem = reconcileRefund(&o, old: stored[o.id] ?? [], refundsKnown: refundsKnown) {
                 out.problems.append(ImportProblem(row: row, column: "退款金额", problem)); continue
             }
-            var parts: [Order]
             if r.credited.count <= 1 {
                 o.agent = r.credited.first
-                parts = [o]
+                let base = o.id
+                out.groups.append(Group(row: row, base: base, first: o, attribution: r))
             } else {
                 let amounts = r.shares(of: number(o, "amount"), agents: people)
                 let refunds = r.shares(of: number(o, "refund"), agents: people)
                 let earlier = r.shares(of: number(o, "refund_earlier"), agents: people)
-                parts = amounts.indices.map { i in
+                let parts = amounts.indices.map { i in
                     let agent = amounts[i].agent
                     let person = personByName[agent]
                     var p = o
@@ -115,8 +138,8 @@ public enum TaobaoImport {
                     setNumber(&p, "refund_earlier", earlier[i].amount)
                     return p
                 }
+                out.groups.append(Group(row: row, base: o.id, parts: parts, attribution: r))
             }
-            out.groups.append(Group(row: row, base: o.id, parts: parts, attribution: r))
         }
         return out
     }
@@ -125,17 +148,37 @@ public enum TaobaoImport {
     /// Counts are per order of the file (an order split in parts counts once).
     /// - Complexity: O(n + m log m) for n stored and m new orders (one merge, one sort).
     public static func merge(_ groups: [Group], into w: inout Workspace) -> MergeCounts {
+        var taken = groups
+        return merge(taking: &taken, into: &w)
+    }
+
+    /// `merge` that moves the orders out of `groups` (left empty) into the workspace (`Workspace.merge(taking:)`):
+    /// no order is copied, retained or released on the way, and no list of replaced orders is made.
+    /// - Complexity: as `merge`.
+    public static func merge(taking groups: inout [Group], into w: inout Workspace) -> MergeCounts {
         var c = MergeCounts()
         let stored = storedParts(w)
         var removing = Set<String>(), parts: [Order] = []
         parts.reserveCapacity(groups.count)
-        for g in groups {
-            let old = stored.isEmpty ? [] : stored[g.base] ?? []
-            if old.isEmpty { c.added += 1 } else if Set(old) == Set(g.parts) { c.unchanged += 1; continue } else { c.replaced += 1 }
-            for o in old where !g.parts.contains(where: { $0.id == o.id }) { removing.insert(o.id) }
-            if g.parts.count == 1 { parts.append(g.parts[0]) } else { parts += g.parts } // (one part: no generic append of a sequence)
+        for k in groups.indices {
+            // The parts moved out of the group: the first swapped for nothing, the others taken with their array.
+            var first: Order? = nil, more: [Order] = []
+            swap(&first, &groups[k].first)
+            swap(&more, &groups[k].more)
+            let old = stored.isEmpty ? [] : stored[groups[k].base] ?? []
+            if !old.isEmpty {
+                let p = (first.map { [$0] } ?? []) + more
+                if Set(old) == Set(p) { c.unchanged += 1; continue }
+                c.replaced += 1
+                for o in old where !p.contains(where: { $0.id == o.id }) { removing.insert(o.id) }
+            } else {
+                c.added += 1
+            }
+            if let f = first.take() { parts.append(f) }
+            if !more.isEmpty { parts += more }
         }
-        w.merge(parts, removing: removing)
+        groups = []
+        w.merge(taking: &parts, removing: removing)
         return c
     }
 

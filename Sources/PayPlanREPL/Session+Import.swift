@@ -124,9 +124,14 @@ extension Session {
                 read.problems += t.problems
                 read.problems.sort { $0.row < $1.row }
                 taobao = t
-                let silent = t.groups.filter { $0.attribution.isSilent }.count
-                let split = t.groups.filter { $0.parts.count > 1 }.count
-                let check = t.groups.filter { g in g.attribution.findings.contains { if case .unknownID = $0 { true } else if case .conflict = $0 { true } else { false } } }.count
+                // Counted in one loop: a `filter` per count copied every group it kept (a retain of each order's
+                // fields; 8% of importing a million rows).
+                var silent = 0, split = 0, check = 0
+                for g in t.groups {
+                    if g.attribution.isSilent { silent += 1 }
+                    if g.partCount > 1 { split += 1 }
+                    if g.attribution.findings.contains(where: { if case .unknownID = $0 { true } else if case .conflict = $0 { true } else { false } }) { check += 1 }
+                }
                 attributionLine = ImportMessage.creditedByNote(settings: settings.description, toAgents: t.groups.count - silent, split: split, silent: silent, toCheck: check)
                 if silent > 0, silent == t.groups.count { allSilentLine = ImportMessage.allSilent(orders: silent, ids: workspace.agents.compactMap(\.id)) }
             } else {
@@ -149,9 +154,9 @@ extension Session {
         if let a = allSilentLine { info.append(a) }
         if let u = understood, let t = taobao { info += Session.understoodLines(u, groups: t.groups) }
         let counts: MergeCounts
-        if let t = taobao {
-            taobao = nil // the groups are held by the merge alone from here
-            counts = TaobaoImport.merge(t.groups, into: &new)
+        if var t = taobao {
+            taobao = nil // the groups are held by the merge alone from here, which moves their orders out
+            counts = TaobaoImport.merge(taking: &t.groups, into: &new)
         } else {
             info += unknownImportedValues(read.orders, columns: read.columns)
             let orders = read.orders.map(\.order)

@@ -47,20 +47,23 @@ extension Session {
             index[a] = credited.count; credited.append((a, 0, .number(.zero)))
             return credited.count - 1
         }
-        for g in groups {
-            for p in g.parts {
-                let status = p.fields["status"]?.text, amount = number(p, "amount"), refund = number(p, "refund")
-                let closed = status.map(isClosed) ?? false
-                let counted: Value
-                if closed { counted = .number(.zero) } else if let net = Fixed.checkedSubtract(amount, refund) { counted = .number(max(.zero, net)) } else {
-                    counted = Engine.arithmetic(.subtract, .number(amount), .number(refund)) // beyond ±10²⁶: its error value
-                }
-                total = .total(total, counted)
-                if let a = p.agent {
-                    let i = position(a)
-                    credited[i].orders += 1; credited[i].amount = .total(credited[i].amount, counted)
-                } else { silent.orders += 1; silent.amount = .total(silent.amount, counted) }
+        func count(_ p: Order) {
+            let status = p.fields["status"]?.text, amount = number(p, "amount"), refund = number(p, "refund")
+            let closed = status.map(isClosed) ?? false
+            let counted: Value
+            if closed { counted = .number(.zero) } else if let net = Fixed.checkedSubtract(amount, refund) { counted = .number(max(.zero, net)) } else {
+                counted = Engine.arithmetic(.subtract, .number(amount), .number(refund)) // beyond ±10²⁶: its error value
             }
+            total = .total(total, counted)
+            if let a = p.agent {
+                let i = position(a)
+                credited[i].orders += 1; credited[i].amount = .total(credited[i].amount, counted)
+            } else { silent.orders += 1; silent.amount = .total(silent.amount, counted) }
+        }
+        // Each group's parts without an array made per group (`first`, then `more`).
+        for g in groups {
+            if let p = g.first { count(p) }
+            for p in g.more { count(p) }
         }
         var share = "—"
         if let t = total.number, let sa = silent.amount.number {

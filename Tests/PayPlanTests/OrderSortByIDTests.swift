@@ -98,6 +98,57 @@ import Testing
         #expect(Workspace.numericRun(Self.orders(["1", "2a"])) == nil)
         #expect(Workspace.numericRun(Self.orders(["1"])) == nil)
     }
+    /// `Workspace.merge(taking:removing:)` (an import's merge, moving the orders) leaves what one `upsert` per order
+    /// leaves (after `removeOrder` of each ID in `removing`), and what `merge` leaves, with the list left empty,
+    /// on generated lists: shuffled platform numbers (sorted by the permutation's cycles), runs both ways, a
+    /// repeat, `07` beside `7` (equal values: `merge`'s way), IDs that are not digits; into an empty workspace,
+    /// one whose orders are all removed, and over stored orders. `recordedThrough` follows the orders' dates.
+    @Test func mergeTakingEqualsUpsertOneByOne() {
+        var rng = SplitMix64(seed: 20261206)
+        func order(_ id: String, _ k: Int) -> Order {
+            Order(id: id, agent: nil, date: Day(year: 2026, month: 1 + k % 12, day: 1 + k % 28)!, fields: ["k": .number(Fixed(k))])
+        }
+        for round in 0..<400 {
+            let n = Int.random(in: 2...200, using: &rng)
+            var ids = Array(Set((0..<n).map { _ in 2026_0101_0000_0000_000 + Int.random(in: 0..<1_000_000, using: &rng) * 13 })).map(String.init)
+            switch round % 7 {
+            case 0: ids.sort { Order.idPrecedes($0, $1) }
+            case 1: ids.sort { Order.idPrecedes($1, $0) }
+            case 2: ids.shuffle(using: &rng); ids.insert(ids[0], at: ids.count / 2)     // a repeat
+            case 3: ids.shuffle(using: &rng); ids.append("0" + ids[0])                  // 07 beside 7
+            case 4: ids.shuffle(using: &rng); ids.insert("T\(round)", at: ids.count / 3) // not digits
+            default: ids.shuffle(using: &rng)
+            }
+            let incoming = ids.enumerated().map { order($1, round * 1_000 + $0) }
+            var base = Workspace(), removing = Set<String>()
+            switch round % 3 {
+            case 1: // stored orders, all removed by the import
+                for k in 0..<Int.random(in: 1...20, using: &rng) { base.upsert(order("S\(k)", k)) }
+                removing = Set(base.orders.map(\.id))
+            case 2: // stored orders, some sharing an ID with the list, one removed
+                for k in 0..<Int.random(in: 1...20, using: &rng) { base.upsert(order(Bool.random(using: &rng) ? ids[Int.random(in: 0..<ids.count, using: &rng)] : "S\(k)", 50_000 + k)) }
+                removing = [base.orders[0].id]
+            default: break
+            }
+            var oneByOne = base
+            for id in removing { oneByOne.removeOrder(id) }
+            for o in incoming { oneByOne.upsert(o) }
+            var byMerge = base
+            byMerge.merge(incoming, removing: removing)
+            var taken = base, list = incoming
+            taken.merge(taking: &list, removing: removing)
+            #expect(list.isEmpty)
+            #expect(taken.orders == byMerge.orders, "round \(round)")
+            if round % 7 != 3 { #expect(taken.orders == oneByOne.orders, "round \(round)") } // (ties: as `merge` places them)
+            #expect(taken.recordedThrough == oneByOne.recordedThrough, "round \(round)")
+        }
+        // By hand: shuffled numbers into an empty workspace, sorted by value; the latest date recorded.
+        var w = Workspace(), list = [order("30", 5), order("100", 1), order("7", 2), order("20", 3)]
+        w.merge(taking: &list)
+        #expect(w.orders.map(\.id) == ["7", "20", "30", "100"] && list.isEmpty)
+        #expect(w.recordedThrough == Day(year: 2026, month: 6, day: 6))
+    }
+
     /// `Workspace.setOrders`: a later order with an ID already seen replaces the earlier one, and the orders end
     /// sorted by `idPrecedes` (`T2` before `T10`: same prefix, 2 < 10), whether they come shuffled, in order or reversed.
     @Test func setOrdersKeepsTheLaterRepeatAndSortsByID() {

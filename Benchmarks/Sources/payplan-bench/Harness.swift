@@ -27,7 +27,7 @@ struct Phase: Sendable {
         (Phase(name: "orders", summary: "the engine with --orders N random orders (N > 0)", run: ordersPhase), true),
         (Phase(name: "files", summary: "save / open of the 10,000-agent scenario in-process (encode, write, read, decode)", run: filesPhase), true),
         (Phase(name: "open", summary: "whole process: open the saved scenario and print the year's report; the Python peer beside it", run: openPhase), true),
-        (Phase(name: "import", summary: "whole process: import --import-rows Taobao orders (newest first) and print the year's report", run: importPhase), true),
+        (Phase(name: "import", summary: "whole process: import --import-rows Taobao orders (newest first and shuffled, --import-orders) and print the year's report", run: importPhase), true),
         (Phase(name: "agents", summary: "--agent-adds N agent add lines (default 50,000) typed one after another, each appended in place; undo, agent rm", run: agentsPhase), true),
         (Phase(name: "definitions", summary: "--definitions N param lines (default 2,000) typed one after another, each reading the one before", run: definitionsPhase), true),
         (Phase(name: "forecast", summary: "1,000 simulated years of the shipped plan C and of 200 generated people", run: forecastPhase), true),

@@ -86,8 +86,9 @@ func which(_ name: String) -> String? {
 // MARK: - import: Taobao reports as a whole process
 
 /// `payplan SCENARIO -e 'orders import FILE --format taobao' -e 'report 2026'` with the shipped plan A
-/// scenario (its agents, no orders) and a generated Taobao report of N rows, newest first.
-/// Checked: every row read and added, the silent orders counted as generated.
+/// scenario (its agents, no orders) and a generated Taobao report of N rows, newest first and shuffled
+/// (`--import-orders`: the target is for any row order).
+/// Checked: every row read and added, the silent orders counted as generated, the credited sales equal the peer's.
 func importPhase(_ c: Context) throws {
     guard let payplan = payplanExecutable(c.options) else { missingExecutable(); return }
     let shipped = URL(fileURLWithPath: c.options.scenario).deletingLastPathComponent().appendingPathComponent("online-shop-cs.json").path
@@ -97,27 +98,39 @@ func importPhase(_ c: Context) throws {
     try ScenarioFile.save(base, path: scenario)
     let ids = base.agents.filter { ($0.role ?? "sales") == "sales" }.compactMap(\.id)
     for rows in c.options.importRows {
-        let csv = c.folder + "/taobao-\(rows).csv"
-        let silent = try writeTaobaoReport(rows: rows, ids: ids, path: csv, &c.rng)
-        let run = runProcess([payplan, scenario, "-e", "orders import \(csv) --format taobao", "-e", "report 2026"], folder: c.folder)
-        defer { unlink(csv) }
-        guard run.status == 0 else { print("payplan failed (\(run.status)): \(run.stderr.prefix(400))"); c.wrong += 1; continue }
-        let summary = "\(rows) rows read, \(rows) orders added, 0 replaced, 0 unchanged, 0 skipped"
-        let credited = "\(rows - silent) to agents"
-        if !run.stdout.contains(summary) || !run.stdout.contains(credited) || !run.stdout.contains("\(silent) silent") {
-            print("MISMATCH: import of \(rows) rows: expected '\(summary)', '\(credited)', '\(silent) silent'; got: \(run.stdout.split(separator: "\n").prefix(3).joined(separator: " / "))")
-            c.wrong += 1
+        for rowOrder in c.options.importOrders {
+            let csv = c.folder + "/taobao-\(rows)-\(rowOrder.rawValue).csv"
+            let silent = try writeTaobaoReport(rows: rows, ids: ids, path: csv, shuffled: rowOrder == .shuffled, &c.rng)
+            let run = runProcess([payplan, scenario, "-e", "orders import \(csv) --format taobao", "-e", "report 2026"], folder: c.folder)
+            defer { unlink(csv) }
+            guard run.status == 0 else { print("payplan failed (\(run.status)): \(run.stderr.prefix(400))"); c.wrong += 1; continue }
+            let summary = "\(rows) rows read, \(rows) orders added, 0 replaced, 0 unchanged, 0 skipped"
+            let credited = "\(rows - silent) to agents"
+            if !run.stdout.contains(summary) || !run.stdout.contains(credited) || !run.stdout.contains("\(silent) silent") {
+                print("MISMATCH: import of \(rows) rows: expected '\(summary)', '\(credited)', '\(silent) silent'; got: \(run.stdout.split(separator: "\n").prefix(3).joined(separator: " / "))")
+                c.wrong += 1
+            }
+            let label = "import \(rows / 1000)k Taobao orders (\(rowOrder.title)) + report"
+            let value = String(format: "%.0f ms wall, %.2f s CPU, peak %@", ms(run.wallNs), run.cpuSeconds, peakText(run))
+            if rows <= 100_000 {
+                c.target(label, value, target: "≤ 500 ms", ok: run.wallNs <= 500_000_000)
+            } else {
+                c.target(label, value, target: "≤ 4 s", ok: run.wallNs <= 4_000_000_000)
+                c.target("  peak memory", peakText(run), target: "≤ 1024 MiB", ok: run.peakKB <= 1024 * 1024)
+            }
+            try importPeer(c, run: run, scenario: scenario, csv: csv, agents: base.agents.map(\.name))
         }
-        let label = "import \(rows / 1000)k Taobao orders + report"
-        let value = String(format: "%.0f ms wall, %.2f s CPU, peak %@", ms(run.wallNs), run.cpuSeconds, peakText(run))
-        if rows <= 100_000 {
-            c.target(label, value, target: "≤ 500 ms", ok: run.wallNs <= 500_000_000)
-        } else {
-            c.target(label, value, target: "≤ 4 s", ok: run.wallNs <= 4_000_000_000)
-            c.target("  peak memory", peakText(run), target: "≤ 1024 MiB", ok: run.peakKB <= 1024 * 1024)
-        }
-        try importPeer(c, run: run, scenario: scenario, csv: csv, agents: base.agents.map(\.name))
     }
+}
+
+/// The order of a generated Taobao report's rows (`--import-orders`).
+enum ImportRowOrder: String {
+    /// Newest first, as the platform exports: order numbers fall row by row.
+    case newest
+    /// The same rows in a random order (the `SplitMix64` stream): no run of numbers, every ID hashed and sorted.
+    case shuffled
+
+    var title: String { self == .newest ? "newest first" : "shuffled" }
 }
 
 /// A process's peak memory, saying when it may be the benchmark's own (`ProcessRun.peakIsOwn`).
@@ -179,14 +192,13 @@ func silentSalesFen(_ output: String) -> Int? {
     return Fixed(decimalText: text)?.fen.map { Int($0) }
 }
 
-/// A Taobao seller order report (卖家中心 → 已卖出的宝贝 → 导出订单) of `rows` orders over 2026, newest first,
-/// as real exports are: order numbers rising with time (one in ten written `="…"` as Excel keeps long numbers),
+/// A Taobao seller order report (卖家中心 → 已卖出的宝贝 → 导出订单) of `rows` orders over 2026, newest first
+/// as real exports are (or, `shuffled`, the same kind of rows in a random order): order numbers rising with time (one in ten written `="…"` as Excel keeps long numbers),
 /// notes naming an agent's ID (some two, one in ten none), a few closed, unpaid and refunded orders.
 /// - Returns: how many orders name no sales agent (silent).
-func writeTaobaoReport(rows: Int, ids: [String], path: String, _ rng: inout SplitMix64) throws -> Int {
-    var out = [UInt8]()
-    out.reserveCapacity(rows * 140)
-    out += Array("订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,订单付款时间,退款金额,卖家备注,宝贝标题\r\n".utf8)
+func writeTaobaoReport(rows: Int, ids: [String], path: String, shuffled: Bool = false, _ rng: inout SplitMix64) throws -> Int {
+    var lines: [[UInt8]] = []
+    lines.reserveCapacity(rows)
     let start = Day(year: 2026, month: 1, day: 1)!.ordinal
     let statuses = ["交易成功", "交易成功", "交易成功", "交易成功", "交易成功", "交易成功", "卖家已发货", "交易关闭", "等待买家付款"]
     var silent = 0
@@ -214,8 +226,13 @@ func writeTaobaoReport(rows: Int, ids: [String], path: String, _ rng: inout Spli
         let paid = status == "等待买家付款" ? "" : time
         let line = "\(idCell),tb\(10_000_000 + Int.random(in: 0..<90_000_000, using: &rng)),\(fixed(fen: amountFen).format(minimumFractionDigits: 2, grouping: false)),"
             + "\(status),\(time),\(paid),\(fixed(fen: refundFen).format(minimumFractionDigits: 2, grouping: false)),\(note),\(title)\r\n"
-        out += Array(line.utf8)
+        lines.append(Array(line.utf8))
     }
+    if shuffled { lines.shuffle(using: &rng) }
+    var out = [UInt8]()
+    out.reserveCapacity(rows * 140)
+    out += Array("订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,订单付款时间,退款金额,卖家备注,宝贝标题\r\n".utf8)
+    for line in lines { out += line }
     try Data(out).write(to: URL(fileURLWithPath: path))
     return silent
 }

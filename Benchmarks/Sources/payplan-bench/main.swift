@@ -33,6 +33,8 @@ struct Options {
     var payplan: String? = nil
     /// Row counts for the import phase.
     var importRows = [100_000, 1_000_000]
+    /// Row orders for the import phase (`--import-orders`): `newest` (newest first, as exports are), `shuffled`.
+    var importOrders: [ImportRowOrder] = [.newest, .shuffled]
     /// The Python interpreter for the peer script (`--python`; empty: skip the peer).
     var python = "python3"
     /// `agent add` lines for the agents phase.
@@ -72,9 +74,13 @@ struct Options {
                 let rows = value().split(separator: ",").compactMap { Int($0) }
                 guard !rows.isEmpty, rows.allSatisfy({ $0 > 0 }) else { fail("--import-rows needs positive numbers, e.g. 100000,1000000") }
                 o.importRows = rows
+            case "--import-orders":
+                let orders = value().split(separator: ",").map { ImportRowOrder(rawValue: String($0)) }
+                guard !orders.isEmpty, orders.allSatisfy({ $0 != nil }) else { fail("--import-orders needs newest, shuffled or both, e.g. newest,shuffled") }
+                o.importOrders = orders.compactMap { $0 }
             case "-h", "--help":
                 print("usage: payplan-bench [--phases P,Q] [--scenario PATH] [--agents N (10000)] [--edits N (1000)] [--orders N (0)] [--seed S] [--no-json] [--agent-adds N (50000)] [--definitions N (2000)]")
-                print("                     [--payplan PATH (../.build/release/payplan)] [--import-rows N,M (100000,1000000)] [--python PATH (python3; '' skips)]")
+                print("                     [--payplan PATH (../.build/release/payplan)] [--import-rows N,M (100000,1000000)] [--import-orders newest,shuffled] [--python PATH (python3; '' skips)]")
                 print("phases:")
                 for (p, d) in Phase.all { print("  \(p.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(p.summary)\(d ? "" : " (not by default)")") }
                 exit(0)

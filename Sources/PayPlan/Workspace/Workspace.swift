@@ -127,6 +127,67 @@ public struct Workspace: Equatable, Sendable {
         return replaced
     }
 
+    /// `merge` for an import, taking the orders out of `list` (left empty) and giving back no list of replaced
+    /// orders (an import counts what it replaces itself): the same orders in the same places as `merge(list,
+    /// removing:)`. Into a workspace that holds no order after `removing`, the orders are moved, not copied: the
+    /// list becomes the workspace's orders, reversed in place for an export newest first, or, for numeric order
+    /// numbers (`numericKeys`) in random order, sorted by their values and put in place by following the sorted
+    /// permutation's cycles (a swap per order: no copy, retain or release of an order, no second array of a
+    /// million orders, no hash of an ID); equal values (a repeated number, or `07` beside `7`) take `merge`'s way.
+    /// Over stored orders, `merge`'s way.
+    /// - Complexity: as `merge`; into an empty workspace O(n) for a run one way, O(n log n) for numeric numbers
+    ///   out of turn, with no allocation beyond the keys.
+    public mutating func merge(taking list: inout [Order], removing: Set<String> = []) {
+        let emptyAfter = orders.isEmpty || (!removing.isEmpty && orders.allSatisfy { removing.contains($0.id) })
+        guard emptyAfter, list.count > 1 else {
+            let l = list
+            list = []
+            merge(l, removing: removing)
+            return
+        }
+        if !removing.isEmpty && !self.kept.orders.isEmpty { for id in removing { self.kept.orders[id] = nil } }
+        var taken: [Order] = []
+        swap(&taken, &list)
+        // The latest date, read in the list's order (a file's: each order's fields lie in memory in that order).
+        let latest = taken.lazy.map(Workspace.latestDay).max()
+        switch Workspace.numericRun(taken) {
+        case .ascending?: break
+        case .descending?: taken.reverse()
+        case nil:
+            guard Workspace.sortDistinctNumeric(&taken) else { orders = []; merge(taken, removing: []); return }
+        }
+        orders = taken
+        recordedThrough = latest
+    }
+
+    /// Sorts orders by their numeric IDs' values (`numericKeys`) when no two values are equal, as `sortByID`
+    /// sorts them (so the same result), moving each order once by swaps along the permutation's cycles; `false`,
+    /// with `list` unchanged, when an ID is not such digits or two values are equal.
+    /// - Complexity: O(n log n) comparisons of `Int`s and O(n) swaps.
+    static func sortDistinctNumeric(_ list: inout [Order]) -> Bool {
+        guard let keys = numericKeys(list) else { return false }
+        var byKey = Array(zip(keys, list.indices))
+        byKey.sort { $0.0 < $1.0 }
+        for k in byKey.indices.dropFirst() where byKey[k - 1].0 == byKey[k].0 { return false }
+        // `from[k]`: the index in `list` of the order that goes at `k`. Each cycle is walked once, swapping the
+        // order that belongs at `j` into it; an entry done is set to its own index.
+        var from = byKey.map(\.1)
+        byKey = []
+        list.withUnsafeMutableBufferPointer { b in
+            for start in from.indices where from[start] != start {
+                var j = start
+                while from[j] != start {
+                    let next = from[j]
+                    b.swapAt(j, next)
+                    from[j] = j
+                    j = next
+                }
+                from[j] = j
+            }
+        }
+        return true
+    }
+
     /// Sorts orders of distinct IDs by `Order.idPrecedes`: nothing to do when they are in order
     /// already, a reversal when they are in reverse order (an export, newest first), else a sort.
     ///
@@ -202,9 +263,10 @@ public struct Workspace: Equatable, Sendable {
     static func numericKeys(_ list: [Order]) -> [Int]? {
         var keys: [Int] = []
         keys.reserveCapacity(list.count)
-        for o in list {
-            var id = o.id
-            guard let k = id.withUTF8({ Order.wholeNumber($0, from: 0) }) else { return nil }
+        for i in list.indices {
+            // The ID's bytes read in place (no copy of the order, no retain of its fields).
+            let read = list[i].id.utf8.withContiguousStorageIfAvailable { Order.wholeNumber($0, from: 0) }
+            guard let k = read ?? { var id = list[i].id; return id.withUTF8 { Order.wholeNumber($0, from: 0) } }() else { return nil }
             keys.append(k)
         }
         return keys
