@@ -1354,6 +1354,8 @@ public final class Session {
         var totals = [Fixed?](repeating: .zero, count: usable.count)
         var errorCodes: [Int: String] = [:]
         var flagColumns = Set<Int>()
+        // Each column's figures for every agent at once (the rule's layout worked out once a column).
+        let figures = usable.map { engine.figures(ruleIndex: $0, period: p) }
         for (a, agent) in workspace.agents.enumerated() {
             if let throttle {
                 try checkInterrupt()
@@ -1361,7 +1363,7 @@ public final class Session {
             }
             var row: [FigureTable.Cell] = [.text(agent.name)]
             for (j, r) in usable.enumerated() {
-                let v = Session.value(rule: r, agent: a, period: p, in: engine) ?? .text("")
+                let v = (a < figures[j].count ? figures[j][a] : Session.value(rule: r, agent: a, period: p, in: engine)) ?? .text("")
                 row.append(.value(zh ? Session.inChinese(v, labels: columnLabels[j]) : v))
                 switch v {
                 case .number(let n):

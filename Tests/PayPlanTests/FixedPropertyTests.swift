@@ -247,6 +247,105 @@ import TestSupport
         }
     }
 
+    /// The × path for raw values that fit in 64 bits and are whole multiples of 10⁶ (`(a ÷ 10⁶) × (b ÷ 10⁶)`,
+    /// no rounding step) and the paths beside it, at its edges: multiples of 10⁶ just inside ±2⁶³ and just
+    /// outside, Int64's own ends, multiples with one raw unit more or less (not multiples), amounts in fen
+    /// times rates in hundredths of a percent, both signs, against the reference. By hand:
+    /// 300,000 × 2% = 6,000; 0.000001 × 0.000001 = 10⁻¹² (one raw unit, the factors' millionths multiplied);
+    /// −3,000.01 × 1.5% = −45.00015.
+    @Test func multiplyingMillionthsAgreesWithTheReferenceAtItsEdges() {
+        var g = SplitMix64(seed: FuzzSettings(count: "PAYPLAN_FUZZ_FIXED", bounded: 0).seed &+ 17)
+        func below(_ n: UInt64) -> UInt64 { g.next() % n }
+        func sign() -> Int128 { below(2) == 0 ? 1 : -1 }
+        let million: Int128 = 1_000_000, edge = Int128(Int64.max) / million
+        func operand() -> Int128 {
+            switch below(7) {
+            case 0: return sign() * (edge - Int128(below(1000))) * million            // multiples just inside ±2⁶³
+            case 1: return sign() * (edge + 1 + Int128(below(1000))) * million        // multiples just outside
+            case 2: return [Int128(Int64.max), Int128(Int64.min), Int128(Int64.min) + 1, Int128(Int64.max) - 1][Int(below(4))]
+            case 3: return sign() * Int128(below(UInt64(edge))) * million + Int128(below(3)) - 1  // off a multiple by ±1 or on it
+            case 4: return sign() * Int128(below(100_000_000)) * (Fixed.scale / 100)  // fen
+            case 5: return sign() * Int128(below(10_000)) * 100_000_000               // rates to 0.01%
+            default: return sign() * Int128(below(UInt64(edge))) * million
+            }
+        }
+        for _ in 0..<Self.cases {
+            let a = Fixed(raw: operand()), b = Fixed(raw: operand())
+            let expected = Self.fixed(Reference.dividedRounded(Self.reference(a) * Self.reference(b), Self.scale))
+            #expect(Fixed.checkedMultiply(a, b) == expected, "\(a.raw) × \(b.raw) raw")
+            #expect(Fixed.checkedMultiply(b, a) == expected, "\(b.raw) × \(a.raw) raw")
+        }
+        #expect(Fixed.checkedMultiply(Fixed(300_000), Fixed(raw: 20_000_000_000)) == Fixed(6_000))
+        #expect(Fixed.checkedMultiply(Fixed(raw: 1_000_000), Fixed(raw: 1_000_000)) == Fixed(raw: 1))
+        #expect(Fixed.checkedMultiply(Fixed(raw: -3_000_010_000_000_000), Fixed(raw: 15_000_000_000)) == Fixed(raw: -45_000_150_000_000))
+    }
+
+    /// Rounding to the fen and to a whole number (`digits: 2` and `0`, a division by the constant 10¹⁰ or
+    /// 10¹² when the raw value fits in 64 bits) against the reference: half a unit and one raw unit either
+    /// side of it, both signs, near ±2⁶³ and across the whole range. By hand: 15,376.925 → 15,376.93,
+    /// −0.005 → −0.01, 0.004999999999 → 0; 2.5 → 3, −2.5 → −3, 2.499999999999 → 2.
+    @Test func roundingToTheFenAndToWholeNumbersAgreesWithTheReference() {
+        var g = SplitMix64(seed: FuzzSettings(count: "PAYPLAN_FUZZ_FIXED", bounded: 0).seed &+ 19)
+        func below(_ n: UInt64) -> UInt64 { g.next() % n }
+        let unit: Int128 = 10_000_000_000, fen = Reference.power10(10)
+        for _ in 0..<Self.cases {
+            let sign: Int128 = below(2) == 0 ? 1 : -1
+            let raws = [sign * (Int128(below(UInt64(Int64.max / 10_000_000_000))) * unit + unit / 2 + Int128(below(3)) - 1),
+                        sign * (Int128(Int64.max) - Int128(below(20_000_000_000))) + Int128(below(3)) - 1,
+                        Self.operand(&g).raw]
+            let wholeRaws = [sign * (Int128(below(UInt64(Int64.max) / 1_000_000_000_000)) * Fixed.scale + Fixed.scale / 2 + Int128(below(3)) - 1),
+                             sign * (Int128(Int64.max) - Int128(below(2_000_000_000_000))) + Int128(below(3)) - 1]
+            for raw in raws {
+                let a = Fixed(raw: raw)
+                #expect(a.rounded(toDigits: 2) == Self.fixed(Reference.dividedRounded(Self.reference(a), fen) * fen), "round(\(raw) raw, 2)")
+            }
+            for raw in raws + wholeRaws {
+                let a = Fixed(raw: raw)
+                #expect(a.rounded(toDigits: 0) == Self.fixed(Reference.dividedRounded(Self.reference(a), Self.scale) * Self.scale), "round(\(raw) raw, 0)")
+            }
+        }
+        #expect(Fixed(raw: 2_500_000_000_000).rounded(toDigits: 0) == Fixed(3))
+        #expect(Fixed(raw: -2_500_000_000_000).rounded(toDigits: 0) == Fixed(-3))
+        #expect(Fixed(raw: 2_499_999_999_999).rounded(toDigits: 0) == Fixed(2))
+        #expect(Fixed(raw: 15_376_925_000_000_000).rounded(toDigits: 2) == Fixed(raw: 15_376_930_000_000_000))
+        #expect(Fixed(raw: -5_000_000_000).rounded(toDigits: 2) == Fixed(raw: -10_000_000_000))
+        #expect(Fixed(raw: 4_999_999_999).rounded(toDigits: 2) == .zero)
+    }
+
+    /// ÷ by a divisor within 64 bits whose quotient fits 64 bits (one 128-by-64-bit division) and the paths
+    /// beside it, at their edges: divisors at and about 2⁶⁴ (and 2⁶⁴ − 1 itself), dividends whose raw value
+    /// times 10¹² has a high word just below, at and above the divisor (a quotient about 2⁶⁴), whole-number
+    /// divisors (÷ 12) and the rounding unit 0.01, both signs, against the reference. By hand: 1 ÷ 3 =
+    /// 0.333333333333, −2 ÷ 3 = −0.666666666667 (half away from zero), 845.5 ÷ 0.01 = 84,550, 5,000 ÷ 12 =
+    /// 416.666666666667.
+    @Test func dividingByADivisorWithinSixtyFourBitsAgreesWithTheReference() {
+        var g = SplitMix64(seed: FuzzSettings(count: "PAYPLAN_FUZZ_FIXED", bounded: 0).seed &+ 23)
+        func below(_ n: UInt64) -> UInt64 { g.next() % n }
+        func sign() -> Int128 { below(2) == 0 ? 1 : -1 }
+        let two64 = Int128(1) << 64
+        for _ in 0..<Self.cases {
+            let d: Int128
+            switch below(5) {
+            case 0: d = two64 - 1 - Int128(below(1000))
+            case 1: d = two64 + Int128(below(1000))
+            case 2: d = Int128(1 + below(12)) * Fixed.scale
+            case 3: d = Fixed.scale / 100
+            default: d = Int128(1 + below(UInt64.max))
+            }
+            // A dividend whose raw value × 10¹² has a high word near d: raw ≈ d × 2⁶⁴ ÷ 10¹² (± a little),
+            // within ±10²⁶; or any amount.
+            let near = d * (two64 / Fixed.scale) + Int128(below(1 << 40)) - (1 << 39)
+            let raw = below(2) == 0 ? min(near, Fixed.maxRaw) : Self.operand(&g).raw
+            let a = Fixed(raw: sign() * raw), b = Fixed(raw: sign() * d)
+            let expected = Self.fixed(Reference.dividedRounded(Self.reference(a) * Self.scale, Self.reference(b)))
+            #expect(Fixed.checkedDivide(a, b) == expected, "\(a.raw) ÷ \(b.raw) raw")
+        }
+        #expect(Fixed.checkedDivide(Fixed(1), Fixed(3)) == Fixed(raw: 333_333_333_333))
+        #expect(Fixed.checkedDivide(Fixed(-2), Fixed(3)) == Fixed(raw: -666_666_666_667))
+        #expect(Fixed.checkedDivide(Fixed(raw: 845_500_000_000_000), Fixed(raw: 10_000_000_000)) == Fixed(84_550))
+        #expect(Fixed.checkedDivide(Fixed(5_000), Fixed(12)) == Fixed(raw: 416_666_666_666_667))
+    }
+
     @Test func roundingFlooringAndCeilingToEveryNumberOfDigits() {
         var g = SplitMix64(seed: FuzzSettings(count: "PAYPLAN_FUZZ_FIXED", bounded: 0).seed &+ 3)
         for _ in 0..<Self.cases {

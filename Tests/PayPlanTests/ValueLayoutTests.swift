@@ -14,6 +14,25 @@ import TestSupport
         #expect(MemoryLayout<AttributeValue>.stride == 24)
     }
 
+    /// `[Value].zeros(count:)`, the engine's cells before a full compute, is the array
+    /// `Array(repeating: .number(.zero), count:)` makes, at every small count and a large one, and its
+    /// cells behave as values: each can be replaced by a text (which owns a reference) and read back,
+    /// and the array copied and changed without the copy changing.
+    @Test func zeroCellsAreTheNumberZeroAsArrayRepeatingMakesThem() {
+        for n in [0, 1, 2, 3, 7, 64, 100, 4096, 100_003] {
+            let made = [Value].zeros(count: n)
+            #expect(made.count == n)
+            #expect(made == Array(repeating: Value.number(.zero), count: n))
+        }
+        var cells = [Value].zeros(count: 50)
+        let copy = cells
+        for k in stride(from: 0, to: 50, by: 3) { cells[k] = .text("cell \(k) " + String(repeating: "x", count: 40)) }
+        for k in 0..<50 {
+            #expect(cells[k] == (k % 3 == 0 ? .text("cell \(k) " + String(repeating: "x", count: 40)) : .number(.zero)))
+            #expect(copy[k] == .number(.zero))
+        }
+    }
+
     /// Raw values across the whole range, both words' edges included, come back as stored,
     /// and order and equality are those of the `Int128`s.
     @Test func fixedKeepsItsRawValue() {

@@ -44,6 +44,9 @@ extension Engine {
             return
         }
         b.grain = grain; b.count = 0
+        // Every lane of these runs lies within `agents` × `periods` (references read by index alone).
+        b.laneBounds = (agents, periods)
+        defer { b.laneBounds = nil }
         // The lanes are gathered through local pointers and a local count (the columns' own
         // properties are class storage, read and written back on every lane otherwise).
         let agent = b.agent, period = b.period, cell = b.cell, capacity = b.capacity
@@ -188,6 +191,18 @@ extension Engine {
                     return
                 }
                 let agent = b.agent, period = b.period
+                // Every lane within the block (the run's bounds, known for a full compute's runs): no lane
+                // needs its own check, and none goes to `refLane`.
+                if let bounds = b.laneBounds, bounds.agents.lowerBound >= 0, bounds.agents.upperBound <= base,
+                   bounds.periods.lowerBound >= 0, !bounds.periods.isEmpty,
+                   bounds.periods.lowerBound / ratio &+ shift >= 0, (bounds.periods.upperBound - 1) / ratio &+ shift < periods {
+                    if ratio == 1 {
+                        for i in 0..<n { Engine.store(src[agent[i] &* periods &+ period[i] &+ shift], raw, tag, i) }
+                    } else {
+                        for i in 0..<n { Engine.store(src[agent[i] &* periods &+ period[i] / ratio &+ shift], raw, tag, i) }
+                    }
+                    return
+                }
                 if ratio == 1 {
                     for i in 0..<n {
                         let a = agent[i], q = period[i] &+ shift
@@ -647,6 +662,10 @@ final class BlockColumns {
     var count = 0
     /// The grain of the rule being computed.
     var grain: Grain = .month
+    /// Agents and periods (of `grain`) that every lane of the runs now gathered lies within, when known:
+    /// `computeBlockwise` sets them for its runs and clears them after; `nil` (other runs, an aggregation's
+    /// members): each lane is checked on its own.
+    var laneBounds: (agents: Range<Int>, periods: Range<Int>)? = nil
     let agent: UnsafeMutablePointer<Int>, period: UnsafeMutablePointer<Int>, cell: UnsafeMutablePointer<Int>
     /// For built-ins over the run's periods (`preparePeriods`): the first period, and each
     /// period's first day, last day and last month's index, from `firstPeriod` on.

@@ -185,7 +185,7 @@ public final class Engine {
         let offsets = Engine.layout(plan: plan, agentCount: workspace.agents.count, orderCount: workspace.orders.count, years: yearCount)
         self.offsets = offsets
         let total = offsets.last!
-        values = Array(repeating: .number(.zero), count: total)
+        values = [Value].zeros(count: total)
         monthCount = yearCount * 12
         stored = InputStore(plan: plan, offsets: offsets)
         stored.load(workspace, plan: plan, offsets: offsets, agentByName: agentByName)

@@ -76,8 +76,24 @@ public struct Fixed: Hashable, Comparable, Sendable {
 
     /// `a × b`, exact when the product has at most 12 fractional digits,
     /// otherwise rounded half away from zero at the 12th; `nil` on overflow.
+    ///
+    /// Fastest when both raw values fit in 64 bits and are whole multiples of 10⁶ (amounts to the
+    /// millionth, rates such as `2%` or `1.5%`: what a pay plan multiplies): then `a × b` is
+    /// `(a.raw ÷ 10⁶) × (b.raw ÷ 10⁶)` raw, exact, one multiply with no rounding step, and always in
+    /// range (each factor is below 2⁴⁴, the product below 2⁸⁸ raw, about 3 × 10¹⁴ CNY).
+    /// - Complexity: O(1).
     @inlinable public static func checkedMultiply(_ a: Fixed, _ b: Fixed) -> Fixed? {
-        // Fast path: both raw values below 2⁶³ in magnitude, so the product fits in Int128.
+        // The raw values fit in 64 bits when the high word is the low word's sign extension.
+        let a64 = Int64(bitPattern: a.low), b64 = Int64(bitPattern: b.low)
+        if a.high == a64 >> 63 && b.high == b64 >> 63 {
+            let million: Int64 = 1_000_000
+            let qa = a64 / million, qb = b64 / million
+            if qa &* million == a64 && qb &* million == b64 {
+                let (high, low) = qa.multipliedFullWidth(by: qb)
+                return Fixed(raw: Int128(high) << 64 | Int128(low))
+            }
+        }
+        // Both raw values below 2⁶² in magnitude, so the product fits in Int128.
         let limit: Int128 = 1 << 62
         if a.raw > -limit && a.raw < limit && b.raw > -limit && b.raw < limit {
             return inRange(raw: divideRoundedByScale(a.raw * b.raw))
@@ -94,7 +110,15 @@ public struct Fixed: Hashable, Comparable, Sendable {
         let limit: Int128 = 1 << 86
         if a.raw > -limit && a.raw < limit {
             let n = (a.raw * scale).magnitude, d = b.raw.magnitude
-            let q = n / d, r = n - q * d
+            let q: UInt128, r: UInt128
+            if d <= UInt128(UInt64.max) && n >> 64 < d {
+                // A divisor within 64 bits (amounts up to 18 million, rates, counts) above the dividend's high
+                // word: the quotient fits 64 bits, and one 128-by-64-bit division gives it and the remainder.
+                let (q64, r64) = UInt64(d).dividingFullWidth((UInt64(n >> 64), UInt64(truncatingIfNeeded: n)))
+                (q, r) = (UInt128(q64), UInt128(r64))
+            } else {
+                q = n / d; r = n - q * d
+            }
             let quotient = Int128(r >= d - r ? q + 1 : q)
             return inRange(raw: (a.raw < 0) != (b.raw < 0) ? -quotient : quotient)
         }
@@ -182,11 +206,32 @@ public struct Fixed: Hashable, Comparable, Sendable {
     /// (0…12; callers check digits that come from users). Money components round
     /// with `digits: 2`, to the fen: `15376.925 → 15376.93`, `-0.005 → -0.01`.
     /// Never leaves the range: ±10²⁶ is a whole number.
+    ///
+    /// To the fen (`digits: 2`) or to a whole number (`digits: 0`) with a raw value that fits in 64 bits, the
+    /// quotient and remainder come from a 64-bit division by the constant 10¹⁰ or 10¹² (a multiply), not by
+    /// a unit read from a table (a division).
+    /// - Complexity: O(1).
     public func rounded(toDigits digits: Int) -> Fixed {
         precondition(digits >= 0 && digits <= Fixed.fractionDigits)
+        let x = Int64(bitPattern: low)
+        if high == x >> 63 {
+            if digits == 2 { return Fixed(raw: Fixed.roundedIn64Bits(x, unit: 10_000_000_000)) }
+            if digits == 0 { return Fixed(raw: Fixed.roundedIn64Bits(x, unit: 1_000_000_000_000)) }
+        }
         let unit = Fixed.unit(dropping: Fixed.fractionDigits - digits)
         // |quotient × unit| ≤ |raw| + unit, far inside Int128: no overflow check needed.
         return Fixed(raw: Fixed.divideRounded(raw, by: unit) &* unit)
+    }
+
+    /// `x` rounded half away from zero to a multiple of `unit` (a power of ten below 2⁶³), as `divideRounded`
+    /// and `× unit` give it; inlined where `unit` is a constant, so that the division is a multiply.
+    /// |q ± 1| × unit ≤ |x| + unit: in Int128, no overflow.
+    /// - Complexity: O(1).
+    @inline(__always) static func roundedIn64Bits(_ x: Int64, unit: Int64) -> Int128 {
+        let q = x / unit, r = x &- q &* unit
+        // Half away from zero: |r| ≥ half the unit moves the quotient one unit away from zero.
+        let away: Int64 = r.magnitude >= UInt64(unit / 2) ? (x < 0 ? -1 : 1) : 0
+        return Int128(q &+ away) &* Int128(unit)
     }
 
     /// Rounds toward −∞ to `digits` fractional digits (0…12). Never leaves the range.
