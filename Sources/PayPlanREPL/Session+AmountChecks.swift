@@ -33,7 +33,7 @@ extension Session {
     /// rules of `amountProblem` for inputs. Names the plan does not hold to amounts take anything.
     /// - Complexity: O(length of `text` + the plan's definitions).
     func declaredAmountProblem(_ text: String, name: String, field: Bool) -> AmountMessage? {
-        guard let d = workspace.plan.amountDeclarations(fields: field)[name] else { return nil }
+        guard let d = amountDeclarations(fields: field)[name] else { return nil }
         let t = text.trimmingCharacters(in: .whitespaces)
         let signs = t.prefix { "+-－＋ ".contains($0) }.filter { $0 != " " }
         if signs.count > 1 { return .doubleSign(t) }
@@ -55,10 +55,20 @@ extension Session {
         if signs.count > 1 { return .doubleSign(t) }
         if Session.isExponent(t) { return .exponent(t, name: "base") }
         guard let n = try? Parser.expression(t).constantAmount() else { return nil }
-        if workspace.plan.amountDeclarations(fields: false)["base"]?.fraction == true { return nil }
+        if amountDeclarations(fields: false)["base"]?.fraction == true { return nil }
         if t.contains("%") || t.contains("％") { return .percentForAmount(t, input: "base") }
         if n.rounded(toDigits: 2) != n { return .finerThanFen(t, input: "base") }
         return nil
+    }
+
+    /// `workspace.plan.amountDeclarations(fields:)`, worked out again only when the plan changed
+    /// (`amountDeclarationsMemo`; a plan compared with the one kept shares its storage until it changes).
+    /// - Complexity: O(1) for the plan kept (its definitions' storage is the same), else O(definitions).
+    func amountDeclarations(fields: Bool) -> [String: Plan.AmountDeclaration] {
+        if let kept = amountDeclarationsMemo[fields], kept.plan == workspace.plan { return kept.declarations }
+        let d = workspace.plan.amountDeclarations(fields: fields)
+        amountDeclarationsMemo[fields] = (workspace.plan, d)
+        return d
     }
 
     /// True when `text` is a number written with an exponent (`1e30`, `2.5E6`), which the pay

@@ -240,10 +240,12 @@ extension Session {
         guard let a = engine.agentIndex(named: name) else { return payConcernWarnings(changed: changed) }
         let f = PayFigures(engine: engine)
         let own = PayConcern.concerns(engine: engine, figures: f, agent: a, period: Period(grain: .none, start: engine.startMonth))
-        // The newcomer's own cells are left out before looking: their concerns are `own` above.
-        let othersChanged = changed.filter {
-            let (r, k) = engine.coordinates(ofCell: $0.cell)
-            return !(engine.plan.rules[r].dimension.perAgent && k.agent == a)
+        // The newcomer's own cells are left out before looking: their concerns are `own` above. An agent
+        // appended in place has them in one range (its chunk), told apart without the cells' coordinates.
+        let e = engine
+        let othersChanged = e.appendedCells(ofAgent: a).map { own in changed.filter { !own.contains($0.cell) } } ?? changed.filter {
+            let (r, k) = e.coordinates(ofCell: $0.cell)
+            return !(e.plan.rules[r].dimension.perAgent && k.agent == a)
         }
         let others = PayConcern.new(after: othersChanged, engine: engine, figures: f).filter { $0.agent != a }
         return PlanCheck.payWarnings(own + others, engine: engine, plan: workspace.plan, figures: f).map(Diagnostic.init(warning:))

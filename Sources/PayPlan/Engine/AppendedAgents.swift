@@ -30,6 +30,34 @@ struct AppendedAgents {
     /// same formulas read the same cells, moved to the agent), and emptied when either changes
     /// (`Engine.plan`, `buildCellGraph`, `rewire`). Empty until then.
     var readTemplate: [[Int32]?] = []
+    /// The plan's rule-level schedule (`Engine.ruleSchedule`) a chunk is computed in, rule by rule
+    /// (`Engine.computeAppendedChunk`), or `nil` when the plan has none (the chunk then goes cell by
+    /// cell in `chunkOrder`). Worked out with `readTemplate`, and valid while it is.
+    var chunkSteps: [Engine.RuleStep]? = nil
+    /// The block evaluator's columns a chunk is computed through, one set per grain (each keeps the days
+    /// of its grain's periods, `BlockColumns.preparePeriods`, worked out once), made on first use.
+    private var chunkColumns: [BlockColumns?] = []
+
+    /// The columns for rules of `grain`.
+    ///
+    /// - Complexity: O(1) amortised.
+    mutating func columns(_ grain: Grain) -> BlockColumns {
+        let i: Int
+        switch grain {
+        case .month: i = 0
+        case .quarter: i = 1
+        case .half: i = 2
+        case .year: i = 3
+        case .none: i = 4
+        }
+        if chunkColumns.isEmpty { chunkColumns = Array(repeating: nil, count: 5) }
+        if let b = chunkColumns[i] { return b }
+        let b = BlockColumns()
+        chunkColumns[i] = b
+        return b
+    }
+    /// How many dependencies the last chunk appended had (the next one's are reserved as many).
+    var lastChunkEdges = 0
     /// How many agents were appended.
     var count = 0
     /// Cells that read every agent (aggregations, rankings, allocations over agents) → the cells of

@@ -29,10 +29,12 @@ extension Engine {
         agents.append(agent)
         agentByName[agent.name] = a
         func giveUp() -> [Change]? { agents.removeLast(); agentByName[agent.name] = nil; return nil }
-        // The chunk's dependencies, in cell order, each edge checked against the schedule keys.
+        // The chunk's dependencies, in cell order, each edge checked against the schedule keys (once per
+        // read template for the cells it gives).
         let serial = Int64(a - appended.baseAgentCount + 1)
         var chunkTargets: [Int32] = [], chunkEnds: [Int32] = []
         chunkEnds.reserveCapacity(size)
+        chunkTargets.reserveCapacity(appended.lastChunkEdges)
         // A rule that reads the same cells for every agent reads what the first appended agent's
         // cell read, moved to this agent's chunk (`AppendedAgents.readTemplate`): its formula is
         // walked once per graph, not once per agent (30% of an `agent add` line before).
@@ -41,20 +43,31 @@ extension Engine {
         if template == nil { recorded.reserveCapacity(size) }
         let chunkStart = Int32(start)
         for (r, rule) in plan.rules.enumerated() where appended.chunkOffsets[r] >= 0 {
-            let sameShape = Engine.sameShapeForEveryAgent(rule.kind)
+            // Walked only when a template is recorded (a walk of the formula per rule and line was 5% of a line).
+            let sameShape = template == nil && Engine.sameShapeForEveryAgent(rule.kind)
             for p in 0..<periodCount(rule.dimension.grain) {
                 let c = start + appended.chunkOffsets[r] + p
                 let from = chunkTargets.count
                 if let reads = template?[c - start] {
                     for d in reads { chunkTargets.append(d >= 0 ? d : chunkStart - 1 - d) }
+                    // Its edges were checked when the template was recorded, and hold for every agent: a read
+                    // of a built cell `d` is in order when d's position is before the twin's, a read of the
+                    // agent's own cell when that cell's twin is before this one's, whatever the agent's number
+                    // (the template is emptied when positions or the plan change). Checked again in debug builds.
+                    #if DEBUG
+                    let key = (Int64(position[Int(appended.twin[c - start])]) << 24) + serial
+                    for d in chunkTargets[from...] {
+                        precondition(scheduleKey(Int(d), chunkStart: start, serial: serial) < key, "a read template's edge against the schedule")
+                    }
+                    #endif
                 } else {
                     collectCellDependencies(rule, Coordinates(agent: a, grain: rule.dimension.grain, period: p), &chunkTargets)
                     if template == nil {
                         recorded.append(sameShape ? chunkTargets[from...].map { $0 >= chunkStart ? -1 - ($0 - chunkStart) : $0 } : nil)
                     }
+                    let key = (Int64(position[Int(appended.twin[c - start])]) << 24) + serial
+                    for d in chunkTargets[from...] where scheduleKey(Int(d), chunkStart: start, serial: serial) >= key { return giveUp() }
                 }
-                let key = (Int64(position[Int(appended.twin[c - start])]) << 24) + serial
-                for d in chunkTargets[from...] where scheduleKey(Int(d), chunkStart: start, serial: serial) >= key { return giveUp() }
                 chunkEnds.append(Int32(chunkTargets.count))
             }
         }
@@ -70,7 +83,10 @@ extension Engine {
             }
         }
         // Everything checks out: store the cells, inputs, dependencies and dependents.
-        if template == nil { appended.readTemplate = recorded }
+        if template == nil {
+            appended.readTemplate = recorded
+            appended.chunkSteps = Engine.ruleSchedule(plan)
+        }
         appended.count += 1
         values.append(contentsOf: repeatElement(.number(.zero), count: size))
         stored.appendChunk()
@@ -82,43 +98,94 @@ extension Engine {
             }
         }
         var log = AppendedAgents.Log()
-        var chunkDependents = [[Int32]](repeating: [], count: size)
-        var from = 0
-        for i in 0..<size {
-            let c = Int32(start + i), end = Int(chunkEnds[i])
-            for d in chunkTargets[from..<end] {
-                if Int(d) >= start { chunkDependents[Int(d) - start].append(c) } else {
-                    appended.addedDependents[Int(d), default: []].append(c)
-                }
-            }
-            from = end
-        }
-        let base = Int32(dependencies.targets.count)
-        dependencies.targets.append(contentsOf: chunkTargets)
-        dependencies.offsets.append(contentsOf: chunkEnds.map { $0 + base })
         for (c, reads) in widened {
             log.widened.append((c, Int32(reads.count)))
             if !reads.isEmpty { appended.addedReads[c, default: []].append(contentsOf: reads) }
-            for d in reads where Int(d) >= start { chunkDependents[Int(d) - start].append(Int32(c)) }
         }
-        for list in chunkDependents {
-            dependents.targets.append(contentsOf: list)
-            dependents.offsets.append(Int32(dependents.targets.count))
-        }
+        appendChunkDependents(start: start, size: size, chunkTargets: chunkTargets, chunkEnds: chunkEnds, widened: widened)
+        let base = Int32(dependencies.targets.count)
+        dependencies.targets.append(contentsOf: chunkTargets)
+        for e in chunkEnds { dependencies.offsets.append(e + base) }
         appended.logs.append(log)
-        // The new cells in schedule order (their twins'), without a heap: each is new, so each is computed;
-        // then the cells that read every agent and what depends on them.
+        appended.lastChunkEdges = chunkTargets.count
+        // The new cells rule by rule in the rule-level schedule (or, without one, cell by cell in their twins'
+        // schedule order), without a heap: each is new, so each is computed; then the cells that read every
+        // agent and what depends on them.
         revision &+= 1
         if appended.chunkOrder.count != size {
             appended.chunkOrder = (0..<Int32(size)).sorted { position[Int(appended.twin[Int($0)])] < position[Int(appended.twin[Int($1)])] }
         }
         var changed: [Change] = []
-        for i in appended.chunkOrder {
-            let c = start + Int(i)
-            let v = compute(c)
-            if v != values[c] { changed.append((c, values[c])); values[c] = v }
+        changed.reserveCapacity(size)
+        if let steps = appended.chunkSteps {
+            computeAppendedChunk(agent: a, start: start, steps: steps)
+            let zero = Value.number(.zero)
+            for i in appended.chunkOrder {
+                let c = start + Int(i)
+                if !Engine.sameValue(values[c], zero) { changed.append((c, zero)) }
+            }
+        } else {
+            for i in appended.chunkOrder {
+                let c = start + Int(i)
+                let v = compute(c)
+                if v != values[c] { changed.append((c, values[c])); values[c] = v }
+            }
         }
-        return changed + recompute(from: widened.map(\.cell))
+        if !widened.isEmpty { changed += recompute(from: widened.map(\.cell)) }
+        return changed
+    }
+
+    /// Appends the dependents of a new chunk's cells (`start ..< start + size`) to the graph, one list per
+    /// chunk cell in cell order, each in the order its readers come: the chunk's cells in cell order, then
+    /// the cells that read every agent (`widened`, in their order). A chunk cell's reads of older cells go
+    /// to `appended.addedDependents`, each older cell's in the chunk's cell order (`removeLastAgent` takes
+    /// them back in reverse). A counting pass sizes the lists first, so no list is made per cell.
+    ///
+    /// - Complexity: O(the chunk's cells + its dependencies × log + the widened reads).
+    private func appendChunkDependents(start: Int, size: Int, chunkTargets: [Int32], chunkEnds: [Int32],
+                                       widened: [(cell: Int, reads: [Int32])]) {
+        // counts[i + 1]: how many cells read chunk cell i; then, summed, where its list starts.
+        var next = [Int32](repeating: 0, count: size + 1)
+        for d in chunkTargets where Int(d) >= start { next[Int(d) - start + 1] &+= 1 }
+        for (_, reads) in widened { for d in reads where Int(d) >= start { next[Int(d) - start + 1] &+= 1 } }
+        for i in 0..<size { next[i + 1] &+= next[i] }
+        let base = dependents.targets.count, total = Int(next[size])
+        for i in 0..<size { dependents.offsets.append(Int32(base) + next[i + 1]) }
+        dependents.targets.append(contentsOf: repeatElement(0, count: total))
+        // Reads of older cells, as (older cell << 32 | reader's place in the chunk), sorted: one lookup in
+        // `addedDependents` per older cell read, its readers appended in cell order as one by one.
+        var older: [UInt64] = []
+        dependents.targets.withUnsafeMutableBufferPointer { out in
+            var from = 0
+            for i in 0..<size {
+                let c = Int32(start + i), end = Int(chunkEnds[i])
+                for d in chunkTargets[from..<end] {
+                    if Int(d) >= start {
+                        let j = Int(d) - start
+                        out[base + Int(next[j])] = c; next[j] &+= 1
+                    } else {
+                        older.append(UInt64(UInt32(d)) << 32 | UInt64(i))
+                    }
+                }
+                from = end
+            }
+            for (c, reads) in widened {
+                for d in reads where Int(d) >= start {
+                    let j = Int(d) - start
+                    out[base + Int(next[j])] = Int32(c); next[j] &+= 1
+                }
+            }
+        }
+        older.sort()
+        var k = 0
+        while k < older.count {
+            let d = Int(older[k] >> 32)
+            var readers: [Int32] = []
+            while k < older.count && Int(older[k] >> 32) == d {
+                readers.append(Int32(start + Int(older[k] & 0xFFFF_FFFF))); k += 1
+            }
+            appended.addedDependents[d, default: []].append(contentsOf: readers)
+        }
     }
 
     /// Removes the last agent when it was appended in place and is called `name`
@@ -202,6 +269,16 @@ extension Engine {
 
     /// How many agents were appended in place since the engine was built.
     public var appendedAgentCount: Int { appended.count }
+
+    /// The cells of agent `a` when the agent was appended in place (their chunk: every per-agent
+    /// rule's cells of the agent, order rules' aside), else `nil`.
+    ///
+    /// - Complexity: O(1).
+    public func appendedCells(ofAgent a: Int) -> Range<Int>? {
+        guard appended.count > 0, a >= appended.baseAgentCount, a < agents.count else { return nil }
+        let first = appended.baseCellCount + (a - appended.baseAgentCount) * appended.chunkSize
+        return first..<(first + appended.chunkSize)
+    }
 
     /// Every cell of rule `r`: its built block and, for a per-agent rule, its cells in each appended agent's chunk.
     ///

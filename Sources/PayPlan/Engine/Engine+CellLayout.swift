@@ -98,12 +98,12 @@ extension Engine {
     /// `coordinates(ofCell:)` says of such a cell, without searching the rules for the cell's
     /// (the session asks it of every cell an edit changed, thousands after a rule edit).
     ///
-    /// - Complexity: O(1) for a cell of the rules' blocks; O(log rules) for an order's or an
-    ///   agent's appended in place.
+    /// - Complexity: O(1) for a cell of the rules' blocks or of an agent appended in place; O(log rules)
+    ///   for an order's.
     public func agent(ofCell c: Int, inRule r: Int) -> Int? {
         if c >= appended.baseCellCount {
-            let (q, k) = coordinates(ofCell: c)
-            return q == r ? k.agent : nil
+            let rel = c - appended.baseCellCount
+            return Int(appended.chunkRule[rel % appended.chunkSize]) == r ? appended.baseAgentCount + rel / appended.chunkSize : nil
         }
         guard c >= offsets[r] && c < offsets[r + 1] else { return nil }
         let d = plan.rules[r].dimension
