@@ -9,6 +9,50 @@ import TestSupport
 /// percent after a name, unknown figure names, an empty plan saved, unread parameters, yes/no figures over a
 /// quarter, and a platform export that is not one. Expected texts are written out from the wording by hand.
 @Suite struct FreshUserSessionThirteenTests {
+    // MARK: 1. A pay figure that is an error value of its own
+
+    /// Plan A's pay (A1: base + commission − after-sales penalty + bonus) made to divide by zero while every
+    /// earning and deduction is a number: the statement's pay line says why and where instead of "total earnings −
+    /// total deductions", and a warning says the pay is not the lines' difference, in every format and language.
+    @Test func aPayFigureThatIsAnErrorOfItsOwnIsSaidOnTheStatement() throws {
+        let s = try Session(path: onlineShop)
+        run(s, "month pay \"应发工资\" = if not active then 0 else base_pay + commission - after_sales_penalty + bonus + 1 / (base_pay - base_pay)")
+        let st = PayStatement(engine: s.engine, plan: s.workspace.plan, scenario: "online-shop-cs", agent: 0, period: Period(text: "2026-03")!)
+        // The lines are numbers and add up: their totals are the sums of the lines shown.
+        let earned = st.earnings.compactMap(\.value.number), deducted = st.deductions.compactMap(\.value.number)
+        #expect(earned.count == st.earnings.count && deducted.count == st.deductions.count)
+        let (ea, de) = (earned.reduce(Fixed.zero, +), deducted.reduce(Fixed.zero, +))
+        #expect(st.earningsTotal == .number(ea) && st.deductionsTotal == .number(de))
+        // The pay figure is the one problem of the earnings side, marked as the total's.
+        #expect(st.total?.value.isError == true)
+        let own = st.problems.filter(\.isTotal)
+        #expect(own.count == 1 && own.first?.line.name == "pay" && own.first?.added == true)
+        // Its month's "pay is an error value" concern is not said twice.
+        #expect(!st.concerns.contains { $0.kind == .payError && $0.period == st.period })
+
+        let (eaText, deText) = (ea.moneyText, de.moneyText)
+        s.language = .en
+        let en = run(s, "statement 小美 2026-03")
+        let payRow = en.first { $0.hasPrefix("pay ") && !$0.hasPrefix("pay statement") } ?? ""
+        #expect(payRow.contains("#DIV/0!") && payRow.contains("cannot be computed (#DIV/0!): division by zero: 1.00 / 0, in "), "\(payRow)")
+        #expect(payRow.hasSuffix("; not the lines above added up"))
+        #expect(!payRow.contains("total earnings"))
+        #expect(en.contains("warning: 小美's pay for 2026-03 cannot be computed (#DIV/0! division by zero: 1.00 / 0, in the formula of pay): it is not total earnings \(eaText) − total deductions \(deText), and it cannot be paid until this is corrected"))
+        s.language = .zh
+        let zh = run(s, "statement 小美 2026-03")
+        let payRowZh = zh.first { $0.hasPrefix("应发工资 ") } ?? ""
+        #expect(payRowZh.contains("无法计算（#DIV/0!）：除数为零：1.00 / 0，出在 ") && payRowZh.hasSuffix("；不是上面各项之差"), "\(payRowZh)")
+        #expect(zh.contains("注意：小美 2026-03 的应发工资无法计算（#DIV/0! 除以零：除数为零：1.00 / 0，出在应发工资的公式里）：它不等于应发合计 \(eaText) − 扣款合计 \(deText)，改正之前不能发放"))
+        // The CSV carries the same warning.
+        s.language = .en
+        let csv = StatementRenderer(language: .en).csv(st)
+        #expect(csv.contains("warning,pay,pay,,"))
+        // A line that is an error makes the pay one too: that line is said, not the pay figure as its own.
+        run(s, "undo", "month commission = 1 / 0")
+        let lined = PayStatement(engine: s.engine, plan: s.workspace.plan, scenario: "online-shop-cs", agent: 0, period: Period(text: "2026-03")!)
+        #expect(lined.problems.contains { $0.line.name == "commission" } && !lined.problems.contains(where: \.isTotal))
+    }
+
     // MARK: 9. An empty plan saved
 
     /// A new scenario with no plan is saved with an empty plan list (`"plan" : [ ]`), not one empty line, and reopens.
