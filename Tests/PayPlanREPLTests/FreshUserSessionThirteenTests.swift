@@ -53,6 +53,41 @@ import TestSupport
         #expect(lined.problems.contains { $0.line.name == "commission" } && !lined.problems.contains(where: \.isTotal))
     }
 
+    // MARK: 2. offer's amounts
+
+    /// `offer` says what is wrong with an amount as a cell input does (too large with the limit, an exponent),
+    /// under the word; an amount whose pay passes 10²⁶ shows #OVERFLOW with a note saying why.
+    @Test func offerAmountsAreSaidAsCellInputsSayThem() throws {
+        let s = try Session(path: electronics)
+        let big = "1000000000000000000000000000000"
+        for (amount, en, zh) in [
+            ("1e30", "'1e30' is not a number: payplan does not read exponents; write the amount out, e.g. 100000 or 10万 (amounts go up to 10²⁶)",
+             "'1e30' 不是数字：payplan 不读科学计数法；请把金额写全，例如 100000 或 10万（金额最大到 10²⁶）"),
+            (big, "'\(big)' is too large (amounts go up to 10²⁶)", "'\(big)' 太大（金额最大到 10²⁶）"),
+        ] {
+            let cell = said(s, "李雷.sales[2026-03] = \(amount)")
+            let offered = said(s, "offer sales 3万 \(amount)")
+            #expect(offered.failed && offered.en == en && offered.zh == zh)
+            #expect(offered.en == cell.en && offered.zh == cell.zh)
+            // The caret is under the amount, after `offer sales 3万 `.
+            #expect(offered.error?.range == 15..<(15 + amount.count))
+        }
+        // 10²⁶ − 1 a month: plan C's commission (3% of R above 20万, C3) is about 3 × 10²⁴ a month, and a
+        // half-year or year sum of it passes 10²⁶, so some months' pay and the total are #OVERFLOW.
+        let near = "99999999999999999999999999"
+        let out = run(s, "offer sales \(near)")
+        #expect(out.contains { $0.contains("#OVERFLOW") })
+        let note = out.last ?? ""
+        #expect(note.hasPrefix("note: #OVERFLOW: at sales of 99,999,999,999,999,999,999,999,999.00 a month, pay from 2026-"), "\(note)")
+        #expect(note.contains(" is past the largest amount payplan holds (10²⁶): ") && note.hasSuffix("; try a smaller amount"))
+        s.language = .zh
+        let noteZh = run(s, "offer sales \(near)").last ?? ""
+        #expect(noteZh.hasPrefix("注意：#OVERFLOW：销售额每月 99,999,999,999,999,999,999,999,999.00 时，2026-") && noteZh.hasSuffix("；请试较小的金额"), "\(noteZh)")
+        // Amounts a shop sells show no note.
+        s.language = .en
+        #expect(!run(s, "offer sales 3万 6万 10万").contains { $0.contains("#OVERFLOW") })
+    }
+
     // MARK: 9. An empty plan saved
 
     /// A new scenario with no plan is saved with an empty plan list (`"plan" : [ ]`), not one empty line, and reopens.
