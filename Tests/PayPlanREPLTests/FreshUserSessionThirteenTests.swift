@@ -88,6 +88,25 @@ import TestSupport
         #expect(!run(s, "offer sales 3万 6万 10万").contains { $0.contains("#OVERFLOW") })
     }
 
+    // MARK: 4. A percent after a name
+
+    /// `abc%` (a name, then %) and a % with no number before it say that a percent needs a number right
+    /// before it, with the caret under the name and the sign, in both languages.
+    @Test func aPercentAfterANameSaysWhatIsWrong() throws {
+        let s = try Session(path: electronics)
+        var r = said(s, "table t [lo, hi): 0 -> 1%, 1万 -> abc% * x")
+        #expect(r.en == "a percent sign needs a number right before it, e.g. 2% or 0.5%; 'abc%' is not one: if abc holds a number of percent, write abc / 100")
+        #expect(r.zh == "百分号前面要紧跟一个数字，例如 2% 或 0.5%；'abc%' 不是这样：abc 是百分数的数值时请写 abc / 100")
+        #expect(r.error.flatMap { d in d.range.map { String(Array(d.source ?? "")[$0]) } } == "abc%")
+        r = said(s, "month m = sales * 2 %")
+        #expect(r.en == "a percent sign needs a number right before it, e.g. 2% or 0.5%")
+        #expect(r.zh == "百分号前面要紧跟一个数字，例如 2% 或 0.5%")
+        // A number's percent is still a percent: 2% of 李雷's March sales (120,000) is 2,400.
+        run(s, "month m = sales * 2%")
+        #expect(query(s, "李雷.m[2026-03]") == "2,400.00")
+        #expect(throws: SourceError.self) { try Lexer.tokenize("x%") }
+    }
+
     // MARK: 9. An empty plan saved
 
     /// A new scenario with no plan is saved with an empty plan list (`"plan" : [ ]`), not one empty line, and reopens.
