@@ -124,4 +124,46 @@ import TestSupport
         let body = ScenarioFile.body(of: s.workspace)
         #expect(try ScenarioFile.encode(body) == ScenarioFile.encodeWithFoundation(body))
     }
+
+    // MARK: 7, 11. Platform exports
+
+    /// `--format taobao` on a file that is no Taobao export (plan C's own order sheet) says so, with the columns
+    /// it lacks and the file's own; nothing is imported.
+    @Test func aFileThatIsNoTaobaoExportIsSaidAsSuch() throws {
+        let s = try Session(path: onlineShop)
+        let file = repositoryRoot + "/scenarios/electronics-orders.csv"
+        let columns = "订单编号, 业务员, 签收日期, 付款方式, 金额, 利润, 业务及运输费用, 回款日期, 低毛利审批, 核销日期, 抵债货物价值, 备注"
+        let zhColumns = columns.split(separator: ",").map { "「\($0.trimmingCharacters(in: .whitespaces))」" }.joined(separator: "、")
+        try expectRefusedInBoth(s, "orders import \(file) --format taobao",
+                                en: "\(file) does not look like a Taobao/Tmall seller order export (ExportOrderList) (--format taobao): it has no column for "
+                                    + "the amount (买家实际支付金额 or 实付金额 or 买家实付金额), nor for the date (订单付款时间 or 付款时间 or 订单创建时间 or 创建时间 or 下单时间); "
+                                    + "the file's columns are: \(columns); map them with --map COLUMN=field (without --format for a file of your own); nothing was imported",
+                                zh: "\(file) 看起来不是淘宝/天猫卖家订单导出（ExportOrderList）（--format taobao）：没有金额（「买家实际支付金额」或「实付金额」或「买家实付金额」）、"
+                                    + "日期（「订单付款时间」或「付款时间」或「订单创建时间」或「创建时间」或「下单时间」）这些列；文件的列为：\(zhColumns)；"
+                                    + "请用 --map 列名=字段 指定对应关系（自己的表格可不写 --format）；未导入任何订单", file: file)
+        // Mapping the missing columns by hand gets past the check (to the import's own reading of the rows).
+        let out = s.execute("orders import \(file) --format taobao --map 金额=amount,签收日期=date --dry-run")
+        #expect(!(out.errors.first?.message.contains("does not look like") ?? false), "\(out.text)")
+        // The shipped Taobao export still imports as before.
+        #expect(!s.execute("orders import \(repositoryRoot)/scenarios/shop-orders-2026-03.csv --format taobao --dry-run").failed)
+    }
+
+    /// A platform export's column mapped to a field the plan compares with texts warns of a value it does not
+    /// know, as a file mapped by hand does; the columns the preset reads itself (its statuses) do not.
+    @Test func aPlatformImportWarnsOfUnknownValues() throws {
+        let s = try Session(path: onlineShop)
+        let file = repositoryRoot + "/scenarios/shop-orders-2026-03.csv"
+        // The Taobao export's own statuses (卖家已发货，等待买家确认 …) are the preset's to read: no warning.
+        #expect(!run(s, "orders import \(file) --format taobao --dry-run").contains { $0.hasPrefix("warning:") })
+        run(s, "field channel default \"shop\"", "order live = channel = \"live\"")
+        let lines = run(s, "orders import \(file) --format taobao --map 买家留言=channel --dry-run")
+        // Row 2's 买家留言 is 请尽快发货 (the file's first order), which is neither "live" nor "shop".
+        #expect(lines.contains { $0.hasPrefix("warning: row 2, column 买家留言 (channel): '请尽快发货' is not a value the plan knows (live, shop), so the order counts as none of them;") },
+                "\(lines)")
+        // The same file mapped by hand (no preset; its unpaid orders have no payment time, skipped) warns the same.
+        let generic = run(s, "orders import \(file) --map 订单编号=id,订单付款时间=date,买家实际支付金额=amount,买家留言=channel --note 订单备注 --skip-bad --dry-run")
+        #expect(generic.contains { $0.hasPrefix("warning: row 2, column 买家留言 (channel): '请尽快发货' is not a value the plan knows (live, shop)") }, "\(generic)")
+        // Its statuses are read as Taobao's words by the note import too: not warned of.
+        #expect(!generic.contains { $0.contains("column 订单状态") })
+    }
 }
