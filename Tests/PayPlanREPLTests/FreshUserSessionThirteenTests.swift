@@ -125,6 +125,31 @@ import TestSupport
         #expect(try ScenarioFile.encode(body) == ScenarioFile.encodeWithFoundation(body))
     }
 
+    // MARK: 6. A parameter nothing reads
+
+    /// `check` names a parameter or tier table that nothing reads; settings payplan reads by name
+    /// (minimum_wage, attribution_*) and the shipped plans' own parameters are not named.
+    @Test func checkNamesAParameterNothingReads() throws {
+        for file in [electronics, onlineShop, webAgency] {
+            let s = try Session(path: file)
+            #expect(!run(s, "check").contains { $0.contains("nothing reads") }, "\(file)")
+        }
+        let s = try Session(path: electronics)
+        // Defining it says nothing yet (a plan typed top down defines a parameter before the rule that reads it).
+        #expect(run(s, "param lonely = 5") == ["defined lonely"])
+        run(s, "table lone_t [lo, hi): 0 -> 1%, 1万 -> 2%")
+        var lines = run(s, "check")
+        #expect(lines.contains("warning: in 'lonely': 'lonely' is a parameter that nothing reads: it changes no figure; use it in a rule, or drop lonely"))
+        #expect(lines.contains("warning: in 'lone_t': 'lone_t' is a tier table that nothing reads: it changes no figure; use it in a rule, or drop lone_t"))
+        s.language = .zh
+        lines = run(s, "check")
+        #expect(lines.contains("警告：在 'lonely' 中：'lonely' 是没有任何定义读取的参数：它不影响任何数字；请在规则中使用它，或 drop lonely"))
+        s.language = .en
+        // Once a rule reads it, it is no longer named.
+        run(s, "month uses_lonely = lonely * sales")
+        #expect(!run(s, "check").contains { $0.contains("'lonely' is a parameter that nothing reads") })
+    }
+
     // MARK: 7, 11. Platform exports
 
     /// `--format taobao` on a file that is no Taobao export (plan C's own order sheet) says so, with the columns
