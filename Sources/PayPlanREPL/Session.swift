@@ -607,7 +607,7 @@ public final class Session {
                 return .error(EditMessage.dropFromUsage)
             }
             let n = words[2]
-            guard let d = new.plan.definition(named: n) else { return .error(EditMessage.nothingToDrop(n)) }
+            guard let d = new.plan.definition(named: n) else { return .error(EditMessage.nothingToDrop(n, hint: nearestDefinition(n))) }
             guard new.plan.removeVersion(n, from: p.start) != nil else {
                 return .error(EditMessage.noVersionFrom(n, from: p.start, starts: d.versions.map { $0.effective! }))
             }
@@ -619,7 +619,7 @@ public final class Session {
         if let part = new.plan.definition(named: name)?.part {
             return .error(EditMessage.fromPart(name: name, part: part))
         }
-        guard let removed = new.plan.remove(name) else { return .error(EditMessage.nothingToDrop(name)) }
+        guard let removed = new.plan.remove(name) else { return .error(EditMessage.nothingToDrop(name, hint: nearestDefinition(name))) }
         // A plan's own version of a part's definition gives way to the part's: nothing loses the name then.
         let readers = new.plan.definition(named: name) == nil ? Session.readers(of: name, in: new.plan) : []
         if !readers.isEmpty { return .error(EditMessage.stillRead(name, kind: Session.kindWord(removed.statement), readers: readers)) }
@@ -627,9 +627,12 @@ public final class Session {
         return commit(new, label: "drop \(name)", labelLine: OutputLine(said), said: [said])
     }
 
+    /// The plan's definition name nearest `n`, for "did you mean" (`show comission`, `drop comission`).
+    func nearestDefinition(_ n: String) -> String? { closestName(to: n, among: workspace.plan.definitions.map(\.name)) }
+
     func show(_ name: String) -> Output {
         guard let d = workspace.plan.definition(named: name) else {
-            return .error(EditMessage.notInPlan(name))
+            return .error(EditMessage.notInPlan(name, hint: nearestDefinition(name)))
         }
         let origin = d.part.map { [OutputLine(EditMessage.partOrigin($0))] } ?? []
         var lines = d.comment.map { OutputLine(fixed: "# " + $0) } + origin + d.source.split(separator: "\n", omittingEmptySubsequences: false).map { OutputLine(fixed: String($0)) }

@@ -46,8 +46,9 @@ public enum EditMessage: MessageCatalogue {
     case removedOrdersOutsideYears(Int, years: ClosedRange<Int>, datedIn: ClosedRange<Int>)
     /// A cycle among rules, written `pay → bonus → pay`.
     case circular([String])
-    case nothingToDrop(String)
-    case notInPlan(String)
+    /// `drop NAME` / `show NAME` of a name the plan does not define, with the nearest name it does.
+    case nothingToDrop(String, hint: String? = nil)
+    case notInPlan(String, hint: String? = nil)
     /// `drop from` written wrongly.
     case dropFromUsage
     /// `drop from MONTH NAME` where `NAME` has no version from that month; the months its versions start.
@@ -110,8 +111,10 @@ public enum EditMessage: MessageCatalogue {
         case .noVersionFrom(let n, let m, let starts):
             Wording(en: "'\(n)' has no version from \(m)" + (starts.isEmpty ? "" : "; its versions start \(starts.map(\.description).joined(separator: ", "))"),
                     zh: "'\(n)' 没有自 \(m) 起的版本" + (starts.isEmpty ? "" : "；它的版本起始于 \(starts.map(\.description).joined(separator: "、"))"))
-        case .nothingToDrop(let n): Wording(en: "nothing named '\(n)' to drop", zh: "没有名为 '\(n)' 的定义可删除")
-        case .notInPlan(let n): Wording(en: "nothing named '\(n)' in the plan (type 'plan' to list it)", zh: "方案中没有名为 '\(n)' 的定义（输入 plan 查看全部）")
+        case .nothingToDrop(let n, let h): Wording(en: "nothing named '\(n)' to drop", zh: "没有名为 '\(n)' 的定义可删除").followed(by: MessageWords.hint(h))
+        case .notInPlan(let n, let h):
+            h == nil ? Wording(en: "nothing named '\(n)' in the plan (type 'plan' to list it)", zh: "方案中没有名为 '\(n)' 的定义（输入 plan 查看全部）")
+                : Wording(en: "nothing named '\(n)' in the plan", zh: "方案中没有名为 '\(n)' 的定义").followed(by: MessageWords.hint(h))
         case .fromPart(let n, let p):
             Wording(en: "'\(n)' comes from the \(p) part: redefine it to change it, or drop 'use \(p)'", zh: "'\(n)' 来自共用部件 \(p)：重新定义即可修改，或 drop 'use \(p)' 去掉整个部件")
         case .partOrigin(let p):
