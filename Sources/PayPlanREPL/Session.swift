@@ -1047,7 +1047,8 @@ public final class Session {
         if let dot = lhs.firstIndex(of: "."), !lhs[..<dot].contains("[") {
             agentName = String(lhs[..<dot])
             // "T002#CS01".credited: quotes keep a # (a split order's part) from starting a comment.
-            if let a = agentName, a.count > 2, a.hasPrefix("\""), a.hasSuffix("\"") { agentName = String(a.dropFirst().dropLast()) }
+            // ('李雷'.pay: a name in single quotes is the name, as in double ones.)
+            agentName = agentName.map(CommandArguments.unquoted)
             rest = lhs[lhs.index(after: dot)...]
             restOffset = lhs.distance(from: lhs.startIndex, to: dot) + 1
         }
@@ -1265,7 +1266,7 @@ public final class Session {
         let ref = words[0].replacingOccurrences(of: "。", with: ".")
         var agentName: String? = nil
         var rest = Substring(ref)
-        if let dot = ref.firstIndex(of: ".") { agentName = String(ref[..<dot]); rest = ref[ref.index(after: dot)...] }
+        if let dot = ref.firstIndex(of: ".") { agentName = CommandArguments.unquoted(String(ref[..<dot])); rest = ref[ref.index(after: dot)...] }
         var ruleName = String(rest), period: Period? = nil
         if rest.contains("["), !rest.hasSuffix("]") { return .error(CommandMessage.expectedClosingBracket) }
         if let open = rest.firstIndex(of: "["), rest.hasSuffix("]") {

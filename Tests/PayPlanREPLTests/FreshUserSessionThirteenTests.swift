@@ -88,6 +88,31 @@ import TestSupport
         #expect(!run(s, "offer sales 3万 6万 10万").contains { $0.contains("#OVERFLOW") })
     }
 
+    // MARK: 3. Names in single quotes
+
+    /// A name typed in single quotes is the name, wherever a name in double quotes is: agent commands, order
+    /// fields, cell references, explain, statement and `for AGENT`; an apostrophe inside a word stays.
+    @Test func singleQuotesAroundANameAreTakenOff() throws {
+        let s = try Session(path: electronics)
+        run(s, "agent add 'Alice' hired=2026-01-01")
+        #expect(s.workspace.agentIndex(named: "Alice") != nil)
+        run(s, "agent set 'Alice' base=3100")
+        #expect(s.workspace.agents.last?.base == Fixed(3100))
+        #expect(query(s, "'李雷'.pay[2026-03]") == query(s, "李雷.pay[2026-03]"))
+        #expect(query(s, "\"李雷\".pay[2026-03]") == query(s, "李雷.pay[2026-03]"))
+        #expect(run(s, "explain '李雷'.pay[2026-03]") == run(s, "explain 李雷.pay[2026-03]"))
+        #expect(run(s, "statement '李雷' 2026-03") == run(s, "statement 李雷 2026-03"))
+        #expect(run(s, "statement \"李雷\" 2026-03") == run(s, "statement 李雷 2026-03"))
+        run(s, "order add T1 agent='李雷' date=2026-03-03 amount=100")
+        #expect(s.workspace.order("T1")?.agent == "李雷")
+        #expect(run(s, "sweep sales from 0 to 2万 step 1万 show pay for '王芳' in 2026-03") == run(s, "sweep sales from 0 to 2万 step 1万 show pay for 王芳 in 2026-03"))
+        run(s, "agent rm 'Alice'")
+        #expect(s.workspace.agentIndex(named: "Alice") == nil)
+        // An apostrophe inside a word is part of it; a name that starts with one is still refused as a name.
+        #expect(CommandArguments.words("O'Brien x='a b' 'c d'").map(\.text) == ["O'Brien", "x=a b", "c d"])
+        expectRefused(s, "agent add O'Brien", "cannot name an agent")
+    }
+
     // MARK: 4. A percent after a name
 
     /// `abc%` (a name, then %) and a % with no number before it say that a percent needs a number right
