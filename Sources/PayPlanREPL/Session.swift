@@ -1144,6 +1144,9 @@ public final class Session {
         guard let v = valueOf(rule: r, agent: agentIndex, period: p) else {
             return .error(Diagnostic(CommandMessage.outsideYears(p, years: workspace.years, widen: nil), source: line, range: periodOffset..<(periodOffset + (periodText?.count ?? 1))))
         }
+        if case .number(let n) = v, let count = n.wholeNumber, Session.countsYes(rule: r, agent: agentIndex, period: p, in: engine) {
+            return Output(message: CommandMessage.yesCount(cell: label, count: Int(count), of: Session.periods(of: rule.dimension.grain, in: p), grain: rule.dimension.grain))
+        }
         var out = Output(body: [OutputLine(fixed: "\(label) = \(shown(v, labels: workspace.plan.valueLabels(for: rule.name)).displayText)")])
         if case .error(let e) = v { out.add(CommandMessage.errorValue(e.detail, origin: e.origin?.description == label ? nil : e.origin)) }
         return out
@@ -1366,7 +1369,12 @@ public final class Session {
             var row: [FigureTable.Cell] = [.text(agent.name)]
             for (j, r) in usable.enumerated() {
                 let v = Session.value(rule: r, agent: a, period: p, in: engine) ?? .text("")
-                row.append(.value(zh ? Session.inChinese(v, labels: columnLabels[j]) : v))
+                // A yes/no figure over a longer period counts its months that are yes: a whole number (Session+YesCounts).
+                if case .number(let n) = v, Session.countsYes(rule: r, agent: a, period: p, in: engine) {
+                    row.append(FigureTable.Cell(text: n.format(minimumFractionDigits: 0), number: n, kind: .count)); flagColumns.insert(j)
+                } else {
+                    row.append(.value(zh ? Session.inChinese(v, labels: columnLabels[j]) : v))
+                }
                 switch v {
                 case .number(let n):
                     // A total beyond ±10²⁶ shows as #OVERFLOW.

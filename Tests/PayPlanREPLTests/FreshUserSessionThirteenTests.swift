@@ -199,6 +199,35 @@ import TestSupport
         #expect(!run(s, "check").contains { $0.contains("'lonely' is a parameter that nothing reads") })
     }
 
+    // MARK: 10. A yes/no figure over a quarter
+
+    /// Plan A's 不合格淘汰 (dismiss, A7: yes in a new agent's assessment month graded 不合格) over a quarter is how
+    /// many of its months are yes: a whole number in the report (every format) and in a query, never 1.00.
+    @Test func aYesNoFigureOverAQuarterIsACount() throws {
+        let s = try Session(path: onlineShop)
+        // Worked out from the months: the count of yes months of each agent in 2026-Q1.
+        let months = ["2026-01", "2026-02", "2026-03"]
+        func yes(_ agent: String) -> Int { months.filter { query(s, "\(agent).dismiss[\($0)]") == "yes" }.count }
+        let agents = s.workspace.agents.map(\.name)
+        let counts = agents.map(yes)
+        #expect(counts.reduce(0, +) >= 1)
+        let report = run(s, "report 2026-Q1")
+        for (a, n) in zip(agents, counts) {
+            #expect(row(report, a).contains("\(n)"), "\(a)")
+            #expect(query(s, "\(a).dismiss[2026-Q1]") == "\(n) (\(n) of its 3 months \(n == 1 ? "is" : "are") yes)")
+        }
+        let csv = run(s, "report 2026-Q1 --csv")
+        let header = csv[0].split(separator: ",").map(String.init)
+        let column = header.firstIndex(of: "dismiss")!
+        for (a, n) in zip(agents, counts) {
+            let cells = csv.first { $0.hasPrefix(a + ",") }!.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(cells[column] == "\(n)")
+        }
+        s.language = .zh
+        let (a, n) = (agents[counts.firstIndex { $0 > 0 }!], counts.first { $0 > 0 }!)
+        #expect(query(s, "\(a).dismiss[2026-Q1]") == "\(n)（3 个月中有 \(n) 个月为是）")
+    }
+
     // MARK: 7, 11. Platform exports
 
     /// `--format taobao` on a file that is no Taobao export (plan C's own order sheet) says so, with the columns
