@@ -349,6 +349,7 @@ public final class Session {
         if let problem = workspace.agents.lazy.compactMap({ Session.employmentOutsideYears($0, a...b, command: "years \(a == b ? "\(a)" : "\(a)-\(b)")") }).first {
             return .error(problem)
         }
+        if workspace.years == a...b { return Output(message: EditMessage.unchanged(.years(a...b))) }
         var new = workspace
         new.years = a...b
         return commit(new, label: "years \(rest)", said: [EditMessage.yearsNow(a...b)])
@@ -576,6 +577,8 @@ public final class Session {
             return .error(Diagnostic(SourceError(.version(.oldKindVersions(def.name, starts: base.versions.map { $0.effective! }, drop: v.effective!)),
                                                  at: def.kindRange, in: def.source)))
         }
+        // Written again as the plan has it (the same text, comment kept): nothing changes, and no undo step.
+        if old != nil, new.plan == workspace.plan { return Output(message: EditMessage.unchanged(.definition(def.name))) }
         let verb = old == nil ? EditMessage.defined(def.name, from: def.effective) : EditMessage.redefined(def.name, from: def.effective)
         // A redefinition that keeps every rule's cells and dependencies is made in place.
         let (before, after) = (workspace.plan, new.plan)
@@ -739,6 +742,7 @@ public final class Session {
             guard parts.count > 2 else { return .error(AgentMessage.setNeedsPairs(name)) }
             if let e = applyAttributes(parts.dropFirst(2), to: &new.agents[i]) { return e }
             let (before, after) = (workspace.agents[i], new.agents[i])
+            if before == after { return Output(message: EditMessage.unchanged(.agent(name))) }
             if new.agents[i].name != name {
                 let renamed = new.agents[i].name
                 if let problem = Session.agentNameProblem(renamed) { return .error(problem) }
@@ -1219,6 +1223,8 @@ public final class Session {
         new.setInput(rule.name, agent: agentName, period: p, value: value)
         // Undo and redo store the input back in place: no new engine.
         let old = engine.storedInput(cell: c)
+        // The value it already holds (entered, not only its default): nothing changes, and no undo step.
+        if old == value { return Output(message: EditMessage.unchanged(.input(cell: label, value: value.moneyText))) }
         let edits = EngineEdits(forward: { $0.setInputs([(c, value)]) }, back: { $0.setInputs([(c, old)]) })
         pushUndo(Snapshot(workspace: workspace, label: OutputLine(fixed: "\(label) = \(value.moneyText)"), edits: edits))
         workspace = new

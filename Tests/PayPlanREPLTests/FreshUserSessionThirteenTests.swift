@@ -9,6 +9,45 @@ import TestSupport
 /// percent after a name, unknown figure names, an empty plan saved, unread parameters, yes/no figures over a
 /// quarter, and a platform export that is not one. Expected texts are written out from the wording by hand.
 @Suite struct FreshUserSessionThirteenTests {
+    // MARK: 5. Edits that change nothing
+
+    /// Setting a value to what it already holds, defining a rule again as it stands, giving an agent or an order
+    /// the values they have, the years or as-of date they are, clearing a day with no mark: each says "no change",
+    /// records no undo step and leaves the session as it was (unsaved mark, change count, the journal's trigger).
+    @Test func editsThatChangeNothingAreNoUndoSteps() throws {
+        let s = try Session(path: electronics)
+        // One real edit first: every no-op after it leaves it the one step to undo.
+        run(s, "as of 2026-06-30")
+        let edits: [(command: String, en: String, zh: String)] = [
+            // 李雷's March sales are entered as 120,000 in the shipped scenario (rules.md C, 文件 3).
+            ("李雷.sales[2026-03] = 120000", "no change: 李雷.sales[2026-03] is already 120,000.00", "未更改：李雷.sales[2026-03] 已是 120,000.00"),
+            ("李雷.sales[2026-03] = 12万", "no change: 李雷.sales[2026-03] is already 120,000.00", "未更改：李雷.sales[2026-03] 已是 120,000.00"),
+            // C1's three months, written again as the plan writes it (the label kept by the redefinition).
+            ("param probation_months = 3", "no change: probation_months is already defined so", "未更改：probation_months 的定义本来就是这样"),
+            ("probation_months = 3", "no change: probation_months is already defined so", "未更改：probation_months 的定义本来就是这样"),
+            ("agent set 李雷 base=3000", "no change: 李雷 already has these values", "未更改：李雷 的资料本来就是这些值"),
+            ("agent set 李雷 hired=2023-03-01 role=sales", "no change: 李雷 already has these values", "未更改：李雷 的资料本来就是这些值"),
+            ("order set 2026040110006 date=2026-04-01 agent=韩梅梅", "no change: order 2026040110006 already has these values", "未更改：订单 2026040110006 本来就是这些值"),
+            ("years 2026", "no change: this scenario already covers 2026", "未更改：方案年份本来就是 2026"),
+            ("as of 2026-06-30", "no change: the as-of date is already 2026-06-30", "未更改：截至日期本来就是 2026-06-30"),
+            ("calendar clear 2026-05-01", "no change: 2026-05-01 has no holiday or workday mark to clear", "未更改：2026-05-01 没有节假日或调休标记可清除"),
+        ]
+        for (command, en, zh) in edits {
+            let (workspace, count, dirty) = (s.workspace, s.changeCount, s.isDirty)
+            let r = said(s, command)
+            #expect(!r.failed, "\(command): \(r.en)")
+            #expect(r.en == en, "\(command)")
+            #expect(r.zh == zh, "\(command)")
+            #expect(s.workspace == workspace && s.changeCount == count && s.isDirty == dirty, "\(command) changed the session")
+        }
+        // The one step to undo is still the as-of date, and then nothing.
+        #expect(run(s, "undo").first == "undid as of 2026-06-30")
+        expectRefused(s, "undo", "nothing to undo")
+        // A real change of each kind is still an undo step.
+        run(s, "李雷.sales[2026-03] = 120001", "param probation_months = 4", "agent set 李雷 base=3001")
+        #expect(run(s, "undo", "undo", "undo").filter { $0.hasPrefix("undid") } == ["undid agent set 李雷", "undid redefined probation_months", "undid 李雷.sales[2026-03] = 120,001.00"])
+    }
+
     // MARK: 1. A pay figure that is an error value of its own
 
     /// Plan A's pay (A1: base + commission − after-sales penalty + bonus) made to divide by zero while every
