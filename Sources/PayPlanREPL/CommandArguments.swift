@@ -57,10 +57,16 @@ struct CommandArguments: Equatable {
     }
 
     /// The words of `text`: split at unquoted white space, quotes removed, each marked when it was quoted.
+    /// Double quotes quote anywhere; a single quote only where a word or a value (after `=`) starts, up to the
+    /// next single quote (`'Alice'`, `agent='李雷'`), so an apostrophe inside a word (`O'Brien`) stays as written.
     /// - Complexity: O(n).
     static func words(_ text: String) -> [(text: String, quoted: Bool)] {
         var words: [(text: String, quoted: Bool)] = [], current = "", quoted = false, wasQuoted = false
+        var single = false
         for c in text {
+            if c == "'" && single { single = false; continue }
+            if c == "'" && !quoted && (current.isEmpty || current.hasSuffix("=")) { single = true; wasQuoted = true; continue }
+            if single { current.append(c); continue }
             if c == "\"" { quoted.toggle(); wasQuoted = true; continue }
             if c.isWhitespace && !quoted {
                 if wasQuoted || !current.isEmpty { words.append((current, wasQuoted)) }
@@ -69,5 +75,13 @@ struct CommandArguments: Equatable {
         }
         if wasQuoted || !current.isEmpty { words.append((current, wasQuoted)) }
         return words
+    }
+
+    /// `name` without one pair of quotes around it, double (`"李雷"`) or single (`'李雷'`), as a name is typed
+    /// quoted in a command (fresh-user finding 3, session 13: single quotes were kept as part of the name).
+    /// - Complexity: O(1).
+    static func unquoted(_ name: String) -> String {
+        guard name.count > 2, let first = name.first, first == "\"" || first == "'", name.last == first else { return name }
+        return String(name.dropFirst().dropLast())
     }
 }

@@ -136,7 +136,13 @@ public struct StatementRenderer {
             // Not a sum over an error value: said as what cannot be computed.
             if s.earningsTotal.isError || s.deductionsTotal.isError || t.value.isError,
                let why = totalNote(s.earnings + s.deductions, .error(EvalError(.statementTotalTooLarge))) { how = why }
-            out.append(Row(kind: .total, item: zh && t.label == nil ? "应发工资" : itemName(t), amount: amount(t.value), note: how, plainAmount: plainAmount(t.value), name: t.name))
+            // An error value of its own (no line above is one): why, and where, not a difference the lines do not make.
+            else if case .error(let e) = t.value {
+                let formula = t.explanation.map(plain.body) ?? ""
+                how = zh ? "无法计算（\(e.code)）：\(EvalErrorMessage.chinese(e.detail))" + (formula.isEmpty ? "" : "，出在 \(formula)") + "；不是上面各项之差"
+                    : "cannot be computed (\(e.code)): \(e.message)" + (formula.isEmpty ? "" : ", in \(formula)") + "; not the lines above added up"
+            }
+            out.append(Row(kind: .total, item: totalName(t), amount: amount(t.value), note: how, plainAmount: plainAmount(t.value), name: t.name))
         }
         if let n = s.net {
             out.append(heading("withheld"))
@@ -152,6 +158,9 @@ public struct StatementRenderer {
         return out
     }
 
+    /// The pay figure's name on its row: its label, or 应发工资 under zh when it has none.
+    func totalName(_ t: PayStatement.Line) -> String { zh && t.label == nil ? "应发工资" : itemName(t) }
+
     /// The statement's warnings, one line each: every line that is an error value (which line, why,
     /// where it started), then pay below zero or under the minimum wage, in period order.
     public func warnings(_ s: PayStatement) -> [String] {
@@ -164,6 +173,10 @@ public struct StatementRenderer {
         s.problems.map { p in
             // Where the error started, unless at the line's own figure.
             let own = p.error.origin.map { $0.agent == s.agent && $0.figure == p.line.name } ?? true
+            if p.isTotal {
+                return .payFigureError(agent: s.agent, period: s.period, item: totalName(p.line), error: p.error, origin: own ? nil : p.origin,
+                                       earnings: s.earningsTotal, deductions: s.deductionsTotal)
+            }
             return .lineError(agent: s.agent, period: s.period, item: itemName(p.line), error: p.error, origin: own ? nil : p.origin, added: p.added)
         }
     }

@@ -66,6 +66,7 @@ extension Session {
         var understood: PlatformImport.Summary? = nil
         var attributionLine: ImportMessage? = nil
         var allSilentLine: ImportMessage? = nil
+        var unknownValues: [ImportMessage] = []
         do {
             // Decoded once: the header is looked at first, then the rows are read from the same text.
             let decoded = try OrderImport.decode(data)
@@ -96,6 +97,13 @@ extension Session {
                     }
                 }
                 mapping = auto.mapping.merging(mapping) { _, given in given }
+                // A platform's export always has its order number, amount and date: a file without one of them is
+                // not that export (said with what is missing), rather than "no column maps to date".
+                // (The amount alone missing is said by `presetRefusal` after reading, naming the columns it looks for.)
+                if let p = preset, case let missing = Session.exportColumnsMissing(p, mapping: mapping, dateFallback: auto.dateFallback),
+                   missing.contains(where: { $0.target != "amount" }) {
+                    return .error(ImportMessage.notThisExport(file: file, format: p.name, missing: missing, columns: header.filter { !$0.isEmpty }))
+                }
                 read = try OrderImport.read(decoded, mapping: mapping, workspace: workspace, dateFallback: auto.dateFallback,
                                             shouldStop: { [interruptCheck] in interruptCheck() }, progress: readProgress)
                 if read.columns.contains(where: { $0.target == "agent" }) {
@@ -119,6 +127,12 @@ extension Session {
                     return .error(ImportRefusalMessage.refused(file: file, refusal))
                 }
                 understood = PlatformImport.normalise(&read, preset: used)
+                // A text the plan does not know, said for a platform's export as for a file mapped by hand (fresh-user
+                // finding 11, session 13), in the columns the preset does not read itself (its statuses it reads into
+                // what they mean, and refuses one it does not know; with no preset, Taobao's words and any other as paid):
+                // read before the orders move into their groups.
+                let presetTargets = Set(used.columns.map(\.target) + ["status", "after_sale"])
+                unknownValues = unknownImportedValues(read.orders, columns: read.columns.filter { !presetTargets.contains($0.target ?? "") })
                 // The orders move into the groups (read.orders is left empty): held once, not twice.
                 let t = TaobaoImport.credit(taking: &read, workspace: workspace, people: attributionPeople, match: settings.match, mode: settings.mode, refundsKnown: refundsKnown)
                 read.problems += t.problems
@@ -153,6 +167,7 @@ extension Session {
         if let a = attributionLine { info.append(a) }
         if let a = allSilentLine { info.append(a) }
         if let u = understood, let t = taobao { info += Session.understoodLines(u, groups: t.groups) }
+        info += unknownValues
         let counts: MergeCounts
         if var t = taobao {
             taobao = nil // the groups are held by the merge alone from here, which moves their orders out
@@ -312,5 +327,21 @@ extension Session {
             return .error(ImportMessage.unclosedQuote(file: file, row: q.row, column: q.column, linesAfter: q.linesAfter))
         default: return .error(ImportMessage.failed(file: file, why: Session.said(error)))
         }
+    }
+
+    /// The columns every export of `preset` has that `mapping` (the preset's reading of the header, with `--map`
+    /// on top) leaves unmapped: the order number, the amount (or the paid amount net of refunds) and the date
+    /// (or the creation time the preset falls back to), each with the export's names for it.
+    /// - Complexity: O(mapping + preset columns).
+    static func exportColumnsMissing(_ preset: PlatformPreset, mapping: [String: String], dateFallback: String?) -> [(target: String, headers: [String])] {
+        let mapped = Set(mapping.values)
+        var missing: [(target: String, headers: [String])] = []
+        for target in ["id", "amount", "date"] {
+            let found = mapped.contains(target) || (target == "amount" && mapped.contains("net_paid")) || (target == "date" && dateFallback != nil)
+            guard !found else { continue }
+            let names = preset.columns.first { $0.target == target }?.headers ?? []
+            missing.append((target, target == "date" ? names + preset.createdColumns : names))
+        }
+        return missing
     }
 }

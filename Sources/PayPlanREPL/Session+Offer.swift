@@ -8,7 +8,11 @@ extension Session {
     /// day of the `from` month (default: the first month of the scenario) and
     /// sells the same amount every month; one column per amount, with the year's total.
     func offer(_ rest: String) -> Output {
-        let words = rest.split(separator: " ").map(String.init)
+        let pieces = rest.split(separator: " ")
+        let words = pieces.map(String.init)
+        // Where each word starts in the command as written (`offer ` + rest), for a caret under a bad amount.
+        let line = "offer " + rest
+        let starts = pieces.map { 6 + rest.distance(from: rest.startIndex, to: $0.startIndex) }
         guard let inputName = words.first else { return .error(OfferMessage.usage) }
         guard let r = engine.plan.ruleIndex[inputName], case .input = engine.plan.rules[r].kind,
               engine.plan.rules[r].dimension == Dimension(grain: .month, perAgent: true) else {
@@ -36,9 +40,12 @@ extension Session {
                 start = p.start; i += 2; continue
             }
             if w.contains("=") { attributes.append(w); i += 1; continue }
-            guard let e = try? Parser.expression(w), let v = try? Session.constantAmount(e) else {
-                return .error(OfferMessage.notAnAmount(w))
-            }
+            let v: Fixed
+            do { v = try Session.constantAmount(try Parser.expression(w)) } catch let e as SourceError where Session.isNumberProblem(e.kind) {
+                // A number written wrongly is said as a cell input says it (too large, and the limit; an exponent; …),
+                // under the word (fresh-user finding 2, session 13); anything else is no amount, with offer's usage.
+                return .error(Diagnostic(e, offset: starts[i], commandLine: line))
+            } catch { return .error(OfferMessage.notAnAmount(w)) }
             if let problem = amountProblem(w, value: v, input: words[0]) { return .error(problem) }
             if v.isNegative && negative == nil { negative = w }
             amounts.append(v); i += 1
@@ -106,6 +113,33 @@ extension Session {
         t.add([zh ? "合计" : "total", ""] + sums.map(\.displayText))
         var out = Output(message: OfferMessage.title(start: start, input: inputName, label: engine.plan.rules[r].label ?? inputName, amounts: amounts))
         for line in t.render() { out.add(fixed: line) }
+        // An amount whose pay is past what an amount holds shows #OVERFLOW: said why, for the first such column.
+        for (k, amount) in amounts.enumerated() {
+            let gross = columns[k], net = netColumns.isEmpty ? [] : netColumns[k]
+            let first = zip(months, gross).first { Session.overflowError($0.1) != nil }
+                ?? zip(months, net).first { Session.overflowError($0.1) != nil }
+            if let (m, v) = first, let e = Session.overflowError(v) {
+                out.add(OfferMessage.overflowed(input: inputName, label: engine.plan.rules[r].label ?? inputName, amount: amount, month: m, error: e)); break
+            }
+            if let e = Session.overflowError(Value.total(of: gross)) ?? (net.isEmpty ? nil : Session.overflowError(Value.total(of: net))) {
+                out.add(OfferMessage.overflowed(input: inputName, label: engine.plan.rules[r].label ?? inputName, amount: amount, month: nil, error: e)); break
+            }
+        }
         return out
+    }
+
+    /// True for what the lexer says of a number written wrongly: too large, an exponent, too many decimals, a
+    /// comma that groups no thousands, letters after the digits, an amount that cannot be computed.
+    static func isNumberProblem(_ k: SourceError.Kind) -> Bool {
+        switch k {
+        case .tooLarge, .exponent, .tooManyDecimals, .commaGroup, .notANumber, .notComputable: true
+        default: false
+        }
+    }
+
+    /// The error of `v` when it is `#OVERFLOW`.
+    static func overflowError(_ v: Value) -> EvalError? {
+        if case .error(let e) = v, e.kind == .overflow { return e }
+        return nil
     }
 }

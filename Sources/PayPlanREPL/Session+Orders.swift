@@ -56,6 +56,7 @@ extension Session {
                 let y = workspace.years
                 return .error(OrderMessage.dateOutsideYears(o.date, years: y, widen: min(y.lowerBound, o.date.year)...max(y.upperBound, o.date.year)))
             }
+            if sub == "set", o == existing { return Output(message: EditMessage.unchanged(.order(id))) }
             new.upsert(o)
             // A change of an order's field values is made in place (Engine.replaceOrder).
             var edits: EngineEdits? = nil
@@ -163,6 +164,7 @@ extension Session {
         default: return .error(OrderMessage.unknownCalendarCommand(sub))
         }
         let (before, after) = (workspace.calendar, new.calendar)
+        if before == after { return Output(message: EditMessage.unchanged(.calendarClear(days: parts[1]))) }
         return commit(new, label: "calendar \(rest)", said: [OrderMessage.calendarChanged(sub: sub, days: parts[1])]
                         + (afterYears ? [OrderMessage.calendarAfterYears(days: parts[1], years: y)] : []),
                       edits: EngineEdits(forward: { $0.setCalendar(after) }, back: { $0.setCalendar(before) }))
@@ -181,6 +183,7 @@ extension Session {
         let text = rest == "of" ? "" : rest.hasPrefix("of ") ? String(rest.dropFirst(3)).trimmingCharacters(in: .whitespaces) : rest
         if text.isEmpty { return Output(message: OrderMessage.asOf(workspace.knownOn, defaulted: workspace.asOf == nil, fromOrders: workspace.recordedThrough != nil)) }
         guard let d = Day(text: text) else { return .error(OrderMessage.notADate(text)) }
+        if workspace.asOf == d { return Output(message: EditMessage.unchanged(.asOf(d))) }
         var new = workspace
         new.asOf = d
         let (before, after) = (workspace.knownOn, new.knownOn)

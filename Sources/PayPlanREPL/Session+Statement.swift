@@ -16,6 +16,7 @@ extension Session {
             head = words
         }
         guard head.count == 2 else { return .error(StatementMessage.usage(nil)) }
+        head[0] = CommandArguments.unquoted(head[0])
         guard let p = Period(text: head[1]) else { return .error(CommandMessage.notAPeriod(head[1])) }
         guard engine.index(of: p) != nil else { return .error(CommandMessage.outsideYears(p, years: workspace.years, widen: nil)) }
         let shortcuts = formats.keys.filter { c[$0] != nil }

@@ -183,6 +183,30 @@ extension Session {
         return out
     }
 
+    /// The parameters that payplan itself reads by name (settings), which no definition needs to read.
+    static let settingNames: Set<String> = ["minimum_wage", "attribution_mode", "attribution_match", "attribution_pattern", "proration"]
+
+    /// A warning for each parameter or tier table of the plan's own (not a part's) that no other definition
+    /// reads and that is no setting payplan reads by name (`settingNames`): it changes no figure. Worked out
+    /// by `check` only, so that a plan typed top down (the parameter first, the rule reading it next) is not
+    /// warned at every parameter.
+    /// - Complexity: O(definitions × the definitions whose text holds the name).
+    static func unusedWarnings(plan: Plan) -> [PlanWarning] {
+        plan.definitions.compactMap { d in
+            let kind: (en: String, zh: String)
+            switch d.statement {
+            case .param: kind = ("parameter", "参数")
+            case .table: kind = ("tier table", "阶梯表")
+            default: return nil
+            }
+            guard d.part == nil, !settingNames.contains(d.name), readers(of: d.name, in: plan).isEmpty else { return nil }
+            return PlanWarning(.unused, definition: d.name,
+                               message: "'\(d.name)' is a \(kind.en) that nothing reads: it changes no figure; use it in a rule, or drop \(d.name)",
+                               zh: "'\(d.name)' 是没有任何定义读取的\(kind.zh)：它不影响任何数字；请在规则中使用它，或 drop \(d.name)",
+                               range: PlanCheck.nameRange(of: d), source: d.source)
+        }
+    }
+
     /// What a statement defines, in the words messages use: input, parameter, attribute, order field, table, rule, order rule.
     static func kindWord(_ s: Statement) -> String {
         switch s {
@@ -201,6 +225,7 @@ extension Session {
         guard rest.isEmpty else { return .error(WarningMessage.checkTakesNothing) }
         // Pay concerns read every pay cell: worked out here, not after every edit (`payConcernWarnings`).
         let all = currentWarnings() + PlanCheck.orderFieldWarnings(workspace: workspace) + PlanCheck.payWarnings(engine: engine, plan: workspace.plan)
+            + Session.unusedWarnings(plan: workspace.plan)
         var out = Output(message: all.isEmpty ? WarningMessage.none : WarningMessage.count(all.count))
         out.warnings = all.map(Diagnostic.init(warning:))
         return out

@@ -395,7 +395,8 @@ extension Session {
         var agent = 0
         if let f = c["for"] {
             guard f.count == 1 else { throw WhatIfRefusal(WhatIfMessage.forTakesOneAgent) }
-            guard let i = workspace.agentIndex(named: f[0]) else { throw WhatIfRefusal(unknownAgent(f[0])) }
+            let name = CommandArguments.unquoted(f[0])
+            guard let i = workspace.agentIndex(named: name) else { throw WhatIfRefusal(unknownAgent(name)) }
             agent = i
         } else {
             guard let first = workspace.agents.first else { throw WhatIfRefusal(WhatIfMessage.noAgentsYet) }

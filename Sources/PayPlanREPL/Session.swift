@@ -356,6 +356,7 @@ public final class Session {
         if let problem = workspace.agents.lazy.compactMap({ Session.employmentOutsideYears($0, a...b, command: "years \(a == b ? "\(a)" : "\(a)-\(b)")") }).first {
             return .error(problem)
         }
+        if workspace.years == a...b { return Output(message: EditMessage.unchanged(.years(a...b))) }
         var new = workspace
         new.years = a...b
         return commit(new, label: "years \(rest)", said: [EditMessage.yearsNow(a...b)])
@@ -583,6 +584,8 @@ public final class Session {
             return .error(Diagnostic(SourceError(.version(.oldKindVersions(def.name, starts: base.versions.map { $0.effective! }, drop: v.effective!)),
                                                  at: def.kindRange, in: def.source)))
         }
+        // Written again as the plan has it (the same text, comment kept): nothing changes, and no undo step.
+        if old != nil, new.plan == workspace.plan { return Output(message: EditMessage.unchanged(.definition(def.name))) }
         let verb = old == nil ? EditMessage.defined(def.name, from: def.effective) : EditMessage.redefined(def.name, from: def.effective)
         // A redefinition that keeps every rule's cells and dependencies is made in place.
         let (before, after) = (workspace.plan, new.plan)
@@ -614,7 +617,7 @@ public final class Session {
                 return .error(EditMessage.dropFromUsage)
             }
             let n = words[2]
-            guard let d = new.plan.definition(named: n) else { return .error(EditMessage.nothingToDrop(n)) }
+            guard let d = new.plan.definition(named: n) else { return .error(EditMessage.nothingToDrop(n, hint: nearestDefinition(n))) }
             guard new.plan.removeVersion(n, from: p.start) != nil else {
                 return .error(EditMessage.noVersionFrom(n, from: p.start, starts: d.versions.map { $0.effective! }))
             }
@@ -626,7 +629,7 @@ public final class Session {
         if let part = new.plan.definition(named: name)?.part {
             return .error(EditMessage.fromPart(name: name, part: part))
         }
-        guard let removed = new.plan.remove(name) else { return .error(EditMessage.nothingToDrop(name)) }
+        guard let removed = new.plan.remove(name) else { return .error(EditMessage.nothingToDrop(name, hint: nearestDefinition(name))) }
         // A plan's own version of a part's definition gives way to the part's: nothing loses the name then.
         let readers = new.plan.definition(named: name) == nil ? Session.readers(of: name, in: new.plan) : []
         if !readers.isEmpty { return .error(EditMessage.stillRead(name, kind: Session.kindWord(removed.statement), readers: readers)) }
@@ -634,9 +637,12 @@ public final class Session {
         return commit(new, label: "drop \(name)", labelLine: OutputLine(said), said: [said])
     }
 
+    /// The plan's definition name nearest `n`, for "did you mean" (`show comission`, `drop comission`).
+    func nearestDefinition(_ n: String) -> String? { closestName(to: n, among: workspace.plan.definitions.map(\.name)) }
+
     func show(_ name: String) -> Output {
         guard let d = workspace.plan.definition(named: name) else {
-            return .error(EditMessage.notInPlan(name))
+            return .error(EditMessage.notInPlan(name, hint: nearestDefinition(name)))
         }
         let origin = d.part.map { [OutputLine(EditMessage.partOrigin($0))] } ?? []
         var lines = d.comment.map { OutputLine(fixed: "# " + $0) } + origin + d.source.split(separator: "\n", omittingEmptySubsequences: false).map { OutputLine(fixed: String($0)) }
@@ -745,6 +751,7 @@ public final class Session {
             guard parts.count > 2 else { return .error(AgentMessage.setNeedsPairs(name)) }
             if let e = applyAttributes(parts.dropFirst(2), to: &new.agents[i]) { return e }
             let (before, after) = (workspace.agents[i], new.agents[i])
+            if before == after { return Output(message: EditMessage.unchanged(.agent(name))) }
             if new.agents[i].name != name {
                 let renamed = new.agents[i].name
                 if let problem = Session.agentNameProblem(renamed) { return .error(problem) }
@@ -1094,7 +1101,8 @@ public final class Session {
         if let dot = lhs.firstIndex(of: "."), !lhs[..<dot].contains("[") {
             agentName = String(lhs[..<dot])
             // "T002#CS01".credited: quotes keep a # (a split order's part) from starting a comment.
-            if let a = agentName, a.count > 2, a.hasPrefix("\""), a.hasSuffix("\"") { agentName = String(a.dropFirst().dropLast()) }
+            // ('李雷'.pay: a name in single quotes is the name, as in double ones.)
+            agentName = agentName.map(CommandArguments.unquoted)
             rest = lhs[lhs.index(after: dot)...]
             restOffset = lhs.distance(from: lhs.startIndex, to: dot) + 1
         }
@@ -1190,6 +1198,9 @@ public final class Session {
         guard let v = valueOf(rule: r, agent: agentIndex, period: p) else {
             return .error(Diagnostic(CommandMessage.outsideYears(p, years: workspace.years, widen: nil), source: line, range: periodOffset..<(periodOffset + (periodText?.count ?? 1))))
         }
+        if case .number(let n) = v, let count = n.wholeNumber, Session.countsYes(rule: r, agent: agentIndex, period: p, in: engine) {
+            return Output(message: CommandMessage.yesCount(cell: label, count: Int(count), of: Session.periods(of: rule.dimension.grain, in: p), grain: rule.dimension.grain))
+        }
         var out = Output(body: [OutputLine(fixed: "\(label) = \(shown(v, labels: workspace.plan.valueLabels(for: rule.name)).displayText)")])
         if case .error(let e) = v { out.add(CommandMessage.errorValue(e.detail, origin: e.origin?.description == label ? nil : e.origin)) }
         return out
@@ -1262,6 +1273,8 @@ public final class Session {
         new.setInput(rule.name, agent: agentName, period: p, value: value)
         // Undo and redo store the input back in place: no new engine.
         let old = engine.storedInput(cell: c)
+        // The value it already holds (entered, not only its default): nothing changes, and no undo step.
+        if old == value { return Output(message: EditMessage.unchanged(.input(cell: label, value: value.moneyText))) }
         let edits = EngineEdits(forward: { $0.setInputs([(c, value)]) }, back: { $0.setInputs([(c, old)]) })
         pushUndo(Snapshot(workspace: workspace, label: OutputLine(fixed: "\(label) = \(value.moneyText)"), edits: edits))
         workspace = new
@@ -1312,7 +1325,7 @@ public final class Session {
         let ref = words[0].replacingOccurrences(of: "。", with: ".")
         var agentName: String? = nil
         var rest = Substring(ref)
-        if let dot = ref.firstIndex(of: ".") { agentName = String(ref[..<dot]); rest = ref[ref.index(after: dot)...] }
+        if let dot = ref.firstIndex(of: ".") { agentName = CommandArguments.unquoted(String(ref[..<dot])); rest = ref[ref.index(after: dot)...] }
         var ruleName = String(rest), period: Period? = nil
         if rest.contains("["), !rest.hasSuffix("]") { return .error(CommandMessage.expectedClosingBracket) }
         if let open = rest.firstIndex(of: "["), rest.hasSuffix("]") {
@@ -1414,7 +1427,12 @@ public final class Session {
             var row: [FigureTable.Cell] = [.text(agent.name)]
             for (j, r) in usable.enumerated() {
                 let v = (a < figures[j].count ? figures[j][a] : Session.value(rule: r, agent: a, period: p, in: engine)) ?? .text("")
-                row.append(.value(zh ? Session.inChinese(v, labels: columnLabels[j]) : v))
+                // A yes/no figure over a longer period counts its months that are yes: a whole number (Session+YesCounts).
+                if case .number(let n) = v, Session.countsYes(rule: r, agent: a, period: p, in: engine) {
+                    row.append(FigureTable.Cell(text: n.format(minimumFractionDigits: 0), number: n, kind: .count)); flagColumns.insert(j)
+                } else {
+                    row.append(.value(zh ? Session.inChinese(v, labels: columnLabels[j]) : v))
+                }
                 switch v {
                 case .number(let n):
                     // A total beyond ±10²⁶ shows as #OVERFLOW.

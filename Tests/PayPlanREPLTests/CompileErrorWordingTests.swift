@@ -12,12 +12,12 @@ import TestSupport
 @Suite struct CompileErrorWordingTests {
     func refusal(_ s: Session, _ command: String, sourceLocation: SourceLocation = #_sourceLocation) -> (en: String, zh: String, kind: SourceError.Kind?, caret: String?) {
         let before = s.workspace
-        let out = s.execute(command)
-        #expect(out.failed, "\(command)", sourceLocation: sourceLocation)
+        let r = said(s, command)
+        #expect(r.failed, "\(command)", sourceLocation: sourceLocation)
         #expect(s.workspace == before, "\(command) changed the workspace", sourceLocation: sourceLocation)
-        guard let d = out.errors.first else { return ("", "", nil, nil) }
+        guard let d = r.error else { return ("", "", nil, nil) }
         let caret = d.source.flatMap { src in d.range.map { String(Array(src)[$0]) } }
-        return (d.said.text(.en), d.said.text(.zh), (d.said.message as? SourceErrorMessage)?.kind, caret)
+        return (r.en, r.zh, (d.said.message as? SourceErrorMessage)?.kind, caret)
     }
 
     /// On plan C (electronics-sales): an order rule read in a month rule, a table used as a value,

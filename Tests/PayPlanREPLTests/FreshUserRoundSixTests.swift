@@ -82,11 +82,9 @@ import PayPlan
                                 en: "cannot write \(folder): it is a folder, not a file: write the name of a file in it; the workspace is unchanged and no file was replaced",
                                 zh: "无法写入 \(folder)：它是文件夹，不是文件：请写其中的一个文件名；工作区未改变，没有替换任何文件", file: file)
         #expect(s.path == file && s.isDirty)
-        s.language = .en
-        let out = s.execute("statement 李雷 2026-03 --out \(folder)")
-        #expect(out.failed && out.errors.first?.message == "cannot write \(folder): it is a folder, not a file: write the name of a file in it; no statement was written", "\(out.text)")
-        s.language = .zh
-        #expect(s.execute("statement 李雷 2026-03 --out \(folder)").errors.first?.message.contains("无法写入 \(folder)：它是文件夹，不是文件：请写其中的一个文件名") == true)
+        let r = said(s, "statement 李雷 2026-03 --out \(folder)")
+        #expect(r.failed && r.en == "cannot write \(folder): it is a folder, not a file: write the name of a file in it; no statement was written", "\(r.en)")
+        #expect(r.zh.hasPrefix("无法写入 \(folder)：它是文件夹，不是文件：请写其中的一个文件名"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 

@@ -37,7 +37,8 @@ struct InteractiveEndToEndTests {
         tmux.keys("BSpace", "BSpace", "BSpace")
         try tmux.waitFor { $0.last == "electronics-sales*> 李雷.sales[2026-03] =" }
         tmux.keys("15万", "Enter")
-        try tmux.waitFor("(no pay figure changed)")
+        // The value it already holds: no change, and no undo step (fresh-user finding 5, session 13).
+        try tmux.waitFor("no change: 李雷.sales[2026-03] is already 150,000.00")
 
         // Backspace over Chinese in the middle of typing.
         tmux.keys("李雷王芳", "BSpace", "BSpace", ".sales[2026-03]", "Enter")

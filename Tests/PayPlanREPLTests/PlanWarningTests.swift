@@ -128,9 +128,11 @@ import PayPlan
         let overlap = try #require(warned(s, "table t2 [lo, hi): 0 -> 0, lo -> 1%, 2万 -> 2%"))
         #expect(overlap.warningKind == .tierOverlap && place(overlap) == "2万")
         #expect(overlap.message.contains("this threshold (20,000.00) is not above the one before it (50,000.00, from lo)"))
-        // Lowering the parameter clears it: check now lists only the gap of t.
+        // Lowering the parameter clears it: check now lists the gap of t, and (session 13) t and t2 as tables
+        // that nothing reads.
         run(s, "param lo = 1万")
-        #expect(s.execute("check").warnings.map(\.warningKind) == [.tierGap])
+        #expect(s.execute("check").warnings.map(\.warningKind) == [.tierGap, .unused, .unused])
+        #expect(s.execute("check").warnings.filter { $0.warningKind == .unused }.map(place) == ["t", "t2"])
     }
 
     @Test func checkListsEverythingAndChineseSaysJingGao() throws {

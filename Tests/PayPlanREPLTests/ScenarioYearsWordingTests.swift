@@ -8,12 +8,6 @@ import TestSupport
 /// new user's finding of session 12), two or more as a range ("2026–2027"), in every message that
 /// says them: a cell outside the years, a report, a review, a statement and `years` with nothing after it.
 @Suite struct ScenarioYearsWordingTests {
-    func said(_ s: Session, _ command: String) -> (en: String, zh: String) {
-        let out = s.execute(command)
-        let said = out.errors.first?.said
-        return (said?.text(.en) ?? "", said?.text(.zh) ?? "")
-    }
-
     @Test func oneYearIsSaidAloneAndASpanAsARange() throws {
         let s = try Session(path: electronics)   // electronics-sales covers 2026 alone
         var r = said(s, "report 2030")

@@ -18,7 +18,8 @@ import PayPlan
         // A rule edit lists every pay figure it moves.
         let changed = run(s, "month pay = 3000 + 3% * sales")
         #expect(changed == ["redefined pay", "李雷.pay[2026-03]: 5,400.00 → 6,600.00"])
-        #expect(run(s, "李雷.sales[2026-03] = 120000") == ["(no pay figure changed)"])
+        // The value it already holds (12万 is 120,000): no change, and no undo step (fresh-user finding 5, session 13).
+        #expect(run(s, "李雷.sales[2026-03] = 120000") == ["no change: 李雷.sales[2026-03] is already 120,000.00"])
     }
 
     @Test func parametersChangeByNameAndKeepTheirLabels() throws {

@@ -13,6 +13,20 @@ import TestSupport
         e.value(ofCell: e.cell(rule: e.plan.ruleIndex[rule]!, order: e.orderIndex(id: id)!)!)
     }
 
+    /// A month rule `by_FIELD` summing the amounts of one agent's `orders` by the date field `field` (with the
+    /// default `day` when given): its value in a month.
+    func byField(_ field: String, default day: String?, _ orders: [Order]) throws -> (String) -> Value {
+        let plan = try Plan.parse(lines: [
+            "field amount default 0",
+            day.map { "field \(field) default \($0)" } ?? "field \(field)",
+            "month by_\(field) = sum(amount over orders by \(field))",
+        ])
+        var w = Workspace(name: "t", plan: plan, agents: [jia])
+        w.setOrders(orders)
+        let e = try Engine(workspace: w)
+        return { m in e.value(ofCell: e.cell(rule: e.plan.ruleIndex["by_\(field)"]!, agent: 0, period: Period(text: m)!)!) }
+    }
+
     /// Orders with a field of every kind (one column holding an amount, a text, a flag and a date
     /// in different orders), a field one order lacks, a declared field no order holds, and the
     /// standard fields. Every expected value is read off the orders below.
@@ -47,37 +61,21 @@ import TestSupport
     /// default), O3 (3, paid a text) nowhere; the January and February of their own dates hold nothing.
     @Test func ordersGroupedByAFieldAreBookedByItsColumn() throws {
         for withDefault in [true, false] {
-            let plan = try Plan.parse(lines: [
-                "field amount default 0",
-                withDefault ? "field paid default 2026-05-15" : "field paid",
-                "month by_paid = sum(amount over orders by paid)",
-            ])
-            var w = Workspace(name: "t", plan: plan, agents: [jia])
-            w.setOrders([
+            let month = try byField("paid", default: withDefault ? "2026-05-15" : nil, [
                 Order(id: "O1", agent: "甲", date: d(2026, 1, 10), fields: ["amount": .number(Fixed(100)), "paid": .date(d(2026, 3, 5))]),
                 Order(id: "O2", agent: "甲", date: d(2026, 1, 11), fields: ["amount": .number(Fixed(20))]),
                 Order(id: "O3", agent: "甲", date: d(2026, 2, 1), fields: ["amount": .number(Fixed(3)), "paid": .text("abc")]),
                 Order(id: "O4", agent: "甲", date: d(2026, 2, 2), fields: ["amount": .number(Fixed(4000)), "paid": .date(d(2026, 3, 31))]),
             ])
-            let e = try Engine(workspace: w)
-            func month(_ m: String) -> Value { e.value(ofCell: e.cell(rule: e.plan.ruleIndex["by_paid"]!, agent: 0, period: Period(text: m)!)!) }
             #expect(month("2026-03") == n("4100"))
             #expect(month("2026-05") == n(withDefault ? "20" : "0"))
             #expect(month("2026-01") == n("0") && month("2026-02") == n("0"))
         }
         // A field no order holds: every order in its default's month (July: 100 + 20 + 3 + 4,000), or in none.
         for withDefault in [true, false] {
-            let plan = try Plan.parse(lines: [
-                "field amount default 0",
-                withDefault ? "field shipped default 2026-07-01" : "field shipped",
-                "month by_shipped = sum(amount over orders by shipped)",
-            ])
-            var w = Workspace(name: "t", plan: plan, agents: [jia])
-            w.setOrders([100, 20, 3, 4000].enumerated().map { k, a in
+            let month = try byField("shipped", default: withDefault ? "2026-07-01" : nil, [100, 20, 3, 4000].enumerated().map { k, a in
                 Order(id: "O\(k + 1)", agent: "甲", date: d(2026, 1, 10 + k), fields: ["amount": .number(Fixed(a))])
             })
-            let e = try Engine(workspace: w)
-            func month(_ m: String) -> Value { e.value(ofCell: e.cell(rule: e.plan.ruleIndex["by_shipped"]!, agent: 0, period: Period(text: m)!)!) }
             #expect(month("2026-07") == n(withDefault ? "4123" : "0"))
             #expect(month("2026-01") == n("0"))
         }

@@ -71,3 +71,22 @@ public func scenarioCopy(_ shipped: String, label: String) throws -> (dir: Strin
     try FileManager.default.copyItem(atPath: shipped, toPath: file)
     return (dir, file)
 }
+
+/// What one command said, in English and in Chinese, from one run: its first error's message (or, when it did
+/// not fail, its first line), the same message rendered in each language; whether it failed, and the error.
+public struct Said {
+    public var en: String
+    public var zh: String
+    public var failed: Bool
+    /// The first error (its source line and the range under the caret), if the command failed.
+    public var error: Diagnostic?
+}
+
+/// Runs `command` once and returns what it said in both languages (`Said`): the shape the wording tests share.
+@discardableResult
+public func said(_ s: Session, _ command: String) -> Said {
+    let out = s.execute(command)
+    if let d = out.errors.first { return Said(en: d.said.text(.en), zh: d.said.text(.zh), failed: true, error: d) }
+    let first = out.body.first
+    return Said(en: first?.text(.en) ?? "", zh: first?.text(.zh) ?? "", failed: false, error: nil)
+}

@@ -77,6 +77,9 @@ public struct PayStatement: Sendable {
         public var added: Bool
         /// Where the error started, with that figure's label (nil when it carries no origin).
         public var origin: ErrorOrigin? = nil
+        /// True for the plan's pay figure (`total`) when it is an error value of its own: no earning or
+        /// deduction above it is one, so the lines are not its parts.
+        public var isTotal: Bool = false
     }
 
     /// The take-home figures a statement shows after the pay figure, in order.
@@ -137,9 +140,19 @@ public struct PayStatement: Sendable {
         // Shown for reference, a year figure on a month's statement is the year's, marked so (M2).
         info = infoNames.compactMap { name in compiled.ruleIndex[name].map { PayStatement.figureLine(e, plan, $0, a, p, forReference: true) } }
         concerns = PayConcern.concerns(engine: e, figures: PayFigures(engine: e), agent: a, period: p)
-        for (lines, added) in [(earnings + deductions + takeHome, true), (info, false)] {
-            for l in lines { if case .error(let err) = l.value { problems.append(Problem(line: l, error: err, added: added, origin: compiled.origin(of: err))) } }
+        func errors(_ lines: [Line], added: Bool) -> [Problem] {
+            lines.compactMap { l in if case .error(let err) = l.value { Problem(line: l, error: err, added: added, origin: compiled.origin(of: err)) } else { nil } }
         }
+        problems = errors(earnings + deductions, added: true)
+        // The pay figure an error value while no line above it is one (its own formula failed: a division by
+        // zero, an overflow): the lines do not add up to it, so the statement says it, with its place and reason,
+        // rather than a pay figure the lines above seem to make (fresh-user finding 1, session 13).
+        if let t = total, case .error(let err) = t.value, problems.isEmpty {
+            problems.append(Problem(line: t, error: err, added: true, origin: compiled.origin(of: err), isTotal: true))
+            // The month's own "pay is an error value" concern says less than this; a longer statement's months keep theirs.
+            concerns.removeAll { $0.kind == .payError && $0.period == p }
+        }
+        problems += errors(takeHome, added: true) + errors(info, added: false)
     }
 
     /// Σ of the lines' numbers, or the first line's error value (or `#TYPE` text) when one is not a number.

@@ -97,7 +97,7 @@ public final class InputProbe {
         var ts: [Int] = []
         for f in figures {
             guard let fr = e.plan.ruleIndex[f], e.plan.rules[fr].visible else {
-                throw WhatIfError(.unknownFigure(f))
+                throw WhatIfError(.unknownFigure(f, suggestion: closestName(to: f, among: e.plan.rules.filter(\.visible).map(\.name))))
             }
             let g = e.plan.rules[fr].dimension.grain
             let fp = g == .none ? Period(grain: .none, start: e.startMonth) : Period.containing(period.start, grain: g)
@@ -377,7 +377,8 @@ public struct WhatIfError: Error, CustomStringConvertible, Equatable {
         /// The period is outside the scenario's years `from`–`to`.
         case outsideYears(Period, from: Int, to: Int)
         /// No figure by that name.
-        case unknownFigure(String)
+        /// A figure the plan does not have (or keeps hidden), with the nearest visible figure's name.
+        case unknownFigure(String, suggestion: String? = nil)
         /// The figure has no cell at the period.
         case noFigureAt(String, Period)
         /// A sweep step below one fen.
@@ -414,7 +415,7 @@ public struct WhatIfError: Error, CustomStringConvertible, Equatable {
             case .nothingToResample(let employed):
                 return employed ? "nothing to resample: no one has entered monthly inputs in months they were employed"
                     : "nothing to resample: forecast draws each person's monthly inputs (such as sales) from their history, and no monthly input has entered values here"
-            case .unknownFigure(let f): return "unknown figure '\(f)'"
+            case .unknownFigure(let f, let s): return "unknown figure '\(f)'" + (s.map { " (did you mean '\($0)'?)" } ?? "")
             case .noFigureAt(let f, let p): return "'\(f)' has no figure at \(p)"
             case .stepTooSmall: return "the step must be at least 0.01"
             case .toBelowFrom(let t, let f): return "'to' (\(t.moneyText)) must not be below 'from' (\(f.moneyText))"

@@ -258,14 +258,16 @@ public struct CompiledPlan: Sendable {
             let (d, range) = compiler.groupingSources[i]
             throw CompileError(definition: d.name, error: SourceError(.compile(.groupingNotStatic), at: range, in: d.source))
         }
+        // A name the report or payslip gives that is no figure: the nearest visible figure's, for "did you mean".
+        func nearestFigure(_ n: String) -> String? { closestName(to: n, among: rules.filter(\.visible).map(\.name)) }
         for c in columns where ruleIndex[c] == nil {
             let d = plan.definition(named: "report columns")!
-            throw CompileError(definition: d.name, error: SourceError(.compile(.noFigure(c)), at: nil, in: d.source))
+            throw CompileError(definition: d.name, error: SourceError(.compile(.noFigure(c, suggestion: nearestFigure(c))), at: nil, in: d.source))
         }
         for (section, names) in payslip {
             for n in names {
                 let d = plan.definition(named: "payslip \(section.rawValue)")!
-                guard let r = ruleIndex[n] else { throw CompileError(definition: d.name, error: SourceError(.compile(.noFigure(n)), at: nil, in: d.source)) }
+                guard let r = ruleIndex[n] else { throw CompileError(definition: d.name, error: SourceError(.compile(.noFigure(n, suggestion: nearestFigure(n))), at: nil, in: d.source)) }
                 if !rules[r].dimension.perAgent {
                     throw CompileError(definition: d.name, error: SourceError(.compile(.teamFigureOnPayslip(n)), at: nil, in: d.source))
                 }
@@ -273,7 +275,7 @@ public struct CompiledPlan: Sendable {
         }
         if let t = total ?? nil, ruleIndex[t] == nil {
             let d = plan.definition(named: "report total")!
-            throw CompileError(definition: d.name, error: SourceError(.compile(.noFigure(t)), at: nil, in: d.source))
+            throw CompileError(definition: d.name, error: SourceError(.compile(.noFigure(t, suggestion: nearestFigure(t))), at: nil, in: d.source))
         }
         try checkRuleCycles()
         balances = CompiledPlan.balanceRules(rules)

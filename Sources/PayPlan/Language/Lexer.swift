@@ -120,6 +120,15 @@ public struct Lexer {
             i += 1
             return Token(kind: .symbol(s), range: start..<i)
         }
+        if c == "%" || c == "％" {
+            // A percent after a name (`abc%`) or after nothing that is a number (`-> %`): said as such, with the
+            // name and the sign under the caret (fresh-user finding 4, session 13: "unexpected character '%'").
+            var k = start
+            while k > 0, Lexer.isIdentPart(chars[k - 1]) { k -= 1 }
+            while k < start, !Lexer.isIdentStart(chars[k]) { k += 1 }
+            let name = k < start ? String(chars[k..<start]) : nil
+            throw error(.percentWithoutNumber(after: name), k..<(start + 1))
+        }
         throw error(.unexpectedCharacter(c), start..<(start + 1))
     }
 

@@ -28,6 +28,9 @@ public struct PlanWarning: Equatable, Sendable {
         case belowMinimumWage = "below-minimum-wage"
         /// The pay figure is an error value (an absurd parameter made it overflow): said with where it started.
         case payError = "pay-error"
+        /// A parameter or tier table that no definition reads (and payplan reads by no setting's name):
+        /// it changes no figure (`check` says so; fresh-user finding 6, session 13).
+        case unused = "unused"
     }
     public var kind: Kind
     /// The name of the definition the warning is about (`pay`, `commission_tiers`).

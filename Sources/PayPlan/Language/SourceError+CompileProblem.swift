@@ -70,7 +70,7 @@ extension SourceError {
         /// An order's month (`by …`) reading figures that change with inputs.
         case groupingNotStatic
         /// A report or payslip naming a figure the plan does not have.
-        case noFigure(String)
+        case noFigure(String, suggestion: String? = nil)
         /// A payslip naming a team figure.
         case teamFigureOnPayslip(String)
     }
@@ -150,7 +150,7 @@ extension SourceError.CompileProblem {
         case .allocateScope: "allocate shares among orders or agents"
         case .groupingNotStatic:
             "an order's month (after 'by') may use only its fields, parameters, attributes and order rules made of those, not figures that change with inputs"
-        case .noFigure(let n): "no figure named '\(n)'"
+        case .noFigure(let n, let s): "no figure named '\(n)'" + (s.map { " (did you mean '\($0)'?)" } ?? "")
         case .teamFigureOnPayslip(let n): "'\(n)' is a team figure; a pay statement shows each person's own figures"
         }
     }

@@ -9,6 +9,8 @@ extension SourceError {
         case nameTooLong(length: Int, maximum: Int)
         /// A character the pay language has no use for.
         case unexpectedCharacter(Character)
+        /// `%` with no number right before it (`abc%`, `-> %`): the name before it, if any.
+        case percentWithoutNumber(after: String?)
         /// Four digits and `-` that read as neither a date nor a period.
         case notDateOrPeriod(String)
         /// `1,00`: a comma that does not group three digits.
@@ -171,6 +173,8 @@ extension SourceError.Kind {
         case .unclosedText(let c): "this text has no closing \(c)"
         case .nameTooLong(let n, let m): "this name is \(n) characters long; names are at most \(m)"
         case .unexpectedCharacter(let c): "unexpected character '\(c)'"
+        case .percentWithoutNumber(let n):
+            "a percent sign needs a number right before it, e.g. 2% or 0.5%" + (n.map { "; '\($0)%' is not one: if \($0) holds a number of percent, write \($0) / 100" } ?? "")
         case .notDateOrPeriod(let t): "'\(t)' is neither a date (2026-03-15) nor a period (2026-03, 2026-Q1, 2026-H1)"
         case .commaGroup(let t): "'\(t)': a comma groups exactly three digits (1,000); between arguments put a space after the comma"
         case .tooManyDecimals(let t, let d): "'\(t)' has more than \(d) decimals"

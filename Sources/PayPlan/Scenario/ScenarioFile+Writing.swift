@@ -175,10 +175,25 @@ struct JSONWriter {
         for _ in 0..<level { out.append(0x20); out.append(0x20) }
     }
 
-    mutating func separate() {
-        if !first { out.append(0x2C); out.append(0x0A) }
+    /// What comes before a member or an element, written at `p` (room for `separationCapacity` bytes): `,` and a
+    /// new line unless it is the innermost container's first, then the indent. The container has a member after it.
+    /// - Returns: how many bytes were written.
+    mutating func writeSeparation(at p: UnsafeMutablePointer<UInt8>) -> Int {
+        var k = 0
+        if !first { p[0] = 0x2C; p[1] = 0x0A; k = 2 }
         first = false
-        indent()
+        for _ in 0..<(2 * level) { p[k] = 0x20; k += 1 }
+        return k
+    }
+
+    /// The most bytes `writeSeparation` writes at this level.
+    var separationCapacity: Int { 2 + 2 * level }
+
+    mutating func separate() {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: separationCapacity) { buf in
+            let k = writeSeparation(at: buf.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(start: buf.baseAddress!, count: k))
+        }
     }
 
     /// Starts an object member: `"key" : `.
@@ -274,17 +289,13 @@ struct JSONWriter {
     }
 
     /// Starts an object member keyed by a month of a four-digit year: `"2026-03" : `, as `Month.description` writes it.
-    /// The separator, indent, key and ` : ` are made in a buffer and appended at once (240,000 times in a
-    /// 10,000-agent file: a byte appended at a time cost 400 instructions a key).
+    /// The separator and indent (`writeSeparation`, shared with `member`), key and ` : ` are made in a buffer and
+    /// appended at once (240,000 times in a 10,000-agent file: a byte appended at a time cost 400 instructions a key).
     mutating func monthMember(_ m: Month) {
-        let separator = !first
-        first = false
-        let spaces = 2 * level
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spaces + 32) { buf in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: separationCapacity + 32) { buf in
             let p = buf.baseAddress!
-            var k = 0
-            if separator { p[0] = 0x2C; p[1] = 0x0A; k = 2 }
-            for _ in 0..<spaces { p[k] = 0x20; k += 1 }
+            // The separator and indent as `member` writes them (`writeSeparation`), then the key.
+            var k = writeSeparation(at: p)
             p[k] = 0x22; k += 1
             k += Day.writeYear(m.year, p + k)
             p[k] = 0x2D; p[k + 1] = UInt8(0x30 + m.month / 10); p[k + 2] = UInt8(0x30 + m.month % 10)

@@ -160,7 +160,8 @@ public enum ScenarioFile {
         var body = Body(
             format: formatName, version: version, name: w.name, description: description,
             years: w.years.count == 1 ? "\(w.years.lowerBound)" : "\(w.years.lowerBound)-\(w.years.upperBound)",
-            plan: w.plan.sourceText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+            // An empty plan is an empty list, not one empty line (`"plan": [""]`, fresh-user finding 9, session 13).
+            plan: w.plan.sourceText.isEmpty ? [] : w.plan.sourceText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
             agents: w.agents.map {
                 AgentRecord(name: $0.name, id: $0.id, role: $0.role, hired: $0.hired?.description, left: $0.left?.description,
                             base: $0.base, attributes: $0.extra.isEmpty ? nil : $0.extra, kept: $0.kept)
@@ -235,8 +236,8 @@ public enum ScenarioFile {
         }
         w.years = y0...y1
         do {
-            // An empty plan is written as [""] (its source text "" as one line): read it as no lines, so that
-            // [] and [""] both reopen to the plan they were saved from (found by the scenario mutator).
+            // An empty plan is written as [] (older payplans wrote [""], its source text "" as one line): read
+            // [""] as no lines too, so that both reopen to the plan they were saved from (found by the scenario mutator).
             w.plan = try Plan.parse(lines: body.plan == [""] ? [] : body.plan)
             // A dated version (`from 2026-07 …`) takes effect in a month of the scenario's years.
             try w.plan.checkVersions(years: w.years)

@@ -41,6 +41,9 @@ public enum CommandMessage: MessageCatalogue {
     case enteredPer(rule: String, grain: Grain, period: Period)
     /// The message of an error value in a query, and the figure it started in.
     case errorValue(EvalError.Detail, origin: CellReference?)
+    /// A query of a yes/no figure over a longer period (`大伟.dismiss[2026-Q1]`): how many of its `of` periods
+    /// of `grain` are yes, a whole number.
+    case yesCount(cell: String, count: Int, of: Int, grain: Grain)
     /// `explain` written wrongly: the problem, then how to write it.
     case explainUsage(OutputLine)
     case depthNeedsNumber
@@ -96,6 +99,7 @@ public enum CommandMessage: MessageCatalogue {
                     zh: "'\(r)' 由规则计算，不能直接设置；" + (inputs.isEmpty ? "本方案没有录入项" : "录入项有：\(inputs.joined(separator: "、"))"))
         case .enteredPer(let r, let g, let p):
             Wording(en: "'\(r)' is entered per \(MessageWords.grain(g).en); \(p) is a \(MessageWords.grain(p.grain).en)", zh: "'\(r)' 按\(MessageWords.grain(g).zh)录入；\(p) 是\(MessageWords.grain(p.grain).zh)")
+        case .yesCount(let c, let n, let of, let g): CommandMessage.yesCount(c, n, of, g)
         case .errorValue(let d, let o):
             Wording(en: "  \(d.english)\(o.map { " (from \($0))" } ?? "")", zh: "  \(EvalErrorMessage.chinese(d))\(o.map { "（来自 \($0)）" } ?? "")")
         case .explainUsage(let e):
@@ -119,7 +123,8 @@ public enum CommandMessage: MessageCatalogue {
 
     public static var samples: [CommandMessage] {
         let m = Period(text: "2026-03")!
-        return [.explainAgentNotFigure("李雷", example: "李雷.pay[2026-03]"), .unknownOption(.unknownOption("--htlm", known: ["--csv", "--html"]), usage: "statement AGENT PERIOD", usageZh: "statement 员工 期间"),
+        return [.yesCount(cell: "大伟.dismiss[2026-Q1]", count: 1, of: 3, grain: .month), .yesCount(cell: "大伟.dismiss[2026]", count: 2, of: 4, grain: .quarter),
+                .explainAgentNotFigure("李雷", example: "李雷.pay[2026-03]"), .unknownOption(.unknownOption("--htlm", known: ["--csv", "--html"]), usage: "statement AGENT PERIOD", usageZh: "statement 员工 期间"),
                 .unknownOption(.unknownOption("--force", known: []), usage: "save [FILE]", usageZh: "save [文件]"),
                 .unknownCommand("sav", hint: "save"), .unknownCommand("xyz", hint: nil), .unknownCommandOrName("pya", hint: "pay"),
                 .unknownName("pya", hint: "pay"), .unknownName("xyz", hint: nil), .takesNothing("quit"),
@@ -133,5 +138,12 @@ public enum CommandMessage: MessageCatalogue {
                 .errorValue(.divisionByZero(Fixed(1500)), origin: CellReference(figure: "rate", agent: "李雷", period: Period(grain: .month, start: Month(year: 2026, month: 3)))), .explainUsage(OutputLine(fixed: "--depth")),
                 .depthNeedsNumber, .explainWhich, .explainPeriodForm("李雷.pay[3月]"), .explainGrain(ref: "李雷.bonus[2026-03]", rule: "bonus", grain: .quarter),
                 .reportUsage(nil), .reportWhich, .reportOneWordTooMany("2027"), .noOrder("T001")]
+    }
+
+    /// "大伟.dismiss[2026-Q1] = 1 (1 of its 3 months is yes)" / "…= 1（3 个月中有 1 个月为是）".
+    static func yesCount(_ c: String, _ n: Int, _ of: Int, _ g: Grain) -> Wording {
+        let unit: (String, String) = switch g { case .month: ("month", "个月"); case .quarter: ("quarter", "个季度"); case .half: ("half", "个半年"); default: ("period", "个期间") }
+        return Wording(en: "\(c) = \(n) (\(n) of its \(of) \(unit.0)\(of == 1 ? "" : "s") \(n == 1 ? "is" : "are") yes)",
+                       zh: "\(c) = \(n)（\(of) \(unit.1)中有 \(n) \(unit.1)为是）")
     }
 }

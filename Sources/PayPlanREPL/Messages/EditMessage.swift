@@ -46,8 +46,9 @@ public enum EditMessage: MessageCatalogue {
     case removedOrdersOutsideYears(Int, years: ClosedRange<Int>, datedIn: ClosedRange<Int>)
     /// A cycle among rules, written `pay → bonus → pay`.
     case circular([String])
-    case nothingToDrop(String)
-    case notInPlan(String)
+    /// `drop NAME` / `show NAME` of a name the plan does not define, with the nearest name it does.
+    case nothingToDrop(String, hint: String? = nil)
+    case notInPlan(String, hint: String? = nil)
     /// `drop from` written wrongly.
     case dropFromUsage
     /// `drop from MONTH NAME` where `NAME` has no version from that month; the months its versions start.
@@ -58,6 +59,28 @@ public enum EditMessage: MessageCatalogue {
     case partOrigin(String)
     case languageChosen(DisplayLanguage)
     case languageUsage(now: DisplayLanguage)
+    /// An edit that would leave the workspace exactly as it is (a value set to what it already is, a
+    /// definition written again as it stands): said so, and no undo step is recorded (fresh-user finding 5,
+    /// session 13: such edits were counted as undo steps).
+    case unchanged(Unchanged)
+
+    /// What an edit that changes nothing names.
+    public enum Unchanged: Sendable {
+        /// An input cell set to the value it already holds (money text, or a count).
+        case input(cell: String, value: String)
+        /// A definition (or dated version) written again as the plan has it.
+        case definition(String)
+        /// `agent set NAME …` giving the values the agent already has.
+        case agent(String)
+        /// `order set ID …` giving the values the order already has.
+        case order(String)
+        /// `years …` naming the years the scenario already covers.
+        case years(ClosedRange<Int>)
+        /// `as of DATE` naming the as-of date already set.
+        case asOf(Day)
+        /// `calendar clear DAYS` where no day has a mark to clear.
+        case calendarClear(days: String)
+    }
 
     public var wording: Wording {
         switch self {
@@ -110,8 +133,10 @@ public enum EditMessage: MessageCatalogue {
         case .noVersionFrom(let n, let m, let starts):
             Wording(en: "'\(n)' has no version from \(m)" + (starts.isEmpty ? "" : "; its versions start \(starts.map(\.description).joined(separator: ", "))"),
                     zh: "'\(n)' 没有自 \(m) 起的版本" + (starts.isEmpty ? "" : "；它的版本起始于 \(starts.map(\.description).joined(separator: "、"))"))
-        case .nothingToDrop(let n): Wording(en: "nothing named '\(n)' to drop", zh: "没有名为 '\(n)' 的定义可删除")
-        case .notInPlan(let n): Wording(en: "nothing named '\(n)' in the plan (type 'plan' to list it)", zh: "方案中没有名为 '\(n)' 的定义（输入 plan 查看全部）")
+        case .nothingToDrop(let n, let h): Wording(en: "nothing named '\(n)' to drop", zh: "没有名为 '\(n)' 的定义可删除").followed(by: MessageWords.hint(h))
+        case .notInPlan(let n, let h):
+            h == nil ? Wording(en: "nothing named '\(n)' in the plan (type 'plan' to list it)", zh: "方案中没有名为 '\(n)' 的定义（输入 plan 查看全部）")
+                : Wording(en: "nothing named '\(n)' in the plan", zh: "方案中没有名为 '\(n)' 的定义").followed(by: MessageWords.hint(h))
         case .fromPart(let n, let p):
             Wording(en: "'\(n)' comes from the \(p) part: redefine it to change it, or drop 'use \(p)'", zh: "'\(n)' 来自共用部件 \(p)：重新定义即可修改，或 drop 'use \(p)' 去掉整个部件")
         case .partOrigin(let p):
@@ -119,7 +144,22 @@ public enum EditMessage: MessageCatalogue {
         case .languageChosen(let l): l == .zh ? Wording(en: "已切换为中文", zh: "已切换为中文") : Wording(en: "language: English", zh: "语言：英文")
         case .languageUsage(let l):
             Wording(en: "write set lang zh or set lang en (now \(l.rawValue))", zh: "请写 set lang zh 或 set lang en（现为 \(l.rawValue)）")
+        case .unchanged(let what): Self.unchanged(what)
         }
+    }
+
+    /// "no change: 李雷.sales[2026-03] is already 120,000.00" and the like (no undo step is recorded).
+    static func unchanged(_ what: Unchanged) -> Wording {
+        let (en, zh): (String, String) = switch what {
+        case .input(let c, let v): ("\(c) is already \(v)", "\(c) 已是 \(v)")
+        case .definition(let n): ("\(n) is already defined so", "\(n) 的定义本来就是这样")
+        case .agent(let n): ("\(n) already has these values", "\(n) 的资料本来就是这些值")
+        case .order(let id): ("order \(id) already has these values", "订单 \(id) 本来就是这些值")
+        case .years(let y): ("this scenario already covers \(MessageWords.years(y))", "方案年份本来就是 \(MessageWords.years(y))")
+        case .asOf(let d): ("the as-of date is already \(d)", "截至日期本来就是 \(d)")
+        case .calendarClear(let days): ("\(days) has no holiday or workday mark to clear", "\(days) 没有节假日或调休标记可清除")
+        }
+        return Wording(en: "no change: \(en)", zh: "未更改：\(zh)")
     }
 
     /// "removed 3 entered values that no input holds now: sales (2), bonus (1); undo brings them back".
@@ -188,8 +228,11 @@ public enum EditMessage: MessageCatalogue {
          .yearsNow(2026...2027), .yearsUsage(now: 2026...2026), .yearsBackwards(from: 2027, to: 2026),
          .stillRead("销售额", kind: "input", readers: ["营业额"]), .stillRead("销售额", kind: "input", readers: ["营业额", "提成", "奖金", "底薪"]), .creditedAgain(orders: 40, changed: 3),
          .circular(["pay", "bonus", "pay"]), .dropFromUsage, .noVersionFrom("rate", from: sep, starts: [jul]), .noVersionFrom("rate", from: sep, starts: []),
-         .nothingToDrop("bonus"), .notInPlan("bonus"), .fromPart(name: "tax", part: "takehome"),
-         .partOrigin("takehome"), .languageChosen(.zh), .languageChosen(.en), .languageUsage(now: .en)]
+         .nothingToDrop("bonus"), .notInPlan("bonus"), .nothingToDrop("comission", hint: "commission"), .notInPlan("comission", hint: "commission"), .fromPart(name: "tax", part: "takehome"),
+         .partOrigin("takehome"), .languageChosen(.zh), .languageChosen(.en), .languageUsage(now: .en),
+         .unchanged(.input(cell: "李雷.sales[2026-03]", value: "120,000.00")), .unchanged(.definition("commission")),
+         .unchanged(.agent("李雷")), .unchanged(.order("T001")), .unchanged(.years(2026...2026)),
+         .unchanged(.asOf(Day(year: 2026, month: 6, day: 30)!)), .unchanged(.calendarClear(days: "2026-05-01..2026-05-03"))]
     }
 
     /// The kinds of definition in Chinese (录入项, 参数 …).

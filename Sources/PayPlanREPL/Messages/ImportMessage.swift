@@ -57,6 +57,10 @@ public indirect enum ImportMessage: MessageCatalogue {
     /// `--format` names a platform whose export the file is not: `columns` (its header's) are the
     /// signature of `fits`'s export (`PlatformPreset.betterFit`).
     case formatFitsAnother(file: String, format: String, columns: [String], fits: String)
+    /// `--format NAME` on a file that lacks columns every such export has: for each target missing (`id`,
+    /// `amount`, `date`), the export's names for it; the file's own columns (fresh-user finding 7, session 13:
+    /// it said only "no column maps to date").
+    case notThisExport(file: String, format: String, missing: [(target: String, headers: [String])], columns: [String])
     /// `--format tmall-report` on a file whose paid amount is not its total less its refund on `rows` rows
     /// (`PlatformPreset.notNetOfRefunds`): reading the total would credit what was not paid.
     case notNetOfRefunds(file: String, format: String, rows: Int, first: PlatformPreset.NetMismatch,
@@ -126,6 +130,15 @@ public indirect enum ImportMessage: MessageCatalogue {
             let title = PlatformPreset.named(fits)?.title ?? fits
             return Wording(en: "\(f): the file is not a --format \(format) export: its columns \(cols.joined(separator: ", ")) are those of the \(title); read it with --format \(fits); nothing was imported",
                            zh: "\(f)：这个文件不是 --format \(format) 的导出：其中的列\(MessageWords.zhColumns(cols))属于\(Self.platformZh[fits] ?? title)；请用 --format \(fits) 导入；未导入任何订单")
+        case .notThisExport(let f, let format, let missing, let cols):
+            let title = PlatformPreset.named(format)?.title ?? format
+            let what = ["id": ("the order number", "订单号"), "amount": ("the amount", "金额"), "date": ("the date", "日期")]
+            let en = missing.map { "\(what[$0.target]?.0 ?? $0.target) (\($0.headers.joined(separator: " or ")))" }.joined(separator: ", nor for ")
+            let zh = missing.map { "\(what[$0.target]?.1 ?? $0.target)（\($0.headers.map(MessageWords.zhColumn).joined(separator: "或"))）" }.joined(separator: "、")
+            return Wording(en: "\(f) does not look like a \(title) (--format \(format)): it has no column for \(en); the file's columns are: \(cols.joined(separator: ", ")); "
+                               + "map them with --map COLUMN=field (without --format for a file of your own); nothing was imported",
+                           zh: "\(f) 看起来不是\(Self.platformZh[format] ?? title)（--format \(format)）：没有\(zh)这些列；文件的列为：\(MessageWords.zhColumns(cols))；"
+                               + "请用 --map 列名=字段 指定对应关系（自己的表格可不写 --format）；未导入任何订单")
         case .notNetOfRefunds(let f, let format, let n, let m, let total, let refund, let paid, let fits):
             let (t, r, p) = (m.total.moneyText, m.refund.moneyText, m.paid.moneyText)
             let net = (Fixed.checkedSubtract(m.total, m.refund) ?? m.total).moneyText
@@ -244,6 +257,8 @@ public indirect enum ImportMessage: MessageCatalogue {
                 .skippedHeader, .problem("第 3 行"), .andMore(5), .savedMapping("电子"), .cannotRead("订单.csv", exists: false), .cannotRead("订单.csv", exists: true),
                 .unknownFormat("某平台", formats: [("taobao", "Taobao"), ("pdd", "Pinduoduo")]),
                 .formatFitsAnother(file: "订单.csv", format: "tmall-report", columns: ["买家应付货款", "宝贝标题"], fits: "taobao"),
+                .notThisExport(file: "订单.csv", format: "taobao", missing: [(target: "amount", headers: ["买家实际支付金额"]), (target: "date", headers: ["订单付款时间", "订单创建时间"])],
+                               columns: ["订单编号", "业务员", "签收日期"]),
                 .notNetOfRefunds(file: "订单.csv", format: "tmall-report", rows: 2, first: PlatformPreset.NetMismatch(row: 3, total: Fixed(398), refund: .zero, paid: Fixed(388)),
                                  totalColumn: "总金额", refundColumn: "退款金额", paidColumn: "买家实际支付金额", fits: "taobao"),
                 .badRows(file: "订单.csv", bad: 2, of: 3, lines: [.problem("第 3 行")]),

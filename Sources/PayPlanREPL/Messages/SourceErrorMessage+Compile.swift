@@ -64,7 +64,7 @@ extension SourceErrorMessage {
         case .allocatePerAgent: "allocate(total, weight over agents) 给每名员工分一份；请在每名员工的规则中使用"
         case .allocateScope: "allocate 只能在订单或员工之间分配"
         case .groupingNotStatic: "订单的归属月份（by 之后）只能用订单字段、参数、属性以及只由它们构成的订单规则，不能用随录入变化的数字"
-        case .noFigure(let n): "没有名为 '\(n)' 的数字"
+        case .noFigure(let n, let s): "没有名为 '\(n)' 的数字" + MessageWords.hint(s).zh
         case .teamFigureOnPayslip(let n): "'\(n)' 是团队数字；工资条只列每个人自己的数字"
         }
     }
@@ -84,7 +84,7 @@ extension SourceErrorMessage {
             .unknownFunction("sqrt", functions: ["round", "sum"]), .parameterAggregate, .overShorter(scope: .month, rule: .quarter),
             .comparesAgents("rank"), .ordersAggregate(orderRule: true), .ordersAggregate(orderRule: false), .ordersInsidePeriods("sum", scope: .half), .orderRuleOverAgents,
             .rankPerAgent("rank"), .allocateInOrderRule, .allocatePerAgent, .allocateScope, .groupingNotStatic,
-            .noFigure("bonus"), .teamFigureOnPayslip("pool"),
+            .noFigure("bonus"), .noFigure("comission", suggestion: "commission"), .teamFigureOnPayslip("pool"),
         ] + usages.map { .arguments(function: "round", usage: $0) }
     }
 }

@@ -58,6 +58,8 @@ public struct SourceErrorMessage: MessageCatalogue {
         case .unclosedText(let c): return "这段文字缺少结尾的 \(c)"
         case .nameTooLong(let n, let m): return "这个名称有 \(n) 个字符；名称最多 \(m) 个字符"
         case .unexpectedCharacter(let c): return "无法识别的字符 '\(c)'"
+        case .percentWithoutNumber(let n):
+            return "百分号前面要紧跟一个数字，例如 2% 或 0.5%" + (n.map { "；'\($0)%' 不是这样：\($0) 是百分数的数值时请写 \($0) / 100" } ?? "")
         case .notDateOrPeriod(let t): return "'\(t)' 既不是日期（2026-03-15），也不是期间（2026-03、2026-Q1、2026-H1）"
         case .commaGroup(let t): return "'\(t)'：千位分隔的逗号后须正好三位数字（1,000）；参数之间请在逗号后加空格"
         case .tooManyDecimals(let t, let d): return "'\(t)' 的小数超过 \(d) 位"
@@ -122,7 +124,7 @@ public struct SourceErrorMessage: MessageCatalogue {
     /// One sample of every kind (a test holds this list to the cases of `SourceError.Kind`).
     public static var samples: [SourceErrorMessage] {
         let kinds: [SourceError.Kind] = [
-            .unclosedText(close: "\""), .nameTooLong(length: 70, maximum: 64), .unexpectedCharacter("@"), .notDateOrPeriod("2026-13"),
+            .unclosedText(close: "\""), .nameTooLong(length: 70, maximum: 64), .unexpectedCharacter("@"), .percentWithoutNumber(after: "rate"), .percentWithoutNumber(after: nil), .notDateOrPeriod("2026-13"),
             .commaGroup("1,00"), .tooManyDecimals("0.1234567890123", digits: 12), .tooLarge("1000000000000000000000000000"),
             .exponent("1e6"), .notANumber("12abc"), .notComputable, .inputNotAmount, .nestedTooDeep(maximum: 200), .chainTooLong(maximum: 200),
             .fromNeedsMonth(found: .end), .oneFrom, .expectedSymbol("=", place: .afterRuleName, found: .end),

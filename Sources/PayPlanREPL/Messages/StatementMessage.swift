@@ -30,6 +30,10 @@ public enum StatementMessage: MessageCatalogue {
     /// statement names it, the error, and where it started (`origin`, nil when at the line itself); `added`
     /// when the line counts in the statement's totals (they cannot be added up), false for a reference line.
     case lineError(agent: String, period: Period, item: String, error: EvalError, origin: ErrorOrigin?, added: Bool)
+    /// `agent`'s pay figure (`item`, the statement's total) for `period` is an error value of its own while no
+    /// earning or deduction is one (`PayStatement.Problem.isTotal`): the error, where it started (nil: in the pay
+    /// figure's own formula), and that the lines above are not its parts.
+    case payFigureError(agent: String, period: Period, item: String, error: EvalError, origin: ErrorOrigin?, earnings: Value, deductions: Value)
     /// `statement all`, on screen: more statement lines are error values than were listed.
     case moreLineErrors(Int)
 
@@ -74,6 +78,13 @@ public enum StatementMessage: MessageCatalogue {
                         + (added ? "; the statement's totals cannot be added up and it cannot be paid until this is corrected" : "; a reference line, not added to pay"),
                     zh: "注意：\(a) \(p) 的\(item)无法计算（\(e.code) \(EvalErrorMessage.chinese(e.kind))：\(EvalErrorMessage.chinese(e.detail))" + (o.map { "，源自" + PlainRenderer.originWording($0).zh } ?? "") + "）"
                         + (added ? "；改正之前工资条的合计无法得出，不能发放" : "；这是参考信息，不计入工资"))
+        case .payFigureError(let a, let p, let item, let e, let o, let ea, let de):
+            Wording(en: "warning: \(a)'s \(item) for \(p) cannot be computed (\(e.code) \(e.message), "
+                        + (o.map { "from " + PlainRenderer.originWording($0).en } ?? "in the formula of \(item)")
+                        + "): it is not total earnings \(ea.displayText) − total deductions \(de.displayText), and it cannot be paid until this is corrected",
+                    zh: "注意：\(a) \(p) 的\(item)无法计算（\(e.code) \(EvalErrorMessage.chinese(e.kind))：\(EvalErrorMessage.chinese(e.detail))，"
+                        + (o.map { "源自" + PlainRenderer.originWording($0).zh } ?? "出在\(item)的公式里")
+                        + "）：它不等于应发合计 \(ea.displayText) − 扣款合计 \(de.displayText)，改正之前不能发放")
         case .moreLineErrors(let n):
             Wording(en: "… and \(n) more statement lines that cannot be computed", zh: "……另有 \(n) 处工资条项目无法计算")
         case .concern(.belowMinimumWage, let p, let v, let m, let part):
@@ -84,7 +95,7 @@ public enum StatementMessage: MessageCatalogue {
     }
 
     public var tone: Tone {
-        switch self { case .concern, .lineError, .moreLineErrors: return .warning; default: break }
+        switch self { case .concern, .lineError, .payFigureError, .moreLineErrors: return .warning; default: break }
         return .plain
     }
 
@@ -107,6 +118,11 @@ public enum StatementMessage: MessageCatalogue {
                 .lineError(agent: "阿杰", period: p, item: "个税", error: EvalError(.divisionByZero(Fixed(1000)), origin: CellReference(figure: "commission", agent: "阿杰", period: Period(text: "2026-01")!)),
                            origin: ErrorOrigin(cell: CellReference(figure: "commission", agent: "阿杰", period: Period(text: "2026-01")!), label: "提成"), added: true),
                 .lineError(agent: "阿杰", period: p, item: "转化率%", error: EvalError(.noInput(figure: "inquiries", agent: "阿杰", period: p)), origin: nil, added: false),
+                .payFigureError(agent: "小美", period: p, item: "应发工资", error: EvalError(.divisionByZero(Fixed(3000))), origin: nil,
+                                earnings: .number(Fixed(3000)), deductions: .number(.zero)),
+                .payFigureError(agent: "小美", period: p, item: "应发工资", error: EvalError(.divisionByZero(Fixed(3000))),
+                                origin: ErrorOrigin(cell: CellReference(figure: "pay_before_damage", agent: "小美", period: p), label: "扣损前工资"),
+                                earnings: .number(Fixed(3000)), deductions: .number(.zero)),
                 .moreLineErrors(12)]
     }
 }

@@ -272,7 +272,7 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         case .nothingToResample(let employed):
             return Wording(en: r.english, zh: employed ? "没有可抽样的数据：没有人在职的月份录入过月度数据"
                 : "没有可抽样的数据：forecast 从每人以往的月度录入（例如销售额）中抽样，而这里没有任何月度录入")
-        case .unknownFigure(let f): return Wording(en: r.english, zh: "未知数字 '\(f)'")
+        case .unknownFigure(let f, let s): return Wording(en: r.english, zh: "未知数字 '\(f)'" + MessageWords.hint(s).zh)
         case .noFigureAt(let f, let p): return Wording(en: r.english, zh: "'\(f)' 在 \(p) 没有数字")
         case .stepTooSmall: return Wording(en: r.english, zh: "步长至少为 0.01")
         case .toBelowFrom(let t, let f): return Wording(en: r.english, zh: "to（\(t.moneyText)）不能小于 from（\(f.moneyText)）")
@@ -308,7 +308,7 @@ public indirect enum WhatIfMessage: MessageCatalogue {
                 .noChartWritten("无法写入 曲线.svg"),
                 .probe(.unknownInput("x", inputs: ["sales"])), .probe(.unknownInput("x", inputs: [])), .probe(.computedNotEntered("pay", inputs: ["sales"])),
                 .probe(.outsideYears(p, from: 2026, to: 2026)), .probe(.noRuns), .probe(.noPayFigure(review: true)), .probe(.noPayFigure(review: false)),
-                .probe(.nothingToResample(employed: true)), .probe(.nothingToResample(employed: false)), .probe(.unknownFigure("x")), .probe(.noFigureAt("pay", p)), .probe(.stepTooSmall),
+                .probe(.nothingToResample(employed: true)), .probe(.nothingToResample(employed: false)), .probe(.unknownFigure("x")), .probe(.unknownFigure("comission", suggestion: "commission")), .probe(.noFigureAt("pay", p)), .probe(.stepTooSmall),
                 .probe(.toBelowFrom(to: y, from: x)), .probe(.toNotAboveFrom), .probe(.tooManySteps(20_000, max: 10_000)),
                 .probe(.notAnAmount(figure: "pay", value: "合格", at: x)), .probe(.tooMuchWork(evaluations: 200_000)),
                 .sweepHeader(input: "李雷.sales[2026-03]", from: .zero, to: x, step: y), .everyNthRow(2, of: 120), .chartTitle(figure: "pay", input: "sales"),
