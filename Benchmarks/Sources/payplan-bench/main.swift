@@ -41,6 +41,9 @@ struct Options {
     var agentAdds = 50_000
     /// `param` lines for the definitions phase.
     var definitions = 2_000
+    /// Where to write the generated scenario before the phases run (`--save-scenario`; nil: not kept),
+    /// to profile the whole process on it (`valgrind --tool=callgrind payplan PATH -e 'report 2026'`).
+    var saveScenario: String? = nil
 
     static func parse(_ args: [String]) -> Options {
         var o = Options()
@@ -69,6 +72,7 @@ struct Options {
                 }
                 o.phases = names
             case "--payplan": o.payplan = value()
+            case "--save-scenario": o.saveScenario = value()
             case "--python": o.python = value()
             case "--import-rows":
                 let rows = value().split(separator: ",").compactMap { Int($0) }
@@ -80,7 +84,7 @@ struct Options {
                 o.importOrders = orders.compactMap { $0 }
             case "-h", "--help":
                 print("usage: payplan-bench [--phases P,Q] [--scenario PATH] [--agents N (10000)] [--edits N (1000)] [--orders N (0)] [--seed S] [--no-json] [--agent-adds N (50000)] [--definitions N (2000)]")
-                print("                     [--payplan PATH (../.build/release/payplan)] [--import-rows N,M (100000,1000000)] [--import-orders newest,shuffled] [--python PATH (python3; '' skips)]")
+                print("                     [--save-scenario PATH] [--payplan PATH (../.build/release/payplan)] [--import-rows N,M (100000,1000000)] [--import-orders newest,shuffled] [--python PATH (python3; '' skips)]")
                 print("phases:")
                 for (p, d) in Phase.all { print("  \(p.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(p.summary)\(d ? "" : " (not by default)")") }
                 exit(0)
@@ -394,6 +398,10 @@ func run() throws -> Int32 {
     print("payplan-bench: plan C from \(o.scenario), \(o.agents) agents × 12 months of 2026, seed \(o.seed), "
           + "\(ProcessInfo.processInfo.activeProcessorCount) cores; phases \(o.phases.joined(separator: ", "))")
     let c = try Context(options: o)
+    if let path = o.saveScenario {
+        try ScenarioFile.save(c.generated.workspace, path: path)
+        print("generated scenario saved to \(path)")
+    }
     for (p, _) in Phase.all where o.phases.contains(p.name) {
         try p.run(c)
         if c.wrong > 0 {

@@ -48,6 +48,9 @@ extension InputStore {
     /// Stores the workspace's inputs (per agent and for the team) in their cells;
     /// inputs of another grain or outside the scenario's years are left out.
     ///
+    /// The agents' inputs are walked once, each agent's name looked up once and each of its series
+    /// matched to its input rule by name (a walk over every agent per input rule retained and hashed
+    /// each agent's dictionaries four times over in plan C: 5% of opening 10,000 agents).
     /// - Complexity: O(inputs entered).
     mutating func load(_ workspace: Workspace, plan: CompiledPlan, offsets: [Int], agentByName nameToAgent: [String: Int]) {
         let start = Month(year: workspace.years.lowerBound, month: 1)
@@ -57,18 +60,26 @@ extension InputStore {
             let i = (p.start.index - start.index) / p.grain.months
             return i >= 0 && i < Engine.periodCount(p.grain, years: yearCount) ? i : nil
         }
+        // The per-agent input rules by name, and the team ones' series read straight.
+        var perAgent: [String: (rule: Int, grain: Grain)] = [:]
         for (r, rule) in plan.rules.enumerated() {
             guard case .input = rule.kind else { continue }
+            let grain = rule.dimension.grain
             if rule.dimension.perAgent {
-                for (agentName, byInput) in workspace.inputs {
-                    guard let a = nameToAgent[agentName], let series = byInput[rule.name] else { continue }
-                    for (p, v) in series where p.grain == rule.dimension.grain {
-                        if let i = periodIndex(p) { self[Engine.cell(offsets, r, a, i, rule.dimension.grain, yearCount)] = v }
-                    }
-                }
+                perAgent[rule.name] = (r, grain)
             } else if let series = workspace.teamInputs[rule.name] {
-                for (p, v) in series where p.grain == rule.dimension.grain {
-                    if let i = periodIndex(p) { self[Engine.cell(offsets, r, 0, i, rule.dimension.grain, yearCount)] = v }
+                for (p, v) in series where p.grain == grain {
+                    if let i = periodIndex(p) { self[Engine.cell(offsets, r, 0, i, grain, yearCount)] = v }
+                }
+            }
+        }
+        guard !perAgent.isEmpty else { return }
+        for (agentName, byInput) in workspace.inputs {
+            guard let a = nameToAgent[agentName] else { continue }
+            for (name, series) in byInput {
+                guard let (r, grain) = perAgent[name] else { continue }
+                for (p, v) in series where p.grain == grain {
+                    if let i = periodIndex(p) { self[Engine.cell(offsets, r, a, i, grain, yearCount)] = v }
                 }
             }
         }
