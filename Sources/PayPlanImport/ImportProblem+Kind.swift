@@ -25,6 +25,7 @@ extension ImportProblem.Kind {
         case .invalidDate(let v): "'\(v)' is not a valid date"
         case .notAFlag(let v): "'\(v)' is not yes or no (是/否, Y/N)"
         case .notAnAmount(let v, let tooLarge): tooLarge ? "'\(v)' is too large: amounts go up to 10²⁶" : "'\(v)' is not an amount such as 12345.60, ¥12,345 or 12,345元"
+        case .finerThanFen(let v, let f): "'\(v)' is finer than a fen (0.01): \(f) is money or a count, entered to the fen at most, as order set holds it"
         case .outsideYears(let d, let y): "\(d) is outside the scenario's years (\(y))"
         case .emptyAgent: "the agent is empty"
         case .notAMonth(let v): "'\(v)' is not a month such as 2026-03, 2026/3 or 2026年3月"

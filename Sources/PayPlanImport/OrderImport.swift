@@ -38,6 +38,9 @@ public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
         case notAFlag(String)
         /// Not an amount (`tooLarge`: digits beyond 10²⁶).
         case notAnAmount(String, tooLarge: Bool)
+        /// An amount finer than a fen (`1000.005`) for a field the plan holds to money or counts (a number default,
+        /// not a percent: `Plan.amountDeclarations`), as `order set` refuses it (fresh user, session 13).
+        case finerThanFen(String, field: String)
         /// A date or month outside the scenario's years (`years` as written, `2026` or `2026–2027`).
         case outsideYears(String, years: String)
         // Performance sheets.
@@ -215,6 +218,9 @@ public enum OrderImport {
         // kind and range per cell.
         let valuesOfLabels = fieldValuesOfLabels(w.plan)
         let roles = targets.map { ColumnRole($0, kinds: kinds, ranges: ranges, valuesOfLabels: valuesOfLabels) }
+        // The columns of fields held to the fen (money or counts, not fractions), as `order set` holds them.
+        let fenFields = Set(w.plan.amountDeclarations(fields: true).filter { !$0.value.fraction }.keys)
+        let heldToFen = targets.map { $0.map(fenFields.contains) ?? false }
         // The columns read from their bytes, without a `String` per cell (`CSVRecordReader.next(into:unmade:)`):
         // ignored ones (only their blankness counts), dates and the fallback date, and amounts without labels.
         var unmade = roles.map { role -> Bool in
@@ -270,7 +276,9 @@ public enum OrderImport {
                         }
                         if let n {
                             guard let n else { continue } // an empty cell
-                            if !(moneyIn && n < .zero), range.map({ $0.contains(n) }) ?? true { fields[target] = .number(n); continue }
+                            if !(moneyIn && n < .zero), range.map({ $0.contains(n) }) ?? true, !heldToFen[i] || n.isWholeFen {
+                                fields[target] = .number(n); continue
+                            }
                         }
                     default: break
                     }
@@ -326,6 +334,7 @@ public enum OrderImport {
                                                                kind: .outsideRange(text: v, field: target, range: range.description)))
                             rowBad = true; continue
                         }
+                        if heldToFen[i], case .number(let n) = a, !n.isWholeFen { file.problems.append(bad(.finerThanFen(v, field: target))); rowBad = true; continue }
                         fields[target] = a
                     case .failure(let k): file.problems.append(bad(k)); rowBad = true; continue
                     }

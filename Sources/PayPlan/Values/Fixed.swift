@@ -58,6 +58,9 @@ public struct Fixed: Hashable, Comparable, Sendable {
 
     public var isZero: Bool { raw == 0 }
     public var isNegative: Bool { raw < 0 }
+    /// True when the amount is a whole number of fen (0.01 CNY): nothing below the second decimal.
+    /// - Complexity: O(1).
+    @inlinable public var isWholeFen: Bool { raw % 10_000_000_000 == 0 }
     public var magnitude: Fixed { Fixed(raw: raw < 0 ? -raw : raw) }
 
     // MARK: Checked arithmetic

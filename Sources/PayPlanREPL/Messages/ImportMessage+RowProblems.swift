@@ -18,6 +18,7 @@ extension ImportMessage {
         case .invalidDate(let v): "'\(v)' 不是有效的日期"
         case .notAFlag(let v): "'\(v)' 不是是/否（可写 是/否、Y/N）"
         case .notAnAmount(let v, let tooLarge): tooLarge ? "'\(v)' 太大：金额最大到 10²⁶" : "'\(v)' 不是金额，金额可写作 12345.60、¥12,345 或 12,345元"
+        case .finerThanFen(let v, let f): "'\(v)' 比 1 分（0.01）还细：\(f) 是金额或个数，最多精确到分，与 order set 一致"
         case .outsideYears(let d, let y): "\(d) 不在方案的年份（\(y)）之内"
         case .emptyAgent: "员工为空"
         case .notAMonth(let v): "'\(v)' 不是月份，月份可写作 2026-03、2026/3 或 2026年3月"
@@ -42,7 +43,7 @@ extension ImportMessage {
     static var rowProblemSamples: [ImportProblem.Kind] {
         [.cellCount(cells: 3, columns: 6), .cellCount(cells: 8, columns: 6), .emptyOrderNumber, .shortenedOrderNumber("1.23E+11"), .duplicateOrderNumber("T001", row: 2), .unknownAgent("S09", known: ["李雷 (S01)", "韩梅梅 (S02)"]),
          .emptyDate, .notADate("3月2日"), .invalidDate("2026-02-30"), .notAFlag("也许"), .notAnAmount("十二", tooLarge: false),
-         .notAnAmount("1000000000000000000000000000", tooLarge: true), .outsideYears("2025-12-31", years: "2026"), .emptyAgent, .notAMonth("三月"),
+         .notAnAmount("1000000000000000000000000000", tooLarge: true), .finerThanFen("1000.005", field: "amount"), .outsideYears("2025-12-31", years: "2026"), .emptyAgent, .notAMonth("三月"),
          .emptyMonth, .duplicateAgentMonth(agent: "小美", period: "2026-03", row: 2), .notANumberOrTime("很多", tooLarge: false),
          .notANumberOrTime("1000000000000000000000000000", tooLarge: true), .negativeValue("-3"),
          .unknownStatus("已取消", format: "taobao", known: ["交易成功", "交易关闭"]), .subOrdersTooLarge("amount"),
