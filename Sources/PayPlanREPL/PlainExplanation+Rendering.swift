@@ -170,9 +170,9 @@ public struct PlainRenderer {
         case (.floor, _, true): return "，向下取到 \(r.digits) 位小数（\(change)）"
         case (_, _, true): return "，向上取到 \(r.digits) 位小数（\(change)）"
         case (.round, 2, false): return ", rounded to the fen (\(change))"
-        case (.round, _, false): return ", rounded to \(r.digits) decimals (\(change))"
-        case (.floor, _, false): return ", rounded down to \(r.digits) decimals (\(change))"
-        default: return ", rounded up to \(r.digits) decimals (\(change))"
+        case (.round, _, false): return ", rounded to \(r.digits) decimal\(r.digits == 1 ? "" : "s") (\(change))"
+        case (.floor, _, false): return ", rounded down to \(r.digits) decimal\(r.digits == 1 ? "" : "s") (\(change))"
+        default: return ", rounded up to \(r.digits) decimal\(r.digits == 1 ? "" : "s") (\(change))"
         }
     }
 

@@ -65,7 +65,7 @@ import PayPlan
     func reservedForkNamesSayTheyAreReserved(_ name: String) throws {
         let s = try session()
         expectRefused(s, "fork \(name)", "'\(name)' cannot name a scenario: it is a word of the pay language or of the commands; choose another name, e.g. \(name)_1")
-        expectRefused(s, "fork a.b", "'a.b' cannot name a scenario: use letters, digits, '_' or '-' (no spaces or dots)")
+        expectRefused(s, "fork a.b", "'a.b' cannot name a scenario: a name starts with a letter or '_' (then letters, digits, '_' or '-'; no spaces or dots), e.g. lower_tier")
     }
 
     /// 千 is read as owners say it, in a base and in an input (fresh-user note: base=3.5千 was

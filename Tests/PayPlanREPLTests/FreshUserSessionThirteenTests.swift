@@ -308,4 +308,15 @@ import TestSupport
         // Its statuses are read as Taobao's words by the note import too: not warned of.
         #expect(!generic.contains { $0.contains("column 订单状态") })
     }
+
+    /// A rounding to one decimal says "1 decimal", not "1 decimals" (fresh user, session 13: 阿杰's March statement,
+    /// plan A's conversion rounded to one decimal, A-rules' 55.9322 → 55.9); more decimals keep the plural.
+    @Test func oneDecimalIsSingular() throws {
+        let s = try Session(path: onlineShop)
+        let text = s.execute("statement 阿杰 2026-03").text
+        #expect(text.contains("rounded to 1 decimal (about 55.9322 → 55.9)"), "\(text)")
+        #expect(!text.contains("1 decimals"))
+        _ = s.execute("param conversion_digits_probe = round(1 / 3, 3)")
+        #expect(s.execute("explain conversion_digits_probe").text.contains("rounded to 3 decimals"))
+    }
 }

@@ -187,7 +187,9 @@ import FoundationXML
             ("compare main nope", "no scenario named 'nope' (scenarios: main; make one with fork NAME)"),
             ("switch nope", "no scenario named 'nope' (scenarios: main; make one with fork NAME)"),
             ("fork", "fork needs a name: fork lower_tier"),
-            ("fork a.b", "'a.b' cannot name a scenario: use letters, digits, '_' or '-' (no spaces or dots)"),
+            ("fork a.b", "'a.b' cannot name a scenario: a name starts with a letter or '_' (then letters, digits, '_' or '-'; no spaces or dots), e.g. lower_tier"),
+            // A name of letters and digits that starts with a digit (fresh user, session 13: the message said only which characters).
+            ("fork 1bad", "'1bad' cannot name a scenario: a name starts with a letter or '_' (then letters, digits, '_' or '-'; no spaces or dots), e.g. lower_tier"),
             ("explain 李雷.pay[2026-03] in main vs nope", "no scenario named 'nope' (scenarios: main; make one with fork NAME)"),
             ("sweep sales from 0 to 1万 step 1000 show pay --svg \(missing)/x.svg",
              "cannot write \(missing)/x.svg: No such file or directory; no chart was written"),

@@ -96,8 +96,8 @@ public indirect enum WhatIfMessage: MessageCatalogue {
         switch self {
         case .forkNeedsName: Wording(en: "fork needs a name: fork lower_tier", zh: "fork 需要一个名称：fork 方案二")
         case .badForkName(let n):
-            Wording(en: "'\(n)' cannot name a scenario: use letters, digits, '_' or '-' (no spaces or dots)",
-                    zh: "'\(n)' 不能作副本名：只能用字母、汉字、数字、'_' 或 '-'（不能有空格或点）")
+            Wording(en: "'\(n)' cannot name a scenario: a name starts with a letter or '_' (then letters, digits, '_' or '-'; no spaces or dots), e.g. lower_tier",
+                    zh: "'\(n)' 不能作副本名：名称以字母、汉字或 '_' 开头（后面可用字母、汉字、数字、'_' 或 '-'；不能有空格或点），例如 方案二")
         case .forkNameReserved(let n):
             Wording(en: "'\(n)' cannot name a scenario: it is a word of the pay language or of the commands; choose another name, e.g. \(n)_1",
                     zh: "'\(n)' 不能作副本名：它是规则语言或命令的关键字；请换一个名字，例如 \(n)_1")
