@@ -48,42 +48,16 @@ extension Engine {
     }
 
     /// Computes the cells `first + p` (`p` in `periods`) of per-agent rule `r` for appended agent `a`:
-    /// a formula or input rule's over one run of lanes (what `Engine+BlockEvaluator`'s `flush` does for a
-    /// rule's block), any other kind (rankings, allocations) cell by cell. The cells must read none of
+    /// a formula or input rule's over one run of lanes (through `Engine+BlockEvaluator`'s `flush`, as a
+    /// rule's block is computed), any other kind (rankings, allocations) cell by cell. The cells must read none of
     /// each other, and be at most `b.capacity`.
     ///
     /// - Complexity: O(periods × formula size).
     private func computeChunkRun(_ r: Int, _ kind: RuleKind, grain: Grain, agent a: Int, first: Int, periods: Range<Int>, _ b: BlockColumns) {
         switch kind {
-        case .formula(let e), .parameter(let e):
+        case .formula, .parameter, .input:
             fill(b, grain: grain, agent: a, first: first, periods: periods)
-            let out = b.push()
-            defer { b.pop() }
-            evalColumn(e, b, out)
-            let raw = b.raw(out), tag = b.tag(out)
-            for i in 0..<b.count {
-                let c = b.cell[i]
-                switch tag[i] {
-                case Engine.laneNumber: values[c] = .number(Fixed(raw: raw[i]))
-                case Engine.laneFlag: values[c] = .bool(raw[i] != 0)
-                default: values[c] = computeFormula(c, e, b.coordinates(i))
-                }
-            }
-        case .input(let def):
-            fill(b, grain: grain, agent: a, first: first, periods: periods)
-            let out = b.push()
-            defer { b.pop() }
-            let raw = b.raw(out), tag = b.tag(out)
-            if let def { evalColumn(def, b, out) } else { tag.update(repeating: Engine.laneBail, count: b.count) }
-            for i in 0..<b.count {
-                let c = b.cell[i]
-                if let s = stored[c] { values[c] = .number(s); continue }
-                switch tag[i] {
-                case Engine.laneNumber: values[c] = .number(Fixed(raw: raw[i]))
-                case Engine.laneFlag: values[c] = .bool(raw[i] != 0)
-                default: values[c] = compute(c, r, b.coordinates(i), kind)
-                }
-            }
+            flush(r, kind, b)
         default:
             for p in periods { values[first + p] = compute(first + p, r, Coordinates(agent: a, grain: grain, period: p), kind) }
         }

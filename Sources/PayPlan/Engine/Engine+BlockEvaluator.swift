@@ -89,8 +89,10 @@ extension Engine {
         if b.count > 0 { flush(r, kind, b) }
     }
 
-    /// Evaluates the lanes gathered in `b` for rule `r` and stores their values.
-    private func flush(_ r: Int, _ kind: RuleKind, _ b: BlockColumns) {
+    /// Evaluates the lanes gathered in `b` for rule `r` and stores their values: a full compute's runs,
+    /// a rule edit's (`computeCells`) and an appended agent's (`Engine+AppendedChunk`).
+    /// - Complexity: O(lanes × formula size).
+    func flush(_ r: Int, _ kind: RuleKind, _ b: BlockColumns) {
         let out = b.push()
         defer { b.pop() }
         let raw = b.raw(out), tag = b.tag(out)
